@@ -1,0 +1,62 @@
+package org.frontdesk;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.frontdesk.swig.FrontdeskNative;
+import org.frontdesk.swig.SWIGTYPE_p_fd_policy;
+import org.frontdesk.swig.fd_policy_key_info;
+
+/** A set of policy values: every number of the service standards, defaults unless changed. */
+public final class Policy extends NativeHandle<SWIGTYPE_p_fd_policy> {
+  Policy(SWIGTYPE_p_fd_policy p) {
+    super(p, FrontdeskNative::fd_policy_free);
+  }
+
+  /** A policy holding every key's default. */
+  public static Policy defaults() throws FrontdeskException {
+    SWIGTYPE_p_fd_policy[] out = new SWIGTYPE_p_fd_policy[1];
+    FrontdeskNative.fd_policy_new(out);
+    return new Policy(out[0]);
+  }
+
+  public long get(String key) throws FrontdeskException {
+    long[] out = new long[1];
+    FrontdeskNative.fd_policy_get(out, handle(), key);
+    return out[0];
+  }
+
+  public void set(String key, long value) throws FrontdeskException {
+    FrontdeskNative.fd_policy_set(handle(), key, value);
+  }
+
+  public boolean isDefault(String key) throws FrontdeskException {
+    int[] out = new int[1];
+    FrontdeskNative.fd_policy_is_default(out, handle(), key);
+    return out[0] != 0;
+  }
+
+  public Policy copy() throws FrontdeskException {
+    SWIGTYPE_p_fd_policy[] out = new SWIGTYPE_p_fd_policy[1];
+    FrontdeskNative.fd_policy_copy(out, handle());
+    return new Policy(out[0]);
+  }
+
+  /** Every key this library knows, in a stable order. */
+  public static List<PolicyKey> keys() throws FrontdeskException {
+    long n = FrontdeskNative.fd_policy_key_count();
+    List<PolicyKey> keys = new ArrayList<>();
+    fd_policy_key_info info = new fd_policy_key_info();
+    for (long i = 0; i < n; i++) {
+      FrontdeskNative.fd_policy_key_at(info, i);
+      keys.add(new PolicyKey(info));
+    }
+    return keys;
+  }
+
+  /** What one key means; FD_ENOTFOUND for an unknown key. */
+  public static PolicyKey describe(String key) throws FrontdeskException {
+    fd_policy_key_info info = new fd_policy_key_info();
+    FrontdeskNative.fd_policy_describe(info, key);
+    return new PolicyKey(info);
+  }
+}

@@ -1,0 +1,10 @@
+package org.frontdesk;
+
+/** Prints the library version: {@code java -cp frontdesk.jar org.frontdesk.Version}. */
+public final class Version {
+  private Version() {}
+
+  public static void main(String[] args) {
+    System.out.println("libfrontdesk " + Frontdesk.version());
+  }
+}

@@ -1,0 +1,48 @@
+"""libfrontdesk for Python: the rules Chinese front desks and service desks work by.
+
+    import frontdesk
+    with frontdesk.Store("site.db") as s:
+        site = s.add_site("park", "某某产业园")
+        print(s.daily_report(site, "2026-11-23").text())
+
+Errors are exceptions: :class:`frontdesk.Error` and its subclasses
+(``InvalidArgument``, ``NotFound``, ``Conflict`` ...), each with ``code`` and
+``message``. Modules add their functions below, one import line each.
+"""
+
+from . import core as _core
+from .errors import *  # noqa: F401,F403
+from .errors import Error  # noqa: F401
+from .policy import Policy, PolicyKey, policy_keys, describe as describe_policy  # noqa: F401
+from .report import DailyReport  # noqa: F401
+from .store import JournalEntry, Site, Staff, Store  # noqa: F401
+
+__version__ = _core.fd_version()
+
+
+def error_last():
+    """(code, message) of the calling thread's last error, as the C API keeps it."""
+    e = _core.fd_error_last()
+    return e.code, e.message
+
+
+def status_name(code):
+    """The symbolic name of a status code, e.g. 'FD_EINVAL'."""
+    return _core.fd_status_name(code)
+
+
+def parse_date(text):
+    """Parses 'YYYY-MM-DD' strictly into a datetime.date (fd_date_parse)."""
+    return _core.fd_date_parse(text)
+
+
+def format_date(date):
+    """Formats a date as 'YYYY-MM-DD' (fd_date_format)."""
+    return _core.fd_date_format(date)
+
+
+def check_date(date):
+    """Raises InvalidArgument unless the date is a real day in 0001..9999 (fd_date_check)."""
+    _core.fd_date_check(date)
+
+# Modules (one line each, appended by each module):

@@ -1,0 +1,73 @@
+"""Site policy: every number of the service standards as a named value."""
+
+from typing import NamedTuple
+
+from . import core as _c
+from ._convert import Handle
+
+__all__ = ["Policy", "PolicyKey", "policy_keys"]
+
+
+class PolicyKey(NamedTuple):
+    """What a policy key means (fd_policy_key_info)."""
+    key: str
+    default: int
+    min: int
+    max: int
+    unit: str
+    rule: str
+    description: str
+
+
+def _key(info):
+    return PolicyKey(info.key, info.default_value, info.min, info.max, info.unit, info.rule, info.description)
+
+
+def policy_keys():
+    """All policy keys this library knows, in a stable order."""
+    out = []
+    for i in range(_c.fd_policy_key_count()):
+        info = _c.fd_policy_key_info()
+        _c.fd_policy_key_at(info, i)
+        out.append(_key(info))
+    return out
+
+
+def describe(key):
+    """The PolicyKey of ``key``; raises NotFound for an unknown key."""
+    info = _c.fd_policy_key_info()
+    _c.fd_policy_describe(info, key)
+    return _key(info)
+
+
+class Policy(Handle):
+    """A set of policy values, defaults unless changed. ``policy["call.max_rings"]``."""
+
+    _free = staticmethod(_c.fd_policy_free)
+
+    def __init__(self, _ptr=None):
+        super().__init__(_ptr if _ptr is not None else _c.fd_policy_new())
+
+    def get(self, key):
+        return _c.fd_policy_get(self._handle(), key)
+
+    def set(self, key, value):
+        _c.fd_policy_set(self._handle(), key, value)
+
+    def is_default(self, key):
+        return bool(_c.fd_policy_is_default(self._handle(), key))
+
+    def copy(self):
+        return Policy(_c.fd_policy_copy(self._handle()))
+
+    def keys(self):
+        return [k.key for k in policy_keys()]
+
+    def items(self):
+        return [(k, self.get(k)) for k in self.keys()]
+
+    __getitem__ = get
+    __setitem__ = set
+
+    def __contains__(self, key):
+        return key in self.keys()

@@ -1,0 +1,2 @@
+/* report.h: the daily report. */
+%include "frontdesk/report.h"

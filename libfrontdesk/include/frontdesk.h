@@ -1,0 +1,16 @@
+/**
+ * @file frontdesk.h
+ * @brief libfrontdesk: the rules Chinese front desks and service desks work by.
+ *
+ * Include this umbrella header, or only the module headers you use. Start
+ * with docs/guide.md.
+ */
+#ifndef FRONTDESK_H
+#define FRONTDESK_H
+
+#include "frontdesk/common.h"
+#include "frontdesk/policy.h"
+#include "frontdesk/store.h"
+#include "frontdesk/report.h"
+
+#endif /* FRONTDESK_H */

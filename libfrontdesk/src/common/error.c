@@ -1,0 +1,116 @@
+/* The error model: thread-local last error, status names, version. */
+#include "internal.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#define FD__MSG_CAP 1024
+
+static _Thread_local struct {
+    fd_error err;
+    char msg[FD__MSG_CAP];
+} tls_error = { { FD_OK, "" }, "" };
+
+/*
+ * Rewrites msg in place (through a scratch copy) so that it is valid UTF-8:
+ * each byte that does not start a well-formed sequence becomes "\xNN". Messages
+ * quote caller input, and the caller's bad bytes must not make our message bad.
+ */
+static void sanitize(char *msg, size_t cap)
+{
+    char raw[FD__MSG_CAP];
+    size_t n = strlen(msg), o = 0;
+    memcpy(raw, msg, n + 1);
+    for (size_t i = 0; i < n;) {
+        unsigned char c = (unsigned char)raw[i];
+        size_t len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
+        if (len && i + len <= n && fd__utf8_valid(raw + i, len)) {
+            if (o + len >= cap)
+                break;
+            memcpy(msg + o, raw + i, len);
+            o += len;
+            i += len;
+        } else {
+            if (o + 4 >= cap)
+                break;
+            snprintf(msg + o, 5, "\\x%02X", c);
+            o += 4;
+            i += 1;
+        }
+    }
+    msg[o] = '\0';
+}
+
+fd_status fd__errorv(fd_status code, const char *fmt, va_list ap)
+{
+    vsnprintf(tls_error.msg, sizeof tls_error.msg, fmt, ap);
+    sanitize(tls_error.msg, sizeof tls_error.msg);
+    tls_error.err.code = code;
+    tls_error.err.message = tls_error.msg;
+    return code;
+}
+
+fd_status fd__error(fd_status code, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    fd__errorv(code, fmt, ap);
+    va_end(ap);
+    return code;
+}
+
+void fd__error_save(fd__saved_error *saved)
+{
+    saved->code = tls_error.err.code;
+    snprintf(saved->message, sizeof saved->message, "%s", tls_error.err.message ? tls_error.err.message : "");
+}
+
+fd_status fd__error_restore(const fd__saved_error *saved)
+{
+    memcpy(tls_error.msg, saved->message, sizeof tls_error.msg);
+    tls_error.err.code = saved->code;
+    tls_error.err.message = tls_error.msg;
+    return saved->code;
+}
+
+fd_status fd__oom(const char *fn)
+{
+    return fd__error(FD_ENOMEM, "%s: out of memory", fn);
+}
+
+const fd_error *fd_error_last(void)
+{
+    if (tls_error.err.message == NULL)
+        tls_error.err.message = "";
+    return &tls_error.err;
+}
+
+void fd_error_clear(void)
+{
+    tls_error.err.code = FD_OK;
+    tls_error.msg[0] = '\0';
+    tls_error.err.message = tls_error.msg;
+}
+
+const char *fd_status_name(fd_status code)
+{
+    switch (code) {
+    case FD_OK: return "FD_OK";
+    case FD_EINVAL: return "FD_EINVAL";
+    case FD_ENOTFOUND: return "FD_ENOTFOUND";
+    case FD_ECONFLICT: return "FD_ECONFLICT";
+    case FD_ERANGE: return "FD_ERANGE";
+    case FD_ENOMEM: return "FD_ENOMEM";
+    case FD_EIO: return "FD_EIO";
+    case FD_EBUSY: return "FD_EBUSY";
+    case FD_ESTATE: return "FD_ESTATE";
+    case FD_EPERM: return "FD_EPERM";
+    case FD_EDATA: return "FD_EDATA";
+    default: return "FD_UNKNOWN";
+    }
+}
+
+const char *fd_version(void)
+{
+    return FD_VERSION_STRING;
+}

@@ -1,0 +1,103 @@
+/*
+ * Private helpers shared by every module of libfrontdesk. Not installed.
+ * Names start with fd__ (two underscores) and are never exported: the library
+ * is built with -fvisibility=hidden and only FD_API functions are visible.
+ */
+#ifndef FRONTDESK_INTERNAL_H
+#define FRONTDESK_INTERNAL_H
+
+#include "frontdesk/common.h"
+
+#include <stdarg.h>
+#include <stdbool.h>
+
+#if defined(__GNUC__)
+#define FD__PRINTF(f, a) __attribute__((format(printf, f, a)))
+#else
+#define FD__PRINTF(f, a)
+#endif
+
+/* --- errors (error.c) --------------------------------------------------- */
+
+/*
+ * Records the calling thread's last error and returns @code, so that callers
+ * write `return fd__error(FD_EINVAL, "fd_x: name: ...")`. The message is made
+ * valid UTF-8 (bad bytes become \xNN) and cut at a character boundary.
+ */
+fd_status fd__error(fd_status code, const char *fmt, ...) FD__PRINTF(2, 3);
+fd_status fd__errorv(fd_status code, const char *fmt, va_list ap);
+
+/*
+ * Keeps the last error across clean-up code that may record errors of its own
+ * (a rollback after a failed write): save, clean up, return fd__error_restore().
+ */
+typedef struct fd__saved_error {
+    fd_status code;
+    char message[1024];
+} fd__saved_error;
+void fd__error_save(fd__saved_error *saved);
+fd_status fd__error_restore(const fd__saved_error *saved);
+
+/* Records FD_ENOMEM for function @fn. */
+fd_status fd__oom(const char *fn);
+
+/* --- argument checks (utf8.c) ------------------------------------------ */
+
+/* True when s[0..len) is well-formed UTF-8 (no overlongs, surrogates, > U+10FFFF). */
+bool fd__utf8_valid(const char *s, size_t len);
+
+/*
+ * Checks a required UTF-8 string argument: not NULL, valid UTF-8, at most
+ * @max_bytes bytes (0 = no limit) and, when @nonempty, not empty.
+ * On failure records FD_EINVAL / FD_ERANGE naming @fn and @field.
+ */
+fd_status fd__check_text(const char *fn, const char *field, const char *s,
+                         size_t max_bytes, bool nonempty);
+
+/* Checks that pointer argument @p is not NULL. */
+fd_status fd__check_ptr(const char *fn, const char *field, const void *p);
+
+/* Copies a checked string of at most cap-1 bytes into a fixed array. */
+void fd__copy_fixed(char *dst, size_t cap, const char *src);
+
+/* --- buffers (buf.c) ---------------------------------------------------- */
+
+/* Makes room for @extra more bytes plus a NUL. */
+fd_status fd__buf_grow(fd_buf *b, size_t extra);
+/* Empties the buffer (keeps its memory). */
+void fd__buf_clear(fd_buf *b);
+fd_status fd__buf_put(fd_buf *b, const char *s, size_t len);
+fd_status fd__buf_puts(fd_buf *b, const char *s);
+fd_status fd__buf_printf(fd_buf *b, const char *fmt, ...) FD__PRINTF(2, 3);
+/* Appends @s as the body of a JSON string (no quotes), escaping as RFC 8259 asks. */
+fd_status fd__buf_json_str(fd_buf *b, const char *s);
+
+/* --- dates and time (date.c) ------------------------------------------ */
+
+/* Days since 1970-01-01 of a (valid) civil date, and back (H. Hinnant's algorithm). */
+int64_t fd__days_from_civil(int32_t y, int32_t m, int32_t d);
+fd_date fd__civil_from_days(int64_t days);
+/* Days in month @m of year @y. */
+int fd__days_in_month(int32_t y, int32_t m);
+
+/* Current time, seconds since the epoch (UTC). */
+int64_t fd__now(void);
+
+/*
+ * A time zone opened once through ICU (a UCalendar) and reused: open it
+ * outside loops. NULL with FD_EINVAL recorded for a zone ICU does not know.
+ */
+typedef struct fd__zone fd__zone;
+fd__zone *fd__zone_open(const char *fn, const char *field, const char *tz);
+void fd__zone_close(fd__zone *zone);
+
+/* UTC instants [*start, *end) of local day @date: 23 or 25 hours on DST days. */
+fd_status fd__zone_day_bounds(fd__zone *zone, const char *fn, fd_date date, int64_t *start, int64_t *end);
+
+/* Local time of @at as "YYYY-MM-DD HH:MM" into @out (at least 32 bytes). */
+fd_status fd__zone_format(fd__zone *zone, const char *fn, int64_t at, char out[32]);
+
+/* Checks that @tz names a time zone ICU knows. */
+fd_status fd__check_time_zone(const char *fn, const char *field, const char *tz);
+
+#endif /* FRONTDESK_INTERNAL_H */

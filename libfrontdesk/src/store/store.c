@@ -1,0 +1,332 @@
+/* Opening, migrating and closing a site database; transactions; the statement cache. */
+#include "store/store_internal.h"
+#include "embedded.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <stdio.h>
+#include <unistd.h>
+
+/* "FDK1": written by migration 0001 into PRAGMA application_id. */
+#define FD__APPLICATION_ID 1178881841
+
+static const char *const SQL_USER_VERSION = "PRAGMA user_version";
+
+fd_status fd__store_sqlerr(fd_store *s, const char *fn, int rc, const char *what)
+{
+    const char *msg = s && s->db ? sqlite3_errmsg(s->db) : sqlite3_errstr(rc);
+    fd_status code;
+    switch (rc & 0xff) {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED: code = FD_EBUSY; break;
+    case SQLITE_NOMEM: code = FD_ENOMEM; break;
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB: code = FD_EDATA; break;
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+    case SQLITE_AUTH: code = FD_EPERM; break;
+    case SQLITE_CONSTRAINT:
+        switch (rc) {
+        case SQLITE_CONSTRAINT_FOREIGNKEY: code = FD_ENOTFOUND; break;
+        case SQLITE_CONSTRAINT_TRIGGER: code = FD_EPERM; break;
+        case SQLITE_CONSTRAINT_CHECK:
+        case SQLITE_CONSTRAINT_NOTNULL: code = FD_EINVAL; break;
+        default: code = FD_ECONFLICT; break;
+        }
+        break;
+    default: code = FD_EIO; break;
+    }
+    return fd__error(code, "%s: %s: %s", fn, what, msg);
+}
+
+sqlite3_stmt *fd__store_stmt(fd_store *s, const char *fn, const char *sql)
+{
+    size_t h = ((uintptr_t)sql >> 3) % FD__STMT_SLOTS;
+    for (size_t probe = 0; probe < FD__STMT_SLOTS; probe++, h = (h + 1) % FD__STMT_SLOTS) {
+        if (s->cache[h].sql == sql) {
+            sqlite3_reset(s->cache[h].stmt);
+            sqlite3_clear_bindings(s->cache[h].stmt);
+            return s->cache[h].stmt;
+        }
+        if (s->cache[h].sql == NULL) {
+            sqlite3_stmt *st = NULL;
+            int rc = sqlite3_prepare_v3(s->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL);
+            if (rc != SQLITE_OK) {
+                fd__store_sqlerr(s, fn, rc, "preparing a statement");
+                return NULL;
+            }
+            s->cache[h].sql = sql;
+            s->cache[h].stmt = st;
+            return st;
+        }
+    }
+    /* More distinct statements than slots: a programming error, caught by tests. */
+    fd__error(FD_ENOMEM, "%s: statement cache full (%d slots)", fn, FD__STMT_SLOTS);
+    return NULL;
+}
+
+/* Runs one cached statement that returns no rows. */
+static fd_status exec_cached(fd_store *s, const char *fn, const char *sql, const char *what)
+{
+    sqlite3_stmt *st = fd__store_stmt(s, fn, sql);
+    if (st == NULL)
+        return fd_error_last()->code;
+    int rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    return rc == SQLITE_DONE || rc == SQLITE_ROW ? FD_OK : fd__store_sqlerr(s, fn, rc, what);
+}
+
+static const char *const SQL_BEGIN = "BEGIN IMMEDIATE";
+static const char *const SQL_COMMIT = "COMMIT";
+static const char *const SQL_ROLLBACK = "ROLLBACK";
+static const char *const SQL_SAVEPOINT = "SAVEPOINT fd_write";
+static const char *const SQL_RELEASE = "RELEASE fd_write";
+static const char *const SQL_ROLLBACK_TO = "ROLLBACK TO fd_write";
+
+fd_status fd__store_write_begin(fd_store *s, const char *fn, bool *savepoint)
+{
+    if (s->read_only)
+        return fd__error(FD_EPERM, "%s: store: opened read-only", fn);
+    *savepoint = !sqlite3_get_autocommit(s->db);
+    return exec_cached(s, fn, *savepoint ? SQL_SAVEPOINT : SQL_BEGIN, "starting a write");
+}
+
+fd_status fd__store_write_end(fd_store *s, const char *fn, bool savepoint, fd_status rc)
+{
+    if (rc == FD_OK)
+        return exec_cached(s, fn, savepoint ? SQL_RELEASE : SQL_COMMIT, "committing a write");
+    /* Keep the error that made us roll back, not the rollback's own. */
+    fd__saved_error saved;
+    fd__error_save(&saved);
+    if (savepoint) {
+        exec_cached(s, fn, SQL_ROLLBACK_TO, "rolling back a write");
+        exec_cached(s, fn, SQL_RELEASE, "rolling back a write");
+    } else {
+        exec_cached(s, fn, SQL_ROLLBACK, "rolling back a write");
+    }
+    return fd__error_restore(&saved);
+}
+
+fd_status fd_store_options_init(fd_store_options *opts, unsigned int version)
+{
+    fd_status rc = fd__check_ptr("fd_store_options_init", "opts", opts);
+    if (rc)
+        return rc;
+    if (version != FD_STORE_OPTIONS_VERSION)
+        return fd__error(FD_EINVAL, "fd_store_options_init: version: %u, this library knows %d", version,
+                         FD_STORE_OPTIONS_VERSION);
+    fd_store_options init = FD_STORE_OPTIONS_INIT;
+    *opts = init;
+    return FD_OK;
+}
+
+int fd_store_schema_latest(void)
+{
+    return (int)fd__sql_migrations_count;
+}
+
+/* Reads a one-integer PRAGMA (not cached: used once per open). */
+static fd_status pragma_int(fd_store *s, const char *fn, const char *sql, int *out)
+{
+    sqlite3_stmt *st = NULL;
+    int rc = sqlite3_prepare_v2(s->db, sql, -1, &st, NULL);
+    if (rc == SQLITE_OK) {
+        rc = sqlite3_step(st);
+        if (rc == SQLITE_ROW) {
+            *out = sqlite3_column_int(st, 0);
+            rc = SQLITE_OK;
+        }
+    }
+    sqlite3_finalize(st);
+    return rc == SQLITE_OK ? FD_OK : fd__store_sqlerr(s, fn, rc, sql);
+}
+
+static fd_status exec_sql(fd_store *s, const char *fn, const char *sql, const char *what)
+{
+    int rc = sqlite3_exec(s->db, sql, NULL, NULL, NULL);
+    return rc == SQLITE_OK ? FD_OK : fd__store_sqlerr(s, fn, rc, what);
+}
+
+/* Brings the schema up to date in one transaction, or checks it when read-only. */
+static fd_status migrate(fd_store *s, const char *path)
+{
+    static const char fn[] = "fd_store_open";
+    int version = 0, app = 0, tables = 0;
+    fd_status rc = pragma_int(s, fn, "PRAGMA user_version", &version);
+    if (rc == FD_OK)
+        rc = pragma_int(s, fn, "PRAGMA application_id", &app);
+    if (rc == FD_OK)
+        rc = pragma_int(s, fn, "SELECT count(*) FROM sqlite_master", &tables);
+    if (rc)
+        return rc == FD_EDATA ? fd__error(FD_EDATA, "%s: path: '%s' is not a database or is corrupt (%s)",
+                                          fn, path, fd_error_last()->message)
+                              : rc;
+    if (app != FD__APPLICATION_ID && (app != 0 || tables > 0))
+        return fd__error(FD_EDATA, "%s: path: '%s' is an SQLite database but not a libfrontdesk one "
+                         "(application_id %d)", fn, path, app);
+    int latest = fd_store_schema_latest();
+    if (version > latest)
+        return fd__error(FD_EDATA, "%s: path: '%s' has schema version %d, newer than this library's %d "
+                         "(libfrontdesk %s); upgrade the library", fn, path, version, latest, fd_version());
+    if (version == latest)
+        return FD_OK;
+    if (s->read_only)
+        return fd__error(FD_EDATA, "%s: path: '%s' has schema version %d and needs migrating to %d, "
+                         "which a read-only open cannot do", fn, path, version, latest);
+    rc = exec_sql(s, fn, "BEGIN IMMEDIATE", "starting the migration");
+    if (rc)
+        return rc;
+    for (int i = version; i < latest && rc == FD_OK; i++) {
+        rc = exec_sql(s, fn, fd__sql_migrations[i].data, fd__sql_migrations[i].name);
+        if (rc == FD_OK) {
+            char sql[64];
+            snprintf(sql, sizeof sql, "PRAGMA user_version = %d", i + 1);
+            rc = exec_sql(s, fn, sql, "recording the schema version");
+        }
+    }
+    if (rc == FD_OK)
+        return exec_sql(s, fn, "COMMIT", "committing the migration");
+    fd__saved_error saved;
+    fd__error_save(&saved);
+    sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+    return fd__error(saved.code, "%s (migration rolled back)", saved.message);
+}
+
+/*
+ * SQL functions and collations every connection gets. Modules that need one
+ * register it here, one call each.
+ */
+static fd_status register_sql_functions(fd_store *s)
+{
+    (void)s;
+    /* text: FD_ZH collation (added by the text module) */
+    return FD_OK;
+}
+
+static fd_status configure(fd_store *s, const char *path, const fd_store_options *o)
+{
+    static const char fn[] = "fd_store_open";
+    sqlite3_extended_result_codes(s->db, 1);
+    sqlite3_busy_timeout(s->db, o->busy_timeout_ms);
+    fd_status rc = exec_sql(s, fn, "PRAGMA foreign_keys = ON", "enabling foreign keys");
+    if (rc == FD_OK && !s->read_only) {
+        rc = exec_sql(s, fn, "PRAGMA journal_mode = WAL", "switching to WAL");
+        if (rc == FD_OK)
+            rc = exec_sql(s, fn, o->synchronous_full ? "PRAGMA synchronous = FULL" : "PRAGMA synchronous = NORMAL",
+                          "setting synchronous");
+    }
+    if (rc == FD_EDATA)
+        return fd__error(FD_EDATA, "%s: path: '%s' is not a database or is corrupt", fn, path);
+    if (rc == FD_OK)
+        rc = register_sql_functions(s);
+    if (rc == FD_OK)
+        rc = migrate(s, path);
+    return rc;
+}
+
+fd_status fd_store_open(fd_store **out, const char *path, const fd_store_options *opts)
+{
+    static const char fn[] = "fd_store_open";
+    fd_store_options defaults = FD_STORE_OPTIONS_INIT;
+    const fd_store_options *o = opts ? opts : &defaults;
+    fd_status rc = fd__check_ptr(fn, "out", out);
+    if (rc == FD_OK)
+        rc = fd__check_text(fn, "path", path, 4096, true);
+    if (rc)
+        return rc;
+    *out = NULL;
+    if (o->version != FD_STORE_OPTIONS_VERSION)
+        return fd__error(FD_EINVAL, "%s: opts.version: %u, this library knows %d (use FD_STORE_OPTIONS_INIT)",
+                         fn, o->version, FD_STORE_OPTIONS_VERSION);
+    if (o->busy_timeout_ms < 0)
+        return fd__error(FD_ERANGE, "%s: opts.busy_timeout_ms: %d must not be negative", fn, o->busy_timeout_ms);
+    bool memory = strcmp(path, ":memory:") == 0;
+    if (!memory && (!o->create || o->read_only) && access(path, F_OK) != 0)
+        return fd__error(FD_ENOTFOUND, "%s: path: '%s' does not exist", fn, path);
+
+    fd_store *s = calloc(1, sizeof *s);
+    if (s == NULL)
+        return fd__oom(fn);
+    s->read_only = o->read_only != 0;
+    int flags = (s->read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) |
+                SQLITE_OPEN_NOMUTEX;
+    int src = sqlite3_open_v2(path, &s->db, flags, NULL);
+    if (src != SQLITE_OK) {
+        rc = s->db ? fd__error(src == SQLITE_NOMEM ? FD_ENOMEM : FD_EIO, "%s: path: cannot open '%s': %s", fn,
+                               path, sqlite3_errmsg(s->db))
+                   : fd__oom(fn);
+    } else {
+        rc = configure(s, path, o);
+    }
+    if (rc) {
+        fd__saved_error saved;
+        fd__error_save(&saved);
+        fd_store_close(s);
+        return fd__error_restore(&saved);
+    }
+    *out = s;
+    return FD_OK;
+}
+
+void fd_store_close(fd_store *store)
+{
+    if (store == NULL)
+        return;
+    for (size_t i = 0; i < FD__STMT_SLOTS; i++)
+        sqlite3_finalize(store->cache[i].stmt);
+    if (store->db && !sqlite3_get_autocommit(store->db))
+        sqlite3_exec(store->db, "ROLLBACK", NULL, NULL, NULL);
+    /* close_v2: iterators still holding statements keep the connection alive
+     * until they are freed. */
+    sqlite3_close_v2(store->db);
+    free(store);
+}
+
+fd_status fd_store_schema_version(int *out, fd_store *store)
+{
+    fd_status rc = fd__check_ptr("fd_store_schema_version", "out", out);
+    if (rc == FD_OK)
+        rc = fd__check_ptr("fd_store_schema_version", "store", store);
+    if (rc)
+        return rc;
+    sqlite3_stmt *st = fd__store_stmt(store, "fd_store_schema_version", SQL_USER_VERSION);
+    if (st == NULL)
+        return fd_error_last()->code;
+    int src = sqlite3_step(st);
+    if (src == SQLITE_ROW)
+        *out = sqlite3_column_int(st, 0);
+    sqlite3_reset(st);
+    return src == SQLITE_ROW ? FD_OK : fd__store_sqlerr(store, "fd_store_schema_version", src, "reading user_version");
+}
+
+fd_status fd_store_begin(fd_store *store)
+{
+    fd_status rc = fd__check_ptr("fd_store_begin", "store", store);
+    if (rc)
+        return rc;
+    if (store->read_only)
+        return fd__error(FD_EPERM, "fd_store_begin: store: opened read-only");
+    if (!sqlite3_get_autocommit(store->db))
+        return fd__error(FD_ESTATE, "fd_store_begin: store: a transaction is already open");
+    return exec_cached(store, "fd_store_begin", SQL_BEGIN, "BEGIN IMMEDIATE");
+}
+
+fd_status fd_store_commit(fd_store *store)
+{
+    fd_status rc = fd__check_ptr("fd_store_commit", "store", store);
+    if (rc)
+        return rc;
+    if (sqlite3_get_autocommit(store->db))
+        return fd__error(FD_ESTATE, "fd_store_commit: store: no transaction is open");
+    return exec_cached(store, "fd_store_commit", SQL_COMMIT, "COMMIT");
+}
+
+fd_status fd_store_rollback(fd_store *store)
+{
+    fd_status rc = fd__check_ptr("fd_store_rollback", "store", store);
+    if (rc)
+        return rc;
+    if (sqlite3_get_autocommit(store->db))
+        return fd__error(FD_ESTATE, "fd_store_rollback: store: no transaction is open");
+    return exec_cached(store, "fd_store_rollback", SQL_ROLLBACK, "ROLLBACK");
+}

@@ -1,0 +1,18 @@
+#include "fd_test.h"
+
+#include <stdio.h>
+#include <unistd.h>
+
+const char *fd_test_path(const char *stem)
+{
+    static char path[4096];
+    static int counter;
+    snprintf(path, sizeof path, "%s/%s-%ld-%d.db", FD_TEST_TMP, stem, (long)getpid(), counter++);
+    unlink(path);
+    char side[4200];
+    snprintf(side, sizeof side, "%s-wal", path);
+    unlink(side);
+    snprintf(side, sizeof side, "%s-shm", path);
+    unlink(side);
+    return path;
+}

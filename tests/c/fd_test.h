@@ -1,0 +1,31 @@
+/* Helpers shared by the Criterion suites. */
+#ifndef FD_TEST_H
+#define FD_TEST_H
+#include <criterion/criterion.h>
+#include <frontdesk.h>
+#include <stdio.h>
+#include <string.h>
+
+/* Asserts that a call failed with @code and that the message mentions @needle. */
+#define fd_assert_error(call, want_, needle)                                                     \
+    do {                                                                                        \
+        fd_status rc_ = (call);                                                                 \
+        cr_assert_eq(rc_, (want_), "%s returned %s, expected %s (%s)", #call,                   \
+                     fd_status_name(rc_), fd_status_name(want_), fd_error_last()->message);      \
+        cr_assert_eq(fd_error_last()->code, (want_));                                            \
+        cr_assert(strstr(fd_error_last()->message, (needle)) != NULL,                          \
+                  "message '%s' does not mention '%s'", fd_error_last()->message, (needle));   \
+    } while (0)
+
+/* Asserts FD_OK, printing the error message otherwise. */
+#define fd_assert_ok(call)                                                                      \
+    do {                                                                                        \
+        fd_status rc_ = (call);                                                                 \
+        cr_assert_eq(rc_, FD_OK, "%s failed: %s: %s", #call, fd_status_name(rc_),              \
+                     fd_error_last()->message);                                                 \
+    } while (0)
+
+/* A fresh path under the build's test directory, unique per process and call. */
+const char *fd_test_path(const char *stem);
+
+#endif

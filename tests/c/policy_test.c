@@ -1,0 +1,114 @@
+/* Policy values (every number of domain.md) and their storage. */
+#include "fd_test.h"
+
+Test(policy, every_key_has_a_default_in_range_and_a_rule_id)
+{
+    cr_assert_geq(fd_policy_key_count(), 20);
+    fd_policy *p = NULL;
+    fd_assert_ok(fd_policy_new(&p));
+    for (size_t i = 0; i < fd_policy_key_count(); i++) {
+        fd_policy_key_info k;
+        fd_assert_ok(fd_policy_key_at(&k, i));
+        cr_assert(k.min <= k.default_value && k.default_value <= k.max, "%s", k.key);
+        cr_assert(strncmp(k.rule, "R-", 2) == 0, "%s has no rule id", k.key);
+        int64_t v;
+        fd_assert_ok(fd_policy_get(&v, p, k.key));
+        cr_assert_eq(v, k.default_value);
+        for (size_t j = 0; j < i; j++) {
+            fd_policy_key_info other;
+            fd_policy_key_at(&other, j);
+            cr_assert_str_neq(k.key, other.key, "duplicate key");
+        }
+    }
+    fd_policy_key_info k;
+    fd_assert_error(fd_policy_key_at(&k, fd_policy_key_count()), FD_ERANGE, "index");
+    fd_policy_free(p);
+    fd_policy_free(NULL);
+}
+
+Test(policy, domain_defaults_R_CALL_1_R_CPL_2_R_FEE_7)
+{
+    fd_policy *p = NULL;
+    int64_t v;
+    fd_assert_ok(fd_policy_new(&p));
+    fd_assert_ok(fd_policy_get(&v, p, "call.max_rings"));
+    cr_assert_eq(v, 3);
+    fd_assert_ok(fd_policy_get(&v, p, "call.ring_period_s"));
+    cr_assert_eq(v, 5);
+    fd_assert_ok(fd_policy_get(&v, p, "complaint.major.resolve_days"));
+    cr_assert_eq(v, 10);
+    fd_assert_ok(fd_policy_get(&v, p, "complaint.important.escalate_minutes"));
+    cr_assert_eq(v, 60);
+    fd_assert_ok(fd_policy_get(&v, p, "fee.custody_rate_pct"));
+    cr_assert_eq(v, 70);
+    fd_assert_ok(fd_policy_get(&v, p, "call.non_business_max_s"));
+    cr_assert_eq(v, 180);
+    fd_policy_free(p);
+}
+
+Test(policy, set_checks_range_and_changes_nothing_on_error)
+{
+    fd_policy *p = NULL, *q = NULL;
+    int64_t v;
+    int d;
+    fd_assert_ok(fd_policy_new(&p));
+    fd_assert_ok(fd_policy_set(p, "call.max_rings", 4));
+    fd_assert_ok(fd_policy_is_default(&d, p, "call.max_rings"));
+    cr_assert_eq(d, 0);
+    fd_assert_error(fd_policy_set(p, "call.max_rings", 21), FD_ERANGE, "1..20");
+    fd_assert_error(fd_policy_set(p, "no.such.key", 1), FD_ENOTFOUND, "no.such.key");
+    fd_assert_error(fd_policy_set(p, "\xff", 1), FD_EINVAL, "UTF-8");
+    fd_assert_error(fd_policy_get(&v, NULL, "call.max_rings"), FD_EINVAL, "policy");
+    fd_assert_ok(fd_policy_get(&v, p, "call.max_rings"));
+    cr_assert_eq(v, 4);
+    fd_assert_ok(fd_policy_copy(&q, p));
+    fd_assert_ok(fd_policy_set(p, "call.max_rings", 5));
+    fd_assert_ok(fd_policy_get(&v, q, "call.max_rings"));
+    cr_assert_eq(v, 4);
+    fd_policy_key_info k;
+    fd_assert_ok(fd_policy_describe(&k, "followup.callback_days"));
+    cr_assert_str_eq(k.rule, "R-PLN-2");
+    fd_policy_free(p);
+    fd_policy_free(q);
+}
+
+Test(policy, stored_overrides_are_per_site_and_journaled)
+{
+    fd_store *s = NULL;
+    int64_t a, b, clerk;
+    fd_policy *p = NULL;
+    int64_t v;
+    fd_assert_ok(fd_store_open(&s, fd_test_path("policy"), NULL));
+    fd_assert_ok(fd_store_add_site(&a, s, "a", "甲", NULL));
+    fd_assert_ok(fd_store_add_site(&b, s, "b", "乙", NULL));
+    fd_assert_ok(fd_store_add_staff(&clerk, s, a, "F001", "王小丽", "clerk"));
+    fd_assert_ok(fd_store_set_policy(s, a, "call.max_rings", 4, clerk));
+    fd_assert_error(fd_store_set_policy(s, a, "call.max_rings", 0, clerk), FD_ERANGE, "1..20");
+    fd_assert_error(fd_store_set_policy(s, 99, "call.max_rings", 4, 0), FD_ENOTFOUND, "site");
+    fd_assert_error(fd_store_set_policy(s, a, "call.max_rings", 4, 99), FD_ENOTFOUND, "staff");
+    fd_assert_ok(fd_store_load_policy(&p, s, a));
+    fd_assert_ok(fd_policy_get(&v, p, "call.max_rings"));
+    cr_assert_eq(v, 4);
+    fd_policy_free(p);
+    fd_assert_ok(fd_store_load_policy(&p, s, b));
+    fd_assert_ok(fd_policy_get(&v, p, "call.max_rings"));
+    cr_assert_eq(v, 3);
+    fd_policy_free(p);
+    fd_assert_ok(fd_store_reset_policy(s, a, "call.max_rings", clerk));
+    fd_assert_ok(fd_store_load_policy(&p, s, a));
+    fd_assert_ok(fd_policy_get(&v, p, "call.max_rings"));
+    cr_assert_eq(v, 3);
+    fd_policy_free(p);
+    fd_journal_filter f = FD_JOURNAL_FILTER_INIT;
+    strcpy(f.entity, "policy");
+    fd_journal_iter *it = NULL;
+    const fd_journal_entry *e = NULL;
+    fd_assert_ok(fd_store_journal_query(&it, s, &f));
+    fd_assert_ok(fd_journal_iter_next(&e, it));
+    cr_assert_str_eq(e->detail, "call.max_rings: 3 -> 4");
+    cr_assert_eq(e->staff_id, clerk);
+    fd_assert_ok(fd_journal_iter_next(&e, it));
+    cr_assert_str_eq(e->action, "reset");
+    fd_journal_iter_free(it);
+    fd_store_close(s);
+}
