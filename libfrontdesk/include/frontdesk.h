@@ -12,5 +12,8 @@
 #include "frontdesk/policy.h"
 #include "frontdesk/store.h"
 #include "frontdesk/report.h"
+#include "frontdesk/money.h"
+#include "frontdesk/phone.h"
+#include "frontdesk/idcard.h"
 
 #endif /* FRONTDESK_H */

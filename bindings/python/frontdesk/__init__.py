@@ -46,3 +46,6 @@ def check_date(date):
     _core.fd_date_check(date)
 
 # Modules (one line each, appended by each module):
+from .money import *  # noqa: F401,F403
+from .phone import *  # noqa: F401,F403
+from .idcard import *  # noqa: F401,F403

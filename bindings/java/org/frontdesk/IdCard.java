@@ -1,0 +1,104 @@
+package org.frontdesk;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import org.frontdesk.swig.FrontdeskNative;
+import org.frontdesk.swig.fd_date;
+import org.frontdesk.swig.fd_idcard;
+
+/**
+ * A resident ID number (GB 11643-1999) and what it says, plus masking for listings
+ * (R-COM-2). {@code today} is the day against which a birth date in the future is refused;
+ * the overloads without it use the current date in Asia/Shanghai. Immutable.
+ */
+public final class IdCard {
+  /** Sex by the sequence digit (odd: male). */
+  public enum Sex {
+    MALE, FEMALE
+  }
+
+  private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+
+  private final String number;
+  private final String region;
+  private final String province;
+  private final LocalDate birth;
+  private final Sex sex;
+  private final boolean legacy;
+
+  private IdCard(fd_idcard c) {
+    number = c.getNumber();
+    region = c.getRegion();
+    province = c.getProvince();
+    fd_date b = c.getBirth();
+    birth = LocalDate.of(b.getYear(), b.getMonth(), b.getDay());
+    sex = c.getSex() == FrontdeskNative.FD_IDCARD_MALE ? Sex.MALE : Sex.FEMALE;
+    legacy = c.getLegacy() != 0;
+  }
+
+  /** Whether {@code text} is a valid ID number (checksum, date, region). */
+  public static boolean valid(String text, LocalDate today) throws FrontdeskException {
+    int[] out = new int[1];
+    FrontdeskNative.fd_idcard_valid(out, text, today);
+    return out[0] != 0;
+  }
+
+  public static boolean valid(String text) throws FrontdeskException {
+    return valid(text, LocalDate.now(CHINA));
+  }
+
+  /** Parses; FD_EINVAL says which part is wrong (length, character, region, birth date, checksum). */
+  public static IdCard parse(String text, LocalDate today) throws FrontdeskException {
+    fd_idcard c = new fd_idcard();
+    try {
+      FrontdeskNative.fd_idcard_parse(c, text, today);
+      return new IdCard(c);
+    } finally {
+      c.delete();
+    }
+  }
+
+  public static IdCard parse(String text) throws FrontdeskException {
+    return parse(text, LocalDate.now(CHINA));
+  }
+
+  /** The number masked for listings (R-COM-2): "110105********002X". */
+  public static String mask(String text) throws FrontdeskException {
+    String[] out = new String[1];
+    FrontdeskNative.fd_idcard_mask(out, text);
+    return out[0];
+  }
+
+  /** The 18-character form, X upper case. */
+  public String number() {
+    return number;
+  }
+
+  /** The 6-digit GB/T 2260 region code. */
+  public String region() {
+    return region;
+  }
+
+  /** The province of the first two digits, e.g. "北京市". */
+  public String province() {
+    return province;
+  }
+
+  public LocalDate birth() {
+    return birth;
+  }
+
+  public Sex sex() {
+    return sex;
+  }
+
+  /** True when the input was the 15-digit form. */
+  public boolean legacy() {
+    return legacy;
+  }
+
+  @Override
+  public String toString() {
+    return number;
+  }
+}

@@ -1,0 +1,105 @@
+package org.frontdesk;
+
+import org.frontdesk.swig.FrontdeskNative;
+import org.frontdesk.swig.fd_phone;
+import org.frontdesk.swig.fd_phone_kind;
+
+/** A parsed Chinese phone number (fd_phone), and masking for listings (R-COM-2). Immutable. */
+public final class Phone {
+  /** What kind of number it is. */
+  public enum Kind {
+    MOBILE, LANDLINE, SERVICE, SHORT;
+
+    static Kind of(int c) {
+      if (c == fd_phone_kind.FD_PHONE_MOBILE.swigValue()) {
+        return MOBILE;
+      }
+      if (c == fd_phone_kind.FD_PHONE_LANDLINE.swigValue()) {
+        return LANDLINE;
+      }
+      if (c == fd_phone_kind.FD_PHONE_SERVICE.swigValue()) {
+        return SERVICE;
+      }
+      return SHORT;
+    }
+  }
+
+  private final Kind kind;
+  private final String national;
+  private final String e164;
+  private final String areaCode;
+  private final String subscriber;
+  private final String extension;
+  private final String place;
+
+  private Phone(fd_phone p) {
+    kind = Kind.of(p.getKind());
+    national = p.getNational();
+    e164 = p.getE164();
+    areaCode = p.getArea_code();
+    subscriber = p.getSubscriber();
+    extension = p.getExtension();
+    place = p.getPlace();
+  }
+
+  /** Parses a Chinese phone number; FD_EINVAL names what is wrong. */
+  public static Phone parse(String text) throws FrontdeskException {
+    fd_phone p = new fd_phone();
+    try {
+      FrontdeskNative.fd_phone_parse(p, text);
+      return new Phone(p);
+    } finally {
+      p.delete();
+    }
+  }
+
+  /** The number masked for listings (R-COM-2): "138****5678", "010-****5678". */
+  public static String mask(String text) throws FrontdeskException {
+    String[] out = new String[1];
+    FrontdeskNative.fd_phone_mask(out, text);
+    return out[0];
+  }
+
+  /** "mobile", "landline", "service", "short" or "unknown" for an fd_phone_kind number. */
+  public static String kindName(int kind) {
+    return FrontdeskNative.fd_phone_kind_name(kind);
+  }
+
+  public Kind kind() {
+    return kind;
+  }
+
+  /** As dialled inside China: "13812345678", "01062345678". */
+  public String national() {
+    return national;
+  }
+
+  /** "+8613812345678"; "" for short numbers and local numbers without area code. */
+  public String e164() {
+    return e164;
+  }
+
+  /** Landlines: "010", "0755"; "" otherwise. */
+  public String areaCode() {
+    return areaCode;
+  }
+
+  public String subscriber() {
+    return subscriber;
+  }
+
+  /** "" when none. */
+  public String extension() {
+    return extension;
+  }
+
+  /** Landlines: what the area code serves, e.g. "广东省深圳市". */
+  public String place() {
+    return place;
+  }
+
+  @Override
+  public String toString() {
+    return kind + " " + national + (extension.isEmpty() ? "" : " ext " + extension);
+  }
+}
