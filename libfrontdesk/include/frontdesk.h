@@ -15,5 +15,6 @@
 #include "frontdesk/money.h"
 #include "frontdesk/phone.h"
 #include "frontdesk/idcard.h"
+#include "frontdesk/calendar.h"
 
 #endif /* FRONTDESK_H */

@@ -49,3 +49,4 @@ def check_date(date):
 from .money import *  # noqa: F401,F403
 from .phone import *  # noqa: F401,F403
 from .idcard import *  # noqa: F401,F403
+from .calendar import *  # noqa: F401,F403

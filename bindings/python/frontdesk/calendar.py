@@ -1,0 +1,263 @@
+"""Working calendar: public holidays with make-up working days (调休), business and
+quiet hours, deadlines, pausable SLA clocks, festivals and the phone greeting.
+
+    import frontdesk
+    cal = frontdesk.Calendar()                       # mainland China, built-in data
+    cal.is_workday("2026-02-14")                     # True: a make-up Saturday
+    frontdesk.deadline(received, 2, "working_days")  # R-CALL-9
+    frontdesk.greeting("2026-09-25", org="某某物业")   # 「您好，某某物业，中秋快乐！…」
+
+Instants are ints (UTC seconds) or aware datetimes in, aware UTC datetimes out;
+dates are datetime.date or "YYYY-MM-DD".
+"""
+
+import datetime as _dt
+import enum as _enum
+import threading as _threading
+
+from . import core as _c
+from ._convert import Handle, from_instant, to_instant
+
+__all__ = ["Calendar", "SlaClock", "DayType", "DeadlineUnit", "deadline", "greeting", "default_calendar"]
+
+
+class DayType(_enum.IntEnum):
+    """The type of a day (FD_CALENDAR_DAY_*)."""
+    WORKDAY = _c.FD_CALENDAR_DAY_WORKDAY
+    WEEKEND = _c.FD_CALENDAR_DAY_WEEKEND
+    HOLIDAY = _c.FD_CALENDAR_DAY_HOLIDAY
+    MAKEUP_WORKDAY = _c.FD_CALENDAR_DAY_MAKEUP_WORKDAY
+    CLOSED = _c.FD_CALENDAR_DAY_CLOSED
+
+
+class DeadlineUnit(_enum.IntEnum):
+    """Deadline units (FD_CALENDAR_UNIT_*); functions also take their names, e.g. "working_days"."""
+    CLOCK_HOURS = _c.FD_CALENDAR_UNIT_CLOCK_HOURS
+    BUSINESS_HOURS = _c.FD_CALENDAR_UNIT_BUSINESS_HOURS
+    CALENDAR_DAYS = _c.FD_CALENDAR_UNIT_CALENDAR_DAYS
+    WORKING_DAYS = _c.FD_CALENDAR_UNIT_WORKING_DAYS
+    SAME_DAY = _c.FD_CALENDAR_UNIT_SAME_DAY
+    CLOCK_MINUTES = _c.FD_CALENDAR_UNIT_CLOCK_MINUTES
+    BUSINESS_MINUTES = _c.FD_CALENDAR_UNIT_BUSINESS_MINUTES
+
+    @property
+    def label(self):
+        """The unit's name as the C API spells it ("working_days")."""
+        return _c.fd_calendar_unit_name(int(self))
+
+
+def _unit(unit):
+    if isinstance(unit, str):
+        return DeadlineUnit(_c.fd_calendar_unit_from_name(unit))
+    return DeadlineUnit(unit)
+
+
+def _policy(policy):
+    return None if policy is None else policy._handle()
+
+
+class Calendar(Handle):
+    """A working calendar. ``Calendar()`` holds the built-in data of mainland China;
+    ``Calendar.load(path)`` a site's file. Keyword settings: ``time_zone``,
+    ``business_hours`` ("08:30-12:00,13:30-17:30"), ``quiet_hours``, ``policy``."""
+
+    _free = staticmethod(_c.fd_calendar_free)
+
+    def __init__(self, _ptr=None, *, time_zone=None, business_hours=None, quiet_hours=None, policy=None):
+        super().__init__(_ptr if _ptr is not None else _c.fd_calendar_new())
+        if time_zone is not None:
+            self.time_zone = time_zone
+        if business_hours is not None:
+            self.business_hours = business_hours
+        if quiet_hours is not None:
+            self.quiet_hours = quiet_hours
+        if policy is not None:
+            self.apply_policy(policy)
+
+    @classmethod
+    def load(cls, path, **settings):
+        """A calendar from a holiday data file (``extends builtin`` adds to the built-in data)."""
+        return cls(_c.fd_calendar_load(str(path)), **settings)
+
+    @classmethod
+    def from_text(cls, text, **settings):
+        """A calendar from the text of a holiday data file."""
+        return cls(_c.fd_calendar_load_data(text), **settings)
+
+    # --- what the data is
+    @property
+    def version(self):
+        """The data's version, e.g. "CN-2026.1"; store it beside computed deadlines."""
+        return _c.fd_calendar_version(self._handle())
+
+    @property
+    def region(self):
+        return _c.fd_calendar_region(self._handle())
+
+    def coverage_start(self):
+        """The first date the holiday data covers."""
+        return _c.fd_calendar_coverage_start(self._handle())
+
+    def coverage_end(self):
+        """The last date the holiday data covers."""
+        return _c.fd_calendar_coverage_end(self._handle())
+
+    # --- settings
+    @property
+    def time_zone(self):
+        return _c.fd_calendar_time_zone(self._handle())
+
+    @time_zone.setter
+    def time_zone(self, value):
+        _c.fd_calendar_set_time_zone(self._handle(), value)
+
+    @property
+    def business_hours(self):
+        return _c.fd_calendar_business_hours(self._handle())
+
+    @business_hours.setter
+    def business_hours(self, value):
+        _c.fd_calendar_set_business_hours(self._handle(), value)
+
+    @property
+    def quiet_hours(self):
+        return _c.fd_calendar_quiet_hours(self._handle())
+
+    @quiet_hours.setter
+    def quiet_hours(self, value):
+        _c.fd_calendar_set_quiet_hours(self._handle(), value)
+
+    def apply_policy(self, policy):
+        """Takes calendar.fallback_weekends and deadline.roll_rest_days from a Policy."""
+        _c.fd_calendar_apply_policy(self._handle(), policy._handle())
+
+    # --- days
+    def day_type(self, date):
+        return DayType(_c.fd_calendar_day_type(self._handle(), date))
+
+    def is_workday(self, date):
+        return bool(_c.fd_calendar_is_workday(self._handle(), date))
+
+    def is_holiday(self, date):
+        return bool(_c.fd_calendar_is_holiday(self._handle(), date))
+
+    def is_in_lieu(self, date):
+        return bool(_c.fd_calendar_is_in_lieu(self._handle(), date))
+
+    def is_statutory(self, date):
+        return bool(_c.fd_calendar_is_statutory(self._handle(), date))
+
+    def holiday_name(self, date):
+        """The holiday (or closure) the date belongs to, "" for none."""
+        return _c.fd_calendar_holiday_name(self._handle(), date)
+
+    def add_working_days(self, date, n):
+        return _c.fd_calendar_add_working_days(self._handle(), date, n)
+
+    def working_days_between(self, a, b):
+        return _c.fd_calendar_working_days_between(self._handle(), a, b)
+
+    def next_workday(self, date):
+        return _c.fd_calendar_next_workday(self._handle(), date)
+
+    def festival(self, date):
+        """春节, 中秋节, 清明 ... on that date, "" for none."""
+        return _c.fd_calendar_festival(self._handle(), date)
+
+    def greeting(self, date, org="某某物业"):
+        """The phone greeting (R-CALL-2, R-CALL-10)."""
+        return _c.fd_calendar_greeting(self._handle(), date, org)
+
+    # --- instants
+    def local_date(self, at):
+        return _c.fd_calendar_local_date(self._handle(), to_instant(at, "at"))
+
+    def is_business_time(self, at):
+        return bool(_c.fd_calendar_is_business_time(self._handle(), to_instant(at, "at")))
+
+    def is_quiet_time(self, at):
+        """Whether customers should not be called at ``at`` (R-PLN-2)."""
+        return bool(_c.fd_calendar_is_quiet_time(self._handle(), to_instant(at, "at")))
+
+    def next_call_time(self, at):
+        """The first moment at or after ``at`` outside quiet hours (R-PLN-2)."""
+        return from_instant(_c.fd_calendar_next_call_time(self._handle(), to_instant(at, "at")))
+
+    def deadline(self, start, amount, unit, policy=None):
+        return deadline(start, amount, unit, calendar=self, policy=policy)
+
+    def sla(self, start, amount, unit, policy=None):
+        return SlaClock(start, amount, unit, calendar=self, policy=policy)
+
+
+_default = None
+_default_lock = _threading.Lock()
+
+
+def default_calendar():
+    """The shared built-in calendar used when no calendar is given (created once)."""
+    global _default
+    with _default_lock:
+        if _default is None or _default.closed:
+            _default = Calendar()
+        return _default
+
+
+def deadline(start, amount, unit, calendar=None, policy=None):
+    """The deadline (an aware UTC datetime) for something received at ``start``:
+    ``unit`` is clock_hours, business_hours, calendar_days, working_days, same_day,
+    clock_minutes or business_minutes (R-CPL-2, R-CALL-9, R-PLN-1)."""
+    cal = calendar if calendar is not None else default_calendar()
+    due = _c.fd_calendar_deadline(cal._handle(), to_instant(start, "start"), int(amount), int(_unit(unit)),
+                                  _policy(policy))
+    return from_instant(due)
+
+
+def greeting(date, org="某某物业", calendar=None):
+    """「您好，<org>，请问有什么可以帮您？」 with the season's wishes on weekends and
+    holidays (R-CALL-2, R-CALL-10)."""
+    cal = calendar if calendar is not None else default_calendar()
+    return cal.greeting(date, org)
+
+
+class SlaClock(Handle):
+    """A deadline clock that can be paused (waiting for the customer, parts on order)."""
+
+    _free = staticmethod(_c.fd_sla_free)
+
+    def __init__(self, start, amount, unit, calendar=None, policy=None):
+        self._calendar = calendar if calendar is not None else default_calendar()  # the C clock points at it
+        super().__init__(_c.fd_sla_new(self._calendar._handle(), to_instant(start, "start"), int(amount),
+                                       int(_unit(unit)), _policy(policy)))
+
+    @property
+    def calendar(self):
+        return self._calendar
+
+    def pause(self, at):
+        _c.fd_sla_pause(self._handle(), to_instant(at, "at"))
+
+    def resume(self, at):
+        _c.fd_sla_resume(self._handle(), to_instant(at, "at"))
+
+    @property
+    def paused(self):
+        return bool(_c.fd_sla_is_paused(self._handle()))
+
+    def due(self):
+        """The deadline; raises InvalidState while paused."""
+        return from_instant(_c.fd_sla_due(self._handle()))
+
+    def remaining(self, now=None):
+        """Time left (business time for business units), negative when overdue."""
+        now = _dt.datetime.now(_dt.timezone.utc) if now is None else now
+        return _dt.timedelta(seconds=_c.fd_sla_remaining(self._handle(), to_instant(now, "now")))
+
+    def breached(self, now=None):
+        now = _dt.datetime.now(_dt.timezone.utc) if now is None else now
+        return bool(_c.fd_sla_breached(self._handle(), to_instant(now, "now")))
+
+    @property
+    def extension(self):
+        """The extension earned by pauses: seconds for hour/minute units, days for day units."""
+        return _c.fd_sla_extension(self._handle())

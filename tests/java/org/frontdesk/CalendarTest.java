@@ -1,0 +1,195 @@
+package org.frontdesk;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+import static org.junit.Assert.fail;
+
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import org.junit.After;
+import org.junit.Before;
+import org.junit.Test;
+
+/** The working calendar (issue 5) from Java: every function of calendar.h. */
+public class CalendarTest {
+  private static final ZoneOffset SH = ZoneOffset.ofHours(8);
+  private Calendar cal;
+
+  static Instant sh(int y, int mo, int d, int h, int mi) {
+    return OffsetDateTime.of(y, mo, d, h, mi, 0, 0, SH).toInstant();
+  }
+
+  static LocalDate day(int y, int m, int d) {
+    return LocalDate.of(y, m, d);
+  }
+
+  @Before
+  public void open() throws Exception {
+    cal = Calendar.builtin();
+  }
+
+  @After
+  public void close() {
+    cal.close();
+  }
+
+  @Test
+  public void versionAndCoverage() throws Exception {
+    assertEquals("CN-2026.1", cal.version());
+    assertEquals("CN", cal.region());
+    assertEquals(day(2024, 1, 1), cal.coverageStart());
+    assertEquals(day(2026, 12, 31), cal.coverageEnd());
+  }
+
+  @Test
+  public void makeupSaturdayAndSpringFestival() throws Exception {
+    assertTrue(cal.isWorkday(day(2026, 2, 14)));
+    assertEquals(Calendar.DayType.MAKEUP_WORKDAY, cal.dayType(day(2026, 2, 14)));
+    assertTrue(cal.isWorkday(day(2025, 9, 28)));
+    for (int d = 15; d <= 23; d++) {
+      assertTrue(cal.isHoliday(day(2026, 2, d)));
+      assertEquals("春节", cal.holidayName(day(2026, 2, d)));
+    }
+    assertEquals(Calendar.DayType.WEEKEND, cal.dayType(day(2026, 3, 7)));
+    assertTrue(cal.isInLieu(day(2026, 2, 20)));
+    assertTrue(cal.isStatutory(day(2026, 2, 16)));
+    assertFalse(cal.isStatutory(day(2026, 2, 20)));
+  }
+
+  @Test
+  public void workingDays() throws Exception {
+    assertEquals(day(2026, 2, 24), cal.addWorkingDays(day(2026, 2, 13), 2));
+    assertEquals(day(2026, 2, 13), cal.addWorkingDays(day(2026, 2, 24), -2));
+    assertEquals(2, cal.workingDaysBetween(day(2026, 2, 13), day(2026, 2, 24)));
+    assertEquals(day(2026, 1, 4), cal.nextWorkday(day(2025, 12, 31)));
+  }
+
+  @Test
+  public void beyondTheDataNamesTheYear() throws Exception {
+    try {
+      cal.isWorkday(day(2027, 3, 1));
+      fail();
+    } catch (FrontdeskException e) {
+      assertEquals(Frontdesk.EDATA, e.code());
+      assertTrue(e.getMessage(), e.getMessage().contains("2027"));
+    }
+    try (Policy p = Policy.defaults()) {
+      p.set("calendar.fallback_weekends", 1);
+      cal.applyPolicy(p);
+    }
+    assertTrue(cal.isWorkday(day(2027, 3, 1)));
+  }
+
+  @Test
+  public void deadlinesFromTheIssue() throws Exception {
+    assertEquals(sh(2026, 2, 24, 17, 30), cal.deadline(sh(2026, 2, 13, 17, 55), 2, Calendar.Unit.WORKING_DAYS));
+    assertEquals(sh(2026, 3, 3, 17, 30), cal.deadline(sh(2026, 3, 2, 17, 30), 0, Calendar.Unit.SAME_DAY));
+    assertEquals(sh(2026, 3, 3, 10, 30), cal.deadline(sh(2026, 3, 2, 17, 30), 2, Calendar.Unit.BUSINESS_HOURS));
+    assertEquals(sh(2026, 3, 2, 12, 0), cal.deadline(sh(2026, 3, 2, 8, 30), 210, Calendar.Unit.BUSINESS_MINUTES));
+    assertEquals(sh(2026, 1, 5, 17, 30), cal.deadline(sh(2025, 12, 31, 16, 0), 2, Calendar.Unit.WORKING_DAYS));
+    assertEquals(sh(2026, 9, 30, 16, 0), cal.deadline(sh(2026, 9, 30, 15, 0), 1, Calendar.Unit.CLOCK_HOURS));
+    assertEquals(sh(2026, 9, 30, 16, 0), cal.deadline(sh(2026, 9, 30, 15, 0), 60, Calendar.Unit.CLOCK_MINUTES));
+    assertEquals(sh(2026, 2, 24, 23, 59).plusSeconds(59),
+        cal.deadline(sh(2026, 2, 10, 9, 0), 5, Calendar.Unit.CALENDAR_DAYS));
+    try (Policy p = Policy.defaults()) {
+      p.set("deadline.roll_rest_days", 0);
+      assertEquals(sh(2026, 2, 15, 23, 59).plusSeconds(59),
+          cal.deadline(sh(2026, 2, 10, 9, 0), 5, Calendar.Unit.CALENDAR_DAYS, p));
+    }
+    try {
+      cal.deadline(sh(2026, 3, 2, 9, 0), -1, Calendar.Unit.WORKING_DAYS);
+      fail();
+    } catch (FrontdeskException e) {
+      assertEquals(Frontdesk.ERANGE, e.code());
+    }
+  }
+
+  @Test
+  public void unitNames() throws Exception {
+    assertEquals("working_days", Calendar.Unit.WORKING_DAYS.label());
+    assertEquals(Calendar.Unit.SAME_DAY, Calendar.Unit.fromName("same_day"));
+    try {
+      Calendar.Unit.fromName("fortnights");
+      fail();
+    } catch (FrontdeskException e) {
+      assertEquals(Frontdesk.EINVAL, e.code());
+    }
+  }
+
+  @Test
+  public void hoursAndTimeZones() throws Exception {
+    assertEquals("08:30-12:00,13:30-17:30", cal.businessHours());
+    assertEquals("00:00-08:00,12:00-14:00,20:00-24:00", cal.quietHours());
+    assertEquals("Asia/Shanghai", cal.timeZone());
+    assertTrue(cal.isBusinessTime(sh(2026, 3, 2, 9, 0)));
+    assertTrue(cal.isQuietTime(sh(2026, 3, 2, 12, 30)));
+    assertEquals(sh(2026, 3, 3, 8, 0), cal.nextCallTime(sh(2026, 3, 2, 21, 0)));
+    assertEquals(day(2026, 3, 2), cal.localDate(sh(2026, 3, 2, 0, 30)));
+    cal.setBusinessHours("09:00-17:00");
+    assertEquals("09:00-17:00", cal.businessHours());
+    cal.setQuietHours("");
+    assertFalse(cal.isQuietTime(sh(2026, 3, 2, 12, 30)));
+    cal.setBusinessHours("08:30-12:00,13:30-17:30");
+    cal.setTimeZone("America/New_York");
+    assertEquals("America/New_York", cal.timeZone());
+    Instant friday = OffsetDateTime.of(2026, 3, 6, 17, 0, 0, 0, ZoneOffset.ofHours(-5)).toInstant();
+    assertEquals(OffsetDateTime.of(2026, 3, 9, 13, 0, 0, 0, ZoneOffset.UTC).toInstant(),
+        cal.deadline(friday, 1, Calendar.Unit.BUSINESS_HOURS));
+    try {
+      cal.setTimeZone("Nowhere/Land");
+      fail();
+    } catch (FrontdeskException e) {
+      assertEquals(Frontdesk.EINVAL, e.code());
+    }
+  }
+
+  @Test
+  public void festivalsAndGreeting() throws Exception {
+    assertEquals("中秋节", cal.festival(day(2026, 9, 25)));
+    assertEquals("除夕", cal.festival(day(2026, 2, 16)));
+    assertEquals("清明", cal.festival(day(2026, 4, 5)));
+    assertEquals("", cal.festival(day(2026, 3, 9)));
+    assertEquals("您好，某某物业，中秋快乐！请问有什么可以帮您？", cal.greeting(day(2026, 9, 25), "某某物业"));
+    assertEquals("您好，某某物业，请问有什么可以帮您？", cal.greeting(day(2026, 3, 9), "某某物业"));
+    assertEquals("您好，𠮷物业，周末愉快！请问有什么可以帮您？", cal.greeting(day(2026, 3, 7), "𠮷物业"));
+  }
+
+  @Test
+  public void loadFilesAndRejectMalformedOnes() throws Exception {
+    File f = File.createTempFile("park", ".txt", new File(System.getProperty("fd.test.tmp", "/tmp")));
+    Files.write(f.toPath(), ("frontdesk-holidays 1\nversion park-2027.1\ncovers 2027-01-01 2027-12-31\n"
+        + "extends builtin\n2027-03-15 closed 停电检修\n").getBytes(StandardCharsets.UTF_8));
+    try (Calendar c = Calendar.load(f.getPath())) {
+      assertEquals("CN-2026.1+park-2027.1", c.version());
+      assertEquals(Calendar.DayType.CLOSED, c.dayType(day(2027, 3, 15)));
+      assertEquals(day(2027, 12, 31), c.coverageEnd());
+    }
+    try {
+      Calendar.fromText("frontdesk-holidays 1\nversion v1\ncovers 2026-01-01 2026-12-31\n2026-02-30 holiday X\n");
+      fail();
+    } catch (FrontdeskException e) {
+      assertEquals(Frontdesk.EDATA, e.code());
+      assertTrue(e.getMessage(), e.getMessage().contains("line 4"));
+    }
+    f.delete();
+  }
+
+  @Test
+  public void closedCalendarThrows() throws Exception {
+    Calendar c = Calendar.builtin();
+    c.close();
+    c.close();
+    try {
+      c.isWorkday(day(2026, 3, 2));
+      fail();
+    } catch (FrontdeskException e) {
+      assertEquals(Frontdesk.ESTATE, e.code());
+    }
+  }
+}
