@@ -57,6 +57,12 @@ fd_status fd__check_text(const char *fn, const char *field, const char *s,
 /* Checks that pointer argument @p is not NULL. */
 fd_status fd__check_ptr(const char *fn, const char *field, const void *p);
 
+/* The next code point of already-validated UTF-8; advances *s (ICU's U8_NEXT_UNSAFE). */
+uint32_t fd__utf8_next(const unsigned char **s);
+
+/* Encodes code point @c as NUL-terminated UTF-8 into out[5]; returns its length in bytes. */
+size_t fd__utf8_put(char out[5], uint32_t c);
+
 /* Copies a checked string of at most cap-1 bytes into a fixed array. */
 void fd__copy_fixed(char *dst, size_t cap, const char *src);
 

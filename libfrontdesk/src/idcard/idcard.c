@@ -29,47 +29,6 @@ static const char *province_name(int code)
     return NULL;
 }
 
-/* Decodes one code point of valid UTF-8 (checked before) and advances *s. */
-static uint32_t next_cp(const unsigned char **s)
-{
-    const unsigned char *p = *s;
-    uint32_t c = p[0];
-    if (c < 0x80) {
-        *s = p + 1;
-    } else if (c < 0xE0) {
-        c = ((c & 0x1Fu) << 6) | (p[1] & 0x3Fu);
-        *s = p + 2;
-    } else if (c < 0xF0) {
-        c = ((c & 0x0Fu) << 12) | ((p[1] & 0x3Fu) << 6) | (p[2] & 0x3Fu);
-        *s = p + 3;
-    } else {
-        c = ((c & 0x07u) << 18) | ((p[1] & 0x3Fu) << 12) | ((p[2] & 0x3Fu) << 6) | (p[3] & 0x3Fu);
-        *s = p + 4;
-    }
-    return c;
-}
-
-static void put_utf8(char out[5], uint32_t c)
-{
-    size_t n = 0;
-    if (c < 0x80) {
-        out[n++] = (char)c;
-    } else if (c < 0x800) {
-        out[n++] = (char)(0xC0 | (c >> 6));
-        out[n++] = (char)(0x80 | (c & 0x3F));
-    } else if (c < 0x10000) {
-        out[n++] = (char)(0xE0 | (c >> 12));
-        out[n++] = (char)(0x80 | ((c >> 6) & 0x3F));
-        out[n++] = (char)(0x80 | (c & 0x3F));
-    } else {
-        out[n++] = (char)(0xF0 | (c >> 18));
-        out[n++] = (char)(0x80 | ((c >> 12) & 0x3F));
-        out[n++] = (char)(0x80 | ((c >> 6) & 0x3F));
-        out[n++] = (char)(0x80 | (c & 0x3F));
-    }
-    out[n] = '\0';
-}
-
 /*
  * Records the message only when the caller wants it: fd_idcard_valid() asks
  * millions of numbers a yes or no and must not pay for formatting messages,
@@ -90,7 +49,7 @@ static fd_status fold(bool report, const char *fn, const char *text, char out[MA
     *bad = 0;
     *bad_pos = 0;
     for (const unsigned char *s = (const unsigned char *)text; *s;) {
-        uint32_t c = next_cp(&s);
+        uint32_t c = fd__utf8_next(&s);
         if (c >= 0xFF01 && c <= 0xFF5E)
             c -= 0xFEE0;
         if (c == ' ' || c == '\t' || c == 0x3000 || c == 0xA0)
@@ -124,7 +83,7 @@ static fd_status check_shape(bool report, const char *fn, const char *text, cons
                          "(or 15 for the first-generation form)", fn, text, n);
     if (bad) {
         char ch[5];
-        put_utf8(ch, bad);
+        fd__utf8_put(ch, bad);
         return FAIL("%s: text: character: '%s' has '%s' at position %zu; an ID number "
                          "has only digits and a final X", fn, text, ch, bad_pos);
     }

@@ -213,26 +213,6 @@ fd_status fd_money_format(fd_buf *out, int64_t fen, const fd_money_format_option
 #define PARSE_FN "fd_money_parse"
 #define MAX_CPS 256
 
-/* Decodes one code point of valid UTF-8 (checked before) and advances *s. */
-static uint32_t next_cp(const unsigned char **s)
-{
-    const unsigned char *p = *s;
-    uint32_t c = p[0];
-    if (c < 0x80) {
-        *s = p + 1;
-    } else if (c < 0xE0) {
-        c = ((c & 0x1Fu) << 6) | (p[1] & 0x3Fu);
-        *s = p + 2;
-    } else if (c < 0xF0) {
-        c = ((c & 0x0Fu) << 12) | ((p[1] & 0x3Fu) << 6) | (p[2] & 0x3Fu);
-        *s = p + 3;
-    } else {
-        c = ((c & 0x07u) << 18) | ((p[1] & 0x3Fu) << 12) | ((p[2] & 0x3Fu) << 6) | (p[3] & 0x3Fu);
-        *s = p + 4;
-    }
-    return c;
-}
-
 /* Full-width ASCII (U+FF01..U+FF5E) to ASCII, the ideographic space to a space,
  * U+2212 MINUS SIGN to '-', and ￥ (U+FFE5) to ¥ (U+00A5). */
 static uint32_t fold_width(uint32_t c)
@@ -259,28 +239,6 @@ typedef struct cap_token {
     int kind;
     unsigned value; /* digit value, or the unit (10, 100, 1000, 10^4, 10^8) */
 } cap_token;
-
-/* Encodes code point @c as NUL-terminated UTF-8 into out[5]. */
-static void put_utf8(char out[5], uint32_t c)
-{
-    size_t n = 0;
-    if (c < 0x80) {
-        out[n++] = (char)c;
-    } else if (c < 0x800) {
-        out[n++] = (char)(0xC0 | (c >> 6));
-        out[n++] = (char)(0x80 | (c & 0x3F));
-    } else if (c < 0x10000) {
-        out[n++] = (char)(0xE0 | (c >> 12));
-        out[n++] = (char)(0x80 | ((c >> 6) & 0x3F));
-        out[n++] = (char)(0x80 | (c & 0x3F));
-    } else {
-        out[n++] = (char)(0xF0 | (c >> 18));
-        out[n++] = (char)(0x80 | ((c >> 12) & 0x3F));
-        out[n++] = (char)(0x80 | ((c >> 6) & 0x3F));
-        out[n++] = (char)(0x80 | (c & 0x3F));
-    }
-    out[n] = '\0';
-}
 
 /* Classifies a character of capital or ordinary numerals (繁体 too). */
 static cap_token classify(uint32_t c)
@@ -370,7 +328,7 @@ static fd_status parse_capital(int64_t *out, const char *text, const uint32_t *c
         }
         if (t.kind == T_OTHER) {
             char ch[5];
-            put_utf8(ch, cps[i]);
+            fd__utf8_put(ch, cps[i]);
             return fd__error(FD_EINVAL, PARSE_FN ": text: '%s' mixes capital numerals with '%s'; "
                              "write the amount either in digits or in numerals", text, ch);
         }
@@ -610,7 +568,7 @@ fd_status fd_money_parse(int64_t *out, const char *text)
         if (n == MAX_CPS)
             return fd__error(FD_EINVAL, PARSE_FN ": text: '%.40s...' is too long for an amount "
                              "(more than %d characters)", text, MAX_CPS);
-        uint32_t cp = fold_width(next_cp(&s));
+        uint32_t cp = fold_width(fd__utf8_next(&s));
         cap_token t = classify(cp);
         if (t.kind == T_DIGIT || t.kind == T_UNIT || t.kind == T_BIG || t.kind == T_JIAO ||
             t.kind == T_FEN || t.kind == T_NEG || cp == 0x4EBA /* 人 of 人民币 */)

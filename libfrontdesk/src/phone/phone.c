@@ -35,26 +35,6 @@ static const area_code *find_area(const char *code)
     return bsearch(code, AREAS, sizeof AREAS / sizeof AREAS[0], sizeof AREAS[0], cmp_area);
 }
 
-/* Decodes one code point of valid UTF-8 (checked before) and advances *s. */
-static uint32_t next_cp(const unsigned char **s)
-{
-    const unsigned char *p = *s;
-    uint32_t c = p[0];
-    if (c < 0x80) {
-        *s = p + 1;
-    } else if (c < 0xE0) {
-        c = ((c & 0x1Fu) << 6) | (p[1] & 0x3Fu);
-        *s = p + 2;
-    } else if (c < 0xF0) {
-        c = ((c & 0x0Fu) << 12) | ((p[1] & 0x3Fu) << 6) | (p[2] & 0x3Fu);
-        *s = p + 3;
-    } else {
-        c = ((c & 0x07u) << 18) | ((p[1] & 0x3Fu) << 12) | ((p[2] & 0x3Fu) << 6) | (p[3] & 0x3Fu);
-        *s = p + 4;
-    }
-    return c;
-}
-
 /* Full-width ASCII to ASCII; ideographic space, dashes and full-width
  * parentheses people type in Chinese text to their ASCII forms. */
 static uint32_t fold(uint32_t c)
@@ -100,31 +80,10 @@ static bool find_extension(const uint32_t *c, size_t n, size_t *at, size_t *len)
     return false;
 }
 
-static void put_utf8(char out[5], uint32_t c)
-{
-    size_t n = 0;
-    if (c < 0x80) {
-        out[n++] = (char)c;
-    } else if (c < 0x800) {
-        out[n++] = (char)(0xC0 | (c >> 6));
-        out[n++] = (char)(0x80 | (c & 0x3F));
-    } else if (c < 0x10000) {
-        out[n++] = (char)(0xE0 | (c >> 12));
-        out[n++] = (char)(0x80 | ((c >> 6) & 0x3F));
-        out[n++] = (char)(0x80 | (c & 0x3F));
-    } else {
-        out[n++] = (char)(0xF0 | (c >> 18));
-        out[n++] = (char)(0x80 | ((c >> 12) & 0x3F));
-        out[n++] = (char)(0x80 | ((c >> 6) & 0x3F));
-        out[n++] = (char)(0x80 | (c & 0x3F));
-    }
-    out[n] = '\0';
-}
-
 static fd_status bad_char(const char *text, uint32_t c)
 {
     char ch[5];
-    put_utf8(ch, c);
+    fd__utf8_put(ch, c);
     return fd__error(FD_EINVAL, PARSE_FN ": text: '%s' has '%s', which has no place in a phone number",
                      text, ch);
 }
@@ -235,7 +194,7 @@ fd_status fd_phone_parse(fd_phone *out, const char *text)
         if (n == MAX_CPS)
             return fd__error(FD_EINVAL, PARSE_FN ": text: '%.40s...' is too long for a phone number "
                              "(more than %d characters)", text, MAX_CPS);
-        c[n++] = fold(next_cp(&s));
+        c[n++] = fold(fd__utf8_next(&s));
     }
 
     /* The extension, after an explicit marker. */
