@@ -227,10 +227,12 @@ FD_JAVA_BUF_OUT(out_bytes, byte[], )
 %typemap(jstype) (const char *const *items, size_t count) "String[]"
 %typemap(javain) (const char *const *items, size_t count) "$module.fdUtf8All($javainput)"
 %typemap(in) (const char *const *items, size_t count) {
+    /* SWIG declares the argument as char **: fill a const array, cast once. */
     jsize n = $input ? (*jenv)->GetArrayLength(jenv, $input) : 0;
-    $1 = (const char **)calloc((size_t)(n ? n : 1), sizeof(char *));
+    const char **strs = (const char **)calloc((size_t)(n ? n : 1), sizeof(char *));
+    $1 = ($1_ltype)strs;
     $2 = (size_t)n;
-    if ($1 == NULL) { SWIG_JavaThrowException(jenv, SWIG_JavaOutOfMemoryError, "items"); return $null; }
+    if (strs == NULL) { SWIG_JavaThrowException(jenv, SWIG_JavaOutOfMemoryError, "items"); return $null; }
     for (jsize i = 0; i < n; i++) {
         jbyteArray b = (jbyteArray)(*jenv)->GetObjectArrayElement(jenv, $input, i);
         jsize len = b ? (*jenv)->GetArrayLength(jenv, b) : 0;
@@ -238,7 +240,7 @@ FD_JAVA_BUF_OUT(out_bytes, byte[], )
         if (copy == NULL) { SWIG_JavaThrowException(jenv, SWIG_JavaOutOfMemoryError, "items"); return $null; }
         if (b) (*jenv)->GetByteArrayRegion(jenv, b, 0, len, (jbyte *)copy);
         copy[len] = '\0';
-        $1[i] = copy;
+        strs[i] = copy;
         if (b) (*jenv)->DeleteLocalRef(jenv, b);
     }
 }

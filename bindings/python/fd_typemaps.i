@@ -105,28 +105,31 @@ FD_PY_SCALAR_OUT(int, PyLong_FromLong)
 
 /* Lists of strings in. The UTF-8 buffers belong to the str objects, kept alive by the list. */
 %typemap(in) (const char *const *items, size_t count) {
+    /* SWIG declares the argument as char **: fill a const array, cast once. */
+    const char **strs = NULL;
     if (!PyList_Check($input) && !PyTuple_Check($input)) {
         PyErr_SetString(PyExc_TypeError, "expected a list of str");
         SWIG_fail;
     }
     PyObject *seq = PySequence_Fast($input, "expected a list of str");
     Py_ssize_t n = PySequence_Fast_GET_SIZE(seq);
-    $1 = (const char **)malloc(sizeof(char *) * (size_t)(n ? n : 1));
-    $2 = (size_t)n;
-    for (Py_ssize_t i = 0; i < n && $1; i++) {
+    strs = (const char **)malloc(sizeof(char *) * (size_t)(n ? n : 1));
+    for (Py_ssize_t i = 0; i < n && strs; i++) {
         PyObject *item = PySequence_Fast_GET_ITEM(seq, i);
-        $1[i] = PyUnicode_Check(item) ? PyUnicode_AsUTF8(item) : NULL;
-        if ($1[i] == NULL) {
+        strs[i] = PyUnicode_Check(item) ? PyUnicode_AsUTF8(item) : NULL;
+        if (strs[i] == NULL) {
             if (!PyErr_Occurred())
                 PyErr_Format(PyExc_TypeError, "item %zd is not a str", i);
-            free((void *)$1);
-            $1 = NULL;
+            free((void *)strs);
+            strs = NULL;
         }
     }
     Py_DECREF(seq);
-    if ($1 == NULL) {
+    if (strs == NULL) {
         if (!PyErr_Occurred()) PyErr_NoMemory();
         SWIG_fail;
     }
+    $1 = ($1_ltype)strs;
+    $2 = (size_t)n;
 }
 %typemap(freearg) (const char *const *items, size_t count) { free((void *)$1); }

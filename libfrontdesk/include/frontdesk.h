@@ -12,6 +12,7 @@
 #include "frontdesk/policy.h"
 #include "frontdesk/store.h"
 #include "frontdesk/report.h"
+#include "frontdesk/text.h"
 #include "frontdesk/money.h"
 #include "frontdesk/phone.h"
 #include "frontdesk/idcard.h"

@@ -50,3 +50,4 @@ from .money import *  # noqa: F401,F403
 from .phone import *  # noqa: F401,F403
 from .idcard import *  # noqa: F401,F403
 from .calendar import *  # noqa: F401,F403
+from .text import *  # noqa: F401,F403

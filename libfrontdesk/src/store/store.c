@@ -1,6 +1,7 @@
 /* Opening, migrating and closing a site database; transactions; the statement cache. */
 #include "store/store_internal.h"
 #include "embedded.h"
+#include "text/text_sqlite.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -198,9 +199,11 @@ static fd_status migrate(fd_store *s, const char *path)
  */
 static fd_status register_sql_functions(fd_store *s)
 {
-    (void)s;
+    fd_status rc = FD_OK;
     /* text: FD_ZH collation (added by the text module) */
-    return FD_OK;
+    if (rc == FD_OK)
+        rc = fd__text_register_sqlite(s->db);
+    return rc;
 }
 
 static fd_status configure(fd_store *s, const char *path, const fd_store_options *o)

@@ -1,0 +1,228 @@
+/*
+ * Display width, truncation and padding for fixed-width reports and receipts
+ * (issue 4, item 6). Width is counted per grapheme cluster (ICU character
+ * break iterator, one per thread, reused), so a base and its combining marks,
+ * or an emoji sequence, are never split.
+ */
+#include "text_internal.h"
+
+#include <string.h>
+
+#include <unicode/uchar.h>
+#include <unicode/utext.h>
+
+static int cp_width(uint32_t c)
+{
+    if (c < 0x20 || (c >= 0x7F && c < 0xA0))
+        return 0;
+    if (c < 0x300)
+        return 1;
+    int8_t gc = u_charType((UChar32)c);
+    if (gc == U_NON_SPACING_MARK || gc == U_ENCLOSING_MARK || gc == U_FORMAT_CHAR)
+        return 0;
+    if (c >= 0x1160 && c <= 0x11FF) /* Hangul medial vowels and final consonants join the syllable */
+        return 0;
+    int eaw = u_getIntPropertyValue((UChar32)c, UCHAR_EAST_ASIAN_WIDTH);
+    return eaw == U_EA_WIDE || eaw == U_EA_FULLWIDTH ? 2 : 1;
+}
+
+/*
+ * Width of one grapheme cluster s[0..len): the sum of its characters' widths
+ * (marks and format characters add 0; a spacing mark or a regional indicator
+ * adds its own), so that widths add up when clusters merge at a join (a
+ * padding space followed by a mark). Two exceptions follow how terminals
+ * draw emoji: a ZWJ sequence is one glyph (its widest character), and VS16
+ * after a visible base asks for emoji presentation (at least 2).
+ */
+static int cluster_width(const unsigned char *s, size_t len)
+{
+    const unsigned char *p = s, *end = s + len;
+    int sum = 0, widest = 0, base = -1;
+    bool zwj = false, vs16 = false;
+    while (p < end) {
+        uint32_t c = fd__text_next(&p);
+        int cw = cp_width(c);
+        if (base < 0)
+            base = cw;
+        sum += cw;
+        if (cw > widest)
+            widest = cw;
+        zwj |= c == 0x200D;
+        vs16 |= c == 0xFE0F;
+    }
+    int w = zwj ? widest : sum;
+    /* VS16 widens a visible base only: a stray selector stays invisible. */
+    return vs16 && base > 0 && w < 2 ? 2 : w;
+}
+
+static bool ascii_only(const char *s, size_t len)
+{
+    for (size_t i = 0; i < len; i++)
+        if ((unsigned char)s[i] >= 0x80)
+            return false;
+    return true;
+}
+
+/*
+ * Walks the grapheme clusters of s, calling back with each one's byte range
+ * and width; stops early when the callback returns false.
+ */
+typedef bool (*cluster_fn)(void *ctx, size_t start, size_t end, int width);
+
+static fd_status each_cluster(const char *fn, const char *s, size_t len, cluster_fn cb, void *ctx)
+{
+    if (ascii_only(s, len)) {
+        for (size_t i = 0; i < len; i++)
+            if (!cb(ctx, i, i + 1, cp_width((unsigned char)s[i])))
+                break;
+        return FD_OK;
+    }
+    if (len > (size_t)INT32_MAX)
+        return fd__error(FD_ERANGE, "%s: s: %zu bytes is too long", fn, len);
+    UBreakIterator *bi = fd__text_char_breaker(fn);
+    if (bi == NULL)
+        return fd_error_last()->code;
+    UErrorCode err = U_ZERO_ERROR;
+    UText ut = UTEXT_INITIALIZER;
+    utext_openUTF8(&ut, s, (int64_t)len, &err);
+    ubrk_setUText(bi, &ut, &err);
+    if (U_FAILURE(err)) {
+        utext_close(&ut);
+        return fd__error(FD_EDATA, "%s: ICU cannot break the text: %s", fn, u_errorName(err));
+    }
+    int32_t a = ubrk_first(bi);
+    for (int32_t b = ubrk_next(bi); b != UBRK_DONE; a = b, b = ubrk_next(bi)) {
+        if (!cb(ctx, (size_t)a, (size_t)b, cluster_width((const unsigned char *)s + a, (size_t)(b - a))))
+            break;
+    }
+    /* Detach the iterator from the stack UText before it goes away. */
+    ubrk_setText(bi, NULL, 0, &err);
+    utext_close(&ut);
+    return FD_OK;
+}
+
+static bool add_width(void *ctx, size_t start, size_t end, int width)
+{
+    (void)start;
+    (void)end;
+    int64_t *w = ctx;
+    *w += width;
+    return true;
+}
+
+static fd_status width_of(const char *fn, const char *s, size_t len, int64_t *out)
+{
+    *out = 0;
+    return each_cluster(fn, s, len, add_width, out);
+}
+
+fd_status fd_text_display_width(int32_t *out, const char *s)
+{
+    static const char fn[] = "fd_text_display_width";
+    fd_status rc = fd__check_ptr(fn, "out", out);
+    if (rc == FD_OK)
+        rc = fd__check_text(fn, "s", s, 0, false);
+    if (rc)
+        return rc;
+    int64_t w;
+    rc = width_of(fn, s, strlen(s), &w);
+    if (rc)
+        return rc;
+    if (w > INT32_MAX)
+        return fd__error(FD_ERANGE, "%s: s: width %lld does not fit in int32", fn, (long long)w);
+    *out = (int32_t)w;
+    return FD_OK;
+}
+
+typedef struct fit {
+    int64_t budget, used;
+    size_t end; /* bytes of the clusters that fit */
+} fit;
+
+static bool take_fitting(void *ctx, size_t start, size_t end, int width)
+{
+    (void)start;
+    fit *f = ctx;
+    if (f->used + width > f->budget)
+        return false;
+    f->used += width;
+    f->end = end;
+    return true;
+}
+
+fd_status fd_text_truncate(fd_buf *out, const char *s, int32_t width, const char *ellipsis)
+{
+    static const char fn[] = "fd_text_truncate";
+    fd_status rc = fd__check_ptr(fn, "out", out);
+    if (rc == FD_OK)
+        rc = fd__check_text(fn, "s", s, 0, false);
+    if (rc == FD_OK)
+        rc = fd__check_text(fn, "ellipsis", ellipsis, 0, false);
+    if (rc == FD_OK && width < 0)
+        rc = fd__error(FD_ERANGE, "%s: width: %d is negative", fn, (int)width);
+    if (rc)
+        return rc;
+    size_t len = strlen(s);
+    int64_t total, ew;
+    rc = width_of(fn, s, len, &total);
+    if (rc == FD_OK)
+        rc = width_of(fn, ellipsis, strlen(ellipsis), &ew);
+    if (rc)
+        return rc;
+    fd__buf_clear(out);
+    if (total <= width) {
+        rc = fd__buf_put(out, s, len);
+    } else {
+        bool with_ellipsis = ew <= width;
+        fit f = { with_ellipsis ? width - ew : width, 0, 0 };
+        rc = each_cluster(fn, s, len, take_fitting, &f);
+        if (rc == FD_OK)
+            rc = fd__buf_put(out, s, f.end);
+        if (rc == FD_OK && with_ellipsis)
+            rc = fd__buf_puts(out, ellipsis);
+    }
+    return fd__text_finish(out, rc);
+}
+
+/* Padding wider than this is a mistake, not a receipt. */
+#define FD__TEXT_PAD_MAX 65536
+
+static fd_status spaces(fd_buf *out, int64_t n)
+{
+    fd_status rc = FD_OK;
+    for (int64_t i = 0; rc == FD_OK && i < n; i++)
+        rc = fd__buf_put(out, " ", 1);
+    return rc;
+}
+
+fd_status fd_text_pad(fd_buf *out, const char *s, int32_t width, int align)
+{
+    static const char fn[] = "fd_text_pad";
+    fd_status rc = fd__check_ptr(fn, "out", out);
+    if (rc == FD_OK)
+        rc = fd__check_text(fn, "s", s, 0, false);
+    if (rc == FD_OK && (width < 0 || width > FD__TEXT_PAD_MAX))
+        rc = fd__error(FD_ERANGE, "%s: width: %d is outside 0..%d", fn, (int)width, FD__TEXT_PAD_MAX);
+    if (rc == FD_OK && align != FD_TEXT_ALIGN_LEFT && align != FD_TEXT_ALIGN_RIGHT &&
+        align != FD_TEXT_ALIGN_CENTER)
+        rc = fd__error(FD_EINVAL, "%s: align: %d is not an fd_text_align (0 left, 1 right, 2 center)",
+                       fn, align);
+    if (rc)
+        return rc;
+    size_t len = strlen(s);
+    int64_t w;
+    rc = width_of(fn, s, len, &w);
+    if (rc)
+        return rc;
+    int64_t gap = w < width ? width - w : 0;
+    int64_t left = align == FD_TEXT_ALIGN_RIGHT ? gap : align == FD_TEXT_ALIGN_CENTER ? gap / 2 : 0;
+    fd__buf_clear(out);
+    rc = fd__buf_grow(out, len + (size_t)gap);
+    if (rc == FD_OK)
+        rc = spaces(out, left);
+    if (rc == FD_OK)
+        rc = fd__buf_put(out, s, len);
+    if (rc == FD_OK)
+        rc = spaces(out, gap - left);
+    return fd__text_finish(out, rc);
+}
