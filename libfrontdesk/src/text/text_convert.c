@@ -113,20 +113,15 @@ fd_status fd__text_normalize_into(fd_buf *out, const char *s, size_t len)
     fd_status fast_rc;
     if (normalize_fast(out, s, len, &fast_rc))
         return fast_rc;
-    if (len > (size_t)INT32_MAX / 4)
-        return fd__error(FD_ERANGE, "%s: s: %zu bytes is too long", fn, len);
     fd__text_tls *t = fd__text_tls_get(fn);
     const UNormalizer2 *nfkc = fd__text_nfkc(fn);
     if (t == NULL || nfkc == NULL)
         return fd_error_last()->code;
-    fd_status rc = fd__text_u16_reserve(t, 0, (int32_t)len + 1, fn);
+    int32_t n16 = 0;
+    fd_status rc = fd__text_u16_from_utf8(t, fn, s, len, &n16);
     if (rc)
         return rc;
     UErrorCode err = U_ZERO_ERROR;
-    int32_t n16 = 0;
-    u_strFromUTF8(t->u16[0], t->u16cap[0], &n16, s, (int32_t)len, &err);
-    if (U_FAILURE(err))
-        return fd__error(FD_EINVAL, "%s: s: ICU cannot read the text: %s", fn, u_errorName(err));
     int32_t cap = n16 + 16;
     for (;;) {
         rc = fd__text_u16_reserve(t, 1, cap, fn);

@@ -114,6 +114,21 @@ fd_status fd__text_u16_reserve(fd__text_tls *t, int i, int32_t n, const char *fn
     return FD_OK;
 }
 
+fd_status fd__text_u16_from_utf8(fd__text_tls *t, const char *fn, const char *s, size_t len, int32_t *n16)
+{
+    if (len > (size_t)INT32_MAX / 4)
+        return fd__error(FD_ERANGE, "%s: s: %zu bytes is too long", fn, len);
+    fd_status rc = fd__text_u16_reserve(t, 0, (int32_t)len + 1, fn);
+    if (rc)
+        return rc;
+    UErrorCode err = U_ZERO_ERROR;
+    *n16 = 0;
+    u_strFromUTF8(t->u16[0], t->u16cap[0], n16, s, (int32_t)len, &err);
+    if (U_FAILURE(err))
+        return fd__error(FD_EINVAL, "%s: s: ICU cannot read the text: %s", fn, u_errorName(err));
+    return FD_OK;
+}
+
 const UNormalizer2 *fd__text_nfkc(const char *fn)
 {
     UErrorCode err = U_ZERO_ERROR;

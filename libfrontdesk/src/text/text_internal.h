@@ -214,6 +214,8 @@ UCollator *fd__text_collator(const char *fn, bool stroke);
 UBreakIterator *fd__text_char_breaker(const char *fn);
 /* Makes UTF-16 scratch @i hold at least @n units. */
 fd_status fd__text_u16_reserve(fd__text_tls *t, int i, int32_t n, const char *fn);
+/* Converts @s[0..len) (valid UTF-8) into UTF-16 scratch 0; *n16 gets its length. */
+fd_status fd__text_u16_from_utf8(fd__text_tls *t, const char *fn, const char *s, size_t len, int32_t *n16);
 /* The shared NFKC normaliser (ICU owns it; thread-safe). */
 const UNormalizer2 *fd__text_nfkc(const char *fn);
 

@@ -24,16 +24,10 @@ static fd_status icu_key(fd_buf *out, UCollator *coll, const char *s, size_t len
     fd__text_tls *t = fd__text_tls_get(fn);
     if (t == NULL)
         return fd_error_last()->code;
-    if (len > (size_t)INT32_MAX / 2)
-        return fd__error(FD_ERANGE, "%s: s: %zu bytes is too long", fn, len);
-    fd_status rc = fd__text_u16_reserve(t, 0, (int32_t)len + 1, fn);
+    int32_t n16 = 0;
+    fd_status rc = fd__text_u16_from_utf8(t, fn, s, len, &n16);
     if (rc)
         return rc;
-    UErrorCode err = U_ZERO_ERROR;
-    int32_t n16 = 0;
-    u_strFromUTF8(t->u16[0], t->u16cap[0], &n16, s, (int32_t)len, &err);
-    if (U_FAILURE(err))
-        return fd__error(FD_EINVAL, "%s: s: ICU cannot read the text: %s", fn, u_errorName(err));
     size_t room = out->asize > out->size + 1 ? out->asize - out->size - 1 : 0;
     if (room > INT32_MAX)
         room = INT32_MAX;
