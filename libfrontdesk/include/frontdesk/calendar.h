@@ -250,6 +250,11 @@ FD_API fd_status fd_calendar_next_call_time(int64_t *out, const fd_calendar *cal
  * - `SAME_DAY`: closing time of the receipt day when received on a working day
  *   before closing; received at or after closing time or on a rest day → the
  *   closing time of the next working day. @p amount must be 0.
+ * @param out   receives the deadline, UTC seconds: the last second still on time
+ * @param cal   the calendar (holidays, business hours, time zone)
+ * @param start when the matter was received, UTC seconds
+ * @param amount how many units
+ * @param unit  an FD_CALENDAR_UNIT_* value
  * @param policy may be NULL: the calendar's own settings (fd_calendar_apply_policy()).
  * @return ::FD_OK; ::FD_EINVAL (unknown unit); ::FD_ERANGE (negative or huge
  *         amount, SAME_DAY with an amount); ::FD_EDATA (needs days outside the

@@ -17,6 +17,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/** Marks a function exported from libfrontdesk.so (everything else is hidden). */
 #if defined(FD_BUILDING_LIBRARY) && defined(__GNUC__)
 #define FD_API __attribute__((visibility("default")))
 #else
@@ -27,10 +28,13 @@
 extern "C" {
 #endif
 
-/** Library version, as numbers and as a string. */
+/** Library version: major. */
 #define FD_VERSION_MAJOR 0
+/** Library version: minor. */
 #define FD_VERSION_MINOR 1
+/** Library version: patch. */
 #define FD_VERSION_PATCH 0
+/** Library version as a string (CMake reads the version from this line). */
 #define FD_VERSION_STRING "0.1.0"
 
 /**

@@ -25,8 +25,9 @@
 extern "C" {
 #endif
 
-/** Sex codes of GB/T 2261.1, as ::fd_idcard::sex holds them. */
+/** Sex code of GB/T 2261.1 for male, as ::fd_idcard::sex holds it (odd 17th digit). */
 #define FD_IDCARD_MALE 1
+/** Sex code of GB/T 2261.1 for female (even 17th digit). */
 #define FD_IDCARD_FEMALE 2
 
 /** What an ID number says. */

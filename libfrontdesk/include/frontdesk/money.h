@@ -75,6 +75,7 @@ typedef struct fd_money_format_options {
 
 /**
  * Fills @p opts with the defaults, as ::FD_MONEY_FORMAT_OPTIONS_INIT does.
+ * @param opts  the options to fill
  * @param version ::FD_MONEY_FORMAT_OPTIONS_VERSION
  * @return ::FD_OK, or ::FD_EINVAL for NULL or an unknown version.
  */

@@ -106,6 +106,7 @@ typedef struct fd_site {
 
 /**
  * Adds a site.
+ * @param store     an open, writable store
  * @param out_id    receives the new site's id
  * @param code      unique code: 1..32 of [A-Za-z0-9._-]
  * @param name      display name, 1..200 bytes of UTF-8
@@ -168,6 +169,7 @@ FD_API fd_status fd_store_set_staff_active(fd_store *store, int64_t staff_id, in
  * Appends one entry to the journal (R-COM-1, R-COM-3). The journal is
  * append-only: the database itself refuses to update or delete its rows.
  *
+ * @param store     an open, writable store
  * @param out_id    receives the entry id (may be NULL)
  * @param at        UTC seconds; 0 means now
  * @param site_id   the site (must exist)

@@ -88,6 +88,8 @@ FD_API fd_status fd_text_to_traditional(fd_buf *out, const char *s);
  * characters take the reading of the curated word they are part of (行长 → "hang
  * zhang"), else their most common reading. Traditional input reads like its
  * Simplified form (長沙 → "chang sha"). Without tones, ü is written v (绿 → "lv").
+ * @param out   receives the syllables
+ * @param s     UTF-8 text
  * @param tones non-zero for tone marks ("zhōng guó"), zero for plain ASCII.
  * @return ::FD_OK, ::FD_EINVAL, ::FD_ENOMEM.
  */
@@ -123,6 +125,8 @@ FD_API fd_status fd_text_name_initials(fd_buf *out, const char *full_name);
  * are all true; ("angs", "张三") is false. An empty query matches everything.
  * Exactly the texts with a search key (fd_text_search_key()) that starts with
  * fd_text_search_query(query) match.
+ * @param query what the user typed: Han text, pinyin or initials
+ * @param text  the stored text to test
  * @param out receives 1 or 0.
  * @return ::FD_OK, ::FD_EINVAL, ::FD_ENOMEM.
  */
@@ -154,6 +158,7 @@ FD_API fd_status fd_text_search_query(fd_buf *out, const char *query);
  * tie-break; ::FD_TEXT_ORDER_NAME reads a leading surname with its surname
  * reading, so 单 sorts under S (ICU's zh collator alone puts it under D).
  * ::FD_TEXT_ORDER_STROKE is ICU's stroke collation.
+ * @param s     UTF-8 text
  * @param out_bytes receives the key (binary, may contain any byte except that
  *        the last is not guaranteed NUL-free; use out_bytes->size).
  * @param order an ::fd_text_order.
@@ -170,6 +175,8 @@ FD_API fd_status fd_text_compare(int *out, const char *a, const char *b, int ord
 /**
  * Sorts names for display: writes them to @p out in @p order, one per line
  * (separated by '\n', no trailing newline). Equal names keep their input order.
+ * @param out   receives the sorted names, one per line
+ * @param order an FD_TEXT_ORDER_* value
  * @param items the names; none may be NULL, malformed or contain '\n'.
  * @param count number of names (0 gives an empty result).
  * @return ::FD_OK, ::FD_EINVAL naming the bad item, ::FD_ENOMEM.
@@ -198,6 +205,7 @@ FD_API fd_status fd_text_natural_key(fd_buf *out_bytes, const char *s);
  * and Fullwidth characters count 2, combining marks and other zero-width
  * characters 0, everything else 1, counted per grapheme cluster (a base and
  * its marks; an emoji sequence counts 2). Control characters count 0.
+ * @param s    UTF-8 text
  * @param out receives the width.
  * @return ::FD_OK, ::FD_EINVAL, ::FD_ENOMEM.
  */
@@ -208,6 +216,8 @@ FD_API fd_status fd_text_display_width(int32_t *out, const char *s);
  * When it has to cut, the result ends with @p ellipsis and still fits in
  * @p width (if even the ellipsis does not fit, as much of the text as fits and
  * no ellipsis). Text that fits is copied unchanged.
+ * @param out   receives the text, at most @p width columns
+ * @param s     UTF-8 text
  * @param width columns, >= 0.
  * @param ellipsis UTF-8, for example "…" (may be empty).
  * @return ::FD_OK; ::FD_EINVAL (bad text or ellipsis); ::FD_ERANGE (width < 0); ::FD_ENOMEM.
@@ -219,6 +229,9 @@ FD_API fd_status fd_text_truncate(fd_buf *out, const char *s, int32_t width,
  * Pads @p s with spaces to @p width columns (see fd_text_display_width());
  * text already as wide or wider is copied unchanged (never cut: combine with
  * fd_text_truncate()).
+ * @param out   receives the padded text
+ * @param s     UTF-8 text
+ * @param width the width to pad to, in columns
  * @param align an ::fd_text_align.
  * @return ::FD_OK; ::FD_EINVAL (bad text or align); ::FD_ERANGE (width outside
  *         0..65536); ::FD_ENOMEM.
