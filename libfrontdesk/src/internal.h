@@ -11,6 +11,8 @@
 #include <stdarg.h>
 #include <stdbool.h>
 
+#include <unicode/utf8.h>
+
 #if defined(__GNUC__)
 #define FD__PRINTF(f, a) __attribute__((format(printf, f, a)))
 #else
@@ -57,11 +59,27 @@ fd_status fd__check_text(const char *fn, const char *field, const char *s,
 /* Checks that pointer argument @p is not NULL. */
 fd_status fd__check_ptr(const char *fn, const char *field, const void *p);
 
-/* The next code point of already-validated UTF-8; advances *s (ICU's U8_NEXT_UNSAFE). */
-uint32_t fd__utf8_next(const unsigned char **s);
+/*
+ * The next code point of already-validated UTF-8; advances *s. Inline because
+ * the text module's hot loops (pinyin, normalisation) call it per character.
+ */
+static inline uint32_t fd__utf8_next(const unsigned char **s)
+{
+    const uint8_t *p = *s;
+    int32_t i = 0;
+    UChar32 c;
+    U8_NEXT_UNSAFE(p, i, c);
+    *s = p + i;
+    return (uint32_t)c;
+}
 
-/* Encodes code point @c as NUL-terminated UTF-8 into out[5]; returns its length in bytes. */
-size_t fd__utf8_put(char out[5], uint32_t c);
+/* Encodes code point @c as UTF-8 into out[0..4), without a NUL; returns its length. */
+static inline size_t fd__utf8_put(char *out, uint32_t c)
+{
+    int32_t n = 0;
+    U8_APPEND_UNSAFE((uint8_t *)out, n, (UChar32)c);
+    return (size_t)n;
+}
 
 /* Copies a checked string of at most cap-1 bytes into a fixed array. */
 void fd__copy_fixed(char *dst, size_t cap, const char *src);

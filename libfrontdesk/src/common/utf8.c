@@ -3,8 +3,6 @@
 
 #include <string.h>
 
-#include <unicode/utf8.h>
-
 bool fd__utf8_valid(const char *str, size_t len)
 {
     const unsigned char *s = (const unsigned char *)str, *e = s + len;
@@ -65,22 +63,4 @@ void fd__copy_fixed(char *dst, size_t cap, const char *src)
     if (n)
         memcpy(dst, src, n);
     dst[n] = '\0';
-}
-
-uint32_t fd__utf8_next(const unsigned char **s)
-{
-    const uint8_t *p = *s;
-    int32_t i = 0;
-    UChar32 c;
-    U8_NEXT_UNSAFE(p, i, c);
-    *s = p + i;
-    return (uint32_t)c;
-}
-
-size_t fd__utf8_put(char out[5], uint32_t c)
-{
-    int32_t n = 0;
-    U8_APPEND_UNSAFE((uint8_t *)out, n, (UChar32)c);
-    out[n] = '\0';
-    return (size_t)n;
 }

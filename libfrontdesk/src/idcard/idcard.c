@@ -83,7 +83,7 @@ static fd_status check_shape(bool report, const char *fn, const char *text, cons
                          "(or 15 for the first-generation form)", fn, text, n);
     if (bad) {
         char ch[5];
-        fd__utf8_put(ch, bad);
+        ch[fd__utf8_put(ch, bad)] = '\0';
         return FAIL("%s: text: character: '%s' has '%s' at position %zu; an ID number "
                          "has only digits and a final X", fn, text, ch, bad_pos);
     }

@@ -328,7 +328,7 @@ static fd_status parse_capital(int64_t *out, const char *text, const uint32_t *c
         }
         if (t.kind == T_OTHER) {
             char ch[5];
-            fd__utf8_put(ch, cps[i]);
+            ch[fd__utf8_put(ch, cps[i])] = '\0';
             return fd__error(FD_EINVAL, PARSE_FN ": text: '%s' mixes capital numerals with '%s'; "
                              "write the amount either in digits or in numerals", text, ch);
         }

@@ -83,7 +83,7 @@ static bool find_extension(const uint32_t *c, size_t n, size_t *at, size_t *len)
 static fd_status bad_char(const char *text, uint32_t c)
 {
     char ch[5];
-    fd__utf8_put(ch, c);
+    ch[fd__utf8_put(ch, c)] = '\0';
     return fd__error(FD_EINVAL, PARSE_FN ": text: '%s' has '%s', which has no place in a phone number",
                      text, ch);
 }

@@ -79,7 +79,7 @@ static bool normalize_fast(fd_buf *out, const char *s, size_t len, fd_status *rc
         return true;
     while (p < end) {
         const unsigned char *q = p;
-        uint32_t c = fd__text_next(&q);
+        uint32_t c = fd__utf8_next(&q);
         bool space = c == 0x3000 || (c < 0x80 && ascii_space((unsigned char)c));
         if (space) {
             pending = any;
@@ -96,7 +96,7 @@ static bool normalize_fast(fd_buf *out, const char *s, size_t len, fd_status *rc
         /* the output is never longer than the input: no growth needed */
         if (pending)
             out->ptr[out->size++] = ' ';
-        out->size += fd__text_encode(out->ptr + out->size, c);
+        out->size += fd__utf8_put(out->ptr + out->size, c);
         pending = false;
         any = true;
         p = q;
@@ -171,7 +171,7 @@ static const fd__text_ts_phrase *match_ts_phrase(const fd__text_ts_phrase *table
         const unsigned char *r = q;
         int k = 1;
         for (; k < table[i].len && r < end; k++)
-            if (fd__text_next(&r) != table[i].from[k])
+            if (fd__utf8_next(&r) != table[i].from[k])
                 break;
         if (k == table[i].len) {
             *after = r;
@@ -194,7 +194,7 @@ fd_status fd__text_convert_into(fd_buf *out, const char *s, size_t len, bool to_
             continue;
         }
         const unsigned char *q = p;
-        uint32_t c = fd__text_next(&q);
+        uint32_t c = fd__utf8_next(&q);
         const unsigned char *after;
         const fd__text_ts_phrase *ph = match_ts_phrase(phrases, nphrases, c, q, end, &after);
         uint32_t m = ph ? c : fd__text_map_cp(c, to_trad);
@@ -243,7 +243,7 @@ fd_status fd__text_fold(fd_buf *out, const char *s, size_t len)
             rc = fd__buf_put(out, &l, 1);
             continue;
         }
-        uint32_t c = (uint32_t)u_foldCase((UChar32)fd__text_next(&p), U_FOLD_CASE_DEFAULT);
+        uint32_t c = (uint32_t)u_foldCase((UChar32)fd__utf8_next(&p), U_FOLD_CASE_DEFAULT);
         if (c == 0xFC) /* ü: pinyin keys write it v */
             rc = fd__buf_put(out, "v", 1);
         else

@@ -74,53 +74,6 @@ extern const size_t fd__text_s2t_phrases_count;
 
 /* --- UTF-8 on input already checked by fd__check_text ------------------------ */
 
-/* Decodes the code point at *p (valid UTF-8) and advances *p past it. */
-static inline uint32_t fd__text_next(const unsigned char **p)
-{
-    const unsigned char *s = *p;
-    uint32_t c = s[0];
-    if (c < 0x80) {
-        *p = s + 1;
-        return c;
-    }
-    if (c < 0xE0) {
-        *p = s + 2;
-        return ((c & 0x1F) << 6) | (s[1] & 0x3F);
-    }
-    if (c < 0xF0) {
-        *p = s + 3;
-        return ((c & 0x0F) << 12) | ((uint32_t)(s[1] & 0x3F) << 6) | (s[2] & 0x3F);
-    }
-    *p = s + 4;
-    return ((c & 0x07) << 18) | ((uint32_t)(s[1] & 0x3F) << 12) | ((uint32_t)(s[2] & 0x3F) << 6) |
-           (s[3] & 0x3F);
-}
-
-/* Writes the UTF-8 of @c into @out (4 bytes room); returns its length. */
-static inline size_t fd__text_encode(char *out, uint32_t c)
-{
-    if (c < 0x80) {
-        out[0] = (char)c;
-        return 1;
-    }
-    if (c < 0x800) {
-        out[0] = (char)(0xC0 | (c >> 6));
-        out[1] = (char)(0x80 | (c & 0x3F));
-        return 2;
-    }
-    if (c < 0x10000) {
-        out[0] = (char)(0xE0 | (c >> 12));
-        out[1] = (char)(0x80 | ((c >> 6) & 0x3F));
-        out[2] = (char)(0x80 | (c & 0x3F));
-        return 3;
-    }
-    out[0] = (char)(0xF0 | (c >> 18));
-    out[1] = (char)(0x80 | ((c >> 12) & 0x3F));
-    out[2] = (char)(0x80 | ((c >> 6) & 0x3F));
-    out[3] = (char)(0x80 | (c & 0x3F));
-    return 4;
-}
-
 /*
  * Ends a call that writes @out: on success makes sure it holds a string (even
  * an empty one, so ptr is never NULL after success); on failure empties it.

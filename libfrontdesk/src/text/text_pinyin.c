@@ -26,7 +26,7 @@ static void queue_phrase(fd__text_iter *it, const fd__text_phrase *ph, const uns
     for (int k = 0; k < ph->len; k++) {
         it->pend[k] = ph->syl[k];
         it->pend_at[k] = q;
-        fd__text_next(&q);
+        fd__utf8_next(&q);
     }
     it->pend_at[ph->len] = after;
     it->npend = ph->len;
@@ -56,7 +56,7 @@ bool fd__text_iter_next(fd__text_iter *it, fd__text_tok *tok)
         const unsigned char *q = it->p;
         while (q < it->end) {
             const unsigned char *r = q;
-            if (!is_space_cp(fd__text_next(&r)))
+            if (!is_space_cp(fd__utf8_next(&r)))
                 break;
             q = r;
         }
@@ -78,14 +78,14 @@ bool fd__text_iter_next(fd__text_iter *it, fd__text_tok *tok)
     }
     it->at_start = false;
     const unsigned char *q = it->p;
-    uint32_t c = fd__text_next(&q);
+    uint32_t c = fd__utf8_next(&q);
     uint16_t syl = fd__text_reading(c);
     if (syl == 0) {
         /* A run: everything up to the next character with a reading. */
         const unsigned char *r = q;
         while (r < it->end) {
             const unsigned char *n = r;
-            if (fd__text_reading(fd__text_next(&n)) != 0)
+            if (fd__text_reading(fd__utf8_next(&n)) != 0)
                 break;
             r = n;
         }
@@ -118,7 +118,7 @@ static void trim_run(const unsigned char **start, const unsigned char **end)
     const unsigned char *s = *start, *e = *end;
     while (s < e) {
         const unsigned char *n = s;
-        if (!is_space_cp(fd__text_next(&n)))
+        if (!is_space_cp(fd__utf8_next(&n)))
             break;
         s = n;
     }
@@ -126,7 +126,7 @@ static void trim_run(const unsigned char **start, const unsigned char **end)
     const unsigned char *last = s, *p = s;
     while (p < e) {
         const unsigned char *n = p;
-        if (!is_space_cp(fd__text_next(&n)))
+        if (!is_space_cp(fd__utf8_next(&n)))
             last = n;
         p = n;
     }
@@ -171,7 +171,7 @@ fd_status fd__text_run_initials(fd_buf *out, const unsigned char *p, const unsig
     fd_status rc = FD_OK;
     bool in_word = false;
     while (rc == FD_OK && p < end) {
-        uint32_t c = fd__text_next(&p);
+        uint32_t c = fd__utf8_next(&p);
         int32_t dv = u_charDigitValue((UChar32)c);
         if (u_isdigit((UChar32)c) && dv >= 0 && dv <= 9) {
             char d = (char)('0' + dv);

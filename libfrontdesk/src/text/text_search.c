@@ -75,7 +75,7 @@ static fd_status visit_suffixes(visitor *v, const char *s, size_t len)
     fd_status rc = FD_OK;
     while (rc == FD_OK && p < end && !v->found) {
         rc = visit(v, (const char *)p, (size_t)(end - p));
-        fd__text_next(&p);
+        fd__utf8_next(&p);
     }
     return rc;
 }
@@ -103,7 +103,7 @@ static fd_status visit_pinyin(visitor *v, fd__text_tls *t, const char *f, size_t
         } else {
             for (const unsigned char *p = tok.start; rc == FD_OK && p < tok.end;) {
                 const unsigned char *q = p;
-                fd__text_next(&q);
+                fd__utf8_next(&q);
                 size_t at = py->size;
                 rc = fd__buf_put(offs, (const char *)&at, sizeof at);
                 if (rc == FD_OK)

@@ -330,7 +330,7 @@ fd_status fd_text_natural_key(fd_buf *out_bytes, const char *s)
             rc = fd__buf_put(out_bytes, (const char *)&c, 1);
             continue;
         }
-        rc = fd__text_put_cp(out_bytes, (uint32_t)u_foldCase((UChar32)fd__text_next(&p), U_FOLD_CASE_DEFAULT));
+        rc = fd__text_put_cp(out_bytes, (uint32_t)u_foldCase((UChar32)fd__utf8_next(&p), U_FOLD_CASE_DEFAULT));
     }
     if (rc == FD_OK)
         rc = fd__buf_put(out_bytes, "\x01", 1);

@@ -90,7 +90,7 @@ const fd__text_phrase *fd__text_match_phrase(const fd__text_phrase *table, size_
                                              bool simplify, const unsigned char **after)
 {
     const unsigned char *q = p;
-    uint32_t first = fd__text_next(&q);
+    uint32_t first = fd__utf8_next(&q);
     if (simplify)
         first = fd__text_map_cp(first, false);
     /* First entry whose first code point is >= first. */
@@ -107,7 +107,7 @@ const fd__text_phrase *fd__text_match_phrase(const fd__text_phrase *table, size_
         const unsigned char *r = q;
         int k = 1;
         for (; k < table[i].len && r < end; k++) {
-            uint32_t c = fd__text_next(&r);
+            uint32_t c = fd__utf8_next(&r);
             if (simplify)
                 c = fd__text_map_cp(c, false);
             if (c != table[i].cp[k])
@@ -124,5 +124,5 @@ const fd__text_phrase *fd__text_match_phrase(const fd__text_phrase *table, size_
 fd_status fd__text_put_cp(fd_buf *b, uint32_t c)
 {
     char u[4];
-    return fd__buf_put(b, u, fd__text_encode(u, c));
+    return fd__buf_put(b, u, fd__utf8_put(u, c));
 }

@@ -40,7 +40,7 @@ static int cluster_width(const unsigned char *s, size_t len)
     int sum = 0, widest = 0, base = -1;
     bool zwj = false, vs16 = false;
     while (p < end) {
-        uint32_t c = fd__text_next(&p);
+        uint32_t c = fd__utf8_next(&p);
         int cw = cp_width(c);
         if (base < 0)
             base = cw;
