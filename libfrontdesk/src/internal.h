@@ -12,6 +12,7 @@
 #include <stdbool.h>
 
 #include <unicode/utf8.h>
+#include <unicode/utypes.h>
 
 #if defined(__GNUC__)
 #define FD__PRINTF(f, a) __attribute__((format(printf, f, a)))
@@ -114,6 +115,12 @@ int64_t fd__now(void);
 typedef struct fd__zone fd__zone;
 fd__zone *fd__zone_open(const char *fn, const char *field, const char *tz);
 void fd__zone_close(fd__zone *zone);
+
+/*
+ * The UTC instant (floored to the second) of local midnight starting the day
+ * @days after 1970-01-01 in @zone. ICU failures are left in *err.
+ */
+int64_t fd__zone_midnight(fd__zone *zone, int64_t days, UErrorCode *err);
 
 /* UTC instants [*start, *end) of local day @date: 23 or 25 hours on DST days. */
 fd_status fd__zone_day_bounds(fd__zone *zone, const char *fn, fd_date date, int64_t *start, int64_t *end);

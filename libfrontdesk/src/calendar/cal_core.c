@@ -219,16 +219,6 @@ static fd_status build_days(fd_calendar *c, const char *fn)
     return FD_OK;
 }
 
-static int64_t icu_midnight(UCalendar *uc, int64_t day, UErrorCode *err)
-{
-    fd_date d = fd__civil_from_days(day);
-    ucal_clear(uc);
-    ucal_setDateTime(uc, d.year, d.month - 1, d.day, 0, 0, 0, err);
-    UDate ms = ucal_getMillis(uc, err);
-    int64_t s = (int64_t)(ms / 1000.0);
-    return (double)s * 1000.0 > ms ? s - 1 : s;
-}
-
 typedef struct time_tables {
     int64_t *midnight;
     int32_t *dst_at, *dst_delta;
@@ -267,20 +257,20 @@ static fd_status build_time(time_tables *t, const fd_calendar *c, const char *fn
     }
     UErrorCode err = U_ZERO_ERROR;
     int32_t s = 0;
-    int64_t ms = icu_midnight(uc, c->t0, &err);
+    int64_t ms = fd__zone_midnight(zone, c->t0, &err);
     while (s < n && U_SUCCESS(err)) {
         fd_date d = fd__civil_from_days(c->t0 + s);
         int32_t e = s + fd__days_in_month(d.year, d.month);
         if (e > n)
             e = n;
-        int64_t me = icu_midnight(uc, c->t0 + e, &err);
+        int64_t me = fd__zone_midnight(zone, c->t0 + e, &err);
         if (me - ms == (int64_t)(e - s) * 86400) {
             for (int32_t i = s; i < e; i++)
                 t->midnight[i] = ms + (int64_t)(i - s) * 86400;
         } else {
             t->midnight[s] = ms;
             for (int32_t i = s + 1; i < e; i++)
-                t->midnight[i] = icu_midnight(uc, c->t0 + i, &err);
+                t->midnight[i] = fd__zone_midnight(zone, c->t0 + i, &err);
         }
         t->midnight[e] = me;
         ms = me;

@@ -136,22 +136,28 @@ fd_status fd__check_time_zone(const char *fn, const char *field, const char *tz)
     return FD_OK;
 }
 
-fd_status fd__zone_day_bounds(fd__zone *zone, const char *fn, fd_date date, int64_t *start, int64_t *end)
+int64_t fd__zone_midnight(fd__zone *zone, int64_t days, UErrorCode *e)
 {
     UCalendar *cal = (UCalendar *)zone;
+    fd_date d = fd__civil_from_days(days);
+    ucal_clear(cal);
+    ucal_setDateTime(cal, d.year, d.month - 1, d.day, 0, 0, 0, e);
+    UDate ms = ucal_getMillis(cal, e);
+    int64_t s = (int64_t)(ms / 1000.0);
+    return (double)s * 1000.0 > ms ? s - 1 : s; /* floor, also before 1970 */
+}
+
+fd_status fd__zone_day_bounds(fd__zone *zone, const char *fn, fd_date date, int64_t *start, int64_t *end)
+{
     UErrorCode err = U_ZERO_ERROR;
-    fd_date next = fd__civil_from_days(fd__days_from_civil(date.year, date.month, date.day) + 1);
-    ucal_clear(cal);
-    ucal_setDateTime(cal, date.year, date.month - 1, date.day, 0, 0, 0, &err);
-    UDate a = ucal_getMillis(cal, &err);
-    ucal_clear(cal);
-    ucal_setDateTime(cal, next.year, next.month - 1, next.day, 0, 0, 0, &err);
-    UDate b = ucal_getMillis(cal, &err);
+    int64_t day = fd__days_from_civil(date.year, date.month, date.day);
+    int64_t a = fd__zone_midnight(zone, day, &err);
+    int64_t b = fd__zone_midnight(zone, day + 1, &err);
     if (U_FAILURE(err))
         return fd__error(FD_EINVAL, "%s: date: ICU cannot place %04d-%02d-%02d: %s", fn, (int)date.year,
                          (int)date.month, (int)date.day, u_errorName(err));
-    *start = (int64_t)(a / 1000.0);
-    *end = (int64_t)(b / 1000.0);
+    *start = a;
+    *end = b;
     return FD_OK;
 }
 
