@@ -173,34 +173,24 @@ public final class Calendar extends NativeHandle<SWIGTYPE_p_fd_calendar> {
   }
 
   public boolean isWorkday(LocalDate date) throws FrontdeskException {
-    int[] out = new int[1];
-    FrontdeskNative.fd_calendar_is_workday(out, handle(), date);
-    return out[0] != 0;
+    return Out.flag(o -> FrontdeskNative.fd_calendar_is_workday(o, handle(), date));
   }
 
   public boolean isHoliday(LocalDate date) throws FrontdeskException {
-    int[] out = new int[1];
-    FrontdeskNative.fd_calendar_is_holiday(out, handle(), date);
-    return out[0] != 0;
+    return Out.flag(o -> FrontdeskNative.fd_calendar_is_holiday(o, handle(), date));
   }
 
   public boolean isInLieu(LocalDate date) throws FrontdeskException {
-    int[] out = new int[1];
-    FrontdeskNative.fd_calendar_is_in_lieu(out, handle(), date);
-    return out[0] != 0;
+    return Out.flag(o -> FrontdeskNative.fd_calendar_is_in_lieu(o, handle(), date));
   }
 
   public boolean isStatutory(LocalDate date) throws FrontdeskException {
-    int[] out = new int[1];
-    FrontdeskNative.fd_calendar_is_statutory(out, handle(), date);
-    return out[0] != 0;
+    return Out.flag(o -> FrontdeskNative.fd_calendar_is_statutory(o, handle(), date));
   }
 
   /** The holiday (or closure) the date belongs to, "" for none. */
   public String holidayName(LocalDate date) throws FrontdeskException {
-    String[] out = new String[1];
-    FrontdeskNative.fd_calendar_holiday_name(out, handle(), date);
-    return out[0];
+    return Out.string(o -> FrontdeskNative.fd_calendar_holiday_name(o, handle(), date));
   }
 
   public LocalDate addWorkingDays(LocalDate date, long n) throws FrontdeskException {
@@ -210,9 +200,7 @@ public final class Calendar extends NativeHandle<SWIGTYPE_p_fd_calendar> {
   }
 
   public long workingDaysBetween(LocalDate a, LocalDate b) throws FrontdeskException {
-    long[] out = new long[1];
-    FrontdeskNative.fd_calendar_working_days_between(out, handle(), a, b);
-    return out[0];
+    return Out.int64(o -> FrontdeskNative.fd_calendar_working_days_between(o, handle(), a, b));
   }
 
   public LocalDate nextWorkday(LocalDate date) throws FrontdeskException {
@@ -223,16 +211,12 @@ public final class Calendar extends NativeHandle<SWIGTYPE_p_fd_calendar> {
 
   /** 春节, 中秋节, 清明 ... on that date, "" for none. */
   public String festival(LocalDate date) throws FrontdeskException {
-    String[] out = new String[1];
-    FrontdeskNative.fd_calendar_festival(out, handle(), date);
-    return out[0];
+    return Out.string(o -> FrontdeskNative.fd_calendar_festival(o, handle(), date));
   }
 
   /** The phone greeting with the season's wishes on weekends and holidays (R-CALL-2, R-CALL-10). */
   public String greeting(LocalDate date, String org) throws FrontdeskException {
-    String[] out = new String[1];
-    FrontdeskNative.fd_calendar_greeting(out, handle(), date, org);
-    return out[0];
+    return Out.string(o -> FrontdeskNative.fd_calendar_greeting(o, handle(), date, org));
   }
 
   public LocalDate localDate(Instant at) throws FrontdeskException {
@@ -242,16 +226,12 @@ public final class Calendar extends NativeHandle<SWIGTYPE_p_fd_calendar> {
   }
 
   public boolean isBusinessTime(Instant at) throws FrontdeskException {
-    int[] out = new int[1];
-    FrontdeskNative.fd_calendar_is_business_time(out, handle(), at.getEpochSecond());
-    return out[0] != 0;
+    return Out.flag(o -> FrontdeskNative.fd_calendar_is_business_time(o, handle(), at.getEpochSecond()));
   }
 
   /** Whether customers should not be called at that instant (R-PLN-2). */
   public boolean isQuietTime(Instant at) throws FrontdeskException {
-    int[] out = new int[1];
-    FrontdeskNative.fd_calendar_is_quiet_time(out, handle(), at.getEpochSecond());
-    return out[0] != 0;
+    return Out.flag(o -> FrontdeskNative.fd_calendar_is_quiet_time(o, handle(), at.getEpochSecond()));
   }
 
   /** The first instant at or after {@code at} outside quiet hours (R-PLN-2). */

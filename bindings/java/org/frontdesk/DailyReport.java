@@ -24,8 +24,6 @@ public final class DailyReport extends NativeHandle<SWIGTYPE_p_fd_report> {
   }
 
   private String render(fd_report_format format) throws FrontdeskException {
-    String[] out = new String[1];
-    FrontdeskNative.fd_report_render(out, handle(), format);
-    return out[0];
+    return Out.string(o -> FrontdeskNative.fd_report_render(o, handle(), format));
   }
 }

@@ -55,9 +55,7 @@ public final class Frontdesk {
 
   /** Formats a date as "YYYY-MM-DD" (fd_date_format). */
   public static String formatDate(LocalDate date) throws FrontdeskException {
-    String[] out = new String[1];
-    FrontdeskNative.fd_date_format(out, date);
-    return out[0];
+    return Out.string(o -> FrontdeskNative.fd_date_format(o, date));
   }
 
   /** Throws unless the date is within 0001-01-01..9999-12-31 (fd_date_check). */

@@ -38,9 +38,7 @@ public final class IdCard {
 
   /** Whether {@code text} is a valid ID number (checksum, date, region). */
   public static boolean valid(String text, LocalDate today) throws FrontdeskException {
-    int[] out = new int[1];
-    FrontdeskNative.fd_idcard_valid(out, text, today);
-    return out[0] != 0;
+    return Out.flag(o -> FrontdeskNative.fd_idcard_valid(o, text, today));
   }
 
   public static boolean valid(String text) throws FrontdeskException {
@@ -64,9 +62,7 @@ public final class IdCard {
 
   /** The number masked for listings (R-COM-2): "110105********002X". */
   public static String mask(String text) throws FrontdeskException {
-    String[] out = new String[1];
-    FrontdeskNative.fd_idcard_mask(out, text);
-    return out[0];
+    return Out.string(o -> FrontdeskNative.fd_idcard_mask(o, text));
   }
 
   /** The 18-character form, X upper case. */

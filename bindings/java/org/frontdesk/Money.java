@@ -36,9 +36,7 @@ public final class Money {
 
   /** The amount in Chinese capital numerals by the People's Bank rules: 100500 → 壹仟零伍元整. */
   public static String upper(long fen) throws FrontdeskException {
-    String[] out = new String[1];
-    FrontdeskNative.fd_money_upper(out, fen);
-    return out[0];
+    return Out.string(o -> FrontdeskNative.fd_money_upper(o, fen));
   }
 
   /** "¥1,234.50" for 123450. */
@@ -53,9 +51,7 @@ public final class Money {
       FrontdeskNative.fd_money_format_options_init(opts, FrontdeskNative.FD_MONEY_FORMAT_OPTIONS_VERSION);
       opts.setSymbol(symbol ? 1 : 0);
       opts.setGrouping(grouping ? 1 : 0);
-      String[] out = new String[1];
-      FrontdeskNative.fd_money_format(out, fen, opts);
-      return out[0];
+      return Out.string(o -> FrontdeskNative.fd_money_format(o, fen, opts));
     } finally {
       opts.delete();
     }
@@ -66,30 +62,22 @@ public final class Money {
    * FD_EINVAL for ambiguous or over-precise text ("1.234") and FD_ERANGE beyond long fen.
    */
   public static long parse(String text) throws FrontdeskException {
-    long[] out = new long[1];
-    FrontdeskNative.fd_money_parse(out, text);
-    return out[0];
+    return Out.int64(o -> FrontdeskNative.fd_money_parse(o, text));
   }
 
   /** a + b fen; FD_ERANGE on overflow. */
   public static long add(long a, long b) throws FrontdeskException {
-    long[] out = new long[1];
-    FrontdeskNative.fd_money_add(out, a, b);
-    return out[0];
+    return Out.int64(o -> FrontdeskNative.fd_money_add(o, a, b));
   }
 
   /** a - b fen; FD_ERANGE on overflow. */
   public static long sub(long a, long b) throws FrontdeskException {
-    long[] out = new long[1];
-    FrontdeskNative.fd_money_sub(out, a, b);
-    return out[0];
+    return Out.int64(o -> FrontdeskNative.fd_money_sub(o, a, b));
   }
 
   /** fen × num / den, exact, rounded once in {@code mode}; FD_ERANGE on overflow. */
   public static long mulRatio(long fen, long num, long den, Rounding mode) throws FrontdeskException {
-    long[] out = new long[1];
-    FrontdeskNative.fd_money_mul_ratio(out, fen, num, den, mode.c);
-    return out[0];
+    return Out.int64(o -> FrontdeskNative.fd_money_mul_ratio(o, fen, num, den, mode.c));
   }
 
   /** fen × num / den rounded half up. */
@@ -99,8 +87,6 @@ public final class Money {
 
   /** fen rounded to a multiple of {@code unit} fen (10: jiao, 100: yuan) in {@code mode}. */
   public static long roundTo(long fen, long unit, Rounding mode) throws FrontdeskException {
-    long[] out = new long[1];
-    FrontdeskNative.fd_money_round_to(out, fen, unit, mode.c);
-    return out[0];
+    return Out.int64(o -> FrontdeskNative.fd_money_round_to(o, fen, unit, mode.c));
   }
 }

@@ -55,9 +55,7 @@ public final class Phone {
 
   /** The number masked for listings (R-COM-2): "138****5678", "010-****5678". */
   public static String mask(String text) throws FrontdeskException {
-    String[] out = new String[1];
-    FrontdeskNative.fd_phone_mask(out, text);
-    return out[0];
+    return Out.string(o -> FrontdeskNative.fd_phone_mask(o, text));
   }
 
   /** "mobile", "landline", "service", "short" or "unknown" for an fd_phone_kind number. */

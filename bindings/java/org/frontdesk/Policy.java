@@ -20,9 +20,7 @@ public final class Policy extends NativeHandle<SWIGTYPE_p_fd_policy> {
   }
 
   public long get(String key) throws FrontdeskException {
-    long[] out = new long[1];
-    FrontdeskNative.fd_policy_get(out, handle(), key);
-    return out[0];
+    return Out.int64(o -> FrontdeskNative.fd_policy_get(o, handle(), key));
   }
 
   public void set(String key, long value) throws FrontdeskException {
@@ -30,9 +28,7 @@ public final class Policy extends NativeHandle<SWIGTYPE_p_fd_policy> {
   }
 
   public boolean isDefault(String key) throws FrontdeskException {
-    int[] out = new int[1];
-    FrontdeskNative.fd_policy_is_default(out, handle(), key);
-    return out[0] != 0;
+    return Out.flag(o -> FrontdeskNative.fd_policy_is_default(o, handle(), key));
   }
 
   public Policy copy() throws FrontdeskException {

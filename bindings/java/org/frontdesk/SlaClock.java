@@ -50,9 +50,7 @@ public final class SlaClock extends NativeHandle<SWIGTYPE_p_fd_sla> {
   }
 
   public boolean isPaused() throws FrontdeskException {
-    int[] out = new int[1];
-    FrontdeskNative.fd_sla_is_paused(out, handle());
-    return out[0] != 0;
+    return Out.flag(o -> FrontdeskNative.fd_sla_is_paused(o, handle()));
   }
 
   /** The deadline; FD_ESTATE while paused. */
@@ -71,15 +69,11 @@ public final class SlaClock extends NativeHandle<SWIGTYPE_p_fd_sla> {
   }
 
   public boolean breached(Instant now) throws FrontdeskException {
-    int[] out = new int[1];
-    FrontdeskNative.fd_sla_breached(out, handle(), now.getEpochSecond());
-    return out[0] != 0;
+    return Out.flag(o -> FrontdeskNative.fd_sla_breached(o, handle(), now.getEpochSecond()));
   }
 
   /** The extension earned by pauses: seconds for hour and minute units, days for day units. */
   public long extension() throws FrontdeskException {
-    long[] out = new long[1];
-    FrontdeskNative.fd_sla_extension(out, handle());
-    return out[0];
+    return Out.int64(o -> FrontdeskNative.fd_sla_extension(o, handle()));
   }
 }

@@ -41,9 +41,7 @@ public final class Store extends NativeHandle<SWIGTYPE_p_fd_store> {
   }
 
   public int schemaVersion() throws FrontdeskException {
-    int[] out = new int[1];
-    FrontdeskNative.fd_store_schema_version(out, handle());
-    return out[0];
+    return Out.int32(o -> FrontdeskNative.fd_store_schema_version(o, handle()));
   }
 
   public static int schemaLatest() {
@@ -64,9 +62,7 @@ public final class Store extends NativeHandle<SWIGTYPE_p_fd_store> {
 
   /** Adds a site; timeZone null means Asia/Shanghai. */
   public long addSite(String code, String name, String timeZone) throws FrontdeskException {
-    long[] id = new long[1];
-    FrontdeskNative.fd_store_add_site(id, handle(), code, name, timeZone);
-    return id[0];
+    return Out.int64(o -> FrontdeskNative.fd_store_add_site(o, handle(), code, name, timeZone));
   }
 
   public Site site(String code) throws FrontdeskException {
@@ -88,9 +84,7 @@ public final class Store extends NativeHandle<SWIGTYPE_p_fd_store> {
   }
 
   public long addStaff(long siteId, String code, String name, String role) throws FrontdeskException {
-    long[] id = new long[1];
-    FrontdeskNative.fd_store_add_staff(id, handle(), siteId, code, name, role);
-    return id[0];
+    return Out.int64(o -> FrontdeskNative.fd_store_add_staff(o, handle(), siteId, code, name, role));
   }
 
   public Staff staff(long siteId, String code) throws FrontdeskException {
@@ -106,10 +100,8 @@ public final class Store extends NativeHandle<SWIGTYPE_p_fd_store> {
   /** Appends a journal entry; at null means now, staffId 0 the system, detail may be null. */
   public long journalAppend(Instant at, long siteId, long staffId, String entity, long entityId, String action,
       String detail) throws FrontdeskException {
-    long[] id = new long[1];
-    FrontdeskNative.fd_store_journal_append(id, handle(), at == null ? 0 : at.getEpochSecond(), siteId, staffId,
-        entity, entityId, action, detail);
-    return id[0];
+    return Out.int64(o -> FrontdeskNative.fd_store_journal_append(o, handle(), at == null ? 0 : at.getEpochSecond(), siteId, staffId,
+        entity, entityId, action, detail));
   }
 
   /** Journal entries, oldest first; 0 / null / "" fields match everything. */

@@ -46,23 +46,17 @@ public final class Text {
 
   /** NFKC (full-width ASCII to ASCII), trimmed, inner white space collapsed. */
   public static String normalize(String s) throws FrontdeskException {
-    String[] out = new String[1];
-    FrontdeskNative.fd_text_normalize(out, s);
-    return out[0];
+    return Out.string(o -> FrontdeskNative.fd_text_normalize(o, s));
   }
 
   /** Traditional to Simplified: 長沙銀行 → 长沙银行. */
   public static String toSimplified(String s) throws FrontdeskException {
-    String[] out = new String[1];
-    FrontdeskNative.fd_text_to_simplified(out, s);
-    return out[0];
+    return Out.string(o -> FrontdeskNative.fd_text_to_simplified(o, s));
   }
 
   /** Simplified to Traditional: 长沙银行 → 長沙銀行. */
   public static String toTraditional(String s) throws FrontdeskException {
-    String[] out = new String[1];
-    FrontdeskNative.fd_text_to_traditional(out, s);
-    return out[0];
+    return Out.string(o -> FrontdeskNative.fd_text_to_traditional(o, s));
   }
 
   /** Toneless pinyin: 重庆银行 → "chong qing yin hang"; other text kept. */
@@ -72,9 +66,7 @@ public final class Text {
 
   /** Pinyin, with tone marks when {@code tones} ("zhōng guó"). */
   public static String pinyin(String s, boolean tones) throws FrontdeskException {
-    String[] out = new String[1];
-    FrontdeskNative.fd_text_pinyin(out, s, tones ? 1 : 0);
-    return out[0];
+    return Out.string(o -> FrontdeskNative.fd_text_pinyin(o, s, tones ? 1 : 0));
   }
 
   /** Pinyin of a person's name with surname readings: 单田芳 → "shan tian fang". */
@@ -84,30 +76,22 @@ public final class Text {
 
   /** Name pinyin, with tone marks when {@code tones}. */
   public static String namePinyin(String fullName, boolean tones) throws FrontdeskException {
-    String[] out = new String[1];
-    FrontdeskNative.fd_text_name_pinyin(out, fullName, tones ? 1 : 0);
-    return out[0];
+    return Out.string(o -> FrontdeskNative.fd_text_name_pinyin(o, fullName, tones ? 1 : 0));
   }
 
   /** Initials: 重庆银行 → "cqyh". */
   public static String initials(String s) throws FrontdeskException {
-    String[] out = new String[1];
-    FrontdeskNative.fd_text_initials(out, s);
-    return out[0];
+    return Out.string(o -> FrontdeskNative.fd_text_initials(o, s));
   }
 
   /** Initials with surname readings: 单田芳 → "stf". */
   public static String nameInitials(String fullName) throws FrontdeskException {
-    String[] out = new String[1];
-    FrontdeskNative.fd_text_name_initials(out, fullName);
-    return out[0];
+    return Out.string(o -> FrontdeskNative.fd_text_name_initials(o, fullName));
   }
 
   /** Whether {@code query} finds {@code text} ("zs" finds 张三, "張" finds 张三). */
   public static boolean matches(String query, String text) throws FrontdeskException {
-    int[] out = new int[1];
-    FrontdeskNative.fd_text_matches(out, query, text);
-    return out[0] != 0;
+    return Out.flag(o -> FrontdeskNative.fd_text_matches(o, query, text));
   }
 
   /** The keys a store indexes for {@code s} (none for empty text). */
@@ -119,9 +103,7 @@ public final class Text {
 
   /** The key prefix to look up for {@code query}. */
   public static String searchQuery(String query) throws FrontdeskException {
-    String[] out = new String[1];
-    FrontdeskNative.fd_text_search_query(out, query);
-    return out[0];
+    return Out.string(o -> FrontdeskNative.fd_text_search_query(o, query));
   }
 
   /** A binary sort key in {@link Order#NAME} order; compare unsigned, bytewise. */
@@ -131,9 +113,7 @@ public final class Text {
 
   /** A binary sort key in {@code order}; compare with {@link java.util.Arrays#compareUnsigned}. */
   public static byte[] sortKey(String s, Order order) throws FrontdeskException {
-    byte[][] out = new byte[1][];
-    FrontdeskNative.fd_text_sort_key(out, s, order.c);
-    return out[0];
+    return Out.bytes(o -> FrontdeskNative.fd_text_sort_key(o, s, order.c));
   }
 
   /** -1, 0 or 1 as {@code a} sorts before, with or after {@code b}. */
@@ -160,16 +140,12 @@ public final class Text {
 
   /** A binary key that orders room numbers naturally: 2-101 &lt; 2-1001 &lt; 10-101. */
   public static byte[] naturalKey(String s) throws FrontdeskException {
-    byte[][] out = new byte[1][];
-    FrontdeskNative.fd_text_natural_key(out, s);
-    return out[0];
+    return Out.bytes(o -> FrontdeskNative.fd_text_natural_key(o, s));
   }
 
   /** Columns on a terminal or receipt: CJK 2, combining marks 0. */
   public static int displayWidth(String s) throws FrontdeskException {
-    int[] out = new int[1];
-    FrontdeskNative.fd_text_display_width(out, s);
-    return out[0];
+    return Out.int32(o -> FrontdeskNative.fd_text_display_width(o, s));
   }
 
   /** {@code s} cut to {@code width} columns with "…", never inside a grapheme cluster. */
@@ -179,9 +155,7 @@ public final class Text {
 
   /** {@code s} cut to {@code width} columns, ending with {@code ellipsis} when cut. */
   public static String truncate(String s, int width, String ellipsis) throws FrontdeskException {
-    String[] out = new String[1];
-    FrontdeskNative.fd_text_truncate(out, s, width, ellipsis);
-    return out[0];
+    return Out.string(o -> FrontdeskNative.fd_text_truncate(o, s, width, ellipsis));
   }
 
   /** {@code s} padded on the right with spaces to {@code width} columns. */
@@ -191,8 +165,6 @@ public final class Text {
 
   /** {@code s} padded with spaces to {@code width} columns; never cut. */
   public static String pad(String s, int width, Align align) throws FrontdeskException {
-    String[] out = new String[1];
-    FrontdeskNative.fd_text_pad(out, s, width, align.c);
-    return out[0];
+    return Out.string(o -> FrontdeskNative.fd_text_pad(o, s, width, align.c));
   }
 }
