@@ -1,6 +1,3 @@
-import os
-import pathlib
-
 import pytest
 
 
@@ -20,8 +17,3 @@ def store(db_path):
 @pytest.fixture
 def site(store):
     return store.add_site("park", "某某产业园")
-
-
-@pytest.fixture
-def source_dir():
-    return pathlib.Path(os.environ.get("FD_SOURCE_DIR", pathlib.Path(__file__).parents[2]))
