@@ -24,6 +24,8 @@ def test_error_hierarchy_carries_code_and_message():
     assert "month" in e.message and "13" in e.message
     assert isinstance(e, frontdesk.Error) and isinstance(e, ValueError)
     assert frontdesk.error_last() == (-1, e.message)
+    frontdesk.clear_error()
+    assert frontdesk.error_last() == (0, "")
     assert frontdesk.status_name(-2) == "FD_ENOTFOUND"
 
 
@@ -102,6 +104,12 @@ def test_sites_and_staff_R_COM_1(store):
     assert s.created_at.tzinfo is not None
     assert store.site_by_id(site) == s
     assert store.default_site() == s
+    # 2026-11-23 17:30 in Shanghai, and the next midnight there (R-COM-1).
+    assert store.site_date(site, 1795426200) == dt.date(2026, 11, 23)
+    assert store.site_date(site, dt.datetime(2026, 11, 23, 16, 0, tzinfo=dt.timezone.utc)) == dt.date(2026, 11, 24)
+    assert isinstance(store.site_date(site), dt.date)
+    with pytest.raises(frontdesk.NotFound):
+        store.site_date(999)
     clerk = store.add_staff(site, "F001", "𠮷田花子", "clerk")
     st = store.staff(site, "F001")
     assert st.id == clerk and st.name == "𠮷田花子" and st.active

@@ -26,6 +26,11 @@ def error_last():
     return e.code, e.message
 
 
+def clear_error():
+    """Forgets the calling thread's last error (fd_error_clear)."""
+    _core.fd_error_clear()
+
+
 def status_name(code):
     """The symbolic name of a status code, e.g. 'FD_EINVAL'."""
     return _core.fd_status_name(code)

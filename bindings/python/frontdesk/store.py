@@ -111,6 +111,10 @@ class Store(Handle):
         _c.fd_store_default_site(s, self._handle())
         return _site(s)
 
+    def site_date(self, site_id, at=None):
+        """The site's local date (datetime.date) of ``at`` (UTC seconds or aware datetime; default now)."""
+        return _c.fd_store_site_date(self._handle(), site_id, to_instant(at, "at") or 0)
+
     def add_staff(self, site_id, code, name, role="clerk"):
         return _c.fd_store_add_staff(self._handle(), site_id, code, name, role)
 

@@ -83,6 +83,13 @@ public final class Store extends NativeHandle<SWIGTYPE_p_fd_store> {
     return new Site(s);
   }
 
+  /** The site's local date of instant at (null means now), in its time zone. */
+  public LocalDate siteDate(long siteId, Instant at) throws FrontdeskException {
+    LocalDate[] out = new LocalDate[1];
+    FrontdeskNative.fd_store_site_date(out, handle(), siteId, at == null ? 0 : at.getEpochSecond());
+    return out[0];
+  }
+
   public long addStaff(long siteId, String code, String name, String role) throws FrontdeskException {
     return Out.int64(o -> FrontdeskNative.fd_store_add_staff(o, handle(), siteId, code, name, role));
   }

@@ -79,6 +79,8 @@ public class FoundationTest {
     assertEquals("Asia/Shanghai", s.timeZone);
     assertEquals(s.name, store.site(site).name);
     assertEquals(site, store.defaultSite().id);
+    assertEquals(LocalDate.of(2026, 11, 23), store.siteDate(site, Instant.ofEpochSecond(1795426200L)));
+    assertEquals(LocalDate.of(2026, 11, 24), store.siteDate(site, Instant.parse("2026-11-23T16:00:00Z")));
     long clerk = store.addStaff(site, "F001", "𠮷田花子", "clerk");
     Staff st = store.staff(site, "F001");
     assertEquals(clerk, st.id);
