@@ -57,6 +57,12 @@ bool fd__utf8_valid(const char *s, size_t len);
 fd_status fd__check_text(const char *fn, const char *field, const char *s,
                          size_t max_bytes, bool nonempty);
 
+/* Checks a code: 1..FD_CODE_MAX bytes of [A-Za-z0-9._-] (lower case only when @lower). (check.c) */
+fd_status fd__check_code(const char *fn, const char *field, const char *code, bool lower);
+
+/* Checks a display name: 1..@max bytes of UTF-8 without control characters. (check.c) */
+fd_status fd__check_name(const char *fn, const char *field, const char *name, size_t max);
+
 /* Checks that pointer argument @p is not NULL. */
 fd_status fd__check_ptr(const char *fn, const char *field, const void *p);
 
@@ -127,6 +133,15 @@ fd_status fd__zone_day_bounds(fd__zone *zone, const char *fn, fd_date date, int6
 
 /* Local time of @at as "YYYY-MM-DD HH:MM" into @out (at least 32 bytes). */
 fd_status fd__zone_format(fd__zone *zone, const char *fn, int64_t at, char out[32]);
+
+/* Local date, time and offset of @at in @zone. */
+fd_status fd__zone_local(fd__zone *zone, const char *fn, int64_t at, fd_local_time *out);
+
+/* Writes @t as ISO 8601 with offset ("2026-11-20T08:41:00+08:00") into @out. */
+fd_status fd__format_local(fd_buf *out, const fd_local_time *t);
+
+/* FD_ERANGE naming @fn and @field unless FD_INSTANT_MIN <= @at <= FD_INSTANT_MAX. */
+fd_status fd__check_instant(const char *fn, const char *field, int64_t at);
 
 /* Checks that @tz names a time zone ICU knows. */
 fd_status fd__check_time_zone(const char *fn, const char *field, const char *tz);

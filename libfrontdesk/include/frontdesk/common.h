@@ -130,6 +130,70 @@ FD_API fd_status fd_date_check(fd_date date);
 /** Writes @p date as `YYYY-MM-DD` into @p out. @return ::FD_OK, ::FD_EINVAL, ::FD_ENOMEM. */
 FD_API fd_status fd_date_format(fd_buf *out, fd_date date);
 
+/* ------------------------------------------------------------------------
+ * Size limits of record fields (the declarations in libfrontdesk/records/
+ * give each field its own; these are the shared ones).
+ * ---------------------------------------------------------------------- */
+
+/** Longest code (site, staff, role, journal entity/action), in bytes. */
+#define FD_CODE_MAX 32
+/** Longest name (site, staff), in bytes of UTF-8. */
+#define FD_NAME_MAX 200
+/** Longest time-zone name, in bytes. */
+#define FD_TZ_MAX 64
+/** Longest journal detail, in bytes of UTF-8. */
+#define FD_DETAIL_MAX 4000
+
+/* ------------------------------------------------------------------------
+ * Instants and site-local time.
+ * ---------------------------------------------------------------------- */
+
+/** Earliest instant the library accepts: 0001-01-01T00:00:00Z (the range of ::fd_date). */
+#define FD_INSTANT_MIN (-62135596800LL)
+/** Latest instant the library accepts: 9999-12-31T23:59:59Z. */
+#define FD_INSTANT_MAX 253402300799LL
+
+/** A local date and time of day in some time zone, with that zone's offset then. */
+typedef struct fd_local_time {
+    fd_date date;         /**< local calendar date */
+    int32_t hour;         /**< 0..23 */
+    int32_t minute;       /**< 0..59 */
+    int32_t second;       /**< 0..59 */
+    int32_t utc_offset_s; /**< seconds east of UTC at that instant (output only) */
+} fd_local_time;
+
+/**
+ * Checks that @p at lies in FD_INSTANT_MIN..FD_INSTANT_MAX.
+ * @return ::FD_OK or ::FD_ERANGE.
+ */
+FD_API fd_status fd_instant_check(int64_t at);
+
+/**
+ * The UTC instant of local date and time @p local in IANA zone @p time_zone
+ * (`utc_offset_s` is ignored). In a zone with daylight saving time, a local
+ * time skipped by the spring change (02:30 when clocks go 02:00 -> 03:00) is
+ * read as if the clocks had not yet changed, i.e. the instant one gap later
+ * (03:30 local); a time repeated by the autumn change is the first of the two
+ * (ICU's UCAL_WALLTIME_LAST and UCAL_WALLTIME_FIRST).
+ * @param out       receives UTC seconds
+ * @param time_zone IANA zone, e.g. "Asia/Shanghai"
+ * @return ::FD_OK, ::FD_EINVAL (unknown zone, bad date or time of day naming the field).
+ */
+FD_API fd_status fd_instant_from_local(int64_t *out, const char *time_zone, fd_local_time local);
+
+/**
+ * The local date, time of day and UTC offset of instant @p at in @p time_zone.
+ * @return ::FD_OK, ::FD_EINVAL (unknown zone), ::FD_ERANGE (instant out of range).
+ */
+FD_API fd_status fd_instant_to_local(fd_local_time *out, const char *time_zone, int64_t at);
+
+/**
+ * Writes @p at as ISO 8601 local time with its offset in @p time_zone:
+ * `2026-11-20T08:41:00+08:00`.
+ * @return ::FD_OK, ::FD_EINVAL, ::FD_ERANGE, ::FD_ENOMEM.
+ */
+FD_API fd_status fd_instant_format(fd_buf *out, const char *time_zone, int64_t at);
+
 #ifdef __cplusplus
 }
 #endif

@@ -28,14 +28,12 @@ extern "C" {
 /** An open site database. */
 typedef struct fd_store fd_store;
 
-/** Longest code (site, staff, role, journal entity/action), in bytes. */
-#define FD_CODE_MAX 32
-/** Longest name (site, staff), in bytes of UTF-8. */
-#define FD_NAME_MAX 200
-/** Longest time-zone name, in bytes. */
-#define FD_TZ_MAX 64
-/** Longest journal detail, in bytes of UTF-8. */
-#define FD_DETAIL_MAX 4000
+/* Deprecated declarations warn in C and C++ users' builds, not in the library's own. */
+#if defined(__GNUC__) && !defined(FD_BUILDING_LIBRARY) && !defined(SWIG)
+#define FD_STORE_DEPRECATED(msg) __attribute__((deprecated(msg)))
+#else
+#define FD_STORE_DEPRECATED(msg)
+#endif
 
 /** Options of fd_store_open(). Start from ::FD_STORE_OPTIONS_INIT or fd_store_options_init(). */
 typedef struct fd_store_options {
@@ -95,164 +93,530 @@ FD_API fd_status fd_store_commit(fd_store *store);
 /** Rolls back the open transaction. ::FD_ESTATE when none is open. */
 FD_API fd_status fd_store_rollback(fd_store *store);
 
-/** A site: an industrial park, a building, a residential estate, a hotel. */
+/* ------------------------------------------------------------------------
+ * Actors (R-COM-1): who acts, where, when, with which grants.
+ * ---------------------------------------------------------------------- */
+
+/** Grants an actor may ask to use; a site gives them to roles (fd_store_grant_set()). */
+typedef enum fd_grant {
+    FD_GRANT_REVEAL = 1, /**< see personal data unmasked (R-COM-2); every reveal is logged */
+    FD_GRANT_MANAGE = 2  /**< give and take grants at the site */
+} fd_grant;
+
+/**
+ * Who does a write, or a read of personal data: the site, the member of staff
+ * (0 = the system: imports, scripts, the site's owner), the instant of the
+ * action, and the grants the caller asks to use. Every write takes one; the
+ * library never reads the clock inside a write, so tests fix time.
+ *
+ * Staff must exist, belong to @c site_id and be active, else ::FD_EPERM naming
+ * both. A grant asked for must be given to the staff's role at the site.
+ */
+typedef struct fd_actor {
+    unsigned int version; /**< ::FD_ACTOR_VERSION */
+    int64_t site_id;      /**< the site acted at, > 0 (0 only for fd_store_site_add()) */
+    int64_t staff_id;     /**< who, 0 = the system */
+    int64_t at;           /**< instant of the action, UTC seconds, FD_INSTANT_MIN..FD_INSTANT_MAX */
+    unsigned int grants;  /**< ::fd_grant bits asked for (0: none) */
+    const char *reason;   /**< why personal data is revealed: required with ::FD_GRANT_REVEAL, logged */
+} fd_actor;
+
+/** The current version of ::fd_actor. */
+#define FD_ACTOR_VERSION 1
+/** An actor to fill in: the system, no site, no instant, no grants. */
+#define FD_ACTOR_INIT { FD_ACTOR_VERSION, 0, 0, 0, 0u, NULL }
+
+/** Fills @p actor with ::FD_ACTOR_INIT for @p version. @return ::FD_OK or ::FD_EINVAL. */
+FD_API fd_status fd_actor_init(fd_actor *actor, unsigned int version);
+
+/**
+ * Checks @p actor against the store as a write would: the site exists; staff
+ * (unless 0) exist, belong to the site and are active; each grant asked for is
+ * given to their role; a reveal has a reason.
+ * @return ::FD_OK, ::FD_EINVAL, ::FD_ERANGE (instant), ::FD_ENOTFOUND (site or
+ *         staff), ::FD_EPERM (other site, inactive, grant not given).
+ */
+FD_API fd_status fd_store_actor_check(fd_store *store, const fd_actor *actor);
+
+/**
+ * Gives (@p on = 1) or takes back (@p on = 0) grant @p grant from role @p role
+ * at the actor's site (R-COM-2: "a permission that the site grants").
+ * Needs the system actor or a member of staff whose role holds
+ * ::FD_GRANT_MANAGE (asked for in @c actor.grants). Journaled as `grant` /
+ * `give` or `take`. Giving a grant held already is ::FD_OK.
+ * @return ::FD_OK, ::FD_EINVAL (bad role or grant), ::FD_EPERM, ::FD_EIO.
+ */
+FD_API fd_status fd_store_grant_set(fd_store *store, const fd_actor *actor, const char *role, fd_grant grant,
+                                    int on);
+
+/**
+ * Whether role @p role holds @p grant at site @p site_id: *out = 1 or 0.
+ * @return ::FD_OK, ::FD_EINVAL, ::FD_ENOTFOUND (no such site).
+ */
+FD_API fd_status fd_store_grant_has(int *out, fd_store *store, int64_t site_id, const char *role, fd_grant grant);
+
+/** The name of a grant ("reveal", "manage"), or NULL for a value that is not one. */
+FD_API const char *fd_grant_name(fd_grant grant);
+
+/* ------------------------------------------------------------------------
+ * Records: site, staff, journal entry, reveal (access log). Declared once in
+ * libfrontdesk/records/store.rec; the structs, filters and iterators below are
+ * generated from it (docs/adding-a-module.md).
+ * ---------------------------------------------------------------------- */
+
+/* @generated records:begin (scripts/gen/records.py from libfrontdesk/records/store.rec; do not edit) */
+
+/** 场所: A site: an industrial park, an office building, a residential estate, a hotel. (R-COM-1) Strings are owned by the iterator or the
+ *  record they came from; fd_site_free() frees a record from fd_store_site_get(). */
 typedef struct fd_site {
-    int64_t id;                         /**< row id, > 0 */
-    char code[FD_CODE_MAX + 1];         /**< short code, [A-Za-z0-9._-]+ */
-    char name[FD_NAME_MAX + 1];         /**< display name, e.g. 某某产业园 */
-    char time_zone[FD_TZ_MAX + 1];      /**< IANA zone, default Asia/Shanghai (R-COM-1) */
-    int64_t created_at;                 /**< UTC seconds */
+    unsigned int version; /**< ::FD_SITE_VERSION */
+    int64_t id; /**< 编号: row id, > 0 (R-COM-1) */
+    const char *code; /**< 代码: short code, unique in the database, at most 32 bytes (R-COM-1) */
+    const char *name; /**< 名称: display name, e.g. 某某产业园, at most 200 bytes (R-COM-1) */
+    const char *time_zone; /**< 时区: IANA time zone; empty means Asia/Shanghai, at most 64 bytes (R-COM-1) */
+    int64_t created_at; /**< 创建时间: when the site was added (UTC seconds) (R-COM-1) */
+    int64_t created_by; /**< 创建人: who added it, 0 = the system (R-COM-1) */
 } fd_site;
-
+/** The current version of ::fd_site. */
+#define FD_SITE_VERSION 1
+/** An empty ::fd_site to fill in. */
+#define FD_SITE_INIT { FD_SITE_VERSION, 0, NULL, NULL, NULL, 0, 0 }
+/** Fills @p rec with ::FD_SITE_INIT for @p version. @return ::FD_OK or ::FD_EINVAL. */
+FD_API fd_status fd_site_init(fd_site *rec, unsigned int version);
 /**
- * Adds a site.
- * @param store     an open, writable store
- * @param out_id    receives the new site's id
- * @param code      unique code: 1..32 of [A-Za-z0-9._-]
- * @param name      display name, 1..200 bytes of UTF-8
- * @param time_zone IANA time zone known to ICU, or NULL for "Asia/Shanghai"
- * @return ::FD_OK, ::FD_EINVAL, ::FD_ERANGE, ::FD_ECONFLICT (code in use), ::FD_EIO.
+ * Checks the caller's fields of @p rec without a store (a pure rule: lengths,
+ * formats, required fields). @return ::FD_OK, ::FD_EINVAL or ::FD_ERANGE naming
+ * the field (`site.<field>: ...`).
  */
-FD_API fd_status fd_store_add_site(int64_t *out_id, fd_store *store, const char *code,
-                                   const char *name, const char *time_zone);
+FD_API fd_status fd_site_check(const fd_site *rec);
+/** Frees a record from fd_store_site_get(). NULL is a no-op. */
+FD_API void fd_site_free(fd_site *rec);
 
-/** Looks a site up by code. ::FD_ENOTFOUND when there is none. */
-FD_API fd_status fd_store_get_site(fd_site *out, fd_store *store, const char *code);
-
-/** Looks a site up by id. ::FD_ENOTFOUND when there is none. */
-FD_API fd_status fd_store_get_site_by_id(fd_site *out, fd_store *store, int64_t site_id);
-
+/** Bits of fd_site_filter::match: which filter fields are set. */
+enum fd_site_match {
+    FD_SITE_MATCH_ID = 1u,
+    FD_SITE_MATCH_CODE = 2u,
+    FD_SITE_MATCH_NAME = 4u,
+    FD_SITE_MATCH_TIME_ZONE = 8u,
+    FD_SITE_MATCH_CREATED_AT_FROM = 16u,
+    FD_SITE_MATCH_CREATED_AT_TO = 32u,
+    FD_SITE_MATCH_CREATED_BY = 64u,
+    FD_SITE_MATCH_SEARCH = 128u,
+};
+/** Which site records fd_store_site_query() returns: only the fields whose
+ *  bit is set in `match` are compared (so 0 can be asked for); ranges are [from, to). */
+typedef struct fd_site_filter {
+    unsigned int version; /**< ::FD_SITE_FILTER_VERSION */
+    uint64_t match; /**< `FD_SITE_MATCH_*` bits */
+    int64_t id; /**< equal to (编号) */
+    const char *code; /**< equal to (代码) */
+    const char *name; /**< equal to (名称) */
+    const char *time_zone; /**< equal to (时区) */
+    int64_t created_at_from; /**< >= (创建时间) */
+    int64_t created_at_to; /**< < (创建时间) */
+    int64_t created_by; /**< equal to (创建人) */
+    const char *search; /**< name search: records whose search-keyed fields match (fd_text_matches) */
+    int64_t after; /**< keyset paging: only ids > after (0: from the start) */
+    int64_t limit; /**< at most this many records (0: no limit) */
+} fd_site_filter;
+/** The current version of ::fd_site_filter. */
+#define FD_SITE_FILTER_VERSION 1
+/** A filter that matches every record. */
+#define FD_SITE_FILTER_INIT { FD_SITE_FILTER_VERSION, 0, 0, NULL, NULL, NULL, 0, 0, 0, NULL, 0, 0 }
+/** Fills @p filter with ::FD_SITE_FILTER_INIT for @p version. */
+FD_API fd_status fd_site_filter_init(fd_site_filter *filter, unsigned int version);
+/** An iterator over site records, in id order, read in pages. */
+typedef struct fd_site_iter fd_site_iter;
 /**
- * The database's only site, for tools that need not name it.
- * ::FD_ENOTFOUND when there is none, ::FD_ECONFLICT when there are several.
+ * Queries site records; @p filter NULL matches all. @p actor: the actor, or NULL (the record holds no personal data);
+ * records with a site are limited to the actor's site; personal data comes back
+ * masked unless the actor holds ::FD_GRANT_REVEAL (each reveal is logged, R-COM-2).
+ * Free the iterator with fd_site_iter_free().
+ * @return ::FD_OK, ::FD_EINVAL (bad filter), ::FD_EPERM (actor), ::FD_ENOTFOUND, ::FD_EIO.
  */
-FD_API fd_status fd_store_default_site(fd_site *out, fd_store *store);
+FD_API fd_status fd_store_site_query(fd_site_iter **out, fd_store *store, const fd_actor *actor,
+                                  const fd_site_filter *filter);
+/** Steps the iterator: *out is the next record (owned by the iterator, valid until the next
+ *  call) or NULL at the end. */
+FD_API fd_status fd_site_iter_next(const fd_site **out, fd_site_iter *iter);
+/** Frees an iterator. NULL is a no-op. */
+FD_API void fd_site_iter_free(fd_site_iter *iter);
+/** One site record by id (masked as by fd_store_site_query()); free it with
+ *  fd_site_free(). ::FD_ENOTFOUND when there is none (or it is another site's). */
+FD_API fd_status fd_store_site_get(fd_site **out, fd_store *store, const fd_actor *actor, int64_t id);
+
+/** 员工: A member of staff: every record says who handled it. (R-COM-1) Strings are owned by the iterator or the
+ *  record they came from; fd_staff_free() frees a record from fd_store_staff_get(). */
+typedef struct fd_staff {
+    unsigned int version; /**< ::FD_STAFF_VERSION */
+    int64_t id; /**< 编号: row id, > 0 (R-COM-1) */
+    int64_t site_id; /**< 场所: the site they work at (R-COM-1) */
+    const char *code; /**< 工号: staff number, unique per site, at most 32 bytes (R-COM-1) */
+    const char *name; /**< 姓名: full name; masked when the site's policy pii.mask_names is 1, at most 200 bytes; personal data (name), masked on output (R-COM-2) */
+    const char *role; /**< 角色: role code, e.g. clerk, supervisor, manager; grants are given per role, at most 32 bytes (R-COM-2) */
+    int active; /**< 在职: 1 while employed; staff are deactivated, never deleted (R-COM-3) */
+    int64_t created_at; /**< 创建时间: when they were added (UTC seconds) (R-COM-1) */
+    int64_t created_by; /**< 创建人: who added them, 0 = the system (R-COM-1) */
+} fd_staff;
+/** The current version of ::fd_staff. */
+#define FD_STAFF_VERSION 1
+/** An empty ::fd_staff to fill in. */
+#define FD_STAFF_INIT { FD_STAFF_VERSION, 0, 0, NULL, NULL, NULL, 0, 0, 0 }
+/** Fills @p rec with ::FD_STAFF_INIT for @p version. @return ::FD_OK or ::FD_EINVAL. */
+FD_API fd_status fd_staff_init(fd_staff *rec, unsigned int version);
+/**
+ * Checks the caller's fields of @p rec without a store (a pure rule: lengths,
+ * formats, required fields). @return ::FD_OK, ::FD_EINVAL or ::FD_ERANGE naming
+ * the field (`staff.<field>: ...`).
+ */
+FD_API fd_status fd_staff_check(const fd_staff *rec);
+/** Frees a record from fd_store_staff_get(). NULL is a no-op. */
+FD_API void fd_staff_free(fd_staff *rec);
+
+/** Bits of fd_staff_filter::match: which filter fields are set. */
+enum fd_staff_match {
+    FD_STAFF_MATCH_ID = 1u,
+    FD_STAFF_MATCH_SITE_ID = 2u,
+    FD_STAFF_MATCH_CODE = 4u,
+    FD_STAFF_MATCH_NAME = 8u,
+    FD_STAFF_MATCH_ROLE = 16u,
+    FD_STAFF_MATCH_ACTIVE = 32u,
+    FD_STAFF_MATCH_CREATED_AT_FROM = 64u,
+    FD_STAFF_MATCH_CREATED_AT_TO = 128u,
+    FD_STAFF_MATCH_CREATED_BY = 256u,
+    FD_STAFF_MATCH_SEARCH = 512u,
+};
+/** Which staff records fd_store_staff_query() returns: only the fields whose
+ *  bit is set in `match` are compared (so 0 can be asked for); ranges are [from, to). */
+typedef struct fd_staff_filter {
+    unsigned int version; /**< ::FD_STAFF_FILTER_VERSION */
+    uint64_t match; /**< `FD_STAFF_MATCH_*` bits */
+    int64_t id; /**< equal to (编号) */
+    int64_t site_id; /**< equal to (场所) */
+    const char *code; /**< equal to (工号) */
+    const char *name; /**< equal to (姓名) */
+    const char *role; /**< equal to (角色) */
+    int active; /**< equal to (在职) */
+    int64_t created_at_from; /**< >= (创建时间) */
+    int64_t created_at_to; /**< < (创建时间) */
+    int64_t created_by; /**< equal to (创建人) */
+    const char *search; /**< name search: records whose search-keyed fields match (fd_text_matches) */
+    int64_t after; /**< keyset paging: only ids > after (0: from the start) */
+    int64_t limit; /**< at most this many records (0: no limit) */
+} fd_staff_filter;
+/** The current version of ::fd_staff_filter. */
+#define FD_STAFF_FILTER_VERSION 1
+/** A filter that matches every record. */
+#define FD_STAFF_FILTER_INIT { FD_STAFF_FILTER_VERSION, 0, 0, 0, NULL, NULL, NULL, 0, 0, 0, 0, NULL, 0, 0 }
+/** Fills @p filter with ::FD_STAFF_FILTER_INIT for @p version. */
+FD_API fd_status fd_staff_filter_init(fd_staff_filter *filter, unsigned int version);
+/** An iterator over staff records, in id order, read in pages. */
+typedef struct fd_staff_iter fd_staff_iter;
+/**
+ * Queries staff records; @p filter NULL matches all. @p actor: the actor (required: the record holds personal data or a site);
+ * records with a site are limited to the actor's site; personal data comes back
+ * masked unless the actor holds ::FD_GRANT_REVEAL (each reveal is logged, R-COM-2).
+ * Free the iterator with fd_staff_iter_free().
+ * @return ::FD_OK, ::FD_EINVAL (bad filter), ::FD_EPERM (actor), ::FD_ENOTFOUND, ::FD_EIO.
+ */
+FD_API fd_status fd_store_staff_query(fd_staff_iter **out, fd_store *store, const fd_actor *actor,
+                                  const fd_staff_filter *filter);
+/** Steps the iterator: *out is the next record (owned by the iterator, valid until the next
+ *  call) or NULL at the end. */
+FD_API fd_status fd_staff_iter_next(const fd_staff **out, fd_staff_iter *iter);
+/** Frees an iterator. NULL is a no-op. */
+FD_API void fd_staff_iter_free(fd_staff_iter *iter);
+/** One staff record by id (masked as by fd_store_staff_query()); free it with
+ *  fd_staff_free(). ::FD_ENOTFOUND when there is none (or it is another site's). */
+FD_API fd_status fd_store_staff_get(fd_staff **out, fd_store *store, const fd_actor *actor, int64_t id);
+
+/** 日志: One entry of the append-only journal: who changed what, when. (R-COM-3) Strings are owned by the iterator or the
+ *  record they came from; fd_journal_entry_free() frees a record from fd_store_journal_get(). */
+typedef struct fd_journal_entry {
+    unsigned int version; /**< ::FD_JOURNAL_ENTRY_VERSION */
+    int64_t id; /**< 编号: entry id, increasing (R-COM-3) */
+    int64_t at; /**< 时间: when it happened (UTC seconds) (R-COM-1) */
+    int64_t site_id; /**< 场所: the site (R-COM-1) */
+    int64_t staff_id; /**< 经办人: who did it, 0 = the system (R-COM-1) */
+    const char *entity; /**< 对象: kind of thing that changed, e.g. policy, at most 32 bytes (R-COM-3) */
+    int64_t entity_id; /**< 对象编号: which one, 0 when not applicable (R-COM-3) */
+    const char *action; /**< 操作: what happened, e.g. set, at most 32 bytes (R-COM-3) */
+    const char *detail; /**< 详情: free text; phone and ID numbers in it are masked on output, at most 4000 bytes; personal data (free_text), masked on output (R-COM-2) */
+} fd_journal_entry;
+/** The current version of ::fd_journal_entry. */
+#define FD_JOURNAL_ENTRY_VERSION 1
+/** An empty ::fd_journal_entry to fill in. */
+#define FD_JOURNAL_ENTRY_INIT { FD_JOURNAL_ENTRY_VERSION, 0, 0, 0, 0, NULL, 0, NULL, NULL }
+/** Fills @p rec with ::FD_JOURNAL_ENTRY_INIT for @p version. @return ::FD_OK or ::FD_EINVAL. */
+FD_API fd_status fd_journal_entry_init(fd_journal_entry *rec, unsigned int version);
+/**
+ * Checks the caller's fields of @p rec without a store (a pure rule: lengths,
+ * formats, required fields). @return ::FD_OK, ::FD_EINVAL or ::FD_ERANGE naming
+ * the field (`journal.<field>: ...`).
+ */
+FD_API fd_status fd_journal_entry_check(const fd_journal_entry *rec);
+/** Frees a record from fd_store_journal_get(). NULL is a no-op. */
+FD_API void fd_journal_entry_free(fd_journal_entry *rec);
+
+/** Bits of fd_journal_filter::match: which filter fields are set. */
+enum fd_journal_match {
+    FD_JOURNAL_MATCH_ID = 1u,
+    FD_JOURNAL_MATCH_AT_FROM = 2u,
+    FD_JOURNAL_MATCH_AT_TO = 4u,
+    FD_JOURNAL_MATCH_SITE_ID = 8u,
+    FD_JOURNAL_MATCH_STAFF_ID = 16u,
+    FD_JOURNAL_MATCH_ENTITY = 32u,
+    FD_JOURNAL_MATCH_ENTITY_ID = 64u,
+    FD_JOURNAL_MATCH_ACTION = 128u,
+};
+/** Which journal records fd_store_journal_query() returns: only the fields whose
+ *  bit is set in `match` are compared (so 0 can be asked for); ranges are [from, to). */
+typedef struct fd_journal_filter {
+    unsigned int version; /**< ::FD_JOURNAL_FILTER_VERSION */
+    uint64_t match; /**< `FD_JOURNAL_MATCH_*` bits */
+    int64_t id; /**< equal to (编号) */
+    int64_t at_from; /**< >= (时间) */
+    int64_t at_to; /**< < (时间) */
+    int64_t site_id; /**< equal to (场所) */
+    int64_t staff_id; /**< equal to (经办人) */
+    const char *entity; /**< equal to (对象) */
+    int64_t entity_id; /**< equal to (对象编号) */
+    const char *action; /**< equal to (操作) */
+    int64_t after; /**< keyset paging: only ids > after (0: from the start) */
+    int64_t limit; /**< at most this many records (0: no limit) */
+} fd_journal_filter;
+/** The current version of ::fd_journal_filter. */
+#define FD_JOURNAL_FILTER_VERSION 1
+/** A filter that matches every record. */
+#define FD_JOURNAL_FILTER_INIT { FD_JOURNAL_FILTER_VERSION, 0, 0, 0, 0, 0, 0, NULL, 0, NULL, 0, 0 }
+/** Fills @p filter with ::FD_JOURNAL_FILTER_INIT for @p version. */
+FD_API fd_status fd_journal_filter_init(fd_journal_filter *filter, unsigned int version);
+/** An iterator over journal records, in id order, read in pages. */
+typedef struct fd_journal_iter fd_journal_iter;
+/**
+ * Queries journal records; @p filter NULL matches all. @p actor: the actor (required: the record holds personal data or a site);
+ * records with a site are limited to the actor's site; personal data comes back
+ * masked unless the actor holds ::FD_GRANT_REVEAL (each reveal is logged, R-COM-2).
+ * Free the iterator with fd_journal_iter_free().
+ * @return ::FD_OK, ::FD_EINVAL (bad filter), ::FD_EPERM (actor), ::FD_ENOTFOUND, ::FD_EIO.
+ */
+FD_API fd_status fd_store_journal_query(fd_journal_iter **out, fd_store *store, const fd_actor *actor,
+                                  const fd_journal_filter *filter);
+/** Steps the iterator: *out is the next record (owned by the iterator, valid until the next
+ *  call) or NULL at the end. */
+FD_API fd_status fd_journal_iter_next(const fd_journal_entry **out, fd_journal_iter *iter);
+/** Frees an iterator. NULL is a no-op. */
+FD_API void fd_journal_iter_free(fd_journal_iter *iter);
+/** One journal record by id (masked as by fd_store_journal_query()); free it with
+ *  fd_journal_entry_free(). ::FD_ENOTFOUND when there is none (or it is another site's). */
+FD_API fd_status fd_store_journal_get(fd_journal_entry **out, fd_store *store, const fd_actor *actor, int64_t id);
+
+/** 查看记录: One reveal of personal data: the append-only access log. (R-COM-2) Strings are owned by the iterator or the
+ *  record they came from; fd_reveal_free() frees a record from fd_store_reveal_get(). */
+typedef struct fd_reveal {
+    unsigned int version; /**< ::FD_REVEAL_VERSION */
+    int64_t id; /**< 编号: entry id, increasing (R-COM-2) */
+    int64_t at; /**< 时间: when the data was shown (UTC seconds) (R-COM-2) */
+    int64_t site_id; /**< 场所: the site (R-COM-2) */
+    int64_t staff_id; /**< 查看人: who saw it (R-COM-2) */
+    const char *record; /**< 记录类型: which kind of record, e.g. staff, at most 32 bytes (R-COM-2) */
+    int64_t record_id; /**< 记录编号: which record (R-COM-2) */
+    const char *field; /**< 字段: which field, at most 32 bytes (R-COM-2) */
+    const char *reason; /**< 事由: the reason the actor gave, at most 500 bytes (R-COM-2) */
+} fd_reveal;
+/** The current version of ::fd_reveal. */
+#define FD_REVEAL_VERSION 1
+/** An empty ::fd_reveal to fill in. */
+#define FD_REVEAL_INIT { FD_REVEAL_VERSION, 0, 0, 0, 0, NULL, 0, NULL, NULL }
+/** Fills @p rec with ::FD_REVEAL_INIT for @p version. @return ::FD_OK or ::FD_EINVAL. */
+FD_API fd_status fd_reveal_init(fd_reveal *rec, unsigned int version);
+/**
+ * Checks the caller's fields of @p rec without a store (a pure rule: lengths,
+ * formats, required fields). @return ::FD_OK, ::FD_EINVAL or ::FD_ERANGE naming
+ * the field (`reveal.<field>: ...`).
+ */
+FD_API fd_status fd_reveal_check(const fd_reveal *rec);
+/** Frees a record from fd_store_reveal_get(). NULL is a no-op. */
+FD_API void fd_reveal_free(fd_reveal *rec);
+
+/** Bits of fd_reveal_filter::match: which filter fields are set. */
+enum fd_reveal_match {
+    FD_REVEAL_MATCH_ID = 1u,
+    FD_REVEAL_MATCH_AT_FROM = 2u,
+    FD_REVEAL_MATCH_AT_TO = 4u,
+    FD_REVEAL_MATCH_SITE_ID = 8u,
+    FD_REVEAL_MATCH_STAFF_ID = 16u,
+    FD_REVEAL_MATCH_RECORD = 32u,
+    FD_REVEAL_MATCH_RECORD_ID = 64u,
+    FD_REVEAL_MATCH_FIELD = 128u,
+    FD_REVEAL_MATCH_REASON = 256u,
+};
+/** Which reveal records fd_store_reveal_query() returns: only the fields whose
+ *  bit is set in `match` are compared (so 0 can be asked for); ranges are [from, to). */
+typedef struct fd_reveal_filter {
+    unsigned int version; /**< ::FD_REVEAL_FILTER_VERSION */
+    uint64_t match; /**< `FD_REVEAL_MATCH_*` bits */
+    int64_t id; /**< equal to (编号) */
+    int64_t at_from; /**< >= (时间) */
+    int64_t at_to; /**< < (时间) */
+    int64_t site_id; /**< equal to (场所) */
+    int64_t staff_id; /**< equal to (查看人) */
+    const char *record; /**< equal to (记录类型) */
+    int64_t record_id; /**< equal to (记录编号) */
+    const char *field; /**< equal to (字段) */
+    const char *reason; /**< equal to (事由) */
+    int64_t after; /**< keyset paging: only ids > after (0: from the start) */
+    int64_t limit; /**< at most this many records (0: no limit) */
+} fd_reveal_filter;
+/** The current version of ::fd_reveal_filter. */
+#define FD_REVEAL_FILTER_VERSION 1
+/** A filter that matches every record. */
+#define FD_REVEAL_FILTER_INIT { FD_REVEAL_FILTER_VERSION, 0, 0, 0, 0, 0, 0, NULL, 0, NULL, NULL, 0, 0 }
+/** Fills @p filter with ::FD_REVEAL_FILTER_INIT for @p version. */
+FD_API fd_status fd_reveal_filter_init(fd_reveal_filter *filter, unsigned int version);
+/** An iterator over reveal records, in id order, read in pages. */
+typedef struct fd_reveal_iter fd_reveal_iter;
+/**
+ * Queries reveal records; @p filter NULL matches all. @p actor: the actor (required: the record holds personal data or a site);
+ * records with a site are limited to the actor's site; personal data comes back
+ * masked unless the actor holds ::FD_GRANT_REVEAL (each reveal is logged, R-COM-2).
+ * Free the iterator with fd_reveal_iter_free().
+ * @return ::FD_OK, ::FD_EINVAL (bad filter), ::FD_EPERM (actor), ::FD_ENOTFOUND, ::FD_EIO.
+ */
+FD_API fd_status fd_store_reveal_query(fd_reveal_iter **out, fd_store *store, const fd_actor *actor,
+                                  const fd_reveal_filter *filter);
+/** Steps the iterator: *out is the next record (owned by the iterator, valid until the next
+ *  call) or NULL at the end. */
+FD_API fd_status fd_reveal_iter_next(const fd_reveal **out, fd_reveal_iter *iter);
+/** Frees an iterator. NULL is a no-op. */
+FD_API void fd_reveal_iter_free(fd_reveal_iter *iter);
+/** One reveal record by id (masked as by fd_store_reveal_query()); free it with
+ *  fd_reveal_free(). ::FD_ENOTFOUND when there is none (or it is another site's). */
+FD_API fd_status fd_store_reveal_get(fd_reveal **out, fd_store *store, const fd_actor *actor, int64_t id);
+
+/* @generated records:end */
+
+/* ------------------------------------------------------------------------
+ * Sites and staff (R-COM-1).
+ * ---------------------------------------------------------------------- */
 
 /**
- * The local date at a site (its time zone, via ICU) of instant @p at, in UTC
- * seconds; 0 means now. What "today" means for a site's daily report (R-COM-1).
- * @return ::FD_OK, ::FD_ENOTFOUND (no such site), ::FD_ERANGE (negative @p at).
+ * Adds a site. The actor is the system (staff 0, site 0) or a member of staff
+ * of another site; @c actor.at becomes `created_at`. Journaled at the new site
+ * as `site` / `add`.
+ * @param out_id receives the new site's id
+ * @param site   code (unique), name and time zone (empty: Asia/Shanghai)
+ * @return ::FD_OK, ::FD_EINVAL / ::FD_ERANGE naming the field (`site.code: ...`),
+ *         ::FD_ECONFLICT (code in use), ::FD_EPERM, ::FD_EIO.
+ */
+FD_API fd_status fd_store_site_add(int64_t *out_id, fd_store *store, const fd_actor *actor, const fd_site *site);
+
+/** Looks a site up by code; free it with fd_site_free(). ::FD_ENOTFOUND when there is none. */
+FD_API fd_status fd_store_site_get_by_code(fd_site **out, fd_store *store, const char *code);
+
+/**
+ * The database's only site, for tools that need not name it; free it with
+ * fd_site_free(). ::FD_ENOTFOUND when there is none, ::FD_ECONFLICT when there
+ * are several.
+ */
+FD_API fd_status fd_store_site_default(fd_site **out, fd_store *store);
+
+/**
+ * The local date at a site (its time zone, via ICU) of instant @p at (UTC
+ * seconds). What "today" means for a site's daily report (R-COM-1).
+ * @return ::FD_OK, ::FD_ENOTFOUND (no such site), ::FD_ERANGE (@p at outside
+ *         FD_INSTANT_MIN..FD_INSTANT_MAX).
  */
 FD_API fd_status fd_store_site_date(fd_date *out, fd_store *store, int64_t site_id, int64_t at);
 
-/** A member of staff (R-COM-1: every record says who handled it). */
-typedef struct fd_staff {
-    int64_t id;                  /**< row id, > 0 */
-    int64_t site_id;             /**< the site they work at */
-    char code[FD_CODE_MAX + 1];  /**< staff number, unique per site */
-    char name[FD_NAME_MAX + 1];  /**< name, UTF-8 */
-    char role[FD_CODE_MAX + 1];  /**< role code, e.g. clerk, supervisor, manager */
-    int active;                  /**< 1 while employed; staff are never deleted */
-    int64_t created_at;          /**< UTC seconds */
-} fd_staff;
-
 /**
- * Adds a member of staff to a site. Journaled as `staff` / `add`.
- * @return ::FD_OK, ::FD_EINVAL, ::FD_ERANGE, ::FD_ENOTFOUND (no such site),
- *         ::FD_ECONFLICT (code in use at that site), ::FD_EIO.
+ * Adds a member of staff to the actor's site; `created_by` is the actor.
+ * Journaled as `staff` / `add`.
+ * @param staff code (unique per site), name, role
+ * @return ::FD_OK, ::FD_EINVAL / ::FD_ERANGE naming the field, ::FD_ECONFLICT
+ *         (code in use at the site), ::FD_EPERM (actor), ::FD_EIO.
  */
-FD_API fd_status fd_store_add_staff(int64_t *out_id, fd_store *store, int64_t site_id,
-                                    const char *code, const char *name, const char *role);
-
-/** Looks up a member of staff by site and staff code. ::FD_ENOTFOUND when there is none. */
-FD_API fd_status fd_store_get_staff(fd_staff *out, fd_store *store, int64_t site_id,
-                                    const char *code);
+FD_API fd_status fd_store_staff_add(int64_t *out_id, fd_store *store, const fd_actor *actor, const fd_staff *staff);
 
 /**
- * Marks a member of staff active or inactive (left the company). Journaled as
- * `staff` / `activate` or `deactivate`, by @p by_staff_id (0 = the system).
+ * Looks up a member of staff of the actor's site by staff code (name masked as
+ * by fd_store_staff_query()); free it with fd_staff_free().
+ * ::FD_ENOTFOUND when there is none.
  */
-FD_API fd_status fd_store_set_staff_active(fd_store *store, int64_t staff_id, int active,
-                                           int64_t by_staff_id);
+FD_API fd_status fd_store_staff_get_by_code(fd_staff **out, fd_store *store, const fd_actor *actor,
+                                            const char *code);
 
 /**
- * Appends one entry to the journal (R-COM-1, R-COM-3). The journal is
+ * Marks member of staff @p staff_id of the actor's site active (1) or inactive
+ * (0, left the company; R-COM-3: never deleted). Journaled as `staff` /
+ * `activate` or `deactivate`.
+ * @return ::FD_OK, ::FD_EINVAL, ::FD_ENOTFOUND (no such staff at the site), ::FD_EPERM.
+ */
+FD_API fd_status fd_store_staff_set_active(fd_store *store, const fd_actor *actor, int64_t staff_id, int active);
+
+/* ------------------------------------------------------------------------
+ * The journal (R-COM-1, R-COM-3) and the access log (R-COM-2).
+ * ---------------------------------------------------------------------- */
+
+/**
+ * Appends one entry to the journal: @c entry.entity, @c entity_id, @c action
+ * and @c detail; time, site and staff come from the actor. The journal is
  * append-only: the database itself refuses to update or delete its rows.
- *
- * @param store     an open, writable store
- * @param out_id    receives the entry id (may be NULL)
- * @param at        UTC seconds; 0 means now
- * @param site_id   the site (must exist)
- * @param staff_id  who did it (must exist), or 0 for the system
- * @param entity    what kind of thing changed: 1..32 of [a-z0-9._-], e.g. "policy"
- * @param entity_id which one (0 when not applicable)
- * @param action    what happened: 1..32 of [a-z0-9._-], e.g. "set"
- * @param detail    free UTF-8 text up to 4000 bytes, or NULL
- * @return ::FD_OK, ::FD_EINVAL, ::FD_ERANGE, ::FD_ENOTFOUND (site or staff), ::FD_EIO.
+ * @return ::FD_OK, ::FD_EINVAL / ::FD_ERANGE naming the field, ::FD_EPERM, ::FD_EIO.
  */
-FD_API fd_status fd_store_journal_append(int64_t *out_id, fd_store *store, int64_t at,
-                                         int64_t site_id, int64_t staff_id, const char *entity,
-                                         int64_t entity_id, const char *action, const char *detail);
+FD_API fd_status fd_store_journal_add(int64_t *out_id, fd_store *store, const fd_actor *actor,
+                                      const fd_journal_entry *entry);
 
-/** One journal entry, as read back by fd_journal_iter_next(). */
-typedef struct fd_journal_entry {
-    int64_t id;                   /**< entry id, increasing */
-    int64_t at;                   /**< UTC seconds */
-    int64_t site_id;              /**< site */
-    int64_t staff_id;             /**< who, 0 for the system */
-    char entity[FD_CODE_MAX + 1]; /**< kind of thing */
-    int64_t entity_id;            /**< which one, 0 if none */
-    char action[FD_CODE_MAX + 1]; /**< what happened */
-    const char *detail;           /**< text, owned by the iterator, valid until the next call */
-} fd_journal_entry;
-
-/** Which journal entries fd_store_journal_query() returns; zero/empty fields match all. */
-typedef struct fd_journal_filter {
-    unsigned int version;         /**< ::FD_JOURNAL_FILTER_VERSION */
-    int64_t site_id;              /**< only this site (0: all) */
-    int64_t since;                /**< at >= since (0: no lower bound) */
-    int64_t until;                /**< at < until (0: no upper bound) */
-    char entity[FD_CODE_MAX + 1]; /**< only this entity ("" : all) */
-    int64_t entity_id;            /**< only this entity id (0: all) */
-} fd_journal_filter;
-
-/** The current version of ::fd_journal_filter. */
-#define FD_JOURNAL_FILTER_VERSION 1
-/** A filter that matches every entry. */
-#define FD_JOURNAL_FILTER_INIT { FD_JOURNAL_FILTER_VERSION, 0, 0, 0, "", 0 }
-
-/** Fills @p filter with ::FD_JOURNAL_FILTER_INIT for @p version. */
-FD_API fd_status fd_journal_filter_init(fd_journal_filter *filter, unsigned int version);
-
-/** An iterator over journal entries, oldest first. */
-typedef struct fd_journal_iter fd_journal_iter;
-
-/**
- * Queries the journal. @p filter may be NULL (everything).
- * Free the iterator with fd_journal_iter_free().
- */
-FD_API fd_status fd_store_journal_query(fd_journal_iter **out, fd_store *store,
-                                        const fd_journal_filter *filter);
-
-/**
- * Steps the iterator. On ::FD_OK, *out points at the next entry (owned by the
- * iterator, valid until the next call) or is NULL when there are no more.
- */
-FD_API fd_status fd_journal_iter_next(const fd_journal_entry **out, fd_journal_iter *iter);
-
-/** Frees an iterator. NULL is a no-op. */
-FD_API void fd_journal_iter_free(fd_journal_iter *iter);
+/* ------------------------------------------------------------------------
+ * Policy (every number of the standards, per site).
+ * ---------------------------------------------------------------------- */
 
 /**
  * Loads the policy of a site: the library defaults with the site's stored
  * overrides applied. Free it with fd_policy_free().
+ * @return ::FD_OK, ::FD_ENOTFOUND (no such site), ::FD_EDATA (a stored value is corrupt), ::FD_EIO.
  */
-FD_API fd_status fd_store_load_policy(fd_policy **out, fd_store *store, int64_t site_id);
+FD_API fd_status fd_store_policy_load(fd_policy **out, fd_store *store, int64_t site_id);
 
 /**
- * Stores an override of one policy value for a site, checked against the key's
- * range, and journals it (`policy` / `set`, "key: old -> new") by @p staff_id.
- * @return ::FD_OK, ::FD_ENOTFOUND (unknown key or site), ::FD_ERANGE, ::FD_EIO.
+ * Stores an override of one policy value for the actor's site, checked against
+ * the key's range, and journals it (`policy` / `set`, "key: old -> new").
+ * @return ::FD_OK, ::FD_ENOTFOUND (unknown key), ::FD_ERANGE, ::FD_EPERM, ::FD_EIO.
  */
-FD_API fd_status fd_store_set_policy(fd_store *store, int64_t site_id, const char *key,
-                                     int64_t value, int64_t staff_id);
+FD_API fd_status fd_store_policy_set(fd_store *store, const fd_actor *actor, const char *key, int64_t value);
 
 /**
- * Removes a site's override of @p key, so the library default applies again;
- * journaled as `policy` / `reset`. Resetting a key that has no override is ::FD_OK.
+ * Removes the actor's site's override of @p key, so the library default applies
+ * again; journaled as `policy` / `reset`. Resetting a key with no override is ::FD_OK.
  */
-FD_API fd_status fd_store_reset_policy(fd_store *store, int64_t site_id, const char *key,
-                                       int64_t staff_id);
+FD_API fd_status fd_store_policy_reset(fd_store *store, const fd_actor *actor, const char *key);
+
+/* ------------------------------------------------------------------------
+ * Deprecated names (one release): thin wrappers over the functions above.
+ * ---------------------------------------------------------------------- */
+
+/** @deprecated use fd_store_site_add() with an actor. */
+FD_API FD_STORE_DEPRECATED("use fd_store_site_add") fd_status fd_store_add_site(int64_t *out_id, fd_store *store,
+    const char *code, const char *name, const char *time_zone);
+/** @deprecated use fd_store_staff_add() with an actor. */
+FD_API FD_STORE_DEPRECATED("use fd_store_staff_add") fd_status fd_store_add_staff(int64_t *out_id, fd_store *store,
+    int64_t site_id, const char *code, const char *name, const char *role);
+/** @deprecated use fd_store_staff_set_active() with an actor. */
+FD_API FD_STORE_DEPRECATED("use fd_store_staff_set_active") fd_status fd_store_set_staff_active(fd_store *store,
+    int64_t staff_id, int active, int64_t by_staff_id);
+/** @deprecated use fd_store_journal_add() with an actor (@p at 0 is no longer "now"). */
+FD_API FD_STORE_DEPRECATED("use fd_store_journal_add") fd_status fd_store_journal_append(int64_t *out_id,
+    fd_store *store, int64_t at, int64_t site_id, int64_t staff_id, const char *entity, int64_t entity_id,
+    const char *action, const char *detail);
+/** @deprecated use fd_store_policy_load(). */
+FD_API FD_STORE_DEPRECATED("use fd_store_policy_load") fd_status fd_store_load_policy(fd_policy **out,
+    fd_store *store, int64_t site_id);
+/** @deprecated use fd_store_policy_set() with an actor. */
+FD_API FD_STORE_DEPRECATED("use fd_store_policy_set") fd_status fd_store_set_policy(fd_store *store,
+    int64_t site_id, const char *key, int64_t value, int64_t staff_id);
+/** @deprecated use fd_store_policy_reset() with an actor. */
+FD_API FD_STORE_DEPRECATED("use fd_store_policy_reset") fd_status fd_store_reset_policy(fd_store *store,
+    int64_t site_id, const char *key, int64_t staff_id);
 
 #ifdef __cplusplus
 }

@@ -29,7 +29,10 @@ typedef struct entry {
 } entry;
 
 struct fd_report {
-    fd_site site;
+    struct {
+        int64_t id;
+        char code[FD_CODE_MAX + 1], name[FD_NAME_MAX + 1], time_zone[FD_TZ_MAX + 1];
+    } site;
     fd_date date;
     char generated[32];
     int64_t total;
@@ -52,6 +55,11 @@ static const char *const SQL_ENTRIES =
     "SELECT j.at, coalesce(s.name, '(system)'), j.entity, j.entity_id, j.action, j.detail "
     "FROM journal j LEFT JOIN staff s ON s.id = j.staff_id "
     "WHERE j.site_id = ?1 AND j.at >= ?2 AND j.at < ?3 ORDER BY j.at, j.id";
+
+static void fd__column_fixed(char *dst, size_t cap, sqlite3_stmt *st, int col)
+{
+    fd__copy_fixed(dst, cap, (const char *)sqlite3_column_text(st, col));
+}
 
 /* Grows *arr (of *n items of @size) by one zeroed item; NULL on OOM. */
 static void *push(void *arr, size_t *n, size_t size)
@@ -149,7 +157,15 @@ fd_status fd_report_daily(fd_report **out, fd_store *store, int64_t site_id, fd_
     if (r == NULL)
         return fd__oom(fn);
     r->date = date;
-    rc = fd_store_get_site_by_id(&r->site, store, site_id);
+    fd_site *site = NULL;
+    rc = fd_store_site_get(&site, store, NULL, site_id);
+    if (rc == FD_OK) {
+        r->site.id = site->id;
+        fd__copy_fixed(r->site.code, sizeof r->site.code, site->code);
+        fd__copy_fixed(r->site.name, sizeof r->site.name, site->name);
+        fd__copy_fixed(r->site.time_zone, sizeof r->site.time_zone, site->time_zone);
+        fd_site_free(site);
+    }
     fd__zone *zone = rc ? NULL : fd__zone_open(fn, "site.time_zone", r->site.time_zone);
     if (rc == FD_OK && zone == NULL)
         rc = fd_error_last()->code;

@@ -1,5 +1,5 @@
 /* Per-site policy overrides, stored and journaled. */
-#include "store/store_internal.h"
+#include "store/record.h"
 #include "policy/policy_internal.h"
 
 #include <stdio.h>
@@ -11,19 +11,25 @@ static const char *const SQL_POLICY_UPSERT =
     "updated_by = excluded.updated_by";
 static const char *const SQL_POLICY_DELETE = "DELETE FROM policy WHERE site_id = ?1 AND key = ?2";
 
+static const char SQL_SITE_EXISTS[] = "SELECT 1 FROM sites WHERE id = ?1";
+
 /* The site must exist: policy rows of a missing site would be silently useless. */
 static fd_status check_site(fd_store *s, const char *fn, int64_t site_id)
 {
-    fd_site site;
-    fd_status rc = fd_store_get_site_by_id(&site, s, site_id);
-    if (rc == FD_ENOTFOUND)
+    sqlite3_stmt *st = fd__store_stmt(s, fn, SQL_SITE_EXISTS);
+    if (st == NULL)
+        return fd_error_last()->code;
+    sqlite3_bind_int64(st, 1, site_id);
+    int src = sqlite3_step(st);
+    sqlite3_reset(st);
+    if (src == SQLITE_DONE)
         return fd__error(FD_ENOTFOUND, "%s: site_id: no site %lld", fn, (long long)site_id);
-    return rc;
+    return src == SQLITE_ROW ? FD_OK : fd__store_sqlerr(s, fn, src, "reading sites");
 }
 
-fd_status fd_store_load_policy(fd_policy **out, fd_store *store, int64_t site_id)
+fd_status fd_store_policy_load(fd_policy **out, fd_store *store, int64_t site_id)
 {
-    static const char fn[] = "fd_store_load_policy";
+    static const char fn[] = "fd_store_policy_load";
     fd_status rc = fd__check_ptr(fn, "out", out);
     if (rc == FD_OK)
         rc = fd__check_ptr(fn, "store", store);
@@ -63,10 +69,12 @@ fd_status fd_store_load_policy(fd_policy **out, fd_store *store, int64_t site_id
 }
 
 /* Shared body of set and reset: validate, write one row change, journal it. */
-static fd_status change(fd_store *store, const char *fn, int64_t site_id, const char *key, const int64_t *value,
-                        int64_t staff_id)
+static fd_status change(fd_store *store, const char *fn, const fd_actor *actor, const char *key,
+                        const int64_t *value)
 {
     fd_status rc = fd__check_ptr(fn, "store", store);
+    if (rc == FD_OK)
+        rc = fd__actor_check(store, fn, actor, NULL);
     fd_policy_key_info info;
     if (rc == FD_OK)
         rc = fd_policy_describe(&info, key);
@@ -81,7 +89,8 @@ static fd_status change(fd_store *store, const char *fn, int64_t site_id, const 
     rc = fd__store_write_begin(store, fn, &sp);
     if (rc)
         return rc;
-    rc = fd_store_load_policy(&before, store, site_id);
+    int64_t site_id = actor->site_id, staff_id = actor->staff_id;
+    rc = fd_store_policy_load(&before, store, site_id);
     if (rc == FD_OK) {
         fd_policy_get(&old, before, key);
         fd_policy_free(before);
@@ -94,7 +103,7 @@ static fd_status change(fd_store *store, const char *fn, int64_t site_id, const 
         sqlite3_bind_text(st, 2, key, -1, SQLITE_STATIC);
         if (value) {
             sqlite3_bind_int64(st, 3, *value);
-            sqlite3_bind_int64(st, 4, fd__now());
+            sqlite3_bind_int64(st, 4, actor->at);
             if (staff_id)
                 sqlite3_bind_int64(st, 5, staff_id);
         }
@@ -109,17 +118,36 @@ static fd_status change(fd_store *store, const char *fn, int64_t site_id, const 
         char detail[160];
         snprintf(detail, sizeof detail, "%s: %lld -> %lld", key, (long long)old,
                  (long long)(value ? *value : info.default_value));
-        rc = fd__journal(store, fn, site_id, staff_id, "policy", 0, value ? "set" : "reset", detail);
+        rc = fd__journal(store, fn, actor, site_id, "policy", 0, value ? "set" : "reset", detail);
     }
     return fd__store_write_end(store, fn, sp, rc);
 }
 
+fd_status fd_store_policy_set(fd_store *store, const fd_actor *actor, const char *key, int64_t value)
+{
+    return change(store, "fd_store_policy_set", actor, key, &value);
+}
+
+fd_status fd_store_policy_reset(fd_store *store, const fd_actor *actor, const char *key)
+{
+    return change(store, "fd_store_policy_reset", actor, key, NULL);
+}
+
+/* --- deprecated names (one release) ---------------------------------------- */
+
+fd_status fd_store_load_policy(fd_policy **out, fd_store *store, int64_t site_id)
+{
+    return fd_store_policy_load(out, store, site_id);
+}
+
 fd_status fd_store_set_policy(fd_store *store, int64_t site_id, const char *key, int64_t value, int64_t staff_id)
 {
-    return change(store, "fd_store_set_policy", site_id, key, &value, staff_id);
+    fd_actor a = fd__legacy_actor(site_id, staff_id);
+    return fd_store_policy_set(store, &a, key, value);
 }
 
 fd_status fd_store_reset_policy(fd_store *store, int64_t site_id, const char *key, int64_t staff_id)
 {
-    return change(store, "fd_store_reset_policy", site_id, key, NULL, staff_id);
+    fd_actor a = fd__legacy_actor(site_id, staff_id);
+    return fd_store_policy_reset(store, &a, key);
 }

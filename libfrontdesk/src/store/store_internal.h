@@ -13,6 +13,8 @@
 struct fd_store {
     sqlite3 *db;
     int read_only;
+    int iterators; /* open record iterators: the handle outlives fd_store_close() until they are freed */
+    bool closed;   /* fd_store_close() was called while iterators were open */
     struct {
         const char *sql; /* key: the address of a static SQL string */
         sqlite3_stmt *stmt;
@@ -41,18 +43,17 @@ fd_status fd__store_sqlerr(fd_store *s, const char *fn, int rc, const char *what
 fd_status fd__store_write_begin(fd_store *s, const char *fn, bool *savepoint);
 fd_status fd__store_write_end(fd_store *s, const char *fn, bool savepoint, fd_status rc);
 
-/* Checks a code: 1..FD_CODE_MAX bytes of [A-Za-z0-9._-] (lower case only when @lower). */
-fd_status fd__check_code(const char *fn, const char *field, const char *code, bool lower);
+/* An iterator of @s was freed: completes a deferred fd_store_close(). */
+void fd__store_release(fd_store *s);
 
-/* Checks a display name: 1..@max bytes of UTF-8 without control characters. */
-fd_status fd__check_name(const char *fn, const char *field, const char *name, size_t max);
+/*
+ * Journals a change inside the current write, as @actor (its instant and
+ * staff) at site @site_id (the actor's, or a site being added).
+ */
+fd_status fd__journal(fd_store *s, const char *fn, const fd_actor *actor, int64_t site_id, const char *entity,
+                      int64_t entity_id, const char *action, const char *detail);
 
-/* Journals a change inside the current write (no checks beyond the database's). */
-fd_status fd__journal(fd_store *s, const char *fn, int64_t site_id, int64_t staff_id,
-                      const char *entity, int64_t entity_id, const char *action,
-                      const char *detail);
-
-/* Copies column @col (TEXT) into a fixed array. */
-void fd__column_fixed(char *dst, size_t cap, sqlite3_stmt *st, int col);
+/* An actor for the deprecated entry points: the system or @staff_id at @site_id, now. */
+fd_actor fd__legacy_actor(int64_t site_id, int64_t staff_id);
 
 #endif
