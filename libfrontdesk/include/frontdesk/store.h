@@ -70,7 +70,8 @@ FD_API fd_status fd_store_open(fd_store **out, const char *path, const fd_store_
 
 /**
  * Closes the store. An open transaction is rolled back. NULL is a no-op.
- * Iterators obtained from the store stay valid until they are freed.
+ * Iterators obtained from the store stay valid until they are freed: the
+ * handle and its connection live on until the last one is freed.
  */
 FD_API void fd_store_close(fd_store *store);
 

@@ -630,8 +630,6 @@ fd_status fd__iter_next(const void **out, fd__iter *it, const char *fn)
     if (it->pos == it->n) {
         if (it->end)
             return FD_OK;
-        if (it->s->closed)
-            return fd__error(FD_ESTATE, "%s: iter: its store was closed", fn);
         if ((rc = fetch_page(it, fn)) != FD_OK)
             return rc;
         if (it->n == 0)

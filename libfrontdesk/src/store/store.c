@@ -271,32 +271,32 @@ fd_status fd_store_open(fd_store **out, const char *path, const fd_store_options
     return FD_OK;
 }
 
+/* Finalizes the statement cache, closes the connection and frees the handle. */
+static void destroy(fd_store *store)
+{
+    for (size_t i = 0; i < FD__STMT_SLOTS; i++)
+        sqlite3_finalize(store->cache[i].stmt);
+    sqlite3_close_v2(store->db);
+    free(store);
+}
+
 void fd_store_close(fd_store *store)
 {
     if (store == NULL || store->closed)
         return;
-    for (size_t i = 0; i < FD__STMT_SLOTS; i++) {
-        sqlite3_finalize(store->cache[i].stmt);
-        store->cache[i].stmt = NULL;
-        store->cache[i].sql = NULL;
-    }
     if (store->db && !sqlite3_get_autocommit(store->db))
         sqlite3_exec(store->db, "ROLLBACK", NULL, NULL, NULL);
     store->closed = true;
-    /* Open iterators keep the handle (and the connection) until they are freed;
-     * their next page then fails with FD_ESTATE. */
-    if (store->iterators == 0) {
-        sqlite3_close_v2(store->db);
-        free(store);
-    }
+    /* Open iterators keep the handle and its connection until they are freed,
+     * so they can go on reading (the promise of store.h). */
+    if (store->iterators == 0)
+        destroy(store);
 }
 
 void fd__store_release(fd_store *s)
 {
-    if (--s->iterators == 0 && s->closed) {
-        sqlite3_close_v2(s->db);
-        free(s);
-    }
+    if (--s->iterators == 0 && s->closed)
+        destroy(s);
 }
 
 fd_status fd_store_schema_version(int *out, fd_store *store)
