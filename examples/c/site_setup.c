@@ -28,21 +28,34 @@ int main(int argc, char **argv)
     fd_report *report = NULL;
     fd_buf text = FD_BUF_INIT;
     int64_t site = 0, clerk = 0, rings = 0;
-    fd_date day;
-    /* 2026-11-23 17:30 in Shanghai (09:30 UTC): the evening handover (R-COM-4). */
-    const int64_t handover_at = 1795426200;
-    int bad = failed(fd_store_open(&store, argv[1], NULL), "open") ||
-              failed(fd_store_add_site(&site, store, "park", "某某产业园", "Asia/Shanghai"), "add site") ||
-              failed(fd_store_add_staff(&clerk, store, site, "F001", "王小丽", "clerk"), "add staff") ||
-              /* R-CALL-1: this site allows four rings instead of three. */
-              failed(fd_store_set_policy(store, site, "call.max_rings", 4, clerk), "set policy") ||
-              failed(fd_store_load_policy(&policy, store, site), "load policy") ||
-              failed(fd_policy_get(&rings, policy, "call.max_rings"), "get policy") ||
-              failed(fd_store_journal_append(NULL, store, handover_at, site, clerk, "shift", 1, "handover",
-                                             "访客卡 20 张，在库 18 张"), "journal") ||
-              failed(fd_date_parse(&day, "2026-11-23"), "date") ||
-              failed(fd_report_daily(&report, store, site, day), "report") ||
-              failed(fd_report_render(&text, report, FD_REPORT_TEXT), "render");
+    fd_date day = { 2026, 11, 23 };
+    /* Every write names its actor: who, where, when (R-COM-1). Times are site-local. */
+    fd_local_time morning = { day, 8, 30, 0, 0 }, evening = { day, 17, 30, 0, 0 };
+    fd_actor system = FD_ACTOR_INIT, desk = FD_ACTOR_INIT;
+    fd_site park = FD_SITE_INIT;
+    park.code = "park", park.name = "某某产业园", park.time_zone = "Asia/Shanghai";
+    fd_staff wang = FD_STAFF_INIT;
+    wang.code = "F001", wang.name = "王小丽", wang.role = "clerk";
+    fd_journal_entry handover = FD_JOURNAL_ENTRY_INIT;
+    handover.entity = "shift", handover.entity_id = 1, handover.action = "handover";
+    handover.detail = "访客卡 20 张，在库 18 张";
+    int bad = failed(fd_instant_from_local(&system.at, park.time_zone, morning), "time") ||
+              failed(fd_store_open(&store, argv[1], NULL), "open") ||
+              failed(fd_store_site_add(&site, store, &system, &park), "add site");
+    system.site_id = site;
+    bad = bad || failed(fd_store_staff_add(&clerk, store, &system, &wang), "add staff");
+    desk = system;
+    desk.staff_id = clerk;
+    bad = bad ||
+          /* R-CALL-1: this site allows four rings instead of three. */
+          failed(fd_store_policy_set(store, &desk, "call.max_rings", 4), "set policy") ||
+          failed(fd_store_policy_load(&policy, store, site), "load policy") ||
+          failed(fd_policy_get(&rings, policy, "call.max_rings"), "get policy") ||
+          /* The evening handover (R-COM-4), at 17:30 site time. */
+          failed(fd_instant_from_local(&desk.at, park.time_zone, evening), "time") ||
+          failed(fd_store_journal_add(NULL, store, &desk, &handover), "journal") ||
+          failed(fd_report_daily(&report, store, site, day), "report") ||
+          failed(fd_report_render(&text, report, FD_REPORT_TEXT), "render");
     if (!bad)
         printf("call.max_rings = %lld\n\n%s", (long long)rings, text.ptr);
     fd_buf_dispose(&text);

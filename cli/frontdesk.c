@@ -1,0 +1,636 @@
+/*
+ * frontdesk: the command-line face of libfrontdesk.
+ *
+ *   frontdesk [--db PATH] [--site CODE] [--as STAFF] [--json] COMMAND ...
+ *
+ * Every write is done by an actor: the member of staff named with --as (by
+ * staff code) at the site, at the instant --at gives (default: now), or the
+ * system when --as is not given. Times are shown in the site's time zone with
+ * their offset. Phone and ID numbers come back masked (R-COM-2) unless
+ * --reveal REASON is given by staff whose role holds the reveal grant; every
+ * reveal is logged and listed by `audit reveals`.
+ *
+ * Exit status: 0 success, 1 the library refused (one line on stderr naming
+ * the status and the field), 2 a usage error.
+ */
+#include <frontdesk.h>
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+static const char USAGE[] =
+    "usage: frontdesk [--db PATH] [--site CODE] [--as STAFF] [--json] COMMAND [ARGS]\n"
+    "\n"
+    "  init PATH --name NAME [--code CODE] [--tz ZONE]   create a site database with one site\n"
+    "  site list                                         the sites of the database\n"
+    "  staff add CODE NAME [--role ROLE]                 add a member of staff\n"
+    "  staff list [--search TEXT]                        staff of the site (search: name, pinyin, initials)\n"
+    "  staff deactivate CODE                             a member of staff left (never deleted)\n"
+    "  journal add ENTITY ACTION [--id N] [--detail TEXT] [--at TIME]\n"
+    "  journal list [--entity E] [--date YYYY-MM-DD]     journal entries, numbers masked\n"
+    "  grant give|take ROLE reveal|manage                give a role a grant at the site\n"
+    "  audit reveals [--date YYYY-MM-DD]                 who saw personal data, when and why\n"
+    "  policy list                                       every policy key with the site's value\n"
+    "  policy get KEY | set KEY VALUE | reset KEY\n"
+    "  report daily [--date YYYY-MM-DD]                  the day's report (default today, site time)\n"
+    "  version                                           the library version\n"
+    "\n"
+    "  --db PATH       site database (default: $FRONTDESK_DB, else ./site.db)\n"
+    "  --site CODE     the site, when the database has several\n"
+    "  --as STAFF      act as this member of staff (staff code; --staff is the old name)\n"
+    "  --at TIME       the instant of a write: 'YYYY-MM-DD HH:MM[:SS]' site time, or @UTC_SECONDS\n"
+    "  --reveal REASON show personal data unmasked (needs the reveal grant; logged)\n"
+    "  --json          machine-readable output\n";
+
+typedef struct cli {
+    const char *db;
+    const char *site_code;
+    int json;
+    int argc;
+    char **argv; /* positional arguments, options removed */
+    /* options that take a value, found anywhere after the command */
+    const char *name, *code, *tz, *role, *staff, *detail, *date, *entity, *id, *at, *reveal, *search;
+} cli;
+
+/* The open database, the site, and the actor every command acts as. */
+typedef struct ctx {
+    fd_store *store;
+    fd_site *site;
+    fd_actor actor;
+    fd_buf buf; /* scratch for formatted times */
+} ctx;
+
+static int usage_error(const char *msg)
+{
+    fprintf(stderr, "frontdesk: %s\n(see frontdesk --help)\n", msg);
+    return 2;
+}
+
+/* Prints the library's last error on one line; returns 1. */
+static int lib_error(fd_status rc)
+{
+    fprintf(stderr, "frontdesk: %s: %s\n", fd_status_name(rc), fd_error_last()->message);
+    return 1;
+}
+
+static void json_string(const char *s)
+{
+    putchar('"');
+    for (; *s; s++) {
+        unsigned char c = (unsigned char)*s;
+        if (c == '"' || c == '\\')
+            printf("\\%c", c);
+        else if (c < 0x20 || c == 0x7f)
+            printf("\\u%04x", c);
+        else
+            putchar(c);
+    }
+    putchar('"');
+}
+
+/* Text for a terminal: control characters shown as \xNN so user text cannot forge lines. */
+static void plain(const char *s)
+{
+    for (; *s; s++) {
+        unsigned char c = (unsigned char)*s;
+        if (c < 0x20 || c == 0x7f)
+            printf("\\x%02X", c);
+        else
+            putchar(c);
+    }
+}
+
+/* Splits options from positional arguments. Returns 0, or 2 on a bad option. */
+static int parse(cli *c, int argc, char **argv)
+{
+    static const struct { const char *flag; size_t off; } opts[] = {
+        { "--db", offsetof(cli, db) },         { "--site", offsetof(cli, site_code) },
+        { "--name", offsetof(cli, name) },     { "--code", offsetof(cli, code) },
+        { "--tz", offsetof(cli, tz) },         { "--role", offsetof(cli, role) },
+        { "--staff", offsetof(cli, staff) },   { "--as", offsetof(cli, staff) },
+        { "--detail", offsetof(cli, detail) }, { "--date", offsetof(cli, date) },
+        { "--entity", offsetof(cli, entity) }, { "--id", offsetof(cli, id) },
+        { "--at", offsetof(cli, at) },         { "--reveal", offsetof(cli, reveal) },
+        { "--search", offsetof(cli, search) },
+    };
+    c->argv = calloc((size_t)argc + 1, sizeof *c->argv);
+    if (c->argv == NULL)
+        return usage_error("out of memory");
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        if (strcmp(a, "--json") == 0) {
+            c->json = 1;
+            continue;
+        }
+        if (strncmp(a, "--", 2) != 0 || strcmp(a, "--help") == 0 || strcmp(a, "--version") == 0) {
+            c->argv[c->argc++] = argv[i];
+            continue;
+        }
+        size_t k = 0;
+        while (k < sizeof opts / sizeof opts[0] && strcmp(opts[k].flag, a) != 0)
+            k++;
+        if (k == sizeof opts / sizeof opts[0]) {
+            fprintf(stderr, "frontdesk: unknown option '%s'\n", a);
+            return 2;
+        }
+        if (i + 1 >= argc) {
+            fprintf(stderr, "frontdesk: option %s needs a value\n", a);
+            return 2;
+        }
+        *(const char **)((char *)c + opts[k].off) = argv[++i];
+    }
+    if (c->db == NULL)
+        c->db = getenv("FRONTDESK_DB");
+    if (c->db == NULL || *c->db == '\0')
+        c->db = "site.db";
+    return 0;
+}
+
+/* Parses a decimal int64 that must fill the whole string; refuses what does not fit. */
+static int parse_int(const char *s, int64_t *out)
+{
+    char *end = NULL;
+    errno = 0;
+    long long v = strtoll(s, &end, 10);
+    if (s[0] == '\0' || *end != '\0' || errno == ERANGE)
+        return 0;
+    *out = v;
+    return 1;
+}
+
+/* --at: "@SECONDS" (UTC) or "YYYY-MM-DD HH:MM[:SS]" in the site's zone. 0 or a usage error (2). */
+static int parse_at(const char *s, const fd_site *site, int64_t *out)
+{
+    if (s[0] == '@') {
+        if (!parse_int(s + 1, out) || fd_instant_check(*out) != FD_OK)
+            return usage_error("--at @SECONDS must be whole UTC seconds within years 1..9999");
+        return 0;
+    }
+    fd_local_time t = { { 0, 0, 0 }, 0, 0, 0, 0 };
+    char date[11], tail[2];
+    int n = sscanf(s, "%10[0-9-] %d:%d:%d%1s", date, &t.hour, &t.minute, &t.second, tail);
+    if (n < 3 || n > 4 || fd_date_parse(&t.date, date) != FD_OK)
+        return usage_error("--at must be 'YYYY-MM-DD HH:MM[:SS]' (site time) or @UTC_SECONDS");
+    fd_status rc = fd_instant_from_local(out, site->time_zone, t);
+    if (rc) {
+        fprintf(stderr, "frontdesk: --at: %s\n", fd_error_last()->message);
+        return 2;
+    }
+    return 0;
+}
+
+/* --date D: the site's local day [*from, *to); usage error (2) on a bad date. */
+static int day_range(const cli *c, ctx *x, int64_t *from, int64_t *to)
+{
+    fd_date d;
+    if (fd_date_parse(&d, c->date) != FD_OK) {
+        fprintf(stderr, "frontdesk: --date: %s\n", fd_error_last()->message);
+        return 2;
+    }
+    fd_local_time t = { d, 0, 0, 0, 0 };
+    if (fd_instant_from_local(from, x->site->time_zone, t) != FD_OK)
+        return lib_error(fd_error_last()->code);
+    *to = *from + 36 * 3600; /* then back to the next local midnight */
+    fd_local_time next;
+    if (fd_instant_to_local(&next, x->site->time_zone, *to) != FD_OK)
+        return lib_error(fd_error_last()->code);
+    next.hour = next.minute = next.second = 0;
+    return fd_instant_from_local(to, x->site->time_zone, next) == FD_OK ? 0 : lib_error(fd_error_last()->code);
+}
+
+/* The instant @at as site-local ISO 8601 with offset (points into x->buf). */
+static const char *local(ctx *x, int64_t at)
+{
+    return fd_instant_format(&x->buf, x->site->time_zone, at) == FD_OK ? x->buf.ptr : "?";
+}
+
+static fd_status open_site(const cli *c, ctx *x)
+{
+    fd_store_options o = FD_STORE_OPTIONS_INIT;
+    o.create = 0;
+    fd_status rc = fd_store_open(&x->store, c->db, &o);
+    if (rc == FD_OK)
+        rc = c->site_code ? fd_store_site_get_by_code(&x->site, x->store, c->site_code)
+                          : fd_store_site_default(&x->site, x->store);
+    return rc;
+}
+
+/* Fills x->actor: the site, --as staff (by code), --at (default now), --reveal. */
+static int make_actor(const cli *c, ctx *x)
+{
+    fd_actor a = FD_ACTOR_INIT;
+    a.site_id = x->site->id;
+    a.at = (int64_t)time(NULL);
+    if (c->at) {
+        int bad = parse_at(c->at, x->site, &a.at);
+        if (bad)
+            return bad;
+    }
+    if (c->staff) {
+        fd_staff *st = NULL;
+        fd_status rc = fd_store_staff_get_by_code(&st, x->store, &a, c->staff);
+        if (rc)
+            return lib_error(rc);
+        a.staff_id = st->id;
+        fd_staff_free(st);
+    }
+    if (c->reveal) {
+        a.grants |= FD_GRANT_REVEAL;
+        a.reason = c->reveal;
+    }
+    x->actor = a;
+    return 0;
+}
+
+static int cmd_init(cli *c)
+{
+    if (c->argc != 2)
+        return usage_error("init takes one PATH");
+    if (c->name == NULL)
+        return usage_error("init needs --name NAME");
+    fd_store *s = NULL;
+    int64_t id = 0;
+    fd_actor boot = FD_ACTOR_INIT;
+    boot.at = (int64_t)time(NULL);
+    fd_site site = FD_SITE_INIT;
+    site.code = c->code ? c->code : "main";
+    site.name = c->name;
+    site.time_zone = c->tz;
+    fd_status rc = fd_store_open(&s, c->argv[1], NULL);
+    if (rc == FD_OK)
+        rc = fd_store_site_add(&id, s, &boot, &site);
+    fd_store_close(s);
+    if (rc)
+        return lib_error(rc);
+    if (c->json)
+        printf("{\"path\":"), json_string(c->argv[1]), printf(",\"site_id\":%lld}\n", (long long)id);
+    else
+        printf("created %s with site %s (%s)\n", c->argv[1], site.code, c->name);
+    return 0;
+}
+
+static int cmd_site(cli *c, ctx *x)
+{
+    if (c->argc != 2 || strcmp(c->argv[1], "list") != 0)
+        return usage_error("usage: site list");
+    fd_site_iter *it = NULL;
+    const fd_site *s = NULL;
+    fd_status rc = fd_store_site_query(&it, x->store, NULL, NULL);
+    int n = 0;
+    if (c->json)
+        putchar('[');
+    while (rc == FD_OK && (rc = fd_site_iter_next(&s, it)) == FD_OK && s) {
+        if (c->json) {
+            printf("%s{\"id\":%lld,\"code\":", n++ ? "," : "", (long long)s->id);
+            json_string(s->code);
+            printf(",\"name\":");
+            json_string(s->name);
+            printf(",\"time_zone\":");
+            json_string(s->time_zone);
+            putchar('}');
+        } else {
+            printf("%-12s %s  (%s)\n", s->code, s->name, s->time_zone);
+        }
+    }
+    if (c->json)
+        puts("]");
+    fd_site_iter_free(it);
+    return rc ? lib_error(rc) : 0;
+}
+
+static int staff_list(cli *c, ctx *x)
+{
+    fd_staff_filter f = FD_STAFF_FILTER_INIT;
+    if (c->search) {
+        f.match |= FD_STAFF_MATCH_SEARCH;
+        f.search = c->search;
+    }
+    fd_staff_iter *it = NULL;
+    const fd_staff *s = NULL;
+    fd_status rc = fd_store_staff_query(&it, x->store, &x->actor, &f);
+    int n = 0;
+    if (c->json)
+        putchar('[');
+    while (rc == FD_OK && (rc = fd_staff_iter_next(&s, it)) == FD_OK && s) {
+        if (c->json) {
+            printf("%s{\"id\":%lld,\"code\":", n++ ? "," : "", (long long)s->id);
+            json_string(s->code);
+            printf(",\"name\":");
+            json_string(s->name);
+            printf(",\"role\":");
+            json_string(s->role);
+            printf(",\"active\":%s}", s->active ? "true" : "false");
+        } else {
+            printf("%-8s %-12s %-11s %s\n", s->code, s->name, s->role, s->active ? "" : "(left)");
+        }
+    }
+    if (c->json)
+        puts("]");
+    fd_staff_iter_free(it);
+    return rc ? lib_error(rc) : 0;
+}
+
+static int cmd_staff(cli *c, ctx *x)
+{
+    const char *sub = c->argc >= 2 ? c->argv[1] : "";
+    if (strcmp(sub, "list") == 0 && c->argc == 2)
+        return staff_list(c, x);
+    if (strcmp(sub, "deactivate") == 0 && c->argc == 3) {
+        fd_staff *st = NULL;
+        fd_status rc = fd_store_staff_get_by_code(&st, x->store, &x->actor, c->argv[2]);
+        if (rc == FD_OK)
+            rc = fd_store_staff_set_active(x->store, &x->actor, st->id, 0);
+        fd_staff_free(st);
+        if (rc)
+            return lib_error(rc);
+        if (c->json)
+            printf("{\"deactivated\":"), json_string(c->argv[2]), puts("}");
+        else
+            printf("deactivated staff %s\n", c->argv[2]);
+        return 0;
+    }
+    if (strcmp(sub, "add") != 0 || c->argc != 4)
+        return usage_error("usage: staff add CODE NAME [--role ROLE] | staff list | staff deactivate CODE");
+    fd_staff st = FD_STAFF_INIT;
+    st.code = c->argv[2];
+    st.name = c->argv[3];
+    st.role = c->role ? c->role : "clerk";
+    int64_t id = 0;
+    fd_status rc = fd_store_staff_add(&id, x->store, &x->actor, &st);
+    if (rc)
+        return lib_error(rc);
+    if (c->json)
+        printf("{\"staff_id\":%lld}\n", (long long)id);
+    else
+        printf("added staff %s %s\n", c->argv[2], c->argv[3]);
+    return 0;
+}
+
+static int journal_list(cli *c, ctx *x)
+{
+    fd_journal_filter f = FD_JOURNAL_FILTER_INIT;
+    if (c->entity) {
+        f.match |= FD_JOURNAL_MATCH_ENTITY;
+        f.entity = c->entity;
+    }
+    if (c->date) {
+        int bad = day_range(c, x, &f.at_from, &f.at_to);
+        if (bad)
+            return bad;
+        f.match |= FD_JOURNAL_MATCH_AT_FROM | FD_JOURNAL_MATCH_AT_TO;
+    }
+    fd_journal_iter *it = NULL;
+    const fd_journal_entry *e = NULL;
+    int n = 0;
+    fd_status rc = fd_store_journal_query(&it, x->store, &x->actor, &f);
+    if (c->json)
+        putchar('[');
+    while (rc == FD_OK && (rc = fd_journal_iter_next(&e, it)) == FD_OK && e) {
+        if (c->json) {
+            printf("%s{\"id\":%lld,\"at\":\"%s\",\"staff_id\":%lld,\"entity\":", n++ ? "," : "", (long long)e->id,
+                   local(x, e->at), (long long)e->staff_id);
+            json_string(e->entity);
+            printf(",\"entity_id\":%lld,\"action\":", (long long)e->entity_id);
+            json_string(e->action);
+            printf(",\"detail\":");
+            json_string(e->detail);
+            putchar('}');
+        } else {
+            printf("%6lld  %s  %s.%s #%lld  ", (long long)e->id, local(x, e->at), e->entity, e->action,
+                   (long long)e->entity_id);
+            plain(e->detail);
+            putchar('\n');
+        }
+    }
+    if (c->json)
+        puts("]");
+    fd_journal_iter_free(it);
+    return rc ? lib_error(rc) : 0;
+}
+
+static int cmd_journal(cli *c, ctx *x)
+{
+    if (c->argc == 2 && strcmp(c->argv[1], "list") == 0)
+        return journal_list(c, x);
+    if (c->argc != 4 || strcmp(c->argv[1], "add") != 0)
+        return usage_error("usage: journal add ENTITY ACTION [...] | journal list [...]");
+    fd_journal_entry e = FD_JOURNAL_ENTRY_INIT;
+    if (c->id && !parse_int(c->id, &e.entity_id))
+        return usage_error("--id must be a whole number that fits in 64 bits");
+    e.entity = c->argv[2];
+    e.action = c->argv[3];
+    e.detail = c->detail;
+    int64_t id = 0;
+    fd_status rc = fd_store_journal_add(&id, x->store, &x->actor, &e);
+    if (rc)
+        return lib_error(rc);
+    if (c->json)
+        printf("{\"journal_id\":%lld}\n", (long long)id);
+    return 0;
+}
+
+static int cmd_grant(cli *c, ctx *x)
+{
+    if (c->argc != 4 || (strcmp(c->argv[1], "give") != 0 && strcmp(c->argv[1], "take") != 0))
+        return usage_error("usage: grant give|take ROLE reveal|manage");
+    fd_grant g;
+    if (strcmp(c->argv[3], "reveal") == 0)
+        g = FD_GRANT_REVEAL;
+    else if (strcmp(c->argv[3], "manage") == 0)
+        g = FD_GRANT_MANAGE;
+    else
+        return usage_error("grant: the grant is 'reveal' or 'manage'");
+    int on = c->argv[1][0] == 'g';
+    if (c->staff)
+        x->actor.grants |= FD_GRANT_MANAGE;
+    fd_status rc = fd_store_grant_set(x->store, &x->actor, c->argv[2], g, on);
+    if (rc)
+        return lib_error(rc);
+    if (c->json)
+        printf("{\"role\":"), json_string(c->argv[2]), printf(",\"grant\":\"%s\",\"on\":%s}\n", c->argv[3],
+                                                             on ? "true" : "false");
+    else
+        printf("%s %s: %s\n", on ? "gave" : "took", c->argv[2], c->argv[3]);
+    return 0;
+}
+
+static int cmd_audit(cli *c, ctx *x)
+{
+    if (c->argc != 2 || strcmp(c->argv[1], "reveals") != 0)
+        return usage_error("usage: audit reveals [--date YYYY-MM-DD]");
+    fd_reveal_filter f = FD_REVEAL_FILTER_INIT;
+    if (c->date) {
+        int bad = day_range(c, x, &f.at_from, &f.at_to);
+        if (bad)
+            return bad;
+        f.match |= FD_REVEAL_MATCH_AT_FROM | FD_REVEAL_MATCH_AT_TO;
+    }
+    fd_reveal_iter *it = NULL;
+    const fd_reveal *r = NULL;
+    fd_status rc = fd_store_reveal_query(&it, x->store, &x->actor, &f);
+    int n = 0;
+    if (c->json)
+        putchar('[');
+    while (rc == FD_OK && (rc = fd_reveal_iter_next(&r, it)) == FD_OK && r) {
+        if (c->json) {
+            printf("%s{\"id\":%lld,\"at\":\"%s\",\"staff_id\":%lld,\"record\":\"%s\",\"record_id\":%lld,"
+                   "\"field\":\"%s\",\"reason\":",
+                   n++ ? "," : "", (long long)r->id, local(x, r->at), (long long)r->staff_id, r->record,
+                   (long long)r->record_id, r->field);
+            json_string(r->reason);
+            putchar('}');
+        } else {
+            printf("%s  staff %lld  %s #%lld .%s  ", local(x, r->at), (long long)r->staff_id, r->record,
+                   (long long)r->record_id, r->field);
+            plain(r->reason);
+            putchar('\n');
+        }
+    }
+    if (c->json)
+        puts("]");
+    fd_reveal_iter_free(it);
+    return rc ? lib_error(rc) : 0;
+}
+
+static int cmd_policy(cli *c, ctx *x)
+{
+    const char *sub = c->argc >= 2 ? c->argv[1] : "";
+    fd_policy *p = NULL;
+    fd_status rc = FD_OK;
+    int64_t v = 0;
+    if (strcmp(sub, "list") == 0 && c->argc == 2) {
+        if ((rc = fd_store_policy_load(&p, x->store, x->site->id)) != FD_OK)
+            return lib_error(rc);
+        if (c->json)
+            putchar('[');
+        for (size_t i = 0; i < fd_policy_key_count(); i++) {
+            fd_policy_key_info k;
+            int is_default = 1;
+            fd_policy_key_at(&k, i);
+            fd_policy_get(&v, p, k.key);
+            fd_policy_is_default(&is_default, p, k.key);
+            if (c->json) {
+                printf("%s{\"key\":\"%s\",\"value\":%lld,\"default\":%lld,\"overridden\":%s,\"min\":%lld,"
+                       "\"max\":%lld,\"unit\":\"%s\",\"rule\":\"%s\",\"description\":",
+                       i ? "," : "", k.key, (long long)v, (long long)k.default_value, is_default ? "false" : "true",
+                       (long long)k.min, (long long)k.max, k.unit, k.rule);
+                json_string(k.description);
+                putchar('}');
+            } else {
+                printf("%-38s %6lld%s %-12s %-9s %s\n", k.key, (long long)v, is_default ? " " : "*", k.unit, k.rule,
+                       k.description);
+            }
+        }
+        if (c->json)
+            puts("]");
+        fd_policy_free(p);
+        return 0;
+    }
+    if (strcmp(sub, "get") == 0 && c->argc == 3) {
+        rc = fd_store_policy_load(&p, x->store, x->site->id);
+        if (rc == FD_OK)
+            rc = fd_policy_get(&v, p, c->argv[2]);
+        fd_policy_free(p);
+        if (rc)
+            return lib_error(rc);
+        if (c->json)
+            printf("{\"key\":"), json_string(c->argv[2]), printf(",\"value\":%lld}\n", (long long)v);
+        else
+            printf("%lld\n", (long long)v);
+        return 0;
+    }
+    if (strcmp(sub, "set") == 0 && c->argc == 4) {
+        if (!parse_int(c->argv[3], &v))
+            return usage_error("policy set: VALUE must be a whole number that fits in 64 bits");
+        rc = fd_store_policy_set(x->store, &x->actor, c->argv[2], v);
+        return rc ? lib_error(rc) : 0;
+    }
+    if (strcmp(sub, "reset") == 0 && c->argc == 3) {
+        rc = fd_store_policy_reset(x->store, &x->actor, c->argv[2]);
+        return rc ? lib_error(rc) : 0;
+    }
+    return usage_error("usage: policy list | get KEY | set KEY VALUE | reset KEY");
+}
+
+static int cmd_report(cli *c, ctx *x)
+{
+    if (c->argc != 2 || strcmp(c->argv[1], "daily") != 0)
+        return usage_error("usage: report daily [--date YYYY-MM-DD]");
+    fd_date d;
+    fd_status rc;
+    if (c->date) {
+        if (fd_date_parse(&d, c->date) != FD_OK) {
+            fprintf(stderr, "frontdesk: --date: %s\n", fd_error_last()->message);
+            return 2;
+        }
+        rc = FD_OK;
+    } else {
+        rc = fd_store_site_date(&d, x->store, x->site->id, x->actor.at);
+    }
+    fd_report *r = NULL;
+    fd_buf out = FD_BUF_INIT;
+    if (rc == FD_OK)
+        rc = fd_report_daily(&r, x->store, x->site->id, d);
+    if (rc == FD_OK)
+        rc = fd_report_render(&out, r, c->json ? FD_REPORT_JSON : FD_REPORT_TEXT);
+    if (rc == FD_OK)
+        fputs(out.ptr, stdout);
+    fd_buf_dispose(&out);
+    fd_report_free(r);
+    return rc ? lib_error(rc) : 0;
+}
+
+/* Commands that work on an existing site database, as an actor. */
+static const struct {
+    const char *name;
+    int (*run)(cli *, ctx *);
+} SITE_COMMANDS[] = {
+    { "site", cmd_site },     { "staff", cmd_staff },   { "journal", cmd_journal }, { "grant", cmd_grant },
+    { "audit", cmd_audit },   { "policy", cmd_policy }, { "report", cmd_report },
+};
+
+static int run_site_command(cli *c, int (*run)(cli *, ctx *))
+{
+    ctx x = { NULL, NULL, FD_ACTOR_INIT, FD_BUF_INIT };
+    fd_status rc = open_site(c, &x);
+    int status = rc ? lib_error(rc) : make_actor(c, &x);
+    if (status == 0)
+        status = run(c, &x);
+    fd_buf_dispose(&x.buf);
+    fd_site_free(x.site);
+    fd_store_close(x.store);
+    return status;
+}
+
+int main(int argc, char **argv)
+{
+    cli c = { 0 };
+    int status = parse(&c, argc, argv);
+    if (status == 0 && c.argc == 0)
+        status = usage_error("no command");
+    if (status) {
+        free(c.argv);
+        return status;
+    }
+    const char *cmd = c.argv[0];
+    size_t k = 0;
+    while (k < sizeof SITE_COMMANDS / sizeof SITE_COMMANDS[0] && strcmp(SITE_COMMANDS[k].name, cmd) != 0)
+        k++;
+    if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "help") == 0) {
+        fputs(USAGE, stdout);
+    } else if (strcmp(cmd, "--version") == 0 || strcmp(cmd, "version") == 0) {
+        printf("frontdesk (libfrontdesk) %s\n", fd_version());
+    } else if (strcmp(cmd, "init") == 0) {
+        status = cmd_init(&c);
+    } else if (k < sizeof SITE_COMMANDS / sizeof SITE_COMMANDS[0]) {
+        status = run_site_command(&c, SITE_COMMANDS[k].run);
+    } else {
+        fprintf(stderr, "frontdesk: unknown command '%s'\n(see frontdesk --help)\n", cmd);
+        status = 2;
+    }
+    free(c.argv);
+    return status;
+}
