@@ -292,6 +292,9 @@ def c_source(m, recs):
         o.append(f"fd_status fd_store_{r.name}_get(fd_{ct} **out, fd_store *store, const fd_actor *actor, int64_t id)\n{{")
         o.append(f"    return fd__record_get((void **)out, store, \"fd_store_{r.name}_get\", &fd__record_{r.name}, "
                  f"actor, id);\n}}\n")
+    o.append(f"const fd__record *const fd__records_{m}[] = {{ " + ", ".join(f"&fd__record_{r.name}" for r in recs) + " };")
+    o.append(f"const size_t fd__records_{m}_count = {len(recs)};")
+    o.append("")
     return "\n".join(o)
 
 
@@ -301,6 +304,9 @@ def c_private(m, recs):
          '#include "store/record.h"', ""]
     for r in recs:
         o.append(f"extern const fd__record fd__record_{r.name};")
+    o.append(f"/* Every record of the module, in declaration order. */")
+    o.append(f"extern const fd__record *const fd__records_{m}[];")
+    o.append(f"extern const size_t fd__records_{m}_count;")
     o += ["", "#endif", ""]
     return "\n".join(o)
 

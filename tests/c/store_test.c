@@ -680,3 +680,48 @@ Test(store, deprecated_names_still_work_for_one_release)
     fd_store_close(s);
 #pragma GCC diagnostic pop
 }
+
+/* A database written by 0.1.0 (schema 1) is migrated: its names become searchable. */
+Test(store, schema_1_database_is_migrated_with_search_keys_backfilled)
+{
+    const char *path = fd_test_path("v1");
+    char sqlpath[4096], *sql = NULL;
+    snprintf(sqlpath, sizeof sqlpath, "%s/libfrontdesk/sql/0001_init.sql", FD_SOURCE_DIR);
+    FILE *f = fopen(sqlpath, "rb");
+    cr_assert_not_null(f);
+    fseek(f, 0, SEEK_END);
+    long n = ftell(f);
+    fseek(f, 0, SEEK_SET);
+    sql = calloc(1, (size_t)n + 1);
+    cr_assert_eq(fread(sql, 1, (size_t)n, f), (size_t)n);
+    fclose(f);
+    sqlite3 *db;
+    sqlite3_open(path, &db);
+    cr_assert_eq(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
+    cr_assert_eq(sqlite3_exec(db, "PRAGMA user_version = 1;"
+                                  "INSERT INTO sites (code, name, created_at) VALUES ('park', '某某产业园', 0);"
+                                  "INSERT INTO staff (site_id, code, name, role, created_at) "
+                                  "VALUES (1, 'F001', '欧阳晓峰', 'clerk', 0);",
+                                  NULL, NULL, NULL),
+                 SQLITE_OK);
+    sqlite3_close(db);
+    free(sql);
+    fd_store *s = NULL;
+    fd_assert_ok(fd_store_open(&s, path, NULL));
+    int v = 0;
+    fd_assert_ok(fd_store_schema_version(&v, s));
+    cr_assert_eq(v, fd_store_schema_latest());
+    fd_actor a = sys(1, T0);
+    fd_staff_filter sf = FD_STAFF_FILTER_INIT;
+    sf.match = FD_STAFF_MATCH_SEARCH;
+    sf.search = "oyxf";
+    fd_staff_iter *it = NULL;
+    const fd_staff *st = NULL;
+    fd_assert_ok(fd_store_staff_query(&it, s, &a, &sf));
+    fd_assert_ok(fd_staff_iter_next(&st, it));
+    cr_assert_not_null(st, "the old row got its search keys");
+    cr_assert_str_eq(st->code, "F001");
+    cr_assert_eq(st->created_by, 0);
+    fd_staff_iter_free(it);
+    fd_store_close(s);
+}

@@ -172,6 +172,33 @@ static fd_status write_search_keys(fd_store *s, const char *fn, const fd__record
     return rc;
 }
 
+fd_status fd__record_backfill_search(fd_store *s, const char *fn, const fd__record *r)
+{
+    if (!r->has_search)
+        return FD_OK;
+    fd_buf sql = FD_BUF_INIT;
+    fd_status rc = fd__buf_printf(&sql, "SELECT %s FROM %s", r->sql_columns, r->table);
+    sqlite3_stmt *st = NULL;
+    if (rc == FD_OK) {
+        int src = sqlite3_prepare_v2(s->db, sql.ptr, -1, &st, NULL);
+        if (src != SQLITE_OK)
+            rc = fd__store_sqlerr(s, fn, src, "reading records for their search keys");
+    }
+    int src = SQLITE_DONE;
+    while (rc == FD_OK && (src = sqlite3_step(st)) == SQLITE_ROW) {
+        const char *values[64] = { 0 };
+        for (size_t i = 0; i < r->nfields && i < 64; i++)
+            if (r->fields[i].search)
+                values[i] = (const char *)sqlite3_column_text(st, (int)i);
+        rc = write_search_keys(s, fn, r, sqlite3_column_int64(st, 0), values);
+    }
+    if (rc == FD_OK && src != SQLITE_DONE)
+        rc = fd__store_sqlerr(s, fn, src, "reading records for their search keys");
+    sqlite3_finalize(st);
+    fd_buf_dispose(&sql);
+    return rc;
+}
+
 /* A conflict on a UNIQUE column: name the field from SQLite's "UNIQUE constraint failed: t.a, t.b". */
 static fd_status unique_conflict(fd_store *s, const char *fn, const fd__record *r, const void *rec)
 {

@@ -88,6 +88,9 @@ fd_status fd__filter_init(const fd__record *r, const char *fn, void *filter, uns
 fd_status fd__record_insert(int64_t *out_id, fd_store *s, const char *fn, const fd__record *r, const void *rec,
                             const fd_actor *actor);
 
+/* Writes the search keys of every row of @r (after a migration adds search keys to existing rows). */
+fd_status fd__record_backfill_search(fd_store *s, const char *fn, const fd__record *r);
+
 /* Generic iterator over one record type; the typed fd_<name>_iter is this struct. */
 typedef struct fd__iter fd__iter;
 

@@ -1,5 +1,6 @@
 /* Opening, migrating and closing a site database; transactions; the statement cache. */
-#include "store/store_internal.h"
+#include "store/record.h"
+#include "store/store_records.h"
 #include "embedded.h"
 #include "text/text_sqlite.h"
 
@@ -184,6 +185,10 @@ static fd_status migrate(fd_store *s, const char *path)
             snprintf(sql, sizeof sql, "PRAGMA user_version = %d", i + 1);
             rc = exec_sql(s, fn, sql, "recording the schema version");
         }
+        /* Version 2 brought search keys: give the rows that existed before theirs. */
+        if (rc == FD_OK && i + 1 == 2 && version >= 1)
+            for (size_t k = 0; k < fd__records_store_count && rc == FD_OK; k++)
+                rc = fd__record_backfill_search(s, fn, fd__records_store[k]);
     }
     if (rc == FD_OK)
         return exec_sql(s, fn, "COMMIT", "committing the migration");

@@ -240,3 +240,6 @@ fd_status fd_store_reveal_get(fd_reveal **out, fd_store *store, const fd_actor *
 {
     return fd__record_get((void **)out, store, "fd_store_reveal_get", &fd__record_reveal, actor, id);
 }
+
+const fd__record *const fd__records_store[] = { &fd__record_site, &fd__record_staff, &fd__record_journal, &fd__record_reveal };
+const size_t fd__records_store_count = 4;

@@ -8,5 +8,8 @@ extern const fd__record fd__record_site;
 extern const fd__record fd__record_staff;
 extern const fd__record fd__record_journal;
 extern const fd__record fd__record_reveal;
+/* Every record of the module, in declaration order. */
+extern const fd__record *const fd__records_store[];
+extern const size_t fd__records_store_count;
 
 #endif
