@@ -41,5 +41,9 @@ CREATE TABLE search_keys (
   PRIMARY KEY (tbl, key, row_id)
 ) WITHOUT ROWID;
 
+-- Record queries page by id within the actor's site ("site_id = ? AND id > ?
+-- ORDER BY id LIMIT 64"): (site_id, id) serves them without a sort.
+CREATE INDEX journal_site_id ON journal (site_id, id);
+CREATE INDEX staff_site_id ON staff (site_id, id);
+CREATE INDEX reveals_site_id ON reveals (site_id, id);
 CREATE INDEX journal_site_staff ON journal (site_id, staff_id);
-CREATE INDEX staff_site_name ON staff (site_id, name);
