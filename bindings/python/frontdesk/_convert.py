@@ -2,7 +2,7 @@
 
 import datetime as _dt
 
-from .errors import InvalidArgument
+from .errors import ArgumentTypeError, InvalidArgument
 
 
 _EPOCH = _dt.datetime(1970, 1, 1, tzinfo=_dt.timezone.utc)
@@ -16,7 +16,8 @@ def _aware(value):
 def to_instant(value, field):
     """UTC seconds from an int or an aware datetime (floored to the second); None stays None.
 
-    A naive datetime, a float or a bool is refused with InvalidArgument naming ``field``.
+    A naive datetime is refused with InvalidArgument naming ``field``; a float or a
+    bool with ArgumentTypeError (an InvalidArgument and a TypeError).
     """
     if value is None:
         return None
@@ -26,7 +27,7 @@ def to_instant(value, field):
         return (value - _EPOCH) // _SECOND
     if isinstance(value, int) and not isinstance(value, bool):
         return value
-    raise InvalidArgument(f"{field}: expected an int (UTC seconds) or an aware datetime, got {value!r}", -1)
+    raise ArgumentTypeError(f"{field}: expected an int (UTC seconds) or an aware datetime, got {value!r}", -1)
 
 
 def from_instant(seconds):
