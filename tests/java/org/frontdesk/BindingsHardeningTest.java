@@ -30,14 +30,9 @@ public class BindingsHardeningTest {
   private WorkCalendar cal;
   private Policy policy;
 
-  /** One call taking the string under test. */
-  interface StringCall {
-    void call(String s) throws FrontdeskException;
-  }
-
-  /** One call taking the date under test. */
-  interface DateCall {
-    void call(LocalDate d) throws FrontdeskException;
+  /** One call taking the argument under test. */
+  interface Call<T> {
+    void call(T arg) throws FrontdeskException;
   }
 
   @Before
@@ -52,32 +47,19 @@ public class BindingsHardeningTest {
     policy.close();
   }
 
-  static void check(FrontdeskException e, int code, String message) {
-    assertEquals(e.getMessage(), code, e.code());
-    assertEquals(message, e.getMessage());
-  }
-
-  static void assertStringRefused(int code, String message, StringCall call, String arg) {
+  static <T> void assertRefused(int code, String message, Call<T> call, T arg) {
     try {
       call.call(arg);
       fail("accepted: " + message);
     } catch (FrontdeskException e) {
-      check(e, code, message);
-    }
-  }
-
-  static void assertDateRefused(int code, String message, DateCall call, LocalDate arg) {
-    try {
-      call.call(arg);
-      fail("accepted: " + message);
-    } catch (FrontdeskException e) {
-      check(e, code, message);
+      assertEquals(e.getMessage(), code, e.code());
+      assertEquals(message, e.getMessage());
     }
   }
 
   /** Each string parameter, across modules, with its C name. */
-  private Map<String, StringCall> stringCalls() {
-    Map<String, StringCall> calls = new LinkedHashMap<>();
+  private Map<String, Call<String>> stringCalls() {
+    Map<String, Call<String>> calls = new LinkedHashMap<>();
     calls.put("s", s -> Text.normalize(s));
     calls.put("text", s -> Money.parse(s));
     calls.put("query", s -> Text.matches(s, "张三"));
@@ -91,23 +73,23 @@ public class BindingsHardeningTest {
 
   @Test
   public void stringWithNulIsRefusedNotTruncated() {
-    for (Map.Entry<String, StringCall> c : stringCalls().entrySet()) {
-      assertStringRefused(Frontdesk.EINVAL, c.getKey() + NUL_MSG, c.getValue(), NUL);
+    for (Map.Entry<String, Call<String>> c : stringCalls().entrySet()) {
+      assertRefused(Frontdesk.EINVAL, c.getKey() + NUL_MSG, c.getValue(), NUL);
     }
-    assertStringRefused(Frontdesk.EINVAL, "s" + NUL_MSG, Text::normalize, "a\u0000b");
-    assertStringRefused(Frontdesk.EINVAL, "text" + NUL_MSG, WorkCalendar::fromText, "frontdesk-holidays 1\u0000");
-    assertStringRefused(Frontdesk.EINVAL, "text" + NUL_MSG, Frontdesk::parseDate, "2026-02-14\u0000junk");
+    assertRefused(Frontdesk.EINVAL, "s" + NUL_MSG, Text::normalize, "a\u0000b");
+    assertRefused(Frontdesk.EINVAL, "text" + NUL_MSG, WorkCalendar::fromText, "frontdesk-holidays 1\u0000");
+    assertRefused(Frontdesk.EINVAL, "text" + NUL_MSG, Frontdesk::parseDate, "2026-02-14\u0000junk");
   }
 
   @Test
   public void stringWithLoneSurrogateIsRefusedNotReplaced() {
-    for (Map.Entry<String, StringCall> c : stringCalls().entrySet()) {
-      assertStringRefused(Frontdesk.EINVAL, c.getKey() + SURROGATE_MSG, c.getValue(), SURROGATE);
+    for (Map.Entry<String, Call<String>> c : stringCalls().entrySet()) {
+      assertRefused(Frontdesk.EINVAL, c.getKey() + SURROGATE_MSG, c.getValue(), SURROGATE);
     }
     for (String s : new String[] {"\uD800", "\uDC00", "x\uDBFF", "\uDFFF\uD800", "1\uD800"}) {
-      assertStringRefused(Frontdesk.EINVAL, "s" + SURROGATE_MSG, Text::normalize, s);
+      assertRefused(Frontdesk.EINVAL, "s" + SURROGATE_MSG, Text::normalize, s);
     }
-    assertStringRefused(Frontdesk.EINVAL, "text" + SURROGATE_MSG, Money::parse, "1\uD800");
+    assertRefused(Frontdesk.EINVAL, "text" + SURROGATE_MSG, Money::parse, "1\uD800");
   }
 
   @Test
@@ -127,16 +109,16 @@ public class BindingsHardeningTest {
       assertEquals(Frontdesk.EINVAL, e.code());
       assertTrue(e.getMessage(), e.getMessage().contains("must not be NULL"));
     }
-    assertStringRefused(Frontdesk.EINVAL, "items[0]: must not be null",
-        s -> Text.sortNames(new String[] {s}), null);
+    assertRefused(Frontdesk.EINVAL, "items[0]: must not be null",
+        (String s) -> Text.sortNames(new String[] {s}), null);
     int byName = fd_text_order.FD_TEXT_ORDER_NAME.swigValue();
-    assertStringRefused(Frontdesk.EINVAL, "items: must not be null",
-        s -> FrontdeskNative.fd_text_sort_names(new String[1], null, byName), null);
+    assertRefused(Frontdesk.EINVAL, "items: must not be null",
+        (String s) -> FrontdeskNative.fd_text_sort_names(new String[1], null, byName), null);
   }
 
   /** Each date parameter, across modules, with its C name. */
-  private Map<String, DateCall> dateCalls() {
-    Map<String, DateCall> calls = new LinkedHashMap<>();
+  private Map<String, Call<LocalDate>> dateCalls() {
+    Map<String, Call<LocalDate>> calls = new LinkedHashMap<>();
     calls.put("date", d -> cal.isWorkday(d));
     calls.put("b", d -> cal.workingDaysBetween(LocalDate.of(2026, 3, 2), d));
     calls.put("today", d -> IdCard.valid("11010519491231002X", d));
@@ -145,23 +127,23 @@ public class BindingsHardeningTest {
 
   @Test
   public void datesOutsideFdDateAreOutOfRangeNotToday() {
-    for (Map.Entry<String, DateCall> c : dateCalls().entrySet()) {
+    for (Map.Entry<String, Call<LocalDate>> c : dateCalls().entrySet()) {
       for (LocalDate d : new LocalDate[] {LocalDate.of(10000, 1, 1), LocalDate.MIN, LocalDate.MAX,
           LocalDate.of(0, 12, 31), LocalDate.of(-1, 1, 1)}) {
         String message = c.getKey() + ": " + d + " is outside 0001-01-01..9999-12-31";
-        assertDateRefused(Frontdesk.ERANGE, message, c.getValue(), d);
+        assertRefused(Frontdesk.ERANGE, message, c.getValue(), d);
       }
     }
-    assertDateRefused(Frontdesk.ERANGE, "date: +10000-01-01 is outside 0001-01-01..9999-12-31",
+    assertRefused(Frontdesk.ERANGE, "date: +10000-01-01 is outside 0001-01-01..9999-12-31",
         Frontdesk::formatDate, LocalDate.of(10000, 1, 1));
   }
 
   @Test
   public void nullDateIsRefused() {
-    for (Map.Entry<String, DateCall> c : dateCalls().entrySet()) {
-      assertDateRefused(Frontdesk.EINVAL, c.getKey() + ": a date is required, got null", c.getValue(), null);
+    for (Map.Entry<String, Call<LocalDate>> c : dateCalls().entrySet()) {
+      assertRefused(Frontdesk.EINVAL, c.getKey() + ": a date is required, got null", c.getValue(), null);
     }
-    assertDateRefused(Frontdesk.EINVAL, "date: a date is required, got null", Frontdesk::checkDate, null);
+    assertRefused(Frontdesk.EINVAL, "date: a date is required, got null", Frontdesk::checkDate, null);
   }
 
   @Test

@@ -5,11 +5,9 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertSame;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
+import static org.frontdesk.WorkCalendarTest.sh;
 
 import java.time.Duration;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
@@ -17,10 +15,6 @@ import org.junit.Test;
 /** Pausable SLA clocks (issue 5) from Java. */
 public class SlaClockTest {
   private WorkCalendar cal;
-
-  static Instant sh(int y, int mo, int d, int h, int mi) {
-    return OffsetDateTime.of(y, mo, d, h, mi, 0, 0, ZoneOffset.ofHours(8)).toInstant();
-  }
 
   @Before
   public void open() throws Exception {
