@@ -4,16 +4,33 @@
  *
  *   fd_status (return)  -> void; a negative status throws the checked
  *                          org.frontdesk.FrontdeskException(code, message)
- *   const char * (in)   -> String, passed as real UTF-8 (JNI's "modified UTF-8"
- *                          would mangle characters outside the BMP such as 𠮷)
+ *   const char * (in)   -> String, checked and encoded as real UTF-8 in C (JNI's
+ *                          "modified UTF-8" would mangle characters outside the
+ *                          BMP such as 𠮷; String.getBytes would put '?' for a
+ *                          lone surrogate); null passes as NULL
  *   const char *, char[N] (out, members) -> String, decoded from real UTF-8
  *   int64_t *, int32_t *, int * -> long[], int[], int[] (one element, filled)
+ *   unsigned int, size_t (in) -> long, refused (FD_ERANGE) outside the C type
  *   fd_buf *out -> String[];  fd_buf *out_bytes -> byte[][]
  *   SWIGTYPE **out -> ClassName[] (one element, null for NULL)
  *   fd_date <-> java.time.LocalDate;  fd_date *out -> LocalDate[]
  *   (const char *const *items, size_t count) <- String[]
+ *
+ * A refused argument throws FrontdeskException naming the C parameter
+ * ($1_name): a String with a NUL (C would see it cut short) or a lone
+ * surrogate (it has no UTF-8) is FD_EINVAL; a null LocalDate is FD_EINVAL and
+ * one outside 0001..9999 FD_ERANGE (never packed as 0, which reads as "today").
+ *
+ * Strings are checked in the "in" typemaps, which allocate nothing, and copied
+ * in the "check" typemaps, which run after every "in": SWIG's Java wrappers
+ * have no cleanup label, so a refusal returning early from an "in" typemap
+ * must not leave an earlier argument's copy behind.
  */
 %{
+#include <limits.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -32,10 +49,9 @@ static jstring fd_java_string(JNIEnv *env, const char *s, size_t len)
     return out;
 }
 
-/* Throws org.frontdesk.FrontdeskException(code, message) for a failed call. */
-static void fd_java_throw(JNIEnv *env, int code)
+/* Throws org.frontdesk.FrontdeskException(code, message). */
+static void fd_java_throw_message(JNIEnv *env, int code, const char *msg)
 {
-    const char *msg = fd_error_last()->message;
     jclass cls = (*env)->FindClass(env, "org/frontdesk/FrontdeskException");
     if (cls == NULL)
         return;
@@ -48,12 +64,103 @@ static void fd_java_throw(JNIEnv *env, int code)
         (*env)->Throw(env, exc);
 }
 
+/* Throws FrontdeskException(code, message) for a failed call, with the thread's last message. */
+static void fd_java_throw(JNIEnv *env, int code)
+{
+    fd_java_throw_message(env, code, fd_error_last()->message);
+}
+
+/* Throws FrontdeskException(code, printf-style message) for an argument refused before the call. */
+static void fd_java_refuse(JNIEnv *env, int code, const char *fmt, ...)
+{
+    char msg[256];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    fd_java_throw_message(env, code, msg);
+}
+
 static jbyteArray fd_java_bytes(JNIEnv *env, const char *s, size_t len)
 {
     jbyteArray a = (*env)->NewByteArray(env, (jsize)len);
     if (a)
         (*env)->SetByteArrayRegion(env, a, 0, (jsize)len, (const jbyte *)s);
     return a;
+}
+
+/*
+ * Walks the UTF-16 of @s: with @dst NULL, checks it and sets *len to its UTF-8
+ * length; with @dst, writes that UTF-8 and a NUL. Returns 0, or -1 with an
+ * exception pending: FrontdeskException FD_EINVAL naming @name for a NUL or an
+ * unpaired surrogate. Nothing is allocated, so a refusal leaks nothing.
+ */
+static int fd_java_utf8(JNIEnv *env, jstring s, const char *name, char *dst, size_t *len)
+{
+    jsize n = (*env)->GetStringLength(env, s);
+    const jchar *u = (*env)->GetStringCritical(env, s, NULL);
+    if (u == NULL)
+        return -1; /* OutOfMemoryError pending */
+    const char *bad = NULL;
+    size_t k = 0;
+    for (jsize i = 0; i < n; i++) {
+        unsigned long c = u[i];
+        if (c == 0) {
+            bad = "contains a NUL character";
+            break;
+        }
+        if (c >= 0xD800 && c <= 0xDFFF) {
+            if (c > 0xDBFF || i + 1 >= n || u[i + 1] < 0xDC00 || u[i + 1] > 0xDFFF) {
+                bad = "contains a lone surrogate (not valid UTF-16/Unicode)";
+                break;
+            }
+            c = 0x10000 + ((c - 0xD800) << 10) + (u[++i] - 0xDC00);
+        }
+        if (dst == NULL) {
+            k += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+        } else if (c < 0x80) {
+            dst[k++] = (char)c;
+        } else if (c < 0x800) {
+            dst[k++] = (char)(0xC0 | (c >> 6));
+            dst[k++] = (char)(0x80 | (c & 0x3F));
+        } else if (c < 0x10000) {
+            dst[k++] = (char)(0xE0 | (c >> 12));
+            dst[k++] = (char)(0x80 | ((c >> 6) & 0x3F));
+            dst[k++] = (char)(0x80 | (c & 0x3F));
+        } else {
+            dst[k++] = (char)(0xF0 | (c >> 18));
+            dst[k++] = (char)(0x80 | ((c >> 12) & 0x3F));
+            dst[k++] = (char)(0x80 | ((c >> 6) & 0x3F));
+            dst[k++] = (char)(0x80 | (c & 0x3F));
+        }
+    }
+    (*env)->ReleaseStringCritical(env, s, u);
+    if (bad != NULL) {
+        fd_java_refuse(env, FD_EINVAL, "%s: %s", name, bad);
+        return -1;
+    }
+    if (dst != NULL)
+        dst[k] = '\0';
+    *len = k;
+    return 0;
+}
+
+/* A malloc'd UTF-8 copy of @s, checked before by fd_java_utf8(); NULL with OutOfMemoryError pending. */
+static char *fd_java_utf8_copy(JNIEnv *env, jstring s, const char *name)
+{
+    size_t len = 0;
+    if (fd_java_utf8(env, s, name, NULL, &len) < 0)
+        return NULL;
+    char *copy = malloc(len + 1);
+    if (copy == NULL) {
+        SWIG_JavaThrowException(env, SWIG_JavaOutOfMemoryError, name);
+        return NULL;
+    }
+    if (fd_java_utf8(env, s, name, copy, &len) < 0) {
+        free(copy);
+        return NULL;
+    }
+    return copy;
 }
 %}
 
@@ -64,18 +171,17 @@ static jbyteArray fd_java_bytes(JNIEnv *env, const char *s, size_t len)
 %}
 
 %pragma(java) modulecode=%{
-  /** UTF-8 bytes of s with a terminating NUL, or null. */
-  static byte[] fdUtf8(String s) {
-    if (s == null) return null;
-    byte[] b = s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-    return java.util.Arrays.copyOf(b, b.length + 1);
-  }
   static String fdString(byte[] b) {
     return b == null ? null : new String(b, java.nio.charset.StandardCharsets.UTF_8);
   }
-  static int fdDate(java.time.LocalDate d) {
-    if (d == null) throw new NullPointerException("date");
-    if (d.getYear() < 1 || d.getYear() > 9999) return 0;
+  /** A date packed as yyyymmdd for C; null and years outside 1..9999 are refused, naming the parameter. */
+  static int fdDate(java.time.LocalDate d, String name) throws org.frontdesk.FrontdeskException {
+    if (d == null) {
+      throw new org.frontdesk.FrontdeskException(-1, name + ": a date is required, got null");
+    }
+    if (d.getYear() < 1 || d.getYear() > 9999) {
+      throw new org.frontdesk.FrontdeskException(-4, name + ": " + d + " is outside 0001-01-01..9999-12-31");
+    }
     return d.getYear() * 10000 + d.getMonthValue() * 100 + d.getDayOfMonth();
   }
   static java.time.LocalDate fdLocalDate(int packed) {
@@ -104,43 +210,61 @@ static jbyteArray fd_java_bytes(JNIEnv *env, const char *s, size_t len)
 /* #define and enum constants become Java compile-time constants. */
 %javaconst(1);
 
-/* Strings in, as real UTF-8 bytes. */
-%typemap(jni) const char * "jbyteArray"
-%typemap(jtype) const char * "byte[]"
+/*
+ * Strings in: checked in "in" (nothing allocated), copied as real UTF-8 in
+ * "check", freed after the call. null passes as NULL for C to accept or refuse.
+ */
+%typemap(jni) const char * "jstring"
+%typemap(jtype) const char * "String"
 %typemap(jstype) const char * "String"
-%typemap(javain) const char * "$module.fdUtf8($javainput)"
-%typemap(in) const char * (jbyte *bytes = NULL) {
+%typemap(javain) const char * "$javainput"
+%typemap(in, throws="org.frontdesk.FrontdeskException") const char * (char *utf8 = NULL) {
+    size_t len = 0;
     $1 = NULL;
+    if ($input && fd_java_utf8(jenv, $input, "$1_name", NULL, &len) < 0) return $null;
+}
+%typemap(check) const char * {
     if ($input) {
-        bytes = (*jenv)->GetByteArrayElements(jenv, $input, NULL);
-        if (bytes == NULL) return $null;
-        $1 = (char *)bytes;
+        utf8$argnum = fd_java_utf8_copy(jenv, $input, "$1_name");
+        if (utf8$argnum == NULL) return $null; /* out of memory: earlier copies leak */
+        $1 = utf8$argnum;
     }
 }
-%typemap(freearg) const char * {
-    if (bytes$argnum) (*jenv)->ReleaseByteArrayElements(jenv, $input, bytes$argnum, JNI_ABORT);
-}
+%typemap(freearg) const char * { free(utf8$argnum); }
 /* Strings out (return values and struct members). */
-%typemap(out) const char *, char * { $result = $1 ? fd_java_bytes(jenv, $1, strlen($1)) : NULL; }
-%typemap(javaout) const char *, char * { return $module.fdString($jnicall); }
-%typemap(jni) char [ANY] "jbyteArray"
-%typemap(jtype) char [ANY] "byte[]"
+%typemap(out) const char *, char * { $result = $1 ? fd_java_string(jenv, $1, strlen($1)) : NULL; }
+%typemap(javaout) const char *, char * { return $jnicall; }
+
+/*
+ * Fixed arrays: read as String; set (fd_journal_filter::entity) like a string
+ * in, refusing with FD_ERANGE what does not fit instead of cutting it.
+ */
+%typemap(jni) char [ANY] "jstring"
+%typemap(jtype) char [ANY] "String"
 %typemap(jstype) char [ANY] "String"
-%typemap(javain) char [ANY] "$module.fdUtf8($javainput)"
-%typemap(out) char [ANY] { $result = fd_java_bytes(jenv, $1, strnlen($1, $1_dim0)); }
-%typemap(javaout) char [ANY] { return $module.fdString($jnicall); }
-%typemap(in) char [ANY] (jbyte *bytes = NULL) {
+%typemap(javain) char [ANY] "$javainput"
+%typemap(out) char [ANY] { $result = fd_java_string(jenv, $1, strnlen($1, $1_dim0)); }
+%typemap(javaout) char [ANY] { return $jnicall; }
+%typemap(in, throws="org.frontdesk.FrontdeskException") char [ANY] (char *utf8 = NULL) {
+    size_t len = 0;
     $1 = NULL;
     if ($input) {
-        bytes = (*jenv)->GetByteArrayElements(jenv, $input, NULL);
-        if (bytes == NULL) return $null;
-        $1 = (char *)bytes;
+        if (fd_java_utf8(jenv, $input, "$1_name", NULL, &len) < 0) return $null;
+        if (len >= $1_dim0) {
+            fd_java_refuse(jenv, FD_ERANGE, "%s: %zu bytes is longer than %d", "$1_name", len, (int)$1_dim0 - 1);
+            return $null;
+        }
     }
 }
-%typemap(freearg) char [ANY] {
-    if (bytes$argnum) (*jenv)->ReleaseByteArrayElements(jenv, $input, bytes$argnum, JNI_ABORT);
+%typemap(check) char [ANY] {
+    if ($input) {
+        utf8$argnum = fd_java_utf8_copy(jenv, $input, "$1_name");
+        if (utf8$argnum == NULL) return $null;
+        $1 = utf8$argnum;
+    }
 }
-/* Setting a fixed array member: copies at most N-1 bytes (the layer checks lengths first). */
+%typemap(freearg) char [ANY] { free(utf8$argnum); }
+/* Setting a fixed array member: the "in" typemap has checked that it fits. */
 %typemap(memberin) char [ANY] {
     if ($input) {
         size_t n = strlen($input);
@@ -151,6 +275,20 @@ static jbyteArray fd_java_bytes(JNIEnv *env, const char *s, size_t len)
         $1[0] = '\0';
     }
 }
+
+/* Unsigned counts in: a negative or too large long is refused, not wrapped around. */
+%define FD_JAVA_UNSIGNED_IN(TYPE, MAX)
+%typemap(in, throws="org.frontdesk.FrontdeskException") TYPE {
+    if ($input < 0 || (unsigned long long)$input > (unsigned long long)(MAX)) {
+        fd_java_refuse(jenv, FD_ERANGE, "%s: %lld is outside 0..%llu", "$1_name", (long long)$input,
+                       (unsigned long long)(MAX));
+        return $null;
+    }
+    $1 = ($1_ltype)$input;
+}
+%enddef
+FD_JAVA_UNSIGNED_IN(unsigned int, UINT_MAX)
+FD_JAVA_UNSIGNED_IN(size_t, SIZE_MAX)
 
 /* Scalar outputs: one-element arrays. */
 %define FD_JAVA_SCALAR_OUT(TYPE, JNITYPE, JARRAY, JTYPE, SETTER)
@@ -207,7 +345,7 @@ FD_JAVA_BUF_OUT(out_bytes, byte[], )
 %typemap(jni) fd_date "jint"
 %typemap(jtype) fd_date "int"
 %typemap(jstype) fd_date "java.time.LocalDate"
-%typemap(javain) fd_date "$module.fdDate($javainput)"
+%typemap(javain, throws="org.frontdesk.FrontdeskException") fd_date "$module.fdDate($javainput, \"$1_name\")"
 %typemap(in) fd_date { $1.year = $input / 10000; $1.month = $input / 100 % 100; $1.day = $input % 100; }
 %typemap(jni) fd_date *out "jintArray"
 %typemap(jtype) fd_date *out "int[]"
@@ -221,41 +359,47 @@ FD_JAVA_BUF_OUT(out_bytes, byte[], )
     (*jenv)->SetIntArrayRegion(jenv, $input, 0, 1, &v);
 }
 
-/* Lists of strings in. */
+/* Lists of strings in: checked in "in", copied in "check" (as strings are). */
 %typemap(jni) (const char *const *items, size_t count) "jobjectArray"
-%typemap(jtype) (const char *const *items, size_t count) "byte[][]"
+%typemap(jtype) (const char *const *items, size_t count) "String[]"
 %typemap(jstype) (const char *const *items, size_t count) "String[]"
-%typemap(javain) (const char *const *items, size_t count) "$module.fdUtf8All($javainput)"
-%typemap(in) (const char *const *items, size_t count) {
+%typemap(javain) (const char *const *items, size_t count) "$javainput"
+%typemap(in, throws="org.frontdesk.FrontdeskException") (const char *const *items, size_t count) {
+    $1 = NULL;
+    $2 = 0;
+    if ($input == NULL) {
+        fd_java_refuse(jenv, FD_EINVAL, "%s: must not be null", "$1_name");
+        return $null;
+    }
+    jsize n = (*jenv)->GetArrayLength(jenv, $input);
+    for (jsize i = 0; i < n; i++) {
+        char name[48];
+        size_t len = 0;
+        snprintf(name, sizeof name, "%s[%d]", "$1_name", (int)i);
+        jstring s = (jstring)(*jenv)->GetObjectArrayElement(jenv, $input, i);
+        int rc = s ? fd_java_utf8(jenv, s, name, NULL, &len) : -1;
+        if (s == NULL)
+            fd_java_refuse(jenv, FD_EINVAL, "%s: must not be null", name);
+        else
+            (*jenv)->DeleteLocalRef(jenv, s);
+        if (rc < 0) return $null;
+    }
+}
+%typemap(check) (const char *const *items, size_t count) {
     /* SWIG declares the argument as char **: fill a const array, cast once. */
-    jsize n = $input ? (*jenv)->GetArrayLength(jenv, $input) : 0;
+    jsize n = (*jenv)->GetArrayLength(jenv, $input);
     const char **strs = (const char **)calloc((size_t)(n ? n : 1), sizeof(char *));
+    if (strs == NULL) { SWIG_JavaThrowException(jenv, SWIG_JavaOutOfMemoryError, "$1_name"); return $null; }
     $1 = ($1_ltype)strs;
     $2 = (size_t)n;
-    if (strs == NULL) { SWIG_JavaThrowException(jenv, SWIG_JavaOutOfMemoryError, "items"); return $null; }
     for (jsize i = 0; i < n; i++) {
-        jbyteArray b = (jbyteArray)(*jenv)->GetObjectArrayElement(jenv, $input, i);
-        jsize len = b ? (*jenv)->GetArrayLength(jenv, b) : 0;
-        char *copy = malloc((size_t)len + 1);
-        if (copy == NULL) { SWIG_JavaThrowException(jenv, SWIG_JavaOutOfMemoryError, "items"); return $null; }
-        if (b) (*jenv)->GetByteArrayRegion(jenv, b, 0, len, (jbyte *)copy);
-        copy[len] = '\0';
-        strs[i] = copy;
-        if (b) (*jenv)->DeleteLocalRef(jenv, b);
+        jstring s = (jstring)(*jenv)->GetObjectArrayElement(jenv, $input, i);
+        strs[i] = s ? fd_java_utf8_copy(jenv, s, "$1_name") : NULL;
+        if (s) (*jenv)->DeleteLocalRef(jenv, s);
+        if (strs[i] == NULL) return $null; /* out of memory: the copies so far leak */
     }
 }
 %typemap(freearg) (const char *const *items, size_t count) {
     for (size_t i = 0; $1 && i < $2; i++) free((void *)$1[i]);
     free((void *)$1);
 }
-%pragma(java) modulecode=%{
-  static byte[][] fdUtf8All(String[] items) {
-    if (items == null) throw new NullPointerException("items");
-    byte[][] out = new byte[items.length][];
-    for (int i = 0; i < items.length; i++) {
-      if (items[i] == null) throw new NullPointerException("items[" + i + "]");
-      out[i] = items[i].getBytes(java.nio.charset.StandardCharsets.UTF_8);
-    }
-    return out;
-  }
-%}

@@ -6,9 +6,22 @@
  *   SWIGTYPE **out            -> the object (a SWIG proxy), or None for NULL
  *   fd_date (in)              -> datetime.date or "YYYY-MM-DD";  fd_date *out -> datetime.date
  *   (const char *const *items, size_t count) <- list of str
+ *
+ * Arguments are checked before C sees them, and a refusal names the C
+ * parameter ($1_name) in a frontdesk.errors exception, never a raw TypeError
+ * or OverflowError "argument 7 of type int64_t":
+ *   const char *  str (None -> NULL); an embedded NUL or a lone surrogate is
+ *                 InvalidArgument, never truncated or replaced
+ *   integers      int (or an object with __index__); float and bool are
+ *                 ArgumentTypeError (an InvalidArgument), values outside the
+ *                 C type are OutOfRange
+ *   fd_date       datetime.date or "YYYY-MM-DD"; a datetime is refused: its
+ *                 local date depends on a zone, which the Python layer knows
  */
 %{
 #include <datetime.h>
+#include <limits.h>
+#include <string.h>
 
 /* Raises the frontdesk.errors class for @code with the thread's last message. */
 static void fd_py_raise(int code)
@@ -24,9 +37,92 @@ static void fd_py_raise(int code)
     Py_DECREF(exc);
 }
 
-/* Converts a date, or an ISO string, to fd_date; -1 with a Python error on failure. */
-static int fd_py_to_date(PyObject *o, fd_date *d)
+/*
+ * Raises frontdesk.errors.<cls>(message) for an argument refused before the
+ * call; steals @message (NULL: an error is already set). Always returns -1.
+ */
+static int fd_py_refuse(const char *cls, PyObject *message)
 {
+    if (message == NULL)
+        return -1;
+    PyObject *mod = PyImport_ImportModule("frontdesk.errors");
+    PyObject *type = mod ? PyObject_GetAttrString(mod, cls) : NULL;
+    PyObject *exc = type ? PyObject_CallFunctionObjArgs(type, message, NULL) : NULL;
+    if (exc != NULL)
+        PyErr_SetObject(type, exc);
+    Py_XDECREF(exc);
+    Py_XDECREF(type);
+    Py_XDECREF(mod);
+    Py_DECREF(message);
+    return -1;
+}
+
+/*
+ * The UTF-8 of str @o for parameter @name, owned by @o (alive for the call);
+ * None gives NULL, for the C function to accept or refuse. A NUL would cut
+ * the string short in C and a lone surrogate has no UTF-8: both are refused.
+ */
+static int fd_py_to_utf8(PyObject *o, const char *name, const char **out)
+{
+    *out = NULL;
+    if (o == Py_None)
+        return 0;
+    if (!PyUnicode_Check(o))
+        return fd_py_refuse("ArgumentTypeError",
+                            PyUnicode_FromFormat("%s: expected a str, got %s", name, Py_TYPE(o)->tp_name));
+    Py_ssize_t n = 0;
+    const char *s = PyUnicode_AsUTF8AndSize(o, &n);
+    if (s == NULL) {
+        if (!PyErr_ExceptionMatches(PyExc_UnicodeEncodeError))
+            return -1;
+        PyErr_Clear();
+        return fd_py_refuse("InvalidArgument",
+                            PyUnicode_FromFormat("%s: contains a lone surrogate (not valid UTF-16/Unicode)", name));
+    }
+    if (memchr(s, '\0', (size_t)n) != NULL)
+        return fd_py_refuse("InvalidArgument", PyUnicode_FromFormat("%s: contains a NUL character", name));
+    *out = s;
+    return 0;
+}
+
+/*
+ * An integer argument in [@min, @max]: an int or an object with __index__;
+ * float (even 2.0) and bool are refused rather than truncated or counted as 1.
+ */
+static int fd_py_to_integer(PyObject *o, const char *name, long long min, long long max, long long *out)
+{
+    if (PyBool_Check(o) || !PyIndex_Check(o))
+        return fd_py_refuse("ArgumentTypeError",
+                            PyUnicode_FromFormat("%s: expected an int, got %s %R", name, Py_TYPE(o)->tp_name, o));
+    PyObject *i = PyNumber_Index(o);
+    if (i == NULL)
+        return -1;
+    int overflow = 0;
+    long long v = PyLong_AsLongLongAndOverflow(i, &overflow);
+    if (v == -1 && PyErr_Occurred()) {
+        Py_DECREF(i);
+        return -1;
+    }
+    if (overflow != 0 || v < min || v > max) {
+        PyObject *msg = PyUnicode_FromFormat("%s: %S is outside %lld..%lld", name, i, min, max);
+        Py_DECREF(i);
+        return fd_py_refuse("OutOfRange", msg);
+    }
+    Py_DECREF(i);
+    *out = v;
+    return 0;
+}
+
+/*
+ * A date argument: datetime.date or an ISO string. A datetime is refused: its
+ * date depends on the zone, and only the Python layer knows the site's.
+ */
+static int fd_py_to_date(PyObject *o, const char *name, fd_date *d)
+{
+    if (PyDateTime_Check(o))
+        return fd_py_refuse("ArgumentTypeError",
+                            PyUnicode_FromFormat("%s: expected a date, got a datetime; convert it in the site's zone",
+                                                 name));
     if (PyDate_Check(o)) {
         d->year = PyDateTime_GET_YEAR(o);
         d->month = PyDateTime_GET_MONTH(o);
@@ -34,8 +130,8 @@ static int fd_py_to_date(PyObject *o, fd_date *d)
         return 0;
     }
     if (PyUnicode_Check(o)) {
-        const char *s = PyUnicode_AsUTF8(o);
-        if (s == NULL)
+        const char *s = NULL;
+        if (fd_py_to_utf8(o, name, &s) < 0)
             return -1;
         int rc = fd_date_parse(d, s);
         if (rc < 0) {
@@ -44,8 +140,9 @@ static int fd_py_to_date(PyObject *o, fd_date *d)
         }
         return 0;
     }
-    PyErr_SetString(PyExc_TypeError, "expected a datetime.date or a 'YYYY-MM-DD' string");
-    return -1;
+    return fd_py_refuse("ArgumentTypeError",
+                        PyUnicode_FromFormat("%s: expected a datetime.date or a 'YYYY-MM-DD' string, got %s",
+                                             name, Py_TYPE(o)->tp_name));
 }
 %}
 
@@ -93,8 +190,30 @@ FD_PY_SCALAR_OUT(int, PyLong_FromLong)
         tmp$argnum ? SWIG_NewPointerObj(SWIG_as_voidptr(tmp$argnum), $*1_descriptor, 0) : SWIG_Py_Void());
 }
 
+/* Strings in: the UTF-8 cached in the str object, which outlives the call. */
+%typemap(in) const char * {
+    const char *s = NULL;
+    if (fd_py_to_utf8($input, "$1_name", &s) < 0) SWIG_fail;
+    $1 = ($1_ltype)s;
+}
+%typemap(freearg) const char * ""
+
+/* Integers in, checked against the C type's range. */
+%define FD_PY_INTEGER_IN(TYPE, MIN, MAX)
+%typemap(in) TYPE (long long v = 0) {
+    if (fd_py_to_integer($input, "$1_name", MIN, MAX, &v) < 0) SWIG_fail;
+    $1 = ($1_ltype)v;
+}
+%enddef
+FD_PY_INTEGER_IN(int64_t, INT64_MIN, INT64_MAX)
+FD_PY_INTEGER_IN(int32_t, INT32_MIN, INT32_MAX)
+FD_PY_INTEGER_IN(int, INT_MIN, INT_MAX)
+FD_PY_INTEGER_IN(unsigned int, 0, UINT_MAX)
+FD_PY_INTEGER_IN(size_t, 0, (SIZE_MAX > LLONG_MAX ? LLONG_MAX : (long long)SIZE_MAX))
+FD_PY_INTEGER_IN(enum SWIGTYPE, INT_MIN, INT_MAX)
+
 /* Dates. */
-%typemap(in) fd_date { if (fd_py_to_date($input, &$1) < 0) SWIG_fail; }
+%typemap(in) fd_date { if (fd_py_to_date($input, "$1_name", &$1) < 0) SWIG_fail; }
 %typemap(typecheck) fd_date { $1 = PyDate_Check($input) || PyUnicode_Check($input); }
 %typemap(in, numinputs=0) fd_date *out (fd_date tmp = { 0, 0, 0 }) { $1 = &tmp; }
 %typemap(argout) fd_date *out {
@@ -108,27 +227,29 @@ FD_PY_SCALAR_OUT(int, PyLong_FromLong)
     /* SWIG declares the argument as char **: fill a const array, cast once. */
     const char **strs = NULL;
     if (!PyList_Check($input) && !PyTuple_Check($input)) {
-        PyErr_SetString(PyExc_TypeError, "expected a list of str");
+        fd_py_refuse("ArgumentTypeError",
+                     PyUnicode_FromFormat("$1_name: expected a list of str, got %s", Py_TYPE($input)->tp_name));
         SWIG_fail;
     }
     PyObject *seq = PySequence_Fast($input, "expected a list of str");
+    if (seq == NULL) SWIG_fail;
     Py_ssize_t n = PySequence_Fast_GET_SIZE(seq);
     strs = (const char **)malloc(sizeof(char *) * (size_t)(n ? n : 1));
+    if (strs == NULL) PyErr_NoMemory();
     for (Py_ssize_t i = 0; i < n && strs; i++) {
+        char name[48];
+        PyOS_snprintf(name, sizeof name, "$1_name[%zd]", i);
         PyObject *item = PySequence_Fast_GET_ITEM(seq, i);
-        strs[i] = PyUnicode_Check(item) ? PyUnicode_AsUTF8(item) : NULL;
-        if (strs[i] == NULL) {
-            if (!PyErr_Occurred())
-                PyErr_Format(PyExc_TypeError, "item %zd is not a str", i);
-            free((void *)strs);
-            strs = NULL;
+        if (item == Py_None) {
+            fd_py_refuse("InvalidArgument", PyUnicode_FromFormat("%s: must not be None", name));
+        } else if (fd_py_to_utf8(item, name, &strs[i]) == 0) {
+            continue;
         }
+        free((void *)strs);
+        strs = NULL;
     }
     Py_DECREF(seq);
-    if (strs == NULL) {
-        if (!PyErr_Occurred()) PyErr_NoMemory();
-        SWIG_fail;
-    }
+    if (strs == NULL) SWIG_fail;
     $1 = ($1_ltype)strs;
     $2 = (size_t)n;
 }

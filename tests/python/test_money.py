@@ -34,7 +34,7 @@ def test_money_upper_int64_extremes_R_FEE_4():
     for v in (INT64_MAX, INT64_MIN, 1, -1):
         assert frontdesk.money_parse(frontdesk.money_upper(v)) == v
     assert frontdesk.money_upper(INT64_MIN).startswith("负玖亿")
-    with pytest.raises(OverflowError):
+    with pytest.raises(frontdesk.OutOfRange, match="fen: 9223372036854775808 is outside"):
         frontdesk.money_upper(2**63)
 
 

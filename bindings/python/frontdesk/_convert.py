@@ -2,25 +2,50 @@
 
 import datetime as _dt
 
-from .errors import InvalidArgument
+from .errors import ArgumentTypeError, InvalidArgument
+
+
+_EPOCH = _dt.datetime(1970, 1, 1, tzinfo=_dt.timezone.utc)
+_SECOND = _dt.timedelta(seconds=1)
+
+
+def _aware(value):
+    return value.tzinfo is not None and value.utcoffset() is not None
 
 
 def to_instant(value, field):
-    """UTC seconds from an int or an aware datetime; None stays None."""
+    """UTC seconds from an int or an aware datetime (floored to the second); None stays None.
+
+    A naive datetime is refused with InvalidArgument naming ``field``; a float or a
+    bool with ArgumentTypeError (an InvalidArgument and a TypeError).
+    """
     if value is None:
         return None
     if isinstance(value, _dt.datetime):
-        if value.tzinfo is None:
+        if not _aware(value):
             raise InvalidArgument(f"{field}: naive datetime {value!r}: give it a tzinfo", -1)
-        return int(value.timestamp())
+        return (value - _EPOCH) // _SECOND
     if isinstance(value, int) and not isinstance(value, bool):
         return value
-    raise InvalidArgument(f"{field}: expected an int (UTC seconds) or an aware datetime, got {value!r}", -1)
+    raise ArgumentTypeError(f"{field}: expected an int (UTC seconds) or an aware datetime, got {value!r}", -1)
 
 
 def from_instant(seconds):
     """An aware UTC datetime from UTC seconds."""
     return _dt.datetime.fromtimestamp(seconds, _dt.timezone.utc)
+
+
+def to_date(value, field, local_date):
+    """The value for a C ``fd_date`` parameter. A date or a 'YYYY-MM-DD' string
+    passes unchanged (the typemap checks it). A datetime is never truncated: an
+    aware one is converted with ``local_date(utc_seconds)``, which answers in the
+    zone that owns the date (a site's, a calendar's); a naive one is already
+    local time, so its date is taken."""
+    if isinstance(value, _dt.datetime):
+        if not _aware(value):
+            return value.date()
+        return local_date(to_instant(value, field))
+    return value
 
 
 class Handle:
@@ -33,6 +58,7 @@ class Handle:
 
     @property
     def closed(self):
+        """Whether close() has freed the C object."""
         return self._ptr is None
 
     def _handle(self):
@@ -52,8 +78,10 @@ class Handle:
             self.close()
 
     def __enter__(self):
+        """Returns the handle itself; leaving the ``with`` block closes it."""
         return self
 
     def __exit__(self, *exc):
+        """Closes the handle; exceptions propagate."""
         self.close()
         return False

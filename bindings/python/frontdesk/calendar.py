@@ -7,8 +7,12 @@ quiet hours, deadlines, pausable SLA clocks, festivals and the phone greeting.
     frontdesk.deadline(received, 2, "working_days")  # R-CALL-9
     frontdesk.greeting("2026-09-25", org="某某物业")   # 「您好，某某物业，中秋快乐！…」
 
-Instants are ints (UTC seconds) or aware datetimes in, aware UTC datetimes out;
-dates are datetime.date or "YYYY-MM-DD".
+Instants are ints (UTC seconds) or aware datetimes in, aware UTC datetimes out.
+Dates are datetime.date or "YYYY-MM-DD"; a datetime given for a date is never
+truncated: an aware one is converted to the calendar's time zone
+(``Calendar.time_zone``, Asia/Shanghai unless set), so 2026-02-22 17:00 UTC is
+the Monday 2026-02-23 in Shanghai; a naive one is taken as local time already.
+Counts (``amount``, ``n``) are ints: a float or a bool is refused, not truncated.
 """
 
 import datetime as _dt
@@ -16,7 +20,8 @@ import enum as _enum
 import threading as _threading
 
 from . import core as _c
-from ._convert import Handle, from_instant, to_instant
+from ._convert import Handle, from_instant, to_date, to_instant
+from .errors import ArgumentTypeError, InvalidArgument
 
 __all__ = ["Calendar", "SlaClock", "DayType", "DeadlineUnit", "deadline", "greeting", "default_calendar"]
 
@@ -49,7 +54,12 @@ class DeadlineUnit(_enum.IntEnum):
 def _unit(unit):
     if isinstance(unit, str):
         return DeadlineUnit(_c.fd_calendar_unit_from_name(unit))
-    return DeadlineUnit(unit)
+    if isinstance(unit, int) and not isinstance(unit, bool):
+        try:
+            return DeadlineUnit(unit)
+        except ValueError:
+            raise InvalidArgument(f"unit: {unit!r} is not a deadline unit", -1) from None
+    raise ArgumentTypeError(f"unit: expected a DeadlineUnit or its name, got {unit!r}", -1)
 
 
 def _policy(policy):
@@ -92,6 +102,7 @@ class Calendar(Handle):
 
     @property
     def region(self):
+        """The data's region, e.g. "CN"."""
         return _c.fd_calendar_region(self._handle())
 
     def coverage_start(self):
@@ -105,6 +116,7 @@ class Calendar(Handle):
     # --- settings
     @property
     def time_zone(self):
+        """The IANA zone of local days and hours (settable), "Asia/Shanghai" by default."""
         return _c.fd_calendar_time_zone(self._handle())
 
     @time_zone.setter
@@ -113,6 +125,7 @@ class Calendar(Handle):
 
     @property
     def business_hours(self):
+        """Business hours of working days (settable), "08:30-12:00,13:30-17:30" by default."""
         return _c.fd_calendar_business_hours(self._handle())
 
     @business_hours.setter
@@ -121,6 +134,7 @@ class Calendar(Handle):
 
     @property
     def quiet_hours(self):
+        """When customers are not called (settable, R-PLN-2), "" for none."""
         return _c.fd_calendar_quiet_hours(self._handle())
 
     @quiet_hours.setter
@@ -132,47 +146,60 @@ class Calendar(Handle):
         _c.fd_calendar_apply_policy(self._handle(), policy._handle())
 
     # --- days
+    def _date(self, value, field="date"):
+        return to_date(value, field, self.local_date)
+
     def day_type(self, date):
-        return DayType(_c.fd_calendar_day_type(self._handle(), date))
+        """The DayType of a date (workday, weekend, holiday, make-up workday, closed)."""
+        return DayType(_c.fd_calendar_day_type(self._handle(), self._date(date)))
 
     def is_workday(self, date):
-        return bool(_c.fd_calendar_is_workday(self._handle(), date))
+        """Whether the date is a working day, ordinary or make-up (调休上班)."""
+        return bool(_c.fd_calendar_is_workday(self._handle(), self._date(date)))
 
     def is_holiday(self, date):
-        return bool(_c.fd_calendar_is_holiday(self._handle(), date))
+        """Whether the date is a rest day of a public holiday period."""
+        return bool(_c.fd_calendar_is_holiday(self._handle(), self._date(date)))
 
     def is_in_lieu(self, date):
-        return bool(_c.fd_calendar_is_in_lieu(self._handle(), date))
+        """Whether the date is a rest day given in lieu (调休/补休)."""
+        return bool(_c.fd_calendar_is_in_lieu(self._handle(), self._date(date)))
 
     def is_statutory(self, date):
-        return bool(_c.fd_calendar_is_statutory(self._handle(), date))
+        """Whether the date is a statutory holiday day proper (法定假日)."""
+        return bool(_c.fd_calendar_is_statutory(self._handle(), self._date(date)))
 
     def holiday_name(self, date):
         """The holiday (or closure) the date belongs to, "" for none."""
-        return _c.fd_calendar_holiday_name(self._handle(), date)
+        return _c.fd_calendar_holiday_name(self._handle(), self._date(date))
 
     def add_working_days(self, date, n):
-        return _c.fd_calendar_add_working_days(self._handle(), date, n)
+        """The date ``n`` (an int) working days after ``date`` (before it when negative)."""
+        return _c.fd_calendar_add_working_days(self._handle(), self._date(date), n)
 
     def working_days_between(self, a, b):
-        return _c.fd_calendar_working_days_between(self._handle(), a, b)
+        """Working days in (a, b], negative when b is before a."""
+        return _c.fd_calendar_working_days_between(self._handle(), self._date(a, "a"), self._date(b, "b"))
 
     def next_workday(self, date):
-        return _c.fd_calendar_next_workday(self._handle(), date)
+        """The first working day strictly after the date."""
+        return _c.fd_calendar_next_workday(self._handle(), self._date(date))
 
     def festival(self, date):
         """春节, 中秋节, 清明 ... on that date, "" for none."""
-        return _c.fd_calendar_festival(self._handle(), date)
+        return _c.fd_calendar_festival(self._handle(), self._date(date))
 
     def greeting(self, date, org="某某物业"):
         """The phone greeting (R-CALL-2, R-CALL-10)."""
-        return _c.fd_calendar_greeting(self._handle(), date, org)
+        return _c.fd_calendar_greeting(self._handle(), self._date(date), org)
 
     # --- instants
     def local_date(self, at):
+        """The date (datetime.date) of instant ``at`` in the calendar's time zone."""
         return _c.fd_calendar_local_date(self._handle(), to_instant(at, "at"))
 
     def is_business_time(self, at):
+        """Whether ``at`` falls in business hours of a working day."""
         return bool(_c.fd_calendar_is_business_time(self._handle(), to_instant(at, "at")))
 
     def is_quiet_time(self, at):
@@ -184,9 +211,11 @@ class Calendar(Handle):
         return from_instant(_c.fd_calendar_next_call_time(self._handle(), to_instant(at, "at")))
 
     def deadline(self, start, amount, unit, policy=None):
+        """The module function :func:`deadline` over this calendar."""
         return deadline(start, amount, unit, calendar=self, policy=policy)
 
     def sla(self, start, amount, unit, policy=None):
+        """A :class:`SlaClock` over this calendar, started at ``start``."""
         return SlaClock(start, amount, unit, calendar=self, policy=policy)
 
 
@@ -205,10 +234,11 @@ def default_calendar():
 
 def deadline(start, amount, unit, calendar=None, policy=None):
     """The deadline (an aware UTC datetime) for something received at ``start``:
-    ``unit`` is clock_hours, business_hours, calendar_days, working_days, same_day,
-    clock_minutes or business_minutes (R-CPL-2, R-CALL-9, R-PLN-1)."""
+    ``amount`` is an int (1.5 is refused, not truncated); ``unit`` is clock_hours,
+    business_hours, calendar_days, working_days, same_day, clock_minutes or
+    business_minutes (R-CPL-2, R-CALL-9, R-PLN-1)."""
     cal = calendar if calendar is not None else default_calendar()
-    due = _c.fd_calendar_deadline(cal._handle(), to_instant(start, "start"), int(amount), int(_unit(unit)),
+    due = _c.fd_calendar_deadline(cal._handle(), to_instant(start, "start"), amount, int(_unit(unit)),
                                   _policy(policy))
     return from_instant(due)
 
@@ -221,27 +251,32 @@ def greeting(date, org="某某物业", calendar=None):
 
 
 class SlaClock(Handle):
-    """A deadline clock that can be paused (waiting for the customer, parts on order)."""
+    """A deadline clock that can be paused (waiting for the customer, parts on order):
+    ``SlaClock(start, amount, unit, calendar=None, policy=None)`` as :func:`deadline` counts."""
 
     _free = staticmethod(_c.fd_sla_free)
 
     def __init__(self, start, amount, unit, calendar=None, policy=None):
         self._calendar = calendar if calendar is not None else default_calendar()  # the C clock points at it
-        super().__init__(_c.fd_sla_new(self._calendar._handle(), to_instant(start, "start"), int(amount),
+        super().__init__(_c.fd_sla_new(self._calendar._handle(), to_instant(start, "start"), amount,
                                        int(_unit(unit)), _policy(policy)))
 
     @property
     def calendar(self):
+        """The Calendar the clock counts in (kept alive by the clock)."""
         return self._calendar
 
     def pause(self, at):
+        """Pauses the clock at ``at``; InvalidState when already paused."""
         _c.fd_sla_pause(self._handle(), to_instant(at, "at"))
 
     def resume(self, at):
+        """Resumes at ``at``; the pause extends the deadline in the unit's own terms."""
         _c.fd_sla_resume(self._handle(), to_instant(at, "at"))
 
     @property
     def paused(self):
+        """Whether the clock is paused."""
         return bool(_c.fd_sla_is_paused(self._handle()))
 
     def due(self):
@@ -254,6 +289,7 @@ class SlaClock(Handle):
         return _dt.timedelta(seconds=_c.fd_sla_remaining(self._handle(), to_instant(now, "now")))
 
     def breached(self, now=None):
+        """Whether the deadline has passed at ``now`` (default: the current time)."""
         now = _dt.datetime.now(_dt.timezone.utc) if now is None else now
         return bool(_c.fd_sla_breached(self._handle(), to_instant(now, "now")))
 

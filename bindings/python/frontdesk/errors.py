@@ -6,7 +6,7 @@ names the field and the bad value.
 """
 
 __all__ = [
-    "Error", "InvalidArgument", "NotFound", "Conflict", "OutOfRange", "NoMemory",
+    "Error", "InvalidArgument", "ArgumentTypeError", "NotFound", "Conflict", "OutOfRange", "NoMemory",
     "StorageError", "Busy", "InvalidState", "PermissionDenied", "DataError", "error_for",
 ]
 
@@ -26,12 +26,18 @@ class Error(Exception):
             self.code = code
 
     def __reduce__(self):
-        return (error_for, (self.code, self.message))
+        return (type(self), (self.message, self.code))
 
 
 class InvalidArgument(Error, ValueError):
     """FD_EINVAL: an argument is malformed (NULL, bad UTF-8, bad format)."""
     code, status = -1, "FD_EINVAL"
+
+
+class ArgumentTypeError(InvalidArgument, TypeError):
+    """FD_EINVAL for an argument of the wrong Python type: a float or a bool where
+    the C function takes an integer, an int where it takes a str, a datetime where
+    it takes a date. Both an :class:`InvalidArgument` and a ``TypeError``."""
 
 
 class NotFound(Error, LookupError):

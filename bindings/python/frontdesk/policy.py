@@ -49,25 +49,32 @@ class Policy(Handle):
         super().__init__(_ptr if _ptr is not None else _c.fd_policy_new())
 
     def get(self, key):
+        """The value of ``key`` (e.g. "call.max_rings"); NotFound for an unknown key."""
         return _c.fd_policy_get(self._handle(), key)
 
     def set(self, key, value):
+        """Sets ``key`` to the int ``value``; OutOfRange (naming range, unit and rule) outside its range."""
         _c.fd_policy_set(self._handle(), key, value)
 
     def is_default(self, key):
+        """Whether ``key`` still holds its default."""
         return bool(_c.fd_policy_is_default(self._handle(), key))
 
     def copy(self):
+        """An independent copy of this policy."""
         return Policy(_c.fd_policy_copy(self._handle()))
 
     def keys(self):
+        """Every key's name, in the stable order of :func:`policy_keys`."""
         return [k.key for k in policy_keys()]
 
     def items(self):
+        """(key, value) pairs for every key."""
         return [(k, self.get(k)) for k in self.keys()]
 
     __getitem__ = get
     __setitem__ = set
 
     def __contains__(self, key):
+        """Whether ``key`` is a key this library knows."""
         return key in self.keys()

@@ -5,6 +5,7 @@ public class FrontdeskException extends Exception {
   private static final long serialVersionUID = 1L;
   private final int code;
 
+  /** An exception for status {@code code} (an FD_E* value, negative) with a message naming field and value. */
   public FrontdeskException(int code, String message) {
     super(message);
     this.code = code;
@@ -20,6 +21,7 @@ public class FrontdeskException extends Exception {
     return Frontdesk.statusName(code);
   }
 
+  /** {@code FD_EINVAL: <message>}. */
   @Override
   public String toString() {
     return status() + ": " + getMessage();

@@ -41,4 +41,9 @@ final class Out {
     return out[0];
   }
 
+  static java.time.LocalDate date(Call<java.time.LocalDate[]> call) throws FrontdeskException {
+    java.time.LocalDate[] out = new java.time.LocalDate[1];
+    call.into(out);
+    return out[0];
+  }
 }

@@ -19,21 +19,25 @@ public final class Policy extends NativeHandle<SWIGTYPE_p_fd_policy> {
     return new Policy(out[0]);
   }
 
+  /** The value of {@code key}, e.g. "call.max_rings"; FD_ENOTFOUND for an unknown key. */
   public long get(String key) throws FrontdeskException {
-    return Out.int64(o -> FrontdeskNative.fd_policy_get(o, handle(), key));
+    return call(p -> Out.int64(o -> FrontdeskNative.fd_policy_get(o, p, key)));
   }
 
+  /** Sets {@code key}; FD_ERANGE (naming the range, unit and rule) outside the key's range. */
   public void set(String key, long value) throws FrontdeskException {
-    FrontdeskNative.fd_policy_set(handle(), key, value);
+    run(p -> FrontdeskNative.fd_policy_set(p, key, value));
   }
 
+  /** Whether {@code key} still holds its default. */
   public boolean isDefault(String key) throws FrontdeskException {
-    return Out.flag(o -> FrontdeskNative.fd_policy_is_default(o, handle(), key));
+    return call(p -> Out.flag(o -> FrontdeskNative.fd_policy_is_default(o, p, key)));
   }
 
+  /** An independent copy of this policy. */
   public Policy copy() throws FrontdeskException {
     SWIGTYPE_p_fd_policy[] out = new SWIGTYPE_p_fd_policy[1];
-    FrontdeskNative.fd_policy_copy(out, handle());
+    run(p -> FrontdeskNative.fd_policy_copy(out, p));
     return new Policy(out[0]);
   }
 

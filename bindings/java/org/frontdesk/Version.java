@@ -4,6 +4,7 @@ package org.frontdesk;
 public final class Version {
   private Version() {}
 
+  /** Prints "libfrontdesk" and the version; the arguments are ignored. */
   public static void main(String[] args) {
     System.out.println("libfrontdesk " + Frontdesk.version());
   }

@@ -5,26 +5,20 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertSame;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
+import static org.frontdesk.WorkCalendarTest.sh;
 
 import java.time.Duration;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
 
 /** Pausable SLA clocks (issue 5) from Java. */
 public class SlaClockTest {
-  private Calendar cal;
-
-  static Instant sh(int y, int mo, int d, int h, int mi) {
-    return OffsetDateTime.of(y, mo, d, h, mi, 0, 0, ZoneOffset.ofHours(8)).toInstant();
-  }
+  private WorkCalendar cal;
 
   @Before
   public void open() throws Exception {
-    cal = Calendar.builtin();
+    cal = WorkCalendar.builtin();
   }
 
   @After
@@ -34,7 +28,7 @@ public class SlaClockTest {
 
   @Test
   public void pauseAndResumeInBusinessHours() throws Exception {
-    try (SlaClock c = SlaClock.start(cal, sh(2026, 3, 2, 9, 0), 8, Calendar.Unit.BUSINESS_HOURS)) {
+    try (SlaClock c = SlaClock.start(cal, sh(2026, 3, 2, 9, 0), 8, WorkCalendar.Unit.BUSINESS_HOURS)) {
       assertSame(cal, c.calendar());
       assertEquals(sh(2026, 3, 3, 9, 30), c.due());
       c.pause(sh(2026, 3, 2, 11, 0));
@@ -70,7 +64,7 @@ public class SlaClockTest {
   @Test
   public void pauseSpanningAHolidayCountsWorkingDays() throws Exception {
     try (Policy p = Policy.defaults();
-        SlaClock c = SlaClock.start(cal, sh(2026, 2, 12, 10, 0), 3, Calendar.Unit.WORKING_DAYS, p)) {
+        SlaClock c = SlaClock.start(cal, sh(2026, 2, 12, 10, 0), 3, WorkCalendar.Unit.WORKING_DAYS, p)) {
       assertEquals(sh(2026, 2, 24, 17, 30), c.due());
       c.pause(sh(2026, 2, 13, 11, 0));
       c.resume(sh(2026, 2, 24, 9, 0));
@@ -82,7 +76,7 @@ public class SlaClockTest {
   @Test
   public void negativeAmountIsRefused() throws Exception {
     try {
-      SlaClock.start(cal, sh(2026, 3, 2, 9, 0), -1, Calendar.Unit.CLOCK_HOURS);
+      SlaClock.start(cal, sh(2026, 3, 2, 9, 0), -1, WorkCalendar.Unit.CLOCK_HOURS);
       fail();
     } catch (FrontdeskException e) {
       assertEquals(Frontdesk.ERANGE, e.code());

@@ -17,9 +17,9 @@ import org.junit.Before;
 import org.junit.Test;
 
 /** The working calendar (issue 5) from Java: every function of calendar.h. */
-public class CalendarTest {
+public class WorkCalendarTest {
   private static final ZoneOffset SH = ZoneOffset.ofHours(8);
-  private Calendar cal;
+  private WorkCalendar cal;
 
   static Instant sh(int y, int mo, int d, int h, int mi) {
     return OffsetDateTime.of(y, mo, d, h, mi, 0, 0, SH).toInstant();
@@ -31,7 +31,7 @@ public class CalendarTest {
 
   @Before
   public void open() throws Exception {
-    cal = Calendar.builtin();
+    cal = WorkCalendar.builtin();
   }
 
   @After
@@ -50,13 +50,13 @@ public class CalendarTest {
   @Test
   public void makeupSaturdayAndSpringFestival() throws Exception {
     assertTrue(cal.isWorkday(day(2026, 2, 14)));
-    assertEquals(Calendar.DayType.MAKEUP_WORKDAY, cal.dayType(day(2026, 2, 14)));
+    assertEquals(WorkCalendar.DayType.MAKEUP_WORKDAY, cal.dayType(day(2026, 2, 14)));
     assertTrue(cal.isWorkday(day(2025, 9, 28)));
     for (int d = 15; d <= 23; d++) {
       assertTrue(cal.isHoliday(day(2026, 2, d)));
       assertEquals("春节", cal.holidayName(day(2026, 2, d)));
     }
-    assertEquals(Calendar.DayType.WEEKEND, cal.dayType(day(2026, 3, 7)));
+    assertEquals(WorkCalendar.DayType.WEEKEND, cal.dayType(day(2026, 3, 7)));
     assertTrue(cal.isInLieu(day(2026, 2, 20)));
     assertTrue(cal.isStatutory(day(2026, 2, 16)));
     assertFalse(cal.isStatutory(day(2026, 2, 20)));
@@ -88,22 +88,22 @@ public class CalendarTest {
 
   @Test
   public void deadlinesFromTheIssue() throws Exception {
-    assertEquals(sh(2026, 2, 24, 17, 30), cal.deadline(sh(2026, 2, 13, 17, 55), 2, Calendar.Unit.WORKING_DAYS));
-    assertEquals(sh(2026, 3, 3, 17, 30), cal.deadline(sh(2026, 3, 2, 17, 30), 0, Calendar.Unit.SAME_DAY));
-    assertEquals(sh(2026, 3, 3, 10, 30), cal.deadline(sh(2026, 3, 2, 17, 30), 2, Calendar.Unit.BUSINESS_HOURS));
-    assertEquals(sh(2026, 3, 2, 12, 0), cal.deadline(sh(2026, 3, 2, 8, 30), 210, Calendar.Unit.BUSINESS_MINUTES));
-    assertEquals(sh(2026, 1, 5, 17, 30), cal.deadline(sh(2025, 12, 31, 16, 0), 2, Calendar.Unit.WORKING_DAYS));
-    assertEquals(sh(2026, 9, 30, 16, 0), cal.deadline(sh(2026, 9, 30, 15, 0), 1, Calendar.Unit.CLOCK_HOURS));
-    assertEquals(sh(2026, 9, 30, 16, 0), cal.deadline(sh(2026, 9, 30, 15, 0), 60, Calendar.Unit.CLOCK_MINUTES));
+    assertEquals(sh(2026, 2, 24, 17, 30), cal.deadline(sh(2026, 2, 13, 17, 55), 2, WorkCalendar.Unit.WORKING_DAYS));
+    assertEquals(sh(2026, 3, 3, 17, 30), cal.deadline(sh(2026, 3, 2, 17, 30), 0, WorkCalendar.Unit.SAME_DAY));
+    assertEquals(sh(2026, 3, 3, 10, 30), cal.deadline(sh(2026, 3, 2, 17, 30), 2, WorkCalendar.Unit.BUSINESS_HOURS));
+    assertEquals(sh(2026, 3, 2, 12, 0), cal.deadline(sh(2026, 3, 2, 8, 30), 210, WorkCalendar.Unit.BUSINESS_MINUTES));
+    assertEquals(sh(2026, 1, 5, 17, 30), cal.deadline(sh(2025, 12, 31, 16, 0), 2, WorkCalendar.Unit.WORKING_DAYS));
+    assertEquals(sh(2026, 9, 30, 16, 0), cal.deadline(sh(2026, 9, 30, 15, 0), 1, WorkCalendar.Unit.CLOCK_HOURS));
+    assertEquals(sh(2026, 9, 30, 16, 0), cal.deadline(sh(2026, 9, 30, 15, 0), 60, WorkCalendar.Unit.CLOCK_MINUTES));
     assertEquals(sh(2026, 2, 24, 23, 59).plusSeconds(59),
-        cal.deadline(sh(2026, 2, 10, 9, 0), 5, Calendar.Unit.CALENDAR_DAYS));
+        cal.deadline(sh(2026, 2, 10, 9, 0), 5, WorkCalendar.Unit.CALENDAR_DAYS));
     try (Policy p = Policy.defaults()) {
       p.set("deadline.roll_rest_days", 0);
       assertEquals(sh(2026, 2, 15, 23, 59).plusSeconds(59),
-          cal.deadline(sh(2026, 2, 10, 9, 0), 5, Calendar.Unit.CALENDAR_DAYS, p));
+          cal.deadline(sh(2026, 2, 10, 9, 0), 5, WorkCalendar.Unit.CALENDAR_DAYS, p));
     }
     try {
-      cal.deadline(sh(2026, 3, 2, 9, 0), -1, Calendar.Unit.WORKING_DAYS);
+      cal.deadline(sh(2026, 3, 2, 9, 0), -1, WorkCalendar.Unit.WORKING_DAYS);
       fail();
     } catch (FrontdeskException e) {
       assertEquals(Frontdesk.ERANGE, e.code());
@@ -112,10 +112,10 @@ public class CalendarTest {
 
   @Test
   public void unitNames() throws Exception {
-    assertEquals("working_days", Calendar.Unit.WORKING_DAYS.label());
-    assertEquals(Calendar.Unit.SAME_DAY, Calendar.Unit.fromName("same_day"));
+    assertEquals("working_days", WorkCalendar.Unit.WORKING_DAYS.label());
+    assertEquals(WorkCalendar.Unit.SAME_DAY, WorkCalendar.Unit.fromName("same_day"));
     try {
-      Calendar.Unit.fromName("fortnights");
+      WorkCalendar.Unit.fromName("fortnights");
       fail();
     } catch (FrontdeskException e) {
       assertEquals(Frontdesk.EINVAL, e.code());
@@ -140,7 +140,7 @@ public class CalendarTest {
     assertEquals("America/New_York", cal.timeZone());
     Instant friday = OffsetDateTime.of(2026, 3, 6, 17, 0, 0, 0, ZoneOffset.ofHours(-5)).toInstant();
     assertEquals(OffsetDateTime.of(2026, 3, 9, 13, 0, 0, 0, ZoneOffset.UTC).toInstant(),
-        cal.deadline(friday, 1, Calendar.Unit.BUSINESS_HOURS));
+        cal.deadline(friday, 1, WorkCalendar.Unit.BUSINESS_HOURS));
     try {
       cal.setTimeZone("Nowhere/Land");
       fail();
@@ -165,13 +165,13 @@ public class CalendarTest {
     File f = File.createTempFile("park", ".txt", new File(System.getProperty("fd.test.tmp", "/tmp")));
     Files.write(f.toPath(), ("frontdesk-holidays 1\nversion park-2027.1\ncovers 2027-01-01 2027-12-31\n"
         + "extends builtin\n2027-03-15 closed 停电检修\n").getBytes(StandardCharsets.UTF_8));
-    try (Calendar c = Calendar.load(f.getPath())) {
+    try (WorkCalendar c = WorkCalendar.load(f.getPath())) {
       assertEquals("CN-2026.1+park-2027.1", c.version());
-      assertEquals(Calendar.DayType.CLOSED, c.dayType(day(2027, 3, 15)));
+      assertEquals(WorkCalendar.DayType.CLOSED, c.dayType(day(2027, 3, 15)));
       assertEquals(day(2027, 12, 31), c.coverageEnd());
     }
     try {
-      Calendar.fromText("frontdesk-holidays 1\nversion v1\ncovers 2026-01-01 2026-12-31\n2026-02-30 holiday X\n");
+      WorkCalendar.fromText("frontdesk-holidays 1\nversion v1\ncovers 2026-01-01 2026-12-31\n2026-02-30 holiday X\n");
       fail();
     } catch (FrontdeskException e) {
       assertEquals(Frontdesk.EDATA, e.code());
@@ -182,7 +182,7 @@ public class CalendarTest {
 
   @Test
   public void closedCalendarThrows() throws Exception {
-    Calendar c = Calendar.builtin();
+    WorkCalendar c = WorkCalendar.builtin();
     c.close();
     c.close();
     try {

@@ -10,16 +10,23 @@ import org.frontdesk.swig.fd_calendar_unit;
 /**
  * A working calendar: public holidays with make-up working days (调休), business and
  * quiet hours in the site's time zone, deadlines, festivals and the phone greeting.
- * {@code try (Calendar cal = Calendar.builtin()) { cal.isWorkday(LocalDate.of(2026, 2, 14)); }}.
+ * {@code try (WorkCalendar cal = WorkCalendar.builtin()) { cal.isWorkday(LocalDate.of(2026, 2, 14)); }}.
+ * Named so that code importing {@code java.util.*} does not meet two {@code Calendar}s.
  * Reading methods may be called from several threads at once; setters need exclusive use.
+ * A date outside 0001..9999 is refused with FD_ERANGE, a null date with FD_EINVAL.
  */
-public final class Calendar extends NativeHandle<SWIGTYPE_p_fd_calendar> {
+public final class WorkCalendar extends NativeHandle<SWIGTYPE_p_fd_calendar> {
   /** The type of a day. */
   public enum DayType {
+    /** An ordinary working day, Monday to Friday. */
     WORKDAY(fd_calendar_day_kind.FD_CALENDAR_DAY_WORKDAY),
+    /** An ordinary Saturday or Sunday. */
     WEEKEND(fd_calendar_day_kind.FD_CALENDAR_DAY_WEEKEND),
+    /** A rest day of a public holiday period. */
     HOLIDAY(fd_calendar_day_kind.FD_CALENDAR_DAY_HOLIDAY),
+    /** A weekend day that is a working day (调休上班). */
     MAKEUP_WORKDAY(fd_calendar_day_kind.FD_CALENDAR_DAY_MAKEUP_WORKDAY),
+    /** A site's own closure: a rest day, not a public holiday. */
     CLOSED(fd_calendar_day_kind.FD_CALENDAR_DAY_CLOSED);
 
     final int code;
@@ -40,12 +47,19 @@ public final class Calendar extends NativeHandle<SWIGTYPE_p_fd_calendar> {
 
   /** Deadline units (R-CPL-2, R-CALL-9, R-PLN-1). */
   public enum Unit {
+    /** Hours of elapsed time. */
     CLOCK_HOURS(fd_calendar_unit.FD_CALENDAR_UNIT_CLOCK_HOURS),
+    /** Hours inside business hours of working days. */
     BUSINESS_HOURS(fd_calendar_unit.FD_CALENDAR_UNIT_BUSINESS_HOURS),
+    /** The end (23:59:59) of the n-th day after the receipt day. */
     CALENDAR_DAYS(fd_calendar_unit.FD_CALENDAR_UNIT_CALENDAR_DAYS),
+    /** The end of business of the n-th working day after the receipt day. */
     WORKING_DAYS(fd_calendar_unit.FD_CALENDAR_UNIT_WORKING_DAYS),
+    /** The end of business of the receipt day, or of the next working day. */
     SAME_DAY(fd_calendar_unit.FD_CALENDAR_UNIT_SAME_DAY),
+    /** Minutes of elapsed time. */
     CLOCK_MINUTES(fd_calendar_unit.FD_CALENDAR_UNIT_CLOCK_MINUTES),
+    /** Minutes inside business hours. */
     BUSINESS_MINUTES(fd_calendar_unit.FD_CALENDAR_UNIT_BUSINESS_MINUTES);
 
     final int code;
@@ -61,10 +75,9 @@ public final class Calendar extends NativeHandle<SWIGTYPE_p_fd_calendar> {
 
     /** The unit named "clock_hours", "working_days" ...; FD_EINVAL for other names. */
     public static Unit fromName(String name) throws FrontdeskException {
-      int[] out = new int[1];
-      FrontdeskNative.fd_calendar_unit_from_name(out, name);
+      int code = Out.int32(o -> FrontdeskNative.fd_calendar_unit_from_name(o, name));
       for (Unit u : values()) {
-        if (u.code == out[0]) {
+        if (u.code == code) {
           return u;
         }
       }
@@ -72,173 +85,163 @@ public final class Calendar extends NativeHandle<SWIGTYPE_p_fd_calendar> {
     }
   }
 
-  private Calendar(SWIGTYPE_p_fd_calendar c) {
+  private WorkCalendar(SWIGTYPE_p_fd_calendar c) {
     super(c, FrontdeskNative::fd_calendar_free);
   }
 
   /** The built-in holiday data of mainland China, default hours, Asia/Shanghai. */
-  public static Calendar builtin() throws FrontdeskException {
+  public static WorkCalendar builtin() throws FrontdeskException {
     SWIGTYPE_p_fd_calendar[] out = new SWIGTYPE_p_fd_calendar[1];
     FrontdeskNative.fd_calendar_new(out);
-    return new Calendar(out[0]);
+    return new WorkCalendar(out[0]);
   }
 
   /** A calendar from a holiday data file; FD_EDATA with "line N" for a malformed one. */
-  public static Calendar load(String path) throws FrontdeskException {
+  public static WorkCalendar load(String path) throws FrontdeskException {
     SWIGTYPE_p_fd_calendar[] out = new SWIGTYPE_p_fd_calendar[1];
     FrontdeskNative.fd_calendar_load(out, path);
-    return new Calendar(out[0]);
+    return new WorkCalendar(out[0]);
   }
 
   /** A calendar from the text of a holiday data file. */
-  public static Calendar fromText(String text) throws FrontdeskException {
+  public static WorkCalendar fromText(String text) throws FrontdeskException {
     SWIGTYPE_p_fd_calendar[] out = new SWIGTYPE_p_fd_calendar[1];
     FrontdeskNative.fd_calendar_load_data(out, text);
-    return new Calendar(out[0]);
-  }
-
-  SWIGTYPE_p_fd_calendar ptr() throws FrontdeskException {
-    return handle();
-  }
-
-  private String text(int which) throws FrontdeskException {
-    String[] out = new String[1];
-    switch (which) {
-      case 0: FrontdeskNative.fd_calendar_version(out, handle()); break;
-      case 1: FrontdeskNative.fd_calendar_region(out, handle()); break;
-      case 2: FrontdeskNative.fd_calendar_time_zone(out, handle()); break;
-      case 3: FrontdeskNative.fd_calendar_business_hours(out, handle()); break;
-      default: FrontdeskNative.fd_calendar_quiet_hours(out, handle()); break;
-    }
-    return out[0];
+    return new WorkCalendar(out[0]);
   }
 
   /** The data's version, e.g. "CN-2026.1"; records store it beside their deadlines. */
   public String version() throws FrontdeskException {
-    return text(0);
+    return call(c -> Out.string(o -> FrontdeskNative.fd_calendar_version(o, c)));
   }
 
+  /** The data's region, e.g. "CN". */
   public String region() throws FrontdeskException {
-    return text(1);
+    return call(c -> Out.string(o -> FrontdeskNative.fd_calendar_region(o, c)));
   }
 
+  /** The first date the holiday data covers. */
   public LocalDate coverageStart() throws FrontdeskException {
-    LocalDate[] out = new LocalDate[1];
-    FrontdeskNative.fd_calendar_coverage_start(out, handle());
-    return out[0];
+    return call(c -> Out.date(o -> FrontdeskNative.fd_calendar_coverage_start(o, c)));
   }
 
   /** The last date the holiday data covers. */
   public LocalDate coverageEnd() throws FrontdeskException {
-    LocalDate[] out = new LocalDate[1];
-    FrontdeskNative.fd_calendar_coverage_end(out, handle());
-    return out[0];
+    return call(c -> Out.date(o -> FrontdeskNative.fd_calendar_coverage_end(o, c)));
   }
 
+  /** The IANA zone of local days and hours, "Asia/Shanghai" unless set. */
   public String timeZone() throws FrontdeskException {
-    return text(2);
+    return call(c -> Out.string(o -> FrontdeskNative.fd_calendar_time_zone(o, c)));
   }
 
+  /** Sets the site's IANA time zone, e.g. "Asia/Shanghai"; FD_EINVAL for a zone ICU does not know. */
   public void setTimeZone(String zone) throws FrontdeskException {
-    FrontdeskNative.fd_calendar_set_time_zone(handle(), zone);
+    run(c -> FrontdeskNative.fd_calendar_set_time_zone(c, zone));
   }
 
+  /** Business hours of working days, e.g. "08:30-12:00,13:30-17:30". */
   public String businessHours() throws FrontdeskException {
-    return text(3);
+    return call(c -> Out.string(o -> FrontdeskNative.fd_calendar_business_hours(o, c)));
   }
 
-  /** E.g. "08:30-12:00,13:30-17:30". */
+  /** Sets business hours, e.g. "08:30-12:00,13:30-17:30"; FD_EINVAL names a malformed interval. */
   public void setBusinessHours(String hours) throws FrontdeskException {
-    FrontdeskNative.fd_calendar_set_business_hours(handle(), hours);
+    run(c -> FrontdeskNative.fd_calendar_set_business_hours(c, hours));
   }
 
+  /** When customers are not called (R-PLN-2), in the form of business hours; "" for none. */
   public String quietHours() throws FrontdeskException {
-    return text(4);
+    return call(c -> Out.string(o -> FrontdeskNative.fd_calendar_quiet_hours(o, c)));
   }
 
-  /** When customers are not called (R-PLN-2), e.g. "12:00-14:00,20:00-24:00"; "" for none. */
+  /** Sets when customers are not called (R-PLN-2), e.g. "12:00-14:00,20:00-24:00"; "" for none. */
   public void setQuietHours(String hours) throws FrontdeskException {
-    FrontdeskNative.fd_calendar_set_quiet_hours(handle(), hours);
+    run(c -> FrontdeskNative.fd_calendar_set_quiet_hours(c, hours));
   }
 
   /** Takes calendar.fallback_weekends and deadline.roll_rest_days from a policy. */
   public void applyPolicy(Policy policy) throws FrontdeskException {
-    FrontdeskNative.fd_calendar_apply_policy(handle(), policy.handle());
+    call(policy, (c, p) -> {
+      FrontdeskNative.fd_calendar_apply_policy(c, p);
+      return null;
+    });
   }
 
+  /** The type of a day; FD_EDATA outside the holiday data (names the year). */
   public DayType dayType(LocalDate date) throws FrontdeskException {
-    int[] out = new int[1];
-    FrontdeskNative.fd_calendar_day_type(out, handle(), date);
-    return DayType.of(out[0]);
+    return DayType.of(call(c -> Out.int32(o -> FrontdeskNative.fd_calendar_day_type(o, c, date))));
   }
 
+  /** Whether the date is a working day, ordinary or make-up (调休上班). */
   public boolean isWorkday(LocalDate date) throws FrontdeskException {
-    return Out.flag(o -> FrontdeskNative.fd_calendar_is_workday(o, handle(), date));
+    return call(c -> Out.flag(o -> FrontdeskNative.fd_calendar_is_workday(o, c, date)));
   }
 
+  /** Whether the date is a rest day of a public holiday period. */
   public boolean isHoliday(LocalDate date) throws FrontdeskException {
-    return Out.flag(o -> FrontdeskNative.fd_calendar_is_holiday(o, handle(), date));
+    return call(c -> Out.flag(o -> FrontdeskNative.fd_calendar_is_holiday(o, c, date)));
   }
 
+  /** Whether the date is a rest day given in lieu (调休/补休). */
   public boolean isInLieu(LocalDate date) throws FrontdeskException {
-    return Out.flag(o -> FrontdeskNative.fd_calendar_is_in_lieu(o, handle(), date));
+    return call(c -> Out.flag(o -> FrontdeskNative.fd_calendar_is_in_lieu(o, c, date)));
   }
 
+  /** Whether the date is a statutory holiday day proper (法定假日). */
   public boolean isStatutory(LocalDate date) throws FrontdeskException {
-    return Out.flag(o -> FrontdeskNative.fd_calendar_is_statutory(o, handle(), date));
+    return call(c -> Out.flag(o -> FrontdeskNative.fd_calendar_is_statutory(o, c, date)));
   }
 
   /** The holiday (or closure) the date belongs to, "" for none. */
   public String holidayName(LocalDate date) throws FrontdeskException {
-    return Out.string(o -> FrontdeskNative.fd_calendar_holiday_name(o, handle(), date));
+    return call(c -> Out.string(o -> FrontdeskNative.fd_calendar_holiday_name(o, c, date)));
   }
 
+  /** The date {@code n} working days after {@code date} (before it when negative). */
   public LocalDate addWorkingDays(LocalDate date, long n) throws FrontdeskException {
-    LocalDate[] out = new LocalDate[1];
-    FrontdeskNative.fd_calendar_add_working_days(out, handle(), date, n);
-    return out[0];
+    return call(c -> Out.date(o -> FrontdeskNative.fd_calendar_add_working_days(o, c, date, n)));
   }
 
+  /** Working days in (a, b], negative when b is before a. */
   public long workingDaysBetween(LocalDate a, LocalDate b) throws FrontdeskException {
-    return Out.int64(o -> FrontdeskNative.fd_calendar_working_days_between(o, handle(), a, b));
+    return call(c -> Out.int64(o -> FrontdeskNative.fd_calendar_working_days_between(o, c, a, b)));
   }
 
+  /** The first working day strictly after the date. */
   public LocalDate nextWorkday(LocalDate date) throws FrontdeskException {
-    LocalDate[] out = new LocalDate[1];
-    FrontdeskNative.fd_calendar_next_workday(out, handle(), date);
-    return out[0];
+    return call(c -> Out.date(o -> FrontdeskNative.fd_calendar_next_workday(o, c, date)));
   }
 
   /** 春节, 中秋节, 清明 ... on that date, "" for none. */
   public String festival(LocalDate date) throws FrontdeskException {
-    return Out.string(o -> FrontdeskNative.fd_calendar_festival(o, handle(), date));
+    return call(c -> Out.string(o -> FrontdeskNative.fd_calendar_festival(o, c, date)));
   }
 
   /** The phone greeting with the season's wishes on weekends and holidays (R-CALL-2, R-CALL-10). */
   public String greeting(LocalDate date, String org) throws FrontdeskException {
-    return Out.string(o -> FrontdeskNative.fd_calendar_greeting(o, handle(), date, org));
+    return call(c -> Out.string(o -> FrontdeskNative.fd_calendar_greeting(o, c, date, org)));
   }
 
+  /** The date of instant {@code at} in the calendar's time zone. */
   public LocalDate localDate(Instant at) throws FrontdeskException {
-    LocalDate[] out = new LocalDate[1];
-    FrontdeskNative.fd_calendar_local_date(out, handle(), at.getEpochSecond());
-    return out[0];
+    return call(c -> Out.date(o -> FrontdeskNative.fd_calendar_local_date(o, c, at.getEpochSecond())));
   }
 
+  /** Whether {@code at} falls in business hours of a working day. */
   public boolean isBusinessTime(Instant at) throws FrontdeskException {
-    return Out.flag(o -> FrontdeskNative.fd_calendar_is_business_time(o, handle(), at.getEpochSecond()));
+    return call(c -> Out.flag(o -> FrontdeskNative.fd_calendar_is_business_time(o, c, at.getEpochSecond())));
   }
 
   /** Whether customers should not be called at that instant (R-PLN-2). */
   public boolean isQuietTime(Instant at) throws FrontdeskException {
-    return Out.flag(o -> FrontdeskNative.fd_calendar_is_quiet_time(o, handle(), at.getEpochSecond()));
+    return call(c -> Out.flag(o -> FrontdeskNative.fd_calendar_is_quiet_time(o, c, at.getEpochSecond())));
   }
 
   /** The first instant at or after {@code at} outside quiet hours (R-PLN-2). */
   public Instant nextCallTime(Instant at) throws FrontdeskException {
-    long[] out = new long[1];
-    FrontdeskNative.fd_calendar_next_call_time(out, handle(), at.getEpochSecond());
-    return Instant.ofEpochSecond(out[0]);
+    return Instant.ofEpochSecond(
+        call(c -> Out.int64(o -> FrontdeskNative.fd_calendar_next_call_time(o, c, at.getEpochSecond()))));
   }
 
   /** The deadline for something received at {@code start}, with the calendar's own policy settings. */
@@ -248,9 +251,7 @@ public final class Calendar extends NativeHandle<SWIGTYPE_p_fd_calendar> {
 
   /** The deadline (R-CPL-2, R-CALL-9, R-PLN-1); {@code policy} may be null. */
   public Instant deadline(Instant start, long amount, Unit unit, Policy policy) throws FrontdeskException {
-    long[] out = new long[1];
-    FrontdeskNative.fd_calendar_deadline(out, handle(), start.getEpochSecond(), amount, unit.code,
-        policy == null ? null : policy.handle());
-    return Instant.ofEpochSecond(out[0]);
+    return Instant.ofEpochSecond(call(policy, (c, p) -> Out.int64(
+        o -> FrontdeskNative.fd_calendar_deadline(o, c, start.getEpochSecond(), amount, unit.code, p))));
   }
 }
