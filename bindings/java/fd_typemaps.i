@@ -7,7 +7,7 @@
  *   const char * (in)   -> String, passed as real UTF-8 (JNI's "modified UTF-8"
  *                          would mangle characters outside the BMP such as 𠮷)
  *   const char *, char[N] (out, members) -> String, decoded from real UTF-8
- *   int64_t *, int32_t *, int * -> long[], int[], int[] (one element, filled)
+ *   int64_t *, int32_t *, int *, size_t * -> long[], int[], int[], long[] (one element, filled)
  *   fd_buf *out -> String[];  fd_buf *out_bytes -> byte[][]
  *   SWIGTYPE **out -> ClassName[] (one element, null for NULL)
  *   fd_date <-> java.time.LocalDate;  fd_date *out -> LocalDate[]
@@ -170,6 +170,7 @@ static jbyteArray fd_java_bytes(JNIEnv *env, const char *s, size_t len)
 FD_JAVA_SCALAR_OUT(int64_t, jlong, jlongArray, long, SetLongArrayRegion)
 FD_JAVA_SCALAR_OUT(int32_t, jint, jintArray, int, SetIntArrayRegion)
 FD_JAVA_SCALAR_OUT(int, jint, jintArray, int, SetIntArrayRegion)
+FD_JAVA_SCALAR_OUT(size_t, jlong, jlongArray, long, SetLongArrayRegion)
 
 /* Strings out through fd_buf. */
 %define FD_JAVA_BUF_OUT(NAME, JSTYPE, CONVERT)
