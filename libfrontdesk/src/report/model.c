@@ -36,6 +36,20 @@ static fd_status check_key(const char *fn, const char *key)
     return FD_OK;
 }
 
+/*
+ * Checks @key, and that none of the @n items at @items (of @size bytes each,
+ * every one starting with its `char *key`) has it already; @in names where.
+ */
+static fd_status check_new_key(const char *fn, const char *key, const void *items, size_t n, size_t size,
+                               const char *in)
+{
+    fd_status rc = check_key(fn, key);
+    for (size_t i = 0; rc == FD_OK && i < n; i++)
+        if (strcmp(*(char *const *)(const void *)((const char *)items + i * size), key) == 0)
+            rc = fd__error(FD_ECONFLICT, "%s: key: '%s' is taken%s", fn, key, in);
+    return rc;
+}
+
 static fd_status check_text(const char *fn, const char *field, const char *s, bool nonempty)
 {
     return fd__check_text(fn, field, s, FD_REPORT_TEXT_MAX, nonempty);
@@ -133,14 +147,11 @@ fd_status fd_report_meta_add(fd_report *report, const char *key, const char *lab
     static const char fn[] = "fd_report_meta_add";
     fd_status rc = fd__check_ptr(fn, "report", report);
     if (rc == FD_OK)
-        rc = check_key(fn, key);
+        rc = check_new_key(fn, key, report->meta, report->nmeta, sizeof *report->meta, "");
     if (rc == FD_OK)
         rc = check_text(fn, "label", label, true);
     if (rc == FD_OK)
         rc = check_text(fn, "value", value, false);
-    for (size_t i = 0; rc == FD_OK && i < report->nmeta; i++)
-        if (strcmp(report->meta[i].key, key) == 0)
-            rc = fd__error(FD_ECONFLICT, "%s: key: '%s' is taken", fn, key);
     if (rc == FD_OK)
         rc = grow(fn, &report->meta, report->nmeta, sizeof *report->meta);
     if (rc)
@@ -158,12 +169,9 @@ fd_status fd_report_section_add(size_t *out_index, fd_report *report, const char
     if (rc == FD_OK)
         rc = fd__check_ptr(fn, "report", report);
     if (rc == FD_OK)
-        rc = check_key(fn, key);
+        rc = check_new_key(fn, key, report->sections, report->nsections, sizeof *report->sections, "");
     if (rc == FD_OK)
         rc = check_text(fn, "title", title, true);
-    for (size_t i = 0; rc == FD_OK && i < report->nsections; i++)
-        if (strcmp(report->sections[i].key, key) == 0)
-            rc = fd__error(FD_ECONFLICT, "%s: key: '%s' is taken", fn, key);
     if (rc == FD_OK)
         rc = grow(fn, &report->sections, report->nsections, sizeof *report->sections);
     if (rc)
@@ -184,12 +192,9 @@ fd_status fd_report_table_add(size_t *out_index, fd_report *report, size_t secti
     if (rc == FD_OK && s == NULL)
         rc = lookup_failed();
     if (rc == FD_OK)
-        rc = check_key(fn, key);
+        rc = check_new_key(fn, key, s->tables, s->ntables, sizeof *s->tables, " in the section");
     if (rc == FD_OK)
         rc = check_text(fn, "title", title, false);
-    for (size_t i = 0; rc == FD_OK && i < s->ntables; i++)
-        if (strcmp(s->tables[i].key, key) == 0)
-            rc = fd__error(FD_ECONFLICT, "%s: key: '%s' is taken in section '%s'", fn, key, s->key);
     if (rc == FD_OK)
         rc = grow(fn, &s->tables, s->ntables, sizeof *s->tables);
     if (rc)
@@ -206,14 +211,12 @@ fd_status fd_report_column_add(fd_report *report, size_t section, size_t table, 
 {
     static const char fn[] = "fd_report_column_add";
     fd__report_table *t = table_at(fn, report, section, table);
-    fd_status rc = t ? check_key(fn, key) : lookup_failed();
+    fd_status rc = t ? check_new_key(fn, key, t->columns, t->ncolumns, sizeof *t->columns, " in the table")
+                     : lookup_failed();
     if (rc == FD_OK)
         rc = check_text(fn, "label", label, true);
     if (rc == FD_OK && (type < FD_REPORT_COLUMN_TEXT || type > FD_REPORT_COLUMN_PERCENT))
         rc = fd__error(FD_EINVAL, "%s: type: %d is not a column type", fn, (int)type);
-    for (size_t i = 0; rc == FD_OK && i < t->ncolumns; i++)
-        if (strcmp(t->columns[i].key, key) == 0)
-            rc = fd__error(FD_ECONFLICT, "%s: key: '%s' is taken in table '%s'", fn, key, t->key);
     if (rc == FD_OK && t->nrows)
         rc = fd__error(FD_ESTATE, "%s: table: '%s' has rows already; add its columns first", fn, t->key);
     if (rc == FD_OK)
