@@ -573,7 +573,7 @@ static int cmd_report(cli *c, ctx *x)
     fd_report *r = NULL;
     fd_buf out = FD_BUF_INIT;
     if (rc == FD_OK)
-        rc = fd_report_daily(&r, x->store, x->site->id, d);
+        rc = fd_report_daily_new(&r, x->store, &x->actor, d);
     if (rc == FD_OK)
         rc = fd_report_render(&out, r, c->json ? FD_REPORT_JSON : FD_REPORT_TEXT);
     if (rc == FD_OK)

@@ -9,7 +9,7 @@
  *                          BMP such as 𠮷; String.getBytes would put '?' for a
  *                          lone surrogate); null passes as NULL
  *   const char *, char[N] (out, members) -> String, decoded from real UTF-8
- *   int64_t *, int32_t *, int * -> long[], int[], int[] (one element, filled)
+ *   int64_t *, int32_t *, int *, size_t * -> long[], int[], int[], long[] (one element, filled)
  *   unsigned int, size_t (in) -> long, refused (FD_ERANGE) outside the C type
  *   fd_buf *out -> String[];  fd_buf *out_bytes -> byte[][]
  *   SWIGTYPE **out -> ClassName[] (one element, null for NULL)
@@ -308,6 +308,7 @@ FD_JAVA_UNSIGNED_IN(size_t, SIZE_MAX)
 FD_JAVA_SCALAR_OUT(int64_t, jlong, jlongArray, long, SetLongArrayRegion)
 FD_JAVA_SCALAR_OUT(int32_t, jint, jintArray, int, SetIntArrayRegion)
 FD_JAVA_SCALAR_OUT(int, jint, jintArray, int, SetIntArrayRegion)
+FD_JAVA_SCALAR_OUT(size_t, jlong, jlongArray, long, SetLongArrayRegion)
 
 /* Strings out through fd_buf. */
 %define FD_JAVA_BUF_OUT(NAME, JSTYPE, CONVERT)

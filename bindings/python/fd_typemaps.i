@@ -1,7 +1,7 @@
 /*
  * Python typemaps for libfrontdesk.
  *   fd_status (return)        -> None, or raises frontdesk.errors.<class>(code, message)
- *   int64_t/int32_t/int *      -> returned value(s)
+ *   int64_t/int32_t/int/size_t * -> returned value(s)
  *   fd_buf *out               -> str;   fd_buf *out_bytes -> bytes
  *   SWIGTYPE **out            -> the object (a SWIG proxy), or None for NULL
  *   fd_date (in)              -> datetime.date or "YYYY-MM-DD";  fd_date *out -> datetime.date
@@ -166,6 +166,7 @@ static int fd_py_to_date(PyObject *o, const char *name, fd_date *d)
 FD_PY_SCALAR_OUT(int64_t, PyLong_FromLongLong)
 FD_PY_SCALAR_OUT(int32_t, PyLong_FromLong)
 FD_PY_SCALAR_OUT(int, PyLong_FromLong)
+FD_PY_SCALAR_OUT(size_t, PyLong_FromSize_t)
 
 /* Strings out through a growable buffer, freed after conversion. */
 %typemap(in, numinputs=0) fd_buf *out (fd_buf tmp = FD_BUF_INIT) { $1 = &tmp; }

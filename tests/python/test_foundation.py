@@ -214,9 +214,11 @@ def test_daily_report_counts_the_local_day_R_COM_4(store, site):
     r = store.daily_report(site, dt.date(2025, 6, 10))
     assert r.total == 2
     d = r.to_dict()
-    assert d["site"]["name"] == "某某产业园" and d["date"] == "2025-06-10"
-    assert [e["local_time"] for e in d["entries"]] == ["2025-06-10 08:05", "2025-06-10 23:59"]
-    assert d["by_staff"][0]["name"] == "王小丽"
+    meta = {m["key"]: m["value"] for m in d["meta"]}
+    assert meta["site"] == "某某产业园" and meta["date"] == "2025-06-10"
+    sections = {s["key"]: s["tables"][0]["rows"] for s in d["sections"]}
+    assert [e[0] for e in sections["journal.entries"]] == [1749513900, 1749571140]  # 08:05 and 23:59 local
+    assert sections["journal.by_staff"][0][2] == "王小丽"
     assert "交接班" in r.text() and str(r) == r.text()
     json.loads(r.json())
     with pytest.raises(frontdesk.NotFound):

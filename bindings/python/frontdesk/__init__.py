@@ -14,7 +14,7 @@ from . import core as _core
 from .errors import *  # noqa: F401,F403
 from .errors import Error  # noqa: F401
 from .policy import Policy, PolicyKey, policy_keys, describe as describe_policy  # noqa: F401
-from .report import DailyReport  # noqa: F401
+from .report import ColumnType, DailyReport, Report  # noqa: F401
 from .store import JournalEntry, Site, Staff, Store  # noqa: F401
 
 __version__ = _core.fd_version()

@@ -1,64 +1,68 @@
-/* The daily report (R-COM-4): a site's local day, from the journal. */
-#include "frontdesk/report.h"
-#include "store/store_internal.h"
+/*
+ * The daily report (R-COM-4): a site's local day, from the journal, built as a
+ * report model (model.c) and rendered by the shared renderers (render.c).
+ * Nothing here writes text for people or scripts.
+ */
+#include "report/report_internal.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-typedef struct group {
-    char entity[FD_CODE_MAX + 1];
-    char action[FD_CODE_MAX + 1];
-    int64_t count;
-} group;
+/* ==========================================================================
+ * The day, read through the store's public record API: the journal of the
+ * actor's site in [start, end) (details masked unless the actor reveals,
+ * R-COM-2) and the site's staff for their codes and names. No SQL here.
+ * ========================================================================== */
 
-typedef struct by_staff {
+typedef struct day_kind {
+    const char *entity; /* point into the entries */
+    const char *action;
+    int64_t count;
+} day_kind;
+
+typedef struct day_staff {
+    int64_t staff_id; /* 0: the system */
+    char *code;
+    char *name;
+    int64_t count;
+} day_staff;
+
+typedef struct day_entry {
+    int64_t id;
+    int64_t at;
     int64_t staff_id;
-    char code[FD_CODE_MAX + 1];
-    char name[FD_NAME_MAX + 1];
-    int64_t count;
-} by_staff;
-
-typedef struct entry {
-    char local[32];
-    char staff[FD_NAME_MAX + 1];
-    char entity[FD_CODE_MAX + 1];
+    char *entity;
     int64_t entity_id;
-    char action[FD_CODE_MAX + 1];
+    char *action;
     char *detail;
-} entry;
+} day_entry;
 
-struct fd_report {
-    struct {
-        int64_t id;
-        char code[FD_CODE_MAX + 1], name[FD_NAME_MAX + 1], time_zone[FD_TZ_MAX + 1];
-    } site;
-    fd_date date;
-    char generated[32];
+/* What the journal says about one local day at one site. */
+typedef struct day_data {
     int64_t total;
-    group *groups;
-    size_t ngroups;
-    by_staff *staff;
+    day_kind *kinds;
+    size_t nkinds;
+    day_staff *staff;
     size_t nstaff;
-    entry *entries;
+    day_entry *entries;
     size_t nentries;
-};
+} day_data;
 
-static const char *const SQL_GROUPS =
-    "SELECT entity, action, count(*) FROM journal WHERE site_id = ?1 AND at >= ?2 AND at < ?3 "
-    "GROUP BY entity, action ORDER BY entity, action";
-static const char *const SQL_STAFF =
-    "SELECT coalesce(j.staff_id, 0), coalesce(s.code, ''), coalesce(s.name, '(system)'), count(*) "
-    "FROM journal j LEFT JOIN staff s ON s.id = j.staff_id "
-    "WHERE j.site_id = ?1 AND j.at >= ?2 AND j.at < ?3 GROUP BY j.staff_id ORDER BY count(*) DESC, 2";
-static const char *const SQL_ENTRIES =
-    "SELECT j.at, coalesce(s.name, '(system)'), j.entity, j.entity_id, j.action, j.detail "
-    "FROM journal j LEFT JOIN staff s ON s.id = j.staff_id "
-    "WHERE j.site_id = ?1 AND j.at >= ?2 AND j.at < ?3 ORDER BY j.at, j.id";
-
-static void fd__column_fixed(char *dst, size_t cap, sqlite3_stmt *st, int col)
+static void day_data_free(day_data *d)
 {
-    fd__copy_fixed(dst, cap, (const char *)sqlite3_column_text(st, col));
+    for (size_t i = 0; i < d->nentries; i++) {
+        free(d->entries[i].entity);
+        free(d->entries[i].action);
+        free(d->entries[i].detail);
+    }
+    for (size_t i = 0; i < d->nstaff; i++) {
+        free(d->staff[i].code);
+        free(d->staff[i].name);
+    }
+    free(d->entries);
+    free(d->staff);
+    free(d->kinds);
 }
 
 /* Grows *arr (of *n items of @size) by one zeroed item; NULL on OOM. */
@@ -72,229 +76,293 @@ static void *push(void *arr, size_t *n, size_t size)
     return p + (*n)++ * size;
 }
 
-/* Prepares a cached day query bound to site and [start, end). */
-static sqlite3_stmt *day_query(fd_store *s, const char *fn, const char *sql, int64_t site, int64_t a, int64_t b)
+static int by_time(const void *a, const void *b)
 {
-    sqlite3_stmt *st = fd__store_stmt(s, fn, sql);
-    if (st) {
-        sqlite3_bind_int64(st, 1, site);
-        sqlite3_bind_int64(st, 2, a);
-        sqlite3_bind_int64(st, 3, b);
-    }
-    return st;
+    const day_entry *x = a, *y = b;
+    if (x->at != y->at)
+        return x->at < y->at ? -1 : 1;
+    return x->id < y->id ? -1 : x->id > y->id;
 }
 
-static fd_status build(fd_report *r, fd_store *s, fd__zone *zone, int64_t a, int64_t b)
+static int by_kind(const void *a, const void *b)
 {
-    static const char fn[] = "fd_report_daily";
-    int64_t site = r->site.id;
-    fd_status rc = FD_OK;
-    int src;
-    sqlite3_stmt *st = day_query(s, fn, SQL_GROUPS, site, a, b);
-    if (st == NULL)
-        return fd_error_last()->code;
-    while (rc == FD_OK && (src = sqlite3_step(st)) == SQLITE_ROW) {
-        group *g = push(&r->groups, &r->ngroups, sizeof *g);
-        if (g == NULL) {
+    const day_kind *x = a, *y = b;
+    int c = strcmp(x->entity, y->entity);
+    return c ? c : strcmp(x->action, y->action);
+}
+
+static int by_count(const void *a, const void *b)
+{
+    const day_staff *x = a, *y = b;
+    if (x->count != y->count)
+        return x->count > y->count ? -1 : 1;
+    return strcmp(x->code, y->code);
+}
+
+/* The site's staff (codes and names, masked as the actor may see them), counts zero. */
+static fd_status read_staff(day_data *d, fd_store *s, const fd_actor *actor, const char *fn)
+{
+    fd_staff_iter *it = NULL;
+    const fd_staff *st = NULL;
+    fd_status rc = fd_store_staff_query(&it, s, actor, NULL);
+    while (rc == FD_OK && (rc = fd_staff_iter_next(&st, it)) == FD_OK && st) {
+        day_staff *p = push(&d->staff, &d->nstaff, sizeof *p);
+        if (p == NULL || (p->code = strdup(st->code)) == NULL || (p->name = strdup(st->name)) == NULL)
             rc = fd__oom(fn);
-            break;
-        }
-        fd__column_fixed(g->entity, sizeof g->entity, st, 0);
-        fd__column_fixed(g->action, sizeof g->action, st, 1);
-        g->count = sqlite3_column_int64(st, 2);
-        r->total += g->count;
+        else
+            p->staff_id = st->id;
     }
-    sqlite3_reset(st);
-    if (rc == FD_OK && src != SQLITE_DONE)
-        rc = fd__store_sqlerr(s, fn, src, "counting the journal");
-    if (rc || (st = day_query(s, fn, SQL_STAFF, site, a, b)) == NULL)
-        return rc ? rc : fd_error_last()->code;
-    while (rc == FD_OK && (src = sqlite3_step(st)) == SQLITE_ROW) {
-        by_staff *p = push(&r->staff, &r->nstaff, sizeof *p);
-        if (p == NULL) {
-            rc = fd__oom(fn);
-            break;
-        }
-        p->staff_id = sqlite3_column_int64(st, 0);
-        fd__column_fixed(p->code, sizeof p->code, st, 1);
-        fd__column_fixed(p->name, sizeof p->name, st, 2);
-        p->count = sqlite3_column_int64(st, 3);
-    }
-    sqlite3_reset(st);
-    if (rc == FD_OK && src != SQLITE_DONE)
-        rc = fd__store_sqlerr(s, fn, src, "counting by staff");
-    if (rc || (st = day_query(s, fn, SQL_ENTRIES, site, a, b)) == NULL)
-        return rc ? rc : fd_error_last()->code;
-    while (rc == FD_OK && (src = sqlite3_step(st)) == SQLITE_ROW) {
-        entry *e = push(&r->entries, &r->nentries, sizeof *e);
-        if (e == NULL || (e->detail = strdup((const char *)sqlite3_column_text(st, 5))) == NULL) {
-            rc = fd__oom(fn);
-            break;
-        }
-        rc = fd__zone_format(zone, fn, sqlite3_column_int64(st, 0), e->local);
-        fd__column_fixed(e->staff, sizeof e->staff, st, 1);
-        fd__column_fixed(e->entity, sizeof e->entity, st, 2);
-        e->entity_id = sqlite3_column_int64(st, 3);
-        fd__column_fixed(e->action, sizeof e->action, st, 4);
-    }
-    sqlite3_reset(st);
-    if (rc == FD_OK && src != SQLITE_DONE)
-        rc = fd__store_sqlerr(s, fn, src, "reading the journal");
+    fd_staff_iter_free(it);
     return rc;
 }
 
-fd_status fd_report_daily(fd_report **out, fd_store *store, int64_t site_id, fd_date date)
+/* Counts an entry under its kind and its member of staff (the system has no staff row). */
+static fd_status count_entry(day_data *d, const day_entry *e, const char *fn)
 {
-    static const char fn[] = "fd_report_daily";
+    size_t k = 0;
+    while (k < d->nkinds && (strcmp(d->kinds[k].entity, e->entity) || strcmp(d->kinds[k].action, e->action)))
+        k++;
+    if (k == d->nkinds) {
+        day_kind *nk = push(&d->kinds, &d->nkinds, sizeof *nk);
+        if (nk == NULL)
+            return fd__oom(fn);
+        nk->entity = e->entity;
+        nk->action = e->action;
+    }
+    d->kinds[k].count++;
+    size_t i = 0;
+    while (i < d->nstaff && d->staff[i].staff_id != e->staff_id)
+        i++;
+    if (i == d->nstaff) { /* the system (or staff of another site, which the store does not record) */
+        day_staff *p = push(&d->staff, &d->nstaff, sizeof *p);
+        if (p == NULL || (p->code = strdup("")) == NULL || (p->name = strdup("(system)")) == NULL)
+            return fd__oom(fn);
+        p->staff_id = e->staff_id;
+    }
+    d->staff[i].count++;
+    d->total++;
+    return FD_OK;
+}
+
+/* Reads the actor's site's journal in [a, b) into @d (which the caller frees, also on error). */
+static fd_status day_query(day_data *d, fd_store *s, const fd_actor *actor, const char *fn, int64_t a, int64_t b)
+{
+    fd_status rc = read_staff(d, s, actor, fn);
+    fd_journal_filter f = FD_JOURNAL_FILTER_INIT;
+    f.match = FD_JOURNAL_MATCH_AT_FROM | FD_JOURNAL_MATCH_AT_TO;
+    f.at_from = a;
+    f.at_to = b;
+    fd_journal_iter *it = NULL;
+    const fd_journal_entry *j = NULL;
+    if (rc == FD_OK)
+        rc = fd_store_journal_query(&it, s, actor, &f);
+    while (rc == FD_OK && (rc = fd_journal_iter_next(&j, it)) == FD_OK && j) {
+        day_entry *e = push(&d->entries, &d->nentries, sizeof *e);
+        if (e == NULL || (e->entity = strdup(j->entity)) == NULL || (e->action = strdup(j->action)) == NULL ||
+            (e->detail = strdup(j->detail)) == NULL) {
+            rc = fd__oom(fn);
+            break;
+        }
+        e->id = j->id;
+        e->at = j->at;
+        e->staff_id = j->staff_id;
+        e->entity_id = j->entity_id;
+    }
+    fd_journal_iter_free(it);
+    if (rc)
+        return rc;
+    /* Imports may journal out of time order: entries by time, then by id. */
+    qsort(d->entries, d->nentries, sizeof *d->entries, by_time);
+    for (size_t i = 0; i < d->nentries && rc == FD_OK; i++)
+        rc = count_entry(d, &d->entries[i], fn);
+    if (rc)
+        return rc;
+    qsort(d->kinds, d->nkinds, sizeof *d->kinds, by_kind);
+    /* Staff without an entry that day are not listed. */
+    size_t kept = 0;
+    for (size_t i = 0; i < d->nstaff; i++) {
+        if (d->staff[i].count) {
+            d->staff[kept++] = d->staff[i];
+        } else {
+            free(d->staff[i].code);
+            free(d->staff[i].name);
+        }
+    }
+    d->nstaff = kept;
+    qsort(d->staff, d->nstaff, sizeof *d->staff, by_count);
+    return FD_OK;
+}
+
+/* The name of the member of staff of an entry, as read with the staff. */
+static const char *staff_name(const day_data *d, int64_t staff_id)
+{
+    for (size_t i = 0; i < d->nstaff; i++)
+        if (d->staff[i].staff_id == staff_id)
+            return d->staff[i].name;
+    return "(system)";
+}
+
+/* ==========================================================================
+ * The model: meta lines and the journal's three sections.
+ * ========================================================================== */
+
+typedef struct column_spec {
+    const char *key;
+    const char *label;
+    fd_report_column_type type;
+} column_spec;
+
+/* Adds section @key with one table "rows" of @n columns; *section receives its index. */
+static fd_status add_section(size_t *section, fd_report *r, const char *key, const char *title,
+                             const column_spec *cols, size_t n)
+{
+    size_t table = 0;
+    fd_status rc = fd_report_section_add(section, r, key, title);
+    if (rc == FD_OK)
+        rc = fd_report_table_add(&table, r, *section, "rows", "");
+    for (size_t i = 0; rc == FD_OK && i < n; i++)
+        rc = fd_report_column_add(r, *section, 0, cols[i].key, cols[i].label, cols[i].type);
+    return rc;
+}
+
+static fd_status add_by_kind(fd_report *r, const day_data *d)
+{
+    static const column_spec cols[] = {
+        { "entity", "Entity", FD_REPORT_COLUMN_TEXT },
+        { "action", "Action", FD_REPORT_COLUMN_TEXT },
+        { "count", "Count", FD_REPORT_COLUMN_INT },
+    };
+    size_t s = 0;
+    fd_status rc = add_section(&s, r, "journal.by_kind", "By kind", cols, 3);
+    for (size_t i = 0; rc == FD_OK && i < d->nkinds; i++) {
+        rc = fd_report_row_add(r, s, 0);
+        if (rc == FD_OK) rc = fd_report_cell_text(r, s, 0, 0, d->kinds[i].entity);
+        if (rc == FD_OK) rc = fd_report_cell_text(r, s, 0, 1, d->kinds[i].action);
+        if (rc == FD_OK) rc = fd_report_cell_int(r, s, 0, 2, d->kinds[i].count);
+    }
+    return rc;
+}
+
+static fd_status add_by_staff(fd_report *r, const day_data *d)
+{
+    static const column_spec cols[] = {
+        { "staff_id", "Staff ID", FD_REPORT_COLUMN_INT },
+        { "code", "Code", FD_REPORT_COLUMN_TEXT },
+        { "name", "Name", FD_REPORT_COLUMN_TEXT },
+        { "count", "Count", FD_REPORT_COLUMN_INT },
+    };
+    size_t s = 0;
+    fd_status rc = add_section(&s, r, "journal.by_staff", "By staff", cols, 4);
+    for (size_t i = 0; rc == FD_OK && i < d->nstaff; i++) {
+        rc = fd_report_row_add(r, s, 0);
+        if (rc == FD_OK) rc = fd_report_cell_int(r, s, 0, 0, d->staff[i].staff_id);
+        if (rc == FD_OK) rc = fd_report_cell_text(r, s, 0, 1, d->staff[i].code);
+        if (rc == FD_OK) rc = fd_report_cell_text(r, s, 0, 2, d->staff[i].name);
+        if (rc == FD_OK) rc = fd_report_cell_int(r, s, 0, 3, d->staff[i].count);
+    }
+    return rc;
+}
+
+static fd_status add_entries(fd_report *r, const day_data *d, fd__zone *zone, const char *fn)
+{
+    static const column_spec cols[] = {
+        { "at", "Time", FD_REPORT_COLUMN_INSTANT },
+        { "staff", "Staff", FD_REPORT_COLUMN_TEXT },
+        { "entity", "Entity", FD_REPORT_COLUMN_TEXT },
+        { "entity_id", "ID", FD_REPORT_COLUMN_INT },
+        { "action", "Action", FD_REPORT_COLUMN_TEXT },
+        { "detail", "Detail", FD_REPORT_COLUMN_TEXT },
+    };
+    size_t s = 0;
+    fd_status rc = add_section(&s, r, "journal.entries", "Entries", cols, 6);
+    for (size_t i = 0; rc == FD_OK && i < d->nentries; i++) {
+        const day_entry *e = &d->entries[i];
+        char local[32];
+        rc = fd__zone_format(zone, fn, e->at, local);
+        if (rc == FD_OK) rc = fd_report_row_add(r, s, 0);
+        if (rc == FD_OK) rc = fd_report_cell_instant(r, s, 0, 0, e->at, local);
+        if (rc == FD_OK) rc = fd_report_cell_text(r, s, 0, 1, staff_name(d, e->staff_id));
+        if (rc == FD_OK) rc = fd_report_cell_text(r, s, 0, 2, e->entity);
+        if (rc == FD_OK) rc = fd_report_cell_int(r, s, 0, 3, e->entity_id);
+        if (rc == FD_OK) rc = fd_report_cell_text(r, s, 0, 4, e->action);
+        if (rc == FD_OK) rc = fd_report_cell_text(r, s, 0, 5, e->detail);
+    }
+    return rc;
+}
+
+static fd_status add_meta(fd_report *r, const fd_site *site, fd_date date, const char *generated, int64_t total)
+{
+    char day[16], count[24];
+    snprintf(day, sizeof day, "%04d-%02d-%02d", (int)date.year, (int)date.month, (int)date.day);
+    snprintf(count, sizeof count, "%lld", (long long)total);
+    fd_status rc = fd_report_meta_add(r, "site", "Site", site->name);
+    if (rc == FD_OK) rc = fd_report_meta_add(r, "site_code", "Site code", site->code);
+    if (rc == FD_OK) rc = fd_report_meta_add(r, "date", "Date", day);
+    if (rc == FD_OK) rc = fd_report_meta_add(r, "time_zone", "Time zone", site->time_zone);
+    if (rc == FD_OK) rc = fd_report_meta_add(r, "generated", "Generated", generated);
+    if (rc == FD_OK) rc = fd_report_meta_add(r, "total", "Journal entries", count);
+    return rc;
+}
+
+fd_status fd_report_daily_new(fd_report **out, fd_store *store, const fd_actor *actor, fd_date date)
+{
+    static const char fn[] = "fd_report_daily_new";
     fd_status rc = fd__check_ptr(fn, "out", out);
     if (rc == FD_OK)
         rc = fd__check_ptr(fn, "store", store);
     if (rc == FD_OK)
-        rc = fd_date_check(date);
+        rc = fd__check_ptr(fn, "actor", actor);
+    if (rc == FD_OK && fd_date_check(date) != FD_OK)
+        rc = fd__error(FD_EINVAL, "%s: date: %04d-%02d-%02d is not a real day", fn, (int)date.year,
+                       (int)date.month, (int)date.day);
     if (rc)
         return rc;
-    fd_report *r = calloc(1, sizeof *r);
-    if (r == NULL)
-        return fd__oom(fn);
-    r->date = date;
+    *out = NULL;
     fd_site *site = NULL;
-    rc = fd_store_site_get(&site, store, NULL, site_id);
-    if (rc == FD_OK) {
-        r->site.id = site->id;
-        fd__copy_fixed(r->site.code, sizeof r->site.code, site->code);
-        fd__copy_fixed(r->site.name, sizeof r->site.name, site->name);
-        fd__copy_fixed(r->site.time_zone, sizeof r->site.time_zone, site->time_zone);
-        fd_site_free(site);
-    }
-    fd__zone *zone = rc ? NULL : fd__zone_open(fn, "site.time_zone", r->site.time_zone);
+    fd_report *r = NULL;
+    day_data d = { 0 };
+    char generated[32];
+    int64_t a = 0, b = 0;
+    if ((rc = fd_store_actor_check(store, actor)) == FD_OK)
+        rc = fd_store_site_get(&site, store, NULL, actor->site_id);
+    fd__zone *zone = rc ? NULL : fd__zone_open(fn, "site.time_zone", site->time_zone);
     if (rc == FD_OK && zone == NULL)
         rc = fd_error_last()->code;
-    int64_t a = 0, b = 0;
     if (rc == FD_OK)
         rc = fd__zone_day_bounds(zone, fn, date, &a, &b);
+    /* "Generated" is the actor's instant: reports of a fixed actor are reproducible. */
     if (rc == FD_OK)
-        rc = fd__zone_format(zone, fn, fd__now(), r->generated);
+        rc = fd__zone_format(zone, fn, actor->at, generated);
     if (rc == FD_OK)
-        rc = build(r, store, zone, a, b);
+        rc = day_query(&d, store, actor, fn, a, b);
+    if (rc == FD_OK)
+        rc = fd_report_new(&r, "daily", "日报 Daily report");
+    if (rc == FD_OK)
+        rc = add_meta(r, site, date, generated, d.total);
+    if (rc == FD_OK)
+        rc = add_by_kind(r, &d);
+    if (rc == FD_OK)
+        rc = add_by_staff(r, &d);
+    if (rc == FD_OK)
+        rc = add_entries(r, &d, zone, fn);
     fd__zone_close(zone);
+    day_data_free(&d);
+    fd_site_free(site);
     if (rc) {
         fd__saved_error saved;
         fd__error_save(&saved);
         fd_report_free(r);
         return fd__error_restore(&saved);
     }
+    r->total = d.total;
     *out = r;
     return FD_OK;
 }
 
-int64_t fd_report_total(const fd_report *report)
+fd_status fd_report_daily(fd_report **out, fd_store *store, int64_t site_id, fd_date date)
 {
-    return report ? report->total : 0;
-}
-
-void fd_report_free(fd_report *report)
-{
-    if (report == NULL)
-        return;
-    for (size_t i = 0; i < report->nentries; i++)
-        free(report->entries[i].detail);
-    free(report->entries);
-    free(report->staff);
-    free(report->groups);
-    free(report);
-}
-
-static fd_status render_text(fd_buf *o, const fd_report *r)
-{
-    fd_status rc = fd__buf_printf(o, "日报 Daily report  %s (%s)\n%04d-%02d-%02d  %s  generated %s\n\n",
-                                  r->site.name, r->site.code, (int)r->date.year, (int)r->date.month,
-                                  (int)r->date.day, r->site.time_zone, r->generated);
-    if (rc == FD_OK)
-        rc = fd__buf_printf(o, "Journal entries: %lld\n", (long long)r->total);
-    if (rc == FD_OK && r->ngroups)
-        rc = fd__buf_puts(o, "\nBy kind\n");
-    for (size_t i = 0; rc == FD_OK && i < r->ngroups; i++) {
-        char kind[2 * FD_CODE_MAX + 2];
-        snprintf(kind, sizeof kind, "%s.%s", r->groups[i].entity, r->groups[i].action);
-        rc = fd__buf_printf(o, "  %-32s %6lld\n", kind, (long long)r->groups[i].count);
-    }
-    if (rc == FD_OK && r->nstaff)
-        rc = fd__buf_puts(o, "\nBy staff\n");
-    for (size_t i = 0; rc == FD_OK && i < r->nstaff; i++)
-        rc = fd__buf_printf(o, "  %6lld  %-8s %s\n", (long long)r->staff[i].count, r->staff[i].code,
-                            r->staff[i].name);
-    if (rc == FD_OK && r->nentries)
-        rc = fd__buf_puts(o, "\nEntries\n");
-    for (size_t i = 0; rc == FD_OK && i < r->nentries; i++) {
-        const entry *e = &r->entries[i];
-        rc = fd__buf_printf(o, "  %s  %s.%s #%lld  %s  %s\n", e->local + 11, e->entity, e->action,
-                            (long long)e->entity_id, e->staff, e->detail);
-    }
-    return rc;
-}
-
-/* Appends "key":"value" with the value JSON-escaped. */
-static fd_status json_pair(fd_buf *o, const char *key, const char *value, bool comma)
-{
-    fd_status rc = fd__buf_printf(o, "%s\"%s\":\"", comma ? "," : "", key);
-    if (rc == FD_OK)
-        rc = fd__buf_json_str(o, value);
-    return rc ? rc : fd__buf_puts(o, "\"");
-}
-
-static fd_status render_json(fd_buf *o, const fd_report *r)
-{
-    char date[11];
-    snprintf(date, sizeof date, "%04d-%02d-%02d", (int)r->date.year, (int)r->date.month, (int)r->date.day);
-    fd_status rc = fd__buf_puts(o, "{\"site\":{");
-    if (rc == FD_OK) rc = json_pair(o, "code", r->site.code, false);
-    if (rc == FD_OK) rc = json_pair(o, "name", r->site.name, true);
-    if (rc == FD_OK) rc = json_pair(o, "time_zone", r->site.time_zone, true);
-    if (rc == FD_OK) rc = fd__buf_puts(o, "}");
-    if (rc == FD_OK) rc = json_pair(o, "date", date, true);
-    if (rc == FD_OK) rc = json_pair(o, "generated", r->generated, true);
-    if (rc == FD_OK) rc = fd__buf_printf(o, ",\"total\":%lld,\"by_kind\":[", (long long)r->total);
-    for (size_t i = 0; rc == FD_OK && i < r->ngroups; i++) {
-        rc = fd__buf_puts(o, i ? ",{" : "{");
-        if (rc == FD_OK) rc = json_pair(o, "entity", r->groups[i].entity, false);
-        if (rc == FD_OK) rc = json_pair(o, "action", r->groups[i].action, true);
-        if (rc == FD_OK) rc = fd__buf_printf(o, ",\"count\":%lld}", (long long)r->groups[i].count);
-    }
-    if (rc == FD_OK) rc = fd__buf_puts(o, "],\"by_staff\":[");
-    for (size_t i = 0; rc == FD_OK && i < r->nstaff; i++) {
-        rc = fd__buf_printf(o, "%s{\"staff_id\":%lld", i ? "," : "", (long long)r->staff[i].staff_id);
-        if (rc == FD_OK) rc = json_pair(o, "code", r->staff[i].code, true);
-        if (rc == FD_OK) rc = json_pair(o, "name", r->staff[i].name, true);
-        if (rc == FD_OK) rc = fd__buf_printf(o, ",\"count\":%lld}", (long long)r->staff[i].count);
-    }
-    if (rc == FD_OK) rc = fd__buf_puts(o, "],\"entries\":[");
-    for (size_t i = 0; rc == FD_OK && i < r->nentries; i++) {
-        const entry *e = &r->entries[i];
-        rc = fd__buf_puts(o, i ? ",{" : "{");
-        if (rc == FD_OK) rc = json_pair(o, "local_time", e->local, false);
-        if (rc == FD_OK) rc = json_pair(o, "staff", e->staff, true);
-        if (rc == FD_OK) rc = json_pair(o, "entity", e->entity, true);
-        if (rc == FD_OK) rc = fd__buf_printf(o, ",\"entity_id\":%lld", (long long)e->entity_id);
-        if (rc == FD_OK) rc = json_pair(o, "action", e->action, true);
-        if (rc == FD_OK) rc = json_pair(o, "detail", e->detail, true);
-        if (rc == FD_OK) rc = fd__buf_puts(o, "}");
-    }
-    return rc ? rc : fd__buf_puts(o, "]}\n");
-}
-
-fd_status fd_report_render(fd_buf *out, const fd_report *report, fd_report_format format)
-{
-    static const char fn[] = "fd_report_render";
-    fd_status rc = fd__check_ptr(fn, "out", out);
-    if (rc == FD_OK)
-        rc = fd__check_ptr(fn, "report", report);
-    if (rc)
-        return rc;
-    if (format != FD_REPORT_TEXT && format != FD_REPORT_JSON)
-        return fd__error(FD_EINVAL, "%s: format: %d is neither FD_REPORT_TEXT nor FD_REPORT_JSON", fn, (int)format);
-    fd__buf_clear(out);
-    rc = format == FD_REPORT_TEXT ? render_text(out, report) : render_json(out, report);
-    if (rc)
-        fd__buf_clear(out);
-    return rc;
+    fd_actor system = FD_ACTOR_INIT;
+    system.site_id = site_id;
+    system.at = fd__now();
+    return fd_report_daily_new(out, store, &system, date);
 }

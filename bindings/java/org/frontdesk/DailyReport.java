@@ -2,28 +2,19 @@ package org.frontdesk;
 
 import org.frontdesk.swig.FrontdeskNative;
 import org.frontdesk.swig.SWIGTYPE_p_fd_report;
-import org.frontdesk.swig.fd_report_format;
 
-/** A site's daily report (R-COM-4): text for people, JSON for programs. */
-public final class DailyReport extends NativeHandle<SWIGTYPE_p_fd_report> {
+/**
+ * A site's daily report (R-COM-4), from {@link Store#dailyReport}: a {@link Report} with meta
+ * lines site, site_code, date, time_zone, generated and total, and the sections
+ * "journal.by_kind", "journal.by_staff" and "journal.entries".
+ */
+public final class DailyReport extends Report {
   DailyReport(SWIGTYPE_p_fd_report r) {
-    super(r, FrontdeskNative::fd_report_free);
+    super(r);
   }
 
   /** Number of journal entries the report counted. */
   public long total() throws FrontdeskException {
     return FrontdeskNative.fd_report_total(handle());
-  }
-
-  public String text() throws FrontdeskException {
-    return render(fd_report_format.FD_REPORT_TEXT);
-  }
-
-  public String json() throws FrontdeskException {
-    return render(fd_report_format.FD_REPORT_JSON);
-  }
-
-  private String render(fd_report_format format) throws FrontdeskException {
-    return Out.string(o -> FrontdeskNative.fd_report_render(o, handle(), format));
   }
 }

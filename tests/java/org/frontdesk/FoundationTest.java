@@ -160,7 +160,7 @@ public class FoundationTest {
     try (DailyReport r = store.dailyReport(site, LocalDate.of(2025, 6, 10))) {
       assertEquals(1, r.total());
       assertTrue(r.text().contains("交接班"));
-      assertTrue(r.json().contains("\"local_time\":\"2025-06-10 08:05\""));
+      assertTrue(r.json().contains("\"rows\":[[1749513900,")); // 2025-06-10 08:05 in Shanghai
     }
   }
 

@@ -1,0 +1,70 @@
+/* The report model's storage, shared by the model, the renderers and the daily report. */
+#ifndef FD_REPORT_INTERNAL_H
+#define FD_REPORT_INTERNAL_H
+
+#include "frontdesk/report.h"
+#include "internal.h"
+
+/* A cell: text is NULL while the cell is null; value is the number of numeric columns. */
+typedef struct fd__report_cell {
+    char *text;
+    int64_t value;
+} fd__report_cell;
+
+typedef struct fd__report_column {
+    char *key;
+    char *label;
+    fd_report_column_type type;
+} fd__report_column;
+
+typedef struct fd__report_table {
+    char *key;
+    char *title;
+    fd__report_column *columns;
+    size_t ncolumns;
+    fd__report_cell *cells; /* nrows * ncolumns, row-major */
+    size_t nrows;
+    size_t cells_cap; /* cells allocated */
+} fd__report_table;
+
+typedef struct fd__report_section {
+    char *key;
+    char *title;
+    fd__report_table *tables;
+    size_t ntables;
+    char **notes;
+    size_t nnotes;
+} fd__report_section;
+
+typedef struct fd__report_meta {
+    char *key;
+    char *label;
+    char *value;
+} fd__report_meta;
+
+struct fd_report {
+    char *key;
+    char *title;
+    fd__report_meta *meta;
+    size_t nmeta;
+    fd__report_section *sections;
+    size_t nsections;
+    int64_t total; /* journal entries counted by the daily report */
+};
+
+/* The cell at @row, @col of @t. */
+static inline const fd__report_cell *fd__report_cell_at(const fd__report_table *t, size_t row, size_t col)
+{
+    return &t->cells[row * t->ncolumns + col];
+}
+
+/* Numbers are right-aligned and never quoted or prefixed in CSV. */
+static inline bool fd__report_numeric(fd_report_column_type type)
+{
+    return type == FD_REPORT_COLUMN_INT || type == FD_REPORT_COLUMN_FEN || type == FD_REPORT_COLUMN_PERCENT;
+}
+
+/* "text", "int", "fen", "instant", "date", "percent". */
+const char *fd__report_type_name(fd_report_column_type type);
+
+#endif
