@@ -85,6 +85,23 @@ static inline size_t fd__utf8_put(char *out, uint32_t c)
 /* Copies a checked string of at most cap-1 bytes into a fixed array. */
 void fd__copy_fixed(char *dst, size_t cap, const char *src);
 
+/* --- folding what people type (fold.c) --------------------------------- */
+
+/* What fd__fold_char() folds; combine with |. */
+enum fd__fold {
+    FD__FOLD_WIDTH = 1, /* full-width ASCII U+FF01..U+FF5E to ASCII, ￥ U+FFE5 to ¥ U+00A5 */
+    FD__FOLD_SPACE = 2, /* ideographic space U+3000, no-break space U+00A0 and tab to ' ' */
+    FD__FOLD_MINUS = 4, /* minus sign U+2212 to '-' */
+    FD__FOLD_DASH = 8   /* the minus sign, hyphens and dashes U+2010..U+2014 and U+30FC to '-' */
+};
+
+/*
+ * Code point @c with the foldings of @what applied, for parsers of numbers
+ * (money, phone, idcard) that accept what a Chinese input method types.
+ * Text that is stored or searched goes through NFKC instead (text module).
+ */
+uint32_t fd__fold_char(uint32_t c, unsigned what);
+
 /* --- buffers (buf.c) ---------------------------------------------------- */
 
 /* Makes room for @extra more bytes plus a NUL. */

@@ -82,6 +82,28 @@ Test(common, utf8_validator_rejects_overlong_surrogate_and_out_of_range)
     cr_assert(!fd__utf8_valid("\x80", 1));
 }
 
+/* One folding table for the number parsers (money, phone, idcard). */
+Test(common, fold_char_folds_only_what_is_asked)
+{
+    const unsigned all = FD__FOLD_WIDTH | FD__FOLD_SPACE | FD__FOLD_DASH;
+    cr_assert_eq(fd__fold_char(0xFF11, FD__FOLD_WIDTH), '1');    /* １ */
+    cr_assert_eq(fd__fold_char(0xFF58, FD__FOLD_WIDTH), 'x');    /* ｘ */
+    cr_assert_eq(fd__fold_char(0xFF0D, FD__FOLD_WIDTH), '-');    /* － */
+    cr_assert_eq(fd__fold_char(0xFFE5, FD__FOLD_WIDTH), 0xA5);   /* ￥ → ¥ */
+    cr_assert_eq(fd__fold_char(0x3000, FD__FOLD_SPACE), ' ');
+    cr_assert_eq(fd__fold_char(0xA0, FD__FOLD_SPACE), ' ');
+    cr_assert_eq(fd__fold_char('\t', FD__FOLD_SPACE), ' ');
+    cr_assert_eq(fd__fold_char(0x2212, FD__FOLD_MINUS), '-');
+    cr_assert_eq(fd__fold_char(0x2014, FD__FOLD_MINUS), 0x2014); /* a dash is no minus sign */
+    cr_assert_eq(fd__fold_char(0x2014, FD__FOLD_DASH), '-');
+    cr_assert_eq(fd__fold_char(0x30FC, FD__FOLD_DASH), '-');
+    /* nothing asked, nothing folded; other characters pass through */
+    cr_assert_eq(fd__fold_char(0xFF11, FD__FOLD_SPACE), 0xFF11);
+    cr_assert_eq(fd__fold_char(0x3000, FD__FOLD_WIDTH), 0x3000);
+    cr_assert_eq(fd__fold_char(0x4E2D, all), 0x4E2D);
+    cr_assert_eq(fd__fold_char('7', all), '7');
+}
+
 Test(common, version_matches_macros)
 {
     cr_assert_str_eq(fd_version(), FD_VERSION_STRING);

@@ -49,10 +49,8 @@ static fd_status fold(bool report, const char *fn, const char *text, char out[MA
     *bad = 0;
     *bad_pos = 0;
     for (const unsigned char *s = (const unsigned char *)text; *s;) {
-        uint32_t c = fd__utf8_next(&s);
-        if (c >= 0xFF01 && c <= 0xFF5E)
-            c -= 0xFEE0;
-        if (c == ' ' || c == '\t' || c == 0x3000 || c == 0xA0)
+        uint32_t c = fd__fold_char(fd__utf8_next(&s), FD__FOLD_WIDTH | FD__FOLD_SPACE);
+        if (c == ' ')
             continue;
         pos++;
         if (n == MAX_CHARS)

@@ -35,19 +35,6 @@ static const area_code *find_area(const char *code)
     return bsearch(code, AREAS, sizeof AREAS / sizeof AREAS[0], sizeof AREAS[0], cmp_area);
 }
 
-/* Full-width ASCII to ASCII; ideographic space, dashes and full-width
- * parentheses people type in Chinese text to their ASCII forms. */
-static uint32_t fold(uint32_t c)
-{
-    if (c >= 0xFF01 && c <= 0xFF5E)
-        return c - 0xFEE0;
-    switch (c) {
-    case 0x3000: case 0xA0: case '\t': return ' ';
-    case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014: case 0x2212: case 0x30FC: return '-';
-    default: return c;
-    }
-}
-
 static bool is_digit(uint32_t c)
 {
     return c >= '0' && c <= '9';
@@ -194,7 +181,7 @@ fd_status fd_phone_parse(fd_phone *out, const char *text)
         if (n == MAX_CPS)
             return fd__error(FD_EINVAL, PARSE_FN ": text: '%.40s...' is too long for a phone number "
                              "(more than %d characters)", text, MAX_CPS);
-        c[n++] = fold(fd__utf8_next(&s));
+        c[n++] = fd__fold_char(fd__utf8_next(&s), FD__FOLD_WIDTH | FD__FOLD_SPACE | FD__FOLD_DASH);
     }
 
     /* The extension, after an explicit marker. */
