@@ -1,7 +1,7 @@
 /* Opening, migrating and closing a site database; transactions; the statement cache. */
 #include "store/store_internal.h"
 #include "embedded.h"
-#include "text/text_sqlite.h"
+#include "store/collations.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -202,7 +202,7 @@ static fd_status register_sql_functions(fd_store *s)
     fd_status rc = FD_OK;
     /* text: FD_ZH collation (added by the text module) */
     if (rc == FD_OK)
-        rc = fd__text_register_sqlite(s->db);
+        rc = fd__store_register_collations(s->db);
     return rc;
 }
 
