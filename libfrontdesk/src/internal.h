@@ -7,6 +7,7 @@
 #define FRONTDESK_INTERNAL_H
 
 #include "frontdesk/common.h"
+#include "frontdesk/policy.h"
 
 #include <stdarg.h>
 #include <stdbool.h>
@@ -147,5 +148,27 @@ fd_status fd__zone_format(fd__zone *zone, const char *fn, int64_t at, char out[3
 
 /* Checks that @tz names a time zone ICU knows. */
 fd_status fd__check_time_zone(const char *fn, const char *field, const char *tz);
+
+/* --- policy values for rule code (policy/policy.c) --------------------- */
+
+/*
+ * Typed, index-based access to policy values, for rule code in hot paths of
+ * any module (calendar, and the domain modules above it): an enum per key of
+ * policy/policy_keys.def, so a rule reads FD__POL_CALL_MAX_RINGS without a
+ * string look-up. Shared here, not in a header of the policy module, because
+ * no module includes another module's private headers (abi.layers).
+ */
+typedef enum fd__policy_id {
+#define FD_POLICY_KEY(id, key, def, min, max, unit, rule, desc) FD__POL_##id,
+#include "policy/policy_keys.def"
+#undef FD_POLICY_KEY
+    FD__POL_COUNT
+} fd__policy_id;
+
+/* The value of key @id in @p, or its default when @p is NULL. Never fails. */
+int64_t fd__policy_value(const fd_policy *p, fd__policy_id id);
+
+/* Index of @key, or -1. */
+int fd__policy_index(const char *key);
 
 #endif /* FRONTDESK_INTERNAL_H */

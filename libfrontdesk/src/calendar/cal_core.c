@@ -11,7 +11,6 @@
  * (calendar.fallback_weekends), five before and ten after.
  */
 #include "calendar/cal_internal.h"
-#include "policy/policy_internal.h"
 
 #include <limits.h>
 #include <stdio.h>
