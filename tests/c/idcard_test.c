@@ -75,7 +75,7 @@ static void reject(const char *text, fd_date today, const char *needle)
     for (size_t i = 0; i < sizeof id; i++)
         cr_assert_eq(((unsigned char *)&id)[i], 0x33, "a failed parse wrote its output");
     int v = 7;
-    fd_assert_ok(fd_idcard_valid(&v, text, today));
+    fd_assert_ok(fd_idcard_is_valid(&v, text, today));
     cr_assert_eq(v, 0, "'%s' said valid", text);
 }
 
@@ -124,27 +124,41 @@ Test(idcard, today_decides_what_is_in_the_future)
     fd_assert_ok(fd_idcard_parse(&id, num, (fd_date){ 9999, 12, 31 }));
     fd_assert_error(fd_idcard_parse(&id, num, (fd_date){ 2026, 2, 30 }), FD_EINVAL, "today: 2026-2-30");
     int v;
-    fd_assert_error(fd_idcard_valid(&v, num, (fd_date){ 0, 13, 1 }), FD_EINVAL, "today");
+    fd_assert_error(fd_idcard_is_valid(&v, num, (fd_date){ 0, 13, 1 }), FD_EINVAL, "today");
 }
 
-Test(idcard, valid_is_a_predicate)
+Test(idcard, is_valid_is_a_predicate)
+{
+    int v = 7;
+    fd_assert_ok(fd_idcard_is_valid(&v, "11010519491231002X", TODAY));
+    cr_assert_eq(v, 1);
+    fd_assert_ok(fd_idcard_is_valid(&v, "11010519491231002x", TODAY));
+    cr_assert_eq(v, 1);
+    fd_assert_ok(fd_idcard_is_valid(&v, "110105491231002", TODAY));
+    cr_assert_eq(v, 1);
+    /* A failed check is an answer: the last error stays what it was. */
+    fd_error_clear();
+    fd_assert_ok(fd_idcard_is_valid(&v, "110105194912310021", TODAY));
+    cr_assert_eq(v, 0);
+    cr_assert_eq(fd_error_last()->code, FD_OK);
+    fd_assert_error(fd_idcard_is_valid(&v, NULL, TODAY), FD_EINVAL, "text: must not be NULL");
+    fd_assert_error(fd_idcard_is_valid(&v, "11010519491231002\xff", TODAY), FD_EINVAL, "UTF-8");
+    fd_assert_error(fd_idcard_is_valid(NULL, "11010519491231002X", TODAY), FD_EINVAL, "out");
+}
+
+/* The old name stays one release, as a deprecated alias of fd_idcard_is_valid. */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wdeprecated-declarations"
+Test(idcard, deprecated_valid_is_an_alias_of_is_valid)
 {
     int v = 7;
     fd_assert_ok(fd_idcard_valid(&v, "11010519491231002X", TODAY));
     cr_assert_eq(v, 1);
-    fd_assert_ok(fd_idcard_valid(&v, "11010519491231002x", TODAY));
-    cr_assert_eq(v, 1);
-    fd_assert_ok(fd_idcard_valid(&v, "110105491231002", TODAY));
-    cr_assert_eq(v, 1);
-    /* A failed check is an answer: the last error stays what it was. */
-    fd_error_clear();
     fd_assert_ok(fd_idcard_valid(&v, "110105194912310021", TODAY));
     cr_assert_eq(v, 0);
-    cr_assert_eq(fd_error_last()->code, FD_OK);
-    fd_assert_error(fd_idcard_valid(&v, NULL, TODAY), FD_EINVAL, "text: must not be NULL");
-    fd_assert_error(fd_idcard_valid(&v, "11010519491231002\xff", TODAY), FD_EINVAL, "UTF-8");
-    fd_assert_error(fd_idcard_valid(NULL, "11010519491231002X", TODAY), FD_EINVAL, "out");
+    fd_assert_error(fd_idcard_valid(NULL, "11010519491231002X", TODAY), FD_EINVAL, "fd_idcard_valid: out");
 }
+#pragma GCC diagnostic pop
 
 Test(idcard, every_check_character_is_found)
 {
@@ -159,7 +173,7 @@ Test(idcard, every_check_character_is_found)
         for (const char *c = chars; *c; c++) {
             num[17] = *c;
             int v;
-            fd_assert_ok(fd_idcard_valid(&v, num, TODAY));
+            fd_assert_ok(fd_idcard_is_valid(&v, num, TODAY));
             if (v) {
                 hits++;
                 good = *c;

@@ -21,13 +21,19 @@ def test_id_card_parse_15_digits_is_converted():
     assert c.legacy is True
 
 
-def test_id_card_valid():
-    assert frontdesk.id_card_valid("11010519491231002X") is True
-    assert frontdesk.id_card_valid("11010519491231002x", today=TODAY) is True
-    assert frontdesk.id_card_valid("110105194912310021", today=TODAY) is False
-    assert frontdesk.id_card_valid("110105202611240012", today=TODAY) is False   # born tomorrow
-    assert frontdesk.id_card_valid("110105202611240012", today=datetime.date(2026, 11, 24)) is False  # checksum
-    assert frontdesk.id_card_valid("", today=TODAY) is False
+def test_id_card_is_valid():
+    assert frontdesk.id_card_is_valid("11010519491231002X") is True
+    assert frontdesk.id_card_is_valid("11010519491231002x", today=TODAY) is True
+    assert frontdesk.id_card_is_valid("110105194912310021", today=TODAY) is False
+    assert frontdesk.id_card_is_valid("110105202611240012", today=TODAY) is False   # born tomorrow
+    assert frontdesk.id_card_is_valid("110105202611240012", today=datetime.date(2026, 11, 24)) is False  # checksum
+    assert frontdesk.id_card_is_valid("", today=TODAY) is False
+
+
+def test_id_card_valid_is_the_old_name_of_is_valid():
+    assert frontdesk.id_card_valid is frontdesk.id_card_is_valid
+    assert frontdesk.id_card_valid("11010519491231002X", today=TODAY) is True
+    assert not hasattr(frontdesk.core, "fd_idcard_valid")   # the deprecated C name is not bound
 
 
 @pytest.mark.parametrize("text, needle", [

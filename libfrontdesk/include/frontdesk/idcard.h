@@ -67,7 +67,14 @@ FD_API fd_status fd_idcard_parse(fd_idcard *out, const char *text, fd_date today
  * @return ::FD_OK; ::FD_EINVAL for NULL arguments, invalid UTF-8 or a bad @p today.
  * Thread safety: safe.
  */
-FD_API fd_status fd_idcard_valid(int *out, const char *text, fd_date today);
+FD_API fd_status fd_idcard_is_valid(int *out, const char *text, fd_date today);
+
+/**
+ * The old name of fd_idcard_is_valid(), kept for one release.
+ * @deprecated Use fd_idcard_is_valid(); this name goes in the next minor release.
+ */
+FD_API FD_DEPRECATED("use fd_idcard_is_valid") fd_status fd_idcard_valid(int *out, const char *text,
+                                                                           fd_date today);
 
 /**
  * Writes @p text masked for listings, reports and exports (R-COM-2): the first

@@ -75,7 +75,7 @@ FD_API fd_status fd_phone_mask(fd_buf *out, const char *text);
  * The name of a kind: "mobile", "landline", "service", "short", or
  * "unknown" for other numbers. Never NULL; the string is static.
  */
-FD_API const char *fd_phone_kind_name(int kind);
+FD_API const char *fd_phone_kind_name(fd_phone_kind kind);
 
 #ifdef __cplusplus
 }

@@ -30,7 +30,7 @@ static const char *province_name(int code)
 }
 
 /*
- * Records the message only when the caller wants it: fd_idcard_valid() asks
+ * Records the message only when the caller wants it: fd_idcard_is_valid() asks
  * millions of numbers a yes or no and must not pay for formatting messages,
  * nor overwrite the thread's last error.
  */
@@ -203,19 +203,30 @@ fd_status fd_idcard_parse(fd_idcard *out, const char *text, fd_date today)
     return parse(out, true, PARSE_FN, text, today);
 }
 
-fd_status fd_idcard_valid(int *out, const char *text, fd_date today)
+static fd_status is_valid(const char *fn, int *out, const char *text, fd_date today)
 {
-    fd_status rc = fd__check_ptr("fd_idcard_valid", "out", out);
+    fd_status rc = fd__check_ptr(fn, "out", out);
     if (rc == FD_OK)
-        rc = fd__check_text("fd_idcard_valid", "text", text, 0, false);
+        rc = fd__check_text(fn, "text", text, 0, false);
     if (rc == FD_OK)
-        rc = resolve_today("fd_idcard_valid", &today);
+        rc = resolve_today(fn, &today);
     if (rc)
         return rc;
     /* A number that fails is an answer, not an error: no message is recorded. */
     fd_idcard r;
-    *out = parse(&r, false, "fd_idcard_valid", text, today) == FD_OK;
+    *out = parse(&r, false, fn, text, today) == FD_OK;
     return FD_OK;
+}
+
+fd_status fd_idcard_is_valid(int *out, const char *text, fd_date today)
+{
+    return is_valid("fd_idcard_is_valid", out, text, today);
+}
+
+/* Deprecated alias (issue 8: object first, predicates start with is_). */
+fd_status fd_idcard_valid(int *out, const char *text, fd_date today)
+{
+    return is_valid("fd_idcard_valid", out, text, today);
 }
 
 /* R-COM-2: ID numbers are masked in every listing, report and export. */

@@ -281,7 +281,7 @@ fd_status fd_phone_parse(fd_phone *out, const char *text)
         return rc;
     if (ext_len > 0 && (r.kind == FD_PHONE_SHORT || r.kind == FD_PHONE_MOBILE))
         return fd__error(FD_EINVAL, PARSE_FN ": text: '%s': extension: a %s number has no extension",
-                         text, fd_phone_kind_name(r.kind));
+                         text, fd_phone_kind_name((fd_phone_kind)r.kind));
     memcpy(r.extension, ext, ext_len + 1);
     *out = r;
     return FD_OK;
@@ -336,7 +336,7 @@ fd_status fd_phone_mask(fd_buf *out, const char *text)
     return fd__buf_put(out, m, k);
 }
 
-const char *fd_phone_kind_name(int kind)
+const char *fd_phone_kind_name(fd_phone_kind kind)
 {
     switch (kind) {
     case FD_PHONE_MOBILE: return "mobile";

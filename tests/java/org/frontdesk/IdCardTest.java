@@ -32,11 +32,19 @@ public class IdCardTest {
   }
 
   @Test
-  public void valid() throws Exception {
+  public void isValid() throws Exception {
+    assertTrue(IdCard.isValid("11010519491231002X"));
+    assertTrue(IdCard.isValid("11010519491231002X", TODAY));
+    assertFalse(IdCard.isValid("110105194912310021", TODAY));
+    assertFalse(IdCard.isValid("110105202611240012", TODAY));
+  }
+
+  @Test
+  @SuppressWarnings("deprecation")
+  public void validIsTheOldNameOfIsValid() throws Exception {
     assertTrue(IdCard.valid("11010519491231002X"));
     assertTrue(IdCard.valid("11010519491231002X", TODAY));
     assertFalse(IdCard.valid("110105194912310021", TODAY));
-    assertFalse(IdCard.valid("110105202611240012", TODAY));
   }
 
   @Test

@@ -53,9 +53,16 @@ public class PhoneTest {
 
   @Test
   public void kindNames() {
+    assertEquals("mobile", Phone.kindName(Phone.Kind.MOBILE));
+    assertEquals("landline", Phone.kindName(Phone.Kind.LANDLINE));
+    assertEquals("service", Phone.kindName(Phone.Kind.SERVICE));
+    assertEquals("short", Phone.kindName(Phone.Kind.SHORT));
+  }
+
+  @Test
+  @SuppressWarnings("deprecation")
+  public void kindNamesOfNumbers() {
     assertEquals("mobile", Phone.kindName(1));
-    assertEquals("landline", Phone.kindName(2));
-    assertEquals("service", Phone.kindName(3));
     assertEquals("short", Phone.kindName(4));
     assertEquals("unknown", Phone.kindName(0));
   }
