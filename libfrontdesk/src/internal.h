@@ -58,6 +58,18 @@ bool fd__utf8_valid(const char *s, size_t len);
 fd_status fd__check_text(const char *fn, const char *field, const char *s,
                          size_t max_bytes, bool nonempty);
 
+/*
+ * How error messages quote a phone or ID number that may be personal data
+ * (R-COM-2): at most its first 3 and last 2 characters, and its length,
+ * e.g. "'138****78' (11 characters)" for "13812345678"; bytes instead of
+ * characters when @s is not valid UTF-8. Never the whole text.
+ */
+#define FD__REDACT_MAX 64
+void fd__redact(char out[FD__REDACT_MAX], const char *s);
+
+/* fd__check_text(fn, field, s, 0, false) for personal numbers: the message quotes @s redacted. */
+fd_status fd__check_text_redacted(const char *fn, const char *field, const char *s);
+
 /* Checks that pointer argument @p is not NULL. */
 fd_status fd__check_ptr(const char *fn, const char *field, const void *p);
 

@@ -104,6 +104,32 @@ Test(common, fold_char_folds_only_what_is_asked)
     cr_assert_eq(fd__fold_char('7', all), '7');
 }
 
+/* R-COM-2: how messages quote a number that may be personal data. */
+Test(common, redact_shows_length_and_at_most_3_plus_2_characters)
+{
+    char out[FD__REDACT_MAX];
+    fd__redact(out, "13812345678");
+    cr_assert_str_eq(out, "'138****78' (11 characters)");
+    fd__redact(out, "11010519491231002X11010519491231002X");
+    cr_assert_str_eq(out, "'110****2X' (36 characters)");
+    fd__redact(out, "１３８１２３");
+    cr_assert_str_eq(out, "'１３****３' (6 characters)");
+    fd__redact(out, "1234");
+    cr_assert_str_eq(out, "'1****4' (4 characters)");
+    fd__redact(out, "12");
+    cr_assert_str_eq(out, "'****' (2 characters)");
+    fd__redact(out, "x");
+    cr_assert_str_eq(out, "'****' (1 character)");
+    fd__redact(out, "");
+    cr_assert_str_eq(out, "'' (0 characters)");
+    fd__redact(out, "1381234\xff");
+    cr_assert_str_eq(out, "'13****4\xff' (8 bytes)");
+    fd_assert_error(fd__check_text_redacted("fd_x", "text", "13812345678\xff"), FD_EINVAL,
+                    "fd_x: text: not valid UTF-8: '138****8\\xFF' (12 bytes)");
+    fd_assert_error(fd__check_text_redacted("fd_x", "text", NULL), FD_EINVAL, "fd_x: text: must not be NULL");
+    cr_assert_eq(fd__check_text_redacted("fd_x", "text", "13812345678"), FD_OK);
+}
+
 Test(common, version_matches_macros)
 {
     cr_assert_str_eq(fd_version(), FD_VERSION_STRING);

@@ -54,7 +54,10 @@ typedef struct fd_idcard {
  *              for the current date in China (UTC+8)
  * @return ::FD_OK, or ::FD_EINVAL with a message naming the part that is
  *         wrong: "length", "character", "region", "birth date", "checksum" (with
- *         the expected check character), or "today".
+ *         the expected check character), or "today". The message never holds
+ *         the number (R-COM-2): input of the wrong shape shows its length and at
+ *         most the first 3 and last 2 characters ("'110****02' (17 characters)"),
+ *         a number of the right shape shows masked ("'110105********003X'").
  * Thread safety: safe.
  */
 FD_API fd_status fd_idcard_parse(fd_idcard *out, const char *text, fd_date today);

@@ -68,6 +68,19 @@ public class IdCardTest {
   }
 
   @Test
+  public void errorsNeverEchoTheNumber_R_COM_2() {
+    String[][] cases = {{"11010519491231003X", "11010519491231003"}, {"11010519491331002X", "19491331"}};
+    for (String[] c : cases) {
+      try {
+        IdCard.parse(c[0], TODAY);
+        fail("no exception for " + c[0]);
+      } catch (FrontdeskException e) {
+        assertFalse(e.getMessage(), e.getMessage().contains(c[1]));
+      }
+    }
+  }
+
+  @Test
   public void mask_R_COM_2() throws Exception {
     assertEquals("110105********002X", IdCard.mask("11010519491231002x"));
     assertEquals("110105*****1002", IdCard.mask("110105491231002"));
