@@ -158,6 +158,9 @@ fd_status fd__zone_day_bounds(fd__zone *zone, const char *fn, fd_date date, int6
 /* Local time of @at as "YYYY-MM-DD HH:MM" into @out (at least 32 bytes). */
 fd_status fd__zone_format(fd__zone *zone, const char *fn, int64_t at, char out[32]);
 
+/* Checks that @date is a real day in 0001..9999; the message names @fn and @field. */
+fd_status fd__check_date(const char *fn, const char *field, fd_date date);
+
 /* Checks that @tz names a time zone ICU knows. */
 fd_status fd__check_time_zone(const char *fn, const char *field, const char *tz);
 

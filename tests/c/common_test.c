@@ -22,6 +22,12 @@ Test(common, error_last_names_field_and_value)
     fd_date d;
     fd_assert_error(fd_date_parse(&d, "2026-13-01"), FD_EINVAL, "month");
     fd_assert_error(fd_date_parse(&d, "2026-02-29"), FD_EINVAL, "2026-02 has no day 29");
+    /* each message names the public function that was called */
+    fd_assert_error(fd_date_parse(&d, "2026-13-01"), FD_EINVAL, "fd_date_parse: text: month 13 is outside 1..12");
+    fd_assert_error(fd_date_check((fd_date){ 0, 1, 1 }), FD_EINVAL, "fd_date_check: date: year 0 is outside 1..9999");
+    fd_buf b = FD_BUF_INIT;
+    fd_assert_error(fd_date_format(&b, (fd_date){ 2025, 2, 29 }), FD_EINVAL, "fd_date_format: date: 2025-02 has no day 29");
+    fd_buf_dispose(&b);
     fd_assert_error(fd_date_parse(&d, "26-2-1"), FD_EINVAL, "'26-2-1'");
     fd_assert_error(fd_date_parse(NULL, "2026-01-01"), FD_EINVAL, "out");
     fd_assert_error(fd_date_parse(&d, NULL), FD_EINVAL, "text: must not be NULL");
