@@ -127,17 +127,6 @@ Test(phone, rejects_garbage_naming_the_value)
     reject("0000000000000000000000000000000000000000000000000000000000000000000", "too long");
 }
 
-/* The longest run of ASCII digits in @s. */
-static size_t digit_run(const char *s)
-{
-    size_t best = 0, run = 0;
-    for (; *s; s++) {
-        run = (*s >= '0' && *s <= '9') ? run + 1 : 0;
-        best = run > best ? run : best;
-    }
-    return best;
-}
-
 /*
  * R-COM-2: a message about a number that failed never holds the number: it
  * shows the length and at most the first 3 and last 2 characters, or, for a
@@ -163,13 +152,13 @@ Test(phone, R_COM_2_errors_never_echo_the_number)
         fd_phone p;
         cr_assert_neq(fd_phone_parse(&p, cases[i].text), FD_OK, "'%s' parsed", cases[i].text);
         const char *msg = fd_error_last()->message;
-        cr_expect(strstr(msg, cases[i].number) == NULL && digit_run(msg) < 6,
+        cr_expect(strstr(msg, cases[i].number) == NULL && fd_test_digit_run(msg) < 6,
                   "'%s': the message shows the number: %s", cases[i].text, msg);
         cr_expect(strstr(msg, "fd_phone_parse: text: ") != NULL, "%s", msg);
         fd_buf b = FD_BUF_INIT;
         cr_assert_neq(fd_phone_mask(&b, cases[i].text), FD_OK);
         msg = fd_error_last()->message;
-        cr_expect(strstr(msg, cases[i].number) == NULL && digit_run(msg) < 6,
+        cr_expect(strstr(msg, cases[i].number) == NULL && fd_test_digit_run(msg) < 6,
                   "mask '%s': the message shows the number: %s", cases[i].text, msg);
         cr_expect(strstr(msg, "fd_phone_mask: text: ") != NULL, "%s", msg);
         fd_buf_dispose(&b);
