@@ -58,6 +58,9 @@ bool fd__utf8_valid(const char *s, size_t len);
 fd_status fd__check_text(const char *fn, const char *field, const char *s,
                          size_t max_bytes, bool nonempty);
 
+/* Checks that pointer argument @p is not NULL. */
+fd_status fd__check_ptr(const char *fn, const char *field, const void *p);
+
 /*
  * How error messages quote a phone or ID number that may be personal data
  * (R-COM-2): at most its first 3 and last 2 characters, and its length,
@@ -69,9 +72,6 @@ void fd__redact(char out[FD__REDACT_MAX], const char *s);
 
 /* fd__check_text(fn, field, s, 0, false) for personal numbers: the message quotes @s redacted. */
 fd_status fd__check_text_redacted(const char *fn, const char *field, const char *s);
-
-/* Checks that pointer argument @p is not NULL. */
-fd_status fd__check_ptr(const char *fn, const char *field, const void *p);
 
 /*
  * The next code point of already-validated UTF-8; advances *s. Inline because
@@ -158,11 +158,11 @@ fd_status fd__zone_day_bounds(fd__zone *zone, const char *fn, fd_date date, int6
 /* Local time of @at as "YYYY-MM-DD HH:MM" into @out (at least 32 bytes). */
 fd_status fd__zone_format(fd__zone *zone, const char *fn, int64_t at, char out[32]);
 
-/* Checks that @date is a real day in 0001..9999; the message names @fn and @field. */
-fd_status fd__check_date(const char *fn, const char *field, fd_date date);
-
 /* Checks that @tz names a time zone ICU knows. */
 fd_status fd__check_time_zone(const char *fn, const char *field, const char *tz);
+
+/* Checks that @date is a real day in 0001..9999; the message names @fn and @field. */
+fd_status fd__check_date(const char *fn, const char *field, fd_date date);
 
 /* --- policy values for rule code (policy/policy.c) --------------------- */
 
