@@ -6,4 +6,6 @@
 %immutable fd_idcard::region;
 %immutable fd_idcard::province;
 %immutable fd_idcard::birth;
+/* Deprecated C name (use fd_idcard_is_valid); the bindings keep their own old names. */
+%ignore fd_idcard_valid;
 %include "frontdesk/idcard.h"

@@ -7,6 +7,7 @@
 #define FRONTDESK_INTERNAL_H
 
 #include "frontdesk/common.h"
+#include "frontdesk/policy.h"
 
 #include <stdarg.h>
 #include <stdbool.h>
@@ -67,6 +68,18 @@ fd_status fd__check_name(const char *fn, const char *field, const char *name, si
 fd_status fd__check_ptr(const char *fn, const char *field, const void *p);
 
 /*
+ * How error messages quote a phone or ID number that may be personal data
+ * (R-COM-2): at most its first 3 and last 2 characters, and its length,
+ * e.g. "'138****78' (11 characters)" for "13812345678"; bytes instead of
+ * characters when @s is not valid UTF-8. Never the whole text.
+ */
+#define FD__REDACT_MAX 64
+void fd__redact(char out[FD__REDACT_MAX], const char *s);
+
+/* fd__check_text(fn, field, s, 0, false) for personal numbers: the message quotes @s redacted. */
+fd_status fd__check_text_redacted(const char *fn, const char *field, const char *s);
+
+/*
  * The next code point of already-validated UTF-8; advances *s. Inline because
  * the text module's hot loops (pinyin, normalisation) call it per character.
  */
@@ -90,6 +103,23 @@ static inline size_t fd__utf8_put(char *out, uint32_t c)
 
 /* Copies a checked string of at most cap-1 bytes into a fixed array. */
 void fd__copy_fixed(char *dst, size_t cap, const char *src);
+
+/* --- folding what people type (fold.c) --------------------------------- */
+
+/* What fd__fold_char() folds; combine with |. */
+enum fd__fold {
+    FD__FOLD_WIDTH = 1, /* full-width ASCII U+FF01..U+FF5E to ASCII, ￥ U+FFE5 to ¥ U+00A5 */
+    FD__FOLD_SPACE = 2, /* ideographic space U+3000, no-break space U+00A0 and tab to ' ' */
+    FD__FOLD_MINUS = 4, /* minus sign U+2212 to '-' */
+    FD__FOLD_DASH = 8   /* the minus sign, hyphens and dashes U+2010..U+2014 and U+30FC to '-' */
+};
+
+/*
+ * Code point @c with the foldings of @what applied, for parsers of numbers
+ * (money, phone, idcard) that accept what a Chinese input method types.
+ * Text that is stored or searched goes through NFKC instead (text module).
+ */
+uint32_t fd__fold_char(uint32_t c, unsigned what);
 
 /* --- buffers (buf.c) ---------------------------------------------------- */
 
@@ -145,5 +175,30 @@ fd_status fd__check_instant(const char *fn, const char *field, int64_t at);
 
 /* Checks that @tz names a time zone ICU knows. */
 fd_status fd__check_time_zone(const char *fn, const char *field, const char *tz);
+
+/* Checks that @date is a real day in 0001..9999; the message names @fn and @field. */
+fd_status fd__check_date(const char *fn, const char *field, fd_date date);
+
+/* --- policy values for rule code (policy/policy.c) --------------------- */
+
+/*
+ * Typed, index-based access to policy values, for rule code in hot paths of
+ * any module (calendar, and the domain modules above it): an enum per key of
+ * policy/policy_keys.def, so a rule reads FD__POL_CALL_MAX_RINGS without a
+ * string look-up. Shared here, not in a header of the policy module, because
+ * no module includes another module's private headers (abi.layers).
+ */
+typedef enum fd__policy_id {
+#define FD_POLICY_KEY(id, key, def, min, max, unit, rule, desc) FD__POL_##id,
+#include "policy/policy_keys.def"
+#undef FD_POLICY_KEY
+    FD__POL_COUNT
+} fd__policy_id;
+
+/* The value of key @id in @p, or its default when @p is NULL. Never fails. */
+int64_t fd__policy_value(const fd_policy *p, fd__policy_id id);
+
+/* Index of @key, or -1. */
+int fd__policy_index(const char *key);
 
 #endif /* FRONTDESK_INTERNAL_H */

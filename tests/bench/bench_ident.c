@@ -4,10 +4,10 @@
  *   phone   fd_phone_parse (full-width folding, +86, area-code table, messages)
  *           vs a loop that keeps the digits and checks an 11-digit mobile shape
  *   mask    fd_phone_mask into a reused fd_buf vs the same digit loop + memcpy
- *   idcard  fd_idcard_valid (shape, region, date, checksum) vs a bare ISO 7064
+ *   idcard  fd_idcard_is_valid (shape, region, date, checksum) vs a bare ISO 7064
  *           MOD 11-2 checksum loop
  * The baselines check almost nothing, so the target is only that the library
- * stays within 20x of them (ratio >= 0.05); fd_idcard_valid formats no message.
+ * stays within 20x of them (ratio >= 0.05); fd_idcard_is_valid formats no message.
  */
 #include "bench.h"
 
@@ -111,7 +111,7 @@ int main(int argc, char **argv)
     t0 = bench_now();
     for (long i = 0; i < n; i++) {
         int v;
-        fd_idcard_valid(&v, ids[i % NITEMS], today);
+        fd_idcard_is_valid(&v, ids[i % NITEMS], today);
         sink += v;
     }
     lib = bench_now() - t0;
@@ -119,7 +119,7 @@ int main(int argc, char **argv)
     for (long i = 0; i < n; i++)
         sink += naive_checksum(ids[i % NITEMS]);
     base = bench_now() - t0;
-    bench_figure("idcard_valid", "fd_idcard_valid", n / lib / 1e6, "M numbers/s");
+    bench_figure("idcard_valid", "fd_idcard_is_valid", n / lib / 1e6, "M numbers/s");
     bench_figure("idcard_valid", "checksum-loop baseline", n / base / 1e6, "M numbers/s");
     bench_ratio("idcard_valid", base / lib, 0.05);
     fd_buf_dispose(&b);

@@ -22,6 +22,12 @@ Test(common, error_last_names_field_and_value)
     fd_date d;
     fd_assert_error(fd_date_parse(&d, "2026-13-01"), FD_EINVAL, "month");
     fd_assert_error(fd_date_parse(&d, "2026-02-29"), FD_EINVAL, "2026-02 has no day 29");
+    /* each message names the public function that was called */
+    fd_assert_error(fd_date_parse(&d, "2026-13-01"), FD_EINVAL, "fd_date_parse: text: month 13 is outside 1..12");
+    fd_assert_error(fd_date_check((fd_date){ 0, 1, 1 }), FD_EINVAL, "fd_date_check: date: year 0 is outside 1..9999");
+    fd_buf b = FD_BUF_INIT;
+    fd_assert_error(fd_date_format(&b, (fd_date){ 2025, 2, 29 }), FD_EINVAL, "fd_date_format: date: 2025-02 has no day 29");
+    fd_buf_dispose(&b);
     fd_assert_error(fd_date_parse(&d, "26-2-1"), FD_EINVAL, "'26-2-1'");
     fd_assert_error(fd_date_parse(NULL, "2026-01-01"), FD_EINVAL, "out");
     fd_assert_error(fd_date_parse(&d, NULL), FD_EINVAL, "text: must not be NULL");
@@ -80,6 +86,54 @@ Test(common, utf8_validator_rejects_overlong_surrogate_and_out_of_range)
     cr_assert(!fd__utf8_valid("\xf4\x90\x80\x80", 4)); /* U+110000 */
     cr_assert(!fd__utf8_valid("\xe9\x95", 2));         /* truncated */
     cr_assert(!fd__utf8_valid("\x80", 1));
+}
+
+/* One folding table for the number parsers (money, phone, idcard). */
+Test(common, fold_char_folds_only_what_is_asked)
+{
+    const unsigned all = FD__FOLD_WIDTH | FD__FOLD_SPACE | FD__FOLD_DASH;
+    cr_assert_eq(fd__fold_char(0xFF11, FD__FOLD_WIDTH), '1');    /* １ */
+    cr_assert_eq(fd__fold_char(0xFF58, FD__FOLD_WIDTH), 'x');    /* ｘ */
+    cr_assert_eq(fd__fold_char(0xFF0D, FD__FOLD_WIDTH), '-');    /* － */
+    cr_assert_eq(fd__fold_char(0xFFE5, FD__FOLD_WIDTH), 0xA5);   /* ￥ → ¥ */
+    cr_assert_eq(fd__fold_char(0x3000, FD__FOLD_SPACE), ' ');
+    cr_assert_eq(fd__fold_char(0xA0, FD__FOLD_SPACE), ' ');
+    cr_assert_eq(fd__fold_char('\t', FD__FOLD_SPACE), ' ');
+    cr_assert_eq(fd__fold_char(0x2212, FD__FOLD_MINUS), '-');
+    cr_assert_eq(fd__fold_char(0x2014, FD__FOLD_MINUS), 0x2014); /* a dash is no minus sign */
+    cr_assert_eq(fd__fold_char(0x2014, FD__FOLD_DASH), '-');
+    cr_assert_eq(fd__fold_char(0x30FC, FD__FOLD_DASH), '-');
+    /* nothing asked, nothing folded; other characters pass through */
+    cr_assert_eq(fd__fold_char(0xFF11, FD__FOLD_SPACE), 0xFF11);
+    cr_assert_eq(fd__fold_char(0x3000, FD__FOLD_WIDTH), 0x3000);
+    cr_assert_eq(fd__fold_char(0x4E2D, all), 0x4E2D);
+    cr_assert_eq(fd__fold_char('7', all), '7');
+}
+
+/* R-COM-2: how messages quote a number that may be personal data. */
+Test(common, redact_shows_length_and_at_most_3_plus_2_characters)
+{
+    char out[FD__REDACT_MAX];
+    fd__redact(out, "13812345678");
+    cr_assert_str_eq(out, "'138****78' (11 characters)");
+    fd__redact(out, "11010519491231002X11010519491231002X");
+    cr_assert_str_eq(out, "'110****2X' (36 characters)");
+    fd__redact(out, "１３８１２３");
+    cr_assert_str_eq(out, "'１３****３' (6 characters)");
+    fd__redact(out, "1234");
+    cr_assert_str_eq(out, "'1****4' (4 characters)");
+    fd__redact(out, "12");
+    cr_assert_str_eq(out, "'****' (2 characters)");
+    fd__redact(out, "x");
+    cr_assert_str_eq(out, "'****' (1 character)");
+    fd__redact(out, "");
+    cr_assert_str_eq(out, "'' (0 characters)");
+    fd__redact(out, "1381234\xff");
+    cr_assert_str_eq(out, "'13****4\xff' (8 bytes)");
+    fd_assert_error(fd__check_text_redacted("fd_x", "text", "13812345678\xff"), FD_EINVAL,
+                    "fd_x: text: not valid UTF-8: '138****8\\xFF' (12 bytes)");
+    fd_assert_error(fd__check_text_redacted("fd_x", "text", NULL), FD_EINVAL, "fd_x: text: must not be NULL");
+    cr_assert_eq(fd__check_text_redacted("fd_x", "text", "13812345678"), FD_OK);
 }
 
 Test(common, version_matches_macros)

@@ -25,6 +25,9 @@
                      fd_error_last()->message);                                                 \
     } while (0)
 
+/* The longest run of ASCII digits in @s: how much of a number a message shows (R-COM-2). */
+size_t fd_test_digit_run(const char *s);
+
 /* A fresh path under the build's test directory, unique per process and call. */
 const char *fd_test_path(const char *stem);
 

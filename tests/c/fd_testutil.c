@@ -16,3 +16,13 @@ const char *fd_test_path(const char *stem)
     unlink(side);
     return path;
 }
+
+size_t fd_test_digit_run(const char *s)
+{
+    size_t best = 0, run = 0;
+    for (; *s; s++) {
+        run = (*s >= '0' && *s <= '9') ? run + 1 : 0;
+        best = run > best ? run : best;
+    }
+    return best;
+}

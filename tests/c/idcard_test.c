@@ -75,29 +75,77 @@ static void reject(const char *text, fd_date today, const char *needle)
     for (size_t i = 0; i < sizeof id; i++)
         cr_assert_eq(((unsigned char *)&id)[i], 0x33, "a failed parse wrote its output");
     int v = 7;
-    fd_assert_ok(fd_idcard_valid(&v, text, today));
+    fd_assert_ok(fd_idcard_is_valid(&v, text, today));
     cr_assert_eq(v, 0, "'%s' said valid", text);
 }
 
 Test(idcard, errors_name_the_part_that_is_wrong)
 {
-    reject("", TODAY, "length: '' has 0 characters");
-    reject("11010519491231002", TODAY, "length: '11010519491231002' has 17 characters");
+    reject("", TODAY, "length: '' (0 characters) has 0 characters besides spaces");
+    reject("11010519491231002", TODAY, "length: '110****02' (17 characters) has 17 characters");
+    reject("1101 0519 4912 3100 2", TODAY, "length: '110**** 2' (21 characters) has 17 characters besides spaces");
     reject("11010519491231002XX", TODAY, "has 19 characters");
-    reject("1101051949123100AX", TODAY, "character: '1101051949123100AX' has 'A' at position 17");
+    reject("1101051949123100AX", TODAY, "character: '110****AX' (18 characters) has 'A' at position 17");
     reject("110105194912310X2X", TODAY, "'X' at position 16");
     reject("11010519491231002Y", TODAY, "has 'Y' at position 18");
     reject("11010519491231002-", TODAY, "'-' at position 18");
     reject("110105一9491231002X", TODAY, "has '一' at position 7");
-    reject("99010519491231002X", TODAY, "region: '99010519491231002X' starts with 99");
-    reject("11010519491331002X", TODAY, "birth date: '11010519491331002X' has 19491331, which is not a date");
-    reject("110105201902290021", TODAY, "has 20190229, which is not a date");
-    reject("110105491331002", TODAY, "has 491331, which is not a date");
-    reject("110105179901010012", TODAY, "birth year 1799 before 1800");
-    reject("110105202611240012", TODAY, "has 2026-11-24, after today (2026-11-23)");
-    reject("110105194912310021", TODAY, "checksum: '110105194912310021' ends in '1' but its first 17 digits give the check character 'X'");
+    reject("99010519491231002X", TODAY, "region: '990105********002X' starts with 99");
+    reject("11010519491331002X", TODAY, "birth date: '110105********002X' has month 13, which is not a date");
+    reject("110105201902290021", TODAY, "birth date: '110105********0021' has day 29, which its month does not have");
+    reject("110105491331002", TODAY, "birth date: '110105*****1002' has month 13, which is not a date");
+    reject("110105179901010012", TODAY, "'110105********0012' has a birth year 1799 before 1800");
+    reject("110105202611240012", TODAY, "'110105********0012' has a birth date after today (2026-11-23)");
+    reject("110105194912310021", TODAY, "checksum: '110105********0021' ends in '1' but its first 17 digits give the check character 'X'");
     reject("110105194912310039", TODAY, "give the check character '8'");
-    reject("123456789012345678901234567890", TODAY, "far too long");
+    reject("123456789012345678901234567890", TODAY, "length: '123****90' (30 characters) is far too long");
+}
+
+/*
+ * R-COM-2: a message never holds the ID number. Input of the wrong shape shows
+ * its length and at most 3 + 2 characters; a number of the right shape shows
+ * as fd_idcard_mask() shows it (at most the 6-digit region in a row).
+ */
+Test(idcard, R_COM_2_errors_never_echo_the_number)
+{
+    static const struct {
+        const char *text, *number;
+    } cases[] = {
+        { "11010519491231003X", "11010519491231003X" },  /* wrong check digit, ending in X */
+        { "11010519491231003x", "11010519491231003" },   /* the same, typed with x */
+        { "１１０１０５１９４９１２３１００３Ｘ", "11010519491231003" }, /* full-width */
+        { "110105 19491231 003X", "19491231" },           /* with spaces */
+        { "11010519491231002", "11010519491231002" },    /* 17 characters */
+        { "11010519491231002XX", "11010519491231002" },  /* 19 characters */
+        { "1101051949123100AX", "1101051949123100" },    /* a letter */
+        { "11010519491231002X\xff", "11010519491231002" }, /* not UTF-8 */
+        { "99010519491231002X", "99010519491231002" },   /* no such province */
+        { "11010519491331002X", "19491331" },            /* month 13 */
+        { "110105201902290021", "20190229" },            /* 2019 had no 29 February */
+        { "110105202611240012", "20261124" },            /* born tomorrow */
+        { "110105491331002", "491331" },                 /* 15 digits, month 13 */
+        { "11010519491231002X11010519491231002X", "11010519491231002" }, /* two numbers */
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        fd_idcard id;
+        cr_assert_neq(fd_idcard_parse(&id, cases[i].text, TODAY), FD_OK, "'%s' parsed", cases[i].text);
+        const char *msg = fd_error_last()->message;
+        cr_expect(strstr(msg, cases[i].number) == NULL && fd_test_digit_run(msg) <= 6,
+                  "'%s': the message shows the number: %s", cases[i].text, msg);
+        fd_buf b = FD_BUF_INIT;
+        if (fd_idcard_mask(&b, cases[i].text) != FD_OK) {
+            msg = fd_error_last()->message;
+            cr_expect(strstr(msg, cases[i].number) == NULL && fd_test_digit_run(msg) <= 6,
+                      "mask '%s': the message shows the number: %s", cases[i].text, msg);
+            cr_expect(strstr(msg, "fd_idcard_mask: text: ") != NULL, "%s", msg);
+        }
+        fd_buf_dispose(&b);
+    }
+    fd_idcard id;
+    fd_assert_error(fd_idcard_parse(&id, "11010519491231003X", TODAY), FD_EINVAL,
+                    "checksum: '110105********003X' ends in 'X' but its first 17 digits give the check character '8'");
+    fd_assert_error(fd_idcard_parse(&id, "11010519491231002X\xff", TODAY), FD_EINVAL,
+                    "text: not valid UTF-8: '110****X\\xFF' (19 bytes)");
 }
 
 Test(idcard, today_decides_what_is_in_the_future)
@@ -124,27 +172,43 @@ Test(idcard, today_decides_what_is_in_the_future)
     fd_assert_ok(fd_idcard_parse(&id, num, (fd_date){ 9999, 12, 31 }));
     fd_assert_error(fd_idcard_parse(&id, num, (fd_date){ 2026, 2, 30 }), FD_EINVAL, "today: 2026-2-30");
     int v;
-    fd_assert_error(fd_idcard_valid(&v, num, (fd_date){ 0, 13, 1 }), FD_EINVAL, "today");
+    fd_assert_error(fd_idcard_is_valid(&v, num, (fd_date){ 0, 13, 1 }), FD_EINVAL, "today");
 }
 
-Test(idcard, valid_is_a_predicate)
+Test(idcard, is_valid_is_a_predicate)
 {
     int v = 7;
-    fd_assert_ok(fd_idcard_valid(&v, "11010519491231002X", TODAY));
+    fd_assert_ok(fd_idcard_is_valid(&v, "11010519491231002X", TODAY));
     cr_assert_eq(v, 1);
-    fd_assert_ok(fd_idcard_valid(&v, "11010519491231002x", TODAY));
+    fd_assert_ok(fd_idcard_is_valid(&v, "11010519491231002x", TODAY));
     cr_assert_eq(v, 1);
-    fd_assert_ok(fd_idcard_valid(&v, "110105491231002", TODAY));
+    fd_assert_ok(fd_idcard_is_valid(&v, "110105491231002", TODAY));
     cr_assert_eq(v, 1);
     /* A failed check is an answer: the last error stays what it was. */
     fd_error_clear();
-    fd_assert_ok(fd_idcard_valid(&v, "110105194912310021", TODAY));
+    fd_assert_ok(fd_idcard_is_valid(&v, "110105194912310021", TODAY));
     cr_assert_eq(v, 0);
     cr_assert_eq(fd_error_last()->code, FD_OK);
-    fd_assert_error(fd_idcard_valid(&v, NULL, TODAY), FD_EINVAL, "text: must not be NULL");
-    fd_assert_error(fd_idcard_valid(&v, "11010519491231002\xff", TODAY), FD_EINVAL, "UTF-8");
-    fd_assert_error(fd_idcard_valid(NULL, "11010519491231002X", TODAY), FD_EINVAL, "out");
+    fd_assert_error(fd_idcard_is_valid(&v, NULL, TODAY), FD_EINVAL, "text: must not be NULL");
+    fd_assert_error(fd_idcard_is_valid(&v, "11010519491231002\xff", TODAY), FD_EINVAL, "UTF-8");
+    fd_assert_error(fd_idcard_is_valid(NULL, "11010519491231002X", TODAY), FD_EINVAL, "out");
 }
+
+/* The old name stays one release, as a deprecated alias of fd_idcard_is_valid. */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wdeprecated-declarations"
+Test(idcard, deprecated_valid_is_an_alias_of_is_valid)
+{
+    static const char *const texts[] = { "11010519491231002X", "110105491231002", "110105194912310021", "" };
+    for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
+        int old = 7, now = 8;
+        fd_assert_ok(fd_idcard_valid(&old, texts[i], TODAY));
+        fd_assert_ok(fd_idcard_is_valid(&now, texts[i], TODAY));
+        cr_assert_eq(old, now, "'%s'", texts[i]);
+    }
+    fd_assert_error(fd_idcard_valid(NULL, "11010519491231002X", TODAY), FD_EINVAL, "fd_idcard_valid: out");
+}
+#pragma GCC diagnostic pop
 
 Test(idcard, every_check_character_is_found)
 {
@@ -159,7 +223,7 @@ Test(idcard, every_check_character_is_found)
         for (const char *c = chars; *c; c++) {
             num[17] = *c;
             int v;
-            fd_assert_ok(fd_idcard_valid(&v, num, TODAY));
+            fd_assert_ok(fd_idcard_is_valid(&v, num, TODAY));
             if (v) {
                 hits++;
                 good = *c;

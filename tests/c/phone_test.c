@@ -105,10 +105,10 @@ static void reject(const char *text, const char *needle)
 
 Test(phone, rejects_garbage_naming_the_value)
 {
-    reject("", "'' has no digits");
-    reject("hello", "'hello' has 'h'");
-    reject("138-1234-567", "'138-1234-567' has 10 digits; a mobile number has 11");
-    reject("138123456789", "has 12 digits; a mobile");
+    reject("", "fd_phone_parse: text: '' (0 characters) has no digits");
+    reject("hello", "'h****o' (5 characters) has 'h'");
+    reject("138-1234-567", "'138****67' (12 characters) has 10 digits; a mobile number has 11");
+    reject("138123456789", "'138****89' (12 characters) has 12 digits; a mobile");
     reject("0123-4567890", "area code '012' is not a Chinese area code");
     reject("026-12345678", "area code '026'");
     reject("0755-2345678", "area code 0755 (广东省深圳市) takes local numbers of 8 digits, not 7");
@@ -117,14 +117,55 @@ Test(phone, rejects_garbage_naming_the_value)
     reject("+1 212 555 0100", "country code other than +86");
     reject("13812345678+", "'+' after the start");
     reject("138一2345678", "has '一'");
-    reject("12", "(2 digits) is not a Chinese phone number");
+    reject("12", "'****' (2 characters) has 2 digits and is not a Chinese phone number");
     reject("+86 110", "is not a Chinese phone number");
     reject("13812345678转", "extension: no digits");
-    reject("13812345678转8001", "a mobile number has no extension");
+    reject("13812345678转8001", "'138****5678': extension: a mobile number has no extension");
     reject("010-12345678 ext 1234567", "extension: more than 6 digits");
     reject("010-12345678 ext 12a", "has 'a'");
     reject("1234567890123456789012345", "more than 24 digits");
     reject("0000000000000000000000000000000000000000000000000000000000000000000", "too long");
+}
+
+/*
+ * R-COM-2: a message about a number that failed never holds the number: it
+ * shows the length and at most the first 3 and last 2 characters, or, for a
+ * number that parsed, the mask.
+ */
+Test(phone, R_COM_2_errors_never_echo_the_number)
+{
+    static const struct {
+        const char *text, *number;
+    } cases[] = {
+        { "138123456789", "138123456789" },             /* 12 digits */
+        { "13812345678a", "13812345678" },              /* a bad character after the number */
+        { "13812345678\xff", "13812345678" },           /* not UTF-8 */
+        { "１３８１２３４５６７８９", "１３８１２３４５６７８９" }, /* full-width, 12 digits */
+        { "0755-234567890", "234567890" },              /* area code 0755 takes 8 digits */
+        { "0123-45678901", "45678901" },                /* no such area code */
+        { "13812345678转8001", "12345678" },             /* a mobile has no extension */
+        { "+1 212 555 0100", "212 555 0100" },          /* another country */
+        { "+86 138 1234 5678 9", "138 1234 5678" },     /* too many digits after +86 */
+        { "010-12345678 ext 1234567", "12345678" },      /* extension too long */
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        fd_phone p;
+        cr_assert_neq(fd_phone_parse(&p, cases[i].text), FD_OK, "'%s' parsed", cases[i].text);
+        const char *msg = fd_error_last()->message;
+        cr_expect(strstr(msg, cases[i].number) == NULL && fd_test_digit_run(msg) < 6,
+                  "'%s': the message shows the number: %s", cases[i].text, msg);
+        cr_expect(strstr(msg, "fd_phone_parse: text: ") != NULL, "%s", msg);
+        fd_buf b = FD_BUF_INIT;
+        cr_assert_neq(fd_phone_mask(&b, cases[i].text), FD_OK);
+        msg = fd_error_last()->message;
+        cr_expect(strstr(msg, cases[i].number) == NULL && fd_test_digit_run(msg) < 6,
+                  "mask '%s': the message shows the number: %s", cases[i].text, msg);
+        cr_expect(strstr(msg, "fd_phone_mask: text: ") != NULL, "%s", msg);
+        fd_buf_dispose(&b);
+    }
+    fd_phone p;
+    fd_assert_error(fd_phone_parse(&p, "138123456789"), FD_EINVAL, "'138****89' (12 characters)");
+    fd_assert_error(fd_phone_parse(&p, "13812345678\xff"), FD_EINVAL, "not valid UTF-8: '138****8\\xFF' (12 bytes)");
 }
 
 Test(phone, rejects_bad_arguments)
@@ -160,7 +201,7 @@ Test(phone, R_COM_2_mask)
     check_mask("400-810-8888", "4008108888");
     check_mask("12345", "12345");
     fd_buf b = FD_BUF_INIT;
-    fd_assert_error(fd_phone_mask(&b, "1381234567"), FD_EINVAL, "'1381234567'");
+    fd_assert_error(fd_phone_mask(&b, "1381234567"), FD_EINVAL, "fd_phone_mask: text: '138****67' (10 characters)");
     fd_buf_dispose(&b);
 }
 

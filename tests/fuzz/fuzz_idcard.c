@@ -24,7 +24,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     fd_idcard id;
     fd_status rc = fd_idcard_parse(&id, s, today);
     int valid = -1;
-    fd_status vrc = fd_idcard_valid(&valid, s, today);
+    fd_status vrc = fd_idcard_is_valid(&valid, s, today);
     if (!fd__utf8_valid(s, strlen(s)) && (rc != FD_EINVAL || vrc != FD_EINVAL))
         abort();
     if (rc == FD_OK) {

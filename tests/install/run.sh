@@ -20,6 +20,11 @@ cmake -S "$src" -B "$work/cmake-build" -DCMAKE_PREFIX_PATH="$prefix" -DCMAKE_C_C
 cmake --build "$work/cmake-build" >>"$work/cmake.log"
 "$work/cmake-build/consumer" "$work/cmake.db"
 
+echo "-- licence and notice"
+for f in LICENSE NOTICE; do
+  test -s "$prefix/share/doc/frontdesk/$f" || { echo "share/doc/frontdesk/$f is not installed"; exit 1; }
+done
+
 echo "-- installed CLI"
 "$prefix/bin/frontdesk" --version
 echo "install consumers: 2 passed, 0 failed"

@@ -21,13 +21,19 @@ def test_id_card_parse_15_digits_is_converted():
     assert c.legacy is True
 
 
-def test_id_card_valid():
-    assert frontdesk.id_card_valid("11010519491231002X") is True
-    assert frontdesk.id_card_valid("11010519491231002x", today=TODAY) is True
-    assert frontdesk.id_card_valid("110105194912310021", today=TODAY) is False
-    assert frontdesk.id_card_valid("110105202611240012", today=TODAY) is False   # born tomorrow
-    assert frontdesk.id_card_valid("110105202611240012", today=datetime.date(2026, 11, 24)) is False  # checksum
-    assert frontdesk.id_card_valid("", today=TODAY) is False
+def test_id_card_is_valid():
+    assert frontdesk.id_card_is_valid("11010519491231002X") is True
+    assert frontdesk.id_card_is_valid("11010519491231002x", today=TODAY) is True
+    assert frontdesk.id_card_is_valid("110105194912310021", today=TODAY) is False
+    assert frontdesk.id_card_is_valid("110105202611240012", today=TODAY) is False   # born tomorrow
+    assert frontdesk.id_card_is_valid("110105202611240012", today=datetime.date(2026, 11, 24)) is False  # checksum
+    assert frontdesk.id_card_is_valid("", today=TODAY) is False
+
+
+def test_id_card_valid_is_the_old_name_of_is_valid():
+    assert frontdesk.id_card_valid is frontdesk.id_card_is_valid
+    assert frontdesk.id_card_valid("11010519491231002X", today=TODAY) is True
+    assert not hasattr(frontdesk.core, "fd_idcard_valid")   # the deprecated C name is not bound
 
 
 @pytest.mark.parametrize("text, needle", [
@@ -35,12 +41,24 @@ def test_id_card_valid():
     ("1101051949123100AX", "character"),
     ("99010519491231002X", "region"),
     ("11010519491331002X", "birth date"),
-    ("110105194912310021", "checksum: '110105194912310021' ends in '1' but its first 17 digits give the check character 'X'"),
+    ("110105194912310021", "checksum: '110105********0021' ends in '1' but its first 17 digits give the check character 'X'"),
 ])
 def test_id_card_parse_says_which_part_is_wrong(text, needle):
     with pytest.raises(frontdesk.InvalidArgument) as e:
         frontdesk.id_card_parse(text, today=TODAY)
     assert needle in str(e.value)
+
+
+@pytest.mark.parametrize("text, number", [
+    ("11010519491231003X", "11010519491231003"),   # wrong check digit, ending in X
+    ("11010519491231002", "11010519491231002"),    # 17 characters
+    ("11010519491331002X", "19491331"),            # month 13
+    ("110105202611240012", "20261124"),            # born tomorrow
+])
+def test_id_card_errors_never_echo_the_number_R_COM_2(text, number):
+    with pytest.raises(frontdesk.InvalidArgument) as e:
+        frontdesk.id_card_parse(text, today=TODAY)
+    assert number not in str(e.value)
 
 
 def test_id_card_birth_in_the_future():

@@ -31,7 +31,7 @@ def test_phone_parse_service_and_short():
 
 
 @pytest.mark.parametrize("text, needle", [
-    ("hello", "'hello' has 'h'"),
+    ("hello", "'h****o' (5 characters) has 'h'"),
     ("138-1234-567", "has 10 digits; a mobile number has 11"),
     ("0123-4567890", "is not a Chinese area code"),
     ("+1 212 555 0100", "country code other than +86"),
@@ -40,6 +40,19 @@ def test_phone_parse_rejects_garbage(text, needle):
     with pytest.raises(frontdesk.InvalidArgument) as e:
         frontdesk.phone_parse(text)
     assert needle in str(e.value)
+
+
+@pytest.mark.parametrize("text, number", [
+    ("138123456789", "138123456789"),          # 12 digits
+    ("13812345678a", "13812345678"),
+    ("0755-234567890", "234567890"),
+    ("13812345678转8001", "12345678"),          # a mobile has no extension
+])
+def test_phone_errors_never_echo_the_number_R_COM_2(text, number):
+    for call in (frontdesk.phone_parse, frontdesk.phone_mask):
+        with pytest.raises(frontdesk.InvalidArgument) as e:
+            call(text)
+        assert number not in str(e.value)
 
 
 def test_phone_mask_R_COM_2():

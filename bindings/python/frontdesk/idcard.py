@@ -1,6 +1,6 @@
 """Resident ID numbers (GB 11643-1999): check, parse, mask (R-COM-2).
 
-    >>> frontdesk.id_card_valid("11010519491231002X")
+    >>> frontdesk.id_card_is_valid("11010519491231002X")
     True
     >>> frontdesk.id_card_parse("110105491231002").number
     '11010519491231002X'
@@ -16,7 +16,7 @@ from typing import NamedTuple
 
 from . import core as _c
 
-__all__ = ["IdCard", "id_card_valid", "id_card_parse", "id_card_mask"]
+__all__ = ["IdCard", "id_card_is_valid", "id_card_valid", "id_card_parse", "id_card_mask"]
 
 _CHINA = _dt.timezone(_dt.timedelta(hours=8))
 
@@ -35,9 +35,13 @@ def _today(today):
     return _dt.datetime.now(_CHINA).date() if today is None else today
 
 
-def id_card_valid(text, today=None):
+def id_card_is_valid(text, today=None):
     """True when ``text`` is a valid ID number (checksum, date, region)."""
-    return bool(_c.fd_idcard_valid(text, _today(today)))
+    return bool(_c.fd_idcard_is_valid(text, _today(today)))
+
+
+#: the old name of id_card_is_valid, kept for one release (deprecated)
+id_card_valid = id_card_is_valid
 
 
 def id_card_parse(text, today=None):

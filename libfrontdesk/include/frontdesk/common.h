@@ -24,6 +24,17 @@
 #define FD_API
 #endif
 
+/**
+ * Marks a function kept for one release under an old name: calling it warns,
+ * with @p msg naming the replacement (GCC and Clang; nothing elsewhere).
+ * Deprecated functions are documented `@deprecated` where they are declared.
+ */
+#if defined(__GNUC__) || defined(__clang__)
+#define FD_DEPRECATED(msg) __attribute__((deprecated(msg)))
+#else
+#define FD_DEPRECATED(msg)
+#endif
+
 #ifdef __cplusplus
 extern "C" {
 #endif

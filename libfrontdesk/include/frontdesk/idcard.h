@@ -54,7 +54,10 @@ typedef struct fd_idcard {
  *              for the current date in China (UTC+8)
  * @return ::FD_OK, or ::FD_EINVAL with a message naming the part that is
  *         wrong: "length", "character", "region", "birth date", "checksum" (with
- *         the expected check character), or "today".
+ *         the expected check character), or "today". The message never holds
+ *         the number (R-COM-2): input of the wrong shape shows its length and at
+ *         most the first 3 and last 2 characters ("'110****02' (17 characters)"),
+ *         a number of the right shape shows masked ("'110105********003X'").
  * Thread safety: safe.
  */
 FD_API fd_status fd_idcard_parse(fd_idcard *out, const char *text, fd_date today);
@@ -67,7 +70,14 @@ FD_API fd_status fd_idcard_parse(fd_idcard *out, const char *text, fd_date today
  * @return ::FD_OK; ::FD_EINVAL for NULL arguments, invalid UTF-8 or a bad @p today.
  * Thread safety: safe.
  */
-FD_API fd_status fd_idcard_valid(int *out, const char *text, fd_date today);
+FD_API fd_status fd_idcard_is_valid(int *out, const char *text, fd_date today);
+
+/**
+ * The old name of fd_idcard_is_valid(), kept for one release.
+ * @deprecated Use fd_idcard_is_valid(); this name goes in the next minor release.
+ */
+FD_API FD_DEPRECATED("use fd_idcard_is_valid") fd_status fd_idcard_valid(int *out, const char *text,
+                                                                           fd_date today);
 
 /**
  * Writes @p text masked for listings, reports and exports (R-COM-2): the first

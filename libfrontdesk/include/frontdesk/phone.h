@@ -51,9 +51,12 @@ typedef struct fd_phone {
  *
  * @param out  receives the number; unchanged on error
  * @param text UTF-8, at most 64 characters
- * @return ::FD_OK, or ::FD_EINVAL with a message naming the field and value:
- *         a character that has no place in a phone number, an unknown area
- *         code ("area code '0123'"), the wrong number of digits.
+ * @return ::FD_OK, or ::FD_EINVAL with a message naming the field and what is
+ *         wrong: a character that has no place in a phone number, an unknown
+ *         area code ("area code '0123'"), the wrong number of digits. The
+ *         message never holds the number (R-COM-2): it shows its length and at
+ *         most the first 3 and last 2 characters ("'138****89' (12 characters)"),
+ *         or the masked number when it parsed ("'138****5678': extension: ...").
  * Thread safety: safe.
  */
 FD_API fd_status fd_phone_parse(fd_phone *out, const char *text);
@@ -75,7 +78,7 @@ FD_API fd_status fd_phone_mask(fd_buf *out, const char *text);
  * The name of a kind: "mobile", "landline", "service", "short", or
  * "unknown" for other numbers. Never NULL; the string is static.
  */
-FD_API const char *fd_phone_kind_name(int kind);
+FD_API const char *fd_phone_kind_name(fd_phone_kind kind);
 
 #ifdef __cplusplus
 }

@@ -164,32 +164,32 @@ FD_API fd_status fd_text_search_query(fd_buf *out, const char *query);
  * @param order an ::fd_text_order.
  * @return ::FD_OK, ::FD_EINVAL (bad text or order), ::FD_ENOMEM.
  */
-FD_API fd_status fd_text_sort_key(fd_buf *out_bytes, const char *s, int order);
+FD_API fd_status fd_text_sort_key(fd_buf *out_bytes, const char *s, fd_text_order order);
 
 /**
  * Compares two texts in @p order: *out is negative, zero or positive.
  * @return ::FD_OK, ::FD_EINVAL, ::FD_ENOMEM.
  */
-FD_API fd_status fd_text_compare(int *out, const char *a, const char *b, int order);
+FD_API fd_status fd_text_compare(int *out, const char *a, const char *b, fd_text_order order);
 
 /**
  * Sorts names for display: writes them to @p out in @p order, one per line
  * (separated by '\n', no trailing newline). Equal names keep their input order.
  * @param out   receives the sorted names, one per line
- * @param order an FD_TEXT_ORDER_* value
+ * @param order an ::fd_text_order
  * @param items the names; none may be NULL, malformed or contain '\n'.
  * @param count number of names (0 gives an empty result).
  * @return ::FD_OK, ::FD_EINVAL naming the bad item, ::FD_ENOMEM.
  */
 FD_API fd_status fd_text_sort_names(fd_buf *out, const char *const *items, size_t count,
-                                    int order);
+                                    fd_text_order order);
 
 /**
  * Sorts an array of string pointers in place in @p order (stable). For C
  * callers; the bindings use fd_text_sort_names(). On error the array is unchanged.
  * @return ::FD_OK, ::FD_EINVAL naming the bad item, ::FD_ENOMEM.
  */
-FD_API fd_status fd_text_sort_inplace(const char **items, size_t count, int order);
+FD_API fd_status fd_text_sort_inplace(const char **items, size_t count, fd_text_order order);
 
 /**
  * A binary key that orders room and unit numbers naturally: digit runs compare
@@ -236,7 +236,7 @@ FD_API fd_status fd_text_truncate(fd_buf *out, const char *s, int32_t width,
  * @return ::FD_OK; ::FD_EINVAL (bad text or align); ::FD_ERANGE (width outside
  *         0..65536); ::FD_ENOMEM.
  */
-FD_API fd_status fd_text_pad(fd_buf *out, const char *s, int32_t width, int align);
+FD_API fd_status fd_text_pad(fd_buf *out, const char *s, int32_t width, fd_text_align align);
 
 #ifdef __cplusplus
 }

@@ -11,7 +11,6 @@
  * (calendar.fallback_weekends), five before and ten after.
  */
 #include "calendar/cal_internal.h"
-#include "policy/policy_internal.h"
 
 #include <limits.h>
 #include <stdio.h>
@@ -78,11 +77,9 @@ fd_status fd__cal_index(int32_t *out, const fd_calendar *cal, const char *fn, fd
             }
         }
     }
-    if (fd_date_check(date) != FD_OK) {
-        char msg[256];
-        snprintf(msg, sizeof msg, "%s", fd_error_last()->message);
-        return fd__error(FD_EINVAL, "%s: date: %s", fn, msg);
-    }
+    fd_status rc = fd__check_date(fn, "date", date);
+    if (rc)
+        return rc;
     int64_t d = fd__days_from_civil(date.year, date.month, date.day);
     if (!fallback && (d < cal->cov_lo || d > cal->cov_hi))
         return fd__cal_uncovered(cal, fn, d);

@@ -7,7 +7,6 @@
  * day index (O(1)). A deadline is the last on-time second.
  */
 #include "calendar/cal_internal.h"
-#include "policy/policy_internal.h"
 
 #include <stdlib.h>
 #include <string.h>

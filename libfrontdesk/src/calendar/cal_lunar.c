@@ -183,11 +183,9 @@ fd_status fd__cal_festival(const fd_calendar *cal, const char *fn, int64_t day, 
 
 static fd_status check_festival_date(const char *fn, fd_date date, int64_t *day)
 {
-    if (fd_date_check(date) != FD_OK) {
-        char msg[256];
-        snprintf(msg, sizeof msg, "%s", fd_error_last()->message);
-        return fd__error(FD_EINVAL, "%s: date: %s", fn, msg);
-    }
+    fd_status rc = fd__check_date(fn, "date", date);
+    if (rc)
+        return rc;
     if (date.year < MIN_YEAR || date.year > MAX_YEAR)
         return fd__error(FD_ERANGE, "%s: date: year %d is outside %d..%d", fn, (int)date.year, MIN_YEAR, MAX_YEAR);
     *day = fd__days_from_civil(date.year, date.month, date.day);

@@ -40,17 +40,22 @@ fd_date fd__civil_from_days(int64_t z)
     return out;
 }
 
-fd_status fd_date_check(fd_date date)
+fd_status fd__check_date(const char *fn, const char *field, fd_date date)
 {
     if (date.year < 1 || date.year > 9999)
-        return fd__error(FD_EINVAL, "fd_date: year: %d is outside 1..9999", (int)date.year);
+        return fd__error(FD_EINVAL, "%s: %s: year %d is outside 1..9999", fn, field, (int)date.year);
     if (date.month < 1 || date.month > 12)
-        return fd__error(FD_EINVAL, "fd_date: month: %d is outside 1..12", (int)date.month);
+        return fd__error(FD_EINVAL, "%s: %s: month %d is outside 1..12", fn, field, (int)date.month);
     int dim = fd__days_in_month(date.year, date.month);
     if (date.day < 1 || date.day > dim)
-        return fd__error(FD_EINVAL, "fd_date: day: %04d-%02d has no day %d", (int)date.year,
+        return fd__error(FD_EINVAL, "%s: %s: %04d-%02d has no day %d", fn, field, (int)date.year,
                          (int)date.month, (int)date.day);
     return FD_OK;
+}
+
+fd_status fd_date_check(fd_date date)
+{
+    return fd__check_date("fd_date_check", "date", date);
 }
 
 fd_status fd_date_parse(fd_date *out, const char *text)
@@ -69,7 +74,7 @@ fd_status fd_date_parse(fd_date *out, const char *text)
                          text);
     fd_date d = { (text[0] - '0') * 1000 + (text[1] - '0') * 100 + (text[2] - '0') * 10 + (text[3] - '0'),
                   (text[5] - '0') * 10 + (text[6] - '0'), (text[8] - '0') * 10 + (text[9] - '0') };
-    rc = fd_date_check(d);
+    rc = fd__check_date("fd_date_parse", "text", d);
     if (rc)
         return rc;
     *out = d;
@@ -80,7 +85,7 @@ fd_status fd_date_format(fd_buf *out, fd_date date)
 {
     fd_status rc = fd__check_ptr("fd_date_format", "out", out);
     if (rc == FD_OK)
-        rc = fd_date_check(date);
+        rc = fd__check_date("fd_date_format", "date", date);
     if (rc)
         return rc;
     fd__buf_clear(out);

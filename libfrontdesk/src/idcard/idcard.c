@@ -30,11 +30,32 @@ static const char *province_name(int code)
 }
 
 /*
- * Records the message only when the caller wants it: fd_idcard_valid() asks
+ * Records the message only when the caller wants it: fd_idcard_is_valid() asks
  * millions of numbers a yes or no and must not pay for formatting messages,
  * nor overwrite the thread's last error.
  */
 #define FAIL(...) (report ? fd__error(FD_EINVAL, __VA_ARGS__) : FD_EINVAL)
+
+/*
+ * Messages never show the number (R-COM-2): input that is not yet the shape
+ * of an ID number appears redacted (its length and a few characters at each
+ * end), a number of the right shape masked as fd_idcard_mask() masks it.
+ * Both are formatted only inside FAIL, i.e. when a message is recorded.
+ */
+static const char *redacted(char buf[FD__REDACT_MAX], const char *text)
+{
+    fd__redact(buf, text);
+    return buf;
+}
+
+/* The first 6 and the last 4 characters of id[0..n) stay, the rest become '*'. */
+static const char *masked(char buf[MAX_CHARS + 1], const char *id, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        buf[i] = (i >= 6 && i + 4 < n) ? '*' : id[i];
+    buf[n] = '\0';
+    return buf;
+}
 
 /*
  * Folds @text to the characters of the number: full-width to ASCII, x to X,
@@ -46,18 +67,17 @@ static fd_status fold(bool report, const char *fn, const char *text, char out[MA
                       uint32_t *bad, size_t *bad_pos)
 {
     size_t n = 0, pos = 0;
+    char sh[FD__REDACT_MAX];
     *bad = 0;
     *bad_pos = 0;
     for (const unsigned char *s = (const unsigned char *)text; *s;) {
-        uint32_t c = fd__utf8_next(&s);
-        if (c >= 0xFF01 && c <= 0xFF5E)
-            c -= 0xFEE0;
-        if (c == ' ' || c == '\t' || c == 0x3000 || c == 0xA0)
+        uint32_t c = fd__fold_char(fd__utf8_next(&s), FD__FOLD_WIDTH | FD__FOLD_SPACE);
+        if (c == ' ')
             continue;
         pos++;
         if (n == MAX_CHARS)
-            return FAIL("%s: text: length: '%.60s' is far too long for an ID number "
-                             "(18 characters, or 15 for the first-generation form)", fn, text);
+            return FAIL("%s: text: length: %s is far too long for an ID number "
+                        "(18 characters, or 15 for the first-generation form)", fn, redacted(sh, text));
         if (c == 'x')
             c = 'X';
         if (!(c >= '0' && c <= '9') && c != 'X') {
@@ -78,19 +98,20 @@ static fd_status fold(bool report, const char *fn, const char *text, char out[MA
 static fd_status check_shape(bool report, const char *fn, const char *text, const char *id, size_t n,
                              uint32_t bad, size_t bad_pos)
 {
+    char sh[FD__REDACT_MAX];
     if (n != 18 && n != 15)
-        return FAIL("%s: text: length: '%s' has %zu characters; an ID number has 18 "
-                         "(or 15 for the first-generation form)", fn, text, n);
+        return FAIL("%s: text: length: %s has %zu characters besides spaces; an ID number has 18 "
+                    "(or 15 for the first-generation form)", fn, redacted(sh, text), n);
     if (bad) {
         char ch[5];
         ch[fd__utf8_put(ch, bad)] = '\0';
-        return FAIL("%s: text: character: '%s' has '%s' at position %zu; an ID number "
-                         "has only digits and a final X", fn, text, ch, bad_pos);
+        return FAIL("%s: text: character: %s has '%s' at position %zu; an ID number "
+                    "has only digits and a final X", fn, redacted(sh, text), ch, bad_pos);
     }
     for (size_t i = 0; i < n; i++)
         if (id[i] == 'X' && !(n == 18 && i == 17))
-            return FAIL("%s: text: character: '%s' has 'X' at position %zu; X may only be "
-                             "the check character (the 18th)", fn, text, i + 1);
+            return FAIL("%s: text: character: %s has 'X' at position %zu; X may only be "
+                        "the check character (the 18th)", fn, redacted(sh, text), i + 1);
     return FD_OK;
 }
 
@@ -146,6 +167,7 @@ static fd_status parse(fd_idcard *out, bool report, const char *fn, const char *
     if (rc)
         return rc;
 
+    char sh[MAX_CHARS + 1];
     fd_idcard r;
     memset(&r, 0, sizeof r);
     r.legacy = n == 15;
@@ -164,29 +186,32 @@ static fd_status parse(fd_idcard *out, bool report, const char *fn, const char *
     const char *pname = province_name(pcode);
     if (pname == NULL)
         return FAIL("%s: text: region: '%s' starts with %02d, which is no province code "
-                         "of GB/T 2260", fn, text, pcode);
+                    "of GB/T 2260", fn, masked(sh, id, n), pcode);
     memcpy(r.region, r.number, 6);
     r.region[6] = '\0';
     snprintf(r.province, sizeof r.province, "%s", pname);
 
     fd_date b = { digits_at(r.number + 6, 4), digits_at(r.number + 10, 2), digits_at(r.number + 12, 2) };
-    if (b.month < 1 || b.month > 12 || b.day < 1 || b.day > fd__days_in_month(b.year, b.month))
-        return FAIL("%s: text: birth date: '%s' has %.*s, which is not a date", fn, text,
-                         r.legacy ? 6 : 8, id + 6);
+    /* Only the wrong part of the date is named: with the mask it would spell the number. */
+    if (b.month < 1 || b.month > 12)
+        return FAIL("%s: text: birth date: '%s' has month %02d, which is not a date", fn, masked(sh, id, n),
+                    (int)b.month);
+    if (b.day < 1 || b.day > fd__days_in_month(b.year, b.month))
+        return FAIL("%s: text: birth date: '%s' has day %02d, which its month does not have, so it is "
+                    "not a date", fn, masked(sh, id, n), (int)b.day);
     if (b.year < 1800)
-        return FAIL("%s: text: birth date: '%s' has a birth year %d before 1800", fn, text,
-                         (int)b.year);
+        return FAIL("%s: text: birth date: '%s' has a birth year %d before 1800", fn, masked(sh, id, n),
+                    (int)b.year);
     if (fd__days_from_civil(b.year, b.month, b.day) > fd__days_from_civil(today.year, today.month, today.day))
-        return FAIL("%s: text: birth date: '%s' has %04d-%02d-%02d, after today (%04d-%02d-%02d)",
-                         fn, text, (int)b.year, (int)b.month, (int)b.day, (int)today.year, (int)today.month,
-                         (int)today.day);
+        return FAIL("%s: text: birth date: '%s' has a birth date after today (%04d-%02d-%02d)", fn,
+                    masked(sh, id, n), (int)today.year, (int)today.month, (int)today.day);
     r.birth = b;
 
     if (!r.legacy) {
         char want = check_char(r.number);
         if (want != r.number[17])
             return FAIL("%s: text: checksum: '%s' ends in '%c' but its first 17 digits give "
-                             "the check character '%c'", fn, text, r.number[17], want);
+                        "the check character '%c'", fn, masked(sh, id, n), r.number[17], want);
     }
     r.sex = (r.number[16] - '0') % 2 ? FD_IDCARD_MALE : FD_IDCARD_FEMALE;
     *out = r;
@@ -197,7 +222,7 @@ fd_status fd_idcard_parse(fd_idcard *out, const char *text, fd_date today)
 {
     fd_status rc = fd__check_ptr(PARSE_FN, "out", out);
     if (rc == FD_OK)
-        rc = fd__check_text(PARSE_FN, "text", text, 0, false);
+        rc = fd__check_text_redacted(PARSE_FN, "text", text);
     if (rc == FD_OK)
         rc = resolve_today(PARSE_FN, &today);
     if (rc)
@@ -205,19 +230,30 @@ fd_status fd_idcard_parse(fd_idcard *out, const char *text, fd_date today)
     return parse(out, true, PARSE_FN, text, today);
 }
 
-fd_status fd_idcard_valid(int *out, const char *text, fd_date today)
+static fd_status is_valid(const char *fn, int *out, const char *text, fd_date today)
 {
-    fd_status rc = fd__check_ptr("fd_idcard_valid", "out", out);
+    fd_status rc = fd__check_ptr(fn, "out", out);
     if (rc == FD_OK)
-        rc = fd__check_text("fd_idcard_valid", "text", text, 0, false);
+        rc = fd__check_text_redacted(fn, "text", text);
     if (rc == FD_OK)
-        rc = resolve_today("fd_idcard_valid", &today);
+        rc = resolve_today(fn, &today);
     if (rc)
         return rc;
     /* A number that fails is an answer, not an error: no message is recorded. */
     fd_idcard r;
-    *out = parse(&r, false, "fd_idcard_valid", text, today) == FD_OK;
+    *out = parse(&r, false, fn, text, today) == FD_OK;
     return FD_OK;
+}
+
+fd_status fd_idcard_is_valid(int *out, const char *text, fd_date today)
+{
+    return is_valid("fd_idcard_is_valid", out, text, today);
+}
+
+/* Deprecated alias (issue 8: object first, predicates start with is_). */
+fd_status fd_idcard_valid(int *out, const char *text, fd_date today)
+{
+    return is_valid("fd_idcard_valid", out, text, today);
 }
 
 /* R-COM-2: ID numbers are masked in every listing, report and export. */
@@ -225,7 +261,7 @@ fd_status fd_idcard_mask(fd_buf *out, const char *text)
 {
     fd_status rc = fd__check_ptr("fd_idcard_mask", "out", out);
     if (rc == FD_OK)
-        rc = fd__check_text("fd_idcard_mask", "text", text, 0, false);
+        rc = fd__check_text_redacted("fd_idcard_mask", "text", text);
     if (rc)
         return rc;
     char id[MAX_CHARS + 1];
@@ -237,8 +273,7 @@ fd_status fd_idcard_mask(fd_buf *out, const char *text)
         rc = check_shape(true, "fd_idcard_mask", text, id, n, bad, bad_pos);
     if (rc)
         return rc;
-    for (size_t i = 6; i + 4 < n; i++)
-        id[i] = '*';
+    char m[MAX_CHARS + 1];
     fd__buf_clear(out);
-    return fd__buf_put(out, id, n);
+    return fd__buf_put(out, masked(m, id, n), n);
 }

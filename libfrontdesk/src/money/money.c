@@ -213,20 +213,6 @@ fd_status fd_money_format(fd_buf *out, int64_t fen, const fd_money_format_option
 #define PARSE_FN "fd_money_parse"
 #define MAX_CPS 256
 
-/* Full-width ASCII (U+FF01..U+FF5E) to ASCII, the ideographic space to a space,
- * U+2212 MINUS SIGN to '-', and ￥ (U+FFE5) to ¥ (U+00A5). */
-static uint32_t fold_width(uint32_t c)
-{
-    if (c >= 0xFF01 && c <= 0xFF5E)
-        return c - 0xFEE0;
-    switch (c) {
-    case 0x3000: return ' ';
-    case 0x2212: return '-';
-    case 0xFFE5: return 0xA5;
-    default: return c;
-    }
-}
-
 static bool is_space(uint32_t c)
 {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == 0xA0;
@@ -568,7 +554,7 @@ fd_status fd_money_parse(int64_t *out, const char *text)
         if (n == MAX_CPS)
             return fd__error(FD_EINVAL, PARSE_FN ": text: '%.40s...' is too long for an amount "
                              "(more than %d characters)", text, MAX_CPS);
-        uint32_t cp = fold_width(fd__utf8_next(&s));
+        uint32_t cp = fd__fold_char(fd__utf8_next(&s), FD__FOLD_WIDTH | FD__FOLD_SPACE | FD__FOLD_MINUS);
         cap_token t = classify(cp);
         if (t.kind == T_DIGIT || t.kind == T_UNIT || t.kind == T_BIG || t.kind == T_JIAO ||
             t.kind == T_FEN || t.kind == T_NEG || cp == 0x4EBA /* 人 of 人民币 */)

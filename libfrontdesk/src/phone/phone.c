@@ -10,7 +10,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define PARSE_FN "fd_phone_parse"
 #define MAX_CPS 64
 #define MAX_DIGITS 24
 #define MAX_EXT 6
@@ -33,19 +32,6 @@ static int cmp_area(const void *key, const void *elem)
 static const area_code *find_area(const char *code)
 {
     return bsearch(code, AREAS, sizeof AREAS / sizeof AREAS[0], sizeof AREAS[0], cmp_area);
-}
-
-/* Full-width ASCII to ASCII; ideographic space, dashes and full-width
- * parentheses people type in Chinese text to their ASCII forms. */
-static uint32_t fold(uint32_t c)
-{
-    if (c >= 0xFF01 && c <= 0xFF5E)
-        return c - 0xFEE0;
-    switch (c) {
-    case 0x3000: case 0xA0: case '\t': return ' ';
-    case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014: case 0x2212: case 0x30FC: return '-';
-    default: return c;
-    }
 }
 
 static bool is_digit(uint32_t c)
@@ -80,12 +66,29 @@ static bool find_extension(const uint32_t *c, size_t n, size_t *at, size_t *len)
     return false;
 }
 
-static fd_status bad_char(const char *text, uint32_t c)
+/*
+ * What an error message says about the input: the public function, and the
+ * text redacted (R-COM-2: a phone number that failed to parse may still be a
+ * customer's number), formatted only when an error is recorded.
+ */
+typedef struct msg {
+    const char *fn;
+    const char *raw;
+    char text[FD__REDACT_MAX];
+} msg;
+
+static const char *shown(msg *m)
+{
+    fd__redact(m->text, m->raw);
+    return m->text;
+}
+
+static fd_status bad_char(msg *m, uint32_t c)
 {
     char ch[5];
     ch[fd__utf8_put(ch, c)] = '\0';
-    return fd__error(FD_EINVAL, PARSE_FN ": text: '%s' has '%s', which has no place in a phone number",
-                     text, ch);
+    return fd__error(FD_EINVAL, "%s: text: %s has '%s', which has no place in a phone number",
+                     m->fn, shown(m), ch);
 }
 
 static void set(char *dst, size_t cap, const char *src, size_t len)
@@ -97,30 +100,30 @@ static void set(char *dst, size_t cap, const char *src, size_t len)
 }
 
 /* A landline "0" + area code + local number in d[0..n). */
-static fd_status landline(fd_phone *r, const char *text, const char *d, size_t n)
+static fd_status landline(fd_phone *r, msg *m, const char *d, size_t n)
 {
     char code[4];
     size_t clen = (d[1] == '1' || d[1] == '2') ? 2 : 3;
     if (n < 1 + clen) {
-        return fd__error(FD_EINVAL, PARSE_FN ": text: '%s' is too short for a landline number "
-                         "(0 + area code + 7 or 8 digits)", text);
+        return fd__error(FD_EINVAL, "%s: text: %s is too short for a landline number "
+                         "(0 + area code + 7 or 8 digits)", m->fn, shown(m));
     }
     memcpy(code, d + 1, clen);
     code[clen] = '\0';
     const area_code *a = find_area(code);
     if (a == NULL)
-        return fd__error(FD_EINVAL, PARSE_FN ": text: '%s': area code '0%s' is not a Chinese area code",
-                         text, code);
+        return fd__error(FD_EINVAL, "%s: text: %s: area code '0%s' is not a Chinese area code",
+                         m->fn, shown(m), code);
     size_t sub = n - 1 - clen;
     bool len_ok = (sub == 7 && (a->lengths & 1)) || (sub == 8 && (a->lengths & 2));
     if (!len_ok) {
         const char *want = a->lengths == 3 ? "7 or 8" : a->lengths == 1 ? "7" : "8";
-        return fd__error(FD_EINVAL, PARSE_FN ": text: '%s': area code 0%s (%s) takes local numbers of %s "
-                         "digits, not %zu", text, code, a->place, want, sub);
+        return fd__error(FD_EINVAL, "%s: text: %s: area code 0%s (%s) takes local numbers of %s "
+                         "digits, not %zu", m->fn, shown(m), code, a->place, want, sub);
     }
     if (d[1 + clen] == '0' || d[1 + clen] == '1')
-        return fd__error(FD_EINVAL, PARSE_FN ": text: '%s': a local number does not start with '%c'",
-                         text, d[1 + clen]);
+        return fd__error(FD_EINVAL, "%s: text: %s: a local number does not start with '%c'",
+                         m->fn, shown(m), d[1 + clen]);
     r->kind = FD_PHONE_LANDLINE;
     set(r->national, sizeof r->national, d, n);
     memcpy(r->e164, "+86", 3);
@@ -135,11 +138,11 @@ static fd_status landline(fd_phone *r, const char *text, const char *d, size_t n
  * Classifies the digits d[0..n) (country code already removed when @cc) into
  * @r, or records why they are no Chinese phone number.
  */
-static fd_status classify(fd_phone *r, const char *text, const char *d, size_t n, bool cc)
+static fd_status classify(fd_phone *r, msg *m, const char *d, size_t n, bool cc)
 {
     memset(r, 0, sizeof *r);
     if (n == 0)
-        return fd__error(FD_EINVAL, PARSE_FN ": text: '%s' has no digits", text);
+        return fd__error(FD_EINVAL, "%s: text: %s has no digits", m->fn, shown(m));
     if (n == 11 && d[0] == '1' && d[1] >= '3') {
         r->kind = FD_PHONE_MOBILE;
     } else if (n == 12 && d[0] == '0' && d[1] == '1' && d[2] >= '3') {
@@ -149,12 +152,12 @@ static fd_status classify(fd_phone *r, const char *text, const char *d, size_t n
     } else if (n == 10 && (memcmp(d, "400", 3) == 0 || memcmp(d, "800", 3) == 0)) {
         r->kind = FD_PHONE_SERVICE;
     } else if (d[0] == '0') {
-        return landline(r, text, d, n);
+        return landline(r, m, d, n);
     } else if (cc && n >= 9 && n <= 11) {
         char with_trunk[MAX_DIGITS + 1];
         with_trunk[0] = '0'; /* +86 10 ... : the trunk 0 is dropped after a country code */
         memcpy(with_trunk + 1, d, n);
-        return landline(r, text, with_trunk, n + 1);
+        return landline(r, m, with_trunk, n + 1);
     } else if (!cc && (((n == 3 || n == 5) && d[0] == '1') ||
                        ((n == 5 || n == 6) && d[0] == '9' && (d[1] == '5' || d[1] == '6')))) {
         r->kind = FD_PHONE_SHORT; /* 110, 12345, 10086, 95555, 96xxx */
@@ -167,12 +170,12 @@ static fd_status classify(fd_phone *r, const char *text, const char *d, size_t n
         set(r->subscriber, sizeof r->subscriber, d, n);
         return FD_OK;
     } else if (d[0] == '1' && n >= 9 && n <= 13) {
-        return fd__error(FD_EINVAL, PARSE_FN ": text: '%s' has %zu digits; a mobile number has 11 "
-                         "(1[3-9]xxxxxxxxx)", text, n);
+        return fd__error(FD_EINVAL, "%s: text: %s has %zu digits; a mobile number has 11 "
+                         "(1[3-9]xxxxxxxxx)", m->fn, shown(m), n);
     } else {
-        return fd__error(FD_EINVAL, PARSE_FN ": text: '%s' (%zu digits) is not a Chinese phone number: "
+        return fd__error(FD_EINVAL, "%s: text: %s has %zu digits and is not a Chinese phone number: "
                          "expected a mobile (11 digits), a landline (0 + area code + 7 or 8 digits), "
-                         "a 400/800 number or a short number", text, n);
+                         "a 400/800 number or a short number", m->fn, shown(m), n);
     }
     set(r->national, sizeof r->national, d, n);
     memcpy(r->e164, "+86", 3);
@@ -181,20 +184,56 @@ static fd_status classify(fd_phone *r, const char *text, const char *d, size_t n
     return FD_OK;
 }
 
-fd_status fd_phone_parse(fd_phone *out, const char *text)
+/* Public numbers (service, short) as they are; mobiles and landlines masked. Returns the length. */
+static size_t mask_into(char m[64], const fd_phone *p)
 {
-    fd_status rc = fd__check_ptr(PARSE_FN, "out", out);
+    size_t k = 0;
+    if (p->kind == FD_PHONE_MOBILE) {
+        memcpy(m, p->national, 3);
+        memcpy(m + 3, "****", 4);
+        memcpy(m + 7, p->national + 7, 4);
+        k = 11;
+    } else if (p->kind == FD_PHONE_LANDLINE) {
+        size_t al = strlen(p->area_code), sl = strlen(p->subscriber);
+        if (al) {
+            memcpy(m, p->area_code, al);
+            m[al] = '-';
+            k = al + 1;
+        }
+        for (size_t i = 0; i + 4 < sl; i++)
+            m[k++] = '*';
+        memcpy(m + k, p->subscriber + sl - 4, 4);
+        k += 4;
+    } else {
+        /* Service and short numbers are public: nothing to hide. */
+        k = strlen(p->national);
+        memcpy(m, p->national, k);
+    }
+    if (p->extension[0]) {
+        size_t el = strlen(p->extension);
+        m[k++] = '-';
+        memcpy(m + k, p->extension, el);
+        k += el;
+    }
+    m[k] = '\0';
+    return k;
+}
+
+static fd_status parse(fd_phone *out, const char *fn, const char *text)
+{
+    fd_status rc = fd__check_ptr(fn, "out", out);
     if (rc == FD_OK)
-        rc = fd__check_text(PARSE_FN, "text", text, 0, false);
+        rc = fd__check_text_redacted(fn, "text", text);
     if (rc)
         return rc;
+    msg mm = { fn, text, "" }, *m = &mm;
     uint32_t c[MAX_CPS];
     size_t n = 0;
     for (const unsigned char *s = (const unsigned char *)text; *s;) {
         if (n == MAX_CPS)
-            return fd__error(FD_EINVAL, PARSE_FN ": text: '%.40s...' is too long for a phone number "
-                             "(more than %d characters)", text, MAX_CPS);
-        c[n++] = fold(fd__utf8_next(&s));
+            return fd__error(FD_EINVAL, "%s: text: %s is too long for a phone number "
+                             "(more than %d characters)", m->fn, shown(m), MAX_CPS);
+        c[n++] = fd__fold_char(fd__utf8_next(&s), FD__FOLD_WIDTH | FD__FOLD_SPACE | FD__FOLD_DASH);
     }
 
     /* The extension, after an explicit marker. */
@@ -206,15 +245,16 @@ fd_status fd_phone_parse(fd_phone *out, const char *text)
             if (c[i] == ' ' || c[i] == '-' || c[i] == ':' || c[i] == '.')
                 continue;
             if (!is_digit(c[i]))
-                return bad_char(text, c[i]);
+                return bad_char(m, c[i]);
             if (ext_len == MAX_EXT)
-                return fd__error(FD_EINVAL, PARSE_FN ": text: '%s': extension: more than %d digits",
-                                 text, MAX_EXT);
+                return fd__error(FD_EINVAL, "%s: text: %s: extension: more than %d digits",
+                                 m->fn, shown(m), MAX_EXT);
             ext[ext_len++] = (char)c[i];
         }
         ext[ext_len] = '\0';
         if (ext_len == 0)
-            return fd__error(FD_EINVAL, PARSE_FN ": text: '%s': extension: no digits after the marker", text);
+            return fd__error(FD_EINVAL, "%s: text: %s: extension: no digits after the marker", m->fn,
+                             shown(m));
     }
 
     /* The number: digits and the separators people put between them. */
@@ -225,7 +265,8 @@ fd_status fd_phone_parse(fd_phone *out, const char *text)
         uint32_t ch = c[i];
         if (is_digit(ch)) {
             if (nd == MAX_DIGITS)
-                return fd__error(FD_EINVAL, PARSE_FN ": text: '%s' has more than %d digits", text, MAX_DIGITS);
+                return fd__error(FD_EINVAL, "%s: text: %s has more than %d digits", m->fn, shown(m),
+                                 MAX_DIGITS);
             if (prev_sep && nd > 0) {
                 last_group = nd;
                 dash_group = false;
@@ -237,12 +278,12 @@ fd_status fd_phone_parse(fd_phone *out, const char *text)
             d[nd++] = (char)ch;
         } else if (ch == '+') {
             if (plus || nd > 0)
-                return fd__error(FD_EINVAL, PARSE_FN ": text: '%s' has '+' after the start", text);
+                return fd__error(FD_EINVAL, "%s: text: %s has '+' after the start", m->fn, shown(m));
             plus = true;
         } else if (ch == ' ' || ch == '-' || ch == '(' || ch == ')' || ch == '.' || ch == '/') {
             prev_sep = true;
         } else {
-            return bad_char(text, ch);
+            return bad_char(m, ch);
         }
     }
     d[nd] = '\0';
@@ -253,8 +294,8 @@ fd_status fd_phone_parse(fd_phone *out, const char *text)
     bool cc = false;
     if (plus) {
         if (nd < 2 || memcmp(d, "86", 2) != 0)
-            return fd__error(FD_EINVAL, PARSE_FN ": text: '%s' has a country code other than +86; only "
-                             "Chinese numbers are understood", text);
+            return fd__error(FD_EINVAL, "%s: text: %s has a country code other than +86; only "
+                             "Chinese numbers are understood", m->fn, shown(m));
         cc = true;
     } else if (nd > 4 && memcmp(d, "0086", 4) == 0) {
         digits += 2; /* the two 0s are the international prefix */
@@ -273,13 +314,13 @@ fd_status fd_phone_parse(fd_phone *out, const char *text)
     }
 
     fd_phone r;
-    rc = classify(&r, text, digits, len, cc);
+    rc = classify(&r, m, digits, len, cc);
     if (rc && ext_len == 0 && dash_group && last_group > 0 && len - last_group <= MAX_EXT) {
         /* 0755-12345678-8001: a final dash group may be an extension. */
         fd__saved_error first;
         fd__error_save(&first);
         fd_phone r2;
-        if (classify(&r2, text, digits, last_group, cc) == FD_OK &&
+        if (classify(&r2, m, digits, last_group, cc) == FD_OK &&
             ((r2.kind == FD_PHONE_LANDLINE && r2.area_code[0] != '\0') || r2.kind == FD_PHONE_SERVICE)) {
             r = r2;
             ext_len = len - last_group;
@@ -292,64 +333,40 @@ fd_status fd_phone_parse(fd_phone *out, const char *text)
     }
     if (rc)
         return rc;
-    if (ext_len > 0 && (r.kind == FD_PHONE_SHORT || r.kind == FD_PHONE_MOBILE))
-        return fd__error(FD_EINVAL, PARSE_FN ": text: '%s': extension: a %s number has no extension",
-                         text, fd_phone_kind_name(r.kind));
+    if (ext_len > 0 && (r.kind == FD_PHONE_SHORT || r.kind == FD_PHONE_MOBILE)) {
+        char masked[64];
+        mask_into(masked, &r); /* parsed: the module's own mask */
+        return fd__error(FD_EINVAL, "%s: text: '%s': extension: a %s number has no extension", fn, masked,
+                         fd_phone_kind_name((fd_phone_kind)r.kind));
+    }
     memcpy(r.extension, ext, ext_len + 1);
     *out = r;
     return FD_OK;
 }
 
+fd_status fd_phone_parse(fd_phone *out, const char *text)
+{
+    return parse(out, "fd_phone_parse", text);
+}
+
 /* R-COM-2: phone numbers are masked in every listing, report and export. */
 fd_status fd_phone_mask(fd_buf *out, const char *text)
 {
-    fd_status rc = fd__check_ptr("fd_phone_mask", "out", out);
+    static const char fn[] = "fd_phone_mask";
+    fd_status rc = fd__check_ptr(fn, "out", out);
     if (rc)
         return rc;
     fd_phone p;
-    rc = fd_phone_parse(&p, text);
+    rc = parse(&p, fn, text);
     if (rc)
         return rc;
     char m[64];
-    size_t k = 0;
-    if (p.kind == FD_PHONE_MOBILE) {
-        memcpy(m, p.national, 3);
-        memcpy(m + 3, "****", 4);
-        memcpy(m + 7, p.national + 7, 4);
-        k = 11;
-    } else if (p.kind == FD_PHONE_LANDLINE) {
-        size_t al = strlen(p.area_code), sl = strlen(p.subscriber);
-        if (al) {
-            memcpy(m, p.area_code, al);
-            m[al] = '-';
-            k = al + 1;
-        }
-        for (size_t i = 0; i + 4 < sl; i++)
-            m[k++] = '*';
-        memcpy(m + k, p.subscriber + sl - 4, 4);
-        k += 4;
-        if (p.extension[0]) {
-            size_t el = strlen(p.extension);
-            m[k++] = '-';
-            memcpy(m + k, p.extension, el);
-            k += el;
-        }
-    } else {
-        /* Service and short numbers are public: nothing to hide. */
-        k = strlen(p.national);
-        memcpy(m, p.national, k);
-        if (p.extension[0]) {
-            size_t el = strlen(p.extension);
-            m[k++] = '-';
-            memcpy(m + k, p.extension, el);
-            k += el;
-        }
-    }
+    size_t k = mask_into(m, &p);
     fd__buf_clear(out);
     return fd__buf_put(out, m, k);
 }
 
-const char *fd_phone_kind_name(int kind)
+const char *fd_phone_kind_name(fd_phone_kind kind)
 {
     switch (kind) {
     case FD_PHONE_MOBILE: return "mobile";

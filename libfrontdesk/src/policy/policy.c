@@ -1,6 +1,5 @@
 /* Policy: the standards' numbers as named, range-checked, overridable values. */
 #include "internal.h"
-#include "policy/policy_internal.h"
 
 #include <stdlib.h>
 #include <string.h>

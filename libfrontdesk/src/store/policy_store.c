@@ -1,6 +1,5 @@
 /* Per-site policy overrides, stored and journaled. */
 #include "store/record.h"
-#include "policy/policy_internal.h"
 
 #include <stdio.h>
 

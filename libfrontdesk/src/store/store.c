@@ -2,7 +2,7 @@
 #include "store/record.h"
 #include "store/store_records.h"
 #include "embedded.h"
-#include "text/text_sqlite.h"
+#include "store/collations.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -205,9 +205,9 @@ static fd_status migrate(fd_store *s, const char *path)
 static fd_status register_sql_functions(fd_store *s)
 {
     fd_status rc = FD_OK;
-    /* text: FD_ZH collation (added by the text module) */
+    /* FD_ZH and FD_NATURAL collations over the text module's sort keys (collations.c) */
     if (rc == FD_OK)
-        rc = fd__text_register_sqlite(s->db);
+        rc = fd__store_register_collations(s->db);
     return rc;
 }
 

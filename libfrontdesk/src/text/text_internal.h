@@ -172,7 +172,7 @@ fd_status fd__text_u16_from_utf8(fd__text_tls *t, const char *fn, const char *s,
 /* The shared NFKC normaliser (ICU owns it; thread-safe). */
 const UNormalizer2 *fd__text_nfkc(const char *fn);
 
-/* Sort keys (text_sort.c), appended to @out; used by the SQLite collation too. */
+/* Sort keys (text_sort.c), appended to @out. */
 fd_status fd__text_sort_key_into(fd_buf *out, const char *s, size_t len, fd_text_order order,
                                  const char *fn);
 

@@ -105,7 +105,7 @@ static fd_status check_order(const char *fn, int order)
     return FD_OK;
 }
 
-fd_status fd_text_sort_key(fd_buf *out_bytes, const char *s, int order)
+fd_status fd_text_sort_key(fd_buf *out_bytes, const char *s, fd_text_order order)
 {
     static const char fn[] = "fd_text_sort_key";
     fd_status rc = fd__check_ptr(fn, "out_bytes", out_bytes);
@@ -128,7 +128,7 @@ static int cmp_bytes(const char *a, size_t na, const char *b, size_t nb)
     return na < nb ? -1 : na > nb;
 }
 
-fd_status fd_text_compare(int *out, const char *a, const char *b, int order)
+fd_status fd_text_compare(int *out, const char *a, const char *b, fd_text_order order)
 {
     static const char fn[] = "fd_text_compare";
     fd_status rc = fd__check_ptr(fn, "out", out);
@@ -223,7 +223,7 @@ static fd_status sort_by_keys(const char *fn, const char *const *items, size_t c
     return FD_OK;
 }
 
-fd_status fd_text_sort_names(fd_buf *out, const char *const *items, size_t count, int order)
+fd_status fd_text_sort_names(fd_buf *out, const char *const *items, size_t count, fd_text_order order)
 {
     static const char fn[] = "fd_text_sort_names";
     fd_status rc = fd__check_ptr(fn, "out", out);
@@ -243,7 +243,7 @@ fd_status fd_text_sort_names(fd_buf *out, const char *const *items, size_t count
     return fd__text_finish(out, rc);
 }
 
-fd_status fd_text_sort_inplace(const char **items, size_t count, int order)
+fd_status fd_text_sort_inplace(const char **items, size_t count, fd_text_order order)
 {
     static const char fn[] = "fd_text_sort_inplace";
     keyed *v = NULL;

@@ -195,7 +195,7 @@ static fd_status spaces(fd_buf *out, int64_t n)
     return rc;
 }
 
-fd_status fd_text_pad(fd_buf *out, const char *s, int32_t width, int align)
+fd_status fd_text_pad(fd_buf *out, const char *s, int32_t width, fd_text_align align)
 {
     static const char fn[] = "fd_text_pad";
     fd_status rc = fd__check_ptr(fn, "out", out);
@@ -206,7 +206,7 @@ fd_status fd_text_pad(fd_buf *out, const char *s, int32_t width, int align)
     if (rc == FD_OK && align != FD_TEXT_ALIGN_LEFT && align != FD_TEXT_ALIGN_RIGHT &&
         align != FD_TEXT_ALIGN_CENTER)
         rc = fd__error(FD_EINVAL, "%s: align: %d is not an fd_text_align (0 left, 1 right, 2 center)",
-                       fn, align);
+                       fn, (int)align);
     if (rc)
         return rc;
     size_t len = strlen(s);

@@ -37,12 +37,33 @@ public final class IdCard {
   }
 
   /** Whether {@code text} is a valid ID number (checksum, date, region). */
-  public static boolean valid(String text, LocalDate today) throws FrontdeskException {
-    return Out.flag(o -> FrontdeskNative.fd_idcard_valid(o, text, today));
+  public static boolean isValid(String text, LocalDate today) throws FrontdeskException {
+    return Out.flag(o -> FrontdeskNative.fd_idcard_is_valid(o, text, today));
   }
 
+  /** Whether {@code text} is a valid ID number today in China. */
+  public static boolean isValid(String text) throws FrontdeskException {
+    return isValid(text, LocalDate.now(CHINA));
+  }
+
+  /**
+   * The old name of {@link #isValid(String, LocalDate)}, kept for one release.
+   *
+   * @deprecated use {@link #isValid(String, LocalDate)}
+   */
+  @Deprecated
+  public static boolean valid(String text, LocalDate today) throws FrontdeskException {
+    return isValid(text, today);
+  }
+
+  /**
+   * The old name of {@link #isValid(String)}, kept for one release.
+   *
+   * @deprecated use {@link #isValid(String)}
+   */
+  @Deprecated
   public static boolean valid(String text) throws FrontdeskException {
-    return valid(text, LocalDate.now(CHINA));
+    return isValid(text);
   }
 
   /** Parses; FD_EINVAL says which part is wrong (length, character, region, birth date, checksum). */

@@ -6,21 +6,27 @@ import org.frontdesk.swig.fd_phone_kind;
 
 /** A parsed Chinese phone number (fd_phone), and masking for listings (R-COM-2). Immutable. */
 public final class Phone {
-  /** What kind of number it is. */
+  /** What kind of number it is (fd_phone_kind). */
   public enum Kind {
-    MOBILE, LANDLINE, SERVICE, SHORT;
+    MOBILE(fd_phone_kind.FD_PHONE_MOBILE),
+    LANDLINE(fd_phone_kind.FD_PHONE_LANDLINE),
+    SERVICE(fd_phone_kind.FD_PHONE_SERVICE),
+    SHORT(fd_phone_kind.FD_PHONE_SHORT);
 
+    final fd_phone_kind c;
+
+    Kind(fd_phone_kind c) {
+      this.c = c;
+    }
+
+    /** The kind with fd_phone_kind number {@code c}, or null when there is none. */
     static Kind of(int c) {
-      if (c == fd_phone_kind.FD_PHONE_MOBILE.swigValue()) {
-        return MOBILE;
+      for (Kind k : values()) {
+        if (k.c.swigValue() == c) {
+          return k;
+        }
       }
-      if (c == fd_phone_kind.FD_PHONE_LANDLINE.swigValue()) {
-        return LANDLINE;
-      }
-      if (c == fd_phone_kind.FD_PHONE_SERVICE.swigValue()) {
-        return SERVICE;
-      }
-      return SHORT;
+      return null;
     }
   }
 
@@ -58,9 +64,20 @@ public final class Phone {
     return Out.string(o -> FrontdeskNative.fd_phone_mask(o, text));
   }
 
-  /** "mobile", "landline", "service", "short" or "unknown" for an fd_phone_kind number. */
+  /** "mobile", "landline", "service" or "short". */
+  public static String kindName(Kind kind) {
+    return FrontdeskNative.fd_phone_kind_name(kind.c);
+  }
+
+  /**
+   * The name of an fd_phone_kind number, "unknown" for a number that is no kind.
+   *
+   * @deprecated fd_phone_kind_name takes the enum now: use {@link #kindName(Kind)}
+   */
+  @Deprecated
   public static String kindName(int kind) {
-    return FrontdeskNative.fd_phone_kind_name(kind);
+    Kind k = Kind.of(kind);
+    return k == null ? "unknown" : kindName(k);
   }
 
   public Kind kind() {

@@ -21,10 +21,10 @@ public final class Text {
     /** Stroke count and order (ICU zh@collation=stroke). */
     STROKE(fd_text_order.FD_TEXT_ORDER_STROKE);
 
-    final int c;
+    final fd_text_order c;
 
     Order(fd_text_order c) {
-      this.c = c.swigValue();
+      this.c = c;
     }
   }
 
@@ -34,10 +34,10 @@ public final class Text {
     RIGHT(fd_text_align.FD_TEXT_ALIGN_RIGHT),
     CENTER(fd_text_align.FD_TEXT_ALIGN_CENTER);
 
-    final int c;
+    final fd_text_align c;
 
     Align(fd_text_align c) {
-      this.c = c.swigValue();
+      this.c = c;
     }
   }
 

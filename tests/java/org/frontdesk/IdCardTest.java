@@ -32,11 +32,19 @@ public class IdCardTest {
   }
 
   @Test
-  public void valid() throws Exception {
+  public void isValid() throws Exception {
+    assertTrue(IdCard.isValid("11010519491231002X"));
+    assertTrue(IdCard.isValid("11010519491231002X", TODAY));
+    assertFalse(IdCard.isValid("110105194912310021", TODAY));
+    assertFalse(IdCard.isValid("110105202611240012", TODAY));
+  }
+
+  @Test
+  @SuppressWarnings("deprecation")
+  public void validIsTheOldNameOfIsValid() throws Exception {
     assertTrue(IdCard.valid("11010519491231002X"));
     assertTrue(IdCard.valid("11010519491231002X", TODAY));
     assertFalse(IdCard.valid("110105194912310021", TODAY));
-    assertFalse(IdCard.valid("110105202611240012", TODAY));
   }
 
   @Test
@@ -55,6 +63,19 @@ public class IdCardTest {
       } catch (FrontdeskException e) {
         assertEquals(Frontdesk.EINVAL, e.code());
         assertTrue(e.getMessage(), e.getMessage().contains(c[1]));
+      }
+    }
+  }
+
+  @Test
+  public void errorsNeverEchoTheNumber_R_COM_2() {
+    String[][] cases = {{"11010519491231003X", "11010519491231003"}, {"11010519491331002X", "19491331"}};
+    for (String[] c : cases) {
+      try {
+        IdCard.parse(c[0], TODAY);
+        fail("no exception for " + c[0]);
+      } catch (FrontdeskException e) {
+        assertFalse(e.getMessage(), e.getMessage().contains(c[1]));
       }
     }
   }

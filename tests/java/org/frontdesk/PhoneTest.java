@@ -1,6 +1,7 @@
 package org.frontdesk;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 
@@ -39,7 +40,20 @@ public class PhoneTest {
       fail("no exception");
     } catch (FrontdeskException e) {
       assertEquals(Frontdesk.EINVAL, e.code());
-      assertTrue(e.getMessage(), e.getMessage().contains("'138-1234-567' has 10 digits"));
+      assertTrue(e.getMessage(), e.getMessage().contains("'138****67' (12 characters) has 10 digits"));
+    }
+  }
+
+  @Test
+  public void errorsNeverEchoTheNumber_R_COM_2() {
+    String[][] cases = {{"138123456789", "138123456789"}, {"13812345678转8001", "12345678"}};
+    for (String[] c : cases) {
+      try {
+        Phone.parse(c[0]);
+        fail("no exception for " + c[0]);
+      } catch (FrontdeskException e) {
+        assertFalse(e.getMessage(), e.getMessage().contains(c[1]));
+      }
     }
   }
 
@@ -53,9 +67,16 @@ public class PhoneTest {
 
   @Test
   public void kindNames() {
+    assertEquals("mobile", Phone.kindName(Phone.Kind.MOBILE));
+    assertEquals("landline", Phone.kindName(Phone.Kind.LANDLINE));
+    assertEquals("service", Phone.kindName(Phone.Kind.SERVICE));
+    assertEquals("short", Phone.kindName(Phone.Kind.SHORT));
+  }
+
+  @Test
+  @SuppressWarnings("deprecation")
+  public void kindNamesOfNumbers() {
     assertEquals("mobile", Phone.kindName(1));
-    assertEquals("landline", Phone.kindName(2));
-    assertEquals("service", Phone.kindName(3));
     assertEquals("short", Phone.kindName(4));
     assertEquals("unknown", Phone.kindName(0));
   }

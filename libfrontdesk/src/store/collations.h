@@ -1,9 +1,11 @@
 /*
- * SQLite collations of the text module, registered on every store connection
- * by store.c (register_sql_functions). Private; not installed.
+ * SQLite collations over the text module's orders, registered on every store
+ * connection by store.c (register_sql_functions). The text module stays pure:
+ * it knows nothing of SQLite; this file turns its public sort keys
+ * (fd_text_sort_key, fd_text_natural_key) into collations. Private; not installed.
  */
-#ifndef FRONTDESK_TEXT_SQLITE_H
-#define FRONTDESK_TEXT_SQLITE_H
+#ifndef FRONTDESK_STORE_COLLATIONS_H
+#define FRONTDESK_STORE_COLLATIONS_H
 
 #include "frontdesk/common.h"
 
@@ -16,9 +18,9 @@
  *   FD_ZH_TEXT    text: pinyin with everyday readings (FD_TEXT_ORDER_PINYIN)
  *   FD_ZH_STROKE  stroke order (FD_TEXT_ORDER_STROKE)
  *   FD_NATURAL    room and unit numbers (fd_text_natural_key: 2-101 < 2-1001 < 10-101)
- * Text that is not valid UTF-8 sorts after valid text, bytewise.
+ * Text that is not valid UTF-8, or holds a NUL, sorts after valid text, bytewise.
  * Returns FD_OK, or FD_ENOMEM / FD_EIO with a message when SQLite refuses.
  */
-fd_status fd__text_register_sqlite(sqlite3 *db);
+fd_status fd__store_register_collations(sqlite3 *db);
 
 #endif

@@ -1,18 +1,27 @@
-/* SQLite collations FD_ZH, FD_ZH_TEXT, FD_ZH_STROKE and FD_NATURAL (issue 4, item 5). */
-#include "text_sqlite.h"
-#include "text_internal.h"
+/*
+ * SQLite collations FD_ZH, FD_ZH_TEXT, FD_ZH_STROKE and FD_NATURAL (issue 4,
+ * item 5), built on the text module's public sort keys so that the text module
+ * never includes sqlite3.h (issue 8: layers).
+ */
+#include "store/collations.h"
+#include "internal.h"
+#include "frontdesk/text.h"
 
 #include <stdlib.h>
 #include <string.h>
 
+/* FD_NATURAL is not an fd_text_order: it keys by fd_text_natural_key(). */
+#define NATURAL (-1)
+
 /*
  * One context per collation per connection: SQLite calls a connection's
- * collation from one thread at a time, so its two key buffers need no lock and
- * are reused for every comparison (no allocation once they have grown).
+ * collation from one thread at a time, so its buffers need no lock and are
+ * reused for every comparison (no allocation once they have grown).
  */
 typedef struct coll_ctx {
-    int kind; /* an fd_text_order, or -1 for natural */
-    fd_buf a, b, s;
+    int order; /* an fd_text_order, or NATURAL */
+    fd_buf a, b; /* the two sort keys */
+    fd_buf s;    /* the text, NUL-terminated for the text module */
 } coll_ctx;
 
 static void coll_free(void *p)
@@ -26,18 +35,16 @@ static void coll_free(void *p)
     free(c);
 }
 
+/* The sort key of s[0..n) (valid UTF-8 without NUL) into @key. */
 static fd_status key_of(coll_ctx *c, fd_buf *key, const void *s, int n)
 {
-    fd__buf_clear(key);
-    if (c->kind < 0) {
-        /* fd_text_natural_key wants a NUL-terminated string. */
-        fd__buf_clear(&c->s);
-        fd_status rc = fd__buf_put(&c->s, s, (size_t)n);
-        if (rc == FD_OK && memchr(c->s.ptr, '\0', (size_t)n) != NULL)
-            rc = FD_EINVAL;
-        return rc ? rc : fd_text_natural_key(key, c->s.ptr);
-    }
-    return fd__text_sort_key_into(key, s, (size_t)n, (fd_text_order)c->kind, "FD_ZH");
+    fd__buf_clear(&c->s);
+    fd_status rc = fd__buf_put(&c->s, s, (size_t)n);
+    if (rc)
+        return rc;
+    if (c->order == NATURAL)
+        return fd_text_natural_key(key, c->s.ptr);
+    return fd_text_sort_key(key, c->s.ptr, (fd_text_order)c->order);
 }
 
 static int bytes_cmp(const void *a, int na, const void *b, int nb)
@@ -46,10 +53,16 @@ static int bytes_cmp(const void *a, int na, const void *b, int nb)
     return c ? c : na - nb;
 }
 
+/* What the text module can key: valid UTF-8 with no NUL inside. */
+static bool keyable(const void *s, int n)
+{
+    return memchr(s, '\0', (size_t)n) == NULL && fd__utf8_valid(s, (size_t)n);
+}
+
 static int coll_cmp(void *ctx, int na, const void *a, int nb, const void *b)
 {
     coll_ctx *c = ctx;
-    bool va = fd__utf8_valid(a, (size_t)na), vb = fd__utf8_valid(b, (size_t)nb);
+    bool va = keyable(a, na), vb = keyable(b, nb);
     if (!va || !vb) {
         if (va != vb)
             return va ? -1 : 1;
@@ -61,20 +74,20 @@ static int coll_cmp(void *ctx, int na, const void *a, int nb, const void *b)
     return r ? r : bytes_cmp(a, na, b, nb);
 }
 
-fd_status fd__text_register_sqlite(sqlite3 *db)
+fd_status fd__store_register_collations(sqlite3 *db)
 {
     static const struct {
         const char *name;
-        int kind;
+        int order;
     } colls[] = { { "FD_ZH", FD_TEXT_ORDER_NAME },
                   { "FD_ZH_TEXT", FD_TEXT_ORDER_PINYIN },
                   { "FD_ZH_STROKE", FD_TEXT_ORDER_STROKE },
-                  { "FD_NATURAL", -1 } };
+                  { "FD_NATURAL", NATURAL } };
     for (size_t i = 0; i < sizeof colls / sizeof colls[0]; i++) {
         coll_ctx *c = calloc(1, sizeof *c);
         if (c == NULL)
-            return fd__oom("fd__text_register_sqlite");
-        c->kind = colls[i].kind;
+            return fd__oom("fd_store_open");
+        c->order = colls[i].order;
         /* SQLite does not call xDestroy when registration fails: free it here. */
         int rc = sqlite3_create_collation_v2(db, colls[i].name, SQLITE_UTF8, c, coll_cmp, coll_free);
         if (rc != SQLITE_OK) {
