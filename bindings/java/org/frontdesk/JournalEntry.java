@@ -4,6 +4,9 @@ package org.frontdesk;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Objects;
+import org.frontdesk.swig.FrontdeskNative;
+import org.frontdesk.swig.SWIGTYPE_p_fd_store;
+import org.frontdesk.swig.fd_actor;
 import org.frontdesk.swig.fd_journal_entry;
 
 /**
@@ -114,6 +117,27 @@ public final class JournalEntry {
     n.setAction(action);
     n.setDetail(detail);
     return n;
+  }
+
+  /** Runs {@code call} with a native copy of this record, deleted afterwards. */
+  <R> R withNative(Convert.Call<fd_journal_entry, R> call) throws FrontdeskException {
+    fd_journal_entry n = toNative();
+    try {
+      return call.run(n);
+    } finally {
+      n.delete();
+    }
+  }
+
+  /** fd_store_journal_get: one record by id, copied out; the native one is freed. */
+  static JournalEntry get(SWIGTYPE_p_fd_store store, fd_actor actor, long id) throws FrontdeskException {
+    fd_journal_entry[] out = new fd_journal_entry[1];
+    FrontdeskNative.fd_store_journal_get(out, store, actor, id);
+    try {
+      return fromNative(out[0]);
+    } finally {
+      FrontdeskNative.fd_journal_entry_free(out[0]);
+    }
   }
 
   @Override

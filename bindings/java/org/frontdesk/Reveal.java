@@ -4,6 +4,9 @@ package org.frontdesk;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Objects;
+import org.frontdesk.swig.FrontdeskNative;
+import org.frontdesk.swig.SWIGTYPE_p_fd_store;
+import org.frontdesk.swig.fd_actor;
 import org.frontdesk.swig.fd_reveal;
 
 /**
@@ -114,6 +117,27 @@ public final class Reveal {
     n.setField(field);
     n.setReason(reason);
     return n;
+  }
+
+  /** Runs {@code call} with a native copy of this record, deleted afterwards. */
+  <R> R withNative(Convert.Call<fd_reveal, R> call) throws FrontdeskException {
+    fd_reveal n = toNative();
+    try {
+      return call.run(n);
+    } finally {
+      n.delete();
+    }
+  }
+
+  /** fd_store_reveal_get: one record by id, copied out; the native one is freed. */
+  static Reveal get(SWIGTYPE_p_fd_store store, fd_actor actor, long id) throws FrontdeskException {
+    fd_reveal[] out = new fd_reveal[1];
+    FrontdeskNative.fd_store_reveal_get(out, store, actor, id);
+    try {
+      return fromNative(out[0]);
+    } finally {
+      FrontdeskNative.fd_reveal_free(out[0]);
+    }
   }
 
   @Override

@@ -4,6 +4,9 @@ package org.frontdesk;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Objects;
+import org.frontdesk.swig.FrontdeskNative;
+import org.frontdesk.swig.SWIGTYPE_p_fd_store;
+import org.frontdesk.swig.fd_actor;
 import org.frontdesk.swig.fd_site;
 
 /**
@@ -94,6 +97,27 @@ public final class Site {
     if (createdAt != null) n.setCreated_at(Convert.seconds(createdAt, "site.created_at"));
     n.setCreated_by(createdBy);
     return n;
+  }
+
+  /** Runs {@code call} with a native copy of this record, deleted afterwards. */
+  <R> R withNative(Convert.Call<fd_site, R> call) throws FrontdeskException {
+    fd_site n = toNative();
+    try {
+      return call.run(n);
+    } finally {
+      n.delete();
+    }
+  }
+
+  /** fd_store_site_get: one record by id, copied out; the native one is freed. */
+  static Site get(SWIGTYPE_p_fd_store store, fd_actor actor, long id) throws FrontdeskException {
+    fd_site[] out = new fd_site[1];
+    FrontdeskNative.fd_store_site_get(out, store, actor, id);
+    try {
+      return fromNative(out[0]);
+    } finally {
+      FrontdeskNative.fd_site_free(out[0]);
+    }
   }
 
   @Override

@@ -4,6 +4,9 @@ package org.frontdesk;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Objects;
+import org.frontdesk.swig.FrontdeskNative;
+import org.frontdesk.swig.SWIGTYPE_p_fd_store;
+import org.frontdesk.swig.fd_actor;
 import org.frontdesk.swig.fd_staff;
 
 /**
@@ -114,6 +117,27 @@ public final class Staff {
     if (createdAt != null) n.setCreated_at(Convert.seconds(createdAt, "staff.created_at"));
     n.setCreated_by(createdBy);
     return n;
+  }
+
+  /** Runs {@code call} with a native copy of this record, deleted afterwards. */
+  <R> R withNative(Convert.Call<fd_staff, R> call) throws FrontdeskException {
+    fd_staff n = toNative();
+    try {
+      return call.run(n);
+    } finally {
+      n.delete();
+    }
+  }
+
+  /** fd_store_staff_get: one record by id, copied out; the native one is freed. */
+  static Staff get(SWIGTYPE_p_fd_store store, fd_actor actor, long id) throws FrontdeskException {
+    fd_staff[] out = new fd_staff[1];
+    FrontdeskNative.fd_store_staff_get(out, store, actor, id);
+    try {
+      return fromNative(out[0]);
+    } finally {
+      FrontdeskNative.fd_staff_free(out[0]);
+    }
   }
 
   @Override
