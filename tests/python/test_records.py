@@ -259,3 +259,28 @@ def test_site_date_converts_a_datetime_in_the_sites_zone(store, site):
     # 2026-02-23 17:00 UTC is already the 24th in Shanghai: converted, not truncated.
     assert store.site_date(site, dt.datetime(2026, 2, 23, 17, 0, tzinfo=UTC)) == dt.date(2026, 2, 24)
     assert store.site_date(site, dt.datetime(2026, 2, 23, 23, 59)) == dt.date(2026, 2, 23)
+
+
+def test_a_datetime_where_a_date_is_expected_is_converted_in_the_zone():
+    from frontdesk import _records
+    d = _records.to_date(dt.datetime(2026, 2, 23, 17, 0, tzinfo=UTC), "x", "Asia/Shanghai")
+    assert (d.year, d.month, d.day) == (2026, 2, 24)
+    d = _records.to_date(dt.datetime(2026, 2, 23, 17, 0), "x", "Asia/Shanghai")  # naive: already local
+    assert (d.year, d.month, d.day) == (2026, 2, 23)
+    assert _records._from_c_value("date", _records.to_date("2024-02-29", "x")) == dt.date(2024, 2, 29)
+
+
+def test_every_public_name_of_frontdesk_store_has_a_docstring():
+    import inspect
+    missing = []
+    for name in frontdesk.store.__all__:
+        obj = getattr(frontdesk.store, name)
+        if not obj.__doc__:
+            missing.append(name)
+        for attr, member in vars(obj).items() if inspect.isclass(obj) else ():
+            if not attr.startswith("_") and callable(getattr(member, "__func__", member)) and \
+                    not getattr(getattr(member, "__func__", member), "__doc__", None):
+                missing.append(f"{name}.{attr}")
+            if isinstance(member, property) and not attr.startswith("_") and not member.__doc__:
+                missing.append(f"{name}.{attr}")
+    assert missing == []
