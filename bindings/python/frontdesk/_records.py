@@ -194,13 +194,17 @@ class Record:
         return c
 
     @classmethod
-    def _get(cls, store, actor_c, record_id):
-        """fd_store_<record>_get: copies the record out and frees the C one."""
-        c = cls._c_get(store, actor_c, integer(record_id, "id"))
+    def _own(cls, c):
+        """Copies a C record the caller owns (from a get function), then frees it (fd_<record>_free)."""
         try:
             return cls._from_c(c)
         finally:
             cls._c_free(c)
+
+    @classmethod
+    def _get(cls, store, actor_c, record_id):
+        """fd_store_<record>_get: one record by id."""
+        return cls._own(cls._c_get(store, actor_c, integer(record_id, "id")))
 
 
 class RecordFilter:

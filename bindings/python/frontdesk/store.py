@@ -226,11 +226,7 @@ class Store(Handle):
 
     def site(self, code):
         """The Site with this code; NotFound when there is none."""
-        c = _c.fd_store_site_get_by_code(self._handle(), code)
-        try:
-            return Site._from_c(c)
-        finally:
-            _c.fd_site_free(c)
+        return Site._own(_c.fd_store_site_get_by_code(self._handle(), code))
 
     def site_by_id(self, site_id):
         """The Site with this id."""
@@ -238,11 +234,7 @@ class Store(Handle):
 
     def default_site(self):
         """The database's only site; NotFound when none, Conflict when several."""
-        c = _c.fd_store_site_default(self._handle())
-        try:
-            return Site._from_c(c)
-        finally:
-            _c.fd_site_free(c)
+        return Site._own(_c.fd_store_site_default(self._handle()))
 
     def sites(self, **filter):
         """The sites matching ``filter`` (SiteFilter keywords: code=, search=, after=, limit= ...), streamed."""
@@ -276,11 +268,7 @@ class Store(Handle):
         if not isinstance(actor, Actor):
             _deprecated("staff(site_id, code)", "staff(actor, code)")
             actor = Actor.now(actor)
-        c = _c.fd_store_staff_get_by_code(self._handle(), self._actor(actor), code)
-        try:
-            return Staff._from_c(c)
-        finally:
-            _c.fd_staff_free(c)
+        return Staff._own(_c.fd_store_staff_get_by_code(self._handle(), self._actor(actor), code))
 
     def staff_by_id(self, actor, staff_id):
         """The member of staff with this id, at the actor's site."""

@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
+import org.frontdesk.swig.FrontdeskNative;
 import org.frontdesk.swig.fd_actor;
 
 /**
@@ -93,6 +94,7 @@ public final class Actor {
   <R> R withNative(Convert.Call<fd_actor, R> call) throws FrontdeskException {
     fd_actor n = new fd_actor();
     try {
+      FrontdeskNative.fd_actor_init(n, FrontdeskNative.FD_ACTOR_VERSION);
       n.setSite_id(siteId);
       n.setStaff_id(staffId);
       n.setAt(Convert.seconds(at, "actor.at"));

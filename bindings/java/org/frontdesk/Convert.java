@@ -2,8 +2,6 @@ package org.frontdesk;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.function.Consumer;
-import java.util.function.Function;
 import org.frontdesk.swig.FrontdeskNative;
 import org.frontdesk.swig.fd_date;
 
@@ -64,14 +62,5 @@ final class Convert {
       throw new FrontdeskException(Frontdesk.EINVAL, field + ": is required (null)");
     }
     return v;
-  }
-
-  /** Copies a record the library allocated for the caller, then frees it. */
-  static <N, T> T owned(N n, Function<N, T> copy, Consumer<N> free) {
-    try {
-      return copy.apply(n);
-    } finally {
-      free.accept(n);
-    }
   }
 }

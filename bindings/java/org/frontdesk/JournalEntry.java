@@ -108,6 +108,7 @@ public final class JournalEntry {
   /** A native copy to pass to the library; the caller deletes it. */
   fd_journal_entry toNative() throws FrontdeskException {
     fd_journal_entry n = new fd_journal_entry();
+    FrontdeskNative.fd_journal_entry_init(n, FrontdeskNative.FD_JOURNAL_ENTRY_VERSION);
     n.setId(id);
     if (at != null) n.setAt(Convert.seconds(at, "journal.at"));
     n.setSite_id(siteId);
@@ -129,15 +130,31 @@ public final class JournalEntry {
     }
   }
 
-  /** fd_store_journal_get: one record by id, copied out; the native one is freed. */
-  static JournalEntry get(SWIGTYPE_p_fd_store store, fd_actor actor, long id) throws FrontdeskException {
+  /**
+   * Checks the fields a write takes without a store (fd_journal_entry_check): lengths, formats,
+   * required fields; the exception names the field (journal.&lt;field&gt;).
+   */
+  public void check() throws FrontdeskException {
+    withNative(n -> {
+      FrontdeskNative.fd_journal_entry_check(n);
+      return null;
+    });
+  }
+
+  /** Runs a native call giving a record the caller owns; copies it out and frees it (fd_journal_entry_free). */
+  static JournalEntry own(Out.Call<fd_journal_entry[]> call) throws FrontdeskException {
     fd_journal_entry[] out = new fd_journal_entry[1];
-    FrontdeskNative.fd_store_journal_get(out, store, actor, id);
+    call.into(out);
     try {
       return fromNative(out[0]);
     } finally {
       FrontdeskNative.fd_journal_entry_free(out[0]);
     }
+  }
+
+  /** fd_store_journal_get: one record by id. */
+  static JournalEntry get(SWIGTYPE_p_fd_store store, fd_actor actor, long id) throws FrontdeskException {
+    return own(o -> FrontdeskNative.fd_store_journal_get(o, store, actor, id));
   }
 
   @Override

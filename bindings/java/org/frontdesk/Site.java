@@ -90,6 +90,7 @@ public final class Site {
   /** A native copy to pass to the library; the caller deletes it. */
   fd_site toNative() throws FrontdeskException {
     fd_site n = new fd_site();
+    FrontdeskNative.fd_site_init(n, FrontdeskNative.FD_SITE_VERSION);
     n.setId(id);
     n.setCode(code);
     n.setName(name);
@@ -109,15 +110,31 @@ public final class Site {
     }
   }
 
-  /** fd_store_site_get: one record by id, copied out; the native one is freed. */
-  static Site get(SWIGTYPE_p_fd_store store, fd_actor actor, long id) throws FrontdeskException {
+  /**
+   * Checks the fields a write takes without a store (fd_site_check): lengths, formats,
+   * required fields; the exception names the field (site.&lt;field&gt;).
+   */
+  public void check() throws FrontdeskException {
+    withNative(n -> {
+      FrontdeskNative.fd_site_check(n);
+      return null;
+    });
+  }
+
+  /** Runs a native call giving a record the caller owns; copies it out and frees it (fd_site_free). */
+  static Site own(Out.Call<fd_site[]> call) throws FrontdeskException {
     fd_site[] out = new fd_site[1];
-    FrontdeskNative.fd_store_site_get(out, store, actor, id);
+    call.into(out);
     try {
       return fromNative(out[0]);
     } finally {
       FrontdeskNative.fd_site_free(out[0]);
     }
+  }
+
+  /** fd_store_site_get: one record by id. */
+  static Site get(SWIGTYPE_p_fd_store store, fd_actor actor, long id) throws FrontdeskException {
+    return own(o -> FrontdeskNative.fd_store_site_get(o, store, actor, id));
   }
 
   @Override

@@ -108,6 +108,7 @@ public final class Staff {
   /** A native copy to pass to the library; the caller deletes it. */
   fd_staff toNative() throws FrontdeskException {
     fd_staff n = new fd_staff();
+    FrontdeskNative.fd_staff_init(n, FrontdeskNative.FD_STAFF_VERSION);
     n.setId(id);
     n.setSite_id(siteId);
     n.setCode(code);
@@ -129,15 +130,31 @@ public final class Staff {
     }
   }
 
-  /** fd_store_staff_get: one record by id, copied out; the native one is freed. */
-  static Staff get(SWIGTYPE_p_fd_store store, fd_actor actor, long id) throws FrontdeskException {
+  /**
+   * Checks the fields a write takes without a store (fd_staff_check): lengths, formats,
+   * required fields; the exception names the field (staff.&lt;field&gt;).
+   */
+  public void check() throws FrontdeskException {
+    withNative(n -> {
+      FrontdeskNative.fd_staff_check(n);
+      return null;
+    });
+  }
+
+  /** Runs a native call giving a record the caller owns; copies it out and frees it (fd_staff_free). */
+  static Staff own(Out.Call<fd_staff[]> call) throws FrontdeskException {
     fd_staff[] out = new fd_staff[1];
-    FrontdeskNative.fd_store_staff_get(out, store, actor, id);
+    call.into(out);
     try {
       return fromNative(out[0]);
     } finally {
       FrontdeskNative.fd_staff_free(out[0]);
     }
+  }
+
+  /** fd_store_staff_get: one record by id. */
+  static Staff get(SWIGTYPE_p_fd_store store, fd_actor actor, long id) throws FrontdeskException {
+    return own(o -> FrontdeskNative.fd_store_staff_get(o, store, actor, id));
   }
 
   @Override

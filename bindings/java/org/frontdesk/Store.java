@@ -11,8 +11,6 @@ import org.frontdesk.swig.SWIGTYPE_p_fd_policy;
 import org.frontdesk.swig.SWIGTYPE_p_fd_report;
 import org.frontdesk.swig.SWIGTYPE_p_fd_store;
 import org.frontdesk.swig.fd_actor;
-import org.frontdesk.swig.fd_site;
-import org.frontdesk.swig.fd_staff;
 import org.frontdesk.swig.fd_store_options;
 
 /**
@@ -114,9 +112,7 @@ public final class Store extends NativeHandle<SWIGTYPE_p_fd_store> {
 
   /** The site with this code; ENOTFOUND when there is none. */
   public Site site(String code) throws FrontdeskException {
-    fd_site[] out = new fd_site[1];
-    FrontdeskNative.fd_store_site_get_by_code(out, handle(), code);
-    return Convert.owned(out[0], Site::fromNative, FrontdeskNative::fd_site_free);
+    return Site.own(o -> FrontdeskNative.fd_store_site_get_by_code(o, handle(), code));
   }
 
   /** The site with this id. */
@@ -126,9 +122,7 @@ public final class Store extends NativeHandle<SWIGTYPE_p_fd_store> {
 
   /** The database's only site; ENOTFOUND when none, ECONFLICT when several. */
   public Site defaultSite() throws FrontdeskException {
-    fd_site[] out = new fd_site[1];
-    FrontdeskNative.fd_store_site_default(out, handle());
-    return Convert.owned(out[0], Site::fromNative, FrontdeskNative::fd_site_free);
+    return Site.own(o -> FrontdeskNative.fd_store_site_default(o, handle()));
   }
 
   /** The sites matching {@code filter} (null: all), streamed. */
@@ -157,9 +151,7 @@ public final class Store extends NativeHandle<SWIGTYPE_p_fd_store> {
 
   /** The member of staff of the actor's site with this staff code (name masked per the site's policy). */
   public Staff staff(Actor actor, String code) throws FrontdeskException {
-    fd_staff[] out = new fd_staff[1];
-    act(actor, a -> FrontdeskNative.fd_store_staff_get_by_code(out, handle(), a, code));
-    return Convert.owned(out[0], Staff::fromNative, FrontdeskNative::fd_staff_free);
+    return as(actor, a -> Staff.own(o -> FrontdeskNative.fd_store_staff_get_by_code(o, handle(), a, code)));
   }
 
   /** The member of staff of the actor's site with this id. */

@@ -81,6 +81,9 @@ public class RecordsTest {
     assertEquals("clerk", read.getRole());
     assertTrue(read.isActive());
     fails(Frontdesk.EINVAL, "site.code", () -> store.addSite(Actor.system(0, T0), "bad code!", "x", null));
+    Site.builder().code("tower").name("二号楼").build().check();
+    fails(Frontdesk.EINVAL, "site.code", () -> Site.builder().code("bad code!").name("x").build().check());
+    fails(Frontdesk.EINVAL, "staff.name", () -> Staff.builder().code("F9").role("clerk").build().check());
   }
 
   @Test
