@@ -45,7 +45,8 @@ public final class Store extends NativeHandle<SWIGTYPE_p_fd_store> {
     return new Store(out[0]);
   }
 
-  private <R> R as(Actor actor, Convert.Call<fd_actor, R> call) throws FrontdeskException {
+  /** Runs {@code call} with a native copy of {@code actor} (package-private: modules' classes use it too). */
+  <R> R as(Actor actor, Convert.Call<fd_actor, R> call) throws FrontdeskException {
     return Objects.requireNonNull(actor, "actor").withNative(call);
   }
 
