@@ -20,10 +20,30 @@
 #endif
 
 %{
+#include <stdlib.h>
+#include <string.h>
+
 #include "frontdesk.h"
 %}
 
 %include <stdint.i>
 %include "fd_typemaps.i"
+
+/*
+ * Struct members of type const char * (records, filters, fd_actor::reason):
+ * setting one from Python or Java stores a heap COPY (NULL stays NULL) and
+ * frees the copy it replaces, so a member never points into a Python or Java
+ * string that is gone after the call. Structs the bindings construct free
+ * their copies in their destructors (the generated store_records.i, fd_actor
+ * in swig/store.i). Records the library returns come back as borrowed proxies
+ * (the SWIGTYPE **out typemaps): the layers copy their values out at once and
+ * never set their members. Read-only members are %immutable in the module files.
+ */
+%typemap(memberin) const char * {
+    /* Out of memory leaves the member NULL; the record's check then names the field. */
+    char *fd_copy = $input ? strdup($input) : NULL;
+    free((void *)$1);
+    $1 = fd_copy;
+}
 
 %include "fd_modules.i"

@@ -1,11 +1,35 @@
-/* store.h: the site database. Result structs are filled by the library. */
-%immutable fd_site::code;
-%immutable fd_site::name;
-%immutable fd_site::time_zone;
-%immutable fd_staff::code;
-%immutable fd_staff::name;
-%immutable fd_staff::role;
-%immutable fd_journal_entry::entity;
-%immutable fd_journal_entry::action;
-%immutable fd_journal_entry::detail;
+/*
+ * store.h: the site database. Records (site, staff, journal entry, reveal)
+ * and their filters are built in Python or Java through the generated
+ * %extend constructors/destructors of store_records.i (included here so that
+ * they precede the header; SWIG includes each file once); their const char *
+ * members hold copies (the memberin typemap in frontdesk.i).
+ */
+%include "swig/store_records.i"
+
+/* An actor built in Python or Java owns a copy of its reason, freed here. */
+%extend fd_actor {
+    fd_actor() {
+        fd_actor *p = (fd_actor *)calloc(1, sizeof *p);
+        if (p) p->version = FD_ACTOR_VERSION;
+        return p;
+    }
+    ~fd_actor() {
+        free((void *)$self->reason);
+        free($self);
+    }
+}
+
+/*
+ * Deprecated C names (one release): the bindings keep their own old method
+ * names as deprecated aliases over the new functions, so these are not bound.
+ */
+%ignore fd_store_add_site;
+%ignore fd_store_add_staff;
+%ignore fd_store_set_staff_active;
+%ignore fd_store_journal_append;
+%ignore fd_store_load_policy;
+%ignore fd_store_set_policy;
+%ignore fd_store_reset_policy;
+
 %include "frontdesk/store.h"

@@ -1,4 +1,9 @@
+import datetime as dt
+
 import pytest
+
+#: A fixed instant for actors in tests (the library never reads the clock in a write).
+T0 = dt.datetime(2026, 11, 23, 9, 0, tzinfo=dt.timezone.utc)
 
 
 @pytest.fixture
@@ -16,4 +21,13 @@ def store(db_path):
 
 @pytest.fixture
 def site(store):
-    return store.add_site("park", "某某产业园")
+    """The id of site 'park', added by the system at T0."""
+    import frontdesk
+    return store.add_site(frontdesk.Actor(0, at=T0), "park", "某某产业园")
+
+
+@pytest.fixture
+def system(site):
+    """The system acting at site 'park' at T0."""
+    import frontdesk
+    return frontdesk.Actor(site, at=T0)

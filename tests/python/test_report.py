@@ -199,13 +199,13 @@ def test_raw_readers_refuse_bad_indices():
         core.fd_report_render(r._handle(), 7)
 
 
-def test_daily_report_is_a_report_R_COM_4(store, site):
-    clerk = store.add_staff(site, "F001", "王小丽")
+def test_daily_report_is_a_report_R_COM_4(store, site, system):
+    clerk = store.add_staff(system, "F001", "王小丽")
     sh = zoneinfo.ZoneInfo("Asia/Shanghai")
     for local, detail in (((2025, 6, 10, 8, 5), "交接班\n伪造的一行"), ((2025, 6, 11, 0, 0), "next day")):
-        store.journal_append(site, "shift", "handover", staff_id=clerk, at=dt.datetime(*local, tzinfo=sh),
-                             detail=detail)
-    r = store.daily_report(site, "2025-06-10")
+        store.journal_add(frontdesk.Actor(site, clerk, at=dt.datetime(*local, tzinfo=sh)), "shift", "handover",
+                          detail=detail)
+    r = store.daily_report(system, "2025-06-10")
     assert isinstance(r, Report) and r.total == 1 and r.key == "daily"
     assert {m.key: m.value for m in r.meta}["date"] == "2025-06-10"
     assert [s.key for s in r.sections] == ["journal.by_kind", "journal.by_staff", "journal.entries"]

@@ -2,7 +2,7 @@
 
     import frontdesk
     with frontdesk.Store("site.db") as s:
-        site = s.add_site("park", "某某产业园")
+        site = s.add_site(frontdesk.Actor.now(0), "park", "某某产业园")
         print(s.daily_report(site, "2026-11-23").text())
 
 Errors are exceptions: :class:`frontdesk.Error` and its subclasses
@@ -15,7 +15,7 @@ from .errors import *  # noqa: F401,F403
 from .errors import Error  # noqa: F401
 from .policy import Policy, PolicyKey, policy_keys, describe as describe_policy  # noqa: F401
 from .report import ColumnType, DailyReport, Report  # noqa: F401
-from .store import JournalEntry, Site, Staff, Store  # noqa: F401
+from .store import *  # noqa: F401,F403  (frontdesk.store: Store, Actor, Grant, Site, Staff, JournalEntry ...)
 
 __version__ = _core.fd_version()
 

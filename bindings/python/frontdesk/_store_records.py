@@ -3,8 +3,8 @@ libfrontdesk/records/store.rec; do not edit)."""
 
 from . import core as _c
 from ._records import Record, RecordFilter, FieldInfo
-__all__ = ["Site", "SiteFilter", "Staff", "StaffFilter", "JournalEntry", "JournalFilter", "Reveal", "RevealFilter"]
 
+__all__ = ["Site", "SiteFilter", "Staff", "StaffFilter", "JournalEntry", "JournalFilter", "Reveal", "RevealFilter"]
 
 
 class Site(Record):
@@ -19,7 +19,11 @@ class Site(Record):
     """
     _name = "site"
     _c_type = _c.fd_site
+    _c_init = staticmethod(_c.fd_site_init)
+    _c_version = _c.FD_SITE_VERSION
     _c_check = staticmethod(_c.fd_site_check)
+    _c_free = staticmethod(_c.fd_site_free)
+    _c_get = staticmethod(_c.fd_store_site_get)
     _fields = (
         FieldInfo("id", "id", "编号", 0, True, "none", False, "db", "R-COM-1"),
         FieldInfo("code", "code", "代码", 32, True, "none", False, "in", "R-COM-1"),
@@ -38,7 +42,16 @@ class SiteFilter(RecordFilter):
     _c_type = _c.fd_site_filter
     _c_init = staticmethod(_c.fd_site_filter_init)
     _version = _c.FD_SITE_FILTER_VERSION
-    _slots = (("id", "id", _c.FD_SITE_MATCH_ID), ("code", "code", _c.FD_SITE_MATCH_CODE), ("name", "text", _c.FD_SITE_MATCH_NAME), ("time_zone", "zone", _c.FD_SITE_MATCH_TIME_ZONE), ("created_at_from", "instant", _c.FD_SITE_MATCH_CREATED_AT_FROM), ("created_at_to", "instant", _c.FD_SITE_MATCH_CREATED_AT_TO), ("created_by", "ref", _c.FD_SITE_MATCH_CREATED_BY), ("search", "text", _c.FD_SITE_MATCH_SEARCH),)
+    _slots = (
+        ("id", "id", _c.FD_SITE_MATCH_ID),
+        ("code", "code", _c.FD_SITE_MATCH_CODE),
+        ("name", "text", _c.FD_SITE_MATCH_NAME),
+        ("time_zone", "zone", _c.FD_SITE_MATCH_TIME_ZONE),
+        ("created_at_from", "instant", _c.FD_SITE_MATCH_CREATED_AT_FROM),
+        ("created_at_to", "instant", _c.FD_SITE_MATCH_CREATED_AT_TO),
+        ("created_by", "ref", _c.FD_SITE_MATCH_CREATED_BY),
+        ("search", "text", _c.FD_SITE_MATCH_SEARCH),
+    )
     _query = staticmethod(_c.fd_store_site_query)
     _next = staticmethod(_c.fd_site_iter_next)
     _free = staticmethod(_c.fd_site_iter_free)
@@ -59,7 +72,11 @@ class Staff(Record):
     """
     _name = "staff"
     _c_type = _c.fd_staff
+    _c_init = staticmethod(_c.fd_staff_init)
+    _c_version = _c.FD_STAFF_VERSION
     _c_check = staticmethod(_c.fd_staff_check)
+    _c_free = staticmethod(_c.fd_staff_free)
+    _c_get = staticmethod(_c.fd_store_staff_get)
     _fields = (
         FieldInfo("id", "id", "编号", 0, True, "none", False, "db", "R-COM-1"),
         FieldInfo("site_id", "ref", "场所", 0, True, "none", False, "site", "R-COM-1"),
@@ -80,7 +97,18 @@ class StaffFilter(RecordFilter):
     _c_type = _c.fd_staff_filter
     _c_init = staticmethod(_c.fd_staff_filter_init)
     _version = _c.FD_STAFF_FILTER_VERSION
-    _slots = (("id", "id", _c.FD_STAFF_MATCH_ID), ("site_id", "ref", _c.FD_STAFF_MATCH_SITE_ID), ("code", "code", _c.FD_STAFF_MATCH_CODE), ("name", "text", _c.FD_STAFF_MATCH_NAME), ("role", "lcode", _c.FD_STAFF_MATCH_ROLE), ("active", "bool", _c.FD_STAFF_MATCH_ACTIVE), ("created_at_from", "instant", _c.FD_STAFF_MATCH_CREATED_AT_FROM), ("created_at_to", "instant", _c.FD_STAFF_MATCH_CREATED_AT_TO), ("created_by", "ref", _c.FD_STAFF_MATCH_CREATED_BY), ("search", "text", _c.FD_STAFF_MATCH_SEARCH),)
+    _slots = (
+        ("id", "id", _c.FD_STAFF_MATCH_ID),
+        ("site_id", "ref", _c.FD_STAFF_MATCH_SITE_ID),
+        ("code", "code", _c.FD_STAFF_MATCH_CODE),
+        ("name", "text", _c.FD_STAFF_MATCH_NAME),
+        ("role", "lcode", _c.FD_STAFF_MATCH_ROLE),
+        ("active", "bool", _c.FD_STAFF_MATCH_ACTIVE),
+        ("created_at_from", "instant", _c.FD_STAFF_MATCH_CREATED_AT_FROM),
+        ("created_at_to", "instant", _c.FD_STAFF_MATCH_CREATED_AT_TO),
+        ("created_by", "ref", _c.FD_STAFF_MATCH_CREATED_BY),
+        ("search", "text", _c.FD_STAFF_MATCH_SEARCH),
+    )
     _query = staticmethod(_c.fd_store_staff_query)
     _next = staticmethod(_c.fd_staff_iter_next)
     _free = staticmethod(_c.fd_staff_iter_free)
@@ -101,7 +129,11 @@ class JournalEntry(Record):
     """
     _name = "journal"
     _c_type = _c.fd_journal_entry
+    _c_init = staticmethod(_c.fd_journal_entry_init)
+    _c_version = _c.FD_JOURNAL_ENTRY_VERSION
     _c_check = staticmethod(_c.fd_journal_entry_check)
+    _c_free = staticmethod(_c.fd_journal_entry_free)
+    _c_get = staticmethod(_c.fd_store_journal_get)
     _fields = (
         FieldInfo("id", "id", "编号", 0, True, "none", False, "db", "R-COM-3"),
         FieldInfo("at", "instant", "时间", 0, True, "none", False, "at", "R-COM-1"),
@@ -122,7 +154,16 @@ class JournalFilter(RecordFilter):
     _c_type = _c.fd_journal_filter
     _c_init = staticmethod(_c.fd_journal_filter_init)
     _version = _c.FD_JOURNAL_FILTER_VERSION
-    _slots = (("id", "id", _c.FD_JOURNAL_MATCH_ID), ("at_from", "instant", _c.FD_JOURNAL_MATCH_AT_FROM), ("at_to", "instant", _c.FD_JOURNAL_MATCH_AT_TO), ("site_id", "ref", _c.FD_JOURNAL_MATCH_SITE_ID), ("staff_id", "ref", _c.FD_JOURNAL_MATCH_STAFF_ID), ("entity", "lcode", _c.FD_JOURNAL_MATCH_ENTITY), ("entity_id", "int", _c.FD_JOURNAL_MATCH_ENTITY_ID), ("action", "lcode", _c.FD_JOURNAL_MATCH_ACTION),)
+    _slots = (
+        ("id", "id", _c.FD_JOURNAL_MATCH_ID),
+        ("at_from", "instant", _c.FD_JOURNAL_MATCH_AT_FROM),
+        ("at_to", "instant", _c.FD_JOURNAL_MATCH_AT_TO),
+        ("site_id", "ref", _c.FD_JOURNAL_MATCH_SITE_ID),
+        ("staff_id", "ref", _c.FD_JOURNAL_MATCH_STAFF_ID),
+        ("entity", "lcode", _c.FD_JOURNAL_MATCH_ENTITY),
+        ("entity_id", "int", _c.FD_JOURNAL_MATCH_ENTITY_ID),
+        ("action", "lcode", _c.FD_JOURNAL_MATCH_ACTION),
+    )
     _query = staticmethod(_c.fd_store_journal_query)
     _next = staticmethod(_c.fd_journal_iter_next)
     _free = staticmethod(_c.fd_journal_iter_free)
@@ -143,7 +184,11 @@ class Reveal(Record):
     """
     _name = "reveal"
     _c_type = _c.fd_reveal
+    _c_init = staticmethod(_c.fd_reveal_init)
+    _c_version = _c.FD_REVEAL_VERSION
     _c_check = staticmethod(_c.fd_reveal_check)
+    _c_free = staticmethod(_c.fd_reveal_free)
+    _c_get = staticmethod(_c.fd_store_reveal_get)
     _fields = (
         FieldInfo("id", "id", "编号", 0, True, "none", False, "db", "R-COM-2"),
         FieldInfo("at", "instant", "时间", 0, True, "none", False, "at", "R-COM-2"),
@@ -164,7 +209,17 @@ class RevealFilter(RecordFilter):
     _c_type = _c.fd_reveal_filter
     _c_init = staticmethod(_c.fd_reveal_filter_init)
     _version = _c.FD_REVEAL_FILTER_VERSION
-    _slots = (("id", "id", _c.FD_REVEAL_MATCH_ID), ("at_from", "instant", _c.FD_REVEAL_MATCH_AT_FROM), ("at_to", "instant", _c.FD_REVEAL_MATCH_AT_TO), ("site_id", "ref", _c.FD_REVEAL_MATCH_SITE_ID), ("staff_id", "ref", _c.FD_REVEAL_MATCH_STAFF_ID), ("record", "lcode", _c.FD_REVEAL_MATCH_RECORD), ("record_id", "int", _c.FD_REVEAL_MATCH_RECORD_ID), ("field", "lcode", _c.FD_REVEAL_MATCH_FIELD), ("reason", "text", _c.FD_REVEAL_MATCH_REASON),)
+    _slots = (
+        ("id", "id", _c.FD_REVEAL_MATCH_ID),
+        ("at_from", "instant", _c.FD_REVEAL_MATCH_AT_FROM),
+        ("at_to", "instant", _c.FD_REVEAL_MATCH_AT_TO),
+        ("site_id", "ref", _c.FD_REVEAL_MATCH_SITE_ID),
+        ("staff_id", "ref", _c.FD_REVEAL_MATCH_STAFF_ID),
+        ("record", "lcode", _c.FD_REVEAL_MATCH_RECORD),
+        ("record_id", "int", _c.FD_REVEAL_MATCH_RECORD_ID),
+        ("field", "lcode", _c.FD_REVEAL_MATCH_FIELD),
+        ("reason", "text", _c.FD_REVEAL_MATCH_REASON),
+    )
     _query = staticmethod(_c.fd_store_reveal_query)
     _next = staticmethod(_c.fd_reveal_iter_next)
     _free = staticmethod(_c.fd_reveal_iter_free)

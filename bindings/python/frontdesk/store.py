@@ -1,48 +1,140 @@
-"""The site database: sites, staff, the journal, stored policy, transactions."""
+"""The site database: sites, staff, actors and grants, the journal, the access
+log of reveals (R-COM-2), stored policy, transactions, and site-local time.
+
+Every write, and every read of records that hold personal data, takes an
+:class:`Actor`: the site, the member of staff (0 = the system), the instant of
+the action and the grants asked for. The library never reads the clock inside
+a write; :meth:`Actor.now` reads it where you can see it.
+
+Time: instants are aware ``datetime`` objects (returned in UTC) or ``int`` UTC
+seconds. A **naive** ``datetime`` means local time at the site the call is
+about (its time zone; Asia/Shanghai by default), placed by the library's rule
+for the skipped and repeated hour (see :func:`instant_from_local`). Floats
+are refused, never truncated.
+
+Records (:class:`Site`, :class:`Staff`, :class:`JournalEntry`,
+:class:`Reveal`) are generated from libfrontdesk/records/store.rec; queries
+return :class:`Records`, a stream. Personal data comes back masked
+(``138****8000``) unless the actor holds :attr:`Grant.REVEAL`, given to the
+actor's role with :meth:`Store.grant`; every reveal lands in :meth:`Store.reveals`.
+"""
 
 import contextlib
-from typing import NamedTuple, Optional
+import datetime as _dt
+import enum
+import heapq
+import warnings
 
 from . import core as _c
-from ._convert import Handle, from_instant, to_instant
-from .errors import InvalidArgument
+from ._convert import Handle
+from ._records import DEFAULT_ZONE, Records, from_seconds, integer, local_time, to_seconds
+from ._store_records import (JournalEntry, JournalFilter, Reveal, RevealFilter, Site, SiteFilter, Staff,
+                             StaffFilter)
+from .errors import InvalidArgument, NotFound
 from .policy import Policy
 from .report import DailyReport
 
-__all__ = ["Store", "Site", "Staff", "JournalEntry"]
+__all__ = ["Store", "Actor", "Grant", "Records", "Site", "SiteFilter", "Staff", "StaffFilter", "JournalEntry",
+           "JournalFilter", "Reveal", "RevealFilter", "instant_from_local", "instant_to_local", "format_instant",
+           "check_instant"]
+
+_MISSING = object()
 
 
-class Site(NamedTuple):
-    id: int
-    code: str
-    name: str
-    time_zone: str
-    created_at: object  # aware datetime (UTC)
+def _deprecated(old, new):
+    warnings.warn(f"Store.{old} is deprecated; use Store.{new}", DeprecationWarning, stacklevel=3)
 
 
-class Staff(NamedTuple):
-    id: int
-    site_id: int
-    code: str
-    name: str
-    role: str
-    active: bool
-    created_at: object
+class Grant(enum.IntFlag):
+    """Grants an actor may ask to use; a site gives them to roles (:meth:`Store.grant`).
+
+    ``REVEAL``: see personal data unmasked (R-COM-2; every reveal is logged).
+    ``MANAGE``: give and take grants at the site.
+    """
+
+    REVEAL = _c.FD_GRANT_REVEAL
+    MANAGE = _c.FD_GRANT_MANAGE
+
+    @property
+    def code(self):
+        """The library's name of a single grant ('reveal', 'manage'), None for a combination."""
+        return _c.fd_grant_name(int(self))
 
 
-class JournalEntry(NamedTuple):
-    id: int
-    at: object  # aware datetime (UTC)
-    site_id: int
-    staff_id: int  # 0 for the system
-    entity: str
-    entity_id: int
-    action: str
-    detail: str
+class Actor:
+    """Who acts, where and when (R-COM-1), and with which grants.
 
+    ``site``: the site (id or :class:`Site`); 0 only to add the first site.
+    ``staff``: the member of staff (id or :class:`Staff`); 0 = the system.
+    ``at``: the instant of the action, required: aware datetime, int UTC
+    seconds, or a naive datetime in the site's local time.
+    ``grants``: :class:`Grant` flags, or an iterable of them.
+    ``reason``: why personal data is revealed; required with ``Grant.REVEAL``, logged.
 
-def _site(s):
-    return Site(s.id, s.code, s.name, s.time_zone, from_instant(s.created_at))
+    Staff act only at their own site and only while active (PermissionDenied
+    naming both otherwise). Actors are immutable: see :meth:`with_reveal`.
+    """
+
+    __slots__ = ("site_id", "staff_id", "at", "grants", "reason")
+
+    def __init__(self, site, staff=0, *, at, grants=Grant(0), reason=None):
+        if at is None:
+            raise InvalidArgument("actor.at: is required (the instant of the action); Actor.now() reads the clock",
+                                  -1)
+        if not isinstance(at, _dt.datetime) or at.utcoffset() is not None:
+            to_seconds(at, "actor.at")  # refuse floats and out-of-range instants now, not at the write
+        g = Grant(0)
+        for one in ([grants] if isinstance(grants, (int, Grant)) else grants):
+            g |= Grant(one)
+        for name, value in (("site_id", integer(site, "actor.site")), ("staff_id", integer(staff, "actor.staff")),
+                            ("at", at), ("grants", g), ("reason", reason)):
+            object.__setattr__(self, name, value)
+
+    @classmethod
+    def now(cls, site, staff=0, *, grants=Grant(0), reason=None):
+        """An actor acting now (reads the system clock, in UTC)."""
+        return cls(site, staff, at=_dt.datetime.now(_dt.timezone.utc).replace(microsecond=0), grants=grants,
+                   reason=reason)
+
+    def replace(self, **changes):
+        """A copy with some of site, staff, at, grants, reason changed."""
+        kw = {"site": self.site_id, "staff": self.staff_id, "at": self.at, "grants": self.grants,
+              "reason": self.reason}
+        kw.update(changes)
+        return Actor(kw.pop("site"), kw.pop("staff"), **kw)
+
+    def with_reveal(self, reason):
+        """The same actor asking to see personal data, for ``reason`` (logged with each reveal)."""
+        return self.replace(grants=self.grants | Grant.REVEAL, reason=reason)
+
+    def with_grants(self, *grants):
+        """The same actor asking to use ``grants`` as well."""
+        return self.replace(grants=[self.grants, *grants])
+
+    def __setattr__(self, name, value):
+        raise AttributeError("Actor is immutable; use replace()")
+
+    def _key(self):
+        return (self.site_id, self.staff_id, self.at, self.grants, self.reason)
+
+    def __eq__(self, other):
+        return self._key() == other._key() if isinstance(other, Actor) else NotImplemented
+
+    def __hash__(self):
+        return hash(self._key())
+
+    def __repr__(self):
+        return (f"Actor(site={self.site_id}, staff={self.staff_id}, at={self.at!r}, grants={self.grants!r}, "
+                f"reason={self.reason!r})")
+
+    def _to_c(self, zone=None):
+        """A C fd_actor (owning a copy of the reason); ``zone`` places a naive ``at``."""
+        a = _c.fd_actor()
+        _c.fd_actor_init(a, _c.FD_ACTOR_VERSION)
+        a.site_id, a.staff_id = self.site_id, self.staff_id
+        a.at = to_seconds(self.at, "actor.at", zone)
+        a.grants, a.reason = int(self.grants), self.reason
+        return a
 
 
 class Store(Handle):
@@ -50,7 +142,7 @@ class Store(Handle):
 
     ``create``: create the file when missing; ``read_only``: open read-only;
     ``synchronous_full``: fsync on every commit; ``busy_timeout_ms``: how long
-    to wait for another writer.
+    to wait for another writer. Used by one thread at a time.
     """
 
     _free = staticmethod(_c.fd_store_close)
@@ -63,22 +155,27 @@ class Store(Handle):
         super().__init__(_c.fd_store_open(str(path), opts))
         self.path = str(path)
 
-    # -- schema and transactions ------------------------------------------
+    # -- schema and transactions ------------------------------------------------
     @property
     def schema_version(self):
+        """The schema version of the open database."""
         return _c.fd_store_schema_version(self._handle())
 
     @staticmethod
     def schema_latest():
+        """The newest schema version this library knows."""
         return _c.fd_store_schema_latest()
 
     def begin(self):
+        """Starts a transaction (BEGIN IMMEDIATE)."""
         _c.fd_store_begin(self._handle())
 
     def commit(self):
+        """Commits the open transaction."""
         _c.fd_store_commit(self._handle())
 
     def rollback(self):
+        """Rolls back the open transaction."""
         _c.fd_store_rollback(self._handle())
 
     @contextlib.contextmanager
@@ -92,77 +189,227 @@ class Store(Handle):
             raise
         self.commit()
 
-    # -- sites and staff (R-COM-1) ------------------------------------------
-    def add_site(self, code, name, time_zone=None):
-        return _c.fd_store_add_site(self._handle(), code, name, time_zone)
+    # -- actors and grants (R-COM-1, R-COM-2) -----------------------------------
+    def _zone(self, site_id):
+        """The site's time zone, looked up only when a naive datetime needs it."""
+        return lambda: (self.site_by_id(site_id).time_zone or DEFAULT_ZONE) if site_id else DEFAULT_ZONE
+
+    def _actor(self, actor):
+        if not isinstance(actor, Actor):
+            raise TypeError(f"actor: expected an Actor, got {type(actor).__name__}")
+        return actor._to_c(self._zone(actor.site_id))
+
+    def check_actor(self, actor):
+        """Checks an actor as a write would; raises PermissionDenied, NotFound ... naming the problem."""
+        _c.fd_store_actor_check(self._handle(), self._actor(actor))
+
+    def grant(self, actor, role, grant, on=True):
+        """Gives (or with ``on=False`` takes back) ``grant`` to ``role`` at the actor's site; journaled."""
+        _c.fd_store_grant_set(self._handle(), self._actor(actor), role, int(Grant(grant)), int(bool(on)))
+
+    def has_grant(self, site_id, role, grant):
+        """Whether ``role`` holds ``grant`` at the site."""
+        return bool(_c.fd_store_grant_has(self._handle(), integer(site_id, "site_id"), role, int(Grant(grant))))
+
+    # -- sites (R-COM-1) ----------------------------------------------------------
+    def add_site(self, actor, code, name=None, time_zone=None):
+        """Adds a site and returns its id; ``time_zone`` None means Asia/Shanghai.
+
+        The actor is the system at site 0 (``Actor(0, at=...)``) or staff of
+        another site. Deprecated: ``add_site(code, name, time_zone)``.
+        """
+        if isinstance(actor, str):
+            _deprecated("add_site(code, name, time_zone)", "add_site(actor, code, name, time_zone)")
+            actor, code, name, time_zone = Actor.now(0), actor, code, name
+        return _c.fd_store_site_add(self._handle(), self._actor(actor),
+                                    Site(code=code, name=name, time_zone=time_zone)._to_c())
 
     def site(self, code):
-        s = _c.fd_site()
-        _c.fd_store_get_site(s, self._handle(), code)
-        return _site(s)
+        """The Site with this code; NotFound when there is none."""
+        return Site._own(_c.fd_store_site_get_by_code(self._handle(), code))
 
     def site_by_id(self, site_id):
-        s = _c.fd_site()
-        _c.fd_store_get_site_by_id(s, self._handle(), site_id)
-        return _site(s)
+        """The Site with this id."""
+        return Site._get(self._handle(), None, site_id)
 
     def default_site(self):
-        s = _c.fd_site()
-        _c.fd_store_default_site(s, self._handle())
-        return _site(s)
+        """The database's only site; NotFound when none, Conflict when several."""
+        return Site._own(_c.fd_store_site_default(self._handle()))
 
-    def site_date(self, site_id, at=None):
-        """The site's local date (datetime.date) of ``at`` (UTC seconds or aware datetime; default now)."""
-        return _c.fd_store_site_date(self._handle(), site_id, to_instant(at, "at") or 0)
+    def sites(self, **filter):
+        """The sites matching ``filter`` (SiteFilter keywords: code=, search=, after=, limit= ...), streamed."""
+        return SiteFilter._iterate(self._handle(), None, **filter)
 
-    def add_staff(self, site_id, code, name, role="clerk"):
-        return _c.fd_store_add_staff(self._handle(), site_id, code, name, role)
+    def site_date(self, site_id, at=_MISSING):
+        """The site's local date (datetime.date) of instant ``at``: what "today" means there."""
+        if at is _MISSING:
+            _deprecated("site_date(site_id)", "site_date(site_id, at)")
+            at = Actor.now(site_id).at
+        return _c.fd_store_site_date(self._handle(), integer(site_id, "site_id"),
+                                     to_seconds(at, "at", self._zone(site_id)))
 
-    def staff(self, site_id, code):
-        s = _c.fd_staff()
-        _c.fd_store_get_staff(s, self._handle(), site_id, code)
-        return Staff(s.id, s.site_id, s.code, s.name, s.role, bool(s.active), from_instant(s.created_at))
+    # -- staff (R-COM-1) ----------------------------------------------------------
+    def add_staff(self, actor, code, name, role="clerk"):
+        """Adds a member of staff to the actor's site; returns the id. ``created_by`` is the actor.
 
-    def set_staff_active(self, staff_id, active, by_staff_id=0):
-        _c.fd_store_set_staff_active(self._handle(), staff_id, int(bool(active)), by_staff_id)
+        Deprecated: ``add_staff(site_id, code, name, role)`` (acts as the system, now).
+        """
+        if not isinstance(actor, Actor):
+            _deprecated("add_staff(site_id, ...)", "add_staff(actor, ...)")
+            actor = Actor.now(actor)
+        return _c.fd_store_staff_add(self._handle(), self._actor(actor),
+                                     Staff(code=code, name=name, role=role)._to_c())
 
-    # -- journal (R-COM-1, R-COM-3) ------------------------------------------
+    def staff(self, actor, code):
+        """The member of staff of the actor's site with this staff code (name masked per policy).
+
+        Deprecated: ``staff(site_id, code)``.
+        """
+        if not isinstance(actor, Actor):
+            _deprecated("staff(site_id, code)", "staff(actor, code)")
+            actor = Actor.now(actor)
+        return Staff._own(_c.fd_store_staff_get_by_code(self._handle(), self._actor(actor), code))
+
+    def staff_by_id(self, actor, staff_id):
+        """The member of staff with this id, at the actor's site."""
+        return Staff._get(self._handle(), self._actor(actor), staff_id)
+
+    def staff_list(self, actor, **filter):
+        """Staff of the actor's site matching ``filter`` (StaffFilter keywords: role=, active=,
+        search="wxl" ...), streamed."""
+        return StaffFilter._iterate(self._handle(), self._actor(actor), self._zone(actor.site_id), **filter)
+
+    def set_staff_active(self, actor, staff_id, active=None):
+        """Marks staff active or not (R-COM-3: never deleted); journaled.
+
+        Deprecated: ``set_staff_active(staff_id, active, by_staff_id=0)``.
+        """
+        if not isinstance(actor, Actor):
+            _deprecated("set_staff_active(staff_id, active, by_staff_id)", "set_staff_active(actor, staff_id, active)")
+            actor, staff_id, active = Actor.now(self._site_of_staff(actor), active or 0), actor, staff_id
+        _c.fd_store_staff_set_active(self._handle(), self._actor(actor), integer(staff_id, "staff_id"),
+                                     int(bool(active)))
+
+    def _site_of_staff(self, staff_id):
+        for site in self.sites():
+            try:
+                return self.staff_by_id(Actor.now(site.id), staff_id).site_id
+            except NotFound:
+                continue
+        raise NotFound(f"set_staff_active: staff_id: no staff {staff_id}", -2)
+
+    # -- the journal (R-COM-1, R-COM-3) and the access log (R-COM-2) -------------
+    def journal_add(self, actor, entity, action, entity_id=0, detail=None):
+        """Appends a journal entry at the actor's site, time and staff; returns its id."""
+        entry = JournalEntry(entity=entity, action=action, entity_id=entity_id, detail=detail)
+        return _c.fd_store_journal_add(self._handle(), self._actor(actor), entry._to_c())
+
+    def journal_entry(self, actor, entry_id):
+        """One JournalEntry of the actor's site by id (details masked unless revealed)."""
+        return JournalEntry._get(self._handle(), self._actor(actor), entry_id)
+
+    def journal(self, actor=None, **filter):
+        """Journal entries of the actor's site, oldest first, streamed (details masked unless revealed).
+
+        ``filter``: JournalFilter keywords: ``staff_id=0`` (the system), ``entity=``,
+        ``entity_id=``, ``action=``, ``at_from=``/``at_to=`` ([from, to)), ``after=``, ``limit=``.
+
+        Deprecated: ``journal(site_id=0, since=None, until=None, entity="", entity_id=0)``
+        (all sites when site_id is 0).
+        """
+        if isinstance(actor, Actor):
+            return JournalFilter._iterate(self._handle(), self._actor(actor), self._zone(actor.site_id), **filter)
+        _deprecated("journal(site_id, since, until, entity, entity_id)", "journal(actor, **filter)")
+        return self._journal_old(actor or filter.pop("site_id", 0), **filter)
+
+    def _journal_old(self, site_id, since=None, until=None, entity="", entity_id=0):
+        f = {k: v for k, v in (("at_from", since), ("at_to", until), ("entity", entity or None),
+                               ("entity_id", entity_id or None)) if v is not None}
+        sites = [site_id] if site_id else [s.id for s in self.sites()]
+        streams = [self.journal(Actor.now(s), **f) for s in sites]
+        return heapq.merge(*streams, key=lambda e: e.id)
+
     def journal_append(self, site_id, entity, action, *, staff_id=0, entity_id=0, detail=None, at=None):
-        """Appends a journal entry; ``at`` is UTC seconds or an aware datetime (default now)."""
-        return _c.fd_store_journal_append(self._handle(), to_instant(at, "at") or 0, site_id, staff_id,
-                                          entity, entity_id, action, detail)
+        """Deprecated: use :meth:`journal_add` with an Actor (``at`` None meant now)."""
+        _deprecated("journal_append", "journal_add")
+        actor = Actor(site_id, staff_id, at=at) if at is not None else Actor.now(site_id, staff_id)
+        return self.journal_add(actor, entity, action, entity_id, detail)
 
-    def journal(self, site_id=0, since=None, until=None, entity="", entity_id=0):
-        """Iterates over journal entries (oldest first) as JournalEntry tuples."""
-        f = _c.fd_journal_filter()
-        _c.fd_journal_filter_init(f, _c.FD_JOURNAL_FILTER_VERSION)
-        if len(entity.encode()) > _c.FD_CODE_MAX:
-            raise InvalidArgument(f"entity: '{entity}' is longer than {_c.FD_CODE_MAX} bytes", -1)
-        f.site_id, f.entity, f.entity_id = site_id, entity, entity_id
-        f.since, f.until = to_instant(since, "since") or 0, to_instant(until, "until") or 0
-        it = _c.fd_store_journal_query(self._handle(), f)
-        try:
-            while True:
-                e = _c.fd_journal_iter_next(it)
-                if e is None:
-                    return
-                yield JournalEntry(e.id, from_instant(e.at), e.site_id, e.staff_id, e.entity, e.entity_id,
-                                   e.action, e.detail)
-        finally:
-            _c.fd_journal_iter_free(it)
+    def reveals(self, actor, **filter):
+        """The access log of the actor's site: a Reveal per field of personal data shown (R-COM-2)."""
+        return RevealFilter._iterate(self._handle(), self._actor(actor), self._zone(actor.site_id), **filter)
 
-    # -- policy -----------------------------------------------------------------
+    def reveal_entry(self, actor, reveal_id):
+        """One Reveal of the access log by id."""
+        return Reveal._get(self._handle(), self._actor(actor), reveal_id)
+
+    # -- policy -------------------------------------------------------------------
     def policy(self, site_id):
         """The site's Policy: defaults with its stored overrides."""
-        return Policy(_c.fd_store_load_policy(self._handle(), site_id))
+        return Policy(_c.fd_store_policy_load(self._handle(), integer(site_id, "site_id")))
 
-    def set_policy(self, site_id, key, value, staff_id=0):
-        _c.fd_store_set_policy(self._handle(), site_id, key, value, staff_id)
+    def set_policy(self, actor, key, value, staff_id=None):
+        """Stores an override of one policy value for the actor's site; journaled.
 
-    def reset_policy(self, site_id, key, staff_id=0):
-        _c.fd_store_reset_policy(self._handle(), site_id, key, staff_id)
+        Deprecated: ``set_policy(site_id, key, value, staff_id=0)``.
+        """
+        if not isinstance(actor, Actor):
+            _deprecated("set_policy(site_id, key, value, staff_id)", "set_policy(actor, key, value)")
+            actor = Actor.now(actor, staff_id or 0)
+        _c.fd_store_policy_set(self._handle(), self._actor(actor), key, integer(value, key))
+
+    def reset_policy(self, actor, key, staff_id=None):
+        """Removes the actor's site's override of ``key``; journaled.
+
+        Deprecated: ``reset_policy(site_id, key, staff_id=0)``.
+        """
+        if not isinstance(actor, Actor):
+            _deprecated("reset_policy(site_id, key, staff_id)", "reset_policy(actor, key)")
+            actor = Actor.now(actor, staff_id or 0)
+        _c.fd_store_policy_reset(self._handle(), self._actor(actor), key)
 
     # -- reports ------------------------------------------------------------------
-    def daily_report(self, site_id, date):
-        """The DailyReport of a site for a local date (datetime.date or 'YYYY-MM-DD')."""
-        return DailyReport(_c.fd_report_daily(self._handle(), site_id, date))
+    def daily_report(self, actor, date):
+        """The DailyReport of the actor's site for a local date (datetime.date or 'YYYY-MM-DD'), as the
+        actor may see it: numbers in details masked unless the actor reveals them (R-COM-2, logged).
+
+        Deprecated: ``daily_report(site_id, date)`` (the system, now).
+        """
+        if not isinstance(actor, Actor):
+            _deprecated("daily_report(site_id, date)", "daily_report(actor, date)")
+            actor = Actor.now(actor)
+        return DailyReport(_c.fd_report_daily_new(self._handle(), self._actor(actor), date))
+
+
+# -- site-local time ---------------------------------------------------------------
+def instant_from_local(time_zone, local, time=None):
+    """The instant (aware UTC datetime) of a local date and time in an IANA zone.
+
+    ``local``: a naive datetime, or a date with ``time`` (a datetime.time;
+    midnight when omitted). A time skipped by a spring change (02:30 when
+    clocks go 02:00 -> 03:00) is read as if the clocks had not yet changed
+    (03:30 local); a time repeated in autumn is the first of the two.
+    """
+    if not isinstance(local, _dt.datetime):
+        local = _dt.datetime.combine(local, time or _dt.time())
+    if local.utcoffset() is not None:
+        raise InvalidArgument(f"local: {local} has a tzinfo; give the local wall-clock time, naive", -1)
+    return from_seconds(_c.fd_instant_from_local(time_zone, local_time(local)))
+
+
+def instant_to_local(time_zone, at):
+    """The local time of instant ``at`` in an IANA zone, as an aware datetime with that zone's offset then."""
+    out = _c.fd_local_time()
+    _c.fd_instant_to_local(out, time_zone, to_seconds(at, "at"))
+    tz = _dt.timezone(_dt.timedelta(seconds=out.utc_offset_s))
+    return _dt.datetime(out.date.year, out.date.month, out.date.day, out.hour, out.minute, out.second, tzinfo=tz)
+
+
+def format_instant(time_zone, at):
+    """Instant ``at`` as ISO 8601 local time with offset in an IANA zone: '2026-11-20T08:41:00+08:00'."""
+    return _c.fd_instant_format(time_zone, to_seconds(at, "at"))
+
+
+def check_instant(at):
+    """Raises OutOfRange unless ``at`` (int UTC seconds) lies in 0001-01-01..9999-12-31 (fd_instant_check)."""
+    _c.fd_instant_check(integer(at, "at"))

@@ -8,8 +8,12 @@ int main(int argc, char **argv)
         return 2;
     fd_store *store = NULL;
     int64_t site = 0;
-    if (fd_store_open(&store, argv[1], NULL) != FD_OK ||
-        fd_store_add_site(&site, store, "demo", "某某产业园", NULL) != FD_OK) {
+    fd_actor system = FD_ACTOR_INIT; /* the system, at 2026-11-23T01:00Z */
+    system.at = 1795395600;
+    fd_site demo = FD_SITE_INIT;
+    demo.code = "demo";
+    demo.name = "某某产业园";
+    if (fd_store_open(&store, argv[1], NULL) != FD_OK || fd_store_site_add(&site, store, &system, &demo) != FD_OK) {
         fprintf(stderr, "consumer: %s\n", fd_error_last()->message);
         fd_store_close(store);
         return 1;

@@ -4,6 +4,9 @@ package org.frontdesk;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Objects;
+import org.frontdesk.swig.FrontdeskNative;
+import org.frontdesk.swig.SWIGTYPE_p_fd_store;
+import org.frontdesk.swig.fd_actor;
 import org.frontdesk.swig.fd_journal_entry;
 
 /**
@@ -89,7 +92,7 @@ public final class JournalEntry {
   }
 
   /** Reads a native record (a borrowed pointer: copied, not kept). */
-  static JournalEntry fromNative(fd_journal_entry n) {
+  static JournalEntry fromNative(fd_journal_entry n) throws FrontdeskException {
     Builder b = new Builder();
     b.id = n.getId();
     b.at = Convert.instant(n.getAt());
@@ -105,6 +108,7 @@ public final class JournalEntry {
   /** A native copy to pass to the library; the caller deletes it. */
   fd_journal_entry toNative() throws FrontdeskException {
     fd_journal_entry n = new fd_journal_entry();
+    FrontdeskNative.fd_journal_entry_init(n, FrontdeskNative.FD_JOURNAL_ENTRY_VERSION);
     n.setId(id);
     if (at != null) n.setAt(Convert.seconds(at, "journal.at"));
     n.setSite_id(siteId);
@@ -114,6 +118,43 @@ public final class JournalEntry {
     n.setAction(action);
     n.setDetail(detail);
     return n;
+  }
+
+  /** Runs {@code call} with a native copy of this record, deleted afterwards. */
+  <R> R withNative(Convert.Call<fd_journal_entry, R> call) throws FrontdeskException {
+    fd_journal_entry n = toNative();
+    try {
+      return call.run(n);
+    } finally {
+      n.delete();
+    }
+  }
+
+  /**
+   * Checks the fields a write takes without a store (fd_journal_entry_check): lengths, formats,
+   * required fields; the exception names the field (journal.&lt;field&gt;).
+   */
+  public void check() throws FrontdeskException {
+    withNative(n -> {
+      FrontdeskNative.fd_journal_entry_check(n);
+      return null;
+    });
+  }
+
+  /** Runs a native call giving a record the caller owns; copies it out and frees it (fd_journal_entry_free). */
+  static JournalEntry own(Out.Call<fd_journal_entry[]> call) throws FrontdeskException {
+    fd_journal_entry[] out = new fd_journal_entry[1];
+    call.into(out);
+    try {
+      return fromNative(out[0]);
+    } finally {
+      FrontdeskNative.fd_journal_entry_free(out[0]);
+    }
+  }
+
+  /** fd_store_journal_get: one record by id. */
+  static JournalEntry get(SWIGTYPE_p_fd_store store, fd_actor actor, long id) throws FrontdeskException {
+    return own(o -> FrontdeskNative.fd_store_journal_get(o, store, actor, id));
   }
 
   @Override

@@ -4,7 +4,12 @@ package org.frontdesk;
 import java.time.Instant;
 import java.time.LocalDate;
 import org.frontdesk.swig.FrontdeskNative;
+import org.frontdesk.swig.SWIGTYPE_p_fd_journal_iter;
+import org.frontdesk.swig.SWIGTYPE_p_fd_store;
+import org.frontdesk.swig.fd_actor;
+import org.frontdesk.swig.fd_journal_entry;
 import org.frontdesk.swig.fd_journal_filter;
+import org.frontdesk.swig.fd_journal_match;
 
 /**
  * Which JournalEntry records a query returns. Only the fields you set are compared (so 0 can be
@@ -20,56 +25,56 @@ public final class JournalFilter {
   /** Only 编号 equal to v. */
   public JournalFilter id(long v) throws FrontdeskException {
     n.setId(v);
-    match |= FrontdeskNative.FD_JOURNAL_MATCH_ID;
+    match |= fd_journal_match.FD_JOURNAL_MATCH_ID.swigValue();
     return this;
   }
 
   /** Only 时间 at or after v. */
   public JournalFilter atFrom(Instant v) throws FrontdeskException {
     n.setAt_from(Convert.seconds(v, "at_from"));
-    match |= FrontdeskNative.FD_JOURNAL_MATCH_AT_FROM;
+    match |= fd_journal_match.FD_JOURNAL_MATCH_AT_FROM.swigValue();
     return this;
   }
 
   /** Only 时间 before v. */
   public JournalFilter atTo(Instant v) throws FrontdeskException {
     n.setAt_to(Convert.seconds(v, "at_to"));
-    match |= FrontdeskNative.FD_JOURNAL_MATCH_AT_TO;
+    match |= fd_journal_match.FD_JOURNAL_MATCH_AT_TO.swigValue();
     return this;
   }
 
   /** Only 场所 equal to v. */
   public JournalFilter siteId(long v) throws FrontdeskException {
     n.setSite_id(v);
-    match |= FrontdeskNative.FD_JOURNAL_MATCH_SITE_ID;
+    match |= fd_journal_match.FD_JOURNAL_MATCH_SITE_ID.swigValue();
     return this;
   }
 
   /** Only 经办人 equal to v. */
   public JournalFilter staffId(long v) throws FrontdeskException {
     n.setStaff_id(v);
-    match |= FrontdeskNative.FD_JOURNAL_MATCH_STAFF_ID;
+    match |= fd_journal_match.FD_JOURNAL_MATCH_STAFF_ID.swigValue();
     return this;
   }
 
   /** Only 对象 equal to v. */
   public JournalFilter entity(String v) throws FrontdeskException {
     n.setEntity(Convert.required(v, "entity"));
-    match |= FrontdeskNative.FD_JOURNAL_MATCH_ENTITY;
+    match |= fd_journal_match.FD_JOURNAL_MATCH_ENTITY.swigValue();
     return this;
   }
 
   /** Only 对象编号 equal to v. */
   public JournalFilter entityId(long v) throws FrontdeskException {
     n.setEntity_id(v);
-    match |= FrontdeskNative.FD_JOURNAL_MATCH_ENTITY_ID;
+    match |= fd_journal_match.FD_JOURNAL_MATCH_ENTITY_ID.swigValue();
     return this;
   }
 
   /** Only 操作 equal to v. */
   public JournalFilter action(String v) throws FrontdeskException {
     n.setAction(Convert.required(v, "action"));
-    match |= FrontdeskNative.FD_JOURNAL_MATCH_ACTION;
+    match |= fd_journal_match.FD_JOURNAL_MATCH_ACTION.swigValue();
     return this;
   }
 
@@ -88,5 +93,17 @@ public final class JournalFilter {
   fd_journal_filter toNative() {
     n.setMatch(java.math.BigInteger.valueOf(match));
     return n;
+  }
+
+  /** fd_store_journal_query with filter {@code f} (null: all), streamed. */
+  static RecordIterator<JournalEntry> query(JournalFilter f, SWIGTYPE_p_fd_store store, fd_actor actor)
+      throws FrontdeskException {
+    SWIGTYPE_p_fd_journal_iter[] it = new SWIGTYPE_p_fd_journal_iter[1];
+    FrontdeskNative.fd_store_journal_query(it, store, actor, f == null ? null : f.toNative());
+    return new RecordIterator<>(it[0], FrontdeskNative::fd_journal_iter_free, i -> {
+      fd_journal_entry[] row = new fd_journal_entry[1];
+      FrontdeskNative.fd_journal_iter_next(row, i);
+      return row[0] == null ? null : JournalEntry.fromNative(row[0]);
+    });
   }
 }

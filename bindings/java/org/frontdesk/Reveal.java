@@ -4,6 +4,9 @@ package org.frontdesk;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Objects;
+import org.frontdesk.swig.FrontdeskNative;
+import org.frontdesk.swig.SWIGTYPE_p_fd_store;
+import org.frontdesk.swig.fd_actor;
 import org.frontdesk.swig.fd_reveal;
 
 /**
@@ -89,7 +92,7 @@ public final class Reveal {
   }
 
   /** Reads a native record (a borrowed pointer: copied, not kept). */
-  static Reveal fromNative(fd_reveal n) {
+  static Reveal fromNative(fd_reveal n) throws FrontdeskException {
     Builder b = new Builder();
     b.id = n.getId();
     b.at = Convert.instant(n.getAt());
@@ -105,6 +108,7 @@ public final class Reveal {
   /** A native copy to pass to the library; the caller deletes it. */
   fd_reveal toNative() throws FrontdeskException {
     fd_reveal n = new fd_reveal();
+    FrontdeskNative.fd_reveal_init(n, FrontdeskNative.FD_REVEAL_VERSION);
     n.setId(id);
     if (at != null) n.setAt(Convert.seconds(at, "reveal.at"));
     n.setSite_id(siteId);
@@ -114,6 +118,43 @@ public final class Reveal {
     n.setField(field);
     n.setReason(reason);
     return n;
+  }
+
+  /** Runs {@code call} with a native copy of this record, deleted afterwards. */
+  <R> R withNative(Convert.Call<fd_reveal, R> call) throws FrontdeskException {
+    fd_reveal n = toNative();
+    try {
+      return call.run(n);
+    } finally {
+      n.delete();
+    }
+  }
+
+  /**
+   * Checks the fields a write takes without a store (fd_reveal_check): lengths, formats,
+   * required fields; the exception names the field (reveal.&lt;field&gt;).
+   */
+  public void check() throws FrontdeskException {
+    withNative(n -> {
+      FrontdeskNative.fd_reveal_check(n);
+      return null;
+    });
+  }
+
+  /** Runs a native call giving a record the caller owns; copies it out and frees it (fd_reveal_free). */
+  static Reveal own(Out.Call<fd_reveal[]> call) throws FrontdeskException {
+    fd_reveal[] out = new fd_reveal[1];
+    call.into(out);
+    try {
+      return fromNative(out[0]);
+    } finally {
+      FrontdeskNative.fd_reveal_free(out[0]);
+    }
+  }
+
+  /** fd_store_reveal_get: one record by id. */
+  static Reveal get(SWIGTYPE_p_fd_store store, fd_actor actor, long id) throws FrontdeskException {
+    return own(o -> FrontdeskNative.fd_store_reveal_get(o, store, actor, id));
   }
 
   @Override

@@ -4,7 +4,12 @@ package org.frontdesk;
 import java.time.Instant;
 import java.time.LocalDate;
 import org.frontdesk.swig.FrontdeskNative;
+import org.frontdesk.swig.SWIGTYPE_p_fd_reveal_iter;
+import org.frontdesk.swig.SWIGTYPE_p_fd_store;
+import org.frontdesk.swig.fd_actor;
+import org.frontdesk.swig.fd_reveal;
 import org.frontdesk.swig.fd_reveal_filter;
+import org.frontdesk.swig.fd_reveal_match;
 
 /**
  * Which Reveal records a query returns. Only the fields you set are compared (so 0 can be
@@ -20,63 +25,63 @@ public final class RevealFilter {
   /** Only 编号 equal to v. */
   public RevealFilter id(long v) throws FrontdeskException {
     n.setId(v);
-    match |= FrontdeskNative.FD_REVEAL_MATCH_ID;
+    match |= fd_reveal_match.FD_REVEAL_MATCH_ID.swigValue();
     return this;
   }
 
   /** Only 时间 at or after v. */
   public RevealFilter atFrom(Instant v) throws FrontdeskException {
     n.setAt_from(Convert.seconds(v, "at_from"));
-    match |= FrontdeskNative.FD_REVEAL_MATCH_AT_FROM;
+    match |= fd_reveal_match.FD_REVEAL_MATCH_AT_FROM.swigValue();
     return this;
   }
 
   /** Only 时间 before v. */
   public RevealFilter atTo(Instant v) throws FrontdeskException {
     n.setAt_to(Convert.seconds(v, "at_to"));
-    match |= FrontdeskNative.FD_REVEAL_MATCH_AT_TO;
+    match |= fd_reveal_match.FD_REVEAL_MATCH_AT_TO.swigValue();
     return this;
   }
 
   /** Only 场所 equal to v. */
   public RevealFilter siteId(long v) throws FrontdeskException {
     n.setSite_id(v);
-    match |= FrontdeskNative.FD_REVEAL_MATCH_SITE_ID;
+    match |= fd_reveal_match.FD_REVEAL_MATCH_SITE_ID.swigValue();
     return this;
   }
 
   /** Only 查看人 equal to v. */
   public RevealFilter staffId(long v) throws FrontdeskException {
     n.setStaff_id(v);
-    match |= FrontdeskNative.FD_REVEAL_MATCH_STAFF_ID;
+    match |= fd_reveal_match.FD_REVEAL_MATCH_STAFF_ID.swigValue();
     return this;
   }
 
   /** Only 记录类型 equal to v. */
   public RevealFilter record(String v) throws FrontdeskException {
     n.setRecord(Convert.required(v, "record"));
-    match |= FrontdeskNative.FD_REVEAL_MATCH_RECORD;
+    match |= fd_reveal_match.FD_REVEAL_MATCH_RECORD.swigValue();
     return this;
   }
 
   /** Only 记录编号 equal to v. */
   public RevealFilter recordId(long v) throws FrontdeskException {
     n.setRecord_id(v);
-    match |= FrontdeskNative.FD_REVEAL_MATCH_RECORD_ID;
+    match |= fd_reveal_match.FD_REVEAL_MATCH_RECORD_ID.swigValue();
     return this;
   }
 
   /** Only 字段 equal to v. */
   public RevealFilter field(String v) throws FrontdeskException {
     n.setField(Convert.required(v, "field"));
-    match |= FrontdeskNative.FD_REVEAL_MATCH_FIELD;
+    match |= fd_reveal_match.FD_REVEAL_MATCH_FIELD.swigValue();
     return this;
   }
 
   /** Only 事由 equal to v. */
   public RevealFilter reason(String v) throws FrontdeskException {
     n.setReason(Convert.required(v, "reason"));
-    match |= FrontdeskNative.FD_REVEAL_MATCH_REASON;
+    match |= fd_reveal_match.FD_REVEAL_MATCH_REASON.swigValue();
     return this;
   }
 
@@ -95,5 +100,17 @@ public final class RevealFilter {
   fd_reveal_filter toNative() {
     n.setMatch(java.math.BigInteger.valueOf(match));
     return n;
+  }
+
+  /** fd_store_reveal_query with filter {@code f} (null: all), streamed. */
+  static RecordIterator<Reveal> query(RevealFilter f, SWIGTYPE_p_fd_store store, fd_actor actor)
+      throws FrontdeskException {
+    SWIGTYPE_p_fd_reveal_iter[] it = new SWIGTYPE_p_fd_reveal_iter[1];
+    FrontdeskNative.fd_store_reveal_query(it, store, actor, f == null ? null : f.toNative());
+    return new RecordIterator<>(it[0], FrontdeskNative::fd_reveal_iter_free, i -> {
+      fd_reveal[] row = new fd_reveal[1];
+      FrontdeskNative.fd_reveal_iter_next(row, i);
+      return row[0] == null ? null : Reveal.fromNative(row[0]);
+    });
   }
 }

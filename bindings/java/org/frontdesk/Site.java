@@ -4,6 +4,9 @@ package org.frontdesk;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Objects;
+import org.frontdesk.swig.FrontdeskNative;
+import org.frontdesk.swig.SWIGTYPE_p_fd_store;
+import org.frontdesk.swig.fd_actor;
 import org.frontdesk.swig.fd_site;
 
 /**
@@ -73,7 +76,7 @@ public final class Site {
   }
 
   /** Reads a native record (a borrowed pointer: copied, not kept). */
-  static Site fromNative(fd_site n) {
+  static Site fromNative(fd_site n) throws FrontdeskException {
     Builder b = new Builder();
     b.id = n.getId();
     b.code = n.getCode();
@@ -87,6 +90,7 @@ public final class Site {
   /** A native copy to pass to the library; the caller deletes it. */
   fd_site toNative() throws FrontdeskException {
     fd_site n = new fd_site();
+    FrontdeskNative.fd_site_init(n, FrontdeskNative.FD_SITE_VERSION);
     n.setId(id);
     n.setCode(code);
     n.setName(name);
@@ -94,6 +98,43 @@ public final class Site {
     if (createdAt != null) n.setCreated_at(Convert.seconds(createdAt, "site.created_at"));
     n.setCreated_by(createdBy);
     return n;
+  }
+
+  /** Runs {@code call} with a native copy of this record, deleted afterwards. */
+  <R> R withNative(Convert.Call<fd_site, R> call) throws FrontdeskException {
+    fd_site n = toNative();
+    try {
+      return call.run(n);
+    } finally {
+      n.delete();
+    }
+  }
+
+  /**
+   * Checks the fields a write takes without a store (fd_site_check): lengths, formats,
+   * required fields; the exception names the field (site.&lt;field&gt;).
+   */
+  public void check() throws FrontdeskException {
+    withNative(n -> {
+      FrontdeskNative.fd_site_check(n);
+      return null;
+    });
+  }
+
+  /** Runs a native call giving a record the caller owns; copies it out and frees it (fd_site_free). */
+  static Site own(Out.Call<fd_site[]> call) throws FrontdeskException {
+    fd_site[] out = new fd_site[1];
+    call.into(out);
+    try {
+      return fromNative(out[0]);
+    } finally {
+      FrontdeskNative.fd_site_free(out[0]);
+    }
+  }
+
+  /** fd_store_site_get: one record by id. */
+  static Site get(SWIGTYPE_p_fd_store store, fd_actor actor, long id) throws FrontdeskException {
+    return own(o -> FrontdeskNative.fd_store_site_get(o, store, actor, id));
   }
 
   @Override

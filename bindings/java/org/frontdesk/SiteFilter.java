@@ -4,7 +4,12 @@ package org.frontdesk;
 import java.time.Instant;
 import java.time.LocalDate;
 import org.frontdesk.swig.FrontdeskNative;
+import org.frontdesk.swig.SWIGTYPE_p_fd_site_iter;
+import org.frontdesk.swig.SWIGTYPE_p_fd_store;
+import org.frontdesk.swig.fd_actor;
+import org.frontdesk.swig.fd_site;
 import org.frontdesk.swig.fd_site_filter;
+import org.frontdesk.swig.fd_site_match;
 
 /**
  * Which Site records a query returns. Only the fields you set are compared (so 0 can be
@@ -20,56 +25,56 @@ public final class SiteFilter {
   /** Only 编号 equal to v. */
   public SiteFilter id(long v) throws FrontdeskException {
     n.setId(v);
-    match |= FrontdeskNative.FD_SITE_MATCH_ID;
+    match |= fd_site_match.FD_SITE_MATCH_ID.swigValue();
     return this;
   }
 
   /** Only 代码 equal to v. */
   public SiteFilter code(String v) throws FrontdeskException {
     n.setCode(Convert.required(v, "code"));
-    match |= FrontdeskNative.FD_SITE_MATCH_CODE;
+    match |= fd_site_match.FD_SITE_MATCH_CODE.swigValue();
     return this;
   }
 
   /** Only 名称 equal to v. */
   public SiteFilter name(String v) throws FrontdeskException {
     n.setName(Convert.required(v, "name"));
-    match |= FrontdeskNative.FD_SITE_MATCH_NAME;
+    match |= fd_site_match.FD_SITE_MATCH_NAME.swigValue();
     return this;
   }
 
   /** Only 时区 equal to v. */
   public SiteFilter timeZone(String v) throws FrontdeskException {
     n.setTime_zone(Convert.required(v, "time_zone"));
-    match |= FrontdeskNative.FD_SITE_MATCH_TIME_ZONE;
+    match |= fd_site_match.FD_SITE_MATCH_TIME_ZONE.swigValue();
     return this;
   }
 
   /** Only 创建时间 at or after v. */
   public SiteFilter createdAtFrom(Instant v) throws FrontdeskException {
     n.setCreated_at_from(Convert.seconds(v, "created_at_from"));
-    match |= FrontdeskNative.FD_SITE_MATCH_CREATED_AT_FROM;
+    match |= fd_site_match.FD_SITE_MATCH_CREATED_AT_FROM.swigValue();
     return this;
   }
 
   /** Only 创建时间 before v. */
   public SiteFilter createdAtTo(Instant v) throws FrontdeskException {
     n.setCreated_at_to(Convert.seconds(v, "created_at_to"));
-    match |= FrontdeskNative.FD_SITE_MATCH_CREATED_AT_TO;
+    match |= fd_site_match.FD_SITE_MATCH_CREATED_AT_TO.swigValue();
     return this;
   }
 
   /** Only 创建人 equal to v. */
   public SiteFilter createdBy(long v) throws FrontdeskException {
     n.setCreated_by(v);
-    match |= FrontdeskNative.FD_SITE_MATCH_CREATED_BY;
+    match |= fd_site_match.FD_SITE_MATCH_CREATED_BY.swigValue();
     return this;
   }
 
   /** Only records whose names match this search text (pinyin, initials, Han). */
   public SiteFilter search(String v) throws FrontdeskException {
     n.setSearch(Convert.required(v, "search"));
-    match |= FrontdeskNative.FD_SITE_MATCH_SEARCH;
+    match |= fd_site_match.FD_SITE_MATCH_SEARCH.swigValue();
     return this;
   }
 
@@ -88,5 +93,17 @@ public final class SiteFilter {
   fd_site_filter toNative() {
     n.setMatch(java.math.BigInteger.valueOf(match));
     return n;
+  }
+
+  /** fd_store_site_query with filter {@code f} (null: all), streamed. */
+  static RecordIterator<Site> query(SiteFilter f, SWIGTYPE_p_fd_store store, fd_actor actor)
+      throws FrontdeskException {
+    SWIGTYPE_p_fd_site_iter[] it = new SWIGTYPE_p_fd_site_iter[1];
+    FrontdeskNative.fd_store_site_query(it, store, actor, f == null ? null : f.toNative());
+    return new RecordIterator<>(it[0], FrontdeskNative::fd_site_iter_free, i -> {
+      fd_site[] row = new fd_site[1];
+      FrontdeskNative.fd_site_iter_next(row, i);
+      return row[0] == null ? null : Site.fromNative(row[0]);
+    });
   }
 }

@@ -4,6 +4,9 @@ package org.frontdesk;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Objects;
+import org.frontdesk.swig.FrontdeskNative;
+import org.frontdesk.swig.SWIGTYPE_p_fd_store;
+import org.frontdesk.swig.fd_actor;
 import org.frontdesk.swig.fd_staff;
 
 /**
@@ -89,7 +92,7 @@ public final class Staff {
   }
 
   /** Reads a native record (a borrowed pointer: copied, not kept). */
-  static Staff fromNative(fd_staff n) {
+  static Staff fromNative(fd_staff n) throws FrontdeskException {
     Builder b = new Builder();
     b.id = n.getId();
     b.siteId = n.getSite_id();
@@ -105,6 +108,7 @@ public final class Staff {
   /** A native copy to pass to the library; the caller deletes it. */
   fd_staff toNative() throws FrontdeskException {
     fd_staff n = new fd_staff();
+    FrontdeskNative.fd_staff_init(n, FrontdeskNative.FD_STAFF_VERSION);
     n.setId(id);
     n.setSite_id(siteId);
     n.setCode(code);
@@ -114,6 +118,43 @@ public final class Staff {
     if (createdAt != null) n.setCreated_at(Convert.seconds(createdAt, "staff.created_at"));
     n.setCreated_by(createdBy);
     return n;
+  }
+
+  /** Runs {@code call} with a native copy of this record, deleted afterwards. */
+  <R> R withNative(Convert.Call<fd_staff, R> call) throws FrontdeskException {
+    fd_staff n = toNative();
+    try {
+      return call.run(n);
+    } finally {
+      n.delete();
+    }
+  }
+
+  /**
+   * Checks the fields a write takes without a store (fd_staff_check): lengths, formats,
+   * required fields; the exception names the field (staff.&lt;field&gt;).
+   */
+  public void check() throws FrontdeskException {
+    withNative(n -> {
+      FrontdeskNative.fd_staff_check(n);
+      return null;
+    });
+  }
+
+  /** Runs a native call giving a record the caller owns; copies it out and frees it (fd_staff_free). */
+  static Staff own(Out.Call<fd_staff[]> call) throws FrontdeskException {
+    fd_staff[] out = new fd_staff[1];
+    call.into(out);
+    try {
+      return fromNative(out[0]);
+    } finally {
+      FrontdeskNative.fd_staff_free(out[0]);
+    }
+  }
+
+  /** fd_store_staff_get: one record by id. */
+  static Staff get(SWIGTYPE_p_fd_store store, fd_actor actor, long id) throws FrontdeskException {
+    return own(o -> FrontdeskNative.fd_store_staff_get(o, store, actor, id));
   }
 
   @Override

@@ -4,7 +4,12 @@ package org.frontdesk;
 import java.time.Instant;
 import java.time.LocalDate;
 import org.frontdesk.swig.FrontdeskNative;
+import org.frontdesk.swig.SWIGTYPE_p_fd_staff_iter;
+import org.frontdesk.swig.SWIGTYPE_p_fd_store;
+import org.frontdesk.swig.fd_actor;
+import org.frontdesk.swig.fd_staff;
 import org.frontdesk.swig.fd_staff_filter;
+import org.frontdesk.swig.fd_staff_match;
 
 /**
  * Which Staff records a query returns. Only the fields you set are compared (so 0 can be
@@ -20,70 +25,70 @@ public final class StaffFilter {
   /** Only 编号 equal to v. */
   public StaffFilter id(long v) throws FrontdeskException {
     n.setId(v);
-    match |= FrontdeskNative.FD_STAFF_MATCH_ID;
+    match |= fd_staff_match.FD_STAFF_MATCH_ID.swigValue();
     return this;
   }
 
   /** Only 场所 equal to v. */
   public StaffFilter siteId(long v) throws FrontdeskException {
     n.setSite_id(v);
-    match |= FrontdeskNative.FD_STAFF_MATCH_SITE_ID;
+    match |= fd_staff_match.FD_STAFF_MATCH_SITE_ID.swigValue();
     return this;
   }
 
   /** Only 工号 equal to v. */
   public StaffFilter code(String v) throws FrontdeskException {
     n.setCode(Convert.required(v, "code"));
-    match |= FrontdeskNative.FD_STAFF_MATCH_CODE;
+    match |= fd_staff_match.FD_STAFF_MATCH_CODE.swigValue();
     return this;
   }
 
   /** Only 姓名 equal to v. */
   public StaffFilter name(String v) throws FrontdeskException {
     n.setName(Convert.required(v, "name"));
-    match |= FrontdeskNative.FD_STAFF_MATCH_NAME;
+    match |= fd_staff_match.FD_STAFF_MATCH_NAME.swigValue();
     return this;
   }
 
   /** Only 角色 equal to v. */
   public StaffFilter role(String v) throws FrontdeskException {
     n.setRole(Convert.required(v, "role"));
-    match |= FrontdeskNative.FD_STAFF_MATCH_ROLE;
+    match |= fd_staff_match.FD_STAFF_MATCH_ROLE.swigValue();
     return this;
   }
 
   /** Only 在职 equal to v. */
   public StaffFilter active(boolean v) throws FrontdeskException {
     n.setActive(v ? 1 : 0);
-    match |= FrontdeskNative.FD_STAFF_MATCH_ACTIVE;
+    match |= fd_staff_match.FD_STAFF_MATCH_ACTIVE.swigValue();
     return this;
   }
 
   /** Only 创建时间 at or after v. */
   public StaffFilter createdAtFrom(Instant v) throws FrontdeskException {
     n.setCreated_at_from(Convert.seconds(v, "created_at_from"));
-    match |= FrontdeskNative.FD_STAFF_MATCH_CREATED_AT_FROM;
+    match |= fd_staff_match.FD_STAFF_MATCH_CREATED_AT_FROM.swigValue();
     return this;
   }
 
   /** Only 创建时间 before v. */
   public StaffFilter createdAtTo(Instant v) throws FrontdeskException {
     n.setCreated_at_to(Convert.seconds(v, "created_at_to"));
-    match |= FrontdeskNative.FD_STAFF_MATCH_CREATED_AT_TO;
+    match |= fd_staff_match.FD_STAFF_MATCH_CREATED_AT_TO.swigValue();
     return this;
   }
 
   /** Only 创建人 equal to v. */
   public StaffFilter createdBy(long v) throws FrontdeskException {
     n.setCreated_by(v);
-    match |= FrontdeskNative.FD_STAFF_MATCH_CREATED_BY;
+    match |= fd_staff_match.FD_STAFF_MATCH_CREATED_BY.swigValue();
     return this;
   }
 
   /** Only records whose names match this search text (pinyin, initials, Han). */
   public StaffFilter search(String v) throws FrontdeskException {
     n.setSearch(Convert.required(v, "search"));
-    match |= FrontdeskNative.FD_STAFF_MATCH_SEARCH;
+    match |= fd_staff_match.FD_STAFF_MATCH_SEARCH.swigValue();
     return this;
   }
 
@@ -102,5 +107,17 @@ public final class StaffFilter {
   fd_staff_filter toNative() {
     n.setMatch(java.math.BigInteger.valueOf(match));
     return n;
+  }
+
+  /** fd_store_staff_query with filter {@code f} (null: all), streamed. */
+  static RecordIterator<Staff> query(StaffFilter f, SWIGTYPE_p_fd_store store, fd_actor actor)
+      throws FrontdeskException {
+    SWIGTYPE_p_fd_staff_iter[] it = new SWIGTYPE_p_fd_staff_iter[1];
+    FrontdeskNative.fd_store_staff_query(it, store, actor, f == null ? null : f.toNative());
+    return new RecordIterator<>(it[0], FrontdeskNative::fd_staff_iter_free, i -> {
+      fd_staff[] row = new fd_staff[1];
+      FrontdeskNative.fd_staff_iter_next(row, i);
+      return row[0] == null ? null : Staff.fromNative(row[0]);
+    });
   }
 }

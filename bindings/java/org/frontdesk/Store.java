@@ -3,23 +3,28 @@ package org.frontdesk;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import org.frontdesk.swig.FrontdeskNative;
-import org.frontdesk.swig.SWIGTYPE_p_fd_journal_iter;
 import org.frontdesk.swig.SWIGTYPE_p_fd_policy;
 import org.frontdesk.swig.SWIGTYPE_p_fd_report;
 import org.frontdesk.swig.SWIGTYPE_p_fd_store;
-import org.frontdesk.swig.fd_journal_entry;
-import org.frontdesk.swig.fd_journal_filter;
-import org.frontdesk.swig.fd_site;
-import org.frontdesk.swig.fd_staff;
+import org.frontdesk.swig.fd_actor;
 import org.frontdesk.swig.fd_store_options;
 
 /**
  * An open site database. {@code try (Store s = Store.open("site.db")) { ... }}.
- * Used by one thread at a time.
+ * Every write, and every read of records holding personal data, takes an {@link Actor}.
+ * Personal data comes back masked ({@code 138****8000}) unless the actor holds
+ * {@link Grant#REVEAL}, given to its role with {@link #grant}; each reveal is in {@link #reveals}.
+ * Queries return a {@link RecordIterator} (streamed; close it). Used by one thread at a time.
  */
 public final class Store extends NativeHandle<SWIGTYPE_p_fd_store> {
+  private interface Act {
+    void run(fd_actor a) throws FrontdeskException;
+  }
+
   private Store(SWIGTYPE_p_fd_store s) {
     super(s, FrontdeskNative::fd_store_close);
   }
@@ -40,125 +45,276 @@ public final class Store extends NativeHandle<SWIGTYPE_p_fd_store> {
     return new Store(out[0]);
   }
 
+  /** Runs {@code call} with a native copy of {@code actor} (package-private: modules' classes use it too). */
+  <R> R as(Actor actor, Convert.Call<fd_actor, R> call) throws FrontdeskException {
+    return Objects.requireNonNull(actor, "actor").withNative(call);
+  }
+
+  private void act(Actor actor, Act call) throws FrontdeskException {
+    as(actor, a -> {
+      call.run(a);
+      return null;
+    });
+  }
+
+  /** The schema version of the open database. */
   public int schemaVersion() throws FrontdeskException {
     return Out.int32(o -> FrontdeskNative.fd_store_schema_version(o, handle()));
   }
 
+  /** The newest schema version this library knows. */
   public static int schemaLatest() {
     return FrontdeskNative.fd_store_schema_latest();
   }
 
+  /** Starts a transaction (BEGIN IMMEDIATE). */
   public void begin() throws FrontdeskException {
     FrontdeskNative.fd_store_begin(handle());
   }
 
+  /** Commits the open transaction. */
   public void commit() throws FrontdeskException {
     FrontdeskNative.fd_store_commit(handle());
   }
 
+  /** Rolls back the open transaction. */
   public void rollback() throws FrontdeskException {
     FrontdeskNative.fd_store_rollback(handle());
   }
 
-  /** Adds a site; timeZone null means Asia/Shanghai. */
-  public long addSite(String code, String name, String timeZone) throws FrontdeskException {
-    return Out.int64(o -> FrontdeskNative.fd_store_add_site(o, handle(), code, name, timeZone));
+  // -- actors and grants (R-COM-1, R-COM-2) ----------------------------------------
+
+  /** Checks an actor as a write would: EPERM for staff of another site or inactive, ENOTFOUND ... */
+  public void checkActor(Actor actor) throws FrontdeskException {
+    act(actor, a -> FrontdeskNative.fd_store_actor_check(handle(), a));
   }
 
+  /** Gives ({@code on}) or takes back {@code grant} from {@code role} at the actor's site; journaled. */
+  public void grant(Actor actor, String role, Grant grant, boolean on) throws FrontdeskException {
+    act(actor, a -> FrontdeskNative.fd_store_grant_set(handle(), a, role, grant.toNative(), on ? 1 : 0));
+  }
+
+  /** Whether {@code role} holds {@code grant} at site {@code siteId}. */
+  public boolean hasGrant(long siteId, String role, Grant grant) throws FrontdeskException {
+    return Out.flag(o -> FrontdeskNative.fd_store_grant_has(o, handle(), siteId, role, grant.toNative()));
+  }
+
+  // -- sites (R-COM-1) ---------------------------------------------------------------
+
+  /** Adds a site (code, name, time zone; null zone: Asia/Shanghai); the actor is the system at site 0 or staff. */
+  public long addSite(Actor actor, Site site) throws FrontdeskException {
+    return site.withNative(s -> as(actor, a -> Out.int64(o -> FrontdeskNative.fd_store_site_add(o, handle(), a, s))));
+  }
+
+  /** Adds a site; timeZone null means Asia/Shanghai. Returns its id. */
+  public long addSite(Actor actor, String code, String name, String timeZone) throws FrontdeskException {
+    return addSite(actor, Site.builder().code(code).name(name).timeZone(timeZone).build());
+  }
+
+  /** The site with this code; ENOTFOUND when there is none. */
   public Site site(String code) throws FrontdeskException {
-    fd_site s = new fd_site();
-    FrontdeskNative.fd_store_get_site(s, handle(), code);
-    return new Site(s);
+    return Site.own(o -> FrontdeskNative.fd_store_site_get_by_code(o, handle(), code));
   }
 
+  /** The site with this id. */
   public Site site(long id) throws FrontdeskException {
-    fd_site s = new fd_site();
-    FrontdeskNative.fd_store_get_site_by_id(s, handle(), id);
-    return new Site(s);
+    return Site.get(handle(), null, id);
   }
 
+  /** The database's only site; ENOTFOUND when none, ECONFLICT when several. */
   public Site defaultSite() throws FrontdeskException {
-    fd_site s = new fd_site();
-    FrontdeskNative.fd_store_default_site(s, handle());
-    return new Site(s);
+    return Site.own(o -> FrontdeskNative.fd_store_site_default(o, handle()));
   }
 
-  /** The site's local date of instant at (null means now), in its time zone. */
+  /** The sites matching {@code filter} (null: all), streamed. */
+  public RecordIterator<Site> sites(SiteFilter filter) throws FrontdeskException {
+    return SiteFilter.query(filter, handle(), null);
+  }
+
+  /** The site's local date of instant {@code at} (not null), in its time zone. */
   public LocalDate siteDate(long siteId, Instant at) throws FrontdeskException {
     LocalDate[] out = new LocalDate[1];
-    FrontdeskNative.fd_store_site_date(out, handle(), siteId, at == null ? 0 : at.getEpochSecond());
+    FrontdeskNative.fd_store_site_date(out, handle(), siteId, Convert.seconds(at, "at"));
     return out[0];
   }
 
-  public long addStaff(long siteId, String code, String name, String role) throws FrontdeskException {
-    return Out.int64(o -> FrontdeskNative.fd_store_add_staff(o, handle(), siteId, code, name, role));
+  // -- staff (R-COM-1) ---------------------------------------------------------------
+
+  /** Adds a member of staff (code, name, role) to the actor's site; returns the id. */
+  public long addStaff(Actor actor, Staff staff) throws FrontdeskException {
+    return staff.withNative(s -> as(actor, a -> Out.int64(o -> FrontdeskNative.fd_store_staff_add(o, handle(), a, s))));
   }
 
-  public Staff staff(long siteId, String code) throws FrontdeskException {
-    fd_staff s = new fd_staff();
-    FrontdeskNative.fd_store_get_staff(s, handle(), siteId, code);
-    return new Staff(s);
+  /** Adds a member of staff to the actor's site; returns the id. */
+  public long addStaff(Actor actor, String code, String name, String role) throws FrontdeskException {
+    return addStaff(actor, Staff.builder().code(code).name(name).role(role).build());
   }
 
-  public void setStaffActive(long staffId, boolean active, long byStaffId) throws FrontdeskException {
-    FrontdeskNative.fd_store_set_staff_active(handle(), staffId, active ? 1 : 0, byStaffId);
+  /** The member of staff of the actor's site with this staff code (name masked per the site's policy). */
+  public Staff staff(Actor actor, String code) throws FrontdeskException {
+    return as(actor, a -> Staff.own(o -> FrontdeskNative.fd_store_staff_get_by_code(o, handle(), a, code)));
   }
 
-  /** Appends a journal entry; at null means now, staffId 0 the system, detail may be null. */
-  public long journalAppend(Instant at, long siteId, long staffId, String entity, long entityId, String action,
-      String detail) throws FrontdeskException {
-    return Out.int64(o -> FrontdeskNative.fd_store_journal_append(o, handle(), at == null ? 0 : at.getEpochSecond(), siteId, staffId,
-        entity, entityId, action, detail));
+  /** The member of staff of the actor's site with this id. */
+  public Staff staff(Actor actor, long id) throws FrontdeskException {
+    return as(actor, a -> Staff.get(handle(), a, id));
   }
 
-  /** Journal entries, oldest first; 0 / null / "" fields match everything. */
-  public List<JournalEntry> journal(long siteId, Instant since, Instant until, String entity, long entityId)
+  /** Staff of the actor's site matching {@code filter} (null: all), streamed. */
+  public RecordIterator<Staff> staffList(Actor actor, StaffFilter filter) throws FrontdeskException {
+    return as(actor, a -> StaffFilter.query(filter, handle(), a));
+  }
+
+  /** Marks staff active or not (R-COM-3: never deleted); journaled. */
+  public void setStaffActive(Actor actor, long staffId, boolean active) throws FrontdeskException {
+    act(actor, a -> FrontdeskNative.fd_store_staff_set_active(handle(), a, staffId, active ? 1 : 0));
+  }
+
+  // -- the journal (R-COM-1, R-COM-3) and the access log (R-COM-2) ------------------
+
+  /** Appends a journal entry at the actor's site, instant and staff; detail may be null. Returns its id. */
+  public long journalAdd(Actor actor, String entity, long entityId, String action, String detail)
       throws FrontdeskException {
-    fd_journal_filter f = new fd_journal_filter();
-    FrontdeskNative.fd_journal_filter_init(f, FrontdeskNative.FD_JOURNAL_FILTER_VERSION);
-    String e = entity == null ? "" : entity;
-    if (e.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > FrontdeskNative.FD_CODE_MAX) {
-      throw new FrontdeskException(Frontdesk.EINVAL, "entity: '" + e + "' is too long");
-    }
-    f.setSite_id(siteId);
-    f.setSince(since == null ? 0 : since.getEpochSecond());
-    f.setUntil(until == null ? 0 : until.getEpochSecond());
-    f.setEntity(e);
-    f.setEntity_id(entityId);
-    SWIGTYPE_p_fd_journal_iter[] it = new SWIGTYPE_p_fd_journal_iter[1];
-    FrontdeskNative.fd_store_journal_query(it, handle(), f);
-    List<JournalEntry> out = new ArrayList<>();
-    try {
-      fd_journal_entry[] row = new fd_journal_entry[1];
-      while (true) {
-        FrontdeskNative.fd_journal_iter_next(row, it[0]);
-        if (row[0] == null) {
-          return out;
-        }
-        out.add(new JournalEntry(row[0]));
-      }
-    } finally {
-      FrontdeskNative.fd_journal_iter_free(it[0]);
-    }
+    JournalEntry e = JournalEntry.builder().entity(entity).entityId(entityId).action(action).detail(detail).build();
+    return e.withNative(n -> as(actor, a -> Out.int64(o -> FrontdeskNative.fd_store_journal_add(o, handle(), a, n))));
   }
 
+  /** One journal entry of the actor's site by id (detail masked unless revealed). */
+  public JournalEntry journalEntry(Actor actor, long id) throws FrontdeskException {
+    return as(actor, a -> JournalEntry.get(handle(), a, id));
+  }
+
+  /** Journal entries of the actor's site matching {@code filter} (null: all), oldest first, streamed. */
+  public RecordIterator<JournalEntry> journal(Actor actor, JournalFilter filter) throws FrontdeskException {
+    return as(actor, a -> JournalFilter.query(filter, handle(), a));
+  }
+
+  /** The access log of the actor's site: one Reveal per field of personal data shown (R-COM-2), streamed. */
+  public RecordIterator<Reveal> reveals(Actor actor, RevealFilter filter) throws FrontdeskException {
+    return as(actor, a -> RevealFilter.query(filter, handle(), a));
+  }
+
+  /** One entry of the access log by id. */
+  public Reveal reveal(Actor actor, long id) throws FrontdeskException {
+    return as(actor, a -> Reveal.get(handle(), a, id));
+  }
+
+  // -- policy and reports ----------------------------------------------------------------
+
+  /** The site's policy: defaults with its stored overrides. Close it. */
   public Policy policy(long siteId) throws FrontdeskException {
     SWIGTYPE_p_fd_policy[] out = new SWIGTYPE_p_fd_policy[1];
-    FrontdeskNative.fd_store_load_policy(out, handle(), siteId);
+    FrontdeskNative.fd_store_policy_load(out, handle(), siteId);
     return new Policy(out[0]);
   }
 
-  public void setPolicy(long siteId, String key, long value, long staffId) throws FrontdeskException {
-    FrontdeskNative.fd_store_set_policy(handle(), siteId, key, value, staffId);
+  /** Stores an override of one policy value for the actor's site; journaled. */
+  public void setPolicy(Actor actor, String key, long value) throws FrontdeskException {
+    act(actor, a -> FrontdeskNative.fd_store_policy_set(handle(), a, key, value));
   }
 
-  public void resetPolicy(long siteId, String key, long staffId) throws FrontdeskException {
-    FrontdeskNative.fd_store_reset_policy(handle(), siteId, key, staffId);
+  /** Removes the actor's site's override of {@code key}; journaled. */
+  public void resetPolicy(Actor actor, String key) throws FrontdeskException {
+    act(actor, a -> FrontdeskNative.fd_store_policy_reset(handle(), a, key));
   }
 
-  public DailyReport dailyReport(long siteId, LocalDate date) throws FrontdeskException {
+  /**
+   * The daily report of the actor's site for a local date (R-COM-4), as the actor may see it:
+   * numbers in details masked unless the actor reveals them (R-COM-2, logged). Close it.
+   */
+  public DailyReport dailyReport(Actor actor, LocalDate date) throws FrontdeskException {
     SWIGTYPE_p_fd_report[] out = new SWIGTYPE_p_fd_report[1];
-    FrontdeskNative.fd_report_daily(out, handle(), siteId, date);
+    act(actor, a -> FrontdeskNative.fd_report_daily_new(out, handle(), a, date));
     return new DailyReport(out[0]);
+  }
+
+  /** @deprecated use {@link #dailyReport(Actor, LocalDate)}: this one is the system's view, now. */
+  @Deprecated
+  public DailyReport dailyReport(long siteId, LocalDate date) throws FrontdeskException {
+    return dailyReport(Actor.now(siteId, 0), date);
+  }
+
+  // -- deprecated (one release): the system or the given staff acting now ----------------
+
+  /** @deprecated use {@link #addSite(Actor, String, String, String)}. */
+  @Deprecated
+  public long addSite(String code, String name, String timeZone) throws FrontdeskException {
+    return addSite(Actor.now(0, 0), code, name, timeZone);
+  }
+
+  /** @deprecated use {@link #addStaff(Actor, String, String, String)}. */
+  @Deprecated
+  public long addStaff(long siteId, String code, String name, String role) throws FrontdeskException {
+    return addStaff(Actor.now(siteId, 0), code, name, role);
+  }
+
+  /** @deprecated use {@link #staff(Actor, String)}. */
+  @Deprecated
+  public Staff staff(long siteId, String code) throws FrontdeskException {
+    return staff(Actor.now(siteId, 0), code);
+  }
+
+  /** @deprecated use {@link #setStaffActive(Actor, long, boolean)}. */
+  @Deprecated
+  public void setStaffActive(long staffId, boolean active, long byStaffId) throws FrontdeskException {
+    try (RecordIterator<Site> sites = sites(null)) {
+      for (Site s : sites) {
+        try {
+          staff(Actor.now(s.getId(), 0), staffId);
+        } catch (FrontdeskException e) {
+          continue;
+        }
+        setStaffActive(Actor.now(s.getId(), byStaffId), staffId, active);
+        return;
+      }
+    }
+    throw new FrontdeskException(Frontdesk.ENOTFOUND, "setStaffActive: staffId: no staff " + staffId);
+  }
+
+  /** @deprecated use {@link #journalAdd}; {@code at} null meant now. */
+  @Deprecated
+  public long journalAppend(Instant at, long siteId, long staffId, String entity, long entityId, String action,
+      String detail) throws FrontdeskException {
+    Actor a = at == null ? Actor.now(siteId, staffId) : Actor.of(siteId, staffId, at);
+    return journalAdd(a, entity, entityId, action, detail);
+  }
+
+  /** @deprecated use {@link #journal(Actor, JournalFilter)} (streamed); siteId 0 meant all sites. */
+  @Deprecated
+  public List<JournalEntry> journal(long siteId, Instant since, Instant until, String entity, long entityId)
+      throws FrontdeskException {
+    List<Long> ids = new ArrayList<>();
+    if (siteId != 0) {
+      ids.add(siteId);
+    } else {
+      try (RecordIterator<Site> sites = sites(null)) {
+        sites.forEachRemaining(s -> ids.add(s.getId()));
+      }
+    }
+    JournalFilter f = new JournalFilter();
+    if (since != null) f.atFrom(since);
+    if (until != null) f.atTo(until);
+    if (entity != null && !entity.isEmpty()) f.entity(entity);
+    if (entityId != 0) f.entityId(entityId);
+    List<JournalEntry> out = new ArrayList<>();
+    for (long id : ids) {
+      try (RecordIterator<JournalEntry> it = journal(Actor.now(id, 0), f)) {
+        it.forEachRemaining(out::add);
+      }
+    }
+    out.sort(Comparator.comparingLong(JournalEntry::getId));
+    return out;
+  }
+
+  /** @deprecated use {@link #setPolicy(Actor, String, long)}. */
+  @Deprecated
+  public void setPolicy(long siteId, String key, long value, long staffId) throws FrontdeskException {
+    setPolicy(Actor.now(siteId, staffId), key, value);
+  }
+
+  /** @deprecated use {@link #resetPolicy(Actor, String)}. */
+  @Deprecated
+  public void resetPolicy(long siteId, String key, long staffId) throws FrontdeskException {
+    resetPolicy(Actor.now(siteId, staffId), key);
   }
 }

@@ -111,9 +111,8 @@ public class BindingsHardeningTest {
     }
     assertRefused(Frontdesk.EINVAL, "items[0]: must not be null",
         (String s) -> Text.sortNames(new String[] {s}), null);
-    int byName = fd_text_order.FD_TEXT_ORDER_NAME.swigValue();
     assertRefused(Frontdesk.EINVAL, "items: must not be null",
-        (String s) -> FrontdeskNative.fd_text_sort_names(new String[1], null, byName), null);
+        (String s) -> FrontdeskNative.fd_text_sort_names(new String[1], null, fd_text_order.FD_TEXT_ORDER_NAME), null);
   }
 
   /** Each date parameter, across modules, with its C name. */
@@ -121,7 +120,7 @@ public class BindingsHardeningTest {
     Map<String, Call<LocalDate>> calls = new LinkedHashMap<>();
     calls.put("date", d -> cal.isWorkday(d));
     calls.put("b", d -> cal.workingDaysBetween(LocalDate.of(2026, 3, 2), d));
-    calls.put("today", d -> IdCard.valid("11010519491231002X", d));
+    calls.put("today", d -> IdCard.isValid("11010519491231002X", d));
     return calls;
   }
 

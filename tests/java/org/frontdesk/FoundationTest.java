@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.After;
 import org.junit.Before;
@@ -69,51 +70,67 @@ public class FoundationTest {
     }
   }
 
+  private static final Instant T0 = Instant.parse("2026-11-23T09:00:00Z");
+
   @Test
   public void sitesAndStaffKeepNonBmpNames_R_COM_1() throws Exception {
     assertEquals(Store.schemaLatest(), store.schemaVersion());
-    long site = store.addSite("hotel", "長沙大酒店", null);
+    long site = store.addSite(Actor.system(0, T0), "hotel", "長沙大酒店", null);
     Site s = store.site("hotel");
-    assertEquals(site, s.id);
-    assertEquals("長沙大酒店", s.name);
-    assertEquals("Asia/Shanghai", s.timeZone);
-    assertEquals(s.name, store.site(site).name);
-    assertEquals(site, store.defaultSite().id);
+    assertEquals(site, s.getId());
+    assertEquals("長沙大酒店", s.getName());
+    assertEquals("Asia/Shanghai", s.getTimeZone());
+    assertEquals(T0, s.getCreatedAt());
+    assertEquals(s, store.site(site));
+    assertEquals(s, store.defaultSite());
     assertEquals(LocalDate.of(2026, 11, 23), store.siteDate(site, Instant.ofEpochSecond(1795426200L)));
     assertEquals(LocalDate.of(2026, 11, 24), store.siteDate(site, Instant.parse("2026-11-23T16:00:00Z")));
-    long clerk = store.addStaff(site, "F001", "𠮷田花子", "clerk");
-    Staff st = store.staff(site, "F001");
-    assertEquals(clerk, st.id);
-    assertEquals("𠮷田花子", st.name);
-    assertTrue(st.active);
-    store.setStaffActive(clerk, false, 0);
-    assertFalse(store.staff(site, "F001").active);
+    Actor system = Actor.system(site, T0);
+    long clerk = store.addStaff(system, "F001", "𠮷田花子", "clerk");
+    Staff st = store.staff(system, "F001");
+    assertEquals(clerk, st.getId());
+    assertEquals("𠮷田花子", st.getName());
+    assertTrue(st.isActive());
+    assertEquals(0, st.getCreatedBy());
+    assertEquals(st, store.staff(system, clerk));
+    store.setStaffActive(system, clerk, false);
+    assertFalse(store.staff(system, "F001").isActive());
     try {
-      store.addStaff(site, "F001", "王五", "clerk");
+      store.addStaff(system, "F001", "王五", "clerk");
       fail("duplicate accepted");
     } catch (FrontdeskException e) {
       assertEquals(Frontdesk.ECONFLICT, e.code());
       assertTrue(e.getMessage().contains("F001"));
     }
+    try {
+      store.siteDate(site, null);
+      fail("null instant accepted");
+    } catch (FrontdeskException e) {
+      assertEquals(Frontdesk.EINVAL, e.code());
+    }
   }
 
   @Test
   public void journalAndTransactions_R_COM_3() throws Exception {
-    long site = store.addSite("park", "某某产业园", null);
-    Instant t = Instant.ofEpochSecond(1795426200L);
+    long site = store.addSite(Actor.system(0, T0), "park", "某某产业园", null);
+    Actor system = Actor.system(site, Instant.ofEpochSecond(1795426200L));
     store.begin();
-    long id = store.journalAppend(t, site, 0, "shift", 1, "handover", "访客卡 20 张");
+    long id = store.journalAdd(system, "shift", 1, "handover", "访客卡 20 张");
     store.commit();
     store.begin();
-    store.journalAppend(null, site, 0, "shift", 2, "handover", null);
+    store.journalAdd(system, "shift", 2, "handover", null);
     store.rollback();
-    List<JournalEntry> rows = store.journal(site, null, null, "shift", 0);
+    List<JournalEntry> rows = new ArrayList<>();
+    try (RecordIterator<JournalEntry> it = store.journal(system, new JournalFilter().entity("shift"))) {
+      it.forEachRemaining(rows::add);
+    }
     assertEquals(1, rows.size());
-    assertEquals(id, rows.get(0).id);
-    assertEquals(t, rows.get(0).at);
-    assertEquals("访客卡 20 张", rows.get(0).detail);
+    assertEquals(id, rows.get(0).getId());
+    assertEquals(system.getAt(), rows.get(0).getAt());
+    assertEquals("访客卡 20 张", rows.get(0).getDetail());
+    assertEquals(rows.get(0), store.journalEntry(system, id));
     try {
-      store.journalAppend(null, site, 999, "shift", 0, "handover", null);
+      store.journalAdd(Actor.of(site, 999, T0), "shift", 0, "handover", null);
       fail("unknown staff accepted");
     } catch (FrontdeskException e) {
       assertEquals(Frontdesk.ENOTFOUND, e.code());
@@ -138,12 +155,13 @@ public class FoundationTest {
         assertEquals(Frontdesk.ERANGE, e.code());
       }
     }
-    long site = store.addSite("park", "某某产业园", null);
-    store.setPolicy(site, "call.max_rings", 4, 0);
+    long site = store.addSite(Actor.system(0, T0), "park", "某某产业园", null);
+    Actor system = Actor.system(site, T0);
+    store.setPolicy(system, "call.max_rings", 4);
     try (Policy p = store.policy(site)) {
       assertEquals(4, p.get("call.max_rings"));
     }
-    store.resetPolicy(site, "call.max_rings", 0);
+    store.resetPolicy(system, "call.max_rings");
     try (Policy p = store.policy(site)) {
       assertTrue(p.isDefault("call.max_rings"));
     }
@@ -151,17 +169,40 @@ public class FoundationTest {
 
   @Test
   public void dailyReport_R_COM_4() throws Exception {
-    long site = store.addSite("park", "某某产业园", null);
+    long site = store.addSite(Actor.system(0, T0), "park", "某某产业园", null);
     ZoneId sh = ZoneId.of("Asia/Shanghai");
-    store.journalAppend(ZonedDateTime.of(2025, 6, 10, 8, 5, 0, 0, sh).toInstant(), site, 0, "shift", 1,
+    store.journalAdd(Actor.system(site, ZonedDateTime.of(2025, 6, 10, 8, 5, 0, 0, sh).toInstant()), "shift", 1,
         "handover", "交接班");
-    store.journalAppend(ZonedDateTime.of(2025, 6, 11, 0, 0, 0, 0, sh).toInstant(), site, 0, "shift", 2,
+    store.journalAdd(Actor.system(site, ZonedDateTime.of(2025, 6, 11, 0, 0, 0, 0, sh).toInstant()), "shift", 2,
         "handover", "next day");
-    try (DailyReport r = store.dailyReport(site, LocalDate.of(2025, 6, 10))) {
+    try (DailyReport r = store.dailyReport(Actor.system(site, T0), LocalDate.of(2025, 6, 10))) {
       assertEquals(1, r.total());
       assertTrue(r.text().contains("交接班"));
       assertTrue(r.json().contains("\"rows\":[[1749513900,")); // 2025-06-10 08:05 in Shanghai
     }
+  }
+
+  @Test
+  @SuppressWarnings("deprecation")
+  public void deprecatedStoreMethodsStillWork() throws Exception {
+    long site = store.addSite("park", "某某产业园", null);
+    long clerk = store.addStaff(site, "F001", "王小丽", "clerk");
+    assertEquals(clerk, store.staff(site, "F001").getId());
+    Instant t = Instant.ofEpochSecond(1795426200L);
+    long id = store.journalAppend(t, site, clerk, "shift", 1, "handover", "d");
+    store.journalAppend(null, site, 0, "shift", 2, "handover", null);
+    List<JournalEntry> rows = store.journal(site, t, t.plusSeconds(1), "shift", 0);
+    assertEquals(1, rows.size());
+    assertEquals(id, rows.get(0).getId());
+    assertEquals(clerk, rows.get(0).getStaffId());
+    assertEquals(2, store.journal(0, null, null, "shift", 0).size());
+    store.setPolicy(site, "call.max_rings", 4, clerk);
+    try (Policy p = store.policy(site)) {
+      assertEquals(4, p.get("call.max_rings"));
+    }
+    store.resetPolicy(site, "call.max_rings", clerk);
+    store.setStaffActive(clerk, false, 0);
+    assertFalse(store.staff(Actor.system(site, T0), clerk).isActive());
   }
 
   @Test
@@ -171,7 +212,7 @@ public class FoundationTest {
     s.close();
     assertTrue(s.isClosed());
     try {
-      s.addSite("a", "b", null);
+      s.addSite(Actor.system(0, T0), "a", "b", null);
       fail("closed store used");
     } catch (FrontdeskException e) {
       assertEquals(Frontdesk.ESTATE, e.code());

@@ -202,11 +202,11 @@ public class ReportTest {
     File dir = Files.createTempDirectory(new File(System.getProperty("fd.test.tmp", "/tmp")).toPath(), "junit")
         .toFile();
     try (Store store = Store.open(new File(dir, "site.db").getPath())) {
-      long site = store.addSite("park", "某某产业园", null);
       ZoneId sh = ZoneId.of("Asia/Shanghai");
-      store.journalAppend(ZonedDateTime.of(2025, 6, 10, 8, 5, 0, 0, sh).toInstant(), site, 0, "shift", 1,
-          "handover", "交接班\n伪造的一行");
-      try (DailyReport r = store.dailyReport(site, LocalDate.of(2025, 6, 10))) {
+      Instant at = ZonedDateTime.of(2025, 6, 10, 8, 5, 0, 0, sh).toInstant();
+      long site = store.addSite(Actor.system(0, at.minusSeconds(2 * 86400)), "park", "某某产业园", null);
+      store.journalAdd(Actor.system(site, at), "shift", 1, "handover", "交接班\n伪造的一行");
+      try (DailyReport r = store.dailyReport(Actor.system(site, at), LocalDate.of(2025, 6, 10))) {
         assertTrue(r instanceof Report);
         assertEquals(1, r.total());
         assertEquals("daily", r.key());
