@@ -4,6 +4,7 @@
 #include <sqlite3.h>
 #include <signal.h>
 #include <sys/wait.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 /* 2026-11-23 09:00 Asia/Shanghai */
@@ -724,4 +725,23 @@ Test(store, schema_1_database_is_migrated_with_search_keys_backfilled)
     cr_assert_eq(st->created_by, 0);
     fd_staff_iter_free(it);
     fd_store_close(s);
+}
+
+/* R-COM-2: a new site database (and its WAL files) can be read by its owner only. */
+Test(store, new_database_files_are_private_R_COM_2)
+{
+    const char *path = fd_test_path("mode");
+    fd_store *s = NULL;
+    mode_t old = umask(022);
+    fd_assert_ok(fd_store_open(&s, path, NULL));
+    add_site(s, "park", "园区");
+    struct stat st;
+    cr_assert_eq(stat(path, &st), 0);
+    cr_assert_eq(st.st_mode & 0777, 0600, "mode %o", st.st_mode & 0777);
+    char wal[4200];
+    snprintf(wal, sizeof wal, "%s-wal", path);
+    cr_assert_eq(stat(wal, &st), 0);
+    cr_assert_eq(st.st_mode & 0077, 0, "wal mode %o", st.st_mode & 0777);
+    fd_store_close(s);
+    umask(old);
 }

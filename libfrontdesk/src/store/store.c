@@ -7,6 +7,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <stdio.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 /* "FDK1": written by migration 0001 into PRAGMA application_id. */
@@ -252,9 +255,25 @@ fd_status fd_store_open(fd_store **out, const char *path, const fd_store_options
     if (!memory && (!o->create || o->read_only) && access(path, F_OK) != 0)
         return fd__error(FD_ENOTFOUND, "%s: path: '%s' does not exist", fn, path);
 
+    /* A new database holds personal data (R-COM-2): create it readable by its
+     * owner only; SQLite gives the -wal and -shm files the same mode. */
+    bool created = false;
+    if (!memory && !o->read_only) {
+        int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+        if (fd >= 0) {
+            created = true;
+            close(fd);
+        } else if (errno != EEXIST) {
+            return fd__error(FD_EIO, "%s: path: cannot open '%s': %s",
+                             fn, path, strerror(errno));
+        }
+    }
     fd_store *s = calloc(1, sizeof *s);
-    if (s == NULL)
+    if (s == NULL) {
+        if (created)
+            unlink(path);
         return fd__oom(fn);
+    }
     s->read_only = o->read_only != 0;
     int flags = (s->read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) |
                 SQLITE_OPEN_NOMUTEX;
@@ -270,6 +289,15 @@ fd_status fd_store_open(fd_store **out, const char *path, const fd_store_options
         fd__saved_error saved;
         fd__error_save(&saved);
         fd_store_close(s);
+        /* A failed open leaves no file it created behind. */
+        if (created) {
+            char side[4200];
+            unlink(path);
+            snprintf(side, sizeof side, "%s-wal", path);
+            unlink(side);
+            snprintf(side, sizeof side, "%s-shm", path);
+            unlink(side);
+        }
         return fd__error_restore(&saved);
     }
     *out = s;
