@@ -357,3 +357,9 @@ Test(pii, R_COM_2_mask_text_never_leaves_a_mobile_run_in_clear)
     }
     fd_buf_dispose(&b);
 }
+
+Test(pii, R_COM_2_an_unparsed_id_of_15_bytes_is_not_cut_inside_a_character)
+{
+    /* found by fuzz_pii: 13 characters, 15 bytes, taken for a masked 15-digit number */
+    check_mask(FD_PII_ID_NUMBER, "9491231002闾丘E", "949********丘E");
+}

@@ -105,30 +105,31 @@ static fd_status mask_unparsed(fd_buf *out, const char *value, size_t len)
 
 /*
  * A phone or ID number through the module that knows it (fd_phone_mask,
- * fd_idcard_mask), or mask_unparsed() when that module refuses it. Their
- * messages quote the value, so the thread's last error is put back.
+ * fd_idcard_mask), or mask_unparsed() when that module refuses it (*parsed
+ * false). Their messages quote the value, so the thread's last error is put back.
  */
 static fd_status mask_number(fd_buf *out, const char *value, size_t len,
-                             fd_status (*mask)(fd_buf *, const char *))
+                             fd_status (*mask)(fd_buf *, const char *), bool *parsed)
 {
     fd__saved_error saved;
     fd__error_save(&saved);
     fd_status rc = mask(out, value);
-    if (rc == FD_EINVAL) {
-        fd__error_restore(&saved);
-        return mask_unparsed(out, value, len);
-    }
-    return rc;
+    *parsed = rc != FD_EINVAL;
+    if (*parsed)
+        return rc;
+    fd__error_restore(&saved);
+    return mask_unparsed(out, value, len);
 }
 
 static fd_status mask_id_number(fd_buf *out, const char *value, size_t len)
 {
-    fd_status rc = mask_number(out, value, len, fd_idcard_mask);
+    bool parsed;
+    fd_status rc = mask_number(out, value, len, fd_idcard_mask, &parsed);
     /*
      * fd_idcard_mask keeps the last 4 of a 15-digit number too; the first of
      * them is the last digit of the birth date (YYMMDD), which R-COM-2 hides.
      */
-    if (rc == FD_OK && out->size == 15 && out->ptr[6] == '*')
+    if (rc == FD_OK && parsed && out->size == 15)
         out->ptr[11] = '*';
     return rc;
 }
@@ -252,11 +253,12 @@ fd_status fd_pii_mask(fd_buf *out, fd_pii_class cls, const char *value)
         return fd__error(FD_EINVAL, MASK_FN ": cls: %d is not an fd_pii_class (0..%zu)", (int)cls,
                          NCLASSES - 1);
     size_t len;
+    bool parsed;
     rc = fd__pii_check_text(MASK_FN, "value", value, &len);
     if (rc)
         return rc;
     switch (cls) {
-    case FD_PII_PHONE: rc = mask_number(out, value, len, fd_phone_mask); break;
+    case FD_PII_PHONE: rc = mask_number(out, value, len, fd_phone_mask, &parsed); break;
     case FD_PII_ID_NUMBER: rc = mask_id_number(out, value, len); break;
     case FD_PII_NAME: rc = mask_name(out, value, len); break;
     case FD_PII_FREE_TEXT: rc = fd__pii_mask_text(MASK_FN, out, NULL, value, len); break;
