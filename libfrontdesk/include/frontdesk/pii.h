@@ -117,8 +117,8 @@ FD_API fd_status fd_pii_mask(fd_buf *out, fd_pii_class cls, const char *value);
  * @param text      UTF-8
  * @return ::FD_OK, ::FD_EINVAL (NULL @p out or @p text, invalid UTF-8, with
  *         the byte offset but never the text), ::FD_ENOMEM.
- * Performance: one pass, no allocation beyond growing @p out (reuse it in a
- * loop), no ICU.
+ * Performance: one pass that also checks the UTF-8, no allocation beyond
+ * growing @p out (reuse it in a loop), no ICU object.
  * Thread safety: safe.
  */
 FD_API fd_status fd_pii_mask_text(fd_buf *out, int64_t *out_count, const char *text);

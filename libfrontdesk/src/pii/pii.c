@@ -71,11 +71,16 @@ fd_status fd__pii_check_text(const char *fn, const char *field, const char *s, s
         size_t at = 0, l;
         while (at < n && (l = seq_len((unsigned char)s[at])) != 0 && at + l <= n && fd__utf8_valid(s + at, l))
             at += l;
-        return fd__error(FD_EINVAL, "%s: %s: not valid UTF-8 at byte %zu (not quoted: it may hold "
-                         "personal data)", fn, field, at);
+        return fd__pii_bad_utf8(fn, field, at);
     }
     *len = n;
     return FD_OK;
+}
+
+fd_status fd__pii_bad_utf8(const char *fn, const char *field, size_t at)
+{
+    return fd__error(FD_EINVAL, "%s: %s: not valid UTF-8 at byte %zu (not quoted: it may hold "
+                     "personal data)", fn, field, at);
 }
 
 /*
@@ -261,7 +266,7 @@ fd_status fd_pii_mask(fd_buf *out, fd_pii_class cls, const char *value)
     case FD_PII_PHONE: rc = mask_number(out, value, len, fd_phone_mask, &parsed); break;
     case FD_PII_ID_NUMBER: rc = mask_id_number(out, value, len); break;
     case FD_PII_NAME: rc = mask_name(out, value, len); break;
-    case FD_PII_FREE_TEXT: rc = fd__pii_mask_text(MASK_FN, out, NULL, value, len); break;
+    case FD_PII_FREE_TEXT: rc = fd__pii_mask_text(MASK_FN, "value", out, NULL, value, len); break;
     default: rc = fd__buf_put(out, value, len); break;
     }
     if (rc)

@@ -12,11 +12,15 @@
  */
 fd_status fd__pii_check_text(const char *fn, const char *field, const char *s, size_t *len);
 
+/* Records FD_EINVAL for text that is not UTF-8 from byte @at on, without quoting it. */
+fd_status fd__pii_bad_utf8(const char *fn, const char *field, size_t at);
+
 /*
- * Masks the numbers of text[0..len) (checked) into out, which is cleared
- * first; *count (may be NULL) receives how many. @fn names the public
- * function for an out-of-memory message.
+ * Masks the numbers of text[0..len) into out, which is cleared first (and
+ * left empty on error); *count (may be NULL) receives how many. The text is
+ * checked for UTF-8 on the way. @fn names the public function in messages.
  */
-fd_status fd__pii_mask_text(const char *fn, fd_buf *out, int64_t *count, const char *text, size_t len);
+fd_status fd__pii_mask_text(const char *fn, const char *field, fd_buf *out, int64_t *count, const char *text,
+                            size_t len);
 
 #endif /* FRONTDESK_PII_INTERNAL_H */

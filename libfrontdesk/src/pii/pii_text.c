@@ -10,7 +10,8 @@
  * masked full-width one '＊', which have the sizes of the digits they replace,
  * so the result is a copy of the text with a few bytes overwritten.
  *
- * Nothing allocates but the caller's buffer, and nothing touches ICU.
+ * UTF-8 is checked in the same pass (with ICU's U8_NEXT macro, no ICU
+ * object), and nothing allocates but the caller's buffer.
  */
 #include "pii_internal.h"
 
@@ -127,26 +128,27 @@ static bool ends_number(const span *t, const unsigned char *q)
 
 static void read_chain(chain *c, const unsigned char *p, const unsigned char *end)
 {
-    int len, v;
-    c->ng = c->nd = 0;
+    int len, v, nd = 0; /* counts in locals: stores into c->d may alias the struct */
+    c->ng = 0;
     for (;;) {
         group *g = &c->g[c->ng++];
+        int n = 0;
         g->at = p;
-        g->n = 0;
-        g->d0 = c->nd;
+        g->d0 = nd;
         while ((v = digit_at(p, end, &len)) >= 0) {
-            if (c->nd < MAX_DIGITS)
-                c->d[c->nd++] = (char)('0' + v);
-            if (g->n < RUN_CAP)
-                g->n++;
+            if (nd < MAX_DIGITS)
+                c->d[nd++] = (char)('0' + v);
+            n += n < RUN_CAP;
             p += len;
         }
         g->end = p;
+        g->n = n;
         int sl = c->ng < MAX_GROUPS ? sep_at(p, end) : 0;
         if (sl == 0 || digit_at(p + sl, end, &len) < 0)
-            return;
+            break;
         p += sl;
     }
+    c->nd = nd;
 }
 
 /* Skips @k digits from @p. */
@@ -340,19 +342,41 @@ static void star(char *out, const unsigned char *s, const found *f)
     }
 }
 
-/* Finds (and with @out, stars) the numbers of s[0..len); stops at the first when @first. */
-static int64_t scan(const unsigned char *s, size_t len, char *out, bool first)
+/*
+ * Finds (and with @out, stars) the numbers of s[0..len), checking UTF-8 on
+ * the way: -1 with *bad at the first byte that is not. With @first it stops
+ * looking after the first number, but still checks the rest.
+ */
+static int64_t scan(const unsigned char *s, size_t len, char *out, bool first, size_t *bad)
 {
     span t = { s, s + len };
     int64_t count = 0;
+    bool look = true;
     const unsigned char *p = s;
     while (p < t.end) {
         unsigned char b = *p;
-        /* 0xEF leads a 3-byte sequence, so p[1] and p[2] exist; it is never a continuation byte. */
-        if ((unsigned)(b - '0') >= 10u && (b != 0xEF || p[1] != 0xBC || p[2] < 0x90 || p[2] > 0x99)) {
-            p++;
+        if (b < 0x80) {
+            if (!look || (unsigned)(b - '0') >= 10u) {
+                p++;
+                continue;
+            }
+        } else if (b >= 0xE1 && b <= 0xEC && (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80) {
+            p += 3; /* most Han text: a 3-byte lead that admits no overlong form or surrogate */
             continue;
+        } else {
+            int32_t i = 0, n = t.end - p < 4 ? (int32_t)(t.end - p) : 4;
+            UChar32 c;
+            U8_NEXT(p, i, n, c);
+            if (c < 0) {
+                *bad = (size_t)(p - s);
+                return -1;
+            }
+            if (!look || c < 0xFF10 || c > 0xFF19) { /* not a full-width digit */
+                p += i;
+                continue;
+            }
         }
+        /* What a number spans (digits, separators, parentheses) is well-formed: its bytes were matched. */
         found f;
         const unsigned char *run_end;
         if (!number_at(&t, p, &f, &run_end)) {
@@ -362,22 +386,27 @@ static int64_t scan(const unsigned char *s, size_t len, char *out, bool first)
         count++;
         if (out)
             star(out, s, &f);
-        if (first)
-            break;
+        look = !first;
         p = f.end;
     }
     return count;
 }
 
-fd_status fd__pii_mask_text(const char *fn, fd_buf *out, int64_t *count, const char *text, size_t len)
+fd_status fd__pii_mask_text(const char *fn, const char *field, fd_buf *out, int64_t *count, const char *text,
+                            size_t len)
 {
     fd__buf_clear(out);
     if (fd__buf_grow(out, len))
         return fd__oom(fn);
     memcpy(out->ptr, text, len);
+    size_t bad;
+    int64_t n = scan((const unsigned char *)text, len, out->ptr, false, &bad);
+    if (n < 0) {
+        out->ptr[0] = '\0';
+        return fd__pii_bad_utf8(fn, field, bad);
+    }
     out->ptr[len] = '\0';
     out->size = len;
-    int64_t n = scan((const unsigned char *)text, len, out->ptr, false);
     if (count)
         *count = n;
     return FD_OK;
@@ -390,21 +419,22 @@ fd_status fd_pii_mask_text(fd_buf *out, int64_t *out_count, const char *text)
     if (rc)
         return rc;
     fd__buf_clear(out);
-    size_t len;
-    rc = fd__pii_check_text("fd_pii_mask_text", "text", text, &len);
-    if (rc)
-        return rc;
-    return fd__pii_mask_text("fd_pii_mask_text", out, out_count, text, len);
+    if (text == NULL)
+        return fd__error(FD_EINVAL, "fd_pii_mask_text: text: must not be NULL");
+    return fd__pii_mask_text("fd_pii_mask_text", "text", out, out_count, text, strlen(text));
 }
 
 fd_status fd_pii_contains(int *out, const char *text)
 {
-    size_t len;
     fd_status rc = fd__check_ptr("fd_pii_contains", "out", out);
-    if (rc == FD_OK)
-        rc = fd__pii_check_text("fd_pii_contains", "text", text, &len);
     if (rc)
         return rc;
-    *out = scan((const unsigned char *)text, len, NULL, true) > 0;
+    if (text == NULL)
+        return fd__error(FD_EINVAL, "fd_pii_contains: text: must not be NULL");
+    size_t bad;
+    int64_t n = scan((const unsigned char *)text, strlen(text), NULL, true, &bad);
+    if (n < 0)
+        return fd__pii_bad_utf8("fd_pii_contains", "text", bad);
+    *out = n > 0;
     return FD_OK;
 }
