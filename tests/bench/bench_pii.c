@@ -200,7 +200,8 @@ static int64_t regex_mask(const regex_t *re, char *out, const char *s)
                     ((after[0] == '.' || (after[0] == 0xEF && after[1] == 0xBC && after[2] == 0x8E)) &&
                      digit_len(after + (after[0] == '.' ? 1 : 3)));
         if (more) { /* a longer number or an amount: look again after its first character */
-            pos = at + (size_t)(digit_len((const unsigned char *)s + at) ? digit_len((const unsigned char *)s + at) : 1);
+            int first = digit_len((const unsigned char *)s + at);
+            pos = at + (size_t)(first ? first : 1);
             continue;
         }
         count++;

@@ -68,7 +68,7 @@ FD_API fd_status fd_pii_class_parse(int *out, const char *name);
  * - A phone or ID number that does not parse keeps at most its first 3 and
  *   last 2 characters and never more than half of them; every other
  *   character becomes '*', so the length in characters is kept
- *   ("12345-678" → "123****78", "abc" → "a**").
+ *   ("1381234567" → "138*****67", "12345-678" → "12*****78", "abc" → "a**").
  * - ::FD_PII_NAME: a Chinese name keeps its surname, compound surnames
  *   included ("张三" → "张*", "欧阳娜娜" → "欧阳**", Traditional "歐陽修" →
  *   "歐陽*"); every other character becomes one '*', whatever its size
