@@ -53,6 +53,7 @@ Test(pii, R_COM_2_mask_text_mobiles_in_every_usual_shape)
     check_text("１３８　００１３　８０００", "１３８　＊＊＊＊　８０００", 1);
     check_text("138—0013—8000", "138—****—8000", 1);
     check_text("19912345678、16600001111", "199****5678、166****1111", 2);
+    check_text("外地座机拨 013800138000", "外地座机拨 0138****8000", 1); /* 0 + mobile */
 }
 
 Test(pii, R_COM_2_mask_text_landlines_with_area_code)
@@ -96,6 +97,7 @@ Test(pii, R_COM_2_mask_text_digits_next_to_letters_and_chinese_are_masked)
 Test(pii, R_COM_2_mask_text_longer_digit_runs_and_amounts_are_not_numbers)
 {
     unchanged("单号 138001380001");                /* 12 digits: not a mobile */
+    unchanged("012800138000");                   /* 0 + 12x...: no mobile */
     unchanged("1380013800");                     /* 10 */
     unchanged("订单12345678901234567890");          /* 20 */
     unchanged("流水号 202405011234567890");         /* 18 digits whose "birth date" is impossible */

@@ -93,7 +93,8 @@ FD_API fd_status fd_pii_mask(fd_buf *out, fd_pii_class cls, const char *value);
  *
  * - mobiles: 11 digits 1[3-9]…, whole or grouped 3-4-4, 3-8 or 7-4 by
  *   single spaces or dashes, after an optional "+86" / "0086" / "(+86)"
- *   ("138 0013 8000" → "138 **** 8000");
+ *   ("138 0013 8000" → "138 **** 8000"), or whole after a 0 as dialled from
+ *   another city ("013800138000" → "0138****8000");
  * - landlines with an area code (010, 02x with 8 digits; 0[3-9]xx with 7 or
  *   8): "010-12345678", "0755 1234567", "(021)12345678", "021 1234 5678",
  *   "02112345678", "+86 21 1234 5678" → the area code and the last 4 digits

@@ -219,11 +219,20 @@ static const signed char MOBILE_LAYOUTS[][MAX_GROUPS] = { { 11 }, { 3, 8 }, { 7,
 static const signed char LOCAL_LAYOUTS[][MAX_GROUPS] = { { 8 }, { 7 }, { 4, 4 }, { 3, 4 } };
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
-/* 1[3-9] and 9 more digits: the first 3 and last 4 stay. */
+/*
+ * 1[3-9] and 9 more digits: the first 3 and last 4 stay. Also whole with a 0
+ * before it, as dialled from a landline in another city (fd_phone_parse
+ * takes it too): 013800138000 → 0138****8000.
+ */
 static bool mobile(const span *t, const chain *c, found *f)
 {
+    const char *d = c->d;
+    if (c->g[0].n == 12 && d[0] == '0' && d[1] == '1' && d[2] >= '3' && ends_number(t, c->g[0].end)) {
+        *f = (found){ c->g[0].at, c->g[0].end, 4, 8 };
+        return true;
+    }
     int k = fits(c, 0, MOBILE_LAYOUTS, COUNT(MOBILE_LAYOUTS));
-    if (k == 0 || c->d[0] != '1' || c->d[1] < '3' || !ends_number(t, c->g[k - 1].end))
+    if (k == 0 || d[0] != '1' || d[1] < '3' || !ends_number(t, c->g[k - 1].end))
         return false;
     *f = (found){ c->g[0].at, c->g[k - 1].end, 3, 7 };
     return true;
