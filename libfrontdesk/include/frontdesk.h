@@ -16,6 +16,7 @@
 #include "frontdesk/money.h"
 #include "frontdesk/phone.h"
 #include "frontdesk/idcard.h"
+#include "frontdesk/pii.h"
 #include "frontdesk/calendar.h"
 
 #endif /* FRONTDESK_H */

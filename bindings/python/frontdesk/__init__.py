@@ -56,3 +56,4 @@ from .phone import *  # noqa: F401,F403
 from .idcard import *  # noqa: F401,F403
 from .calendar import *  # noqa: F401,F403
 from .text import *  # noqa: F401,F403
+from .pii import *  # noqa: F401,F403
