@@ -42,11 +42,11 @@ extern "C" {
 /** Library version: major. */
 #define FD_VERSION_MAJOR 0
 /** Library version: minor. */
-#define FD_VERSION_MINOR 1
+#define FD_VERSION_MINOR 2
 /** Library version: patch. */
 #define FD_VERSION_PATCH 0
 /** Library version as a string (CMake reads the version from this line). */
-#define FD_VERSION_STRING "0.1.0"
+#define FD_VERSION_STRING "0.2.0"
 
 /**
  * Status of a fallible call. Zero is success; errors are negative. A few
@@ -95,7 +95,7 @@ FD_API void fd_error_clear(void);
  */
 FD_API const char *fd_status_name(fd_status code);
 
-/** The library's version string, for example "0.1.0". Never NULL. */
+/** The library's version string, for example "0.2.0". Never NULL. */
 FD_API const char *fd_version(void);
 
 /**

@@ -31,7 +31,7 @@ public final class Frontdesk {
   /** FD_EDATA: stored or loaded data is corrupt, too new, or not covered. */
   public static final int EDATA = -10;
 
-  /** The C library's version, e.g. "0.1.0". */
+  /** The C library's version, e.g. "0.2.0". */
   public static String version() {
     return FrontdeskNative.fd_version();
   }
