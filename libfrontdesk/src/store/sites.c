@@ -22,6 +22,18 @@ static fd_status select_ids(fd_store *s, const char *fn, sqlite3_stmt *st, int64
     return src == SQLITE_DONE ? FD_OK : fd__store_sqlerr(s, fn, src, "looking up ids");
 }
 
+/* The site of member of staff @staff_id; FD_ENOTFOUND (no message) when there is none. */
+static fd_status staff_site(fd_store *s, const char *fn, int64_t staff_id, int64_t *site)
+{
+    sqlite3_stmt *st = fd__store_stmt(s, fn, SQL_STAFF_SITE);
+    if (st == NULL)
+        return fd_error_last()->code;
+    sqlite3_bind_int64(st, 1, staff_id);
+    int n;
+    fd_status rc = select_ids(s, fn, st, site, 1, &n);
+    return rc ? rc : n ? FD_OK : FD_ENOTFOUND;
+}
+
 fd_status fd_store_site_add(int64_t *out_id, fd_store *store, const fd_actor *actor, const fd_site *site)
 {
     static const char fn[] = "fd_store_site_add";
@@ -188,21 +200,17 @@ fd_status fd_store_staff_set_active(fd_store *store, const fd_actor *actor, int6
         rc = fd__actor_check(store, fn, actor, NULL);
     if (rc)
         return rc;
-    sqlite3_stmt *st = fd__store_stmt(store, fn, SQL_STAFF_SITE);
-    if (st == NULL)
-        return fd_error_last()->code;
-    sqlite3_bind_int64(st, 1, staff_id);
-    int64_t site;
-    int n;
-    if ((rc = select_ids(store, fn, st, &site, 1, &n)) != FD_OK)
+    int64_t site = 0;
+    if ((rc = staff_site(store, fn, staff_id, &site)) != FD_OK && rc != FD_ENOTFOUND)
         return rc;
-    if (n == 0 || site != actor->site_id)
+    if (rc == FD_ENOTFOUND || site != actor->site_id)
         return fd__error(FD_ENOTFOUND, "%s: staff_id: no staff %lld at site %lld", fn, (long long)staff_id,
                          (long long)actor->site_id);
     bool sp;
     if ((rc = fd__store_write_begin(store, fn, &sp)) != FD_OK)
         return rc;
-    if ((st = fd__store_stmt(store, fn, SQL_STAFF_SET_ACTIVE)) == NULL) {
+    sqlite3_stmt *st = fd__store_stmt(store, fn, SQL_STAFF_SET_ACTIVE);
+    if (st == NULL) {
         rc = fd_error_last()->code;
     } else {
         sqlite3_bind_int64(st, 1, staff_id);
@@ -246,18 +254,13 @@ fd_status fd_store_set_staff_active(fd_store *store, int64_t staff_id, int activ
 {
     static const char fn[] = "fd_store_set_staff_active";
     fd_status rc = fd__check_ptr(fn, "store", store);
+    int64_t site = 0;
+    if (rc == FD_OK)
+        rc = staff_site(store, fn, staff_id, &site);
+    if (rc == FD_ENOTFOUND)
+        return fd__error(FD_ENOTFOUND, "%s: staff_id: no staff %lld", fn, (long long)staff_id);
     if (rc)
         return rc;
-    sqlite3_stmt *st = fd__store_stmt(store, fn, SQL_STAFF_SITE);
-    if (st == NULL)
-        return fd_error_last()->code;
-    sqlite3_bind_int64(st, 1, staff_id);
-    int64_t site;
-    int n;
-    if ((rc = select_ids(store, fn, st, &site, 1, &n)) != FD_OK)
-        return rc;
-    if (n == 0)
-        return fd__error(FD_ENOTFOUND, "%s: staff_id: no staff %lld", fn, (long long)staff_id);
     fd_actor a = fd__legacy_actor(site, by_staff_id);
     return fd_store_staff_set_active(store, &a, staff_id, active);
 }
