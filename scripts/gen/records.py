@@ -20,8 +20,13 @@ import shlex
 import sys
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
-BEGIN = "/* @generated records:begin (scripts/gen/records.py from libfrontdesk/records/{m}.rec; do not edit) */"
-END = "/* @generated records:end */"
+# Two generated regions per module: the pure record parts (structs, checks,
+# filters) in the module's own header, and the store parts (iterators, queries,
+# gets) in store.h, so that a domain header never depends on the store and the
+# store depends on the domain modules, not the other way round (design.md).
+# For the store module itself both regions are in store.h.
+BEGIN = "/* @generated {part}:{m} begin (scripts/gen/records.py from libfrontdesk/records/{m}.rec; do not edit) */"
+END = "/* @generated {part}:{m} end */"
 
 TYPES = {"id", "text", "code", "lcode", "zone", "instant", "date", "fen", "int", "bool", "ref"}
 STRINGS = {"text", "code", "lcode", "zone"}
@@ -131,7 +136,8 @@ def parse(path):
 
 
 def c_header(m, recs):
-    o = [BEGIN.format(m=m), ""]
+    """The pure record parts, for the module's own header."""
+    o = [BEGIN.format(part="records", m=m), ""]
     for r in recs:
         up, ct = r.ctype.upper(), r.ctype
         o.append(f"/** {r.label}: {r.doc} ({r.rule}) Strings are owned by the iterator or the")
@@ -186,6 +192,18 @@ def c_header(m, recs):
         o.append(f"#define FD_{r.name.upper()}_FILTER_INIT {{ {fz} }}")
         o.append(f"/** Fills @p filter with ::FD_{r.name.upper()}_FILTER_INIT for @p version. */")
         o.append(f"FD_API fd_status fd_{r.name}_filter_init(fd_{r.name}_filter *filter, unsigned int version);")
+        o.append("")
+    o.append(END.format(part="records", m=m))
+    return "\n".join(o)
+
+
+def c_store_header(m, recs):
+    """The store parts (iterators, queries, gets), for store.h."""
+    o = [BEGIN.format(part="store", m=m), ""]
+    if m != "store":
+        o += [f'#include "{m}.h"', ""]
+    for r in recs:
+        ct = r.ctype
         o.append(f"/** An iterator over {r.name} records, in id order, read in pages. */")
         o.append(f"typedef struct fd_{r.name}_iter fd_{r.name}_iter;")
         needs = "the actor (required: the record holds personal data or a site)" if needs_actor(r) \
@@ -207,7 +225,7 @@ def c_header(m, recs):
         o.append(f"FD_API fd_status fd_store_{r.name}_get(fd_{ct} **out, fd_store *store, const fd_actor *actor, "
                  f"int64_t id);")
         o.append("")
-    o.append(END)
+    o.append(END.format(part="store", m=m))
     return "\n".join(o)
 
 
@@ -223,12 +241,12 @@ def needs_actor(r):
     return any(f.pii != "none" for f in r.fields) or any(f.src == "site" for f in r.fields)
 
 
-def splice_header(text, m, recs):
-    b, e = BEGIN.format(m=m), END
+def splice(text, name, part, m, body):
+    b, e = BEGIN.format(part=part, m=m), END.format(part=part, m=m)
     i, j = text.find(b), text.find(e)
     if i < 0 or j < 0:
-        raise SystemExit(f"records: {m}.h has no @generated markers")
-    return text[:i] + c_header(m, recs) + text[j + len(e):]
+        raise SystemExit(f"records: {name} has no markers\n  {b}\n  {e}")
+    return text[:i] + body + text[j + len(e):]
 
 
 # --- C source ------------------------------------------------------------------
@@ -582,17 +600,22 @@ def java_filter(m, r):
 # --- driver --------------------------------------------------------------------
 
 
-def outputs(path):
+def outputs(path, read):
+    """The files module @path generates; read(p) gives a file as the earlier modules left it."""
     m = path.stem
     recs = parse(path)
-    hdr = ROOT / "libfrontdesk/include/frontdesk" / f"{m}.h"
-    out = {
-        hdr: splice_header(hdr.read_text(encoding="utf-8"), m, recs),
-        ROOT / "libfrontdesk/src" / m / f"{m}_records.c": c_source(m, recs),
-        ROOT / "libfrontdesk/src" / m / f"{m}_records.h": c_private(m, recs),
+    inc = ROOT / "libfrontdesk/include/frontdesk"
+    own, store = inc / f"{m}.h", inc / "store.h"
+    out = {own: splice(read(own), own.name, "records", m, c_header(m, recs))}
+    text = out[own] if own == store else read(store)
+    out[store] = splice(text, store.name, "store", m, c_store_header(m, recs))
+    out.update({
+        # The store persists every module's records: their tables and SQL live in store/.
+        ROOT / "libfrontdesk/src/store" / f"{m}_records.c": c_source(m, recs),
+        ROOT / "libfrontdesk/src/store" / f"{m}_records.h": c_private(m, recs),
         ROOT / "bindings/swig" / f"{m}_records.i": swig(m, recs),
         ROOT / "bindings/python/frontdesk" / f"_{m}_records.py": python(m, recs),
-    }
+    })
     for r in recs:
         out[ROOT / "bindings/java/org/frontdesk" / f"{r.jclass}.java"] = java_record(m, r)
         out[ROOT / "bindings/java/org/frontdesk" / f"{r.jfilter}.java"] = java_filter(m, r)
@@ -603,18 +626,24 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--check", action="store_true", help="write nothing; exit 1 if a file is not current")
     args = ap.parse_args()
-    stale = []
+    pending = {}
+
+    def read(p):
+        return pending[p] if p in pending else p.read_text(encoding="utf-8")
+
+    # Several modules splice store.h: each sees what the ones before it wrote.
     for path in sorted((ROOT / "libfrontdesk/records").glob("*.rec")):
-        for target, text in outputs(path).items():
-            if not text.endswith("\n"):
-                text += "\n"
-            current = target.read_text(encoding="utf-8") if target.exists() else None
-            if current == text:
-                continue
-            if args.check:
-                stale.append(str(target.relative_to(ROOT)))
-            else:
-                target.write_text(text, encoding="utf-8")
+        for target, text in outputs(path, read).items():
+            pending[target] = text if text.endswith("\n") else text + "\n"
+    stale = []
+    for target, text in sorted(pending.items()):
+        current = target.read_text(encoding="utf-8") if target.exists() else None
+        if current == text:
+            continue
+        if args.check:
+            stale.append(str(target.relative_to(ROOT)))
+        else:
+            target.write_text(text, encoding="utf-8")
     if stale:
         print("records: not current (run scripts/gen/records.py):\n  " + "\n  ".join(stale))
         return 1

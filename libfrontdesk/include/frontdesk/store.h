@@ -165,7 +165,7 @@ FD_API const char *fd_grant_name(fd_grant grant);
  * generated from it (docs/adding-a-module.md).
  * ---------------------------------------------------------------------- */
 
-/* @generated records:begin (scripts/gen/records.py from libfrontdesk/records/store.rec; do not edit) */
+/* @generated records:store begin (scripts/gen/records.py from libfrontdesk/records/store.rec; do not edit) */
 
 /** 场所: A site: an industrial park, an office building, a residential estate, a hotel. (R-COM-1) Strings are owned by the iterator or the
  *  record they came from; fd_site_free() frees a record from fd_store_site_get(). */
@@ -226,25 +226,6 @@ typedef struct fd_site_filter {
 #define FD_SITE_FILTER_INIT { FD_SITE_FILTER_VERSION, 0, 0, NULL, NULL, NULL, 0, 0, 0, NULL, 0, 0 }
 /** Fills @p filter with ::FD_SITE_FILTER_INIT for @p version. */
 FD_API fd_status fd_site_filter_init(fd_site_filter *filter, unsigned int version);
-/** An iterator over site records, in id order, read in pages. */
-typedef struct fd_site_iter fd_site_iter;
-/**
- * Queries site records; @p filter NULL matches all. @p actor: the actor, or NULL (the record holds no personal data);
- * records with a site are limited to the actor's site; personal data comes back
- * masked unless the actor holds ::FD_GRANT_REVEAL (each reveal is logged, R-COM-2).
- * Free the iterator with fd_site_iter_free().
- * @return ::FD_OK, ::FD_EINVAL (bad filter), ::FD_EPERM (actor), ::FD_ENOTFOUND, ::FD_EIO.
- */
-FD_API fd_status fd_store_site_query(fd_site_iter **out, fd_store *store, const fd_actor *actor,
-                                  const fd_site_filter *filter);
-/** Steps the iterator: *out is the next record (owned by the iterator, valid until the next
- *  call) or NULL at the end. */
-FD_API fd_status fd_site_iter_next(const fd_site **out, fd_site_iter *iter);
-/** Frees an iterator. NULL is a no-op. */
-FD_API void fd_site_iter_free(fd_site_iter *iter);
-/** One site record by id (masked as by fd_store_site_query()); free it with
- *  fd_site_free(). ::FD_ENOTFOUND when there is none (or it is another site's). */
-FD_API fd_status fd_store_site_get(fd_site **out, fd_store *store, const fd_actor *actor, int64_t id);
 
 /** 员工: A member of staff: every record says who handled it. (R-COM-1) Strings are owned by the iterator or the
  *  record they came from; fd_staff_free() frees a record from fd_store_staff_get(). */
@@ -311,25 +292,6 @@ typedef struct fd_staff_filter {
 #define FD_STAFF_FILTER_INIT { FD_STAFF_FILTER_VERSION, 0, 0, 0, NULL, NULL, NULL, 0, 0, 0, 0, NULL, 0, 0 }
 /** Fills @p filter with ::FD_STAFF_FILTER_INIT for @p version. */
 FD_API fd_status fd_staff_filter_init(fd_staff_filter *filter, unsigned int version);
-/** An iterator over staff records, in id order, read in pages. */
-typedef struct fd_staff_iter fd_staff_iter;
-/**
- * Queries staff records; @p filter NULL matches all. @p actor: the actor (required: the record holds personal data or a site);
- * records with a site are limited to the actor's site; personal data comes back
- * masked unless the actor holds ::FD_GRANT_REVEAL (each reveal is logged, R-COM-2).
- * Free the iterator with fd_staff_iter_free().
- * @return ::FD_OK, ::FD_EINVAL (bad filter), ::FD_EPERM (actor), ::FD_ENOTFOUND, ::FD_EIO.
- */
-FD_API fd_status fd_store_staff_query(fd_staff_iter **out, fd_store *store, const fd_actor *actor,
-                                  const fd_staff_filter *filter);
-/** Steps the iterator: *out is the next record (owned by the iterator, valid until the next
- *  call) or NULL at the end. */
-FD_API fd_status fd_staff_iter_next(const fd_staff **out, fd_staff_iter *iter);
-/** Frees an iterator. NULL is a no-op. */
-FD_API void fd_staff_iter_free(fd_staff_iter *iter);
-/** One staff record by id (masked as by fd_store_staff_query()); free it with
- *  fd_staff_free(). ::FD_ENOTFOUND when there is none (or it is another site's). */
-FD_API fd_status fd_store_staff_get(fd_staff **out, fd_store *store, const fd_actor *actor, int64_t id);
 
 /** 日志: One entry of the append-only journal: who changed what, when. (R-COM-3) Strings are owned by the iterator or the
  *  record they came from; fd_journal_entry_free() frees a record from fd_store_journal_get(). */
@@ -392,25 +354,6 @@ typedef struct fd_journal_filter {
 #define FD_JOURNAL_FILTER_INIT { FD_JOURNAL_FILTER_VERSION, 0, 0, 0, 0, 0, 0, NULL, 0, NULL, 0, 0 }
 /** Fills @p filter with ::FD_JOURNAL_FILTER_INIT for @p version. */
 FD_API fd_status fd_journal_filter_init(fd_journal_filter *filter, unsigned int version);
-/** An iterator over journal records, in id order, read in pages. */
-typedef struct fd_journal_iter fd_journal_iter;
-/**
- * Queries journal records; @p filter NULL matches all. @p actor: the actor (required: the record holds personal data or a site);
- * records with a site are limited to the actor's site; personal data comes back
- * masked unless the actor holds ::FD_GRANT_REVEAL (each reveal is logged, R-COM-2).
- * Free the iterator with fd_journal_iter_free().
- * @return ::FD_OK, ::FD_EINVAL (bad filter), ::FD_EPERM (actor), ::FD_ENOTFOUND, ::FD_EIO.
- */
-FD_API fd_status fd_store_journal_query(fd_journal_iter **out, fd_store *store, const fd_actor *actor,
-                                  const fd_journal_filter *filter);
-/** Steps the iterator: *out is the next record (owned by the iterator, valid until the next
- *  call) or NULL at the end. */
-FD_API fd_status fd_journal_iter_next(const fd_journal_entry **out, fd_journal_iter *iter);
-/** Frees an iterator. NULL is a no-op. */
-FD_API void fd_journal_iter_free(fd_journal_iter *iter);
-/** One journal record by id (masked as by fd_store_journal_query()); free it with
- *  fd_journal_entry_free(). ::FD_ENOTFOUND when there is none (or it is another site's). */
-FD_API fd_status fd_store_journal_get(fd_journal_entry **out, fd_store *store, const fd_actor *actor, int64_t id);
 
 /** 查看记录: One reveal of personal data: the append-only access log. (R-COM-2) Strings are owned by the iterator or the
  *  record they came from; fd_reveal_free() frees a record from fd_store_reveal_get(). */
@@ -475,6 +418,71 @@ typedef struct fd_reveal_filter {
 #define FD_REVEAL_FILTER_INIT { FD_REVEAL_FILTER_VERSION, 0, 0, 0, 0, 0, 0, NULL, 0, NULL, NULL, 0, 0 }
 /** Fills @p filter with ::FD_REVEAL_FILTER_INIT for @p version. */
 FD_API fd_status fd_reveal_filter_init(fd_reveal_filter *filter, unsigned int version);
+
+/* @generated records:store end */
+
+/* @generated store:store begin (scripts/gen/records.py from libfrontdesk/records/store.rec; do not edit) */
+
+/** An iterator over site records, in id order, read in pages. */
+typedef struct fd_site_iter fd_site_iter;
+/**
+ * Queries site records; @p filter NULL matches all. @p actor: the actor, or NULL (the record holds no personal data);
+ * records with a site are limited to the actor's site; personal data comes back
+ * masked unless the actor holds ::FD_GRANT_REVEAL (each reveal is logged, R-COM-2).
+ * Free the iterator with fd_site_iter_free().
+ * @return ::FD_OK, ::FD_EINVAL (bad filter), ::FD_EPERM (actor), ::FD_ENOTFOUND, ::FD_EIO.
+ */
+FD_API fd_status fd_store_site_query(fd_site_iter **out, fd_store *store, const fd_actor *actor,
+                                  const fd_site_filter *filter);
+/** Steps the iterator: *out is the next record (owned by the iterator, valid until the next
+ *  call) or NULL at the end. */
+FD_API fd_status fd_site_iter_next(const fd_site **out, fd_site_iter *iter);
+/** Frees an iterator. NULL is a no-op. */
+FD_API void fd_site_iter_free(fd_site_iter *iter);
+/** One site record by id (masked as by fd_store_site_query()); free it with
+ *  fd_site_free(). ::FD_ENOTFOUND when there is none (or it is another site's). */
+FD_API fd_status fd_store_site_get(fd_site **out, fd_store *store, const fd_actor *actor, int64_t id);
+
+/** An iterator over staff records, in id order, read in pages. */
+typedef struct fd_staff_iter fd_staff_iter;
+/**
+ * Queries staff records; @p filter NULL matches all. @p actor: the actor (required: the record holds personal data or a site);
+ * records with a site are limited to the actor's site; personal data comes back
+ * masked unless the actor holds ::FD_GRANT_REVEAL (each reveal is logged, R-COM-2).
+ * Free the iterator with fd_staff_iter_free().
+ * @return ::FD_OK, ::FD_EINVAL (bad filter), ::FD_EPERM (actor), ::FD_ENOTFOUND, ::FD_EIO.
+ */
+FD_API fd_status fd_store_staff_query(fd_staff_iter **out, fd_store *store, const fd_actor *actor,
+                                  const fd_staff_filter *filter);
+/** Steps the iterator: *out is the next record (owned by the iterator, valid until the next
+ *  call) or NULL at the end. */
+FD_API fd_status fd_staff_iter_next(const fd_staff **out, fd_staff_iter *iter);
+/** Frees an iterator. NULL is a no-op. */
+FD_API void fd_staff_iter_free(fd_staff_iter *iter);
+/** One staff record by id (masked as by fd_store_staff_query()); free it with
+ *  fd_staff_free(). ::FD_ENOTFOUND when there is none (or it is another site's). */
+FD_API fd_status fd_store_staff_get(fd_staff **out, fd_store *store, const fd_actor *actor, int64_t id);
+
+/** An iterator over journal records, in id order, read in pages. */
+typedef struct fd_journal_iter fd_journal_iter;
+/**
+ * Queries journal records; @p filter NULL matches all. @p actor: the actor (required: the record holds personal data or a site);
+ * records with a site are limited to the actor's site; personal data comes back
+ * masked unless the actor holds ::FD_GRANT_REVEAL (each reveal is logged, R-COM-2).
+ * Free the iterator with fd_journal_iter_free().
+ * @return ::FD_OK, ::FD_EINVAL (bad filter), ::FD_EPERM (actor), ::FD_ENOTFOUND, ::FD_EIO.
+ */
+FD_API fd_status fd_store_journal_query(fd_journal_iter **out, fd_store *store, const fd_actor *actor,
+                                  const fd_journal_filter *filter);
+/** Steps the iterator: *out is the next record (owned by the iterator, valid until the next
+ *  call) or NULL at the end. */
+FD_API fd_status fd_journal_iter_next(const fd_journal_entry **out, fd_journal_iter *iter);
+/** Frees an iterator. NULL is a no-op. */
+FD_API void fd_journal_iter_free(fd_journal_iter *iter);
+/** One journal record by id (masked as by fd_store_journal_query()); free it with
+ *  fd_journal_entry_free(). ::FD_ENOTFOUND when there is none (or it is another site's). */
+FD_API fd_status fd_store_journal_get(fd_journal_entry **out, fd_store *store, const fd_actor *actor, int64_t id);
+
 /** An iterator over reveal records, in id order, read in pages. */
 typedef struct fd_reveal_iter fd_reveal_iter;
 /**
@@ -495,7 +503,7 @@ FD_API void fd_reveal_iter_free(fd_reveal_iter *iter);
  *  fd_reveal_free(). ::FD_ENOTFOUND when there is none (or it is another site's). */
 FD_API fd_status fd_store_reveal_get(fd_reveal **out, fd_store *store, const fd_actor *actor, int64_t id);
 
-/* @generated records:end */
+/* @generated store:store end */
 
 /* ------------------------------------------------------------------------
  * Sites and staff (R-COM-1).
