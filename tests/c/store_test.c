@@ -745,3 +745,43 @@ Test(store, new_database_files_are_private_R_COM_2)
     fd_store_close(s);
     umask(old);
 }
+
+/* The actor check is cached inside a transaction; a change to staff or grants, or a rollback, undoes it. */
+Test(store, cached_actor_checks_follow_deactivation_grants_and_rollback_R_COM_1)
+{
+    fd_store *s = open_new("actor-cache");
+    int64_t site = add_site(s, "park", "园区");
+    fd_actor a = sys(site, T0);
+    int64_t boss = add_staff(s, &a, "M001", "赵主管", "supervisor");
+    fd_actor m = as_staff(site, boss, T0);
+    fd_assert_ok(fd_store_begin(s));
+    fd_assert_ok(journal(s, &m, "call", 1, "log", NULL));
+    fd_assert_ok(journal(s, &m, "call", 2, "log", NULL)); /* cached */
+    fd_assert_ok(fd_store_grant_set(s, &a, "supervisor", FD_GRANT_REVEAL, 1));
+    fd_actor r = m;
+    r.grants = FD_GRANT_REVEAL;
+    r.reason = "核对";
+    fd_assert_ok(fd_store_actor_check(s, &r));
+    fd_assert_ok(fd_store_rollback(s));
+    fd_assert_error(fd_store_actor_check(s, &r), FD_EPERM, "holds no 'reveal' grant");
+    fd_assert_ok(fd_store_begin(s));
+    fd_assert_ok(journal(s, &m, "call", 3, "log", NULL));
+    fd_assert_ok(fd_store_staff_set_active(s, &a, boss, 0));
+    fd_assert_error(journal(s, &m, "call", 4, "log", NULL), FD_EPERM, "is not active");
+    fd_assert_ok(fd_store_commit(s));
+    /* Another connection's change is seen too (the data version moves). */
+    const char *path = fd_test_path("actor-cache2");
+    fd_store *x = NULL, *y = NULL;
+    fd_assert_ok(fd_store_open(&x, path, NULL));
+    int64_t site2 = add_site(x, "b", "乙");
+    fd_actor a2 = sys(site2, T0);
+    int64_t clerk = add_staff(x, &a2, "F001", "王小丽", "clerk");
+    fd_actor c2 = as_staff(site2, clerk, T0);
+    fd_assert_ok(journal(x, &c2, "call", 1, "log", NULL));
+    fd_assert_ok(fd_store_open(&y, path, NULL));
+    fd_assert_ok(fd_store_staff_set_active(y, &a2, clerk, 0));
+    fd_assert_error(journal(x, &c2, "call", 2, "log", NULL), FD_EPERM, "is not active");
+    fd_store_close(y);
+    fd_store_close(x);
+    fd_store_close(s);
+}

@@ -220,6 +220,7 @@ fd_status fd_store_staff_set_active(fd_store *store, const fd_actor *actor, int6
         if (src != SQLITE_DONE)
             rc = fd__store_sqlerr(store, fn, src, "updating staff");
     }
+    fd__actor_forget(store);
     if (rc == FD_OK)
         rc = fd__journal(store, fn, actor, actor->site_id, "staff", staff_id, active ? "activate" : "deactivate",
                          NULL);

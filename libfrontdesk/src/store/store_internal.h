@@ -15,6 +15,17 @@ struct fd_store {
     int read_only;
     int iterators; /* open record iterators: the handle outlives fd_store_close() until they are freed */
     bool closed;   /* fd_store_close() was called while iterators were open */
+    /* The last actor that passed fd__actor_check, valid while the database's data
+     * version is unchanged (no commit by any connection) and no write of this
+     * handle touched staff, grants or sites (fd__actor_forget): bulk writes in one
+     * transaction check their actor once, not twice per row. */
+    struct {
+        bool valid;
+        int64_t site_id, staff_id;
+        unsigned int grants;
+        unsigned int data_version;
+        char role[FD_CODE_MAX + 1];
+    } actor_cache;
     struct {
         const char *sql; /* key: the address of a static SQL string */
         sqlite3_stmt *stmt;
@@ -42,6 +53,9 @@ fd_status fd__store_sqlerr(fd_store *s, const char *fn, int rc, const char *what
  */
 fd_status fd__store_write_begin(fd_store *s, const char *fn, bool *savepoint);
 fd_status fd__store_write_end(fd_store *s, const char *fn, bool savepoint, fd_status rc);
+
+/* Forgets the cached actor check (after a write to staff, grants or sites). */
+void fd__actor_forget(fd_store *s);
 
 /* An iterator of @s was freed: completes a deferred fd_store_close(). */
 void fd__store_release(fd_store *s);
