@@ -103,43 +103,9 @@
     ~fd_reveal_filter() {
         free((void *)$self->record);
         free((void *)$self->field);
-        free((void *)$self->reason);
         free($self);
     }
 }
-/* Java reads the match bits through JNI: their C values carry a 'u' suffix. */
-%feature("java:const", "0") FD_SITE_MATCH_ID;
-%feature("java:const", "0") FD_SITE_MATCH_CODE;
-%feature("java:const", "0") FD_SITE_MATCH_NAME;
-%feature("java:const", "0") FD_SITE_MATCH_TIME_ZONE;
-%feature("java:const", "0") FD_SITE_MATCH_CREATED_AT_FROM;
-%feature("java:const", "0") FD_SITE_MATCH_CREATED_AT_TO;
-%feature("java:const", "0") FD_SITE_MATCH_CREATED_BY;
-%feature("java:const", "0") FD_SITE_MATCH_SEARCH;
-%feature("java:const", "0") FD_STAFF_MATCH_ID;
-%feature("java:const", "0") FD_STAFF_MATCH_SITE_ID;
-%feature("java:const", "0") FD_STAFF_MATCH_CODE;
-%feature("java:const", "0") FD_STAFF_MATCH_NAME;
-%feature("java:const", "0") FD_STAFF_MATCH_ROLE;
-%feature("java:const", "0") FD_STAFF_MATCH_ACTIVE;
-%feature("java:const", "0") FD_STAFF_MATCH_CREATED_AT_FROM;
-%feature("java:const", "0") FD_STAFF_MATCH_CREATED_AT_TO;
-%feature("java:const", "0") FD_STAFF_MATCH_CREATED_BY;
-%feature("java:const", "0") FD_STAFF_MATCH_SEARCH;
-%feature("java:const", "0") FD_JOURNAL_MATCH_ID;
-%feature("java:const", "0") FD_JOURNAL_MATCH_AT_FROM;
-%feature("java:const", "0") FD_JOURNAL_MATCH_AT_TO;
-%feature("java:const", "0") FD_JOURNAL_MATCH_SITE_ID;
-%feature("java:const", "0") FD_JOURNAL_MATCH_STAFF_ID;
-%feature("java:const", "0") FD_JOURNAL_MATCH_ENTITY;
-%feature("java:const", "0") FD_JOURNAL_MATCH_ENTITY_ID;
-%feature("java:const", "0") FD_JOURNAL_MATCH_ACTION;
-%feature("java:const", "0") FD_REVEAL_MATCH_ID;
-%feature("java:const", "0") FD_REVEAL_MATCH_AT_FROM;
-%feature("java:const", "0") FD_REVEAL_MATCH_AT_TO;
-%feature("java:const", "0") FD_REVEAL_MATCH_SITE_ID;
-%feature("java:const", "0") FD_REVEAL_MATCH_STAFF_ID;
-%feature("java:const", "0") FD_REVEAL_MATCH_RECORD;
-%feature("java:const", "0") FD_REVEAL_MATCH_RECORD_ID;
-%feature("java:const", "0") FD_REVEAL_MATCH_FIELD;
-%feature("java:const", "0") FD_REVEAL_MATCH_REASON;
+/* The filters' match masks cross as a signed 64-bit integer (Python int, Java long):
+ * at most 63 bits are used, and SWIG's uint64_t/BigInteger path is avoided. */
+%apply int64_t { uint64_t match };

@@ -129,7 +129,22 @@ def parse(path):
     for r in recs:
         if not r.fields or r.fields[0].type != "id" or r.fields[0].name != "id":
             raise SystemExit(f"records: {r.name}: the first field must be 'id id'")
+        # The engine's per-record arrays hold 64 fields; the match mask crosses
+        # the bindings as a signed 64-bit integer.
+        if len(r.fields) > 64:
+            raise SystemExit(f"records: {r.name}: {len(r.fields)} fields, at most 64")
+        if len(r.filter_slots()) > 63:
+            raise SystemExit(f"records: {r.name}: {len(r.filter_slots())} filter slots, at most 63")
     return recs
+
+
+def tables():
+    """record name -> table, over every declaration (references may cross modules)."""
+    out = {}
+    for path in sorted((ROOT / "libfrontdesk/records").glob("*.rec")):
+        for r in parse(path):
+            out[r.name] = r.table
+    return out
 
 
 # --- C header ------------------------------------------------------------------
@@ -165,11 +180,13 @@ def c_header(m, recs):
         o.append(f"FD_API void fd_{ct}_free(fd_{ct} *rec);")
         o.append("")
         bits = r.bits()
-        o.append(f"/** Bits of fd_{r.name}_filter::match: which filter fields are set. */")
-        o.append(f"enum fd_{r.name}_match {{")
+        o.append(f"/* Bits of fd_{r.name}_filter::match: which filter fields are set (64-bit; the")
+        o.append(" * bindings compute the same bits, so SWIG need not read these). */")
+        o.append("#ifndef SWIG")
         for slot, i in bits.items():
-            o.append(f"    FD_{r.name.upper()}_MATCH_{slot.upper()} = {1 << i}{'u' if i < 31 else 'ull'},")
-        o.append("};")
+            o.append(f"#define FD_{r.name.upper()}_MATCH_{slot.upper()} (UINT64_C(1) << {i}) "
+                     f"/**< filter.{slot} is set */")
+        o.append("#endif")
         o.append(f"/** Which {r.name} records fd_store_{r.name}_query() returns: only the fields whose")
         o.append(f" *  bit is set in `match` are compared (so 0 can be asked for); ranges are [from, to). */")
         o.append(f"typedef struct fd_{r.name}_filter {{")
@@ -263,7 +280,9 @@ def c_source(m, recs):
         o.append(f"static const char SQL_{r.name.upper()}_INSERT[] = \"INSERT INTO {r.table} ({cols}) VALUES ({vals})\";")
         refs = {f.ref for f in r.fields if f.ref and f.src == "in"}
         for ref in sorted(refs):
-            tbl = next((x.table for x in recs if x.name == ref), ref)
+            tbl = tables().get(ref)
+            if tbl is None:
+                raise SystemExit(f"records: {r.name}: a field refers to '{ref}', which no .rec file declares")
             o.append(f"static const char SQL_{r.name.upper()}_REF_{ref.upper()}[] = \"SELECT 1 FROM {tbl} WHERE id = ?1\";")
         slots = r.filter_slots()
         bits = r.bits()
@@ -350,10 +369,11 @@ def swig(m, recs):
             for mem in members:
                 o.append(f"        free((void *)$self->{mem});")
             o.append("        free($self);\n    }\n}")
-    o.append("/* Java reads the match bits through JNI: their C values carry a 'u' suffix. */")
+    o.append("/* The filters' match masks cross as a signed 64-bit integer (Python int, Java long):")
+    o.append(" * at most 63 bits are used, and SWIG's uint64_t/BigInteger path is avoided. */")
     for r in recs:
-        for slot in r.bits():
-            o.append(f"%feature(\"java:const\", \"0\") FD_{r.name.upper()}_MATCH_{slot.upper()};")
+        o.append(f"%apply int64_t {{ uint64_t match }};")
+        break
     o.append("")
     return "\n".join(o)
 
@@ -400,7 +420,8 @@ def python(m, recs):
         o.append(f"    _version = _c.FD_{r.name.upper()}_FILTER_VERSION")
         o.append("    _slots = (")
         for sl, f, _, _ in r.filter_slots():
-            o.append(f"        (\"{sl}\", \"{(f.type if f else 'text')}\", _c.FD_{r.name.upper()}_MATCH_{sl.upper()}),")
+            o.append(f"        (\"{sl}\", \"{(f.type if f else 'text')}\", 1 << {r.bits()[sl]}),  "
+                     f"# FD_{r.name.upper()}_MATCH_{sl.upper()}")
         o.append("    )")
         o.append(f"    _query = staticmethod(_c.fd_store_{r.name}_query)")
         o.append(f"    _next = staticmethod(_c.fd_{r.name}_iter_next)")
@@ -542,8 +563,7 @@ def java_filter(m, r):
          "package org.frontdesk;", "", "import java.time.Instant;", "import java.time.LocalDate;",
          "import org.frontdesk.swig.FrontdeskNative;", f"import org.frontdesk.swig.SWIGTYPE_p_fd_{r.name}_iter;",
          "import org.frontdesk.swig.SWIGTYPE_p_fd_store;", "import org.frontdesk.swig.fd_actor;",
-         f"import org.frontdesk.swig.fd_{r.ctype};", f"import org.frontdesk.swig.fd_{r.name}_filter;",
-         f"import org.frontdesk.swig.fd_{r.name}_match;", ""]
+         f"import org.frontdesk.swig.fd_{r.ctype};", f"import org.frontdesk.swig.fd_{r.name}_filter;", ""]
     o.append(f"/**\n * Which {rec} records a query returns. Only the fields you set are compared (so 0 can be\n"
              f" * asked for); ranges are [from, to); {{@code after}} and {{@code limit}} page by id.\n */")
     o.append(f"public final class {cls} {{")
@@ -557,7 +577,7 @@ def java_filter(m, r):
         t = "String" if kind == "search" else JTYPES[f.type]
         camel = "".join(p.title() for p in slot.split("_"))
         camel = camel[0].lower() + camel[1:]
-        bit = f"fd_{r.name}_match.FD_{r.name.upper()}_MATCH_{slot.upper()}.swigValue()"
+        bit = f"1L << {r.bits()[slot]}; // FD_{r.name.upper()}_MATCH_{slot.upper()}"
         setter = "n.set" + slot[0].upper() + slot[1:]
         doc = "records whose names match this search text (pinyin, initials, Han)" if kind == "search" else \
             f"{f.label} {dict(eq='equal to', **{'from': 'at or after', 'to': 'before'})[kind]} v"
@@ -573,7 +593,7 @@ def java_filter(m, r):
             o.append(f"    {setter}(Convert.required(v, \"{slot}\"));")
         else:
             o.append(f"    {setter}(v);")
-        o.append(f"    match |= {bit};\n    return this;\n  }}")
+        o.append(f"    match |= {bit}\n    return this;\n  }}")
         o.append("")
     o.append("  /** Only ids greater than {@code id} (keyset paging). */")
     o.append(f"  public {cls} after(long id) {{\n    n.setAfter(id);\n    return this;\n  }}")
@@ -581,7 +601,7 @@ def java_filter(m, r):
     o.append("  /** At most {@code count} records (0: no limit). */")
     o.append(f"  public {cls} limit(long count) {{\n    n.setLimit(count);\n    return this;\n  }}")
     o.append("")
-    o.append(f"  fd_{r.name}_filter toNative() {{\n    n.setMatch(java.math.BigInteger.valueOf(match));\n    return n;\n  }}")
+    o.append(f"  fd_{r.name}_filter toNative() {{\n    n.setMatch(match);\n    return n;\n  }}")
     o.append("")
     o.append(f"  /** fd_store_{r.name}_query with filter {{@code f}} (null: all), streamed. */")
     o.append(f"  static RecordIterator<{rec}> query({cls} f, SWIGTYPE_p_fd_store store, fd_actor actor)")

@@ -43,14 +43,14 @@ class SiteFilter(RecordFilter):
     _c_init = staticmethod(_c.fd_site_filter_init)
     _version = _c.FD_SITE_FILTER_VERSION
     _slots = (
-        ("id", "id", _c.FD_SITE_MATCH_ID),
-        ("code", "code", _c.FD_SITE_MATCH_CODE),
-        ("name", "text", _c.FD_SITE_MATCH_NAME),
-        ("time_zone", "zone", _c.FD_SITE_MATCH_TIME_ZONE),
-        ("created_at_from", "instant", _c.FD_SITE_MATCH_CREATED_AT_FROM),
-        ("created_at_to", "instant", _c.FD_SITE_MATCH_CREATED_AT_TO),
-        ("created_by", "ref", _c.FD_SITE_MATCH_CREATED_BY),
-        ("search", "text", _c.FD_SITE_MATCH_SEARCH),
+        ("id", "id", 1 << 0),  # FD_SITE_MATCH_ID
+        ("code", "code", 1 << 1),  # FD_SITE_MATCH_CODE
+        ("name", "text", 1 << 2),  # FD_SITE_MATCH_NAME
+        ("time_zone", "zone", 1 << 3),  # FD_SITE_MATCH_TIME_ZONE
+        ("created_at_from", "instant", 1 << 4),  # FD_SITE_MATCH_CREATED_AT_FROM
+        ("created_at_to", "instant", 1 << 5),  # FD_SITE_MATCH_CREATED_AT_TO
+        ("created_by", "ref", 1 << 6),  # FD_SITE_MATCH_CREATED_BY
+        ("search", "text", 1 << 7),  # FD_SITE_MATCH_SEARCH
     )
     _query = staticmethod(_c.fd_store_site_query)
     _next = staticmethod(_c.fd_site_iter_next)
@@ -98,16 +98,16 @@ class StaffFilter(RecordFilter):
     _c_init = staticmethod(_c.fd_staff_filter_init)
     _version = _c.FD_STAFF_FILTER_VERSION
     _slots = (
-        ("id", "id", _c.FD_STAFF_MATCH_ID),
-        ("site_id", "ref", _c.FD_STAFF_MATCH_SITE_ID),
-        ("code", "code", _c.FD_STAFF_MATCH_CODE),
-        ("name", "text", _c.FD_STAFF_MATCH_NAME),
-        ("role", "lcode", _c.FD_STAFF_MATCH_ROLE),
-        ("active", "bool", _c.FD_STAFF_MATCH_ACTIVE),
-        ("created_at_from", "instant", _c.FD_STAFF_MATCH_CREATED_AT_FROM),
-        ("created_at_to", "instant", _c.FD_STAFF_MATCH_CREATED_AT_TO),
-        ("created_by", "ref", _c.FD_STAFF_MATCH_CREATED_BY),
-        ("search", "text", _c.FD_STAFF_MATCH_SEARCH),
+        ("id", "id", 1 << 0),  # FD_STAFF_MATCH_ID
+        ("site_id", "ref", 1 << 1),  # FD_STAFF_MATCH_SITE_ID
+        ("code", "code", 1 << 2),  # FD_STAFF_MATCH_CODE
+        ("name", "text", 1 << 3),  # FD_STAFF_MATCH_NAME
+        ("role", "lcode", 1 << 4),  # FD_STAFF_MATCH_ROLE
+        ("active", "bool", 1 << 5),  # FD_STAFF_MATCH_ACTIVE
+        ("created_at_from", "instant", 1 << 6),  # FD_STAFF_MATCH_CREATED_AT_FROM
+        ("created_at_to", "instant", 1 << 7),  # FD_STAFF_MATCH_CREATED_AT_TO
+        ("created_by", "ref", 1 << 8),  # FD_STAFF_MATCH_CREATED_BY
+        ("search", "text", 1 << 9),  # FD_STAFF_MATCH_SEARCH
     )
     _query = staticmethod(_c.fd_store_staff_query)
     _next = staticmethod(_c.fd_staff_iter_next)
@@ -155,14 +155,14 @@ class JournalFilter(RecordFilter):
     _c_init = staticmethod(_c.fd_journal_filter_init)
     _version = _c.FD_JOURNAL_FILTER_VERSION
     _slots = (
-        ("id", "id", _c.FD_JOURNAL_MATCH_ID),
-        ("at_from", "instant", _c.FD_JOURNAL_MATCH_AT_FROM),
-        ("at_to", "instant", _c.FD_JOURNAL_MATCH_AT_TO),
-        ("site_id", "ref", _c.FD_JOURNAL_MATCH_SITE_ID),
-        ("staff_id", "ref", _c.FD_JOURNAL_MATCH_STAFF_ID),
-        ("entity", "lcode", _c.FD_JOURNAL_MATCH_ENTITY),
-        ("entity_id", "int", _c.FD_JOURNAL_MATCH_ENTITY_ID),
-        ("action", "lcode", _c.FD_JOURNAL_MATCH_ACTION),
+        ("id", "id", 1 << 0),  # FD_JOURNAL_MATCH_ID
+        ("at_from", "instant", 1 << 1),  # FD_JOURNAL_MATCH_AT_FROM
+        ("at_to", "instant", 1 << 2),  # FD_JOURNAL_MATCH_AT_TO
+        ("site_id", "ref", 1 << 3),  # FD_JOURNAL_MATCH_SITE_ID
+        ("staff_id", "ref", 1 << 4),  # FD_JOURNAL_MATCH_STAFF_ID
+        ("entity", "lcode", 1 << 5),  # FD_JOURNAL_MATCH_ENTITY
+        ("entity_id", "int", 1 << 6),  # FD_JOURNAL_MATCH_ENTITY_ID
+        ("action", "lcode", 1 << 7),  # FD_JOURNAL_MATCH_ACTION
     )
     _query = staticmethod(_c.fd_store_journal_query)
     _next = staticmethod(_c.fd_journal_iter_next)
@@ -180,7 +180,7 @@ class Reveal(Record):
     ``record``: 记录类型, which kind of record, e.g. staff
     ``record_id``: 记录编号, which record
     ``field``: 字段, which field
-    ``reason``: 事由, the reason the actor gave
+    ``reason``: 事由, the reason the actor gave; numbers in it are masked like any free text (personal data: free_text)
     """
     _name = "reveal"
     _c_type = _c.fd_reveal
@@ -197,7 +197,7 @@ class Reveal(Record):
         FieldInfo("record", "lcode", "记录类型", 32, True, "none", False, "in", "R-COM-2"),
         FieldInfo("record_id", "int", "记录编号", 0, True, "none", False, "in", "R-COM-2"),
         FieldInfo("field", "lcode", "字段", 32, True, "none", False, "in", "R-COM-2"),
-        FieldInfo("reason", "text", "事由", 500, True, "none", False, "in", "R-COM-2"),
+        FieldInfo("reason", "text", "事由", 500, True, "free_text", False, "in", "R-COM-2"),
     )
     __slots__ = tuple(f.name for f in _fields)
 
@@ -210,15 +210,14 @@ class RevealFilter(RecordFilter):
     _c_init = staticmethod(_c.fd_reveal_filter_init)
     _version = _c.FD_REVEAL_FILTER_VERSION
     _slots = (
-        ("id", "id", _c.FD_REVEAL_MATCH_ID),
-        ("at_from", "instant", _c.FD_REVEAL_MATCH_AT_FROM),
-        ("at_to", "instant", _c.FD_REVEAL_MATCH_AT_TO),
-        ("site_id", "ref", _c.FD_REVEAL_MATCH_SITE_ID),
-        ("staff_id", "ref", _c.FD_REVEAL_MATCH_STAFF_ID),
-        ("record", "lcode", _c.FD_REVEAL_MATCH_RECORD),
-        ("record_id", "int", _c.FD_REVEAL_MATCH_RECORD_ID),
-        ("field", "lcode", _c.FD_REVEAL_MATCH_FIELD),
-        ("reason", "text", _c.FD_REVEAL_MATCH_REASON),
+        ("id", "id", 1 << 0),  # FD_REVEAL_MATCH_ID
+        ("at_from", "instant", 1 << 1),  # FD_REVEAL_MATCH_AT_FROM
+        ("at_to", "instant", 1 << 2),  # FD_REVEAL_MATCH_AT_TO
+        ("site_id", "ref", 1 << 3),  # FD_REVEAL_MATCH_SITE_ID
+        ("staff_id", "ref", 1 << 4),  # FD_REVEAL_MATCH_STAFF_ID
+        ("record", "lcode", 1 << 5),  # FD_REVEAL_MATCH_RECORD
+        ("record_id", "int", 1 << 6),  # FD_REVEAL_MATCH_RECORD_ID
+        ("field", "lcode", 1 << 7),  # FD_REVEAL_MATCH_FIELD
     )
     _query = staticmethod(_c.fd_store_reveal_query)
     _next = staticmethod(_c.fd_reveal_iter_next)

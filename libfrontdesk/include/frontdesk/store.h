@@ -193,17 +193,18 @@ FD_API fd_status fd_site_check(const fd_site *rec);
 /** Frees a record from fd_store_site_get(). NULL is a no-op. */
 FD_API void fd_site_free(fd_site *rec);
 
-/** Bits of fd_site_filter::match: which filter fields are set. */
-enum fd_site_match {
-    FD_SITE_MATCH_ID = 1u,
-    FD_SITE_MATCH_CODE = 2u,
-    FD_SITE_MATCH_NAME = 4u,
-    FD_SITE_MATCH_TIME_ZONE = 8u,
-    FD_SITE_MATCH_CREATED_AT_FROM = 16u,
-    FD_SITE_MATCH_CREATED_AT_TO = 32u,
-    FD_SITE_MATCH_CREATED_BY = 64u,
-    FD_SITE_MATCH_SEARCH = 128u,
-};
+/* Bits of fd_site_filter::match: which filter fields are set (64-bit; the
+ * bindings compute the same bits, so SWIG need not read these). */
+#ifndef SWIG
+#define FD_SITE_MATCH_ID (UINT64_C(1) << 0) /**< filter.id is set */
+#define FD_SITE_MATCH_CODE (UINT64_C(1) << 1) /**< filter.code is set */
+#define FD_SITE_MATCH_NAME (UINT64_C(1) << 2) /**< filter.name is set */
+#define FD_SITE_MATCH_TIME_ZONE (UINT64_C(1) << 3) /**< filter.time_zone is set */
+#define FD_SITE_MATCH_CREATED_AT_FROM (UINT64_C(1) << 4) /**< filter.created_at_from is set */
+#define FD_SITE_MATCH_CREATED_AT_TO (UINT64_C(1) << 5) /**< filter.created_at_to is set */
+#define FD_SITE_MATCH_CREATED_BY (UINT64_C(1) << 6) /**< filter.created_by is set */
+#define FD_SITE_MATCH_SEARCH (UINT64_C(1) << 7) /**< filter.search is set */
+#endif
 /** Which site records fd_store_site_query() returns: only the fields whose
  *  bit is set in `match` are compared (so 0 can be asked for); ranges are [from, to). */
 typedef struct fd_site_filter {
@@ -255,19 +256,20 @@ FD_API fd_status fd_staff_check(const fd_staff *rec);
 /** Frees a record from fd_store_staff_get(). NULL is a no-op. */
 FD_API void fd_staff_free(fd_staff *rec);
 
-/** Bits of fd_staff_filter::match: which filter fields are set. */
-enum fd_staff_match {
-    FD_STAFF_MATCH_ID = 1u,
-    FD_STAFF_MATCH_SITE_ID = 2u,
-    FD_STAFF_MATCH_CODE = 4u,
-    FD_STAFF_MATCH_NAME = 8u,
-    FD_STAFF_MATCH_ROLE = 16u,
-    FD_STAFF_MATCH_ACTIVE = 32u,
-    FD_STAFF_MATCH_CREATED_AT_FROM = 64u,
-    FD_STAFF_MATCH_CREATED_AT_TO = 128u,
-    FD_STAFF_MATCH_CREATED_BY = 256u,
-    FD_STAFF_MATCH_SEARCH = 512u,
-};
+/* Bits of fd_staff_filter::match: which filter fields are set (64-bit; the
+ * bindings compute the same bits, so SWIG need not read these). */
+#ifndef SWIG
+#define FD_STAFF_MATCH_ID (UINT64_C(1) << 0) /**< filter.id is set */
+#define FD_STAFF_MATCH_SITE_ID (UINT64_C(1) << 1) /**< filter.site_id is set */
+#define FD_STAFF_MATCH_CODE (UINT64_C(1) << 2) /**< filter.code is set */
+#define FD_STAFF_MATCH_NAME (UINT64_C(1) << 3) /**< filter.name is set */
+#define FD_STAFF_MATCH_ROLE (UINT64_C(1) << 4) /**< filter.role is set */
+#define FD_STAFF_MATCH_ACTIVE (UINT64_C(1) << 5) /**< filter.active is set */
+#define FD_STAFF_MATCH_CREATED_AT_FROM (UINT64_C(1) << 6) /**< filter.created_at_from is set */
+#define FD_STAFF_MATCH_CREATED_AT_TO (UINT64_C(1) << 7) /**< filter.created_at_to is set */
+#define FD_STAFF_MATCH_CREATED_BY (UINT64_C(1) << 8) /**< filter.created_by is set */
+#define FD_STAFF_MATCH_SEARCH (UINT64_C(1) << 9) /**< filter.search is set */
+#endif
 /** Which staff records fd_store_staff_query() returns: only the fields whose
  *  bit is set in `match` are compared (so 0 can be asked for); ranges are [from, to). */
 typedef struct fd_staff_filter {
@@ -321,17 +323,18 @@ FD_API fd_status fd_journal_entry_check(const fd_journal_entry *rec);
 /** Frees a record from fd_store_journal_get(). NULL is a no-op. */
 FD_API void fd_journal_entry_free(fd_journal_entry *rec);
 
-/** Bits of fd_journal_filter::match: which filter fields are set. */
-enum fd_journal_match {
-    FD_JOURNAL_MATCH_ID = 1u,
-    FD_JOURNAL_MATCH_AT_FROM = 2u,
-    FD_JOURNAL_MATCH_AT_TO = 4u,
-    FD_JOURNAL_MATCH_SITE_ID = 8u,
-    FD_JOURNAL_MATCH_STAFF_ID = 16u,
-    FD_JOURNAL_MATCH_ENTITY = 32u,
-    FD_JOURNAL_MATCH_ENTITY_ID = 64u,
-    FD_JOURNAL_MATCH_ACTION = 128u,
-};
+/* Bits of fd_journal_filter::match: which filter fields are set (64-bit; the
+ * bindings compute the same bits, so SWIG need not read these). */
+#ifndef SWIG
+#define FD_JOURNAL_MATCH_ID (UINT64_C(1) << 0) /**< filter.id is set */
+#define FD_JOURNAL_MATCH_AT_FROM (UINT64_C(1) << 1) /**< filter.at_from is set */
+#define FD_JOURNAL_MATCH_AT_TO (UINT64_C(1) << 2) /**< filter.at_to is set */
+#define FD_JOURNAL_MATCH_SITE_ID (UINT64_C(1) << 3) /**< filter.site_id is set */
+#define FD_JOURNAL_MATCH_STAFF_ID (UINT64_C(1) << 4) /**< filter.staff_id is set */
+#define FD_JOURNAL_MATCH_ENTITY (UINT64_C(1) << 5) /**< filter.entity is set */
+#define FD_JOURNAL_MATCH_ENTITY_ID (UINT64_C(1) << 6) /**< filter.entity_id is set */
+#define FD_JOURNAL_MATCH_ACTION (UINT64_C(1) << 7) /**< filter.action is set */
+#endif
 /** Which journal records fd_store_journal_query() returns: only the fields whose
  *  bit is set in `match` are compared (so 0 can be asked for); ranges are [from, to). */
 typedef struct fd_journal_filter {
@@ -366,7 +369,7 @@ typedef struct fd_reveal {
     const char *record; /**< 记录类型: which kind of record, e.g. staff, at most 32 bytes (R-COM-2) */
     int64_t record_id; /**< 记录编号: which record (R-COM-2) */
     const char *field; /**< 字段: which field, at most 32 bytes (R-COM-2) */
-    const char *reason; /**< 事由: the reason the actor gave, at most 500 bytes (R-COM-2) */
+    const char *reason; /**< 事由: the reason the actor gave; numbers in it are masked like any free text, at most 500 bytes; personal data (free_text), masked on output (R-COM-2) */
 } fd_reveal;
 /** The current version of ::fd_reveal. */
 #define FD_REVEAL_VERSION 1
@@ -383,18 +386,18 @@ FD_API fd_status fd_reveal_check(const fd_reveal *rec);
 /** Frees a record from fd_store_reveal_get(). NULL is a no-op. */
 FD_API void fd_reveal_free(fd_reveal *rec);
 
-/** Bits of fd_reveal_filter::match: which filter fields are set. */
-enum fd_reveal_match {
-    FD_REVEAL_MATCH_ID = 1u,
-    FD_REVEAL_MATCH_AT_FROM = 2u,
-    FD_REVEAL_MATCH_AT_TO = 4u,
-    FD_REVEAL_MATCH_SITE_ID = 8u,
-    FD_REVEAL_MATCH_STAFF_ID = 16u,
-    FD_REVEAL_MATCH_RECORD = 32u,
-    FD_REVEAL_MATCH_RECORD_ID = 64u,
-    FD_REVEAL_MATCH_FIELD = 128u,
-    FD_REVEAL_MATCH_REASON = 256u,
-};
+/* Bits of fd_reveal_filter::match: which filter fields are set (64-bit; the
+ * bindings compute the same bits, so SWIG need not read these). */
+#ifndef SWIG
+#define FD_REVEAL_MATCH_ID (UINT64_C(1) << 0) /**< filter.id is set */
+#define FD_REVEAL_MATCH_AT_FROM (UINT64_C(1) << 1) /**< filter.at_from is set */
+#define FD_REVEAL_MATCH_AT_TO (UINT64_C(1) << 2) /**< filter.at_to is set */
+#define FD_REVEAL_MATCH_SITE_ID (UINT64_C(1) << 3) /**< filter.site_id is set */
+#define FD_REVEAL_MATCH_STAFF_ID (UINT64_C(1) << 4) /**< filter.staff_id is set */
+#define FD_REVEAL_MATCH_RECORD (UINT64_C(1) << 5) /**< filter.record is set */
+#define FD_REVEAL_MATCH_RECORD_ID (UINT64_C(1) << 6) /**< filter.record_id is set */
+#define FD_REVEAL_MATCH_FIELD (UINT64_C(1) << 7) /**< filter.field is set */
+#endif
 /** Which reveal records fd_store_reveal_query() returns: only the fields whose
  *  bit is set in `match` are compared (so 0 can be asked for); ranges are [from, to). */
 typedef struct fd_reveal_filter {
@@ -408,14 +411,13 @@ typedef struct fd_reveal_filter {
     const char *record; /**< equal to (记录类型) */
     int64_t record_id; /**< equal to (记录编号) */
     const char *field; /**< equal to (字段) */
-    const char *reason; /**< equal to (事由) */
     int64_t after; /**< keyset paging: only ids > after (0: from the start) */
     int64_t limit; /**< at most this many records (0: no limit) */
 } fd_reveal_filter;
 /** The current version of ::fd_reveal_filter. */
 #define FD_REVEAL_FILTER_VERSION 1
 /** A filter that matches every record. */
-#define FD_REVEAL_FILTER_INIT { FD_REVEAL_FILTER_VERSION, 0, 0, 0, 0, 0, 0, NULL, 0, NULL, NULL, 0, 0 }
+#define FD_REVEAL_FILTER_INIT { FD_REVEAL_FILTER_VERSION, 0, 0, 0, 0, 0, 0, NULL, 0, NULL, 0, 0 }
 /** Fills @p filter with ::FD_REVEAL_FILTER_INIT for @p version. */
 FD_API fd_status fd_reveal_filter_init(fd_reveal_filter *filter, unsigned int version);
 

@@ -190,13 +190,13 @@ static const fd__field REVEAL_FIELDS[] = {
     { "record", "reveal.record", FD__T_LCODE, "记录类型", 32, true, FD_PII_NONE, false, FD__S_IN, "R-COM-2", NULL, offsetof(fd_reveal, record), 32ull, offsetof(fd_reveal_filter, record), 0, 0, 0, 0 },
     { "record_id", "reveal.record_id", FD__T_INT, "记录编号", 0, true, FD_PII_NONE, false, FD__S_IN, "R-COM-2", NULL, offsetof(fd_reveal, record_id), 64ull, offsetof(fd_reveal_filter, record_id), 0, 0, 0, 0 },
     { "field", "reveal.field", FD__T_LCODE, "字段", 32, true, FD_PII_NONE, false, FD__S_IN, "R-COM-2", NULL, offsetof(fd_reveal, field), 128ull, offsetof(fd_reveal_filter, field), 0, 0, 0, 0 },
-    { "reason", "reveal.reason", FD__T_TEXT, "事由", 500, true, FD_PII_NONE, false, FD__S_IN, "R-COM-2", NULL, offsetof(fd_reveal, reason), 256ull, offsetof(fd_reveal_filter, reason), 0, 0, 0, 0 },
+    { "reason", "reveal.reason", FD__T_TEXT, "事由", 500, true, FD_PII_FREE_TEXT, false, FD__S_IN, "R-COM-2", NULL, offsetof(fd_reveal, reason), 0, 0, 0, 0, 0, 0 },
 };
 const fd__record fd__record_reveal = {
     "reveal", "reveal", "reveals", FD_REVEAL_VERSION, FD_REVEAL_FILTER_VERSION,
     sizeof(fd_reveal), sizeof(fd_reveal_filter), REVEAL_FIELDS, 8,
     SQL_REVEAL_INSERT, "id, at, site_id, staff_id, record, record_id, field, reason", 2,
-    false, false, 0, 0,
+    true, false, 0, 0,
     offsetof(fd_reveal_filter, after), offsetof(fd_reveal_filter, limit), offsetof(fd_reveal_filter, match)
 };
 

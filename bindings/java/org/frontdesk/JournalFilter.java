@@ -9,7 +9,6 @@ import org.frontdesk.swig.SWIGTYPE_p_fd_store;
 import org.frontdesk.swig.fd_actor;
 import org.frontdesk.swig.fd_journal_entry;
 import org.frontdesk.swig.fd_journal_filter;
-import org.frontdesk.swig.fd_journal_match;
 
 /**
  * Which JournalEntry records a query returns. Only the fields you set are compared (so 0 can be
@@ -25,56 +24,56 @@ public final class JournalFilter {
   /** Only 编号 equal to v. */
   public JournalFilter id(long v) throws FrontdeskException {
     n.setId(v);
-    match |= fd_journal_match.FD_JOURNAL_MATCH_ID.swigValue();
+    match |= 1L << 0; // FD_JOURNAL_MATCH_ID
     return this;
   }
 
   /** Only 时间 at or after v. */
   public JournalFilter atFrom(Instant v) throws FrontdeskException {
     n.setAt_from(Convert.seconds(v, "at_from"));
-    match |= fd_journal_match.FD_JOURNAL_MATCH_AT_FROM.swigValue();
+    match |= 1L << 1; // FD_JOURNAL_MATCH_AT_FROM
     return this;
   }
 
   /** Only 时间 before v. */
   public JournalFilter atTo(Instant v) throws FrontdeskException {
     n.setAt_to(Convert.seconds(v, "at_to"));
-    match |= fd_journal_match.FD_JOURNAL_MATCH_AT_TO.swigValue();
+    match |= 1L << 2; // FD_JOURNAL_MATCH_AT_TO
     return this;
   }
 
   /** Only 场所 equal to v. */
   public JournalFilter siteId(long v) throws FrontdeskException {
     n.setSite_id(v);
-    match |= fd_journal_match.FD_JOURNAL_MATCH_SITE_ID.swigValue();
+    match |= 1L << 3; // FD_JOURNAL_MATCH_SITE_ID
     return this;
   }
 
   /** Only 经办人 equal to v. */
   public JournalFilter staffId(long v) throws FrontdeskException {
     n.setStaff_id(v);
-    match |= fd_journal_match.FD_JOURNAL_MATCH_STAFF_ID.swigValue();
+    match |= 1L << 4; // FD_JOURNAL_MATCH_STAFF_ID
     return this;
   }
 
   /** Only 对象 equal to v. */
   public JournalFilter entity(String v) throws FrontdeskException {
     n.setEntity(Convert.required(v, "entity"));
-    match |= fd_journal_match.FD_JOURNAL_MATCH_ENTITY.swigValue();
+    match |= 1L << 5; // FD_JOURNAL_MATCH_ENTITY
     return this;
   }
 
   /** Only 对象编号 equal to v. */
   public JournalFilter entityId(long v) throws FrontdeskException {
     n.setEntity_id(v);
-    match |= fd_journal_match.FD_JOURNAL_MATCH_ENTITY_ID.swigValue();
+    match |= 1L << 6; // FD_JOURNAL_MATCH_ENTITY_ID
     return this;
   }
 
   /** Only 操作 equal to v. */
   public JournalFilter action(String v) throws FrontdeskException {
     n.setAction(Convert.required(v, "action"));
-    match |= fd_journal_match.FD_JOURNAL_MATCH_ACTION.swigValue();
+    match |= 1L << 7; // FD_JOURNAL_MATCH_ACTION
     return this;
   }
 
@@ -91,7 +90,7 @@ public final class JournalFilter {
   }
 
   fd_journal_filter toNative() {
-    n.setMatch(java.math.BigInteger.valueOf(match));
+    n.setMatch(match);
     return n;
   }
 

@@ -22,7 +22,7 @@ import org.frontdesk.swig.fd_reveal;
  * <li>record: 记录类型, which kind of record, e.g. staff</li>
  * <li>record_id: 记录编号, which record</li>
  * <li>field: 字段, which field</li>
- * <li>reason: 事由, the reason the actor gave</li>
+ * <li>reason: 事由, the reason the actor gave; numbers in it are masked like any free text (personal data: free_text)</li>
  * </ul>
  */
 public final class Reveal {
@@ -86,7 +86,7 @@ public final class Reveal {
     return field;
   }
 
-  /** 事由: the reason the actor gave. */
+  /** 事由: the reason the actor gave; numbers in it are masked like any free text. */
   public String getReason() {
     return reason;
   }

@@ -9,7 +9,6 @@ import org.frontdesk.swig.SWIGTYPE_p_fd_store;
 import org.frontdesk.swig.fd_actor;
 import org.frontdesk.swig.fd_reveal;
 import org.frontdesk.swig.fd_reveal_filter;
-import org.frontdesk.swig.fd_reveal_match;
 
 /**
  * Which Reveal records a query returns. Only the fields you set are compared (so 0 can be
@@ -25,63 +24,56 @@ public final class RevealFilter {
   /** Only 编号 equal to v. */
   public RevealFilter id(long v) throws FrontdeskException {
     n.setId(v);
-    match |= fd_reveal_match.FD_REVEAL_MATCH_ID.swigValue();
+    match |= 1L << 0; // FD_REVEAL_MATCH_ID
     return this;
   }
 
   /** Only 时间 at or after v. */
   public RevealFilter atFrom(Instant v) throws FrontdeskException {
     n.setAt_from(Convert.seconds(v, "at_from"));
-    match |= fd_reveal_match.FD_REVEAL_MATCH_AT_FROM.swigValue();
+    match |= 1L << 1; // FD_REVEAL_MATCH_AT_FROM
     return this;
   }
 
   /** Only 时间 before v. */
   public RevealFilter atTo(Instant v) throws FrontdeskException {
     n.setAt_to(Convert.seconds(v, "at_to"));
-    match |= fd_reveal_match.FD_REVEAL_MATCH_AT_TO.swigValue();
+    match |= 1L << 2; // FD_REVEAL_MATCH_AT_TO
     return this;
   }
 
   /** Only 场所 equal to v. */
   public RevealFilter siteId(long v) throws FrontdeskException {
     n.setSite_id(v);
-    match |= fd_reveal_match.FD_REVEAL_MATCH_SITE_ID.swigValue();
+    match |= 1L << 3; // FD_REVEAL_MATCH_SITE_ID
     return this;
   }
 
   /** Only 查看人 equal to v. */
   public RevealFilter staffId(long v) throws FrontdeskException {
     n.setStaff_id(v);
-    match |= fd_reveal_match.FD_REVEAL_MATCH_STAFF_ID.swigValue();
+    match |= 1L << 4; // FD_REVEAL_MATCH_STAFF_ID
     return this;
   }
 
   /** Only 记录类型 equal to v. */
   public RevealFilter record(String v) throws FrontdeskException {
     n.setRecord(Convert.required(v, "record"));
-    match |= fd_reveal_match.FD_REVEAL_MATCH_RECORD.swigValue();
+    match |= 1L << 5; // FD_REVEAL_MATCH_RECORD
     return this;
   }
 
   /** Only 记录编号 equal to v. */
   public RevealFilter recordId(long v) throws FrontdeskException {
     n.setRecord_id(v);
-    match |= fd_reveal_match.FD_REVEAL_MATCH_RECORD_ID.swigValue();
+    match |= 1L << 6; // FD_REVEAL_MATCH_RECORD_ID
     return this;
   }
 
   /** Only 字段 equal to v. */
   public RevealFilter field(String v) throws FrontdeskException {
     n.setField(Convert.required(v, "field"));
-    match |= fd_reveal_match.FD_REVEAL_MATCH_FIELD.swigValue();
-    return this;
-  }
-
-  /** Only 事由 equal to v. */
-  public RevealFilter reason(String v) throws FrontdeskException {
-    n.setReason(Convert.required(v, "reason"));
-    match |= fd_reveal_match.FD_REVEAL_MATCH_REASON.swigValue();
+    match |= 1L << 7; // FD_REVEAL_MATCH_FIELD
     return this;
   }
 
@@ -98,7 +90,7 @@ public final class RevealFilter {
   }
 
   fd_reveal_filter toNative() {
-    n.setMatch(java.math.BigInteger.valueOf(match));
+    n.setMatch(match);
     return n;
   }
 

@@ -9,7 +9,6 @@ import org.frontdesk.swig.SWIGTYPE_p_fd_store;
 import org.frontdesk.swig.fd_actor;
 import org.frontdesk.swig.fd_site;
 import org.frontdesk.swig.fd_site_filter;
-import org.frontdesk.swig.fd_site_match;
 
 /**
  * Which Site records a query returns. Only the fields you set are compared (so 0 can be
@@ -25,56 +24,56 @@ public final class SiteFilter {
   /** Only 编号 equal to v. */
   public SiteFilter id(long v) throws FrontdeskException {
     n.setId(v);
-    match |= fd_site_match.FD_SITE_MATCH_ID.swigValue();
+    match |= 1L << 0; // FD_SITE_MATCH_ID
     return this;
   }
 
   /** Only 代码 equal to v. */
   public SiteFilter code(String v) throws FrontdeskException {
     n.setCode(Convert.required(v, "code"));
-    match |= fd_site_match.FD_SITE_MATCH_CODE.swigValue();
+    match |= 1L << 1; // FD_SITE_MATCH_CODE
     return this;
   }
 
   /** Only 名称 equal to v. */
   public SiteFilter name(String v) throws FrontdeskException {
     n.setName(Convert.required(v, "name"));
-    match |= fd_site_match.FD_SITE_MATCH_NAME.swigValue();
+    match |= 1L << 2; // FD_SITE_MATCH_NAME
     return this;
   }
 
   /** Only 时区 equal to v. */
   public SiteFilter timeZone(String v) throws FrontdeskException {
     n.setTime_zone(Convert.required(v, "time_zone"));
-    match |= fd_site_match.FD_SITE_MATCH_TIME_ZONE.swigValue();
+    match |= 1L << 3; // FD_SITE_MATCH_TIME_ZONE
     return this;
   }
 
   /** Only 创建时间 at or after v. */
   public SiteFilter createdAtFrom(Instant v) throws FrontdeskException {
     n.setCreated_at_from(Convert.seconds(v, "created_at_from"));
-    match |= fd_site_match.FD_SITE_MATCH_CREATED_AT_FROM.swigValue();
+    match |= 1L << 4; // FD_SITE_MATCH_CREATED_AT_FROM
     return this;
   }
 
   /** Only 创建时间 before v. */
   public SiteFilter createdAtTo(Instant v) throws FrontdeskException {
     n.setCreated_at_to(Convert.seconds(v, "created_at_to"));
-    match |= fd_site_match.FD_SITE_MATCH_CREATED_AT_TO.swigValue();
+    match |= 1L << 5; // FD_SITE_MATCH_CREATED_AT_TO
     return this;
   }
 
   /** Only 创建人 equal to v. */
   public SiteFilter createdBy(long v) throws FrontdeskException {
     n.setCreated_by(v);
-    match |= fd_site_match.FD_SITE_MATCH_CREATED_BY.swigValue();
+    match |= 1L << 6; // FD_SITE_MATCH_CREATED_BY
     return this;
   }
 
   /** Only records whose names match this search text (pinyin, initials, Han). */
   public SiteFilter search(String v) throws FrontdeskException {
     n.setSearch(Convert.required(v, "search"));
-    match |= fd_site_match.FD_SITE_MATCH_SEARCH.swigValue();
+    match |= 1L << 7; // FD_SITE_MATCH_SEARCH
     return this;
   }
 
@@ -91,7 +90,7 @@ public final class SiteFilter {
   }
 
   fd_site_filter toNative() {
-    n.setMatch(java.math.BigInteger.valueOf(match));
+    n.setMatch(match);
     return n;
   }
 

@@ -9,7 +9,6 @@ import org.frontdesk.swig.SWIGTYPE_p_fd_store;
 import org.frontdesk.swig.fd_actor;
 import org.frontdesk.swig.fd_staff;
 import org.frontdesk.swig.fd_staff_filter;
-import org.frontdesk.swig.fd_staff_match;
 
 /**
  * Which Staff records a query returns. Only the fields you set are compared (so 0 can be
@@ -25,70 +24,70 @@ public final class StaffFilter {
   /** Only 编号 equal to v. */
   public StaffFilter id(long v) throws FrontdeskException {
     n.setId(v);
-    match |= fd_staff_match.FD_STAFF_MATCH_ID.swigValue();
+    match |= 1L << 0; // FD_STAFF_MATCH_ID
     return this;
   }
 
   /** Only 场所 equal to v. */
   public StaffFilter siteId(long v) throws FrontdeskException {
     n.setSite_id(v);
-    match |= fd_staff_match.FD_STAFF_MATCH_SITE_ID.swigValue();
+    match |= 1L << 1; // FD_STAFF_MATCH_SITE_ID
     return this;
   }
 
   /** Only 工号 equal to v. */
   public StaffFilter code(String v) throws FrontdeskException {
     n.setCode(Convert.required(v, "code"));
-    match |= fd_staff_match.FD_STAFF_MATCH_CODE.swigValue();
+    match |= 1L << 2; // FD_STAFF_MATCH_CODE
     return this;
   }
 
   /** Only 姓名 equal to v. */
   public StaffFilter name(String v) throws FrontdeskException {
     n.setName(Convert.required(v, "name"));
-    match |= fd_staff_match.FD_STAFF_MATCH_NAME.swigValue();
+    match |= 1L << 3; // FD_STAFF_MATCH_NAME
     return this;
   }
 
   /** Only 角色 equal to v. */
   public StaffFilter role(String v) throws FrontdeskException {
     n.setRole(Convert.required(v, "role"));
-    match |= fd_staff_match.FD_STAFF_MATCH_ROLE.swigValue();
+    match |= 1L << 4; // FD_STAFF_MATCH_ROLE
     return this;
   }
 
   /** Only 在职 equal to v. */
   public StaffFilter active(boolean v) throws FrontdeskException {
     n.setActive(v ? 1 : 0);
-    match |= fd_staff_match.FD_STAFF_MATCH_ACTIVE.swigValue();
+    match |= 1L << 5; // FD_STAFF_MATCH_ACTIVE
     return this;
   }
 
   /** Only 创建时间 at or after v. */
   public StaffFilter createdAtFrom(Instant v) throws FrontdeskException {
     n.setCreated_at_from(Convert.seconds(v, "created_at_from"));
-    match |= fd_staff_match.FD_STAFF_MATCH_CREATED_AT_FROM.swigValue();
+    match |= 1L << 6; // FD_STAFF_MATCH_CREATED_AT_FROM
     return this;
   }
 
   /** Only 创建时间 before v. */
   public StaffFilter createdAtTo(Instant v) throws FrontdeskException {
     n.setCreated_at_to(Convert.seconds(v, "created_at_to"));
-    match |= fd_staff_match.FD_STAFF_MATCH_CREATED_AT_TO.swigValue();
+    match |= 1L << 7; // FD_STAFF_MATCH_CREATED_AT_TO
     return this;
   }
 
   /** Only 创建人 equal to v. */
   public StaffFilter createdBy(long v) throws FrontdeskException {
     n.setCreated_by(v);
-    match |= fd_staff_match.FD_STAFF_MATCH_CREATED_BY.swigValue();
+    match |= 1L << 8; // FD_STAFF_MATCH_CREATED_BY
     return this;
   }
 
   /** Only records whose names match this search text (pinyin, initials, Han). */
   public StaffFilter search(String v) throws FrontdeskException {
     n.setSearch(Convert.required(v, "search"));
-    match |= fd_staff_match.FD_STAFF_MATCH_SEARCH.swigValue();
+    match |= 1L << 9; // FD_STAFF_MATCH_SEARCH
     return this;
   }
 
@@ -105,7 +104,7 @@ public final class StaffFilter {
   }
 
   fd_staff_filter toNative() {
-    n.setMatch(java.math.BigInteger.valueOf(match));
+    n.setMatch(match);
     return n;
   }
 
