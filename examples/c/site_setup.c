@@ -48,7 +48,7 @@ int main(int argc, char **argv)
     desk.staff_id = clerk;
     bad = bad ||
           /* R-CALL-1: this site allows four rings instead of three. */
-          failed(fd_store_policy_set(store, &desk, "call.max_rings", 4), "set policy") ||
+          failed(fd_store_policy_set(store, &system, "call.max_rings", 4), "set policy") ||
           failed(fd_store_policy_load(&policy, store, site), "load policy") ||
           failed(fd_policy_get(&rings, policy, "call.max_rings"), "get policy") ||
           /* The evening handover (R-COM-4), at 17:30 site time. */

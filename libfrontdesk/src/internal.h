@@ -42,6 +42,13 @@ typedef struct fd__saved_error {
 void fd__error_save(fd__saved_error *saved);
 fd_status fd__error_restore(const fd__saved_error *saved);
 
+/*
+ * Records @code with a message made of @fmt's context, ": ", and the calling
+ * thread's previous message (a cause from a lower layer). Safe where passing
+ * fd_error_last()->message to fd__error would format a buffer into itself.
+ */
+fd_status fd__error_context(fd_status code, const char *fmt, ...) FD__PRINTF(2, 3);
+
 /* Records FD_ENOMEM for function @fn. */
 fd_status fd__oom(const char *fn);
 
@@ -60,9 +67,6 @@ fd_status fd__check_text(const char *fn, const char *field, const char *s,
 
 /* Checks a code: 1..FD_CODE_MAX bytes of [A-Za-z0-9._-] (lower case only when @lower). (check.c) */
 fd_status fd__check_code(const char *fn, const char *field, const char *code, bool lower);
-
-/* Checks a display name: 1..@max bytes of UTF-8 without control characters. (check.c) */
-fd_status fd__check_name(const char *fn, const char *field, const char *name, size_t max);
 
 /* Checks that pointer argument @p is not NULL. */
 fd_status fd__check_ptr(const char *fn, const char *field, const void *p);
@@ -99,6 +103,18 @@ static inline size_t fd__utf8_put(char *out, uint32_t c)
     int32_t n = 0;
     U8_APPEND_UNSAFE((uint8_t *)out, n, (UChar32)c);
     return (size_t)n;
+}
+
+/*
+ * Characters that could forge lines or reorder text on a terminal, a printer or
+ * a spreadsheet: C0 and C1 controls, DEL, the line and paragraph separators and
+ * the bidirectional embeddings, overrides and isolates. Renderers escape them;
+ * names and codes refuse them.
+ */
+static inline bool fd__char_unsafe(uint32_t c)
+{
+    return c < 0x20 || (c >= 0x7F && c <= 0x9F) || c == 0x2028 || c == 0x2029 || (c >= 0x202A && c <= 0x202E) ||
+           (c >= 0x2066 && c <= 0x2069);
 }
 
 /* Copies a checked string of at most cap-1 bytes into a fixed array. */

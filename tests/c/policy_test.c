@@ -89,10 +89,14 @@ Test(policy, stored_overrides_are_per_site_and_journaled)
     fd_actor sa = boot;
     sa.site_id = a;
     fd_staff st = FD_STAFF_INIT;
-    st.code = "F001", st.name = "王小丽", st.role = "clerk";
+    st.code = "M001", st.name = "周主管", st.role = "supervisor";
     fd_assert_ok(fd_store_staff_add(&clerk, s, &sa, &st));
     fd_actor ca = sa;
     ca.staff_id = clerk;
+    /* Changing a site's standards needs the manage grant. */
+    fd_assert_error(fd_store_policy_set(s, &ca, "call.max_rings", 4), FD_EPERM, "manage");
+    fd_assert_ok(fd_store_grant_set(s, &sa, "supervisor", FD_GRANT_MANAGE, 1));
+    ca.grants = FD_GRANT_MANAGE;
     fd_assert_ok(fd_store_policy_set(s, &ca, "call.max_rings", 4));
     fd_assert_error(fd_store_policy_set(s, &ca, "call.max_rings", 0), FD_ERANGE, "1..20");
     fd_actor nosite = boot;

@@ -208,7 +208,13 @@ Test(store, sites_and_staff_R_COM_1)
 
     fd_actor a = sys(site, T0 + 60);
     int64_t clerk = add_staff(s, &a, "F001", "𠮷田花子", "clerk");
+    /* Adding staff needs the manage grant: a clerk could otherwise add a supervisor and act as them. */
     fd_actor by_clerk = as_staff(site, clerk, T0 + 120);
+    fd_staff five = FD_STAFF_INIT;
+    five.code = "F002", five.name = "王五", five.role = "clerk";
+    fd_assert_error(fd_store_staff_add(&id, s, &by_clerk, &five), FD_EPERM, "'manage' grant");
+    fd_assert_ok(fd_store_grant_set(s, &a, "clerk", FD_GRANT_MANAGE, 1));
+    by_clerk.grants = FD_GRANT_MANAGE;
     int64_t second = add_staff(s, &by_clerk, "F002", "王五", "clerk");
     fd_staff bad = FD_STAFF_INIT;
     bad.code = "F003", bad.name = "王五", bad.role = "Clerk";
@@ -429,7 +435,14 @@ Test(store, records_are_checked_as_pure_rules_naming_the_field)
     e.detail = "line one\nline two\ttab";
     fd_assert_ok(fd_journal_entry_check(&e));
     e.detail = "forged \x1b[2J";
-    fd_assert_error(fd_journal_entry_check(&e), FD_EINVAL, "journal.detail: contains a control character (0x1B)");
+    fd_assert_error(fd_journal_entry_check(&e), FD_EINVAL, "journal.detail: contains a control character (U+001B)");
+    e.detail = "csi \xc2\x9b" "2J"; /* U+009B, the C1 control sequence introducer */
+    fd_assert_error(fd_journal_entry_check(&e), FD_EINVAL, "(U+009B)");
+    fd_site site = FD_SITE_INIT;
+    site.code = "park";
+    site.name = "园区\xe2\x80\xae反转"; /* U+202E, right-to-left override */
+    fd_assert_error(fd_site_check(&site), FD_EINVAL, "site.name: '");
+    cr_assert(strstr(fd_error_last()->message, "(U+202E)") != NULL, "%s", fd_error_last()->message);
     char big[4100];
     memset(big, 'x', sizeof big - 1);
     big[sizeof big - 1] = '\0';
@@ -668,14 +681,16 @@ Test(store, deprecated_names_still_work_for_one_release)
     fd_assert_ok(fd_store_add_site(&site, s, "park", "园区", NULL));
     fd_assert_ok(fd_store_add_staff(&clerk, s, site, "F001", "王小丽", "clerk"));
     fd_assert_ok(fd_store_journal_append(&id, s, T0, site, clerk, "call", 1, "log", "来电"));
-    fd_assert_ok(fd_store_set_policy(s, site, "call.max_rings", 4, clerk));
+    /* Policy changes now need the manage grant (or the system): a clerk is refused. */
+    fd_assert_error(fd_store_set_policy(s, site, "call.max_rings", 4, clerk), FD_EPERM, "manage");
+    fd_assert_ok(fd_store_set_policy(s, site, "call.max_rings", 4, 0));
     fd_policy *p = NULL;
     int64_t v = 0;
     fd_assert_ok(fd_store_load_policy(&p, s, site));
     fd_assert_ok(fd_policy_get(&v, p, "call.max_rings"));
     cr_assert_eq(v, 4);
     fd_policy_free(p);
-    fd_assert_ok(fd_store_reset_policy(s, site, "call.max_rings", clerk));
+    fd_assert_ok(fd_store_reset_policy(s, site, "call.max_rings", 0));
     fd_assert_ok(fd_store_set_staff_active(s, clerk, 0, 0));
     fd_assert_error(fd_store_set_staff_active(s, 99, 0, 0), FD_ENOTFOUND, "staff 99");
     fd_store_close(s);
@@ -783,5 +798,44 @@ Test(store, cached_actor_checks_follow_deactivation_grants_and_rollback_R_COM_1)
     fd_assert_error(journal(x, &c2, "call", 2, "log", NULL), FD_EPERM, "is not active");
     fd_store_close(y);
     fd_store_close(x);
+    fd_store_close(s);
+}
+
+/* R-COM-2: a filter on a value the actor may not see would reveal it one guess at a time;
+ * a reveal inside a transaction could be rolled back after the data was shown. */
+Test(store, filters_on_personal_data_and_reveals_in_transactions_are_refused_R_COM_2)
+{
+    fd_store *s = open_new("oracle");
+    int64_t site = add_site(s, "park", "园区");
+    fd_actor a = sys(site, T0);
+    int64_t boss = add_staff(s, &a, "M001", "赵主管", "supervisor");
+    fd_assert_ok(fd_store_grant_set(s, &a, "supervisor", FD_GRANT_REVEAL, 1));
+    fd_assert_ok(fd_store_policy_set(s, &a, "pii.mask_names", 1));
+    fd_staff_filter f = FD_STAFF_FILTER_INIT;
+    f.match = FD_STAFF_MATCH_NAME;
+    f.name = "赵主管";
+    fd_staff_iter *it = NULL;
+    fd_assert_error(fd_store_staff_query(&it, s, &a, &f), FD_EPERM, "filter.name");
+    f.match = FD_STAFF_MATCH_SEARCH;
+    f.search = "zzg";
+    fd_assert_error(fd_store_staff_query(&it, s, &a, &f), FD_EPERM, "filter.search");
+    fd_actor m = as_staff(site, boss, T0);
+    m.grants = FD_GRANT_REVEAL;
+    m.reason = "核对";
+    fd_assert_ok(fd_store_staff_query(&it, s, &m, &f));
+    const fd_staff *st = NULL;
+    fd_assert_ok(fd_staff_iter_next(&st, it));
+    cr_assert_not_null(st);
+    cr_assert_str_eq(st->name, "赵主管");
+    fd_staff_iter_free(it);
+    /* Where names are shown, they may be searched without a grant. */
+    fd_assert_ok(fd_store_policy_set(s, &a, "pii.mask_names", 0));
+    fd_assert_ok(fd_store_staff_query(&it, s, &a, &f));
+    fd_staff_iter_free(it);
+    fd_assert_ok(journal(s, &a, "call", 1, "log", "来电 13800138000"));
+    fd_assert_ok(fd_store_begin(s));
+    fd_journal_iter *ji = NULL;
+    fd_assert_error(fd_store_journal_query(&ji, s, &m, NULL), FD_ESTATE, "outside a transaction");
+    fd_assert_ok(fd_store_rollback(s));
     fd_store_close(s);
 }

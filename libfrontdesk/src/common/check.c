@@ -1,4 +1,4 @@
-/* Shared argument checks for codes and display names (used by every module with records). */
+/* The shared argument check for codes (site, staff, role, journal entity/action, grant roles). */
 #include "internal.h"
 
 fd_status fd__check_code(const char *fn, const char *field, const char *code, bool lower)
@@ -14,16 +14,5 @@ fd_status fd__check_code(const char *fn, const char *field, const char *code, bo
             return fd__error(FD_EINVAL, "%s: %s: '%s' may only contain %s, digits and . _ -", fn, field, code,
                              lower ? "lower-case ASCII letters" : "ASCII letters");
     }
-    return FD_OK;
-}
-
-fd_status fd__check_name(const char *fn, const char *field, const char *name, size_t max)
-{
-    fd_status rc = fd__check_text(fn, field, name, max, true);
-    if (rc)
-        return rc;
-    for (const unsigned char *p = (const unsigned char *)name; *p; p++)
-        if (*p < 0x20 || *p == 0x7f)
-            return fd__error(FD_EINVAL, "%s: %s: contains a control character (0x%02X)", fn, field, *p);
     return FD_OK;
 }

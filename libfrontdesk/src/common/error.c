@@ -114,3 +114,16 @@ const char *fd_version(void)
 {
     return FD_VERSION_STRING;
 }
+
+fd_status fd__error_context(fd_status code, const char *fmt, ...)
+{
+    /* Copy the message first: it lives in the very buffer the new one is written to. */
+    fd__saved_error cause;
+    fd__error_save(&cause);
+    char context[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(context, sizeof context, fmt, ap);
+    va_end(ap);
+    return fd__error(code, "%s: %s", context, cause.message);
+}

@@ -66,8 +66,8 @@ fd_status fd_instant_from_local(int64_t *out, const char *time_zone, fd_local_ti
         rc = fd__check_text(fn, "time_zone", time_zone, FD_TZ_MAX, true);
     if (rc)
         return rc;
-    if (fd_date_check(local.date) != FD_OK)
-        return fd__error(FD_EINVAL, "%s: local.date: %s", fn, fd_error_last()->message);
+    if ((rc = fd__check_date(fn, "local.date", local.date)) != FD_OK)
+        return rc;
     if (local.hour < 0 || local.hour > 23)
         return fd__error(FD_EINVAL, "%s: local.hour: %d is outside 0..23", fn, (int)local.hour);
     if (local.minute < 0 || local.minute > 59)

@@ -260,8 +260,10 @@ fd_status fd_idcard_valid(int *out, const char *text, fd_date today)
 fd_status fd_idcard_mask(fd_buf *out, const char *text)
 {
     fd_status rc = fd__check_ptr("fd_idcard_mask", "out", out);
-    if (rc == FD_OK)
-        rc = fd__check_text_redacted("fd_idcard_mask", "text", text);
+    if (rc)
+        return rc;
+    fd__buf_clear(out); /* common.h: a failed call leaves the empty string */
+    rc = fd__check_text_redacted("fd_idcard_mask", "text", text);
     if (rc)
         return rc;
     char id[MAX_CHARS + 1];

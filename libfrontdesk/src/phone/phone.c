@@ -356,6 +356,7 @@ fd_status fd_phone_mask(fd_buf *out, const char *text)
     fd_status rc = fd__check_ptr(fn, "out", out);
     if (rc)
         return rc;
+    fd__buf_clear(out); /* common.h: a failed call leaves the empty string */
     fd_phone p;
     rc = parse(&p, fn, text);
     if (rc)

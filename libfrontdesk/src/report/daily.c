@@ -99,21 +99,27 @@ static int by_count(const void *a, const void *b)
     return strcmp(x->code, y->code);
 }
 
-/* The site's staff (codes and names, masked as the actor may see them), counts zero. */
-static fd_status read_staff(day_data *d, fd_store *s, const fd_actor *actor, const char *fn)
+/*
+ * Codes and names of the staff who appear that day, read one by one as the
+ * actor may see them: a revealing actor's access log lists only names shown.
+ */
+static fd_status name_staff(day_data *d, fd_store *s, const fd_actor *actor, const char *fn)
 {
-    fd_staff_iter *it = NULL;
-    const fd_staff *st = NULL;
-    fd_status rc = fd_store_staff_query(&it, s, actor, NULL);
-    while (rc == FD_OK && (rc = fd_staff_iter_next(&st, it)) == FD_OK && st) {
-        day_staff *p = push(&d->staff, &d->nstaff, sizeof *p);
-        if (p == NULL || (p->code = strdup(st->code)) == NULL || (p->name = strdup(st->name)) == NULL)
-            rc = fd__oom(fn);
-        else
-            p->staff_id = st->id;
+    for (size_t i = 0; i < d->nstaff; i++) {
+        day_staff *p = &d->staff[i];
+        fd_staff *st = NULL;
+        if (p->staff_id) {
+            fd_status rc = fd_store_staff_get(&st, s, actor, p->staff_id);
+            if (rc)
+                return rc;
+        }
+        p->code = strdup(st ? st->code : "");
+        p->name = strdup(st ? st->name : "(system)");
+        fd_staff_free(st);
+        if (p->code == NULL || p->name == NULL)
+            return fd__oom(fn);
     }
-    fd_staff_iter_free(it);
-    return rc;
+    return FD_OK;
 }
 
 /* Counts an entry under its kind and its member of staff (the system has no staff row). */
@@ -133,9 +139,9 @@ static fd_status count_entry(day_data *d, const day_entry *e, const char *fn)
     size_t i = 0;
     while (i < d->nstaff && d->staff[i].staff_id != e->staff_id)
         i++;
-    if (i == d->nstaff) { /* the system (or staff of another site, which the store does not record) */
+    if (i == d->nstaff) {
         day_staff *p = push(&d->staff, &d->nstaff, sizeof *p);
-        if (p == NULL || (p->code = strdup("")) == NULL || (p->name = strdup("(system)")) == NULL)
+        if (p == NULL)
             return fd__oom(fn);
         p->staff_id = e->staff_id;
     }
@@ -147,7 +153,7 @@ static fd_status count_entry(day_data *d, const day_entry *e, const char *fn)
 /* Reads the actor's site's journal in [a, b) into @d (which the caller frees, also on error). */
 static fd_status day_query(day_data *d, fd_store *s, const fd_actor *actor, const char *fn, int64_t a, int64_t b)
 {
-    fd_status rc = read_staff(d, s, actor, fn);
+    fd_status rc = FD_OK;
     fd_journal_filter f = FD_JOURNAL_FILTER_INIT;
     f.match = FD_JOURNAL_MATCH_AT_FROM | FD_JOURNAL_MATCH_AT_TO;
     f.at_from = a;
@@ -178,17 +184,8 @@ static fd_status day_query(day_data *d, fd_store *s, const fd_actor *actor, cons
     if (rc)
         return rc;
     qsort(d->kinds, d->nkinds, sizeof *d->kinds, by_kind);
-    /* Staff without an entry that day are not listed. */
-    size_t kept = 0;
-    for (size_t i = 0; i < d->nstaff; i++) {
-        if (d->staff[i].count) {
-            d->staff[kept++] = d->staff[i];
-        } else {
-            free(d->staff[i].code);
-            free(d->staff[i].name);
-        }
-    }
-    d->nstaff = kept;
+    if ((rc = name_staff(d, s, actor, fn)) != FD_OK)
+        return rc;
     qsort(d->staff, d->nstaff, sizeof *d->staff, by_count);
     return FD_OK;
 }

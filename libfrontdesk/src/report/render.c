@@ -24,12 +24,6 @@ typedef enum esc_mode {
  * readers; U+009B is CSI), the line and paragraph separators, and the
  * bidirectional embeddings, overrides and isolates.
  */
-static bool unsafe(uint32_t c)
-{
-    return c < 0x20 || (c >= 0x7F && c <= 0x9F) || c == 0x2028 || c == 0x2029 || (c >= 0x202A && c <= 0x202E) ||
-           (c >= 0x2066 && c <= 0x2069);
-}
-
 static fd_status put_escape(fd_buf *b, uint32_t c, esc_mode mode)
 {
     switch (c) {
@@ -58,7 +52,7 @@ static fd_status put_text(fd_buf *b, const char *s, esc_mode mode)
         const unsigned char *at = p;
         uint32_t c = fd__utf8_next(&p);
         bool quote = (c == '"' && mode != ESC_TEXT) || (c == '\\' && mode == ESC_JSON);
-        if (!unsafe(c) && !quote)
+        if (!fd__char_unsafe(c) && !quote)
             continue;
         rc = fd__buf_put(b, (const char *)run, (size_t)(at - run));
         if (rc == FD_OK)

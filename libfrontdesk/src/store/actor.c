@@ -98,9 +98,12 @@ static fd_status finish(const char *fn, const fd_actor *a, fd__actor_info *me, f
     if (a->grants & FD_GRANT_REVEAL) {
         if (a->reason == NULL || a->reason[0] == '\0')
             return fd__error(FD_EINVAL, "%s: actor.reason: a reveal of personal data needs a reason (R-COM-2)", fn);
-        fd_status rc = fd__check_text(fn, "actor.reason", a->reason, 500, true);
-        if (rc)
-            return rc;
+        /* The reason may hold personal data: never quoted in a message. */
+        size_t len = strlen(a->reason);
+        if (!fd__utf8_valid(a->reason, len))
+            return fd__error(FD_EINVAL, "%s: actor.reason: not valid UTF-8", fn);
+        if (len > 500)
+            return fd__error(FD_ERANGE, "%s: actor.reason: %zu bytes, at most 500 allowed", fn, len);
         me->reveal = true;
     }
     if (info)
@@ -186,6 +189,13 @@ fd_status fd__actor_check(fd_store *s, const char *fn, const fd_actor *a, fd__ac
     return finish(fn, a, &me, info);
 }
 
+fd_status fd__actor_require_manage(const char *fn, const fd_actor *actor)
+{
+    if (actor->staff_id != 0 && !(actor->grants & FD_GRANT_MANAGE))
+        return fd__error(FD_EPERM, "%s: actor.grants: this needs the 'manage' grant (or the system acting)", fn);
+    return FD_OK;
+}
+
 fd_status fd_store_actor_check(fd_store *store, const fd_actor *actor)
 {
     fd_status rc = fd__check_ptr("fd_store_actor_check", "store", store);
@@ -223,8 +233,8 @@ fd_status fd_store_grant_set(fd_store *store, const fd_actor *actor, const char 
         rc = fd__actor_check(store, fn, actor, NULL);
     if (rc)
         return rc;
-    if (actor->staff_id != 0 && !(actor->grants & FD_GRANT_MANAGE))
-        return fd__error(FD_EPERM, "%s: actor.grants: changing grants needs the 'manage' grant (or the system)", fn);
+    if ((rc = fd__actor_require_manage(fn, actor)) != FD_OK)
+        return rc;
     bool sp;
     if ((rc = fd__store_write_begin(store, fn, &sp)) != FD_OK)
         return rc;

@@ -53,8 +53,7 @@ fd_status fd_store_policy_load(fd_policy **out, fd_store *store, int64_t site_id
         if (key == NULL || fd__policy_index(key) < 0)
             continue;
         if (fd_policy_set(p, key, sqlite3_column_int64(st, 1)) != FD_OK)
-            rc = fd__error(FD_EDATA, "%s: stored value of %s for site %lld: %s", fn, key, (long long)site_id,
-                           fd_error_last()->message);
+            rc = fd__error_context(FD_EDATA, "%s: stored value of %s for site %lld", fn, key, (long long)site_id);
     }
     if (rc == FD_OK && src != SQLITE_DONE)
         rc = fd__store_sqlerr(store, fn, src, "reading policy");
@@ -74,6 +73,8 @@ static fd_status change(fd_store *store, const char *fn, const fd_actor *actor, 
     fd_status rc = fd__check_ptr(fn, "store", store);
     if (rc == FD_OK)
         rc = fd__actor_check(store, fn, actor, NULL);
+    if (rc == FD_OK)
+        rc = fd__actor_require_manage(fn, actor); /* pii.mask_names and every standard of the site */
     fd_policy_key_info info;
     if (rc == FD_OK)
         rc = fd_policy_describe(&info, key);

@@ -8,6 +8,7 @@
 #include "frontdesk/pii.h"
 #include "frontdesk/text.h"
 
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -72,14 +73,16 @@ static fd_status check_string(const char *fn, const fd__field *f, const char *v)
     default:
         break;
     }
-    /* Control characters would forge lines in listings; free text may keep tab and line breaks. */
-    for (const unsigned char *p = (const unsigned char *)v; *p; p++) {
-        bool allowed = f->pii == FD_PII_FREE_TEXT && (*p == '\t' || *p == '\n' || *p == '\r');
-        if ((*p < 0x20 || *p == 0x7f) && !allowed) {
+    /* Control, bidi and separator characters would forge lines or reorder text in
+     * listings; free text may keep tab and line breaks (renderers escape them). */
+    for (const unsigned char *p = (const unsigned char *)v; *p;) {
+        uint32_t c = fd__utf8_next(&p);
+        bool allowed = f->pii == FD_PII_FREE_TEXT && (c == '\t' || c == '\n' || c == '\r');
+        if (fd__char_unsafe(c) && !allowed) {
             if (echo)
-                return fd__error(FD_EINVAL, "%s: %s: '%.48s' contains a control character (0x%02X)", fn, f->qname,
-                                 v, *p);
-            return fd__error(FD_EINVAL, "%s: %s: contains a control character (0x%02X)", fn, f->qname, *p);
+                return fd__error(FD_EINVAL, "%s: %s: '%.48s' contains a control character (U+%04X)", fn, f->qname,
+                                 v, (unsigned)c);
+            return fd__error(FD_EINVAL, "%s: %s: contains a control character (U+%04X)", fn, f->qname, (unsigned)c);
         }
     }
     return FD_OK;
@@ -428,6 +431,9 @@ static fd_status log_reveals(fd__iter *it, const char *fn)
 {
     if (it->nreveals == 0)
         return FD_OK;
+    if (!sqlite3_get_autocommit(it->s->db))
+        return fd__error(FD_ESTATE, "%s: actor.grants: a reveal is committed to the access log before the data "
+                         "is shown, which an open transaction could roll back: reveal outside a transaction", fn);
     bool sp;
     fd_status rc = fd__store_write_begin(it->s, fn, &sp);
     if (rc)
@@ -480,6 +486,14 @@ static fd_status fetch_page(fd__iter *it, const char *fn)
     return FD_OK;
 }
 
+/* Whether field @f comes back masked for the iterator's actor. */
+static bool masked_for(const fd__iter *it, const fd__field *f)
+{
+    if (f->pii == FD_PII_NONE || it->reveal)
+        return false;
+    return f->pii != FD_PII_NAME || it->mask_names;
+}
+
 /* A filter value bound to parameter @param after prepare. */
 typedef struct bind_slot {
     int param;
@@ -512,6 +526,12 @@ static fd_status prepare(fd__iter *it, const char *fn, const void *filter)
     for (size_t i = 0; i < r->nfields && rc == FD_OK; i++) {
         const fd__field *f = &r->fields[i];
         const void *eq = f->eq_bit & match ? (const char *)filter + f->eq_offset : NULL;
+        /* Matching on a value the actor may not see would reveal it one guess at a time. */
+        if (eq && masked_for(it, f)) {
+            rc = fd__error(FD_EPERM, "%s: filter.%s: matching on personal data needs the reveal grant (R-COM-2)", fn,
+                           f->name);
+            break;
+        }
         if (eq && f->type == FD__T_REF && *(const int64_t *)eq == 0) {
             rc = fd__buf_printf(&q.b, " AND %s IS NULL", f->name);
             continue;
@@ -537,10 +557,14 @@ static fd_status prepare(fd__iter *it, const char *fn, const void *filter)
     }
     const char *search = NULL;
     if (rc == FD_OK && (match & r->search_bit) && r->search_bit) {
+        for (size_t i = 0; i < r->nfields && rc == FD_OK; i++)
+            if (r->fields[i].search && masked_for(it, &r->fields[i]))
+                rc = fd__error(FD_EPERM, "%s: filter.search: searching %s needs the reveal grant (R-COM-2)", fn,
+                               r->fields[i].qname);
         search = *(const char *const *)((const char *)filter + r->search_offset);
-        if (search == NULL)
+        if (rc == FD_OK && search == NULL)
             rc = fd__error(FD_EINVAL, "%s: filter.search: is NULL but its match bit is set", fn);
-        else if ((rc = fd_text_search_query(&key, search)) == FD_OK && key.size > 0)
+        else if (rc == FD_OK && (rc = fd_text_search_query(&key, search)) == FD_OK && key.size > 0)
             rc = fd__buf_printf(&q.b, " AND id IN (SELECT row_id FROM search_keys WHERE tbl = '%s' AND key >= ?%d "
                                 "AND key < ?%d)", r->table, q.params + 1, q.params + 2);
         if (rc == FD_OK && key.size > 0)
@@ -615,6 +639,9 @@ fd_status fd__record_query(fd__iter **out, fd_store *s, const char *fn, const fd
     fd__actor_info info = { "", false };
     if (actor && (rc = fd__actor_check(s, fn, actor, &info)) != FD_OK)
         return rc;
+    if (info.reveal && !sqlite3_get_autocommit(s->db))
+        return fd__error(FD_ESTATE, "%s: actor.grants: a reveal is committed to the access log before the data is "
+                         "shown, which an open transaction could roll back: reveal outside a transaction", fn);
     fd__iter *it = calloc(1, sizeof *it);
     if (it == NULL || (it->recs = malloc(FD__PAGE * r->size)) == NULL) {
         free(it);
@@ -714,7 +741,7 @@ fd_status fd__record_get(void **out, fd_store *s, const char *fn, const fd__reco
     if (rc)
         return rc;
     *out = NULL;
-    char filter[512];
+    _Alignas(max_align_t) char filter[512];
     if (r->filter_size > sizeof filter)
         return fd__error(FD_ENOMEM, "%s: filter larger than %zu bytes", fn, sizeof filter);
     memset(filter, 0, sizeof filter);

@@ -129,6 +129,12 @@ typedef struct fd__actor_info {
  */
 fd_status fd__actor_check(fd_store *s, const char *fn, const fd_actor *actor, fd__actor_info *info);
 
+/*
+ * FD_EPERM unless @actor is the system or asked for (and, being checked, holds)
+ * FD_GRANT_MANAGE: for adding or deactivating staff, grants and policy.
+ */
+fd_status fd__actor_require_manage(const char *fn, const fd_actor *actor);
+
 /* Appends one access-log entry (R-COM-2) inside the caller's write bracket. */
 fd_status fd__reveal_log(fd_store *s, const char *fn, const fd_actor *actor, const char *record, int64_t record_id,
                          const char *field);

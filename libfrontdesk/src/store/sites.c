@@ -62,8 +62,10 @@ fd_status fd_store_site_add(int64_t *out_id, fd_store *store, const fd_actor *ac
         return rc;
     int64_t id = 0;
     rc = fd__record_insert(&id, store, fn, &fd__record_site, site, &a);
+    /* Journaled where the actor acts: at the new site for the system bootstrapping
+     * it, at their own site for staff (never staff of one site on another's journal). */
     if (rc == FD_OK)
-        rc = fd__journal(store, fn, &a, id, "site", id, "add", site->name);
+        rc = fd__journal(store, fn, &a, a.site_id ? a.site_id : id, "site", id, "add", site->name);
     rc = fd__store_write_end(store, fn, sp, rc);
     if (rc == FD_OK)
         *out_id = id;
@@ -148,6 +150,8 @@ fd_status fd_store_staff_add(int64_t *out_id, fd_store *store, const fd_actor *a
         rc = fd__record_check(&fd__record_staff, fn, staff);
     if (rc == FD_OK)
         rc = fd__actor_check(store, fn, actor, NULL);
+    if (rc == FD_OK)
+        rc = fd__actor_require_manage(fn, actor); /* a clerk may not add a supervisor and act as them */
     if (rc)
         return rc;
     bool sp;
@@ -198,6 +202,8 @@ fd_status fd_store_staff_set_active(fd_store *store, const fd_actor *actor, int6
         rc = fd__error(FD_EINVAL, "%s: active: %d, must be 0 or 1", fn, active);
     if (rc == FD_OK)
         rc = fd__actor_check(store, fn, actor, NULL);
+    if (rc == FD_OK)
+        rc = fd__actor_require_manage(fn, actor);
     if (rc)
         return rc;
     int64_t site = 0;

@@ -164,8 +164,7 @@ static fd_status migrate(fd_store *s, const char *path)
     if (rc == FD_OK)
         rc = pragma_int(s, fn, "SELECT count(*) FROM sqlite_master", &tables);
     if (rc)
-        return rc == FD_EDATA ? fd__error(FD_EDATA, "%s: path: '%s' is not a database or is corrupt (%s)",
-                                          fn, path, fd_error_last()->message)
+        return rc == FD_EDATA ? fd__error_context(FD_EDATA, "%s: path: '%s' is not a database or is corrupt", fn, path)
                               : rc;
     if (app != FD__APPLICATION_ID && (app != 0 || tables > 0))
         return fd__error(FD_EDATA, "%s: path: '%s' is an SQLite database but not a libfrontdesk one "

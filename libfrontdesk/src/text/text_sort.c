@@ -13,6 +13,7 @@
 #include "text_internal.h"
 
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
 
 #include <unicode/uchar.h>
@@ -194,9 +195,10 @@ static fd_status sort_by_keys(const char *fn, const char *const *items, size_t c
     if (rc)
         return rc;
     for (size_t i = 0; i < count; i++) {
-        rc = fd__check_text(fn, "items", items[i], 0, false);
-        if (rc)
-            return fd__error(rc, "%s: items[%zu]: %s", fn, i, fd_error_last()->message);
+        char field[32];
+        snprintf(field, sizeof field, "items[%zu]", i);
+        if ((rc = fd__check_text(fn, field, items[i], 0, false)) != FD_OK)
+            return rc;
         if (no_newline && strchr(items[i], '\n') != NULL)
             return fd__error(FD_EINVAL, "%s: items[%zu]: '%s' contains a line break", fn, i, items[i]);
     }
