@@ -16,6 +16,7 @@
 #include <frontdesk.h>
 
 #include <errno.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -91,15 +92,29 @@ static void json_string(const char *s)
     putchar('"');
 }
 
-/* Text for a terminal: control characters shown as \xNN so user text cannot forge lines. */
+/*
+ * Text for a terminal: C0/C1 controls, DEL, line separators and bidi controls
+ * shown as \xNN or \u{XXXX}, so user text cannot forge lines or reorder them.
+ */
 static void plain(const char *s)
 {
-    for (; *s; s++) {
-        unsigned char c = (unsigned char)*s;
-        if (c < 0x20 || c == 0x7f)
+    const unsigned char *p = (const unsigned char *)s;
+    while (*p) {
+        unsigned c = *p;
+        size_t n = 1;
+        if (c >= 0xC2 && c <= 0xDF && (p[1] & 0xC0) == 0x80)
+            c = ((c & 0x1Fu) << 6) | (p[1] & 0x3Fu), n = 2;
+        else if (c >= 0xE0 && c <= 0xEF && (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80)
+            c = ((c & 0x0Fu) << 12) | ((p[1] & 0x3Fu) << 6) | (p[2] & 0x3Fu), n = 3;
+        bool unsafe = c < 0x20 || (c >= 0x7F && c <= 0x9F) || c == 0x2028 || c == 0x2029 ||
+                      (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
+        if (unsafe && c < 0x100 && n == 1)
             printf("\\x%02X", c);
+        else if (unsafe)
+            printf("\\u{%04X}", c);
         else
-            putchar(c);
+            fwrite(p, 1, n, stdout);
+        p += n;
     }
 }
 
@@ -170,9 +185,12 @@ static int parse_at(const char *s, const fd_site *site, int64_t *out)
         return 0;
     }
     fd_local_time t = { { 0, 0, 0 }, 0, 0, 0, 0 };
-    char date[11], tail[2];
-    int n = sscanf(s, "%10[0-9-] %d:%d:%d%1s", date, &t.hour, &t.minute, &t.second, tail);
-    if (n < 3 || n > 4 || fd_date_parse(&t.date, date) != FD_OK)
+    char date[11];
+    int used = 0;
+    /* Exactly "YYYY-MM-DD HH:MM" or "YYYY-MM-DD HH:MM:SS": two-digit fields, nothing after. */
+    int n = sscanf(s, "%10[0-9-] %2d:%2d%n:%2d%n", date, &t.hour, &t.minute, &used, &t.second, &used);
+    if (n < 3 || s[used] != '\0' || strlen(s) != (size_t)(n == 3 ? 16 : 19) ||
+        fd_date_parse(&t.date, date) != FD_OK)
         return usage_error("--at must be 'YYYY-MM-DD HH:MM[:SS]' (site time) or @UTC_SECONDS");
     fd_status rc = fd_instant_from_local(out, site->time_zone, t);
     if (rc) {
@@ -243,6 +261,13 @@ static int make_actor(const cli *c, ctx *x)
     }
     x->actor = a;
     return 0;
+}
+
+/* Managerial commands (staff, grants, policy) ask for the manage grant when done as staff. */
+static void manage(const cli *c, ctx *x)
+{
+    if (c->staff)
+        x->actor.grants |= FD_GRANT_MANAGE;
 }
 
 static int cmd_init(cli *c)
@@ -339,6 +364,7 @@ static int cmd_staff(cli *c, ctx *x)
     if (strcmp(sub, "list") == 0 && c->argc == 2)
         return staff_list(c, x);
     if (strcmp(sub, "deactivate") == 0 && c->argc == 3) {
+        manage(c, x);
         fd_staff *st = NULL;
         fd_status rc = fd_store_staff_get_by_code(&st, x->store, &x->actor, c->argv[2]);
         if (rc == FD_OK)
@@ -354,6 +380,7 @@ static int cmd_staff(cli *c, ctx *x)
     }
     if (strcmp(sub, "add") != 0 || c->argc != 4)
         return usage_error("usage: staff add CODE NAME [--role ROLE] | staff list | staff deactivate CODE");
+    manage(c, x);
     fd_staff st = FD_STAFF_INIT;
     st.code = c->argv[2];
     st.name = c->argv[3];
@@ -444,8 +471,7 @@ static int cmd_grant(cli *c, ctx *x)
     else
         return usage_error("grant: the grant is 'reveal' or 'manage'");
     int on = c->argv[1][0] == 'g';
-    if (c->staff)
-        x->actor.grants |= FD_GRANT_MANAGE;
+    manage(c, x);
     fd_status rc = fd_store_grant_set(x->store, &x->actor, c->argv[2], g, on);
     if (rc)
         return lib_error(rc);
@@ -545,10 +571,12 @@ static int cmd_policy(cli *c, ctx *x)
     if (strcmp(sub, "set") == 0 && c->argc == 4) {
         if (!parse_int(c->argv[3], &v))
             return usage_error("policy set: VALUE must be a whole number that fits in 64 bits");
+        manage(c, x);
         rc = fd_store_policy_set(x->store, &x->actor, c->argv[2], v);
         return rc ? lib_error(rc) : 0;
     }
     if (strcmp(sub, "reset") == 0 && c->argc == 3) {
+        manage(c, x);
         rc = fd_store_policy_reset(x->store, &x->actor, c->argv[2]);
         return rc ? lib_error(rc) : 0;
     }

@@ -92,8 +92,9 @@ static int fd_py_to_utf8(PyObject *o, const char *name, const char **out)
 static int fd_py_to_integer(PyObject *o, const char *name, long long min, long long max, long long *out)
 {
     if (PyBool_Check(o) || !PyIndex_Check(o))
+        /* The value is named by type only: a phone number passed by mistake is not echoed (R-COM-2). */
         return fd_py_refuse("ArgumentTypeError",
-                            PyUnicode_FromFormat("%s: expected an int, got %s %R", name, Py_TYPE(o)->tp_name, o));
+                            PyUnicode_FromFormat("%s: expected an int, got %s", name, Py_TYPE(o)->tp_name));
     PyObject *i = PyNumber_Index(o);
     if (i == NULL)
         return -1;

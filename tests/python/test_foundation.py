@@ -136,7 +136,10 @@ def test_sites_and_staff_R_COM_1(store):
 
 def test_staff_record_who_added_them_R_COM_1(store, system):
     boss = store.add_staff(system, "M001", "李经理", "manager")
-    clerk = store.add_staff(Actor(system.site_id, boss, at=T0), "F001", "王小丽")
+    with pytest.raises(frontdesk.PermissionDenied, match="'manage' grant"):
+        store.add_staff(Actor(system.site_id, boss, at=T0), "F001", "王小丽")
+    store.grant(system, "manager", frontdesk.Grant.MANAGE)
+    clerk = store.add_staff(Actor(system.site_id, boss, at=T0, grants=frontdesk.Grant.MANAGE), "F001", "王小丽")
     assert store.staff_by_id(system, clerk).created_by == boss
     assert store.staff_by_id(system, clerk).role == "clerk"
 
@@ -207,6 +210,10 @@ def test_policy_defaults_ranges_and_site_overrides_R_CALL_1(store, site, system)
     with pytest.raises(frontdesk.NotFound, match="no.such"):
         p.get("no.such")
     clerk = Actor(site, store.add_staff(system, "F001", "王小丽"), at=T0)
+    with pytest.raises(frontdesk.PermissionDenied, match="manage"):
+        store.set_policy(clerk, "call.max_rings", 4)
+    store.grant(system, "clerk", frontdesk.Grant.MANAGE)
+    clerk = clerk.with_grants(frontdesk.Grant.MANAGE)
     store.set_policy(clerk, "call.max_rings", 4)
     assert store.policy(site)["call.max_rings"] == 4
     with pytest.raises(frontdesk.OutOfRange):
@@ -270,10 +277,10 @@ def test_old_store_methods_warn_and_still_work(store):
     with pytest.warns(DeprecationWarning):
         assert [e.id for e in store.journal(entity="shift")] == [jid]  # site 0: every site
     with pytest.warns(DeprecationWarning, match="set_policy"):
-        store.set_policy(site, "call.max_rings", 4, clerk)
+        store.set_policy(site, "call.max_rings", 4)  # the system; a clerk would need the manage grant
     assert store.policy(site)["call.max_rings"] == 4
     with pytest.warns(DeprecationWarning, match="reset_policy"):
-        store.reset_policy(site, "call.max_rings", clerk)
+        store.reset_policy(site, "call.max_rings")
     with pytest.warns(DeprecationWarning, match="set_staff_active"):
         store.set_staff_active(clerk, False)
     system = Actor(site, at=T0)

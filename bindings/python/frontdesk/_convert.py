@@ -27,7 +27,9 @@ def to_instant(value, field):
         return (value - _EPOCH) // _SECOND
     if isinstance(value, int) and not isinstance(value, bool):
         return value
-    raise ArgumentTypeError(f"{field}: expected an int (UTC seconds) or an aware datetime, got {value!r}", -1)
+    # A str is named by type only: it may be a phone number typed in the wrong place (R-COM-2).
+    got = type(value).__name__ if isinstance(value, str) else repr(value)
+    raise ArgumentTypeError(f"{field}: expected an int (UTC seconds) or an aware datetime, got {got}", -1)
 
 
 def from_instant(seconds):

@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# The frontdesk command as a desk uses it: actors, site-local times, masking with
+# a logged reveal (R-COM-2), refusals with exit codes. Usage: smoke.sh FRONTDESK TMPDIR
+set -u
+fd=$1
+dir=$2
+db="$dir/cli-smoke.db"
+rm -f "$db" "$db-wal" "$db-shm"
+export FRONTDESK_DB="$db"
+fail=0
+expect() { # expect WHAT EXIT_CODE PATTERN -- command...
+  local what=$1 want=$2 pattern=$3; shift 4
+  local out rc
+  out=$("$@" 2>&1); rc=$?
+  if [ "$rc" != "$want" ] || ! grep -qE -- "$pattern" <<<"$out"; then
+    echo "FAIL: $what (exit $rc, want $want; /$pattern/):"; echo "$out"; fail=$((fail + 1))
+  else
+    echo "ok: $what"
+  fi
+}
+expect "init" 0 "created" -- "$fd" init "$db" --name 某某产业园 --code park
+expect "staff add by the system" 0 "added staff F001" -- "$fd" staff add F001 王小丽
+expect "staff add as a clerk needs manage" 1 "holds no 'manage' grant" -- "$fd" staff add F002 李娜 --as F001
+expect "supervisor" 0 "added" -- "$fd" staff add S001 周主管 --role supervisor
+expect "grant reveal" 0 "gave supervisor: reveal" -- "$fd" grant give supervisor reveal
+expect "journal add at site time" 0 '"journal_id"' -- "$fd" journal add call log --as F001 --at "2026-11-20 17:05" \
+  --detail "业主来电 13912345678" --json
+expect "listed masked with the site offset" 0 "2026-11-20T17:05:00\+08:00 .*139\*\*\*\*5678" -- "$fd" journal list --entity call
+expect "a clerk cannot reveal" 1 "holds no 'reveal' grant" -- "$fd" journal list --as F001 --reveal 核对
+expect "the supervisor reveals" 0 "13912345678" -- "$fd" journal list --entity call --as S001 --reveal 投诉核实
+expect "the reveal is logged" 0 "journal #[0-9]+ .detail  投诉核实" -- "$fd" audit reveals
+expect "numbers that do not fit are refused" 2 "fits in 64 bits" -- "$fd" journal add call log --id 99999999999999999999
+expect "a bad --at is a usage error" 2 "--at must be" -- "$fd" journal add call log --at "2026-11-20 17:05 x"
+expect "a forged line is escaped on output" 0 'a\\x0Ab' -- bash -c "\"$fd\" journal add note x --detail \"\$(printf 'a\nb')\" && \"$fd\" journal list --entity note"
+expect "report daily, masked" 0 "139\*\*\*\*5678" -- "$fd" report daily --date 2026-11-20
+if [ "$(stat -c %a "$db")" != 600 ]; then echo "FAIL: database mode $(stat -c %a "$db"), want 600"; fail=$((fail + 1)); fi
+echo "cli smoke: $((14 - fail)) passed, $fail failed"
+[ "$fail" = 0 ]
