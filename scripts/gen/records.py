@@ -570,8 +570,14 @@ def java_filter(m, r):
     o.append(f"  private final fd_{r.name}_filter n = new fd_{r.name}_filter();")
     o.append("  private long match;")
     o.append("")
-    o.append(f"  /** A filter that matches every record. */")
-    o.append(f"  public {cls}() {{}}")
+    o.append(f"  /** A filter that matches every record (fd_{r.name}_filter_init). */")
+    o.append(f"  public {cls}() {{")
+    o.append("    try {")
+    o.append(f"      FrontdeskNative.fd_{r.name}_filter_init(n, FrontdeskNative.FD_{r.name.upper()}_FILTER_VERSION);")
+    o.append("    } catch (FrontdeskException e) {")
+    o.append("      throw new IllegalStateException(\"the jar and the library disagree on the filter version\", e);")
+    o.append("    }")
+    o.append("  }")
     o.append("")
     for slot, f, kind, ctype in r.filter_slots():
         t = "String" if kind == "search" else JTYPES[f.type]

@@ -18,8 +18,14 @@ public final class JournalFilter {
   private final fd_journal_filter n = new fd_journal_filter();
   private long match;
 
-  /** A filter that matches every record. */
-  public JournalFilter() {}
+  /** A filter that matches every record (fd_journal_filter_init). */
+  public JournalFilter() {
+    try {
+      FrontdeskNative.fd_journal_filter_init(n, FrontdeskNative.FD_JOURNAL_FILTER_VERSION);
+    } catch (FrontdeskException e) {
+      throw new IllegalStateException("the jar and the library disagree on the filter version", e);
+    }
+  }
 
   /** Only 编号 equal to v. */
   public JournalFilter id(long v) throws FrontdeskException {

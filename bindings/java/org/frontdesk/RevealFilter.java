@@ -18,8 +18,14 @@ public final class RevealFilter {
   private final fd_reveal_filter n = new fd_reveal_filter();
   private long match;
 
-  /** A filter that matches every record. */
-  public RevealFilter() {}
+  /** A filter that matches every record (fd_reveal_filter_init). */
+  public RevealFilter() {
+    try {
+      FrontdeskNative.fd_reveal_filter_init(n, FrontdeskNative.FD_REVEAL_FILTER_VERSION);
+    } catch (FrontdeskException e) {
+      throw new IllegalStateException("the jar and the library disagree on the filter version", e);
+    }
+  }
 
   /** Only 编号 equal to v. */
   public RevealFilter id(long v) throws FrontdeskException {

@@ -18,8 +18,14 @@ public final class SiteFilter {
   private final fd_site_filter n = new fd_site_filter();
   private long match;
 
-  /** A filter that matches every record. */
-  public SiteFilter() {}
+  /** A filter that matches every record (fd_site_filter_init). */
+  public SiteFilter() {
+    try {
+      FrontdeskNative.fd_site_filter_init(n, FrontdeskNative.FD_SITE_FILTER_VERSION);
+    } catch (FrontdeskException e) {
+      throw new IllegalStateException("the jar and the library disagree on the filter version", e);
+    }
+  }
 
   /** Only 编号 equal to v. */
   public SiteFilter id(long v) throws FrontdeskException {

@@ -18,8 +18,14 @@ public final class StaffFilter {
   private final fd_staff_filter n = new fd_staff_filter();
   private long match;
 
-  /** A filter that matches every record. */
-  public StaffFilter() {}
+  /** A filter that matches every record (fd_staff_filter_init). */
+  public StaffFilter() {
+    try {
+      FrontdeskNative.fd_staff_filter_init(n, FrontdeskNative.FD_STAFF_FILTER_VERSION);
+    } catch (FrontdeskException e) {
+      throw new IllegalStateException("the jar and the library disagree on the filter version", e);
+    }
+  }
 
   /** Only 编号 equal to v. */
   public StaffFilter id(long v) throws FrontdeskException {
