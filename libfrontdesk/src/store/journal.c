@@ -109,9 +109,20 @@ fd_status fd__store_load_uuid(fd_store *s, const char *fn)
     return src == SQLITE_ROW || src == SQLITE_DONE ? FD_OK : fd__store_sqlerr(s, fn, src, "reading the database UUID");
 }
 
-/* The last entry's id and hash (id 0 and zero hash for an empty journal). */
+/*
+ * The last entry's id and hash (id 0 and zero hash for an empty journal), from
+ * the handle's cache when no connection has committed since this handle last
+ * wrote (a bulk load in one transaction reads it once).
+ */
 static fd_status chain_head(fd_store *s, const char *fn, int64_t *id, unsigned char hash[HASH_LEN])
 {
+    unsigned int version = fd__store_data_version(s);
+    if (s->head.valid && version != 0 && s->head.data_version == version) {
+        *id = s->head.id;
+        memcpy(hash, s->head.hash, HASH_LEN);
+        return FD_OK;
+    }
+    s->head.valid = false;
     sqlite3_stmt *st = fd__store_stmt(s, fn, SQL_JOURNAL_LAST);
     if (st == NULL)
         return fd_error_last()->code;
@@ -162,8 +173,15 @@ fd_status fd__journal_insert(int64_t *out_id, fd_store *s, const char *fn, const
     sqlite3_bind_blob(st, 9, hash, HASH_LEN, SQLITE_STATIC);
     int src = sqlite3_step(st);
     sqlite3_reset(st);
-    if (src != SQLITE_DONE)
+    if (src != SQLITE_DONE) {
+        s->head.valid = false;
         return fd__store_sqlerr(s, fn, src, "appending to the journal");
+    }
+    /* Our own commit moves the data version too: the cache is then re-read once. */
+    s->head.valid = true;
+    s->head.data_version = fd__store_data_version(s);
+    s->head.id = r.id;
+    memcpy(s->head.hash, hash, HASH_LEN);
     if (out_id)
         *out_id = r.id;
     return FD_OK;

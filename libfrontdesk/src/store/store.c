@@ -104,7 +104,7 @@ fd_status fd__store_write_end(fd_store *s, const char *fn, bool savepoint, fd_st
     /* Keep the error that made us roll back, not the rollback's own. */
     fd__saved_error saved;
     fd__error_save(&saved);
-    fd__actor_forget(s); /* a rolled-back grant must not stay cached */
+    fd__store_forget(s); /* a rolled-back grant or journal entry must not stay cached */
     if (savepoint) {
         exec_cached(s, fn, SQL_ROLLBACK_TO, "rolling back a write");
         exec_cached(s, fn, SQL_RELEASE, "rolling back a write");
@@ -519,6 +519,6 @@ fd_status fd_store_rollback(fd_store *store)
         return rc;
     if (sqlite3_get_autocommit(store->db))
         return fd__error(FD_ESTATE, "fd_store_rollback: store: no transaction is open");
-    fd__actor_forget(store);
+    fd__store_forget(store);
     return exec_cached(store, "fd_store_rollback", SQL_ROLLBACK, "ROLLBACK");
 }

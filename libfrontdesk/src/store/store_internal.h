@@ -34,6 +34,14 @@ struct fd_store {
      * context and the buffer the canonical encoding is built in. */
     unsigned char uuid[16];
     bool has_uuid;
+    /* The chain's head (last id and hash) as this handle last wrote or read it,
+     * valid while the data version stands and nothing was rolled back. */
+    struct {
+        bool valid;
+        unsigned int data_version;
+        int64_t id;
+        unsigned char hash[32];
+    } head;
     struct evp_md_ctx_st *sha; /* EVP_MD_CTX, created on first use */
     fd_buf canon;
 };
@@ -62,6 +70,12 @@ fd_status fd__store_write_end(fd_store *s, const char *fn, bool savepoint, fd_st
 
 /* Forgets the cached actor check (after a write to staff, grants or sites). */
 void fd__actor_forget(fd_store *s);
+
+/* Forgets every cache a rollback can make stale: the actor check and the chain's head. */
+void fd__store_forget(fd_store *s);
+
+/* The database's data version: changes whenever any connection commits (0 when unknown). */
+unsigned int fd__store_data_version(fd_store *s);
 
 /* An iterator of @s was freed: completes a deferred fd_store_close(). */
 void fd__store_release(fd_store *s);
