@@ -335,12 +335,12 @@ FD_API fd_status fd_calendar_deadline(int64_t *out, const fd_calendar *cal, int6
 /**
  * As fd_calendar_deadline(), with what the deadline was computed from:
  * @p provisional is 1 when a day past the holiday data decides it (record it
- * and recompute once the official schedule is loaded), and @p version the
- * data version, e.g. "CN-2026.1" or "CN-2026.1+provisional-2027". Clock units
+ * and recompute once the official schedule is loaded), and @p out the data
+ * version, e.g. "CN-2026.1" or "CN-2026.1+provisional-2027". Clock units
  * never depend on the data.
- * @return as fd_calendar_deadline(); on error @p version is empty.
+ * @return as fd_calendar_deadline(); on error @p out is empty.
  */
-FD_API fd_status fd_calendar_deadline_info(int64_t *due, int *provisional, fd_buf *version, const fd_calendar *cal,
+FD_API fd_status fd_calendar_deadline_info(int64_t *due, int *provisional, fd_buf *out, const fd_calendar *cal,
                                            int64_t start, int64_t amount, int unit, const fd_policy *policy);
 
 /** The unit named "clock_hours", "business_hours", "calendar_days", "working_days",

@@ -228,7 +228,7 @@ fd_status fd_calendar_deadline(int64_t *out, const fd_calendar *cal, int64_t sta
     return rc ? rc : deadline_of(out, &roll, fn, cal, start, amount, unit, policy);
 }
 
-fd_status fd_calendar_deadline_info(int64_t *due, int *provisional, fd_buf *version, const fd_calendar *cal,
+fd_status fd_calendar_deadline_info(int64_t *due, int *provisional, fd_buf *out, const fd_calendar *cal,
                                     int64_t start, int64_t amount, int unit, const fd_policy *policy)
 {
     const char *fn = "fd_calendar_deadline_info";
@@ -236,17 +236,17 @@ fd_status fd_calendar_deadline_info(int64_t *due, int *provisional, fd_buf *vers
     if (rc == FD_OK)
         rc = fd__check_ptr(fn, "provisional", provisional);
     if (rc == FD_OK)
-        rc = fd__check_ptr(fn, "version", version);
+        rc = fd__check_ptr(fn, "out", out);
     if (rc)
         return rc;
-    fd__buf_clear(version);
+    fd__buf_clear(out);
     int64_t d = 0;
     int roll = 0, p = 0;
     rc = deadline_of(&d, &roll, fn, cal, start, amount, unit, policy);
     if (rc == FD_OK)
-        rc = due_version(version, &p, cal, unit, roll, start, d);
+        rc = due_version(out, &p, cal, unit, roll, start, d);
     if (rc) {
-        fd__buf_clear(version);
+        fd__buf_clear(out);
         return rc;
     }
     *due = d;
