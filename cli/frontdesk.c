@@ -36,6 +36,7 @@ static const char USAGE[] =
     "  audit reveals [--date YYYY-MM-DD]                 who saw personal data, when and why\n"
     "  policy list                                       every policy key with the site's value\n"
     "  policy get KEY | set KEY VALUE | reset KEY\n"
+    "  verify                                            integrity, protecting triggers, the journal's hash chain\n"
     "  report daily [--date YYYY-MM-DD]                  the day's report (default today, site time)\n"
     "  calendar status                                   holiday data: version, coverage, provisional years\n"
     "  version                                           the library version\n"
@@ -45,12 +46,15 @@ static const char USAGE[] =
     "  --as STAFF      act as this member of staff (staff code; --staff is the old name)\n"
     "  --at TIME       the instant of a write: 'YYYY-MM-DD HH:MM[:SS]' site time, or @UTC_SECONDS\n"
     "  --reveal REASON show personal data unmasked (needs the reveal grant; logged)\n"
+    "  --read-only     open the database read-only (implied by commands that only read,\n"
+    "                  unless --reveal asks to log a reveal)\n"
     "  --json          machine-readable output\n";
 
 typedef struct cli {
     const char *db;
     const char *site_code;
     int json;
+    int read_only;
     int argc;
     char **argv; /* positional arguments, options removed */
     /* options that take a value, found anywhere after the command */
@@ -141,6 +145,10 @@ static int parse(cli *c, int argc, char **argv)
             c->json = 1;
             continue;
         }
+        if (strcmp(a, "--read-only") == 0) {
+            c->read_only = 1;
+            continue;
+        }
         if (strncmp(a, "--", 2) != 0 || strcmp(a, "--help") == 0 || strcmp(a, "--version") == 0) {
             c->argv[c->argc++] = argv[i];
             continue;
@@ -226,10 +234,25 @@ static const char *local(ctx *x, int64_t at)
     return fd_instant_format(&x->buf, x->site->time_zone, at) == FD_OK ? x->buf.ptr : "?";
 }
 
+/* Commands that only read open the database read-only (a user who may only read can run them). */
+static bool reads_only(const cli *c)
+{
+    static const char *const reads[] = { "site list", "staff list", "journal list", "audit reveals",
+                                         "policy list", "policy get", "report daily", "verify" };
+    char cmd[64];
+    snprintf(cmd, sizeof cmd, "%s%s%s", c->argv[0], c->argc > 1 ? " " : "", c->argc > 1 ? c->argv[1] : "");
+    for (size_t i = 0; i < sizeof reads / sizeof *reads; i++)
+        if (strcmp(cmd, reads[i]) == 0)
+            return c->reveal == NULL; /* a reveal is logged: that is a write */
+    return false;
+}
+
 static fd_status open_site(const cli *c, ctx *x)
 {
     fd_store_options o = FD_STORE_OPTIONS_INIT;
     o.create = 0;
+    o.read_only = c->read_only || reads_only(c);
+    o.quick_check = strcmp(c->argv[0], "verify") == 0;
     fd_status rc = fd_store_open(&x->store, c->db, &o);
     if (rc == FD_OK)
         rc = c->site_code ? fd_store_site_get_by_code(&x->site, x->store, c->site_code)
@@ -285,7 +308,9 @@ static int cmd_init(cli *c)
     site.code = c->code ? c->code : "main";
     site.name = c->name;
     site.time_zone = c->tz;
-    fd_status rc = fd_store_open(&s, c->argv[1], NULL);
+    fd_store_options o = FD_STORE_OPTIONS_INIT;
+    o.quick_check = 1;
+    fd_status rc = fd_store_open(&s, c->argv[1], &o);
     if (rc == FD_OK)
         rc = fd_store_site_add(&id, s, &boot, &site);
     fd_store_close(s);
@@ -667,13 +692,40 @@ static int cmd_calendar(cli *c, ctx *x)
     return rc ? lib_error(rc) : 0;
 }
 
+static int cmd_verify(cli *c, ctx *x)
+{
+    if (c->argc != 1)
+        return usage_error("usage: verify");
+    fd_store_verify_report r;
+    fd_status rc = fd_store_verify(&r, x->store);
+    if (rc && rc != FD_EDATA)
+        return lib_error(rc);
+    if (c->json) {
+        printf("{\"ok\":%s,\"uuid\":\"%s\",\"entries\":%lld,\"first_bad_id\":%lld,\"integrity_ok\":%s,"
+               "\"triggers_ok\":%s,\"head\":\"%s\",\"problem\":",
+               rc ? "false" : "true", r.uuid, (long long)r.entries, (long long)r.first_bad_id,
+               r.integrity_ok ? "true" : "false", r.triggers_ok ? "true" : "false", r.head);
+        json_string(r.problem);
+        puts("}");
+    } else {
+        printf("database %s\n  integrity     %s\n  triggers      %s\n  journal       %lld entries, %s\n"
+               "  chain head    %s\n",
+               r.uuid, r.integrity_ok ? "ok" : "FAILED", r.triggers_ok ? "all present" : "MISSING",
+               (long long)r.entries, r.first_bad_id ? "BROKEN" : "chain intact", r.head);
+        if (rc)
+            printf("  problem       %s (entry %lld)\n", r.problem, (long long)r.first_bad_id);
+    }
+    return rc ? 1 : 0;
+}
+
 /* Commands that work on an existing site database, as an actor. */
 static const struct {
     const char *name;
     int (*run)(cli *, ctx *);
 } SITE_COMMANDS[] = {
     { "site", cmd_site },     { "staff", cmd_staff },   { "journal", cmd_journal }, { "grant", cmd_grant },
-    { "audit", cmd_audit },   { "policy", cmd_policy }, { "report", cmd_report }, { "calendar", cmd_calendar },
+    { "audit", cmd_audit },   { "policy", cmd_policy }, { "report", cmd_report },
+    { "verify", cmd_verify }, { "calendar", cmd_calendar },
 };
 
 static int run_site_command(cli *c, int (*run)(cli *, ctx *))

@@ -33,6 +33,7 @@ expect "numbers that do not fit are refused" 2 "fits in 64 bits" -- "$fd" journa
 expect "a bad --at is a usage error" 2 "--at must be" -- "$fd" journal add call log --at "2026-11-20 17:05 x"
 expect "a forged line is escaped on output" 0 'a\\x0Ab' -- bash -c "\"$fd\" journal add note x --detail \"\$(printf 'a\nb')\" && \"$fd\" journal list --entity note"
 expect "report daily, masked" 0 "139\*\*\*\*5678" -- "$fd" report daily --date 2026-11-20
+expect "verify: the chain is intact" 0 "chain intact" -- "$fd" verify
 if [ "$(stat -c %a "$db")" != 600 ]; then echo "FAIL: database mode $(stat -c %a "$db"), want 600"; fail=$((fail + 1)); fi
-echo "cli smoke: $((14 - fail)) passed, $fail failed"
+echo "cli smoke: $((15 - fail)) passed, $fail failed"
 [ "$fail" = 0 ]

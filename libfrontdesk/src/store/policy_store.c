@@ -4,7 +4,7 @@
 #include <stdio.h>
 
 static const char *const SQL_POLICY_LOAD = "SELECT key, value, unit FROM policy WHERE site_id = ?1";
-/* A deadline key's row holds its unit (0003_policy_units.sql); NULL for a plain key. */
+/* A deadline key's row holds its unit (0004_policy_units.sql); NULL for a plain key. */
 static const char *const SQL_POLICY_UPSERT =
     "INSERT INTO policy (site_id, key, value, updated_at, updated_by, unit) VALUES (?1, ?2, ?3, ?4, ?5, ?6) "
     "ON CONFLICT (site_id, key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at, "
@@ -99,10 +99,16 @@ static fd_status change(fd_store *store, const char *fn, const fd_actor *actor, 
         return rc;
     int64_t site_id = actor->site_id, staff_id = actor->staff_id;
     rc = fd_store_policy_load(&before, store, site_id);
+    /* A corrupt stored value (out of range, written by hand) must not lock the
+     * site: set and reset overwrite it (over the defaults), and the journal says
+     * it was unreadable. */
+    bool unreadable = rc == FD_EDATA;
+    if (unreadable)
+        rc = FD_OK;
     if (rc == FD_OK)
-        rc = value ? fd_policy_copy(&after, before) : fd_policy_new(&after);
+        rc = value && !unreadable ? fd_policy_copy(&after, before) : fd_policy_new(&after);
     if (rc == FD_OK)
-        rc = fd_policy_format(&old, before, key);
+        rc = unreadable ? fd__buf_puts(&old, "(unreadable)") : fd_policy_format(&old, before, key);
     if (rc == FD_OK && value) {
         rc = unit ? fd_policy_set_deadline(after, key, *value, unit) : fd_policy_set(after, key, *value);
         if (rc)

@@ -1,4 +1,4 @@
--- Schema version 3: deadline policy values carry their unit (issue 10, R-CPL-2).
+-- Schema version 4: deadline policy values carry their unit (issue 10, R-CPL-2).
 -- A deadline key (complaint.important.resolve_days ...) is an amount and a
 -- unit: '3 working_days' and '3 calendar_days' are different standards. NULL
 -- is the key's default unit (fd_policy_get_deadline) or a plain key.
