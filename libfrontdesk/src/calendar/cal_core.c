@@ -804,10 +804,13 @@ fd_status fd_calendar_load_data(fd_calendar **out, const char *text)
     return from_text(out, "fd_calendar_load_data", "data", text, strlen(text));
 }
 
-fd_status fd_calendar_load(fd_calendar **out, const char *path)
+/* What fd_calendar_load and fd_calendar_add_file do with a file's text. */
+typedef fd_status (*use_text)(void *target, const char *fn, const char *origin, const char *text, size_t len);
+
+/* Checks @target and @path (@what names the target), reads the file, hands its text to @use. */
+static fd_status with_file(void *target, const char *what, const char *fn, const char *path, use_text use)
 {
-    const char *fn = "fd_calendar_load";
-    fd_status rc = fd__check_ptr(fn, "out", out);
+    fd_status rc = fd__check_ptr(fn, what, target);
     if (rc == FD_OK)
         rc = fd__check_text(fn, "path", path, 4096, true);
     char *data = NULL;
@@ -815,14 +818,25 @@ fd_status fd_calendar_load(fd_calendar **out, const char *path)
     if (rc == FD_OK)
         rc = read_file(&data, &len, fn, path);
     if (rc == FD_OK)
-        rc = from_text(out, fn, path, data ? data : "", len);
+        rc = use(target, fn, path, data ? data : "", len);
     free(data);
     return rc;
 }
 
-/* Adds the data file @text (@origin names it) to @cal. */
-static fd_status add_text(fd_calendar *cal, const char *fn, const char *origin, const char *text, size_t len)
+static fd_status load_text(void *out, const char *fn, const char *origin, const char *text, size_t len)
 {
+    return from_text(out, fn, origin, text, len);
+}
+
+fd_status fd_calendar_load(fd_calendar **out, const char *path)
+{
+    return with_file(out, "out", "fd_calendar_load", path, load_text);
+}
+
+/* Adds the data file @text (@origin names it) to calendar @target. */
+static fd_status add_text(void *target, const char *fn, const char *origin, const char *text, size_t len)
+{
+    fd_calendar *cal = target;
     fd__cal_file f;
     fd_status rc = fd__cal_parse(&f, fn, origin, text, len);
     if (rc == FD_OK && !f.extends)
@@ -847,18 +861,7 @@ fd_status fd_calendar_add_data(fd_calendar *cal, const char *text)
 
 fd_status fd_calendar_add_file(fd_calendar *cal, const char *path)
 {
-    const char *fn = "fd_calendar_add_file";
-    fd_status rc = fd__check_ptr(fn, "cal", cal);
-    if (rc == FD_OK)
-        rc = fd__check_text(fn, "path", path, 4096, true);
-    char *data = NULL;
-    size_t len = 0;
-    if (rc == FD_OK)
-        rc = read_file(&data, &len, fn, path);
-    if (rc == FD_OK)
-        rc = add_text(cal, fn, path, data ? data : "", len);
-    free(data);
-    return rc;
+    return with_file(cal, "cal", "fd_calendar_add_file", path, add_text);
 }
 
 void fd__cal_retain(const fd_calendar *cal)
