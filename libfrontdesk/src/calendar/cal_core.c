@@ -663,10 +663,12 @@ static fd_status rebuild(fd_calendar *cal, const char *fn, const char *origin, c
     c->national = malloc((cal->national_count + 1) * sizeof *c->national);
     c->layers = malloc((cal->layer_count + 1) * sizeof *c->layers);
     fd_status rc = c->national && c->layers ? FD_OK : fd__oom(fn);
-    if (rc == FD_OK) {
+    if (rc == FD_OK && cal->national_count)
         memcpy(c->national, cal->national, cal->national_count * sizeof *c->national);
-        c->national_count = cal->national_count;
+    if (rc == FD_OK && cal->layer_count)
         memcpy(c->layers, cal->layers, cal->layer_count * sizeof *c->layers);
+    if (rc == FD_OK) {
+        c->national_count = cal->national_count;
         c->layer_count = cal->layer_count;
     }
     if (rc == FD_OK && add)
