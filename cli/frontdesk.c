@@ -41,6 +41,7 @@ static const char USAGE[] =
     "  policy get KEY | set KEY VALUE | reset KEY\n"
     "  verify                                            integrity, protecting triggers, the journal's hash chain\n"
     "  report daily [--date YYYY-MM-DD]                  the day's report (default today, site time)\n"
+    "  calendar status                                   holiday data: version, coverage, provisional years\n"
     "  version                                           the library version\n"
     "\n"
     "  --db PATH       site database (default: $FRONTDESK_DB, else ./site.db)\n"
@@ -681,6 +682,61 @@ static int cmd_report(cli *c, ctx *x)
     return rc ? lib_error(rc) : 0;
 }
 
+/* calendar status: the holiday data's version and coverage, what days past it are, the warning (issue 10). */
+static int cmd_calendar(cli *c, ctx *x)
+{
+    if (c->argc != 2 || strcmp(c->argv[1], "status") != 0)
+        return usage_error("usage: calendar status");
+    fd_calendar *cal = NULL;
+    fd_policy *p = NULL;
+    fd_buf version = FD_BUF_INIT, region = FD_BUF_INIT, warn = FD_BUF_INIT;
+    fd_date today, lo, hi, until = { 0, 0, 0 };
+    fd_status rc = fd_calendar_new(&cal);
+    if (rc == FD_OK && (rc = fd_store_policy_load(&p, x->store, x->site->id)) == FD_OK)
+        rc = fd_calendar_apply_policy(cal, p);
+    if (rc == FD_OK)
+        rc = fd_store_site_date(&today, x->store, x->site->id, x->actor.at);
+    if (rc == FD_OK && (rc = fd_calendar_version(&version, cal)) == FD_OK && (rc = fd_calendar_region(&region, cal)) == FD_OK &&
+        (rc = fd_calendar_coverage_start(&lo, cal)) == FD_OK && (rc = fd_calendar_coverage_end(&hi, cal)) == FD_OK)
+        rc = fd_calendar_coverage_warning(&warn, cal, today);
+    int64_t mode = 0, weekends = 0; /* calendar.beyond_data; the old calendar.fallback_weekends = 1 means 1 */
+    if (rc == FD_OK && fd_calendar_provisional_until(&until, cal) != FD_OK)
+        until.year = 0; /* days past the data are refused */
+    if (rc == FD_OK && fd_policy_get(&mode, p, "calendar.beyond_data") == FD_OK &&
+        fd_policy_get(&weekends, p, "calendar.fallback_weekends") == FD_OK && weekends)
+        mode = 1;
+    static const char *const past[] = { "provisional", "weekends", "refused" };
+    if (rc == FD_OK && c->json) {
+        printf("{\"version\":\"%s\",\"region\":\"%s\",\"coverage_start\":\"%04d-%02d-%02d\",\"coverage_end\":"
+               "\"%04d-%02d-%02d\",\"beyond_data\":\"%s\",\"provisional\":%s,\"provisional_until\":",
+               version.ptr, region.ptr, lo.year, lo.month, lo.day, hi.year, hi.month, hi.day, past[mode],
+               mode == 2 ? "false" : "true");
+        if (until.year)
+            printf("\"%04d-%02d-%02d\"", until.year, until.month, until.day);
+        else
+            printf("null");
+        printf(",\"warning\":");
+        json_string(warn.ptr);
+        puts("}");
+    } else if (rc == FD_OK) {
+        printf("holiday data  %s (%s), %04d-%02d-%02d..%04d-%02d-%02d\n", version.ptr, region.ptr, lo.year, lo.month,
+               lo.day, hi.year, hi.month, hi.day);
+        if (until.year)
+            printf("past the data %s until %04d-%02d-%02d%s\n", past[mode], until.year, until.month, until.day,
+                   mode == 0 ? " (the statutory holidays by law, no 调休; answers say so)" : " (answers say so)");
+        else
+            printf("past the data refused (calendar.beyond_data = 2)\n");
+        if (warn.size)
+            printf("warning       %s\n", warn.ptr);
+    }
+    fd_buf_dispose(&version);
+    fd_buf_dispose(&region);
+    fd_buf_dispose(&warn);
+    fd_policy_free(p);
+    fd_calendar_free(cal);
+    return rc ? lib_error(rc) : 0;
+}
+
 static int cmd_verify(cli *c, ctx *x)
 {
     if (c->argc != 1)
@@ -714,7 +770,7 @@ static const struct {
 } SITE_COMMANDS[] = {
     { "site", cmd_site },     { "staff", cmd_staff },   { "journal", cmd_journal }, { "grant", cmd_grant },
     { "audit", cmd_audit },   { "policy", cmd_policy }, { "report", cmd_report },
-    { "verify", cmd_verify },
+    { "verify", cmd_verify }, { "calendar", cmd_calendar },
 };
 
 /* The shapes of the site commands, checked before any database is opened. */
