@@ -245,7 +245,8 @@ static const char *local(ctx *x, int64_t at)
 static bool reads_only(const cli *c)
 {
     static const char *const reads[] = { "site list", "staff list", "journal list", "audit reveals",
-                                         "policy list", "policy get", "report daily", "verify" };
+                                         "policy list", "policy get", "report daily", "verify",
+                                         "calendar status" };
     char cmd[64];
     snprintf(cmd, sizeof cmd, "%s%s%s", c->argv[0], c->argc > 1 ? " " : "", c->argc > 1 ? c->argv[1] : "");
     for (size_t i = 0; i < sizeof reads / sizeof *reads; i++)
@@ -596,16 +597,17 @@ static int cmd_policy(cli *c, ctx *x)
             fd_policy_key_at(&k, i);
             fd_policy_get(&v, p, k.key);
             fd_policy_is_default(&is_default, p, k.key);
+            /* Deadline keys read "3 working_days": the amount with its unit. */
+            const char *text = fd_policy_format(&x->buf, p, k.key) == FD_OK ? x->buf.ptr : "?";
             if (c->json) {
-                printf("%s{\"key\":\"%s\",\"value\":%lld,\"default\":%lld,\"overridden\":%s,\"min\":%lld,"
-                       "\"max\":%lld,\"unit\":\"%s\",\"rule\":\"%s\",\"description\":",
-                       i ? "," : "", k.key, (long long)v, (long long)k.default_value, is_default ? "false" : "true",
-                       (long long)k.min, (long long)k.max, k.unit, k.rule);
+                printf("%s{\"key\":\"%s\",\"value\":%lld,\"text\":\"%s\",\"default\":%lld,\"overridden\":%s,"
+                       "\"min\":%lld,\"max\":%lld,\"unit\":\"%s\",\"rule\":\"%s\",\"description\":",
+                       i ? "," : "", k.key, (long long)v, text, (long long)k.default_value,
+                       is_default ? "false" : "true", (long long)k.min, (long long)k.max, k.unit, k.rule);
                 json_string(k.description);
                 putchar('}');
             } else {
-                printf("%-38s %6lld%s %-12s %-9s %s\n", k.key, (long long)v, is_default ? " " : "*", k.unit, k.rule,
-                       k.description);
+                printf("%-38s %18s%s %-9s %s\n", k.key, text, is_default ? " " : "*", k.rule, k.description);
             }
         }
         if (c->json)
@@ -794,6 +796,7 @@ static const struct {
     { "policy", "reset", 3, 3, "policy reset KEY" },
     { "report", "daily", 2, 2, "report daily [--date YYYY-MM-DD]" },
     { "verify", NULL, 1, 1, "verify" },
+    { "calendar", "status", 2, 2, "calendar status" },
 };
 
 /* A usage error (2) unless argv has one of the command's shapes; 0 when it has. */
