@@ -153,39 +153,14 @@ fd_status fd__text_normalize_into(fd_buf *out, const char *s, size_t len)
     return rc;
 }
 
-/* The longest curated conversion phrase at @p, or NULL. */
-static const fd__text_ts_phrase *match_ts_phrase(const fd__text_ts_phrase *table, size_t count,
-                                                 uint32_t first, const unsigned char *q,
-                                                 const unsigned char *end,
-                                                 const unsigned char **after)
-{
-    size_t lo = 0, hi = count;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (table[mid].from[0] < first)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    for (size_t i = lo; i < count && table[i].from[0] == first; i++) {
-        const unsigned char *r = q;
-        int k = 1;
-        for (; k < table[i].len && r < end; k++)
-            if (fd__utf8_next(&r) != table[i].from[k])
-                break;
-        if (k == table[i].len) {
-            *after = r;
-            return &table[i];
-        }
-    }
-    return NULL;
-}
-
+/*
+ * OpenCC's conversion (s2t.json, t2s.json) with the generated tables: at each
+ * position the longest phrase the text starts with, else the character map.
+ */
 fd_status fd__text_convert_into(fd_buf *out, const char *s, size_t len, bool to_trad)
 {
     fd__text_tables_init();
-    const fd__text_ts_phrase *phrases = to_trad ? fd__text_s2t_phrases : fd__text_t2s_phrases;
-    size_t nphrases = to_trad ? fd__text_s2t_phrases_count : fd__text_t2s_phrases_count;
+    const fd__text_dict *dict = to_trad ? &fd__text_s2t_dict : &fd__text_t2s_dict;
     const unsigned char *p = (const unsigned char *)s, *end = p + len, *run = p;
     fd_status rc = fd__buf_grow(out, len);
     while (rc == FD_OK && p < end) {
@@ -195,23 +170,20 @@ fd_status fd__text_convert_into(fd_buf *out, const char *s, size_t len, bool to_
         }
         const unsigned char *q = p;
         uint32_t c = fd__utf8_next(&q);
-        const unsigned char *after;
-        const fd__text_ts_phrase *ph = match_ts_phrase(phrases, nphrases, c, q, end, &after);
+        const unsigned char *after = q;
+        const fd__text_dict_entry *ph = fd__text_dict_starts(dict, c)
+                                            ? fd__text_dict_longest(dict, p, end, false, &after)
+                                            : NULL;
         uint32_t m = ph ? c : fd__text_map_cp(c, to_trad);
         if (ph == NULL && m == c) {
             p = q;
             continue;
         }
         rc = fd__buf_put(out, (const char *)run, (size_t)(p - run));
-        if (ph != NULL) {
-            for (int k = 0; rc == FD_OK && k < ph->len; k++)
-                rc = fd__text_put_cp(out, ph->to[k]);
-            p = run = after;
-        } else {
-            if (rc == FD_OK)
-                rc = fd__text_put_cp(out, m);
-            p = run = q;
-        }
+        if (rc == FD_OK)
+            rc = ph ? fd__buf_put(out, (const char *)dict->vals + ph->val, ph->val_len)
+                    : fd__text_put_cp(out, m);
+        p = run = after;
     }
     if (rc == FD_OK)
         rc = fd__buf_put(out, (const char *)run, (size_t)(end - run));
