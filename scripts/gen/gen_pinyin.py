@@ -27,8 +27,9 @@ Among them the most frequent in Simplified text wins: kHanyuPinlu counts (现代
 CC-CEDICT words that use each reading. kMandarin is kept unless it is not a
 candidate, or another candidate is at least twice as frequent (and, counted in
 words, in at least 3). A neutral-tone reading becomes the default only where
-kMandarin is neutral already (的 de, 了 le). A character without candidates keeps
-the old rule: kMandarin, else the most frequent kHanyuPinlu reading, else the
+kMandarin is neutral already (的 de, 了 le). A Traditional character reads like
+its Simplified form (OpenCC's character map) where that is one of its readings.
+A character without candidates keeps the old rule: kMandarin, else the most frequent kHanyuPinlu reading, else the
 first of kTGHZ2013, kXHC1983, kHanyuPinyin, else a variant's reading.
 
 Phrases (kind 2): every CC-CEDICT word of 2..8 Han characters in which some
@@ -325,6 +326,21 @@ def generate(unihan):
         else:
             changes.append([cp, old[0] if old else "-", toned, "reviewed: " + why])
         chosen[cp], source[cp] = toned, "default_overrides.txt"
+    # A Traditional character reads like its Simplified form where that is one of
+    # its readings (長 like 长, 著 like 着 is not: 著 maps to itself), so that
+    # pinyin and the search keys, built on Simplified text, read alike.
+    import gen_variants
+    t2s_char = gen_variants.char_map("t2s")
+    by_cp = {c[0]: c for c in changes}
+    for a, b in sorted(t2s_char.items()):
+        ca, cb = ord(a), ord(b)
+        if cb in chosen and ca in chosen and chosen[ca] != chosen[cb] and valid(ca, chosen[cb]):
+            old = rd.get("kMandarin", {}).get(ca, "-").split()[0]
+            if ca in by_cp:
+                by_cp[ca][2] = chosen[cb]
+            else:
+                changes.append([ca, old, chosen[cb], "reads like its Simplified form %s" % b])
+            chosen[ca], source[ca] = chosen[cb], "simplified:U+%04X" % cb
     changes = [c for c in changes if c[1] != c[2]]
 
     # Syllable inventory (toned), index 0 is reserved for "no reading".
@@ -372,8 +388,6 @@ def generate(unihan):
 
     # Phrases (kind 2), keyed on the text as the library matches it: mapped
     # character by character to Simplified.
-    import gen_variants
-    t2s_char = gen_variants.char_map("t2s")
 
     def key_of(word):
         return "".join(t2s_char.get(c, c) for c in word)

@@ -4,6 +4,7 @@
  */
 #include "text_internal.h"
 
+#include <pthread.h>
 #include <string.h>
 
 #include <unicode/uchar.h>
@@ -49,58 +50,124 @@ static fd_status collapse_ascii(fd_buf *out, const char *s, size_t len)
 }
 
 /*
- * Code points that NFKC leaves alone whatever surrounds them (no compatibility
- * mapping, never composed with a neighbour): most of what Chinese text holds.
- * Full-width ASCII and the ideographic space are handled here too: their NFKC
- * mapping is plain ASCII. Anything else sends the whole string through ICU.
+ * The fast path's table, one entry per BMP code point, built once from ICU's
+ * NFKC data: NORM_ICU when the character may interact with its neighbours (no
+ * normalisation boundary before it: combining marks, conjoining jamo ...), so
+ * the whole string goes through ICU; NORM_COPY when NFKC leaves it alone;
+ * NORM_SPACE when NFKC makes it white space (U+3000, NBSP); otherwise
+ * NORM_MAP + i where map_out[i] is NFKC of the character (full-width ASCII,
+ * （）, …, ①, ㎡ ...). A string whose every character has a boundary before it
+ * normalises character by character (ICU's Normalizer2::hasBoundaryBefore), so
+ * the fast path gives exactly ICU's result; a test checks it over every BMP
+ * character.
  */
-static bool nfkc_stable(uint32_t c)
+enum { NORM_ICU = 0, NORM_COPY = 1, NORM_SPACE = 2, NORM_MAP = 3 };
+#define NORM_MAP_MAX 8192
+#define NORM_MAP_BYTES 15
+static uint16_t norm_class[0x10000];
+static struct {
+    uint8_t len;
+    char s[NORM_MAP_BYTES];
+} map_out[NORM_MAP_MAX];
+static pthread_once_t norm_once = PTHREAD_ONCE_INIT;
+
+static void norm_build(void)
 {
-    return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) ||
-           (c >= 0x3001 && c <= 0x3002) || (c >= 0x300C && c <= 0x300F) ||
-           (c >= 0x20000 && c <= 0x2A6DF) || (c >= 0x2A700 && c <= 0x2EBEF) ||
-           (c >= 0x30000 && c <= 0x3134F);
+    UErrorCode err = U_ZERO_ERROR;
+    const UNormalizer2 *nfkc = unorm2_getNFKCInstance(&err);
+    if (U_FAILURE(err))
+        return; /* every class stays NORM_ICU: the slow path reports the error */
+    size_t nmap = 0;
+    for (uint32_t c = 0x80; c < 0x10000; c++) {
+        if (c >= 0xD800 && c <= 0xDFFF)
+            continue;
+        if (!unorm2_hasBoundaryBefore(nfkc, (UChar32)c))
+            continue;
+        UChar in[1] = { (UChar)c }, out[8];
+        err = U_ZERO_ERROR;
+        int32_t n = unorm2_normalize(nfkc, in, 1, out, 8, &err);
+        if (U_FAILURE(err))
+            continue;
+        if (n == 1 && out[0] == in[0]) {
+            norm_class[c] = u_isUWhiteSpace((UChar32)c) ? NORM_SPACE : NORM_COPY;
+            continue;
+        }
+        if (n == 1 && u_isUWhiteSpace(out[0])) {
+            norm_class[c] = NORM_SPACE;
+            continue;
+        }
+        char u8[32];
+        int32_t n8 = 0;
+        err = U_ZERO_ERROR;
+        u_strToUTF8(u8, sizeof u8, &n8, out, n, &err);
+        bool spaces = false;
+        for (int32_t i = 0; i < n; i++)
+            spaces |= u_isUWhiteSpace(out[i]) != 0;
+        /* a mapping with white space inside (U+33C2 a.m. is fine, ¨ is " ̈") stays with ICU */
+        if (U_FAILURE(err) || n8 > NORM_MAP_BYTES || spaces || nmap == NORM_MAP_MAX)
+            continue;
+        map_out[nmap].len = (uint8_t)n8;
+        memcpy(map_out[nmap].s, u8, (size_t)n8);
+        norm_class[c] = (uint16_t)(NORM_MAP + nmap++);
+    }
+}
+
+/* Characters outside the BMP that NFKC leaves alone: the CJK extensions. */
+static bool supplementary_stable(uint32_t c)
+{
+    return (c >= 0x20000 && c <= 0x2A6DF) || (c >= 0x2A700 && c <= 0x2EBEF) || (c >= 0x30000 && c <= 0x3134F);
 }
 
 /*
- * Fast path: when every character is ASCII, stable (above), full-width ASCII
- * (U+FF01..FF5E, NFKC maps them to U+0021..007E) or U+3000, the result is
- * computed here without ICU. A combining mark after an ASCII or full-width
- * letter would compose under NFKC, but marks are not in the set, so such text
- * takes the ICU path. Returns false (out unchanged) when ICU is needed.
+ * Fast path: NFKC and the white-space collapse character by character, with
+ * the table above. Returns false (out unchanged) when a character needs ICU.
  */
 static bool normalize_fast(fd_buf *out, const char *s, size_t len, fd_status *rc)
 {
+    pthread_once(&norm_once, norm_build);
     const unsigned char *p = (const unsigned char *)s, *end = p + len;
     size_t start = out->size;
     bool pending = false, any = false;
-    *rc = fd__buf_grow(out, len);
+    /* a mapping can be longer than its character (… is three dots): 5x covers NORM_MAP_BYTES / 3 */
+    *rc = fd__buf_grow(out, len * 5 + 1);
     if (*rc)
         return true;
+    char *o = out->ptr + out->size;
     while (p < end) {
-        const unsigned char *q = p;
-        uint32_t c = fd__utf8_next(&q);
-        bool space = c == 0x3000 || (c < 0x80 && ascii_space((unsigned char)c));
-        if (space) {
-            pending = any;
-            p = q;
-            continue;
+        uint32_t c = *p;
+        const unsigned char *q = p + 1;
+        int cls;
+        if (c < 0x80) {
+            cls = ascii_space((unsigned char)c) ? NORM_SPACE : NORM_COPY;
+        } else {
+            q = p;
+            c = fd__utf8_next(&q);
+            cls = c < 0x10000 ? norm_class[c] : supplementary_stable(c) ? NORM_COPY : NORM_ICU;
         }
-        if (c >= 0xFF01 && c <= 0xFF5E)
-            c -= 0xFEE0;
-        else if (c >= 0x80 && !nfkc_stable(c)) {
+        if (cls == NORM_ICU) {
             out->size = start;
             out->ptr[start] = '\0';
             return false;
         }
-        /* the output is never longer than the input: no growth needed */
+        if (cls == NORM_SPACE) {
+            pending = any;
+            p = q;
+            continue;
+        }
         if (pending)
-            out->ptr[out->size++] = ' ';
-        out->size += fd__utf8_put(out->ptr + out->size, c);
+            *o++ = ' ';
+        if (cls == NORM_COPY) {
+            memcpy(o, p, (size_t)(q - p));
+            o += q - p;
+        } else {
+            memcpy(o, map_out[cls - NORM_MAP].s, map_out[cls - NORM_MAP].len);
+            o += map_out[cls - NORM_MAP].len;
+        }
         pending = false;
         any = true;
         p = q;
     }
+    out->size = (size_t)(o - out->ptr);
     out->ptr[out->size] = '\0';
     return true;
 }

@@ -181,7 +181,7 @@ typedef struct fd__text_tls {
     UBreakIterator *chars; /* grapheme clusters */
     UChar *u16[2];         /* UTF-16 scratch */
     int32_t u16cap[2];
-    fd_buf scratch[7]; /* [2],[3] used inside fd__text_fold */
+    fd_buf scratch[8]; /* [2],[3] used inside fd__text_fold */
 } fd__text_tls;
 
 /* This thread's context, created on first use; NULL (error recorded) when out of memory. */
