@@ -120,12 +120,13 @@ static bool supplementary_stable(uint32_t c)
 
 /*
  * Fast path: NFKC and the white-space collapse character by character, with
- * the table above. Returns false (out unchanged) when a character needs ICU.
+ * the table above; runs of characters NFKC leaves alone are copied at once.
+ * Returns false (out unchanged) when a character needs ICU.
  */
 static bool normalize_fast(fd_buf *out, const char *s, size_t len, fd_status *rc)
 {
     pthread_once(&norm_once, norm_build);
-    const unsigned char *p = (const unsigned char *)s, *end = p + len;
+    const unsigned char *p = (const unsigned char *)s, *end = p + len, *run = p;
     size_t start = out->size;
     bool pending = false, any = false;
     /* a mapping can be longer than its character (… is three dots): 5x covers NORM_MAP_BYTES / 3 */
@@ -134,16 +135,33 @@ static bool normalize_fast(fd_buf *out, const char *s, size_t len, fd_status *rc
         return true;
     char *o = out->ptr + out->size;
     while (p < end) {
-        uint32_t c = *p;
-        const unsigned char *q = p + 1;
+        unsigned c0 = *p;
+        const unsigned char *q;
         int cls;
-        if (c < 0x80) {
-            cls = ascii_space((unsigned char)c) ? NORM_SPACE : NORM_COPY;
+        if (c0 < 0x80) {
+            q = p + 1;
+            cls = ascii_space((unsigned char)c0) ? NORM_SPACE : NORM_COPY;
+        } else if (c0 >= 0xE0 && c0 < 0xF0) {
+            q = p + 3;
+            cls = norm_class[((c0 & 0x0Fu) << 12) | ((p[1] & 0x3Fu) << 6) | (p[2] & 0x3Fu)];
+        } else if (c0 < 0xE0) {
+            q = p + 2;
+            cls = norm_class[((c0 & 0x1Fu) << 6) | (p[1] & 0x3Fu)];
         } else {
             q = p;
-            c = fd__utf8_next(&q);
-            cls = c < 0x10000 ? norm_class[c] : supplementary_stable(c) ? NORM_COPY : NORM_ICU;
+            cls = supplementary_stable(fd__utf8_next(&q)) ? NORM_COPY : NORM_ICU;
         }
+        if (cls == NORM_COPY) {
+            if (run == p && pending) { /* a new run after white space */
+                *o++ = ' ';
+                pending = false;
+            }
+            any = true;
+            p = q;
+            continue;
+        }
+        memcpy(o, run, (size_t)(p - run));
+        o += p - run;
         if (cls == NORM_ICU) {
             out->size = start;
             out->ptr[start] = '\0';
@@ -151,22 +169,18 @@ static bool normalize_fast(fd_buf *out, const char *s, size_t len, fd_status *rc
         }
         if (cls == NORM_SPACE) {
             pending = any;
-            p = q;
-            continue;
-        }
-        if (pending)
-            *o++ = ' ';
-        if (cls == NORM_COPY) {
-            memcpy(o, p, (size_t)(q - p));
-            o += q - p;
         } else {
+            if (pending)
+                *o++ = ' ';
             memcpy(o, map_out[cls - NORM_MAP].s, map_out[cls - NORM_MAP].len);
             o += map_out[cls - NORM_MAP].len;
+            pending = false;
+            any = true;
         }
-        pending = false;
-        any = true;
-        p = q;
+        p = run = q;
     }
+    memcpy(o, run, (size_t)(p - run));
+    o += p - run;
     out->size = (size_t)(o - out->ptr);
     out->ptr[out->size] = '\0';
     return true;
