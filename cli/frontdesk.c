@@ -25,7 +25,10 @@
 static const char USAGE[] =
     "usage: frontdesk [--db PATH] [--site CODE] [--as STAFF] [--json] COMMAND [ARGS]\n"
     "\n"
-    "  init PATH --name NAME [--code CODE] [--tz ZONE]   create a site database with one site\n"
+    "  init [PATH] --name NAME [--code CODE] [--tz ZONE] [--add-site]\n"
+    "                                                    create a site database with one site (PATH\n"
+    "                                                    defaults to --db); --add-site adds one to an\n"
+    "                                                    existing database\n"
     "  site list                                         the sites of the database\n"
     "  staff add CODE NAME [--role ROLE]                 add a member of staff\n"
     "  staff list [--search TEXT]                        staff of the site (search: name, pinyin, initials)\n"
@@ -36,6 +39,7 @@ static const char USAGE[] =
     "  audit reveals [--date YYYY-MM-DD]                 who saw personal data, when and why\n"
     "  policy list                                       every policy key with the site's value\n"
     "  policy get KEY | set KEY VALUE | reset KEY\n"
+    "  verify                                            integrity, protecting triggers, the journal's hash chain\n"
     "  report daily [--date YYYY-MM-DD]                  the day's report (default today, site time)\n"
     "  version                                           the library version\n"
     "\n"
@@ -44,12 +48,18 @@ static const char USAGE[] =
     "  --as STAFF      act as this member of staff (staff code; --staff is the old name)\n"
     "  --at TIME       the instant of a write: 'YYYY-MM-DD HH:MM[:SS]' site time, or @UTC_SECONDS\n"
     "  --reveal REASON show personal data unmasked (needs the reveal grant; logged)\n"
+    "  --read-only     open the database read-only (implied by commands that only read,\n"
+    "                  unless --reveal asks to log a reveal)\n"
+    "  --utc           show times in UTC instead of the site's time zone\n"
     "  --json          machine-readable output\n";
 
 typedef struct cli {
     const char *db;
     const char *site_code;
     int json;
+    int read_only;
+    int utc;
+    int add_site;
     int argc;
     char **argv; /* positional arguments, options removed */
     /* options that take a value, found anywhere after the command */
@@ -62,6 +72,7 @@ typedef struct ctx {
     fd_site *site;
     fd_actor actor;
     fd_buf buf; /* scratch for formatted times */
+    int utc;    /* --utc: times shown in UTC */
 } ctx;
 
 static int usage_error(const char *msg)
@@ -138,6 +149,10 @@ static int parse(cli *c, int argc, char **argv)
         const char *a = argv[i];
         if (strcmp(a, "--json") == 0) {
             c->json = 1;
+            continue;
+        }
+        if (strcmp(a, "--read-only") == 0 || strcmp(a, "--utc") == 0 || strcmp(a, "--add-site") == 0) {
+            *(a[2] == 'r' ? &c->read_only : a[2] == 'u' ? &c->utc : &c->add_site) = 1;
             continue;
         }
         if (strncmp(a, "--", 2) != 0 || strcmp(a, "--help") == 0 || strcmp(a, "--version") == 0) {
@@ -222,17 +237,44 @@ static int day_range(const cli *c, ctx *x, int64_t *from, int64_t *to)
 /* The instant @at as site-local ISO 8601 with offset (points into x->buf). */
 static const char *local(ctx *x, int64_t at)
 {
-    return fd_instant_format(&x->buf, x->site->time_zone, at) == FD_OK ? x->buf.ptr : "?";
+    return fd_instant_format(&x->buf, x->utc ? "UTC" : x->site->time_zone, at) == FD_OK ? x->buf.ptr : "?";
+}
+
+/* Commands that only read open the database read-only (a user who may only read can run them). */
+static bool reads_only(const cli *c)
+{
+    static const char *const reads[] = { "site list", "staff list", "journal list", "audit reveals",
+                                         "policy list", "policy get", "report daily", "verify" };
+    char cmd[64];
+    snprintf(cmd, sizeof cmd, "%s%s%s", c->argv[0], c->argc > 1 ? " " : "", c->argc > 1 ? c->argv[1] : "");
+    for (size_t i = 0; i < sizeof reads / sizeof *reads; i++)
+        if (strcmp(cmd, reads[i]) == 0)
+            return c->reveal == NULL; /* a reveal is logged: that is a write */
+    return false;
 }
 
 static fd_status open_site(const cli *c, ctx *x)
 {
     fd_store_options o = FD_STORE_OPTIONS_INIT;
     o.create = 0;
+    o.read_only = c->read_only || reads_only(c);
+    o.quick_check = strcmp(c->argv[0], "verify") == 0;
     fd_status rc = fd_store_open(&x->store, c->db, &o);
     if (rc == FD_OK)
         rc = c->site_code ? fd_store_site_get_by_code(&x->site, x->store, c->site_code)
                           : fd_store_site_default(&x->site, x->store);
+    if (rc == FD_ECONFLICT && c->site_code == NULL) {
+        /* Say which sites there are and how to name one. */
+        fprintf(stderr, "frontdesk: the database holds several sites; name one with --site CODE:");
+        fd_site_iter *it = NULL;
+        const fd_site *s = NULL;
+        if (fd_store_site_query(&it, x->store, NULL, NULL) == FD_OK)
+            while (fd_site_iter_next(&s, it) == FD_OK && s)
+                fprintf(stderr, " %s (%s)", s->code, s->name);
+        fd_site_iter_free(it);
+        fputc('\n', stderr);
+        return FD_ECONFLICT;
+    }
     return rc;
 }
 
@@ -272,10 +314,11 @@ static void manage(const cli *c, ctx *x)
 
 static int cmd_init(cli *c)
 {
-    if (c->argc != 2)
-        return usage_error("init takes one PATH");
+    if (c->argc > 2)
+        return usage_error("init takes at most one PATH (or --db PATH)");
     if (c->name == NULL)
         return usage_error("init needs --name NAME");
+    const char *path = c->argc == 2 ? c->argv[1] : c->db;
     fd_store *s = NULL;
     int64_t id = 0;
     fd_actor boot = FD_ACTOR_INIT;
@@ -284,16 +327,28 @@ static int cmd_init(cli *c)
     site.code = c->code ? c->code : "main";
     site.name = c->name;
     site.time_zone = c->tz;
-    fd_status rc = fd_store_open(&s, c->argv[1], NULL);
+    fd_store_options o = FD_STORE_OPTIONS_INIT;
+    o.quick_check = 1;
+    fd_status rc = fd_store_open(&s, path, &o);
+    /* init on a database that already has a site would quietly add a second one. */
+    fd_site *first = NULL;
+    if (rc == FD_OK && !c->add_site && fd_store_site_default(&first, s) != FD_ENOTFOUND) {
+        fprintf(stderr, "frontdesk: init: %s already holds a site%s%s; use --add-site to add another\n", path,
+                first ? " " : "s", first ? first->code : "");
+        fd_site_free(first);
+        fd_store_close(s);
+        return 2;
+    }
     if (rc == FD_OK)
         rc = fd_store_site_add(&id, s, &boot, &site);
     fd_store_close(s);
     if (rc)
         return lib_error(rc);
     if (c->json)
-        printf("{\"path\":"), json_string(c->argv[1]), printf(",\"site_id\":%lld}\n", (long long)id);
+        printf("{\"path\":"), json_string(path), printf(",\"site_id\":%lld,\"code\":", (long long)id),
+            json_string(site.code), puts("}");
     else
-        printf("created %s with site %s (%s)\n", c->argv[1], site.code, c->name);
+        printf("created %s with site %s (%s)\n", path, site.code, c->name);
     return 0;
 }
 
@@ -456,6 +511,8 @@ static int cmd_journal(cli *c, ctx *x)
         return lib_error(rc);
     if (c->json)
         printf("{\"journal_id\":%lld}\n", (long long)id);
+    else
+        printf("journal entry %lld: %s.%s at %s\n", (long long)id, e.entity, e.action, local(x, x->actor.at));
     return 0;
 }
 
@@ -573,12 +630,25 @@ static int cmd_policy(cli *c, ctx *x)
             return usage_error("policy set: VALUE must be a whole number that fits in 64 bits");
         manage(c, x);
         rc = fd_store_policy_set(x->store, &x->actor, c->argv[2], v);
-        return rc ? lib_error(rc) : 0;
+        if (rc)
+            return lib_error(rc);
+        if (c->json)
+            printf("{\"key\":"), json_string(c->argv[2]), printf(",\"value\":%lld,\"overridden\":true}\n",
+                                                                  (long long)v);
+        else
+            printf("%s = %lld\n", c->argv[2], (long long)v);
+        return 0;
     }
     if (strcmp(sub, "reset") == 0 && c->argc == 3) {
         manage(c, x);
         rc = fd_store_policy_reset(x->store, &x->actor, c->argv[2]);
-        return rc ? lib_error(rc) : 0;
+        if (rc)
+            return lib_error(rc);
+        if (c->json)
+            printf("{\"key\":"), json_string(c->argv[2]), puts(",\"overridden\":false}");
+        else
+            printf("%s reset to the default\n", c->argv[2]);
+        return 0;
     }
     return usage_error("usage: policy list | get KEY | set KEY VALUE | reset KEY");
 }
@@ -611,6 +681,32 @@ static int cmd_report(cli *c, ctx *x)
     return rc ? lib_error(rc) : 0;
 }
 
+static int cmd_verify(cli *c, ctx *x)
+{
+    if (c->argc != 1)
+        return usage_error("usage: verify");
+    fd_store_verify_report r;
+    fd_status rc = fd_store_verify(&r, x->store);
+    if (rc && rc != FD_EDATA)
+        return lib_error(rc);
+    if (c->json) {
+        printf("{\"ok\":%s,\"uuid\":\"%s\",\"entries\":%lld,\"first_bad_id\":%lld,\"integrity_ok\":%s,"
+               "\"triggers_ok\":%s,\"head\":\"%s\",\"problem\":",
+               rc ? "false" : "true", r.uuid, (long long)r.entries, (long long)r.first_bad_id,
+               r.integrity_ok ? "true" : "false", r.triggers_ok ? "true" : "false", r.head);
+        json_string(r.problem);
+        puts("}");
+    } else {
+        printf("database %s\n  integrity     %s\n  triggers      %s\n  journal       %lld entries, %s\n"
+               "  chain head    %s\n",
+               r.uuid, r.integrity_ok ? "ok" : "FAILED", r.triggers_ok ? "all present" : "MISSING",
+               (long long)r.entries, r.first_bad_id ? "BROKEN" : "chain intact", r.head);
+        if (rc)
+            printf("  problem       %s (entry %lld)\n", r.problem, (long long)r.first_bad_id);
+    }
+    return rc ? 1 : 0;
+}
+
 /* Commands that work on an existing site database, as an actor. */
 static const struct {
     const char *name;
@@ -618,13 +714,59 @@ static const struct {
 } SITE_COMMANDS[] = {
     { "site", cmd_site },     { "staff", cmd_staff },   { "journal", cmd_journal }, { "grant", cmd_grant },
     { "audit", cmd_audit },   { "policy", cmd_policy }, { "report", cmd_report },
+    { "verify", cmd_verify },
 };
+
+/* The shapes of the site commands, checked before any database is opened. */
+static const struct {
+    const char *cmd, *sub;
+    int min_args, max_args; /* positional arguments, the command included */
+    const char *usage;
+} SHAPES[] = {
+    { "site", "list", 2, 2, "site list" },
+    { "staff", "add", 4, 4, "staff add CODE NAME [--role ROLE]" },
+    { "staff", "list", 2, 2, "staff list [--search TEXT]" },
+    { "staff", "deactivate", 3, 3, "staff deactivate CODE" },
+    { "journal", "add", 4, 4, "journal add ENTITY ACTION [--id N] [--detail TEXT] [--at TIME]" },
+    { "journal", "list", 2, 2, "journal list [--entity E] [--date YYYY-MM-DD]" },
+    { "grant", "give", 4, 4, "grant give|take ROLE reveal|manage" },
+    { "grant", "take", 4, 4, "grant give|take ROLE reveal|manage" },
+    { "audit", "reveals", 2, 2, "audit reveals [--date YYYY-MM-DD]" },
+    { "policy", "list", 2, 2, "policy list" },
+    { "policy", "get", 3, 3, "policy get KEY" },
+    { "policy", "set", 4, 4, "policy set KEY VALUE" },
+    { "policy", "reset", 3, 3, "policy reset KEY" },
+    { "report", "daily", 2, 2, "report daily [--date YYYY-MM-DD]" },
+    { "verify", NULL, 1, 1, "verify" },
+};
+
+/* A usage error (2) unless argv has one of the command's shapes; 0 when it has. */
+static int check_shape(const cli *c)
+{
+    const char *usage = NULL;
+    for (size_t i = 0; i < sizeof SHAPES / sizeof *SHAPES; i++) {
+        if (strcmp(SHAPES[i].cmd, c->argv[0]) != 0)
+            continue;
+        usage = usage ? usage : SHAPES[i].usage;
+        bool sub = SHAPES[i].sub == NULL || (c->argc > 1 && strcmp(SHAPES[i].sub, c->argv[1]) == 0);
+        if (sub && c->argc >= SHAPES[i].min_args && c->argc <= SHAPES[i].max_args)
+            return 0;
+        if (sub)
+            usage = SHAPES[i].usage;
+    }
+    fprintf(stderr, "frontdesk: usage: frontdesk %s\n(see frontdesk --help)\n", usage ? usage : c->argv[0]);
+    return 2;
+}
 
 static int run_site_command(cli *c, int (*run)(cli *, ctx *))
 {
-    ctx x = { NULL, NULL, FD_ACTOR_INIT, FD_BUF_INIT };
+    int shape = check_shape(c);
+    if (shape)
+        return shape;
+    ctx x = { NULL, NULL, FD_ACTOR_INIT, FD_BUF_INIT, 0 };
+    x.utc = c->utc;
     fd_status rc = open_site(c, &x);
-    int status = rc ? lib_error(rc) : make_actor(c, &x);
+    int status = rc == FD_ECONFLICT && c->site_code == NULL ? 2 : rc ? lib_error(rc) : make_actor(c, &x);
     if (status == 0)
         status = run(c, &x);
     fd_buf_dispose(&x.buf);

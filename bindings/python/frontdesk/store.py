@@ -24,17 +24,18 @@ import datetime as _dt
 import enum
 import heapq
 import warnings
+from typing import NamedTuple
 
 from . import core as _c
 from ._convert import Handle
 from ._records import DEFAULT_ZONE, Records, from_seconds, integer, local_time, to_seconds
 from ._store_records import (JournalEntry, JournalFilter, Reveal, RevealFilter, Site, SiteFilter, Staff,
                              StaffFilter)
-from .errors import InvalidArgument, NotFound
+from .errors import DataError, InvalidArgument, NotFound
 from .policy import Policy
 from .report import DailyReport
 
-__all__ = ["Store", "Actor", "Grant", "Records", "Site", "SiteFilter", "Staff", "StaffFilter", "JournalEntry",
+__all__ = ["Store", "VerifyReport", "Actor", "Grant", "Records", "Site", "SiteFilter", "Staff", "StaffFilter", "JournalEntry",
            "JournalFilter", "Reveal", "RevealFilter", "instant_from_local", "instant_to_local", "format_instant",
            "check_instant"]
 
@@ -137,23 +138,58 @@ class Actor:
         return a
 
 
+class VerifyReport(NamedTuple):
+    """What Store.verify() found. ``head`` is the last entry's hash: record it elsewhere to anchor the chain."""
+
+    ok: bool
+    entries: int
+    first_bad_id: int  # 0 when none
+    integrity_ok: bool
+    triggers_ok: bool
+    problem: str
+    uuid: str
+    head: str
+
+
 class Store(Handle):
     """An open site database. Use as ``with Store("site.db") as s: ...``.
 
     ``create``: create the file when missing; ``read_only``: open read-only;
     ``synchronous_full``: fsync on every commit; ``busy_timeout_ms``: how long
-    to wait for another writer. Used by one thread at a time.
+    to wait for another writer; ``quick_check``: refuse a corrupt file at open.
+    Used by one thread at a time.
     """
 
     _free = staticmethod(_c.fd_store_close)
 
-    def __init__(self, path, *, create=True, read_only=False, synchronous_full=False, busy_timeout_ms=5000):
+    def __init__(self, path, *, create=True, read_only=False, synchronous_full=False, busy_timeout_ms=5000,
+                 quick_check=False):
         opts = _c.fd_store_options()
         _c.fd_store_options_init(opts, _c.FD_STORE_OPTIONS_VERSION)
         opts.create, opts.read_only = int(create), int(read_only)
         opts.synchronous_full, opts.busy_timeout_ms = int(synchronous_full), busy_timeout_ms
+        opts.quick_check = int(quick_check)
         super().__init__(_c.fd_store_open(str(path), opts))
         self.path = str(path)
+
+    # -- integrity (R-COM-3) -------------------------------------------------------
+    def verify(self):
+        """Checks integrity, the protecting triggers and the journal's hash chain; returns a VerifyReport
+        (``ok`` False names the first problem and the first altered, removed or inserted entry)."""
+        r = _c.fd_store_verify_report()
+        _c.fd_store_verify_report_init(r, _c.FD_STORE_VERIFY_REPORT_VERSION)
+        try:
+            _c.fd_store_verify(r, self._handle())
+            ok = True
+        except DataError:
+            ok = False
+        return VerifyReport(ok, r.entries, r.first_bad_id, bool(r.integrity_ok), bool(r.triggers_ok), r.problem,
+                            r.uuid, r.head)
+
+    @property
+    def uuid(self):
+        """The database's UUID, given at creation (str, 8-4-4-4-12 hex)."""
+        return _c.fd_store_uuid(self._handle())
 
     # -- schema and transactions ------------------------------------------------
     @property

@@ -91,7 +91,12 @@ static fd_status change(fd_store *store, const char *fn, const fd_actor *actor, 
         return rc;
     int64_t site_id = actor->site_id, staff_id = actor->staff_id;
     rc = fd_store_policy_load(&before, store, site_id);
-    if (rc == FD_OK) {
+    /* A corrupt stored value (out of range, written by hand) must not lock the
+     * site: set and reset overwrite it, and the journal says it was unreadable. */
+    bool unreadable = rc == FD_EDATA;
+    if (unreadable)
+        rc = FD_OK;
+    if (rc == FD_OK && !unreadable) {
         fd_policy_get(&old, before, key);
         fd_policy_free(before);
     }
@@ -115,8 +120,9 @@ static fd_status change(fd_store *store, const char *fn, const fd_actor *actor, 
             rc = fd__store_sqlerr(store, fn, src, "writing policy");
     }
     if (rc == FD_OK) {
-        char detail[160];
-        snprintf(detail, sizeof detail, "%s: %lld -> %lld", key, (long long)old,
+        char detail[160], was[24];
+        snprintf(was, sizeof was, "%lld", (long long)old);
+        snprintf(detail, sizeof detail, "%s: %s -> %lld", key, unreadable ? "(unreadable)" : was,
                  (long long)(value ? *value : info.default_value));
         rc = fd__journal(store, fn, actor, site_id, "policy", 0, value ? "set" : "reset", detail);
     }

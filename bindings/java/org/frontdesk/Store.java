@@ -12,6 +12,7 @@ import org.frontdesk.swig.SWIGTYPE_p_fd_report;
 import org.frontdesk.swig.SWIGTYPE_p_fd_store;
 import org.frontdesk.swig.fd_actor;
 import org.frontdesk.swig.fd_store_options;
+import org.frontdesk.swig.fd_store_verify_report;
 
 /**
  * An open site database. {@code try (Store s = Store.open("site.db")) { ... }}.
@@ -36,13 +37,48 @@ public final class Store extends NativeHandle<SWIGTYPE_p_fd_store> {
 
   /** Opens with options: readOnly, create when missing. */
   public static Store open(String path, boolean readOnly, boolean create) throws FrontdeskException {
+    return open(path, readOnly, create, false);
+  }
+
+  /**
+   * Opens with options: readOnly, create when missing, quickCheck (refuse a corrupt file with
+   * FD_EDATA at open).
+   */
+  public static Store open(String path, boolean readOnly, boolean create, boolean quickCheck)
+      throws FrontdeskException {
     fd_store_options o = new fd_store_options();
     FrontdeskNative.fd_store_options_init(o, FrontdeskNative.FD_STORE_OPTIONS_VERSION);
     o.setRead_only(readOnly ? 1 : 0);
     o.setCreate(create ? 1 : 0);
+    o.setQuick_check(quickCheck ? 1 : 0);
     SWIGTYPE_p_fd_store[] out = new SWIGTYPE_p_fd_store[1];
     FrontdeskNative.fd_store_open(out, path, o);
     return new Store(out[0]);
+  }
+
+  /**
+   * Checks integrity, the protecting triggers and the journal's hash chain (R-COM-3). Never throws
+   * for a broken database: the report says what is wrong ({@link VerifyReport#isOk()} false).
+   */
+  public VerifyReport verify() throws FrontdeskException {
+    fd_store_verify_report r = new fd_store_verify_report();
+    FrontdeskNative.fd_store_verify_report_init(r, FrontdeskNative.FD_STORE_VERIFY_REPORT_VERSION);
+    boolean ok = true;
+    try {
+      FrontdeskNative.fd_store_verify(r, handle());
+    } catch (FrontdeskException e) {
+      if (e.code() != Frontdesk.EDATA) {
+        throw e;
+      }
+      ok = false;
+    }
+    return new VerifyReport(ok, r.getEntries(), r.getFirst_bad_id(), r.getIntegrity_ok() != 0,
+        r.getTriggers_ok() != 0, r.getProblem(), r.getUuid(), r.getHead());
+  }
+
+  /** The database's UUID (8-4-4-4-12 hex), given at creation. */
+  public String uuid() throws FrontdeskException {
+    return Out.string(o -> FrontdeskNative.fd_store_uuid(o, handle()));
   }
 
   /** Runs {@code call} with a native copy of {@code actor} (package-private: modules' classes use it too). */

@@ -243,4 +243,21 @@ public class RecordsTest {
     LocalTimes.checkInstant(253402300799L);
     fails(Frontdesk.ERANGE, "at", () -> LocalTimes.checkInstant(253402300800L));
   }
+
+  @Test
+  public void verifyFindsARewrittenEntry_R_COM_3() throws Exception {
+    String path = new File(dir, "verify.db").getPath();
+    try (Store s = Store.open(path)) {
+      long site = s.addSite(Actor.system(0, Instant.ofEpochSecond(1795395600L)), "v", "验证", null);
+      s.journalAdd(Actor.system(site, Instant.ofEpochSecond(1795395601L)), "call", 1, "log", "来电");
+      VerifyReport r = s.verify();
+      assertTrue(r.toString(), r.isOk());
+      assertEquals(2, r.getEntries());
+      assertEquals(64, r.getHead().length());
+      assertEquals(s.uuid(), r.getUuid());
+    }
+    try (Store ro = Store.open(path, true, false, true)) {
+      assertTrue(ro.verify().isTriggersOk());
+    }
+  }
 }
