@@ -22,6 +22,36 @@
 #include <string.h>
 #include <time.h>
 
+static const char USAGE_ZH[] =
+    "用法: frontdesk [--db 路径] [--site 场所代码] [--as 工号] [--json] 命令 [参数]\n"
+    "\n"
+    "  init [路径] --name 名称 [--code 代码] [--tz 时区] [--add-site]\n"
+    "                                          新建场所数据库（路径默认取 --db）；--add-site 在已有库中加场所\n"
+    "  site list                               列出场所\n"
+    "  staff add 工号 姓名 [--role 角色]        新增员工\n"
+    "  staff list [--search 文字]               员工列表（按姓名、拼音、首字母查找）\n"
+    "  staff deactivate 工号                    员工离职（不删除）\n"
+    "  journal add 对象 操作 [--id 编号] [--detail 详情] [--at 时间]\n"
+    "  journal list [--entity 对象] [--date 日期]\n"
+    "                                          日志（电话、身份证号码默认遮蔽）\n"
+    "  grant give|take 角色 reveal|manage       授予或收回角色权限\n"
+    "  audit reveals [--date 日期]              查看个人信息的访问记录\n"
+    "  policy list | get 键 | set 键 值 | reset 键\n"
+    "  report daily [--date 日期]               日报（默认今天，场所当地时间）\n"
+    "  verify                                  检查数据完整性与日志哈希链\n"
+    "  calendar status                         节假日数据覆盖情况\n"
+    "  version                                 库版本\n"
+    "\n"
+    "  --db 路径        场所数据库（默认 $FRONTDESK_DB，否则 ./site.db）\n"
+    "  --site 代码      库中有多个场所时指定场所\n"
+    "  --as 工号        以该员工身份操作（--staff 为旧名）\n"
+    "  --at 时间        写入时刻：'YYYY-MM-DD HH:MM[:SS]'（场所当地时间）或 @UTC秒数\n"
+    "  --reveal 事由    显示未遮蔽的个人信息（需 reveal 权限，留痕）\n"
+    "  --read-only      只读打开（只读命令自动如此）\n"
+    "  --utc            时间以 UTC 显示\n"
+    "  --lang en        英文输出（默认中文）\n"
+    "  --json           机器可读输出\n";
+
 static const char USAGE[] =
     "usage: frontdesk [--db PATH] [--site CODE] [--as STAFF] [--json] COMMAND [ARGS]\n"
     "\n"
@@ -52,6 +82,7 @@ static const char USAGE[] =
     "  --read-only     open the database read-only (implied by commands that only read,\n"
     "                  unless --reveal asks to log a reveal)\n"
     "  --utc           show times in UTC instead of the site's time zone\n"
+    "  --lang en       English output (Chinese by default)\n"
     "  --json          machine-readable output\n";
 
 typedef struct cli {
@@ -64,7 +95,7 @@ typedef struct cli {
     int argc;
     char **argv; /* positional arguments, options removed */
     /* options that take a value, found anywhere after the command */
-    const char *name, *code, *tz, *role, *staff, *detail, *date, *entity, *id, *at, *reveal, *search;
+    const char *name, *code, *tz, *role, *staff, *detail, *date, *entity, *id, *at, *reveal, *search, *lang;
 } cli;
 
 /* The open database, the site, and the actor every command acts as. */
@@ -141,7 +172,7 @@ static int parse(cli *c, int argc, char **argv)
         { "--detail", offsetof(cli, detail) }, { "--date", offsetof(cli, date) },
         { "--entity", offsetof(cli, entity) }, { "--id", offsetof(cli, id) },
         { "--at", offsetof(cli, at) },         { "--reveal", offsetof(cli, reveal) },
-        { "--search", offsetof(cli, search) },
+        { "--search", offsetof(cli, search) }, { "--lang", offsetof(cli, lang) },
     };
     c->argv = calloc((size_t)argc + 1, sizeof *c->argv);
     if (c->argv == NULL)
@@ -173,6 +204,10 @@ static int parse(cli *c, int argc, char **argv)
         }
         *(const char **)((char *)c + opts[k].off) = argv[++i];
     }
+    if (c->lang == NULL)
+        c->lang = "zh";
+    if (strcmp(c->lang, "zh") != 0 && strcmp(c->lang, "en") != 0)
+        return usage_error("--lang is zh (the default) or en");
     if (c->db == NULL)
         c->db = getenv("FRONTDESK_DB");
     if (c->db == NULL || *c->db == '\0')
@@ -674,7 +709,7 @@ static int cmd_report(cli *c, ctx *x)
     fd_report *r = NULL;
     fd_buf out = FD_BUF_INIT;
     if (rc == FD_OK)
-        rc = fd_report_daily_new(&r, x->store, &x->actor, d);
+        rc = fd_report_daily_new(&r, x->store, &x->actor, d, c->lang);
     if (rc == FD_OK)
         rc = fd_report_render(&out, r, c->json ? FD_REPORT_JSON : FD_REPORT_TEXT);
     if (rc == FD_OK)
@@ -849,7 +884,7 @@ int main(int argc, char **argv)
     while (k < sizeof SITE_COMMANDS / sizeof SITE_COMMANDS[0] && strcmp(SITE_COMMANDS[k].name, cmd) != 0)
         k++;
     if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "help") == 0) {
-        fputs(USAGE, stdout);
+        fputs(strcmp(c.lang, "en") == 0 ? USAGE : USAGE_ZH, stdout);
     } else if (strcmp(cmd, "--version") == 0 || strcmp(cmd, "version") == 0) {
         printf("frontdesk (libfrontdesk) %s\n", fd_version());
     } else if (strcmp(cmd, "init") == 0) {

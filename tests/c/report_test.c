@@ -437,11 +437,11 @@ Test(report, daily_counts_only_the_local_day_R_COM_4)
     fd_report *r = NULL;
     fd_date d = { 2025, 6, 10 };
     sys.at = start + 90000;
-    fd_assert_ok(fd_report_daily_new(&r, s, &sys, d));
+    fd_assert_ok(fd_report_daily_new(&r, s, &sys, d, "en"));
     cr_assert_eq(fd_report_total(r), 2);
     fd_buf b = FD_BUF_INIT;
     fd_assert_ok(fd_report_render(&b, r, FD_REPORT_TEXT));
-    cr_assert(strstr(b.ptr, "日报 Daily report\nSite: 某某产业园\nSite code: park\nDate: 2025-06-10\n") != NULL, "%s", b.ptr);
+    cr_assert(strstr(b.ptr, "Daily report\nSite: 某某产业园\nSite code: park\nDate: 2025-06-10\n") != NULL, "%s", b.ptr);
     cr_assert(strstr(b.ptr, "\nJournal entries: 2\n") != NULL, "%s", b.ptr);
     cr_assert(strstr(b.ptr, "  2025-06-10 00:00  王小丽    call     2  log       零点\n") != NULL, "%s", b.ptr);
     cr_assert(strstr(b.ptr, "  2025-06-10 23:59  (system)  shift    1  handover  \"quoted\"\\n\n") != NULL, "%s", b.ptr);
@@ -478,11 +478,20 @@ Test(report, daily_counts_only_the_local_day_R_COM_4)
     r = NULL;
     fd_actor nowhere = sys;
     nowhere.site_id = 42;
-    fd_assert_error(fd_report_daily_new(&r, s, &nowhere, d), FD_ENOTFOUND, "site 42");
-    fd_assert_error(fd_report_daily_new(&r, s, &sys, (fd_date){ 2025, 2, 29 }), FD_EINVAL, "date");
-    fd_assert_error(fd_report_daily_new(NULL, s, &sys, d), FD_EINVAL, "out");
-    fd_assert_error(fd_report_daily_new(&r, NULL, &sys, d), FD_EINVAL, "store");
-    fd_assert_error(fd_report_daily_new(&r, s, NULL, d), FD_EINVAL, "actor");
+    fd_assert_error(fd_report_daily_new(&r, s, &nowhere, d, "en"), FD_ENOTFOUND, "site 42");
+    fd_assert_error(fd_report_daily_new(&r, s, &sys, (fd_date){ 2025, 2, 29 }, "en"), FD_EINVAL, "date");
+    fd_assert_error(fd_report_daily_new(NULL, s, &sys, d, "en"), FD_EINVAL, "out");
+    fd_assert_error(fd_report_daily_new(&r, NULL, &sys, d, "en"), FD_EINVAL, "store");
+    fd_assert_error(fd_report_daily_new(&r, s, NULL, d, "en"), FD_EINVAL, "actor");
+    fd_assert_error(fd_report_daily_new(&r, s, &sys, d, "fr"), FD_EINVAL, "language: 'fr'");
+    /* Chinese is the default: titles and headers, with the same keys and values. */
+    fd_assert_ok(fd_report_daily_new(&r, s, &sys, d, NULL));
+    fd_assert_ok(fd_report_render(&b, r, FD_REPORT_TEXT));
+    cr_assert(strstr(b.ptr, "日报\n场所: 某某产业园\n场所代码: park\n日期: 2025-06-10\n") != NULL, "%s", b.ptr);
+    cr_assert(strstr(b.ptr, "按类别") != NULL && strstr(b.ptr, "经办人") != NULL, "%s", b.ptr);
+    fd_buf_dispose(&b);
+    fd_report_free(r);
+    r = NULL;
     cr_assert_null(r);
     fd_store_close(s);
 }
@@ -511,7 +520,7 @@ Test(report, daily_masks_personal_data_unless_revealed_R_COM_2)
     fd_report *r = NULL;
     fd_buf b = FD_BUF_INIT;
     fd_date d = { 2025, 6, 10 };
-    fd_assert_ok(fd_report_daily_new(&r, s, &sys, d));
+    fd_assert_ok(fd_report_daily_new(&r, s, &sys, d, "en"));
     for (int f = FD_REPORT_TEXT; f <= FD_REPORT_CSV; f++) {
         fd_assert_ok(fd_report_render(&b, r, (fd_report_format)f));
         cr_assert_null(strstr(b.ptr, "13912345678"), "format %d shows the phone: %s", f, b.ptr);
@@ -523,7 +532,7 @@ Test(report, daily_masks_personal_data_unless_revealed_R_COM_2)
     m.staff_id = boss;
     m.grants = FD_GRANT_REVEAL;
     m.reason = "核对投诉";
-    fd_assert_ok(fd_report_daily_new(&r, s, &m, d));
+    fd_assert_ok(fd_report_daily_new(&r, s, &m, d, "en"));
     fd_assert_ok(fd_report_render(&b, r, FD_REPORT_TEXT));
     cr_assert(strstr(b.ptr, "13912345678") != NULL, "revealed: %s", b.ptr);
     fd_report_free(r);
@@ -552,13 +561,13 @@ Test(report, daily_warns_when_the_holiday_data_ends_soon)
     fd_assert_ok(fd_store_journal_add(NULL, s, &sys, &e));
     fd_report *r = NULL;
     fd_buf b = FD_BUF_INIT;
-    fd_assert_ok(fd_report_daily_new(&r, s, &sys, (fd_date){ 2026, 12, 4 }));
+    fd_assert_ok(fd_report_daily_new(&r, s, &sys, (fd_date){ 2026, 12, 4 }, "en"));
     fd_assert_ok(fd_report_render(&b, r, FD_REPORT_TEXT));
     cr_assert(strstr(b.ptr, "\nCalendar: holiday data CN-2026.1 ends 2026-12-31, in 27 days: load the official 2027") !=
                   NULL,
               "%s", b.ptr);
     fd_report_free(r);
-    fd_assert_ok(fd_report_daily_new(&r, s, &sys, (fd_date){ 2026, 10, 1 }));
+    fd_assert_ok(fd_report_daily_new(&r, s, &sys, (fd_date){ 2026, 10, 1 }, "en"));
     fd_assert_ok(fd_report_render(&b, r, FD_REPORT_TEXT));
     cr_assert(strstr(b.ptr, "Calendar:") == NULL, "91 days left: no warning\n%s", b.ptr);
     fd_report_free(r);

@@ -411,16 +411,17 @@ class Store(Handle):
         _c.fd_store_policy_reset(self._handle(), self._actor(actor), key)
 
     # -- reports ------------------------------------------------------------------
-    def daily_report(self, actor, date):
+    def daily_report(self, actor, date, language="zh"):
         """The DailyReport of the actor's site for a local date (datetime.date or 'YYYY-MM-DD'), as the
         actor may see it: numbers in details masked unless the actor reveals them (R-COM-2, logged).
+        ``language``: "zh" (titles and headers in Chinese, the default) or "en".
 
         Deprecated: ``daily_report(site_id, date)`` (the system, now).
         """
         if not isinstance(actor, Actor):
             _deprecated("daily_report(site_id, date)", "daily_report(actor, date)")
             actor = Actor.now(actor)
-        return DailyReport(_c.fd_report_daily_new(self._handle(), self._actor(actor), date))
+        return DailyReport(_c.fd_report_daily_new(self._handle(), self._actor(actor), date, language))
 
 
 # -- site-local time ---------------------------------------------------------------

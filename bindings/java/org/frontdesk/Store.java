@@ -265,8 +265,13 @@ public final class Store extends NativeHandle<SWIGTYPE_p_fd_store> {
    * numbers in details masked unless the actor reveals them (R-COM-2, logged). Close it.
    */
   public DailyReport dailyReport(Actor actor, LocalDate date) throws FrontdeskException {
+    return dailyReport(actor, date, "zh");
+  }
+
+  /** The daily report with titles and headers in {@code language}: "zh" (the default) or "en". Close it. */
+  public DailyReport dailyReport(Actor actor, LocalDate date, String language) throws FrontdeskException {
     SWIGTYPE_p_fd_report[] out = new SWIGTYPE_p_fd_report[1];
-    act(actor, a -> FrontdeskNative.fd_report_daily_new(out, handle(), a, date));
+    act(actor, a -> FrontdeskNative.fd_report_daily_new(out, handle(), a, date, language));
     return new DailyReport(out[0]);
   }
 
