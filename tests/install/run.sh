@@ -40,6 +40,12 @@ for f in $(find "$prefix" -name '*.so*' -type f) "$prefix/bin/frontdesk"; do
   fi
 done
 
+# The installed tree must work where it lands: move it before loading the bindings.
+moved="$work/moved"
+mv "$prefix" "$moved"
+prefix=$moved
+libdir=$(ls -d "$prefix"/lib*/ | head -1)
+
 if [ -n "$python" ] && [ -d "$libdir/python3/dist-packages/frontdesk" ]; then
   echo "-- installed Python package (PYTHONPATH only)"
   (cd "$work" && env -u LD_LIBRARY_PATH PYTHONPATH="$libdir/python3/dist-packages" PYTHONDONTWRITEBYTECODE=1 \
