@@ -120,6 +120,9 @@ def test_messages_name_what_the_user_called():
         assert "fd_policy_describe" not in str(e.value)
         with pytest.raises(frontdesk.NotFound, match="^fd_store_policy_reset: key"):
             s.reset_policy(system, "no.such")
+        with pytest.raises(frontdesk.InvalidArgument, match="^date: 2026-02 has no day 30") as e:
+            s.daily_report(system, "2026-02-30")
+        assert "fd_date_parse" not in str(e.value)
 
 
 @pytest.mark.parametrize("text, fen", [("12元5角", 1250), ("12元5角3分", 1253), ("12元零5分", 1205),
