@@ -199,7 +199,7 @@ Test(store, in_transaction_tells_whether_work_is_uncommitted)
     fd_store_close(s);
 }
 
-Test(store, policy_errors_name_the_function_called_not_its_lookup)
+Test(store, errors_name_the_function_called_not_its_lookup)
 {
     fd_store *s = open_new("policy_fn");
     int64_t site = add_site(s, "park", "某某产业园");
@@ -209,6 +209,8 @@ Test(store, policy_errors_name_the_function_called_not_its_lookup)
     cr_assert_null(strstr(fd_error_last()->message, "fd_policy_describe"));
     fd_assert_error(fd_store_policy_reset(s, &a, "no.such"), FD_ENOTFOUND, "fd_store_policy_reset: key:");
     fd_assert_error(fd_store_policy_set(s, &a, NULL, 1), FD_EINVAL, "fd_store_policy_set: key");
+    fd_date d;
+    fd_assert_error(fd_store_site_date(&d, s, 99, T0), FD_ENOTFOUND, "fd_store_site_date: site_id: no site 99");
     fd_store_close(s);
 }
 

@@ -120,6 +120,10 @@ def test_messages_name_what_the_user_called():
         assert "fd_policy_describe" not in str(e.value)
         with pytest.raises(frontdesk.NotFound, match="^fd_store_policy_reset: key"):
             s.reset_policy(system, "no.such")
+        with pytest.raises(TypeError, match="^value: expected an int, got str"):
+            s.set_policy(system, "call.max_rings", "4")
+        with pytest.raises(frontdesk.NotFound, match="^fd_store_site_date: site_id: no site 99"):
+            s.site_date(99, 0)
         with pytest.raises(frontdesk.InvalidArgument, match="^date: 2026-02 has no day 30") as e:
             s.daily_report(system, "2026-02-30")
         assert "fd_date_parse" not in str(e.value)

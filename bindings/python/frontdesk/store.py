@@ -461,7 +461,7 @@ class Store(Handle):
         if not isinstance(actor, Actor):
             _deprecated("set_policy(site_id, key, value, staff_id)", "set_policy(actor, key, value)")
             actor = Actor.now(actor, staff_id or 0)
-        _c.fd_store_policy_set(self._handle(), self._actor(actor), key, integer(value, key))
+        _c.fd_store_policy_set(self._handle(), self._actor(actor), key, integer(value, "value"))
 
     def reset_policy(self, actor, key, staff_id=None):
         """Removes the actor's site's override of ``key``; journaled.
