@@ -25,7 +25,10 @@
 static const char USAGE[] =
     "usage: frontdesk [--db PATH] [--site CODE] [--as STAFF] [--json] COMMAND [ARGS]\n"
     "\n"
-    "  init PATH --name NAME [--code CODE] [--tz ZONE]   create a site database with one site\n"
+    "  init [PATH] --name NAME [--code CODE] [--tz ZONE] [--add-site]\n"
+    "                                                    create a site database with one site (PATH\n"
+    "                                                    defaults to --db); --add-site adds one to an\n"
+    "                                                    existing database\n"
     "  site list                                         the sites of the database\n"
     "  staff add CODE NAME [--role ROLE]                 add a member of staff\n"
     "  staff list [--search TEXT]                        staff of the site (search: name, pinyin, initials)\n"
@@ -38,6 +41,7 @@ static const char USAGE[] =
     "  policy get KEY | set KEY VALUE | reset KEY\n"
     "  verify                                            integrity, protecting triggers, the journal's hash chain\n"
     "  report daily [--date YYYY-MM-DD]                  the day's report (default today, site time)\n"
+    "  calendar status                                   holiday data: version, coverage, provisional years\n"
     "  version                                           the library version\n"
     "\n"
     "  --db PATH       site database (default: $FRONTDESK_DB, else ./site.db)\n"
@@ -47,6 +51,7 @@ static const char USAGE[] =
     "  --reveal REASON show personal data unmasked (needs the reveal grant; logged)\n"
     "  --read-only     open the database read-only (implied by commands that only read,\n"
     "                  unless --reveal asks to log a reveal)\n"
+    "  --utc           show times in UTC instead of the site's time zone\n"
     "  --json          machine-readable output\n";
 
 typedef struct cli {
@@ -54,6 +59,8 @@ typedef struct cli {
     const char *site_code;
     int json;
     int read_only;
+    int utc;
+    int add_site;
     int argc;
     char **argv; /* positional arguments, options removed */
     /* options that take a value, found anywhere after the command */
@@ -66,6 +73,7 @@ typedef struct ctx {
     fd_site *site;
     fd_actor actor;
     fd_buf buf; /* scratch for formatted times */
+    int utc;    /* --utc: times shown in UTC */
 } ctx;
 
 static int usage_error(const char *msg)
@@ -144,8 +152,8 @@ static int parse(cli *c, int argc, char **argv)
             c->json = 1;
             continue;
         }
-        if (strcmp(a, "--read-only") == 0) {
-            c->read_only = 1;
+        if (strcmp(a, "--read-only") == 0 || strcmp(a, "--utc") == 0 || strcmp(a, "--add-site") == 0) {
+            *(a[2] == 'r' ? &c->read_only : a[2] == 'u' ? &c->utc : &c->add_site) = 1;
             continue;
         }
         if (strncmp(a, "--", 2) != 0 || strcmp(a, "--help") == 0 || strcmp(a, "--version") == 0) {
@@ -230,14 +238,15 @@ static int day_range(const cli *c, ctx *x, int64_t *from, int64_t *to)
 /* The instant @at as site-local ISO 8601 with offset (points into x->buf). */
 static const char *local(ctx *x, int64_t at)
 {
-    return fd_instant_format(&x->buf, x->site->time_zone, at) == FD_OK ? x->buf.ptr : "?";
+    return fd_instant_format(&x->buf, x->utc ? "UTC" : x->site->time_zone, at) == FD_OK ? x->buf.ptr : "?";
 }
 
 /* Commands that only read open the database read-only (a user who may only read can run them). */
 static bool reads_only(const cli *c)
 {
     static const char *const reads[] = { "site list", "staff list", "journal list", "audit reveals",
-                                         "policy list", "policy get", "report daily", "verify" };
+                                         "policy list", "policy get", "report daily", "verify",
+                                         "calendar status" };
     char cmd[64];
     snprintf(cmd, sizeof cmd, "%s%s%s", c->argv[0], c->argc > 1 ? " " : "", c->argc > 1 ? c->argv[1] : "");
     for (size_t i = 0; i < sizeof reads / sizeof *reads; i++)
@@ -256,6 +265,18 @@ static fd_status open_site(const cli *c, ctx *x)
     if (rc == FD_OK)
         rc = c->site_code ? fd_store_site_get_by_code(&x->site, x->store, c->site_code)
                           : fd_store_site_default(&x->site, x->store);
+    if (rc == FD_ECONFLICT && c->site_code == NULL) {
+        /* Say which sites there are and how to name one. */
+        fprintf(stderr, "frontdesk: the database holds several sites; name one with --site CODE:");
+        fd_site_iter *it = NULL;
+        const fd_site *s = NULL;
+        if (fd_store_site_query(&it, x->store, NULL, NULL) == FD_OK)
+            while (fd_site_iter_next(&s, it) == FD_OK && s)
+                fprintf(stderr, " %s (%s)", s->code, s->name);
+        fd_site_iter_free(it);
+        fputc('\n', stderr);
+        return FD_ECONFLICT;
+    }
     return rc;
 }
 
@@ -295,10 +316,11 @@ static void manage(const cli *c, ctx *x)
 
 static int cmd_init(cli *c)
 {
-    if (c->argc != 2)
-        return usage_error("init takes one PATH");
+    if (c->argc > 2)
+        return usage_error("init takes at most one PATH (or --db PATH)");
     if (c->name == NULL)
         return usage_error("init needs --name NAME");
+    const char *path = c->argc == 2 ? c->argv[1] : c->db;
     fd_store *s = NULL;
     int64_t id = 0;
     fd_actor boot = FD_ACTOR_INIT;
@@ -309,16 +331,26 @@ static int cmd_init(cli *c)
     site.time_zone = c->tz;
     fd_store_options o = FD_STORE_OPTIONS_INIT;
     o.quick_check = 1;
-    fd_status rc = fd_store_open(&s, c->argv[1], &o);
+    fd_status rc = fd_store_open(&s, path, &o);
+    /* init on a database that already has a site would quietly add a second one. */
+    fd_site *first = NULL;
+    if (rc == FD_OK && !c->add_site && fd_store_site_default(&first, s) != FD_ENOTFOUND) {
+        fprintf(stderr, "frontdesk: init: %s already holds a site%s%s; use --add-site to add another\n", path,
+                first ? " " : "s", first ? first->code : "");
+        fd_site_free(first);
+        fd_store_close(s);
+        return 2;
+    }
     if (rc == FD_OK)
         rc = fd_store_site_add(&id, s, &boot, &site);
     fd_store_close(s);
     if (rc)
         return lib_error(rc);
     if (c->json)
-        printf("{\"path\":"), json_string(c->argv[1]), printf(",\"site_id\":%lld}\n", (long long)id);
+        printf("{\"path\":"), json_string(path), printf(",\"site_id\":%lld,\"code\":", (long long)id),
+            json_string(site.code), puts("}");
     else
-        printf("created %s with site %s (%s)\n", c->argv[1], site.code, c->name);
+        printf("created %s with site %s (%s)\n", path, site.code, c->name);
     return 0;
 }
 
@@ -481,6 +513,8 @@ static int cmd_journal(cli *c, ctx *x)
         return lib_error(rc);
     if (c->json)
         printf("{\"journal_id\":%lld}\n", (long long)id);
+    else
+        printf("journal entry %lld: %s.%s at %s\n", (long long)id, e.entity, e.action, local(x, x->actor.at));
     return 0;
 }
 
@@ -563,16 +597,17 @@ static int cmd_policy(cli *c, ctx *x)
             fd_policy_key_at(&k, i);
             fd_policy_get(&v, p, k.key);
             fd_policy_is_default(&is_default, p, k.key);
+            /* Deadline keys read "3 working_days": the amount with its unit. */
+            const char *text = fd_policy_format(&x->buf, p, k.key) == FD_OK ? x->buf.ptr : "?";
             if (c->json) {
-                printf("%s{\"key\":\"%s\",\"value\":%lld,\"default\":%lld,\"overridden\":%s,\"min\":%lld,"
-                       "\"max\":%lld,\"unit\":\"%s\",\"rule\":\"%s\",\"description\":",
-                       i ? "," : "", k.key, (long long)v, (long long)k.default_value, is_default ? "false" : "true",
-                       (long long)k.min, (long long)k.max, k.unit, k.rule);
+                printf("%s{\"key\":\"%s\",\"value\":%lld,\"text\":\"%s\",\"default\":%lld,\"overridden\":%s,"
+                       "\"min\":%lld,\"max\":%lld,\"unit\":\"%s\",\"rule\":\"%s\",\"description\":",
+                       i ? "," : "", k.key, (long long)v, text, (long long)k.default_value,
+                       is_default ? "false" : "true", (long long)k.min, (long long)k.max, k.unit, k.rule);
                 json_string(k.description);
                 putchar('}');
             } else {
-                printf("%-38s %6lld%s %-12s %-9s %s\n", k.key, (long long)v, is_default ? " " : "*", k.unit, k.rule,
-                       k.description);
+                printf("%-38s %18s%s %-9s %s\n", k.key, text, is_default ? " " : "*", k.rule, k.description);
             }
         }
         if (c->json)
@@ -598,12 +633,25 @@ static int cmd_policy(cli *c, ctx *x)
             return usage_error("policy set: VALUE must be a whole number that fits in 64 bits");
         manage(c, x);
         rc = fd_store_policy_set(x->store, &x->actor, c->argv[2], v);
-        return rc ? lib_error(rc) : 0;
+        if (rc)
+            return lib_error(rc);
+        if (c->json)
+            printf("{\"key\":"), json_string(c->argv[2]), printf(",\"value\":%lld,\"overridden\":true}\n",
+                                                                  (long long)v);
+        else
+            printf("%s = %lld\n", c->argv[2], (long long)v);
+        return 0;
     }
     if (strcmp(sub, "reset") == 0 && c->argc == 3) {
         manage(c, x);
         rc = fd_store_policy_reset(x->store, &x->actor, c->argv[2]);
-        return rc ? lib_error(rc) : 0;
+        if (rc)
+            return lib_error(rc);
+        if (c->json)
+            printf("{\"key\":"), json_string(c->argv[2]), puts(",\"overridden\":false}");
+        else
+            printf("%s reset to the default\n", c->argv[2]);
+        return 0;
     }
     return usage_error("usage: policy list | get KEY | set KEY VALUE | reset KEY");
 }
@@ -633,6 +681,61 @@ static int cmd_report(cli *c, ctx *x)
         fputs(out.ptr, stdout);
     fd_buf_dispose(&out);
     fd_report_free(r);
+    return rc ? lib_error(rc) : 0;
+}
+
+/* calendar status: the holiday data's version and coverage, what days past it are, the warning (issue 10). */
+static int cmd_calendar(cli *c, ctx *x)
+{
+    if (c->argc != 2 || strcmp(c->argv[1], "status") != 0)
+        return usage_error("usage: calendar status");
+    fd_calendar *cal = NULL;
+    fd_policy *p = NULL;
+    fd_buf version = FD_BUF_INIT, region = FD_BUF_INIT, warn = FD_BUF_INIT;
+    fd_date today, lo, hi, until = { 0, 0, 0 };
+    fd_status rc = fd_calendar_new(&cal);
+    if (rc == FD_OK && (rc = fd_store_policy_load(&p, x->store, x->site->id)) == FD_OK)
+        rc = fd_calendar_apply_policy(cal, p);
+    if (rc == FD_OK)
+        rc = fd_store_site_date(&today, x->store, x->site->id, x->actor.at);
+    if (rc == FD_OK && (rc = fd_calendar_version(&version, cal)) == FD_OK && (rc = fd_calendar_region(&region, cal)) == FD_OK &&
+        (rc = fd_calendar_coverage_start(&lo, cal)) == FD_OK && (rc = fd_calendar_coverage_end(&hi, cal)) == FD_OK)
+        rc = fd_calendar_coverage_warning(&warn, cal, today);
+    int64_t mode = 0, weekends = 0; /* calendar.beyond_data; the old calendar.fallback_weekends = 1 means 1 */
+    if (rc == FD_OK && fd_calendar_provisional_until(&until, cal) != FD_OK)
+        until.year = 0; /* days past the data are refused */
+    if (rc == FD_OK && fd_policy_get(&mode, p, "calendar.beyond_data") == FD_OK &&
+        fd_policy_get(&weekends, p, "calendar.fallback_weekends") == FD_OK && weekends)
+        mode = 1;
+    static const char *const past[] = { "provisional", "weekends", "refused" };
+    if (rc == FD_OK && c->json) {
+        printf("{\"version\":\"%s\",\"region\":\"%s\",\"coverage_start\":\"%04d-%02d-%02d\",\"coverage_end\":"
+               "\"%04d-%02d-%02d\",\"beyond_data\":\"%s\",\"provisional\":%s,\"provisional_until\":",
+               version.ptr, region.ptr, lo.year, lo.month, lo.day, hi.year, hi.month, hi.day, past[mode],
+               mode == 2 ? "false" : "true");
+        if (until.year)
+            printf("\"%04d-%02d-%02d\"", until.year, until.month, until.day);
+        else
+            printf("null");
+        printf(",\"warning\":");
+        json_string(warn.ptr);
+        puts("}");
+    } else if (rc == FD_OK) {
+        printf("holiday data  %s (%s), %04d-%02d-%02d..%04d-%02d-%02d\n", version.ptr, region.ptr, lo.year, lo.month,
+               lo.day, hi.year, hi.month, hi.day);
+        if (until.year)
+            printf("past the data %s until %04d-%02d-%02d%s\n", past[mode], until.year, until.month, until.day,
+                   mode == 0 ? " (the statutory holidays by law, no 调休; answers say so)" : " (answers say so)");
+        else
+            printf("past the data refused (calendar.beyond_data = 2)\n");
+        if (warn.size)
+            printf("warning       %s\n", warn.ptr);
+    }
+    fd_buf_dispose(&version);
+    fd_buf_dispose(&region);
+    fd_buf_dispose(&warn);
+    fd_policy_free(p);
+    fd_calendar_free(cal);
     return rc ? lib_error(rc) : 0;
 }
 
@@ -669,14 +772,60 @@ static const struct {
 } SITE_COMMANDS[] = {
     { "site", cmd_site },     { "staff", cmd_staff },   { "journal", cmd_journal }, { "grant", cmd_grant },
     { "audit", cmd_audit },   { "policy", cmd_policy }, { "report", cmd_report },
-    { "verify", cmd_verify },
+    { "verify", cmd_verify }, { "calendar", cmd_calendar },
 };
+
+/* The shapes of the site commands, checked before any database is opened. */
+static const struct {
+    const char *cmd, *sub;
+    int min_args, max_args; /* positional arguments, the command included */
+    const char *usage;
+} SHAPES[] = {
+    { "site", "list", 2, 2, "site list" },
+    { "staff", "add", 4, 4, "staff add CODE NAME [--role ROLE]" },
+    { "staff", "list", 2, 2, "staff list [--search TEXT]" },
+    { "staff", "deactivate", 3, 3, "staff deactivate CODE" },
+    { "journal", "add", 4, 4, "journal add ENTITY ACTION [--id N] [--detail TEXT] [--at TIME]" },
+    { "journal", "list", 2, 2, "journal list [--entity E] [--date YYYY-MM-DD]" },
+    { "grant", "give", 4, 4, "grant give|take ROLE reveal|manage" },
+    { "grant", "take", 4, 4, "grant give|take ROLE reveal|manage" },
+    { "audit", "reveals", 2, 2, "audit reveals [--date YYYY-MM-DD]" },
+    { "policy", "list", 2, 2, "policy list" },
+    { "policy", "get", 3, 3, "policy get KEY" },
+    { "policy", "set", 4, 4, "policy set KEY VALUE" },
+    { "policy", "reset", 3, 3, "policy reset KEY" },
+    { "report", "daily", 2, 2, "report daily [--date YYYY-MM-DD]" },
+    { "verify", NULL, 1, 1, "verify" },
+    { "calendar", "status", 2, 2, "calendar status" },
+};
+
+/* A usage error (2) unless argv has one of the command's shapes; 0 when it has. */
+static int check_shape(const cli *c)
+{
+    const char *usage = NULL;
+    for (size_t i = 0; i < sizeof SHAPES / sizeof *SHAPES; i++) {
+        if (strcmp(SHAPES[i].cmd, c->argv[0]) != 0)
+            continue;
+        usage = usage ? usage : SHAPES[i].usage;
+        bool sub = SHAPES[i].sub == NULL || (c->argc > 1 && strcmp(SHAPES[i].sub, c->argv[1]) == 0);
+        if (sub && c->argc >= SHAPES[i].min_args && c->argc <= SHAPES[i].max_args)
+            return 0;
+        if (sub)
+            usage = SHAPES[i].usage;
+    }
+    fprintf(stderr, "frontdesk: usage: frontdesk %s\n(see frontdesk --help)\n", usage ? usage : c->argv[0]);
+    return 2;
+}
 
 static int run_site_command(cli *c, int (*run)(cli *, ctx *))
 {
-    ctx x = { NULL, NULL, FD_ACTOR_INIT, FD_BUF_INIT };
+    int shape = check_shape(c);
+    if (shape)
+        return shape;
+    ctx x = { NULL, NULL, FD_ACTOR_INIT, FD_BUF_INIT, 0 };
+    x.utc = c->utc;
     fd_status rc = open_site(c, &x);
-    int status = rc ? lib_error(rc) : make_actor(c, &x);
+    int status = rc == FD_ECONFLICT && c->site_code == NULL ? 2 : rc ? lib_error(rc) : make_actor(c, &x);
     if (status == 0)
         status = run(c, &x);
     fd_buf_dispose(&x.buf);

@@ -9,6 +9,7 @@ Usage: check_rules.py SOURCE_DIR. In the tests column, code spans are read as:
   `test_x.py`, `FoundationTest`        the file / the JUnit class exists
   `FoundationTest.method`              a JUnit method of that class
   `name`                               a Criterion test in any tests/c/*_test.c
+  `cli.calendar` (a dotted name)       a ctest added with add_test(NAME cli.calendar ...)
 A `*` is a wildcard and must match at least one test. Prints each citation that
 does not exist, with its row, and exits 1 when there is one.
 """
@@ -32,6 +33,10 @@ def main(root):
         java[f.stem] = set(re.findall(r"@Test[^\n]*\n(?:\s*@[^\n]*\n)*\s*public void (\w+)\(",
                                       f.read_text(encoding="utf-8")))
     all_c = set().union(*c_tests.values())
+    ctests = set()
+    for f in root.rglob("CMakeLists.txt"):
+        if "build" not in f.relative_to(root).parts[0]:
+            ctests |= set(re.findall(r"add_test\(\s*NAME\s+([\w.]+)", f.read_text(encoding="utf-8")))
     all_py = set().union(*py_files.values())
 
     def exists(names, pattern):
@@ -78,6 +83,10 @@ def main(root):
                     problems.append(f"{where}: {span}: there is no JUnit class {m.group(1)}")
                 elif m.group(2) and not exists(java[m.group(1)], m.group(2)):
                     problems.append(f"{where}: {span}: no such @Test method in {m.group(1)}")
+                continue
+            if re.fullmatch(r"[a-z]\w*\.[\w.]+", span) and not span.endswith((".c", ".py")):
+                if not any(fnmatch.fnmatchcase(t, span.replace("${module}", "*")) for t in ctests):
+                    problems.append(f"{where}: {span}: no such ctest (add_test NAME)")
                 continue
             if span.startswith("test_"):
                 if not exists(all_py, span):

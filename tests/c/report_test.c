@@ -530,3 +530,38 @@ Test(report, daily_masks_personal_data_unless_revealed_R_COM_2)
     fd_buf_dispose(&b);
     fd_store_close(s);
 }
+
+/* Issue 10: within 60 days of the end of the holiday data the daily report says so (R-COM-4, R-CALL-9). */
+Test(report, daily_warns_when_the_holiday_data_ends_soon)
+{
+    fd_store *s = NULL;
+    int64_t site;
+    fd_actor sys = FD_ACTOR_INIT;
+    sys.at = 1795395600; /* 2026-11-23 */
+    fd_site park = FD_SITE_INIT;
+    park.code = "park", park.name = "某某产业园";
+    fd_assert_ok(fd_store_open(&s, fd_test_path("report_cal"), NULL));
+    fd_assert_ok(fd_store_site_add(&site, s, &sys, &park));
+    sys.site_id = site;
+    /* One entry on each day reported (an empty day hits qsort(NULL, 0) in daily.c's day_query, which UBSan flags). */
+    fd_journal_entry e = FD_JOURNAL_ENTRY_INIT;
+    e.entity = "shift", e.action = "handover";
+    sys.at = 1796346000; /* 2026-12-04 09:00 +08:00 */
+    fd_assert_ok(fd_store_journal_add(NULL, s, &sys, &e));
+    sys.at = 1790816400; /* 2026-10-01 09:00 +08:00 */
+    fd_assert_ok(fd_store_journal_add(NULL, s, &sys, &e));
+    fd_report *r = NULL;
+    fd_buf b = FD_BUF_INIT;
+    fd_assert_ok(fd_report_daily_new(&r, s, &sys, (fd_date){ 2026, 12, 4 }));
+    fd_assert_ok(fd_report_render(&b, r, FD_REPORT_TEXT));
+    cr_assert(strstr(b.ptr, "\nCalendar: holiday data CN-2026.1 ends 2026-12-31, in 27 days: load the official 2027") !=
+                  NULL,
+              "%s", b.ptr);
+    fd_report_free(r);
+    fd_assert_ok(fd_report_daily_new(&r, s, &sys, (fd_date){ 2026, 10, 1 }));
+    fd_assert_ok(fd_report_render(&b, r, FD_REPORT_TEXT));
+    cr_assert(strstr(b.ptr, "Calendar:") == NULL, "91 days left: no warning\n%s", b.ptr);
+    fd_report_free(r);
+    fd_buf_dispose(&b);
+    fd_store_close(s);
+}

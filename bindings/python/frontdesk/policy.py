@@ -90,6 +90,23 @@ class Policy(Handle, _abc.Mapping):
 
     __setitem__ = set
 
+    def get_deadline(self, key):
+        """A deadline key's (amount, DeadlineUnit), e.g. (3, DeadlineUnit.WORKING_DAYS) (R-CPL-2);
+        InvalidArgument for a plain key."""
+        from .calendar import DeadlineUnit
+        amount, unit = _c.fd_policy_get_deadline(self._handle(), key)
+        return amount, DeadlineUnit(unit)
+
+    def set_deadline(self, key, amount, unit):
+        """Sets a deadline key's amount and unit together: ``set_deadline(key, 3, "working_days")``;
+        a day key takes calendar_days, working_days or same_day (0), a minutes key minute and hour units."""
+        from .calendar import _unit
+        _c.fd_policy_set_deadline(self._handle(), key, amount, int(_unit(unit)))
+
+    def format(self, key):
+        """The value as ``frontdesk policy list`` shows it: "3" or "3 working_days"."""
+        return _c.fd_policy_format(self._handle(), key)
+
     def is_default(self, key):
         """Whether ``key`` still holds its default."""
         return bool(_c.fd_policy_is_default(self._handle(), key))

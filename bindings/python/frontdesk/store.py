@@ -463,6 +463,12 @@ class Store(Handle):
             actor = Actor.now(actor, staff_id or 0)
         _c.fd_store_policy_set(self._handle(), self._actor(actor), key, integer(value, "value"))
 
+    def set_policy_deadline(self, actor, key, amount, unit):
+        """Stores a deadline key's amount and unit (``3, "working_days"``) for the actor's site; journaled (R-CPL-2)."""
+        from .calendar import _unit
+        _c.fd_store_policy_set_deadline(self._handle(), self._actor(actor), key, integer(amount, "amount"),
+                                        int(_unit(unit)))
+
     def reset_policy(self, actor, key, staff_id=None):
         """Removes the actor's site's override of ``key``; journaled.
 

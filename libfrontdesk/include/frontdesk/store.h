@@ -666,6 +666,17 @@ FD_API fd_status fd_store_policy_load(fd_policy **out, fd_store *store, int64_t 
 FD_API fd_status fd_store_policy_set(fd_store *store, const fd_actor *actor, const char *key, int64_t value);
 
 /**
+ * Stores a deadline key's amount and unit together for the actor's site
+ * (fd_policy_set_deadline() checks them, e.g. complaint.important.resolve_days
+ * = 3 ::FD_CALENDAR_UNIT_WORKING_DAYS), journaled as `policy` / `set`,
+ * "complaint.important.resolve_days: 3 calendar_days -> 3 working_days".
+ * @return as fd_store_policy_set(); ::FD_EINVAL (not a deadline key, a unit it
+ *         does not take).
+ */
+FD_API fd_status fd_store_policy_set_deadline(fd_store *store, const fd_actor *actor, const char *key, int64_t amount,
+                                              int unit);
+
+/**
  * Removes the actor's site's override of @p key, so the library default applies
  * again; journaled as `policy` / `reset`. Resetting a key with no override is ::FD_OK.
  */

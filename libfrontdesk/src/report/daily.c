@@ -4,6 +4,7 @@
  * Nothing here writes text for people or scripts.
  */
 #include "report/report_internal.h"
+#include "frontdesk/calendar.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -178,15 +179,18 @@ static fd_status day_query(day_data *d, fd_store *s, const fd_actor *actor, cons
     if (rc)
         return rc;
     /* Imports may journal out of time order: entries by time, then by id. */
-    qsort(d->entries, d->nentries, sizeof *d->entries, by_time);
+    if (d->nentries) /* qsort wants a real array even for none */
+        qsort(d->entries, d->nentries, sizeof *d->entries, by_time);
     for (size_t i = 0; i < d->nentries && rc == FD_OK; i++)
         rc = count_entry(d, &d->entries[i], fn);
     if (rc)
         return rc;
-    qsort(d->kinds, d->nkinds, sizeof *d->kinds, by_kind);
+    if (d->nkinds)
+        qsort(d->kinds, d->nkinds, sizeof *d->kinds, by_kind);
     if ((rc = name_staff(d, s, actor, fn)) != FD_OK)
         return rc;
-    qsort(d->staff, d->nstaff, sizeof *d->staff, by_count);
+    if (d->nstaff)
+        qsort(d->staff, d->nstaff, sizeof *d->staff, by_count);
     return FD_OK;
 }
 
@@ -301,6 +305,31 @@ static fd_status add_meta(fd_report *r, const fd_site *site, fd_date date, const
     return rc;
 }
 
+/*
+ * The holiday data's coverage warning (fd_calendar_coverage_warning: it ends
+ * within 60 days of @date) as a meta line, over the built-in calendar and the
+ * site's calendar.beyond_data; nothing when there is none.
+ */
+static fd_status add_calendar_warning(fd_report *r, fd_store *store, int64_t site_id, fd_date date)
+{
+    fd_calendar *cal = NULL;
+    fd_policy *p = NULL;
+    fd_buf w = FD_BUF_INIT;
+    fd_status rc = fd_calendar_new(&cal);
+    if (rc == FD_OK)
+        rc = fd_store_policy_load(&p, store, site_id);
+    if (rc == FD_OK)
+        rc = fd_calendar_apply_policy(cal, p);
+    if (rc == FD_OK)
+        rc = fd_calendar_coverage_warning(&w, cal, date);
+    if (rc == FD_OK && w.size > 0)
+        rc = fd_report_meta_add(r, "calendar_warning", "Calendar", w.ptr);
+    fd_buf_dispose(&w);
+    fd_policy_free(p);
+    fd_calendar_free(cal);
+    return rc;
+}
+
 fd_status fd_report_daily_new(fd_report **out, fd_store *store, const fd_actor *actor, fd_date date)
 {
     static const char fn[] = "fd_report_daily_new";
@@ -336,6 +365,8 @@ fd_status fd_report_daily_new(fd_report **out, fd_store *store, const fd_actor *
         rc = fd_report_new(&r, "daily", "日报 Daily report");
     if (rc == FD_OK)
         rc = add_meta(r, site, date, generated, d.total);
+    if (rc == FD_OK)
+        rc = add_calendar_warning(r, store, actor->site_id, date);
     if (rc == FD_OK)
         rc = add_by_kind(r, &d);
     if (rc == FD_OK)

@@ -335,6 +335,12 @@ public final class Store implements AutoCloseable {
     act(actor, a -> FrontdeskNative.fd_store_policy_set(handle(), a, key, value));
   }
 
+  /** Stores a deadline key's amount and unit for the actor's site (R-CPL-2); journaled. */
+  public void setPolicyDeadline(Actor actor, String key, long amount, WorkCalendar.Unit unit)
+      throws FrontdeskException {
+    act(actor, a -> FrontdeskNative.fd_store_policy_set_deadline(handle(), a, key, amount, unit.code));
+  }
+
   /** Removes the actor's site's override of {@code key}; journaled. */
   public void resetPolicy(Actor actor, String key) throws FrontdeskException {
     act(actor, a -> FrontdeskNative.fd_store_policy_reset(handle(), a, key));
