@@ -70,19 +70,19 @@ def main(root):
                     problems.append(f"{where}: {span}: there is no tests/c/{c_file}")
                     continue
                 span = m.group(2)
-            m = re.fullmatch(r"(test_\w+\.py)(?::\s*(\S+))?", span)
+            kinds = ((r"(test_\w+\.py)(?::\s*(\S+))?", py_files, "tests/python/", "pytest function"),
+                     (r"([A-Z]\w*Test)(?:\.(\S+))?", java, "JUnit class ", "@Test method"))
+            m = None
+            for pattern, found, container, member in kinds:
+                m = re.fullmatch(pattern, span)
+                if not m:
+                    continue
+                if m.group(1) not in found:
+                    problems.append(f"{where}: {span}: there is no {container}{m.group(1)}")
+                elif m.group(2) and not exists(found[m.group(1)], m.group(2)):
+                    problems.append(f"{where}: {span}: no such {member} in {m.group(1)}")
+                break
             if m:
-                if m.group(1) not in py_files:
-                    problems.append(f"{where}: {span}: there is no tests/python/{m.group(1)}")
-                elif m.group(2) and not exists(py_files[m.group(1)], m.group(2)):
-                    problems.append(f"{where}: {span}: no such pytest function in {m.group(1)}")
-                continue
-            m = re.fullmatch(r"([A-Z]\w*Test)(?:\.(\S+))?", span)
-            if m:
-                if m.group(1) not in java:
-                    problems.append(f"{where}: {span}: there is no JUnit class {m.group(1)}")
-                elif m.group(2) and not exists(java[m.group(1)], m.group(2)):
-                    problems.append(f"{where}: {span}: no such @Test method in {m.group(1)}")
                 continue
             if re.fullmatch(r"[a-z]\w*\.[\w.]+", span) and not span.endswith((".c", ".py")):
                 if not any(fnmatch.fnmatchcase(t, span.replace("${module}", "*")) for t in ctests):
