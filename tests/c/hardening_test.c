@@ -290,3 +290,36 @@ Test(hardening, options_of_version_1_are_still_accepted)
     fd_store_close(s);
     fd_assert_error(fd_store_options_init(&o, 3), FD_EINVAL, "1..2");
 }
+
+/* Schema 5 rebuilds search keys with the issue-9 text tables: stale keys go, right ones come. */
+Test(hardening, search_keys_are_rebuilt_by_the_rekey_migration)
+{
+    const char *path = fd_test_path("rekey");
+    int64_t site = fill(path, 0);
+    fd_store *s = NULL;
+    fd_assert_ok(fd_store_open(&s, path, NULL));
+    fd_actor a = sys_at(site);
+    fd_staff st = FD_STAFF_INIT;
+    st.code = "F001", st.name = "乾安", st.role = "clerk";
+    int64_t id = 0;
+    fd_assert_ok(fd_store_staff_add(&id, s, &a, &st));
+    fd_store_close(s);
+    /* As a schema-4 database written by the old tables would have it: only a wrong key. */
+    cr_assert_eq(sql(path, "DELETE FROM search_keys; INSERT INTO search_keys VALUES ('staff', 'zzstale', 1); "
+                           "PRAGMA user_version = 4"), SQLITE_OK);
+    fd_assert_ok(fd_store_open(&s, path, NULL));
+    fd_staff_filter f = FD_STAFF_FILTER_INIT;
+    f.match = FD_STAFF_MATCH_SEARCH;
+    const char *queries[] = { "qianan", "zzstale" };
+    const int want[] = { 1, 0 };
+    for (int q = 0; q < 2; q++) {
+        f.search = queries[q];
+        fd_staff_iter *it = NULL;
+        const fd_staff *row = NULL;
+        fd_assert_ok(fd_store_staff_query(&it, s, &a, &f));
+        fd_assert_ok(fd_staff_iter_next(&row, it));
+        cr_assert_eq(row != NULL, want[q], "search '%s'", queries[q]);
+        fd_staff_iter_free(it);
+    }
+    fd_store_close(s);
+}

@@ -193,8 +193,9 @@ static fd_status run_migrations(fd_store *s, const char *fn, int version)
     fd_status rc = FD_OK;
     for (int i = version; i < fd_store_schema_latest() && rc == FD_OK; i++) {
         rc = exec_sql(s, fn, fd__sql_migrations[i].data, fd__sql_migrations[i].name);
-        /* Version 2 brought search keys: give the rows that existed before theirs. */
-        if (rc == FD_OK && i + 1 == 2 && version >= 1)
+        /* Version 2 brought search keys and version 5 rebuilds them with the new text
+         * tables: rows that existed before get their keys once, at 5. */
+        if (rc == FD_OK && i + 1 == 5 && version >= 1)
             for (size_t k = 0; k < fd__records_store_count && rc == FD_OK; k++)
                 rc = fd__record_backfill_search(s, fn, fd__records_store[k]);
         /* Version 3 chains the journal: the UUID, the hashes of what exists, the UPDATE trigger. */
