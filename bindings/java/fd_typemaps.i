@@ -166,7 +166,7 @@ static char *fd_java_utf8_copy(JNIEnv *env, jstring s, const char *name)
 
 %pragma(java) jniclasscode=%{
   static {
-    System.loadLibrary("frontdesk_java");
+    NativeLoader.load();
   }
 %}
 

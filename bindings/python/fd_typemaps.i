@@ -136,8 +136,13 @@ static int fd_py_to_date(PyObject *o, const char *name, fd_date *d)
             return -1;
         int rc = fd_date_parse(d, s);
         if (rc < 0) {
-            fd_py_raise(rc);
-            return -1;
+            /* Name the caller's parameter, not the parser inside the typemap (issue 16). */
+            static const char pre[] = "fd_date_parse: text: ";
+            const char *m = fd_error_last()->message;
+            if (strncmp(m, pre, sizeof pre - 1) == 0)
+                m += sizeof pre - 1;
+            return fd_py_refuse(rc == FD_ERANGE ? "OutOfRange" : "InvalidArgument",
+                                PyUnicode_FromFormat("%s: %s", name, m));
         }
         return 0;
     }

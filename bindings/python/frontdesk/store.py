@@ -31,7 +31,7 @@ from ._convert import Handle
 from ._records import DEFAULT_ZONE, Records, from_seconds, integer, local_time, to_seconds
 from ._store_records import (JournalEntry, JournalFilter, Reveal, RevealFilter, Site, SiteFilter, Staff,
                              StaffFilter)
-from .errors import DataError, InvalidArgument, NotFound
+from .errors import ArgumentTypeError, DataError, InvalidArgument, InvalidState, NotFound
 from .policy import Policy
 from .report import DailyReport
 
@@ -202,8 +202,61 @@ class Store(Handle):
         """The newest schema version this library knows."""
         return _c.fd_store_schema_latest()
 
+    @property
+    def in_transaction(self):
+        """Whether a transaction begun with :meth:`begin` is open (uncommitted)."""
+        return bool(_c.fd_store_in_transaction(self._handle()))
+
+    def close(self):
+        """Closes the database; closing twice is harmless.
+
+        Work of a transaction begun with :meth:`begin` and neither committed nor
+        rolled back is never dropped silently: it is rolled back, the store is
+        closed, and :class:`InvalidState` says so. (Unlike ``sqlite3``, whose
+        connection used as a context manager commits; use :meth:`transaction`.)
+        """
+        ptr = self._ptr
+        if ptr is None:
+            return
+        self._ptr = None
+        try:
+            open_tx = _c.fd_store_in_transaction(ptr)
+            if open_tx:
+                _c.fd_store_rollback(ptr)
+        finally:
+            _c.fd_store_close(ptr)
+        if open_tx:
+            raise InvalidState("Store.close: a transaction was begun and not committed (fd_store_in_transaction); "
+                               "its work was rolled back. Commit it, or use 'with store.transaction():'", -8)
+
+    def __exit__(self, exc_type, exc, tb):
+        """Closes the store. Leaving the block with an uncommitted transaction rolls it back and raises
+        InvalidState, unless an exception is already on its way out (then the rollback is what it asks for)."""
+        if exc_type is not None:
+            ptr = self._ptr
+            if ptr is not None and _c.fd_store_in_transaction(ptr):
+                _c.fd_store_rollback(ptr)
+        self.close()
+        return False
+
+    def __del__(self):
+        ptr = getattr(self, "_ptr", None)
+        if ptr is None:
+            return
+        self._ptr = None
+        try:
+            if _c.fd_store_in_transaction(ptr):
+                warnings.warn(f"Store({getattr(self, 'path', '?')!r}) was garbage collected with an uncommitted "
+                              "transaction; its work was rolled back", ResourceWarning, stacklevel=2)
+        except Exception:  # noqa: BLE001  a finaliser only logs, never raises
+            pass
+        finally:
+            _c.fd_store_close(ptr)
+
     def begin(self):
-        """Starts a transaction (BEGIN IMMEDIATE)."""
+        """Starts a transaction (BEGIN IMMEDIATE). Prefer ``with store.transaction():``; a transaction
+        begun here and never committed is rolled back when the store closes, and close() raises
+        InvalidState saying so."""
         _c.fd_store_begin(self._handle())
 
     def commit(self):
@@ -216,7 +269,10 @@ class Store(Handle):
 
     @contextlib.contextmanager
     def transaction(self):
-        """``with store.transaction():`` commits on success, rolls back on an exception."""
+        """``with store.transaction():`` commits on success, rolls back on an exception (which propagates).
+
+        Like ``with sqlite3.connect(p) as con:`` in what it commits, but explicit:
+        leaving a ``with Store(...)`` block never commits anything."""
         self.begin()
         try:
             yield self
@@ -349,12 +405,25 @@ class Store(Handle):
 
         ``filter``: JournalFilter keywords: ``staff_id=0`` (the system), ``entity=``,
         ``entity_id=``, ``action=``, ``at_from=``/``at_to=`` ([from, to)), ``after=``, ``limit=``.
+        ``since=``/``until=`` (``datetime.date``): the site's local days, from ``since`` 00:00 to the
+        end of ``until``, in the site's time zone.
 
         Deprecated: ``journal(site_id=0, since=None, until=None, entity="", entity_id=0)``
         (all sites when site_id is 0).
         """
         if isinstance(actor, Actor):
-            return JournalFilter._iterate(self._handle(), self._actor(actor), self._zone(actor.site_id), **filter)
+            zone = self._zone(actor.site_id)
+            for name, key, days in (("since", "at_from", 0), ("until", "at_to", 1)):
+                day = filter.pop(name, None)
+                if day is None:
+                    continue
+                if isinstance(day, _dt.datetime) or not isinstance(day, _dt.date):
+                    raise ArgumentTypeError(f"{name}: expected a datetime.date (a day at the site), got "
+                                            f"{type(day).__name__}; use {key}= for an instant", -1)
+                if key in filter:
+                    raise InvalidArgument(f"{name}: give {name}= or {key}=, not both", -1)
+                filter[key] = instant_from_local(zone(), day + _dt.timedelta(days=days))
+            return JournalFilter._iterate(self._handle(), self._actor(actor), zone, **filter)
         _deprecated("journal(site_id, since, until, entity, entity_id)", "journal(actor, **filter)")
         return self._journal_old(actor or filter.pop("site_id", 0), **filter)
 
@@ -382,7 +451,7 @@ class Store(Handle):
     # -- policy -------------------------------------------------------------------
     def policy(self, site_id):
         """The site's Policy: defaults with its stored overrides."""
-        return Policy(_c.fd_store_policy_load(self._handle(), integer(site_id, "site_id")))
+        return Policy._own(_c.fd_store_policy_load(self._handle(), integer(site_id, "site_id")))
 
     def set_policy(self, actor, key, value, staff_id=None):
         """Stores an override of one policy value for the actor's site; journaled.
@@ -392,7 +461,7 @@ class Store(Handle):
         if not isinstance(actor, Actor):
             _deprecated("set_policy(site_id, key, value, staff_id)", "set_policy(actor, key, value)")
             actor = Actor.now(actor, staff_id or 0)
-        _c.fd_store_policy_set(self._handle(), self._actor(actor), key, integer(value, key))
+        _c.fd_store_policy_set(self._handle(), self._actor(actor), key, integer(value, "value"))
 
     def set_policy_deadline(self, actor, key, amount, unit):
         """Stores a deadline key's amount and unit (``3, "working_days"``) for the actor's site; journaled (R-CPL-2)."""
@@ -421,7 +490,7 @@ class Store(Handle):
         if not isinstance(actor, Actor):
             _deprecated("daily_report(site_id, date)", "daily_report(actor, date)")
             actor = Actor.now(actor)
-        return DailyReport(_c.fd_report_daily_new(self._handle(), self._actor(actor), date, language))
+        return DailyReport._own(_c.fd_report_daily_new(self._handle(), self._actor(actor), date, language))
 
 
 # -- site-local time ---------------------------------------------------------------

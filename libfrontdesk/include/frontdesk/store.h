@@ -153,6 +153,16 @@ FD_API fd_status fd_store_commit(fd_store *store);
 /** Rolls back the open transaction. ::FD_ESTATE when none is open. */
 FD_API fd_status fd_store_rollback(fd_store *store);
 
+/**
+ * Whether a transaction opened with fd_store_begin() is open (not yet committed
+ * or rolled back): *out is 1 or 0. fd_store_close() rolls such a transaction
+ * back; the faces ask first, so that closing a store with uncommitted work is an
+ * error there (Python `frontdesk.InvalidState`, Java `FD_ESTATE`) instead of a
+ * silent loss of work.
+ * @return ::FD_OK; ::FD_EINVAL when @p out or @p store is NULL.
+ */
+FD_API fd_status fd_store_in_transaction(int *out, fd_store *store);
+
 /* ------------------------------------------------------------------------
  * Actors (R-COM-1): who acts, where, when, with which grants.
  * ---------------------------------------------------------------------- */

@@ -86,7 +86,11 @@ static fd_status change(fd_store *store, const char *fn, const fd_actor *actor, 
         rc = fd__actor_require_manage(fn, actor); /* pii.mask_names and every standard of the site */
     fd_policy_key_info info;
     if (rc == FD_OK)
-        rc = fd_policy_describe(&info, key);
+        rc = fd__check_text(fn, "key", key, 0, false);
+    /* The message names the function called (fd_store_policy_set), not the lookup inside it. */
+    if (rc == FD_OK && fd_policy_describe(&info, key) != FD_OK)
+        rc = fd__error(FD_ENOTFOUND, "%s: key: no policy key '%s' (see fd_policy_key_at or `frontdesk policy list`)",
+                       fn, key);
     if (rc)
         return rc;
     bool sp;

@@ -523,3 +523,14 @@ fd_status fd_store_rollback(fd_store *store)
     fd__store_forget(store);
     return exec_cached(store, "fd_store_rollback", SQL_ROLLBACK, "ROLLBACK");
 }
+
+fd_status fd_store_in_transaction(int *out, fd_store *store)
+{
+    fd_status rc = fd__check_ptr("fd_store_in_transaction", "out", out);
+    if (rc == FD_OK)
+        rc = fd__check_ptr("fd_store_in_transaction", "store", store);
+    if (rc)
+        return rc;
+    *out = sqlite3_get_autocommit(store->db) ? 0 : 1;
+    return FD_OK;
+}

@@ -21,13 +21,88 @@ import org.frontdesk.swig.fd_store_verify_report;
  * {@link Grant#REVEAL}, given to its role with {@link #grant}; each reveal is in {@link #reveals}.
  * Queries return a {@link RecordIterator} (streamed; close it). Used by one thread at a time.
  */
-public final class Store extends NativeHandle<SWIGTYPE_p_fd_store> {
+public final class Store implements AutoCloseable {
+  private static final System.Logger LOG = System.getLogger("org.frontdesk.Store");
+
   private interface Act {
     void run(fd_actor a) throws FrontdeskException;
   }
 
+  /** The native handle; the Cleaner of an unclosed Store only logs uncommitted work, never throws. */
+  private static final class Handle extends NativeHandle<SWIGTYPE_p_fd_store> {
+    Handle(SWIGTYPE_p_fd_store s) {
+      super(s, Handle::free);
+    }
+
+    private static void free(SWIGTYPE_p_fd_store p) {
+      int[] open = new int[1];
+      try {
+        FrontdeskNative.fd_store_in_transaction(open, p);
+      } catch (FrontdeskException e) {
+        open[0] = 0;
+      }
+      if (open[0] != 0) {
+        LOG.log(System.Logger.Level.WARNING, "a Store was garbage collected with an uncommitted transaction;"
+            + " its work was rolled back (commit it, or close the Store, before dropping it)");
+      }
+      FrontdeskNative.fd_store_close(p);
+    }
+
+    SWIGTYPE_p_fd_store ptr() throws FrontdeskException {
+      return handle();
+    }
+  }
+
+  private final Handle h;
+  /** Counts begin() calls, so that a stale Transaction never ends a later one. */
+  private long generation;
+
   private Store(SWIGTYPE_p_fd_store s) {
-    super(s, FrontdeskNative::fd_store_close);
+    h = new Handle(s);
+  }
+
+  /** The native pointer; ESTATE once closed (package-private: modules' classes use it). */
+  SWIGTYPE_p_fd_store handle() throws FrontdeskException {
+    return h.ptr();
+  }
+
+  /** Whether {@link #close()} has freed the native object. */
+  public boolean isClosed() {
+    return h.isClosed();
+  }
+
+  /**
+   * Closes the database. Closing twice is harmless. Work of a transaction that was begun and
+   * neither committed nor rolled back is never dropped silently: it is rolled back, the store is
+   * closed, and this throws FD_ESTATE saying so. (An unclosed Store that is garbage collected rolls
+   * back too, and logs a warning.)
+   */
+  @Override
+  public void close() throws FrontdeskException {
+    if (h.isClosed()) {
+      return;
+    }
+    int[] open = new int[1];
+    try {
+      FrontdeskNative.fd_store_in_transaction(open, h.ptr());
+      if (open[0] != 0) {
+        FrontdeskNative.fd_store_rollback(h.ptr());
+      }
+    } finally {
+      h.close();
+    }
+    if (open[0] != 0) {
+      throw new FrontdeskException(Frontdesk.ESTATE, "Store.close: a transaction was begun and not committed"
+          + " (fd_store_in_transaction); its work was rolled back. Commit it: try (Transaction t = store.begin())"
+          + " { ...; t.commit(); }");
+    }
+  }
+
+  /** Whether a transaction begun with {@link #begin()} is open (uncommitted). */
+  public boolean inTransaction() throws FrontdeskException {
+    int[] open = new int[1];
+    FrontdeskNative.fd_store_in_transaction(open, handle());
+    return open[0] != 0;
   }
 
   /** Opens (creating and migrating as needed) the database at path. */
@@ -103,9 +178,20 @@ public final class Store extends NativeHandle<SWIGTYPE_p_fd_store> {
     return FrontdeskNative.fd_store_schema_latest();
   }
 
-  /** Starts a transaction (BEGIN IMMEDIATE). */
-  public void begin() throws FrontdeskException {
+  /**
+   * Starts a transaction (BEGIN IMMEDIATE) and returns it:
+   * {@code try (Transaction t = store.begin()) { ...; t.commit(); }} — closing it uncommitted
+   * (an exception, a forgotten commit) rolls it back. {@link #commit()} and {@link #rollback()}
+   * still end it too.
+   */
+  public Transaction begin() throws FrontdeskException {
     FrontdeskNative.fd_store_begin(handle());
+    return new Transaction(this, ++generation);
+  }
+
+  /** Whether the transaction of {@code begin()} number {@code gen} is still the open one. */
+  boolean isOpen(long gen) throws FrontdeskException {
+    return gen == generation && !isClosed() && inTransaction();
   }
 
   /** Commits the open transaction. */
@@ -318,11 +404,18 @@ public final class Store extends NativeHandle<SWIGTYPE_p_fd_store> {
     throw new FrontdeskException(Frontdesk.ENOTFOUND, "setStaffActive: staffId: no staff " + staffId);
   }
 
-  /** @deprecated use {@link #journalAdd}; {@code at} null meant now. */
+  /**
+   * @deprecated use {@link #journalAdd}. {@code at} is required: null no longer means now (pass
+   *     {@code Instant.now()} explicitly); null throws FD_EINVAL.
+   */
   @Deprecated
   public long journalAppend(Instant at, long siteId, long staffId, String entity, long entityId, String action,
       String detail) throws FrontdeskException {
-    Actor a = at == null ? Actor.now(siteId, staffId) : Actor.of(siteId, staffId, at);
+    if (at == null) {
+      throw new FrontdeskException(Frontdesk.EINVAL, "journalAppend: at: is required, got null (pass Instant.now()"
+          + " explicitly)");
+    }
+    Actor a = Actor.of(siteId, staffId, at);
     return journalAdd(a, entity, entityId, action, detail);
   }
 

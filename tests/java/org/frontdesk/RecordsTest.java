@@ -36,7 +36,7 @@ public class RecordsTest {
   }
 
   @After
-  public void close() {
+  public void close() throws Exception {
     store.close();
   }
 
