@@ -158,7 +158,9 @@ def test_festivals_and_greeting_R_CALL_2_R_CALL_10(cal):
     assert frontdesk.greeting("2026-09-25", org="某某物业") == "您好，某某物业，中秋快乐！请问有什么可以帮您？"
     assert frontdesk.greeting(dt.date(2026, 3, 9), org="某某物业") == "您好，某某物业，请问有什么可以帮您？"
     assert cal.greeting("2026-03-07", "园区") == "您好，园区，周末愉快！请问有什么可以帮您？"
-    assert frontdesk.greeting("2026-02-17") == "您好，某某物业，新春快乐！请问有什么可以帮您？"
+    assert frontdesk.greeting("2026-02-17", "某某物业") == "您好，某某物业，新春快乐！请问有什么可以帮您？"
+    with pytest.raises(TypeError):
+        frontdesk.greeting("2026-02-17")  # no placeholder organisation
     with pytest.raises(frontdesk.InvalidArgument):
         cal.greeting("2026-03-09", "")
 
@@ -327,3 +329,9 @@ def test_policy_deadline_units_R_CPL_2(store, site):
     actor = frontdesk.Actor(site, at=dt.datetime(2026, 11, 23, 9, 0, tzinfo=UTC))
     store.set_policy_deadline(actor, "complaint.important.resolve_days", 3, "working_days")
     assert store.policy(site).get_deadline("complaint.important.resolve_days") == (3, DeadlineUnit.WORKING_DAYS)
+
+
+def test_store_greeting_takes_the_organisation_from_the_site_R_CALL_2(tmp_path):
+    with frontdesk.Store(tmp_path / "g.db") as s:
+        site = s.add_site(frontdesk.Actor(0, at=dt.datetime(2026, 1, 5, 9, 0)), "park", "某某产业园")
+        assert s.greeting(site, "2026-03-07") == "您好，某某产业园，周末愉快！请问有什么可以帮您？"

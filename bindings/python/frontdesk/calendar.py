@@ -5,7 +5,7 @@ quiet hours, deadlines, pausable SLA clocks, festivals and the phone greeting.
     cal = frontdesk.Calendar()                       # mainland China, built-in data
     cal.is_workday("2026-02-14")                     # True: a make-up Saturday
     frontdesk.deadline(received, 2, "working_days")  # R-CALL-9
-    frontdesk.greeting("2026-09-25", org="某某物业")   # 「您好，某某物业，中秋快乐！…」
+    frontdesk.greeting("2026-09-25", org="某某物业")   # 「您好，某某物业，中秋快乐！…」 (org is required)
 
 Instants are ints (UTC seconds) or aware datetimes in, aware UTC datetimes out.
 Dates are datetime.date or "YYYY-MM-DD"; a datetime given for a date is never
@@ -89,8 +89,19 @@ class Calendar(Handle):
 
     _free = staticmethod(_c.fd_calendar_free)
 
-    def __init__(self, _ptr=None, *, time_zone=None, business_hours=None, quiet_hours=None, policy=None):
-        super().__init__(_ptr if _ptr is not None else _c.fd_calendar_new())
+    def __init__(self, *, time_zone=None, business_hours=None, quiet_hours=None, policy=None):
+        super().__init__(_c.fd_calendar_new())
+        self._settings(time_zone, business_hours, quiet_hours, policy)
+
+    @classmethod
+    def _own(cls, ptr, time_zone=None, business_hours=None, quiet_hours=None, policy=None):
+        """Wraps (and owns) a C fd_calendar* (private)."""
+        self = cls.__new__(cls)
+        Handle.__init__(self, ptr)
+        self._settings(time_zone, business_hours, quiet_hours, policy)
+        return self
+
+    def _settings(self, time_zone, business_hours, quiet_hours, policy):
         if time_zone is not None:
             self.time_zone = time_zone
         if business_hours is not None:
@@ -103,12 +114,12 @@ class Calendar(Handle):
     @classmethod
     def load(cls, path, **settings):
         """A calendar from a holiday data file (``extends builtin`` adds to the built-in data)."""
-        return cls(_c.fd_calendar_load(str(path)), **settings)
+        return cls._own(_c.fd_calendar_load(str(path)), **settings)
 
     @classmethod
     def from_text(cls, text, **settings):
         """A calendar from the text of a holiday data file."""
-        return cls(_c.fd_calendar_load_data(text), **settings)
+        return cls._own(_c.fd_calendar_load_data(text), **settings)
 
     def add_file(self, path):
         """Adds a data file saying ``extends builtin``: a site's layer, or national data
@@ -226,8 +237,9 @@ class Calendar(Handle):
         """春节, 中秋节, 清明 ... on that date, "" for none."""
         return _c.fd_calendar_festival(self._handle(), self._date(date))
 
-    def greeting(self, date, org="某某物业"):
-        """The phone greeting (R-CALL-2, R-CALL-10)."""
+    def greeting(self, date, org):
+        """The phone greeting of organisation ``org`` (R-CALL-2, R-CALL-10); Store.greeting takes it
+        from the site."""
         return _c.fd_calendar_greeting(self._handle(), self._date(date), org)
 
     # --- instants
@@ -293,7 +305,7 @@ def deadline_info(start, amount, unit, calendar=None, policy=None):
     return Deadline(from_instant(due), bool(provisional), version)
 
 
-def greeting(date, org="某某物业", calendar=None):
+def greeting(date, org, calendar=None):
     """「您好，<org>，请问有什么可以帮您？」 with the season's wishes on weekends and
     holidays (R-CALL-2, R-CALL-10)."""
     cal = calendar if calendar is not None else default_calendar()

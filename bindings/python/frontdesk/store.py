@@ -480,6 +480,11 @@ class Store(Handle):
         _c.fd_store_policy_reset(self._handle(), self._actor(actor), key)
 
     # -- reports ------------------------------------------------------------------
+    def greeting(self, site_id, date, calendar=None):
+        """The phone greeting (R-CALL-2, R-CALL-10) of the site: its name as the organisation."""
+        from .calendar import greeting
+        return greeting(date, self.site_by_id(site_id).name, calendar)
+
     def daily_report(self, actor, date, language="zh"):
         """The DailyReport of the actor's site for a local date (datetime.date or 'YYYY-MM-DD'), as the
         actor may see it: numbers in details masked unless the actor reveals them (R-COM-2, logged).

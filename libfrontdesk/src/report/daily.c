@@ -295,8 +295,16 @@ static fd_status add_entries(fd_report *r, const day_data *d, fd__zone *zone, co
     fd_status rc = add_section(&s, r, "journal.entries", WORD(l, W_ENTRIES), cols, 6);
     for (size_t i = 0; rc == FD_OK && i < d->nentries; i++) {
         const day_entry *e = &d->entries[i];
-        char local[32];
-        rc = fd__zone_format(zone, fn, e->at, local);
+        /* Site-local time with its offset (issue 16): "2026-11-20 08:41 +08:00". */
+        char local[40];
+        fd_local_time lt;
+        rc = fd__zone_local(zone, fn, e->at, &lt);
+        if (rc == FD_OK) {
+            int off = lt.utc_offset_s < 0 ? -lt.utc_offset_s : lt.utc_offset_s;
+            snprintf(local, sizeof local, "%04d-%02d-%02d %02d:%02d %c%02d:%02d", (int)lt.date.year,
+                     (int)lt.date.month, (int)lt.date.day, (int)lt.hour, (int)lt.minute,
+                     lt.utc_offset_s < 0 ? '-' : '+', off / 3600, off / 60 % 60);
+        }
         if (rc == FD_OK) rc = fd_report_row_add(r, s, 0);
         if (rc == FD_OK) rc = fd_report_cell_instant(r, s, 0, 0, e->at, local);
         if (rc == FD_OK) rc = fd_report_cell_text(r, s, 0, 1, staff_name(d, e->staff_id));

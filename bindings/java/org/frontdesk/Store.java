@@ -346,6 +346,11 @@ public final class Store implements AutoCloseable {
     act(actor, a -> FrontdeskNative.fd_store_policy_reset(handle(), a, key));
   }
 
+  /** The phone greeting (R-CALL-2, R-CALL-10) of a site: its name as the organisation. */
+  public String greeting(long siteId, LocalDate date, WorkCalendar calendar) throws FrontdeskException {
+    return calendar.greeting(date, site(siteId).getName());
+  }
+
   /**
    * The daily report of the actor's site for a local date (R-COM-4), as the actor may see it:
    * numbers in details masked unless the actor reveals them (R-COM-2, logged). Close it.

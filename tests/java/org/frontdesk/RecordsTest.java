@@ -9,6 +9,7 @@ import static org.junit.Assert.fail;
 import java.io.File;
 import java.nio.file.Files;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -258,6 +259,14 @@ public class RecordsTest {
     }
     try (Store ro = Store.open(path, true, false, true)) {
       assertTrue(ro.verify().isTriggersOk());
+    }
+  }
+
+  @Test
+  public void storeGreetingTakesTheOrganisationFromTheSite_R_CALL_2() throws Exception {
+    try (Store s = Store.open(new File(dir, "greeting.db").getPath()); WorkCalendar cal = WorkCalendar.builtin()) {
+      long site = s.addSite(Actor.system(0, Instant.ofEpochSecond(1795395600L)), "park", "某某产业园", null);
+      assertEquals("您好，某某产业园，周末愉快！请问有什么可以帮您？", s.greeting(site, LocalDate.of(2026, 3, 7), cal));
     }
   }
 }
