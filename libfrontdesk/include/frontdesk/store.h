@@ -147,10 +147,18 @@ FD_API int fd_store_schema_latest(void);
  */
 FD_API fd_status fd_store_begin(fd_store *store);
 
-/** Commits the open transaction. ::FD_ESTATE when none is open. */
+/**
+ * Commits the open transaction. ::FD_ESTATE when none is open, or when SQLite
+ * rolled it back by itself after an out-of-memory, I/O or full-disk error
+ * (then every write until fd_store_rollback() is refused the same way, rather
+ * than committing one by one outside the transaction the caller believes in).
+ */
 FD_API fd_status fd_store_commit(fd_store *store);
 
-/** Rolls back the open transaction. ::FD_ESTATE when none is open. */
+/**
+ * Rolls back the open transaction (also one SQLite already rolled back after an
+ * error: then it just ends it). ::FD_ESTATE when none is open.
+ */
 FD_API fd_status fd_store_rollback(fd_store *store);
 
 /**

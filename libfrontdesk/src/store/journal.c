@@ -214,6 +214,8 @@ fd_status fd_store_journal_add(int64_t *out_id, fd_store *store, const fd_actor 
     /* Inside the caller's transaction the head read and the insert need no
      * bracket (a failed insert writes nothing); outside one they are made
      * atomic against other writers by BEGIN IMMEDIATE. */
+    if ((rc = fd__store_tx_lost(store, fn)) != FD_OK)
+        return rc;
     bool own = sqlite3_get_autocommit(store->db), sp = false;
     if (own && (rc = fd__store_write_begin(store, fn, &sp)) != FD_OK)
         return rc;

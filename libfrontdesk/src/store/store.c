@@ -93,6 +93,9 @@ fd_status fd__store_write_begin(fd_store *s, const char *fn, bool *savepoint)
 {
     if (s->read_only)
         return fd__error(FD_EPERM, "%s: store: opened read-only", fn);
+    fd_status lost = fd__store_tx_lost(s, fn);
+    if (lost)
+        return lost;
     *savepoint = !sqlite3_get_autocommit(s->db);
     return exec_cached(s, fn, *savepoint ? SQL_SAVEPOINT : SQL_BEGIN, "starting a write");
 }
@@ -513,9 +516,20 @@ fd_status fd_store_begin(fd_store *store)
         return rc;
     if (store->read_only)
         return fd__error(FD_EPERM, "fd_store_begin: store: opened read-only");
-    if (!sqlite3_get_autocommit(store->db))
+    if (!sqlite3_get_autocommit(store->db) || store->user_tx)
         return fd__error(FD_ESTATE, "fd_store_begin: store: a transaction is already open");
-    return exec_cached(store, "fd_store_begin", SQL_BEGIN, "BEGIN IMMEDIATE");
+    rc = exec_cached(store, "fd_store_begin", SQL_BEGIN, "BEGIN IMMEDIATE");
+    store->user_tx = rc == FD_OK;
+    return rc;
+}
+
+fd_status fd__store_tx_lost(fd_store *s, const char *fn)
+{
+    if (!s->user_tx || !sqlite3_get_autocommit(s->db))
+        return FD_OK;
+    fd__store_forget(s);
+    return fd__error(FD_ESTATE, "%s: store: the transaction begun with fd_store_begin was rolled back by SQLite "
+                     "after an error; nothing of it was written: call fd_store_rollback and start again", fn);
 }
 
 fd_status fd_store_commit(fd_store *store)
@@ -523,9 +537,14 @@ fd_status fd_store_commit(fd_store *store)
     fd_status rc = fd__check_ptr("fd_store_commit", "store", store);
     if (rc)
         return rc;
+    if ((rc = fd__store_tx_lost(store, "fd_store_commit")) != FD_OK)
+        return rc;
     if (sqlite3_get_autocommit(store->db))
         return fd__error(FD_ESTATE, "fd_store_commit: store: no transaction is open");
-    return exec_cached(store, "fd_store_commit", SQL_COMMIT, "COMMIT");
+    rc = exec_cached(store, "fd_store_commit", SQL_COMMIT, "COMMIT");
+    if (sqlite3_get_autocommit(store->db))
+        store->user_tx = false;
+    return rc;
 }
 
 fd_status fd_store_rollback(fd_store *store)
@@ -533,10 +552,20 @@ fd_status fd_store_rollback(fd_store *store)
     fd_status rc = fd__check_ptr("fd_store_rollback", "store", store);
     if (rc)
         return rc;
-    if (sqlite3_get_autocommit(store->db))
-        return fd__error(FD_ESTATE, "fd_store_rollback: store: no transaction is open");
     fd__store_forget(store);
-    return exec_cached(store, "fd_store_rollback", SQL_ROLLBACK, "ROLLBACK");
+    if (sqlite3_get_autocommit(store->db)) {
+        /* Rolled back by SQLite already (after an error): the caller learns it is over. */
+        bool lost = store->user_tx;
+        store->user_tx = false;
+        return lost ? FD_OK : fd__error(FD_ESTATE, "fd_store_rollback: store: no transaction is open");
+    }
+    /* A rollback must not leave the transaction open for want of memory: try again. */
+    for (int attempt = 0; attempt < 3 && !sqlite3_get_autocommit(store->db); attempt++)
+        rc = exec_cached(store, "fd_store_rollback", SQL_ROLLBACK, "ROLLBACK");
+    if (!sqlite3_get_autocommit(store->db))
+        sqlite3_exec(store->db, "ROLLBACK", NULL, NULL, NULL);
+    store->user_tx = !sqlite3_get_autocommit(store->db);
+    return store->user_tx ? rc : FD_OK;
 }
 
 fd_status fd_store_in_transaction(int *out, fd_store *store)
@@ -546,6 +575,6 @@ fd_status fd_store_in_transaction(int *out, fd_store *store)
         rc = fd__check_ptr("fd_store_in_transaction", "store", store);
     if (rc)
         return rc;
-    *out = sqlite3_get_autocommit(store->db) ? 0 : 1;
+    *out = sqlite3_get_autocommit(store->db) && !store->user_tx ? 0 : 1;
     return FD_OK;
 }

@@ -15,6 +15,7 @@ struct fd_store {
     int read_only;
     int iterators; /* open record iterators: the handle outlives fd_store_close() until they are freed */
     bool closed;   /* fd_store_close() was called while iterators were open */
+    bool user_tx;  /* fd_store_begin() opened a transaction not yet committed or rolled back */
     /* The last actor that passed fd__actor_check, valid while the database's data
      * version is unchanged (no commit by any connection) and no write of this
      * handle touched staff, grants or sites (fd__actor_forget): bulk writes in one
@@ -76,6 +77,13 @@ void fd__store_forget(fd_store *s);
 
 /* The database's data version: changes whenever any connection commits (0 when unknown). */
 unsigned int fd__store_data_version(fd_store *s);
+
+/*
+ * FD_ESTATE when the caller's transaction (fd_store_begin) was rolled back by
+ * SQLite after an error: the writes that follow would otherwise commit one by
+ * one outside it. FD_OK otherwise.
+ */
+fd_status fd__store_tx_lost(fd_store *s, const char *fn);
 
 /* An iterator of @s was freed: completes a deferred fd_store_close(). */
 void fd__store_release(fd_store *s);
