@@ -141,7 +141,11 @@ uint32_t fd__fold_char(uint32_t c, unsigned what);
 
 /* Makes room for @extra more bytes plus a NUL. */
 fd_status fd__buf_grow(fd_buf *b, size_t extra);
-/* Empties the buffer (keeps its memory). */
+/*
+ * Empties the buffer (keeps its memory); NULL is a no-op. A public function
+ * writing an fd_buf calls it first, before any check, so that every failure
+ * leaves the empty string (common.h).
+ */
 void fd__buf_clear(fd_buf *b);
 fd_status fd__buf_put(fd_buf *b, const char *s, size_t len);
 fd_status fd__buf_puts(fd_buf *b, const char *s);

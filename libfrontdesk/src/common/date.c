@@ -83,6 +83,7 @@ fd_status fd_date_parse(fd_date *out, const char *text)
 
 fd_status fd_date_format(fd_buf *out, fd_date date)
 {
+    fd__buf_clear(out); /* common.h: a failed call leaves the empty string */
     fd_status rc = fd__check_ptr("fd_date_format", "out", out);
     if (rc == FD_OK)
         rc = fd__check_date("fd_date_format", "date", date);

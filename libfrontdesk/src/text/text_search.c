@@ -146,6 +146,7 @@ static fd_status visit_keys(visitor *v, const char *fn, const char *s, size_t le
 
 fd_status fd_text_search_key(fd_buf *out, const char *s)
 {
+    fd__buf_clear(out); /* common.h: a failed call leaves the empty string */
     static const char fn[] = "fd_text_search_key";
     fd_status rc = fd__check_ptr(fn, "out", out);
     if (rc == FD_OK)
@@ -160,6 +161,7 @@ fd_status fd_text_search_key(fd_buf *out, const char *s)
 
 fd_status fd_text_search_query(fd_buf *out, const char *query)
 {
+    fd__buf_clear(out); /* common.h: a failed call leaves the empty string */
     static const char fn[] = "fd_text_search_query";
     fd_status rc = fd__check_ptr(fn, "out", out);
     if (rc == FD_OK)
