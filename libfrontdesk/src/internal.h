@@ -52,6 +52,16 @@ fd_status fd__error_context(fd_status code, const char *fmt, ...) FD__PRINTF(2, 
 /* Records FD_ENOMEM for function @fn. */
 fd_status fd__oom(const char *fn);
 
+/*
+ * The status for a failed ICU call: FD_ENOMEM when ICU ran out of memory (a
+ * fault, not bad input), else @otherwise. Use it wherever an ICU error becomes
+ * a status, so that an allocation failure is never reported as a bad argument.
+ */
+static inline fd_status fd__icu_status(UErrorCode err, fd_status otherwise)
+{
+    return err == U_MEMORY_ALLOCATION_ERROR ? FD_ENOMEM : otherwise;
+}
+
 /* --- argument checks (utf8.c) ------------------------------------------ */
 
 /* True when s[0..len) is well-formed UTF-8 (no overlongs, surrogates, > U+10FFFF). */
