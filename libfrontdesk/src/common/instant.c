@@ -33,6 +33,10 @@ fd_status fd__zone_local(fd__zone *zone, const char *fn, int64_t at, fd_local_ti
     if (U_FAILURE(err))
         return fd__error(fd__icu_status(err, FD_EINVAL), "%s: at: ICU cannot convert %lld: %s", fn, (long long)at,
                          u_errorName(err));
+    /* Near the ends of the instant range a zone's local date can leave the years an fd_date holds. */
+    if (t.date.year < 1 || t.date.year > 9999)
+        return fd__error(FD_ERANGE, "%s: at: %lld is in year %d there, outside 1..9999", fn, (long long)at,
+                         (int)t.date.year);
     *out = t;
     return FD_OK;
 }
