@@ -178,15 +178,18 @@ static fd_status day_query(day_data *d, fd_store *s, const fd_actor *actor, cons
     if (rc)
         return rc;
     /* Imports may journal out of time order: entries by time, then by id. */
-    qsort(d->entries, d->nentries, sizeof *d->entries, by_time);
+    if (d->nentries > 1) /* qsort(NULL, 0, ...) is undefined behaviour: an empty day has no array */
+        qsort(d->entries, d->nentries, sizeof *d->entries, by_time);
     for (size_t i = 0; i < d->nentries && rc == FD_OK; i++)
         rc = count_entry(d, &d->entries[i], fn);
     if (rc)
         return rc;
-    qsort(d->kinds, d->nkinds, sizeof *d->kinds, by_kind);
+    if (d->nkinds > 1)
+        qsort(d->kinds, d->nkinds, sizeof *d->kinds, by_kind);
     if ((rc = name_staff(d, s, actor, fn)) != FD_OK)
         return rc;
-    qsort(d->staff, d->nstaff, sizeof *d->staff, by_count);
+    if (d->nstaff > 1)
+        qsort(d->staff, d->nstaff, sizeof *d->staff, by_count);
     return FD_OK;
 }
 
