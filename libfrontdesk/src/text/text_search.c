@@ -37,7 +37,7 @@ static size_t cut_at_char(const char *s, size_t len, size_t max)
 
 static bool have_key(const fd_buf *out, const char *k, size_t n)
 {
-    const char *p = out->ptr, *end = out->ptr + out->size;
+    const char *p = out->ptr, *end = p ? p + out->size : p; /* NULL + 0 is undefined behaviour */
     while (p < end) {
         const char *nl = memchr(p, '\n', (size_t)(end - p));
         const char *e = nl ? nl : end;
