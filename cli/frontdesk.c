@@ -22,10 +22,43 @@
 #include <string.h>
 #include <time.h>
 
+static const char USAGE_ZH[] =
+    "用法: frontdesk [--db 路径] [--site 场所代码] [--as 工号] [--json] 命令 [参数]\n"
+    "\n"
+    "  init [路径] --name 名称 [--code 代码] [--tz 时区] [--add-site]\n"
+    "                                          新建场所数据库（路径默认取 --db）；--add-site 在已有库中加场所\n"
+    "  site list                               列出场所\n"
+    "  staff add 工号 姓名 [--role 角色]        新增员工\n"
+    "  staff list [--search 文字]               员工列表（按姓名、拼音、首字母查找）\n"
+    "  staff deactivate 工号                    员工离职（不删除）\n"
+    "  journal add 对象 操作 [--id 编号] [--detail 详情] [--at 时间]\n"
+    "  journal list [--entity 对象] [--date 日期]\n"
+    "                                          日志（电话、身份证号码默认遮蔽）\n"
+    "  grant give|take 角色 reveal|manage       授予或收回角色权限\n"
+    "  audit reveals [--date 日期]              查看个人信息的访问记录\n"
+    "  policy list | get 键 | set 键 值 | reset 键\n"
+    "  report daily [--date 日期]               日报（默认今天，场所当地时间）\n"
+    "  verify                                  检查数据完整性与日志哈希链\n"
+    "  calendar status                         节假日数据覆盖情况\n"
+    "  version                                 库版本\n"
+    "\n"
+    "  --db 路径        场所数据库（默认 $FRONTDESK_DB，否则 ./site.db）\n"
+    "  --site 代码      库中有多个场所时指定场所\n"
+    "  --as 工号        以该员工身份操作（--staff 为旧名）\n"
+    "  --at 时间        写入时刻：'YYYY-MM-DD HH:MM[:SS]'（场所当地时间）或 @UTC秒数\n"
+    "  --reveal 事由    显示未遮蔽的个人信息（需 reveal 权限，留痕）\n"
+    "  --read-only      只读打开（只读命令自动如此）\n"
+    "  --utc            时间以 UTC 显示\n"
+    "  --lang en        英文输出（默认中文）\n"
+    "  --json           机器可读输出\n";
+
 static const char USAGE[] =
     "usage: frontdesk [--db PATH] [--site CODE] [--as STAFF] [--json] COMMAND [ARGS]\n"
     "\n"
-    "  init PATH --name NAME [--code CODE] [--tz ZONE]   create a site database with one site\n"
+    "  init [PATH] --name NAME [--code CODE] [--tz ZONE] [--add-site]\n"
+    "                                                    create a site database with one site (PATH\n"
+    "                                                    defaults to --db); --add-site adds one to an\n"
+    "                                                    existing database\n"
     "  site list                                         the sites of the database\n"
     "  staff add CODE NAME [--role ROLE]                 add a member of staff\n"
     "  staff list [--search TEXT]                        staff of the site (search: name, pinyin, initials)\n"
@@ -36,7 +69,9 @@ static const char USAGE[] =
     "  audit reveals [--date YYYY-MM-DD]                 who saw personal data, when and why\n"
     "  policy list                                       every policy key with the site's value\n"
     "  policy get KEY | set KEY VALUE | reset KEY\n"
+    "  verify                                            integrity, protecting triggers, the journal's hash chain\n"
     "  report daily [--date YYYY-MM-DD]                  the day's report (default today, site time)\n"
+    "  calendar status                                   holiday data: version, coverage, provisional years\n"
     "  version                                           the library version\n"
     "\n"
     "  --db PATH       site database (default: $FRONTDESK_DB, else ./site.db)\n"
@@ -44,16 +79,23 @@ static const char USAGE[] =
     "  --as STAFF      act as this member of staff (staff code; --staff is the old name)\n"
     "  --at TIME       the instant of a write: 'YYYY-MM-DD HH:MM[:SS]' site time, or @UTC_SECONDS\n"
     "  --reveal REASON show personal data unmasked (needs the reveal grant; logged)\n"
+    "  --read-only     open the database read-only (implied by commands that only read,\n"
+    "                  unless --reveal asks to log a reveal)\n"
+    "  --utc           show times in UTC instead of the site's time zone\n"
+    "  --lang en       English output (Chinese by default)\n"
     "  --json          machine-readable output\n";
 
 typedef struct cli {
     const char *db;
     const char *site_code;
     int json;
+    int read_only;
+    int utc;
+    int add_site;
     int argc;
     char **argv; /* positional arguments, options removed */
     /* options that take a value, found anywhere after the command */
-    const char *name, *code, *tz, *role, *staff, *detail, *date, *entity, *id, *at, *reveal, *search;
+    const char *name, *code, *tz, *role, *staff, *detail, *date, *entity, *id, *at, *reveal, *search, *lang;
 } cli;
 
 /* The open database, the site, and the actor every command acts as. */
@@ -62,6 +104,7 @@ typedef struct ctx {
     fd_site *site;
     fd_actor actor;
     fd_buf buf; /* scratch for formatted times */
+    int utc;    /* --utc: times shown in UTC */
 } ctx;
 
 static int usage_error(const char *msg)
@@ -129,7 +172,7 @@ static int parse(cli *c, int argc, char **argv)
         { "--detail", offsetof(cli, detail) }, { "--date", offsetof(cli, date) },
         { "--entity", offsetof(cli, entity) }, { "--id", offsetof(cli, id) },
         { "--at", offsetof(cli, at) },         { "--reveal", offsetof(cli, reveal) },
-        { "--search", offsetof(cli, search) },
+        { "--search", offsetof(cli, search) }, { "--lang", offsetof(cli, lang) },
     };
     c->argv = calloc((size_t)argc + 1, sizeof *c->argv);
     if (c->argv == NULL)
@@ -138,6 +181,10 @@ static int parse(cli *c, int argc, char **argv)
         const char *a = argv[i];
         if (strcmp(a, "--json") == 0) {
             c->json = 1;
+            continue;
+        }
+        if (strcmp(a, "--read-only") == 0 || strcmp(a, "--utc") == 0 || strcmp(a, "--add-site") == 0) {
+            *(a[2] == 'r' ? &c->read_only : a[2] == 'u' ? &c->utc : &c->add_site) = 1;
             continue;
         }
         if (strncmp(a, "--", 2) != 0 || strcmp(a, "--help") == 0 || strcmp(a, "--version") == 0) {
@@ -157,6 +204,10 @@ static int parse(cli *c, int argc, char **argv)
         }
         *(const char **)((char *)c + opts[k].off) = argv[++i];
     }
+    if (c->lang == NULL)
+        c->lang = "zh";
+    if (strcmp(c->lang, "zh") != 0 && strcmp(c->lang, "en") != 0)
+        return usage_error("--lang is zh (the default) or en");
     if (c->db == NULL)
         c->db = getenv("FRONTDESK_DB");
     if (c->db == NULL || *c->db == '\0')
@@ -222,17 +273,45 @@ static int day_range(const cli *c, ctx *x, int64_t *from, int64_t *to)
 /* The instant @at as site-local ISO 8601 with offset (points into x->buf). */
 static const char *local(ctx *x, int64_t at)
 {
-    return fd_instant_format(&x->buf, x->site->time_zone, at) == FD_OK ? x->buf.ptr : "?";
+    return fd_instant_format(&x->buf, x->utc ? "UTC" : x->site->time_zone, at) == FD_OK ? x->buf.ptr : "?";
+}
+
+/* Commands that only read open the database read-only (a user who may only read can run them). */
+static bool reads_only(const cli *c)
+{
+    static const char *const reads[] = { "site list", "staff list", "journal list", "audit reveals",
+                                         "policy list", "policy get", "report daily", "verify",
+                                         "calendar status" };
+    char cmd[64];
+    snprintf(cmd, sizeof cmd, "%s%s%s", c->argv[0], c->argc > 1 ? " " : "", c->argc > 1 ? c->argv[1] : "");
+    for (size_t i = 0; i < sizeof reads / sizeof *reads; i++)
+        if (strcmp(cmd, reads[i]) == 0)
+            return c->reveal == NULL; /* a reveal is logged: that is a write */
+    return false;
 }
 
 static fd_status open_site(const cli *c, ctx *x)
 {
     fd_store_options o = FD_STORE_OPTIONS_INIT;
     o.create = 0;
+    o.read_only = c->read_only || reads_only(c);
+    o.quick_check = strcmp(c->argv[0], "verify") == 0;
     fd_status rc = fd_store_open(&x->store, c->db, &o);
     if (rc == FD_OK)
         rc = c->site_code ? fd_store_site_get_by_code(&x->site, x->store, c->site_code)
                           : fd_store_site_default(&x->site, x->store);
+    if (rc == FD_ECONFLICT && c->site_code == NULL) {
+        /* Say which sites there are and how to name one. */
+        fprintf(stderr, "frontdesk: the database holds several sites; name one with --site CODE:");
+        fd_site_iter *it = NULL;
+        const fd_site *s = NULL;
+        if (fd_store_site_query(&it, x->store, NULL, NULL) == FD_OK)
+            while (fd_site_iter_next(&s, it) == FD_OK && s)
+                fprintf(stderr, " %s (%s)", s->code, s->name);
+        fd_site_iter_free(it);
+        fputc('\n', stderr);
+        return FD_ECONFLICT;
+    }
     return rc;
 }
 
@@ -272,10 +351,11 @@ static void manage(const cli *c, ctx *x)
 
 static int cmd_init(cli *c)
 {
-    if (c->argc != 2)
-        return usage_error("init takes one PATH");
+    if (c->argc > 2)
+        return usage_error("init takes at most one PATH (or --db PATH)");
     if (c->name == NULL)
         return usage_error("init needs --name NAME");
+    const char *path = c->argc == 2 ? c->argv[1] : c->db;
     fd_store *s = NULL;
     int64_t id = 0;
     fd_actor boot = FD_ACTOR_INIT;
@@ -284,16 +364,28 @@ static int cmd_init(cli *c)
     site.code = c->code ? c->code : "main";
     site.name = c->name;
     site.time_zone = c->tz;
-    fd_status rc = fd_store_open(&s, c->argv[1], NULL);
+    fd_store_options o = FD_STORE_OPTIONS_INIT;
+    o.quick_check = 1;
+    fd_status rc = fd_store_open(&s, path, &o);
+    /* init on a database that already has a site would quietly add a second one. */
+    fd_site *first = NULL;
+    if (rc == FD_OK && !c->add_site && fd_store_site_default(&first, s) != FD_ENOTFOUND) {
+        fprintf(stderr, "frontdesk: init: %s already holds a site%s%s; use --add-site to add another\n", path,
+                first ? " " : "s", first ? first->code : "");
+        fd_site_free(first);
+        fd_store_close(s);
+        return 2;
+    }
     if (rc == FD_OK)
         rc = fd_store_site_add(&id, s, &boot, &site);
     fd_store_close(s);
     if (rc)
         return lib_error(rc);
     if (c->json)
-        printf("{\"path\":"), json_string(c->argv[1]), printf(",\"site_id\":%lld}\n", (long long)id);
+        printf("{\"path\":"), json_string(path), printf(",\"site_id\":%lld,\"code\":", (long long)id),
+            json_string(site.code), puts("}");
     else
-        printf("created %s with site %s (%s)\n", c->argv[1], site.code, c->name);
+        printf("created %s with site %s (%s)\n", path, site.code, c->name);
     return 0;
 }
 
@@ -456,6 +548,8 @@ static int cmd_journal(cli *c, ctx *x)
         return lib_error(rc);
     if (c->json)
         printf("{\"journal_id\":%lld}\n", (long long)id);
+    else
+        printf("journal entry %lld: %s.%s at %s\n", (long long)id, e.entity, e.action, local(x, x->actor.at));
     return 0;
 }
 
@@ -538,16 +632,17 @@ static int cmd_policy(cli *c, ctx *x)
             fd_policy_key_at(&k, i);
             fd_policy_get(&v, p, k.key);
             fd_policy_is_default(&is_default, p, k.key);
+            /* Deadline keys read "3 working_days": the amount with its unit. */
+            const char *text = fd_policy_format(&x->buf, p, k.key) == FD_OK ? x->buf.ptr : "?";
             if (c->json) {
-                printf("%s{\"key\":\"%s\",\"value\":%lld,\"default\":%lld,\"overridden\":%s,\"min\":%lld,"
-                       "\"max\":%lld,\"unit\":\"%s\",\"rule\":\"%s\",\"description\":",
-                       i ? "," : "", k.key, (long long)v, (long long)k.default_value, is_default ? "false" : "true",
-                       (long long)k.min, (long long)k.max, k.unit, k.rule);
+                printf("%s{\"key\":\"%s\",\"value\":%lld,\"text\":\"%s\",\"default\":%lld,\"overridden\":%s,"
+                       "\"min\":%lld,\"max\":%lld,\"unit\":\"%s\",\"rule\":\"%s\",\"description\":",
+                       i ? "," : "", k.key, (long long)v, text, (long long)k.default_value,
+                       is_default ? "false" : "true", (long long)k.min, (long long)k.max, k.unit, k.rule);
                 json_string(k.description);
                 putchar('}');
             } else {
-                printf("%-38s %6lld%s %-12s %-9s %s\n", k.key, (long long)v, is_default ? " " : "*", k.unit, k.rule,
-                       k.description);
+                printf("%-38s %18s%s %-9s %s\n", k.key, text, is_default ? " " : "*", k.rule, k.description);
             }
         }
         if (c->json)
@@ -573,12 +668,25 @@ static int cmd_policy(cli *c, ctx *x)
             return usage_error("policy set: VALUE must be a whole number that fits in 64 bits");
         manage(c, x);
         rc = fd_store_policy_set(x->store, &x->actor, c->argv[2], v);
-        return rc ? lib_error(rc) : 0;
+        if (rc)
+            return lib_error(rc);
+        if (c->json)
+            printf("{\"key\":"), json_string(c->argv[2]), printf(",\"value\":%lld,\"overridden\":true}\n",
+                                                                  (long long)v);
+        else
+            printf("%s = %lld\n", c->argv[2], (long long)v);
+        return 0;
     }
     if (strcmp(sub, "reset") == 0 && c->argc == 3) {
         manage(c, x);
         rc = fd_store_policy_reset(x->store, &x->actor, c->argv[2]);
-        return rc ? lib_error(rc) : 0;
+        if (rc)
+            return lib_error(rc);
+        if (c->json)
+            printf("{\"key\":"), json_string(c->argv[2]), puts(",\"overridden\":false}");
+        else
+            printf("%s reset to the default\n", c->argv[2]);
+        return 0;
     }
     return usage_error("usage: policy list | get KEY | set KEY VALUE | reset KEY");
 }
@@ -601,7 +709,7 @@ static int cmd_report(cli *c, ctx *x)
     fd_report *r = NULL;
     fd_buf out = FD_BUF_INIT;
     if (rc == FD_OK)
-        rc = fd_report_daily_new(&r, x->store, &x->actor, d);
+        rc = fd_report_daily_new(&r, x->store, &x->actor, d, c->lang);
     if (rc == FD_OK)
         rc = fd_report_render(&out, r, c->json ? FD_REPORT_JSON : FD_REPORT_TEXT);
     if (rc == FD_OK)
@@ -611,6 +719,87 @@ static int cmd_report(cli *c, ctx *x)
     return rc ? lib_error(rc) : 0;
 }
 
+/* calendar status: the holiday data's version and coverage, what days past it are, the warning (issue 10). */
+static int cmd_calendar(cli *c, ctx *x)
+{
+    if (c->argc != 2 || strcmp(c->argv[1], "status") != 0)
+        return usage_error("usage: calendar status");
+    fd_calendar *cal = NULL;
+    fd_policy *p = NULL;
+    fd_buf version = FD_BUF_INIT, region = FD_BUF_INIT, warn = FD_BUF_INIT;
+    fd_date today, lo, hi, until = { 0, 0, 0 };
+    fd_status rc = fd_calendar_new(&cal);
+    if (rc == FD_OK && (rc = fd_store_policy_load(&p, x->store, x->site->id)) == FD_OK)
+        rc = fd_calendar_apply_policy(cal, p);
+    if (rc == FD_OK)
+        rc = fd_store_site_date(&today, x->store, x->site->id, x->actor.at);
+    if (rc == FD_OK && (rc = fd_calendar_version(&version, cal)) == FD_OK && (rc = fd_calendar_region(&region, cal)) == FD_OK &&
+        (rc = fd_calendar_coverage_start(&lo, cal)) == FD_OK && (rc = fd_calendar_coverage_end(&hi, cal)) == FD_OK)
+        rc = fd_calendar_coverage_warning(&warn, cal, today);
+    int64_t mode = 0, weekends = 0; /* calendar.beyond_data; the old calendar.fallback_weekends = 1 means 1 */
+    if (rc == FD_OK && fd_calendar_provisional_until(&until, cal) != FD_OK)
+        until.year = 0; /* days past the data are refused */
+    if (rc == FD_OK && fd_policy_get(&mode, p, "calendar.beyond_data") == FD_OK &&
+        fd_policy_get(&weekends, p, "calendar.fallback_weekends") == FD_OK && weekends)
+        mode = 1;
+    static const char *const past[] = { "provisional", "weekends", "refused" };
+    if (rc == FD_OK && c->json) {
+        printf("{\"version\":\"%s\",\"region\":\"%s\",\"coverage_start\":\"%04d-%02d-%02d\",\"coverage_end\":"
+               "\"%04d-%02d-%02d\",\"beyond_data\":\"%s\",\"provisional\":%s,\"provisional_until\":",
+               version.ptr, region.ptr, lo.year, lo.month, lo.day, hi.year, hi.month, hi.day, past[mode],
+               mode == 2 ? "false" : "true");
+        if (until.year)
+            printf("\"%04d-%02d-%02d\"", until.year, until.month, until.day);
+        else
+            printf("null");
+        printf(",\"warning\":");
+        json_string(warn.ptr);
+        puts("}");
+    } else if (rc == FD_OK) {
+        printf("holiday data  %s (%s), %04d-%02d-%02d..%04d-%02d-%02d\n", version.ptr, region.ptr, lo.year, lo.month,
+               lo.day, hi.year, hi.month, hi.day);
+        if (until.year)
+            printf("past the data %s until %04d-%02d-%02d%s\n", past[mode], until.year, until.month, until.day,
+                   mode == 0 ? " (the statutory holidays by law, no 调休; answers say so)" : " (answers say so)");
+        else
+            printf("past the data refused (calendar.beyond_data = 2)\n");
+        if (warn.size)
+            printf("warning       %s\n", warn.ptr);
+    }
+    fd_buf_dispose(&version);
+    fd_buf_dispose(&region);
+    fd_buf_dispose(&warn);
+    fd_policy_free(p);
+    fd_calendar_free(cal);
+    return rc ? lib_error(rc) : 0;
+}
+
+static int cmd_verify(cli *c, ctx *x)
+{
+    if (c->argc != 1)
+        return usage_error("usage: verify");
+    fd_store_verify_report r;
+    fd_status rc = fd_store_verify(&r, x->store);
+    if (rc && rc != FD_EDATA)
+        return lib_error(rc);
+    if (c->json) {
+        printf("{\"ok\":%s,\"uuid\":\"%s\",\"entries\":%lld,\"first_bad_id\":%lld,\"integrity_ok\":%s,"
+               "\"triggers_ok\":%s,\"head\":\"%s\",\"problem\":",
+               rc ? "false" : "true", r.uuid, (long long)r.entries, (long long)r.first_bad_id,
+               r.integrity_ok ? "true" : "false", r.triggers_ok ? "true" : "false", r.head);
+        json_string(r.problem);
+        puts("}");
+    } else {
+        printf("database %s\n  integrity     %s\n  triggers      %s\n  journal       %lld entries, %s\n"
+               "  chain head    %s\n",
+               r.uuid, r.integrity_ok ? "ok" : "FAILED", r.triggers_ok ? "all present" : "MISSING",
+               (long long)r.entries, r.first_bad_id ? "BROKEN" : "chain intact", r.head);
+        if (rc)
+            printf("  problem       %s (entry %lld)\n", r.problem, (long long)r.first_bad_id);
+    }
+    return rc ? 1 : 0;
+}
+
 /* Commands that work on an existing site database, as an actor. */
 static const struct {
     const char *name;
@@ -618,13 +807,60 @@ static const struct {
 } SITE_COMMANDS[] = {
     { "site", cmd_site },     { "staff", cmd_staff },   { "journal", cmd_journal }, { "grant", cmd_grant },
     { "audit", cmd_audit },   { "policy", cmd_policy }, { "report", cmd_report },
+    { "verify", cmd_verify }, { "calendar", cmd_calendar },
 };
+
+/* The shapes of the site commands, checked before any database is opened. */
+static const struct {
+    const char *cmd, *sub;
+    int min_args, max_args; /* positional arguments, the command included */
+    const char *usage;
+} SHAPES[] = {
+    { "site", "list", 2, 2, "site list" },
+    { "staff", "add", 4, 4, "staff add CODE NAME [--role ROLE]" },
+    { "staff", "list", 2, 2, "staff list [--search TEXT]" },
+    { "staff", "deactivate", 3, 3, "staff deactivate CODE" },
+    { "journal", "add", 4, 4, "journal add ENTITY ACTION [--id N] [--detail TEXT] [--at TIME]" },
+    { "journal", "list", 2, 2, "journal list [--entity E] [--date YYYY-MM-DD]" },
+    { "grant", "give", 4, 4, "grant give|take ROLE reveal|manage" },
+    { "grant", "take", 4, 4, "grant give|take ROLE reveal|manage" },
+    { "audit", "reveals", 2, 2, "audit reveals [--date YYYY-MM-DD]" },
+    { "policy", "list", 2, 2, "policy list" },
+    { "policy", "get", 3, 3, "policy get KEY" },
+    { "policy", "set", 4, 4, "policy set KEY VALUE" },
+    { "policy", "reset", 3, 3, "policy reset KEY" },
+    { "report", "daily", 2, 2, "report daily [--date YYYY-MM-DD]" },
+    { "verify", NULL, 1, 1, "verify" },
+    { "calendar", "status", 2, 2, "calendar status" },
+};
+
+/* A usage error (2) unless argv has one of the command's shapes; 0 when it has. */
+static int check_shape(const cli *c)
+{
+    const char *usage = NULL;
+    for (size_t i = 0; i < sizeof SHAPES / sizeof *SHAPES; i++) {
+        if (strcmp(SHAPES[i].cmd, c->argv[0]) != 0)
+            continue;
+        usage = usage ? usage : SHAPES[i].usage;
+        bool sub = SHAPES[i].sub == NULL || (c->argc > 1 && strcmp(SHAPES[i].sub, c->argv[1]) == 0);
+        if (sub && c->argc >= SHAPES[i].min_args && c->argc <= SHAPES[i].max_args)
+            return 0;
+        if (sub)
+            usage = SHAPES[i].usage;
+    }
+    fprintf(stderr, "frontdesk: usage: frontdesk %s\n(see frontdesk --help)\n", usage ? usage : c->argv[0]);
+    return 2;
+}
 
 static int run_site_command(cli *c, int (*run)(cli *, ctx *))
 {
-    ctx x = { NULL, NULL, FD_ACTOR_INIT, FD_BUF_INIT };
+    int shape = check_shape(c);
+    if (shape)
+        return shape;
+    ctx x = { NULL, NULL, FD_ACTOR_INIT, FD_BUF_INIT, 0 };
+    x.utc = c->utc;
     fd_status rc = open_site(c, &x);
-    int status = rc ? lib_error(rc) : make_actor(c, &x);
+    int status = rc == FD_ECONFLICT && c->site_code == NULL ? 2 : rc ? lib_error(rc) : make_actor(c, &x);
     if (status == 0)
         status = run(c, &x);
     fd_buf_dispose(&x.buf);
@@ -648,7 +884,7 @@ int main(int argc, char **argv)
     while (k < sizeof SITE_COMMANDS / sizeof SITE_COMMANDS[0] && strcmp(SITE_COMMANDS[k].name, cmd) != 0)
         k++;
     if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "help") == 0) {
-        fputs(USAGE, stdout);
+        fputs(strcmp(c.lang, "en") == 0 ? USAGE : USAGE_ZH, stdout);
     } else if (strcmp(cmd, "--version") == 0 || strcmp(cmd, "version") == 0) {
         printf("frontdesk (libfrontdesk) %s\n", fd_version());
     } else if (strcmp(cmd, "init") == 0) {

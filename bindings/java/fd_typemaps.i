@@ -166,7 +166,7 @@ static char *fd_java_utf8_copy(JNIEnv *env, jstring s, const char *name)
 
 %pragma(java) jniclasscode=%{
   static {
-    System.loadLibrary("frontdesk_java");
+    NativeLoader.load();
   }
 %}
 
@@ -404,3 +404,27 @@ FD_JAVA_BUF_OUT(out_bytes, byte[], )
     for (size_t i = 0; $1 && i < $2; i++) free((void *)$1[i]);
     free((void *)$1);
 }
+
+/* (const int64_t *pauses, size_t pauses_len) <- long[] (fd_sla_restore: instant pairs); copied in "check". */
+%typemap(jni) (const int64_t *pauses, size_t pauses_len) "jlongArray"
+%typemap(jtype) (const int64_t *pauses, size_t pauses_len) "long[]"
+%typemap(jstype) (const int64_t *pauses, size_t pauses_len) "long[]"
+%typemap(javain) (const int64_t *pauses, size_t pauses_len) "$javainput"
+%typemap(in, throws="org.frontdesk.FrontdeskException") (const int64_t *pauses, size_t pauses_len) {
+    $1 = NULL;
+    $2 = 0;
+    if ($input == NULL) {
+        fd_java_refuse(jenv, FD_EINVAL, "%s: must not be null", "$1_name");
+        return $null;
+    }
+}
+%typemap(check) (const int64_t *pauses, size_t pauses_len) {
+    jsize n = (*jenv)->GetArrayLength(jenv, $input);
+    int64_t *vals = (int64_t *)malloc(sizeof(int64_t) * (size_t)(n ? n : 1));
+    if (vals == NULL) { SWIG_JavaThrowException(jenv, SWIG_JavaOutOfMemoryError, "$1_name"); return $null; }
+    (*jenv)->GetLongArrayRegion(jenv, $input, 0, n, (jlong *)vals);
+    $1 = ($1_ltype)vals;
+    $2 = (size_t)n;
+}
+%typemap(freearg) (const int64_t *pauses, size_t pauses_len) { free((void *)$1); }
+%typemap(argout) (const int64_t *pauses, size_t pauses_len) ""

@@ -136,8 +136,13 @@ static int fd_py_to_date(PyObject *o, const char *name, fd_date *d)
             return -1;
         int rc = fd_date_parse(d, s);
         if (rc < 0) {
-            fd_py_raise(rc);
-            return -1;
+            /* Name the caller's parameter, not the parser inside the typemap (issue 16). */
+            static const char pre[] = "fd_date_parse: text: ";
+            const char *m = fd_error_last()->message;
+            if (strncmp(m, pre, sizeof pre - 1) == 0)
+                m += sizeof pre - 1;
+            return fd_py_refuse(rc == FD_ERANGE ? "OutOfRange" : "InvalidArgument",
+                                PyUnicode_FromFormat("%s: %s", name, m));
         }
         return 0;
     }
@@ -256,3 +261,35 @@ FD_PY_INTEGER_IN(enum SWIGTYPE, INT_MIN, INT_MAX)
     $2 = (size_t)n;
 }
 %typemap(freearg) (const char *const *items, size_t count) { free((void *)$1); }
+
+/* (const int64_t *pauses, size_t pauses_len) <- list of int (fd_sla_restore: instant pairs), each checked. */
+%typemap(in) (const int64_t *pauses, size_t pauses_len) {
+    int64_t *vals = NULL;
+    if (!PyList_Check($input) && !PyTuple_Check($input)) {
+        fd_py_refuse("ArgumentTypeError",
+                     PyUnicode_FromFormat("$1_name: expected a list of int, got %s", Py_TYPE($input)->tp_name));
+        SWIG_fail;
+    }
+    PyObject *seq = PySequence_Fast($input, "expected a list of int");
+    if (seq == NULL) SWIG_fail;
+    Py_ssize_t n = PySequence_Fast_GET_SIZE(seq);
+    vals = (int64_t *)malloc(sizeof(int64_t) * (size_t)(n ? n : 1));
+    if (vals == NULL) PyErr_NoMemory();
+    for (Py_ssize_t i = 0; i < n && vals; i++) {
+        char name[48];
+        long long v = 0;
+        PyOS_snprintf(name, sizeof name, "$1_name[%zd]", i);
+        if (fd_py_to_integer(PySequence_Fast_GET_ITEM(seq, i), name, INT64_MIN, INT64_MAX, &v) == 0) {
+            vals[i] = (int64_t)v;
+            continue;
+        }
+        free(vals);
+        vals = NULL;
+    }
+    Py_DECREF(seq);
+    if (vals == NULL) SWIG_fail;
+    $1 = ($1_ltype)vals;
+    $2 = (size_t)n;
+}
+%typemap(freearg) (const int64_t *pauses, size_t pauses_len) { free((void *)$1); }
+%typemap(argout) (const int64_t *pauses, size_t pauses_len) ""

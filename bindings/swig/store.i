@@ -33,3 +33,8 @@
 %ignore fd_store_reset_policy;
 
 %include "frontdesk/store.h"
+
+/* The verify report is filled by the library: read-only in the bindings. */
+%immutable fd_store_verify_report::problem;
+%immutable fd_store_verify_report::uuid;
+%immutable fd_store_verify_report::head;

@@ -54,7 +54,7 @@ int main(int argc, char **argv)
           /* The evening handover (R-COM-4), at 17:30 site time. */
           failed(fd_instant_from_local(&desk.at, park.time_zone, evening), "time") ||
           failed(fd_store_journal_add(NULL, store, &desk, &handover), "journal") ||
-          failed(fd_report_daily_new(&report, store, &desk, day), "report") ||
+          failed(fd_report_daily_new(&report, store, &desk, day, NULL), "report") ||
           failed(fd_report_render(&text, report, FD_REPORT_TEXT), "render");
     if (!bad)
         printf("call.max_rings = %lld\n\n%s", (long long)rings, text.ptr);

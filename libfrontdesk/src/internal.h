@@ -231,4 +231,13 @@ int64_t fd__policy_value(const fd_policy *p, fd__policy_id id);
 /* Index of @key, or -1. */
 int fd__policy_index(const char *key);
 
+/*
+ * Deadline units (enum fd_calendar_unit in policy.h), shared by the policy
+ * (a deadline key's unit) and the calendar (which counts them): the name of
+ * @unit ("working_days"; "" when unknown), and the unit of @name (0 when none).
+ */
+const char *fd__unit_name(int unit);
+int fd__unit_from_name(const char *name);
+#define FD__UNIT_COUNT 8 /* one past the last FD_CALENDAR_UNIT_* */
+
 #endif /* FRONTDESK_INTERNAL_H */

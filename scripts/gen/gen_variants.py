@@ -1,31 +1,41 @@
 #!/usr/bin/python3
-"""Generates the Traditional <-> Simplified tables of the text module (issue 4, item 2).
+"""Generates the Traditional <-> Simplified tables of the text module (issue 9, kinds 3-4).
 
-Inputs (development time only):
-  /usr/share/unicode/Unihan_Variants.txt.bz2   kSimplifiedVariant, kTraditionalVariant
-  libfrontdesk/data/text/ts_chars.txt          curated single-character overrides
-  libfrontdesk/data/text/ts_phrases.txt        curated phrases
+Inputs (development time and the gen.variants ctest; the library needs no file
+at run time):
+  /usr/share/opencc/{STCharacters,STPhrases,TSCharacters,TSPhrases}.ocd2
+      OpenCC's dictionaries (Debian packages opencc, libopencc-data), read with
+      OpenCC's own `opencc_dict` tool
+  libfrontdesk/data/text/ts_overrides.txt    curated corrections, each with its reason
+  libfrontdesk/data/text/ts_by_reading.txt   characters the 2013 table converts by reading
+  libfrontdesk/data/pinyin/cedict.tsv        words with readings (for ts_by_reading.txt)
 Output:
   libfrontdesk/src/text/text_variants_data.c
 
-Rule for one character: the first value Unihan lists that is not the character
-itself and lies in the BMP. Supplementary-plane targets are dropped: they are the
-"analogically simplified" forms of rare characters (Table of General Standard
-Chinese Characters, extension G), which neither GBK fonts nor input methods
-offer, so real Simplified text keeps the traditional form there. Then the curated
-overrides apply (an override to itself removes the mapping). Chains are followed
-so that converting twice gives the same result as converting once.
+Conversion is OpenCC's (s2t.json, t2s.json): at each position the longest phrase
+of STPhrases/TSPhrases that the text starts with, else the first candidate of
+STCharacters/TSCharacters, else the character itself. On top of it:
+  - ts_overrides.txt adds or replaces single characters and phrases;
+  - ts_by_reading.txt: for each (character, reading, target) every CC-CEDICT word
+    in which the character has that reading converts it to the target (乾 read
+    qián stays 乾 in 乾安县; 沈 read chén becomes 沉 in 沈着), in its Traditional
+    and its Simplified spelling.
 
-Usage: scripts/gen/gen_variants.py [--unihan DIR]
+Usage: scripts/gen/gen_variants.py [--check] [--opencc DIR]
+  --check   exit 1 naming the output if it is not what the inputs give
 """
-import bz2
 import os
+import subprocess
 import sys
+import tempfile
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import textdict  # noqa: E402
 
 ROOT = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", ".."))
 DATA = os.path.join(ROOT, "libfrontdesk", "data", "text")
+CEDICT = os.path.join(ROOT, "libfrontdesk", "data", "pinyin", "cedict.tsv")
 OUT_C = os.path.join(ROOT, "libfrontdesk", "src", "text", "text_variants_data.c")
-MAX_PHRASE = 4
 
 
 def die(msg):
@@ -33,93 +43,210 @@ def die(msg):
     sys.exit(1)
 
 
-def main():
-    unihan = "/usr/share/unicode"
-    if len(sys.argv) == 3 and sys.argv[1] == "--unihan":
-        unihan = sys.argv[2]
-    field_of = {"kSimplifiedVariant": "t2s", "kTraditionalVariant": "s2t"}
-    maps = {"t2s": {}, "s2t": {}}
-    with bz2.open(os.path.join(unihan, "Unihan_Variants.txt.bz2"), "rt", encoding="utf-8") as f:
+def read_opencc(opencc_dir, name):
+    """{key: first candidate} of an OpenCC dictionary, dumped with opencc_dict."""
+    src = os.path.join(opencc_dir, name + ".ocd2")
+    if not os.path.exists(src):
+        die("%s is missing: install Debian's opencc and libopencc-data (scripts/setup-deps)" % src)
+    with tempfile.TemporaryDirectory() as tmp:
+        out = os.path.join(tmp, name + ".txt")
+        try:
+            subprocess.run(["opencc_dict", "-i", src, "-o", out, "-f", "ocd2", "-t", "text"],
+                           check=True, stdout=subprocess.DEVNULL)
+        except (OSError, subprocess.CalledProcessError) as e:
+            die("opencc_dict failed on %s: %s (install Debian's opencc)" % (src, e))
+        d = {}
+        with open(out, encoding="utf-8") as f:
+            for line in f:
+                k, v = line.rstrip("\n").split("\t")
+                d[k] = v.split(" ")[0]
+        return d
+
+
+def lines(path):
+    with open(path, encoding="utf-8") as f:
+        for n, line in enumerate(f, 1):
+            line = line.rstrip("\n")
+            if line.strip() and not line.startswith("#"):
+                yield n, line.split("\t")
+
+
+class Converter:
+    """OpenCC's algorithm in Python: longest phrase, else the character map."""
+
+    def __init__(self, chars, phrases):
+        self.chars, self.phrases = chars, phrases
+        self.maxlen = max((len(k) for k in phrases), default=1)
+
+    def convert(self, s):
+        out, i = [], 0
+        while i < len(s):
+            for n in range(min(self.maxlen, len(s) - i), 1, -1):
+                v = self.phrases.get(s[i:i + n])
+                if v is not None:
+                    out.append(v)
+                    i += n
+                    break
+            else:
+                out.append(self.chars.get(s[i], s[i]))
+                i += 1
+        return "".join(out)
+
+
+def numbered_plain(syl):
+    """'qian2' -> ('qian', 2); CC-CEDICT writes neutral tone 5."""
+    return syl[:-1], int(syl[-1])
+
+
+def tables(opencc_dir="/usr/share/opencc"):
+    """The character maps and phrases of both directions, with the curated changes."""
+    maps = {"t2s": read_opencc(opencc_dir, "TSCharacters"), "s2t": read_opencc(opencc_dir, "STCharacters")}
+    phrases = {"t2s": read_opencc(opencc_dir, "TSPhrases"), "s2t": read_opencc(opencc_dir, "STPhrases")}
+    for d in maps:
+        for k, v in maps[d].items():
+            if len(k) != 1 or len(v) != 1:
+                die("OpenCC %s character entry %s -> %s is not one character each" % (d, k, v))
+        for k in [k for k in phrases[d] if len(k) < 2]:
+            maps[d][k] = phrases[d].pop(k)
+    stats = {"opencc_t2s_phrases": len(phrases["t2s"]), "opencc_s2t_phrases": len(phrases["s2t"])}
+
+    # Curated overrides.
+    name = "ts_overrides.txt"
+    seen = set()
+    n_over = 0
+    for n, parts in lines(os.path.join(DATA, name)):
+        if len(parts) != 4 or parts[0] not in maps or not parts[3].strip():
+            die("%s:%d: expected <t2s|s2t><TAB><from><TAB><to><TAB><reason>" % (name, n))
+        d, a, b, _ = parts
+        if (d, a) in seen:
+            die("%s:%d: %s listed twice" % (name, n, a))
+        seen.add((d, a))
+        n_over += 1
+        if len(a) == 1:
+            if len(b) != 1:
+                die("%s:%d: a character maps to one character" % (name, n))
+            if a == b:
+                maps[d].pop(a, None)
+            else:
+                maps[d][a] = b
+            continue
+        conv = Converter(maps[d], phrases[d])
+        if conv.convert(a) == b and a not in phrases[d]:
+            die("%s:%d: %s -> %s is what the tables give already" % (name, n, a, b))
+        phrases[d][a] = b
+
+    # Characters converted by reading, from the words of CC-CEDICT.
+    name = "ts_by_reading.txt"
+    rules = {}
+    for n, parts in lines(os.path.join(DATA, name)):
+        if len(parts) != 4 or len(parts[0]) != 1 or len(parts[2]) != 1 or not parts[3].strip():
+            die("%s:%d: expected <character><TAB><numbered reading><TAB><target><TAB><reason>" % (name, n))
+        rules.setdefault(parts[0], []).append((parts[1], parts[2]))
+    t2s = Converter(maps["t2s"], phrases["t2s"])
+    # A fold (target != character) is found through the target's own words:
+    # 沉着 read chén zhuó is also written 沈着, which then converts to 沉着.
+    folds = {}
+    for c, rs in rules.items():
+        for reading, target in rs:
+            if target != c:
+                folds.setdefault(target, []).append((reading, c))
+    words = []
+    with open(CEDICT, encoding="utf-8") as f:
         for line in f:
-            if line.startswith("#") or not line.strip():
-                continue
-            cp, field, value = line.rstrip("\n").split("\t")
-            if field not in field_of:
-                continue
-            src = int(cp[2:], 16)
-            vals = [int(v.split("<")[0][2:], 16) for v in value.split()]
-            pick = [v for v in vals if v != src and v < 0x10000]
-            if pick:
-                maps[field_of[field]][src] = pick[0]
+            if not line.startswith("#"):
+                simp, trad, py = line.rstrip("\n").split("\t")
+                words.append((simp, trad, py.lower().split()))
+    spelled = {w for s_, t_, _ in words for w in (s_, t_)}
+    added = 0
 
-    def lines(name):
-        with open(os.path.join(DATA, name), encoding="utf-8") as f:
-            for n, line in enumerate(f, 1):
-                line = line.rstrip("\n")
-                if not line.strip() or line.startswith("#"):
+    def add(src, want):
+        nonlocal added
+        if want != t2s.convert(src) and src not in phrases["t2s"]:
+            phrases["t2s"][src] = want
+            added += 1
+
+    for simp, trad, syls in words:
+        for src in sorted({trad, simp}):
+            if any(c in rules for c in src):
+                want = list(t2s.convert(src))
+                if len(want) != len(src):
                     continue
-                parts = line.split("\t")
-                if len(parts) != 3 or parts[0] not in maps:
-                    die("%s:%d: expected <t2s|s2t><TAB><from><TAB><to>" % (name, n))
-                yield n, parts
-
-    for n, (d, a, b) in lines("ts_chars.txt"):
-        if len(a) != 1 or len(b) != 1:
-            die("ts_chars.txt:%d: one character each side" % n)
-        if a == b:
-            maps[d].pop(ord(a), None)
-        else:
-            maps[d][ord(a)] = ord(b)
+                hit = False
+                for i, c in enumerate(src):
+                    for reading, target in rules.get(c, ()):
+                        if syls[i] == reading:
+                            want[i], hit = target, True
+                if hit:
+                    add(src, "".join(want))
+            if any(c in folds for c in src):
+                variant = list(src)
+                for i, c in enumerate(src):
+                    for reading, v in folds.get(c, ()):
+                        if syls[i] == reading:
+                            variant[i] = v
+                variant = "".join(variant)
+                if variant != src and variant not in spelled:
+                    add(variant, t2s.convert(src))
+    stats["by_reading_phrases"] = added
+    stats["overrides"] = n_over
 
     for d, m in maps.items():
-        for k in list(m):
-            seen = {k}
-            v = m[k]
-            while v in m and v not in seen:
-                seen.add(v)
-                v = m[v]
-            if v == k:
-                del m[k]
-            else:
-                m[k] = v
+        for k in [k for k, v in m.items() if k == v]:
+            del m[k]
+    return maps, phrases, stats
 
-    phrases = {"t2s": [], "s2t": []}
-    seen = set()
-    for n, (d, a, b) in lines("ts_phrases.txt"):
-        if len(a) != len(b) or not 2 <= len(a) <= MAX_PHRASE:
-            die("ts_phrases.txt:%d: both sides need the same length, 2..%d" % (n, MAX_PHRASE))
-        if (d, a) in seen:
-            die("ts_phrases.txt:%d: %s listed twice" % (n, a))
-        seen.add((d, a))
-        # A phrase that the character map already converts right is dead weight.
-        if "".join(chr(maps[d].get(ord(c), ord(c))) for c in a) == b:
-            die("ts_phrases.txt:%d: %s -> %s needs no phrase entry" % (n, a, b))
-        phrases[d].append(([ord(c) for c in a], [ord(c) for c in b]))
+
+def char_map(direction, opencc_dir="/usr/share/opencc"):
+    """{character: character} of one direction ("t2s" or "s2t"), as the library uses it."""
+    return tables(opencc_dir)[0][direction]
+
+
+def generate(opencc_dir):
+    maps, phrases, stats = tables(opencc_dir)
+    # A phrase the character map already converts the same way is still kept:
+    # it stops a shorter phrase from matching inside it, as in OpenCC.
 
     out = []
     w = out.append
-    w("/* Generated by scripts/gen/gen_variants.py from Unihan_Variants and\n")
-    w(" * libfrontdesk/data/text/{ts_chars.txt,ts_phrases.txt}. Do not edit. */\n")
+    w("/* Generated by scripts/gen/gen_variants.py from OpenCC's dictionaries\n")
+    w(" * (STCharacters, STPhrases, TSCharacters, TSPhrases), CC-CEDICT readings and\n")
+    w(" * libfrontdesk/data/text/{ts_overrides.txt,ts_by_reading.txt}. Do not edit. */\n")
     w('#include "text_internal.h"\n\n')
+    sizes = {}
     for d in ("t2s", "s2t"):
-        items = sorted(maps[d].items())
+        items = sorted((ord(a), ord(b)) for a, b in maps[d].items())
         w("const fd__text_cp_pair fd__text_%s[%d] = {\n" % (d, len(items)))
         for a, b in items:
             w("    { 0x%X, 0x%X },\n" % (a, b))
         w("};\nconst size_t fd__text_%s_count = %d;\n\n" % (d, len(items)))
-        ph = sorted(phrases[d], key=lambda e: (e[0][0], -len(e[0]), e[0]))
-        w("const fd__text_ts_phrase fd__text_%s_phrases[%d] = {\n" % (d, len(ph)))
-        for a, b in ph:
-            pa = a + [0] * (MAX_PHRASE - len(a))
-            pb = b + [0] * (MAX_PHRASE - len(b))
-            w("    { { %s }, { %s }, %d }, /* %s -> %s */\n" % (
-                ", ".join("0x%X" % c for c in pa), ", ".join("0x%X" % c for c in pb), len(a),
-                "".join(map(chr, a)), "".join(map(chr, b))))
-        w("};\nconst size_t fd__text_%s_phrases_count = %d;\n\n" % (d, len(ph)))
+        sizes[d] = (len(items),) + textdict.emit(w, d + "_dict", phrases[d], "utf8")
+    return "".join(out), stats, sizes
+
+
+def main():
+    args = sys.argv[1:]
+    check = "--check" in args
+    opencc_dir = "/usr/share/opencc"
+    if "--opencc" in args:
+        opencc_dir = args[args.index("--opencc") + 1]
+    text, stats, sizes = generate(opencc_dir)
+    if check:
+        try:
+            with open(OUT_C, encoding="utf-8") as f:
+                current = f.read()
+        except OSError:
+            current = None
+        if current != text:
+            sys.stderr.write("gen_variants: %s is not current: run scripts/gen/gen_variants.py\n"
+                             % os.path.relpath(OUT_C, ROOT))
+            sys.exit(1)
+        print("gen_variants: current")
+        return
     with open(OUT_C, "w", encoding="utf-8") as f:
-        f.write("".join(out))
-    print("gen_variants: t2s %d chars %d phrases, s2t %d chars %d phrases"
-          % (len(maps["t2s"]), len(phrases["t2s"]), len(maps["s2t"]), len(phrases["s2t"])))
+        f.write(text)
+    print("gen_variants: t2s %d chars %d phrases, s2t %d chars %d phrases; %s"
+          % (sizes["t2s"][0], sizes["t2s"][1], sizes["s2t"][0], sizes["s2t"][1],
+             ", ".join("%s %d" % kv for kv in sorted(stats.items()))))
 
 
 if __name__ == "__main__":

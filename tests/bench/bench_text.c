@@ -4,8 +4,15 @@
  *   pinyin     fd_text_name_pinyin over generated Chinese names vs ICU's
  *              "Han-Latin; Latin-ASCII" transliterator (UTF-8 in, UTF-8 out
  *              on both sides; target >= 20x and > 3 million names/s)
- *   normalize  fd_text_normalize vs ICU NFKC (unorm2) on the same strings
- *   t2s        fd_text_to_simplified vs ICU's "Traditional-Simplified"
+ *   normalize  fd_text_normalize vs ICU NFKC (unorm2) on journal entries with
+ *              “”《》（）—· (names, addresses of the corpus, notices); also on
+ *              form fields (a name between full-width digits and spaces)
+ *   t2s, s2t   fd_text_to_simplified on real Traditional text (CC-CEDICT's
+ *              Traditional names and words, notices, OpenCC's Traditional
+ *              addresses) and fd_text_to_traditional on the corpus's Simplified
+ *              names, addresses and notices, vs OpenCC (same dictionaries, its C
+ *              API into a buffer; the ratio) and ICU's transliterators
+ * Every side is warmed up by one pass and timed as the median of 5 passes.
  *   matches    index-backed lookup over the search keys of N stored names in
  *              SQLite (one B-tree range per query, first 20 names) vs a full
  *              scan calling fd_text_matches on every name; p50/p99 per query
@@ -83,12 +90,12 @@ static UTransliterator *open_translit(const char *id)
 /* ICU baseline for one string: UTF-8 -> UTF-16, transliterate, back to UTF-8. */
 static size_t icu_translit(UTransliterator *t, const char *s, char *out, size_t cap)
 {
-    UChar u[256];
+    static UChar u[8192];
     int32_t len = 0, limit;
     UErrorCode err = U_ZERO_ERROR;
-    u_strFromUTF8(u, 256, &len, s, -1, &err);
+    u_strFromUTF8(u, 8192, &len, s, -1, &err);
     limit = len;
-    utrans_transUChars(t, u, &len, 256, 0, &limit, &err);
+    utrans_transUChars(t, u, &len, 8192, 0, &limit, &err);
     int32_t n = 0;
     u_strToUTF8(out, (int32_t)cap, &n, u, len, &err);
     return U_FAILURE(err) ? 0 : (size_t)n;
@@ -109,6 +116,8 @@ static void die_sql(sqlite3 *db, const char *what)
 static void bench_pinyin(char **names, long n, long reps)
 {
     fd_buf b = FD_BUF_INIT;
+    for (long i = 0; i < n; i++) /* warm-up */
+        sink += fd_text_name_pinyin(&b, names[i], 0) == FD_OK ? b.size : 0;
     double t0 = bench_now();
     for (long r = 0; r < reps; r++)
         for (long i = 0; i < n; i++) {
@@ -120,6 +129,8 @@ static void bench_pinyin(char **names, long n, long reps)
     UTransliterator *t = open_translit("Han-Latin; Latin-ASCII");
     char out[512];
     long icu_n = n < 20000 ? n : 20000; /* ICU is slow: time a slice */
+    for (long i = 0; i < icu_n / 10; i++) /* warm-up */
+        sink += icu_translit(t, names[i], out, sizeof out);
     t0 = bench_now();
     for (long i = 0; i < icu_n; i++)
         sink += icu_translit(t, names[i], out, sizeof out);
@@ -132,71 +143,243 @@ static void bench_pinyin(char **names, long n, long reps)
     fd_buf_dispose(&b);
 }
 
-static void bench_normalize(char **names, long n)
+/* --- realistic inputs (issue 9): the corpus of names, addresses, notices, Traditional text --- */
+
+typedef struct lines {
+    char **v;
+    long n, cap;
+} lines;
+
+static void lines_add(lines *l, const char *s)
 {
-    /* full-width digits and spaces around the names, as typed in forms */
-    long m = n < 50000 ? n : 50000;
-    char **in = malloc((size_t)m * sizeof *in);
-    for (long i = 0; i < m; i++) {
-        in[i] = malloc(64);
-        snprintf(in[i], 64, " %s　１２３ ", names[i]);
+    if (l->n == l->cap) {
+        l->cap = l->cap ? 2 * l->cap : 1024;
+        l->v = realloc(l->v, (size_t)l->cap * sizeof *l->v);
     }
-    fd_buf b = FD_BUF_INIT;
-    double t0 = bench_now();
-    for (long i = 0; i < m; i++) {
-        if (fd_text_normalize(&b, in[i]) != FD_OK)
-            abort();
-        sink += b.size;
+    l->v[l->n++] = strdup(s);
+}
+
+static void lines_free(lines *l)
+{
+    for (long i = 0; i < l->n; i++)
+        free(l->v[i]);
+    free(l->v);
+}
+
+/*
+ * tests/data/text-corpus.tsv: Simplified names, addresses and notices (the s2t
+ * rows' input), real Traditional text (the t2s rows' input: CC-CEDICT's
+ * Traditional names and words, Traditional notices) and OpenCC's Traditional
+ * form of the addresses and notices (not the library's output).
+ */
+static void load_corpus(lines *simp, lines *trad)
+{
+    char path[1024], line[8192];
+    snprintf(path, sizeof path, "%s/tests/data/text-corpus.tsv", FD_SOURCE_DIR);
+    FILE *f = fopen(path, "r");
+    if (f == NULL) {
+        fprintf(stderr, "bench_text: cannot open %s\n", path);
+        exit(1);
     }
-    double lib = bench_now() - t0;
+    while (fgets(line, sizeof line, f)) {
+        line[strcspn(line, "\n")] = '\0';
+        if (line[0] == '#')
+            continue;
+        char *kind = line, *dir = strchr(kind, '\t'), *in = dir ? strchr(dir + 1, '\t') : NULL;
+        char *ref = in ? strchr(in + 1, '\t') : NULL;
+        if (ref == NULL)
+            continue;
+        *dir++ = *in++ = *ref++ = '\0';
+        if (strcmp(dir, "s2t") == 0) {
+            lines_add(simp, in);
+            if (strcmp(kind, "name") != 0)
+                lines_add(trad, ref);
+        } else {
+            lines_add(trad, in);
+        }
+    }
+    fclose(f);
+}
+
+/*
+ * Journal entries as a desk writes them: a time, a member of staff, a visitor
+ * or caller, an address and a notice, with “”《》（）—·、： and now and then
+ * full-width digits or an ideographic space typed by an input method.
+ */
+static void make_journal(lines *out, char **names, long nn, const lines *simp, long n)
+{
+    static const char *const what[] = {
+        "登记访客", "接听来电", "受理投诉", "派发快递", "报修", "回访业主", "巡查记录", "交接班",
+    };
+    static const char *const tail[] = {
+        "事由“送快递”——已核对证件·放行。", "（来电时间约３分钟），已转《维修单》处理。",
+        "反映楼道灯不亮；已通知工程部。", "业主要求：“尽快处理”，承诺２４小时内回复。",
+        "已登记于《访客登记簿》第１２页。", "——电话已回访，业主表示满意。",
+        "问题：电梯异响（B栋２号梯），已报修。", "备注：钥匙已交还前台，签字确认。",
+    };
+    char buf[2048];
+    for (long i = 0; i < n; i++) {
+        const char *who = names[(i * 31) % nn], *whom = names[(i * 17 + 5) % nn];
+        const char *addr = simp->v[(i * 7919) % simp->n];
+        snprintf(buf, sizeof buf, "%02ld:%02ld　%s%s：%s，%s，%s", 8 + i % 12, (i * 7) % 60, who,
+                 what[i % 8], whom, addr, tail[(i / 8) % 8]);
+        lines_add(out, buf);
+    }
+}
+
+typedef size_t (*side_fn)(void *ctx, const char *s);
+
+/* Median seconds of @reps passes of @f over the lines, after one warm-up pass. */
+static double time_side(side_fn f, void *ctx, const lines *in, int reps)
+{
+    for (long i = 0; i < in->n; i++)
+        sink += f(ctx, in->v[i]);
+    double t[15];
+    if (reps > 15)
+        reps = 15;
+    for (int r = 0; r < reps; r++) {
+        double t0 = bench_now();
+        for (long i = 0; i < in->n; i++)
+            sink += f(ctx, in->v[i]);
+        t[r] = bench_now() - t0;
+    }
+    qsort(t, (size_t)reps, sizeof t[0], cmp_double);
+    return t[reps / 2];
+}
+
+static size_t lib_normalize(void *ctx, const char *s)
+{
+    if (fd_text_normalize(ctx, s) != FD_OK)
+        abort();
+    return ((fd_buf *)ctx)->size;
+}
+
+static size_t lib_simplified(void *ctx, const char *s)
+{
+    if (fd_text_to_simplified(ctx, s) != FD_OK)
+        abort();
+    return ((fd_buf *)ctx)->size;
+}
+
+static size_t lib_traditional(void *ctx, const char *s)
+{
+    if (fd_text_to_traditional(ctx, s) != FD_OK)
+        abort();
+    return ((fd_buf *)ctx)->size;
+}
+
+/* ICU NFKC as a user would call it on UTF-8: to UTF-16, normalise, back (no white-space collapse). */
+static size_t icu_nfkc(void *ctx, const char *s)
+{
+    (void)ctx;
+    static UChar u[4096], v[8192];
+    static char out[16384];
     UErrorCode err = U_ZERO_ERROR;
     const UNormalizer2 *nfkc = unorm2_getNFKCInstance(&err);
-    t0 = bench_now();
-    for (long i = 0; i < m; i++) {
-        UChar u[128], v[256];
-        char out[512];
-        int32_t len = 0, n8 = 0;
-        err = U_ZERO_ERROR;
-        u_strFromUTF8(u, 128, &len, in[i], -1, &err);
-        len = unorm2_normalize(nfkc, u, len, v, 256, &err);
-        u_strToUTF8(out, sizeof out, &n8, v, len, &err);
-        sink += (size_t)n8;
-    }
-    double icu = bench_now() - t0;
-    bench_figure("text.normalize", "fd_text_normalize", (double)m / lib, "strings/s");
-    bench_figure("text.normalize", "ICU NFKC (no whitespace collapse)", (double)m / icu, "strings/s");
-    bench_ratio("text.normalize", icu / lib, 1);
+    int32_t len = 0, n8 = 0;
+    u_strFromUTF8(u, 4096, &len, s, -1, &err);
+    len = unorm2_normalize(nfkc, u, len, v, 8192, &err);
+    u_strToUTF8(out, sizeof out, &n8, v, len, &err);
+    if (U_FAILURE(err))
+        abort();
+    return (size_t)n8;
+}
 
-    /* Traditional -> Simplified on the Traditional form of the names */
-    char **trad = malloc((size_t)m * sizeof *trad);
-    for (long i = 0; i < m; i++) {
-        fd_text_to_traditional(&b, names[i]);
-        trad[i] = strdup(b.ptr);
+static size_t icu_trans(void *ctx, const char *s)
+{
+    static char out[16384];
+    return icu_translit(ctx, s, out, sizeof out);
+}
+
+#ifdef FD_BENCH_OPENCC
+#include <opencc.h>
+
+/* OpenCC's C API into a caller buffer (its fastest call; no allocation per string). */
+static size_t opencc_side(void *ctx, const char *s)
+{
+    static char out[65536];
+    size_t n = opencc_convert_utf8_to_buffer(*(opencc_t *)ctx, s, (size_t)-1, out);
+    if (n == (size_t)-1)
+        abort();
+    return n;
+}
+
+static opencc_t open_opencc(const char *config)
+{
+    opencc_t od = opencc_open(config);
+    if (od == (opencc_t)-1) {
+        fprintf(stderr, "bench_text: OpenCC cannot open %s\n", config);
+        exit(1);
     }
-    t0 = bench_now();
-    for (long i = 0; i < m; i++) {
-        if (fd_text_to_simplified(&b, trad[i]) != FD_OK)
-            abort();
-        sink += b.size;
+    return od;
+}
+#endif
+
+static double mbytes(const lines *l)
+{
+    size_t b = 0;
+    for (long i = 0; i < l->n; i++)
+        b += strlen(l->v[i]);
+    return (double)b / 1e6;
+}
+
+static void bench_normalize(char **names, long n, int reps)
+{
+    lines simp = { 0 }, trad = { 0 }, journal = { 0 }, formfields = { 0 };
+    load_corpus(&simp, &trad);
+    make_journal(&journal, names, n, &simp, n < 20000 ? n : 20000);
+    /* the first version's input: a name with full-width digits and spaces, as typed in forms */
+    char tmp[256];
+    for (long i = 0; i < (n < 20000 ? n : 20000); i++) {
+        snprintf(tmp, sizeof tmp, " %s　１２３ ", names[i]);
+        lines_add(&formfields, tmp);
     }
-    lib = bench_now() - t0;
-    UTransliterator *t = open_translit("Traditional-Simplified");
-    long icu_n = m < 20000 ? m : 20000;
-    char out[512];
-    t0 = bench_now();
-    for (long i = 0; i < icu_n; i++)
-        sink += icu_translit(t, trad[i], out, sizeof out);
-    icu = bench_now() - t0;
-    utrans_close(t);
-    bench_figure("text.t2s", "fd_text_to_simplified", (double)m / lib, "names/s");
-    bench_figure("text.t2s", "ICU Traditional-Simplified", (double)icu_n / icu, "names/s");
-    bench_ratio("text.t2s", ((double)m / lib) / ((double)icu_n / icu), 5);
-    for (long i = 0; i < m; i++) {
-        free(in[i]);
-        free(trad[i]);
+    fd_buf b = FD_BUF_INIT;
+    double lib = time_side(lib_normalize, &b, &journal, reps);
+    double icu = time_side(icu_nfkc, NULL, &journal, reps);
+    bench_figure("text.normalize", "journal text (“”《》（）—·)", mbytes(&journal), "MB");
+    bench_figure("text.normalize", "fd_text_normalize", mbytes(&journal) / lib, "MB/s");
+    bench_figure("text.normalize", "ICU NFKC (no whitespace collapse)", mbytes(&journal) / icu, "MB/s");
+    bench_ratio("text.normalize", icu / lib, 1);
+    lib = time_side(lib_normalize, &b, &formfields, reps);
+    icu = time_side(icu_nfkc, NULL, &formfields, reps);
+    bench_figure("text.normalize_form", "fd_text_normalize", (double)formfields.n / lib, "strings/s");
+    bench_figure("text.normalize_form", "ICU NFKC", (double)formfields.n / icu, "strings/s");
+    bench_ratio("text.normalize_form", icu / lib, 1);
+
+    /* Traditional -> Simplified on real Traditional text; Simplified -> Traditional on names, addresses, notices */
+    static const struct {
+        const char *name, *fn, *icu, *opencc;
+        side_fn lib;
+    } dirs[] = {
+        { "text.t2s", "fd_text_to_simplified", "Traditional-Simplified", "t2s.json", lib_simplified },
+        { "text.s2t", "fd_text_to_traditional", "Simplified-Traditional", "s2t.json", lib_traditional },
+    };
+    for (int d = 0; d < 2; d++) {
+        const lines *in = d == 0 ? &trad : &simp;
+        double mb = mbytes(in);
+        lib = time_side(dirs[d].lib, &b, in, reps);
+        UTransliterator *t = open_translit(dirs[d].icu);
+        icu = time_side(icu_trans, t, in, 1);
+        utrans_close(t);
+        bench_figure(dirs[d].name, "input (corpus lines)", (double)in->n, "lines");
+        bench_figure(dirs[d].name, dirs[d].fn, mb / lib, "MB/s");
+        bench_figure(dirs[d].name, dirs[d].icu, mb / icu, "MB/s");
+#ifdef FD_BENCH_OPENCC
+        opencc_t od = open_opencc(dirs[d].opencc);
+        double occ = time_side(opencc_side, &od, in, reps);
+        opencc_close(od);
+        bench_figure(dirs[d].name, "OpenCC", mb / occ, "MB/s");
+        bench_ratio(dirs[d].name, occ / lib, 1); /* against OpenCC, the reference */
+#else
+        printf("note %s: built without libopencc-dev, ratio against ICU\n", dirs[d].name);
+        bench_ratio(dirs[d].name, icu / lib, 1);
+#endif
     }
-    free(in);
-    free(trad);
+    lines_free(&simp);
+    lines_free(&trad);
+    lines_free(&journal);
+    lines_free(&formfields);
     fd_buf_dispose(&b);
 }
 
@@ -335,7 +518,7 @@ int main(int argc, char **argv)
     long stored = bench_n(argc, argv, 1000000, 5000);
     char **names = make_names(stored > n ? stored : n);
     bench_pinyin(names, n, bench_smoke(argc, argv) ? 1 : 10);
-    bench_normalize(names, n);
+    bench_normalize(names, n, bench_smoke(argc, argv) ? 1 : 5);
     bench_matches(names, stored, bench_n(argc, argv, 2000, 100), bench_n(argc, argv, 4, 2));
     for (long i = 0; i < (stored > n ? stored : n); i++)
         free(names[i]);

@@ -257,14 +257,27 @@ Test(calendar, version_region_and_coverage)
     cr_assert(d.year == 2026 && d.month == 12 && d.day == 31);
 }
 
+/* Set calendar.beyond_data on the test calendar. */
+static void beyond(fd_calendar *c, int mode)
+{
+    fd_policy *p;
+    fd_assert_ok(fd_policy_new(&p));
+    fd_assert_ok(fd_policy_set(p, "calendar.beyond_data", mode));
+    fd_assert_ok(fd_calendar_apply_policy(c, p));
+    fd_policy_free(p);
+}
+
 Test(calendar, dates_beyond_the_data_name_the_year)
 {
     int w = 7;
-    fd_assert_error(fd_calendar_is_workday(&w, cal, D(2027, 3, 1)), FD_EDATA, "year 2027");
+    beyond(cal, FD_CALENDAR_BEYOND_ERROR);
+    fd_assert_error(fd_calendar_is_workday(&w, cal, D(2027, 3, 1)), FD_EDATA, "the official 2027 schedule");
+    cr_assert(strstr(fd_error_last()->message, "fallback_weekends") == NULL, "no longer recommends weekends only");
+    cr_assert(strstr(fd_error_last()->message, "calendar.beyond_data to 0") != NULL, "%s", fd_error_last()->message);
     cr_assert_eq(w, 7, "output untouched on error");
     fd_assert_error(fd_calendar_is_workday(&w, cal, D(2023, 12, 29)), FD_EDATA, "year 2023");
     fd_date out = D(1, 1, 1);
-    fd_assert_error(fd_calendar_add_working_days(&out, cal, D(2026, 12, 30), 5), FD_EDATA, "year 2027");
+    fd_assert_error(fd_calendar_add_working_days(&out, cal, D(2026, 12, 30), 5), FD_EDATA, "2027");
     cr_assert_eq(out.year, 1);
     fd_assert_error(fd_calendar_add_working_days(&out, cal, D(2024, 1, 3), -5), FD_EDATA, "year 2023");
     fd_assert_error(fd_calendar_is_workday(&w, cal, D(2026, 2, 30)), FD_EINVAL, "2026-02 has no day 30");
@@ -287,6 +300,7 @@ Test(calendar, policy_fallback_counts_weekdays_beyond_the_data)
     fd_assert_error(fd_calendar_is_workday(&w, cal, D(2040, 1, 2)), FD_ERANGE, "2040-01-02");
     /* A policy passed to a call wins over the calendar's own setting. */
     fd_assert_ok(fd_policy_set(p, "calendar.fallback_weekends", 0));
+    fd_assert_ok(fd_policy_set(p, "calendar.beyond_data", FD_CALENDAR_BEYOND_ERROR));
     int64_t due;
     fd_assert_error(fd_calendar_deadline(&due, cal, sh(2027, 3, 1, 9, 0, 0), 1, FD_CALENDAR_UNIT_WORKING_DAYS, p),
                     FD_EDATA, "2027");
@@ -549,13 +563,16 @@ Test(calendar, deadline_argument_errors)
                     FD_ERANGE, "amount");
     fd_assert_error(fd_calendar_deadline(&due, cal, sh(2026, 3, 2, 9, 0, 0), 1, FD_CALENDAR_UNIT_SAME_DAY, NULL),
                     FD_ERANGE, "same_day");
+    beyond(cal, FD_CALENDAR_BEYOND_ERROR);
     fd_assert_error(fd_calendar_deadline(&due, cal, sh(2026, 12, 31, 9, 0, 0), 5, FD_CALENDAR_UNIT_WORKING_DAYS, NULL),
                     FD_EDATA, "2027");
     fd_assert_error(fd_calendar_deadline(&due, cal, sh(2026, 12, 31, 9, 0, 0), 30, FD_CALENDAR_UNIT_BUSINESS_HOURS,
                                          NULL),
                     FD_EDATA, "2027");
     fd_assert_error(fd_calendar_deadline(&due, cal, INT64_C(1) << 40, 1, FD_CALENDAR_UNIT_WORKING_DAYS, NULL), FD_ERANGE,
-                    "instant");
+                    "start");
+    fd_assert_error(fd_calendar_deadline(&due, cal, sh(2045, 3, 1, 9, 0, 0), 1, FD_CALENDAR_UNIT_WORKING_DAYS, NULL),
+                    FD_ERANGE, "2045-03-01 09:00 +08:00 is outside the years");
     cr_assert_eq(due, 42);
 }
 
@@ -758,7 +775,7 @@ Test(calendar, greeting_with_the_seasons_wishes_R_CALL_2_R_CALL_10)
     }
     fd_assert_error(fd_calendar_greeting(&buf, cal, D(2026, 3, 2), ""), FD_EINVAL, "org");
     fd_assert_error(fd_calendar_greeting(&buf, cal, D(2026, 3, 2), "\xff"), FD_EINVAL, "UTF-8");
-    fd_assert_error(fd_calendar_greeting(&buf, cal, D(2027, 3, 2), "某某物业"), FD_EDATA, "2027");
+    fd_assert_error(fd_calendar_greeting(&buf, cal, D(2023, 3, 2), "某某物业"), FD_EDATA, "2023");
 }
 
 static void *festival_thread(void *arg)
@@ -818,7 +835,7 @@ Test(calendar, load_a_site_file_that_extends_the_builtin_data)
     cr_assert_str_eq(buf.ptr, "CN-2026.1+park-a-2027.1");
     fd_date d;
     fd_assert_ok(fd_calendar_coverage_end(&d, c));
-    cr_assert(d.year == 2027 && d.month == 12 && d.day == 31);
+    cr_assert(d.year == 2026 && d.month == 12 && d.day == 31, "a site's layer does not move the national data's end");
     int t;
     fd_assert_ok(fd_calendar_day_type(&t, c, D(2027, 3, 15)));
     cr_assert_eq(t, FD_CALENDAR_DAY_CLOSED);
@@ -912,7 +929,13 @@ Test(calendar, malformed_files_are_rejected_with_the_line_number)
         { "frontdesk-holidays 1\nversion v1\ncovers 2026-01-01 2026-12-31\n2026-10-01 holiday a b c d\n",
           "line 4: too many fields" },
         { "frontdesk-holidays 1\nversion v1\nversion v2\n", "line 3: second 'version'" },
-        { "frontdesk-holidays 1\nversion v1\ncovers 2028-01-01 2028-12-31\nextends builtin\n", "gap" },
+        { "frontdesk-holidays 1\nversion v1\ncovers 2028-01-01 2028-12-31\nextends builtin\nscope national\n", "gap" },
+        { "frontdesk-holidays 1\nversion v1\ncovers 2026-01-01 2026-12-31\nscope site\n", "needs 'extends builtin'" },
+        { "frontdesk-holidays 1\nversion v1\ncovers 2026-01-01 2026-12-31\nscope region\n", "line 4: 'scope' takes" },
+        { "frontdesk-holidays 1\nversion v1\ncovers 2026-01-01 2026-12-31\nbusiness_hours 08:00-12:00 x\n",
+          "line 4: hours take one list" },
+        { "frontdesk-holidays 1\nversion v1\ncovers 2026-01-01 2026-12-31\nbusiness_hours 25:00-26:00\n",
+          "data line 4: fd_calendar_load_data: hours: '25:00-26:00'" },
         { "frontdesk-holidays 1\nversion v1\ncovers 2026-01-01 2026-12-31\nextends everything\n",
           "line 4: 'extends' takes only 'builtin'" },
     };
@@ -944,4 +967,364 @@ Test(calendar, null_is_a_noop_for_free_and_outputs_are_checked)
     fd_assert_error(fd_calendar_version(NULL, cal), FD_EINVAL, "out");
     fd_assert_error(fd_calendar_apply_policy(cal, NULL), FD_EINVAL, "policy");
     fd_assert_error(fd_calendar_set_time_zone(NULL, "Asia/Shanghai"), FD_EINVAL, "cal");
+}
+
+/* --- issue 10: past the data, site layers, clocks that own their calendar -------- */
+
+/* The independent fixture (tests/data/cn_festivals.txt, scripts/gen/cn_festivals.py): date -> names. */
+typedef struct fixture_day {
+    int64_t day;
+    char name[32];
+} fixture_day;
+
+static size_t read_fixture(fixture_day *out, size_t cap)
+{
+    char path[4096], line[256];
+    snprintf(path, sizeof path, "%s/tests/data/cn_festivals.txt", FD_SOURCE_DIR);
+    FILE *f = fopen(path, "r");
+    cr_assert_not_null(f, "cannot open %s", path);
+    size_t n = 0;
+    while (fgets(line, sizeof line, f)) {
+        if (line[0] == '#' || line[0] == '\n')
+            continue;
+        cr_assert_lt(n, cap);
+        line[strcspn(line, "\n")] = '\0';
+        line[10] = '\0';
+        fd_date d = P(line);
+        out[n].day = dayno(d);
+        cr_assert_lt(strlen(line + 11), sizeof out[n].name);
+        memcpy(out[n].name, line + 11, strlen(line + 11) + 1);
+        n++;
+    }
+    fclose(f);
+    return n;
+}
+
+/* Whether "、"-joined @list holds @name. */
+static int has_name(const char *list, const char *name)
+{
+    size_t len = strlen(name);
+    for (const char *p = list; (p = strstr(p, name)) != NULL; p += len)
+        if ((p == list || strncmp(p - 3, "、", 3) == 0) && (p[len] == '\0' || strncmp(p + len, "、", 3) == 0))
+            return 1;
+    return 0;
+}
+
+Test(calendar, every_festival_2024_to_2050_matches_the_independent_fixture_R_CALL_10)
+{
+    static fixture_day fx[400];
+    size_t n = read_fixture(fx, 400);
+    cr_assert_eq(n, 27 * 8, "8 festivals a year, 2024-2050");
+    static const char *const lunar[] = { "春节", "元宵节", "端午节", "七夕", "中秋节", "重阳节", "除夕", "清明" };
+    int64_t lo = dayno(D(2024, 1, 1)), hi = dayno(D(2050, 12, 31));
+    size_t matched = 0;
+    for (int64_t x = lo; x <= hi; x++) {
+        fd_date d = fd__civil_from_days(x);
+        fd_assert_ok(fd_calendar_festival(&buf, cal, d));
+        for (size_t k = 0; k < sizeof lunar / sizeof lunar[0]; k++) {
+            int want = 0;
+            for (size_t j = 0; j < n && !want; j++)
+                want = fx[j].day == x && strcmp(fx[j].name, lunar[k]) == 0;
+            cr_assert_eq(has_name(buf.ptr, lunar[k]), want, "%04d-%02d-%02d: library says '%s', fixture %s %s", d.year,
+                         d.month, d.day, buf.ptr, want ? "has" : "lacks", lunar[k]);
+            matched += (size_t)want;
+        }
+    }
+    cr_assert_eq(matched, n);
+}
+
+Test(calendar, provisional_years_hold_the_statutory_holidays_by_law_R_CALL_9)
+{
+    /* The default (calendar.beyond_data = 0): 2027 is answered, and says it is provisional. */
+    static const struct {
+        fd_date d;
+        int type;
+        const char *name;
+    } days[] = {
+        { { 2027, 1, 1 }, FD_CALENDAR_DAY_HOLIDAY, "元旦" },
+        { { 2027, 2, 5 }, FD_CALENDAR_DAY_HOLIDAY, "春节" },  /* 除夕, a Friday */
+        { { 2027, 2, 6 }, FD_CALENDAR_DAY_HOLIDAY, "春节" },  /* 初一, ICU says the 7th (corrected) */
+        { { 2027, 2, 8 }, FD_CALENDAR_DAY_HOLIDAY, "春节" },  /* 初三, a Monday */
+        { { 2027, 2, 9 }, FD_CALENDAR_DAY_WORKDAY, "" },      /* no 调休 in a provisional year */
+        { { 2027, 4, 5 }, FD_CALENDAR_DAY_HOLIDAY, "清明节" },
+        { { 2027, 5, 1 }, FD_CALENDAR_DAY_HOLIDAY, "劳动节" },
+        { { 2027, 5, 3 }, FD_CALENDAR_DAY_WORKDAY, "" },
+        { { 2027, 10, 1 }, FD_CALENDAR_DAY_HOLIDAY, "国庆节" },
+        { { 2027, 10, 4 }, FD_CALENDAR_DAY_WORKDAY, "" },
+        { { 2027, 3, 6 }, FD_CALENDAR_DAY_WEEKEND, "" },
+    };
+    for (size_t k = 0; k < sizeof days / sizeof days[0]; k++) {
+        cr_assert_eq(day_type(days[k].d), days[k].type, "%d-%d-%d", days[k].d.year, days[k].d.month, days[k].d.day);
+        fd_assert_ok(fd_calendar_holiday_name(&buf, cal, days[k].d));
+        cr_assert_str_eq(buf.ptr, days[k].name);
+        int p = 0;
+        fd_assert_ok(fd_calendar_is_provisional(&p, cal, days[k].d));
+        cr_assert_eq(p, 1);
+    }
+    int s = 0, p = 1;
+    fd_assert_ok(fd_calendar_is_statutory(&s, cal, D(2027, 2, 6)));
+    cr_assert_eq(s, 1);
+    fd_assert_ok(fd_calendar_is_provisional(&p, cal, D(2026, 12, 31)));
+    cr_assert_eq(p, 0);
+    /* The issue's example: weekends only gave 02-09 (初三 is 02-08 ... a rest day by law). */
+    fd_date out;
+    fd_assert_ok(fd_calendar_add_working_days(&out, cal, D(2027, 2, 5), 2));
+    cr_assert(out.year == 2027 && out.month == 2 && out.day == 10, "got %d-%d-%d", out.year, out.month, out.day);
+    /* 中秋 inside the 国庆 days: 2028-10-03 is 中秋 (one period, named for both). */
+    fd_assert_ok(fd_calendar_holiday_name(&buf, cal, D(2028, 10, 3)));
+    cr_assert_str_eq(buf.ptr, "国庆节、中秋节");
+    fd_assert_ok(fd_calendar_greeting(&buf, cal, D(2028, 10, 2), "某某物业"));
+    cr_assert_str_eq(buf.ptr, "您好，某某物业，双节快乐！请问有什么可以帮您？");
+    fd_date until;
+    fd_assert_ok(fd_calendar_provisional_until(&until, cal));
+    cr_assert(until.year == 2036 && until.month == 12 && until.day == 31);
+    /* Weekends only: the Spring Festival counts as working days again, and answers say "weekends". */
+    beyond(cal, FD_CALENDAR_BEYOND_WEEKENDS);
+    cr_assert_eq(day_type(D(2027, 2, 8)), FD_CALENDAR_DAY_WORKDAY);
+    int64_t due;
+    fd_assert_ok(fd_calendar_deadline_info(&due, &p, &buf, cal, sh(2027, 2, 5, 10, 0, 0), 2,
+                                           FD_CALENDAR_UNIT_WORKING_DAYS, NULL));
+    assert_instant(due, sh(2027, 2, 9, 17, 30, 0));
+    cr_assert_str_eq(buf.ptr, "CN-2026.1+weekends-2027");
+    beyond(cal, FD_CALENDAR_BEYOND_ERROR);
+    fd_assert_error(fd_calendar_provisional_until(&until, cal), FD_ENOTFOUND, "refused");
+}
+
+Test(calendar, every_provisional_lunar_holiday_2027_to_2036_matches_the_fixture)
+{
+    static fixture_day fx[400];
+    size_t n = read_fixture(fx, 400);
+    size_t checked = 0;
+    for (size_t j = 0; j < n; j++) {
+        fd_date d = fd__civil_from_days(fx[j].day);
+        if (d.year < 2027 || d.year > 2036)
+            continue;
+        const char *holiday = strcmp(fx[j].name, "春节") == 0 || strcmp(fx[j].name, "除夕") == 0 ? "春节"
+                              : strcmp(fx[j].name, "清明") == 0                                  ? "清明节"
+                              : strcmp(fx[j].name, "端午节") == 0                                ? "端午节"
+                              : strcmp(fx[j].name, "中秋节") == 0                                ? "中秋节"
+                                                                                                 : NULL;
+        if (holiday == NULL)
+            continue;
+        int s = 0;
+        fd_assert_ok(fd_calendar_is_statutory(&s, cal, d));
+        fd_assert_ok(fd_calendar_holiday_name(&buf, cal, d));
+        cr_assert(s == 1 && has_name(buf.ptr, holiday), "%04d-%02d-%02d %s: statutory %d, named '%s'", d.year,
+                  d.month, d.day, fx[j].name, s, buf.ptr);
+        checked++;
+    }
+    cr_assert_eq(checked, 10 * 5, "除夕, 春节, 清明, 端午, 中秋 of ten years");
+}
+
+Test(calendar, deadlines_past_the_data_say_they_are_provisional)
+{
+    int64_t due = 0;
+    int p = -1;
+    fd_assert_ok(fd_calendar_deadline_info(&due, &p, &buf, cal, sh(2026, 12, 30, 10, 0, 0), 1,
+                                           FD_CALENDAR_UNIT_WORKING_DAYS, NULL));
+    assert_instant(due, sh(2026, 12, 31, 17, 30, 0));
+    cr_assert_eq(p, 0);
+    cr_assert_str_eq(buf.ptr, "CN-2026.1");
+    fd_assert_ok(fd_calendar_deadline_info(&due, &p, &buf, cal, sh(2026, 12, 30, 10, 0, 0), 2,
+                                           FD_CALENDAR_UNIT_WORKING_DAYS, NULL));
+    assert_instant(due, sh(2027, 1, 4, 17, 30, 0)); /* 2027-01-01 元旦 (provisional), then the weekend */
+    cr_assert_eq(p, 1);
+    cr_assert_str_eq(buf.ptr, "CN-2026.1+provisional-2027");
+    fd_assert_ok(fd_calendar_deadline_info(&due, &p, &buf, cal, sh(2027, 12, 30, 10, 0, 0), 3,
+                                           FD_CALENDAR_UNIT_WORKING_DAYS, NULL));
+    cr_assert_str_eq(buf.ptr, "CN-2026.1+provisional-2027-2028");
+    fd_assert_ok(fd_calendar_deadline_info(&due, &p, &buf, cal, sh(2026, 12, 31, 10, 0, 0), 48,
+                                           FD_CALENDAR_UNIT_CLOCK_HOURS, NULL));
+    cr_assert_eq(p, 0, "clock hours need no holiday data");
+    fd_assert_error(fd_calendar_deadline_info(&due, &p, &buf, cal, sh(2026, 12, 31, 10, 0, 0), 1, 99, NULL), FD_EINVAL,
+                    "unit");
+    cr_assert_str_eq(buf.ptr, "", "empty on failure");
+    fd_assert_error(fd_calendar_deadline_info(&due, NULL, &buf, cal, 0, 1, 1, NULL), FD_EINVAL, "provisional");
+}
+
+Test(calendar, coverage_warning_within_60_days)
+{
+    fd_assert_ok(fd_calendar_coverage_warning(&buf, cal, D(2026, 10, 31)));
+    cr_assert_str_eq(buf.ptr, "", "61 days left");
+    fd_assert_ok(fd_calendar_coverage_warning(&buf, cal, D(2026, 11, 1)));
+    cr_assert(strstr(buf.ptr, "ends 2026-12-31, in 60 days") != NULL, "%s", buf.ptr);
+    fd_assert_ok(fd_calendar_coverage_warning(&buf, cal, D(2026, 12, 4)));
+    cr_assert(strstr(buf.ptr, "holiday data CN-2026.1 ends 2026-12-31, in 27 days: load the official 2027 schedule") ==
+                  buf.ptr,
+              "%s", buf.ptr);
+    cr_assert(strstr(buf.ptr, "provisional") != NULL);
+    fd_assert_ok(fd_calendar_coverage_warning(&buf, cal, D(2027, 1, 2)));
+    cr_assert(strstr(buf.ptr, "ended 2026-12-31, 2 days ago") != NULL, "%s", buf.ptr);
+    fd_assert_error(fd_calendar_coverage_warning(&buf, cal, D(2026, 2, 30)), FD_EINVAL, "today");
+}
+
+/* Issue 10 item 2: the module doc's own example. */
+static const char PARK_2027[] = "frontdesk-holidays 1\n"
+                                "version park-a-2027.1\n"
+                                "extends builtin\n"
+                                "covers 2027-01-01 2027-12-31\n"
+                                "business_hours 08:00-12:00,13:00-18:00\n"
+                                "2027-03-15 closed 停电检修\n"
+                                "2027-10-01 closed 年度检修   # a national holiday already: stays one\n"
+                                "2027-10-04 workday 值班\n";
+
+Test(calendar, a_site_file_is_a_layer_on_the_national_calendar)
+{
+    fd_calendar *c;
+    fd_assert_ok(fd_calendar_load_data(&c, PARK_2027));
+    int t;
+    fd_assert_ok(fd_calendar_day_type(&t, c, D(2027, 10, 1)));
+    cr_assert_eq(t, FD_CALENDAR_DAY_HOLIDAY, "2027-10-01 stays 国庆节 (was WORKDAY when files replaced)");
+    fd_assert_ok(fd_calendar_holiday_name(&buf, c, D(2027, 10, 1)));
+    cr_assert_str_eq(buf.ptr, "国庆节");
+    fd_assert_ok(fd_calendar_day_type(&t, c, D(2027, 2, 8)));
+    cr_assert_eq(t, FD_CALENDAR_DAY_HOLIDAY, "the Spring Festival too");
+    fd_assert_ok(fd_calendar_day_type(&t, c, D(2027, 3, 15)));
+    cr_assert_eq(t, FD_CALENDAR_DAY_CLOSED);
+    fd_assert_ok(fd_calendar_day_type(&t, c, D(2027, 10, 4)));
+    cr_assert_eq(t, FD_CALENDAR_DAY_WORKDAY);
+    fd_assert_ok(fd_calendar_business_hours(&buf, c));
+    cr_assert_str_eq(buf.ptr, "08:00-12:00,13:00-18:00", "the site's own hours");
+    fd_assert_ok(fd_calendar_day_type(&t, c, D(2026, 10, 1)));
+    cr_assert_eq(t, FD_CALENDAR_DAY_HOLIDAY, "built-in days untouched");
+    /* The official 2027 schedule added later as national data: the end moves, the site's days stay. */
+    fd_assert_ok(fd_calendar_add_data(c, "frontdesk-holidays 1\nversion CN-2027.1\nregion CN\nextends builtin\n"
+                                         "scope national\ncovers 2027-01-01 2027-12-31\n"
+                                         "2027-02-05 holiday 春节 statutory\n2027-02-09 holiday 春节 in_lieu\n"
+                                         "2027-02-20 workday 春节\n2027-10-01 holiday 国庆节 statutory\n"));
+    fd_date d;
+    fd_assert_ok(fd_calendar_coverage_end(&d, c));
+    cr_assert(d.year == 2027 && d.month == 12 && d.day == 31);
+    fd_assert_ok(fd_calendar_version(&buf, c));
+    cr_assert_str_eq(buf.ptr, "CN-2026.1+park-a-2027.1+CN-2027.1");
+    fd_assert_ok(fd_calendar_day_type(&t, c, D(2027, 2, 20)));
+    cr_assert_eq(t, FD_CALENDAR_DAY_MAKEUP_WORKDAY);
+    fd_assert_ok(fd_calendar_day_type(&t, c, D(2027, 2, 8)));
+    cr_assert_eq(t, FD_CALENDAR_DAY_WORKDAY, "the official file decides 2027 now; it does not name 02-08");
+    fd_assert_ok(fd_calendar_day_type(&t, c, D(2027, 3, 15)));
+    cr_assert_eq(t, FD_CALENDAR_DAY_CLOSED, "the layer still applies");
+    int p = 1;
+    fd_assert_ok(fd_calendar_is_provisional(&p, c, D(2027, 6, 1)));
+    cr_assert_eq(p, 0);
+    /* Refusals leave the calendar as it was. */
+    fd_assert_error(fd_calendar_add_data(c, "frontdesk-holidays 1\nversion x\ncovers 2027-01-01 2027-12-31\n"),
+                    FD_EDATA, "extends builtin");
+    fd_assert_error(fd_calendar_add_data(c, "frontdesk-holidays 1\nversion HK\nregion HK\nextends builtin\n"
+                                            "scope national\ncovers 2028-01-01 2028-12-31\n"),
+                    FD_EDATA, "region HK");
+    fd_assert_error(fd_calendar_add_data(c, "frontdesk-holidays 1\nversion y\nextends builtin\nscope national\n"
+                                            "covers 2030-01-01 2030-12-31\n"),
+                    FD_EDATA, "gap");
+    fd_assert_error(fd_calendar_add_file(c, "/nonexistent/x.txt"), FD_EIO, "/nonexistent/x.txt");
+    fd_assert_error(fd_calendar_add_data(NULL, PARK_2027), FD_EINVAL, "cal");
+    fd_assert_ok(fd_calendar_version(&buf, c));
+    cr_assert_str_eq(buf.ptr, "CN-2026.1+park-a-2027.1+CN-2027.1");
+    const char *path = write_file("frontdesk-holidays 1\nversion park-b\nextends builtin\ncovers 2027-01-01 "
+                                  "2027-12-31\nquiet_hours none\n2027-06-01 holiday 园区日\n");
+    fd_assert_ok(fd_calendar_add_file(c, path));
+    fd_assert_ok(fd_calendar_quiet_hours(&buf, c));
+    cr_assert_str_eq(buf.ptr, "");
+    fd_assert_ok(fd_calendar_is_holiday(&t, c, D(2027, 6, 1)));
+    cr_assert_eq(t, 1);
+    fd_calendar_free(c);
+}
+
+Test(calendar, a_clock_keeps_its_calendar_alive)
+{
+    fd_calendar *c;
+    fd_sla *s;
+    fd_assert_ok(fd_calendar_new(&c));
+    fd_assert_ok(fd_sla_new(&s, c, sh(2026, 2, 13, 17, 55, 0), 2, FD_CALENDAR_UNIT_WORKING_DAYS, NULL));
+    fd_calendar_free(c); /* the caller is done with it; the clock is not */
+    int64_t rem, due;
+    fd_assert_ok(fd_sla_remaining(&rem, s, sh(2026, 2, 24, 9, 0, 0)));
+    fd_assert_ok(fd_sla_pause(s, sh(2026, 2, 24, 9, 0, 0)));
+    fd_assert_ok(fd_sla_resume(s, sh(2026, 2, 24, 10, 0, 0)));
+    fd_assert_ok(fd_sla_due(&due, s));
+    assert_instant(due, sh(2026, 2, 24, 17, 30, 0)); /* a pause within one day adds no working day */
+    fd_sla_free(s); /* frees the calendar: ASan and valgrind see no leak and no invalid read */
+}
+
+Test(calendar, sla_state_saved_and_restored_exactly)
+{
+    fd_sla *s, *r, *l;
+    fd_policy *p;
+    fd_assert_ok(fd_policy_new(&p));
+    fd_assert_ok(fd_policy_set(p, "deadline.roll_rest_days", 0));
+    fd_assert_ok(fd_sla_new(&s, cal, sh(2026, 2, 12, 10, 0, 0), 3, FD_CALENDAR_UNIT_WORKING_DAYS, p));
+    fd_assert_ok(fd_sla_pause(s, sh(2026, 2, 13, 11, 0, 0)));
+    fd_assert_ok(fd_sla_resume(s, sh(2026, 2, 24, 9, 0, 0)));
+    fd_assert_ok(fd_sla_pause(s, sh(2026, 2, 25, 9, 0, 0)));
+    int64_t start, amount, from, to, due_s, due_r;
+    int unit, prov = -1;
+    size_t count = 0;
+    fd_assert_ok(fd_sla_terms(&start, &amount, &unit, s));
+    cr_assert(start == sh(2026, 2, 12, 10, 0, 0) && amount == 3 && unit == FD_CALENDAR_UNIT_WORKING_DAYS);
+    fd_assert_ok(fd_sla_pause_count(&count, s));
+    cr_assert_eq(count, 2);
+    fd_assert_ok(fd_sla_pause_get(&from, &to, s, 1));
+    cr_assert(from == sh(2026, 2, 25, 9, 0, 0) && to == FD_SLA_OPEN);
+    fd_assert_error(fd_sla_pause_get(&from, &to, s, 2), FD_ERANGE, "2 pauses");
+    fd_assert_ok(fd_sla_version(&buf, &prov, s));
+    cr_assert_str_eq(buf.ptr, "CN-2026.1");
+    cr_assert_eq(prov, 0);
+    /* From a start and the pause intervals (what the complaints module stores as events). */
+    int64_t pauses[] = { sh(2026, 2, 13, 11, 0, 0), sh(2026, 2, 24, 9, 0, 0), sh(2026, 2, 25, 9, 0, 0), FD_SLA_OPEN };
+    fd_assert_ok(fd_sla_restore(&r, cal, start, amount, unit, p, pauses, 4));
+    fd_assert_ok(fd_sla_resume(s, sh(2026, 2, 26, 9, 0, 0)));
+    fd_assert_ok(fd_sla_resume(r, sh(2026, 2, 26, 9, 0, 0)));
+    fd_assert_ok(fd_sla_due(&due_s, s));
+    fd_assert_ok(fd_sla_due(&due_r, r));
+    assert_instant(due_r, due_s);
+    /* The text state: saved, loaded, saved again: the same bytes and the same deadline. */
+    fd_buf saved = FD_BUF_INIT, again = FD_BUF_INIT;
+    fd_assert_ok(fd_sla_save(&saved, s));
+    cr_assert(strstr(saved.ptr, "fd-sla 1 start=") == saved.ptr && strstr(saved.ptr, "roll=0") &&
+                  strstr(saved.ptr, "unit=working_days") && strstr(saved.ptr, "version=CN-2026.1"),
+              "%s", saved.ptr);
+    fd_assert_ok(fd_sla_load(&l, cal, saved.ptr));
+    fd_assert_ok(fd_sla_save(&again, l));
+    cr_assert_str_eq(again.ptr, saved.ptr);
+    fd_assert_ok(fd_sla_due(&due_r, l));
+    assert_instant(due_r, due_s);
+    fd_sla_free(l);
+    fd_sla_free(r);
+    /* Refusals name the pause. */
+    int64_t bad[] = { sh(2026, 2, 13, 11, 0, 0), sh(2026, 2, 12, 9, 0, 0) };
+    fd_assert_error(fd_sla_restore(&r, cal, start, amount, unit, NULL, bad, 2), FD_ERANGE, "pauses[1]: 2026-02-12 09:00 +08:00");
+    fd_assert_error(fd_sla_restore(&r, cal, start, amount, unit, NULL, bad, 1), FD_EINVAL, "pairs");
+    int64_t open_first[] = { sh(2026, 2, 13, 11, 0, 0), FD_SLA_OPEN, sh(2026, 2, 14, 11, 0, 0), FD_SLA_OPEN };
+    fd_assert_error(fd_sla_restore(&r, cal, start, amount, unit, NULL, open_first, 4), FD_ERANGE, "pauses[1]");
+    fd_assert_error(fd_sla_load(&r, cal, "fd-sla 2 start=1"), FD_EINVAL, "fd-sla 1");
+    fd_assert_error(fd_sla_load(&r, cal, "fd-sla 1 start=x amount=1 unit=working_days roll=1 beyond=0 pauses= version=v"),
+                    FD_EINVAL, "whole numbers");
+    fd_assert_error(fd_sla_load(&r, cal, "fd-sla 1 start=1 amount=1 unit=weeks roll=1 beyond=0 pauses= version=v"),
+                    FD_EINVAL, "weeks");
+    fd_assert_error(fd_sla_load(&r, cal, "fd-sla 1 start=1780000000 amount=1 unit=working_days roll=1 beyond=0 "
+                                         "pauses=5 version=v"),
+                    FD_EINVAL, "FROM..TO");
+    fd_buf_dispose(&saved);
+    fd_buf_dispose(&again);
+    fd_sla_free(s);
+    fd_policy_free(p);
+}
+
+Test(calendar, clock_messages_show_site_local_time)
+{
+    fd_sla *s;
+    fd_assert_ok(fd_sla_new(&s, cal, sh(2026, 2, 24, 9, 0, 0), 2, FD_CALENDAR_UNIT_WORKING_DAYS, NULL));
+    fd_assert_error(fd_sla_pause(s, sh(2026, 2, 24, 8, 59, 30)), FD_ERANGE,
+                    "at: 2026-02-24 08:59:30 +08:00 is before the clock last ran from 2026-02-24 09:00 +08:00");
+    fd_assert_ok(fd_sla_pause(s, sh(2026, 2, 24, 17, 30, 0)));
+    int64_t due = 0;
+    fd_assert_error(fd_sla_due(&due, s), FD_ESTATE, "paused since 2026-02-24 17:30 +08:00");
+    cr_assert_lt(fd_test_digit_run(fd_error_last()->message), 5, "no epoch seconds: %s", fd_error_last()->message);
+    fd_sla_free(s);
+    fd_sla *p;
+    fd_assert_ok(fd_sla_new(&p, cal, sh(2027, 6, 1, 9, 0, 0), 2, FD_CALENDAR_UNIT_WORKING_DAYS, NULL));
+    fd_assert_ok(fd_sla_due(&due, p));
+    int prov = 0;
+    fd_assert_ok(fd_sla_version(&buf, &prov, p));
+    cr_assert(prov == 1 && strcmp(buf.ptr, "CN-2026.1+provisional-2027") == 0, "%s", buf.ptr);
+    fd_sla_free(p);
 }

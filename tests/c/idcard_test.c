@@ -155,20 +155,14 @@ Test(idcard, today_decides_what_is_in_the_future)
     fd_assert_ok(fd_idcard_parse(&id, "110105202601010019", (fd_date){ 2026, 1, 1 }));
     fd_assert_error(fd_idcard_parse(&id, "110105202601010019", (fd_date){ 2025, 12, 31 }), FD_EINVAL,
                     "after today (2025-12-31)");
-    /* {0,0,0}: the current date in China. */
-    fd_assert_ok(fd_idcard_parse(&id, "11010519491231002X", (fd_date){ 0, 0, 0 }));
-    int64_t china = fd__now() + 8 * 3600;
-    fd_date tomorrow = fd__civil_from_days(china / 86400 + 1);
-    char num[19];
-    snprintf(num, sizeof num, "110105%04d%02d%02d001", (int)tomorrow.year, (int)tomorrow.month,
-             (int)tomorrow.day);
-    static const int w[17] = { 7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2 };
-    int sum = 0;
-    for (int i = 0; i < 17; i++)
-        sum += (num[i] - '0') * w[i];
-    num[17] = "10X98765432"[sum % 11];
-    num[18] = '\0';
-    fd_assert_error(fd_idcard_parse(&id, num, (fd_date){ 0, 0, 0 }), FD_EINVAL, "after today");
+    /* The as-of date is required: the zero date no longer means "today" (issue 16). */
+    fd_assert_error(fd_idcard_parse(&id, "11010519491231002X", (fd_date){ 0, 0, 0 }), FD_EINVAL,
+                    "fd_idcard_parse: today: is required");
+    int zero = 7;
+    fd_assert_error(fd_idcard_is_valid(&zero, "11010519491231002X", (fd_date){ 0, 0, 0 }), FD_EINVAL,
+                    "fd_idcard_is_valid: today: is required");
+    cr_assert_eq(zero, 7);
+    const char *num = "110105202601010019";
     fd_assert_ok(fd_idcard_parse(&id, num, (fd_date){ 9999, 12, 31 }));
     fd_assert_error(fd_idcard_parse(&id, num, (fd_date){ 2026, 2, 30 }), FD_EINVAL, "today: 2026-2-30");
     int v;

@@ -224,6 +224,28 @@ static void check_reject(const char *text, fd_status code, const char *needle)
     cr_assert_eq(v, 4242, "a failed parse wrote its output");
 }
 
+Test(money, parse_digits_with_yuan_jiao_fen_as_people_write_them)
+{
+    check_parse("12元5角", 1250);
+    check_parse("12元5角3分", 1253);
+    check_parse("12元零5分", 1205);
+    check_parse("12元05分", 1205);
+    check_parse("5角", 50);
+    check_parse("3分", 3);
+    check_parse("5角3分", 53);
+    check_parse("0元5角", 50);
+    check_parse("12元3角整", 1230);
+    check_parse("１２元５角", 1250); /* full-width */
+    check_parse("负12元5角", -1250);
+    check_parse("12万元", 12000000);
+    check_parse("1亿2000万元", 120000000LL * 100);
+    check_reject("12元15角", FD_EINVAL, "角 takes one digit");
+    check_reject("12元5角5", FD_EINVAL, "mixes digits with numerals");
+    check_reject("拾2元", FD_EINVAL, "mixes digits with numerals in the whole yuan");
+    check_reject("12万5元", FD_EINVAL, "ambiguous");
+    check_reject("99999999999999999999元5角", FD_ERANGE, "too large");
+}
+
 Test(money, parse_rejects_ambiguous_or_over_precise_input)
 {
     check_reject("1.234", FD_EINVAL, "'1.234' has 3 digits after the decimal point");
@@ -242,7 +264,7 @@ Test(money, parse_rejects_ambiguous_or_over_precise_input)
     check_reject(".5", FD_EINVAL, "digit before the decimal point");
     check_reject("abc", FD_EINVAL, "'abc' has no digits");
     check_reject("12 34", FD_EINVAL, "unexpected characters");
-    check_reject("12元3角", FD_EINVAL, "mixes capital numerals with '1'");
+    check_reject("12元3角5", FD_EINVAL, "mixes digits with numerals");
     check_reject("1e5", FD_EINVAL, "unexpected characters");
     check_reject("¥", FD_EINVAL, "no digits");
     check_reject("92233720368547758.08", FD_ERANGE, "too large");

@@ -108,6 +108,8 @@ Test(phone, rejects_garbage_naming_the_value)
     reject("", "fd_phone_parse: text: '' (0 characters) has no digits");
     reject("hello", "'h****o' (5 characters) has 'h'");
     reject("138-1234-567", "'138****67' (12 characters) has 10 digits; a mobile number has 11");
+    /* 11 digits that start 12: the cause is the prefix, not the length (issue 16). */
+    reject("12345678901", "has 11 digits but does not start with a mobile prefix: mobile numbers start 13-19");
     reject("138123456789", "'138****89' (12 characters) has 12 digits; a mobile");
     reject("0123-4567890", "area code '012' is not a Chinese area code");
     reject("026-12345678", "area code '026'");

@@ -437,14 +437,15 @@ Test(report, daily_counts_only_the_local_day_R_COM_4)
     fd_report *r = NULL;
     fd_date d = { 2025, 6, 10 };
     sys.at = start + 90000;
-    fd_assert_ok(fd_report_daily_new(&r, s, &sys, d));
+    fd_assert_ok(fd_report_daily_new(&r, s, &sys, d, "en"));
     cr_assert_eq(fd_report_total(r), 2);
     fd_buf b = FD_BUF_INIT;
     fd_assert_ok(fd_report_render(&b, r, FD_REPORT_TEXT));
-    cr_assert(strstr(b.ptr, "日报 Daily report\nSite: 某某产业园\nSite code: park\nDate: 2025-06-10\n") != NULL, "%s", b.ptr);
+    cr_assert(strstr(b.ptr, "Daily report\nSite: 某某产业园\nSite code: park\nDate: 2025-06-10\n") != NULL, "%s", b.ptr);
     cr_assert(strstr(b.ptr, "\nJournal entries: 2\n") != NULL, "%s", b.ptr);
-    cr_assert(strstr(b.ptr, "  2025-06-10 00:00  王小丽    call     2  log       零点\n") != NULL, "%s", b.ptr);
-    cr_assert(strstr(b.ptr, "  2025-06-10 23:59  (system)  shift    1  handover  \"quoted\"\\n\n") != NULL, "%s", b.ptr);
+    cr_assert(strstr(b.ptr, "  2025-06-10 00:00 +08:00  王小丽    call     2  log       零点\n") != NULL, "%s", b.ptr);
+    cr_assert(strstr(b.ptr, "  2025-06-10 23:59 +08:00  (system)  shift    1  handover  \"quoted\"\\n\n") != NULL, "%s",
+              b.ptr);
     cr_assert(strstr(b.ptr, "  call    log           1\n") != NULL, "%s", b.ptr);
     cr_assert(strstr(b.ptr, "前一天") == NULL && strstr(b.ptr, "第二天") == NULL);
     fd_assert_ok(fd_report_render(&b, r, FD_REPORT_JSON));
@@ -466,7 +467,7 @@ Test(report, daily_counts_only_the_local_day_R_COM_4)
     }
     fd_report_cell cell;
     fd_assert_ok(fd_report_cell_get(&cell, r, 2, 0, 1, 0));
-    cr_assert(cell.value == start + 86399 && strcmp(cell.text, "2025-06-10 23:59") == 0);
+    cr_assert(cell.value == start + 86399 && strcmp(cell.text, "2025-06-10 23:59 +08:00") == 0, "%s", cell.text);
     /* modules add their sections to the built report */
     size_t mine = 0;
     fd_assert_ok(fd_report_section_add(&mine, r, "calls.summary", "Calls"));
@@ -478,14 +479,23 @@ Test(report, daily_counts_only_the_local_day_R_COM_4)
     r = NULL;
     fd_actor nowhere = sys;
     nowhere.site_id = 42;
-    fd_assert_error(fd_report_daily_new(&r, s, &nowhere, d), FD_ENOTFOUND, "site 42");
-    fd_assert_error(fd_report_daily_new(&r, s, &sys, (fd_date){ 2025, 2, 29 }), FD_EINVAL, "date");
-    fd_assert_error(fd_report_daily_new(NULL, s, &sys, d), FD_EINVAL, "out");
-    fd_assert_error(fd_report_daily_new(&r, NULL, &sys, d), FD_EINVAL, "store");
-    fd_assert_error(fd_report_daily_new(&r, s, NULL, d), FD_EINVAL, "actor");
+    fd_assert_error(fd_report_daily_new(&r, s, &nowhere, d, "en"), FD_ENOTFOUND, "site 42");
+    fd_assert_error(fd_report_daily_new(&r, s, &sys, (fd_date){ 2025, 2, 29 }, "en"), FD_EINVAL, "date");
+    fd_assert_error(fd_report_daily_new(NULL, s, &sys, d, "en"), FD_EINVAL, "out");
+    fd_assert_error(fd_report_daily_new(&r, NULL, &sys, d, "en"), FD_EINVAL, "store");
+    fd_assert_error(fd_report_daily_new(&r, s, NULL, d, "en"), FD_EINVAL, "actor");
+    fd_assert_error(fd_report_daily_new(&r, s, &sys, d, "fr"), FD_EINVAL, "language: 'fr'");
+    /* Chinese is the default: titles and headers, with the same keys and values. */
+    fd_assert_ok(fd_report_daily_new(&r, s, &sys, d, NULL));
+    fd_assert_ok(fd_report_render(&b, r, FD_REPORT_TEXT));
+    cr_assert(strstr(b.ptr, "日报\n场所: 某某产业园\n场所代码: park\n日期: 2025-06-10\n") != NULL, "%s", b.ptr);
+    cr_assert(strstr(b.ptr, "按类别") != NULL && strstr(b.ptr, "经办人") != NULL, "%s", b.ptr);
+    fd_buf_dispose(&b);
+    fd_report_free(r);
+    r = NULL;
     cr_assert_null(r);
     /* A day with nothing in the journal (found by fuzz_cli: it sorted a NULL array, undefined behaviour). */
-    fd_assert_ok(fd_report_daily_new(&r, s, &sys, (fd_date){ 2025, 6, 20 }));
+    fd_assert_ok(fd_report_daily_new(&r, s, &sys, (fd_date){ 2025, 6, 20 }, "en"));
     cr_assert_eq(fd_report_total(r), 0);
     fd_assert_ok(fd_report_render(&b, r, FD_REPORT_TEXT));
     cr_assert(strstr(b.ptr, "\nJournal entries: 0\n") != NULL, "%s", b.ptr);
@@ -518,7 +528,7 @@ Test(report, daily_masks_personal_data_unless_revealed_R_COM_2)
     fd_report *r = NULL;
     fd_buf b = FD_BUF_INIT;
     fd_date d = { 2025, 6, 10 };
-    fd_assert_ok(fd_report_daily_new(&r, s, &sys, d));
+    fd_assert_ok(fd_report_daily_new(&r, s, &sys, d, "en"));
     for (int f = FD_REPORT_TEXT; f <= FD_REPORT_CSV; f++) {
         fd_assert_ok(fd_report_render(&b, r, (fd_report_format)f));
         cr_assert_null(strstr(b.ptr, "13912345678"), "format %d shows the phone: %s", f, b.ptr);
@@ -530,9 +540,44 @@ Test(report, daily_masks_personal_data_unless_revealed_R_COM_2)
     m.staff_id = boss;
     m.grants = FD_GRANT_REVEAL;
     m.reason = "核对投诉";
-    fd_assert_ok(fd_report_daily_new(&r, s, &m, d));
+    fd_assert_ok(fd_report_daily_new(&r, s, &m, d, "en"));
     fd_assert_ok(fd_report_render(&b, r, FD_REPORT_TEXT));
     cr_assert(strstr(b.ptr, "13912345678") != NULL, "revealed: %s", b.ptr);
+    fd_report_free(r);
+    fd_buf_dispose(&b);
+    fd_store_close(s);
+}
+
+/* Issue 10: within 60 days of the end of the holiday data the daily report says so (R-COM-4, R-CALL-9). */
+Test(report, daily_warns_when_the_holiday_data_ends_soon)
+{
+    fd_store *s = NULL;
+    int64_t site;
+    fd_actor sys = FD_ACTOR_INIT;
+    sys.at = 1795395600; /* 2026-11-23 */
+    fd_site park = FD_SITE_INIT;
+    park.code = "park", park.name = "某某产业园";
+    fd_assert_ok(fd_store_open(&s, fd_test_path("report_cal"), NULL));
+    fd_assert_ok(fd_store_site_add(&site, s, &sys, &park));
+    sys.site_id = site;
+    /* One entry on each day reported (an empty day hits qsort(NULL, 0) in daily.c's day_query, which UBSan flags). */
+    fd_journal_entry e = FD_JOURNAL_ENTRY_INIT;
+    e.entity = "shift", e.action = "handover";
+    sys.at = 1796346000; /* 2026-12-04 09:00 +08:00 */
+    fd_assert_ok(fd_store_journal_add(NULL, s, &sys, &e));
+    sys.at = 1790816400; /* 2026-10-01 09:00 +08:00 */
+    fd_assert_ok(fd_store_journal_add(NULL, s, &sys, &e));
+    fd_report *r = NULL;
+    fd_buf b = FD_BUF_INIT;
+    fd_assert_ok(fd_report_daily_new(&r, s, &sys, (fd_date){ 2026, 12, 4 }, "en"));
+    fd_assert_ok(fd_report_render(&b, r, FD_REPORT_TEXT));
+    cr_assert(strstr(b.ptr, "\nCalendar: holiday data CN-2026.1 ends 2026-12-31, in 27 days: load the official 2027") !=
+                  NULL,
+              "%s", b.ptr);
+    fd_report_free(r);
+    fd_assert_ok(fd_report_daily_new(&r, s, &sys, (fd_date){ 2026, 10, 1 }, "en"));
+    fd_assert_ok(fd_report_render(&b, r, FD_REPORT_TEXT));
+    cr_assert(strstr(b.ptr, "Calendar:") == NULL, "91 days left: no warning\n%s", b.ptr);
     fd_report_free(r);
     fd_buf_dispose(&b);
     fd_store_close(s);

@@ -175,6 +175,45 @@ Test(store, transactions_nest_internal_writes_and_roll_back)
     fd_store_close(s);
 }
 
+Test(store, in_transaction_tells_whether_work_is_uncommitted)
+{
+    fd_store *s = open_new("in_tx");
+    int open = -1;
+    fd_assert_ok(fd_store_in_transaction(&open, s));
+    cr_assert_eq(open, 0);
+    fd_assert_ok(fd_store_begin(s));
+    fd_assert_ok(fd_store_in_transaction(&open, s));
+    cr_assert_eq(open, 1);
+    add_site(s, "park", "某某产业园"); /* a write's own savepoint leaves the transaction open */
+    fd_assert_ok(fd_store_in_transaction(&open, s));
+    cr_assert_eq(open, 1);
+    fd_assert_ok(fd_store_commit(s));
+    fd_assert_ok(fd_store_in_transaction(&open, s));
+    cr_assert_eq(open, 0);
+    fd_assert_ok(fd_store_begin(s));
+    fd_assert_ok(fd_store_rollback(s));
+    fd_assert_ok(fd_store_in_transaction(&open, s));
+    cr_assert_eq(open, 0);
+    fd_assert_error(fd_store_in_transaction(NULL, s), FD_EINVAL, "fd_store_in_transaction: out");
+    fd_assert_error(fd_store_in_transaction(&open, NULL), FD_EINVAL, "fd_store_in_transaction: store");
+    fd_store_close(s);
+}
+
+Test(store, errors_name_the_function_called_not_its_lookup)
+{
+    fd_store *s = open_new("policy_fn");
+    int64_t site = add_site(s, "park", "某某产业园");
+    fd_actor a = sys(site, T0);
+    fd_assert_error(fd_store_policy_set(s, &a, "no.such", 1), FD_ENOTFOUND,
+                    "fd_store_policy_set: key: no policy key 'no.such'");
+    cr_assert_null(strstr(fd_error_last()->message, "fd_policy_describe"));
+    fd_assert_error(fd_store_policy_reset(s, &a, "no.such"), FD_ENOTFOUND, "fd_store_policy_reset: key:");
+    fd_assert_error(fd_store_policy_set(s, &a, NULL, 1), FD_EINVAL, "fd_store_policy_set: key");
+    fd_date d;
+    fd_assert_error(fd_store_site_date(&d, s, 99, T0), FD_ENOTFOUND, "fd_store_site_date: site_id: no site 99");
+    fd_store_close(s);
+}
+
 Test(store, sites_and_staff_R_COM_1)
 {
     fd_store *s = open_new("sites");

@@ -33,6 +33,14 @@ expect "numbers that do not fit are refused" 2 "fits in 64 bits" -- "$fd" journa
 expect "a bad --at is a usage error" 2 "--at must be" -- "$fd" journal add call log --at "2026-11-20 17:05 x"
 expect "a forged line is escaped on output" 0 'a\\x0Ab' -- bash -c "\"$fd\" journal add note x --detail \"\$(printf 'a\nb')\" && \"$fd\" journal list --entity note"
 expect "report daily, masked" 0 "139\*\*\*\*5678" -- "$fd" report daily --date 2026-11-20
+expect "report daily in Chinese by default" 0 "按类别" -- "$fd" report daily --date 2026-11-20
+expect "report daily --lang en" 0 "By kind" -- "$fd" report daily --date 2026-11-20 --lang en
+expect "verify: the chain is intact" 0 "chain intact" -- "$fd" verify
+expect "init on a database with a site refuses" 2 "already holds a site park; use --add-site" -- "$fd" init --name 二号 --code b2
+expect "init --add-site adds one" 0 "with site b2" -- "$fd" init --name 二号 --code b2 --add-site
+expect "several sites: the message lists them and names --site" 2 "name one with --site CODE: park .* b2" -- "$fd" journal list
+expect "a usage error before the database is opened" 2 "usage: frontdesk report daily" -- "$fd" --db /nonexistent/x.db report weekly
+expect "every write says what it did" 0 "call.max_rings = 4" -- "$fd" --site park policy set call.max_rings 4
 if [ "$(stat -c %a "$db")" != 600 ]; then echo "FAIL: database mode $(stat -c %a "$db"), want 600"; fail=$((fail + 1)); fi
-echo "cli smoke: $((14 - fail)) passed, $fail failed"
+echo "cli smoke: $((22 - fail)) passed, $fail failed"
 [ "$fail" = 0 ]

@@ -754,7 +754,7 @@ static void scenario(const char *path, outcome *o)
     fd_report *rep = NULL;
     fd_actor ra = sa;
     ra.at = T0 + 300;
-    if (CALL(fd_report_daily_new(&rep, st, &ra, (fd_date){ 2026, 11, 20 })) == FD_OK) {
+    if (CALL(fd_report_daily_new(&rep, st, &ra, (fd_date){ 2026, 11, 20 }, NULL)) == FD_OK) {
         int64_t total = fd_report_total(rep);
         if (total < o->jmin || total > o->jmax)
             problem("the daily report counted %lld entries, expected %d..%d", (long long)total, o->jmin, o->jmax);
@@ -833,6 +833,9 @@ static void verify(const char *path, const outcome *o)
         problem("verify: the database does not open: %s", fd_error_last()->message);
         return;
     }
+    fd_store_verify_report report = FD_STORE_VERIFY_REPORT_INIT;
+    if (fd_store_verify(&report, st) != FD_OK) /* the journal's hash chain is whole */
+        problem("verify: fd_store_verify: %s", fd_error_last()->message);
     fd_store_close(st);
     sqlite3 *db = NULL;
     if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK) {

@@ -450,7 +450,7 @@ static void step(fz *f)
         if (fz_u8(f) & 1)
             d = (fd_date){ (int32_t)fz_num(f), (int32_t)fz_num(f), (int32_t)fz_num(f) };
         fd_report *r = NULL;
-        rc = fd_report_daily_new(&r, st, &a, d);
+        rc = fd_report_daily_new(&r, st, &a, d, fz_u8(f) & 1 ? "en" : NULL);
         fz_status(rc);
         if (rc == FD_OK) {
             fd_buf b = FD_BUF_INIT;
@@ -507,6 +507,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         CHECK(fd_store_rollback(st) == FD_OK);
         forget();
     }
+    /* Whatever was refused or done, the journal's chain is whole. */
+    fd_store_verify_report report = FD_STORE_VERIFY_REPORT_INIT;
+    CHECK(fd_store_verify(&report, st) == FD_OK && report.first_bad_id == 0);
     /* An iterator outlives the store (store.h). */
     fd_actor a = FD_ACTOR_INIT;
     a.site_id = 1;

@@ -13,7 +13,7 @@ foreach(t IN LISTS tests)
   list(APPEND classes "${c}")
 endforeach()
 string(REPLACE "|" ":" cp "${CLASSES}|${CLASSPATH}")
-execute_process(COMMAND "${JAVA}" -Xcheck:jni -Djava.library.path=${LIBDIR} -Dfd.test.tmp=${TMP} -cp "${cp}"
+execute_process(COMMAND "${JAVA}" -Xcheck:jni -Djava.library.path=${LIBDIR} -Dfd.test.tmp=${TMP} -Dfd.source.dir=${SRC}/../.. -cp "${cp}"
                 org.junit.runner.JUnitCore ${classes} RESULT_VARIABLE rc)
 if(NOT rc EQUAL 0)
   message(FATAL_ERROR "JUnit suite failed")

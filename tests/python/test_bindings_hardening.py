@@ -171,8 +171,8 @@ def test_naive_datetime_is_local_time_already():
     with frontdesk.Calendar() as cal:
         assert not cal.is_workday(dt.datetime(2026, 2, 23, 17, 0))
         assert cal.is_workday(dt.datetime(2026, 2, 24, 1, 0))
-        assert frontdesk.greeting(dt.datetime(2026, 9, 25, 9, 0), calendar=cal) == \
-            frontdesk.greeting(dt.date(2026, 9, 25), calendar=cal)
+        assert frontdesk.greeting(dt.datetime(2026, 9, 25, 9, 0), "某某物业", calendar=cal) == \
+            frontdesk.greeting(dt.date(2026, 9, 25), "某某物业", calendar=cal)
 
 
 def test_raw_date_parameter_refuses_a_datetime():

@@ -55,8 +55,15 @@ def test_working_days(cal):
 
 def test_beyond_the_data_names_the_year(cal):
     with pytest.raises(frontdesk.Error) as e:
+        cal.is_workday("2023-03-01")
+    assert e.value.code == -10 and "2023" in str(e.value)
+    refuse = frontdesk.Policy()
+    refuse["calendar.beyond_data"] = frontdesk.BeyondData.ERROR
+    cal.apply_policy(refuse)
+    with pytest.raises(frontdesk.Error) as e:
         cal.is_workday("2027-03-01")
-    assert e.value.code == -10 and "2027" in str(e.value)
+    assert e.value.code == -10 and "official 2027 schedule" in str(e.value)
+    assert "fallback_weekends" not in str(e.value)
     policy = frontdesk.Policy()
     policy["calendar.fallback_weekends"] = 1
     cal.apply_policy(policy)
@@ -96,8 +103,10 @@ def test_deadline_errors(cal):
     with pytest.raises(frontdesk.Error) as e:
         cal.deadline(sh(2026, 3, 2, 9, 0), -1, "working_days")
     assert e.value.code == -4
+    refuse = frontdesk.Policy()
+    refuse["calendar.beyond_data"] = frontdesk.BeyondData.ERROR
     with pytest.raises(frontdesk.Error) as e:
-        cal.deadline(sh(2026, 12, 31, 9, 0), 5, "working_days")
+        cal.deadline(sh(2026, 12, 31, 9, 0), 5, "working_days", policy=refuse)
     assert e.value.code == -10 and "2027" in str(e.value)
     with pytest.raises(frontdesk.InvalidArgument):
         cal.deadline(dt.datetime(2026, 3, 2, 9, 0), 1, "clock_hours")  # naive datetime
@@ -149,7 +158,9 @@ def test_festivals_and_greeting_R_CALL_2_R_CALL_10(cal):
     assert frontdesk.greeting("2026-09-25", org="某某物业") == "您好，某某物业，中秋快乐！请问有什么可以帮您？"
     assert frontdesk.greeting(dt.date(2026, 3, 9), org="某某物业") == "您好，某某物业，请问有什么可以帮您？"
     assert cal.greeting("2026-03-07", "园区") == "您好，园区，周末愉快！请问有什么可以帮您？"
-    assert frontdesk.greeting("2026-02-17") == "您好，某某物业，新春快乐！请问有什么可以帮您？"
+    assert frontdesk.greeting("2026-02-17", "某某物业") == "您好，某某物业，新春快乐！请问有什么可以帮您？"
+    with pytest.raises(TypeError):
+        frontdesk.greeting("2026-02-17")  # no placeholder organisation
     with pytest.raises(frontdesk.InvalidArgument):
         cal.greeting("2026-03-09", "")
 
@@ -196,7 +207,7 @@ def test_load_site_file_and_malformed_files(tmp_path, cal):
                     encoding="utf-8")
     with Calendar.load(path) as c:
         assert c.version == "CN-2026.1+park-2027.1"
-        assert c.coverage_end() == dt.date(2027, 12, 31)
+        assert c.coverage_end() == dt.date(2026, 12, 31)  # a site's layer
         assert c.day_type("2027-03-15") is DayType.CLOSED
         assert c.holiday_name("2027-03-15") == "停电检修"
     bad = tmp_path / "bad.txt"
@@ -232,3 +243,95 @@ def test_calendar_shared_by_threads(cal):
     for t in threads:
         t.join()
     assert not errors
+
+
+# --- issue 10 --------------------------------------------------------------------------------
+
+def test_provisional_year_past_the_data_R_CALL_9(cal):
+    assert cal.day_type("2027-10-01") is DayType.HOLIDAY and cal.holiday_name("2027-10-01") == "国庆节"
+    assert cal.is_provisional("2027-02-08") and not cal.is_provisional("2026-12-31")
+    assert cal.add_working_days("2027-02-05", 2) == dt.date(2027, 2, 10)
+    assert cal.provisional_until() == dt.date(2036, 12, 31)
+    info = cal.deadline_info(sh(2026, 12, 30, 10, 0), 2, "working_days")
+    assert info == frontdesk.Deadline(sh(2027, 1, 4, 17, 30), True, "CN-2026.1+provisional-2027")
+    assert frontdesk.deadline_info(sh(2026, 3, 2, 9, 0), 1, "working_days", calendar=cal).provisional is False
+    assert cal.coverage_warning("2026-10-01") == ""
+    assert cal.coverage_warning(dt.date(2026, 12, 4)).startswith("holiday data CN-2026.1 ends 2026-12-31, in 27 days")
+    weekends = frontdesk.Policy()
+    weekends["calendar.beyond_data"] = frontdesk.BeyondData.WEEKENDS
+    cal.apply_policy(weekends)
+    assert cal.deadline_info(sh(2027, 2, 5, 10, 0), 2, "working_days").version == "CN-2026.1+weekends-2027"
+
+
+def test_site_file_is_a_layer_and_national_data_is_added(cal):
+    with Calendar.from_text("frontdesk-holidays 1\nversion park-2027\nextends builtin\ncovers 2027-01-01 2027-12-31\n"
+                            "business_hours 08:00-12:00,13:00-18:00\n2027-03-15 closed 停电检修\n") as c:
+        assert c.day_type("2027-10-01") is DayType.HOLIDAY  # was WORKDAY when files replaced the national days
+        assert c.day_type("2027-03-15") is DayType.CLOSED and c.business_hours == "08:00-12:00,13:00-18:00"
+        c.add_text("frontdesk-holidays 1\nversion CN-2027.1\nextends builtin\nscope national\n"
+                   "covers 2027-01-01 2027-12-31\n2027-02-20 workday 春节\n")
+        assert c.coverage_end() == dt.date(2027, 12, 31) and c.day_type("2027-02-20") is DayType.MAKEUP_WORKDAY
+        assert c.version == "CN-2026.1+park-2027+CN-2027.1" and not c.is_provisional("2027-06-01")
+        with pytest.raises(frontdesk.Error) as e:
+            c.add_file("/nonexistent/x.txt")
+        assert e.value.code == -6
+
+
+def test_clock_outlives_the_default_calendar_it_was_made_with():
+    with frontdesk.default_calendar():
+        clock = SlaClock(sh(2026, 2, 13, 17, 55), 2, "working_days")
+    # The block closed the shared calendar; the clock still holds the C calendar (valgrind: no invalid read).
+    assert clock.calendar.closed
+    assert clock.remaining(sh(2026, 2, 24, 9, 0)) > dt.timedelta(0)
+    clock.pause(sh(2026, 2, 24, 9, 0))
+    clock.resume(sh(2026, 2, 25, 9, 0))
+    assert clock.due() == sh(2026, 2, 25, 17, 30)
+    clock.close()
+    assert not frontdesk.default_calendar().closed  # a new shared calendar
+
+
+def test_clock_plain_state_saved_and_restored(cal):
+    clock = cal.sla(sh(2026, 2, 12, 10, 0), 3, "working_days")
+    clock.pause(sh(2026, 2, 13, 11, 0))
+    clock.resume(sh(2026, 2, 24, 9, 0))
+    clock.pause(sh(2026, 2, 25, 9, 0))
+    assert (clock.start, clock.amount, clock.unit) == (sh(2026, 2, 12, 10, 0), 3, DeadlineUnit.WORKING_DAYS)
+    assert clock.pauses == [(sh(2026, 2, 13, 11, 0), sh(2026, 2, 24, 9, 0)), (sh(2026, 2, 25, 9, 0), None)]
+    assert clock.version == "CN-2026.1" and clock.provisional is False
+    restored = SlaClock.restore(sh(2026, 2, 12, 10, 0), 3, "working_days", clock.pauses, calendar=cal)
+    loaded = SlaClock.load(clock.save(), calendar=cal)
+    assert loaded.save() == clock.save()
+    for c in (clock, restored, loaded):
+        c.resume(sh(2026, 2, 26, 9, 0))
+    assert clock.due() == restored.due() == loaded.due()
+    with pytest.raises(frontdesk.OutOfRange) as e:
+        SlaClock.restore(sh(2026, 2, 12, 10, 0), 3, "working_days", [(sh(2026, 2, 11, 9, 0), None)], calendar=cal)
+    assert "pauses[0]: 2026-02-11 09:00 +08:00" in str(e.value)
+    with pytest.raises(frontdesk.InvalidArgument):
+        SlaClock.restore(sh(2026, 2, 12, 10, 0), 3, "working_days", [(1, 2, 3)], calendar=cal)
+    with pytest.raises(frontdesk.ArgumentTypeError):
+        frontdesk.core.fd_sla_restore(cal._handle(), 0, 1, 1, None, [1.5, 2])
+    with pytest.raises(frontdesk.InvalidArgument):
+        SlaClock.load("fd-sla 9", calendar=cal)
+    for c in (clock, restored, loaded):
+        c.close()
+
+
+def test_policy_deadline_units_R_CPL_2(store, site):
+    p = frontdesk.Policy()
+    assert p.get_deadline("complaint.important.resolve_days") == (3, DeadlineUnit.CALENDAR_DAYS)
+    p.set_deadline("complaint.important.resolve_days", 3, "working_days")
+    assert p.format("complaint.important.resolve_days") == "3 working_days" and p.format("call.max_rings") == "3"
+    with pytest.raises(frontdesk.InvalidArgument):
+        p.set_deadline("call.max_rings", 3, "working_days")
+    with pytest.raises(frontdesk.OutOfRange):
+        p.set_deadline("complaint.major.escalate_days", 1, DeadlineUnit.SAME_DAY)
+    actor = frontdesk.Actor(site, at=dt.datetime(2026, 11, 23, 9, 0, tzinfo=UTC))
+    store.set_policy_deadline(actor, "complaint.important.resolve_days", 3, "working_days")
+    assert store.policy(site).get_deadline("complaint.important.resolve_days") == (3, DeadlineUnit.WORKING_DAYS)
+
+
+def test_store_greeting_takes_the_organisation_from_the_site_R_CALL_2(tmp_path):
+    with frontdesk.Store(tmp_path / "g.db") as s:
+        site = s.add_site(frontdesk.Actor(0, at=dt.datetime(2026, 1, 5, 9, 0)), "park", "某某产业园")
+        assert s.greeting(site, "2026-03-07") == "您好，某某产业园，周末愉快！请问有什么可以帮您？"

@@ -21,8 +21,18 @@ def test_id_card_parse_15_digits_is_converted():
     assert c.legacy is True
 
 
+def test_id_card_check_needs_an_explicit_as_of_date():
+    with pytest.raises(TypeError):
+        frontdesk.id_card_is_valid("11010519491231002X")  # pylint: disable=no-value-for-parameter
+    with pytest.raises(TypeError):
+        frontdesk.id_card_parse("11010519491231002X")  # pylint: disable=no-value-for-parameter
+    for call in (frontdesk.id_card_is_valid, frontdesk.id_card_parse):
+        with pytest.raises(frontdesk.InvalidArgument, match="today: is required"):
+            call("11010519491231002X", None)
+
+
 def test_id_card_is_valid():
-    assert frontdesk.id_card_is_valid("11010519491231002X") is True
+    assert frontdesk.id_card_is_valid("11010519491231002X", TODAY) is True
     assert frontdesk.id_card_is_valid("11010519491231002x", today=TODAY) is True
     assert frontdesk.id_card_is_valid("110105194912310021", today=TODAY) is False
     assert frontdesk.id_card_is_valid("110105202611240012", today=TODAY) is False   # born tomorrow

@@ -286,3 +286,22 @@ def test_every_public_name_of_frontdesk_store_has_a_docstring():
             if isinstance(member, property) and not attr.startswith("_") and not member.__doc__:
                 missing.append(f"{name}.{attr}")
     assert missing == []
+
+
+# -- issue 17: the journal chain, verify, read-only and quick-check opens -------------------
+def test_verify_finds_a_rewritten_entry_R_COM_3(db_path, site):
+    import sqlite3
+    with frontdesk.Store(db_path) as s:
+        for i in range(3):
+            s.journal_add(Actor(site, at=T0 + dt.timedelta(seconds=i)), "call", "log", entity_id=i, detail="来电")
+        r = s.verify()
+        assert r.ok and r.entries == 4 and r.first_bad_id == 0 and len(r.head) == 64
+        assert s.uuid == r.uuid and len(r.uuid) == 36
+    db = sqlite3.connect(db_path)
+    db.executescript("DROP TRIGGER journal_append_only_update; UPDATE journal SET detail = 'REWRITTEN' WHERE id = 3;")
+    db.close()
+    with pytest.raises(frontdesk.DataError, match="trigger journal_append_only_update is missing"):
+        frontdesk.Store(db_path)
+    with frontdesk.Store(db_path, read_only=True, quick_check=True) as s:
+        r = s.verify()
+        assert not r.ok and r.first_bad_id == 3 and not r.triggers_ok and "altered" in r.problem

@@ -213,7 +213,7 @@ def test_daily_report_is_a_report_R_COM_4(store, site, system):
     assert [c.key for c in entries.columns] == ["at", "staff", "entity", "entity_id", "action", "detail"]
     assert entries.rows == [[dt.datetime(2025, 6, 10, 8, 5, tzinfo=sh), "王小丽", "shift", 0, "handover",
                              "交接班\n伪造的一行"]]
-    assert "2025-06-10 08:05  王小丽  shift" in r.text() and "交接班\\n伪造的一行" in r.text()
+    assert "2025-06-10 08:05 +08:00  王小丽  shift" in r.text() and "交接班\\n伪造的一行" in r.text()
     assert r.csv().startswith("\ufeff")
     # a module adds its section to the day's report
     s = r.add_section("calls.summary", "Calls")

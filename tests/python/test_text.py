@@ -1,4 +1,7 @@
 """text from Python: normalisation, T<->S, pinyin, search keys, sorting, width (issue 4)."""
+import os
+import shutil
+import subprocess
 import threading
 
 import pytest
@@ -88,9 +91,9 @@ def test_search_keys_back_an_index():
 
 
 def test_sort_names_and_keys():
-    names = ["张三", "单田芳", "李四", "阿凡提", "曾国藩"]
-    assert frontdesk.sort_names(names) == ["阿凡提", "李四", "单田芳", "曾国藩", "张三"]
-    assert frontdesk.sort_names(names, order="pinyin") == ["阿凡提", "曾国藩", "单田芳", "李四", "张三"]
+    names = ["张三", "单田芳", "李四", "阿凡提", "曾小明"]
+    assert frontdesk.sort_names(names) == ["阿凡提", "李四", "单田芳", "曾小明", "张三"]
+    assert frontdesk.sort_names(names, order="pinyin") == ["阿凡提", "曾小明", "单田芳", "李四", "张三"]
     assert frontdesk.sort_names(["李", "王", "丁", "一"], order="stroke") == ["一", "丁", "王", "李"]
     assert sorted(names, key=frontdesk.sort_key) == frontdesk.sort_names(names)
     assert isinstance(frontdesk.sort_key("张三"), bytes)
@@ -147,3 +150,81 @@ def test_threads():
     for t in threads:
         t.join()
     assert not errors
+
+
+# --- issue 9: the cases from public bug reports, more of each kind, the corpus ---
+
+_DATA = os.path.join(os.environ.get("FD_SOURCE_DIR", os.path.join(os.path.dirname(__file__), "..", "..")),
+                     "tests", "data")
+
+
+def _rows(name):
+    with open(os.path.join(_DATA, name), encoding="utf-8") as f:
+        return [line.rstrip("\n").split("\t") for line in f if line.strip() and not line.startswith("#")]
+
+
+def _call(fn, args):
+    if fn == "matches":
+        return str(frontdesk.matches(args[0], args[1]))
+    if fn == "display_width":
+        return str(frontdesk.display_width(args[0]))
+    if fn == "pinyin_tones":
+        return frontdesk.pinyin(args[0], tones=True)
+    return getattr(frontdesk, fn)(args[0])
+
+
+@pytest.mark.parametrize("row", _rows("text-round2.tsv") + _rows("text-round2-more.tsv"),
+                         ids=lambda r: "%s(%s)" % (r[0], ",".join(r[1:-1])))
+def test_issue9_cases(row):
+    assert _call(row[0], row[1:-1]) == row[-1]
+
+
+def test_issue9_case_file_is_the_issue_copy():
+    assert len(_rows("text-round2.tsv")) == 23
+
+
+def test_conversion_agrees_with_opencc_on_the_corpus():
+    rows = _rows("text-corpus.tsv")
+    agree = sum(1 for kind, d, src, ref in rows
+                if (frontdesk.to_traditional(src) if d == "s2t" else frontdesk.to_simplified(src)) == ref)
+    assert len(rows) > 10000
+    assert agree / len(rows) >= 0.999
+
+
+@pytest.mark.skipif(shutil.which("opencc") is None, reason="the opencc command is not installed (scripts/setup-deps)")
+def test_corpus_column_is_what_the_opencc_command_gives():
+    rows = _rows("text-corpus.tsv")
+    for d in ("s2t", "t2s"):
+        src = [r[2] for r in rows if r[1] == d]
+        out = subprocess.run(["opencc", "-c", d + ".json"], input="\n".join(src) + "\n", capture_output=True,
+                             text=True, check=True).stdout.split("\n")[:len(src)]
+        assert out == [r[3] for r in rows if r[1] == d]
+
+
+def test_overrides_are_the_listed_disagreements_with_opencc():
+    """Each curated T/S override gives what its line says, where opencc differs."""
+    for d, src, want in (("t2s", "擡頭", "抬头"), ("t2s", "松原市乾安縣", "松原市乾安县"), ("t2s", "沈着", "沉着"),
+                         ("s2t", "一只只", "一隻隻"), ("s2t", "子丑寅卯", "子丑寅卯")):
+        got = frontdesk.to_traditional(src) if d == "s2t" else frontdesk.to_simplified(src)
+        assert got == want
+
+
+@pytest.mark.parametrize("kind", ["name", "address", "notice", "trad"])
+def test_search_keys_agree_with_pinyin_over_the_corpus(kind):
+    """Issue 9 kind 4: what pinyin() prints finds the text, for every line of the corpus."""
+    for row in _rows("text-corpus.tsv")[::7]:
+        if row[0] != kind:
+            continue
+        s = row[2]
+        for printed in (frontdesk.pinyin(s), frontdesk.name_pinyin(s), frontdesk.initials(s),
+                        frontdesk.name_initials(s)):
+            q = printed.replace(" ", "")
+            assert frontdesk.matches(q, s), (q, s)
+            key = frontdesk.search_query(q)
+            assert any(k.startswith(key) for k in frontdesk.search_key(s)), (q, s)
+
+
+def test_pad_and_truncate_with_emoji_sequences():
+    assert frontdesk.pad("👍🏽", 4) == "👍🏽  "
+    assert frontdesk.truncate("👍🏽👍🏽👍🏽", 5) == "👍🏽👍🏽…"
+    assert frontdesk.display_width("✌🏻") == 2

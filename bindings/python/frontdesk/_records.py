@@ -248,7 +248,7 @@ class RecordFilter:
     @classmethod
     def _iterate(cls, store, actor_c, zone=None, **values):
         """Starts the query now (errors raise here) and returns its Records stream."""
-        return Records(cls, store, actor_c, cls(**values)._to_c(zone))
+        return Records._start(cls, store, actor_c, cls(**values)._to_c(zone))
 
 
 class Records:
@@ -260,10 +260,17 @@ class Records:
 
     __slots__ = ("_it", "_filter", "__weakref__")
 
-    def __init__(self, filter_cls, store, actor_c, filter_c):
+    def __init__(self, *args, **kwargs):
+        raise TypeError("Records are returned by queries (Store.journal, Store.staff_list ...)")
+
+    @classmethod
+    def _start(cls, filter_cls, store, actor_c, filter_c):
+        """Starts the C query (private: takes C handles)."""
+        self = cls.__new__(cls)
         self._it = None
         self._filter = filter_cls
         self._it = filter_cls._query(store, actor_c, filter_c)
+        return self
 
     @property
     def closed(self):

@@ -5,7 +5,7 @@ quiet hours, deadlines, pausable SLA clocks, festivals and the phone greeting.
     cal = frontdesk.Calendar()                       # mainland China, built-in data
     cal.is_workday("2026-02-14")                     # True: a make-up Saturday
     frontdesk.deadline(received, 2, "working_days")  # R-CALL-9
-    frontdesk.greeting("2026-09-25", org="某某物业")   # 「您好，某某物业，中秋快乐！…」
+    frontdesk.greeting("2026-09-25", org="某某物业")   # 「您好，某某物业，中秋快乐！…」 (org is required)
 
 Instants are ints (UTC seconds) or aware datetimes in, aware UTC datetimes out.
 Dates are datetime.date or "YYYY-MM-DD"; a datetime given for a date is never
@@ -18,12 +18,14 @@ Counts (``amount``, ``n``) are ints: a float or a bool is refused, not truncated
 import datetime as _dt
 import enum as _enum
 import threading as _threading
+from typing import NamedTuple as _NamedTuple
 
 from . import core as _c
 from ._convert import Handle, from_instant, to_date, to_instant
 from .errors import ArgumentTypeError, InvalidArgument
 
-__all__ = ["Calendar", "SlaClock", "DayType", "DeadlineUnit", "deadline", "greeting", "default_calendar"]
+__all__ = ["Calendar", "SlaClock", "DayType", "DeadlineUnit", "BeyondData", "Deadline", "deadline", "deadline_info",
+           "greeting", "default_calendar"]
 
 
 class DayType(_enum.IntEnum):
@@ -51,6 +53,20 @@ class DeadlineUnit(_enum.IntEnum):
         return _c.fd_calendar_unit_name(int(self))
 
 
+class BeyondData(_enum.IntEnum):
+    """What days past the holiday data are (policy key calendar.beyond_data)."""
+    PROVISIONAL = _c.FD_CALENDAR_BEYOND_PROVISIONAL
+    WEEKENDS = _c.FD_CALENDAR_BEYOND_WEEKENDS
+    ERROR = _c.FD_CALENDAR_BEYOND_ERROR
+
+
+class Deadline(_NamedTuple):
+    """A deadline with what it was computed from (:func:`deadline_info`)."""
+    due: _dt.datetime
+    provisional: bool  # a day past the holiday data decides it: recompute when the official data is loaded
+    version: str       # e.g. "CN-2026.1" or "CN-2026.1+provisional-2027"
+
+
 def _unit(unit):
     if isinstance(unit, str):
         return DeadlineUnit(_c.fd_calendar_unit_from_name(unit))
@@ -73,8 +89,19 @@ class Calendar(Handle):
 
     _free = staticmethod(_c.fd_calendar_free)
 
-    def __init__(self, _ptr=None, *, time_zone=None, business_hours=None, quiet_hours=None, policy=None):
-        super().__init__(_ptr if _ptr is not None else _c.fd_calendar_new())
+    def __init__(self, *, time_zone=None, business_hours=None, quiet_hours=None, policy=None):
+        super().__init__(_c.fd_calendar_new())
+        self._settings(time_zone, business_hours, quiet_hours, policy)
+
+    @classmethod
+    def _own(cls, ptr, time_zone=None, business_hours=None, quiet_hours=None, policy=None):
+        """Wraps (and owns) a C fd_calendar* (private)."""
+        self = cls.__new__(cls)
+        Handle.__init__(self, ptr)
+        self._settings(time_zone, business_hours, quiet_hours, policy)
+        return self
+
+    def _settings(self, time_zone, business_hours, quiet_hours, policy):
         if time_zone is not None:
             self.time_zone = time_zone
         if business_hours is not None:
@@ -87,14 +114,35 @@ class Calendar(Handle):
     @classmethod
     def load(cls, path, **settings):
         """A calendar from a holiday data file (``extends builtin`` adds to the built-in data)."""
-        return cls(_c.fd_calendar_load(str(path)), **settings)
+        return cls._own(_c.fd_calendar_load(str(path)), **settings)
 
     @classmethod
     def from_text(cls, text, **settings):
         """A calendar from the text of a holiday data file."""
-        return cls(_c.fd_calendar_load_data(text), **settings)
+        return cls._own(_c.fd_calendar_load_data(text), **settings)
+
+    def add_file(self, path):
+        """Adds a data file saying ``extends builtin``: a site's layer, or national data
+        (``scope national``, the official schedule of a later year)."""
+        _c.fd_calendar_add_file(self._handle(), str(path))
+
+    def add_text(self, text):
+        """As :meth:`add_file`, from the text of a data file."""
+        _c.fd_calendar_add_data(self._handle(), text)
 
     # --- what the data is
+    def provisional_until(self):
+        """The last date answered past the data (provisional or weekends only); NotFound when refused."""
+        return _c.fd_calendar_provisional_until(self._handle())
+
+    def is_provisional(self, date):
+        """Whether answers about the date come from days past the holiday data."""
+        return bool(_c.fd_calendar_is_provisional(self._handle(), self._date(date)))
+
+    def coverage_warning(self, today):
+        """The warning while the holiday data ends within 60 days of ``today``, "" otherwise."""
+        return _c.fd_calendar_coverage_warning(self._handle(), self._date(today, "today"))
+
     @property
     def version(self):
         """The data's version, e.g. "CN-2026.1"; store it beside computed deadlines."""
@@ -189,8 +237,9 @@ class Calendar(Handle):
         """春节, 中秋节, 清明 ... on that date, "" for none."""
         return _c.fd_calendar_festival(self._handle(), self._date(date))
 
-    def greeting(self, date, org="某某物业"):
-        """The phone greeting (R-CALL-2, R-CALL-10)."""
+    def greeting(self, date, org):
+        """The phone greeting of organisation ``org`` (R-CALL-2, R-CALL-10); Store.greeting takes it
+        from the site."""
         return _c.fd_calendar_greeting(self._handle(), self._date(date), org)
 
     # --- instants
@@ -213,6 +262,10 @@ class Calendar(Handle):
     def deadline(self, start, amount, unit, policy=None):
         """The module function :func:`deadline` over this calendar."""
         return deadline(start, amount, unit, calendar=self, policy=policy)
+
+    def deadline_info(self, start, amount, unit, policy=None):
+        """The module function :func:`deadline_info` over this calendar."""
+        return deadline_info(start, amount, unit, calendar=self, policy=policy)
 
     def sla(self, start, amount, unit, policy=None):
         """A :class:`SlaClock` over this calendar, started at ``start``."""
@@ -243,28 +296,104 @@ def deadline(start, amount, unit, calendar=None, policy=None):
     return from_instant(due)
 
 
-def greeting(date, org="某某物业", calendar=None):
+def deadline_info(start, amount, unit, calendar=None, policy=None):
+    """As :func:`deadline`, as a :class:`Deadline` (due, provisional, version): whether days
+    past the holiday data decide it, and the data version to store beside it."""
+    cal = calendar if calendar is not None else default_calendar()
+    due, provisional, version = _c.fd_calendar_deadline_info(cal._handle(), to_instant(start, "start"), amount,
+                                                             int(_unit(unit)), _policy(policy))
+    return Deadline(from_instant(due), bool(provisional), version)
+
+
+def greeting(date, org, calendar=None):
     """「您好，<org>，请问有什么可以帮您？」 with the season's wishes on weekends and
     holidays (R-CALL-2, R-CALL-10)."""
     cal = calendar if calendar is not None else default_calendar()
     return cal.greeting(date, org)
 
 
+_SLA_OPEN = (1 << 63) - 1  # FD_SLA_OPEN (INT64_MAX): the end of a pause still running
+
+
+def _open_instant(seconds):
+    return None if seconds == _SLA_OPEN else from_instant(seconds)
+
+
 class SlaClock(Handle):
     """A deadline clock that can be paused (waiting for the customer, parts on order):
-    ``SlaClock(start, amount, unit, calendar=None, policy=None)`` as :func:`deadline` counts."""
+    ``SlaClock(start, amount, unit, calendar=None, policy=None)`` as :func:`deadline` counts.
+    The C clock holds a reference to its calendar: it keeps counting after the Calendar
+    (or ``with default_calendar():``) was closed."""
 
     _free = staticmethod(_c.fd_sla_free)
 
-    def __init__(self, start, amount, unit, calendar=None, policy=None):
-        self._calendar = calendar if calendar is not None else default_calendar()  # the C clock points at it
-        super().__init__(_c.fd_sla_new(self._calendar._handle(), to_instant(start, "start"), amount,
-                                       int(_unit(unit)), _policy(policy)))
+    def __init__(self, start, amount, unit, calendar=None, policy=None, *, _ptr=None):
+        self._calendar = calendar if calendar is not None else default_calendar()
+        if _ptr is None:
+            _ptr = _c.fd_sla_new(self._calendar._handle(), to_instant(start, "start"), amount, int(_unit(unit)),
+                                 _policy(policy))
+        super().__init__(_ptr)
+
+    @classmethod
+    def restore(cls, start, amount, unit, pauses=(), calendar=None, policy=None):
+        """A clock from its plain state: ``pauses`` is a list of (from, to) instants, ``to`` None
+        for a pause still running; the deadline is as pausing and resuming in order would give."""
+        cal = calendar if calendar is not None else default_calendar()
+        flat = []
+        for k, pair in enumerate(pauses):
+            if not isinstance(pair, (tuple, list)) or len(pair) != 2:
+                raise InvalidArgument(f"pauses[{k}]: expected a (from, to) pair", -1)
+            flat.append(to_instant(pair[0], f"pauses[{k}][0]"))
+            flat.append(_SLA_OPEN if pair[1] is None else to_instant(pair[1], f"pauses[{k}][1]"))
+        ptr = _c.fd_sla_restore(cal._handle(), to_instant(start, "start"), amount, int(_unit(unit)), _policy(policy),
+                                flat)
+        return cls(None, None, None, calendar=cal, _ptr=ptr)
+
+    @classmethod
+    def load(cls, state, calendar=None):
+        """A clock from the text :meth:`save` wrote (terms, policy values, pauses)."""
+        cal = calendar if calendar is not None else default_calendar()
+        return cls(None, None, None, calendar=cal, _ptr=_c.fd_sla_load(cal._handle(), state))
+
+    def save(self):
+        """The clock's whole state as one line of text, for :meth:`load`."""
+        return _c.fd_sla_save(self._handle())
 
     @property
     def calendar(self):
-        """The Calendar the clock counts in (kept alive by the clock)."""
+        """The Calendar the clock was made with (the clock counts on even after it is closed)."""
         return self._calendar
+
+    @property
+    def start(self):
+        """When the clock started (aware UTC datetime)."""
+        return from_instant(_c.fd_sla_terms(self._handle())[0])
+
+    @property
+    def amount(self):
+        """How many units."""
+        return _c.fd_sla_terms(self._handle())[1]
+
+    @property
+    def unit(self):
+        """The DeadlineUnit."""
+        return DeadlineUnit(_c.fd_sla_terms(self._handle())[2])
+
+    @property
+    def pauses(self):
+        """The pauses so far as (from, to) datetimes, ``to`` None while paused."""
+        h = self._handle()
+        return [tuple(_open_instant(t) for t in _c.fd_sla_pause_get(h, k)) for k in range(_c.fd_sla_pause_count(h))]
+
+    @property
+    def version(self):
+        """The data version of the deadline, e.g. "CN-2026.1+provisional-2027"."""
+        return _c.fd_sla_version(self._handle())[0]
+
+    @property
+    def provisional(self):
+        """Whether days past the holiday data decide the deadline."""
+        return bool(_c.fd_sla_version(self._handle())[1])
 
     def pause(self, at):
         """Pauses the clock at ``at``; InvalidState when already paused."""

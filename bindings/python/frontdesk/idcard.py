@@ -1,24 +1,25 @@
 """Resident ID numbers (GB 11643-1999): check, parse, mask (R-COM-2).
 
-    >>> frontdesk.id_card_is_valid("11010519491231002X")
+    >>> frontdesk.id_card_is_valid("11010519491231002X", today=datetime.date(2026, 11, 23))
     True
-    >>> frontdesk.id_card_parse("110105491231002").number
+    >>> frontdesk.id_card_parse("110105491231002", today="2026-11-23").number
     '11010519491231002X'
     >>> frontdesk.id_card_mask("11010519491231002X")
     '110105********002X'
 
-``today`` (a datetime.date or 'YYYY-MM-DD') is the day against which a birth
-date in the future is refused; by default the current date in China (UTC+8).
+``today`` (a datetime.date or 'YYYY-MM-DD') is the as-of day against which a
+birth date in the future is refused. It is required: nothing here reads the
+clock (``Store.site_date(site, at)`` gives a site's local date).
 """
 
 import datetime as _dt
 from typing import NamedTuple
 
 from . import core as _c
+from .errors import InvalidArgument
 
 __all__ = ["IdCard", "id_card_is_valid", "id_card_valid", "id_card_parse", "id_card_mask"]
 
-_CHINA = _dt.timezone(_dt.timedelta(hours=8))
 
 
 class IdCard(NamedTuple):
@@ -32,11 +33,14 @@ class IdCard(NamedTuple):
 
 
 def _today(today):
-    return _dt.datetime.now(_CHINA).date() if today is None else today
+    if today is None:
+        raise InvalidArgument("today: is required (the as-of date against which a birth date in the future "
+                              "is refused), got None", -1)
+    return today
 
 
-def id_card_is_valid(text, today=None):
-    """True when ``text`` is a valid ID number (checksum, date, region)."""
+def id_card_is_valid(text, today):
+    """True when ``text`` is a valid ID number (checksum, date, region) as of ``today``."""
     return bool(_c.fd_idcard_is_valid(text, _today(today)))
 
 
@@ -44,8 +48,8 @@ def id_card_is_valid(text, today=None):
 id_card_valid = id_card_is_valid
 
 
-def id_card_parse(text, today=None):
-    """Parses an ID number; InvalidArgument says which part is wrong
+def id_card_parse(text, today):
+    """Parses an ID number as of ``today``; InvalidArgument says which part is wrong
     (length, character, region, birth date, checksum with the expected character)."""
     r = _c.fd_idcard()
     _c.fd_idcard_parse(r, text, _today(today))

@@ -272,8 +272,15 @@ class DailyReport(Report):
     site, site_code, date, time_zone, generated and total; sections
     ``journal.by_kind``, ``journal.by_staff`` and ``journal.entries``."""
 
-    def __init__(self, ptr):
+    def __init__(self, *args, **kwargs):
+        raise TypeError("DailyReport is made by Store.daily_report(actor, date)")
+
+    @classmethod
+    def _own(cls, ptr):
+        """Wraps (and owns) a C fd_report* (private)."""
+        self = cls.__new__(cls)
         Handle.__init__(self, ptr)
+        return self
 
     @property
     def total(self):

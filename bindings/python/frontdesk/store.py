@@ -24,17 +24,18 @@ import datetime as _dt
 import enum
 import heapq
 import warnings
+from typing import NamedTuple
 
 from . import core as _c
 from ._convert import Handle
 from ._records import DEFAULT_ZONE, Records, from_seconds, integer, local_time, to_seconds
 from ._store_records import (JournalEntry, JournalFilter, Reveal, RevealFilter, Site, SiteFilter, Staff,
                              StaffFilter)
-from .errors import InvalidArgument, NotFound
+from .errors import ArgumentTypeError, DataError, InvalidArgument, InvalidState, NotFound
 from .policy import Policy
 from .report import DailyReport
 
-__all__ = ["Store", "Actor", "Grant", "Records", "Site", "SiteFilter", "Staff", "StaffFilter", "JournalEntry",
+__all__ = ["Store", "VerifyReport", "Actor", "Grant", "Records", "Site", "SiteFilter", "Staff", "StaffFilter", "JournalEntry",
            "JournalFilter", "Reveal", "RevealFilter", "instant_from_local", "instant_to_local", "format_instant",
            "check_instant"]
 
@@ -137,23 +138,58 @@ class Actor:
         return a
 
 
+class VerifyReport(NamedTuple):
+    """What Store.verify() found. ``head`` is the last entry's hash: record it elsewhere to anchor the chain."""
+
+    ok: bool
+    entries: int
+    first_bad_id: int  # 0 when none
+    integrity_ok: bool
+    triggers_ok: bool
+    problem: str
+    uuid: str
+    head: str
+
+
 class Store(Handle):
     """An open site database. Use as ``with Store("site.db") as s: ...``.
 
     ``create``: create the file when missing; ``read_only``: open read-only;
     ``synchronous_full``: fsync on every commit; ``busy_timeout_ms``: how long
-    to wait for another writer. Used by one thread at a time.
+    to wait for another writer; ``quick_check``: refuse a corrupt file at open.
+    Used by one thread at a time.
     """
 
     _free = staticmethod(_c.fd_store_close)
 
-    def __init__(self, path, *, create=True, read_only=False, synchronous_full=False, busy_timeout_ms=5000):
+    def __init__(self, path, *, create=True, read_only=False, synchronous_full=False, busy_timeout_ms=5000,
+                 quick_check=False):
         opts = _c.fd_store_options()
         _c.fd_store_options_init(opts, _c.FD_STORE_OPTIONS_VERSION)
         opts.create, opts.read_only = int(create), int(read_only)
         opts.synchronous_full, opts.busy_timeout_ms = int(synchronous_full), busy_timeout_ms
+        opts.quick_check = int(quick_check)
         super().__init__(_c.fd_store_open(str(path), opts))
         self.path = str(path)
+
+    # -- integrity (R-COM-3) -------------------------------------------------------
+    def verify(self):
+        """Checks integrity, the protecting triggers and the journal's hash chain; returns a VerifyReport
+        (``ok`` False names the first problem and the first altered, removed or inserted entry)."""
+        r = _c.fd_store_verify_report()
+        _c.fd_store_verify_report_init(r, _c.FD_STORE_VERIFY_REPORT_VERSION)
+        try:
+            _c.fd_store_verify(r, self._handle())
+            ok = True
+        except DataError:
+            ok = False
+        return VerifyReport(ok, r.entries, r.first_bad_id, bool(r.integrity_ok), bool(r.triggers_ok), r.problem,
+                            r.uuid, r.head)
+
+    @property
+    def uuid(self):
+        """The database's UUID, given at creation (str, 8-4-4-4-12 hex)."""
+        return _c.fd_store_uuid(self._handle())
 
     # -- schema and transactions ------------------------------------------------
     @property
@@ -166,8 +202,61 @@ class Store(Handle):
         """The newest schema version this library knows."""
         return _c.fd_store_schema_latest()
 
+    @property
+    def in_transaction(self):
+        """Whether a transaction begun with :meth:`begin` is open (uncommitted)."""
+        return bool(_c.fd_store_in_transaction(self._handle()))
+
+    def close(self):
+        """Closes the database; closing twice is harmless.
+
+        Work of a transaction begun with :meth:`begin` and neither committed nor
+        rolled back is never dropped silently: it is rolled back, the store is
+        closed, and :class:`InvalidState` says so. (Unlike ``sqlite3``, whose
+        connection used as a context manager commits; use :meth:`transaction`.)
+        """
+        ptr = self._ptr
+        if ptr is None:
+            return
+        self._ptr = None
+        try:
+            open_tx = _c.fd_store_in_transaction(ptr)
+            if open_tx:
+                _c.fd_store_rollback(ptr)
+        finally:
+            _c.fd_store_close(ptr)
+        if open_tx:
+            raise InvalidState("Store.close: a transaction was begun and not committed (fd_store_in_transaction); "
+                               "its work was rolled back. Commit it, or use 'with store.transaction():'", -8)
+
+    def __exit__(self, exc_type, exc, tb):
+        """Closes the store. Leaving the block with an uncommitted transaction rolls it back and raises
+        InvalidState, unless an exception is already on its way out (then the rollback is what it asks for)."""
+        if exc_type is not None:
+            ptr = self._ptr
+            if ptr is not None and _c.fd_store_in_transaction(ptr):
+                _c.fd_store_rollback(ptr)
+        self.close()
+        return False
+
+    def __del__(self):
+        ptr = getattr(self, "_ptr", None)
+        if ptr is None:
+            return
+        self._ptr = None
+        try:
+            if _c.fd_store_in_transaction(ptr):
+                warnings.warn(f"Store({getattr(self, 'path', '?')!r}) was garbage collected with an uncommitted "
+                              "transaction; its work was rolled back", ResourceWarning, stacklevel=2)
+        except Exception:  # noqa: BLE001  a finaliser only logs, never raises
+            pass
+        finally:
+            _c.fd_store_close(ptr)
+
     def begin(self):
-        """Starts a transaction (BEGIN IMMEDIATE)."""
+        """Starts a transaction (BEGIN IMMEDIATE). Prefer ``with store.transaction():``; a transaction
+        begun here and never committed is rolled back when the store closes, and close() raises
+        InvalidState saying so."""
         _c.fd_store_begin(self._handle())
 
     def commit(self):
@@ -180,7 +269,10 @@ class Store(Handle):
 
     @contextlib.contextmanager
     def transaction(self):
-        """``with store.transaction():`` commits on success, rolls back on an exception."""
+        """``with store.transaction():`` commits on success, rolls back on an exception (which propagates).
+
+        Like ``with sqlite3.connect(p) as con:`` in what it commits, but explicit:
+        leaving a ``with Store(...)`` block never commits anything."""
         self.begin()
         try:
             yield self
@@ -313,12 +405,25 @@ class Store(Handle):
 
         ``filter``: JournalFilter keywords: ``staff_id=0`` (the system), ``entity=``,
         ``entity_id=``, ``action=``, ``at_from=``/``at_to=`` ([from, to)), ``after=``, ``limit=``.
+        ``since=``/``until=`` (``datetime.date``): the site's local days, from ``since`` 00:00 to the
+        end of ``until``, in the site's time zone.
 
         Deprecated: ``journal(site_id=0, since=None, until=None, entity="", entity_id=0)``
         (all sites when site_id is 0).
         """
         if isinstance(actor, Actor):
-            return JournalFilter._iterate(self._handle(), self._actor(actor), self._zone(actor.site_id), **filter)
+            zone = self._zone(actor.site_id)
+            for name, key, days in (("since", "at_from", 0), ("until", "at_to", 1)):
+                day = filter.pop(name, None)
+                if day is None:
+                    continue
+                if isinstance(day, _dt.datetime) or not isinstance(day, _dt.date):
+                    raise ArgumentTypeError(f"{name}: expected a datetime.date (a day at the site), got "
+                                            f"{type(day).__name__}; use {key}= for an instant", -1)
+                if key in filter:
+                    raise InvalidArgument(f"{name}: give {name}= or {key}=, not both", -1)
+                filter[key] = instant_from_local(zone(), day + _dt.timedelta(days=days))
+            return JournalFilter._iterate(self._handle(), self._actor(actor), zone, **filter)
         _deprecated("journal(site_id, since, until, entity, entity_id)", "journal(actor, **filter)")
         return self._journal_old(actor or filter.pop("site_id", 0), **filter)
 
@@ -346,7 +451,7 @@ class Store(Handle):
     # -- policy -------------------------------------------------------------------
     def policy(self, site_id):
         """The site's Policy: defaults with its stored overrides."""
-        return Policy(_c.fd_store_policy_load(self._handle(), integer(site_id, "site_id")))
+        return Policy._own(_c.fd_store_policy_load(self._handle(), integer(site_id, "site_id")))
 
     def set_policy(self, actor, key, value, staff_id=None):
         """Stores an override of one policy value for the actor's site; journaled.
@@ -356,7 +461,13 @@ class Store(Handle):
         if not isinstance(actor, Actor):
             _deprecated("set_policy(site_id, key, value, staff_id)", "set_policy(actor, key, value)")
             actor = Actor.now(actor, staff_id or 0)
-        _c.fd_store_policy_set(self._handle(), self._actor(actor), key, integer(value, key))
+        _c.fd_store_policy_set(self._handle(), self._actor(actor), key, integer(value, "value"))
+
+    def set_policy_deadline(self, actor, key, amount, unit):
+        """Stores a deadline key's amount and unit (``3, "working_days"``) for the actor's site; journaled (R-CPL-2)."""
+        from .calendar import _unit
+        _c.fd_store_policy_set_deadline(self._handle(), self._actor(actor), key, integer(amount, "amount"),
+                                        int(_unit(unit)))
 
     def reset_policy(self, actor, key, staff_id=None):
         """Removes the actor's site's override of ``key``; journaled.
@@ -369,16 +480,22 @@ class Store(Handle):
         _c.fd_store_policy_reset(self._handle(), self._actor(actor), key)
 
     # -- reports ------------------------------------------------------------------
-    def daily_report(self, actor, date):
+    def greeting(self, site_id, date, calendar=None):
+        """The phone greeting (R-CALL-2, R-CALL-10) of the site: its name as the organisation."""
+        from .calendar import greeting
+        return greeting(date, self.site_by_id(site_id).name, calendar)
+
+    def daily_report(self, actor, date, language="zh"):
         """The DailyReport of the actor's site for a local date (datetime.date or 'YYYY-MM-DD'), as the
         actor may see it: numbers in details masked unless the actor reveals them (R-COM-2, logged).
+        ``language``: "zh" (titles and headers in Chinese, the default) or "en".
 
         Deprecated: ``daily_report(site_id, date)`` (the system, now).
         """
         if not isinstance(actor, Actor):
             _deprecated("daily_report(site_id, date)", "daily_report(actor, date)")
             actor = Actor.now(actor)
-        return DailyReport(_c.fd_report_daily_new(self._handle(), self._actor(actor), date))
+        return DailyReport._own(_c.fd_report_daily_new(self._handle(), self._actor(actor), date, language))
 
 
 # -- site-local time ---------------------------------------------------------------

@@ -10,9 +10,17 @@
  * for the years it covers) or a site's own file (fd_calendar_load(); the file
  * format is in docs/modules/calendar.md). Each day has a type
  * (`FD_CALENDAR_DAY_*`): a make-up working day ADDS a working day on a weekend.
- * A date outside the data's coverage is an ::FD_EDATA error that names the year,
- * unless the policy key `calendar.fallback_weekends` (fd_calendar_apply_policy())
- * says to count Monday to Friday there.
+ * Past the end of the data the calendar derives a provisional year from the
+ * law (the statutory holidays, lunar dates through ICU, 清明 from the solar
+ * term; weekends; no make-up days), and every answer that depends on such a
+ * day says so (fd_calendar_is_provisional(), fd_calendar_deadline_info(),
+ * fd_sla_version()); the policy key `calendar.beyond_data` may ask for weekends
+ * only or for an ::FD_EDATA error instead. Before the data a date is
+ * ::FD_EDATA naming the year.
+ *
+ * A site's own file (`extends builtin`) is a layer on the national calendar:
+ * its closures, extra working days and business hours change the days it
+ * names and nothing else (docs/modules/calendar.md).
  *
  * Deadlines (R-CPL-2, R-CALL-9, R-PLN-1, R-PLN-2) are instants, `int64_t` UTC
  * seconds: the last second that is still on time, so a deadline is breached
@@ -20,8 +28,11 @@
  *
  * Thread safety: a calendar may be read (every function taking a
  * `const fd_calendar *`) from several threads at once; the setters need
- * exclusive use. An ::fd_sla is used by one thread at a time and must not
- * outlive its calendar.
+ * exclusive use. An ::fd_sla is used by one thread at a time; it holds a
+ * reference to its calendar, which therefore lives until both
+ * fd_calendar_free() and the last clock's fd_sla_free() are called. A calendar
+ * changed (a setter, fd_calendar_add_file()) while clocks count on it changes
+ * their later answers too.
  */
 #ifndef FRONTDESK_CALENDAR_H
 #define FRONTDESK_CALENDAR_H
@@ -48,16 +59,18 @@ enum fd_calendar_day_kind {
     FD_CALENDAR_DAY_CLOSED = 4          /**< a site's own closure (a rest day, not a public holiday) */
 };
 
-/** Units of a deadline (fd_calendar_deadline(), fd_sla_new()). */
-enum fd_calendar_unit {
-    FD_CALENDAR_UNIT_CLOCK_HOURS = 1,      /**< hours of elapsed time */
-    FD_CALENDAR_UNIT_BUSINESS_HOURS = 2,   /**< hours inside business hours of working days */
-    FD_CALENDAR_UNIT_CALENDAR_DAYS = 3,    /**< end (23:59:59) of the n-th day after the receipt day */
-    FD_CALENDAR_UNIT_WORKING_DAYS = 4,     /**< end of business of the n-th working day after the receipt day */
-    FD_CALENDAR_UNIT_SAME_DAY = 5,         /**< end of business of the receipt day, or of the next working day */
-    FD_CALENDAR_UNIT_CLOCK_MINUTES = 6,    /**< minutes of elapsed time */
-    FD_CALENDAR_UNIT_BUSINESS_MINUTES = 7  /**< minutes inside business hours */
+/* The deadline units (enum fd_calendar_unit, FD_CALENDAR_UNIT_*) are declared
+ * in policy.h, which this header includes: a policy value can be a deadline. */
+
+/** What the calendar answers for days past its holiday data (policy key `calendar.beyond_data`). */
+enum fd_calendar_beyond {
+    FD_CALENDAR_BEYOND_PROVISIONAL = 0, /**< a provisional year: the statutory holidays by law, weekends, no 调休 (default) */
+    FD_CALENDAR_BEYOND_WEEKENDS = 1,    /**< Monday to Friday are working days, nothing else */
+    FD_CALENDAR_BEYOND_ERROR = 2        /**< ::FD_EDATA naming the year */
 };
+
+/** The time of a pause still running, as fd_sla_pause_get() gives it and fd_sla_restore() takes it. */
+#define FD_SLA_OPEN INT64_MAX
 
 /* --- creating -------------------------------------------------------- */
 
@@ -73,8 +86,12 @@ FD_API fd_status fd_calendar_new(fd_calendar **out);
 
 /**
  * A calendar from a holiday data file (format: docs/modules/calendar.md). A file
- * whose header says `extends builtin` adds to the built-in data (a site's
- * closures, a later year); any other file stands alone (another region).
+ * whose header says `extends builtin` adds to the built-in data: as a layer of a
+ * site's own days (the default, `scope site`: its closures and extra working
+ * days change only the days it names, the national holidays stay), or as more
+ * national data (`scope national`: the official schedule of a later year,
+ * which moves the end of the data). Any other file stands alone (another
+ * region). A file may set `business_hours` and `quiet_hours`.
  * @return ::FD_OK; ::FD_EINVAL (NULL or bad UTF-8 path); ::FD_EIO (cannot read
  *         the file); ::FD_EDATA (malformed: the message gives "line N" and what
  *         is wrong); ::FD_ENOMEM.
@@ -88,7 +105,27 @@ FD_API fd_status fd_calendar_load(fd_calendar **out, const char *path);
  */
 FD_API fd_status fd_calendar_load_data(fd_calendar **out, const char *text);
 
-/** Frees a calendar. NULL is a no-op. Free every ::fd_sla over it first. */
+/**
+ * Adds a data file to @p cal: a layer of a site's days, or national data
+ * continuing the calendar's (`scope national`, which must leave no gap and
+ * match the region), as fd_calendar_load() describes; the file must say
+ * `extends builtin` (it adds to what the calendar holds). Layers apply in the
+ * order added, after the national data. The version becomes
+ * "<version>+<the file's version>".
+ * @return ::FD_OK; ::FD_EINVAL; ::FD_EIO; ::FD_EDATA (malformed, with "line N";
+ *         a file that does not extend; a gap or another region); ::FD_ERANGE
+ *         (the version would pass 255 bytes); ::FD_ENOMEM. On error @p cal is unchanged.
+ * Thread safety: needs exclusive use of @p cal.
+ */
+FD_API fd_status fd_calendar_add_file(fd_calendar *cal, const char *path);
+
+/** As fd_calendar_add_file(), from the text of a data file held in memory. */
+FD_API fd_status fd_calendar_add_data(fd_calendar *cal, const char *text);
+
+/**
+ * Drops the caller's reference to a calendar; it is freed once no ::fd_sla
+ * counts on it either. NULL is a no-op.
+ */
 FD_API void fd_calendar_free(fd_calendar *cal);
 
 /* --- what the data is ------------------------------------------------ */
@@ -102,8 +139,34 @@ FD_API fd_status fd_calendar_region(fd_buf *out, const fd_calendar *cal);
 /** The first date the holiday data covers. */
 FD_API fd_status fd_calendar_coverage_start(fd_date *out, const fd_calendar *cal);
 
-/** The last date the holiday data covers. */
+/** The last date the holiday data covers (national data; a site's layer does not move it). */
 FD_API fd_status fd_calendar_coverage_end(fd_date *out, const fd_calendar *cal);
+
+/**
+ * The last date the calendar answers past its data (provisional or weekends
+ * only, as `calendar.beyond_data` says), ten years after the data's last year.
+ * @return ::FD_OK; ::FD_ENOTFOUND when days past the data are refused
+ *         (`calendar.beyond_data` = 2).
+ */
+FD_API fd_status fd_calendar_provisional_until(fd_date *out, const fd_calendar *cal);
+
+/**
+ * Whether answers about @p date come from days past the holiday data
+ * (a provisional year, or weekends only): 1 or 0. Such answers are to be
+ * recomputed once the official schedule is loaded.
+ * @return ::FD_OK; ::FD_EINVAL (not a real date).
+ */
+FD_API fd_status fd_calendar_is_provisional(int *out, const fd_calendar *cal, fd_date date);
+
+/**
+ * The warning to show while the holiday data ends within 60 days after
+ * @p today (or has ended): "holiday data CN-2026.1 ends 2026-12-31, in 27 days:
+ * load the official 2027 schedule (国务院办公厅 notice) ...", or "" when
+ * there is none. The command `frontdesk calendar status` and the daily report
+ * show it.
+ * @return ::FD_OK, ::FD_EINVAL.
+ */
+FD_API fd_status fd_calendar_coverage_warning(fd_buf *out, const fd_calendar *cal, fd_date today);
 
 /* --- site settings --------------------------------------------------- */
 
@@ -140,11 +203,14 @@ FD_API fd_status fd_calendar_set_quiet_hours(fd_calendar *cal, const char *hours
 FD_API fd_status fd_calendar_quiet_hours(fd_buf *out, const fd_calendar *cal);
 
 /**
- * Takes the calendar keys of a site's policy: `calendar.fallback_weekends`
- * (count Monday-Friday outside the holiday data instead of failing) and
+ * Takes the calendar keys of a site's policy: `calendar.beyond_data` (days past
+ * the holiday data: 0 provisional, 1 weekends only, 2 refused; the deprecated
+ * `calendar.fallback_weekends` = 1 still means weekends only) and
  * `deadline.roll_rest_days` (a calendar-day deadline on a rest day moves to
- * the next working day). These apply when a call passes no policy.
- * @return ::FD_OK, ::FD_EINVAL (NULL).
+ * the next working day). These apply when a call passes no policy; a policy
+ * passed to a call may only refuse days past the data or allow them, while
+ * whether they are provisional or weekends only stays the calendar's.
+ * @return ::FD_OK, ::FD_EINVAL (NULL), ::FD_ENOMEM.
  */
 FD_API fd_status fd_calendar_apply_policy(fd_calendar *cal, const fd_policy *policy);
 
@@ -152,9 +218,10 @@ FD_API fd_status fd_calendar_apply_policy(fd_calendar *cal, const fd_policy *pol
 
 /**
  * The type of @p date, an `FD_CALENDAR_DAY_*` value.
- * @return ::FD_OK; ::FD_EINVAL (not a real date); ::FD_EDATA (outside the
- *         holiday data, message names the year); ::FD_ERANGE (more than ten
- *         years beyond the data even with the weekend fallback).
+ * @return ::FD_OK; ::FD_EINVAL (not a real date); ::FD_EDATA (before the
+ *         holiday data, or past it when `calendar.beyond_data` refuses; the
+ *         message names the year); ::FD_ERANGE (more than ten years past the
+ *         data, or five before it).
  * The same errors apply to every function below that takes a date.
  */
 FD_API fd_status fd_calendar_day_type(int *out, const fd_calendar *cal, fd_date date);
@@ -250,6 +317,8 @@ FD_API fd_status fd_calendar_next_call_time(int64_t *out, const fd_calendar *cal
  * - `SAME_DAY`: closing time of the receipt day when received on a working day
  *   before closing; received at or after closing time or on a rest day → the
  *   closing time of the next working day. @p amount must be 0.
+ * fd_calendar_deadline_info() also says whether the deadline was computed from
+ * days past the data (provisional) and from which data version.
  * @param out   receives the deadline, UTC seconds: the last second still on time
  * @param cal   the calendar (holidays, business hours, time zone)
  * @param start when the matter was received, UTC seconds
@@ -263,6 +332,17 @@ FD_API fd_status fd_calendar_next_call_time(int64_t *out, const fd_calendar *cal
 FD_API fd_status fd_calendar_deadline(int64_t *out, const fd_calendar *cal, int64_t start, int64_t amount, int unit,
                                       const fd_policy *policy);
 
+/**
+ * As fd_calendar_deadline(), with what the deadline was computed from:
+ * @p provisional is 1 when a day past the holiday data decides it (record it
+ * and recompute once the official schedule is loaded), and @p out the data
+ * version, e.g. "CN-2026.1" or "CN-2026.1+provisional-2027". Clock units
+ * never depend on the data.
+ * @return as fd_calendar_deadline(); on error @p out is empty.
+ */
+FD_API fd_status fd_calendar_deadline_info(int64_t *due, int *provisional, fd_buf *out, const fd_calendar *cal,
+                                           int64_t start, int64_t amount, int unit, const fd_policy *policy);
+
 /** The unit named "clock_hours", "business_hours", "calendar_days", "working_days",
  *  "same_day", "clock_minutes" or "business_minutes". ::FD_EINVAL for others. */
 FD_API fd_status fd_calendar_unit_from_name(int *out, const char *name);
@@ -274,21 +354,74 @@ FD_API const char *fd_calendar_unit_name(int unit);
 
 /**
  * An SLA clock started at @p start for @p amount of @p unit, as
- * fd_calendar_deadline() counts it. It keeps a pointer to @p cal (which must
- * outlive it) and copies the policy values it needs (@p policy may be NULL).
- * Free with fd_sla_free().
+ * fd_calendar_deadline() counts it. It holds a reference to @p cal (so the
+ * caller may free the calendar first) and copies the policy values it needs
+ * (@p policy may be NULL). Free with fd_sla_free().
  * @return as fd_calendar_deadline() (the first deadline is computed here).
  */
 FD_API fd_status fd_sla_new(fd_sla **out, const fd_calendar *cal, int64_t start, int64_t amount, int unit,
                             const fd_policy *policy);
 
-/** Frees a clock. NULL is a no-op. */
+/** Frees a clock and drops its reference to its calendar. NULL is a no-op. */
 FD_API void fd_sla_free(fd_sla *sla);
+
+/**
+ * A clock rebuilt from its plain state: started at @p start for @p amount of
+ * @p unit, paused over the intervals @p pauses gives as instant pairs
+ * (from, to, from, to, ...; @p pauses_len instants, an even number), ascending
+ * and not overlapping, none before @p start; the last `to` may be
+ * ::FD_SLA_OPEN (paused still). The deadline is computed as fd_sla_pause() and
+ * fd_sla_resume() in that order would (replaying stored events gives the same
+ * clock), so fd_sla_due(), fd_sla_remaining() and fd_sla_breached() answer
+ * from a start and a list of pauses. @p pauses may be NULL when @p pauses_len is 0.
+ * @return as fd_sla_new(); ::FD_EINVAL (odd @p pauses_len, NULL @p pauses);
+ *         ::FD_ERANGE (a pause before the start or the one before it, ending
+ *         before it starts, or an open one not last; the message names `pauses[i]`).
+ */
+FD_API fd_status fd_sla_restore(fd_sla **out, const fd_calendar *cal, int64_t start, int64_t amount, int unit,
+                                const fd_policy *policy, const int64_t *pauses, size_t pauses_len);
+
+/** The clock's terms: when it started, how many units, which unit (`FD_CALENDAR_UNIT_*`). */
+FD_API fd_status fd_sla_terms(int64_t *start, int64_t *amount, int *unit, const fd_sla *sla);
+
+/** How many pauses the clock has had, the running one included. */
+FD_API fd_status fd_sla_pause_count(size_t *out, const fd_sla *sla);
+
+/**
+ * Pause @p index (0 .. fd_sla_pause_count() - 1): when it began and ended
+ * (::FD_SLA_OPEN while it runs). ::FD_ERANGE for an index past the last.
+ */
+FD_API fd_status fd_sla_pause_get(int64_t *from, int64_t *to, const fd_sla *sla, size_t index);
+
+/**
+ * The data version the clock's deadline was computed from, e.g. "CN-2026.1" or
+ * "CN-2026.1+provisional-2027", and whether that is provisional (1: recompute
+ * once the official schedule is loaded). While paused: as of the last deadline.
+ */
+FD_API fd_status fd_sla_version(fd_buf *out, int *provisional, const fd_sla *sla);
+
+/**
+ * The clock's whole state as one line of ASCII text, to store and give back to
+ * fd_sla_load(): terms, the policy values it counts with, its pauses and the
+ * data version, e.g. "fd-sla 1 start=1771063200 amount=2 unit=working_days
+ * roll=1 beyond=0 pauses=1771120800-1771552800 version=CN-2026.1".
+ */
+FD_API fd_status fd_sla_save(fd_buf *out, const fd_sla *sla);
+
+/**
+ * A clock from the text fd_sla_save() wrote, over @p cal: the same terms,
+ * policy values and pauses, so the same deadline when @p cal has the same
+ * data (a newer calendar recomputes it; fd_sla_version() then tells).
+ * @return ::FD_OK; ::FD_EINVAL (not such a text; the message names the part);
+ *         as fd_sla_restore().
+ */
+FD_API fd_status fd_sla_load(fd_sla **out, const fd_calendar *cal, const char *state);
 
 /**
  * Pauses the clock at @p at (waiting for the customer, parts on order).
  * @return ::FD_OK; ::FD_ESTATE (already paused); ::FD_ERANGE (@p at before the
- *         start or before the last resume).
+ *         start or before the last resume; instants in messages are site-local
+ *         time, "2026-02-24 17:30 +08:00").
  */
 FD_API fd_status fd_sla_pause(fd_sla *sla, int64_t at);
 

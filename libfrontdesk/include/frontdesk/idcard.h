@@ -11,8 +11,10 @@
  * birth date as YYMMDD (century 19) and no check character.
  *
  * "Today" is a parameter so that results are reproducible: a birth date after
- * @p today is refused. Pass the zero date `{0, 0, 0}` to use the current
- * date in China (UTC+8).
+ * @p today is refused. It is required: the library never reads the clock for
+ * it. (Before 0.3 the zero date `{0, 0, 0}` meant the current date in China;
+ * it is now refused with ::FD_EINVAL naming `today`. Pass the as-of date, e.g.
+ * the site's local date from fd_store_site_date().)
  *
  * Every function here is pure and thread-safe.
  */
@@ -50,8 +52,8 @@ typedef struct fd_idcard {
  *
  * @param out   receives the parts; unchanged on error
  * @param text  UTF-8
- * @param today the date against which "born in the future" is judged; `{0,0,0}`
- *              for the current date in China (UTC+8)
+ * @param today the as-of date against which "born in the future" is judged;
+ *              required: the zero date is refused (::FD_EINVAL naming `today`)
  * @return ::FD_OK, or ::FD_EINVAL with a message naming the part that is
  *         wrong: "length", "character", "region", "birth date", "checksum" (with
  *         the expected check character), or "today". The message never holds
@@ -67,7 +69,8 @@ FD_API fd_status fd_idcard_parse(fd_idcard *out, const char *text, fd_date today
  * `*out` is 1 or 0. A number that is not valid is not an error: the call
  * returns ::FD_OK; call fd_idcard_parse() to learn what is wrong.
  *
- * @return ::FD_OK; ::FD_EINVAL for NULL arguments, invalid UTF-8 or a bad @p today.
+ * @return ::FD_OK; ::FD_EINVAL for NULL arguments, invalid UTF-8, or a missing
+ *         (zero) or impossible @p today.
  * Thread safety: safe.
  */
 FD_API fd_status fd_idcard_is_valid(int *out, const char *text, fd_date today);

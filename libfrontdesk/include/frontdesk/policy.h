@@ -27,6 +27,21 @@ extern "C" {
 /** A set of policy values. */
 typedef struct fd_policy fd_policy;
 
+/**
+ * Units of a deadline: of a deadline policy value (fd_policy_get_deadline())
+ * and of the calendar's deadlines (calendar.h: fd_calendar_deadline(),
+ * fd_sla_new()). Declared here because a policy value carries one.
+ */
+enum fd_calendar_unit {
+    FD_CALENDAR_UNIT_CLOCK_HOURS = 1,      /**< hours of elapsed time */
+    FD_CALENDAR_UNIT_BUSINESS_HOURS = 2,   /**< hours inside business hours of working days */
+    FD_CALENDAR_UNIT_CALENDAR_DAYS = 3,    /**< end (23:59:59) of the n-th day after the receipt day */
+    FD_CALENDAR_UNIT_WORKING_DAYS = 4,     /**< end of business of the n-th working day after the receipt day */
+    FD_CALENDAR_UNIT_SAME_DAY = 5,         /**< end of business of the receipt day, or of the next working day */
+    FD_CALENDAR_UNIT_CLOCK_MINUTES = 6,    /**< minutes of elapsed time */
+    FD_CALENDAR_UNIT_BUSINESS_MINUTES = 7  /**< minutes inside business hours */
+};
+
 /** What a policy key means. All strings are static. */
 typedef struct fd_policy_key_info {
     const char *key;         /**< dotted name, e.g. "call.max_rings" */
@@ -47,17 +62,47 @@ FD_API fd_status fd_policy_copy(fd_policy **out, const fd_policy *policy);
 /** Frees a policy. NULL is a no-op. */
 FD_API void fd_policy_free(fd_policy *policy);
 
-/** Reads the value of @p key. ::FD_ENOTFOUND for an unknown key. */
+/** Reads the value of @p key (of a deadline key: the amount). ::FD_ENOTFOUND for an unknown key. */
 FD_API fd_status fd_policy_get(int64_t *out, const fd_policy *policy, const char *key);
 
 /**
- * Sets the value of @p key.
+ * Sets the value of @p key; of a deadline key, the amount in its present unit
+ * (checked together with that unit).
  * @return ::FD_OK, ::FD_ENOTFOUND (unknown key), ::FD_ERANGE (outside the key's
  *         range; the message gives the range). On error nothing changes.
  */
 FD_API fd_status fd_policy_set(fd_policy *policy, const char *key, int64_t value);
 
-/** Whether @p key still has its default value: *out is 1 or 0. */
+/**
+ * Reads a deadline key (`complaint.important.resolve_days`, the keys whose
+ * fd_policy_key_info::unit is days, working_days or minutes and that time
+ * something: see docs/modules/policy.md): its amount and unit
+ * (`FD_CALENDAR_UNIT_*`), e.g. 3 and ::FD_CALENDAR_UNIT_WORKING_DAYS.
+ * A policy with @p policy NULL gives the key's default.
+ * @return ::FD_OK, ::FD_ENOTFOUND (unknown key), ::FD_EINVAL (not a deadline key).
+ */
+FD_API fd_status fd_policy_get_deadline(int64_t *amount, int *unit, const fd_policy *policy, const char *key);
+
+/**
+ * Sets a deadline key's amount and unit together. A day key takes
+ * calendar_days, working_days or same_day (amount 0), its range applying to
+ * the amount; a minutes key takes clock_minutes, business_minutes,
+ * clock_hours or business_hours, its range (in minutes) applying to the
+ * amount in minutes.
+ * @return ::FD_OK, ::FD_ENOTFOUND, ::FD_EINVAL (not a deadline key; a unit the
+ *         key does not take, named), ::FD_ERANGE (amount outside the range in
+ *         that unit). On error nothing changes.
+ */
+FD_API fd_status fd_policy_set_deadline(fd_policy *policy, const char *key, int64_t amount, int unit);
+
+/**
+ * The value of @p key as text: "3" for a plain key, "3 working_days" for a
+ * deadline key (as `frontdesk policy list` shows it).
+ * @return ::FD_OK, ::FD_ENOTFOUND, ::FD_EINVAL, ::FD_ENOMEM.
+ */
+FD_API fd_status fd_policy_format(fd_buf *out, const fd_policy *policy, const char *key);
+
+/** Whether @p key still has its default value (a deadline key: amount and unit): *out is 1 or 0. */
 FD_API fd_status fd_policy_is_default(int *out, const fd_policy *policy, const char *key);
 
 /** Number of policy keys this library knows. */

@@ -296,10 +296,14 @@ FD_API void fd_report_free(fd_report *report);
  * "journal.by_kind" (entity, action, count), "journal.by_staff" (staff_id,
  * code, name, count) and "journal.entries" (at, staff, entity, entity_id,
  * action, detail). Modules add their sections to the result as they land.
- * @return ::FD_OK, ::FD_EINVAL (bad date or actor), ::FD_ENOTFOUND (no such
- *         site), ::FD_EPERM (actor), ::FD_EIO.
+ * @param language the words of titles, labels and headers: "zh" (also NULL,
+ *        the default: 日报, 按类别, 时间 ...) or "en" (Daily report, By kind,
+ *        Time ...); keys and values are the same in both
+ * @return ::FD_OK, ::FD_EINVAL (bad date, actor or language), ::FD_ENOTFOUND
+ *         (no such site), ::FD_EPERM (actor), ::FD_EIO.
  */
-FD_API fd_status fd_report_daily_new(fd_report **out, fd_store *store, const fd_actor *actor, fd_date date);
+FD_API fd_status fd_report_daily_new(fd_report **out, fd_store *store, const fd_actor *actor, fd_date date,
+                                     const char *language);
 
 /**
  * @deprecated use fd_report_daily_new() with an actor: this one acts as the

@@ -12,8 +12,16 @@
  * Thread safety: an ::fd_store is used by one thread at a time. Several
  * handles, in one process or several, may open the same file.
  *
+ * Writes while an iterator is open: iterators read in pages of 64 records and
+ * hold no read transaction between pages, so the same handle may write while
+ * one is open, also after another connection has committed (a long-lived read
+ * would fail such a write with SQLITE_BUSY_SNAPSHOT). Records written meanwhile
+ * with a higher id are seen by the pages still to come.
+ *
  * Nothing is ever deleted (R-COM-3): staff are deactivated, not removed, and
- * every change is also written to the journal, which refuses UPDATE and DELETE.
+ * every change is also written to the journal, which refuses UPDATE, DELETE
+ * and INSERT OR REPLACE, and whose entries are hash-chained so that a rewrite
+ * by someone who dropped the triggers is found by fd_store_verify().
  */
 #ifndef FRONTDESK_STORE_H
 #define FRONTDESK_STORE_H
@@ -42,12 +50,13 @@ typedef struct fd_store_options {
     int read_only;        /**< open read-only: nothing is migrated, writes fail with ::FD_EPERM */
     int synchronous_full; /**< `PRAGMA synchronous=FULL` (survives power loss) instead of NORMAL */
     int busy_timeout_ms;  /**< how long to wait for another writer, default 5000 */
+    int quick_check;      /**< run `PRAGMA quick_check` at open and refuse a corrupt file (::FD_EDATA); version 2 */
 } fd_store_options;
 
-/** The current version of ::fd_store_options. */
-#define FD_STORE_OPTIONS_VERSION 1
+/** The current version of ::fd_store_options (version 1, without quick_check, is still accepted). */
+#define FD_STORE_OPTIONS_VERSION 2
 /** Default options. */
-#define FD_STORE_OPTIONS_INIT { FD_STORE_OPTIONS_VERSION, 1, 0, 0, 5000 }
+#define FD_STORE_OPTIONS_INIT { FD_STORE_OPTIONS_VERSION, 1, 0, 0, 5000, 0 }
 
 /**
  * Fills @p opts with the defaults of ::FD_STORE_OPTIONS_INIT for @p version.
@@ -57,6 +66,16 @@ FD_API fd_status fd_store_options_init(fd_store_options *opts, unsigned int vers
 
 /**
  * Opens (and, unless read-only, creates and migrates) the site database at @p path.
+ *
+ * Safe when several processes open the same new path at once: the schema is
+ * read and migrated inside `BEGIN IMMEDIATE`, and the switch to WAL waits for
+ * the others like any write. Nothing is changed before the file is known to be
+ * a libfrontdesk database of a known schema; a file this call created is
+ * removed when it fails. A writable open refuses a database whose protecting
+ * triggers were dropped (::FD_EDATA; open it read-only and run
+ * fd_store_verify()). A read-only open uses SQLite's `mode=ro`, and on media
+ * where even that cannot work (a WAL database on a read-only mount)
+ * `immutable=1`: then nothing else may write the file meanwhile.
  *
  * @param out   receives the handle; close it with fd_store_close()
  * @param path  file name (UTF-8); ":memory:" gives a private in-memory database
@@ -78,6 +97,46 @@ FD_API void fd_store_close(fd_store *store);
 /** The schema version of the open database (`PRAGMA user_version`). */
 FD_API fd_status fd_store_schema_version(int *out, fd_store *store);
 
+/** What fd_store_verify() found. Strings are NUL-terminated; empty when not applicable. */
+typedef struct fd_store_verify_report {
+    unsigned int version;  /**< ::FD_STORE_VERIFY_REPORT_VERSION */
+    int64_t entries;       /**< journal entries checked */
+    int64_t first_bad_id;  /**< the first journal entry that was altered, removed or inserted; 0 when none */
+    int integrity_ok;      /**< 1 when `PRAGMA integrity_check` passed */
+    int triggers_ok;       /**< 1 when every trigger that protects the append-only tables is present */
+    char problem[128];     /**< the first problem, "" when the database is intact */
+    char uuid[37];         /**< the database's UUID (8-4-4-4-12 hex), set at creation */
+    char head[65];         /**< hex SHA-256 of the last entry: record it elsewhere to anchor the chain */
+} fd_store_verify_report;
+
+/** The current version of ::fd_store_verify_report. */
+#define FD_STORE_VERIFY_REPORT_VERSION 1
+/** An empty report. */
+#define FD_STORE_VERIFY_REPORT_INIT { FD_STORE_VERIFY_REPORT_VERSION, 0, 0, 0, 0, "", "", "" }
+
+/** Fills @p report with ::FD_STORE_VERIFY_REPORT_INIT for @p version. */
+FD_API fd_status fd_store_verify_report_init(fd_store_verify_report *report, unsigned int version);
+
+/**
+ * Checks that the database is what the library wrote (R-COM-3): `PRAGMA
+ * integrity_check`, the protecting triggers, and the journal's hash chain
+ * walked entry by entry (each entry's SHA-256 over its canonical encoding and
+ * the previous hash; ids consecutive). Works on a read-only store.
+ *
+ * What it can and cannot see: someone with write access to the file can drop
+ * the triggers and change rows; that is found here, because the chain no longer
+ * matches. They can also recompute the whole chain after a change (there is no
+ * secret key): that is found only by comparing `head` (or the entries) with a
+ * copy kept elsewhere — the central copy each site's journal is shipped to
+ * checks the chain per (UUID, entry id).
+ * @return ::FD_OK when intact; ::FD_EDATA naming the first problem (the report
+ *         is filled in both cases); ::FD_EIO.
+ */
+FD_API fd_status fd_store_verify(fd_store_verify_report *out, fd_store *store);
+
+/** The database's UUID (8-4-4-4-12 hex), given at creation. ::FD_EDATA when it has none. */
+FD_API fd_status fd_store_uuid(fd_buf *out, fd_store *store);
+
 /** The newest schema version this library knows (= number of migrations). */
 FD_API int fd_store_schema_latest(void);
 
@@ -93,6 +152,16 @@ FD_API fd_status fd_store_commit(fd_store *store);
 
 /** Rolls back the open transaction. ::FD_ESTATE when none is open. */
 FD_API fd_status fd_store_rollback(fd_store *store);
+
+/**
+ * Whether a transaction opened with fd_store_begin() is open (not yet committed
+ * or rolled back): *out is 1 or 0. fd_store_close() rolls such a transaction
+ * back; the faces ask first, so that closing a store with uncommitted work is an
+ * error there (Python `frontdesk.InvalidState`, Java `FD_ESTATE`) instead of a
+ * silent loss of work.
+ * @return ::FD_OK; ::FD_EINVAL when @p out or @p store is NULL.
+ */
+FD_API fd_status fd_store_in_transaction(int *out, fd_store *store);
 
 /* ------------------------------------------------------------------------
  * Actors (R-COM-1): who acts, where, when, with which grants.
@@ -595,6 +664,17 @@ FD_API fd_status fd_store_policy_load(fd_policy **out, fd_store *store, int64_t 
  * @return ::FD_OK, ::FD_ENOTFOUND (unknown key), ::FD_ERANGE, ::FD_EPERM, ::FD_EIO.
  */
 FD_API fd_status fd_store_policy_set(fd_store *store, const fd_actor *actor, const char *key, int64_t value);
+
+/**
+ * Stores a deadline key's amount and unit together for the actor's site
+ * (fd_policy_set_deadline() checks them, e.g. complaint.important.resolve_days
+ * = 3 ::FD_CALENDAR_UNIT_WORKING_DAYS), journaled as `policy` / `set`,
+ * "complaint.important.resolve_days: 3 calendar_days -> 3 working_days".
+ * @return as fd_store_policy_set(); ::FD_EINVAL (not a deadline key, a unit it
+ *         does not take).
+ */
+FD_API fd_status fd_store_policy_set_deadline(fd_store *store, const fd_actor *actor, const char *key, int64_t amount,
+                                              int unit);
 
 /**
  * Removes the actor's site's override of @p key, so the library default applies

@@ -11,6 +11,7 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <unicode/ucal.h>
@@ -99,6 +100,77 @@ static int lunar_of(UCalendar *uc, int64_t day, lunar_day *out)
         }
     }
     return 1;
+}
+
+/*
+ * The civil day of lunar month @month, day @day (not a leap month) of the
+ * Chinese year that begins in Gregorian @year: ICU's estimate from its
+ * fields, then confirmed (or moved by a day or two) with lunar_of(), which
+ * carries the corrections above. -1 when ICU fails or the day is not found.
+ */
+static int64_t lunar_to_day(UCalendar *uc, int32_t year, int month, int day)
+{
+    UErrorCode err = U_ZERO_ERROR;
+    /* 1 March is always in the Chinese year that began in the same Gregorian year. */
+    ucal_setMillis(uc, ((double)fd__days_from_civil(year, 3, 1) * 86400.0 + 4 * 3600.0) * 1000.0, &err);
+    ucal_set(uc, UCAL_IS_LEAP_MONTH, 0);
+    ucal_set(uc, UCAL_MONTH, month - 1);
+    ucal_set(uc, UCAL_DATE, day);
+    UDate ms = ucal_getMillis(uc, &err);
+    if (U_FAILURE(err))
+        return -1;
+    int64_t guess = (int64_t)floor((ms / 1000.0 + 8 * 3600.0) / 86400.0);
+    static const int step[] = { 0, -1, 1, -2, 2 };
+    for (size_t k = 0; k < sizeof step / sizeof step[0]; k++) {
+        lunar_day l;
+        if (!lunar_of(uc, guess + step[k], &l))
+            return -1;
+        if (!l.leap && l.month == month && l.day == day)
+            return guess + step[k];
+    }
+    return -1;
+}
+
+static void law_day(fd__cal_entry *e, int64_t day, const char *name)
+{
+    memset(e, 0, sizeof *e);
+    e->day = day;
+    e->kind = FD__CAL_KIND_HOLIDAY;
+    e->flags = FD__CAL_F_STATUTORY;
+    snprintf(e->name, sizeof e->name, "%s", name);
+}
+
+static int cmp_day(const void *a, const void *b)
+{
+    const fd__cal_entry *x = a, *y = b;
+    return x->day < y->day ? -1 : x->day > y->day;
+}
+
+int fd__cal_statutory_year(fd__cal_entry *out, void *lunar, int32_t year)
+{
+    UCalendar *uc = lunar;
+    int64_t spring = lunar_to_day(uc, year, 1, 1), dragon = lunar_to_day(uc, year, 5, 5);
+    int64_t moon = lunar_to_day(uc, year, 8, 15);
+    if (spring < 0 || dragon < 0 || moon < 0)
+        return -1;
+    int64_t oct1 = fd__days_from_civil(year, 10, 1);
+    /* 中秋 inside the 国庆 days: one day, one period named for both (as the notices do). */
+    int together = moon >= oct1 && moon <= oct1 + 2;
+    const char *national = together ? "国庆节、中秋节" : "国庆节";
+    int n = 0;
+    law_day(&out[n++], fd__days_from_civil(year, 1, 1), "元旦");
+    for (int k = -1; k <= 2; k++)
+        law_day(&out[n++], spring + k, "春节"); /* 除夕, 初一 to 初三 */
+    law_day(&out[n++], fd__cal_qingming(year), "清明节");
+    law_day(&out[n++], fd__days_from_civil(year, 5, 1), "劳动节");
+    law_day(&out[n++], fd__days_from_civil(year, 5, 2), "劳动节");
+    law_day(&out[n++], dragon, "端午节");
+    if (!together)
+        law_day(&out[n++], moon, "中秋节");
+    for (int k = 0; k < 3; k++)
+        law_day(&out[n++], oct1 + k, national);
+    qsort(out, (size_t)n, sizeof *out, cmp_day);
+    return n;
 }
 
 /* Apparent geocentric longitude of the sun in degrees at Julian ephemeris day @jde. */
@@ -244,7 +316,7 @@ fd_status fd_calendar_greeting(fd_buf *out, const fd_calendar *cal, fd_date date
     if (rc)
         return rc;
     int32_t i;
-    rc = fd__cal_index(&i, cal, fn, date, cal->fallback);
+    rc = fd__cal_index(&i, cal, fn, date, cal->mode);
     if (rc)
         return rc;
     uint8_t type = cal->type[i] & FD__CAL_TYPE_MASK;

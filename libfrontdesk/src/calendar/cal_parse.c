@@ -6,6 +6,10 @@
  *   region CN                        optional
  *   covers 2024-01-01 2026-12-31     required, before the first day line
  *   extends builtin                  optional: add to the built-in data
+ *   scope site|national              optional: a layer of a site's days (default with
+ *                                    `extends`) or national data (default without)
+ *   business_hours HH:MM-HH:MM,...   optional: the site's business hours
+ *   quiet_hours HH:MM-HH:MM,...|none optional: the site's quiet hours
  *   source <text>                    optional, any number
  *   2026-02-14 workday 春节           day lines: DATE KIND NAME [FLAG] [# comment]
  *
@@ -13,6 +17,7 @@
  */
 #include "calendar/cal_internal.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -194,8 +199,28 @@ static fd_status header_line(fd__cal_file *f, const parse_ctx *c, char **tok, in
         if (n != 2 || strcmp(tok[1], "builtin") != 0)
             return bad(c, "'extends' takes only 'builtin', got", n > 1 ? tok[1] : "");
         f->extends = 1;
+    } else if (strcmp(key, "scope") == 0) {
+        if (n != 2 || (strcmp(tok[1], "site") != 0 && strcmp(tok[1], "national") != 0))
+            return bad(c, "'scope' takes 'site' or 'national', got", n > 1 ? tok[1] : "");
+        if (f->scope)
+            return bad(c, "second 'scope' line", tok[1]);
+        f->scope = strcmp(tok[1], "site") == 0 ? FD__CAL_SCOPE_SITE : FD__CAL_SCOPE_NATIONAL;
+    } else if (strcmp(key, "business_hours") == 0 || strcmp(key, "quiet_hours") == 0) {
+        int quiet = key[0] == 'q';
+        char *dst = quiet ? f->quiet_hours : f->business_hours;
+        if (n != 2 || strlen(tok[1]) >= sizeof f->business_hours)
+            return bad(c, "hours take one list HH:MM-HH:MM,... without spaces, got", n > 1 ? tok[1] : "");
+        if (quiet ? f->has_quiet : dst[0] != '\0')
+            return bad(c, "second hours line", key);
+        snprintf(dst, sizeof f->business_hours, "%s", quiet && strcmp(tok[1], "none") == 0 ? "" : tok[1]);
+        *(quiet ? &f->quiet_line : &f->business_line) = c->line;
+        if (quiet)
+            f->has_quiet = 1;
     } else {
-        return bad(c, "unknown line; expected version, region, covers, extends, source or a day line, got", key);
+        return bad(c,
+                   "unknown line; expected version, region, covers, extends, scope, business_hours, quiet_hours, "
+                   "source or a day line, got",
+                   key);
     }
     return FD_OK;
 }
@@ -265,6 +290,10 @@ fd_status fd__cal_parse(fd__cal_file *out, const char *fn, const char *origin, c
             rc = bad(&c, "no 'version' line before", "end of data");
         else if (!have_covers)
             rc = bad(&c, "no 'covers' line before", "end of data");
+        else if (f.scope == FD__CAL_SCOPE_SITE && !f.extends)
+            rc = bad(&c, "'scope site' is a layer on national data and needs 'extends builtin' before", "end of data");
+        else if (f.scope == 0)
+            f.scope = f.extends ? FD__CAL_SCOPE_SITE : FD__CAL_SCOPE_NATIONAL;
     }
     if (rc == FD_OK && f.count > 1) {
         qsort(f.entries, f.count, sizeof *f.entries, cmp_entry);

@@ -125,24 +125,18 @@ static char check_char(const char *id17)
     return "10X98765432"[sum % 11];
 }
 
-/* The current date in China: UTC+8, no daylight saving since 1991. */
-static fd_date china_today(void)
+/* The as-of date is the caller's: the library never reads the clock for it
+ * (issue 16; the zero date used to mean "today in China"). */
+static fd_status check_today(const char *fn, fd_date today)
 {
-    int64_t t = fd__now() + 8 * 3600;
-    int64_t days = t >= 0 ? t / 86400 : -((-t + 86399) / 86400);
-    return fd__civil_from_days(days);
-}
-
-static fd_status resolve_today(const char *fn, fd_date *today)
-{
-    if (today->year == 0 && today->month == 0 && today->day == 0) {
-        *today = china_today();
-        return FD_OK;
-    }
-    if (today->year < 1 || today->year > 9999 || today->month < 1 || today->month > 12 || today->day < 1 ||
-        today->day > fd__days_in_month(today->year, today->month))
-        return fd__error(FD_EINVAL, "%s: today: %d-%d-%d is not a date (use {0,0,0} for the current date)",
-                         fn, (int)today->year, (int)today->month, (int)today->day);
+    if (today.year == 0 && today.month == 0 && today.day == 0)
+        return fd__error(FD_EINVAL, "%s: today: is required (the as-of date against which a birth date in the "
+                                    "future is refused); the zero date no longer means the current date",
+                         fn);
+    if (today.year < 1 || today.year > 9999 || today.month < 1 || today.month > 12 || today.day < 1 ||
+        today.day > fd__days_in_month(today.year, today.month))
+        return fd__error(FD_EINVAL, "%s: today: %d-%d-%d is not a date", fn, (int)today.year, (int)today.month,
+                         (int)today.day);
     return FD_OK;
 }
 
@@ -224,7 +218,7 @@ fd_status fd_idcard_parse(fd_idcard *out, const char *text, fd_date today)
     if (rc == FD_OK)
         rc = fd__check_text_redacted(PARSE_FN, "text", text);
     if (rc == FD_OK)
-        rc = resolve_today(PARSE_FN, &today);
+        rc = check_today(PARSE_FN, today);
     if (rc)
         return rc;
     return parse(out, true, PARSE_FN, text, today);
@@ -236,7 +230,7 @@ static fd_status is_valid(const char *fn, int *out, const char *text, fd_date to
     if (rc == FD_OK)
         rc = fd__check_text_redacted(fn, "text", text);
     if (rc == FD_OK)
-        rc = resolve_today(fn, &today);
+        rc = check_today(fn, today);
     if (rc)
         return rc;
     /* A number that fails is an answer, not an error: no message is recorded. */

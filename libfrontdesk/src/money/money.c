@@ -220,7 +220,7 @@ static bool is_space(uint32_t c)
 }
 
 /* Kinds of capital-numeral tokens. */
-enum { T_DIGIT, T_UNIT, T_BIG, T_YUAN, T_JIAO, T_FEN, T_ZHENG, T_NEG, T_OTHER };
+enum { T_DIGIT, T_UNIT, T_BIG, T_YUAN, T_JIAO, T_FEN, T_ZHENG, T_NEG, T_OTHER, T_NUM };
 
 typedef struct cap_token {
     int kind;
@@ -295,6 +295,7 @@ static fd_status finish(int64_t *out, const char *text, bool negative, uint64_t 
 static fd_status parse_capital(int64_t *out, const char *text, const uint32_t *cps, size_t n)
 {
     cap_token tok[MAX_CPS];
+    uint64_t nums[MAX_CPS]; /* the value of a T_NUM token (a run of digits) */
     size_t nt = 0;
     bool negative = false, sign_done = false;
     for (size_t i = 0; i < n; i++) {
@@ -311,6 +312,48 @@ static fd_status parse_capital(int64_t *out, const char *text, const uint32_t *c
                 return fd__error(FD_EINVAL, PARSE_FN ": text: '%s' has 负 where it cannot be: "
                                  "the sign comes once, before the amount", text);
             negative = sign_done = true;
+            continue;
+        }
+        if (cps[i] >= '0' && cps[i] <= '9') {
+            /* Digits with 元角分 (12元5角3分, 12元零5分, 5角, 3分, 1亿2000万元): a run of digits
+             * is the whole yuan (or a group before 万/亿); one digit before 角 or 分 is that digit. */
+            uint64_t v = 0;
+            size_t len = 0;
+            bool over = false;
+            for (; i < n && cps[i] >= '0' && cps[i] <= '9'; i++, len++) {
+                if (v > (YUAN_MAX - (cps[i] - '0')) / 10)
+                    over = true;
+                else
+                    v = v * 10 + (cps[i] - '0');
+            }
+            size_t j = i--;
+            while (j < n && is_space(cps[j]))
+                j++;
+            int next = j < n ? classify(cps[j]).kind : T_OTHER;
+            if (next == T_JIAO || next == T_FEN) {
+                if (len == 2 && v < 10) { /* 05分: 零 and the digit */
+                    tok[nt].kind = T_DIGIT;
+                    tok[nt++].value = 0;
+                    len = 1;
+                }
+                if (len != 1)
+                    return fd__error(FD_EINVAL, PARSE_FN ": text: '%s': %s takes one digit (12元5角3分)", text,
+                                     next == T_JIAO ? "角" : "分");
+                tok[nt].kind = T_DIGIT;
+                tok[nt++].value = (unsigned)v;
+            } else if (next == T_YUAN || next == T_BIG) {
+                if (over)
+                    return too_big(text);
+                if (nt > 0 && tok[nt - 1].kind == T_BIG && len == 1)
+                    return ambiguous(text);
+                nums[nt] = v;
+                tok[nt].kind = T_NUM;
+                tok[nt++].value = 0;
+            } else {
+                return fd__error(FD_EINVAL, PARSE_FN ": text: '%s' mixes digits with numerals; write the amount "
+                                 "in digits (12.53), in numerals (拾贰元伍角叁分) or digits with 元角分 "
+                                 "(12元5角3分)", text);
+            }
             continue;
         }
         if (t.kind == T_OTHER) {
@@ -366,6 +409,13 @@ static fd_status parse_capital(int64_t *out, const char *text, const uint32_t *c
             last_unit = t.value;
             digit = -1;
             zero_seen = false;
+            any_int = true;
+        } else if (t.kind == T_NUM) {
+            if (group != 0 || digit > 0 || zero_seen || last_unit != 10000)
+                return fd__error(FD_EINVAL, PARSE_FN ": text: '%s' mixes digits with numerals in the whole yuan",
+                                 text);
+            group = nums[i];
+            last_unit = 1; /* no 拾佰仟 after digits */
             any_int = true;
         } else if (t.kind == T_BIG) {
             if (digit > 0 && bare)

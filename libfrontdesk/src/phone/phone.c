@@ -169,6 +169,10 @@ static fd_status classify(fd_phone *r, msg *m, const char *d, size_t n, bool cc)
         set(r->national, sizeof r->national, d, n);
         set(r->subscriber, sizeof r->subscriber, d, n);
         return FD_OK;
+    } else if (n == 11 && d[0] == '1') {
+        return fd__error(FD_EINVAL, "%s: text: %s has 11 digits but does not start with a mobile prefix: "
+                         "mobile numbers start 13-19 (1[3-9]xxxxxxxxx), this one starts 1%c", m->fn, shown(m),
+                         d[1]);
     } else if (d[0] == '1' && n >= 9 && n <= 13) {
         return fd__error(FD_EINVAL, "%s: text: %s has %zu digits; a mobile number has 11 "
                          "(1[3-9]xxxxxxxxx)", m->fn, shown(m), n);

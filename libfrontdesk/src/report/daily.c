@@ -4,6 +4,7 @@
  * Nothing here writes text for people or scripts.
  */
 #include "report/report_internal.h"
+#include "frontdesk/calendar.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -178,17 +179,17 @@ static fd_status day_query(day_data *d, fd_store *s, const fd_actor *actor, cons
     if (rc)
         return rc;
     /* Imports may journal out of time order: entries by time, then by id. */
-    if (d->nentries > 1) /* qsort(NULL, 0, ...) is undefined behaviour: an empty day has no array */
+    if (d->nentries) /* qsort wants a real array even for none */
         qsort(d->entries, d->nentries, sizeof *d->entries, by_time);
     for (size_t i = 0; i < d->nentries && rc == FD_OK; i++)
         rc = count_entry(d, &d->entries[i], fn);
     if (rc)
         return rc;
-    if (d->nkinds > 1)
+    if (d->nkinds)
         qsort(d->kinds, d->nkinds, sizeof *d->kinds, by_kind);
     if ((rc = name_staff(d, s, actor, fn)) != FD_OK)
         return rc;
-    if (d->nstaff > 1)
+    if (d->nstaff)
         qsort(d->staff, d->nstaff, sizeof *d->staff, by_count);
     return FD_OK;
 }
@@ -225,15 +226,32 @@ static fd_status add_section(size_t *section, fd_report *r, const char *key, con
     return rc;
 }
 
-static fd_status add_by_kind(fd_report *r, const day_data *d)
+/* The report's words in Chinese (the default) and English; keys never change. */
+typedef enum { ZH = 0, EN = 1 } lang;
+enum word {
+    W_TITLE, W_BY_KIND, W_BY_STAFF, W_ENTRIES, W_ENTITY, W_ACTION, W_COUNT, W_STAFF_ID, W_CODE, W_NAME, W_TIME,
+    W_STAFF, W_ID, W_DETAIL, W_SITE, W_SITE_CODE, W_DATE, W_TIME_ZONE, W_GENERATED, W_TOTAL, W_CALENDAR, W_COUNT_
+};
+static const char *const WORDS[W_COUNT_][2] = {
+    { "日报", "Daily report" },  { "按类别", "By kind" },      { "按员工", "By staff" },
+    { "明细", "Entries" },       { "对象", "Entity" },         { "操作", "Action" },
+    { "数量", "Count" },         { "员工编号", "Staff ID" },   { "工号", "Code" },
+    { "姓名", "Name" },          { "时间", "Time" },           { "经办人", "Staff" },
+    { "编号", "ID" },            { "详情", "Detail" },         { "场所", "Site" },
+    { "场所代码", "Site code" }, { "日期", "Date" },           { "时区", "Time zone" },
+    { "生成时间", "Generated" }, { "日志条数", "Journal entries" }, { "日历", "Calendar" },
+};
+#define WORD(l, w) (WORDS[(w)][(l)])
+
+static fd_status add_by_kind(fd_report *r, const day_data *d, lang l)
 {
-    static const column_spec cols[] = {
-        { "entity", "Entity", FD_REPORT_COLUMN_TEXT },
-        { "action", "Action", FD_REPORT_COLUMN_TEXT },
-        { "count", "Count", FD_REPORT_COLUMN_INT },
+    const column_spec cols[] = {
+        { "entity", WORD(l, W_ENTITY), FD_REPORT_COLUMN_TEXT },
+        { "action", WORD(l, W_ACTION), FD_REPORT_COLUMN_TEXT },
+        { "count", WORD(l, W_COUNT), FD_REPORT_COLUMN_INT },
     };
     size_t s = 0;
-    fd_status rc = add_section(&s, r, "journal.by_kind", "By kind", cols, 3);
+    fd_status rc = add_section(&s, r, "journal.by_kind", WORD(l, W_BY_KIND), cols, 3);
     for (size_t i = 0; rc == FD_OK && i < d->nkinds; i++) {
         rc = fd_report_row_add(r, s, 0);
         if (rc == FD_OK) rc = fd_report_cell_text(r, s, 0, 0, d->kinds[i].entity);
@@ -243,16 +261,16 @@ static fd_status add_by_kind(fd_report *r, const day_data *d)
     return rc;
 }
 
-static fd_status add_by_staff(fd_report *r, const day_data *d)
+static fd_status add_by_staff(fd_report *r, const day_data *d, lang l)
 {
-    static const column_spec cols[] = {
-        { "staff_id", "Staff ID", FD_REPORT_COLUMN_INT },
-        { "code", "Code", FD_REPORT_COLUMN_TEXT },
-        { "name", "Name", FD_REPORT_COLUMN_TEXT },
-        { "count", "Count", FD_REPORT_COLUMN_INT },
+    const column_spec cols[] = {
+        { "staff_id", WORD(l, W_STAFF_ID), FD_REPORT_COLUMN_INT },
+        { "code", WORD(l, W_CODE), FD_REPORT_COLUMN_TEXT },
+        { "name", WORD(l, W_NAME), FD_REPORT_COLUMN_TEXT },
+        { "count", WORD(l, W_COUNT), FD_REPORT_COLUMN_INT },
     };
     size_t s = 0;
-    fd_status rc = add_section(&s, r, "journal.by_staff", "By staff", cols, 4);
+    fd_status rc = add_section(&s, r, "journal.by_staff", WORD(l, W_BY_STAFF), cols, 4);
     for (size_t i = 0; rc == FD_OK && i < d->nstaff; i++) {
         rc = fd_report_row_add(r, s, 0);
         if (rc == FD_OK) rc = fd_report_cell_int(r, s, 0, 0, d->staff[i].staff_id);
@@ -263,22 +281,30 @@ static fd_status add_by_staff(fd_report *r, const day_data *d)
     return rc;
 }
 
-static fd_status add_entries(fd_report *r, const day_data *d, fd__zone *zone, const char *fn)
+static fd_status add_entries(fd_report *r, const day_data *d, fd__zone *zone, const char *fn, lang l)
 {
-    static const column_spec cols[] = {
-        { "at", "Time", FD_REPORT_COLUMN_INSTANT },
-        { "staff", "Staff", FD_REPORT_COLUMN_TEXT },
-        { "entity", "Entity", FD_REPORT_COLUMN_TEXT },
-        { "entity_id", "ID", FD_REPORT_COLUMN_INT },
-        { "action", "Action", FD_REPORT_COLUMN_TEXT },
-        { "detail", "Detail", FD_REPORT_COLUMN_TEXT },
+    const column_spec cols[] = {
+        { "at", WORD(l, W_TIME), FD_REPORT_COLUMN_INSTANT },
+        { "staff", WORD(l, W_STAFF), FD_REPORT_COLUMN_TEXT },
+        { "entity", WORD(l, W_ENTITY), FD_REPORT_COLUMN_TEXT },
+        { "entity_id", WORD(l, W_ID), FD_REPORT_COLUMN_INT },
+        { "action", WORD(l, W_ACTION), FD_REPORT_COLUMN_TEXT },
+        { "detail", WORD(l, W_DETAIL), FD_REPORT_COLUMN_TEXT },
     };
     size_t s = 0;
-    fd_status rc = add_section(&s, r, "journal.entries", "Entries", cols, 6);
+    fd_status rc = add_section(&s, r, "journal.entries", WORD(l, W_ENTRIES), cols, 6);
     for (size_t i = 0; rc == FD_OK && i < d->nentries; i++) {
         const day_entry *e = &d->entries[i];
-        char local[32];
-        rc = fd__zone_format(zone, fn, e->at, local);
+        /* Site-local time with its offset (issue 16): "2026-11-20 08:41 +08:00". */
+        char local[40];
+        fd_local_time lt;
+        rc = fd__zone_local(zone, fn, e->at, &lt);
+        if (rc == FD_OK) {
+            int off = lt.utc_offset_s < 0 ? -lt.utc_offset_s : lt.utc_offset_s;
+            snprintf(local, sizeof local, "%04d-%02d-%02d %02d:%02d %c%02d:%02d", (int)lt.date.year,
+                     (int)lt.date.month, (int)lt.date.day, (int)lt.hour, (int)lt.minute,
+                     lt.utc_offset_s < 0 ? '-' : '+', off / 3600, off / 60 % 60);
+        }
         if (rc == FD_OK) rc = fd_report_row_add(r, s, 0);
         if (rc == FD_OK) rc = fd_report_cell_instant(r, s, 0, 0, e->at, local);
         if (rc == FD_OK) rc = fd_report_cell_text(r, s, 0, 1, staff_name(d, e->staff_id));
@@ -290,23 +316,55 @@ static fd_status add_entries(fd_report *r, const day_data *d, fd__zone *zone, co
     return rc;
 }
 
-static fd_status add_meta(fd_report *r, const fd_site *site, fd_date date, const char *generated, int64_t total)
+static fd_status add_meta(fd_report *r, const fd_site *site, fd_date date, const char *generated, int64_t total,
+                          lang l)
 {
     char day[16], count[24];
     snprintf(day, sizeof day, "%04d-%02d-%02d", (int)date.year, (int)date.month, (int)date.day);
     snprintf(count, sizeof count, "%lld", (long long)total);
-    fd_status rc = fd_report_meta_add(r, "site", "Site", site->name);
-    if (rc == FD_OK) rc = fd_report_meta_add(r, "site_code", "Site code", site->code);
-    if (rc == FD_OK) rc = fd_report_meta_add(r, "date", "Date", day);
-    if (rc == FD_OK) rc = fd_report_meta_add(r, "time_zone", "Time zone", site->time_zone);
-    if (rc == FD_OK) rc = fd_report_meta_add(r, "generated", "Generated", generated);
-    if (rc == FD_OK) rc = fd_report_meta_add(r, "total", "Journal entries", count);
+    fd_status rc = fd_report_meta_add(r, "site", WORD(l, W_SITE), site->name);
+    if (rc == FD_OK) rc = fd_report_meta_add(r, "site_code", WORD(l, W_SITE_CODE), site->code);
+    if (rc == FD_OK) rc = fd_report_meta_add(r, "date", WORD(l, W_DATE), day);
+    if (rc == FD_OK) rc = fd_report_meta_add(r, "time_zone", WORD(l, W_TIME_ZONE), site->time_zone);
+    if (rc == FD_OK) rc = fd_report_meta_add(r, "generated", WORD(l, W_GENERATED), generated);
+    if (rc == FD_OK) rc = fd_report_meta_add(r, "total", WORD(l, W_TOTAL), count);
     return rc;
 }
 
-fd_status fd_report_daily_new(fd_report **out, fd_store *store, const fd_actor *actor, fd_date date)
+/*
+ * The holiday data's coverage warning (fd_calendar_coverage_warning: it ends
+ * within 60 days of @date) as a meta line, over the built-in calendar and the
+ * site's calendar.beyond_data; nothing when there is none.
+ */
+static fd_status add_calendar_warning(fd_report *r, fd_store *store, int64_t site_id, fd_date date, lang l)
+{
+    fd_calendar *cal = NULL;
+    fd_policy *p = NULL;
+    fd_buf w = FD_BUF_INIT;
+    fd_status rc = fd_calendar_new(&cal);
+    if (rc == FD_OK)
+        rc = fd_store_policy_load(&p, store, site_id);
+    if (rc == FD_OK)
+        rc = fd_calendar_apply_policy(cal, p);
+    if (rc == FD_OK)
+        rc = fd_calendar_coverage_warning(&w, cal, date);
+    if (rc == FD_OK && w.size > 0)
+        rc = fd_report_meta_add(r, "calendar_warning", WORD(l, W_CALENDAR), w.ptr);
+    fd_buf_dispose(&w);
+    fd_policy_free(p);
+    fd_calendar_free(cal);
+    return rc;
+}
+
+fd_status fd_report_daily_new(fd_report **out, fd_store *store, const fd_actor *actor, fd_date date,
+                              const char *language)
 {
     static const char fn[] = "fd_report_daily_new";
+    lang l = ZH;
+    if (language && strcmp(language, "en") == 0)
+        l = EN;
+    else if (language && strcmp(language, "zh") != 0)
+        return fd__error(FD_EINVAL, "%s: language: '%.16s' is not \"zh\" or \"en\"", fn, language);
     fd_status rc = fd__check_ptr(fn, "out", out);
     if (rc == FD_OK)
         rc = fd__check_ptr(fn, "store", store);
@@ -336,15 +394,17 @@ fd_status fd_report_daily_new(fd_report **out, fd_store *store, const fd_actor *
     if (rc == FD_OK)
         rc = day_query(&d, store, actor, fn, a, b);
     if (rc == FD_OK)
-        rc = fd_report_new(&r, "daily", "日报 Daily report");
+        rc = fd_report_new(&r, "daily", WORD(l, W_TITLE));
     if (rc == FD_OK)
-        rc = add_meta(r, site, date, generated, d.total);
+        rc = add_meta(r, site, date, generated, d.total, l);
     if (rc == FD_OK)
-        rc = add_by_kind(r, &d);
+        rc = add_calendar_warning(r, store, actor->site_id, date, l);
     if (rc == FD_OK)
-        rc = add_by_staff(r, &d);
+        rc = add_by_kind(r, &d, l);
     if (rc == FD_OK)
-        rc = add_entries(r, &d, zone, fn);
+        rc = add_by_staff(r, &d, l);
+    if (rc == FD_OK)
+        rc = add_entries(r, &d, zone, fn, l);
     fd__zone_close(zone);
     day_data_free(&d);
     fd_site_free(site);
@@ -364,5 +424,5 @@ fd_status fd_report_daily(fd_report **out, fd_store *store, int64_t site_id, fd_
     fd_actor system = FD_ACTOR_INIT;
     system.site_id = site_id;
     system.at = fd__now();
-    return fd_report_daily_new(out, store, &system, date);
+    return fd_report_daily_new(out, store, &system, date, "en");
 }

@@ -83,13 +83,18 @@ void fd__actor_forget(fd_store *s)
     s->actor_cache.valid = false;
 }
 
-/* The database's data version: changes whenever any connection commits. */
-static unsigned int data_version(fd_store *s)
+unsigned int fd__store_data_version(fd_store *s)
 {
     unsigned int v = 0;
     if (sqlite3_file_control(s->db, "main", SQLITE_FCNTL_DATA_VERSION, &v) != SQLITE_OK)
         return 0;
     return v;
+}
+
+void fd__store_forget(fd_store *s)
+{
+    s->actor_cache.valid = false;
+    s->head.valid = false;
 }
 
 /* The checks that read no table: a reveal's reason. Fills @info. */
@@ -129,7 +134,7 @@ fd_status fd__actor_check(fd_store *s, const char *fn, const fd_actor *a, fd__ac
     if (a->grants & ~(unsigned int)FD__GRANTS_ALL)
         return fd__error(FD_EINVAL, "%s: actor.grants: 0x%x has bits that are not grants", fn, a->grants);
     fd__actor_info me = { "", false };
-    unsigned int version = data_version(s);
+    unsigned int version = fd__store_data_version(s);
     if (s->actor_cache.valid && s->actor_cache.site_id == a->site_id && s->actor_cache.staff_id == a->staff_id &&
         s->actor_cache.grants == a->grants && s->actor_cache.data_version == version && version != 0) {
         memcpy(me.role, s->actor_cache.role, sizeof me.role);

@@ -3,11 +3,12 @@
 
 #include <stdio.h>
 
-static const char *const SQL_POLICY_LOAD = "SELECT key, value FROM policy WHERE site_id = ?1";
+static const char *const SQL_POLICY_LOAD = "SELECT key, value, unit FROM policy WHERE site_id = ?1";
+/* A deadline key's row holds its unit (0004_policy_units.sql); NULL for a plain key. */
 static const char *const SQL_POLICY_UPSERT =
-    "INSERT INTO policy (site_id, key, value, updated_at, updated_by) VALUES (?1, ?2, ?3, ?4, ?5) "
+    "INSERT INTO policy (site_id, key, value, updated_at, updated_by, unit) VALUES (?1, ?2, ?3, ?4, ?5, ?6) "
     "ON CONFLICT (site_id, key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at, "
-    "updated_by = excluded.updated_by";
+    "updated_by = excluded.updated_by, unit = excluded.unit";
 static const char *const SQL_POLICY_DELETE = "DELETE FROM policy WHERE site_id = ?1 AND key = ?2";
 
 static const char SQL_SITE_EXISTS[] = "SELECT 1 FROM sites WHERE id = ?1";
@@ -52,7 +53,10 @@ fd_status fd_store_policy_load(fd_policy **out, fd_store *store, int64_t site_id
          * the database but ignored here; an out-of-range value is corrupt data. */
         if (key == NULL || fd__policy_index(key) < 0)
             continue;
-        if (fd_policy_set(p, key, sqlite3_column_int64(st, 1)) != FD_OK)
+        const char *unit = (const char *)sqlite3_column_text(st, 2);
+        fd_status set = unit ? fd_policy_set_deadline(p, key, sqlite3_column_int64(st, 1), fd__unit_from_name(unit))
+                             : fd_policy_set(p, key, sqlite3_column_int64(st, 1));
+        if (set != FD_OK)
             rc = fd__error_context(FD_EDATA, "%s: stored value of %s for site %lld", fn, key, (long long)site_id);
     }
     if (rc == FD_OK && src != SQLITE_DONE)
@@ -66,9 +70,14 @@ fd_status fd_store_policy_load(fd_policy **out, fd_store *store, int64_t site_id
     return FD_OK;
 }
 
-/* Shared body of set and reset: validate, write one row change, journal it. */
+/*
+ * Shared body of set, set_deadline and reset: the site's policy after the
+ * change validates it (a deadline's amount and unit together), then one row
+ * change and a journal entry ("key: 3 calendar_days -> 3 working_days").
+ * @value NULL resets; @unit 0 keeps a deadline key's unit.
+ */
 static fd_status change(fd_store *store, const char *fn, const fd_actor *actor, const char *key,
-                        const int64_t *value)
+                        const int64_t *value, int unit)
 {
     fd_status rc = fd__check_ptr(fn, "store", store);
     if (rc == FD_OK)
@@ -77,24 +86,42 @@ static fd_status change(fd_store *store, const char *fn, const fd_actor *actor, 
         rc = fd__actor_require_manage(fn, actor); /* pii.mask_names and every standard of the site */
     fd_policy_key_info info;
     if (rc == FD_OK)
-        rc = fd_policy_describe(&info, key);
-    if (rc == FD_OK && value && (*value < info.min || *value > info.max))
-        rc = fd__error(FD_ERANGE, "%s: %s: %lld is outside %lld..%lld %s (%s)", fn, key, (long long)*value,
-                       (long long)info.min, (long long)info.max, info.unit, info.rule);
+        rc = fd__check_text(fn, "key", key, 0, false);
+    /* The message names the function called (fd_store_policy_set), not the lookup inside it. */
+    if (rc == FD_OK && fd_policy_describe(&info, key) != FD_OK)
+        rc = fd__error(FD_ENOTFOUND, "%s: key: no policy key '%s' (see fd_policy_key_at or `frontdesk policy list`)",
+                       fn, key);
     if (rc)
         return rc;
     bool sp;
-    fd_policy *before = NULL;
-    int64_t old = 0;
+    fd_policy *before = NULL, *after = NULL;
+    fd_buf old = FD_BUF_INIT, now = FD_BUF_INIT;
+    int64_t amount = 0;
+    int stored_unit = 0;
     rc = fd__store_write_begin(store, fn, &sp);
     if (rc)
         return rc;
     int64_t site_id = actor->site_id, staff_id = actor->staff_id;
     rc = fd_store_policy_load(&before, store, site_id);
-    if (rc == FD_OK) {
-        fd_policy_get(&old, before, key);
-        fd_policy_free(before);
+    /* A corrupt stored value (out of range, written by hand) must not lock the
+     * site: set and reset overwrite it (over the defaults), and the journal says
+     * it was unreadable. */
+    bool unreadable = rc == FD_EDATA;
+    if (unreadable)
+        rc = FD_OK;
+    if (rc == FD_OK)
+        rc = value && !unreadable ? fd_policy_copy(&after, before) : fd_policy_new(&after);
+    if (rc == FD_OK)
+        rc = unreadable ? fd__buf_puts(&old, "(unreadable)") : fd_policy_format(&old, before, key);
+    if (rc == FD_OK && value) {
+        rc = unit ? fd_policy_set_deadline(after, key, *value, unit) : fd_policy_set(after, key, *value);
+        if (rc)
+            rc = fd__error_context(fd_error_last()->code, "%s", fn);
     }
+    if (rc == FD_OK && fd_policy_get_deadline(&amount, &stored_unit, after, key) != FD_OK)
+        stored_unit = 0; /* a plain key */
+    if (rc == FD_OK)
+        rc = fd_policy_format(&now, after, key);
     sqlite3_stmt *st = NULL;
     if (rc == FD_OK && (st = fd__store_stmt(store, fn, value ? SQL_POLICY_UPSERT : SQL_POLICY_DELETE)) == NULL)
         rc = fd_error_last()->code;
@@ -106,6 +133,8 @@ static fd_status change(fd_store *store, const char *fn, const fd_actor *actor, 
             sqlite3_bind_int64(st, 4, actor->at);
             if (staff_id)
                 sqlite3_bind_int64(st, 5, staff_id);
+            if (stored_unit)
+                sqlite3_bind_text(st, 6, fd__unit_name(stored_unit), -1, SQLITE_STATIC);
         }
         int src = sqlite3_step(st);
         sqlite3_reset(st);
@@ -115,22 +144,33 @@ static fd_status change(fd_store *store, const char *fn, const fd_actor *actor, 
             rc = fd__store_sqlerr(store, fn, src, "writing policy");
     }
     if (rc == FD_OK) {
-        char detail[160];
-        snprintf(detail, sizeof detail, "%s: %lld -> %lld", key, (long long)old,
-                 (long long)(value ? *value : info.default_value));
+        char detail[200];
+        snprintf(detail, sizeof detail, "%s: %s -> %s", key, old.ptr, now.ptr);
         rc = fd__journal(store, fn, actor, site_id, "policy", 0, value ? "set" : "reset", detail);
     }
+    fd_policy_free(before);
+    fd_policy_free(after);
+    fd_buf_dispose(&old);
+    fd_buf_dispose(&now);
     return fd__store_write_end(store, fn, sp, rc);
 }
 
 fd_status fd_store_policy_set(fd_store *store, const fd_actor *actor, const char *key, int64_t value)
 {
-    return change(store, "fd_store_policy_set", actor, key, &value);
+    return change(store, "fd_store_policy_set", actor, key, &value, 0);
+}
+
+fd_status fd_store_policy_set_deadline(fd_store *store, const fd_actor *actor, const char *key, int64_t amount,
+                                       int unit)
+{
+    if (unit == 0) /* 0 means "keep the unit" inside change(); here it is a bad unit */
+        return fd__error(FD_EINVAL, "fd_store_policy_set_deadline: unit: 0 is not an FD_CALENDAR_UNIT_* value");
+    return change(store, "fd_store_policy_set_deadline", actor, key, &amount, unit);
 }
 
 fd_status fd_store_policy_reset(fd_store *store, const fd_actor *actor, const char *key)
 {
-    return change(store, "fd_store_policy_reset", actor, key, NULL);
+    return change(store, "fd_store_policy_reset", actor, key, NULL, 0);
 }
 
 /* --- deprecated names (one release) ---------------------------------------- */

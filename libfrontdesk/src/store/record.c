@@ -202,14 +202,30 @@ fd_status fd__record_backfill_search(fd_store *s, const char *fn, const fd__reco
     return rc;
 }
 
-/* A conflict on a UNIQUE column: name the field from SQLite's "UNIQUE constraint failed: t.a, t.b". */
+/*
+ * A conflict on a unique column: name the field from SQLite's "UNIQUE
+ * constraint failed: t.a, t.b" or from the no-replace triggers' "exists: t.a
+ * (...)" (0003_journal_chain.sql), which fire first.
+ */
 static fd_status unique_conflict(fd_store *s, const char *fn, const fd__record *r, const void *rec)
 {
     const char *msg = sqlite3_errmsg(s->db);
-    const char *dot = strrchr(msg, '.');
-    for (size_t i = 0; dot && i < r->nfields; i++) {
+    /* "exists: t.col (why)" names it first; "UNIQUE constraint failed: t.a, t.col" last. */
+    const char *tok = strncmp(msg, "exists: ", 8) == 0 ? msg + 8 : strrchr(msg, ' ');
+    const char *col = NULL;
+    size_t len = 0;
+    if (tok) {
+        tok += *tok == ' ';
+        size_t n = strcspn(tok, " ,");
+        const char *dot = memchr(tok, '.', n);
+        if (dot) {
+            col = dot + 1;
+            len = n - (size_t)(col - tok);
+        }
+    }
+    for (size_t i = 0; col && i < r->nfields; i++) {
         const fd__field *f = &r->fields[i];
-        if (strcmp(dot + 1, f->name) != 0)
+        if (strlen(f->name) != len || strncmp(col, f->name, len) != 0)
             continue;
         if (is_string(f->type) && f->pii == FD_PII_NONE)
             return fd__error(FD_ECONFLICT, "%s: %s: '%s' exists already", fn, f->qname, STR_AT(rec, f));
@@ -281,7 +297,8 @@ fd_status fd__record_insert(int64_t *out_id, fd_store *s, const char *fn, const 
     }
     int src = sqlite3_step(st);
     sqlite3_reset(st);
-    if (src == SQLITE_CONSTRAINT_UNIQUE || src == SQLITE_CONSTRAINT_PRIMARYKEY)
+    if (src == SQLITE_CONSTRAINT_UNIQUE || src == SQLITE_CONSTRAINT_PRIMARYKEY ||
+        (src == SQLITE_CONSTRAINT_TRIGGER && strncmp(sqlite3_errmsg(s->db), "exists: ", 8) == 0))
         return unique_conflict(s, fn, r, rec);
     if (src != SQLITE_DONE)
         return fd__store_sqlerr(s, fn, src, "inserting the record");

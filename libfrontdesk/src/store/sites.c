@@ -126,8 +126,12 @@ fd_status fd_store_site_date(fd_date *out, fd_store *store, int64_t site_id, int
     if (rc)
         return rc;
     fd_site *site = NULL;
-    if ((rc = fd_store_site_get(&site, store, NULL, site_id)) != FD_OK)
-        return rc;
+    if ((rc = fd_store_site_get(&site, store, NULL, site_id)) != FD_OK) {
+        /* Name the function called, not the lookup inside it (issue 16). */
+        if (rc == FD_ENOTFOUND)
+            return fd__error(rc, "%s: site_id: no site %lld", fn, (long long)site_id);
+        return fd__error_context(rc, "%s: site_id %lld", fn, (long long)site_id);
+    }
     fd__zone *zone = fd__zone_open(fn, "site.time_zone", site->time_zone);
     fd_site_free(site);
     if (zone == NULL)

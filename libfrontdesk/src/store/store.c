@@ -4,6 +4,7 @@
 #include "embedded.h"
 #include "store/collations.h"
 
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <stdio.h>
@@ -103,7 +104,7 @@ fd_status fd__store_write_end(fd_store *s, const char *fn, bool savepoint, fd_st
     /* Keep the error that made us roll back, not the rollback's own. */
     fd__saved_error saved;
     fd__error_save(&saved);
-    fd__actor_forget(s); /* a rolled-back grant must not stay cached */
+    fd__store_forget(s); /* a rolled-back grant or journal entry must not stay cached */
     if (savepoint) {
         exec_cached(s, fn, SQL_ROLLBACK_TO, "rolling back a write");
         exec_cached(s, fn, SQL_RELEASE, "rolling back a write");
@@ -118,11 +119,13 @@ fd_status fd_store_options_init(fd_store_options *opts, unsigned int version)
     fd_status rc = fd__check_ptr("fd_store_options_init", "opts", opts);
     if (rc)
         return rc;
-    if (version != FD_STORE_OPTIONS_VERSION)
-        return fd__error(FD_EINVAL, "fd_store_options_init: version: %u, this library knows %d", version,
+    if (version < 1 || version > FD_STORE_OPTIONS_VERSION)
+        return fd__error(FD_EINVAL, "fd_store_options_init: version: %u, this library knows 1..%d", version,
                          FD_STORE_OPTIONS_VERSION);
     fd_store_options init = FD_STORE_OPTIONS_INIT;
-    *opts = init;
+    init.version = version;
+    /* A version-1 caller's struct ends before quick_check: write only what it has. */
+    memcpy(opts, &init, version == 1 ? offsetof(fd_store_options, quick_check) : sizeof init);
     return FD_OK;
 }
 
@@ -153,52 +156,140 @@ static fd_status exec_sql(fd_store *s, const char *fn, const char *sql, const ch
     return rc == SQLITE_OK ? FD_OK : fd__store_sqlerr(s, fn, rc, what);
 }
 
-/* Brings the schema up to date in one transaction, or checks it when read-only. */
-static fd_status migrate(fd_store *s, const char *path)
+/* The triggers that make the append-only tables append-only (0001-0003, journal.c). */
+static const char *const PROTECTING_TRIGGERS[] = {
+    "journal_append_only_update", "journal_append_only_delete", "journal_no_replace",
+    "sites_never_deleted",        "sites_never_updated",        "sites_no_replace_id",
+    "sites_no_replace_code",      "staff_never_deleted",        "staff_only_active_changes",
+    "staff_no_replace_id",        "staff_no_replace_code",      "reveals_append_only_update",
+    "reveals_append_only_delete", "reveals_no_replace",         "meta_never_updated",
+    "meta_never_deleted",
+};
+static const char SQL_TRIGGER_EXISTS[] = "SELECT 1 FROM sqlite_master WHERE type = 'trigger' AND name = ?1";
+
+fd_status fd__store_missing_trigger(fd_store *s, const char *fn, const char **missing)
 {
-    static const char fn[] = "fd_store_open";
-    int version = 0, app = 0, tables = 0;
-    fd_status rc = pragma_int(s, fn, "PRAGMA user_version", &version);
-    if (rc == FD_OK)
-        rc = pragma_int(s, fn, "PRAGMA application_id", &app);
-    if (rc == FD_OK)
-        rc = pragma_int(s, fn, "SELECT count(*) FROM sqlite_master", &tables);
-    if (rc)
-        return rc == FD_EDATA ? fd__error_context(FD_EDATA, "%s: path: '%s' is not a database or is corrupt", fn, path)
-                              : rc;
-    if (app != FD__APPLICATION_ID && (app != 0 || tables > 0))
-        return fd__error(FD_EDATA, "%s: path: '%s' is an SQLite database but not a libfrontdesk one "
-                         "(application_id %d)", fn, path, app);
-    int latest = fd_store_schema_latest();
-    if (version > latest)
-        return fd__error(FD_EDATA, "%s: path: '%s' has schema version %d, newer than this library's %d "
-                         "(libfrontdesk %s); upgrade the library", fn, path, version, latest, fd_version());
-    if (version == latest)
-        return FD_OK;
-    if (s->read_only)
-        return fd__error(FD_EDATA, "%s: path: '%s' has schema version %d and needs migrating to %d, "
-                         "which a read-only open cannot do", fn, path, version, latest);
-    rc = exec_sql(s, fn, "BEGIN IMMEDIATE", "starting the migration");
-    if (rc)
-        return rc;
-    for (int i = version; i < latest && rc == FD_OK; i++) {
+    *missing = NULL;
+    for (size_t i = 0; i < sizeof PROTECTING_TRIGGERS / sizeof *PROTECTING_TRIGGERS; i++) {
+        sqlite3_stmt *st = fd__store_stmt(s, fn, SQL_TRIGGER_EXISTS);
+        if (st == NULL)
+            return fd_error_last()->code;
+        sqlite3_bind_text(st, 1, PROTECTING_TRIGGERS[i], -1, SQLITE_STATIC);
+        int src = sqlite3_step(st);
+        sqlite3_reset(st);
+        if (src == SQLITE_DONE) {
+            *missing = PROTECTING_TRIGGERS[i];
+            return FD_OK;
+        }
+        if (src != SQLITE_ROW)
+            return fd__store_sqlerr(s, fn, src, "reading the schema");
+    }
+    return FD_OK;
+}
+
+/* Runs the migrations after @version, inside the caller's transaction, with their C steps. */
+static fd_status run_migrations(fd_store *s, const char *fn, int version)
+{
+    fd_status rc = FD_OK;
+    for (int i = version; i < fd_store_schema_latest() && rc == FD_OK; i++) {
         rc = exec_sql(s, fn, fd__sql_migrations[i].data, fd__sql_migrations[i].name);
+        /* Version 2 brought search keys and version 5 rebuilds them with the new text
+         * tables: rows that existed before get their keys once, at 5. */
+        if (rc == FD_OK && i + 1 == 5 && version >= 1)
+            for (size_t k = 0; k < fd__records_store_count && rc == FD_OK; k++)
+                rc = fd__record_backfill_search(s, fn, fd__records_store[k]);
+        /* Version 3 chains the journal: the UUID, the hashes of what exists, the UPDATE trigger. */
+        if (rc == FD_OK && i + 1 == 3)
+            rc = fd__journal_chain_existing(s, fn);
         if (rc == FD_OK) {
             char sql[64];
             snprintf(sql, sizeof sql, "PRAGMA user_version = %d", i + 1);
             rc = exec_sql(s, fn, sql, "recording the schema version");
         }
-        /* Version 2 brought search keys: give the rows that existed before theirs. */
-        if (rc == FD_OK && i + 1 == 2 && version >= 1)
-            for (size_t k = 0; k < fd__records_store_count && rc == FD_OK; k++)
-                rc = fd__record_backfill_search(s, fn, fd__records_store[k]);
     }
+    return rc;
+}
+
+/*
+ * Reads what the file is and, when writable, migrates it — all inside one
+ * transaction (BEGIN IMMEDIATE waits for other openers through the busy
+ * handler), so that concurrent first opens see either nothing or the whole
+ * schema. Nothing is written to a file that is refused.
+ */
+static fd_status check_and_migrate(fd_store *s, const char *path)
+{
+    static const char fn[] = "fd_store_open";
+    fd_status rc = exec_sql(s, fn, s->read_only ? "BEGIN" : "BEGIN IMMEDIATE", "starting to read the schema");
+    int version = 0, app = 0, tables = 0;
     if (rc == FD_OK)
-        return exec_sql(s, fn, "COMMIT", "committing the migration");
+        rc = pragma_int(s, fn, "PRAGMA user_version", &version);
+    if (rc == FD_OK)
+        rc = pragma_int(s, fn, "PRAGMA application_id", &app);
+    if (rc == FD_OK)
+        rc = pragma_int(s, fn, "SELECT count(*) FROM sqlite_master", &tables);
+    int latest = fd_store_schema_latest();
+    if (rc == FD_EDATA)
+        rc = fd__error_context(FD_EDATA, "%s: path: '%s' is not a database or is corrupt", fn, path);
+    else if (rc == FD_OK && app != FD__APPLICATION_ID && (app != 0 || tables > 0))
+        rc = fd__error(FD_EDATA, "%s: path: '%s' is an SQLite database but not a libfrontdesk one "
+                       "(application_id %d)", fn, path, app);
+    else if (rc == FD_OK && version > latest)
+        rc = fd__error(FD_EDATA, "%s: path: '%s' has schema version %d, newer than this library's %d "
+                       "(libfrontdesk %s); upgrade the library", fn, path, version, latest, fd_version());
+    else if (rc == FD_OK && version < latest && s->read_only)
+        rc = fd__error(FD_EDATA, "%s: path: '%s' has schema version %d and needs migrating to %d, "
+                       "which a read-only open cannot do", fn, path, version, latest);
+    else if (rc == FD_OK && version < latest)
+        rc = run_migrations(s, fn, version);
+    if (rc == FD_OK)
+        return exec_sql(s, fn, "COMMIT", "committing the schema");
     fd__saved_error saved;
     fd__error_save(&saved);
-    sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
-    return fd__error(saved.code, "%s (migration rolled back)", saved.message);
+    if (!sqlite3_get_autocommit(s->db))
+        sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+    return fd__error_restore(&saved);
+}
+
+/*
+ * PRAGMA journal_mode = WAL needs every other connection out of the way for a
+ * moment and does not call the busy handler: retry for the busy timeout.
+ */
+static fd_status switch_to_wal(fd_store *s, const char *fn, int timeout_ms)
+{
+    for (int waited = 0;; waited += 10) {
+        sqlite3_stmt *st = NULL;
+        int src = sqlite3_prepare_v2(s->db, "PRAGMA journal_mode = WAL", -1, &st, NULL);
+        if (src == SQLITE_OK)
+            src = sqlite3_step(st);
+        /* An in-memory database answers "memory" and stays so; a locked file answers its old mode. */
+        const char *mode = src == SQLITE_ROW ? (const char *)sqlite3_column_text(st, 0) : "";
+        bool wal = sqlite3_stricmp(mode, "wal") == 0 || sqlite3_stricmp(mode, "memory") == 0;
+        sqlite3_finalize(st);
+        if (wal)
+            return FD_OK;
+        if ((src & 0xff) != SQLITE_BUSY && (src & 0xff) != SQLITE_LOCKED && src != SQLITE_ROW)
+            return fd__store_sqlerr(s, fn, src, "switching to WAL");
+        if (waited >= timeout_ms)
+            return fd__error(FD_EBUSY, "%s: store: switching to WAL: the database stayed locked for %d ms", fn,
+                             timeout_ms);
+        sqlite3_sleep(10);
+    }
+}
+
+/* PRAGMA quick_check: FD_EDATA naming the first problem. */
+static fd_status quick_check(fd_store *s, const char *fn, const char *path)
+{
+    sqlite3_stmt *st = NULL;
+    int src = sqlite3_prepare_v2(s->db, "PRAGMA quick_check(1)", -1, &st, NULL);
+    if (src == SQLITE_OK)
+        src = sqlite3_step(st);
+    fd_status rc = FD_OK;
+    if (src == SQLITE_ROW && strcmp((const char *)sqlite3_column_text(st, 0), "ok") != 0)
+        rc = fd__error(FD_EDATA, "%s: path: '%s' is corrupt: %s", fn, path, (const char *)sqlite3_column_text(st, 0));
+    else if (src != SQLITE_ROW)
+        rc = fd__store_sqlerr(s, fn, src, "checking the database");
+    sqlite3_finalize(st);
+    return rc;
 }
 
 /*
@@ -220,19 +311,71 @@ static fd_status configure(fd_store *s, const char *path, const fd_store_options
     sqlite3_extended_result_codes(s->db, 1);
     sqlite3_busy_timeout(s->db, o->busy_timeout_ms);
     fd_status rc = exec_sql(s, fn, "PRAGMA foreign_keys = ON", "enabling foreign keys");
-    if (rc == FD_OK && !s->read_only) {
-        rc = exec_sql(s, fn, "PRAGMA journal_mode = WAL", "switching to WAL");
-        if (rc == FD_OK)
-            rc = exec_sql(s, fn, o->synchronous_full ? "PRAGMA synchronous = FULL" : "PRAGMA synchronous = NORMAL",
-                          "setting synchronous");
-    }
-    if (rc == FD_EDATA)
-        return fd__error(FD_EDATA, "%s: path: '%s' is not a database or is corrupt", fn, path);
     if (rc == FD_OK)
         rc = register_sql_functions(s);
+    if (rc == FD_OK && o->version >= 2 && o->quick_check)
+        rc = quick_check(s, fn, path);
     if (rc == FD_OK)
-        rc = migrate(s, path);
+        rc = check_and_migrate(s, path);
+    /* Only now that the file is known to be ours does anything change its header. */
+    if (rc == FD_OK && !s->read_only)
+        rc = switch_to_wal(s, fn, o->busy_timeout_ms);
+    if (rc == FD_OK && !s->read_only)
+        rc = exec_sql(s, fn, o->synchronous_full ? "PRAGMA synchronous = FULL" : "PRAGMA synchronous = NORMAL",
+                      "setting synchronous");
+    const char *missing = NULL;
+    if (rc == FD_OK)
+        rc = fd__store_missing_trigger(s, fn, &missing);
+    if (rc == FD_OK && missing && !s->read_only)
+        rc = fd__error(FD_EDATA, "%s: path: '%s' was tampered with: trigger %s is missing; open it read-only and "
+                       "run fd_store_verify (frontdesk verify)", fn, path, missing);
+    if (rc == FD_OK)
+        rc = fd__store_load_uuid(s, fn);
     return rc;
+}
+
+/* A file: URI for @path with SQLite's query @params (the path's %, ? and # escaped). */
+static char *file_uri(const char *path, const char *params)
+{
+    size_t n = strlen(path), cap = 3 * n + strlen(params) + 16;
+    char *uri = malloc(cap), *p = uri;
+    if (uri == NULL)
+        return NULL;
+    p += sprintf(p, "file:");
+    for (const char *c = path; *c; c++) {
+        if (*c == '%' || *c == '?' || *c == '#')
+            p += sprintf(p, "%%%02X", (unsigned char)*c);
+        else
+            *p++ = *c;
+    }
+    sprintf(p, "?%s", params);
+    return uri;
+}
+
+/* Opens the connection: read-only with mode=ro, and immutable=1 where mode=ro cannot read (read-only media). */
+static int open_connection(fd_store *s, const char *path, bool memory)
+{
+    if (!s->read_only || memory)
+        return sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
+    const int flags = SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX;
+    char *uri = file_uri(path, "mode=ro");
+    if (uri == NULL)
+        return SQLITE_NOMEM;
+    int src = sqlite3_open_v2(uri, &s->db, flags, NULL);
+    free(uri);
+    if (src == SQLITE_OK) {
+        /* A WAL file whose -shm cannot be created makes the first read fail, not the open. */
+        int probe = sqlite3_exec(s->db, "SELECT count(*) FROM sqlite_master", NULL, NULL, NULL);
+        if ((probe & 0xff) != SQLITE_CANTOPEN && (probe & 0xff) != SQLITE_READONLY && (probe & 0xff) != SQLITE_IOERR)
+            return SQLITE_OK;
+    }
+    sqlite3_close(s->db);
+    s->db = NULL;
+    if ((uri = file_uri(path, "mode=ro&immutable=1")) == NULL)
+        return SQLITE_NOMEM;
+    src = sqlite3_open_v2(uri, &s->db, flags, NULL);
+    free(uri);
+    return src;
 }
 
 fd_status fd_store_open(fd_store **out, const char *path, const fd_store_options *opts)
@@ -246,8 +389,8 @@ fd_status fd_store_open(fd_store **out, const char *path, const fd_store_options
     if (rc)
         return rc;
     *out = NULL;
-    if (o->version != FD_STORE_OPTIONS_VERSION)
-        return fd__error(FD_EINVAL, "%s: opts.version: %u, this library knows %d (use FD_STORE_OPTIONS_INIT)",
+    if (o->version < 1 || o->version > FD_STORE_OPTIONS_VERSION)
+        return fd__error(FD_EINVAL, "%s: opts.version: %u, this library knows 1..%d (use FD_STORE_OPTIONS_INIT)",
                          fn, o->version, FD_STORE_OPTIONS_VERSION);
     if (o->busy_timeout_ms < 0)
         return fd__error(FD_ERANGE, "%s: opts.busy_timeout_ms: %d must not be negative", fn, o->busy_timeout_ms);
@@ -275,9 +418,7 @@ fd_status fd_store_open(fd_store **out, const char *path, const fd_store_options
         return fd__oom(fn);
     }
     s->read_only = o->read_only != 0;
-    int flags = (s->read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) |
-                SQLITE_OPEN_NOMUTEX;
-    int src = sqlite3_open_v2(path, &s->db, flags, NULL);
+    int src = open_connection(s, path, memory);
     if (src != SQLITE_OK) {
         rc = s->db ? fd__error(src == SQLITE_NOMEM ? FD_ENOMEM : FD_EIO, "%s: path: cannot open '%s': %s", fn,
                                path, sqlite3_errmsg(s->db))
@@ -309,6 +450,7 @@ static void destroy(fd_store *store)
 {
     for (size_t i = 0; i < FD__STMT_SLOTS; i++)
         sqlite3_finalize(store->cache[i].stmt);
+    fd__journal_chain_free(store);
     sqlite3_close_v2(store->db);
     free(store);
 }
@@ -378,6 +520,17 @@ fd_status fd_store_rollback(fd_store *store)
         return rc;
     if (sqlite3_get_autocommit(store->db))
         return fd__error(FD_ESTATE, "fd_store_rollback: store: no transaction is open");
-    fd__actor_forget(store);
+    fd__store_forget(store);
     return exec_cached(store, "fd_store_rollback", SQL_ROLLBACK, "ROLLBACK");
+}
+
+fd_status fd_store_in_transaction(int *out, fd_store *store)
+{
+    fd_status rc = fd__check_ptr("fd_store_in_transaction", "out", out);
+    if (rc == FD_OK)
+        rc = fd__check_ptr("fd_store_in_transaction", "store", store);
+    if (rc)
+        return rc;
+    *out = sqlite3_get_autocommit(store->db) ? 0 : 1;
+    return FD_OK;
 }

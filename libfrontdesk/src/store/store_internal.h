@@ -30,6 +30,20 @@ struct fd_store {
         const char *sql; /* key: the address of a static SQL string */
         sqlite3_stmt *stmt;
     } cache[FD__STMT_SLOTS];
+    /* The journal chain (journal.c): the database's UUID, a reused SHA-256
+     * context and the buffer the canonical encoding is built in. */
+    unsigned char uuid[16];
+    bool has_uuid;
+    /* The chain's head (last id and hash) as this handle last wrote or read it,
+     * valid while the data version stands and nothing was rolled back. */
+    struct {
+        bool valid;
+        unsigned int data_version;
+        int64_t id;
+        unsigned char hash[32];
+    } head;
+    struct evp_md_ctx_st *sha; /* EVP_MD_CTX, created on first use */
+    fd_buf canon;
 };
 
 /*
@@ -57,6 +71,12 @@ fd_status fd__store_write_end(fd_store *s, const char *fn, bool savepoint, fd_st
 /* Forgets the cached actor check (after a write to staff, grants or sites). */
 void fd__actor_forget(fd_store *s);
 
+/* Forgets every cache a rollback can make stale: the actor check and the chain's head. */
+void fd__store_forget(fd_store *s);
+
+/* The database's data version: changes whenever any connection commits (0 when unknown). */
+unsigned int fd__store_data_version(fd_store *s);
+
 /* An iterator of @s was freed: completes a deferred fd_store_close(). */
 void fd__store_release(fd_store *s);
 
@@ -66,6 +86,26 @@ void fd__store_release(fd_store *s);
  */
 fd_status fd__journal(fd_store *s, const char *fn, const fd_actor *actor, int64_t site_id, const char *entity,
                       int64_t entity_id, const char *action, const char *detail);
+
+/*
+ * Appends one entry to the hash-chained journal: id = last id + 1, hash =
+ * SHA-256(canonical entry, previous hash). Runs inside the caller's write
+ * bracket; the entry is checked by the caller. (journal.c)
+ */
+fd_status fd__journal_insert(int64_t *out_id, fd_store *s, const char *fn, const fd_actor *actor, int64_t site_id,
+                             const fd_journal_entry *entry);
+
+/* Migration to schema 3: the UUID, the chain of the rows that exist, the UPDATE trigger. */
+fd_status fd__journal_chain_existing(fd_store *s, const char *fn);
+
+/* Loads the database's UUID from `meta` (FD_OK with has_uuid false when there is none). */
+fd_status fd__store_load_uuid(fd_store *s, const char *fn);
+
+/* Names the first protecting trigger that is missing into @missing (NULL when all are there). */
+fd_status fd__store_missing_trigger(fd_store *s, const char *fn, const char **missing);
+
+/* Frees what the journal chain keeps in the handle. */
+void fd__journal_chain_free(fd_store *s);
 
 /* An actor for the deprecated entry points: the system or @staff_id at @site_id, now. */
 fd_actor fd__legacy_actor(int64_t site_id, int64_t staff_id);

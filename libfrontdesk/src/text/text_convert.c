@@ -4,6 +4,7 @@
  */
 #include "text_internal.h"
 
+#include <pthread.h>
 #include <string.h>
 
 #include <unicode/uchar.h>
@@ -49,58 +50,138 @@ static fd_status collapse_ascii(fd_buf *out, const char *s, size_t len)
 }
 
 /*
- * Code points that NFKC leaves alone whatever surrounds them (no compatibility
- * mapping, never composed with a neighbour): most of what Chinese text holds.
- * Full-width ASCII and the ideographic space are handled here too: their NFKC
- * mapping is plain ASCII. Anything else sends the whole string through ICU.
+ * The fast path's table, one entry per BMP code point, built once from ICU's
+ * NFKC data: NORM_ICU when the character may interact with its neighbours (no
+ * normalisation boundary before it: combining marks, conjoining jamo ...), so
+ * the whole string goes through ICU; NORM_COPY when NFKC leaves it alone;
+ * NORM_SPACE when NFKC makes it white space (U+3000, NBSP); otherwise
+ * NORM_MAP + i where map_out[i] is NFKC of the character (full-width ASCII,
+ * （）, …, ①, ㎡ ...). A string whose every character has a boundary before it
+ * normalises character by character (ICU's Normalizer2::hasBoundaryBefore), so
+ * the fast path gives exactly ICU's result; a test checks it over every BMP
+ * character.
  */
-static bool nfkc_stable(uint32_t c)
+enum { NORM_ICU = 0, NORM_COPY = 1, NORM_SPACE = 2, NORM_MAP = 3 };
+#define NORM_MAP_MAX 8192
+#define NORM_MAP_BYTES 15
+static uint16_t norm_class[0x10000];
+static struct {
+    uint8_t len;
+    char s[NORM_MAP_BYTES];
+} map_out[NORM_MAP_MAX];
+static pthread_once_t norm_once = PTHREAD_ONCE_INIT;
+
+static void norm_build(void)
 {
-    return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) ||
-           (c >= 0x3001 && c <= 0x3002) || (c >= 0x300C && c <= 0x300F) ||
-           (c >= 0x20000 && c <= 0x2A6DF) || (c >= 0x2A700 && c <= 0x2EBEF) ||
-           (c >= 0x30000 && c <= 0x3134F);
+    UErrorCode err = U_ZERO_ERROR;
+    const UNormalizer2 *nfkc = unorm2_getNFKCInstance(&err);
+    if (U_FAILURE(err))
+        return; /* every class stays NORM_ICU: the slow path reports the error */
+    size_t nmap = 0;
+    for (uint32_t c = 0x80; c < 0x10000; c++) {
+        if (c >= 0xD800 && c <= 0xDFFF)
+            continue;
+        if (!unorm2_hasBoundaryBefore(nfkc, (UChar32)c))
+            continue;
+        UChar in[1] = { (UChar)c }, out[8];
+        err = U_ZERO_ERROR;
+        int32_t n = unorm2_normalize(nfkc, in, 1, out, 8, &err);
+        if (U_FAILURE(err))
+            continue;
+        if (n == 1 && out[0] == in[0]) {
+            norm_class[c] = u_isUWhiteSpace((UChar32)c) ? NORM_SPACE : NORM_COPY;
+            continue;
+        }
+        if (n == 1 && u_isUWhiteSpace(out[0])) {
+            norm_class[c] = NORM_SPACE;
+            continue;
+        }
+        char u8[32];
+        int32_t n8 = 0;
+        err = U_ZERO_ERROR;
+        u_strToUTF8(u8, sizeof u8, &n8, out, n, &err);
+        bool spaces = false;
+        for (int32_t i = 0; i < n; i++)
+            spaces |= u_isUWhiteSpace(out[i]) != 0;
+        /* a mapping with white space inside (U+33C2 a.m. is fine, ¨ is " ̈") stays with ICU */
+        if (U_FAILURE(err) || n8 > NORM_MAP_BYTES || spaces || nmap == NORM_MAP_MAX)
+            continue;
+        map_out[nmap].len = (uint8_t)n8;
+        memcpy(map_out[nmap].s, u8, (size_t)n8);
+        norm_class[c] = (uint16_t)(NORM_MAP + nmap++);
+    }
+}
+
+/* Characters outside the BMP that NFKC leaves alone: the CJK extensions. */
+static bool supplementary_stable(uint32_t c)
+{
+    return (c >= 0x20000 && c <= 0x2A6DF) || (c >= 0x2A700 && c <= 0x2EBEF) || (c >= 0x30000 && c <= 0x3134F);
 }
 
 /*
- * Fast path: when every character is ASCII, stable (above), full-width ASCII
- * (U+FF01..FF5E, NFKC maps them to U+0021..007E) or U+3000, the result is
- * computed here without ICU. A combining mark after an ASCII or full-width
- * letter would compose under NFKC, but marks are not in the set, so such text
- * takes the ICU path. Returns false (out unchanged) when ICU is needed.
+ * Fast path: NFKC and the white-space collapse character by character, with
+ * the table above; runs of characters NFKC leaves alone are copied at once.
+ * Returns false (out unchanged) when a character needs ICU.
  */
 static bool normalize_fast(fd_buf *out, const char *s, size_t len, fd_status *rc)
 {
-    const unsigned char *p = (const unsigned char *)s, *end = p + len;
+    pthread_once(&norm_once, norm_build);
+    const unsigned char *p = (const unsigned char *)s, *end = p + len, *run = p;
     size_t start = out->size;
     bool pending = false, any = false;
-    *rc = fd__buf_grow(out, len);
+    /* a mapping can be longer than its character (… is three dots): 5x covers NORM_MAP_BYTES / 3 */
+    *rc = fd__buf_grow(out, len * 5 + 1);
     if (*rc)
         return true;
+    char *o = out->ptr + out->size;
     while (p < end) {
-        const unsigned char *q = p;
-        uint32_t c = fd__utf8_next(&q);
-        bool space = c == 0x3000 || (c < 0x80 && ascii_space((unsigned char)c));
-        if (space) {
-            pending = any;
+        unsigned c0 = *p;
+        const unsigned char *q;
+        int cls;
+        if (c0 < 0x80) {
+            q = p + 1;
+            cls = ascii_space((unsigned char)c0) ? NORM_SPACE : NORM_COPY;
+        } else if (c0 >= 0xE0 && c0 < 0xF0) {
+            q = p + 3;
+            cls = norm_class[((c0 & 0x0Fu) << 12) | ((p[1] & 0x3Fu) << 6) | (p[2] & 0x3Fu)];
+        } else if (c0 < 0xE0) {
+            q = p + 2;
+            cls = norm_class[((c0 & 0x1Fu) << 6) | (p[1] & 0x3Fu)];
+        } else {
+            q = p;
+            cls = supplementary_stable(fd__utf8_next(&q)) ? NORM_COPY : NORM_ICU;
+        }
+        if (cls == NORM_COPY) {
+            if (run == p && pending) { /* a new run after white space */
+                *o++ = ' ';
+                pending = false;
+            }
+            any = true;
             p = q;
             continue;
         }
-        if (c >= 0xFF01 && c <= 0xFF5E)
-            c -= 0xFEE0;
-        else if (c >= 0x80 && !nfkc_stable(c)) {
+        memcpy(o, run, (size_t)(p - run));
+        o += p - run;
+        if (cls == NORM_ICU) {
             out->size = start;
             out->ptr[start] = '\0';
             return false;
         }
-        /* the output is never longer than the input: no growth needed */
-        if (pending)
-            out->ptr[out->size++] = ' ';
-        out->size += fd__utf8_put(out->ptr + out->size, c);
-        pending = false;
-        any = true;
-        p = q;
+        if (cls == NORM_SPACE) {
+            pending = any;
+        } else {
+            if (pending)
+                *o++ = ' ';
+            memcpy(o, map_out[cls - NORM_MAP].s, map_out[cls - NORM_MAP].len);
+            o += map_out[cls - NORM_MAP].len;
+            pending = false;
+            any = true;
+        }
+        p = run = q;
     }
+    memcpy(o, run, (size_t)(p - run));
+    o += p - run;
+    out->size = (size_t)(o - out->ptr);
     out->ptr[out->size] = '\0';
     return true;
 }
@@ -153,39 +234,14 @@ fd_status fd__text_normalize_into(fd_buf *out, const char *s, size_t len)
     return rc;
 }
 
-/* The longest curated conversion phrase at @p, or NULL. */
-static const fd__text_ts_phrase *match_ts_phrase(const fd__text_ts_phrase *table, size_t count,
-                                                 uint32_t first, const unsigned char *q,
-                                                 const unsigned char *end,
-                                                 const unsigned char **after)
-{
-    size_t lo = 0, hi = count;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (table[mid].from[0] < first)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    for (size_t i = lo; i < count && table[i].from[0] == first; i++) {
-        const unsigned char *r = q;
-        int k = 1;
-        for (; k < table[i].len && r < end; k++)
-            if (fd__utf8_next(&r) != table[i].from[k])
-                break;
-        if (k == table[i].len) {
-            *after = r;
-            return &table[i];
-        }
-    }
-    return NULL;
-}
-
+/*
+ * OpenCC's conversion (s2t.json, t2s.json) with the generated tables: at each
+ * position the longest phrase the text starts with, else the character map.
+ */
 fd_status fd__text_convert_into(fd_buf *out, const char *s, size_t len, bool to_trad)
 {
     fd__text_tables_init();
-    const fd__text_ts_phrase *phrases = to_trad ? fd__text_s2t_phrases : fd__text_t2s_phrases;
-    size_t nphrases = to_trad ? fd__text_s2t_phrases_count : fd__text_t2s_phrases_count;
+    const fd__text_dict *dict = to_trad ? &fd__text_s2t_dict : &fd__text_t2s_dict;
     const unsigned char *p = (const unsigned char *)s, *end = p + len, *run = p;
     fd_status rc = fd__buf_grow(out, len);
     while (rc == FD_OK && p < end) {
@@ -195,23 +251,20 @@ fd_status fd__text_convert_into(fd_buf *out, const char *s, size_t len, bool to_
         }
         const unsigned char *q = p;
         uint32_t c = fd__utf8_next(&q);
-        const unsigned char *after;
-        const fd__text_ts_phrase *ph = match_ts_phrase(phrases, nphrases, c, q, end, &after);
+        const unsigned char *after = q;
+        const fd__text_dict_entry *ph = fd__text_dict_starts(dict, c)
+                                            ? fd__text_dict_longest(dict, p, end, false, &after)
+                                            : NULL;
         uint32_t m = ph ? c : fd__text_map_cp(c, to_trad);
         if (ph == NULL && m == c) {
             p = q;
             continue;
         }
         rc = fd__buf_put(out, (const char *)run, (size_t)(p - run));
-        if (ph != NULL) {
-            for (int k = 0; rc == FD_OK && k < ph->len; k++)
-                rc = fd__text_put_cp(out, ph->to[k]);
-            p = run = after;
-        } else {
-            if (rc == FD_OK)
-                rc = fd__text_put_cp(out, m);
-            p = run = q;
-        }
+        if (rc == FD_OK)
+            rc = ph ? fd__buf_put(out, (const char *)dict->vals + ph->val, ph->val_len)
+                    : fd__text_put_cp(out, m);
+        p = run = after;
     }
     if (rc == FD_OK)
         rc = fd__buf_put(out, (const char *)run, (size_t)(end - run));

@@ -19,7 +19,8 @@
 
 /* --- generated tables ------------------------------------------------------ */
 
-#define FD__TEXT_MAX_PHRASE 4
+#define FD__TEXT_MAX_PHRASE 4 /* surnames */
+#define FD__TEXT_MAX_WORD 16  /* longest dictionary key, in characters */
 #define FD__TEXT_BMP_LO 0x3400u
 #define FD__TEXT_BMP_HI 0x9FFFu
 
@@ -48,29 +49,44 @@ typedef struct fd__text_cp_pair {
     uint32_t from, to;
 } fd__text_cp_pair;
 
-typedef struct fd__text_ts_phrase {
-    uint32_t from[FD__TEXT_MAX_PHRASE];
-    uint32_t to[FD__TEXT_MAX_PHRASE];
-    uint8_t len;
-} fd__text_ts_phrase;
+/*
+ * A phrase dictionary (scripts/gen/textdict.py): keys are UTF-8 strings, every
+ * proper prefix of a key (two characters or more) is an entry too, with
+ * val_len 0, so the longest key at a position is found with one hash probe per
+ * character and the walk stops at the first prefix no key has. Values are UTF-8
+ * (Traditional <-> Simplified) or syllable ids (pinyin).
+ */
+typedef struct fd__text_dict_entry {
+    uint32_t key, val;       /* offsets into keys / vals */
+    uint8_t key_len, val_len; /* bytes; values: bytes or syllables, 0 = a prefix only */
+} fd__text_dict_entry;
+
+typedef struct fd__text_dict {
+    const char *keys;
+    const void *vals;
+    const fd__text_dict_entry *entry;
+    uint32_t nentry;
+    uint32_t *slot; /* open addressing, entry index + 1, filled once by fd__text_tables_init */
+    uint32_t mask;
+    const uint64_t *starts; /* BMP code points that start a key of two characters or more */
+    uint8_t max_chars;
+    uint32_t nkeys;
+} fd__text_dict;
 
 extern const fd__text_syllable fd__text_syllables[];
 extern const size_t fd__text_syllables_count;
 extern const uint16_t fd__text_bmp_reading[];
 extern const fd__text_cp_syl fd__text_sparse_reading[];
 extern const size_t fd__text_sparse_reading_count;
-extern const fd__text_phrase fd__text_phrases[];
-extern const size_t fd__text_phrases_count;
+extern const fd__text_dict fd__text_phrase_dict; /* pinyin phrases, keyed on char-mapped Simplified */
 extern const fd__text_phrase fd__text_surnames[];
 extern const size_t fd__text_surnames_count;
 extern const fd__text_cp_pair fd__text_t2s[];
 extern const size_t fd__text_t2s_count;
 extern const fd__text_cp_pair fd__text_s2t[];
 extern const size_t fd__text_s2t_count;
-extern const fd__text_ts_phrase fd__text_t2s_phrases[];
-extern const size_t fd__text_t2s_phrases_count;
-extern const fd__text_ts_phrase fd__text_s2t_phrases[];
-extern const size_t fd__text_s2t_phrases_count;
+extern const fd__text_dict fd__text_t2s_dict;
+extern const fd__text_dict fd__text_s2t_dict;
 
 /* --- UTF-8 on input already checked by fd__check_text ------------------------ */
 
@@ -99,15 +115,24 @@ uint16_t fd__text_reading(uint32_t c);
 /* Single-character Traditional->Simplified (@to_trad false) or back; @c when unmapped. */
 uint32_t fd__text_map_cp(uint32_t c, bool to_trad);
 /*
- * The longest curated phrase of @table that starts at @p (compared on the
- * Simplified form of the text when @simplify), or NULL. On a match *end is set
- * past its last character.
+ * The longest surname of the curated table that starts at @p (compared on the
+ * Simplified form of the text), or NULL. On a match *after is set past it.
  */
-const fd__text_phrase *fd__text_match_phrase(const fd__text_phrase *table, size_t count,
-                                             const unsigned char *p, const unsigned char *end,
-                                             bool simplify, const unsigned char **after);
-/* Whether @c (Simplified) can start a pinyin phrase; cheap pre-check. */
-bool fd__text_phrase_start(uint32_t c);
+const fd__text_phrase *fd__text_match_surname(const unsigned char *p, const unsigned char *end,
+                                              const unsigned char **after);
+/* Whether @c can start a key of two characters or more in @d; cheap pre-check. */
+static inline bool fd__text_dict_starts(const fd__text_dict *d, uint32_t c)
+{
+    return c >= 0x10000 || (d->starts[c >> 6] >> (c & 63)) & 1;
+}
+/*
+ * The entry of the longest key of @d (two characters or more) that the text at
+ * @p starts with, each character mapped to Simplified first when @simplify; NULL
+ * if none. On a match *after is set past the matched text.
+ */
+const fd__text_dict_entry *fd__text_dict_longest(const fd__text_dict *d, const unsigned char *p,
+                                                 const unsigned char *end, bool simplify,
+                                                 const unsigned char **after);
 
 /* --- pinyin tokens (text_pinyin.c) ---------------------------------------------- */
 
@@ -124,8 +149,8 @@ typedef struct fd__text_iter {
     const unsigned char *p, *end;
     bool name;     /* read a leading surname with surname readings */
     bool at_start; /* nothing emitted yet */
-    uint16_t pend[FD__TEXT_MAX_PHRASE];
-    const unsigned char *pend_at[FD__TEXT_MAX_PHRASE + 1];
+    uint16_t pend[FD__TEXT_MAX_WORD];
+    const unsigned char *pend_at[FD__TEXT_MAX_WORD + 1];
     int npend, ipend;
 } fd__text_iter;
 
@@ -156,7 +181,7 @@ typedef struct fd__text_tls {
     UBreakIterator *chars; /* grapheme clusters */
     UChar *u16[2];         /* UTF-16 scratch */
     int32_t u16cap[2];
-    fd_buf scratch[7]; /* [2],[3] used inside fd__text_fold */
+    fd_buf scratch[8]; /* [2],[3] used inside fd__text_fold */
 } fd__text_tls;
 
 /* This thread's context, created on first use; NULL (error recorded) when out of memory. */

@@ -19,17 +19,17 @@ void fd__text_iter_init(fd__text_iter *it, const char *s, size_t len, bool name)
     it->npend = it->ipend = 0;
 }
 
-/* Queues the syllables of a matched phrase, recording each character's bytes. */
-static void queue_phrase(fd__text_iter *it, const fd__text_phrase *ph, const unsigned char *after)
+/* Queues the @n syllables of a matched phrase, recording each character's bytes. */
+static void queue_phrase(fd__text_iter *it, const uint16_t *syl, int n, const unsigned char *after)
 {
     const unsigned char *q = it->p;
-    for (int k = 0; k < ph->len; k++) {
-        it->pend[k] = ph->syl[k];
+    for (int k = 0; k < n; k++) {
+        it->pend[k] = syl[k];
         it->pend_at[k] = q;
         fd__utf8_next(&q);
     }
-    it->pend_at[ph->len] = after;
-    it->npend = ph->len;
+    it->pend_at[n] = after;
+    it->npend = n;
     it->ipend = 0;
     it->p = after;
 }
@@ -69,10 +69,9 @@ bool fd__text_iter_next(fd__text_iter *it, fd__text_tok *tok)
         }
         it->at_start = false;
         const unsigned char *after;
-        const fd__text_phrase *sn = fd__text_match_phrase(fd__text_surnames, fd__text_surnames_count,
-                                                          it->p, it->end, true, &after);
+        const fd__text_phrase *sn = fd__text_match_surname(it->p, it->end, &after);
         if (sn != NULL) {
-            queue_phrase(it, sn, after);
+            queue_phrase(it, sn->syl, sn->len, after);
             return fd__text_iter_next(it, tok);
         }
     }
@@ -95,12 +94,12 @@ bool fd__text_iter_next(fd__text_iter *it, fd__text_tok *tok)
         it->p = r;
         return true;
     }
-    if (fd__text_phrase_start(fd__text_map_cp(c, false))) {
+    const fd__text_dict *d = &fd__text_phrase_dict;
+    if (fd__text_dict_starts(d, fd__text_map_cp(c, false))) {
         const unsigned char *after;
-        const fd__text_phrase *ph = fd__text_match_phrase(fd__text_phrases, fd__text_phrases_count,
-                                                          it->p, it->end, true, &after);
+        const fd__text_dict_entry *ph = fd__text_dict_longest(d, it->p, it->end, true, &after);
         if (ph != NULL) {
-            queue_phrase(it, ph, after);
+            queue_phrase(it, (const uint16_t *)d->vals + ph->val, ph->val_len, after);
             return fd__text_iter_next(it, tok);
         }
     }

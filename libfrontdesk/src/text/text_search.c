@@ -80,16 +80,21 @@ static fd_status visit_suffixes(visitor *v, const char *s, size_t len)
     return rc;
 }
 
-/* Pinyin and initials keys of folded text f, read as a name (surname readings) or not. */
-static fd_status visit_pinyin(visitor *v, fd__text_tls *t, const char *f, size_t len, bool name)
+/*
+ * Pinyin and initials keys of text s, read as a name (surname readings) or not.
+ * The syllables come from the text as given, exactly as fd_text_pinyin reads it
+ * (so 乾安县 gives qian an xian in both, though folding may change characters);
+ * runs of other characters are folded like the query.
+ */
+static fd_status visit_pinyin(visitor *v, fd__text_tls *t, const char *s, size_t len, bool name)
 {
-    fd_buf *py = &t->scratch[4], *offs = &t->scratch[5], *ini = &t->scratch[6];
+    fd_buf *py = &t->scratch[4], *offs = &t->scratch[5], *ini = &t->scratch[6], *run = &t->scratch[7];
     fd__buf_clear(py);
     fd__buf_clear(offs);
     fd__buf_clear(ini);
     fd__text_iter it;
     fd__text_tok tok;
-    fd__text_iter_init(&it, f, len, name);
+    fd__text_iter_init(&it, s, len, name);
     fd_status rc = FD_OK;
     while (rc == FD_OK && fd__text_iter_next(&it, &tok)) {
         if (tok.kind == FD__TEXT_TOK_SYL) {
@@ -100,19 +105,22 @@ static fd_status visit_pinyin(visitor *v, fd__text_tls *t, const char *f, size_t
                 rc = fd__buf_put(py, sy->plain, sy->plain_len);
             if (rc == FD_OK)
                 rc = fd__buf_put(ini, sy->plain, 1);
-        } else {
-            for (const unsigned char *p = tok.start; rc == FD_OK && p < tok.end;) {
-                const unsigned char *q = p;
-                fd__utf8_next(&q);
-                size_t at = py->size;
-                rc = fd__buf_put(offs, (const char *)&at, sizeof at);
-                if (rc == FD_OK)
-                    rc = fd__buf_put(py, (const char *)p, (size_t)(q - p));
-                p = q;
-            }
-            if (rc == FD_OK)
-                rc = fd__text_run_initials(ini, tok.start, tok.end);
+            continue;
         }
+        fd__buf_clear(run);
+        rc = fd__text_fold(run, (const char *)tok.start, (size_t)(tok.end - tok.start));
+        const unsigned char *p = (const unsigned char *)run->ptr, *end = p + run->size;
+        while (rc == FD_OK && p < end) {
+            const unsigned char *q = p;
+            fd__utf8_next(&q);
+            size_t at = py->size;
+            rc = fd__buf_put(offs, (const char *)&at, sizeof at);
+            if (rc == FD_OK)
+                rc = fd__buf_put(py, (const char *)p, (size_t)(q - p));
+            p = q;
+        }
+        if (rc == FD_OK)
+            rc = fd__text_run_initials(ini, (const unsigned char *)run->ptr, end);
     }
     size_t nb = offs->size / sizeof(size_t);
     for (size_t i = 0; rc == FD_OK && i < nb && !v->found; i++) {
@@ -138,9 +146,9 @@ static fd_status visit_keys(visitor *v, const char *fn, const char *s, size_t le
         rc = visit_suffixes(v, f->ptr ? f->ptr : "", f->size);
     /* Both readings of a leading surname; the second pass adds only new keys. */
     if (rc == FD_OK && !v->found)
-        rc = visit_pinyin(v, t, f->ptr ? f->ptr : "", f->size, false);
+        rc = visit_pinyin(v, t, s, len, false);
     if (rc == FD_OK && !v->found)
-        rc = visit_pinyin(v, t, f->ptr ? f->ptr : "", f->size, true);
+        rc = visit_pinyin(v, t, s, len, true);
     return rc;
 }
 

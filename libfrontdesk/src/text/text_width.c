@@ -1,6 +1,6 @@
 /*
  * Display width, truncation and padding for fixed-width reports and receipts
- * (issue 4, item 6). Width is counted per grapheme cluster (ICU character
+ * (issue 4, item 6; emoji sequences: issue 9, kind 5). Width is counted per grapheme cluster (ICU character
  * break iterator, one per thread, reused), so a base and its combining marks,
  * or an emoji sequence, are never split.
  */
@@ -26,33 +26,72 @@ static int cp_width(uint32_t c)
     return eaw == U_EA_WIDE || eaw == U_EA_FULLWIDTH ? 2 : 1;
 }
 
+static bool has(uint32_t c, UProperty p)
+{
+    return u_hasBinaryProperty((UChar32)c, p) != 0;
+}
+
 /*
- * Width of one grapheme cluster s[0..len): the sum of its characters' widths
- * (marks and format characters add 0; a spacing mark or a regional indicator
- * adds its own), so that widths add up when clusters merge at a join (a
- * padding space followed by a mark). Two exceptions follow how terminals
- * draw emoji: a ZWJ sequence is one glyph (its widest character), and VS16
- * after a visible base asks for emoji presentation (at least 2).
+ * Whether the cluster s[0..len) is an emoji sequence drawn as one emoji
+ * (UTS #51 ED-14..ED-17, ED-21): a modifier sequence (👍🏽, ✌🏻), a keycap
+ * (1️⃣), a flag (🇨🇳), a tag sequence (🏴 + tags + cancel), a ZWJ sequence of
+ * emoji (👨‍👩‍👧), an emoji presentation sequence (☺️, base + VS16), or a lone
+ * Emoji_Presentation character. A text presentation selector (VS15, ☺︎) asks for
+ * the text glyph: not an emoji then.
+ */
+static bool emoji_sequence(const unsigned char *s, size_t len)
+{
+    const unsigned char *p = s, *end = s + len;
+    uint32_t base = fd__utf8_next(&p);
+    if (base < 0x2000 && base != 0x23 && base != 0x2A && (base < 0x30 || base > 0x39) &&
+        base != 0xA9 && base != 0xAE)
+        return false; /* no emoji below U+2000 but #, *, digits (keycaps), © and ® */
+    if (!has(base, UCHAR_EMOJI) && !has(base, UCHAR_EXTENDED_PICTOGRAPHIC))
+        return false;
+    bool vs16 = false, modifier = false, keycap = false, tag = false, zwj = false, ri = false;
+    while (p < end) {
+        uint32_t c = fd__utf8_next(&p);
+        if (c == 0xFE0E)
+            return false;
+        vs16 |= c == 0xFE0F;
+        keycap |= c == 0x20E3;
+        tag |= c >= 0xE0020 && c <= 0xE007F;
+        zwj |= c == 0x200D;
+        modifier |= has(c, UCHAR_EMOJI_MODIFIER);
+        ri |= has(base, UCHAR_REGIONAL_INDICATOR) && has(c, UCHAR_REGIONAL_INDICATOR);
+    }
+    if (keycap)
+        return vs16; /* 1 + U+20E3 without VS16 is a digit with an enclosing mark */
+    if (modifier)
+        return has(base, UCHAR_EMOJI_MODIFIER_BASE) || has(base, UCHAR_EMOJI_MODIFIER);
+    return vs16 || tag || zwj || ri || has(base, UCHAR_EMOJI_PRESENTATION);
+}
+
+/*
+ * Width of one grapheme cluster s[0..len): 2 for an emoji sequence (above);
+ * otherwise the sum of its characters' widths (marks and format characters add
+ * 0; a spacing mark adds its own), so that widths add up when clusters merge at
+ * a join (a padding space followed by a mark). A ZWJ sequence that is not all
+ * emoji is drawn as its widest character.
  */
 static int cluster_width(const unsigned char *s, size_t len)
 {
+    if (s[0] >= 0xE2 || s[0] == 0x23 || s[0] == 0x2A || (s[0] >= 0x30 && s[0] <= 0x39) || s[0] == 0xC2) {
+        if (emoji_sequence(s, len))
+            return 2;
+    }
     const unsigned char *p = s, *end = s + len;
-    int sum = 0, widest = 0, base = -1;
-    bool zwj = false, vs16 = false;
+    int sum = 0, widest = 0;
+    bool zwj = false;
     while (p < end) {
         uint32_t c = fd__utf8_next(&p);
         int cw = cp_width(c);
-        if (base < 0)
-            base = cw;
         sum += cw;
         if (cw > widest)
             widest = cw;
         zwj |= c == 0x200D;
-        vs16 |= c == 0xFE0F;
     }
-    int w = zwj ? widest : sum;
-    /* VS16 widens a visible base only: a stray selector stays invisible. */
-    return vs16 && base > 0 && w < 2 ? 2 : w;
+    return zwj ? widest : sum;
 }
 
 static bool ascii_only(const char *s, size_t len)

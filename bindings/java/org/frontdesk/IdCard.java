@@ -1,23 +1,20 @@
 package org.frontdesk;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import org.frontdesk.swig.FrontdeskNative;
 import org.frontdesk.swig.fd_date;
 import org.frontdesk.swig.fd_idcard;
 
 /**
  * A resident ID number (GB 11643-1999) and what it says, plus masking for listings
- * (R-COM-2). {@code today} is the day against which a birth date in the future is refused;
- * the overloads without it use the current date in Asia/Shanghai. Immutable.
+ * (R-COM-2). {@code today} is the as-of day against which a birth date in the future is
+ * refused; it is required (null throws FD_EINVAL): nothing here reads the clock. Immutable.
  */
 public final class IdCard {
   /** Sex by the sequence digit (odd: male). */
   public enum Sex {
     MALE, FEMALE
   }
-
-  private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
   private final String number;
   private final String region;
@@ -36,14 +33,9 @@ public final class IdCard {
     legacy = c.getLegacy() != 0;
   }
 
-  /** Whether {@code text} is a valid ID number (checksum, date, region). */
+  /** Whether {@code text} is a valid ID number (checksum, date, region) as of {@code today} (not null). */
   public static boolean isValid(String text, LocalDate today) throws FrontdeskException {
     return Out.flag(o -> FrontdeskNative.fd_idcard_is_valid(o, text, today));
-  }
-
-  /** Whether {@code text} is a valid ID number today in China. */
-  public static boolean isValid(String text) throws FrontdeskException {
-    return isValid(text, LocalDate.now(CHINA));
   }
 
   /**
@@ -57,16 +49,9 @@ public final class IdCard {
   }
 
   /**
-   * The old name of {@link #isValid(String)}, kept for one release.
-   *
-   * @deprecated use {@link #isValid(String)}
+   * Parses as of {@code today} (not null); FD_EINVAL says which part is wrong (length, character,
+   * region, birth date, checksum).
    */
-  @Deprecated
-  public static boolean valid(String text) throws FrontdeskException {
-    return isValid(text);
-  }
-
-  /** Parses; FD_EINVAL says which part is wrong (length, character, region, birth date, checksum). */
   public static IdCard parse(String text, LocalDate today) throws FrontdeskException {
     fd_idcard c = new fd_idcard();
     try {
@@ -75,10 +60,6 @@ public final class IdCard {
     } finally {
       c.delete();
     }
-  }
-
-  public static IdCard parse(String text) throws FrontdeskException {
-    return parse(text, LocalDate.now(CHINA));
   }
 
   /** The number masked for listings (R-COM-2): "110105********002X". */

@@ -89,4 +89,9 @@ public final class Money {
   public static long roundTo(long fen, long unit, Rounding mode) throws FrontdeskException {
     return Out.int64(o -> FrontdeskNative.fd_money_round_to(o, fen, unit, mode.c));
   }
+
+  /** fen rounded half up to a multiple of {@code unit} fen (the default mode, as {@link #mulRatio(long, long, long)}). */
+  public static long roundTo(long fen, long unit) throws FrontdeskException {
+    return roundTo(fen, unit, Rounding.HALF_UP);
+  }
 }

@@ -29,6 +29,30 @@ public final class Policy extends NativeHandle<SWIGTYPE_p_fd_policy> {
     run(p -> FrontdeskNative.fd_policy_set(p, key, value));
   }
 
+  /** A deadline key's amount (R-CPL-2), e.g. 3 of complaint.important.resolve_days; see {@link #deadlineUnit}. */
+  public long deadlineAmount(String key) throws FrontdeskException {
+    long[] amount = new long[1];
+    run(p -> FrontdeskNative.fd_policy_get_deadline(amount, new int[1], p, key));
+    return amount[0];
+  }
+
+  /** A deadline key's unit, e.g. WORKING_DAYS; FD_EINVAL for a plain key. */
+  public WorkCalendar.Unit deadlineUnit(String key) throws FrontdeskException {
+    int[] unit = new int[1];
+    run(p -> FrontdeskNative.fd_policy_get_deadline(new long[1], unit, p, key));
+    return WorkCalendar.Unit.of(unit[0]);
+  }
+
+  /** Sets a deadline key's amount and unit together (a day key: calendar days, working days, same day). */
+  public void setDeadline(String key, long amount, WorkCalendar.Unit unit) throws FrontdeskException {
+    run(p -> FrontdeskNative.fd_policy_set_deadline(p, key, amount, unit.code));
+  }
+
+  /** The value as {@code frontdesk policy list} shows it: "3" or "3 working_days". */
+  public String format(String key) throws FrontdeskException {
+    return call(p -> Out.string(o -> FrontdeskNative.fd_policy_format(o, p, key)));
+  }
+
   /** Whether {@code key} still holds its default. */
   public boolean isDefault(String key) throws FrontdeskException {
     return call(p -> Out.flag(o -> FrontdeskNative.fd_policy_is_default(o, p, key)));

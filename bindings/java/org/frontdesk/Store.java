@@ -12,6 +12,7 @@ import org.frontdesk.swig.SWIGTYPE_p_fd_report;
 import org.frontdesk.swig.SWIGTYPE_p_fd_store;
 import org.frontdesk.swig.fd_actor;
 import org.frontdesk.swig.fd_store_options;
+import org.frontdesk.swig.fd_store_verify_report;
 
 /**
  * An open site database. {@code try (Store s = Store.open("site.db")) { ... }}.
@@ -20,13 +21,88 @@ import org.frontdesk.swig.fd_store_options;
  * {@link Grant#REVEAL}, given to its role with {@link #grant}; each reveal is in {@link #reveals}.
  * Queries return a {@link RecordIterator} (streamed; close it). Used by one thread at a time.
  */
-public final class Store extends NativeHandle<SWIGTYPE_p_fd_store> {
+public final class Store implements AutoCloseable {
+  private static final System.Logger LOG = System.getLogger("org.frontdesk.Store");
+
   private interface Act {
     void run(fd_actor a) throws FrontdeskException;
   }
 
+  /** The native handle; the Cleaner of an unclosed Store only logs uncommitted work, never throws. */
+  private static final class Handle extends NativeHandle<SWIGTYPE_p_fd_store> {
+    Handle(SWIGTYPE_p_fd_store s) {
+      super(s, Handle::free);
+    }
+
+    private static void free(SWIGTYPE_p_fd_store p) {
+      int[] open = new int[1];
+      try {
+        FrontdeskNative.fd_store_in_transaction(open, p);
+      } catch (FrontdeskException e) {
+        open[0] = 0;
+      }
+      if (open[0] != 0) {
+        LOG.log(System.Logger.Level.WARNING, "a Store was garbage collected with an uncommitted transaction;"
+            + " its work was rolled back (commit it, or close the Store, before dropping it)");
+      }
+      FrontdeskNative.fd_store_close(p);
+    }
+
+    SWIGTYPE_p_fd_store ptr() throws FrontdeskException {
+      return handle();
+    }
+  }
+
+  private final Handle h;
+  /** Counts begin() calls, so that a stale Transaction never ends a later one. */
+  private long generation;
+
   private Store(SWIGTYPE_p_fd_store s) {
-    super(s, FrontdeskNative::fd_store_close);
+    h = new Handle(s);
+  }
+
+  /** The native pointer; ESTATE once closed (package-private: modules' classes use it). */
+  SWIGTYPE_p_fd_store handle() throws FrontdeskException {
+    return h.ptr();
+  }
+
+  /** Whether {@link #close()} has freed the native object. */
+  public boolean isClosed() {
+    return h.isClosed();
+  }
+
+  /**
+   * Closes the database. Closing twice is harmless. Work of a transaction that was begun and
+   * neither committed nor rolled back is never dropped silently: it is rolled back, the store is
+   * closed, and this throws FD_ESTATE saying so. (An unclosed Store that is garbage collected rolls
+   * back too, and logs a warning.)
+   */
+  @Override
+  public void close() throws FrontdeskException {
+    if (h.isClosed()) {
+      return;
+    }
+    int[] open = new int[1];
+    try {
+      FrontdeskNative.fd_store_in_transaction(open, h.ptr());
+      if (open[0] != 0) {
+        FrontdeskNative.fd_store_rollback(h.ptr());
+      }
+    } finally {
+      h.close();
+    }
+    if (open[0] != 0) {
+      throw new FrontdeskException(Frontdesk.ESTATE, "Store.close: a transaction was begun and not committed"
+          + " (fd_store_in_transaction); its work was rolled back. Commit it: try (Transaction t = store.begin())"
+          + " { ...; t.commit(); }");
+    }
+  }
+
+  /** Whether a transaction begun with {@link #begin()} is open (uncommitted). */
+  public boolean inTransaction() throws FrontdeskException {
+    int[] open = new int[1];
+    FrontdeskNative.fd_store_in_transaction(open, handle());
+    return open[0] != 0;
   }
 
   /** Opens (creating and migrating as needed) the database at path. */
@@ -36,13 +112,48 @@ public final class Store extends NativeHandle<SWIGTYPE_p_fd_store> {
 
   /** Opens with options: readOnly, create when missing. */
   public static Store open(String path, boolean readOnly, boolean create) throws FrontdeskException {
+    return open(path, readOnly, create, false);
+  }
+
+  /**
+   * Opens with options: readOnly, create when missing, quickCheck (refuse a corrupt file with
+   * FD_EDATA at open).
+   */
+  public static Store open(String path, boolean readOnly, boolean create, boolean quickCheck)
+      throws FrontdeskException {
     fd_store_options o = new fd_store_options();
     FrontdeskNative.fd_store_options_init(o, FrontdeskNative.FD_STORE_OPTIONS_VERSION);
     o.setRead_only(readOnly ? 1 : 0);
     o.setCreate(create ? 1 : 0);
+    o.setQuick_check(quickCheck ? 1 : 0);
     SWIGTYPE_p_fd_store[] out = new SWIGTYPE_p_fd_store[1];
     FrontdeskNative.fd_store_open(out, path, o);
     return new Store(out[0]);
+  }
+
+  /**
+   * Checks integrity, the protecting triggers and the journal's hash chain (R-COM-3). Never throws
+   * for a broken database: the report says what is wrong ({@link VerifyReport#isOk()} false).
+   */
+  public VerifyReport verify() throws FrontdeskException {
+    fd_store_verify_report r = new fd_store_verify_report();
+    FrontdeskNative.fd_store_verify_report_init(r, FrontdeskNative.FD_STORE_VERIFY_REPORT_VERSION);
+    boolean ok = true;
+    try {
+      FrontdeskNative.fd_store_verify(r, handle());
+    } catch (FrontdeskException e) {
+      if (e.code() != Frontdesk.EDATA) {
+        throw e;
+      }
+      ok = false;
+    }
+    return new VerifyReport(ok, r.getEntries(), r.getFirst_bad_id(), r.getIntegrity_ok() != 0,
+        r.getTriggers_ok() != 0, r.getProblem(), r.getUuid(), r.getHead());
+  }
+
+  /** The database's UUID (8-4-4-4-12 hex), given at creation. */
+  public String uuid() throws FrontdeskException {
+    return Out.string(o -> FrontdeskNative.fd_store_uuid(o, handle()));
   }
 
   /** Runs {@code call} with a native copy of {@code actor} (package-private: modules' classes use it too). */
@@ -67,9 +178,20 @@ public final class Store extends NativeHandle<SWIGTYPE_p_fd_store> {
     return FrontdeskNative.fd_store_schema_latest();
   }
 
-  /** Starts a transaction (BEGIN IMMEDIATE). */
-  public void begin() throws FrontdeskException {
+  /**
+   * Starts a transaction (BEGIN IMMEDIATE) and returns it:
+   * {@code try (Transaction t = store.begin()) { ...; t.commit(); }} — closing it uncommitted
+   * (an exception, a forgotten commit) rolls it back. {@link #commit()} and {@link #rollback()}
+   * still end it too.
+   */
+  public Transaction begin() throws FrontdeskException {
     FrontdeskNative.fd_store_begin(handle());
+    return new Transaction(this, ++generation);
+  }
+
+  /** Whether the transaction of {@code begin()} number {@code gen} is still the open one. */
+  boolean isOpen(long gen) throws FrontdeskException {
+    return gen == generation && !isClosed() && inTransaction();
   }
 
   /** Commits the open transaction. */
@@ -213,9 +335,20 @@ public final class Store extends NativeHandle<SWIGTYPE_p_fd_store> {
     act(actor, a -> FrontdeskNative.fd_store_policy_set(handle(), a, key, value));
   }
 
+  /** Stores a deadline key's amount and unit for the actor's site (R-CPL-2); journaled. */
+  public void setPolicyDeadline(Actor actor, String key, long amount, WorkCalendar.Unit unit)
+      throws FrontdeskException {
+    act(actor, a -> FrontdeskNative.fd_store_policy_set_deadline(handle(), a, key, amount, unit.code));
+  }
+
   /** Removes the actor's site's override of {@code key}; journaled. */
   public void resetPolicy(Actor actor, String key) throws FrontdeskException {
     act(actor, a -> FrontdeskNative.fd_store_policy_reset(handle(), a, key));
+  }
+
+  /** The phone greeting (R-CALL-2, R-CALL-10) of a site: its name as the organisation. */
+  public String greeting(long siteId, LocalDate date, WorkCalendar calendar) throws FrontdeskException {
+    return calendar.greeting(date, site(siteId).getName());
   }
 
   /**
@@ -223,8 +356,13 @@ public final class Store extends NativeHandle<SWIGTYPE_p_fd_store> {
    * numbers in details masked unless the actor reveals them (R-COM-2, logged). Close it.
    */
   public DailyReport dailyReport(Actor actor, LocalDate date) throws FrontdeskException {
+    return dailyReport(actor, date, "zh");
+  }
+
+  /** The daily report with titles and headers in {@code language}: "zh" (the default) or "en". Close it. */
+  public DailyReport dailyReport(Actor actor, LocalDate date, String language) throws FrontdeskException {
     SWIGTYPE_p_fd_report[] out = new SWIGTYPE_p_fd_report[1];
-    act(actor, a -> FrontdeskNative.fd_report_daily_new(out, handle(), a, date));
+    act(actor, a -> FrontdeskNative.fd_report_daily_new(out, handle(), a, date, language));
     return new DailyReport(out[0]);
   }
 
@@ -271,11 +409,18 @@ public final class Store extends NativeHandle<SWIGTYPE_p_fd_store> {
     throw new FrontdeskException(Frontdesk.ENOTFOUND, "setStaffActive: staffId: no staff " + staffId);
   }
 
-  /** @deprecated use {@link #journalAdd}; {@code at} null meant now. */
+  /**
+   * @deprecated use {@link #journalAdd}. {@code at} is required: null no longer means now (pass
+   *     {@code Instant.now()} explicitly); null throws FD_EINVAL.
+   */
   @Deprecated
   public long journalAppend(Instant at, long siteId, long staffId, String entity, long entityId, String action,
       String detail) throws FrontdeskException {
-    Actor a = at == null ? Actor.now(siteId, staffId) : Actor.of(siteId, staffId, at);
+    if (at == null) {
+      throw new FrontdeskException(Frontdesk.EINVAL, "journalAppend: at: is required, got null (pass Instant.now()"
+          + " explicitly)");
+    }
+    Actor a = Actor.of(siteId, staffId, at);
     return journalAdd(a, entity, entityId, action, detail);
   }
 

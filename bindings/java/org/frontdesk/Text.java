@@ -116,6 +116,11 @@ public final class Text {
     return Out.bytes(o -> FrontdeskNative.fd_text_sort_key(o, s, order.c));
   }
 
+  /** -1, 0 or 1 as {@code a} sorts before, with or after {@code b} in {@link Order#NAME} order (the default). */
+  public static int compare(String a, String b) throws FrontdeskException {
+    return compare(a, b, Order.NAME);
+  }
+
   /** -1, 0 or 1 as {@code a} sorts before, with or after {@code b}. */
   public static int compare(String a, String b, Order order) throws FrontdeskException {
     int[] out = new int[1];

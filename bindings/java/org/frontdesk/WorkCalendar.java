@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import org.frontdesk.swig.FrontdeskNative;
 import org.frontdesk.swig.SWIGTYPE_p_fd_calendar;
+import org.frontdesk.swig.fd_calendar_beyond;
 import org.frontdesk.swig.fd_calendar_day_kind;
 import org.frontdesk.swig.fd_calendar_unit;
 
@@ -68,6 +69,16 @@ public final class WorkCalendar extends NativeHandle<SWIGTYPE_p_fd_calendar> {
       this.code = u.swigValue();
     }
 
+    /** The unit of a C code (FD_CALENDAR_UNIT_*). */
+    static Unit of(int code) {
+      for (Unit u : values()) {
+        if (u.code == code) {
+          return u;
+        }
+      }
+      throw new IllegalArgumentException("unit " + code);
+    }
+
     /** The C API's name of the unit, e.g. "working_days". */
     public String label() {
       return FrontdeskNative.fd_calendar_unit_name(code);
@@ -82,6 +93,55 @@ public final class WorkCalendar extends NativeHandle<SWIGTYPE_p_fd_calendar> {
         }
       }
       throw new FrontdeskException(Frontdesk.EINVAL, "unit " + name);
+    }
+  }
+
+  /** What days past the holiday data are: the values of the policy key calendar.beyond_data. */
+  public enum BeyondData {
+    /** A provisional year: the statutory holidays by law, weekends, no 调休 (default). */
+    PROVISIONAL(fd_calendar_beyond.FD_CALENDAR_BEYOND_PROVISIONAL),
+    /** Monday to Friday are working days. */
+    WEEKENDS(fd_calendar_beyond.FD_CALENDAR_BEYOND_WEEKENDS),
+    /** FD_EDATA naming the year. */
+    ERROR(fd_calendar_beyond.FD_CALENDAR_BEYOND_ERROR);
+
+    final int code;
+
+    BeyondData(fd_calendar_beyond b) {
+      this.code = b.swigValue();
+    }
+
+    /** The policy value, for {@code policy.set("calendar.beyond_data", BeyondData.ERROR.code())}. */
+    public int code() {
+      return code;
+    }
+  }
+
+  /** A deadline with what it was computed from ({@link #deadlineInfo}). */
+  public static final class Deadline {
+    private final Instant due;
+    private final boolean provisional;
+    private final String version;
+
+    Deadline(Instant due, boolean provisional, String version) {
+      this.due = due;
+      this.provisional = provisional;
+      this.version = version;
+    }
+
+    /** The last on-time second. */
+    public Instant due() {
+      return due;
+    }
+
+    /** Whether a day past the holiday data decides it (recompute when the official schedule is loaded). */
+    public boolean isProvisional() {
+      return provisional;
+    }
+
+    /** The data version, e.g. "CN-2026.1+provisional-2027". */
+    public String version() {
+      return version;
     }
   }
 
@@ -108,6 +168,31 @@ public final class WorkCalendar extends NativeHandle<SWIGTYPE_p_fd_calendar> {
     SWIGTYPE_p_fd_calendar[] out = new SWIGTYPE_p_fd_calendar[1];
     FrontdeskNative.fd_calendar_load_data(out, text);
     return new WorkCalendar(out[0]);
+  }
+
+  /** Adds a file saying {@code extends builtin}: a site's layer, or national data ({@code scope national}). */
+  public void addFile(String path) throws FrontdeskException {
+    run(c -> FrontdeskNative.fd_calendar_add_file(c, path));
+  }
+
+  /** As {@link #addFile}, from the text of a data file. */
+  public void addText(String text) throws FrontdeskException {
+    run(c -> FrontdeskNative.fd_calendar_add_data(c, text));
+  }
+
+  /** The last date answered past the data (provisional or weekends only); FD_ENOTFOUND when refused. */
+  public LocalDate provisionalUntil() throws FrontdeskException {
+    return call(c -> Out.date(o -> FrontdeskNative.fd_calendar_provisional_until(o, c)));
+  }
+
+  /** Whether answers about the date come from days past the holiday data. */
+  public boolean isProvisional(LocalDate date) throws FrontdeskException {
+    return call(c -> Out.flag(o -> FrontdeskNative.fd_calendar_is_provisional(o, c, date)));
+  }
+
+  /** The warning while the holiday data ends within 60 days of {@code today}, "" otherwise. */
+  public String coverageWarning(LocalDate today) throws FrontdeskException {
+    return call(c -> Out.string(o -> FrontdeskNative.fd_calendar_coverage_warning(o, c, today)));
   }
 
   /** The data's version, e.g. "CN-2026.1"; records store it beside their deadlines. */
@@ -247,6 +332,19 @@ public final class WorkCalendar extends NativeHandle<SWIGTYPE_p_fd_calendar> {
   /** The deadline for something received at {@code start}, with the calendar's own policy settings. */
   public Instant deadline(Instant start, long amount, Unit unit) throws FrontdeskException {
     return deadline(start, amount, unit, null);
+  }
+
+  /** The deadline with whether it is provisional and the data version to store beside it; policy may be null. */
+  public Deadline deadlineInfo(Instant start, long amount, Unit unit, Policy policy) throws FrontdeskException {
+    long[] due = new long[1];
+    int[] provisional = new int[1];
+    String[] version = new String[1];
+    call(policy, (c, p) -> {
+      FrontdeskNative.fd_calendar_deadline_info(due, provisional, version, c, start.getEpochSecond(), amount,
+          unit.code, p);
+      return null;
+    });
+    return new Deadline(Instant.ofEpochSecond(due[0]), provisional[0] != 0, version[0]);
   }
 
   /** The deadline (R-CPL-2, R-CALL-9, R-PLN-1); {@code policy} may be null. */

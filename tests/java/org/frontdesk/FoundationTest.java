@@ -30,7 +30,7 @@ public class FoundationTest {
   }
 
   @After
-  public void close() {
+  public void close() throws Exception {
     store.close();
   }
 
@@ -190,7 +190,13 @@ public class FoundationTest {
     assertEquals(clerk, store.staff(site, "F001").getId());
     Instant t = Instant.ofEpochSecond(1795426200L);
     long id = store.journalAppend(t, site, clerk, "shift", 1, "handover", "d");
-    store.journalAppend(null, site, 0, "shift", 2, "handover", null);
+    store.journalAppend(Instant.now(), site, 0, "shift", 2, "handover", null);
+    try {
+      store.journalAppend(null, site, 0, "shift", 3, "handover", null); // null never means now
+      fail("null accepted as now");
+    } catch (FrontdeskException e) {
+      assertEquals(Frontdesk.EINVAL, e.code());
+    }
     List<JournalEntry> rows = store.journal(site, t, t.plusSeconds(1), "shift", 0);
     assertEquals(1, rows.size());
     assertEquals(id, rows.get(0).getId());

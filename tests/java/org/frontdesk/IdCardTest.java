@@ -21,7 +21,25 @@ public class IdCardTest {
     assertEquals(LocalDate.of(1949, 12, 31), c.birth());
     assertEquals(IdCard.Sex.FEMALE, c.sex());
     assertFalse(c.legacy());
-    assertEquals(IdCard.Sex.MALE, IdCard.parse("440524188001010014").sex());
+    assertEquals(IdCard.Sex.MALE, IdCard.parse("440524188001010014", TODAY).sex());
+  }
+
+  @Test
+  public void theAsOfDateIsRequiredNullNeverMeansToday() throws Exception {
+    try {
+      IdCard.isValid("11010519491231002X", null);
+      fail("null today accepted");
+    } catch (FrontdeskException e) {
+      assertEquals(Frontdesk.EINVAL, e.code());
+      assertTrue(e.getMessage(), e.getMessage().contains("today"));
+    }
+    try {
+      IdCard.parse("11010519491231002X", null);
+      fail("null today accepted");
+    } catch (FrontdeskException e) {
+      assertEquals(Frontdesk.EINVAL, e.code());
+      assertTrue(e.getMessage(), e.getMessage().contains("today"));
+    }
   }
 
   @Test
@@ -33,7 +51,6 @@ public class IdCardTest {
 
   @Test
   public void isValid() throws Exception {
-    assertTrue(IdCard.isValid("11010519491231002X"));
     assertTrue(IdCard.isValid("11010519491231002X", TODAY));
     assertFalse(IdCard.isValid("110105194912310021", TODAY));
     assertFalse(IdCard.isValid("110105202611240012", TODAY));
@@ -42,7 +59,6 @@ public class IdCardTest {
   @Test
   @SuppressWarnings("deprecation")
   public void validIsTheOldNameOfIsValid() throws Exception {
-    assertTrue(IdCard.valid("11010519491231002X"));
     assertTrue(IdCard.valid("11010519491231002X", TODAY));
     assertFalse(IdCard.valid("110105194912310021", TODAY));
   }

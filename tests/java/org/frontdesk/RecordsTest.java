@@ -9,6 +9,7 @@ import static org.junit.Assert.fail;
 import java.io.File;
 import java.nio.file.Files;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -36,7 +37,7 @@ public class RecordsTest {
   }
 
   @After
-  public void close() {
+  public void close() throws Exception {
     store.close();
   }
 
@@ -242,5 +243,30 @@ public class RecordsTest {
     fails(Frontdesk.EINVAL, "local", () -> LocalTimes.instantFromLocal(ny, LocalDateTime.of(10000, 1, 1, 0, 0)));
     LocalTimes.checkInstant(253402300799L);
     fails(Frontdesk.ERANGE, "at", () -> LocalTimes.checkInstant(253402300800L));
+  }
+
+  @Test
+  public void verifyFindsARewrittenEntry_R_COM_3() throws Exception {
+    String path = new File(dir, "verify.db").getPath();
+    try (Store s = Store.open(path)) {
+      long site = s.addSite(Actor.system(0, Instant.ofEpochSecond(1795395600L)), "v", "验证", null);
+      s.journalAdd(Actor.system(site, Instant.ofEpochSecond(1795395601L)), "call", 1, "log", "来电");
+      VerifyReport r = s.verify();
+      assertTrue(r.toString(), r.isOk());
+      assertEquals(2, r.getEntries());
+      assertEquals(64, r.getHead().length());
+      assertEquals(s.uuid(), r.getUuid());
+    }
+    try (Store ro = Store.open(path, true, false, true)) {
+      assertTrue(ro.verify().isTriggersOk());
+    }
+  }
+
+  @Test
+  public void storeGreetingTakesTheOrganisationFromTheSite_R_CALL_2() throws Exception {
+    try (Store s = Store.open(new File(dir, "greeting.db").getPath()); WorkCalendar cal = WorkCalendar.builtin()) {
+      long site = s.addSite(Actor.system(0, Instant.ofEpochSecond(1795395600L)), "park", "某某产业园", null);
+      assertEquals("您好，某某产业园，周末愉快！请问有什么可以帮您？", s.greeting(site, LocalDate.of(2026, 3, 7), cal));
+    }
   }
 }

@@ -8,6 +8,8 @@ import static org.junit.Assert.fail;
 import static org.frontdesk.WorkCalendarTest.sh;
 
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
@@ -80,6 +82,52 @@ public class SlaClockTest {
       fail();
     } catch (FrontdeskException e) {
       assertEquals(Frontdesk.ERANGE, e.code());
+    }
+  }
+
+  @Test
+  public void aClockOutlivesItsCalendar() throws Exception {
+    WorkCalendar c = WorkCalendar.builtin();
+    SlaClock clock = SlaClock.start(c, sh(2026, 2, 13, 17, 55), 2, WorkCalendar.Unit.WORKING_DAYS);
+    c.close();
+    assertEquals(sh(2026, 2, 24, 17, 30), clock.due());
+    clock.pause(sh(2026, 2, 24, 9, 0));
+    clock.resume(sh(2026, 2, 25, 9, 0));
+    assertEquals(sh(2026, 2, 25, 17, 30), clock.due());
+    clock.close();
+  }
+
+  @Test
+  public void plainStateSavedAndRestored() throws Exception {
+    try (SlaClock c = SlaClock.start(cal, sh(2026, 2, 12, 10, 0), 3, WorkCalendar.Unit.WORKING_DAYS)) {
+      c.pause(sh(2026, 2, 13, 11, 0));
+      c.resume(sh(2026, 2, 24, 9, 0));
+      c.pause(sh(2026, 2, 25, 9, 0));
+      assertEquals(sh(2026, 2, 12, 10, 0), c.start());
+      assertEquals(3, c.amount());
+      assertEquals(WorkCalendar.Unit.WORKING_DAYS, c.unit());
+      List<SlaClock.Pause> pauses = c.pauses();
+      assertEquals(Arrays.asList(new SlaClock.Pause(sh(2026, 2, 13, 11, 0), sh(2026, 2, 24, 9, 0)),
+          new SlaClock.Pause(sh(2026, 2, 25, 9, 0), null)), pauses);
+      assertEquals("CN-2026.1", c.version());
+      assertFalse(c.isProvisional());
+      try (SlaClock r = SlaClock.restore(cal, c.start(), 3, WorkCalendar.Unit.WORKING_DAYS, null, pauses);
+          SlaClock l = SlaClock.load(cal, c.save())) {
+        assertEquals(c.save(), l.save());
+        c.resume(sh(2026, 2, 26, 9, 0));
+        r.resume(sh(2026, 2, 26, 9, 0));
+        l.resume(sh(2026, 2, 26, 9, 0));
+        assertEquals(c.due(), r.due());
+        assertEquals(c.due(), l.due());
+      }
+      try {
+        SlaClock.restore(cal, c.start(), 3, WorkCalendar.Unit.WORKING_DAYS, null,
+            Arrays.asList(new SlaClock.Pause(sh(2026, 2, 11, 9, 0), null)));
+        fail();
+      } catch (FrontdeskException e) {
+        assertEquals(Frontdesk.ERANGE, e.code());
+        assertTrue(e.getMessage(), e.getMessage().contains("pauses[0]: 2026-02-11 09:00 +08:00"));
+      }
     }
   }
 }

@@ -6,7 +6,12 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.util.Arrays;
+import java.util.List;
 import java.util.HashSet;
 import java.util.Set;
 import org.junit.Test;
@@ -69,9 +74,9 @@ public class TextTest {
 
   @Test
   public void sorting() throws Exception {
-    String[] names = {"张三", "单田芳", "李四", "阿凡提", "曾国藩"};
-    assertArrayEquals(new String[] {"阿凡提", "李四", "单田芳", "曾国藩", "张三"}, Text.sortNames(names));
-    assertArrayEquals(new String[] {"阿凡提", "曾国藩", "单田芳", "李四", "张三"},
+    String[] names = {"张三", "单田芳", "李四", "阿凡提", "曾小明"};
+    assertArrayEquals(new String[] {"阿凡提", "李四", "单田芳", "曾小明", "张三"}, Text.sortNames(names));
+    assertArrayEquals(new String[] {"阿凡提", "曾小明", "单田芳", "李四", "张三"},
         Text.sortNames(names, Text.Order.PINYIN));
     assertArrayEquals(new String[] {"一", "丁", "王", "李"},
         Text.sortNames(new String[] {"李", "王", "丁", "一"}, Text.Order.STROKE));
@@ -105,5 +110,46 @@ public class TextTest {
     } catch (FrontdeskException e) {
       assertEquals(Frontdesk.ERANGE, e.code());
     }
+  }
+
+  /** Issue 9: every line of the issue's cases and of the further cases of each kind, from Java. */
+  @Test
+  public void issue9Cases() throws Exception {
+    Path data = Paths.get(System.getProperty("fd.source.dir", "."), "tests", "data");
+    int n = 0;
+    for (String file : new String[] {"text-round2.tsv", "text-round2-more.tsv"}) {
+      List<String> lines = Files.readAllLines(data.resolve(file), StandardCharsets.UTF_8);
+      for (String line : lines) {
+        if (line.isEmpty() || line.startsWith("#")) {
+          continue;
+        }
+        String[] f = line.split("\t");
+        String got;
+        switch (f[0]) {
+          case "matches": got = Text.matches(f[1], f[2]) ? "True" : "False"; break;
+          case "display_width": got = Integer.toString(Text.displayWidth(f[1])); break;
+          case "pinyin": got = Text.pinyin(f[1]); break;
+          case "pinyin_tones": got = Text.pinyin(f[1], true); break;
+          case "to_simplified": got = Text.toSimplified(f[1]); break;
+          case "to_traditional": got = Text.toTraditional(f[1]); break;
+          default: throw new AssertionError("unknown function " + f[0]);
+        }
+        assertEquals(line, f[f.length - 1], got);
+        n++;
+      }
+    }
+    assertTrue(n > 120);
+  }
+
+  /** Issue 9 kinds 4 and 5: keys agree with pinyin; pad and truncate count an emoji sequence as 2. */
+  @Test
+  public void keysAgreeWithPinyinAndEmojiWidth() throws Exception {
+    for (String s : new String[] {"乾安县", "松原市乾安縣", "开拓物业", "長沙銀行", "都安瑶族自治县"}) {
+      assertTrue(s, Text.matches(Text.pinyin(s).replace(" ", ""), s));
+      assertTrue(s, Text.matches(Text.initials(s), s));
+    }
+    assertEquals(2, Text.displayWidth("👍🏽"));
+    assertEquals("👍🏽  ", Text.pad("👍🏽", 4));
+    assertEquals("👍🏽👍🏽…", Text.truncate("👍🏽👍🏽👍🏽", 5));
   }
 }

@@ -72,6 +72,10 @@ public class WorkCalendarTest {
 
   @Test
   public void beyondTheDataNamesTheYear() throws Exception {
+    try (Policy refuse = Policy.defaults()) {
+      refuse.set("calendar.beyond_data", WorkCalendar.BeyondData.ERROR.code());
+      cal.applyPolicy(refuse);
+    }
     try {
       cal.isWorkday(day(2027, 3, 1));
       fail();
@@ -168,7 +172,7 @@ public class WorkCalendarTest {
     try (WorkCalendar c = WorkCalendar.load(f.getPath())) {
       assertEquals("CN-2026.1+park-2027.1", c.version());
       assertEquals(WorkCalendar.DayType.CLOSED, c.dayType(day(2027, 3, 15)));
-      assertEquals(day(2027, 12, 31), c.coverageEnd());
+      assertEquals("a site's layer", day(2026, 12, 31), c.coverageEnd());
     }
     try {
       WorkCalendar.fromText("frontdesk-holidays 1\nversion v1\ncovers 2026-01-01 2026-12-31\n2026-02-30 holiday X\n");
@@ -190,6 +194,68 @@ public class WorkCalendarTest {
       fail();
     } catch (FrontdeskException e) {
       assertEquals(Frontdesk.ESTATE, e.code());
+    }
+  }
+
+  @Test
+  public void provisionalYearsPastTheData_R_CALL_9() throws Exception {
+    assertEquals(WorkCalendar.DayType.HOLIDAY, cal.dayType(day(2027, 10, 1)));
+    assertTrue(cal.isProvisional(day(2027, 2, 8)));
+    assertFalse(cal.isProvisional(day(2026, 12, 31)));
+    assertEquals(day(2027, 2, 10), cal.addWorkingDays(day(2027, 2, 5), 2));
+    assertEquals(day(2036, 12, 31), cal.provisionalUntil());
+    WorkCalendar.Deadline d = cal.deadlineInfo(sh(2026, 12, 30, 10, 0), 2, WorkCalendar.Unit.WORKING_DAYS, null);
+    assertEquals(sh(2027, 1, 4, 17, 30), d.due());
+    assertTrue(d.isProvisional());
+    assertEquals("CN-2026.1+provisional-2027", d.version());
+    assertEquals("", cal.coverageWarning(day(2026, 10, 1)));
+    assertTrue(cal.coverageWarning(day(2026, 12, 4)).startsWith("holiday data CN-2026.1 ends 2026-12-31, in 27 days"));
+  }
+
+  @Test
+  public void siteFilesAreLayersAndNationalDataIsAdded() throws Exception {
+    try (WorkCalendar c = WorkCalendar.fromText("frontdesk-holidays 1\nversion park-2027\nextends builtin\n"
+        + "covers 2027-01-01 2027-12-31\n2027-03-15 closed 停电检修\n")) {
+      assertEquals(WorkCalendar.DayType.HOLIDAY, c.dayType(day(2027, 10, 1)));
+      assertEquals(WorkCalendar.DayType.CLOSED, c.dayType(day(2027, 3, 15)));
+      c.addText("frontdesk-holidays 1\nversion CN-2027.1\nextends builtin\nscope national\n"
+          + "covers 2027-01-01 2027-12-31\n2027-02-20 workday 春节\n");
+      assertEquals(day(2027, 12, 31), c.coverageEnd());
+      assertEquals(WorkCalendar.DayType.MAKEUP_WORKDAY, c.dayType(day(2027, 2, 20)));
+      File f = File.createTempFile("layer", ".txt", new File(System.getProperty("fd.test.tmp", "/tmp")));
+      Files.write(f.toPath(), ("frontdesk-holidays 1\nversion b\nextends builtin\ncovers 2027-01-01 2027-12-31\n"
+          + "2027-06-01 holiday 园区日\n").getBytes(StandardCharsets.UTF_8));
+      c.addFile(f.getPath());
+      assertTrue(c.isHoliday(day(2027, 6, 1)));
+      assertEquals("CN-2026.1+park-2027+CN-2027.1+b", c.version());
+      f.delete();
+    }
+  }
+
+  @Test
+  public void policyDeadlineUnits_R_CPL_2() throws Exception {
+    try (Policy p = Policy.defaults()) {
+      assertEquals(3, p.deadlineAmount("complaint.important.resolve_days"));
+      assertEquals(WorkCalendar.Unit.CALENDAR_DAYS, p.deadlineUnit("complaint.important.resolve_days"));
+      p.setDeadline("complaint.important.resolve_days", 3, WorkCalendar.Unit.WORKING_DAYS);
+      assertEquals("3 working_days", p.format("complaint.important.resolve_days"));
+      assertEquals("3", p.format("call.max_rings"));
+      try {
+        p.setDeadline("call.max_rings", 3, WorkCalendar.Unit.WORKING_DAYS);
+        fail();
+      } catch (FrontdeskException e) {
+        assertEquals(Frontdesk.EINVAL, e.code());
+      }
+    }
+    File dir = Files.createTempDirectory(new File(System.getProperty("fd.test.tmp", "/tmp")).toPath(), "cal").toFile();
+    try (Store store = Store.open(new File(dir, "site.db").getPath())) {
+      Instant t0 = Instant.parse("2026-11-23T09:00:00Z");
+      long site = store.addSite(Actor.system(0, t0), "park", "某某产业园", null);
+      store.setPolicyDeadline(Actor.system(site, t0), "complaint.important.resolve_days", 3,
+          WorkCalendar.Unit.WORKING_DAYS);
+      try (Policy p = store.policy(site)) {
+        assertEquals(WorkCalendar.Unit.WORKING_DAYS, p.deadlineUnit("complaint.important.resolve_days"));
+      }
     }
   }
 }

@@ -1,0 +1,15 @@
+# Compiles one example against frontdesk.jar and runs it (examples/CMakeLists.txt).
+# -DJAVAC -DJAVA -DJAR -DSRC (the .java file) -DCLASSES (output dir) -DARGS ("|"-separated)
+file(REMOVE_RECURSE "${CLASSES}")
+file(MAKE_DIRECTORY "${CLASSES}")
+execute_process(COMMAND "${JAVAC}" -encoding UTF-8 -Xlint:all -Werror --release 11 -cp "${JAR}" -d "${CLASSES}" "${SRC}"
+                RESULT_VARIABLE rc)
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "javac ${SRC} failed")
+endif()
+get_filename_component(main "${SRC}" NAME_WE)
+string(REPLACE "|" ";" args "${ARGS}")
+execute_process(COMMAND "${JAVA}" -cp "${JAR}:${CLASSES}" ${main} ${args} RESULT_VARIABLE rc)
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "${main} failed")
+endif()
