@@ -963,6 +963,7 @@ fd_status fd_calendar_is_provisional(int *out, const fd_calendar *cal, fd_date d
 
 fd_status fd_calendar_coverage_warning(fd_buf *out, const fd_calendar *cal, fd_date today)
 {
+    fd__buf_clear(out); /* common.h: a failed call leaves the empty string */
     const char *fn = "fd_calendar_coverage_warning";
     fd_status rc = check_out(fn, out, cal);
     if (rc == FD_OK)
