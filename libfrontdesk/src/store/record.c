@@ -285,7 +285,8 @@ fd_status fd__record_insert(int64_t *out_id, fd_store *s, const char *fn, const 
             fd_date d = *(const fd_date *)FIELD_PTR(rec, f);
             if (d.year) {
                 snprintf(date, sizeof date, "%04d-%02d-%02d", (int)d.year, (int)d.month, (int)d.day);
-                sqlite3_bind_text(st, p, date, -1, SQLITE_TRANSIENT);
+                if (sqlite3_bind_text(st, p, date, -1, SQLITE_TRANSIENT) != SQLITE_OK)
+                    return fd__oom(fn);
             }
         } else if (f->type == FD__T_BOOL) {
             sqlite3_bind_int(st, p, *(const int *)FIELD_PTR(rec, f));
@@ -594,27 +595,31 @@ static fd_status prepare(fd__iter *it, const char *fn, const void *filter)
         if (src != SQLITE_OK)
             rc = fd__store_sqlerr(it->s, fn, src, "preparing the query");
     }
-    for (size_t k = 0; k < nb && rc == FD_OK; k++) {
+    /* A bind that copies (SQLITE_TRANSIENT) can fail for want of memory: checked, not ignored. */
+    int bsrc = SQLITE_OK;
+    for (size_t k = 0; k < nb && rc == FD_OK && bsrc == SQLITE_OK; k++) {
         const fd__field *f = binds[k].f;
         const void *p = binds[k].p;
         if (is_string(f->type)) {
-            sqlite3_bind_text(it->st, binds[k].param, *(const char *const *)p, -1, SQLITE_TRANSIENT);
+            bsrc = sqlite3_bind_text(it->st, binds[k].param, *(const char *const *)p, -1, SQLITE_TRANSIENT);
         } else if (f->type == FD__T_DATE) {
             const fd_date *d = p;
             char t[16];
             snprintf(t, sizeof t, "%04d-%02d-%02d", (int)d->year, (int)d->month, (int)d->day);
-            sqlite3_bind_text(it->st, binds[k].param, t, -1, SQLITE_TRANSIENT);
+            bsrc = sqlite3_bind_text(it->st, binds[k].param, t, -1, SQLITE_TRANSIENT);
         } else if (f->type == FD__T_BOOL) {
-            sqlite3_bind_int(it->st, binds[k].param, *(const int *)p);
+            bsrc = sqlite3_bind_int(it->st, binds[k].param, *(const int *)p);
         } else {
-            sqlite3_bind_int64(it->st, binds[k].param, *(const int64_t *)p);
+            bsrc = sqlite3_bind_int64(it->st, binds[k].param, *(const int64_t *)p);
         }
     }
-    if (rc == FD_OK && search && key.size > 0) {
-        sqlite3_bind_text(it->st, q.params - 1, key.ptr, (int)key.size, SQLITE_TRANSIENT);
-        if ((rc = fd__buf_put(&key, "\xff", 1)) == FD_OK)
-            sqlite3_bind_text(it->st, q.params, key.ptr, (int)key.size, SQLITE_TRANSIENT);
+    if (rc == FD_OK && bsrc == SQLITE_OK && search && key.size > 0) {
+        bsrc = sqlite3_bind_text(it->st, q.params - 1, key.ptr, (int)key.size, SQLITE_TRANSIENT);
+        if (bsrc == SQLITE_OK && (rc = fd__buf_put(&key, "\xff", 1)) == FD_OK)
+            bsrc = sqlite3_bind_text(it->st, q.params, key.ptr, (int)key.size, SQLITE_TRANSIENT);
     }
+    if (rc == FD_OK && bsrc != SQLITE_OK)
+        rc = fd__store_sqlerr(it->s, fn, bsrc, "binding the filter");
     fd_buf_dispose(&key);
     fd_buf_dispose(&q.b);
     return rc;

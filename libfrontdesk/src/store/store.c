@@ -99,8 +99,22 @@ fd_status fd__store_write_begin(fd_store *s, const char *fn, bool *savepoint)
 
 fd_status fd__store_write_end(fd_store *s, const char *fn, bool savepoint, fd_status rc)
 {
-    if (rc == FD_OK)
-        return exec_cached(s, fn, savepoint ? SQL_RELEASE : SQL_COMMIT, "committing a write");
+    /* After out-of-memory, I/O and full-disk errors SQLite may roll the whole
+     * transaction back by itself: the caller's transaction (around our
+     * savepoint) is then gone, and saying so is the only honest answer. */
+    if (savepoint && sqlite3_get_autocommit(s->db)) {
+        fd__store_forget(s);
+        if (rc == FD_OK)
+            rc = fd__error(FD_EIO, "%s: store: the open transaction was rolled back by SQLite", fn);
+        return fd__error_context(rc, "%s: store: the caller's transaction was rolled back after an error; "
+                                     "nothing of it was written", fn);
+    }
+    if (rc == FD_OK) {
+        rc = exec_cached(s, fn, savepoint ? SQL_RELEASE : SQL_COMMIT, "committing a write");
+        if (rc == FD_OK)
+            return FD_OK;
+        /* A failed COMMIT leaves the transaction open: roll it back below. */
+    }
     /* Keep the error that made us roll back, not the rollback's own. */
     fd__saved_error saved;
     fd__error_save(&saved);
@@ -108,8 +122,9 @@ fd_status fd__store_write_end(fd_store *s, const char *fn, bool savepoint, fd_st
     if (savepoint) {
         exec_cached(s, fn, SQL_ROLLBACK_TO, "rolling back a write");
         exec_cached(s, fn, SQL_RELEASE, "rolling back a write");
-    } else {
-        exec_cached(s, fn, SQL_ROLLBACK, "rolling back a write");
+    } else if (!sqlite3_get_autocommit(s->db)) {
+        if (exec_cached(s, fn, SQL_ROLLBACK, "rolling back a write") != FD_OK)
+            sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL); /* the cached statement may be what failed */
     }
     return fd__error_restore(&saved);
 }
