@@ -17,6 +17,8 @@
  */
 #include <frontdesk.h>
 
+#include "fd_db_files.h"
+
 #include <sqlite3.h>
 
 #include <errno.h>
@@ -302,12 +304,7 @@ static void read_reports(int in, size_t *count)
 
 static void remove_db(void)
 {
-    char side[4200];
-    unlink(db_path);
-    snprintf(side, sizeof side, "%s-wal", db_path);
-    unlink(side);
-    snprintf(side, sizeof side, "%s-shm", db_path);
-    unlink(side);
+    fd_test_remove_db(db_path);
 }
 
 int main(int argc, char **argv)

@@ -23,6 +23,8 @@
  */
 #include <frontdesk.h>
 
+#include "fd_db_files.h"
+
 #include <sqlite3.h>
 #include <unicode/uclean.h>
 
@@ -894,14 +896,7 @@ static char db_path[4096];
 
 static void remove_db(void)
 {
-    char side[4200];
-    unlink(db_path);
-    snprintf(side, sizeof side, "%s-wal", db_path);
-    unlink(side);
-    snprintf(side, sizeof side, "%s-shm", db_path);
-    unlink(side);
-    snprintf(side, sizeof side, "%s-journal", db_path);
-    unlink(side);
+    fd_test_remove_db(db_path);
 }
 
 /* One run: fail operation @n (0: none) of the mode; returns how many operations the scenario made. */

@@ -6,6 +6,7 @@
 #ifndef FD_FUZZ_H
 #define FD_FUZZ_H
 
+#include <frontdesk/calendar.h>
 #include <frontdesk/common.h>
 
 #include "internal.h"
@@ -78,6 +79,15 @@ static inline const char *fz_str(fz *f, char *buf, size_t cap)
     }
     buf[k] = '\0';
     return buf;
+}
+
+/* The built-in calendar, made once per process (targets reset what they change). */
+static inline fd_calendar *fz_calendar(void)
+{
+    static fd_calendar *cal;
+    if (cal == NULL && fd_calendar_new(&cal) != FD_OK)
+        abort();
+    return cal;
 }
 
 /* A copy of the whole input as a C string (up to its first NUL). */

@@ -25,13 +25,9 @@ static bool ends_with(const char *s, const char *suffix)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    static fd_calendar *cal;
-    static fd_date lo, hi;
-    if (cal == NULL) {
-        if (fd_calendar_new(&cal) != FD_OK || fd_calendar_coverage_start(&lo, cal) != FD_OK ||
-            fd_calendar_coverage_end(&hi, cal) != FD_OK)
-            abort();
-    }
+    fd_calendar *cal = fz_calendar();
+    fd_date lo, hi;
+    CHECK(fd_calendar_coverage_start(&lo, cal) == FD_OK && fd_calendar_coverage_end(&hi, cal) == FD_OK);
     fz f = { data, size };
     uint16_t sel = (uint16_t)fz_u64(&f, 2);
     char *org = fz_cstr(f.p, f.n);

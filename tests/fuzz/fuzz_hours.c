@@ -110,9 +110,7 @@ static void check_hours(fd_calendar *cal, const char *text, bool business)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    static fd_calendar *cal;
-    if (cal == NULL && fd_calendar_new(&cal) != FD_OK)
-        abort();
+    fd_calendar *cal = fz_calendar();
     char *text = fz_cstr(data, size);
     if (text == NULL)
         return 0;

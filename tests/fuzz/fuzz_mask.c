@@ -59,6 +59,27 @@ static void masked_unparsed(const char *in, const fd_buf *out)
     CHECK(kept <= (n / 2 < 5 ? n / 2 : 5));
 }
 
+/*
+ * fd_pii_mask of class @cls: refused for bad UTF-8; else what the module masked
+ * (@module, when it @parsed the value), or the mask of an unparsed value.
+ */
+static void pii_mask(const char *s, bool valid, fd_pii_class cls, bool parsed, const fd_buf *module, fd_buf *m)
+{
+    fz_stale(m);
+    fd_status rc = fd_pii_mask(m, cls, s);
+    if (!valid) {
+        refused(rc, m);
+        return;
+    }
+    CHECK(rc == FD_OK && fz_valid(m->ptr));
+    if (!parsed)
+        masked_unparsed(s, m);
+    else if (cls == FD_PII_PHONE)
+        CHECK(strcmp(m->ptr, module->ptr) == 0);
+    else /* the birth date is always hidden: 15 digits keep only their last 3 */
+        CHECK(m->size == module->size && digit_run(m->ptr) <= 6 && (m->size == 18 || m->ptr[11] == '*'));
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     char *s = fz_cstr(data, size);
@@ -79,17 +100,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     } else {
         refused(rc, &b);
     }
-    fz_stale(&m);
-    rc = fd_pii_mask(&m, FD_PII_PHONE, s);
-    if (!valid) {
-        refused(rc, &m);
-    } else {
-        CHECK(rc == FD_OK && fz_valid(m.ptr));
-        if (prc == FD_OK)
-            CHECK(strcmp(m.ptr, b.ptr) == 0);
-        else
-            masked_unparsed(s, &m);
-    }
+    pii_mask(s, valid, FD_PII_PHONE, prc == FD_OK, &b, &m);
 
     /* ID numbers: fd_idcard_mask checks only the shape. */
     fz_stale(&b);
@@ -101,17 +112,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     } else {
         refused(rc, &b);
     }
-    fz_stale(&m);
-    rc = fd_pii_mask(&m, FD_PII_ID_NUMBER, s);
-    if (!valid) {
-        refused(rc, &m);
-    } else {
-        CHECK(rc == FD_OK && fz_valid(m.ptr));
-        if (shaped) /* the birth date is always hidden: 15 digits keep only their last 3 */
-            CHECK(m.size == b.size && digit_run(m.ptr) <= 6 && (m.size == 18 || m.ptr[11] == '*'));
-        else
-            masked_unparsed(s, &m);
-    }
+    pii_mask(s, valid, FD_PII_ID_NUMBER, shaped, &b, &m);
 
     /* An unknown class is refused, and leaves nothing behind either. */
     fz_stale(&m);

@@ -66,9 +66,7 @@ static void check_zone(fd_calendar *cal, const char *name, int64_t at)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    static fd_calendar *cal;
-    if (cal == NULL && fd_calendar_new(&cal) != FD_OK)
-        abort();
+    fd_calendar *cal = fz_calendar();
     char *name = fz_cstr(data, size);
     if (name == NULL)
         return 0;
