@@ -182,28 +182,14 @@ static int cmp_report(const void *a, const void *b)
  */
 static int64_t check_db(int64_t from_id, int64_t *max_seq, int64_t *rows, bool chain)
 {
-    fd_store *st = NULL;
-    if (fd_store_open(&st, db_path, NULL) != FD_OK) {
-        fail("the database does not open after the kill: %s", fd_error_last()->message);
+    /* Opens, integrity_check, and the journal's hash chain (fd_store_verify reads every entry: every 10th kill). */
+    char why[512];
+    sqlite3 *db = fd_test_open_whole(db_path, chain, why, sizeof why);
+    if (why[0])
+        fail("after the kill: %s", why);
+    if (db == NULL)
         return from_id;
-    }
-    /* The journal's hash chain survived too (fd_store_verify reads every entry: every 10th kill). */
-    fd_store_verify_report vr = FD_STORE_VERIFY_REPORT_INIT;
-    if (chain && fd_store_verify(&vr, st) != FD_OK)
-        fail("fd_store_verify: %s", fd_error_last()->message);
-    fd_store_close(st);
-    sqlite3 *db = NULL;
-    if (sqlite3_open_v2(db_path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK) {
-        fail("sqlite3_open_v2: %s", sqlite3_errmsg(db));
-        sqlite3_close(db);
-        return from_id;
-    }
     sqlite3_stmt *q = NULL;
-    sqlite3_prepare_v2(db, "PRAGMA integrity_check", -1, &q, NULL);
-    const char *ok = q && sqlite3_step(q) == SQLITE_ROW ? (const char *)sqlite3_column_text(q, 0) : NULL;
-    if (ok == NULL || strcmp(ok, "ok") != 0)
-        fail("integrity_check: %s", ok ? ok : sqlite3_errmsg(db));
-    sqlite3_finalize(q);
 
     /* No duplicates: a sequence number is written once. */
     sqlite3_prepare_v2(db,

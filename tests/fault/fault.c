@@ -830,30 +830,12 @@ static void verify(const char *path, const outcome *o)
             problem("verify: the failed open of a new database left '%s' behind", path);
         return;
     }
-    fd_store *st = NULL;
-    if (fd_store_open(&st, path, NULL) != FD_OK) {
-        problem("verify: the database does not open: %s", fd_error_last()->message);
+    char why[512]; /* the library opens it, integrity_check, the journal's hash chain */
+    sqlite3 *db = fd_test_open_whole(path, true, why, sizeof why);
+    if (why[0])
+        problem("verify: %s", why);
+    if (db == NULL)
         return;
-    }
-    fd_store_verify_report report = FD_STORE_VERIFY_REPORT_INIT;
-    if (fd_store_verify(&report, st) != FD_OK) /* the journal's hash chain is whole */
-        problem("verify: fd_store_verify: %s", fd_error_last()->message);
-    fd_store_close(st);
-    sqlite3 *db = NULL;
-    if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK) {
-        problem("verify: sqlite3_open_v2: %s", sqlite3_errmsg(db));
-        sqlite3_close(db);
-        return;
-    }
-    sqlite3_stmt *q = NULL;
-    if (sqlite3_prepare_v2(db, "PRAGMA integrity_check", -1, &q, NULL) == SQLITE_OK && sqlite3_step(q) == SQLITE_ROW) {
-        const char *r = (const char *)sqlite3_column_text(q, 0);
-        if (r == NULL || strcmp(r, "ok") != 0)
-            problem("verify: integrity_check: %s", r ? r : "(null)");
-    } else {
-        problem("verify: integrity_check did not run: %s", sqlite3_errmsg(db));
-    }
-    sqlite3_finalize(q);
     expect_range(db, "SELECT count(*) FROM pragma_foreign_key_check", NULL, 0, 0, "foreign key violations");
     expect_rows(db, "SELECT count(*) FROM sites WHERE code = ?", "north", o->site, "site north");
     expect_rows(db, "SELECT count(*) FROM sites WHERE code = ?", "south", o->site2, "site south");
