@@ -4,9 +4,11 @@
  * alloc) or the Nth file operation (mode io), once or from then on
  * (persistent). Every call must return FD_OK or an error code with a message
  * and no crash; afterwards, with faults off, the database opens, passes
- * PRAGMA integrity_check, holds every record whose write returned FD_OK and
- * nothing of a write that failed; reads that succeeded returned the truth;
- * and no memory is left allocated.
+ * PRAGMA integrity_check and fd_store_verify (the journal's hash chain), holds
+ * every record whose write returned FD_OK and nothing of a write that failed
+ * (a write whose xSync failed after the commit reached the WAL may be either,
+ * but whole); reads that succeeded returned the truth; and no memory is left
+ * allocated.
  *
  *   fault_test alloc|io [--once|--persistent] [--only N] [-v|-vv|-vvv|-vvvv]
  *
@@ -16,7 +18,8 @@
  * through u_setMemoryFunctions; all three go to the same counting shim and
  * from there to the real malloc, so AddressSanitizer still sees every block.
  * Files: a VFS registered as SQLite's default wraps "unix" and can fail
- * xRead, xWrite, xSync, xLock, xTruncate and xFileSize.
+ * xRead, xWrite (torn: half the bytes reach the file), xSync, xLock,
+ * xTruncate and xFileSize.
  *
  * FD_FAULT_RUNS caps the runs per mode (evenly spread over the fault
  * points; 0 = every point); tests/fault/run sets it to 0.
@@ -35,8 +38,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-#include <unistd.h>
 #include <execinfo.h>
+#include <unistd.h>
 
 #if defined(__SANITIZE_ADDRESS__)
 #include <sanitizer/lsan_interface.h>
