@@ -52,6 +52,16 @@ fd_status fd__error_context(fd_status code, const char *fmt, ...) FD__PRINTF(2, 
 /* Records FD_ENOMEM for function @fn. */
 fd_status fd__oom(const char *fn);
 
+/*
+ * The status for a failed ICU call: FD_ENOMEM when ICU ran out of memory (a
+ * fault, not bad input), else @otherwise. Use it wherever an ICU error becomes
+ * a status, so that an allocation failure is never reported as a bad argument.
+ */
+static inline fd_status fd__icu_status(UErrorCode err, fd_status otherwise)
+{
+    return err == U_MEMORY_ALLOCATION_ERROR ? FD_ENOMEM : otherwise;
+}
+
 /* --- argument checks (utf8.c) ------------------------------------------ */
 
 /* True when s[0..len) is well-formed UTF-8 (no overlongs, surrogates, > U+10FFFF). */
@@ -141,7 +151,11 @@ uint32_t fd__fold_char(uint32_t c, unsigned what);
 
 /* Makes room for @extra more bytes plus a NUL. */
 fd_status fd__buf_grow(fd_buf *b, size_t extra);
-/* Empties the buffer (keeps its memory). */
+/*
+ * Empties the buffer (keeps its memory); NULL is a no-op. A public function
+ * writing an fd_buf calls it first, before any check, so that every failure
+ * leaves the empty string (common.h).
+ */
 void fd__buf_clear(fd_buf *b);
 fd_status fd__buf_put(fd_buf *b, const char *s, size_t len);
 fd_status fd__buf_puts(fd_buf *b, const char *s);

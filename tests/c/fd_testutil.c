@@ -1,4 +1,5 @@
 #include "fd_test.h"
+#include "fd_db_files.h"
 
 #include <stdio.h>
 #include <unistd.h>
@@ -8,12 +9,7 @@ const char *fd_test_path(const char *stem)
     static char path[4096];
     static int counter;
     snprintf(path, sizeof path, "%s/%s-%ld-%d.db", FD_TEST_TMP, stem, (long)getpid(), counter++);
-    unlink(path);
-    char side[4200];
-    snprintf(side, sizeof side, "%s-wal", path);
-    unlink(side);
-    snprintf(side, sizeof side, "%s-shm", path);
-    unlink(side);
+    fd_test_remove_db(path);
     return path;
 }
 

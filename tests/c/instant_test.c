@@ -66,3 +66,20 @@ Test(instant, range_and_bad_input_are_refused_naming_the_field)
     fd_assert_error(fd_instant_to_local(NULL, "UTC", 0), FD_EINVAL, "out");
     fd_buf_dispose(&b);
 }
+
+/* Found by fuzz_names: near the ends a zone's local date left the years an fd_date holds (year 0, 10000). */
+Test(instant, a_local_date_outside_1_to_9999_is_out_of_range)
+{
+    fd_local_time t = { { 7, 7, 7 }, 7, 7, 7, 7 };
+    fd_buf b = FD_BUF_INIT;
+    fd_assert_error(fd_instant_to_local(&t, "Etc/GMT+12", FD_INSTANT_MIN), FD_ERANGE, "year 0");
+    cr_assert_eq(t.date.year, 7, "outputs are written only on success");
+    fd_assert_error(fd_instant_format(&b, "Etc/GMT-14", FD_INSTANT_MAX), FD_ERANGE, "year 10000");
+    cr_assert(b.ptr == NULL || b.ptr[0] == '\0');
+    fd_assert_ok(fd_instant_to_local(&t, "Etc/GMT-14", FD_INSTANT_MIN));
+    cr_assert_eq(t.date.year, 1);
+    cr_assert_eq(t.hour, 14);
+    fd_assert_ok(fd_instant_format(&b, "Etc/GMT+12", FD_INSTANT_MAX));
+    cr_assert_str_eq(b.ptr, "9999-12-31T11:59:59-12:00");
+    fd_buf_dispose(&b);
+}

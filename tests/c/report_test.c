@@ -494,6 +494,13 @@ Test(report, daily_counts_only_the_local_day_R_COM_4)
     fd_report_free(r);
     r = NULL;
     cr_assert_null(r);
+    /* A day with nothing in the journal (found by fuzz_cli: it sorted a NULL array, undefined behaviour). */
+    fd_assert_ok(fd_report_daily_new(&r, s, &sys, (fd_date){ 2025, 6, 20 }, "en"));
+    cr_assert_eq(fd_report_total(r), 0);
+    fd_assert_ok(fd_report_render(&b, r, FD_REPORT_TEXT));
+    cr_assert(strstr(b.ptr, "\nJournal entries: 0\n") != NULL, "%s", b.ptr);
+    fd_buf_dispose(&b);
+    fd_report_free(r);
     fd_store_close(s);
 }
 

@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+#include "fuzz.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -25,12 +25,18 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         int w;
         int64_t n, due;
         fd_calendar_is_workday(&w, cal, lo);
-        fd_calendar_holiday_name(&buf, cal, hi);
+        fz_stale(&buf);
+        fz_after(fd_calendar_holiday_name(&buf, cal, hi), &buf);
         fd_calendar_add_working_days(&out, cal, lo, 20);
         fd_calendar_add_working_days(&out, cal, hi, -20);
         fd_calendar_working_days_between(&n, cal, lo, hi);
-        fd_calendar_greeting(&buf, cal, lo, "某某物业");
-        fd_calendar_version(&buf, cal);
+        fz_stale(&buf);
+        fz_after(fd_calendar_greeting(&buf, cal, lo, "某某物业"), &buf);
+        fz_stale(&buf);
+        fz_after(fd_calendar_version(&buf, cal), &buf);
+        fd_date past = { lo.year - 20, 2, 29 }; /* not a day, or outside the data: refused */
+        fz_stale(&buf);
+        fz_after(fd_calendar_holiday_name(&buf, cal, past), &buf);
         fd_date mid = lo;
         mid.day = 1;
         if (fd_calendar_deadline(&due, cal, 0, 0, FD_CALENDAR_UNIT_CLOCK_HOURS, NULL) == FD_OK) {

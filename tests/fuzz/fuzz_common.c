@@ -8,9 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "internal.h"
-
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+#include "fuzz.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -30,6 +28,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         fd_buf_dispose(&b);
     } else if (rc != FD_EINVAL || d.year != -1) {
         abort(); /* refused input must change nothing */
+    } else {
+        fd_buf b = FD_BUF_INIT; /* and the untouched date is refused by the formatter, which leaves nothing */
+        fz_stale(&b);
+        rc = fd_date_format(&b, d);
+        CHECK(rc == FD_EINVAL);
+        fz_after(rc, &b);
+        fd_buf_dispose(&b);
     }
     const char *m = fd_error_last()->message;
     if (!fd__utf8_valid(m, strlen(m)))

@@ -9,9 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "internal.h"
-
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+#include "fuzz.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -37,6 +35,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             abort();
         if (fd_money_upper(&b, v) || fd_money_parse(&back, b.ptr) || back != v)
             abort();
+        plain.version = (unsigned)size; /* an unknown version is refused and leaves nothing */
+        fz_stale(&b);
+        rc = fd_money_format(&b, v, &plain);
+        CHECK((rc == FD_OK) == (plain.version == FD_MONEY_FORMAT_OPTIONS_VERSION));
+        fz_after(rc, &b);
         fd_buf_dispose(&b);
     } else if (rc != FD_EINVAL && rc != FD_ERANGE) {
         abort();

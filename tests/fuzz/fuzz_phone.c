@@ -9,9 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "internal.h"
-
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+#include "fuzz.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -40,6 +38,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         fd_buf_dispose(&b);
     } else if (rc != FD_EINVAL) {
         abort();
+    } else {
+        fd_buf b = FD_BUF_INIT; /* a refused number masks to nothing */
+        fz_stale(&b);
+        rc = fd_phone_mask(&b, s);
+        CHECK(rc == FD_EINVAL);
+        fz_after(rc, &b);
+        fd_buf_dispose(&b);
     }
     free(s);
     return 0;

@@ -13,16 +13,10 @@
  */
 #include <frontdesk/report.h>
 
-#include "internal.h"
+#include "fuzz.h"
 
 #include <stdlib.h>
 #include <string.h>
-
-#define CHECK(cond)         \
-    do {                    \
-        if (!(cond))        \
-            abort();        \
-    } while (0)
 
 static bool valid(const char *s)
 {
@@ -72,8 +66,6 @@ static void check_rendering(const fd_buf *out, fd_report_format format)
               !(c >= 0x202A && c <= 0x202E) && !(c >= 0x2066 && c <= 0x2069));
     }
 }
-
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -132,6 +124,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         CHECK(fd_report_render(&out, r, (fd_report_format)f) == FD_OK);
         check_rendering(&out, (fd_report_format)f);
     }
+    /* Refusals leave nothing behind: an unknown format, a note that is not there. */
+    fz_stale(&out);
+    fz_after(fd_report_render(&out, r, (fd_report_format)(3 + size % 5)), &out);
+    CHECK(out.size == 0);
+    fz_stale(&out);
+    fd_status nrc = fd_report_note_get(&out, r, s, n);
+    CHECK(nrc == FD_ERANGE);
+    fz_after(nrc, &out);
     fd_buf_dispose(&out);
     fd_report_free(r);
     free(text);

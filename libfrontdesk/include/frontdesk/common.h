@@ -194,14 +194,15 @@ FD_API fd_status fd_instant_from_local(int64_t *out, const char *time_zone, fd_l
 
 /**
  * The local date, time of day and UTC offset of instant @p at in @p time_zone.
- * @return ::FD_OK, ::FD_EINVAL (unknown zone), ::FD_ERANGE (instant out of range).
+ * @return ::FD_OK, ::FD_EINVAL (unknown zone), ::FD_ERANGE (instant out of range, or
+ *         its local date in @p time_zone outside years 1..9999, a few hours from the ends).
  */
 FD_API fd_status fd_instant_to_local(fd_local_time *out, const char *time_zone, int64_t at);
 
 /**
  * Writes @p at as ISO 8601 local time with its offset in @p time_zone:
  * `2026-11-20T08:41:00+08:00`.
- * @return ::FD_OK, ::FD_EINVAL, ::FD_ERANGE, ::FD_ENOMEM.
+ * @return ::FD_OK, ::FD_EINVAL, ::FD_ERANGE (as fd_instant_to_local()), ::FD_ENOMEM.
  */
 FD_API fd_status fd_instant_format(fd_buf *out, const char *time_zone, int64_t at);
 

@@ -893,6 +893,7 @@ static fd_status check_out(const char *fn, const void *out, const fd_calendar *c
 
 static fd_status put_text(fd_buf *out, const char *fn, const fd_calendar *cal, const char *text)
 {
+    fd__buf_clear(out); /* common.h: a failed call leaves the empty string */
     fd_status rc = check_out(fn, out, cal);
     if (rc)
         return rc;
@@ -962,6 +963,7 @@ fd_status fd_calendar_is_provisional(int *out, const fd_calendar *cal, fd_date d
 
 fd_status fd_calendar_coverage_warning(fd_buf *out, const fd_calendar *cal, fd_date today)
 {
+    fd__buf_clear(out); /* common.h: a failed call leaves the empty string */
     const char *fn = "fd_calendar_coverage_warning";
     fd_status rc = check_out(fn, out, cal);
     if (rc == FD_OK)
@@ -1036,6 +1038,7 @@ fd_status fd_calendar_set_business_hours(fd_calendar *cal, const char *hours)
 
 fd_status fd_calendar_business_hours(fd_buf *out, const fd_calendar *cal)
 {
+    fd__buf_clear(out); /* common.h: a failed call leaves the empty string */
     fd_status rc = fd__check_ptr("fd_calendar_business_hours", "cal", cal);
     return rc ? rc : format_hours(out, "fd_calendar_business_hours", cal->biz, cal->nbiz);
 }
@@ -1058,6 +1061,7 @@ fd_status fd_calendar_set_quiet_hours(fd_calendar *cal, const char *hours)
 
 fd_status fd_calendar_quiet_hours(fd_buf *out, const fd_calendar *cal)
 {
+    fd__buf_clear(out); /* common.h: a failed call leaves the empty string */
     fd_status rc = fd__check_ptr("fd_calendar_quiet_hours", "cal", cal);
     return rc ? rc : format_hours(out, "fd_calendar_quiet_hours", cal->quiet, cal->nquiet);
 }
@@ -1143,6 +1147,7 @@ fd_status fd_calendar_is_statutory(int *out, const fd_calendar *cal, fd_date dat
 
 fd_status fd_calendar_holiday_name(fd_buf *out, const fd_calendar *cal, fd_date date)
 {
+    fd__buf_clear(out); /* common.h: a failed call leaves the empty string */
     const char *fn = "fd_calendar_holiday_name";
     fd_status rc = check_out(fn, out, cal);
     if (rc)

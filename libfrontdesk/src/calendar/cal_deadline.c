@@ -510,6 +510,7 @@ fd_status fd_sla_pause_get(int64_t *from, int64_t *to, const fd_sla *sla, size_t
 
 fd_status fd_sla_version(fd_buf *out, int *provisional, const fd_sla *sla)
 {
+    fd__buf_clear(out); /* common.h: a failed call leaves the empty string */
     const char *fn = "fd_sla_version";
     fd_status rc = fd__check_ptr(fn, "provisional", provisional);
     if (rc == FD_OK)
@@ -531,6 +532,7 @@ fd_status fd_sla_version(fd_buf *out, int *provisional, const fd_sla *sla)
 
 fd_status fd_sla_save(fd_buf *out, const fd_sla *sla)
 {
+    fd__buf_clear(out); /* common.h: a failed call leaves the empty string */
     const char *fn = "fd_sla_save";
     fd_status rc = check_sla(fn, out, sla);
     if (rc)

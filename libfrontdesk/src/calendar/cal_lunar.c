@@ -266,6 +266,7 @@ static fd_status check_festival_date(const char *fn, fd_date date, int64_t *day)
 
 fd_status fd_calendar_festival(fd_buf *out, const fd_calendar *cal, fd_date date)
 {
+    fd__buf_clear(out); /* common.h: a failed call leaves the empty string */
     const char *fn = "fd_calendar_festival";
     fd_status rc = fd__check_ptr(fn, "out", out);
     if (rc == FD_OK)
@@ -305,6 +306,7 @@ static const char *wish_for(const char *name)
 /* R-CALL-2 (greeting names the organisation), R-CALL-10 (wishes on weekends and holidays). */
 fd_status fd_calendar_greeting(fd_buf *out, const fd_calendar *cal, fd_date date, const char *org)
 {
+    fd__buf_clear(out); /* common.h: a failed call leaves the empty string */
     const char *fn = "fd_calendar_greeting";
     fd_status rc = fd__check_ptr(fn, "out", out);
     if (rc == FD_OK)

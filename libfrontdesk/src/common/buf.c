@@ -36,6 +36,8 @@ fd_status fd__buf_grow(fd_buf *b, size_t extra)
 
 void fd__buf_clear(fd_buf *b)
 {
+    if (b == NULL)
+        return;
     b->size = 0;
     if (b->ptr)
         b->ptr[0] = '\0';

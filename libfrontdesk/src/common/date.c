@@ -83,6 +83,7 @@ fd_status fd_date_parse(fd_date *out, const char *text)
 
 fd_status fd_date_format(fd_buf *out, fd_date date)
 {
+    fd__buf_clear(out); /* common.h: a failed call leaves the empty string */
     fd_status rc = fd__check_ptr("fd_date_format", "out", out);
     if (rc == FD_OK)
         rc = fd__check_date("fd_date_format", "date", date);
@@ -111,6 +112,10 @@ fd__zone *fd__zone_open(const char *fn, const char *field, const char *tz)
     UChar canonical[128];
     UBool system = 0;
     ucal_getCanonicalTimeZoneID(zone, len, canonical, 128, &system, &err);
+    if (err == U_MEMORY_ALLOCATION_ERROR) {
+        fd__oom(fn);
+        return NULL;
+    }
     if (U_FAILURE(err) || !system) {
         fd__error(FD_EINVAL, "%s: %s: '%s' is not a time zone ICU knows (use an IANA name such as Asia/Shanghai)",
                   fn, field, tz);
@@ -118,7 +123,8 @@ fd__zone *fd__zone_open(const char *fn, const char *field, const char *tz)
     }
     UCalendar *cal = ucal_open(zone, len, "en_US_POSIX", UCAL_GREGORIAN, &err);
     if (U_FAILURE(err)) {
-        fd__error(FD_EINVAL, "%s: %s: ICU cannot open zone '%s': %s", fn, field, tz, u_errorName(err));
+        fd__error(fd__icu_status(err, FD_EINVAL), "%s: %s: ICU cannot open zone '%s': %s", fn, field, tz,
+                  u_errorName(err));
         return NULL;
     }
     /* Pure Gregorian calendar for all dates: no Julian switch in 1582. */
@@ -159,8 +165,8 @@ fd_status fd__zone_day_bounds(fd__zone *zone, const char *fn, fd_date date, int6
     int64_t a = fd__zone_midnight(zone, day, &err);
     int64_t b = fd__zone_midnight(zone, day + 1, &err);
     if (U_FAILURE(err))
-        return fd__error(FD_EINVAL, "%s: date: ICU cannot place %04d-%02d-%02d: %s", fn, (int)date.year,
-                         (int)date.month, (int)date.day, u_errorName(err));
+        return fd__error(fd__icu_status(err, FD_EINVAL), "%s: date: ICU cannot place %04d-%02d-%02d: %s", fn,
+                         (int)date.year, (int)date.month, (int)date.day, u_errorName(err));
     *start = a;
     *end = b;
     return FD_OK;
@@ -175,7 +181,8 @@ fd_status fd__zone_format(fd__zone *zone, const char *fn, int64_t at, char out[3
         d = ucal_get(cal, UCAL_DATE, &err), h = ucal_get(cal, UCAL_HOUR_OF_DAY, &err),
         mi = ucal_get(cal, UCAL_MINUTE, &err);
     if (U_FAILURE(err))
-        return fd__error(FD_EINVAL, "%s: at: ICU cannot convert %lld: %s", fn, (long long)at, u_errorName(err));
+        return fd__error(fd__icu_status(err, FD_EINVAL), "%s: at: ICU cannot convert %lld: %s", fn, (long long)at,
+                         u_errorName(err));
     snprintf(out, 32, "%04d-%02d-%02d %02d:%02d", y % 10000, mo, d, h, mi);
     return FD_OK;
 }

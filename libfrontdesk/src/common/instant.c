@@ -31,7 +31,12 @@ fd_status fd__zone_local(fd__zone *zone, const char *fn, int64_t at, fd_local_ti
     t.second = ucal_get(cal, UCAL_SECOND, &err);
     t.utc_offset_s = (ucal_get(cal, UCAL_ZONE_OFFSET, &err) + ucal_get(cal, UCAL_DST_OFFSET, &err)) / 1000;
     if (U_FAILURE(err))
-        return fd__error(FD_EINVAL, "%s: at: ICU cannot convert %lld: %s", fn, (long long)at, u_errorName(err));
+        return fd__error(fd__icu_status(err, FD_EINVAL), "%s: at: ICU cannot convert %lld: %s", fn, (long long)at,
+                         u_errorName(err));
+    /* Near the ends of the instant range a zone's local date can leave the years an fd_date holds. */
+    if (t.date.year < 1 || t.date.year > 9999)
+        return fd__error(FD_ERANGE, "%s: at: %lld is in year %d there, outside 1..9999", fn, (long long)at,
+                         (int)t.date.year);
     *out = t;
     return FD_OK;
 }
@@ -88,7 +93,8 @@ fd_status fd_instant_from_local(int64_t *out, const char *time_zone, fd_local_ti
     UDate ms = ucal_getMillis(cal, &err);
     fd__zone_close(zone);
     if (U_FAILURE(err))
-        return fd__error(FD_EINVAL, "%s: local: ICU cannot place it in '%s': %s", fn, time_zone, u_errorName(err));
+        return fd__error(fd__icu_status(err, FD_EINVAL), "%s: local: ICU cannot place it in '%s': %s", fn, time_zone,
+                         u_errorName(err));
     int64_t s = (int64_t)(ms / 1000.0);
     if ((double)s * 1000.0 > ms)
         s--;

@@ -171,6 +171,7 @@ fd_status fd_money_format_options_init(fd_money_format_options *opts, unsigned i
 
 fd_status fd_money_format(fd_buf *out, int64_t fen, const fd_money_format_options *opts)
 {
+    fd__buf_clear(out); /* common.h: a failed call leaves the empty string */
     fd_status rc = fd__check_ptr("fd_money_format", "out", out);
     if (rc)
         return rc;

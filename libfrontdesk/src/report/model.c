@@ -482,6 +482,7 @@ fd_status fd_report_cell_get(fd_report_cell *out, const fd_report *report, size_
 
 fd_status fd_report_note_get(fd_buf *out, const fd_report *report, size_t section, size_t index)
 {
+    fd__buf_clear(out); /* common.h: a failed call leaves the empty string */
     static const char fn[] = "fd_report_note_get";
     fd_status rc = fd__check_ptr(fn, "out", out);
     const fd__report_section *s = rc ? NULL : section_at(fn, report, section);

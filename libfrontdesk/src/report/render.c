@@ -344,6 +344,7 @@ static fd_status render_csv(fd_buf *o, const fd_report *r)
 
 fd_status fd_report_render(fd_buf *out, const fd_report *report, fd_report_format format)
 {
+    fd__buf_clear(out); /* common.h: a failed call leaves the empty string */
     static const char fn[] = "fd_report_render";
     fd_status rc = fd__check_ptr(fn, "out", out);
     if (rc == FD_OK)

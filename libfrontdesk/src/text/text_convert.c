@@ -307,6 +307,7 @@ fd_status fd__text_fold(fd_buf *out, const char *s, size_t len)
 
 static fd_status run1(const char *fn, fd_buf *out, const char *s, int what)
 {
+    fd__buf_clear(out); /* common.h: a failed call leaves the empty string */
     fd_status rc = fd__check_ptr(fn, "out", out);
     if (rc == FD_OK)
         rc = fd__check_text(fn, "s", s, 0, false);

@@ -204,6 +204,7 @@ static fd_status initials_into(fd_buf *out, const char *s, size_t len, bool name
 
 static fd_status start(const char *fn, const char *field, fd_buf *out, const char *s)
 {
+    fd__buf_clear(out); /* common.h: a failed call leaves the empty string */
     fd_status rc = fd__check_ptr(fn, "out", out);
     if (rc == FD_OK)
         rc = fd__check_text(fn, field, s, 0, false);

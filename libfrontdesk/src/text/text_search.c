@@ -37,7 +37,7 @@ static size_t cut_at_char(const char *s, size_t len, size_t max)
 
 static bool have_key(const fd_buf *out, const char *k, size_t n)
 {
-    const char *p = out->ptr, *end = out->ptr + out->size;
+    const char *p = out->ptr, *end = p ? p + out->size : p; /* NULL + 0 is undefined behaviour */
     while (p < end) {
         const char *nl = memchr(p, '\n', (size_t)(end - p));
         const char *e = nl ? nl : end;
@@ -154,6 +154,7 @@ static fd_status visit_keys(visitor *v, const char *fn, const char *s, size_t le
 
 fd_status fd_text_search_key(fd_buf *out, const char *s)
 {
+    fd__buf_clear(out); /* common.h: a failed call leaves the empty string */
     static const char fn[] = "fd_text_search_key";
     fd_status rc = fd__check_ptr(fn, "out", out);
     if (rc == FD_OK)
@@ -168,6 +169,7 @@ fd_status fd_text_search_key(fd_buf *out, const char *s)
 
 fd_status fd_text_search_query(fd_buf *out, const char *query)
 {
+    fd__buf_clear(out); /* common.h: a failed call leaves the empty string */
     static const char fn[] = "fd_text_search_query";
     fd_status rc = fd__check_ptr(fn, "out", out);
     if (rc == FD_OK)

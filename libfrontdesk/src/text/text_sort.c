@@ -108,6 +108,7 @@ static fd_status check_order(const char *fn, int order)
 
 fd_status fd_text_sort_key(fd_buf *out_bytes, const char *s, fd_text_order order)
 {
+    fd__buf_clear(out_bytes); /* common.h: a failed call leaves the empty string */
     static const char fn[] = "fd_text_sort_key";
     fd_status rc = fd__check_ptr(fn, "out_bytes", out_bytes);
     if (rc == FD_OK)
@@ -227,6 +228,7 @@ static fd_status sort_by_keys(const char *fn, const char *const *items, size_t c
 
 fd_status fd_text_sort_names(fd_buf *out, const char *const *items, size_t count, fd_text_order order)
 {
+    fd__buf_clear(out); /* common.h: a failed call leaves the empty string */
     static const char fn[] = "fd_text_sort_names";
     fd_status rc = fd__check_ptr(fn, "out", out);
     keyed *v = NULL;
@@ -275,6 +277,7 @@ fd_status fd_text_sort_inplace(const char **items, size_t count, fd_text_order o
  */
 fd_status fd_text_natural_key(fd_buf *out_bytes, const char *s)
 {
+    fd__buf_clear(out_bytes); /* common.h: a failed call leaves the empty string */
     static const char fn[] = "fd_text_natural_key";
     fd_status rc = fd__check_ptr(fn, "out_bytes", out_bytes);
     if (rc == FD_OK)

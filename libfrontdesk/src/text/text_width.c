@@ -191,6 +191,7 @@ static bool take_fitting(void *ctx, size_t start, size_t end, int width)
 
 fd_status fd_text_truncate(fd_buf *out, const char *s, int32_t width, const char *ellipsis)
 {
+    fd__buf_clear(out); /* common.h: a failed call leaves the empty string */
     static const char fn[] = "fd_text_truncate";
     fd_status rc = fd__check_ptr(fn, "out", out);
     if (rc == FD_OK)
@@ -236,6 +237,7 @@ static fd_status spaces(fd_buf *out, int64_t n)
 
 fd_status fd_text_pad(fd_buf *out, const char *s, int32_t width, fd_text_align align)
 {
+    fd__buf_clear(out); /* common.h: a failed call leaves the empty string */
     static const char fn[] = "fd_text_pad";
     fd_status rc = fd__check_ptr(fn, "out", out);
     if (rc == FD_OK)

@@ -1,0 +1,1002 @@
+/*
+ * Fault injection in SQLite's way (issue 17): a scenario of the store's public
+ * operations runs again and again, and run N fails the Nth allocation (mode
+ * alloc) or the Nth file operation (mode io), once or from then on
+ * (persistent). Every call must return FD_OK or an error code with a message
+ * and no crash; afterwards, with faults off, the database opens, passes
+ * PRAGMA integrity_check and fd_store_verify (the journal's hash chain), holds
+ * every record whose write returned FD_OK and nothing of a write that failed
+ * (a write whose xSync failed after the commit reached the WAL may be either,
+ * but whole); reads that succeeded returned the truth; and no memory is left
+ * allocated.
+ *
+ *   fault_test alloc|io [--once|--persistent] [--only N] [-v|-vv|-vvv|-vvvv]
+ *
+ * Allocations: the library's own calls to malloc, calloc, realloc, strdup
+ * and free are linked to the __wrap_ functions below (ld --wrap, see
+ * CMakeLists.txt), SQLite allocates through SQLITE_CONFIG_MALLOC and ICU
+ * through u_setMemoryFunctions; all three go to the same counting shim and
+ * from there to the real malloc, so AddressSanitizer still sees every block.
+ * Files: a VFS registered as SQLite's default wraps "unix" and can fail
+ * xRead, xWrite (torn: half the bytes reach the file), xSync, xLock,
+ * xTruncate and xFileSize.
+ *
+ * FD_FAULT_RUNS caps the runs per mode (evenly spread over the fault
+ * points; 0 = every point); tests/fault/run sets it to 0.
+ */
+#include <frontdesk.h>
+
+#include "fd_db_files.h"
+
+#include <sqlite3.h>
+#include <unicode/uclean.h>
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <execinfo.h>
+#include <unistd.h>
+
+#if defined(__SANITIZE_ADDRESS__)
+#include <sanitizer/lsan_interface.h>
+#define FD_LSAN 1
+#endif
+
+/* ------------------------------------------------------------------------
+ * The fault switch
+ * ---------------------------------------------------------------------- */
+
+typedef enum { MODE_ALLOC, MODE_IO } fault_mode;
+
+static struct {
+    fault_mode mode;
+    bool armed;      /* count (and maybe fail) operations of the mode */
+    bool persistent; /* fail every operation from fail_at on */
+    long fail_at;    /* 0: never fail */
+    long count;      /* operations seen since armed */
+    long failed;     /* operations failed since armed */
+    long live;       /* allocations not yet freed (all three allocators) */
+} F;
+
+static int verbose;
+
+static bool should_fail(fault_mode mode)
+{
+    if (!F.armed || F.mode != mode)
+        return false;
+    long n = ++F.count;
+    if (F.fail_at > 0 && (n == F.fail_at || (F.persistent && n > F.fail_at))) {
+        F.failed++;
+        if (verbose >= 3 && F.failed == 1) { /* where the first fault hit */
+            void *frames[32];
+            int k = backtrace(frames, 32);
+            backtrace_symbols_fd(frames, k, 2);
+        }
+        return true;
+    }
+    if (verbose >= 4 && F.failed > 0 && n <= F.fail_at + 3) { /* what came next */
+        void *frames[32];
+        int k = backtrace(frames, 32);
+        fprintf(stderr, "fault: operation %ld:\n", n);
+        backtrace_symbols_fd(frames, k, 2);
+    }
+    return false;
+}
+
+/* ------------------------------------------------------------------------
+ * Allocations: the library (ld --wrap), SQLite and ICU
+ * ---------------------------------------------------------------------- */
+
+void *__real_malloc(size_t n);
+void *__real_calloc(size_t n, size_t size);
+void *__real_realloc(void *p, size_t n);
+void __real_free(void *p);
+char *__real_strdup(const char *s);
+void *__wrap_malloc(size_t n);
+void *__wrap_calloc(size_t n, size_t size);
+void *__wrap_realloc(void *p, size_t n);
+void __wrap_free(void *p);
+char *__wrap_strdup(const char *s);
+
+void *__wrap_malloc(size_t n)
+{
+    if (should_fail(MODE_ALLOC))
+        return NULL;
+    void *p = __real_malloc(n);
+    F.live += p != NULL;
+    return p;
+}
+
+void *__wrap_calloc(size_t n, size_t size)
+{
+    if (should_fail(MODE_ALLOC))
+        return NULL;
+    void *p = __real_calloc(n, size);
+    F.live += p != NULL;
+    return p;
+}
+
+void *__wrap_realloc(void *p, size_t n)
+{
+    if (should_fail(MODE_ALLOC))
+        return NULL;
+    void *q = __real_realloc(p, n);
+    F.live += p == NULL && q != NULL;
+    return q;
+}
+
+void __wrap_free(void *p)
+{
+    F.live -= p != NULL;
+    __real_free(p);
+}
+
+char *__wrap_strdup(const char *s)
+{
+    if (should_fail(MODE_ALLOC))
+        return NULL;
+    char *p = __real_strdup(s);
+    F.live += p != NULL;
+    return p;
+}
+
+/* SQLite needs the size of a block: keep it in a 16-byte header. */
+#define HDR 16
+
+static void *sq_malloc(int n)
+{
+    char *p = __wrap_malloc((size_t)n + HDR);
+    if (p == NULL)
+        return NULL;
+    memcpy(p, &n, sizeof n);
+    return p + HDR;
+}
+
+static void sq_free(void *p)
+{
+    if (p)
+        __wrap_free((char *)p - HDR);
+}
+
+static void *sq_realloc(void *p, int n)
+{
+    char *q = __wrap_realloc(p ? (char *)p - HDR : NULL, (size_t)n + HDR);
+    if (q == NULL)
+        return NULL;
+    memcpy(q, &n, sizeof n);
+    return q + HDR;
+}
+
+static int sq_size(void *p)
+{
+    int n = 0;
+    if (p)
+        memcpy(&n, (char *)p - HDR, sizeof n);
+    return n;
+}
+
+static int sq_roundup(int n)
+{
+    return (n + 7) & ~7;
+}
+
+static int sq_init(void *app)
+{
+    (void)app;
+    return SQLITE_OK;
+}
+
+static void sq_shutdown(void *app)
+{
+    (void)app;
+}
+
+/*
+ * ICU fails like the others but is left out of the live count: a fault can
+ * make it cache something else (a fallback locale's data), which is not a
+ * leak of ours. AddressSanitizer's leak check sees ICU's blocks too.
+ */
+static void *U_CALLCONV icu_alloc(const void *ctx, size_t n)
+{
+    (void)ctx;
+    return should_fail(MODE_ALLOC) ? NULL : __real_malloc(n);
+}
+
+static void *U_CALLCONV icu_realloc(const void *ctx, void *p, size_t n)
+{
+    (void)ctx;
+    return should_fail(MODE_ALLOC) ? NULL : __real_realloc(p, n);
+}
+
+static void U_CALLCONV icu_free(const void *ctx, void *p)
+{
+    (void)ctx;
+    __real_free(p);
+}
+
+/* ------------------------------------------------------------------------
+ * Files: a VFS over "unix" whose file operations can fail
+ * ---------------------------------------------------------------------- */
+
+typedef struct ffile {
+    sqlite3_file base;
+    sqlite3_file *real; /* the unix file, stored right after this struct */
+} ffile;
+
+static sqlite3_vfs *real_vfs;
+static sqlite3_vfs fault_vfs;
+static sqlite3_io_methods fault_io[4]; /* by the real methods' iVersion */
+
+#define REAL(f) (((ffile *)(f))->real)
+
+/* Operations by kind while armed (for the summary). */
+enum { IO_READ, IO_WRITE, IO_SYNC, IO_LOCK, IO_TRUNCATE, IO_FILE_SIZE, IO_KINDS };
+static long io_kinds[IO_KINDS];
+
+static int fault_kind = -1; /* the kind of the first operation failed */
+
+static bool io_fail(int kind)
+{
+    if (F.armed && F.mode == MODE_IO)
+        io_kinds[kind]++;
+    bool fail = should_fail(MODE_IO);
+    if (fail && F.failed == 1)
+        fault_kind = kind;
+    return fail;
+}
+
+static int f_close(sqlite3_file *f)
+{
+    return REAL(f)->pMethods->xClose(REAL(f));
+}
+
+static int f_read(sqlite3_file *f, void *buf, int n, sqlite3_int64 off)
+{
+    return io_fail(IO_READ) ? SQLITE_IOERR_READ : REAL(f)->pMethods->xRead(REAL(f), buf, n, off);
+}
+
+/* A failing write is torn: its first half reaches the file, as on a disk that fills up mid-write. */
+static int f_write(sqlite3_file *f, const void *buf, int n, sqlite3_int64 off)
+{
+    if (!io_fail(IO_WRITE))
+        return REAL(f)->pMethods->xWrite(REAL(f), buf, n, off);
+    if (n > 1)
+        REAL(f)->pMethods->xWrite(REAL(f), buf, n / 2, off);
+    return SQLITE_IOERR_WRITE;
+}
+
+static int f_truncate(sqlite3_file *f, sqlite3_int64 size)
+{
+    return io_fail(IO_TRUNCATE) ? SQLITE_IOERR_TRUNCATE : REAL(f)->pMethods->xTruncate(REAL(f), size);
+}
+
+static int f_sync(sqlite3_file *f, int flags)
+{
+    return io_fail(IO_SYNC) ? SQLITE_IOERR_FSYNC : REAL(f)->pMethods->xSync(REAL(f), flags);
+}
+
+static int f_file_size(sqlite3_file *f, sqlite3_int64 *size)
+{
+    return io_fail(IO_FILE_SIZE) ? SQLITE_IOERR_FSTAT : REAL(f)->pMethods->xFileSize(REAL(f), size);
+}
+
+static int f_lock(sqlite3_file *f, int level)
+{
+    return io_fail(IO_LOCK) ? SQLITE_IOERR_LOCK : REAL(f)->pMethods->xLock(REAL(f), level);
+}
+
+static int f_unlock(sqlite3_file *f, int level)
+{
+    return REAL(f)->pMethods->xUnlock(REAL(f), level);
+}
+
+static int f_check_reserved(sqlite3_file *f, int *out)
+{
+    return REAL(f)->pMethods->xCheckReservedLock(REAL(f), out);
+}
+
+static int f_control(sqlite3_file *f, int op, void *arg)
+{
+    return REAL(f)->pMethods->xFileControl(REAL(f), op, arg);
+}
+
+static int f_sector_size(sqlite3_file *f)
+{
+    return REAL(f)->pMethods->xSectorSize(REAL(f));
+}
+
+static int f_device_chars(sqlite3_file *f)
+{
+    return REAL(f)->pMethods->xDeviceCharacteristics(REAL(f));
+}
+
+static int f_shm_map(sqlite3_file *f, int page, int size, int extend, void volatile **out)
+{
+    return REAL(f)->pMethods->xShmMap(REAL(f), page, size, extend, out);
+}
+
+static int f_shm_lock(sqlite3_file *f, int offset, int n, int flags)
+{
+    return REAL(f)->pMethods->xShmLock(REAL(f), offset, n, flags);
+}
+
+static void f_shm_barrier(sqlite3_file *f)
+{
+    REAL(f)->pMethods->xShmBarrier(REAL(f));
+}
+
+static int f_shm_unmap(sqlite3_file *f, int del)
+{
+    return REAL(f)->pMethods->xShmUnmap(REAL(f), del);
+}
+
+static int f_fetch(sqlite3_file *f, sqlite3_int64 off, int n, void **out)
+{
+    return REAL(f)->pMethods->xFetch(REAL(f), off, n, out);
+}
+
+static int f_unfetch(sqlite3_file *f, sqlite3_int64 off, void *p)
+{
+    return REAL(f)->pMethods->xUnfetch(REAL(f), off, p);
+}
+
+static int v_open(sqlite3_vfs *vfs, const char *name, sqlite3_file *f, int flags, int *out_flags)
+{
+    (void)vfs;
+    ffile *p = (ffile *)f;
+    p->real = (sqlite3_file *)(p + 1);
+    p->real->pMethods = NULL;
+    int rc = real_vfs->xOpen(real_vfs, name, p->real, flags, out_flags);
+    const sqlite3_io_methods *m = p->real->pMethods;
+    p->base.pMethods = m ? &fault_io[m->iVersion < 1 ? 1 : m->iVersion > 3 ? 3 : m->iVersion] : NULL;
+    return rc;
+}
+
+static int v_delete(sqlite3_vfs *vfs, const char *name, int sync_dir)
+{
+    (void)vfs;
+    return real_vfs->xDelete(real_vfs, name, sync_dir);
+}
+
+static int v_access(sqlite3_vfs *vfs, const char *name, int flags, int *out)
+{
+    (void)vfs;
+    return real_vfs->xAccess(real_vfs, name, flags, out);
+}
+
+static int v_full_pathname(sqlite3_vfs *vfs, const char *name, int n, char *out)
+{
+    (void)vfs;
+    return real_vfs->xFullPathname(real_vfs, name, n, out);
+}
+
+static void *v_dlopen(sqlite3_vfs *vfs, const char *name)
+{
+    (void)vfs;
+    return real_vfs->xDlOpen(real_vfs, name);
+}
+
+static void v_dlerror(sqlite3_vfs *vfs, int n, char *out)
+{
+    (void)vfs;
+    real_vfs->xDlError(real_vfs, n, out);
+}
+
+static void (*v_dlsym(sqlite3_vfs *vfs, void *h, const char *sym))(void)
+{
+    (void)vfs;
+    return real_vfs->xDlSym(real_vfs, h, sym);
+}
+
+static void v_dlclose(sqlite3_vfs *vfs, void *h)
+{
+    (void)vfs;
+    real_vfs->xDlClose(real_vfs, h);
+}
+
+static int v_randomness(sqlite3_vfs *vfs, int n, char *out)
+{
+    (void)vfs;
+    return real_vfs->xRandomness(real_vfs, n, out);
+}
+
+static int v_sleep(sqlite3_vfs *vfs, int us)
+{
+    (void)vfs;
+    return real_vfs->xSleep(real_vfs, us);
+}
+
+static int v_current_time(sqlite3_vfs *vfs, double *out)
+{
+    (void)vfs;
+    return real_vfs->xCurrentTime(real_vfs, out);
+}
+
+static int v_last_error(sqlite3_vfs *vfs, int n, char *out)
+{
+    (void)vfs;
+    return real_vfs->xGetLastError(real_vfs, n, out);
+}
+
+static int v_current_time64(sqlite3_vfs *vfs, sqlite3_int64 *out)
+{
+    (void)vfs;
+    return real_vfs->xCurrentTimeInt64(real_vfs, out);
+}
+
+static void install_allocators_and_vfs(void)
+{
+    static const sqlite3_mem_methods mem = { sq_malloc, sq_free,    sq_realloc, sq_size,
+                                             sq_roundup, sq_init, sq_shutdown, NULL };
+    UErrorCode err = U_ZERO_ERROR;
+    u_setMemoryFunctions(NULL, icu_alloc, icu_realloc, icu_free, &err);
+    if (U_FAILURE(err) || sqlite3_config(SQLITE_CONFIG_MALLOC, &mem) != SQLITE_OK ||
+        sqlite3_config(SQLITE_CONFIG_LOOKASIDE, 0, 0) != SQLITE_OK || sqlite3_initialize() != SQLITE_OK) {
+        fprintf(stderr, "fault: cannot install the allocators (%s)\n", u_errorName(err));
+        exit(2);
+    }
+    real_vfs = sqlite3_vfs_find(NULL);
+    fault_vfs = *real_vfs;
+    fault_vfs.iVersion = real_vfs->iVersion < 2 ? real_vfs->iVersion : 2;
+    fault_vfs.szOsFile = (int)sizeof(ffile) + real_vfs->szOsFile;
+    fault_vfs.zName = "fault";
+    fault_vfs.pNext = NULL;
+    fault_vfs.xOpen = v_open;
+    fault_vfs.xDelete = v_delete;
+    fault_vfs.xAccess = v_access;
+    fault_vfs.xFullPathname = v_full_pathname;
+    fault_vfs.xDlOpen = v_dlopen;
+    fault_vfs.xDlError = v_dlerror;
+    fault_vfs.xDlSym = v_dlsym;
+    fault_vfs.xDlClose = v_dlclose;
+    fault_vfs.xRandomness = v_randomness;
+    fault_vfs.xSleep = v_sleep;
+    fault_vfs.xCurrentTime = v_current_time;
+    fault_vfs.xGetLastError = v_last_error;
+    fault_vfs.xCurrentTimeInt64 = v_current_time64;
+    for (int v = 1; v <= 3; v++) {
+        sqlite3_io_methods m = { v,           f_close,        f_read,      f_write,          f_truncate,
+                                 f_sync,      f_file_size,    f_lock,      f_unlock,         f_check_reserved,
+                                 f_control,   f_sector_size,  f_device_chars, NULL,          NULL,
+                                 NULL,        NULL,           NULL,        NULL };
+        if (v >= 2) {
+            m.xShmMap = f_shm_map;
+            m.xShmLock = f_shm_lock;
+            m.xShmBarrier = f_shm_barrier;
+            m.xShmUnmap = f_shm_unmap;
+        }
+        if (v >= 3) {
+            m.xFetch = f_fetch;
+            m.xUnfetch = f_unfetch;
+        }
+        fault_io[v] = m;
+    }
+    if (sqlite3_vfs_register(&fault_vfs, 1) != SQLITE_OK) {
+        fprintf(stderr, "fault: cannot register the VFS\n");
+        exit(2);
+    }
+}
+
+/* ------------------------------------------------------------------------
+ * Problems
+ * ---------------------------------------------------------------------- */
+
+static long problems;
+static char run_name[64]; /* "alloc once N=123" */
+
+static void problem(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+static void problem(const char *fmt, ...)
+{
+    bool armed = F.armed;
+    F.armed = false;
+    va_list ap;
+    va_start(ap, fmt);
+    fprintf(stderr, "fault: %s: ", run_name);
+    vfprintf(stderr, fmt, ap);
+    fputc('\n', stderr);
+    va_end(ap);
+    problems++;
+    F.armed = armed;
+}
+
+/* Failures whose code is not the fault's own (FD_ENOMEM / FD_EIO) although the fault hit in that call. */
+static long misreported;
+
+/* The operation count when the current call began: a fault inside it should come back as the fault's code. */
+static long call_start;
+
+/*
+ * Whether the last call's outcome is unknown: it failed because an xSync
+ * failed inside it, after SQLite had written the commit to the WAL. SQLite
+ * then reports the error, but a later recovery of the WAL finds the commit
+ * complete (fsync failures are not recoverable), so the write may be there.
+ */
+static bool indeterminate;
+
+static void begin_call(void)
+{
+    call_start = F.count;
+}
+
+/* Checks a status: FD_OK, or a negative code that fd_error_last() repeats with a message. */
+static fd_status check(const char *what, fd_status rc)
+{
+    bool armed = F.armed;
+    F.armed = false;
+    if (verbose >= 2)
+        fprintf(stderr, "fault:   [%ld..%ld] live %ld %s: %s %s\n", call_start + 1, F.count, F.live, what,
+                fd_status_name(rc), rc ? fd_error_last()->message : "");
+    bool hit = F.fail_at > call_start && F.fail_at <= F.count;
+    indeterminate = rc == FD_EIO && hit && fault_kind == IO_SYNC;
+    if (rc != FD_OK) {
+        const fd_error *e = fd_error_last();
+        if (rc > 0 || e->code != rc || e->message == NULL || e->message[0] == '\0')
+            problem("%s returned %d with last error %d '%s'", what, rc, e->code, e->message ? e->message : "(null)");
+        fd_status want = F.mode == MODE_ALLOC ? FD_ENOMEM : FD_EIO;
+        if (hit && rc != want && rc != FD_EBUSY) {
+            misreported++;
+            if (verbose)
+                fprintf(stderr, "fault: %s: %s: %s (%s) instead of %s\n", run_name, what, fd_status_name(rc),
+                        e->message, fd_status_name(want));
+        }
+    }
+    F.armed = armed;
+    return rc;
+}
+
+#define CALL(expr) (begin_call(), check(#expr, (expr)))
+
+/* What a write did: 0 refused (nothing may be stored), 1 done (all of it must be), 2 unknown (all or nothing). */
+enum { REFUSED = 0, DONE = 1, UNKNOWN = 2 };
+
+static int outcome_of(fd_status rc)
+{
+    return rc == FD_OK ? DONE : indeterminate ? UNKNOWN : REFUSED;
+}
+
+#define WRITE(expr) outcome_of(CALL(expr))
+
+/* ------------------------------------------------------------------------
+ * The scenario
+ * ---------------------------------------------------------------------- */
+
+#define T0 1795136400 /* 2026-11-20 09:00 +08:00 */
+#define NJ 4          /* journal entries added one by one */
+#define NTX 3         /* journal entries added in one committed transaction */
+
+/* What the scenario was told (REFUSED, DONE, UNKNOWN); the verification compares the file with it. */
+typedef struct outcome {
+    bool opened;
+    int site, site2, clerk, manager, grant_reveal, grant_manage, policy, deactivated;
+    int64_t site_id, clerk_id, manager_id;
+    int journal[NJ];
+    int64_t journal_id[NJ];
+    int tx;       /* the NTX entries of the transaction */
+    int journal2; /* the entry added after opening the file again */
+    int jmin;     /* entries the site's journal must hold at least */
+    int jmax;     /* and at most */
+} outcome;
+
+/* Counts a write that journals one entry at the north site. */
+static int journaled(outcome *o, int what)
+{
+    o->jmin += what == DONE;
+    o->jmax += what != REFUSED;
+    return what;
+}
+
+static const char *jdetail(char out[96], const char *kind, int k)
+{
+    snprintf(out, 96, "fault-%s-%d 客户 1380013800%d 报修", kind, k, k);
+    return out;
+}
+
+/* Counts journal rows through the API; -1 when the query failed. */
+static int count_journal(fd_store *st, const fd_actor *a, bool *clear_number)
+{
+    fd_journal_iter *it = NULL;
+    const fd_journal_entry *e = NULL;
+    fd_status rc = CALL(fd_store_journal_query(&it, st, a, NULL));
+    int n = 0;
+    while (rc == FD_OK && (rc = CALL(fd_journal_iter_next(&e, it))) == FD_OK && e) {
+        n++;
+        if (strstr(e->detail, "13800138"))
+            *clear_number = true;
+    }
+    fd_journal_iter_free(it);
+    return rc == FD_OK ? n : -1;
+}
+
+/* A listing that succeeded must show what is there. */
+static void expect_listing(const char *what, int n, const outcome *o)
+{
+    if (n >= 0 && (n < o->jmin || n > o->jmax))
+        problem("%s gave %d entries, expected %d..%d", what, n, o->jmin, o->jmax);
+}
+
+static void scenario(const char *path, outcome *o)
+{
+    memset(o, 0, sizeof *o);
+    fd_store *st = NULL;
+    if (CALL(fd_store_open(&st, path, NULL)) != FD_OK) {
+        if (st != NULL)
+            problem("fd_store_open failed but gave a handle");
+        return;
+    }
+    o->opened = true;
+
+    fd_actor sys = FD_ACTOR_INIT;
+    sys.at = T0;
+    fd_site north = FD_SITE_INIT, south = FD_SITE_INIT;
+    north.code = "north", north.name = "北区产业园", north.time_zone = "Asia/Shanghai";
+    south.code = "south", south.name = "South Tower", south.time_zone = "America/New_York";
+    int64_t id2 = 0;
+    o->site = journaled(o, WRITE(fd_store_site_add(&o->site_id, st, &sys, &north)));
+    o->site2 = WRITE(fd_store_site_add(&id2, st, &sys, &south));
+
+    fd_actor sa = sys; /* the system at the north site */
+    sa.site_id = o->site == DONE ? o->site_id : 999; /* a refused site: every later call must fail */
+    sa.at = T0 + 60;
+    fd_staff clerk = FD_STAFF_INIT, manager = FD_STAFF_INIT;
+    clerk.code = "A001", clerk.name = "王小丽", clerk.role = "clerk";
+    manager.code = "M001", manager.name = "欧阳娜娜", manager.role = "manager";
+    o->clerk = journaled(o, WRITE(fd_store_staff_add(&o->clerk_id, st, &sa, &clerk)));
+    o->manager = journaled(o, WRITE(fd_store_staff_add(&o->manager_id, st, &sa, &manager)));
+    o->grant_reveal = journaled(o, WRITE(fd_store_grant_set(st, &sa, "manager", FD_GRANT_REVEAL, 1)));
+    o->grant_manage = journaled(o, WRITE(fd_store_grant_set(st, &sa, "manager", FD_GRANT_MANAGE, 1)));
+
+    fd_actor ca = sa; /* the clerk */
+    ca.staff_id = o->clerk == DONE ? o->clerk_id : 999;
+    ca.at = T0 + 120;
+    char detail[96];
+    for (int k = 0; k < NJ; k++) {
+        fd_journal_entry e = FD_JOURNAL_ENTRY_INIT;
+        e.entity = "call", e.entity_id = k + 1, e.action = "log", e.detail = jdetail(detail, "one", k);
+        ca.at++;
+        o->journal[k] = journaled(o, WRITE(fd_store_journal_add(&o->journal_id[k], st, &ca, &e)));
+    }
+
+    fd_actor ma = sa; /* the manager, with the manage grant */
+    ma.staff_id = o->manager == DONE ? o->manager_id : 998;
+    ma.at = T0 + 180;
+    ma.grants = FD_GRANT_MANAGE;
+    o->policy = journaled(o, WRITE(fd_store_policy_set(st, &ma, "call.max_rings", 5)));
+
+    /* Reads: each either fails or tells the truth. */
+    fd_policy *pol = NULL;
+    int64_t rings = 0;
+    if (CALL(fd_store_policy_load(&pol, st, sa.site_id)) == FD_OK) {
+        if (CALL(fd_policy_get(&rings, pol, "call.max_rings")) == FD_OK && o->policy != UNKNOWN &&
+            rings != (o->policy == DONE ? 5 : 3))
+            problem("policy load gave call.max_rings = %lld, expected %d", (long long)rings,
+                    o->policy == DONE ? 5 : 3);
+        fd_policy_free(pol);
+    }
+    bool clear = false;
+    expect_listing("the clerk's journal listing", count_journal(st, &ca, &clear), o);
+    if (clear)
+        problem("a masked listing shows a phone number in clear");
+    fd_actor reveal = ma;
+    reveal.grants = FD_GRANT_REVEAL;
+    reveal.reason = "客户回访 fault test";
+    expect_listing("the revealed journal listing", count_journal(st, &reveal, &clear), o);
+
+    fd_staff_filter sf = FD_STAFF_FILTER_INIT;
+    sf.match = FD_STAFF_MATCH_SEARCH;
+    sf.search = "wxl";
+    fd_staff_iter *sit = NULL;
+    const fd_staff *s = NULL;
+    fd_status rc = CALL(fd_store_staff_query(&sit, st, &ca, &sf));
+    int n = 0;
+    while (rc == FD_OK && (rc = CALL(fd_staff_iter_next(&s, sit))) == FD_OK && s) {
+        n++;
+        if (strcmp(s->code, "A001") != 0)
+            problem("search 'wxl' found staff '%s'", s->code);
+    }
+    fd_staff_iter_free(sit);
+    if (rc == FD_OK && o->clerk != UNKNOWN && n != (o->clerk == DONE))
+        problem("search 'wxl' found %d staff, expected %d", n, o->clerk == DONE);
+
+    fd_reveal_iter *rit = NULL;
+    const fd_reveal *r = NULL;
+    rc = CALL(fd_store_reveal_query(&rit, st, &ma, NULL));
+    while (rc == FD_OK && (rc = CALL(fd_reveal_iter_next(&r, rit))) == FD_OK && r)
+        ;
+    fd_reveal_iter_free(rit);
+
+    fd_journal_entry *je = NULL;
+    if (CALL(fd_store_journal_get(&je, st, &ca, o->journal[0] == DONE ? o->journal_id[0] : 6)) == FD_OK) {
+        if (o->journal[0] != DONE && strstr(je->detail, "fault-one-0"))
+            problem("journal_get found an entry whose add failed");
+        if (strstr(je->detail, "13800138"))
+            problem("journal_get shows a phone number in clear");
+        fd_journal_entry_free(je);
+    }
+    fd_staff *sp = NULL;
+    if (CALL(fd_store_staff_get_by_code(&sp, st, &ca, "A001")) == FD_OK) {
+        if (strcmp(sp->name, "王小丽") != 0) /* names are shown unless pii.mask_names */
+            problem("staff_get_by_code: name '%s'", sp->name);
+        fd_staff_free(sp);
+    }
+    fd_site *site = NULL;
+    if (CALL(fd_store_site_get_by_code(&site, st, "north")) == FD_OK) {
+        if (o->site != DONE || strcmp(site->name, "北区产业园") != 0)
+            problem("site_get_by_code: the site's add %s, name '%s'", o->site == DONE ? "succeeded" : "failed",
+                    site->name);
+        fd_site_free(site);
+    }
+
+    o->deactivated = journaled(o, WRITE(fd_store_staff_set_active(st, &ma, ca.staff_id, 0)));
+
+    /* A transaction of NTX entries, committed; then one rolled back. */
+    fd_actor ta = sa;
+    ta.at = T0 + 240;
+    if (CALL(fd_store_begin(st)) == FD_OK) {
+        bool all = true;
+        for (int k = 0; k < NTX; k++) {
+            fd_journal_entry e = FD_JOURNAL_ENTRY_INIT;
+            e.entity = "shift", e.action = "handover", e.detail = jdetail(detail, "tx", k);
+            all = CALL(fd_store_journal_add(NULL, st, &ta, &e)) == FD_OK && all;
+        }
+        o->tx = all ? WRITE(fd_store_commit(st)) : REFUSED;
+        if (o->tx != DONE) /* store.h: a failed commit leaves the transaction open */
+            CALL(fd_store_rollback(st));
+        for (int k = 0; k < NTX; k++)
+            journaled(o, o->tx);
+    }
+    if (CALL(fd_store_begin(st)) == FD_OK) {
+        fd_journal_entry e = FD_JOURNAL_ENTRY_INIT;
+        e.entity = "shift", e.action = "handover", e.detail = jdetail(detail, "undone", 0);
+        CALL(fd_store_journal_add(NULL, st, &ta, &e));
+        CALL(fd_store_rollback(st));
+    }
+
+    /* The day's report, as the system at the site sees it, in the three formats. */
+    fd_report *rep = NULL;
+    fd_actor ra = sa;
+    ra.at = T0 + 300;
+    if (CALL(fd_report_daily_new(&rep, st, &ra, (fd_date){ 2026, 11, 20 }, NULL)) == FD_OK) {
+        int64_t total = fd_report_total(rep);
+        if (total < o->jmin || total > o->jmax)
+            problem("the daily report counted %lld entries, expected %d..%d", (long long)total, o->jmin, o->jmax);
+        fd_buf b = FD_BUF_INIT;
+        for (int f = FD_REPORT_TEXT; f <= FD_REPORT_CSV; f++) {
+            rc = CALL(fd_report_render(&b, rep, (fd_report_format)f));
+            if (rc != FD_OK && b.ptr && b.ptr[0])
+                problem("fd_report_render failed and left %zu bytes in the buffer", b.size);
+            if (rc == FD_OK && strstr(b.ptr, "13800138"))
+                problem("the report shows a phone number in clear");
+        }
+        fd_buf_dispose(&b);
+        fd_report_free(rep);
+    }
+    fd_store_close(st);
+    if (verbose >= 2)
+        fprintf(stderr, "fault:   [..%ld] live %ld fd_store_close\n", F.count, F.live);
+
+    /* The existing file again, synchronous FULL: open (schema check), one write, one read. */
+    fd_store_options full = FD_STORE_OPTIONS_INIT;
+    full.synchronous_full = 1;
+    if (CALL(fd_store_open(&st, path, &full)) != FD_OK)
+        return;
+    fd_journal_entry e = FD_JOURNAL_ENTRY_INIT;
+    e.entity = "call", e.action = "reopen", e.detail = jdetail(detail, "again", 0);
+    sa.at = T0 + 400; /* the system: the clerk has left */
+    o->journal2 = journaled(o, WRITE(fd_store_journal_add(NULL, st, &sa, &e)));
+    expect_listing("after opening again, the journal listing", count_journal(st, &sa, &clear), o);
+    fd_store_close(st);
+}
+
+/* ------------------------------------------------------------------------
+ * Verification, faults off
+ * ---------------------------------------------------------------------- */
+
+static int64_t sql_int(sqlite3 *db, const char *sql, const char *arg)
+{
+    sqlite3_stmt *st = NULL;
+    int64_t v = -1;
+    if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK) {
+        problem("verify: cannot prepare %s: %s", sql, sqlite3_errmsg(db));
+        return -1;
+    }
+    if (arg)
+        sqlite3_bind_text(st, 1, arg, -1, SQLITE_STATIC);
+    if (sqlite3_step(st) == SQLITE_ROW)
+        v = sqlite3_column_int64(st, 0);
+    else
+        problem("verify: %s: %s", sql, sqlite3_errmsg(db));
+    sqlite3_finalize(st);
+    return v;
+}
+
+static void expect_range(sqlite3 *db, const char *sql, const char *arg, int64_t lo, int64_t hi, const char *what)
+{
+    int64_t n = sql_int(db, sql, arg);
+    if (n < lo || n > hi)
+        problem("verify: %s: %lld rows, expected %lld..%lld", what, (long long)n, (long long)lo, (long long)hi);
+}
+
+/* One row when the write was done, none when it was refused, either when unknown. */
+static void expect_rows(sqlite3 *db, const char *sql, const char *arg, int what, const char *name)
+{
+    expect_range(db, sql, arg, what == DONE, what != REFUSED, name);
+}
+
+static void verify(const char *path, const outcome *o)
+{
+    if (!o->opened) {
+        if (access(path, F_OK) == 0) /* a failed open may leave the file only if it existed */
+            problem("verify: the failed open of a new database left '%s' behind", path);
+        return;
+    }
+    char why[512]; /* the library opens it, integrity_check, the journal's hash chain */
+    sqlite3 *db = fd_test_open_whole(path, true, why, sizeof why);
+    if (why[0])
+        problem("verify: %s", why);
+    if (db == NULL)
+        return;
+    expect_range(db, "SELECT count(*) FROM pragma_foreign_key_check", NULL, 0, 0, "foreign key violations");
+    expect_rows(db, "SELECT count(*) FROM sites WHERE code = ?", "north", o->site, "site north");
+    expect_rows(db, "SELECT count(*) FROM sites WHERE code = ?", "south", o->site2, "site south");
+    expect_rows(db, "SELECT count(*) FROM staff WHERE code = ?", "A001", o->clerk, "staff A001");
+    expect_rows(db, "SELECT count(*) FROM staff WHERE code = ?", "M001", o->manager, "staff M001");
+    expect_rows(db, "SELECT count(*) FROM staff WHERE code = ? AND active = 0", "A001", o->deactivated,
+                "staff A001 deactivated");
+    expect_rows(db, "SELECT count(*) FROM role_grants WHERE grant_name = ?", "reveal", o->grant_reveal,
+                "grant reveal");
+    expect_rows(db, "SELECT count(*) FROM role_grants WHERE grant_name = ?", "manage", o->grant_manage,
+                "grant manage");
+    expect_rows(db, "SELECT count(*) FROM policy WHERE key = ? AND value = 5", "call.max_rings", o->policy,
+                "policy call.max_rings");
+    char detail[96], sql[160];
+    for (int k = 0; k < NJ; k++) {
+        expect_rows(db, "SELECT count(*) FROM journal WHERE detail = ?", jdetail(detail, "one", k), o->journal[k],
+                    detail);
+        if (o->journal[k] == DONE) {
+            snprintf(sql, sizeof sql, "SELECT count(*) FROM journal WHERE id = %lld AND detail = ?",
+                     (long long)o->journal_id[k]);
+            expect_rows(db, sql, detail, DONE, "journal entry by the id its add returned");
+        }
+    }
+    for (int k = 0; k < NTX; k++)
+        expect_rows(db, "SELECT count(*) FROM journal WHERE detail = ?", jdetail(detail, "tx", k), o->tx, detail);
+    expect_rows(db, "SELECT count(*) FROM journal WHERE detail = ?", jdetail(detail, "undone", 0), REFUSED,
+                "the rolled-back entry");
+    expect_rows(db, "SELECT count(*) FROM journal WHERE detail = ?", jdetail(detail, "again", 0), o->journal2,
+                "the entry added after opening again");
+    expect_range(db, "SELECT count(*) FROM journal WHERE site_id = (SELECT id FROM sites WHERE code = ?)", "north",
+                 o->jmin, o->jmax, "journal entries of the north site");
+    sqlite3_close(db);
+}
+
+/* ------------------------------------------------------------------------
+ * The loop
+ * ---------------------------------------------------------------------- */
+
+static char db_path[4096];
+
+static void remove_db(void)
+{
+    fd_test_remove_db(db_path);
+}
+
+/* One run: fail operation @n (0: none) of the mode; returns how many operations the scenario made. */
+static long run(fault_mode mode, bool persistent, long n, bool check_leaks)
+{
+    long live = F.live;
+    snprintf(run_name, sizeof run_name, "%s %s N=%ld", mode == MODE_ALLOC ? "alloc" : "io",
+             persistent ? "persistent" : "once", n);
+    remove_db();
+    outcome o;
+    F.mode = mode;
+    F.persistent = persistent;
+    F.fail_at = n;
+    F.count = F.failed = 0;
+    fault_kind = -1;
+    F.armed = true;
+    scenario(db_path, &o);
+    F.armed = false;
+    long count = F.count;
+    if (n > 0 && F.failed == 0)
+        problem("the fault was never injected (%ld operations)", count);
+    if (check_leaks && F.live != live)
+        problem("%ld allocation(s) leaked", F.live - live);
+    live = F.live;
+    verify(db_path, &o);
+    if (check_leaks && F.live != live)
+        problem("verification leaked %ld allocation(s)", F.live - live);
+#ifdef FD_LSAN
+    /* With -v, LeakSanitizer looks after every run, so that a leak names its N (slow). */
+    if (verbose && check_leaks && __lsan_do_recoverable_leak_check())
+        problem("LeakSanitizer found a leak (above)");
+#endif
+    return count;
+}
+
+int main(int argc, char **argv)
+{
+    void *warm[1];
+    backtrace(warm, 1); /* loads what backtrace needs before any fault */
+    install_allocators_and_vfs();
+    const char *mode_name = argc > 1 ? argv[1] : "";
+    fault_mode mode = MODE_ALLOC;
+    if (strcmp(mode_name, "io") == 0)
+        mode = MODE_IO;
+    else if (strcmp(mode_name, "alloc") != 0) {
+        fprintf(stderr, "usage: fault_test alloc|io [--once|--persistent] [--only N] [-v|-vv|-vvv|-vvvv]\n"
+                        "  --only N  fail only operation N (reproduces a run); -vv traces the calls,\n"
+                        "  -vvv adds where the fault hit, -vvvv what came next\n");
+        return 2;
+    }
+    bool do_once = true, do_persistent = true;
+    long only = 0;
+    for (int i = 2; i < argc; i++) {
+        if (strcmp(argv[i], "--once") == 0 && do_once)
+            do_persistent = false;
+        else if (strcmp(argv[i], "--persistent") == 0 && do_persistent)
+            do_once = false;
+        else if (strcmp(argv[i], "--only") == 0 && i + 1 < argc)
+            only = atol(argv[++i]);
+        else if (strcmp(argv[i], "-v") == 0)
+            verbose++;
+        else if (strcmp(argv[i], "-vv") == 0)
+            verbose += 2;
+        else if (strcmp(argv[i], "-vvv") == 0)
+            verbose += 3;
+        else if (strcmp(argv[i], "-vvvv") == 0)
+            verbose += 4;
+    }
+    const char *runs_env = getenv("FD_FAULT_RUNS");
+    long max_runs = runs_env ? atol(runs_env) : 0;
+    /* tmpfs when there is one: a run's fsyncs would otherwise dominate (FD_FAULT_DIR overrides). */
+    const char *dir = getenv("FD_FAULT_DIR");
+    if (dir == NULL && access("/dev/shm", W_OK) == 0)
+        dir = "/dev/shm";
+    snprintf(db_path, sizeof db_path, "%s/fault-%s-%ld.db", dir ? dir : FD_TEST_TMP, mode_name, (long)getpid());
+
+    /* A clean run first: it must pass, it fills ICU's and the library's caches, and it counts the points. */
+    long total = run(mode, false, 0, false);
+    memset(io_kinds, 0, sizeof io_kinds);
+    total = run(mode, false, 0, true);
+    if (mode == MODE_IO)
+        printf("fault io: a run makes %ld reads, %ld writes, %ld syncs, %ld locks, %ld truncates, %ld size checks\n",
+               io_kinds[IO_READ], io_kinds[IO_WRITE], io_kinds[IO_SYNC], io_kinds[IO_LOCK], io_kinds[IO_TRUNCATE],
+               io_kinds[IO_FILE_SIZE]);
+    if (problems) {
+        fprintf(stderr, "fault: the scenario fails without faults\n");
+        return 1;
+    }
+    long stride = max_runs > 0 && total > max_runs ? (total + max_runs - 1) / max_runs : 1;
+    time_t start = time(NULL);
+    for (int p = 0; p < 2; p++) {
+        bool persistent = p == 1;
+        if ((persistent && !do_persistent) || (!persistent && !do_once))
+            continue;
+        long runs = 0, injected = 0, before = problems;
+        misreported = 0;
+        for (long k = 0;; k++) {
+            /* Every stride-th point, at an offset that moves so that sampling covers every residue. */
+            long n = only ? only : 1 + k * stride + (stride > 1 ? (k * 7919) % stride : 0);
+            if (n > total)
+                break;
+            if (verbose > 0 && only == 0 && runs % 500 == 0)
+                fprintf(stderr, "fault: %s %s: %ld of %ld\n", mode_name, persistent ? "persistent" : "once", n, total);
+            run(mode, persistent, n, true);
+            runs++;
+            injected += F.failed;
+            if (only)
+                break;
+        }
+        printf("fault %s %s: %ld points, %ld runs (every %ld), %ld faults injected, %ld errors not %s, "
+               "%ld problems\n",
+               mode_name, persistent ? "persistent" : "once", total, runs, stride, injected, misreported,
+               mode == MODE_ALLOC ? "FD_ENOMEM" : "FD_EIO", problems - before);
+    }
+    remove_db();
+    printf("fault %s: %ld s\n", mode_name, (long)(time(NULL) - start));
+    return problems ? 1 : 0;
+}
