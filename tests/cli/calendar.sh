@@ -7,17 +7,7 @@ fd=$1
 db="$2/cli-calendar.db"
 rm -f "$db" "$db-wal" "$db-shm"
 export FRONTDESK_DB="$db"
-pass=0 fail=0
-expect() { # expect WHAT EXIT_CODE PATTERN -- command...
-  local what=$1 want=$2 pattern=$3; shift 4
-  local out rc
-  out=$("$@" 2>&1); rc=$?
-  if [ "$rc" != "$want" ] || ! grep -qE -- "$pattern" <<<"$out"; then
-    echo "FAIL: $what (exit $rc, want $want; /$pattern/):"; echo "$out"; fail=$((fail + 1))
-  else
-    echo "ok: $what"; pass=$((pass + 1))
-  fi
-}
+. "$(dirname "$0")/lib.sh"
 expect "init" 0 "created" -- "$fd" init "$db" --name 某某产业园 --code park
 expect "coverage and version" 0 "holiday data  CN-2026.1 \(CN\), 2024-01-01..2026-12-31" -- "$fd" calendar status --at "2026-10-01 09:00"
 expect "provisional years" 0 "past the data provisional until 2036-12-31" -- "$fd" calendar status --at "2026-10-01 09:00"

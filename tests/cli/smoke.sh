@@ -7,17 +7,7 @@ dir=$2
 db="$dir/cli-smoke.db"
 rm -f "$db" "$db-wal" "$db-shm"
 export FRONTDESK_DB="$db"
-fail=0
-expect() { # expect WHAT EXIT_CODE PATTERN -- command...
-  local what=$1 want=$2 pattern=$3; shift 4
-  local out rc
-  out=$("$@" 2>&1); rc=$?
-  if [ "$rc" != "$want" ] || ! grep -qE -- "$pattern" <<<"$out"; then
-    echo "FAIL: $what (exit $rc, want $want; /$pattern/):"; echo "$out"; fail=$((fail + 1))
-  else
-    echo "ok: $what"
-  fi
-}
+. "$(dirname "$0")/lib.sh"
 expect "init" 0 "created" -- "$fd" init "$db" --name 某某产业园 --code park
 expect "staff add by the system" 0 "added staff F001" -- "$fd" staff add F001 王小丽
 expect "staff add as a clerk needs manage" 1 "holds no 'manage' grant" -- "$fd" staff add F002 李娜 --as F001
@@ -41,6 +31,6 @@ expect "init --add-site adds one" 0 "with site b2" -- "$fd" init --name 二号 -
 expect "several sites: the message lists them and names --site" 2 "name one with --site CODE: park .* b2" -- "$fd" journal list
 expect "a usage error before the database is opened" 2 "usage: frontdesk report daily" -- "$fd" --db /nonexistent/x.db report weekly
 expect "every write says what it did" 0 "call.max_rings = 4" -- "$fd" --site park policy set call.max_rings 4
-if [ "$(stat -c %a "$db")" != 600 ]; then echo "FAIL: database mode $(stat -c %a "$db"), want 600"; fail=$((fail + 1)); fi
-echo "cli smoke: $((22 - fail)) passed, $fail failed"
+expect "the database is private (0600)" 0 "^600$" -- stat -c %a "$db"
+echo "cli smoke: $pass passed, $fail failed"
 [ "$fail" = 0 ]

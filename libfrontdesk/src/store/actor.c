@@ -8,7 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
-static const char SQL_ACTOR_SITE[] = "SELECT 1 FROM sites WHERE id = ?1";
+static const char SQL_SITE_EXISTS[] = "SELECT 1 FROM sites WHERE id = ?1";
 static const char SQL_ACTOR_STAFF[] = "SELECT site_id, active, role, code FROM staff WHERE id = ?1";
 static const char SQL_GRANT_HAS[] =
     "SELECT 1 FROM role_grants WHERE site_id = ?1 AND role = ?2 AND grant_name = ?3";
@@ -64,10 +64,9 @@ static int role_has(fd_store *s, const char *fn, int64_t site, const char *role,
     return src == SQLITE_DONE ? 0 : fd__store_sqlerr(s, fn, src, "reading grants");
 }
 
-/* ::FD_ENOTFOUND unless site @site exists. */
-static fd_status site_exists(fd_store *s, const char *fn, const char *field, int64_t site)
+fd_status fd__store_site_exists(fd_store *s, const char *fn, const char *field, int64_t site)
 {
-    sqlite3_stmt *st = fd__store_stmt(s, fn, SQL_ACTOR_SITE);
+    sqlite3_stmt *st = fd__store_stmt(s, fn, SQL_SITE_EXISTS);
     if (st == NULL)
         return fd_error_last()->code;
     sqlite3_bind_int64(st, 1, site);
@@ -141,7 +140,7 @@ fd_status fd__actor_check(fd_store *s, const char *fn, const fd_actor *a, fd__ac
         return finish(fn, a, &me, info);
     }
     s->actor_cache.valid = false;
-    if ((rc = site_exists(s, fn, "actor.site_id", a->site_id)) != FD_OK)
+    if ((rc = fd__store_site_exists(s, fn, "actor.site_id", a->site_id)) != FD_OK)
         return rc;
     if (a->staff_id > 0) {
         sqlite3_stmt *st = fd__store_stmt(s, fn, SQL_ACTOR_STAFF);
@@ -277,7 +276,7 @@ fd_status fd_store_grant_has(int *out, fd_store *store, int64_t site_id, const c
     if (rc == FD_OK)
         rc = check_grant_args(fn, role, grant);
     if (rc == FD_OK)
-        rc = site_exists(store, fn, "site_id", site_id);
+        rc = fd__store_site_exists(store, fn, "site_id", site_id);
     if (rc)
         return rc;
     int has = role_has(store, fn, site_id, role, grant);

@@ -11,22 +11,6 @@ static const char *const SQL_POLICY_UPSERT =
     "updated_by = excluded.updated_by, unit = excluded.unit";
 static const char *const SQL_POLICY_DELETE = "DELETE FROM policy WHERE site_id = ?1 AND key = ?2";
 
-static const char SQL_SITE_EXISTS[] = "SELECT 1 FROM sites WHERE id = ?1";
-
-/* The site must exist: policy rows of a missing site would be silently useless. */
-static fd_status check_site(fd_store *s, const char *fn, int64_t site_id)
-{
-    sqlite3_stmt *st = fd__store_stmt(s, fn, SQL_SITE_EXISTS);
-    if (st == NULL)
-        return fd_error_last()->code;
-    sqlite3_bind_int64(st, 1, site_id);
-    int src = sqlite3_step(st);
-    sqlite3_reset(st);
-    if (src == SQLITE_DONE)
-        return fd__error(FD_ENOTFOUND, "%s: site_id: no site %lld", fn, (long long)site_id);
-    return src == SQLITE_ROW ? FD_OK : fd__store_sqlerr(s, fn, src, "reading sites");
-}
-
 fd_status fd_store_policy_load(fd_policy **out, fd_store *store, int64_t site_id)
 {
     static const char fn[] = "fd_store_policy_load";
@@ -34,7 +18,7 @@ fd_status fd_store_policy_load(fd_policy **out, fd_store *store, int64_t site_id
     if (rc == FD_OK)
         rc = fd__check_ptr(fn, "store", store);
     if (rc == FD_OK)
-        rc = check_site(store, fn, site_id);
+        rc = fd__store_site_exists(store, fn, "site_id", site_id); /* rows of a missing site would be useless */
     if (rc)
         return rc;
     fd_policy *p = NULL;

@@ -371,6 +371,12 @@ static fd_status note_reveal(fd__iter *it, int64_t id, const char *field)
     return FD_OK;
 }
 
+/* Whether field @f holds personal data at this site (names only when its policy masks them). */
+static bool personal(const fd__iter *it, const fd__field *f)
+{
+    return f->pii != FD_PII_NONE && (f->pii != FD_PII_NAME || it->mask_names);
+}
+
 /* Reads one string column into the arena, masked unless revealed (R-COM-2). */
 static fd_status read_string(fd__iter *it, const char *fn, const fd__field *f, int col, int64_t id, size_t *off)
 {
@@ -378,8 +384,7 @@ static fd_status read_string(fd__iter *it, const char *fn, const fd__field *f, i
     size_t len = (size_t)sqlite3_column_bytes(it->st, col);
     if (v == NULL)
         v = "", len = 0;
-    bool personal = f->pii != FD_PII_NONE && len > 0 && (f->pii != FD_PII_NAME || it->mask_names);
-    if (personal) {
+    if (len > 0 && personal(it, f)) {
         fd_status rc = fd_pii_mask(&it->tmp, (fd_pii_class)f->pii, v);
         if (rc)
             return rc;
@@ -507,9 +512,7 @@ static fd_status fetch_page(fd__iter *it, const char *fn)
 /* Whether field @f comes back masked for the iterator's actor. */
 static bool masked_for(const fd__iter *it, const fd__field *f)
 {
-    if (f->pii == FD_PII_NONE || it->reveal)
-        return false;
-    return f->pii != FD_PII_NAME || it->mask_names;
+    return personal(it, f) && !it->reveal;
 }
 
 /* A filter value bound to parameter @param after prepare. */

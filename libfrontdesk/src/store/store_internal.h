@@ -69,6 +69,9 @@ fd_status fd__store_sqlerr(fd_store *s, const char *fn, int rc, const char *what
 fd_status fd__store_write_begin(fd_store *s, const char *fn, bool *savepoint);
 fd_status fd__store_write_end(fd_store *s, const char *fn, bool savepoint, fd_status rc);
 
+/* FD_ENOTFOUND naming @field unless site @site exists. (actor.c) */
+fd_status fd__store_site_exists(fd_store *s, const char *fn, const char *field, int64_t site);
+
 /* Forgets the cached actor check (after a write to staff, grants or sites). */
 void fd__actor_forget(fd_store *s);
 
