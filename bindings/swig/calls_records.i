@@ -207,6 +207,7 @@
         free((void *)$self->dialect);
         free((void *)$self->uniqueid);
         free((void *)$self->linkedid);
+        free((void *)$self->peer);
         free((void *)$self->src);
         free((void *)$self->dst);
         free((void *)$self->clid);
@@ -228,6 +229,7 @@
         free((void *)$self->dialect);
         free((void *)$self->uniqueid);
         free((void *)$self->linkedid);
+        free((void *)$self->peer);
         free((void *)$self->src);
         free((void *)$self->dst);
         free((void *)$self->clid);

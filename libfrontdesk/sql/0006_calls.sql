@@ -149,6 +149,7 @@ CREATE TABLE cdr_legs (
   uniqueid     TEXT NOT NULL,
   sequence     INTEGER NOT NULL DEFAULT 0,
   linkedid     TEXT,
+  peer         TEXT,
   src          TEXT,
   dst          TEXT,
   clid         TEXT,

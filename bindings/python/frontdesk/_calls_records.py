@@ -495,6 +495,7 @@ class CdrLeg(Record):
     ``uniqueid``: 唯一编号, the leg's uniqueid (FreeSWITCH: uuid)
     ``sequence``: 序号, the CDR sequence, 0 when the dialect has none
     ``linkedid``: 关联编号, legs of one call share it (FreeSWITCH: the a-leg uuid)
+    ``peer``: 对端编号, the other leg's uniqueid when the CDR names it (FreeSWITCH bleg_uuid)
     ``src``: 主叫, the calling number as the PBX wrote it (personal data: phone)
     ``dst``: 被叫, the dialled extension or number
     ``clid``: 主叫名称, the caller ID text, e.g. "张三" <13800138000> (personal data: name)
@@ -526,6 +527,7 @@ class CdrLeg(Record):
         FieldInfo("uniqueid", "text", "唯一编号", 150, True, "none", False, "in", "R-CALL-3"),
         FieldInfo("sequence", "int", "序号", 0, False, "none", False, "in", "R-CALL-3"),
         FieldInfo("linkedid", "text", "关联编号", 150, False, "none", False, "in", "R-CALL-3"),
+        FieldInfo("peer", "text", "对端编号", 150, False, "none", False, "in", "R-CALL-3"),
         FieldInfo("src", "text", "主叫", 80, False, "phone", False, "in", "R-CALL-3"),
         FieldInfo("dst", "text", "被叫", 80, False, "none", False, "in", "R-CALL-3"),
         FieldInfo("clid", "text", "主叫名称", 200, False, "name", False, "in", "R-CALL-3"),
@@ -561,22 +563,23 @@ class CdrLegFilter(RecordFilter):
         ("uniqueid", "text", 1 << 7),  # FD_CDR_LEG_MATCH_UNIQUEID
         ("sequence", "int", 1 << 8),  # FD_CDR_LEG_MATCH_SEQUENCE
         ("linkedid", "text", 1 << 9),  # FD_CDR_LEG_MATCH_LINKEDID
-        ("src", "text", 1 << 10),  # FD_CDR_LEG_MATCH_SRC
-        ("dst", "text", 1 << 11),  # FD_CDR_LEG_MATCH_DST
-        ("clid", "text", 1 << 12),  # FD_CDR_LEG_MATCH_CLID
-        ("channel", "text", 1 << 13),  # FD_CDR_LEG_MATCH_CHANNEL
-        ("dstchannel", "text", 1 << 14),  # FD_CDR_LEG_MATCH_DSTCHANNEL
-        ("lastapp", "text", 1 << 15),  # FD_CDR_LEG_MATCH_LASTAPP
-        ("start_at_from", "instant", 1 << 16),  # FD_CDR_LEG_MATCH_START_AT_FROM
-        ("start_at_to", "instant", 1 << 17),  # FD_CDR_LEG_MATCH_START_AT_TO
-        ("answer_at_from", "instant", 1 << 18),  # FD_CDR_LEG_MATCH_ANSWER_AT_FROM
-        ("answer_at_to", "instant", 1 << 19),  # FD_CDR_LEG_MATCH_ANSWER_AT_TO
-        ("end_at_from", "instant", 1 << 20),  # FD_CDR_LEG_MATCH_END_AT_FROM
-        ("end_at_to", "instant", 1 << 21),  # FD_CDR_LEG_MATCH_END_AT_TO
-        ("duration", "int", 1 << 22),  # FD_CDR_LEG_MATCH_DURATION
-        ("billsec", "int", 1 << 23),  # FD_CDR_LEG_MATCH_BILLSEC
-        ("disposition", "lcode", 1 << 24),  # FD_CDR_LEG_MATCH_DISPOSITION
-        ("call_id", "ref", 1 << 25),  # FD_CDR_LEG_MATCH_CALL_ID
+        ("peer", "text", 1 << 10),  # FD_CDR_LEG_MATCH_PEER
+        ("src", "text", 1 << 11),  # FD_CDR_LEG_MATCH_SRC
+        ("dst", "text", 1 << 12),  # FD_CDR_LEG_MATCH_DST
+        ("clid", "text", 1 << 13),  # FD_CDR_LEG_MATCH_CLID
+        ("channel", "text", 1 << 14),  # FD_CDR_LEG_MATCH_CHANNEL
+        ("dstchannel", "text", 1 << 15),  # FD_CDR_LEG_MATCH_DSTCHANNEL
+        ("lastapp", "text", 1 << 16),  # FD_CDR_LEG_MATCH_LASTAPP
+        ("start_at_from", "instant", 1 << 17),  # FD_CDR_LEG_MATCH_START_AT_FROM
+        ("start_at_to", "instant", 1 << 18),  # FD_CDR_LEG_MATCH_START_AT_TO
+        ("answer_at_from", "instant", 1 << 19),  # FD_CDR_LEG_MATCH_ANSWER_AT_FROM
+        ("answer_at_to", "instant", 1 << 20),  # FD_CDR_LEG_MATCH_ANSWER_AT_TO
+        ("end_at_from", "instant", 1 << 21),  # FD_CDR_LEG_MATCH_END_AT_FROM
+        ("end_at_to", "instant", 1 << 22),  # FD_CDR_LEG_MATCH_END_AT_TO
+        ("duration", "int", 1 << 23),  # FD_CDR_LEG_MATCH_DURATION
+        ("billsec", "int", 1 << 24),  # FD_CDR_LEG_MATCH_BILLSEC
+        ("disposition", "lcode", 1 << 25),  # FD_CDR_LEG_MATCH_DISPOSITION
+        ("call_id", "ref", 1 << 26),  # FD_CDR_LEG_MATCH_CALL_ID
     )
     _query = staticmethod(_c.fd_store_cdr_leg_query)
     _next = staticmethod(_c.fd_cdr_leg_iter_next)

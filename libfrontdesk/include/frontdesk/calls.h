@@ -598,6 +598,7 @@ typedef struct fd_cdr_leg {
     const char *uniqueid; /**< 唯一编号: the leg's uniqueid (FreeSWITCH: uuid), at most 150 bytes (R-CALL-3) */
     int64_t sequence; /**< 序号: the CDR sequence, 0 when the dialect has none (R-CALL-3) */
     const char *linkedid; /**< 关联编号: legs of one call share it (FreeSWITCH: the a-leg uuid), at most 150 bytes (R-CALL-3) */
+    const char *peer; /**< 对端编号: the other leg's uniqueid when the CDR names it (FreeSWITCH bleg_uuid), at most 150 bytes (R-CALL-3) */
     const char *src; /**< 主叫: the calling number as the PBX wrote it, at most 80 bytes; personal data (phone), masked on output (R-CALL-3) */
     const char *dst; /**< 被叫: the dialled extension or number, at most 80 bytes (R-CALL-3) */
     const char *clid; /**< 主叫名称: the caller ID text, e.g. "张三" <13800138000>, at most 200 bytes; personal data (name), masked on output (R-CALL-3) */
@@ -615,7 +616,7 @@ typedef struct fd_cdr_leg {
 /** The current version of ::fd_cdr_leg. */
 #define FD_CDR_LEG_VERSION 1
 /** An empty ::fd_cdr_leg to fill in. */
-#define FD_CDR_LEG_INIT { FD_CDR_LEG_VERSION, 0, 0, 0, 0, NULL, NULL, NULL, 0, NULL, NULL, NULL, NULL, NULL, NULL, NULL, 0, 0, 0, 0, 0, NULL, 0 }
+#define FD_CDR_LEG_INIT { FD_CDR_LEG_VERSION, 0, 0, 0, 0, NULL, NULL, NULL, 0, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, 0, 0, 0, 0, 0, NULL, 0 }
 /** Fills @p rec with ::FD_CDR_LEG_INIT for @p version. @return ::FD_OK or ::FD_EINVAL. */
 FD_API fd_status fd_cdr_leg_init(fd_cdr_leg *rec, unsigned int version);
 /**
@@ -640,22 +641,23 @@ FD_API void fd_cdr_leg_free(fd_cdr_leg *rec);
 #define FD_CDR_LEG_MATCH_UNIQUEID (UINT64_C(1) << 7) /**< filter.uniqueid is set */
 #define FD_CDR_LEG_MATCH_SEQUENCE (UINT64_C(1) << 8) /**< filter.sequence is set */
 #define FD_CDR_LEG_MATCH_LINKEDID (UINT64_C(1) << 9) /**< filter.linkedid is set */
-#define FD_CDR_LEG_MATCH_SRC (UINT64_C(1) << 10) /**< filter.src is set */
-#define FD_CDR_LEG_MATCH_DST (UINT64_C(1) << 11) /**< filter.dst is set */
-#define FD_CDR_LEG_MATCH_CLID (UINT64_C(1) << 12) /**< filter.clid is set */
-#define FD_CDR_LEG_MATCH_CHANNEL (UINT64_C(1) << 13) /**< filter.channel is set */
-#define FD_CDR_LEG_MATCH_DSTCHANNEL (UINT64_C(1) << 14) /**< filter.dstchannel is set */
-#define FD_CDR_LEG_MATCH_LASTAPP (UINT64_C(1) << 15) /**< filter.lastapp is set */
-#define FD_CDR_LEG_MATCH_START_AT_FROM (UINT64_C(1) << 16) /**< filter.start_at_from is set */
-#define FD_CDR_LEG_MATCH_START_AT_TO (UINT64_C(1) << 17) /**< filter.start_at_to is set */
-#define FD_CDR_LEG_MATCH_ANSWER_AT_FROM (UINT64_C(1) << 18) /**< filter.answer_at_from is set */
-#define FD_CDR_LEG_MATCH_ANSWER_AT_TO (UINT64_C(1) << 19) /**< filter.answer_at_to is set */
-#define FD_CDR_LEG_MATCH_END_AT_FROM (UINT64_C(1) << 20) /**< filter.end_at_from is set */
-#define FD_CDR_LEG_MATCH_END_AT_TO (UINT64_C(1) << 21) /**< filter.end_at_to is set */
-#define FD_CDR_LEG_MATCH_DURATION (UINT64_C(1) << 22) /**< filter.duration is set */
-#define FD_CDR_LEG_MATCH_BILLSEC (UINT64_C(1) << 23) /**< filter.billsec is set */
-#define FD_CDR_LEG_MATCH_DISPOSITION (UINT64_C(1) << 24) /**< filter.disposition is set */
-#define FD_CDR_LEG_MATCH_CALL_ID (UINT64_C(1) << 25) /**< filter.call_id is set */
+#define FD_CDR_LEG_MATCH_PEER (UINT64_C(1) << 10) /**< filter.peer is set */
+#define FD_CDR_LEG_MATCH_SRC (UINT64_C(1) << 11) /**< filter.src is set */
+#define FD_CDR_LEG_MATCH_DST (UINT64_C(1) << 12) /**< filter.dst is set */
+#define FD_CDR_LEG_MATCH_CLID (UINT64_C(1) << 13) /**< filter.clid is set */
+#define FD_CDR_LEG_MATCH_CHANNEL (UINT64_C(1) << 14) /**< filter.channel is set */
+#define FD_CDR_LEG_MATCH_DSTCHANNEL (UINT64_C(1) << 15) /**< filter.dstchannel is set */
+#define FD_CDR_LEG_MATCH_LASTAPP (UINT64_C(1) << 16) /**< filter.lastapp is set */
+#define FD_CDR_LEG_MATCH_START_AT_FROM (UINT64_C(1) << 17) /**< filter.start_at_from is set */
+#define FD_CDR_LEG_MATCH_START_AT_TO (UINT64_C(1) << 18) /**< filter.start_at_to is set */
+#define FD_CDR_LEG_MATCH_ANSWER_AT_FROM (UINT64_C(1) << 19) /**< filter.answer_at_from is set */
+#define FD_CDR_LEG_MATCH_ANSWER_AT_TO (UINT64_C(1) << 20) /**< filter.answer_at_to is set */
+#define FD_CDR_LEG_MATCH_END_AT_FROM (UINT64_C(1) << 21) /**< filter.end_at_from is set */
+#define FD_CDR_LEG_MATCH_END_AT_TO (UINT64_C(1) << 22) /**< filter.end_at_to is set */
+#define FD_CDR_LEG_MATCH_DURATION (UINT64_C(1) << 23) /**< filter.duration is set */
+#define FD_CDR_LEG_MATCH_BILLSEC (UINT64_C(1) << 24) /**< filter.billsec is set */
+#define FD_CDR_LEG_MATCH_DISPOSITION (UINT64_C(1) << 25) /**< filter.disposition is set */
+#define FD_CDR_LEG_MATCH_CALL_ID (UINT64_C(1) << 26) /**< filter.call_id is set */
 #endif
 /** Which cdr_leg records fd_store_cdr_leg_query() returns: only the fields whose
  *  bit is set in `match` are compared (so 0 can be asked for); ranges are [from, to). */
@@ -672,6 +674,7 @@ typedef struct fd_cdr_leg_filter {
     const char *uniqueid; /**< equal to (唯一编号) */
     int64_t sequence; /**< equal to (序号) */
     const char *linkedid; /**< equal to (关联编号) */
+    const char *peer; /**< equal to (对端编号) */
     const char *src; /**< equal to (主叫) */
     const char *dst; /**< equal to (被叫) */
     const char *clid; /**< equal to (主叫名称) */
@@ -694,7 +697,7 @@ typedef struct fd_cdr_leg_filter {
 /** The current version of ::fd_cdr_leg_filter. */
 #define FD_CDR_LEG_FILTER_VERSION 1
 /** A filter that matches every record. */
-#define FD_CDR_LEG_FILTER_INIT { FD_CDR_LEG_FILTER_VERSION, 0, 0, 0, 0, 0, 0, NULL, NULL, NULL, 0, NULL, NULL, NULL, NULL, NULL, NULL, NULL, 0, 0, 0, 0, 0, 0, 0, 0, NULL, 0, 0, 0 }
+#define FD_CDR_LEG_FILTER_INIT { FD_CDR_LEG_FILTER_VERSION, 0, 0, 0, 0, 0, 0, NULL, NULL, NULL, 0, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, 0, 0, 0, 0, 0, 0, 0, 0, NULL, 0, 0, 0 }
 /** Fills @p filter with ::FD_CDR_LEG_FILTER_INIT for @p version. */
 FD_API fd_status fd_cdr_leg_filter_init(fd_cdr_leg_filter *filter, unsigned int version);
 

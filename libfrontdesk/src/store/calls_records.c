@@ -412,7 +412,7 @@ fd_status fd_store_guest_get(fd_guest **out, fd_store *store, const fd_actor *ac
     return fd__record_get((void **)out, store, "fd_store_guest_get", &fd__record_guest, actor, id);
 }
 
-static const char SQL_CDR_LEG_INSERT[] = "INSERT INTO cdr_legs (site_id, staff_id, imported_at, source, dialect, uniqueid, sequence, linkedid, src, dst, clid, channel, dstchannel, lastapp, start_at, answer_at, end_at, duration, billsec, disposition, call_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21)";
+static const char SQL_CDR_LEG_INSERT[] = "INSERT INTO cdr_legs (site_id, staff_id, imported_at, source, dialect, uniqueid, sequence, linkedid, peer, src, dst, clid, channel, dstchannel, lastapp, start_at, answer_at, end_at, duration, billsec, disposition, call_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22)";
 static const char SQL_CDR_LEG_REF_CALL[] = "SELECT 1 FROM calls WHERE id = ?1";
 static const fd__field CDR_LEG_FIELDS[] = {
     { "id", "cdr_leg.id", FD__T_ID, "编号", 0, true, FD_PII_NONE, false, FD__S_DB, "R-COM-3", NULL, offsetof(fd_cdr_leg, id), 1ull, offsetof(fd_cdr_leg_filter, id), 0, 0, 0, 0 },
@@ -424,26 +424,27 @@ static const fd__field CDR_LEG_FIELDS[] = {
     { "uniqueid", "cdr_leg.uniqueid", FD__T_TEXT, "唯一编号", 150, true, FD_PII_NONE, false, FD__S_IN, "R-CALL-3", NULL, offsetof(fd_cdr_leg, uniqueid), 128ull, offsetof(fd_cdr_leg_filter, uniqueid), 0, 0, 0, 0 },
     { "sequence", "cdr_leg.sequence", FD__T_INT, "序号", 0, false, FD_PII_NONE, false, FD__S_IN, "R-CALL-3", NULL, offsetof(fd_cdr_leg, sequence), 256ull, offsetof(fd_cdr_leg_filter, sequence), 0, 0, 0, 0 },
     { "linkedid", "cdr_leg.linkedid", FD__T_TEXT, "关联编号", 150, false, FD_PII_NONE, false, FD__S_IN, "R-CALL-3", NULL, offsetof(fd_cdr_leg, linkedid), 512ull, offsetof(fd_cdr_leg_filter, linkedid), 0, 0, 0, 0 },
-    { "src", "cdr_leg.src", FD__T_TEXT, "主叫", 80, false, FD_PII_PHONE, false, FD__S_IN, "R-CALL-3", NULL, offsetof(fd_cdr_leg, src), 1024ull, offsetof(fd_cdr_leg_filter, src), 0, 0, 0, 0 },
-    { "dst", "cdr_leg.dst", FD__T_TEXT, "被叫", 80, false, FD_PII_NONE, false, FD__S_IN, "R-CALL-3", NULL, offsetof(fd_cdr_leg, dst), 2048ull, offsetof(fd_cdr_leg_filter, dst), 0, 0, 0, 0 },
-    { "clid", "cdr_leg.clid", FD__T_TEXT, "主叫名称", 200, false, FD_PII_NAME, false, FD__S_IN, "R-CALL-3", NULL, offsetof(fd_cdr_leg, clid), 4096ull, offsetof(fd_cdr_leg_filter, clid), 0, 0, 0, 0 },
-    { "channel", "cdr_leg.channel", FD__T_TEXT, "通道", 200, false, FD_PII_NONE, false, FD__S_IN, "R-CALL-3", NULL, offsetof(fd_cdr_leg, channel), 8192ull, offsetof(fd_cdr_leg_filter, channel), 0, 0, 0, 0 },
-    { "dstchannel", "cdr_leg.dstchannel", FD__T_TEXT, "目标通道", 200, false, FD_PII_NONE, false, FD__S_IN, "R-CALL-3", NULL, offsetof(fd_cdr_leg, dstchannel), 16384ull, offsetof(fd_cdr_leg_filter, dstchannel), 0, 0, 0, 0 },
-    { "lastapp", "cdr_leg.lastapp", FD__T_TEXT, "应用", 80, false, FD_PII_NONE, false, FD__S_IN, "R-CALL-3", NULL, offsetof(fd_cdr_leg, lastapp), 32768ull, offsetof(fd_cdr_leg_filter, lastapp), 0, 0, 0, 0 },
-    { "start_at", "cdr_leg.start_at", FD__T_INSTANT, "开始", 0, true, FD_PII_NONE, false, FD__S_IN, "R-CALL-1", NULL, offsetof(fd_cdr_leg, start_at), 0, 0, 65536ull, 131072ull, offsetof(fd_cdr_leg_filter, start_at_from), offsetof(fd_cdr_leg_filter, start_at_to) },
-    { "answer_at", "cdr_leg.answer_at", FD__T_INSTANT, "应答", 0, false, FD_PII_NONE, false, FD__S_IN, "R-CALL-1", NULL, offsetof(fd_cdr_leg, answer_at), 0, 0, 262144ull, 524288ull, offsetof(fd_cdr_leg_filter, answer_at_from), offsetof(fd_cdr_leg_filter, answer_at_to) },
-    { "end_at", "cdr_leg.end_at", FD__T_INSTANT, "结束", 0, true, FD_PII_NONE, false, FD__S_IN, "R-CALL-3", NULL, offsetof(fd_cdr_leg, end_at), 0, 0, 1048576ull, 2097152ull, offsetof(fd_cdr_leg_filter, end_at_from), offsetof(fd_cdr_leg_filter, end_at_to) },
-    { "duration", "cdr_leg.duration", FD__T_INT, "总时长", 0, false, FD_PII_NONE, false, FD__S_IN, "R-CALL-3", NULL, offsetof(fd_cdr_leg, duration), 4194304ull, offsetof(fd_cdr_leg_filter, duration), 0, 0, 0, 0 },
-    { "billsec", "cdr_leg.billsec", FD__T_INT, "通话时长", 0, false, FD_PII_NONE, false, FD__S_IN, "R-CALL-3", NULL, offsetof(fd_cdr_leg, billsec), 8388608ull, offsetof(fd_cdr_leg_filter, billsec), 0, 0, 0, 0 },
-    { "disposition", "cdr_leg.disposition", FD__T_LCODE, "结果", 16, true, FD_PII_NONE, false, FD__S_IN, "R-CALL-3", NULL, offsetof(fd_cdr_leg, disposition), 16777216ull, offsetof(fd_cdr_leg_filter, disposition), 0, 0, 0, 0 },
-    { "call_id", "cdr_leg.call_id", FD__T_REF, "来电", 0, false, FD_PII_NONE, false, FD__S_IN, "R-CALL-3", SQL_CDR_LEG_REF_CALL, offsetof(fd_cdr_leg, call_id), 33554432ull, offsetof(fd_cdr_leg_filter, call_id), 0, 0, 0, 0 },
+    { "peer", "cdr_leg.peer", FD__T_TEXT, "对端编号", 150, false, FD_PII_NONE, false, FD__S_IN, "R-CALL-3", NULL, offsetof(fd_cdr_leg, peer), 1024ull, offsetof(fd_cdr_leg_filter, peer), 0, 0, 0, 0 },
+    { "src", "cdr_leg.src", FD__T_TEXT, "主叫", 80, false, FD_PII_PHONE, false, FD__S_IN, "R-CALL-3", NULL, offsetof(fd_cdr_leg, src), 2048ull, offsetof(fd_cdr_leg_filter, src), 0, 0, 0, 0 },
+    { "dst", "cdr_leg.dst", FD__T_TEXT, "被叫", 80, false, FD_PII_NONE, false, FD__S_IN, "R-CALL-3", NULL, offsetof(fd_cdr_leg, dst), 4096ull, offsetof(fd_cdr_leg_filter, dst), 0, 0, 0, 0 },
+    { "clid", "cdr_leg.clid", FD__T_TEXT, "主叫名称", 200, false, FD_PII_NAME, false, FD__S_IN, "R-CALL-3", NULL, offsetof(fd_cdr_leg, clid), 8192ull, offsetof(fd_cdr_leg_filter, clid), 0, 0, 0, 0 },
+    { "channel", "cdr_leg.channel", FD__T_TEXT, "通道", 200, false, FD_PII_NONE, false, FD__S_IN, "R-CALL-3", NULL, offsetof(fd_cdr_leg, channel), 16384ull, offsetof(fd_cdr_leg_filter, channel), 0, 0, 0, 0 },
+    { "dstchannel", "cdr_leg.dstchannel", FD__T_TEXT, "目标通道", 200, false, FD_PII_NONE, false, FD__S_IN, "R-CALL-3", NULL, offsetof(fd_cdr_leg, dstchannel), 32768ull, offsetof(fd_cdr_leg_filter, dstchannel), 0, 0, 0, 0 },
+    { "lastapp", "cdr_leg.lastapp", FD__T_TEXT, "应用", 80, false, FD_PII_NONE, false, FD__S_IN, "R-CALL-3", NULL, offsetof(fd_cdr_leg, lastapp), 65536ull, offsetof(fd_cdr_leg_filter, lastapp), 0, 0, 0, 0 },
+    { "start_at", "cdr_leg.start_at", FD__T_INSTANT, "开始", 0, true, FD_PII_NONE, false, FD__S_IN, "R-CALL-1", NULL, offsetof(fd_cdr_leg, start_at), 0, 0, 131072ull, 262144ull, offsetof(fd_cdr_leg_filter, start_at_from), offsetof(fd_cdr_leg_filter, start_at_to) },
+    { "answer_at", "cdr_leg.answer_at", FD__T_INSTANT, "应答", 0, false, FD_PII_NONE, false, FD__S_IN, "R-CALL-1", NULL, offsetof(fd_cdr_leg, answer_at), 0, 0, 524288ull, 1048576ull, offsetof(fd_cdr_leg_filter, answer_at_from), offsetof(fd_cdr_leg_filter, answer_at_to) },
+    { "end_at", "cdr_leg.end_at", FD__T_INSTANT, "结束", 0, true, FD_PII_NONE, false, FD__S_IN, "R-CALL-3", NULL, offsetof(fd_cdr_leg, end_at), 0, 0, 2097152ull, 4194304ull, offsetof(fd_cdr_leg_filter, end_at_from), offsetof(fd_cdr_leg_filter, end_at_to) },
+    { "duration", "cdr_leg.duration", FD__T_INT, "总时长", 0, false, FD_PII_NONE, false, FD__S_IN, "R-CALL-3", NULL, offsetof(fd_cdr_leg, duration), 8388608ull, offsetof(fd_cdr_leg_filter, duration), 0, 0, 0, 0 },
+    { "billsec", "cdr_leg.billsec", FD__T_INT, "通话时长", 0, false, FD_PII_NONE, false, FD__S_IN, "R-CALL-3", NULL, offsetof(fd_cdr_leg, billsec), 16777216ull, offsetof(fd_cdr_leg_filter, billsec), 0, 0, 0, 0 },
+    { "disposition", "cdr_leg.disposition", FD__T_LCODE, "结果", 16, true, FD_PII_NONE, false, FD__S_IN, "R-CALL-3", NULL, offsetof(fd_cdr_leg, disposition), 33554432ull, offsetof(fd_cdr_leg_filter, disposition), 0, 0, 0, 0 },
+    { "call_id", "cdr_leg.call_id", FD__T_REF, "来电", 0, false, FD_PII_NONE, false, FD__S_IN, "R-CALL-3", SQL_CDR_LEG_REF_CALL, offsetof(fd_cdr_leg, call_id), 67108864ull, offsetof(fd_cdr_leg_filter, call_id), 0, 0, 0, 0 },
 };
 const fd__record fd__record_cdr_leg = {
     "cdr_leg", "cdr_leg", "cdr_legs", FD_CDR_LEG_VERSION, FD_CDR_LEG_FILTER_VERSION,
-    sizeof(fd_cdr_leg), sizeof(fd_cdr_leg_filter), CDR_LEG_FIELDS, 22,
-    SQL_CDR_LEG_INSERT, "id, site_id, staff_id, imported_at, source, dialect, uniqueid, sequence, linkedid, src, dst, clid, channel, dstchannel, lastapp, start_at, answer_at, end_at, duration, billsec, disposition, call_id", 1,
+    sizeof(fd_cdr_leg), sizeof(fd_cdr_leg_filter), CDR_LEG_FIELDS, 23,
+    SQL_CDR_LEG_INSERT, "id, site_id, staff_id, imported_at, source, dialect, uniqueid, sequence, linkedid, peer, src, dst, clid, channel, dstchannel, lastapp, start_at, answer_at, end_at, duration, billsec, disposition, call_id", 1,
     true, false, 0, 0,
-    offsetof(fd_cdr_leg_filter, after), offsetof(fd_cdr_leg_filter, limit), offsetof(fd_cdr_leg_filter, match), 22
+    offsetof(fd_cdr_leg_filter, after), offsetof(fd_cdr_leg_filter, limit), offsetof(fd_cdr_leg_filter, match), 23
 };
 
 fd_status fd_cdr_leg_init(fd_cdr_leg *rec, unsigned int version)

@@ -24,6 +24,7 @@ import org.frontdesk.swig.fd_cdr_leg;
  * <li>uniqueid: 唯一编号, the leg's uniqueid (FreeSWITCH: uuid)</li>
  * <li>sequence: 序号, the CDR sequence, 0 when the dialect has none</li>
  * <li>linkedid: 关联编号, legs of one call share it (FreeSWITCH: the a-leg uuid)</li>
+ * <li>peer: 对端编号, the other leg's uniqueid when the CDR names it (FreeSWITCH bleg_uuid)</li>
  * <li>src: 主叫, the calling number as the PBX wrote it (personal data: phone)</li>
  * <li>dst: 被叫, the dialled extension or number</li>
  * <li>clid: 主叫名称, the caller ID text, e.g. "张三" <13800138000> (personal data: name)</li>
@@ -49,6 +50,7 @@ public final class CdrLeg {
   private final String uniqueid;
   private final long sequence;
   private final String linkedid;
+  private final String peer;
   private final String src;
   private final String dst;
   private final String clid;
@@ -73,6 +75,7 @@ public final class CdrLeg {
     this.uniqueid = b.uniqueid;
     this.sequence = b.sequence;
     this.linkedid = b.linkedid;
+    this.peer = b.peer;
     this.src = b.src;
     this.dst = b.dst;
     this.clid = b.clid;
@@ -136,6 +139,11 @@ public final class CdrLeg {
   /** 关联编号: legs of one call share it (FreeSWITCH: the a-leg uuid). */
   public String getLinkedid() {
     return linkedid;
+  }
+
+  /** 对端编号: the other leg's uniqueid when the CDR names it (FreeSWITCH bleg_uuid). */
+  public String getPeer() {
+    return peer;
   }
 
   /** 主叫: the calling number as the PBX wrote it. */
@@ -215,6 +223,7 @@ public final class CdrLeg {
     b.uniqueid = n.getUniqueid();
     b.sequence = n.getSequence();
     b.linkedid = n.getLinkedid();
+    b.peer = n.getPeer();
     b.src = n.getSrc();
     b.dst = n.getDst();
     b.clid = n.getClid();
@@ -244,6 +253,7 @@ public final class CdrLeg {
     n.setUniqueid(uniqueid);
     n.setSequence(sequence);
     n.setLinkedid(linkedid);
+    n.setPeer(peer);
     n.setSrc(src);
     n.setDst(dst);
     n.setClid(clid);
@@ -311,6 +321,7 @@ public final class CdrLeg {
         && Objects.equals(uniqueid, x.uniqueid)
         && Objects.equals(sequence, x.sequence)
         && Objects.equals(linkedid, x.linkedid)
+        && Objects.equals(peer, x.peer)
         && Objects.equals(src, x.src)
         && Objects.equals(dst, x.dst)
         && Objects.equals(clid, x.clid)
@@ -328,7 +339,7 @@ public final class CdrLeg {
 
   @Override
   public int hashCode() {
-    return Objects.hash(id, siteId, staffId, importedAt, source, dialect, uniqueid, sequence, linkedid, src, dst, clid, channel, dstchannel, lastapp, startAt, answerAt, endAt, duration, billsec, disposition, callId);
+    return Objects.hash(id, siteId, staffId, importedAt, source, dialect, uniqueid, sequence, linkedid, peer, src, dst, clid, channel, dstchannel, lastapp, startAt, answerAt, endAt, duration, billsec, disposition, callId);
   }
 
   @Override
@@ -343,6 +354,7 @@ public final class CdrLeg {
         + ", uniqueid=" + "'" + uniqueid + "'"
         + ", sequence=" + sequence
         + ", linkedid=" + "'" + linkedid + "'"
+        + ", peer=" + "'" + peer + "'"
         + ", src=" + "'" + src + "'"
         + ", dst=" + "'" + dst + "'"
         + ", clid=" + "'" + clid + "'"
@@ -370,6 +382,7 @@ public final class CdrLeg {
     private String uniqueid;
     private long sequence;
     private String linkedid;
+    private String peer;
     private String src;
     private String dst;
     private String clid;
@@ -437,6 +450,12 @@ public final class CdrLeg {
     /** Sets linkedid (关联编号). */
     public Builder linkedid(String v) {
       this.linkedid = v;
+      return this;
+    }
+
+    /** Sets peer (对端编号). */
+    public Builder peer(String v) {
+      this.peer = v;
       return this;
     }
 
