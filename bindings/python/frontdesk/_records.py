@@ -274,6 +274,14 @@ class Records:
         self._it = filter_cls._query(store, actor_c, filter_c)
         return self
 
+    @classmethod
+    def _wrap(cls, filter_cls, it):
+        """A stream over an iterator a module's function started (private: takes a C iterator)."""
+        self = cls.__new__(cls)
+        self._it = it
+        self._filter = filter_cls
+        return self
+
     @property
     def closed(self):
         """True once the C iterator is freed."""
