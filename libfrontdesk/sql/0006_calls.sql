@@ -28,6 +28,10 @@ CREATE INDEX directory_site_id ON directory (site_id, id);
 CREATE INDEX directory_site_sort ON directory (site_id, sort_key, id);
 CREATE UNIQUE INDEX directory_site_extension ON directory (site_id, extension)
   WHERE extension IS NOT NULL AND extension <> '';
+-- a directory entry's search keys by entry: fd_store_dir_find walks
+-- directory_site_sort and probes each entry's keys when a query matches many
+-- (partial, so the keys of other tables carry no second index)
+CREATE INDEX search_keys_directory ON search_keys (row_id, key) WHERE tbl = 'directory';
 
 CREATE TABLE calls (
   id            INTEGER PRIMARY KEY,
@@ -88,6 +92,8 @@ CREATE INDEX call_tasks_site_id ON call_tasks (site_id, id);
 -- "what is still open, by due time" (R-COM-4) and "overdue" are index range scans
 CREATE INDEX call_tasks_site_state_due ON call_tasks (site_id, state, due_at);
 CREATE INDEX call_tasks_call ON call_tasks (call_id);
+-- tasks done since a period's end were open at it (fd_store_call_stats)
+CREATE INDEX call_tasks_site_done ON call_tasks (site_id, done_at) WHERE state = 'done';
 
 CREATE TABLE messages (
   id            INTEGER PRIMARY KEY,
@@ -110,6 +116,8 @@ CREATE INDEX messages_site_id ON messages (site_id, id);
 -- undelivered messages, oldest first; overdue ones are a prefix of it
 CREATE INDEX messages_site_state_taken ON messages (site_id, state, taken_at);
 CREATE INDEX messages_call ON messages (call_id);
+-- messages delivered or expired since a period's end were open at it (fd_store_call_stats)
+CREATE INDEX messages_site_closed ON messages (site_id, state_at) WHERE state <> 'taken';
 
 CREATE TABLE message_events (
   id          INTEGER PRIMARY KEY,
