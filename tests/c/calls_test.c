@@ -245,6 +245,20 @@ Test(calls, R_CALL_3_assess_refuses_naming_the_field)
     c.version = 99;
     fd_assert_error(fd_call_assess(&c, NULL), FD_EINVAL, "fd_call_assess: call.version");
     fd_assert_error(fd_call_assess(NULL, NULL), FD_EINVAL, "call");
+    /* Our own extension calling out or inside; a PBX's foreign number on an imported call. */
+    c = answered_call(5, 60);
+    c.direction = "out";
+    c.caller_number = "8002";
+    fd_assert_ok(fd_call_assess(&c, NULL));
+    c.direction = "internal";
+    fd_assert_ok(fd_call_assess(&c, NULL));
+    c.caller_number = "80021234567";
+    fd_assert_error(fd_call_assess(&c, NULL), FD_EINVAL, "call.caller_number");
+    c = answered_call(5, 60);
+    c.caller_number = "+1 212 555 0100";
+    fd_assert_error(fd_call_assess(&c, NULL), FD_EINVAL, "call.caller_number");
+    c.source = "pbx1";
+    fd_assert_ok(fd_call_assess(&c, NULL));
     /* An outgoing call needs no category. */
     c = answered_call(5, 60);
     c.direction = "out";

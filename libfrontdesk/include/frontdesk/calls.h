@@ -751,7 +751,9 @@ FD_API fd_status fd_call_rings(int64_t *out, int64_t ring_at, int64_t answer_at,
  *   desk without `category` or `matter` (R-CALL-3) — except `wrong_number`,
  *   which needs nothing else (R-CALL-7); `unresolved` on a call not answered;
  *   a `caller_number` that fd_phone_parse() refuses (the message never holds
- *   the number).
+ *   the number) — except an extension of 1 to 6 digits on an outgoing or
+ *   internal call, and any number on an imported call (`source` set: kept as
+ *   the PBX wrote it, e.g. a foreign number).
  * On error @p call is unchanged.
  * @param policy the site's policy, NULL for the defaults
  * @return ::FD_OK, ::FD_EINVAL, ::FD_ERANGE.

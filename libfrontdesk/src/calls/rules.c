@@ -229,6 +229,18 @@ static bool is(const char *s, const char *code)
     return s != NULL && strcmp(s, code) == 0;
 }
 
+/* An outgoing or internal call from one of our extensions: 1 to 6 ASCII digits. */
+static bool extension_call(const fd_call *c)
+{
+    size_t n = strlen(c->caller_number);
+    if (n < 1 || n > 6 || !(is(c->direction, "out") || is(c->direction, "internal")))
+        return false;
+    for (size_t i = 0; i < n; i++)
+        if (c->caller_number[i] < '0' || c->caller_number[i] > '9')
+            return false;
+    return true;
+}
+
 fd_status fd_call_assess(fd_call *call, const fd_policy *policy)
 {
     static const char fn[] = "fd_call_assess";
@@ -302,9 +314,12 @@ fd_status fd_call_assess(fd_call *call, const fd_policy *policy)
     /* R-CALL-4: a non-business call longer than the limit, answer to end. */
     c.over_limit = is(c.category, "private") && c.answer_at != 0 && c.end_at != 0 &&
                    c.end_at - c.answer_at > fd__policy_value(policy, FD__POL_CALL_NON_BUSINESS_MAX_S);
+    /* The caller's number is a Chinese phone number, except our own extension
+     * calling out or inside, and what a PBX wrote on an imported call (a foreign
+     * number): the legs keep it raw, the call must not be lost over it. */
     if (!empty(c.caller_number)) {
         fd_phone ph;
-        if ((rc = fd_phone_parse(&ph, c.caller_number)) != FD_OK)
+        if ((rc = fd_phone_parse(&ph, c.caller_number)) != FD_OK && at_desk && !extension_call(&c))
             return rename_error(rc, fn, "call.caller_number");
     }
     *call = c;

@@ -79,7 +79,7 @@ fd_status fd_store_dir_add(int64_t *out_id, fd_store *store, const fd_actor *act
     char number[FD__PHONE_MAX];
     if (rc == FD_OK) {
         e = *entry;
-        if ((rc = fd__calls_phone(number, fn, "dir_entry.number", e.number)) == FD_OK)
+        if ((rc = fd__calls_phone(number, fn, "dir_entry.number", e.number, false)) == FD_OK)
             e.number = number;
     }
     if (rc == FD_OK)

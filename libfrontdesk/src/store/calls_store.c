@@ -93,13 +93,19 @@ fd_status fd__calls_calendar(const fd_calendar **out, fd_store *s, const char *f
     return FD_OK;
 }
 
-fd_status fd__calls_phone(char out[FD__PHONE_MAX], const char *fn, const char *qname, const char *text)
+fd_status fd__calls_phone(char out[FD__PHONE_MAX], const char *fn, const char *qname, const char *text,
+                          bool keep_unparsed)
 {
     out[0] = '\0';
     if (text == NULL || text[0] == '\0')
         return FD_OK;
     fd_phone ph;
     fd_status rc = fd_phone_parse(&ph, text);
+    if (rc && keep_unparsed && strlen(text) < FD__PHONE_MAX) {
+        fd_error_clear();
+        snprintf(out, FD__PHONE_MAX, "%s", text);
+        return FD_OK;
+    }
     if (rc)
         return fd__calls_rename_error(rc, fn, qname);
     /* The national form is what a number is matched on (calls_site_number); an
@@ -192,7 +198,7 @@ fd_status fd_store_call_add(int64_t *out_id, fd_store *store, const fd_actor *ac
     char number[FD__PHONE_MAX];
     if ((rc = fd_call_assess(&c, policy)) != FD_OK)
         rc = fd__calls_rename_error(rc, fn, NULL);
-    if (rc == FD_OK && (rc = fd__calls_phone(number, fn, "call.caller_number", c.caller_number)) == FD_OK)
+    if (rc == FD_OK && (rc = fd__calls_phone(number, fn, "call.caller_number", c.caller_number, true)) == FD_OK)
         c.caller_number = number;
     if (rc == FD_OK)
         rc = fd__calls_ref_at_site(store, fn, "call.callee_entry", "directory", c.callee_entry, actor->site_id);
@@ -322,7 +328,7 @@ fd_status fd_store_message_take(int64_t *out_id, fd_store *store, const fd_actor
     char number[FD__PHONE_MAX];
     if (rc == FD_OK) {
         m = *message;
-        if ((rc = fd__calls_phone(number, fn, "message.from_number", m.from_number)) == FD_OK)
+        if ((rc = fd__calls_phone(number, fn, "message.from_number", m.from_number, false)) == FD_OK)
             m.from_number = number;
     }
     if (rc == FD_OK)

@@ -34,10 +34,13 @@ fd_status fd__calls_calendar(const fd_calendar **out, fd_store *s, const char *f
 
 /*
  * @text as stored: fd_phone_parse()'s national form, with "-" and the
- * extension when it has one; "" for NULL or empty (withheld). A refusal
- * names @qname and never holds the number.
+ * extension when it has one; "" for NULL or empty (withheld). A number
+ * fd_phone_parse() refuses is kept as given when @keep_unparsed (a call's
+ * number that fd_call_assess() let through: an extension, a PBX's foreign
+ * number), else refused naming @qname, never holding the number.
  */
-fd_status fd__calls_phone(char out[FD__PHONE_MAX], const char *fn, const char *qname, const char *text);
+fd_status fd__calls_phone(char out[FD__PHONE_MAX], const char *fn, const char *qname, const char *text,
+                          bool keep_unparsed);
 
 /*
  * FD_ENOTFOUND naming @qname unless row @id of @table ("directory", "calls")
