@@ -177,6 +177,8 @@ CREATE INDEX cdr_legs_site_id ON cdr_legs (site_id, id);
 CREATE UNIQUE INDEX cdr_legs_key ON cdr_legs (site_id, source, uniqueid, sequence);
 -- the legs of one call, to assemble it
 CREATE INDEX cdr_legs_linked ON cdr_legs (site_id, source, linkedid);
+-- FreeSWITCH legs name their other leg (bleg_uuid): the importer groups them across files
+CREATE INDEX cdr_legs_peer ON cdr_legs (site_id, source, peer) WHERE peer <> '';
 
 CREATE TRIGGER directory_no_delete BEFORE DELETE ON directory
 BEGIN SELECT RAISE(ABORT, 'directory entries are never deleted (R-COM-3)'); END;

@@ -1596,3 +1596,440 @@ Test(calls_store, R_COM_4_call_stats_count_the_period)
     cr_assert_eq(s.total + s.open_callbacks + s.messages_open, 0);
     fx_close(&f);
 }
+
+/* --- the store: CDR import (R-CALL-3, R-CALL-1, R-CALL-8) -------------------------------------- */
+
+#define CDR_DIR FD_SOURCE_DIR "/tests/data/cdr/"
+#define GENERIC_MAP                                                                                                 \
+    "uniqueid=通话编号,src=主叫号码,dst=被叫号码,clid=主叫名称,start_at=开始时间,answer_at=应答时间,end_at=结束时间," \
+    "disposition=通话结果"
+/* 2026-03-02 09:00 Shanghai, when the sample files' day is imported; the day's bounds. */
+#define CDR_AT 1772442000
+#define CDR_DAY 1772380800
+#define CDR_DAY_END 1772467200
+
+static fd_cdr_options cdr_options(const char *dialect, const char *map)
+{
+    fd_cdr_options o = { FD_CDR_OPTIONS_VERSION, dialect, "pbx1", NULL, map };
+    return o;
+}
+
+static fd_cdr_import_summary import_file(const fx *f, const fd_actor *a, const char *dialect, const char *file,
+                                         const char *map, fd_buf *rejects)
+{
+    char path[1024];
+    snprintf(path, sizeof path, "%s%s", CDR_DIR, file);
+    fd_cdr_options o = cdr_options(dialect, map);
+    fd_cdr_import_summary s;
+    memset(&s, 0xAB, sizeof s);
+    fd_assert_ok(fd_store_cdr_import_file(&s, rejects, f->s, a, &o, path));
+    cr_assert_eq(s.version, FD_CDR_IMPORT_SUMMARY_VERSION);
+    return s;
+}
+
+static fd_cdr_import_summary import_text(const fx *f, const fd_actor *a, const char *dialect, const char *text)
+{
+    fd_cdr_options o = cdr_options(dialect, NULL);
+    fd_cdr_import_summary s;
+    fd_assert_ok(fd_store_cdr_import(&s, NULL, f->s, a, &o, text));
+    return s;
+}
+
+/* The one call of the site whose source_key is @key (revealed when @a reveals); free it. */
+static fd_call *call_by_key(const fx *f, const fd_actor *a, const char *key)
+{
+    fd_call_filter q = FD_CALL_FILTER_INIT;
+    q.match = FD_CALL_MATCH_SOURCE_KEY;
+    q.source_key = key;
+    fd_call_iter *it = NULL;
+    const fd_call *c = NULL;
+    fd_assert_ok(fd_store_call_query(&it, f->s, a, &q));
+    fd_assert_ok(fd_call_iter_next(&c, it));
+    cr_assert_not_null(c, "a call with source_key %s", key);
+    fd_call *copy = NULL;
+    fd_assert_ok(fd_store_call_get(&copy, f->s, a, c->id));
+    fd_assert_ok(fd_call_iter_next(&c, it));
+    cr_assert_null(c, "one call only for %s", key);
+    fd_call_iter_free(it);
+    return copy;
+}
+
+/* The data tables an import writes (the journal is compared apart: each import is journaled). */
+static const char *const IMPORT_TABLES[] = { "calls", "call_tasks", "cdr_legs", "search_keys" };
+
+Test(calls_store, R_CALL_3_import_asterisk_assembles_calls_and_twice_changes_nothing)
+{
+    fx f = fx_open("calls-import");
+    fd_actor a = clerk_at(&f, CDR_AT);
+    fd_buf rejects = FD_BUF_INIT;
+    fd_cdr_import_summary s = import_file(&f, &a, "asterisk_csv", "asterisk_master.csv", NULL, &rejects);
+    cr_assert_eq(s.lines, 11);
+    cr_assert_eq(s.imported, 11);
+    cr_assert_eq(s.already, 0);
+    cr_assert_eq(s.rejected, 0);
+    cr_assert_eq(s.calls_added, 8);
+    cr_assert_eq(s.calls_updated, 0);
+    cr_assert_str_eq(rejects.ptr ? rejects.ptr : "", "");
+    cr_assert_eq(count_rows(f.path, "calls"), 8);
+    fd_actor r = revealer_at(&f, CDR_AT + 60);
+    /* The transfer chain: three legs, one call, ended with 8003. */
+    fd_call *c = call_by_key(&f, &r, "1772414103.16");
+    cr_assert_eq(c->legs, 3);
+    cr_assert_str_eq(c->transfers, "8001 > 8002 > 8003");
+    cr_assert_str_eq(c->callee, "8003");
+    cr_assert_str_eq(c->direction, "in");
+    cr_assert_str_eq(c->caller_number, "13812345678");
+    cr_assert_str_eq(c->caller_name, "张三");
+    cr_assert_str_eq(c->source, "pbx1");
+    cr_assert_eq(c->staff_id, 0, "nobody at the desk handled an imported call");
+    cr_assert_eq(c->logged_at, CDR_AT);
+    cr_assert_eq(c->rings, 1);
+    fd_call_free(c);
+    /* The late answer, timed on the answering leg: 25 s = 5 rings, late, apology not known. */
+    c = call_by_key(&f, &r, "1772416931.20");
+    cr_assert_eq(c->rings, 5);
+    cr_assert_eq(c->late, 1);
+    cr_assert_str_eq(c->apology, "");
+    cr_assert_str_eq(c->callee, "8001");
+    fd_call_free(c);
+    /* Internal and outgoing calls come from an extension; a withheld caller has no number. */
+    c = call_by_key(&f, &r, "1772418600.22");
+    cr_assert_str_eq(c->direction, "internal");
+    cr_assert_str_eq(c->caller_number, "8003");
+    fd_call_free(c);
+    c = call_by_key(&f, &r, "1772431815.29");
+    cr_assert_str_eq(c->direction, "out");
+    fd_call_free(c);
+    c = call_by_key(&f, &r, "1772436168.31");
+    cr_assert_str_eq(c->caller_number, "");
+    fd_call_free(c);
+    /* Numbers masked for whoever does not reveal (R-COM-2). */
+    c = call_by_key(&f, &a, "1772420740.24");
+    cr_assert_str_eq(c->caller_number, "139****4321");
+    cr_assert_str_eq(c->disposition, "no_answer");
+    fd_call_free(c);
+    /* Every leg points at its call. */
+    fd_cdr_leg_filter lq = FD_CDR_LEG_FILTER_INIT;
+    lq.match = FD_CDR_LEG_MATCH_CALL_ID;
+    lq.call_id = 0;
+    fd_cdr_leg_iter *li = NULL;
+    const fd_cdr_leg *leg = NULL;
+    fd_assert_ok(fd_store_cdr_leg_query(&li, f.s, &a, &lq));
+    fd_assert_ok(fd_cdr_leg_iter_next(&leg, li));
+    cr_assert_null(leg, "no leg without its call");
+    fd_cdr_leg_iter_free(li);
+    /* Twice: every leg is already there, and not a row changes. */
+    char *before[4];
+    for (int i = 0; i < 4; i++)
+        before[i] = table_dump(f.path, IMPORT_TABLES[i]);
+    int64_t journal = count_rows(f.path, "journal");
+    fd_actor later = clerk_at(&f, CDR_AT + 3600);
+    s = import_file(&f, &later, "asterisk_csv", "asterisk_master.csv", NULL, &rejects);
+    cr_assert_eq(s.lines, 11);
+    cr_assert_eq(s.imported, 0);
+    cr_assert_eq(s.already, 11);
+    cr_assert_eq(s.rejected + s.calls_added + s.calls_updated, 0);
+    for (int i = 0; i < 4; i++) {
+        char *now = table_dump(f.path, IMPORT_TABLES[i]);
+        cr_assert_str_eq(now, before[i], "%s changed", IMPORT_TABLES[i]);
+        free(now);
+        free(before[i]);
+    }
+    cr_assert_eq(count_rows(f.path, "journal"), journal + 1, "the second import is journaled, with its summary");
+    fd_journal_filter jq = FD_JOURNAL_FILTER_INIT;
+    jq.match = FD_JOURNAL_MATCH_ENTITY;
+    jq.entity = "cdr";
+    fd_journal_iter *ji = NULL;
+    const fd_journal_entry *je = NULL;
+    fd_assert_ok(fd_store_journal_query(&ji, f.s, &a, &jq));
+    fd_assert_ok(fd_journal_iter_next(&je, ji));
+    cr_assert_str_eq(je->action, "import");
+    cr_assert_str_eq(je->detail, "asterisk_csv pbx1: lines 11, imported 11, already 0, rejected 0, calls added 8, "
+                                 "updated 0");
+    fd_assert_ok(fd_journal_iter_next(&je, ji));
+    cr_assert_str_eq(je->detail, "asterisk_csv pbx1: lines 11, imported 0, already 11, rejected 0, calls added 0, "
+                                 "updated 0");
+    fd_journal_iter_free(ji);
+    /* The day's counts include them: the late answer's apology is not known. */
+    fd_call_stats st;
+    fd_assert_ok(fd_store_call_stats(&st, f.s, &a, CDR_DAY, CDR_DAY_END));
+    cr_assert_eq(st.total, 8);
+    cr_assert_eq(st.late, 1);
+    cr_assert_eq(st.late_unknown, 1);
+    cr_assert_eq(st.internal, 1);
+    cr_assert_eq(st.outgoing, 1);
+    fd_buf_dispose(&rejects);
+    fx_close(&f);
+}
+
+Test(calls_store, R_CALL_3_import_rejects_bad_lines_with_their_number_and_keeps_the_good)
+{
+    static const struct {
+        const char *file, *why;
+    } bad[] = {
+        { "bad_short_line.csv", "line 2: columns: 15, asterisk_csv has 16, 17, 18 or 21\n" },
+        { "bad_quote.csv", "line 2: column 5 (clid): bad quote" },
+        { "bad_answer_before_start.csv", "line 2: column 11 (answer): before the start" },
+        { "bad_gbk_clid.csv", "line 2: column 5 (clid): not valid UTF-8" },
+    };
+    for (size_t k = 0; k < sizeof bad / sizeof bad[0]; k++) {
+        fx f = fx_open("calls-import-bad");
+        fd_actor a = clerk_at(&f, CDR_AT);
+        fd_buf rejects = FD_BUF_INIT;
+        fd_cdr_import_summary s = import_file(&f, &a, "asterisk_csv", bad[k].file, NULL, &rejects);
+        cr_assert_eq(s.lines, 3, "%s", bad[k].file);
+        cr_assert_eq(s.rejected, 1, "%s", bad[k].file);
+        cr_assert_eq(s.imported, 2, "%s", bad[k].file);
+        cr_assert_eq(s.calls_added, 2, "%s", bad[k].file);
+        cr_assert(strncmp(rejects.ptr, bad[k].why, strlen(bad[k].why)) == 0, "%s: %s", bad[k].file, rejects.ptr);
+        cr_assert_eq(rejects.ptr[rejects.size - 1], '\n');
+        cr_assert_lt(fd_test_digit_run(rejects.ptr), 6, "no number in %s", rejects.ptr);
+        cr_assert_eq(count_rows(f.path, "cdr_legs"), 2);
+        fd_buf_dispose(&rejects);
+        fx_close(&f);
+    }
+}
+
+Test(calls_store, R_CALL_8_import_dropped_call_gets_one_callback)
+{
+    fx f = fx_open("calls-import-fs");
+    fd_actor a = clerk_at(&f, CDR_AT);
+    fd_cdr_import_summary s = import_file(&f, &a, "freeswitch_csv", "freeswitch_master.csv", NULL, NULL);
+    cr_assert_eq(s.imported, 5);
+    cr_assert_eq(s.calls_added, 5);
+    fd_actor r = revealer_at(&f, CDR_AT + 60);
+    fd_call *c = call_by_key(&f, &r, "5c0e9d71-2a4b-4f8e-8c3d-1b6a7e9f0c03");
+    cr_assert_str_eq(c->disposition, "dropped");
+    cr_assert_str_eq(c->caller_number, "02087654321");
+    int64_t dropped = c->id, end = c->end_at;
+    fd_call_free(c);
+    fd_call_task_filter q = FD_CALL_TASK_FILTER_INIT;
+    fd_call_task_iter *it = NULL;
+    const fd_call_task *t = NULL;
+    fd_assert_ok(fd_store_call_task_query(&it, f.s, &r, &q));
+    fd_assert_ok(fd_call_task_iter_next(&t, it));
+    cr_assert_not_null(t);
+    cr_assert_eq(t->call_id, dropped);
+    cr_assert_str_eq(t->kind, "callback");
+    cr_assert_eq(t->due_at, end);
+    cr_assert_str_eq(t->number, "02087654321");
+    cr_assert_eq(t->staff_id, 0);
+    fd_assert_ok(fd_call_task_iter_next(&t, it));
+    cr_assert_null(t, "one call-back: only the dropped call needs one");
+    fd_call_task_iter_free(it);
+    /* The late answer (28 s) and the caller who gave up while it rang. */
+    c = call_by_key(&f, &r, "7e6d5c4b-3a29-4187-9f6e-5d4c3b2a1f07");
+    cr_assert_eq(c->late, 1);
+    fd_call_free(c);
+    c = call_by_key(&f, &r, "9a8b7c6d-5e4f-4a3b-9c2d-1e0f9a8b7c05");
+    cr_assert_str_eq(c->disposition, "cancelled");
+    fd_call_free(c);
+    /* A b-leg arriving in a later file joins its a-leg's call, updated in place; no second call-back. */
+    s = import_text(&f, &a, "freeswitch_csv",
+                    "\"孙丽\",\"02087654321\",\"8001\",\"default\",\"2026-03-02 11:20:06\",\"2026-03-02 11:20:12\","
+                    "\"2026-03-02 11:23:40\",\"214\",\"208\",\"MEDIA_TIMEOUT\",\"e17f3a28-9c5d-4b06-a2e1-6f8d0c4b5a04\","
+                    "\"\",\"\",\"PCMA\",\"PCMA\"\n");
+    cr_assert_eq(s.imported, 1);
+    cr_assert_eq(s.calls_added, 0);
+    cr_assert_eq(s.calls_updated, 1);
+    c = call_by_key(&f, &r, "5c0e9d71-2a4b-4f8e-8c3d-1b6a7e9f0c03");
+    cr_assert_eq(c->id, dropped);
+    cr_assert_eq(c->legs, 2);
+    fd_call_free(c);
+    cr_assert_eq(count_rows(f.path, "call_tasks"), 1);
+    cr_assert_eq(count_rows(f.path, "calls"), 5);
+    fx_close(&f);
+}
+
+Test(calls_store, R_CALL_3_import_freeswitch_b_leg_first_then_its_a_leg_rekeys_the_call)
+{
+    fx f = fx_open("calls-import-rekey");
+    fd_actor a = clerk_at(&f, CDR_AT);
+    static const char b_leg[] =
+        "\"赵敏\",\"13712345678\",\"8001\",\"default\",\"2026-03-02 08:55:03\",\"2026-03-02 08:55:09\","
+        "\"2026-03-02 08:58:41\",\"218\",\"212\",\"NORMAL_CLEARING\",\"8d2b7e44-1f3a-4e55-b0c6-7a9e2f1d3b02\",\"\","
+        "\"\",\"PCMA\",\"PCMA\"\n";
+    static const char a_leg[] =
+        "\"赵敏\",\"13712345678\",\"8001\",\"default\",\"2026-03-02 08:55:02\",\"2026-03-02 08:55:09\","
+        "\"2026-03-02 08:58:41\",\"219\",\"212\",\"NORMAL_CLEARING\",\"3f6a1c2e-6b1d-4c1e-9a0b-2d6f1e7c8a01\","
+        "\"8d2b7e44-1f3a-4e55-b0c6-7a9e2f1d3b02\",\"\",\"PCMA\",\"PCMA\"\r\n";
+    fd_cdr_import_summary s = import_text(&f, &a, "freeswitch_csv", b_leg);
+    cr_assert_eq(s.calls_added, 1);
+    fd_call *c = call_by_key(&f, &a, "8d2b7e44-1f3a-4e55-b0c6-7a9e2f1d3b02");
+    int64_t id = c->id;
+    cr_assert_eq(c->legs, 1);
+    fd_call_free(c);
+    s = import_text(&f, &a, "freeswitch_csv", a_leg);
+    cr_assert_eq(s.imported, 1);
+    cr_assert_eq(s.calls_added, 0);
+    cr_assert_eq(s.calls_updated, 1);
+    c = call_by_key(&f, &a, "3f6a1c2e-6b1d-4c1e-9a0b-2d6f1e7c8a01");
+    cr_assert_eq(c->id, id, "the same call, re-keyed to the a-leg");
+    cr_assert_eq(c->legs, 2);
+    cr_assert_eq(c->ring_at, 1772412902, "the first ring is the a-leg's start");
+    fd_call_free(c);
+    cr_assert_eq(count_rows(f.path, "calls"), 1);
+    /* Both legs now carry the a-leg's uuid as linkedid. */
+    fd_cdr_leg_filter lq = FD_CDR_LEG_FILTER_INIT;
+    lq.match = FD_CDR_LEG_MATCH_LINKEDID;
+    lq.linkedid = "3f6a1c2e-6b1d-4c1e-9a0b-2d6f1e7c8a01";
+    fd_cdr_leg_iter *li = NULL;
+    const fd_cdr_leg *leg = NULL;
+    int n = 0;
+    fd_assert_ok(fd_store_cdr_leg_query(&li, f.s, &a, &lq));
+    while (fd_cdr_leg_iter_next(&leg, li) == FD_OK && leg) {
+        cr_assert_eq(leg->call_id, id);
+        n++;
+    }
+    fd_cdr_leg_iter_free(li);
+    cr_assert_eq(n, 2);
+    /* Both files again: nothing changes. */
+    char *before = table_dump(f.path, "calls");
+    s = import_text(&f, &a, "freeswitch_csv", a_leg);
+    cr_assert_eq(s.already, 1);
+    s = import_text(&f, &a, "freeswitch_csv", b_leg);
+    cr_assert_eq(s.already, 1);
+    char *now = table_dump(f.path, "calls");
+    cr_assert_str_eq(now, before);
+    free(now);
+    free(before);
+    fx_close(&f);
+}
+
+Test(calls_store, R_CALL_3_import_generic_and_the_site_zone)
+{
+    fx f = fx_open("calls-import-generic");
+    fd_actor a = clerk_at(&f, CDR_AT);
+    fd_cdr_import_summary s = import_file(&f, &a, "generic", "generic.csv", GENERIC_MAP, NULL);
+    cr_assert_eq(s.lines, 4, "the header row counts as a line read");
+    cr_assert_eq(s.imported, 3);
+    cr_assert_eq(s.calls_added, 3);
+    cr_assert_eq(count_rows(f.path, "call_tasks"), 1, "the dropped call is called back");
+    /* "2026/3/2 9:30:00" without a zone is the site's local time. */
+    fd_call *c = call_by_key(&f, &a, "GW-20260302-0002");
+    cr_assert_eq(c->ring_at, 1772415000);
+    cr_assert_str_eq(c->caller_name, "深圳华强贸易, 李经理");
+    fd_call_free(c);
+    /* A site in Tokyo reads the same line an hour earlier (UTC); an explicit zone wins. */
+    fd_actor boot = actor_at(0, 0, CDR_AT);
+    fd_site tokyo = FD_SITE_INIT;
+    tokyo.code = "tokyo";
+    tokyo.name = "东京分部";
+    tokyo.time_zone = "Asia/Tokyo";
+    int64_t tk = 0;
+    fd_assert_ok(fd_store_site_add(&tk, f.s, &boot, &tokyo));
+    fd_actor t = actor_at(tk, 0, CDR_AT);
+    import_file(&f, &t, "generic", "generic.csv", GENERIC_MAP, NULL);
+    c = call_by_key(&f, &t, "GW-20260302-0002");
+    cr_assert_eq(c->ring_at, 1772415000 - 3600);
+    fd_call_free(c);
+    fd_cdr_options o = cdr_options("generic", GENERIC_MAP);
+    o.source = "pbx2";
+    o.time_zone = "Asia/Shanghai";
+    char path[1024];
+    snprintf(path, sizeof path, "%sgeneric.csv", CDR_DIR);
+    fd_assert_ok(fd_store_cdr_import_file(&s, NULL, f.s, &t, &o, path));
+    fd_call_filter q = FD_CALL_FILTER_INIT;
+    q.match = FD_CALL_MATCH_SOURCE | FD_CALL_MATCH_SOURCE_KEY;
+    q.source = "pbx2";
+    q.source_key = "GW-20260302-0002";
+    fd_call_iter *it = NULL;
+    const fd_call *row = NULL;
+    fd_assert_ok(fd_store_call_query(&it, f.s, &t, &q));
+    fd_assert_ok(fd_call_iter_next(&row, it));
+    cr_assert_not_null(row);
+    cr_assert_eq(row->ring_at, 1772415000);
+    fd_call_iter_free(it);
+    fx_close(&f);
+}
+
+Test(calls_store, R_CALL_3_import_refusals_name_the_option_and_change_nothing)
+{
+    fx f = fx_open("calls-import-refuse");
+    fd_actor a = clerk_at(&f, CDR_AT);
+    snapshot before = snap(&f);
+    fd_cdr_import_summary s;
+    fd_buf rejects = FD_BUF_INIT;
+    static const char line[] = "\"\",\"8003\",\"8001\",\"from-internal\",\"\",\"PJSIP/8003-1\",\"PJSIP/8001-2\","
+                               "\"Dial\",\"\",\"2026-03-02 10:30:00\",\"2026-03-02 10:30:04\",\"2026-03-02 10:31:12\","
+                               "72,68,\"ANSWERED\",\"DOCUMENTATION\"\n";
+    fd_cdr_options o = cdr_options("cisco", NULL);
+    fd_assert_error(fd_store_cdr_import(&s, &rejects, f.s, &a, &o, line), FD_EINVAL,
+                    "fd_store_cdr_import: options.dialect");
+    o = cdr_options("asterisk_csv", NULL);
+    o.source = "PBX 1";
+    fd_assert_error(fd_store_cdr_import(&s, &rejects, f.s, &a, &o, line), FD_EINVAL, "options.source");
+    o.source = NULL;
+    fd_assert_error(fd_store_cdr_import(&s, &rejects, f.s, &a, &o, line), FD_EINVAL, "options.source");
+    o = cdr_options("asterisk_csv", NULL);
+    o.time_zone = "Mars/Olympus";
+    fd_assert_error(fd_store_cdr_import(&s, &rejects, f.s, &a, &o, line), FD_EINVAL, "options.time_zone");
+    o = cdr_options("generic", NULL);
+    fd_assert_error(fd_store_cdr_import(&s, &rejects, f.s, &a, &o, line), FD_EINVAL, "options.column_map");
+    o = cdr_options("asterisk_csv", NULL);
+    o.version = 9;
+    fd_assert_error(fd_store_cdr_import(&s, &rejects, f.s, &a, &o, line), FD_EINVAL, "options.version");
+    o = cdr_options("asterisk_csv", NULL);
+    fd_assert_error(fd_store_cdr_import(&s, &rejects, f.s, &a, NULL, line), FD_EINVAL, "options");
+    fd_assert_error(fd_store_cdr_import(&s, &rejects, f.s, &a, &o, NULL), FD_EINVAL, "text");
+    fd_assert_error(fd_store_cdr_import(NULL, &rejects, f.s, &a, &o, line), FD_EINVAL, "out");
+    fd_actor other = actor_at(f.site, f.other_clerk, CDR_AT);
+    fd_assert_error(fd_store_cdr_import(&s, &rejects, f.s, &other, &o, line), FD_EPERM, "actor");
+    fd_assert_error(fd_store_cdr_import_file(&s, &rejects, f.s, &a, &o, CDR_DIR "no-such-file.csv"), FD_EIO,
+                    "fd_store_cdr_import_file: path");
+    fd_assert_error(fd_store_cdr_import_file(&s, &rejects, f.s, &other, &o, CDR_DIR "asterisk_master.csv"), FD_EPERM,
+                    "fd_store_cdr_import_file: actor");
+    cr_assert_eq(rejects.size, 0);
+    assert_unchanged(&f, &before);
+    /* Inside the caller's transaction, rolled back with it. */
+    before = snap(&f);
+    fd_assert_ok(fd_store_begin(f.s));
+    fd_assert_ok(fd_store_cdr_import(&s, &rejects, f.s, &a, &o, line));
+    cr_assert_eq(s.calls_added, 1);
+    fd_assert_ok(fd_store_rollback(f.s));
+    assert_unchanged(&f, &before);
+    fd_buf_dispose(&rejects);
+    fx_close(&f);
+}
+
+/* How many calls of the site a name search finds. */
+static int calls_named(const fx *f, const fd_actor *a, const char *search)
+{
+    fd_call_filter q = FD_CALL_FILTER_INIT;
+    q.match = FD_CALL_MATCH_SEARCH;
+    q.search = search;
+    fd_call_iter *it = NULL;
+    const fd_call *c = NULL;
+    int n = 0;
+    fd_assert_ok(fd_store_call_query(&it, f->s, a, &q));
+    while (fd_call_iter_next(&c, it) == FD_OK && c)
+        n++;
+    fd_call_iter_free(it);
+    return n;
+}
+
+Test(calls_store, R_CALL_3_a_reassembled_call_is_found_by_its_new_name_only)
+{
+    fx f = fx_open("calls-import-rename");
+    fd_actor a = clerk_at(&f, CDR_AT);
+    /* The b-leg names the caller 赵小敏; the a-leg, which rang first, 赵敏. */
+    import_text(&f, &a, "freeswitch_csv",
+                "\"赵小敏\",\"13712345678\",\"8001\",\"default\",\"2026-03-02 08:55:03\",\"2026-03-02 08:55:09\","
+                "\"2026-03-02 08:58:41\",\"218\",\"212\",\"NORMAL_CLEARING\",\"8d2b7e44-1f3a-4e55-b0c6-7a9e2f1d3b02\","
+                "\"\",\"\",\"PCMA\",\"PCMA\"\n");
+    cr_assert_eq(calls_named(&f, &a, "zhaoxiaomin"), 1);
+    cr_assert_eq(calls_named(&f, &a, "赵敏"), 0);
+    fd_cdr_import_summary s =
+        import_text(&f, &a, "freeswitch_csv",
+                    "\"赵敏\",\"13712345678\",\"8001\",\"default\",\"2026-03-02 08:55:02\",\"2026-03-02 08:55:09\","
+                    "\"2026-03-02 08:58:41\",\"219\",\"212\",\"NORMAL_CLEARING\",\"3f6a1c2e-6b1d-4c1e-9a0b-2d6f1e7c8a01\","
+                    "\"8d2b7e44-1f3a-4e55-b0c6-7a9e2f1d3b02\",\"\",\"PCMA\",\"PCMA\"\n");
+    cr_assert_eq(s.calls_updated, 1);
+    fd_call *c = call_by_key(&f, &a, "3f6a1c2e-6b1d-4c1e-9a0b-2d6f1e7c8a01");
+    cr_assert_str_eq(c->caller_name, "赵敏");
+    fd_call_free(c);
+    cr_assert_eq(calls_named(&f, &a, "zhaoxiaomin"), 0, "the old name's keys are gone");
+    cr_assert_eq(calls_named(&f, &a, "赵敏"), 1);
+    cr_assert_eq(calls_named(&f, &a, "zm"), 1);
+    fx_close(&f);
+}
