@@ -28,9 +28,16 @@ CREATE INDEX directory_site_id ON directory (site_id, id);
 CREATE INDEX directory_site_sort ON directory (site_id, sort_key, id);
 CREATE UNIQUE INDEX directory_site_extension ON directory (site_id, extension)
   WHERE extension IS NOT NULL AND extension <> '';
--- a directory entry's search keys by entry: fd_store_dir_find walks
--- directory_site_sort and probes each entry's keys when a query matches many
--- (partial, so the keys of other tables carry no second index)
+-- A directory entry's search keys carry its place in collation order: its
+-- site (8 bytes, big-endian) then its sort_key. fd_store_dir_find reads the
+-- first page of a query's matches from the key range alone (the table's
+-- primary key covers it), never looking up or sorting every matching entry.
+-- NULL for the keys of other tables. (A migration that rebuilds search keys
+-- writes this again for directory rows.)
+ALTER TABLE search_keys ADD COLUMN sort_key BLOB;
+-- a directory entry's keys by entry: setting their sort_key, and the probe of
+-- fd_store_dir_find's walk of directory_site_sort (partial: the keys of other
+-- tables carry no second index)
 CREATE INDEX search_keys_directory ON search_keys (row_id, key) WHERE tbl = 'directory';
 
 CREATE TABLE calls (

@@ -2033,3 +2033,77 @@ Test(calls_store, R_CALL_3_a_reassembled_call_is_found_by_its_new_name_only)
     cr_assert_eq(calls_named(&f, &a, "zm"), 1);
     fx_close(&f);
 }
+
+/* The first @k of @names (count @n) in FD_TEXT_ORDER_NAME, joined by ','. */
+static void first_sorted(char *out, size_t cap, char **names, size_t n, int k)
+{
+    fd_buf sorted = FD_BUF_INIT;
+    fd_assert_ok(fd_text_sort_names(&sorted, (const char *const *)names, n, FD_TEXT_ORDER_NAME));
+    out[0] = '\0';
+    const char *p = sorted.ptr;
+    for (int i = 0; i < k && p; i++) {
+        const char *nl = strchr(p, '\n');
+        int len = nl ? (int)(nl - p) : (int)strlen(p);
+        snprintf(out + strlen(out), cap - strlen(out), "%s%.*s", i ? "," : "", len, p);
+        p = nl ? nl + 1 : NULL;
+    }
+    fd_buf_dispose(&sorted);
+}
+
+Test(calls_store, R_CALL_6_dir_find_when_a_query_matches_most_of_the_directory)
+{
+    fx f = fx_open("calls-dir-dense");
+    enum { LATE = 3400, EARLY = 1100, OTHER = 100 };
+    char **late = calloc(LATE, sizeof *late), **other = calloc(OTHER, sizeof *other);
+    fd_actor sys = actor_at(f.site, 0, T0), hotel = actor_at(f.other_site, 0, T0);
+    fd_assert_ok(fd_store_begin(f.s));
+    /* 张志忠 carries six keys starting with z (zhangzhizhong, zhizhong, zhong; zzz, zz, z): over the count's cap.
+     * 阿 sorts first and matches no z: the walk of the first entries finds nothing and gives way. */
+    for (int i = 0; i < LATE + EARLY; i++) {
+        char name[32];
+        if (i < LATE)
+            snprintf(name, sizeof name, "张志忠%04d", (i * 7919) % 10000);
+        else
+            snprintf(name, sizeof name, "阿%04d", i);
+        if (i < LATE)
+            late[i] = strdup(name);
+        fd_dir_entry e = FD_DIR_ENTRY_INIT;
+        e.kind = "person";
+        e.name = name;
+        int64_t id = 0;
+        fd_assert_ok(fd_store_dir_add(&id, f.s, &sys, &e));
+    }
+    /* At the hotel every entry matches z, from the first in the order: the walk fills the page. */
+    for (int i = 0; i < OTHER; i++) {
+        char name[32];
+        snprintf(name, sizeof name, "阿志%03d", (i * 37) % 100);
+        other[i] = strdup(name);
+        fd_dir_entry e = FD_DIR_ENTRY_INIT;
+        e.kind = "person";
+        e.name = name;
+        int64_t id = 0;
+        fd_assert_ok(fd_store_dir_add(&id, f.s, &hotel, &e));
+    }
+    fd_assert_ok(fd_store_commit(f.s));
+    char want[2048], got[2048];
+    first_sorted(want, sizeof want, late, LATE, 20);
+    fd_actor a = clerk_at(&f, T0 + 60);
+    find_names(got, sizeof got, &f, &a, "z", 20);
+    cr_assert_str_eq(got, want);
+    find_names(got, sizeof got, &f, &a, "zzz", 20);
+    cr_assert_str_eq(got, want);
+    first_sorted(want, sizeof want, other, OTHER, 20);
+    fd_actor h = actor_at(f.other_site, f.other_clerk, T0 + 60);
+    find_names(got, sizeof got, &f, &h, "z", 20);
+    cr_assert_str_eq(got, want);
+    first_sorted(want, sizeof want, other, OTHER, 64);
+    find_names(got, sizeof got, &f, &h, "z", 64);
+    cr_assert_str_eq(got, want);
+    for (int i = 0; i < LATE; i++)
+        free(late[i]);
+    for (int i = 0; i < OTHER; i++)
+        free(other[i]);
+    free(late);
+    free(other);
+    fx_close(&f);
+}

@@ -12,40 +12,65 @@
 #include <string.h>
 
 static const char SQL_DIR_SET_SORT_KEY[] = "UPDATE directory SET sort_key = ?2 WHERE id = ?1";
+static const char SQL_DIR_KEYS_SET_SORT[] =
+    "UPDATE search_keys SET sort_key = ?2 WHERE tbl = 'directory' AND row_id = ?1";
 static const char SQL_DIR_SET_PRESENCE[] =
     "UPDATE directory SET presence = ?3, presence_until = ?4 WHERE id = ?1 AND site_id = ?2";
 /* The literal `extension <> ''` lets the partial index directory_site_extension serve it. */
 static const char SQL_DIR_BY_EXTENSION[] =
     "SELECT id FROM directory WHERE site_id = ?1 AND extension = ?2 AND extension <> ''";
-/* How many search keys a query's prefix matches, counted up to the threshold only. */
-static const char SQL_DIR_KEY_COUNT[] =
-    "SELECT count(*) FROM (SELECT 1 FROM search_keys WHERE tbl = 'directory' AND key >= ?1 AND key < ?2 LIMIT ?3)";
 
 /*
- * The two plans of fd_store_dir_find, after "WHERE site_id = <site> AND"
- * (EXPLAIN QUERY PLAN in the comments). ?5 is the entry with the extension
- * asked for, or 0.
- * Few matches: read by id (directory_site_id) from the search keys, at most
- * the threshold of them, and sorted. The unary + keeps the planner, which
- * without statistics believes site_id picks few rows, from walking
- * directory_site_sort over the whole site to avoid that sort.
- *   SEARCH directory USING INDEX directory_site_id (site_id=? AND id=? AND rowid=?)
- *   LIST SUBQUERY 2 … SEARCH search_keys USING PRIMARY KEY (tbl=? AND key>? AND key<?)
+ * fd_store_dir_find finds the ids of the first page first, then reads those
+ * entries through the record engine (masking, reveals). Three statements
+ * (their EXPLAIN QUERY PLAN in the comments):
+ *
+ * How many search keys the query's prefix matches, counted up to a cap:
+ *   SEARCH search_keys USING PRIMARY KEY (tbl=? AND key>? AND key<?)
+ */
+static const char SQL_DIR_KEY_COUNT[] =
+    "SELECT count(*) FROM (SELECT 1 FROM search_keys WHERE tbl = 'directory' AND key >= ?1 AND key < ?2 LIMIT ?3)";
+/*
+ * Up to the cap: the first matches in collation order from the key range
+ * alone — each directory key carries its entry's site and sort key, so the
+ * primary key's range is read once, in place, keeping the first ?5 (a bounded
+ * sort, never of whole entries); an entry matching by several keys comes in
+ * adjacent rows. The second form continues after a position.
+ *   SEARCH search_keys USING PRIMARY KEY (tbl=? AND key>? AND key<?)
  *   USE TEMP B-TREE FOR ORDER BY
- * Many matches: walk directory_site_sort in collation order, probing each
- * entry's keys (search_keys_directory); it stops after `limit` rows.
- *   SEARCH directory USING INDEX directory_site_sort (site_id=?)
- *   CORRELATED SCALAR SUBQUERY 1
+ */
+static const char SQL_DIR_FIRST[] =
+    "SELECT row_id, sort_key FROM search_keys WHERE tbl = 'directory' AND key >= ?1 AND key < ?2 "
+    "AND sort_key >= ?3 AND sort_key < ?4 ORDER BY sort_key, row_id LIMIT ?5";
+static const char SQL_DIR_NEXT[] =
+    "SELECT row_id, sort_key FROM search_keys WHERE tbl = 'directory' AND key >= ?1 AND key < ?2 "
+    "AND sort_key >= ?3 AND sort_key < ?4 AND (sort_key, row_id) > (?6, ?7) ORDER BY sort_key, row_id LIMIT ?5";
+/*
+ * Over the cap (a query matching a large part of the directory, as one
+ * letter does): walk directory_site_sort in collation order, probing each
+ * entry's keys, for at most ?5 entries; a page filled within them is the
+ * first page. Matches that lie further (a query whose matches cluster late in
+ * the order) fall back to the bounded sort above.
+ *   CO-ROUTINE d: SEARCH directory USING COVERING INDEX directory_site_sort (site_id=?)
+ *   SCAN d
+ *   CORRELATED SCALAR SUBQUERY 2:
  *     SEARCH search_keys USING COVERING INDEX search_keys_directory (row_id=? AND key>? AND key<?)
  */
-static const char DIR_FIND_FEW[] =
-    "id IN (SELECT row_id FROM search_keys WHERE tbl = 'directory' AND key >= ?3 AND key < ?4 "
-    "UNION ALL SELECT CAST(?5 AS INTEGER)) ORDER BY +sort_key, +id";
-static const char DIR_FIND_MANY[] =
-    "(EXISTS (SELECT 1 FROM search_keys WHERE tbl = 'directory' AND row_id = directory.id AND key >= ?3 "
-    "AND key < ?4) OR id = CAST(?5 AS INTEGER)) ORDER BY sort_key, id";
-/* Above this many matching keys the index walk is cheaper than sorting the matches. */
-#define DIR_FIND_THRESHOLD 2000
+static const char SQL_DIR_WALK[] =
+    "SELECT id FROM (SELECT id FROM directory WHERE site_id = ?1 ORDER BY sort_key, id LIMIT ?5) AS d "
+    "WHERE EXISTS (SELECT 1 FROM search_keys WHERE tbl = 'directory' AND row_id = d.id AND key >= ?2 AND key < ?3) "
+    "LIMIT ?4";
+/* Keys counted before choosing; entries walked before falling back. */
+#define DIR_FIND_CAP 20000
+#define DIR_FIND_WALK 500
+
+/* The entries found (at most 64 and the extension's), in collation order, through the record engine. */
+static const char DIR_FIND_IDS[] =
+    "id IN (?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, "
+    "?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34, ?35, ?36, ?37, ?38, ?39, ?40, ?41, ?42, ?43, ?44, ?45, ?46, "
+    "?47, ?48, ?49, ?50, ?51, ?52, ?53, ?54, ?55, ?56, ?57, ?58, ?59, ?60, ?61, ?62, ?63, ?64, ?65, ?66, ?67) "
+    "ORDER BY +sort_key, +id";
+#define DIR_FIND_MAX_IDS 65
 
 static const char SQL_GUEST_BY_ROOM[] =
     "SELECT id, arrival, checked_out_at, incognito FROM guests WHERE site_id = ?1 AND room = ?2";
@@ -60,6 +85,32 @@ static const char SQL_GUEST_CHECKOUT[] =
     "UPDATE guests SET checked_out_at = ?2 WHERE id = ?1 AND checked_out_at = 0";
 
 /* --- directory --------------------------------------------------------------- */
+
+/* @out = site @site_id as 8 bytes big-endian, then @key (NULL: nothing after the site). */
+static fd_status site_prefix(fd_buf *out, int64_t site_id, const fd_buf *key)
+{
+    unsigned char be[8];
+    for (int i = 0; i < 8; i++)
+        be[i] = (unsigned char)((uint64_t)site_id >> (56 - 8 * i));
+    fd__buf_clear(out);
+    fd_status rc = fd__buf_put(out, (const char *)be, 8);
+    if (rc == FD_OK && key && key->size)
+        rc = fd__buf_put(out, key->ptr, key->size);
+    return rc;
+}
+
+/* Runs "UPDATE ... SET x = ?2 WHERE ... ?1" with @id and the bytes of @blob. */
+static fd_status set_blob(fd_store *s, const char *fn, const char *sql, int64_t id, const fd_buf *blob)
+{
+    sqlite3_stmt *st = fd__store_stmt(s, fn, sql);
+    if (st == NULL)
+        return fd_error_last()->code;
+    sqlite3_bind_int64(st, 1, id);
+    sqlite3_bind_blob(st, 2, blob->ptr ? blob->ptr : "", (int)blob->size, SQLITE_STATIC);
+    int src = sqlite3_step(st);
+    sqlite3_reset(st);
+    return src == SQLITE_DONE ? FD_OK : fd__store_sqlerr(s, fn, src, "writing the collation key");
+}
 
 fd_status fd_store_dir_add(int64_t *out_id, fd_store *store, const fd_actor *actor, const fd_dir_entry *entry)
 {
@@ -92,36 +143,32 @@ fd_status fd_store_dir_add(int64_t *out_id, fd_store *store, const fd_actor *act
     if (rc == FD_OK)
         rc = fd__calls_ref_at_site(store, fn, "dir_entry.purchasing_entry", "directory", e.purchasing_entry,
                                    actor->site_id);
-    /* The collation key: a person's name with its surname reading (单 under S). */
-    fd_buf key = FD_BUF_INIT;
+    /* The collation key: a person's name with its surname reading (单 under S); the
+     * search keys carry it after the site (8 bytes, big-endian) for fd_store_dir_find. */
+    fd_buf key = FD_BUF_INIT, site_key = FD_BUF_INIT;
     if (rc == FD_OK)
         rc = fd_text_sort_key(&key, e.name, strcmp(e.kind, "person") == 0 ? FD_TEXT_ORDER_NAME : FD_TEXT_ORDER_PINYIN);
+    if (rc == FD_OK)
+        rc = site_prefix(&site_key, actor->site_id, &key);
+    bool sp = false;
+    if (rc == FD_OK)
+        rc = fd__store_write_begin(store, fn, &sp);
     if (rc) {
         fd_buf_dispose(&key);
-        return rc;
-    }
-    bool sp;
-    if ((rc = fd__store_write_begin(store, fn, &sp)) != FD_OK) {
-        fd_buf_dispose(&key);
+        fd_buf_dispose(&site_key);
         return rc;
     }
     int64_t id = 0;
     rc = fd__record_insert(&id, store, fn, &fd__record_dir_entry, &e, actor); /* FD_ECONFLICT: the extension */
-    sqlite3_stmt *st = NULL;
-    if (rc == FD_OK && (st = fd__store_stmt(store, fn, SQL_DIR_SET_SORT_KEY)) == NULL)
-        rc = fd_error_last()->code;
-    if (rc == FD_OK) {
-        sqlite3_bind_int64(st, 1, id);
-        sqlite3_bind_blob(st, 2, key.ptr ? key.ptr : "", (int)key.size, SQLITE_STATIC);
-        int src = sqlite3_step(st);
-        sqlite3_reset(st);
-        if (src != SQLITE_DONE)
-            rc = fd__store_sqlerr(store, fn, src, "writing the collation key");
-    }
+    if (rc == FD_OK)
+        rc = set_blob(store, fn, SQL_DIR_SET_SORT_KEY, id, &key);
+    if (rc == FD_OK)
+        rc = set_blob(store, fn, SQL_DIR_KEYS_SET_SORT, id, &site_key);
     if (rc == FD_OK)
         rc = fd__journal(store, fn, actor, actor->site_id, "dir_entry", id, "add", e.name);
     rc = fd__store_write_end(store, fn, sp, rc);
     fd_buf_dispose(&key);
+    fd_buf_dispose(&site_key);
     if (rc == FD_OK)
         *out_id = id;
     return rc;
@@ -192,7 +239,7 @@ static fd_status entry_by_extension(int64_t *out, fd_store *s, const char *fn, i
     return src == SQLITE_ROW || src == SQLITE_DONE ? FD_OK : fd__store_sqlerr(s, fn, src, "finding the extension");
 }
 
-/* Search keys of the directory matching [@lo, @hi), counted up to DIR_FIND_THRESHOLD. */
+/* Search keys of the directory matching [@lo, @hi), counted up to DIR_FIND_CAP. */
 static fd_status count_keys(int64_t *out, fd_store *s, const char *fn, const fd_buf *lo, const fd_buf *hi)
 {
     sqlite3_stmt *st = fd__store_stmt(s, fn, SQL_DIR_KEY_COUNT);
@@ -200,11 +247,87 @@ static fd_status count_keys(int64_t *out, fd_store *s, const char *fn, const fd_
         return fd_error_last()->code;
     sqlite3_bind_text(st, 1, lo->ptr, (int)lo->size, SQLITE_STATIC);
     sqlite3_bind_text(st, 2, hi->ptr, (int)hi->size, SQLITE_STATIC);
-    sqlite3_bind_int(st, 3, DIR_FIND_THRESHOLD);
+    sqlite3_bind_int(st, 3, DIR_FIND_CAP);
     int src = sqlite3_step(st);
     *out = src == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
     sqlite3_reset(st);
     return src == SQLITE_ROW ? FD_OK : fd__store_sqlerr(s, fn, src, "counting matches");
+}
+
+/* The ids of a page being found, in collation order. */
+typedef struct page_ids {
+    int64_t id[DIR_FIND_MAX_IDS];
+    size_t n;
+} page_ids;
+
+/* The first @limit entries matching [@lo, @hi) at site @site_id from the search keys alone. */
+static fd_status first_by_keys(page_ids *p, fd_store *s, const char *fn, int64_t site_id, const fd_buf *lo,
+                               const fd_buf *hi, int64_t limit)
+{
+    fd_buf from = FD_BUF_INIT, to = FD_BUF_INIT, last = FD_BUF_INIT;
+    fd_status rc = site_prefix(&from, site_id, NULL);
+    if (rc == FD_OK)
+        rc = site_prefix(&to, site_id + 1, NULL);
+    /* An entry comes once per matching key: fetch a few per entry wanted, and go on if that was not enough. */
+    const int64_t batch = limit * 8;
+    int64_t last_row = 0;
+    bool more = true;
+    while (rc == FD_OK && more && (int64_t)p->n < limit) {
+        sqlite3_stmt *st = fd__store_stmt(s, fn, last_row ? SQL_DIR_NEXT : SQL_DIR_FIRST);
+        if (st == NULL) {
+            rc = fd_error_last()->code;
+            break;
+        }
+        sqlite3_bind_text(st, 1, lo->ptr, (int)lo->size, SQLITE_STATIC);
+        sqlite3_bind_text(st, 2, hi->ptr, (int)hi->size, SQLITE_STATIC);
+        sqlite3_bind_blob(st, 3, from.ptr, (int)from.size, SQLITE_STATIC);
+        sqlite3_bind_blob(st, 4, to.ptr, (int)to.size, SQLITE_STATIC);
+        sqlite3_bind_int64(st, 5, batch);
+        if (last_row) {
+            sqlite3_bind_blob(st, 6, last.ptr ? last.ptr : "", (int)last.size, SQLITE_TRANSIENT);
+            sqlite3_bind_int64(st, 7, last_row);
+        }
+        int64_t rows = 0;
+        int src;
+        while (rc == FD_OK && (src = sqlite3_step(st)) == SQLITE_ROW) {
+            rows++;
+            int64_t id = sqlite3_column_int64(st, 0);
+            if (id == last_row)
+                continue; /* the same entry by another key */
+            last_row = id;
+            fd__buf_clear(&last);
+            rc = fd__buf_put(&last, sqlite3_column_blob(st, 1), (size_t)sqlite3_column_bytes(st, 1));
+            if (rc == FD_OK && (int64_t)p->n < limit)
+                p->id[p->n++] = id;
+        }
+        sqlite3_reset(st);
+        if (rc == FD_OK && src != SQLITE_DONE)
+            rc = fd__store_sqlerr(s, fn, src, "finding entries");
+        more = rows == batch;
+    }
+    fd_buf_dispose(&from);
+    fd_buf_dispose(&to);
+    fd_buf_dispose(&last);
+    return rc;
+}
+
+/* The first @limit matches among the first DIR_FIND_WALK entries in collation order; p->n may fall short. */
+static fd_status first_by_walk(page_ids *p, fd_store *s, const char *fn, int64_t site_id, const fd_buf *lo,
+                               const fd_buf *hi, int64_t limit)
+{
+    sqlite3_stmt *st = fd__store_stmt(s, fn, SQL_DIR_WALK);
+    if (st == NULL)
+        return fd_error_last()->code;
+    sqlite3_bind_int64(st, 1, site_id);
+    sqlite3_bind_text(st, 2, lo->ptr, (int)lo->size, SQLITE_STATIC);
+    sqlite3_bind_text(st, 3, hi->ptr, (int)hi->size, SQLITE_STATIC);
+    sqlite3_bind_int64(st, 4, limit);
+    sqlite3_bind_int(st, 5, DIR_FIND_WALK);
+    int src;
+    while ((src = sqlite3_step(st)) == SQLITE_ROW && (int64_t)p->n < limit)
+        p->id[p->n++] = sqlite3_column_int64(st, 0);
+    sqlite3_reset(st);
+    return src == SQLITE_DONE || src == SQLITE_ROW ? FD_OK : fd__store_sqlerr(s, fn, src, "finding entries");
 }
 
 fd_status fd_store_dir_find(fd_dir_entry_iter **out, fd_store *store, const fd_actor *actor, const char *query,
@@ -233,24 +356,40 @@ fd_status fd_store_dir_find(fd_dir_entry_iter **out, fd_store *store, const fd_a
         rc = fd__buf_put(&hi, lo.ptr, lo.size);
     if (rc == FD_OK)
         rc = fd__buf_put(&hi, "\xff", 1);
-    /* An extension is matched exactly: digits, full-width ones too (NFKC). */
-    int64_t ext_id = 0;
+    /* The first page of the matches in collation order, never sorting whole entries. */
+    page_ids page = { { 0 }, 0 };
+    int64_t matches = 0;
+    if (rc == FD_OK)
+        rc = count_keys(&matches, store, fn, &lo, &hi);
+    if (rc == FD_OK && matches >= DIR_FIND_CAP)
+        rc = first_by_walk(&page, store, fn, actor->site_id, &lo, &hi, limit);
+    if (rc == FD_OK && (int64_t)page.n < limit && matches > 0) {
+        page.n = 0;
+        rc = first_by_keys(&page, store, fn, actor->site_id, &lo, &hi, limit);
+    }
+    /* An extension is matched exactly: digits, full-width ones too (NFKC); it takes its place in the order. */
     if (rc == FD_OK)
         rc = fd_text_normalize(&norm, query);
     bool digits = rc == FD_OK && norm.size > 0 && norm.size <= 16;
     for (size_t i = 0; digits && i < norm.size; i++)
         digits = norm.ptr[i] >= '0' && norm.ptr[i] <= '9';
+    int64_t ext_id = 0;
     if (rc == FD_OK && digits)
         rc = entry_by_extension(&ext_id, store, fn, actor->site_id, norm.ptr);
-    int64_t matches = 0;
-    if (rc == FD_OK)
-        rc = count_keys(&matches, store, fn, &lo, &hi);
+    bool have = ext_id == 0;
+    for (size_t i = 0; i < page.n && !have; i++)
+        have = page.id[i] == ext_id;
+    if (!have)
+        page.id[page.n++] = ext_id;
     if (rc == FD_OK) {
-        char ext[24];
-        snprintf(ext, sizeof ext, "%lld", (long long)ext_id);
-        const char *args[] = { lo.ptr, hi.ptr, ext };
-        rc = fd__record_query_sql((fd__iter **)out, store, fn, &fd__record_dir_entry, actor,
-                                  matches < DIR_FIND_THRESHOLD ? DIR_FIND_FEW : DIR_FIND_MANY, args, 3, limit);
+        char text[DIR_FIND_MAX_IDS][24];
+        const char *args[DIR_FIND_MAX_IDS];
+        for (size_t i = 0; i < page.n; i++) {
+            snprintf(text[i], sizeof text[i], "%lld", (long long)page.id[i]);
+            args[i] = text[i];
+        }
+        rc = fd__record_query_sql((fd__iter **)out, store, fn, &fd__record_dir_entry, actor, DIR_FIND_IDS, args,
+                                  page.n, limit);
     }
     fd_buf_dispose(&lo);
     fd_buf_dispose(&hi);
