@@ -26,7 +26,7 @@ static const char SQL_LEG_SET_LINKED[] = "UPDATE cdr_legs SET linkedid = ?2 WHER
 static const char SQL_LEGS_SET_CALL[] =
     "UPDATE cdr_legs SET call_id = ?1 WHERE site_id = ?2 AND source = ?3 AND linkedid = ?4 AND call_id IS NOT ?1";
 /* The literal `source <> ''` lets the partial index calls_site_source serve it. */
-static const char SQL_CALL_BY_SOURCE[] = "SELECT id, caller_name FROM calls "
+static const char SQL_CALL_BY_SOURCE[] = "SELECT id FROM calls "
                                          "WHERE site_id = ?1 AND source = ?2 AND source_key = ?3 AND source <> ''";
 static const char SQL_CALL_REASSEMBLE[] =
     "UPDATE calls SET direction = ?2, caller_number = ?3, caller_name = ?4, callee = ?5, ring_at = ?6, "
@@ -381,11 +381,10 @@ static fd_status load_legs(importer *im, const char *key, fd_cdr_leg ***out, siz
     return rc;
 }
 
-/* The call filed under @key (or 0), with its caller_name as stored into @name (a copy, free it). */
-static fd_status find_call(importer *im, const char *key, int64_t *id, char **name)
+/* The call filed under @key, or 0. */
+static fd_status find_call(importer *im, const char *key, int64_t *id)
 {
     *id = 0;
-    *name = NULL;
     sqlite3_stmt *st = fd__store_stmt(im->s, im->fn, SQL_CALL_BY_SOURCE);
     if (st == NULL)
         return fd_error_last()->code;
@@ -393,22 +392,21 @@ static fd_status find_call(importer *im, const char *key, int64_t *id, char **na
     sqlite3_bind_text(st, 2, im->source, -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 3, key, -1, SQLITE_STATIC);
     int src = sqlite3_step(st);
-    fd_status rc = FD_OK;
-    if (src == SQLITE_ROW) {
+    if (src == SQLITE_ROW)
         *id = sqlite3_column_int64(st, 0);
-        const char *n = (const char *)sqlite3_column_text(st, 1);
-        if ((*name = strdup(n ? n : "")) == NULL)
-            rc = fd__oom(im->fn);
-    } else if (src != SQLITE_DONE) {
-        rc = fd__store_sqlerr(im->s, im->fn, src, "finding the call");
-    }
     sqlite3_reset(st);
-    return rc;
+    return src == SQLITE_ROW || src == SQLITE_DONE ? FD_OK : fd__store_sqlerr(im->s, im->fn, src, "finding the call");
 }
 
-/* Updates call @id in place from @c, re-assembled; its name's search keys follow. */
-static fd_status reassemble(importer *im, int64_t id, const fd_call *c, const char *old_name)
+/*
+ * Updates call @id in place from @c, re-assembled. A call carries no search
+ * keys (calls.rec): were one added, this UPDATE would have to replace them.
+ */
+static fd_status reassemble(importer *im, int64_t id, const fd_call *c)
 {
+    if (fd__record_call.has_search)
+        return fd__error(FD_ESTATE, "%s: calls now carry search keys, which re-assembling a call does not replace",
+                         im->fn);
     sqlite3_stmt *st = fd__store_stmt(im->s, im->fn, SQL_CALL_REASSEMBLE);
     if (st == NULL)
         return fd_error_last()->code;
@@ -430,11 +428,7 @@ static fd_status reassemble(importer *im, int64_t id, const fd_call *c, const ch
     sqlite3_bind_text(st, 17, c->transfers ? c->transfers : "", -1, SQLITE_STATIC);
     int src = sqlite3_step(st);
     sqlite3_reset(st);
-    if (src != SQLITE_DONE)
-        return fd__store_sqlerr(im->s, im->fn, src, "updating the call");
-    fd_call was = FD_CALL_INIT;
-    was.caller_name = old_name;
-    return fd__record_search_replace(im->s, im->fn, &fd__record_call, id, &was, c);
+    return src == SQLITE_DONE ? FD_OK : fd__store_sqlerr(im->s, im->fn, src, "updating the call");
 }
 
 /* R-CALL-8: a dropped incoming call gets its call-back task, once. */
@@ -464,7 +458,6 @@ static fd_status settle_call(importer *im, const char *key, const char *const *o
     fd_cdr_leg **legs = NULL;
     size_t n = 0;
     fd_call *c = NULL;
-    char *old_name = NULL;
     int64_t id = 0;
     fd_status rc = load_legs(im, key, &legs, &n);
     if (rc == FD_OK && n == 0) /* a key whose legs were all re-keyed into another call */
@@ -475,14 +468,14 @@ static fd_status settle_call(importer *im, const char *key, const char *const *o
     if (rc == FD_OK && (rc = fd_call_assess(c, im->policy)) != FD_OK)
         rc = fd__error_context(rc, "%s: the call of legs with linkedid '%.64s'", im->fn, key);
     if (rc == FD_OK)
-        rc = find_call(im, key, &id, &old_name);
+        rc = find_call(im, key, &id);
     for (size_t i = 0; i < nold && rc == FD_OK && id == 0; i++)
-        rc = find_call(im, old_keys[i], &id, &old_name);
+        rc = find_call(im, old_keys[i], &id);
     if (rc == FD_OK && id == 0) {
         rc = fd__record_insert(&id, im->s, im->fn, &fd__record_call, c, &im->system);
         im->sum.calls_added += rc == FD_OK;
     } else if (rc == FD_OK) {
-        rc = reassemble(im, id, c, old_name);
+        rc = reassemble(im, id, c);
         im->sum.calls_updated += rc == FD_OK;
     }
     if (rc == FD_OK) {
@@ -507,7 +500,6 @@ out:
         free(legs[i]);
     free(legs);
     fd_call_free(c);
-    free(old_name);
     return rc;
 }
 

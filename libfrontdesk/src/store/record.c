@@ -17,7 +17,6 @@
 #define FD__PAGE 64
 
 static const char SQL_SEARCH_KEY_INSERT[] = "INSERT OR IGNORE INTO search_keys (tbl, key, row_id) VALUES (?1, ?2, ?3)";
-static const char SQL_SEARCH_KEY_DELETE[] = "DELETE FROM search_keys WHERE tbl = ?1 AND key = ?2 AND row_id = ?3";
 
 #define FIELD_PTR(rec, f) ((char *)(rec) + (f)->offset)
 #define STR_AT(rec, f) (*(const char **)FIELD_PTR(rec, f))
@@ -173,56 +172,6 @@ static fd_status write_search_keys(fd_store *s, const char *fn, const fd__record
         }
     }
     fd_buf_dispose(&keys);
-    return rc;
-}
-
-fd_status fd__record_search_replace(fd_store *s, const char *fn, const fd__record *r, int64_t id, const void *old_rec,
-                                    const void *new_rec)
-{
-    if (!r->has_search)
-        return FD_OK;
-    const char *now[64] = { 0 };
-    fd_buf keys = FD_BUF_INIT;
-    fd_status rc = FD_OK;
-    bool changed = false;
-    for (size_t i = 0; i < r->nfields && i < 64 && rc == FD_OK; i++) {
-        const fd__field *f = &r->fields[i];
-        if (!f->search)
-            continue;
-        const char *was = STR_AT(old_rec, f), *is = STR_AT(new_rec, f);
-        if (strcmp(was ? was : "", is ? is : "") == 0)
-            continue;
-        changed = true;
-        now[i] = is;
-        /* The old value's keys, each found by the primary key (tbl, key, row_id). */
-        if (was == NULL || was[0] == '\0' || (rc = fd_text_search_key(&keys, was)) != FD_OK)
-            continue;
-        sqlite3_stmt *st = fd__store_stmt(s, fn, SQL_SEARCH_KEY_DELETE);
-        if (st == NULL) {
-            rc = fd_error_last()->code;
-            break;
-        }
-        sqlite3_bind_text(st, 1, r->table, -1, SQLITE_STATIC);
-        sqlite3_bind_int64(st, 3, id);
-        for (const char *k = keys.ptr; k && *k && rc == FD_OK;) {
-            const char *nl = strchr(k, '\n');
-            size_t n = nl ? (size_t)(nl - k) : strlen(k);
-            sqlite3_bind_text(st, 2, k, (int)n, SQLITE_STATIC);
-            int src = sqlite3_step(st);
-            sqlite3_reset(st);
-            if (src != SQLITE_DONE)
-                rc = fd__store_sqlerr(s, fn, src, "replacing search keys");
-            k = nl ? nl + 1 : k + n;
-        }
-    }
-    fd_buf_dispose(&keys);
-    /* Keys two fields share were deleted with the old value: every search field's keys are written again. */
-    if (rc == FD_OK && changed) {
-        for (size_t i = 0; i < r->nfields && i < 64; i++)
-            if (r->fields[i].search)
-                now[i] = STR_AT(new_rec, &r->fields[i]);
-        rc = write_search_keys(s, fn, r, id, now);
-    }
     return rc;
 }
 

@@ -90,15 +90,6 @@ fd_status fd__filter_init(const fd__record *r, const char *fn, void *filter, uns
 fd_status fd__record_insert(int64_t *out_id, fd_store *s, const char *fn, const fd__record *r, const void *rec,
                             const fd_actor *actor);
 
-/*
- * After an UPDATE of row @id that changed search-keyed fields from @old_rec's
- * values to @new_rec's: deletes the old values' keys and writes the new ones
- * (a record updated in place, e.g. a call re-assembled from its CDR legs).
- * Inside the caller's write bracket; nothing when no such field changed.
- */
-fd_status fd__record_search_replace(fd_store *s, const char *fn, const fd__record *r, int64_t id, const void *old_rec,
-                                    const void *new_rec);
-
 /* Writes the search keys of every row of @r (after a migration adds search keys to existing rows). */
 fd_status fd__record_backfill_search(fd_store *s, const char *fn, const fd__record *r);
 
