@@ -15,6 +15,7 @@
 
 static const char SQL_LEG_EXISTS[] =
     "SELECT 1 FROM cdr_legs WHERE site_id = ?1 AND source = ?2 AND uniqueid = ?3 AND sequence = ?4";
+static const char SQL_LEG_BY_ID[] = "SELECT id, uniqueid, peer, linkedid, start_at FROM cdr_legs WHERE id = ?1";
 /* Legs linked to one FreeSWITCH leg: its other leg, legs naming it, legs grouped under it. */
 static const char SQL_LEG_BY_UNIQUEID[] =
     "SELECT id, uniqueid, peer, linkedid, start_at FROM cdr_legs WHERE site_id = ?1 AND source = ?2 AND uniqueid = ?3";
@@ -212,19 +213,12 @@ static fd_status look(importer *im, const char *sql, const char *value, gleg *gr
 static fd_status group_fs_leg(importer *im, int64_t leg_id, gleg *group, bool *grouped)
 {
     size_t n = 0;
-    sqlite3_stmt *st = fd__store_stmt(im->s, im->fn, SQL_LEG_BY_UNIQUEID);
+    /* From the leg itself, through every link, until nothing new turns up. */
+    sqlite3_stmt *st = fd__store_stmt(im->s, im->fn, SQL_LEG_BY_ID);
     fd_status rc = st ? FD_OK : fd_error_last()->code;
-    /* Seed: the leg itself, by id through its uniqueid (legs of other sequences come along: same leg). */
     if (rc == FD_OK) {
-        static const char SQL_LEG_BY_ID[] =
-            "SELECT id, uniqueid, peer, linkedid, start_at FROM cdr_legs WHERE id = ?1";
-        sqlite3_stmt *one = fd__store_stmt(im->s, im->fn, SQL_LEG_BY_ID);
-        if (one == NULL) {
-            rc = fd_error_last()->code;
-        } else {
-            sqlite3_bind_int64(one, 1, leg_id);
-            rc = collect(im, one, group, &n);
-        }
+        sqlite3_bind_int64(st, 1, leg_id);
+        rc = collect(im, st, group, &n);
     }
     for (size_t i = 0; i < n && rc == FD_OK; i++) {
         const char *u = group[i].uniqueid, *p = group[i].peer, *l = group[i].linkedid; /* group[] never moves */
