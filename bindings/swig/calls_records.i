@@ -46,7 +46,6 @@
         free((void *)$self->source);
         free((void *)$self->source_key);
         free((void *)$self->transfers);
-        free((void *)$self->search);
         free($self);
     }
 }

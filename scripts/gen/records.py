@@ -487,7 +487,10 @@ def java_record(m, r):
     o.append("    Builder b = new Builder();")
     for f in r.fields:
         getter = "n.get" + "_".join([f.name[0].upper() + f.name[1:]]) + "()"
-        if f.type == "instant":
+        if f.type == "instant" and not f.required:
+            # an optional instant's 0 is "none" (not answered, not done): null, never 1970
+            o.append(f"    b.{f.camel()} = {getter} == 0 ? null : Convert.instant({getter});")
+        elif f.type == "instant":
             o.append(f"    b.{f.camel()} = Convert.instant({getter});")
         elif f.type == "date":
             o.append(f"    b.{f.camel()} = Convert.date({getter});")

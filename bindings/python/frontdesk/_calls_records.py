@@ -54,7 +54,7 @@ class Call(Record):
         FieldInfo("logged_at", "instant", "登记时间", 0, True, "none", False, "at", "R-COM-1"),
         FieldInfo("direction", "lcode", "方向", 16, True, "none", False, "in", "R-CALL-3"),
         FieldInfo("caller_number", "text", "来电号码", 32, False, "phone", False, "in", "R-CALL-3"),
-        FieldInfo("caller_name", "text", "来电人", 100, False, "name", True, "in", "R-CALL-3"),
+        FieldInfo("caller_name", "text", "来电人", 100, False, "name", False, "in", "R-CALL-3"),
         FieldInfo("caller_type", "lcode", "来电类型", 16, False, "none", False, "in", "R-CALL-12"),
         FieldInfo("callee_entry", "ref", "受话人条目", 0, False, "none", False, "in", "R-CALL-6"),
         FieldInfo("callee", "text", "受话人", 100, False, "none", False, "in", "R-CALL-6"),
@@ -122,7 +122,6 @@ class CallFilter(RecordFilter):
         ("source_key", "text", 1 << 30),  # FD_CALL_MATCH_SOURCE_KEY
         ("legs", "int", 1 << 31),  # FD_CALL_MATCH_LEGS
         ("transfers", "text", 1 << 32),  # FD_CALL_MATCH_TRANSFERS
-        ("search", "text", 1 << 33),  # FD_CALL_MATCH_SEARCH
     )
     _query = staticmethod(_c.fd_store_call_query)
     _next = staticmethod(_c.fd_call_iter_next)

@@ -129,7 +129,6 @@ FD_API void fd_call_free(fd_call *rec);
 #define FD_CALL_MATCH_SOURCE_KEY (UINT64_C(1) << 30) /**< filter.source_key is set */
 #define FD_CALL_MATCH_LEGS (UINT64_C(1) << 31) /**< filter.legs is set */
 #define FD_CALL_MATCH_TRANSFERS (UINT64_C(1) << 32) /**< filter.transfers is set */
-#define FD_CALL_MATCH_SEARCH (UINT64_C(1) << 33) /**< filter.search is set */
 #endif
 /** Which call records fd_store_call_query() returns: only the fields whose
  *  bit is set in `match` are compared (so 0 can be asked for); ranges are [from, to). */
@@ -169,14 +168,13 @@ typedef struct fd_call_filter {
     const char *source_key; /**< equal to (来源编号) */
     int64_t legs; /**< equal to (分段数) */
     const char *transfers; /**< equal to (转接链) */
-    const char *search; /**< name search: records whose search-keyed fields match (fd_text_matches) */
     int64_t after; /**< keyset paging: only ids > after (0: from the start) */
     int64_t limit; /**< at most this many records (0: no limit) */
 } fd_call_filter;
 /** The current version of ::fd_call_filter. */
 #define FD_CALL_FILTER_VERSION 1
 /** A filter that matches every record. */
-#define FD_CALL_FILTER_INIT { FD_CALL_FILTER_VERSION, 0, 0, 0, 0, 0, 0, NULL, NULL, NULL, NULL, 0, NULL, 0, 0, 0, 0, 0, 0, 0, 0, NULL, NULL, NULL, NULL, 0, 0, 0, NULL, 0, 0, NULL, NULL, 0, NULL, NULL, 0, 0 }
+#define FD_CALL_FILTER_INIT { FD_CALL_FILTER_VERSION, 0, 0, 0, 0, 0, 0, NULL, NULL, NULL, NULL, 0, NULL, 0, 0, 0, 0, 0, 0, 0, 0, NULL, NULL, NULL, NULL, 0, 0, 0, NULL, 0, 0, NULL, NULL, 0, NULL, 0, 0 }
 /** Fills @p filter with ::FD_CALL_FILTER_INIT for @p version. */
 FD_API fd_status fd_call_filter_init(fd_call_filter *filter, unsigned int version);
 

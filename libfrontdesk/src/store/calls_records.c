@@ -12,7 +12,7 @@ static const fd__field CALL_FIELDS[] = {
     { "logged_at", "call.logged_at", FD__T_INSTANT, "登记时间", 0, true, FD_PII_NONE, false, FD__S_AT, "R-COM-1", NULL, offsetof(fd_call, logged_at), 0, 0, 8ull, 16ull, offsetof(fd_call_filter, logged_at_from), offsetof(fd_call_filter, logged_at_to) },
     { "direction", "call.direction", FD__T_LCODE, "方向", 16, true, FD_PII_NONE, false, FD__S_IN, "R-CALL-3", NULL, offsetof(fd_call, direction), 32ull, offsetof(fd_call_filter, direction), 0, 0, 0, 0 },
     { "caller_number", "call.caller_number", FD__T_TEXT, "来电号码", 32, false, FD_PII_PHONE, false, FD__S_IN, "R-CALL-3", NULL, offsetof(fd_call, caller_number), 64ull, offsetof(fd_call_filter, caller_number), 0, 0, 0, 0 },
-    { "caller_name", "call.caller_name", FD__T_TEXT, "来电人", 100, false, FD_PII_NAME, true, FD__S_IN, "R-CALL-3", NULL, offsetof(fd_call, caller_name), 128ull, offsetof(fd_call_filter, caller_name), 0, 0, 0, 0 },
+    { "caller_name", "call.caller_name", FD__T_TEXT, "来电人", 100, false, FD_PII_NAME, false, FD__S_IN, "R-CALL-3", NULL, offsetof(fd_call, caller_name), 128ull, offsetof(fd_call_filter, caller_name), 0, 0, 0, 0 },
     { "caller_type", "call.caller_type", FD__T_LCODE, "来电类型", 16, false, FD_PII_NONE, false, FD__S_IN, "R-CALL-12", NULL, offsetof(fd_call, caller_type), 256ull, offsetof(fd_call_filter, caller_type), 0, 0, 0, 0 },
     { "callee_entry", "call.callee_entry", FD__T_REF, "受话人条目", 0, false, FD_PII_NONE, false, FD__S_IN, "R-CALL-6", SQL_CALL_REF_DIR_ENTRY, offsetof(fd_call, callee_entry), 512ull, offsetof(fd_call_filter, callee_entry), 0, 0, 0, 0 },
     { "callee", "call.callee", FD__T_TEXT, "受话人", 100, false, FD_PII_NONE, false, FD__S_IN, "R-CALL-6", NULL, offsetof(fd_call, callee), 1024ull, offsetof(fd_call_filter, callee), 0, 0, 0, 0 },
@@ -40,7 +40,7 @@ const fd__record fd__record_call = {
     "call", "call", "calls", FD_CALL_VERSION, FD_CALL_FILTER_VERSION,
     sizeof(fd_call), sizeof(fd_call_filter), CALL_FIELDS, 29,
     SQL_CALL_INSERT, "id, site_id, staff_id, logged_at, direction, caller_number, caller_name, caller_type, callee_entry, callee, ring_at, answer_at, ring_leg_at, end_at, disposition, category, channel, line, matter, read_back, rings, late, apology, over_limit, unresolved, source, source_key, legs, transfers", 1,
-    true, true, 8589934592ull, offsetof(fd_call_filter, search),
+    true, false, 0, 0,
     offsetof(fd_call_filter, after), offsetof(fd_call_filter, limit), offsetof(fd_call_filter, match), 29
 };
 

@@ -273,9 +273,9 @@ public final class Call {
     b.calleeEntry = n.getCallee_entry();
     b.callee = n.getCallee();
     b.ringAt = Convert.instant(n.getRing_at());
-    b.answerAt = Convert.instant(n.getAnswer_at());
-    b.ringLegAt = Convert.instant(n.getRing_leg_at());
-    b.endAt = Convert.instant(n.getEnd_at());
+    b.answerAt = n.getAnswer_at() == 0 ? null : Convert.instant(n.getAnswer_at());
+    b.ringLegAt = n.getRing_leg_at() == 0 ? null : Convert.instant(n.getRing_leg_at());
+    b.endAt = n.getEnd_at() == 0 ? null : Convert.instant(n.getEnd_at());
     b.disposition = n.getDisposition();
     b.category = n.getCategory();
     b.channel = n.getChannel();

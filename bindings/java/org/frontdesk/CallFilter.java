@@ -258,13 +258,6 @@ public final class CallFilter {
     return this;
   }
 
-  /** Only records whose names match this search text (pinyin, initials, Han). */
-  public CallFilter search(String v) throws FrontdeskException {
-    n.setSearch(Convert.required(v, "search"));
-    match |= 1L << 33; // FD_CALL_MATCH_SEARCH
-    return this;
-  }
-
   /** Only ids greater than {@code id} (keyset paging). */
   public CallFilter after(long id) {
     n.setAfter(id);

@@ -144,7 +144,7 @@ public final class CallTask {
     b.dueAt = Convert.instant(n.getDue_at());
     b.provisional = n.getProvisional() != 0;
     b.state = n.getState();
-    b.doneAt = Convert.instant(n.getDone_at());
+    b.doneAt = n.getDone_at() == 0 ? null : Convert.instant(n.getDone_at());
     b.doneBy = n.getDone_by();
     b.outcome = n.getOutcome();
     return new CallTask(b);

@@ -231,7 +231,7 @@ public final class CdrLeg {
     b.dstchannel = n.getDstchannel();
     b.lastapp = n.getLastapp();
     b.startAt = Convert.instant(n.getStart_at());
-    b.answerAt = Convert.instant(n.getAnswer_at());
+    b.answerAt = n.getAnswer_at() == 0 ? null : Convert.instant(n.getAnswer_at());
     b.endAt = Convert.instant(n.getEnd_at());
     b.duration = n.getDuration();
     b.billsec = n.getBillsec();

@@ -173,7 +173,7 @@ public final class DirEntry {
     b.managerEntry = n.getManager_entry();
     b.purchasingEntry = n.getPurchasing_entry();
     b.presence = n.getPresence();
-    b.presenceUntil = Convert.instant(n.getPresence_until());
+    b.presenceUntil = n.getPresence_until() == 0 ? null : Convert.instant(n.getPresence_until());
     return new DirEntry(b);
   }
 

@@ -118,7 +118,7 @@ public final class Guest {
     b.room = n.getRoom();
     b.arrival = Convert.date(n.getArrival());
     b.departure = Convert.date(n.getDeparture());
-    b.checkedOutAt = Convert.instant(n.getChecked_out_at());
+    b.checkedOutAt = n.getChecked_out_at() == 0 ? null : Convert.instant(n.getChecked_out_at());
     b.incognito = n.getIncognito() != 0;
     return new Guest(b);
   }
