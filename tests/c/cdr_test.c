@@ -567,6 +567,9 @@ Test(cdr, R_CALL_3_refusals_name_the_column)
             "column 12 (end): before the start");
     refused(A, ast(21, 10, "", 0), FD_EINVAL, "column 10 (start): empty");
     refused(A, ast(21, 12, "\"\"", 0), FD_EINVAL, "column 12 (end): empty");
+    refused(A, ast(21, 10, "0", 0), FD_EINVAL, "column 10 (start): empty"); /* 0: a time the PBX did not have */
+    refused(A, ast(21, 10, "\"1969-12-31 23:59:59Z\"", 0), FD_ERANGE, "column 10 (start): before 1970");
+    refused(A, ast(21, 10, "\"0001-01-01 00:00:00\"", 0), FD_ERANGE, "column 10 (start): before 1970");
     refused(A, ast(21, 10, "\"2026-13-02 09:15:03\"", 0), FD_EINVAL, "column 10 (start): 2026-13-02 is not a real day");
     refused(A, ast(21, 10, "\"2026-02-30 09:15:03\"", 0), FD_EINVAL, "column 10 (start): 2026-02-30 is not a real day");
     refused(A, ast(21, 10, "\"2026-03-02 24:15:03\"", 0), FD_EINVAL, "column 10 (start): 24:15:03 is not a time of day");
@@ -777,6 +780,13 @@ Test(cdr, R_CALL_3_unanswered_internal_outgoing_and_withheld_calls)
     cr_assert_str_eq(c->direction, "in");
     cr_assert_str_eq(c->caller_number, "", "withheld");
     cr_assert_str_eq(c->caller_name, "");
+    fd_call_free(c);
+    fd_cdr_leg_free(l);
+
+    /* a dst that is text and digits: the digits are starred all the same */
+    l = parse1(FD_CDR_ASTERISK_CSV, NULL, ast(21, 3, "\"\"\"王芳\"\" <13987654321>\"", 7, "\"\"", 0));
+    c = assemble_ok(&l, 1);
+    cr_assert_str_eq(c->callee, "\"王芳\" <139******21>");
     fd_call_free(c);
     fd_cdr_leg_free(l);
 

@@ -677,9 +677,9 @@ static fd_status parse_count(const fd_cdr_parser *p, size_t i, int64_t *out)
  * A time: "YYYY-MM-DD HH:MM:SS" (also '/' between the date's parts, one-digit
  * month, day and hour, 'T' before the time, no seconds, a fraction) in the
  * parser's zone, or followed by an offset ("Z", "+08:00", "+0800", "+08",
- * after a space or not); or Unix seconds. *empty is set for an empty field
- * (and, when @zero_is_empty, for 0 and MySQL's "0000-00-00 00:00:00": an
- * unanswered leg).
+ * after a space or not); or Unix seconds, where 0 is no time. Times before
+ * 1970 are refused. *empty is set for an empty field and 0 (and, when
+ * @zero_is_empty, MySQL's "0000-00-00 00:00:00": an unanswered leg).
  */
 static fd_status parse_time(fd_cdr_parser *p, size_t i, bool zero_is_empty, int64_t *out, bool *empty)
 {
@@ -700,6 +700,10 @@ static fd_status parse_time(fd_cdr_parser *p, size_t i, bool zero_is_empty, int6
             v = v * 10 + (s[k] - '0');
         if (v > FD_INSTANT_MAX)
             return col_error(p, FD_ERANGE, i, "a Unix time after the year 9999");
+        if (v == 0) { /* what a PBX writes for a time it does not have */
+            *empty = true;
+            return FD_OK;
+        }
         *out = v;
         return FD_OK;
     }
@@ -769,14 +773,20 @@ static fd_status parse_time(fd_cdr_parser *p, size_t i, bool zero_is_empty, int6
     if (has_offset) {
         at = fd__days_from_civil(y, mo, d) * 86400 + h * 3600 + mi * 60 + sec - offset;
         if (at < FD_INSTANT_MIN || at > FD_INSTANT_MAX)
-            return col_error(p, FD_ERANGE, i, "outside the years 1..9999 in UTC");
+            return col_error(p, FD_ERANGE, i, y < 1970 ? "before 1970: not a time a PBX wrote"
+                                                       : "after the year 9999 in UTC");
     } else {
         fd_status rc = fd__zone_from_local(p->zone, "fd_cdr_parse_line", "time", t, &at);
         if (rc == FD_ENOMEM)
             return rc;
+        if (rc == FD_ERANGE)
+            return col_error(p, rc, i, y < 1970 ? "before 1970: not a time a PBX wrote" : "after the year 9999 in UTC");
         if (rc)
             return col_error(p, rc, i, "cannot be placed in the zone %s", p->zone_name);
     }
+    /* No PBX wrote a CDR before 1970; 0 means "no time" in a leg (answer_at). */
+    if (at <= 0)
+        return col_error(p, FD_ERANGE, i, "before 1970: not a time a PBX wrote");
     *out = at;
     return FD_OK;
 }
@@ -1184,9 +1194,14 @@ static fd_status party_shown(const char *party, char *out, size_t cap)
     } else if (rc == FD_ENOMEM) {
         fd_buf_dispose(&b);
         return rc;
-    } else {
-        size_t n = strlen(party);
-        snprintf(out, cap, "%.3s****%s", party, n > 5 ? party + n - 2 : "");
+    } else { /* not a number fd_phone_parse knows: every digit but the first 3 and the last 2 starred */
+        size_t seen = 0, k = 0;
+        for (const char *q = party; *q && k + 1 < cap; q++) {
+            bool digit = *q >= '0' && *q <= '9';
+            seen += digit;
+            out[k++] = digit && seen > 3 && seen + 2 <= digits_n ? '*' : *q;
+        }
+        out[k] = '\0'; /* a party (at most 80 bytes) fits: nothing is cut */
     }
     fd_buf_dispose(&b);
     return FD_OK;
@@ -1436,7 +1451,7 @@ fd_status fd_cdr_assemble(fd_call **out, const fd_cdr_leg *const *legs, size_t n
         any_phone = any_phone || str_or_empty(s[i].l->dstchannel)[0] != '\0';
     const fd_cdr_leg *first = s[0].l, *first_counted = NULL, *first_ans = NULL, *last_ans = NULL, *last_end = NULL,
                      *last_ans_end = NULL;
-    int64_t end_at = 0;
+    int64_t end_at = first->end_at; /* instants may be before 1970 */
     for (size_t i = 0; i < n; i++) {
         const fd_cdr_leg *l = s[i].l;
         if (l->end_at > end_at)
