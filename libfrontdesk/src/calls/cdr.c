@@ -447,8 +447,8 @@ fd_status fd_cdr_parser_new(fd_cdr_parser **out, int dialect, const char *source
         return rc;
     bool has_map = column_map != NULL && column_map[0] != '\0';
     if (dialect == FD_CDR_GENERIC && !has_map)
-        return fd__error(FD_EINVAL, "%s: column_map: the generic dialect needs one (\"uniqueid=CallID,src=Caller,...\")",
-                         fn);
+        return fd__error(FD_EINVAL,
+                         "%s: column_map: the generic dialect needs one (\"uniqueid=CallID,src=Caller,...\")", fn);
     if (dialect != FD_CDR_GENERIC && has_map)
         return fd__error(FD_EINVAL, "%s: column_map: only the generic dialect takes one (%s has fixed columns)", fn,
                          DIALECT_NAMES[dialect]);
@@ -686,7 +686,7 @@ static fd_status parse_time(fd_cdr_parser *p, size_t i, bool zero_is_empty, int6
     size_t n = p->cols[i].len;
     const char *s = trim(col_text(p, i), &n);
     *empty = false;
-    if (n == 0 || (zero_is_empty && ((n == 1 && s[0] == '0') || (n == 19 && memcmp(s, "0000-00-00 00:00:00", 19) == 0)))) {
+    if (n == 0 || (zero_is_empty && n == 19 && memcmp(s, "0000-00-00 00:00:00", 19) == 0)) {
         *empty = true;
         return FD_OK;
     }
@@ -1395,7 +1395,8 @@ static fd_status check_one_call(const char *fn, sleg *s, size_t n)
     free(parent);
     if (apart != n)
         return fd__error(FD_EINVAL,
-                         "%s: legs[%zu]: not linked to legs[%zu] by linkedid, uniqueid or peer: legs of different calls",
+                         "%s: legs[%zu]: not linked to legs[%zu] by linkedid, uniqueid or peer: "
+                         "legs of different calls",
                          fn, s[apart].given, s[0].given);
     return FD_OK;
 }
