@@ -20,6 +20,10 @@
     }
 }
 
+/* Outputs named for what they hold take the typemaps of their kind (the typemaps match by name). */
+%apply fd_buf *out { fd_buf *rejects };
+%apply SWIGTYPE **out { fd_guest **out_guest };
+
 /* CDR import options built in Python or Java own copies of their strings. */
 %extend fd_cdr_options {
     fd_cdr_options() {

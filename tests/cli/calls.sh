@@ -72,9 +72,9 @@ expect "checkout" 0 "" -- "$fd" guest checkout 1 --as F001 --at "2026-11-21 11:0
 expect "checked out" 0 '"answer":"checked_out"' -- "$fd" guest find 王芳 --json --as F001 --at "2026-11-21 15:00"
 
 # CDR import: idempotent, bad lines listed with their numbers, nothing half-imported
-expect "import" 0 "" -- "$fd" call import-cdr "$data/asterisk-transfer.csv" --dialect asterisk_csv --source pbx1 --as F001
-expect "again: all already there" 0 '"imported":0,' -- "$fd" call import-cdr "$data/asterisk-transfer.csv" --dialect asterisk_csv --source pbx1 --json --as F001
-expect "bad dialect" 1 "dialect" -- "$fd" call import-cdr "$data/asterisk-transfer.csv" --dialect nope --source pbx1 --as F001
+expect "import" 0 "" -- "$fd" call import-cdr "$data/asterisk_master.csv" --dialect asterisk_csv --source pbx1 --as F001
+expect "again: all already there" 0 '"imported":0,' -- "$fd" call import-cdr "$data/asterisk_master.csv" --dialect asterisk_csv --source pbx1 --json --as F001
+expect "bad dialect" 1 "dialect" -- "$fd" call import-cdr "$data/asterisk_master.csv" --dialect nope --source pbx1 --as F001
 expect "missing file" 1 "FD_EIO" -- "$fd" call import-cdr /nonexistent.csv --dialect asterisk_csv --source pbx1 --as F001
 expect "usage" 2 "usage: frontdesk call" -- "$fd" call frob
 expect "report has the calls section" 0 "来电汇总" -- "$fd" report daily --date $day --as F001

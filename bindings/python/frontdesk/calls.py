@@ -27,7 +27,7 @@ from ._calls_records import (Call, CallFilter, CallTask, CallTaskFilter, CdrLeg,
                              DirEntryFilter, Guest, GuestFilter, Message, MessageEvent, MessageEventFilter,
                              MessageFilter)
 from ._convert import Handle
-from ._records import Records, from_seconds, integer, to_date, to_seconds
+from ._records import Records, from_seconds, integer, to_seconds
 
 __all__ = ["Call", "CallFilter", "CallTask", "CallTaskFilter", "CdrLeg", "CdrLegFilter", "DirEntry", "DirEntryFilter",
            "Guest", "GuestFilter", "Message", "MessageEvent", "MessageEventFilter", "MessageFilter",
@@ -127,8 +127,8 @@ class GuestAnswer(_enum.IntEnum):
 
 def guest_answer(guest, today, may_reveal=False):
     """R-CALL-11: the answer about ``guest`` (a Guest or None) on ``today`` (the site's date)."""
-    return GuestAnswer(_c.fd_guest_answer_for(guest._to_c() if guest is not None else None,
-                                              to_date(today, "today"), int(bool(may_reveal))))
+    return GuestAnswer(_c.fd_guest_answer_for(guest._to_c() if guest is not None else None, today,
+                                              int(bool(may_reveal))))
 
 
 # -- call-detail records ----------------------------------------------------------------
@@ -167,7 +167,7 @@ class CdrParser(Handle):
 
 def cdr_assemble(legs):
     """The Call the legs of one call make (first ring, who answered, transfer chain ...), not yet assessed."""
-    cs = [leg._to_c() for leg in legs]
+    cs = [leg._to_c() if isinstance(leg, CdrLeg) else leg for leg in legs]  # others: refused naming legs[i]
     return Call._own(_c.fd_cdr_assemble(cs))
 
 

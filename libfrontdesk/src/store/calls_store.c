@@ -190,8 +190,8 @@ fd_status fd_store_call_add(int64_t *out_id, fd_store *store, const fd_actor *ac
         rc = fd__actor_check(store, fn, actor, NULL);
     if (rc)
         return rc;
-    fd_policy *policy = NULL;
-    if ((rc = fd_store_policy_load(&policy, store, actor->site_id)) != FD_OK)
+    const fd_policy *policy = NULL; /* borrowed from the handle's cache: a bulk load reads it once */
+    if ((rc = fd__store_policy(&policy, store, fn, actor->site_id)) != FD_OK)
         return rc;
     /* R-CALL-1, R-CALL-3, R-CALL-4, R-CALL-7: derived fields and the checks, with the site's policy. */
     fd_call c = *call;
@@ -216,11 +216,13 @@ fd_status fd_store_call_add(int64_t *out_id, fd_store *store, const fd_actor *ac
         if (rc == FD_OK && (rc = fd_call_reply_due(&reply_due, &provisional, cal, end, policy)) != FD_OK)
             rc = fd__error_context(rc, "%s: call.unresolved: the reply's deadline", fn);
     }
-    fd_policy_free(policy);
     if (rc)
         return rc;
-    bool sp;
-    if ((rc = fd__store_write_begin(store, fn, &sp)) != FD_OK)
+    /* A call that creates no task is one INSERT (calls carry no search keys):
+     * no savepoint around it (fd__store_write_one_begin). */
+    bool one = !callback && !c.unresolved && !fd__record_call.has_search, sp = false;
+    rc = one ? fd__store_write_one_begin(store, fn, &sp) : fd__store_write_begin(store, fn, &sp);
+    if (rc)
         return rc;
     int64_t id = 0, cb_task = 0, reply_task = 0;
     rc = fd__record_insert(&id, store, fn, &fd__record_call, &c, actor);
@@ -228,17 +230,9 @@ fd_status fd_store_call_add(int64_t *out_id, fd_store *store, const fd_actor *ac
         rc = fd__calls_task_add(&cb_task, store, fn, actor, id, "callback", c.caller_number, end, 0);
     if (rc == FD_OK && c.unresolved)
         rc = fd__calls_task_add(&reply_task, store, fn, actor, id, "reply", c.caller_number, reply_due, provisional);
-    if (rc == FD_OK) {
-        char detail[160];
-        int n = snprintf(detail, sizeof detail, "%s %s%s%s%s", c.direction, c.disposition,
-                         c.category && *c.category ? " " : "", c.category ? c.category : "", c.late ? " late" : "");
-        if (cb_task)
-            n += snprintf(detail + n, sizeof detail - (size_t)n, "; callback task %lld", (long long)cb_task);
-        if (reply_task)
-            snprintf(detail + n, sizeof detail - (size_t)n, "; reply task %lld", (long long)reply_task);
-        rc = fd__journal(store, fn, actor, actor->site_id, "call", id, "add", detail);
-    }
-    rc = fd__store_write_end(store, fn, sp, rc);
+    /* Not journaled: a call is its own log entry (who, when, at which site), kept
+     * whole by the no-delete trigger (R-COM-3); the journal records changes. */
+    rc = one ? fd__store_write_one_end(store, fn, sp, rc) : fd__store_write_end(store, fn, sp, rc);
     if (rc == FD_OK)
         *out_id = id;
     return rc;

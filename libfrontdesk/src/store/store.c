@@ -100,6 +100,31 @@ fd_status fd__store_write_begin(fd_store *s, const char *fn, bool *savepoint)
     return exec_cached(s, fn, *savepoint ? SQL_SAVEPOINT : SQL_BEGIN, "starting a write");
 }
 
+fd_status fd__store_write_one_begin(fd_store *s, const char *fn, bool *in_tx)
+{
+    if (s->read_only)
+        return fd__error(FD_EPERM, "%s: store: opened read-only", fn);
+    fd_status lost = fd__store_tx_lost(s, fn);
+    if (lost)
+        return lost;
+    *in_tx = !sqlite3_get_autocommit(s->db);
+    return FD_OK;
+}
+
+fd_status fd__store_write_one_end(fd_store *s, const char *fn, bool in_tx, fd_status rc)
+{
+    if (in_tx && sqlite3_get_autocommit(s->db)) {
+        fd__store_forget(s);
+        if (rc == FD_OK)
+            rc = fd__error(FD_EIO, "%s: store: the open transaction was rolled back by SQLite", fn);
+        return fd__error_context(rc, "%s: store: the caller's transaction was rolled back after an error; "
+                                     "nothing of it was written", fn);
+    }
+    if (rc)
+        fd__store_forget(s);
+    return rc;
+}
+
 fd_status fd__store_write_end(fd_store *s, const char *fn, bool savepoint, fd_status rc)
 {
     /* After out-of-memory, I/O and full-disk errors SQLite may roll the whole
@@ -329,6 +354,11 @@ static fd_status configure(fd_store *s, const char *path, const fd_store_options
     sqlite3_extended_result_codes(s->db, 1);
     sqlite3_busy_timeout(s->db, o->busy_timeout_ms);
     fd_status rc = exec_sql(s, fn, "PRAGMA foreign_keys = ON", "enabling foreign keys");
+    /* Every write is bracketed by a savepoint inside a caller's transaction, and a
+     * savepoint keeps the pages it changes in a statement journal: in memory, not
+     * in a temporary file written through the kernel for each row of a bulk load. */
+    if (rc == FD_OK)
+        rc = exec_sql(s, fn, "PRAGMA temp_store = MEMORY", "keeping statement journals in memory");
     if (rc == FD_OK)
         rc = register_sql_functions(s);
     if (rc == FD_OK && o->version >= 2 && o->quick_check)
@@ -470,6 +500,7 @@ static void destroy(fd_store *store)
         sqlite3_finalize(store->cache[i].stmt);
     fd__journal_chain_free(store);
     fd_calendar_free(store->call_cal.cal);
+    fd_policy_free(store->policy_cache.policy);
     sqlite3_close_v2(store->db);
     free(store);
 }
