@@ -1012,6 +1012,8 @@ typedef struct fd_call_stats {
     int64_t answered, no_answer, busy, failed, congestion, cancelled, dropped; /**< by disposition */
     int64_t inquiry, suggestion, complaint, praise, repair, fault, business, personal, wrong_number,
             uncategorised;  /**< by category (R-COM-5); `personal` counts category `private` */
+    int64_t picked_up;      /**< calls with an answer time (answered, or dropped after it): the base of the
+                                 ring counts below */
     int64_t within_rings;   /**< answered within `call.max_rings` (R-CALL-1) */
     int64_t late;           /**< answered late */
     int64_t late_apology;   /**< of those, apology given */

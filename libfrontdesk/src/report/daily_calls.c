@@ -105,8 +105,8 @@ static fd_status add_summary(fd_report *r, const fd_call_stats *st, int64_t max_
         { CW(l, C_OUTGOING), st->outgoing, st->total },
         { CW(l, C_INTERNAL), st->internal, st->total },
         { CW(l, C_ANSWERED), st->answered, st->total },
-        { within, st->within_rings, st->answered },
-        { CW(l, C_LATE_N), st->late, st->answered },
+        { within, st->within_rings, st->picked_up },
+        { CW(l, C_LATE_N), st->late, st->picked_up },
         { CW(l, C_LATE_APOLOGY), st->late_apology, st->late },
         { CW(l, C_LATE_NO_APOLOGY), st->late_no_apology, st->late },
         { CW(l, C_LATE_UNKNOWN), st->late_unknown, st->late },
@@ -161,13 +161,13 @@ static fd_status add_answer_time(fd_report *r, const fd_call_stats *st, fd__lang
         { "7+", st->rings_7_plus },
     };
     for (size_t i = 0; rc == FD_OK && i < sizeof rows / sizeof *rows; i++)
-        rc = row3(r, s, rows[i].rings, rows[i].n, share(rows[i].n, st->answered));
+        rc = row3(r, s, rows[i].rings, rows[i].n, share(rows[i].n, st->picked_up));
     char note[160];
     snprintf(note, sizeof note,
              l == FD__ZH ? "接听用时：中位 %lld 秒，90%% 在 %lld 秒内，最长 %lld 秒（R-CALL-1）"
                          : "Ring to answer: median %lld s, 90%% within %lld s, longest %lld s (R-CALL-1)",
              (long long)st->answer_p50_s, (long long)st->answer_p90_s, (long long)st->answer_max_s);
-    if (rc == FD_OK && st->answered > 0)
+    if (rc == FD_OK && st->picked_up > 0)
         rc = fd_report_note_add(r, s, note);
     return rc;
 }

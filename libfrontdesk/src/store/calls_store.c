@@ -546,6 +546,7 @@ fd_status fd_store_call_stats(fd_call_stats *out, fd_store *store, const fd_acto
         s.answer_p90_s = wait_at_rank(waits, nw, (answered_total * 9 + 9) / 10);
         s.answer_max_s = waits[nw - 1].wait;
     }
+    s.picked_up = answered_total;
     free(waits);
     if (rc == FD_OK && (st = fd__store_stmt(store, fn, SQL_STATS_TASKS)) == NULL)
         rc = fd_error_last()->code;

@@ -569,7 +569,7 @@ public final class Calls {
   private static final String[] STATS = {
       "total", "incoming", "outgoing", "internal", "answered", "no_answer", "busy", "failed", "congestion",
       "cancelled", "dropped", "inquiry", "suggestion", "complaint", "praise", "repair", "fault", "business",
-      "personal", "wrong_number", "uncategorised", "within_rings", "late", "late_apology", "late_no_apology",
+      "personal", "wrong_number", "uncategorised", "picked_up", "within_rings", "late", "late_apology", "late_no_apology",
       "late_unknown", "rings_1", "rings_2", "rings_3", "rings_4_6", "rings_7_plus", "answer_p50_s",
       "answer_p90_s", "answer_max_s", "over_limit", "not_read_back", "open_callbacks", "open_replies",
       "overdue_tasks", "messages_open", "messages_overdue"
