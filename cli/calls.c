@@ -411,8 +411,15 @@ static int call_import(cli *c, ctx *x)
                      "updated\n",
                (long long)s.lines, (long long)s.imported, (long long)s.already, (long long)s.rejected,
                (long long)s.calls_added, (long long)s.calls_updated);
-        if (rejects.size)
-            plain(rejects.ptr);
+        /* one refused line per row: "line N: reason" (the reason is the library's, escaped) */
+        for (char *line = rejects.ptr; line && *line;) {
+            char *eol = strchr(line, '\n');
+            if (eol)
+                *eol = '\0';
+            plain(line);
+            putchar('\n');
+            line = eol ? eol + 1 : NULL;
+        }
     }
     fd_buf_dispose(&rejects);
     return 0;

@@ -203,3 +203,27 @@ CREATE TRIGGER guests_no_delete BEFORE DELETE ON guests
 BEGIN SELECT RAISE(ABORT, 'guests are never deleted (R-COM-3)'); END;
 CREATE TRIGGER cdr_legs_no_delete BEFORE DELETE ON cdr_legs
 BEGIN SELECT RAISE(ABORT, 'CDR legs are never deleted (R-COM-3)'); END;
+
+-- INSERT OR REPLACE deletes the row it replaces without firing DELETE triggers:
+-- refused for every table here, as for the journal and sites (0003).
+CREATE TRIGGER directory_no_replace BEFORE INSERT ON directory
+WHEN EXISTS (SELECT 1 FROM directory WHERE id = NEW.id)
+BEGIN SELECT RAISE(ABORT, 'exists: directory.id (directory entries are never replaced, R-COM-3)'); END;
+CREATE TRIGGER calls_no_replace BEFORE INSERT ON calls
+WHEN EXISTS (SELECT 1 FROM calls WHERE id = NEW.id)
+BEGIN SELECT RAISE(ABORT, 'exists: calls.id (calls are never replaced, R-COM-3)'); END;
+CREATE TRIGGER call_tasks_no_replace BEFORE INSERT ON call_tasks
+WHEN EXISTS (SELECT 1 FROM call_tasks WHERE id = NEW.id)
+BEGIN SELECT RAISE(ABORT, 'exists: call_tasks.id (call-back and reply tasks are never replaced, R-COM-3)'); END;
+CREATE TRIGGER messages_no_replace BEFORE INSERT ON messages
+WHEN EXISTS (SELECT 1 FROM messages WHERE id = NEW.id)
+BEGIN SELECT RAISE(ABORT, 'exists: messages.id (messages are never replaced, R-COM-3)'); END;
+CREATE TRIGGER message_events_no_replace BEFORE INSERT ON message_events
+WHEN EXISTS (SELECT 1 FROM message_events WHERE id = NEW.id)
+BEGIN SELECT RAISE(ABORT, 'exists: message_events.id (message events are append-only, R-COM-3)'); END;
+CREATE TRIGGER guests_no_replace BEFORE INSERT ON guests
+WHEN EXISTS (SELECT 1 FROM guests WHERE id = NEW.id)
+BEGIN SELECT RAISE(ABORT, 'exists: guests.id (guests are never replaced, R-COM-3)'); END;
+CREATE TRIGGER cdr_legs_no_replace BEFORE INSERT ON cdr_legs
+WHEN EXISTS (SELECT 1 FROM cdr_legs WHERE id = NEW.id)
+BEGIN SELECT RAISE(ABORT, 'exists: cdr_legs.id (CDR legs are never replaced, R-COM-3)'); END;

@@ -2094,3 +2094,60 @@ Test(calls_store, R_CALL_6_dir_find_when_a_query_matches_most_of_the_directory)
     free(other);
     fx_close(&f);
 }
+
+/* Runs @sql on a second connection to the file (as another program would): its SQLite result code. */
+static int raw_exec(const char *path, const char *sql)
+{
+    sqlite3 *db = NULL;
+    cr_assert_eq(sqlite3_open(path, &db), SQLITE_OK);
+    int rc = sqlite3_exec(db, sql, NULL, NULL, NULL);
+    sqlite3_close(db);
+    return rc;
+}
+
+Test(calls_store, R_COM_3_calls_records_are_never_deleted_or_replaced)
+{
+    fx f = fx_open("calls-keep");
+    fd_actor a = clerk_at(&f, T0 + 600);
+    fd_call c = answered_call(6, 40);
+    c.disposition = "dropped"; /* and a call-back task with it */
+    add_call(&f, &a, &c);
+    fd_message m = a_message();
+    int64_t id = 0;
+    fd_assert_ok(fd_store_message_take(&id, f.s, &a, &m));
+    fd_actor mgr = manager_at(&f, T0 + 600);
+    mgr.grants = FD_GRANT_MANAGE;
+    fd_dir_entry e = FD_DIR_ENTRY_INIT;
+    e.kind = "person";
+    e.name = "陈志强";
+    fd_assert_ok(fd_store_dir_add(&id, f.s, &mgr, &e));
+    fd_guest g = FD_GUEST_INIT;
+    g.name = "王芳";
+    g.room = "1208";
+    g.arrival = (fd_date){ 2026, 11, 20 };
+    g.departure = (fd_date){ 2026, 11, 22 };
+    fd_assert_ok(fd_store_guest_add(&id, f.s, &a, &g));
+    fd_cdr_options o = { FD_CDR_OPTIONS_VERSION, "asterisk_csv", "pbx1", NULL, NULL };
+    fd_cdr_import_summary sum = { FD_CDR_IMPORT_SUMMARY_VERSION, 0, 0, 0, 0, 0, 0 };
+    char path[4096];
+    snprintf(path, sizeof path, "%s/tests/data/cdr/asterisk_master.csv", FD_SOURCE_DIR);
+    fd_assert_ok(fd_store_cdr_import_file(&sum, NULL, f.s, &a, &o, path));
+    snapshot before = snap(&f);
+    for (size_t i = 0; i < 7; i++) { /* the calls module's tables of WATCHED */
+        char q[160];
+        cr_assert_gt(count_rows(f.path, WATCHED[i]), 0, "%s has a row to protect", WATCHED[i]);
+        snprintf(q, sizeof q, "DELETE FROM %s", WATCHED[i]);
+        cr_assert_eq(raw_exec(f.path, q), SQLITE_CONSTRAINT_TRIGGER & 0xff, "%s", q);
+        snprintf(q, sizeof q, "INSERT OR REPLACE INTO %s SELECT * FROM %s", WATCHED[i], WATCHED[i]);
+        cr_assert_eq(raw_exec(f.path, q), SQLITE_CONSTRAINT_TRIGGER & 0xff, "%s", q);
+    }
+    assert_unchanged(&f, &before);
+    fd_store_verify_report r;
+    fd_assert_ok(fd_store_verify(&r, f.s));
+    cr_assert(r.triggers_ok);
+    fx_close(&f);
+    /* a file whose protecting trigger was dropped is refused for writing */
+    cr_assert_eq(raw_exec(f.path, "DROP TRIGGER calls_no_delete"), SQLITE_OK);
+    fd_store *s = NULL;
+    fd_assert_error(fd_store_open(&s, f.path, NULL), FD_EDATA, "calls_no_delete");
+}

@@ -794,6 +794,14 @@ Test(cdr, R_CALL_3_unanswered_internal_outgoing_and_withheld_calls)
     fd_call_free(c);
     fd_cdr_leg_free(l);
 
+    /* a quote inside the quoted name is written doubled: the name has one */
+    l = parse1(FD_CDR_ASTERISK_CSV, NULL, ast(21, 5, "\"\"\"北京\"\"\"\"东方\"\"\"\"物业\"\" <01062345678>\"", 0));
+    cr_assert_str_eq(l->clid, "\"北京\"\"东方\"\"物业\" <01062345678>");
+    c = assemble_ok(&l, 1);
+    cr_assert_str_eq(c->caller_name, "北京\"东方\"物业");
+    fd_call_free(c);
+    fd_cdr_leg_free(l);
+
     /* a name that is only the number is no name; a src that does not parse is kept raw */
     l = parse1(FD_CDR_ASTERISK_CSV, NULL, ast(21, 2, "\"+4930123456\"", 5, "\"\"\"+4930123456\"\" <+4930123456>\"", 0));
     c = assemble_ok(&l, 1);

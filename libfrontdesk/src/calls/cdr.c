@@ -1492,6 +1492,13 @@ fd_status fd_cdr_assemble(fd_call **out, const fd_cdr_leg *const *legs, size_t n
         if (nl)
             snprintf(name, sizeof name, "%.*s", (int)(nl < sizeof name - 1 ? nl : sizeof name - 1), nm);
     }
+    /* A quote inside a quoted caller ID name is written doubled ("北京""东方""物业"): one quote. */
+    for (char *r = name, *w = name;; r++) {
+        if (r[0] == '"' && r[1] == '"')
+            r++;
+        if ((*w++ = *r) == '\0')
+            break;
+    }
     cut_utf8(name, 100);
     leg_party(last_ans ? last_ans : first_counted, party, sizeof party);
     if ((rc = party_shown(party, callee, sizeof callee)) != FD_OK) {
