@@ -191,6 +191,11 @@ CREATE TRIGGER directory_no_delete BEFORE DELETE ON directory
 BEGIN SELECT RAISE(ABORT, 'directory entries are never deleted (R-COM-3)'); END;
 CREATE TRIGGER calls_no_delete BEFORE DELETE ON calls
 BEGIN SELECT RAISE(ABORT, 'calls are never deleted (R-COM-3)'); END;
+-- A call logged at the desk never changes; an imported call is re-assembled in
+-- place when more of its legs arrive (cdr_import.c), so only those update.
+CREATE TRIGGER calls_logged_never_updated BEFORE UPDATE ON calls
+WHEN coalesce(OLD.source, '') = ''
+BEGIN SELECT RAISE(ABORT, 'a call logged at the desk is never changed (R-COM-3)'); END;
 CREATE TRIGGER call_tasks_no_delete BEFORE DELETE ON call_tasks
 BEGIN SELECT RAISE(ABORT, 'call-back and reply tasks are never deleted (R-COM-3)'); END;
 CREATE TRIGGER messages_no_delete BEFORE DELETE ON messages

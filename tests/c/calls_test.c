@@ -887,10 +887,13 @@ Test(calls_store, R_CALL_9_unresolved_call_gets_a_reply_task_on_the_site_calenda
     fd_assert_ok(fd_store_policy_set(f.s, &m, "calendar.beyond_data", 2));
     fd_actor far = clerk_at(&f, 2000000000);
     c.ring_at = 2000000000 - 100;
+    /* logged before it rang: refused for that first (call.ring_at) */
+    fd_actor early = clerk_at(&f, c.ring_at - 1);
+    int64_t none = 0;
+    fd_assert_error(fd_store_call_add(&none, f.s, &early, &c), FD_EINVAL, "call.ring_at");
     c.answer_at = 2000000000 - 95;
     c.end_at = 2000000000 - 10;
     snapshot before = snap(&f);
-    int64_t none = 0;
     fd_assert_error(fd_store_call_add(&none, f.s, &far, &c), FD_EDATA, "call.unresolved");
     assert_unchanged(&f, &before);
     /* Unresolved needs an answered call. */
@@ -898,7 +901,7 @@ Test(calls_store, R_CALL_9_unresolved_call_gets_a_reply_task_on_the_site_calenda
     c.disposition = "no_answer";
     c.answer_at = 0;
     c.unresolved = 1;
-    fd_assert_error(fd_store_call_add(&none, f.s, &a, &c), FD_EINVAL, "call.unresolved");
+    fd_assert_error(fd_store_call_add(&none, f.s, &far, &c), FD_EINVAL, "call.unresolved");
     fd_calendar_free(cal);
     fx_close(&f);
 }
@@ -1533,7 +1536,8 @@ Test(calls_store, R_COM_4_call_stats_count_the_period)
     c.ring_at += 86400;
     c.answer_at += 86400;
     c.end_at += 86400;
-    add_call(&f, &a, &c);
+    fd_actor later = clerk_at(&f, c.end_at + 60); /* logged once it has rung */
+    add_call(&f, &later, &c);
     /* A message taken in the period, one delivered in it, one taken before and delivered after it. */
     fd_message m = a_message();
     int64_t m1 = 0, m2 = 0, m3 = 0;

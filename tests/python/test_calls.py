@@ -183,14 +183,17 @@ def test_log_call_derives_and_masks_R_CALL_1_R_COM_2(store, clerk, boss):
     revealed = fd.call(store, boss.with_reveal("核对来电"), cid)
     assert revealed.caller_number == "13800138000"
     assert any(r.record == "call" for r in store.reveals(boss))
-    unanswered = fd.log_call(store, clerk, direction="in", ring_at=at("14:20:10"), end_at=at("14:20:40"),
+    unanswered = fd.log_call(store, clerk.replace(at=at("14:21:00")), direction="in", ring_at=at("14:20:10"),
+                             end_at=at("14:20:40"),
                              disposition="no_answer")
     assert fd.call(store, clerk, unanswered).answer_at is None
 
 
 def test_log_call_refused_changes_nothing(store, clerk):
     with pytest.raises(fd.InvalidArgument, match="call.apology"):
-        fd.log_call(store, clerk, **answered(answer_at=at("08:41:25")).as_dict())
+        fd.log_call(store, clerk.replace(at=at("08:43:00")), **answered(answer_at=at("08:41:25")).as_dict())
+    with pytest.raises(fd.InvalidArgument, match="call.ring_at"):  # logged before it rang
+        fd.log_call(store, clerk, **answered().as_dict())
     assert list(fd.calls(store, clerk)) == []
 
 
@@ -279,6 +282,7 @@ def test_cdr_import_is_idempotent_and_lists_bad_lines_R_CALL_3(store, clerk):
 
 
 def test_call_stats_and_the_daily_report_R_COM_4(store, clerk):
+    clerk = clerk.replace(at=at("08:45:00"))
     fd.log_call(store, clerk, **answered().as_dict())
     fd.log_call(store, clerk, **answered(answer_at=at("08:41:25"), apology="omitted").as_dict())
     stats = fd.call_stats(store, clerk, dt.datetime(2026, 11, 20), dt.datetime(2026, 11, 21))

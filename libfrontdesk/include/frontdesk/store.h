@@ -848,7 +848,10 @@ FD_API fd_status fd_store_cdr_leg_get(fd_cdr_leg **out, fd_store *store, const f
  * national form). In the same transaction: an incoming dropped call creates a
  * `callback` task due at its end (R-CALL-8); an `unresolved` call a `reply`
  * task due `call.unresolved_reply_working_days` after its end on the site's
- * calendar (R-CALL-9). Journaled as `call` / `add`.
+ * calendar (R-CALL-9). Not journaled: the call is its own log entry (who,
+ * when, where), and the table refuses DELETE, INSERT OR REPLACE and, for a
+ * call logged at the desk, UPDATE (R-COM-3). A call that rang after the
+ * actor's instant is refused (`call.ring_at`).
  * @param out_id receives the call's id
  * @return ::FD_OK, ::FD_EINVAL / ::FD_ERANGE naming the field, ::FD_EPERM
  *         (actor), ::FD_ENOTFOUND (callee_entry of another site or none),

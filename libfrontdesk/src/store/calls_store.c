@@ -188,6 +188,9 @@ fd_status fd_store_call_add(int64_t *out_id, fd_store *store, const fd_actor *ac
         rc = fd__record_check(&fd__record_call, fn, call);
     if (rc == FD_OK)
         rc = fd__actor_check(store, fn, actor, NULL);
+    if (rc == FD_OK && call->ring_at > actor->at)
+        rc = fd__error(FD_EINVAL, "%s: call.ring_at: rang %lld s after the actor's instant (a call is logged once it "
+                       "has rung)", fn, (long long)(call->ring_at - actor->at));
     if (rc)
         return rc;
     const fd_policy *policy = NULL; /* borrowed from the handle's cache: a bulk load reads it once */

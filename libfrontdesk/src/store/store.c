@@ -210,7 +210,7 @@ static const char *const PROTECTING_TRIGGERS[] = {
     /* calls (0006) */
     "directory_no_delete", "calls_no_delete", "call_tasks_no_delete", "messages_no_delete",
     "message_events_append_only_update", "message_events_append_only_delete", "guests_no_delete",
-    "cdr_legs_no_delete", "directory_no_replace", "calls_no_replace", "call_tasks_no_replace",
+    "cdr_legs_no_delete", "calls_logged_never_updated", "directory_no_replace", "calls_no_replace", "call_tasks_no_replace",
     "messages_no_replace", "message_events_no_replace", "guests_no_replace", "cdr_legs_no_replace",
 };
 static const char SQL_TRIGGER_EXISTS[] = "SELECT 1 FROM sqlite_master WHERE type = 'trigger' AND name = ?1";

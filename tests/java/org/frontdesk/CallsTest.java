@@ -186,7 +186,7 @@ public class CallsTest {
     assertEquals(4, c.getRings());
     assertEquals("138****8000", c.getCallerNumber());
     assertEquals("13800138000", Calls.call(store, boss.withReveal("核对"), id).getCallerNumber());
-    long none = Calls.logCall(store, clerk, Call.builder().direction("in").ringAt(at("14:20:10"))
+    long none = Calls.logCall(store, clerk.withAt(at("14:21:00")), Call.builder().direction("in").ringAt(at("14:20:10"))
         .endAt(at("14:20:40")).disposition("no_answer").build());
     assertNull(Calls.call(store, clerk, none).getAnswerAt());
     Calls.logCall(store, clerk.withAt(at("13:01:00")), answered().disposition("dropped").ringAt(at("13:00:00"))
@@ -196,6 +196,7 @@ public class CallsTest {
     assertEquals("callback", open.get(0).getKind());
     Calls.completeTask(store, clerk.withAt(at("13:10:00")), open.get(0).getId(), "已回拨");
     fails(Frontdesk.ESTATE, "done", () -> Calls.completeTask(store, clerk, open.get(0).getId(), "again"));
+    fails(Frontdesk.EINVAL, "call.ring_at", () -> Calls.logCall(store, clerk, answered().build()));
     Map<String, Long> stats = Calls.stats(store, clerk, at("00:00:00"), at("23:59:59"));
     assertEquals(Long.valueOf(3), stats.get("total"));
     assertEquals(Long.valueOf(1), stats.get("late"));
