@@ -49,6 +49,13 @@ fd_status fd__error_restore(const fd__saved_error *saved);
  */
 fd_status fd__error_context(fd_status code, const char *fmt, ...) FD__PRINTF(2, 3);
 
+/*
+ * Re-records the last error, "other_fn: field: what", as "fn: qname: what"
+ * (@qname NULL: "fn: field: what"), so that a refusal names the function the
+ * caller called and the record's field. Returns @rc.
+ */
+fd_status fd__error_rename(fd_status rc, const char *fn, const char *qname);
+
 /* Records FD_ENOMEM for function @fn. */
 fd_status fd__oom(const char *fn);
 
@@ -167,6 +174,9 @@ fd_status fd__buf_json_str(fd_buf *b, const char *s);
 
 /* Days since 1970-01-01 of a (valid) civil date, and back (H. Hinnant's algorithm). */
 int64_t fd__days_from_civil(int32_t y, int32_t m, int32_t d);
+
+/* -1, 0 or 1 as date @a is before, the same as or after @b. */
+int fd__date_cmp(fd_date a, fd_date b);
 fd_date fd__civil_from_days(int64_t days);
 /* Days in month @m of year @y. */
 int fd__days_in_month(int32_t y, int32_t m);

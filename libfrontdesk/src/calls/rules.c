@@ -198,27 +198,6 @@ fd_status fd_call_rings(int64_t *out, int64_t ring_at, int64_t answer_at, const 
     return FD_OK;
 }
 
-/*
- * Re-records the last error, "other_fn: field: what", as "fn: qname: what"
- * (@qname NULL: "fn: field: what"), so that a refusal names the function
- * called and the record's field.
- */
-static fd_status rename_error(fd_status rc, const char *fn, const char *qname)
-{
-    char msg[1024];
-    fd__copy_fixed(msg, sizeof msg, fd_error_last()->message);
-    const char *what = msg;
-    for (int skip = 0; skip < (qname ? 2 : 1); skip++) {
-        const char *colon = strstr(what, ": ");
-        if (colon == NULL)
-            break;
-        what = colon + 2;
-    }
-    if (qname)
-        return fd__error(rc, "%s: %s: %s", fn, qname, what);
-    return fd__error(rc, "%s: %s", fn, what);
-}
-
 static bool empty(const char *s)
 {
     return s == NULL || s[0] == '\0';
@@ -248,7 +227,7 @@ fd_status fd_call_assess(fd_call *call, const fd_policy *policy)
     if (rc)
         return rc;
     if ((rc = fd_call_check(call)) != FD_OK)
-        return rename_error(rc, fn, NULL);
+        return fd__error_rename(rc, fn, NULL);
     fd_call c = *call;
     if ((rc = check_code(fn, "call.direction", "direction", c.direction, false)) != FD_OK ||
         (rc = check_code(fn, "call.disposition", "disposition", c.disposition, false)) != FD_OK ||
@@ -286,7 +265,7 @@ fd_status fd_call_assess(fd_call *call, const fd_policy *policy)
     if (c.answer_at != 0) {
         int64_t from = c.ring_leg_at ? c.ring_leg_at : c.ring_at;
         if ((rc = fd_call_rings(&c.rings, from, c.answer_at, policy)) != FD_OK)
-            return rename_error(rc, fn, "call.answer_at");
+            return fd__error_rename(rc, fn, "call.answer_at");
         c.late = c.rings > fd__policy_value(policy, FD__POL_CALL_MAX_RINGS);
     }
     bool at_desk = empty(c.source);
@@ -320,7 +299,7 @@ fd_status fd_call_assess(fd_call *call, const fd_policy *policy)
     if (!empty(c.caller_number)) {
         fd_phone ph;
         if ((rc = fd_phone_parse(&ph, c.caller_number)) != FD_OK && at_desk && !extension_call(&c))
-            return rename_error(rc, fn, "call.caller_number");
+            return fd__error_rename(rc, fn, "call.caller_number");
     }
     *call = c;
     return FD_OK;
@@ -458,15 +437,6 @@ fd_status fd_dir_screen(fd_screen_decision *out, const fd_dir_entry *entry, cons
 
 /* --- hotel switchboard ------------------------------------------------------ */
 
-static int date_cmp(fd_date a, fd_date b)
-{
-    if (a.year != b.year)
-        return a.year < b.year ? -1 : 1;
-    if (a.month != b.month)
-        return a.month < b.month ? -1 : 1;
-    return a.day < b.day ? -1 : a.day > b.day;
-}
-
 fd_status fd_guest_answer_for(int *out, const fd_guest *guest, fd_date today, int may_reveal)
 {
     static const char fn[] = "fd_guest_answer_for";
@@ -480,7 +450,7 @@ fd_status fd_guest_answer_for(int *out, const fd_guest *guest, fd_date today, in
         *out = FD_GUEST_NONE;
     else if (guest->checked_out_at != 0)
         *out = FD_GUEST_CHECKED_OUT;
-    else if (date_cmp(today, guest->arrival) < 0)
+    else if (fd__date_cmp(today, guest->arrival) < 0)
         *out = FD_GUEST_NOT_ARRIVED;
     else
         *out = FD_GUEST_IN_HOUSE;

@@ -399,15 +399,6 @@ fd_status fd_store_dir_find(fd_dir_entry_iter **out, fd_store *store, const fd_a
 
 /* --- guests (R-CALL-11) -------------------------------------------------------------- */
 
-static int date_cmp(fd_date a, fd_date b)
-{
-    if (a.year != b.year)
-        return a.year < b.year ? -1 : 1;
-    if (a.month != b.month)
-        return a.month < b.month ? -1 : 1;
-    return a.day < b.day ? -1 : a.day > b.day;
-}
-
 fd_status fd_store_guest_add(int64_t *out_id, fd_store *store, const fd_actor *actor, const fd_guest *guest)
 {
     static const char fn[] = "fd_store_guest_add";
@@ -416,7 +407,7 @@ fd_status fd_store_guest_add(int64_t *out_id, fd_store *store, const fd_actor *a
         rc = fd__check_ptr(fn, "store", store);
     if (rc == FD_OK)
         rc = fd__record_check(&fd__record_guest, fn, guest);
-    if (rc == FD_OK && date_cmp(guest->departure, guest->arrival) < 0)
+    if (rc == FD_OK && fd__date_cmp(guest->departure, guest->arrival) < 0)
         rc = fd__error(FD_EINVAL, "%s: guest.departure: %04d-%02d-%02d is before guest.arrival %04d-%02d-%02d", fn,
                        (int)guest->departure.year, (int)guest->departure.month, (int)guest->departure.day,
                        (int)guest->arrival.year, (int)guest->arrival.month, (int)guest->arrival.day);

@@ -25,19 +25,6 @@ static const char SQL_MESSAGE_SET_STATE[] =
 
 /* --- shared helpers (calls_store.h) ----------------------------------------- */
 
-fd_status fd__calls_rename_error(fd_status rc, const char *fn, const char *qname)
-{
-    char msg[1024];
-    fd__copy_fixed(msg, sizeof msg, fd_error_last()->message);
-    const char *what = msg;
-    for (int skip = 0; skip < (qname ? 2 : 1); skip++) {
-        const char *colon = strstr(what, ": ");
-        if (colon == NULL)
-            break;
-        what = colon + 2;
-    }
-    return qname ? fd__error(rc, "%s: %s: %s", fn, qname, what) : fd__error(rc, "%s: %s", fn, what);
-}
 
 fd_status fd__calls_site_zone(char zone[FD__ZONE_MAX + 1], fd_store *s, const char *fn, int64_t site_id)
 {
@@ -107,7 +94,7 @@ fd_status fd__calls_phone(char out[FD__PHONE_MAX], const char *fn, const char *q
         return FD_OK;
     }
     if (rc)
-        return fd__calls_rename_error(rc, fn, qname);
+        return fd__error_rename(rc, fn, qname);
     /* The national form is what a number is matched on (calls_site_number); an
      * extension stays, after '-', as fd_phone_parse() reads it back. */
     snprintf(out, FD__PHONE_MAX, "%s%s%s", ph.national, ph.extension[0] ? "-" : "", ph.extension);
@@ -200,7 +187,7 @@ fd_status fd_store_call_add(int64_t *out_id, fd_store *store, const fd_actor *ac
     fd_call c = *call;
     char number[FD__PHONE_MAX];
     if ((rc = fd_call_assess(&c, policy)) != FD_OK)
-        rc = fd__calls_rename_error(rc, fn, NULL);
+        rc = fd__error_rename(rc, fn, NULL);
     if (rc == FD_OK && (rc = fd__calls_phone(number, fn, "call.caller_number", c.caller_number, true)) == FD_OK)
         c.caller_number = number;
     if (rc == FD_OK)

@@ -13,12 +13,6 @@
 /* Longest normalised phone number: national digits, '-', an extension. */
 #define FD__PHONE_MAX 40
 
-/*
- * Re-records the last error ("other_fn: field: what") as "fn: qname: what",
- * or with @qname NULL as "fn: field: what": a refusal names the function the
- * caller called and the record's field, whichever function found it.
- */
-fd_status fd__calls_rename_error(fd_status rc, const char *fn, const char *qname);
 
 /* The time zone of site @site_id into @zone (FD_ENOTFOUND naming actor.site_id when there is none). */
 fd_status fd__calls_site_zone(char zone[FD__ZONE_MAX + 1], fd_store *s, const char *fn, int64_t site_id);

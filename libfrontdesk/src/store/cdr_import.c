@@ -550,7 +550,7 @@ static fd_status make_parser(fd_cdr_parser **out, fd_store *s, const char *fn, c
                        FD_CDR_OPTIONS_VERSION);
     int dialect = 0;
     if (rc == FD_OK && (rc = fd_cdr_dialect_from_name(&dialect, o->dialect)) != FD_OK)
-        rc = fd__calls_rename_error(rc, fn, "options.dialect");
+        rc = fd__error_rename(rc, fn, "options.dialect");
     if (rc == FD_OK)
         rc = fd__check_code(fn, "options.source", o->source, true);
     if (rc == FD_OK && o->source && strlen(o->source) > 32)
@@ -697,7 +697,7 @@ fd_status fd_store_cdr_import_file(fd_cdr_import_summary *out, fd_buf *rejects, 
     if (rc) {
         /* Name the function called, keeping the cause. */
         if (strncmp(fd_error_last()->message, "fd_store_cdr_import: ", 21) == 0)
-            rc = fd__calls_rename_error(rc, fn, NULL);
+            rc = fd__error_rename(rc, fn, NULL);
     }
     fd_buf_dispose(&text);
     return rc;
