@@ -13,7 +13,7 @@
  * Exit status: 0 success, 1 the library refused (one line on stderr naming
  * the status and the field), 2 a usage error.
  */
-#include <frontdesk.h>
+#include "cli.h"
 
 #include <errno.h>
 #include <stdbool.h>
@@ -40,6 +40,17 @@ static const char USAGE_ZH[] =
     "  report daily [--date 日期]               日报（默认今天，场所当地时间）\n"
     "  verify                                  检查数据完整性与日志哈希链\n"
     "  calendar status                         节假日数据覆盖情况\n"
+    "  call log --number 号码 --caller 姓名 --ring 时间 [--answer 时间] [--end 时间] [--category 类别]\n"
+    "       [--matter 事由] [--read-back] [--apology given|omitted] [--unresolved] [--ext 分机] ...\n"
+    "                                          登记来电（三声内接听、复述、掉线回拨、待答复）\n"
+    "  call list [--date 日期] [--category 类别] [--late] | call show 编号\n"
+    "  call tasks [--all] | call done 任务 --outcome 结果   回拨与答复任务\n"
+    "  call import-cdr 文件 --dialect 格式 --source 交换机 [--tz 时区]   导入话单（可重复导入）\n"
+    "  message take --for 收件人 --from 留言人 --body 内容 --confirmed | deliver 编号 --how 方式\n"
+    "  message expire 编号 --note 原因 | message list [--all]\n"
+    "  dir add 名称 [--ext 分机] [--confidential] [--screen] | dir find 查询 [--caller-type 类型]\n"
+    "  dir presence 分机 in|out|busy|dnd [--until 时间]\n"
+    "  guest add 姓名 --room 房号 --arrival 日期 --departure 日期 | guest find [姓名] [--room 房号]\n"
     "  version                                 库版本\n"
     "\n"
     "  --db 路径        场所数据库（默认 $FRONTDESK_DB，否则 ./site.db）\n"
@@ -72,6 +83,18 @@ static const char USAGE[] =
     "  verify                                            integrity, protecting triggers, the journal's hash chain\n"
     "  report daily [--date YYYY-MM-DD]                  the day's report (default today, site time)\n"
     "  calendar status                                   holiday data: version, coverage, provisional years\n"
+    "  call log --number N --caller NAME --ring TIME [--answer TIME] [--end TIME] [--category C]\n"
+    "       [--matter TEXT] [--read-back] [--apology given|omitted] [--unresolved] [--ext EXT] ...\n"
+    "                                                    log a call (three rings, read-back, call-back, reply)\n"
+    "  call list [--date D] [--category C] [--late] | call show ID\n"
+    "  call tasks [--all] | call done TASK --outcome TEXT   call-back and reply tasks\n"
+    "  call import-cdr FILE --dialect D --source PBX [--tz ZONE] [--column-map M]\n"
+    "                                                    import PBX call-detail records (idempotent)\n"
+    "  message take --for NAME --from NAME --body TEXT --confirmed | deliver ID --how HOW\n"
+    "  message expire ID --note WHY | message list [--all]\n"
+    "  dir add NAME [--ext EXT] [--confidential] [--screen] | dir find QUERY [--caller-type T]\n"
+    "  dir presence EXT in|out|busy|dnd [--until TIME]\n"
+    "  guest add NAME --room R --arrival D --departure D | guest find [NAME] [--room R]\n"
     "  version                                           the library version\n"
     "\n"
     "  --db PATH       site database (default: $FRONTDESK_DB, else ./site.db)\n"
@@ -85,42 +108,20 @@ static const char USAGE[] =
     "  --lang en       English output (Chinese by default)\n"
     "  --json          machine-readable output\n";
 
-typedef struct cli {
-    const char *db;
-    const char *site_code;
-    int json;
-    int read_only;
-    int utc;
-    int add_site;
-    int argc;
-    char **argv; /* positional arguments, options removed */
-    /* options that take a value, found anywhere after the command */
-    const char *name, *code, *tz, *role, *staff, *detail, *date, *entity, *id, *at, *reveal, *search, *lang;
-} cli;
-
-/* The open database, the site, and the actor every command acts as. */
-typedef struct ctx {
-    fd_store *store;
-    fd_site *site;
-    fd_actor actor;
-    fd_buf buf; /* scratch for formatted times */
-    int utc;    /* --utc: times shown in UTC */
-} ctx;
-
-static int usage_error(const char *msg)
+int usage_error(const char *msg)
 {
     fprintf(stderr, "frontdesk: %s\n(see frontdesk --help)\n", msg);
     return 2;
 }
 
 /* Prints the library's last error on one line; returns 1. */
-static int lib_error(fd_status rc)
+int lib_error(fd_status rc)
 {
     fprintf(stderr, "frontdesk: %s: %s\n", fd_status_name(rc), fd_error_last()->message);
     return 1;
 }
 
-static void json_string(const char *s)
+void json_string(const char *s)
 {
     putchar('"');
     for (; *s; s++) {
@@ -139,7 +140,7 @@ static void json_string(const char *s)
  * Text for a terminal: C0/C1 controls, DEL, line separators and bidi controls
  * shown as \xNN or \u{XXXX}, so user text cannot forge lines or reorder them.
  */
-static void plain(const char *s)
+void plain(const char *s)
 {
     const unsigned char *p = (const unsigned char *)s;
     while (*p) {
@@ -159,6 +160,36 @@ static void plain(const char *s)
             fwrite(p, 1, n, stdout);
         p += n;
     }
+}
+
+/* The domain commands' options; a flag's index is its place in cli.extra (at most CLI_EXTRA_MAX). */
+const char *const CLI_EXTRA[] = {
+    "--direction", "--number", "--caller", "--caller-type", "--callee", "--ext", "--ring", "--answer", "--end",
+    "--disposition", "--category", "--channel", "--line", "--matter", "--apology", "--dialect", "--source",
+    "--column-map", "--for", "--from", "--body", "--how", "--note", "--kind", "--dept", "--title", "--until",
+    "--room", "--arrival", "--departure", "--state", "--limit", "--outcome", "--call", "--manager", "--purchasing",
+    NULL,
+};
+/* Valueless options of the domain commands (at most the bits of an unsigned long). */
+const char *const CLI_FLAGS[] = {
+    "--read-back", "--unresolved", "--confidential", "--incognito", "--confirmed", "--screen", "--late", "--all",
+    NULL,
+};
+
+const char *opt(const cli *c, const char *name)
+{
+    for (size_t i = 0; CLI_EXTRA[i]; i++)
+        if (strcmp(CLI_EXTRA[i], name) == 0)
+            return c->extra[i];
+    return NULL;
+}
+
+bool flag(const cli *c, const char *name)
+{
+    for (size_t i = 0; CLI_FLAGS[i]; i++)
+        if (strcmp(CLI_FLAGS[i], name) == 0)
+            return (c->flags >> i) & 1u;
+    return false;
 }
 
 /* Splits options from positional arguments. Returns 0, or 2 on a bad option. */
@@ -191,10 +222,19 @@ static int parse(cli *c, int argc, char **argv)
             c->argv[c->argc++] = argv[i];
             continue;
         }
-        size_t k = 0;
+        size_t f = 0;
+        while (CLI_FLAGS[f] && strcmp(CLI_FLAGS[f], a) != 0)
+            f++;
+        if (CLI_FLAGS[f]) {
+            c->flags |= 1ul << f;
+            continue;
+        }
+        size_t k = 0, e = 0;
         while (k < sizeof opts / sizeof opts[0] && strcmp(opts[k].flag, a) != 0)
             k++;
-        if (k == sizeof opts / sizeof opts[0]) {
+        while (k == sizeof opts / sizeof opts[0] && CLI_EXTRA[e] && strcmp(CLI_EXTRA[e], a) != 0)
+            e++;
+        if (k == sizeof opts / sizeof opts[0] && CLI_EXTRA[e] == NULL) {
             fprintf(stderr, "frontdesk: unknown option '%s'\n", a);
             return 2;
         }
@@ -202,7 +242,10 @@ static int parse(cli *c, int argc, char **argv)
             fprintf(stderr, "frontdesk: option %s needs a value\n", a);
             return 2;
         }
-        *(const char **)((char *)c + opts[k].off) = argv[++i];
+        if (k < sizeof opts / sizeof opts[0])
+            *(const char **)((char *)c + opts[k].off) = argv[++i];
+        else
+            c->extra[e] = argv[++i];
     }
     if (c->lang == NULL)
         c->lang = "zh";
@@ -216,7 +259,7 @@ static int parse(cli *c, int argc, char **argv)
 }
 
 /* Parses a decimal int64 that must fill the whole string; refuses what does not fit. */
-static int parse_int(const char *s, int64_t *out)
+int parse_int(const char *s, int64_t *out)
 {
     char *end = NULL;
     errno = 0;
@@ -228,7 +271,7 @@ static int parse_int(const char *s, int64_t *out)
 }
 
 /* --at: "@SECONDS" (UTC) or "YYYY-MM-DD HH:MM[:SS]" in the site's zone. 0 or a usage error (2). */
-static int parse_at(const char *s, const fd_site *site, int64_t *out)
+int parse_at(const char *s, const fd_site *site, int64_t *out)
 {
     if (s[0] == '@') {
         if (!parse_int(s + 1, out) || fd_instant_check(*out) != FD_OK)
@@ -252,7 +295,7 @@ static int parse_at(const char *s, const fd_site *site, int64_t *out)
 }
 
 /* --date D: the site's local day [*from, *to); usage error (2) on a bad date. */
-static int day_range(const cli *c, ctx *x, int64_t *from, int64_t *to)
+int day_range(const cli *c, ctx *x, int64_t *from, int64_t *to)
 {
     fd_date d;
     if (fd_date_parse(&d, c->date) != FD_OK) {
@@ -271,7 +314,7 @@ static int day_range(const cli *c, ctx *x, int64_t *from, int64_t *to)
 }
 
 /* The instant @at as site-local ISO 8601 with offset (points into x->buf). */
-static const char *local(ctx *x, int64_t at)
+const char *local(ctx *x, int64_t at)
 {
     return fd_instant_format(&x->buf, x->utc ? "UTC" : x->site->time_zone, at) == FD_OK ? x->buf.ptr : "?";
 }
@@ -281,7 +324,8 @@ static bool reads_only(const cli *c)
 {
     static const char *const reads[] = { "site list", "staff list", "journal list", "audit reveals",
                                          "policy list", "policy get", "report daily", "verify",
-                                         "calendar status" };
+                                         "calendar status", "call list", "call show", "call tasks",
+                                         "message list", "dir find", "guest find" };
     char cmd[64];
     snprintf(cmd, sizeof cmd, "%s%s%s", c->argv[0], c->argc > 1 ? " " : "", c->argc > 1 ? c->argv[1] : "");
     for (size_t i = 0; i < sizeof reads / sizeof *reads; i++)
@@ -343,7 +387,7 @@ static int make_actor(const cli *c, ctx *x)
 }
 
 /* Managerial commands (staff, grants, policy) ask for the manage grant when done as staff. */
-static void manage(const cli *c, ctx *x)
+void manage(const cli *c, ctx *x)
 {
     if (c->staff)
         x->actor.grants |= FD_GRANT_MANAGE;
@@ -807,7 +851,8 @@ static const struct {
 } SITE_COMMANDS[] = {
     { "site", cmd_site },     { "staff", cmd_staff },   { "journal", cmd_journal }, { "grant", cmd_grant },
     { "audit", cmd_audit },   { "policy", cmd_policy }, { "report", cmd_report },
-    { "verify", cmd_verify }, { "calendar", cmd_calendar },
+    { "verify", cmd_verify }, { "calendar", cmd_calendar }, { "call", cmd_call },       { "message", cmd_message },
+    { "dir", cmd_dir },       { "guest", cmd_guest },
 };
 
 /* The shapes of the site commands, checked before any database is opened. */
@@ -832,6 +877,22 @@ static const struct {
     { "report", "daily", 2, 2, "report daily [--date YYYY-MM-DD]" },
     { "verify", NULL, 1, 1, "verify" },
     { "calendar", "status", 2, 2, "calendar status" },
+    { "call", "log", 2, 2, "call log --number N --caller NAME --ring TIME [--answer TIME] [--end TIME] ..." },
+    { "call", "list", 2, 2, "call list [--date D] [--category C] [--disposition D] [--late] [--number N]" },
+    { "call", "show", 3, 3, "call show ID" },
+    { "call", "tasks", 2, 2, "call tasks [--all]" },
+    { "call", "done", 3, 3, "call done TASK --outcome TEXT" },
+    { "call", "import-cdr", 3, 3, "call import-cdr FILE --dialect D --source NAME [--tz ZONE] [--column-map M]" },
+    { "message", "take", 2, 2, "message take --for NAME|--ext EXT --from NAME --body TEXT --confirmed ..." },
+    { "message", "deliver", 3, 3, "message deliver ID --how HOW [--note TEXT]" },
+    { "message", "expire", 3, 3, "message expire ID --note TEXT" },
+    { "message", "list", 2, 2, "message list [--state S | --all]" },
+    { "dir", "add", 3, 3, "dir add NAME [--kind person|department] [--dept D] [--ext E] [--number N] ..." },
+    { "dir", "find", 3, 3, "dir find QUERY [--limit N] [--caller-type T]" },
+    { "dir", "presence", 4, 4, "dir presence EXT in|out|busy|dnd [--until TIME]" },
+    { "guest", "add", 3, 3, "guest add NAME --room R --arrival D --departure D [--incognito]" },
+    { "guest", "find", 2, 3, "guest find [NAME] [--room R]" },
+    { "guest", "checkout", 3, 3, "guest checkout ID" },
 };
 
 /* A usage error (2) unless argv has one of the command's shapes; 0 when it has. */

@@ -428,3 +428,36 @@ FD_JAVA_BUF_OUT(out_bytes, byte[], )
 }
 %typemap(freearg) (const int64_t *pauses, size_t pauses_len) { free((void *)$1); }
 %typemap(argout) (const int64_t *pauses, size_t pauses_len) ""
+
+/* (const fd_cdr_leg *const *legs, size_t n) <- fd_cdr_leg[] (fd_cdr_assemble): the proxies' pointers cross as
+ * long[] (getCPtr is visible inside the swig package), copied into a C array in "check". */
+%typemap(jni) (const fd_cdr_leg *const *legs, size_t n) "jlongArray"
+%typemap(jtype) (const fd_cdr_leg *const *legs, size_t n) "long[]"
+%typemap(jstype) (const fd_cdr_leg *const *legs, size_t n) "fd_cdr_leg[]"
+%typemap(javain) (const fd_cdr_leg *const *legs, size_t n)
+    "$javainput == null ? null : java.util.Arrays.stream($javainput).mapToLong(fd_cdr_leg::getCPtr).toArray()"
+%typemap(in, throws="org.frontdesk.FrontdeskException") (const fd_cdr_leg *const *legs, size_t n) {
+    $1 = NULL;
+    $2 = 0;
+    if ($input == NULL) {
+        fd_java_refuse(jenv, FD_EINVAL, "%s: must not be null", "$1_name");
+        return $null;
+    }
+}
+%typemap(check) (const fd_cdr_leg *const *legs, size_t n) {
+    jsize n = (*jenv)->GetArrayLength(jenv, $input);
+    jlong *vals = (*jenv)->GetLongArrayElements(jenv, $input, NULL);
+    const fd_cdr_leg **ptrs = (const fd_cdr_leg **)calloc((size_t)(n ? n : 1), sizeof *ptrs);
+    if (vals == NULL || ptrs == NULL) {
+        if (vals) (*jenv)->ReleaseLongArrayElements(jenv, $input, vals, JNI_ABORT);
+        free((void *)ptrs);
+        SWIG_JavaThrowException(jenv, SWIG_JavaOutOfMemoryError, "$1_name");
+        return $null;
+    }
+    for (jsize i = 0; i < n; i++)
+        ptrs[i] = (const fd_cdr_leg *)(intptr_t)vals[i];
+    (*jenv)->ReleaseLongArrayElements(jenv, $input, vals, JNI_ABORT);
+    $1 = ($1_ltype)ptrs;
+    $2 = (size_t)n;
+}
+%typemap(freearg) (const fd_cdr_leg *const *legs, size_t n) { free((void *)$1); }

@@ -293,3 +293,34 @@ FD_PY_INTEGER_IN(enum SWIGTYPE, INT_MIN, INT_MAX)
 }
 %typemap(freearg) (const int64_t *pauses, size_t pauses_len) { free((void *)$1); }
 %typemap(argout) (const int64_t *pauses, size_t pauses_len) ""
+
+/* (const fd_cdr_leg *const *legs, size_t n) <- list of fd_cdr_leg proxies (fd_cdr_assemble), each checked. */
+%typemap(in) (const fd_cdr_leg *const *legs, size_t n) {
+    const fd_cdr_leg **ptrs = NULL;
+    if (!PyList_Check($input) && !PyTuple_Check($input)) {
+        fd_py_refuse("ArgumentTypeError",
+                     PyUnicode_FromFormat("$1_name: expected a list of CDR legs, got %s", Py_TYPE($input)->tp_name));
+        SWIG_fail;
+    }
+    PyObject *seq = PySequence_Fast($input, "expected a list of CDR legs");
+    if (seq == NULL) SWIG_fail;
+    Py_ssize_t n = PySequence_Fast_GET_SIZE(seq);
+    ptrs = (const fd_cdr_leg **)calloc((size_t)(n ? n : 1), sizeof *ptrs);
+    if (ptrs == NULL) PyErr_NoMemory();
+    for (Py_ssize_t i = 0; i < n && ptrs; i++) {
+        void *p = NULL;
+        if (SWIG_IsOK(SWIG_ConvertPtr(PySequence_Fast_GET_ITEM(seq, i), &p, SWIGTYPE_p_fd_cdr_leg, 0)) && p) {
+            ptrs[i] = (const fd_cdr_leg *)p;
+            continue;
+        }
+        fd_py_refuse("ArgumentTypeError", PyUnicode_FromFormat("$1_name[%zd]: expected a CDR leg, got %s", i,
+                                                               Py_TYPE(PySequence_Fast_GET_ITEM(seq, i))->tp_name));
+        free((void *)ptrs);
+        ptrs = NULL;
+    }
+    Py_DECREF(seq);
+    if (ptrs == NULL) SWIG_fail;
+    $1 = ($1_ltype)ptrs;
+    $2 = (size_t)n;
+}
+%typemap(freearg) (const fd_cdr_leg *const *legs, size_t n) { free((void *)$1); }

@@ -20,6 +20,26 @@
     }
 }
 
+/* Outputs named for what they hold take the typemaps of their kind (the typemaps match by name). */
+%apply fd_buf *out { fd_buf *rejects };
+%apply SWIGTYPE **out { fd_guest **out_guest };
+
+/* CDR import options built in Python or Java own copies of their strings. */
+%extend fd_cdr_options {
+    fd_cdr_options() {
+        fd_cdr_options *p = (fd_cdr_options *)calloc(1, sizeof *p);
+        if (p) p->version = FD_CDR_OPTIONS_VERSION;
+        return p;
+    }
+    ~fd_cdr_options() {
+        free((void *)$self->dialect);
+        free((void *)$self->source);
+        free((void *)$self->time_zone);
+        free((void *)$self->column_map);
+        free($self);
+    }
+}
+
 /*
  * Deprecated C names (one release): the bindings keep their own old method
  * names as deprecated aliases over the new functions, so these are not bound.

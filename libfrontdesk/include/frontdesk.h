@@ -18,5 +18,6 @@
 #include "frontdesk/idcard.h"
 #include "frontdesk/pii.h"
 #include "frontdesk/calendar.h"
+#include "frontdesk/calls.h"
 
 #endif /* FRONTDESK_H */

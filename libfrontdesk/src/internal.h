@@ -49,6 +49,13 @@ fd_status fd__error_restore(const fd__saved_error *saved);
  */
 fd_status fd__error_context(fd_status code, const char *fmt, ...) FD__PRINTF(2, 3);
 
+/*
+ * Re-records the last error, "other_fn: field: what", as "fn: qname: what"
+ * (@qname NULL: "fn: field: what"), so that a refusal names the function the
+ * caller called and the record's field. Returns @rc.
+ */
+fd_status fd__error_rename(fd_status rc, const char *fn, const char *qname);
+
 /* Records FD_ENOMEM for function @fn. */
 fd_status fd__oom(const char *fn);
 
@@ -167,6 +174,9 @@ fd_status fd__buf_json_str(fd_buf *b, const char *s);
 
 /* Days since 1970-01-01 of a (valid) civil date, and back (H. Hinnant's algorithm). */
 int64_t fd__days_from_civil(int32_t y, int32_t m, int32_t d);
+
+/* -1, 0 or 1 as date @a is before, the same as or after @b. */
+int fd__date_cmp(fd_date a, fd_date b);
 fd_date fd__civil_from_days(int64_t days);
 /* Days in month @m of year @y. */
 int fd__days_in_month(int32_t y, int32_t m);
@@ -193,6 +203,15 @@ fd_status fd__zone_day_bounds(fd__zone *zone, const char *fn, fd_date date, int6
 
 /* Local time of @at as "YYYY-MM-DD HH:MM" into @out (at least 32 bytes). */
 fd_status fd__zone_format(fd__zone *zone, const char *fn, int64_t at, char out[32]);
+
+/*
+ * The UTC instant of local time @local (already checked: a real day, 0..23,
+ * 0..59, 0..59) in @zone, by fd_instant_from_local()'s rule: a time skipped by
+ * the spring change is read one gap later, a repeated one as the first. For
+ * parsers that convert many times in one zone (CDR import) without reopening
+ * it. Errors name @fn and @field.
+ */
+fd_status fd__zone_from_local(fd__zone *zone, const char *fn, const char *field, fd_local_time local, int64_t *out);
 
 /* Local date, time and offset of @at in @zone. */
 fd_status fd__zone_local(fd__zone *zone, const char *fn, int64_t at, fd_local_time *out);

@@ -83,6 +83,7 @@ class Record:
             raise SystemExit(f"records: record line needs 7 columns: {' '.join(words)}")
         (_, self.name, self.ctype, self.table, self.label, self.rule, self.doc) = words
         self.fields = []
+        self.mask_when = None
 
     @property
     def jclass(self):
@@ -124,9 +125,15 @@ def parse(path):
             recs.append(Record(words))
         elif words[0] == "field" and recs:
             recs[-1].fields.append(Field(recs[-1], words))
+        elif words[0] == "option" and recs and len(words) == 3 and words[1] == "mask_when":
+            # Personal data of a row is masked only when this bool field is 1
+            # (a directory entry's number only for a confidential entry).
+            recs[-1].mask_when = words[2]
         else:
-            raise SystemExit(f"records: {path.name}:{n}: expected 'record' or 'field'")
+            raise SystemExit(f"records: {path.name}:{n}: expected 'record', 'field' or 'option mask_when FIELD'")
     for r in recs:
+        if r.mask_when is not None and not any(f.name == r.mask_when and f.type == "bool" for f in r.fields):
+            raise SystemExit(f"records: {r.name}: mask_when names '{r.mask_when}', which is not a bool field")
         if not r.fields or r.fields[0].type != "id" or r.fields[0].name != "id":
             raise SystemExit(f"records: {r.name}: the first field must be 'id id'")
         # The engine's per-record arrays hold 64 fields; the match mask crosses
@@ -308,8 +315,9 @@ def c_source(m, recs):
         o.append(f"    SQL_{r.name.upper()}_INSERT, \"{', '.join(f.name for f in r.fields)}\", {site},")
         o.append(f"    {'true' if any(f.pii != 'none' for f in r.fields) else 'false'}, "
                  f"{'true' if r.has_search else 'false'}, {sb}, {so},")
+        mw = next((i for i, f in enumerate(r.fields) if f.name == r.mask_when), len(r.fields))
         o.append(f"    offsetof(fd_{r.name}_filter, after), offsetof(fd_{r.name}_filter, limit), "
-                 f"offsetof(fd_{r.name}_filter, match)")
+                 f"offsetof(fd_{r.name}_filter, match), {mw}")
         o.append("};")
         o.append("")
         o.append(f"fd_status fd_{ct}_init(fd_{ct} *rec, unsigned int version)\n{{")
@@ -479,7 +487,10 @@ def java_record(m, r):
     o.append("    Builder b = new Builder();")
     for f in r.fields:
         getter = "n.get" + "_".join([f.name[0].upper() + f.name[1:]]) + "()"
-        if f.type == "instant":
+        if f.type == "instant" and not f.required:
+            # an optional instant's 0 is "none" (not answered, not done): null, never 1970
+            o.append(f"    b.{f.camel()} = {getter} == 0 ? null : Convert.instant({getter});")
+        elif f.type == "instant":
             o.append(f"    b.{f.camel()} = Convert.instant({getter});")
         elif f.type == "date":
             o.append(f"    b.{f.camel()} = Convert.date({getter});")

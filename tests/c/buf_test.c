@@ -10,6 +10,7 @@
  */
 #include "fd_test.h"
 #include "frontdesk/calendar.h"
+#include "frontdesk/calls.h"
 
 #include <dirent.h>
 #include <stdint.h>
@@ -68,6 +69,11 @@ ROW(fd_sla_save, null_sla, fd_sla_save(b, NULL))
 ROW(fd_policy_format, unknown_key, fd_policy_format(b, pol, "call.no_such_key"))
 ROW(fd_policy_format, null_policy, fd_policy_format(b, NULL, "call.max_rings"))
 ROW(fd_store_uuid, null_store, fd_store_uuid(b, NULL))
+/* calls: the codes, and an import's reject list (its second buffer) */
+ROW(fd_call_code_parse, unknown_list, fd_call_code_parse(b, "colour", "red"))
+ROW(fd_call_code_parse, unknown_code, fd_call_code_parse(b, "category", "闲聊"))
+ROW(fd_call_code_parse, bad_utf8, fd_call_code_parse(b, "category", BAD_UTF8))
+ROW(fd_store_cdr_import, null_store, fd_store_cdr_import(NULL, b, NULL, NULL, NULL, ""))
 /* money, phone, idcard, pii */
 ROW(fd_money_format, bad_options_version, fd_money_format(b, 12345, &bad_opts))
 ROW(fd_phone_mask, not_a_number, fd_phone_mask(b, "call me"))
@@ -126,6 +132,10 @@ static const row ROWS[] = {
     REF(fd_policy_format, unknown_key),
     REF(fd_policy_format, null_policy),
     REF(fd_store_uuid, null_store),
+    REF(fd_call_code_parse, unknown_list),
+    REF(fd_call_code_parse, unknown_code),
+    REF(fd_call_code_parse, bad_utf8),
+    REF(fd_store_cdr_import, null_store),
     REF(fd_money_format, bad_options_version),
     REF(fd_phone_mask, not_a_number),
     REF(fd_phone_mask, bad_utf8),

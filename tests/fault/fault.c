@@ -579,6 +579,8 @@ typedef struct outcome {
     int journal2; /* the entry added after opening the file again */
     int jmin;     /* entries the site's journal must hold at least */
     int jmax;     /* and at most */
+    int call, message, cdr; /* the calls module: a call with its call-back task, a message, a CDR import */
+    int64_t call_id, message_id;
 } outcome;
 
 /* Counts a write that journals one entry at the north site. */
@@ -665,6 +667,33 @@ static void scenario(const char *path, outcome *o)
     ma.at = T0 + 180;
     ma.grants = FD_GRANT_MANAGE;
     o->policy = journaled(o, WRITE(fd_store_policy_set(st, &ma, "call.max_rings", 5)));
+
+    /* The calls module (issue 11). A dropped call and its call-back task are one
+     * write (both or neither; a call is not journaled); a message with its first
+     * event; a CDR import of a transfer (two legs and the call they make). */
+    fd_call call = FD_CALL_INIT;
+    call.direction = "in", call.caller_number = "13800138000", call.caller_name = "钱女士";
+    call.ring_at = T0 + 200, call.answer_at = T0 + 206, call.end_at = T0 + 240, call.disposition = "dropped";
+    call.category = "repair", call.matter = "fault-call 漏水", call.read_back = 1;
+    ca.at = T0 + 250;
+    o->call = WRITE(fd_store_call_add(&o->call_id, st, &ca, &call));
+    fd_message msg = FD_MESSAGE_INIT;
+    msg.for_name = "工程部", msg.from_name = "钱女士", msg.from_number = "13800138000";
+    msg.body = "fault-message 请回电", msg.confirmed = 1;
+    o->message = journaled(o, WRITE(fd_store_message_take(&o->message_id, st, &ca, &msg)));
+    static const char cdr[] =
+        "\"\",\"13812345678\",\"8001\",\"from-trunk\",\"\"\"张三\"\" <13812345678>\",\"PJSIP/trunk-1\",\"PJSIP/8001-2\","
+        "\"Dial\",\"\",\"2026-11-20 09:05:00\",\"2026-11-20 09:05:06\",\"2026-11-20 09:06:00\",60,54,\"ANSWERED\","
+        "\"DOCUMENTATION\",\"1795137900.1\",\"\",\"\",\"1795137900.1\",1\n"
+        "\"\",\"13812345678\",\"8002\",\"from-internal-xfer\",\"\"\"张三\"\" <13812345678>\",\"PJSIP/trunk-1\","
+        "\"PJSIP/8002-3\",\"Dial\",\"\",\"2026-11-20 09:06:00\",\"2026-11-20 09:06:09\",\"2026-11-20 09:08:00\",120,"
+        "111,\"ANSWERED\",\"DOCUMENTATION\",\"1795137960.2\",\"\",\"\",\"1795137900.1\",2\n";
+    fd_cdr_options co = { FD_CDR_OPTIONS_VERSION, "asterisk_csv", "pbx1", NULL, NULL };
+    fd_cdr_import_summary sum = { FD_CDR_IMPORT_SUMMARY_VERSION, 0, 0, 0, 0, 0, 0 };
+    o->cdr = journaled(o, WRITE(fd_store_cdr_import(&sum, NULL, st, &ca, &co, cdr)));
+    if (o->cdr == DONE && (sum.imported != 2 || sum.calls_added != 1 || sum.rejected != 0))
+        problem("cdr import: imported %lld, calls %lld, rejected %lld; expected 2, 1, 0", (long long)sum.imported,
+                (long long)sum.calls_added, (long long)sum.rejected);
 
     /* Reads: each either fails or tells the truth. */
     fd_policy *pol = NULL;
@@ -864,6 +893,17 @@ static void verify(const char *path, const outcome *o)
     }
     for (int k = 0; k < NTX; k++)
         expect_rows(db, "SELECT count(*) FROM journal WHERE detail = ?", jdetail(detail, "tx", k), o->tx, detail);
+    expect_rows(db, "SELECT count(*) FROM calls WHERE matter = ?", "fault-call 漏水", o->call, "the call");
+    expect_rows(db, "SELECT count(*) FROM call_tasks t JOIN calls c ON c.id = t.call_id WHERE c.matter = ? "
+                    "AND t.kind = 'callback'", "fault-call 漏水", o->call, "the call's call-back task");
+    expect_rows(db, "SELECT count(*) FROM messages WHERE body = ?", "fault-message 请回电", o->message, "the message");
+    expect_rows(db, "SELECT count(*) FROM message_events e JOIN messages m ON m.id = e.message_id WHERE m.body = ? "
+                    "AND e.state = 'taken'", "fault-message 请回电", o->message, "the message's taken event");
+    expect_rows(db, "SELECT count(*) = 2 FROM cdr_legs WHERE source = ?", "pbx1",
+                o->cdr, "the two CDR legs");
+    expect_rows(db, "SELECT count(*) FROM calls WHERE source = ? AND legs = 2 AND transfers <> ''", "pbx1", o->cdr,
+                "the call the legs make");
+    expect_range(db, "SELECT count(*) FROM cdr_legs WHERE call_id IS NULL", NULL, 0, 0, "legs without their call");
     expect_rows(db, "SELECT count(*) FROM journal WHERE detail = ?", jdetail(detail, "undone", 0), REFUSED,
                 "the rolled-back entry");
     expect_rows(db, "SELECT count(*) FROM journal WHERE detail = ?", jdetail(detail, "again", 0), o->journal2,

@@ -1,5 +1,5 @@
 /*
- * The frontdesk command's argument parser and commands (cli/frontdesk.c,
+ * The frontdesk command's argument parser and commands (cli/*.c,
  * compiled a second time with main renamed fd_cli_main; tests/fuzz/
  * CMakeLists.txt) on argv split from the input at NUL bytes. It must never
  * crash, exit or leak; it ends with status 0, 1 (the library refused) or 2

@@ -208,7 +208,9 @@ def test_daily_report_is_a_report_R_COM_4(store, site, system):
     r = store.daily_report(system, "2025-06-10")
     assert isinstance(r, Report) and r.total == 1 and r.key == "daily"
     assert {m.key: m.value for m in r.meta}["date"] == "2025-06-10"
-    assert [s.key for s in r.sections] == ["journal.by_kind", "journal.by_staff", "journal.entries"]
+    assert [s.key for s in r.sections] == ["journal.by_kind", "journal.by_staff", "journal.entries", "calls.summary",
+                                           "calls.by_category", "calls.by_disposition", "calls.answer_time",
+                                           "calls.late", "calls.open", "calls.messages"]
     entries = r.section("journal.entries").tables[0]
     assert [c.key for c in entries.columns] == ["at", "staff", "entity", "entity_id", "action", "detail"]
     assert entries.rows == [[dt.datetime(2025, 6, 10, 8, 5, tzinfo=sh), "王小丽", "shift", 0, "handover",
@@ -216,6 +218,6 @@ def test_daily_report_is_a_report_R_COM_4(store, site, system):
     assert "2025-06-10 08:05 +08:00  王小丽  shift" in r.text() and "交接班\\n伪造的一行" in r.text()
     assert r.csv().startswith("\ufeff")
     # a module adds its section to the day's report
-    s = r.add_section("calls.summary", "Calls")
-    r.add_note(s, "no calls yet")
-    assert r.to_dict()["sections"][3]["notes"] == ["no calls yet"]
+    s = r.add_section("visitors.summary", "Visitors")
+    r.add_note(s, "no visitors yet")
+    assert r.to_dict()["sections"][10]["notes"] == ["no visitors yet"]

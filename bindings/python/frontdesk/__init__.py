@@ -57,3 +57,4 @@ from .idcard import *  # noqa: F401,F403
 from .calendar import *  # noqa: F401,F403
 from .text import *  # noqa: F401,F403
 from .pii import *  # noqa: F401,F403
+from .calls import *  # noqa: F401,F403

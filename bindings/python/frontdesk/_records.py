@@ -117,9 +117,10 @@ def _to_c_value(ftype, value, field, zone):
     return integer(value, field)
 
 
-def _from_c_value(ftype, value):
+def _from_c_value(ftype, value, required=True):
     if ftype == "instant":
-        return from_seconds(value)
+        # an optional instant's 0 is "none" (not answered, not done): None, never 1970
+        return None if value == 0 and not required else from_seconds(value)
     if ftype == "date":
         return _dt.date(value.year, value.month, value.day) if value.year else None
     if ftype == "bool":
@@ -181,7 +182,7 @@ class Record:
     @classmethod
     def _from_c(cls, c):
         """Copies a C record (borrowed: nothing of it is kept)."""
-        return cls(**{f.name: _from_c_value(f.type, getattr(c, f.name)) for f in cls._fields})
+        return cls(**{f.name: _from_c_value(f.type, getattr(c, f.name), f.required) for f in cls._fields})
 
     def _to_c(self, zone=None):
         """A C record owning copies of the strings, for a write."""
@@ -270,6 +271,14 @@ class Records:
         self._it = None
         self._filter = filter_cls
         self._it = filter_cls._query(store, actor_c, filter_c)
+        return self
+
+    @classmethod
+    def _wrap(cls, filter_cls, it):
+        """A stream over an iterator a module's function started (private: takes a C iterator)."""
+        self = cls.__new__(cls)
+        self._it = it
+        self._filter = filter_cls
         return self
 
     @property

@@ -691,6 +691,359 @@ FD_API fd_status fd_store_policy_set_deadline(fd_store *store, const fd_actor *a
 FD_API fd_status fd_store_policy_reset(fd_store *store, const fd_actor *actor, const char *key);
 
 /* ------------------------------------------------------------------------
+ * Calls (issue 11): the records and rules are in frontdesk/calls.h.
+ * ---------------------------------------------------------------------- */
+
+/* @generated store:calls begin (scripts/gen/records.py from libfrontdesk/records/calls.rec; do not edit) */
+
+#include "calls.h"
+
+/** An iterator over call records, in id order, read in pages. */
+typedef struct fd_call_iter fd_call_iter;
+/**
+ * Queries call records; @p filter NULL matches all. @p actor: the actor (required: the record holds personal data or a site);
+ * records with a site are limited to the actor's site; personal data comes back
+ * masked unless the actor holds ::FD_GRANT_REVEAL (each reveal is logged, R-COM-2).
+ * Free the iterator with fd_call_iter_free().
+ * @return ::FD_OK, ::FD_EINVAL (bad filter), ::FD_EPERM (actor), ::FD_ENOTFOUND, ::FD_EIO.
+ */
+FD_API fd_status fd_store_call_query(fd_call_iter **out, fd_store *store, const fd_actor *actor,
+                                  const fd_call_filter *filter);
+/** Steps the iterator: *out is the next record (owned by the iterator, valid until the next
+ *  call) or NULL at the end. */
+FD_API fd_status fd_call_iter_next(const fd_call **out, fd_call_iter *iter);
+/** Frees an iterator. NULL is a no-op. */
+FD_API void fd_call_iter_free(fd_call_iter *iter);
+/** One call record by id (masked as by fd_store_call_query()); free it with
+ *  fd_call_free(). ::FD_ENOTFOUND when there is none (or it is another site's). */
+FD_API fd_status fd_store_call_get(fd_call **out, fd_store *store, const fd_actor *actor, int64_t id);
+
+/** An iterator over call_task records, in id order, read in pages. */
+typedef struct fd_call_task_iter fd_call_task_iter;
+/**
+ * Queries call_task records; @p filter NULL matches all. @p actor: the actor (required: the record holds personal data or a site);
+ * records with a site are limited to the actor's site; personal data comes back
+ * masked unless the actor holds ::FD_GRANT_REVEAL (each reveal is logged, R-COM-2).
+ * Free the iterator with fd_call_task_iter_free().
+ * @return ::FD_OK, ::FD_EINVAL (bad filter), ::FD_EPERM (actor), ::FD_ENOTFOUND, ::FD_EIO.
+ */
+FD_API fd_status fd_store_call_task_query(fd_call_task_iter **out, fd_store *store, const fd_actor *actor,
+                                  const fd_call_task_filter *filter);
+/** Steps the iterator: *out is the next record (owned by the iterator, valid until the next
+ *  call) or NULL at the end. */
+FD_API fd_status fd_call_task_iter_next(const fd_call_task **out, fd_call_task_iter *iter);
+/** Frees an iterator. NULL is a no-op. */
+FD_API void fd_call_task_iter_free(fd_call_task_iter *iter);
+/** One call_task record by id (masked as by fd_store_call_task_query()); free it with
+ *  fd_call_task_free(). ::FD_ENOTFOUND when there is none (or it is another site's). */
+FD_API fd_status fd_store_call_task_get(fd_call_task **out, fd_store *store, const fd_actor *actor, int64_t id);
+
+/** An iterator over message records, in id order, read in pages. */
+typedef struct fd_message_iter fd_message_iter;
+/**
+ * Queries message records; @p filter NULL matches all. @p actor: the actor (required: the record holds personal data or a site);
+ * records with a site are limited to the actor's site; personal data comes back
+ * masked unless the actor holds ::FD_GRANT_REVEAL (each reveal is logged, R-COM-2).
+ * Free the iterator with fd_message_iter_free().
+ * @return ::FD_OK, ::FD_EINVAL (bad filter), ::FD_EPERM (actor), ::FD_ENOTFOUND, ::FD_EIO.
+ */
+FD_API fd_status fd_store_message_query(fd_message_iter **out, fd_store *store, const fd_actor *actor,
+                                  const fd_message_filter *filter);
+/** Steps the iterator: *out is the next record (owned by the iterator, valid until the next
+ *  call) or NULL at the end. */
+FD_API fd_status fd_message_iter_next(const fd_message **out, fd_message_iter *iter);
+/** Frees an iterator. NULL is a no-op. */
+FD_API void fd_message_iter_free(fd_message_iter *iter);
+/** One message record by id (masked as by fd_store_message_query()); free it with
+ *  fd_message_free(). ::FD_ENOTFOUND when there is none (or it is another site's). */
+FD_API fd_status fd_store_message_get(fd_message **out, fd_store *store, const fd_actor *actor, int64_t id);
+
+/** An iterator over message_event records, in id order, read in pages. */
+typedef struct fd_message_event_iter fd_message_event_iter;
+/**
+ * Queries message_event records; @p filter NULL matches all. @p actor: the actor (required: the record holds personal data or a site);
+ * records with a site are limited to the actor's site; personal data comes back
+ * masked unless the actor holds ::FD_GRANT_REVEAL (each reveal is logged, R-COM-2).
+ * Free the iterator with fd_message_event_iter_free().
+ * @return ::FD_OK, ::FD_EINVAL (bad filter), ::FD_EPERM (actor), ::FD_ENOTFOUND, ::FD_EIO.
+ */
+FD_API fd_status fd_store_message_event_query(fd_message_event_iter **out, fd_store *store, const fd_actor *actor,
+                                  const fd_message_event_filter *filter);
+/** Steps the iterator: *out is the next record (owned by the iterator, valid until the next
+ *  call) or NULL at the end. */
+FD_API fd_status fd_message_event_iter_next(const fd_message_event **out, fd_message_event_iter *iter);
+/** Frees an iterator. NULL is a no-op. */
+FD_API void fd_message_event_iter_free(fd_message_event_iter *iter);
+/** One message_event record by id (masked as by fd_store_message_event_query()); free it with
+ *  fd_message_event_free(). ::FD_ENOTFOUND when there is none (or it is another site's). */
+FD_API fd_status fd_store_message_event_get(fd_message_event **out, fd_store *store, const fd_actor *actor, int64_t id);
+
+/** An iterator over dir_entry records, in id order, read in pages. */
+typedef struct fd_dir_entry_iter fd_dir_entry_iter;
+/**
+ * Queries dir_entry records; @p filter NULL matches all. @p actor: the actor (required: the record holds personal data or a site);
+ * records with a site are limited to the actor's site; personal data comes back
+ * masked unless the actor holds ::FD_GRANT_REVEAL (each reveal is logged, R-COM-2).
+ * Free the iterator with fd_dir_entry_iter_free().
+ * @return ::FD_OK, ::FD_EINVAL (bad filter), ::FD_EPERM (actor), ::FD_ENOTFOUND, ::FD_EIO.
+ */
+FD_API fd_status fd_store_dir_entry_query(fd_dir_entry_iter **out, fd_store *store, const fd_actor *actor,
+                                  const fd_dir_entry_filter *filter);
+/** Steps the iterator: *out is the next record (owned by the iterator, valid until the next
+ *  call) or NULL at the end. */
+FD_API fd_status fd_dir_entry_iter_next(const fd_dir_entry **out, fd_dir_entry_iter *iter);
+/** Frees an iterator. NULL is a no-op. */
+FD_API void fd_dir_entry_iter_free(fd_dir_entry_iter *iter);
+/** One dir_entry record by id (masked as by fd_store_dir_entry_query()); free it with
+ *  fd_dir_entry_free(). ::FD_ENOTFOUND when there is none (or it is another site's). */
+FD_API fd_status fd_store_dir_entry_get(fd_dir_entry **out, fd_store *store, const fd_actor *actor, int64_t id);
+
+/** An iterator over guest records, in id order, read in pages. */
+typedef struct fd_guest_iter fd_guest_iter;
+/**
+ * Queries guest records; @p filter NULL matches all. @p actor: the actor (required: the record holds personal data or a site);
+ * records with a site are limited to the actor's site; personal data comes back
+ * masked unless the actor holds ::FD_GRANT_REVEAL (each reveal is logged, R-COM-2).
+ * Free the iterator with fd_guest_iter_free().
+ * @return ::FD_OK, ::FD_EINVAL (bad filter), ::FD_EPERM (actor), ::FD_ENOTFOUND, ::FD_EIO.
+ */
+FD_API fd_status fd_store_guest_query(fd_guest_iter **out, fd_store *store, const fd_actor *actor,
+                                  const fd_guest_filter *filter);
+/** Steps the iterator: *out is the next record (owned by the iterator, valid until the next
+ *  call) or NULL at the end. */
+FD_API fd_status fd_guest_iter_next(const fd_guest **out, fd_guest_iter *iter);
+/** Frees an iterator. NULL is a no-op. */
+FD_API void fd_guest_iter_free(fd_guest_iter *iter);
+/** One guest record by id (masked as by fd_store_guest_query()); free it with
+ *  fd_guest_free(). ::FD_ENOTFOUND when there is none (or it is another site's). */
+FD_API fd_status fd_store_guest_get(fd_guest **out, fd_store *store, const fd_actor *actor, int64_t id);
+
+/** An iterator over cdr_leg records, in id order, read in pages. */
+typedef struct fd_cdr_leg_iter fd_cdr_leg_iter;
+/**
+ * Queries cdr_leg records; @p filter NULL matches all. @p actor: the actor (required: the record holds personal data or a site);
+ * records with a site are limited to the actor's site; personal data comes back
+ * masked unless the actor holds ::FD_GRANT_REVEAL (each reveal is logged, R-COM-2).
+ * Free the iterator with fd_cdr_leg_iter_free().
+ * @return ::FD_OK, ::FD_EINVAL (bad filter), ::FD_EPERM (actor), ::FD_ENOTFOUND, ::FD_EIO.
+ */
+FD_API fd_status fd_store_cdr_leg_query(fd_cdr_leg_iter **out, fd_store *store, const fd_actor *actor,
+                                  const fd_cdr_leg_filter *filter);
+/** Steps the iterator: *out is the next record (owned by the iterator, valid until the next
+ *  call) or NULL at the end. */
+FD_API fd_status fd_cdr_leg_iter_next(const fd_cdr_leg **out, fd_cdr_leg_iter *iter);
+/** Frees an iterator. NULL is a no-op. */
+FD_API void fd_cdr_leg_iter_free(fd_cdr_leg_iter *iter);
+/** One cdr_leg record by id (masked as by fd_store_cdr_leg_query()); free it with
+ *  fd_cdr_leg_free(). ::FD_ENOTFOUND when there is none (or it is another site's). */
+FD_API fd_status fd_store_cdr_leg_get(fd_cdr_leg **out, fd_store *store, const fd_actor *actor, int64_t id);
+
+/* @generated store:calls end */
+
+/**
+ * Logs a call (R-CALL-3) at the actor's site; the actor is who handled it and
+ * when it was logged. The call is assessed with the site's policy first
+ * (fd_call_assess(): rings, late, over_limit derived; refused naming the field,
+ * nothing written), its caller number stored normalised (fd_phone_parse()
+ * national form). In the same transaction: an incoming dropped call creates a
+ * `callback` task due at its end (R-CALL-8); an `unresolved` call a `reply`
+ * task due `call.unresolved_reply_working_days` after its end on the site's
+ * calendar (R-CALL-9). Not journaled: the call is its own log entry (who,
+ * when, where), and the table refuses DELETE, INSERT OR REPLACE and, for a
+ * call logged at the desk, UPDATE (R-COM-3). A call that rang after the
+ * actor's instant is refused (`call.ring_at`).
+ * @param out_id receives the call's id
+ * @return ::FD_OK, ::FD_EINVAL / ::FD_ERANGE naming the field, ::FD_EPERM
+ *         (actor), ::FD_ENOTFOUND (callee_entry of another site or none),
+ *         ::FD_EDATA (the reply's deadline needs holiday data the site refuses
+ *         to go beyond), ::FD_EIO.
+ */
+FD_API fd_status fd_store_call_add(int64_t *out_id, fd_store *store, const fd_actor *actor, const fd_call *call);
+
+/**
+ * Marks a call-back or reply task done (R-CALL-8, R-CALL-9, R-COM-4): by the
+ * actor, at the actor's instant, with what was said (@p outcome, required,
+ * free text). Journaled as `call_task` / `done`.
+ * @return ::FD_OK; ::FD_EINVAL (empty outcome); ::FD_ENOTFOUND (no such task at
+ *         the site); ::FD_ESTATE (already done, naming when); ::FD_EPERM; ::FD_EIO.
+ */
+FD_API fd_status fd_store_call_task_done(fd_store *store, const fd_actor *actor, int64_t task_id,
+                                         const char *outcome);
+
+/**
+ * Takes a message (R-CALL-6): it must have been read back and confirmed
+ * (`confirmed` 1, else ::FD_EINVAL naming `message.confirmed`); its state is
+ * `taken`, and a `taken` event is stored. Journaled as `message` / `take`.
+ * @return ::FD_OK, ::FD_EINVAL / ::FD_ERANGE naming the field, ::FD_EPERM,
+ *         ::FD_ENOTFOUND (call_id or for_entry not at the site), ::FD_EIO.
+ */
+FD_API fd_status fd_store_message_take(int64_t *out_id, fd_store *store, const fd_actor *actor,
+                                       const fd_message *message);
+
+/**
+ * Records a message delivered (R-CALL-6) by the actor at the actor's instant,
+ * @p how a `delivered_how` code, @p note optional. Stored as a
+ * `delivered` event and the message's state.
+ * @return ::FD_OK; ::FD_EINVAL (unknown how); ::FD_ENOTFOUND; ::FD_ESTATE (not
+ *         `taken`: already delivered or expired, naming the state); ::FD_EPERM; ::FD_EIO.
+ */
+FD_API fd_status fd_store_message_deliver(fd_store *store, const fd_actor *actor, int64_t message_id,
+                                          const char *how, const char *note);
+
+/**
+ * Records a message expired undelivered (R-CALL-6), @p note saying why
+ * (required). Stored as an `expired` event and the message's state.
+ * @return as fd_store_message_deliver().
+ */
+FD_API fd_status fd_store_message_expire(fd_store *store, const fd_actor *actor, int64_t message_id,
+                                         const char *note);
+
+/**
+ * Adds a directory entry (R-CALL-5, R-CALL-6, R-CALL-12) with its collation key
+ * (lookups in collation order) and search keys; presence starts `in`.
+ * Needs ::FD_GRANT_MANAGE (the directory says who is protected).
+ * Journaled as `dir_entry` / `add`.
+ * @return ::FD_OK, ::FD_EINVAL / ::FD_ERANGE naming the field (unknown kind or
+ *         screen code), ::FD_ECONFLICT (extension in use at the site),
+ *         ::FD_ENOTFOUND (manager or purchasing entry), ::FD_EPERM, ::FD_EIO.
+ */
+FD_API fd_status fd_store_dir_add(int64_t *out_id, fd_store *store, const fd_actor *actor,
+                                  const fd_dir_entry *entry);
+
+/**
+ * Sets an entry's presence (R-CALL-6): @p presence a `presence` code, @p until
+ * UTC seconds after the actor's instant, or 0 for until changed.
+ * Journaled as `dir_entry` / `presence`.
+ * @return ::FD_OK; ::FD_EINVAL (unknown code, @p until not after now); ::FD_ENOTFOUND; ::FD_EPERM; ::FD_EIO.
+ */
+FD_API fd_status fd_store_dir_presence_set(fd_store *store, const fd_actor *actor, int64_t entry_id,
+                                           const char *presence, int64_t until);
+
+/**
+ * Finds directory entries for a caller's request (R-CALL-6: finding the
+ * callee takes no more than 10 s): @p query is a name, pinyin, initials,
+ * Traditional or full-width input (through the search-key index), or an
+ * extension (exact). The first @p limit (1..64) matches come back in
+ * collation order of the name, read through an index in that order, never by
+ * sorting every match. Confidential entries are found; their numbers come
+ * back masked unless the actor reveals (each reveal logged, R-CALL-5).
+ * @return ::FD_OK (an empty iterator when nothing matches); ::FD_EINVAL (empty
+ *         query); ::FD_ERANGE (limit); ::FD_EPERM; ::FD_EIO.
+ */
+FD_API fd_status fd_store_dir_find(fd_dir_entry_iter **out, fd_store *store, const fd_actor *actor,
+                                   const char *query, int64_t limit);
+
+/**
+ * Registers a hotel guest (R-CALL-11): departure not before arrival.
+ * Journaled as `guest` / `add`.
+ * @return ::FD_OK, ::FD_EINVAL / ::FD_ERANGE naming the field, ::FD_EPERM, ::FD_EIO.
+ */
+FD_API fd_status fd_store_guest_add(int64_t *out_id, fd_store *store, const fd_actor *actor, const fd_guest *guest);
+
+/**
+ * Records a guest's check-out at the actor's instant (R-CALL-11).
+ * Journaled as `guest` / `checkout`.
+ * @return ::FD_OK; ::FD_ENOTFOUND; ::FD_ESTATE (already checked out); ::FD_EPERM; ::FD_EIO.
+ */
+FD_API fd_status fd_store_guest_checkout(fd_store *store, const fd_actor *actor, int64_t guest_id);
+
+/**
+ * Answers a caller asking for a guest (R-CALL-11) on the site's date at the
+ * actor's instant: by @p room and/or @p name (either may be NULL or "", not
+ * both; a name matches through the search keys, so pinyin and Traditional
+ * input work). Of several matches the one whose stay is nearest the day wins
+ * (in house, then arriving, then the latest checked out). An incognito guest
+ * is ::FD_GUEST_NONE unless the actor holds ::FD_GRANT_REVEAL (the reveal is
+ * logged). @p out_guest (may be NULL) receives the guest found, NULL for
+ * ::FD_GUEST_NONE; free it with fd_guest_free().
+ * @return ::FD_OK; ::FD_EINVAL (neither name nor room); ::FD_EPERM; ::FD_EIO.
+ */
+FD_API fd_status fd_store_guest_lookup(int *out_answer, fd_guest **out_guest, fd_store *store,
+                                       const fd_actor *actor, const char *name, const char *room);
+
+/** What one CDR import did. */
+typedef struct fd_cdr_import_summary {
+    unsigned int version; /**< ::FD_CDR_IMPORT_SUMMARY_VERSION */
+    int64_t lines;        /**< non-empty lines read (a generic file's header included) */
+    int64_t imported;     /**< legs stored now */
+    int64_t already;      /**< legs already there from an earlier import (same source, uniqueid, sequence) */
+    int64_t rejected;     /**< lines refused: each is in the reject list with its number and reason */
+    int64_t calls_added;  /**< calls assembled for the first time */
+    int64_t calls_updated;/**< calls re-assembled because legs of theirs arrived now */
+} fd_cdr_import_summary;
+/** The current version of ::fd_cdr_import_summary. */
+#define FD_CDR_IMPORT_SUMMARY_VERSION 1
+
+/** How to read a CDR file. */
+typedef struct fd_cdr_options {
+    unsigned int version;   /**< ::FD_CDR_OPTIONS_VERSION */
+    const char *dialect;    /**< "asterisk_csv", "asterisk_custom", "freeswitch_csv" or "generic" */
+    const char *source;     /**< the PBX's name (an lcode), part of every leg's key */
+    const char *time_zone;  /**< zone of times without one; NULL or "": the site's */
+    const char *column_map; /**< generic only: see fd_cdr_parser_new() */
+} fd_cdr_options;
+/** The current version of ::fd_cdr_options. */
+#define FD_CDR_OPTIONS_VERSION 1
+
+/**
+ * Imports the CDR lines of @p text (a whole file's contents, UTF-8 lines
+ * separated by "\n" or "\r\n") at the actor's site, in one transaction
+ * (R-CALL-3, R-COM-3): each good line is stored as a raw leg unless it is
+ * already there (idempotent: importing the same file twice changes nothing);
+ * each bad line is refused whole and listed in @p rejects as
+ * "line N: reason\n" (the reason never holds a number); the legs of each call
+ * touched are then assembled (fd_cdr_assemble()) and assessed with the site's
+ * policy into one call record, added or updated in place, with R-CALL-8
+ * call-back tasks for dropped incoming calls. Journaled as `cdr` / `import`
+ * with the summary.
+ * @param rejects may be NULL
+ * @return ::FD_OK (even when some lines were rejected: see @p out);
+ *         ::FD_EINVAL (options); ::FD_EPERM; ::FD_EIO (nothing imported).
+ */
+FD_API fd_status fd_store_cdr_import(fd_cdr_import_summary *out, fd_buf *rejects, fd_store *store,
+                                     const fd_actor *actor, const fd_cdr_options *options, const char *text);
+
+/** As fd_store_cdr_import(), reading the file at @p path (::FD_EIO when it cannot be read). */
+FD_API fd_status fd_store_cdr_import_file(fd_cdr_import_summary *out, fd_buf *rejects, fd_store *store,
+                                          const fd_actor *actor, const fd_cdr_options *options, const char *path);
+
+/** The calls of a period, counted (for the daily report and R-COM-4's check). */
+typedef struct fd_call_stats {
+    unsigned int version;   /**< ::FD_CALL_STATS_VERSION */
+    int64_t total;          /**< calls that started ringing in the period */
+    int64_t incoming, outgoing, internal;
+    int64_t answered, no_answer, busy, failed, congestion, cancelled, dropped; /**< by disposition */
+    int64_t inquiry, suggestion, complaint, praise, repair, fault, business, personal, wrong_number,
+            uncategorised;  /**< by category (R-COM-5); `personal` counts category `private` */
+    int64_t picked_up;      /**< calls with an answer time (answered, or dropped after it): the base of the
+                                 ring counts below */
+    int64_t within_rings;   /**< answered within `call.max_rings` (R-CALL-1) */
+    int64_t late;           /**< answered late */
+    int64_t late_apology;   /**< of those, apology given */
+    int64_t late_no_apology;/**< apology omitted */
+    int64_t late_unknown;   /**< not recorded (imported calls) */
+    int64_t rings_1, rings_2, rings_3, rings_4_6, rings_7_plus; /**< answer-time distribution in rings */
+    int64_t answer_p50_s, answer_p90_s, answer_max_s;            /**< seconds from ring to answer */
+    int64_t over_limit;     /**< private calls over `call.non_business_max_s` (R-CALL-4) */
+    int64_t not_read_back;  /**< answered business calls logged without 复述 (R-CALL-3) */
+    int64_t open_callbacks, open_replies; /**< tasks open at the period's end (R-CALL-8, R-CALL-9) */
+    int64_t overdue_tasks;  /**< of those, past due at the period's end */
+    int64_t messages_open;  /**< messages taken and not delivered at the period's end (R-CALL-6) */
+    int64_t messages_overdue; /**< of those, older than `message.deliver_within_minutes` */
+} fd_call_stats;
+/** The current version of ::fd_call_stats. */
+#define FD_CALL_STATS_VERSION 1
+
+/**
+ * Counts the calls of the actor's site that started ringing in [@p from,
+ * @p to) (UTC seconds), and the tasks and messages open at @p to. Served by
+ * indexes: one range scan of the period's calls, none of the whole table.
+ * @return ::FD_OK; ::FD_EINVAL (@p to before @p from); ::FD_EPERM; ::FD_EIO.
+ */
+FD_API fd_status fd_store_call_stats(fd_call_stats *out, fd_store *store, const fd_actor *actor, int64_t from,
+                                     int64_t to);
+
+/* ------------------------------------------------------------------------
  * Deprecated names (one release): thin wrappers over the functions above.
  * ---------------------------------------------------------------------- */
 

@@ -186,3 +186,12 @@ fd_status fd__zone_format(fd__zone *zone, const char *fn, int64_t at, char out[3
     snprintf(out, 32, "%04d-%02d-%02d %02d:%02d", y % 10000, mo, d, h, mi);
     return FD_OK;
 }
+
+int fd__date_cmp(fd_date a, fd_date b)
+{
+    if (a.year != b.year)
+        return a.year < b.year ? -1 : 1;
+    if (a.month != b.month)
+        return a.month < b.month ? -1 : 1;
+    return a.day < b.day ? -1 : a.day > b.day;
+}

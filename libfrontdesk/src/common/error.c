@@ -127,3 +127,17 @@ fd_status fd__error_context(fd_status code, const char *fmt, ...)
     va_end(ap);
     return fd__error(code, "%s: %s", context, cause.message);
 }
+
+fd_status fd__error_rename(fd_status rc, const char *fn, const char *qname)
+{
+    char msg[1024];
+    fd__copy_fixed(msg, sizeof msg, fd_error_last()->message);
+    const char *what = msg;
+    for (int skip = 0; skip < (qname ? 2 : 1); skip++) {
+        const char *colon = strstr(what, ": ");
+        if (colon == NULL)
+            break;
+        what = colon + 2;
+    }
+    return qname ? fd__error(rc, "%s: %s: %s", fn, qname, what) : fd__error(rc, "%s: %s", fn, what);
+}

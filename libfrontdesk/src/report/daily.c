@@ -207,27 +207,8 @@ static const char *staff_name(const day_data *d, int64_t staff_id)
  * The model: meta lines and the journal's three sections.
  * ========================================================================== */
 
-typedef struct column_spec {
-    const char *key;
-    const char *label;
-    fd_report_column_type type;
-} column_spec;
-
-/* Adds section @key with one table "rows" of @n columns; *section receives its index. */
-static fd_status add_section(size_t *section, fd_report *r, const char *key, const char *title,
-                             const column_spec *cols, size_t n)
-{
-    size_t table = 0;
-    fd_status rc = fd_report_section_add(section, r, key, title);
-    if (rc == FD_OK)
-        rc = fd_report_table_add(&table, r, *section, "rows", "");
-    for (size_t i = 0; rc == FD_OK && i < n; i++)
-        rc = fd_report_column_add(r, *section, 0, cols[i].key, cols[i].label, cols[i].type);
-    return rc;
-}
-
 /* The report's words in Chinese (the default) and English; keys never change. */
-typedef enum { ZH = 0, EN = 1 } lang;
+typedef fd__lang lang;
 enum word {
     W_TITLE, W_BY_KIND, W_BY_STAFF, W_ENTRIES, W_ENTITY, W_ACTION, W_COUNT, W_STAFF_ID, W_CODE, W_NAME, W_TIME,
     W_STAFF, W_ID, W_DETAIL, W_SITE, W_SITE_CODE, W_DATE, W_TIME_ZONE, W_GENERATED, W_TOTAL, W_CALENDAR, W_COUNT_
@@ -245,13 +226,13 @@ static const char *const WORDS[W_COUNT_][2] = {
 
 static fd_status add_by_kind(fd_report *r, const day_data *d, lang l)
 {
-    const column_spec cols[] = {
+    const fd__column_spec cols[] = {
         { "entity", WORD(l, W_ENTITY), FD_REPORT_COLUMN_TEXT },
         { "action", WORD(l, W_ACTION), FD_REPORT_COLUMN_TEXT },
         { "count", WORD(l, W_COUNT), FD_REPORT_COLUMN_INT },
     };
     size_t s = 0;
-    fd_status rc = add_section(&s, r, "journal.by_kind", WORD(l, W_BY_KIND), cols, 3);
+    fd_status rc = fd__report_add_section(&s, r, "journal.by_kind", WORD(l, W_BY_KIND), cols, 3);
     for (size_t i = 0; rc == FD_OK && i < d->nkinds; i++) {
         rc = fd_report_row_add(r, s, 0);
         if (rc == FD_OK) rc = fd_report_cell_text(r, s, 0, 0, d->kinds[i].entity);
@@ -263,14 +244,14 @@ static fd_status add_by_kind(fd_report *r, const day_data *d, lang l)
 
 static fd_status add_by_staff(fd_report *r, const day_data *d, lang l)
 {
-    const column_spec cols[] = {
+    const fd__column_spec cols[] = {
         { "staff_id", WORD(l, W_STAFF_ID), FD_REPORT_COLUMN_INT },
         { "code", WORD(l, W_CODE), FD_REPORT_COLUMN_TEXT },
         { "name", WORD(l, W_NAME), FD_REPORT_COLUMN_TEXT },
         { "count", WORD(l, W_COUNT), FD_REPORT_COLUMN_INT },
     };
     size_t s = 0;
-    fd_status rc = add_section(&s, r, "journal.by_staff", WORD(l, W_BY_STAFF), cols, 4);
+    fd_status rc = fd__report_add_section(&s, r, "journal.by_staff", WORD(l, W_BY_STAFF), cols, 4);
     for (size_t i = 0; rc == FD_OK && i < d->nstaff; i++) {
         rc = fd_report_row_add(r, s, 0);
         if (rc == FD_OK) rc = fd_report_cell_int(r, s, 0, 0, d->staff[i].staff_id);
@@ -283,7 +264,7 @@ static fd_status add_by_staff(fd_report *r, const day_data *d, lang l)
 
 static fd_status add_entries(fd_report *r, const day_data *d, fd__zone *zone, const char *fn, lang l)
 {
-    const column_spec cols[] = {
+    const fd__column_spec cols[] = {
         { "at", WORD(l, W_TIME), FD_REPORT_COLUMN_INSTANT },
         { "staff", WORD(l, W_STAFF), FD_REPORT_COLUMN_TEXT },
         { "entity", WORD(l, W_ENTITY), FD_REPORT_COLUMN_TEXT },
@@ -292,19 +273,11 @@ static fd_status add_entries(fd_report *r, const day_data *d, fd__zone *zone, co
         { "detail", WORD(l, W_DETAIL), FD_REPORT_COLUMN_TEXT },
     };
     size_t s = 0;
-    fd_status rc = add_section(&s, r, "journal.entries", WORD(l, W_ENTRIES), cols, 6);
+    fd_status rc = fd__report_add_section(&s, r, "journal.entries", WORD(l, W_ENTRIES), cols, 6);
     for (size_t i = 0; rc == FD_OK && i < d->nentries; i++) {
         const day_entry *e = &d->entries[i];
-        /* Site-local time with its offset (issue 16): "2026-11-20 08:41 +08:00". */
         char local[40];
-        fd_local_time lt;
-        rc = fd__zone_local(zone, fn, e->at, &lt);
-        if (rc == FD_OK) {
-            int off = lt.utc_offset_s < 0 ? -lt.utc_offset_s : lt.utc_offset_s;
-            snprintf(local, sizeof local, "%04d-%02d-%02d %02d:%02d %c%02d:%02d", (int)lt.date.year,
-                     (int)lt.date.month, (int)lt.date.day, (int)lt.hour, (int)lt.minute,
-                     lt.utc_offset_s < 0 ? '-' : '+', off / 3600, off / 60 % 60);
-        }
+        rc = fd__report_local(zone, fn, e->at, local);
         if (rc == FD_OK) rc = fd_report_row_add(r, s, 0);
         if (rc == FD_OK) rc = fd_report_cell_instant(r, s, 0, 0, e->at, local);
         if (rc == FD_OK) rc = fd_report_cell_text(r, s, 0, 1, staff_name(d, e->staff_id));
@@ -360,9 +333,9 @@ fd_status fd_report_daily_new(fd_report **out, fd_store *store, const fd_actor *
                               const char *language)
 {
     static const char fn[] = "fd_report_daily_new";
-    lang l = ZH;
+    lang l = FD__ZH;
     if (language && strcmp(language, "en") == 0)
-        l = EN;
+        l = FD__EN;
     else if (language && strcmp(language, "zh") != 0)
         return fd__error(FD_EINVAL, "%s: language: '%.16s' is not \"zh\" or \"en\"", fn, language);
     fd_status rc = fd__check_ptr(fn, "out", out);
@@ -405,6 +378,9 @@ fd_status fd_report_daily_new(fd_report **out, fd_store *store, const fd_actor *
         rc = add_by_staff(r, &d, l);
     if (rc == FD_OK)
         rc = add_entries(r, &d, zone, fn, l);
+    /* The domain modules' sections (R-COM-4: what is still open at the day's end). */
+    if (rc == FD_OK)
+        rc = fd__daily_calls(r, store, actor, a, b, zone, fn, l);
     fd__zone_close(zone);
     day_data_free(&d);
     fd_site_free(site);
@@ -425,4 +401,29 @@ fd_status fd_report_daily(fd_report **out, fd_store *store, int64_t site_id, fd_
     system.site_id = site_id;
     system.at = fd__now();
     return fd_report_daily_new(out, store, &system, date, "en");
+}
+
+fd_status fd__report_add_section(size_t *section, fd_report *r, const char *key, const char *title,
+                                 const fd__column_spec *cols, size_t n)
+{
+    size_t table = 0;
+    fd_status rc = fd_report_section_add(section, r, key, title);
+    if (rc == FD_OK)
+        rc = fd_report_table_add(&table, r, *section, "rows", "");
+    for (size_t i = 0; rc == FD_OK && i < n; i++)
+        rc = fd_report_column_add(r, *section, 0, cols[i].key, cols[i].label, cols[i].type);
+    return rc;
+}
+
+fd_status fd__report_local(fd__zone *zone, const char *fn, int64_t at, char out[40])
+{
+    fd_local_time lt;
+    fd_status rc = fd__zone_local(zone, fn, at, &lt);
+    if (rc == FD_OK) {
+        int off = lt.utc_offset_s < 0 ? -lt.utc_offset_s : lt.utc_offset_s;
+        snprintf(out, 40, "%04d-%02d-%02d %02d:%02d %c%02d:%02d", (int)lt.date.year, (int)lt.date.month,
+                 (int)lt.date.day, (int)lt.hour, (int)lt.minute, lt.utc_offset_s < 0 ? '-' : '+', off / 3600,
+                 off / 60 % 60);
+    }
+    return rc;
 }

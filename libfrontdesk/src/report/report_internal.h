@@ -67,4 +67,31 @@ static inline bool fd__report_numeric(fd_report_column_type type)
 /* "text", "int", "fen", "instant", "date", "percent". */
 const char *fd__report_type_name(fd_report_column_type type);
 
+/* --- the daily report's parts (daily.c, and one file per domain module) --- */
+
+/* The language of a report's words: index into each part's word table. */
+typedef enum fd__lang { FD__ZH = 0, FD__EN = 1 } fd__lang;
+
+/* A column of a section's table. */
+typedef struct fd__column_spec {
+    const char *key;
+    const char *label;
+    fd_report_column_type type;
+} fd__column_spec;
+
+/* Adds section @key with one table "rows" of @n columns; *section receives its index. */
+fd_status fd__report_add_section(size_t *section, fd_report *r, const char *key, const char *title,
+                                 const fd__column_spec *cols, size_t n);
+
+/* @at as site-local time with its offset, "2026-11-20 08:41 +08:00" (issue 16), into @out. */
+fd_status fd__report_local(fd__zone *zone, const char *fn, int64_t at, char out[40]);
+
+/*
+ * The calls section of the daily report for the actor's site and [@a, @b)
+ * (daily_calls.c, issue 11): counts by category and disposition, answer time,
+ * the late calls, and the call-backs, replies and messages still open at @b.
+ */
+fd_status fd__daily_calls(fd_report *r, fd_store *s, const fd_actor *actor, int64_t a, int64_t b, fd__zone *zone,
+                          const char *fn, fd__lang l);
+
 #endif

@@ -94,6 +94,8 @@ void fd__store_forget(fd_store *s)
 {
     s->actor_cache.valid = false;
     s->head.valid = false;
+    fd_policy_free(s->policy_cache.policy);
+    s->policy_cache.policy = NULL;
 }
 
 /* The checks that read no table: a reveal's reason. Fills @info. */

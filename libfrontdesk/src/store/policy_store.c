@@ -54,6 +54,27 @@ fd_status fd_store_policy_load(fd_policy **out, fd_store *store, int64_t site_id
     return FD_OK;
 }
 
+fd_status fd__store_policy(const fd_policy **out, fd_store *s, const char *fn, int64_t site_id)
+{
+    unsigned int version = fd__store_data_version(s);
+    if (s->policy_cache.policy && s->policy_cache.site_id == site_id && s->policy_cache.data_version == version &&
+        version != 0) {
+        *out = s->policy_cache.policy;
+        return FD_OK;
+    }
+    fd_policy_free(s->policy_cache.policy);
+    s->policy_cache.policy = NULL;
+    fd_policy *p = NULL;
+    fd_status rc = fd_store_policy_load(&p, s, site_id);
+    if (rc)
+        return fd__error_context(rc, "%s: the site's policy", fn);
+    s->policy_cache.policy = p;
+    s->policy_cache.site_id = site_id;
+    s->policy_cache.data_version = version;
+    *out = p;
+    return FD_OK;
+}
+
 /*
  * Shared body of set, set_deadline and reset: the site's policy after the
  * change validates it (a deadline's amount and unit together), then one row
@@ -85,6 +106,7 @@ static fd_status change(fd_store *store, const char *fn, const fd_actor *actor, 
     rc = fd__store_write_begin(store, fn, &sp);
     if (rc)
         return rc;
+    fd__store_forget(store); /* the cached policy (this handle's own writes keep the data version) */
     int64_t site_id = actor->site_id, staff_id = actor->staff_id;
     rc = fd_store_policy_load(&before, store, site_id);
     /* A corrupt stored value (out of range, written by hand) must not lock the

@@ -325,6 +325,7 @@ struct fd__iter {
     fd_actor actor;
     char *reason;           /* the actor's reason, copied */
     bool has_actor, reveal, mask_names, end, counted;
+    bool one_page;          /* fd__record_query_sql: the query returns one page */
     int64_t last_id;        /* keyset position */
     int64_t remaining;      /* records still to return; -1: no limit */
     char *recs;             /* a page of records */
@@ -377,6 +378,14 @@ static bool personal(const fd__iter *it, const fd__field *f)
     return f->pii != FD_PII_NONE && (f->pii != FD_PII_NAME || it->mask_names);
 }
 
+/* Whether field @f of the current row is personal: a record with a mask_when
+ * field (a directory entry's `confidential`) masks only the rows where it is 1. */
+static bool personal_row(const fd__iter *it, const fd__field *f)
+{
+    const fd__record *r = it->r;
+    return personal(it, f) && (r->mask_when >= r->nfields || sqlite3_column_int(it->st, (int)r->mask_when) != 0);
+}
+
 /* Reads one string column into the arena, masked unless revealed (R-COM-2). */
 static fd_status read_string(fd__iter *it, const char *fn, const fd__field *f, int col, int64_t id, size_t *off)
 {
@@ -384,7 +393,7 @@ static fd_status read_string(fd__iter *it, const char *fn, const fd__field *f, i
     size_t len = (size_t)sqlite3_column_bytes(it->st, col);
     if (v == NULL)
         v = "", len = 0;
-    if (len > 0 && personal(it, f)) {
+    if (len > 0 && personal_row(it, f)) {
         fd_status rc = fd_pii_mask(&it->tmp, (fd_pii_class)f->pii, v);
         if (rc)
             return rc;
@@ -502,7 +511,7 @@ static fd_status fetch_page(fd__iter *it, const char *fn)
         return rc;
     }
     fix_pointers(it);
-    if ((int64_t)it->n < want)
+    if ((int64_t)it->n < want || it->one_page)
         it->end = true;
     if (it->remaining >= 0)
         it->remaining -= (int64_t)it->n;
@@ -642,8 +651,9 @@ static fd_status load_mask_names(fd__iter *it, const char *fn)
     return FD_OK;
 }
 
-fd_status fd__record_query(fd__iter **out, fd_store *s, const char *fn, const fd__record *r, const fd_actor *actor,
-                           const void *filter)
+/* Checks the arguments and the actor and allocates an iterator (no statement yet). */
+static fd_status iter_new(fd__iter **out, fd_store *s, const char *fn, const fd__record *r, const fd_actor *actor,
+                          int64_t after, int64_t limit)
 {
     fd_status rc = fd__check_ptr(fn, "out", out);
     if (rc == FD_OK)
@@ -654,11 +664,6 @@ fd_status fd__record_query(fd__iter **out, fd_store *s, const char *fn, const fd
     if (actor == NULL && (r->has_pii || r->site_field < r->nfields))
         return fd__error(FD_EINVAL, "%s: actor: is required (%s records hold personal data or belong to a site)",
                          fn, r->name);
-    if (filter && *(const unsigned int *)filter != r->filter_version)
-        return fd__error(FD_EINVAL, "%s: filter.version: %u, this library knows %u", fn,
-                         *(const unsigned int *)filter, r->filter_version);
-    int64_t after = filter ? I64_AT(filter, r->after_offset) : 0;
-    int64_t limit = filter ? I64_AT(filter, r->limit_offset) : 0;
     if (after < 0 || limit < 0)
         return fd__error(FD_ERANGE, "%s: filter.%s: must not be negative", fn, after < 0 ? "after" : "limit");
     fd__actor_info info = { "", false };
@@ -686,16 +691,69 @@ fd_status fd__record_query(fd__iter **out, fd_store *s, const char *fn, const fd
         if (rc == FD_OK && r->has_pii)
             rc = load_mask_names(it, fn);
     }
-    if (rc == FD_OK)
-        rc = prepare(it, fn, filter);
     if (rc) {
         fd__iter_free(it);
         return rc;
     }
-    s->iterators++;
+    *out = it;
+    return FD_OK;
+}
+
+/* Hands out a prepared iterator (counted against the store's close). */
+static fd_status iter_start(fd__iter **out, fd__iter *it, fd_status rc)
+{
+    if (rc) {
+        fd__iter_free(it);
+        return rc;
+    }
+    it->s->iterators++;
     it->counted = true;
     *out = it;
     return FD_OK;
+}
+
+fd_status fd__record_query(fd__iter **out, fd_store *s, const char *fn, const fd__record *r, const fd_actor *actor,
+                           const void *filter)
+{
+    if (filter && *(const unsigned int *)filter != r->filter_version)
+        return fd__error(FD_EINVAL, "%s: filter.version: %u, this library knows %u", fn,
+                         *(const unsigned int *)filter, r->filter_version);
+    int64_t after = filter ? I64_AT(filter, r->after_offset) : 0;
+    int64_t limit = filter ? I64_AT(filter, r->limit_offset) : 0;
+    fd__iter *it = NULL;
+    fd_status rc = iter_new(&it, s, fn, r, actor, after, limit);
+    if (rc)
+        return rc;
+    return iter_start(out, it, prepare(it, fn, filter));
+}
+
+fd_status fd__record_query_sql(fd__iter **out, fd_store *s, const char *fn, const fd__record *r,
+                               const fd_actor *actor, const char *cond_order, const char *const *args, size_t nargs,
+                               int64_t limit)
+{
+    if (limit < 1 || limit > FD__PAGE)
+        return fd__error(FD_ERANGE, "%s: limit: %lld, must be 1..%d", fn, (long long)limit, FD__PAGE);
+    fd__iter *it = NULL;
+    fd_status rc = iter_new(&it, s, fn, r, actor, 0, limit);
+    if (rc)
+        return rc;
+    it->one_page = true;
+    fd_buf q = FD_BUF_INIT;
+    /* ?1 (the keyset position) and ?2 (the page size) are bound by fetch_page. */
+    rc = fd__buf_printf(&q, "SELECT %s FROM %s WHERE ?1 = ?1", r->sql_columns, r->table);
+    if (rc == FD_OK && r->site_field < r->nfields && it->has_actor)
+        rc = fd__buf_printf(&q, " AND %s = %lld", r->fields[r->site_field].name, (long long)it->actor.site_id);
+    if (rc == FD_OK)
+        rc = fd__buf_printf(&q, " AND %s LIMIT ?2", cond_order);
+    if (rc == FD_OK) {
+        int src = sqlite3_prepare_v2(s->db, q.ptr, (int)q.size, &it->st, NULL);
+        for (size_t i = 0; i < nargs && src == SQLITE_OK; i++)
+            src = sqlite3_bind_text(it->st, (int)i + 3, args[i], -1, SQLITE_TRANSIENT);
+        if (src != SQLITE_OK)
+            rc = fd__store_sqlerr(s, fn, src, "preparing the query");
+    }
+    fd_buf_dispose(&q);
+    return iter_start(out, it, rc);
 }
 
 fd_status fd__iter_next(const void **out, fd__iter *it, const char *fn)

@@ -71,6 +71,8 @@ typedef struct fd__record {
     bool has_search;
     uint64_t search_bit;    /* filter bit of `search`, 0 when no field carries keys */
     size_t search_offset, after_offset, limit_offset, match_offset;
+    size_t mask_when;       /* index of a bool field: personal data is masked only in rows where it is 1
+                             * (`option mask_when` of the declaration); nfields = always */
 } fd__record;
 
 /* Checks the caller-supplied (FD__S_IN) fields of @rec: messages "fn: record.field: ...". */
@@ -102,6 +104,18 @@ typedef struct fd__iter fd__iter;
  */
 fd_status fd__record_query(fd__iter **out, fd_store *s, const char *fn, const fd__record *r, const fd_actor *actor,
                            const void *filter);
+/*
+ * Starts a one-page query in an order of the caller's: "SELECT <columns> FROM
+ * <table> WHERE <site restriction> AND @cond_order LIMIT @limit", where
+ * @cond_order is a condition then an ORDER BY (static SQL of the module; its
+ * parameters start at ?3 and are bound from @args as text). For orders the
+ * generic id keyset cannot serve (a directory in collation order). Masking,
+ * reveals and the actor as fd__record_query; @limit 1..64.
+ */
+fd_status fd__record_query_sql(fd__iter **out, fd_store *s, const char *fn, const fd__record *r,
+                               const fd_actor *actor, const char *cond_order, const char *const *args, size_t nargs,
+                               int64_t limit);
+
 /* The next record (owned by the iterator, valid until the next call), or NULL at the end. */
 fd_status fd__iter_next(const void **out, fd__iter *it, const char *fn);
 void fd__iter_free(fd__iter *it);

@@ -100,6 +100,31 @@ fd_status fd__store_write_begin(fd_store *s, const char *fn, bool *savepoint)
     return exec_cached(s, fn, *savepoint ? SQL_SAVEPOINT : SQL_BEGIN, "starting a write");
 }
 
+fd_status fd__store_write_one_begin(fd_store *s, const char *fn, bool *in_tx)
+{
+    if (s->read_only)
+        return fd__error(FD_EPERM, "%s: store: opened read-only", fn);
+    fd_status lost = fd__store_tx_lost(s, fn);
+    if (lost)
+        return lost;
+    *in_tx = !sqlite3_get_autocommit(s->db);
+    return FD_OK;
+}
+
+fd_status fd__store_write_one_end(fd_store *s, const char *fn, bool in_tx, fd_status rc)
+{
+    if (in_tx && sqlite3_get_autocommit(s->db)) {
+        fd__store_forget(s);
+        if (rc == FD_OK)
+            rc = fd__error(FD_EIO, "%s: store: the open transaction was rolled back by SQLite", fn);
+        return fd__error_context(rc, "%s: store: the caller's transaction was rolled back after an error; "
+                                     "nothing of it was written", fn);
+    }
+    if (rc)
+        fd__store_forget(s);
+    return rc;
+}
+
 fd_status fd__store_write_end(fd_store *s, const char *fn, bool savepoint, fd_status rc)
 {
     /* After out-of-memory, I/O and full-disk errors SQLite may roll the whole
@@ -182,6 +207,11 @@ static const char *const PROTECTING_TRIGGERS[] = {
     "staff_no_replace_id",        "staff_no_replace_code",      "reveals_append_only_update",
     "reveals_append_only_delete", "reveals_no_replace",         "meta_never_updated",
     "meta_never_deleted",
+    /* calls (0006) */
+    "directory_no_delete", "calls_no_delete", "call_tasks_no_delete", "messages_no_delete",
+    "message_events_append_only_update", "message_events_append_only_delete", "guests_no_delete",
+    "cdr_legs_no_delete", "calls_logged_never_updated", "directory_no_replace", "calls_no_replace", "call_tasks_no_replace",
+    "messages_no_replace", "message_events_no_replace", "guests_no_replace", "cdr_legs_no_replace",
 };
 static const char SQL_TRIGGER_EXISTS[] = "SELECT 1 FROM sqlite_master WHERE type = 'trigger' AND name = ?1";
 
@@ -323,12 +353,71 @@ static fd_status register_sql_functions(fd_store *s)
     return rc;
 }
 
+/*
+ * Planner statistics for the per-site indexes ("<table>_site_<...>"), written
+ * once for each table that has none. Record queries page in id order
+ * ("... AND ring_at >= ? AND ring_at < ? ORDER BY id LIMIT 64"); without
+ * statistics SQLite walks (site_id, id) through every row of the site to avoid
+ * a sort, so a day's calls among a million took 150 ms. These rows describe a
+ * large table (10 sites of 100,000 rows, each further column narrowing it to 2
+ * rows, an id to 1), which makes a bounded range use its index and sort the
+ * range, while a one-sided range or an unindexed filter still walks in id
+ * order. A real ANALYZE (or PRAGMA optimize) replaces them with measured ones;
+ * a table with any statistics is left alone.
+ */
+static fd_status seed_plan_stats(fd_store *s, const char *fn)
+{
+    static const char *const find =
+        "SELECT i.name, i.tbl_name, (SELECT count(*) FROM pragma_index_info(i.name)), "
+        "(SELECT name FROM pragma_index_info(i.name) ORDER BY seqno DESC LIMIT 1) "
+        "FROM sqlite_schema i WHERE i.type = 'index' AND i.name LIKE '%\\_site\\_%' ESCAPE '\\' "
+        "AND i.tbl_name NOT IN (SELECT tbl FROM sqlite_stat1)";
+    int exists = 0;
+    fd_status rc = pragma_int(s, fn, "SELECT count(*) FROM sqlite_schema WHERE name = 'sqlite_stat1'", &exists);
+    /* ANALYZE creates sqlite_stat1 (an application may not): the sites table's
+     * real statistics, a few rows, are the first it holds. */
+    if (rc == FD_OK && !exists)
+        rc = exec_sql(s, fn, "ANALYZE sites", "creating the planner's statistics");
+    sqlite3_stmt *st = NULL, *ins = NULL;
+    int src = rc ? SQLITE_OK : sqlite3_prepare_v2(s->db, find, -1, &st, NULL);
+    if (src == SQLITE_OK && rc == FD_OK)
+        src = sqlite3_prepare_v2(s->db, "INSERT INTO sqlite_stat1 (tbl, idx, stat) VALUES (?1, ?2, ?3)", -1, &ins,
+                                 NULL);
+    int added = 0;
+    while (rc == FD_OK && src == SQLITE_OK && (src = sqlite3_step(st)) == SQLITE_ROW) {
+        char stat[64] = "1000000 100000";
+        int cols = sqlite3_column_int(st, 2);
+        const char *last = (const char *)sqlite3_column_text(st, 3);
+        for (int c = 1; c < cols && c < 8; c++)
+            strcat(stat, c == cols - 1 && last && strcmp(last, "id") == 0 ? " 1" : " 2");
+        sqlite3_bind_text(ins, 1, (const char *)sqlite3_column_text(st, 1), -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(ins, 2, (const char *)sqlite3_column_text(st, 0), -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(ins, 3, stat, -1, SQLITE_TRANSIENT);
+        if ((src = sqlite3_step(ins)) == SQLITE_DONE)
+            src = SQLITE_OK, added++;
+        sqlite3_reset(ins);
+    }
+    if (rc == FD_OK && src != SQLITE_DONE && src != SQLITE_OK)
+        rc = fd__store_sqlerr(s, fn, src, "writing the planner's statistics");
+    sqlite3_finalize(st);
+    sqlite3_finalize(ins);
+    /* The statistics are read with the schema: load them now. */
+    if (rc == FD_OK && added)
+        rc = exec_sql(s, fn, "ANALYZE sqlite_schema", "loading the planner's statistics");
+    return rc;
+}
+
 static fd_status configure(fd_store *s, const char *path, const fd_store_options *o)
 {
     static const char fn[] = "fd_store_open";
     sqlite3_extended_result_codes(s->db, 1);
     sqlite3_busy_timeout(s->db, o->busy_timeout_ms);
     fd_status rc = exec_sql(s, fn, "PRAGMA foreign_keys = ON", "enabling foreign keys");
+    /* Every write is bracketed by a savepoint inside a caller's transaction, and a
+     * savepoint keeps the pages it changes in a statement journal: in memory, not
+     * in a temporary file written through the kernel for each row of a bulk load. */
+    if (rc == FD_OK)
+        rc = exec_sql(s, fn, "PRAGMA temp_store = MEMORY", "keeping statement journals in memory");
     if (rc == FD_OK)
         rc = register_sql_functions(s);
     if (rc == FD_OK && o->version >= 2 && o->quick_check)
@@ -341,6 +430,10 @@ static fd_status configure(fd_store *s, const char *path, const fd_store_options
     if (rc == FD_OK && !s->read_only)
         rc = exec_sql(s, fn, o->synchronous_full ? "PRAGMA synchronous = FULL" : "PRAGMA synchronous = NORMAL",
                       "setting synchronous");
+    /* Best effort: another connection opening the file at the same moment may hold
+     * the write lock; the statistics are then written by a later open. */
+    if (rc == FD_OK && !s->read_only && seed_plan_stats(s, fn) != FD_OK)
+        fd_error_clear();
     const char *missing = NULL;
     if (rc == FD_OK)
         rc = fd__store_missing_trigger(s, fn, &missing);
@@ -469,6 +562,8 @@ static void destroy(fd_store *store)
     for (size_t i = 0; i < FD__STMT_SLOTS; i++)
         sqlite3_finalize(store->cache[i].stmt);
     fd__journal_chain_free(store);
+    fd_calendar_free(store->call_cal.cal);
+    fd_policy_free(store->policy_cache.policy);
     sqlite3_close_v2(store->db);
     free(store);
 }

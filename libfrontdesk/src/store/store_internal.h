@@ -7,8 +7,11 @@
 
 #include <sqlite3.h>
 
+/* Longest IANA zone name a site keeps (site.time_zone). */
+#define FD__ZONE_MAX 64
+
 /* Slots of the per-handle prepared-statement cache (open addressing). */
-#define FD__STMT_SLOTS 128
+#define FD__STMT_SLOTS 256
 
 struct fd_store {
     sqlite3 *db;
@@ -45,6 +48,23 @@ struct fd_store {
     } head;
     struct evp_md_ctx_st *sha; /* EVP_MD_CTX, created on first use */
     fd_buf canon;
+    /* The policy of the site last asked for (fd__store_policy), valid while the
+     * data version stands and no write of this handle changed policy or was
+     * rolled back (fd__store_forget): a bulk load assesses each row with it. */
+    struct {
+        fd_policy *policy;
+        int64_t site_id;
+        unsigned int data_version;
+    } policy_cache;
+    /* The calendar the calls module last counted a site's working days on
+     * (calls_store.c): the built-in data in the site's zone with the site's
+     * calendar policy, rebuilt whenever one of those differs from the key. */
+    struct {
+        fd_calendar *cal;
+        int64_t site_id;
+        char zone[FD__ZONE_MAX + 1];
+        int64_t beyond, fallback, roll;
+    } call_cal;
 };
 
 /*
@@ -69,6 +89,17 @@ fd_status fd__store_sqlerr(fd_store *s, const char *fn, int rc, const char *what
 fd_status fd__store_write_begin(fd_store *s, const char *fn, bool *savepoint);
 fd_status fd__store_write_end(fd_store *s, const char *fn, bool savepoint, fd_status rc);
 
+/*
+ * A write of exactly one statement (one INSERT of a record without search
+ * keys) needs no bracket: SQLite makes each statement atomic, inside the
+ * caller's transaction or as a transaction of its own, and a savepoint would
+ * copy every page the row touches into a statement journal (a bulk load's main
+ * cost). The same refusals as fd__store_write_begin; the end reports a caller's
+ * transaction that SQLite rolled back. @in_tx says whether one was open.
+ */
+fd_status fd__store_write_one_begin(fd_store *s, const char *fn, bool *in_tx);
+fd_status fd__store_write_one_end(fd_store *s, const char *fn, bool in_tx, fd_status rc);
+
 /* FD_ENOTFOUND naming @field unless site @site exists. (actor.c) */
 fd_status fd__store_site_exists(fd_store *s, const char *fn, const char *field, int64_t site);
 
@@ -77,6 +108,13 @@ void fd__actor_forget(fd_store *s);
 
 /* Forgets every cache a rollback can make stale: the actor check and the chain's head. */
 void fd__store_forget(fd_store *s);
+
+/*
+ * The site's policy (defaults with its stored overrides), borrowed from the
+ * handle's cache: valid until the next call on this handle. For the rules a
+ * write applies per row (fd_store_policy_load allocates a copy each time).
+ */
+fd_status fd__store_policy(const fd_policy **out, fd_store *s, const char *fn, int64_t site_id);
 
 /* The database's data version: changes whenever any connection commits (0 when unknown). */
 unsigned int fd__store_data_version(fd_store *s);

@@ -17,7 +17,7 @@ const fd__record fd__record_site = {
     sizeof(fd_site), sizeof(fd_site_filter), SITE_FIELDS, 6,
     SQL_SITE_INSERT, "id, code, name, time_zone, created_at, created_by", 6,
     false, true, 128ull, offsetof(fd_site_filter, search),
-    offsetof(fd_site_filter, after), offsetof(fd_site_filter, limit), offsetof(fd_site_filter, match)
+    offsetof(fd_site_filter, after), offsetof(fd_site_filter, limit), offsetof(fd_site_filter, match), 6
 };
 
 fd_status fd_site_init(fd_site *rec, unsigned int version)
@@ -77,7 +77,7 @@ const fd__record fd__record_staff = {
     sizeof(fd_staff), sizeof(fd_staff_filter), STAFF_FIELDS, 8,
     SQL_STAFF_INSERT, "id, site_id, code, name, role, active, created_at, created_by", 1,
     true, true, 512ull, offsetof(fd_staff_filter, search),
-    offsetof(fd_staff_filter, after), offsetof(fd_staff_filter, limit), offsetof(fd_staff_filter, match)
+    offsetof(fd_staff_filter, after), offsetof(fd_staff_filter, limit), offsetof(fd_staff_filter, match), 8
 };
 
 fd_status fd_staff_init(fd_staff *rec, unsigned int version)
@@ -137,7 +137,7 @@ const fd__record fd__record_journal = {
     sizeof(fd_journal_entry), sizeof(fd_journal_filter), JOURNAL_FIELDS, 8,
     SQL_JOURNAL_INSERT, "id, at, site_id, staff_id, entity, entity_id, action, detail", 2,
     true, false, 0, 0,
-    offsetof(fd_journal_filter, after), offsetof(fd_journal_filter, limit), offsetof(fd_journal_filter, match)
+    offsetof(fd_journal_filter, after), offsetof(fd_journal_filter, limit), offsetof(fd_journal_filter, match), 8
 };
 
 fd_status fd_journal_entry_init(fd_journal_entry *rec, unsigned int version)
@@ -197,7 +197,7 @@ const fd__record fd__record_reveal = {
     sizeof(fd_reveal), sizeof(fd_reveal_filter), REVEAL_FIELDS, 8,
     SQL_REVEAL_INSERT, "id, at, site_id, staff_id, record, record_id, field, reason", 2,
     true, false, 0, 0,
-    offsetof(fd_reveal_filter, after), offsetof(fd_reveal_filter, limit), offsetof(fd_reveal_filter, match)
+    offsetof(fd_reveal_filter, after), offsetof(fd_reveal_filter, limit), offsetof(fd_reveal_filter, match), 8
 };
 
 fd_status fd_reveal_init(fd_reveal *rec, unsigned int version)

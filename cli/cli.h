@@ -1,0 +1,77 @@
+/*
+ * The frontdesk command's shared parts: the parsed command line, the open
+ * site and actor, and the helpers every command file uses (cli/frontdesk.c
+ * holds main, the foundation's commands and the command tables; each domain
+ * module's commands are in their own file, e.g. cli/calls.c).
+ */
+#ifndef FRONTDESK_CLI_H
+#define FRONTDESK_CLI_H
+
+#include <frontdesk.h>
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* Value options of the domain commands ("--matter TEXT"), in the order of cli.extra. */
+#define CLI_EXTRA_MAX 48
+extern const char *const CLI_EXTRA[];
+/* Options without a value ("--read-back"), bit i of cli.flags. */
+extern const char *const CLI_FLAGS[];
+
+typedef struct cli {
+    const char *db;
+    const char *site_code;
+    int json;
+    int read_only;
+    int utc;
+    int add_site;
+    int argc;
+    char **argv; /* positional arguments, options removed */
+    /* options that take a value, found anywhere after the command */
+    const char *name, *code, *tz, *role, *staff, *detail, *date, *entity, *id, *at, *reveal, *search, *lang;
+    /* the domain commands' options (calls ...): values by flag, see opt() and flag() */
+    const char *extra[CLI_EXTRA_MAX];
+    unsigned long flags; /* bit i: CLI_FLAGS[i] was given */
+} cli;
+
+/* The open database, the site, and the actor every command acts as. */
+typedef struct ctx {
+    fd_store *store;
+    fd_site *site;
+    fd_actor actor;
+    fd_buf buf; /* scratch for formatted times */
+    int utc;    /* --utc: times shown in UTC */
+} ctx;
+
+/* The value given with a domain option such as "--matter", or NULL. */
+const char *opt(const cli *c, const char *flag);
+/* Whether a valueless domain option such as "--read-back" was given. */
+bool flag(const cli *c, const char *flag);
+
+/* Prints "frontdesk: MSG (see --help)" on stderr; returns 2 (a usage error). */
+int usage_error(const char *msg);
+/* Prints the library's last error on one line; returns 1. */
+int lib_error(fd_status rc);
+/* A JSON string literal of @s on stdout. */
+void json_string(const char *s);
+/* @s for a terminal: controls and bidi characters escaped. */
+void plain(const char *s);
+/* A decimal int64 filling the whole string: 1, else 0. */
+int parse_int(const char *s, int64_t *out);
+/* "@SECONDS" (UTC) or "YYYY-MM-DD HH:MM[:SS]" site time: 0, or a usage error (2). */
+int parse_at(const char *s, const fd_site *site, int64_t *out);
+/* --date: the site's local day [*from, *to): 0, else 1 or 2. */
+int day_range(const cli *c, ctx *x, int64_t *from, int64_t *to);
+/* The instant as site-local ISO 8601 with offset (points into x->buf, valid until the next call). */
+const char *local(ctx *x, int64_t at);
+/* Managerial commands ask for the manage grant when done as staff. */
+void manage(const cli *c, ctx *x);
+
+/* Commands of the calls module (cli/calls.c). */
+int cmd_call(cli *c, ctx *x);
+int cmd_message(cli *c, ctx *x);
+int cmd_dir(cli *c, ctx *x);
+int cmd_guest(cli *c, ctx *x);
+
+#endif
