@@ -196,8 +196,9 @@ static sqlite3 *raw_open(const char *path)
     sqlite3 *db = NULL;
     if (sqlite3_open(path, &db) != SQLITE_OK)
         die("raw open", sqlite3_errmsg(db));
-    sqlite3_exec(db, "PRAGMA foreign_keys = ON; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL", NULL, NULL,
-                 NULL);
+    /* The library's pragmas (store.c): a statement that fires a trigger keeps a statement journal, in memory. */
+    sqlite3_exec(db, "PRAGMA foreign_keys = ON; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; "
+                 "PRAGMA temp_store = MEMORY", NULL, NULL, NULL);
     return db;
 }
 

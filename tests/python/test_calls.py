@@ -182,6 +182,10 @@ def test_log_call_derives_and_masks_R_CALL_1_R_COM_2(store, clerk, boss):
     assert c.answer_at == at("08:41:25")
     revealed = fd.call(store, boss.with_reveal("核对来电"), cid)
     assert revealed.caller_number == "13800138000"
+    with pytest.raises(fd.PermissionDenied):  # matching on a number needs the reveal grant (R-COM-2)
+        list(fd.calls(store, clerk, caller_number="138 0013 8000"))
+    by_number = list(fd.calls(store, boss.with_reveal("核对来电"), caller_number="+86 138-0013-8000"))
+    assert [c.id for c in by_number] == [cid]
     assert any(r.record == "call" for r in store.reveals(boss))
     unanswered = fd.log_call(store, clerk.replace(at=at("14:21:00")), direction="in", ring_at=at("14:20:10"),
                              end_at=at("14:20:40"),

@@ -190,8 +190,10 @@ def log_call(store, actor, **fields):
 def calls(store, actor, **filter):
     """Calls of the actor's site (CallFilter keywords: ring_at_from=, ring_at_to=, disposition=, category=,
     staff_id=, late=, caller_number= (normalised; needs the reveal grant) ...), streamed, numbers masked."""
-    if "caller_number" in filter and filter["caller_number"]:
-        filter["caller_number"] = _c.fd_phone_parse(filter["caller_number"]).national
+    if filter.get("caller_number"):  # matched on the normalised number, as stored
+        phone = _c.fd_phone()
+        _c.fd_phone_parse(phone, filter["caller_number"])
+        filter["caller_number"] = phone.national
     return CallFilter._iterate(store._handle(), store._actor(actor), _zone(store, actor), **filter)
 
 

@@ -283,9 +283,18 @@ public final class Calls {
     return call.withNative(c -> store.as(actor, a -> Out.int64(o -> FrontdeskNative.fd_store_call_add(o, store.handle(), a, c))));
   }
 
-  /** Calls of the actor's site matching {@code filter} (null: all), streamed, numbers masked unless revealed. */
+  /**
+   * Calls of the actor's site matching {@code filter} (null: all), streamed, numbers masked unless revealed.
+   * A {@code callerNumber} filter (it needs the reveal grant) compares the stored national form: give
+   * {@link #normalizedNumber} of what the caller typed.
+   */
   public static RecordIterator<Call> calls(Store store, Actor actor, CallFilter filter) throws FrontdeskException {
     return store.as(actor, a -> CallFilter.query(filter, store.handle(), a));
+  }
+
+  /** A number as calls store it ("+86 138-0013-8000" → "13800138000"), for a {@code callerNumber} filter. */
+  public static String normalizedNumber(String typed) throws FrontdeskException {
+    return Phone.parse(typed).national();
   }
 
   /** One call by id. */

@@ -186,6 +186,9 @@ public class CallsTest {
     assertEquals(4, c.getRings());
     assertEquals("138****8000", c.getCallerNumber());
     assertEquals("13800138000", Calls.call(store, boss.withReveal("核对"), id).getCallerNumber());
+    CallFilter byNumber = new CallFilter().callerNumber(Calls.normalizedNumber("+86 138-0013-8000"));
+    fails(Frontdesk.EPERM, "reveal", () -> all(Calls.calls(store, clerk, byNumber)));
+    assertEquals(id, all(Calls.calls(store, boss.withReveal("核对"), byNumber)).get(0).getId());
     long none = Calls.logCall(store, clerk.withAt(at("14:21:00")), Call.builder().direction("in").ringAt(at("14:20:10"))
         .endAt(at("14:20:40")).disposition("no_answer").build());
     assertNull(Calls.call(store, clerk, none).getAnswerAt());
