@@ -1039,6 +1039,137 @@ FD_API fd_status fd_store_call_stats(fd_call_stats *out, fd_store *store, const 
                                      int64_t to);
 
 /* ------------------------------------------------------------------------
+ * The property register (issue 12): the records and rules are in
+ * frontdesk/property.h.
+ * ---------------------------------------------------------------------- */
+
+/* @generated store:property begin (scripts/gen/records.py from libfrontdesk/records/property.rec; do not edit) */
+
+#include "property.h"
+
+/** An iterator over building records, in id order, read in pages. */
+typedef struct fd_building_iter fd_building_iter;
+/**
+ * Queries building records; @p filter NULL matches all. @p actor: the actor (required: the record holds personal data or a site);
+ * records with a site are limited to the actor's site; personal data comes back
+ * masked unless the actor holds ::FD_GRANT_REVEAL (each reveal is logged, R-COM-2).
+ * Free the iterator with fd_building_iter_free().
+ * @return ::FD_OK, ::FD_EINVAL (bad filter), ::FD_EPERM (actor), ::FD_ENOTFOUND, ::FD_EIO.
+ */
+FD_API fd_status fd_store_building_query(fd_building_iter **out, fd_store *store, const fd_actor *actor,
+                                  const fd_building_filter *filter);
+/** Steps the iterator: *out is the next record (owned by the iterator, valid until the next
+ *  call) or NULL at the end. */
+FD_API fd_status fd_building_iter_next(const fd_building **out, fd_building_iter *iter);
+/** Frees an iterator. NULL is a no-op. */
+FD_API void fd_building_iter_free(fd_building_iter *iter);
+/** One building record by id (masked as by fd_store_building_query()); free it with
+ *  fd_building_free(). ::FD_ENOTFOUND when there is none (or it is another site's). */
+FD_API fd_status fd_store_building_get(fd_building **out, fd_store *store, const fd_actor *actor, int64_t id);
+
+/** An iterator over unit records, in id order, read in pages. */
+typedef struct fd_unit_iter fd_unit_iter;
+/**
+ * Queries unit records; @p filter NULL matches all. @p actor: the actor (required: the record holds personal data or a site);
+ * records with a site are limited to the actor's site; personal data comes back
+ * masked unless the actor holds ::FD_GRANT_REVEAL (each reveal is logged, R-COM-2).
+ * Free the iterator with fd_unit_iter_free().
+ * @return ::FD_OK, ::FD_EINVAL (bad filter), ::FD_EPERM (actor), ::FD_ENOTFOUND, ::FD_EIO.
+ */
+FD_API fd_status fd_store_unit_query(fd_unit_iter **out, fd_store *store, const fd_actor *actor,
+                                  const fd_unit_filter *filter);
+/** Steps the iterator: *out is the next record (owned by the iterator, valid until the next
+ *  call) or NULL at the end. */
+FD_API fd_status fd_unit_iter_next(const fd_unit **out, fd_unit_iter *iter);
+/** Frees an iterator. NULL is a no-op. */
+FD_API void fd_unit_iter_free(fd_unit_iter *iter);
+/** One unit record by id (masked as by fd_store_unit_query()); free it with
+ *  fd_unit_free(). ::FD_ENOTFOUND when there is none (or it is another site's). */
+FD_API fd_status fd_store_unit_get(fd_unit **out, fd_store *store, const fd_actor *actor, int64_t id);
+
+/** An iterator over occupant records, in id order, read in pages. */
+typedef struct fd_occupant_iter fd_occupant_iter;
+/**
+ * Queries occupant records; @p filter NULL matches all. @p actor: the actor (required: the record holds personal data or a site);
+ * records with a site are limited to the actor's site; personal data comes back
+ * masked unless the actor holds ::FD_GRANT_REVEAL (each reveal is logged, R-COM-2).
+ * Free the iterator with fd_occupant_iter_free().
+ * @return ::FD_OK, ::FD_EINVAL (bad filter), ::FD_EPERM (actor), ::FD_ENOTFOUND, ::FD_EIO.
+ */
+FD_API fd_status fd_store_occupant_query(fd_occupant_iter **out, fd_store *store, const fd_actor *actor,
+                                  const fd_occupant_filter *filter);
+/** Steps the iterator: *out is the next record (owned by the iterator, valid until the next
+ *  call) or NULL at the end. */
+FD_API fd_status fd_occupant_iter_next(const fd_occupant **out, fd_occupant_iter *iter);
+/** Frees an iterator. NULL is a no-op. */
+FD_API void fd_occupant_iter_free(fd_occupant_iter *iter);
+/** One occupant record by id (masked as by fd_store_occupant_query()); free it with
+ *  fd_occupant_free(). ::FD_ENOTFOUND when there is none (or it is another site's). */
+FD_API fd_status fd_store_occupant_get(fd_occupant **out, fd_store *store, const fd_actor *actor, int64_t id);
+
+/** An iterator over organisation records, in id order, read in pages. */
+typedef struct fd_organisation_iter fd_organisation_iter;
+/**
+ * Queries organisation records; @p filter NULL matches all. @p actor: the actor (required: the record holds personal data or a site);
+ * records with a site are limited to the actor's site; personal data comes back
+ * masked unless the actor holds ::FD_GRANT_REVEAL (each reveal is logged, R-COM-2).
+ * Free the iterator with fd_organisation_iter_free().
+ * @return ::FD_OK, ::FD_EINVAL (bad filter), ::FD_EPERM (actor), ::FD_ENOTFOUND, ::FD_EIO.
+ */
+FD_API fd_status fd_store_organisation_query(fd_organisation_iter **out, fd_store *store, const fd_actor *actor,
+                                  const fd_organisation_filter *filter);
+/** Steps the iterator: *out is the next record (owned by the iterator, valid until the next
+ *  call) or NULL at the end. */
+FD_API fd_status fd_organisation_iter_next(const fd_organisation **out, fd_organisation_iter *iter);
+/** Frees an iterator. NULL is a no-op. */
+FD_API void fd_organisation_iter_free(fd_organisation_iter *iter);
+/** One organisation record by id (masked as by fd_store_organisation_query()); free it with
+ *  fd_organisation_free(). ::FD_ENOTFOUND when there is none (or it is another site's). */
+FD_API fd_status fd_store_organisation_get(fd_organisation **out, fd_store *store, const fd_actor *actor, int64_t id);
+
+/** An iterator over department records, in id order, read in pages. */
+typedef struct fd_department_iter fd_department_iter;
+/**
+ * Queries department records; @p filter NULL matches all. @p actor: the actor (required: the record holds personal data or a site);
+ * records with a site are limited to the actor's site; personal data comes back
+ * masked unless the actor holds ::FD_GRANT_REVEAL (each reveal is logged, R-COM-2).
+ * Free the iterator with fd_department_iter_free().
+ * @return ::FD_OK, ::FD_EINVAL (bad filter), ::FD_EPERM (actor), ::FD_ENOTFOUND, ::FD_EIO.
+ */
+FD_API fd_status fd_store_department_query(fd_department_iter **out, fd_store *store, const fd_actor *actor,
+                                  const fd_department_filter *filter);
+/** Steps the iterator: *out is the next record (owned by the iterator, valid until the next
+ *  call) or NULL at the end. */
+FD_API fd_status fd_department_iter_next(const fd_department **out, fd_department_iter *iter);
+/** Frees an iterator. NULL is a no-op. */
+FD_API void fd_department_iter_free(fd_department_iter *iter);
+/** One department record by id (masked as by fd_store_department_query()); free it with
+ *  fd_department_free(). ::FD_ENOTFOUND when there is none (or it is another site's). */
+FD_API fd_status fd_store_department_get(fd_department **out, fd_store *store, const fd_actor *actor, int64_t id);
+
+/** An iterator over employee records, in id order, read in pages. */
+typedef struct fd_employee_iter fd_employee_iter;
+/**
+ * Queries employee records; @p filter NULL matches all. @p actor: the actor (required: the record holds personal data or a site);
+ * records with a site are limited to the actor's site; personal data comes back
+ * masked unless the actor holds ::FD_GRANT_REVEAL (each reveal is logged, R-COM-2).
+ * Free the iterator with fd_employee_iter_free().
+ * @return ::FD_OK, ::FD_EINVAL (bad filter), ::FD_EPERM (actor), ::FD_ENOTFOUND, ::FD_EIO.
+ */
+FD_API fd_status fd_store_employee_query(fd_employee_iter **out, fd_store *store, const fd_actor *actor,
+                                  const fd_employee_filter *filter);
+/** Steps the iterator: *out is the next record (owned by the iterator, valid until the next
+ *  call) or NULL at the end. */
+FD_API fd_status fd_employee_iter_next(const fd_employee **out, fd_employee_iter *iter);
+/** Frees an iterator. NULL is a no-op. */
+FD_API void fd_employee_iter_free(fd_employee_iter *iter);
+/** One employee record by id (masked as by fd_store_employee_query()); free it with
+ *  fd_employee_free(). ::FD_ENOTFOUND when there is none (or it is another site's). */
+FD_API fd_status fd_store_employee_get(fd_employee **out, fd_store *store, const fd_actor *actor, int64_t id);
+
+/* @generated store:property end */
+
+/* ------------------------------------------------------------------------
  * Deprecated names (one release): thin wrappers over the functions above.
  * ---------------------------------------------------------------------- */
 
