@@ -126,7 +126,7 @@ class Occupant(Record):
     ``created_at``: 登记时间, when they were registered
     ``unit_id``: 房屋, the unit
     ``name``: 姓名, the person's name (personal data: name)
-    ``phone``: 电话, their phone, normalised by the store (fd_phone_parse national form) (personal data: phone)
+    ``phone``: 电话, their phone as typed (at most 64 bytes), stored normalised (fd_phone_parse national form) (personal data: phone)
     ``role``: 身份, owner, tenant or resident
     ``move_in``: 入住日期, the first day they live there or own it (the site's local date)
     ``move_out``: 迁出日期, the first day they no longer do, after move_in; unset while they do (fd_store_occupant_move_out)
@@ -145,7 +145,7 @@ class Occupant(Record):
         FieldInfo("created_at", "instant", "登记时间", 0, True, "none", False, "at", "R-COM-1"),
         FieldInfo("unit_id", "ref", "房屋", 0, True, "none", False, "in", "R-VIS-5"),
         FieldInfo("name", "text", "姓名", 100, True, "name", True, "in", "R-VIS-5"),
-        FieldInfo("phone", "text", "电话", 32, False, "phone", False, "in", "R-COM-2"),
+        FieldInfo("phone", "text", "电话", 64, False, "phone", False, "in", "R-COM-2"),
         FieldInfo("role", "lcode", "身份", 16, True, "none", False, "in", "R-VIS-5"),
         FieldInfo("move_in", "date", "入住日期", 0, True, "none", False, "in", "R-VIS-5"),
         FieldInfo("move_out", "date", "迁出日期", 0, False, "none", False, "in", "R-COM-3"),
@@ -191,7 +191,7 @@ class Organisation(Record):
     ``created_at``: 登记时间, when it was registered
     ``name``: 名称, the organisation's name
     ``unit_id``: 房屋, the unit it occupies (its reception), 0 = not recorded
-    ``phone``: 电话, its front-desk number, normalised by the store (fd_phone_parse national form) (personal data: phone)
+    ``phone``: 电话, its front-desk number as typed (at most 64 bytes), stored normalised (fd_phone_parse national form) (personal data: phone)
     ``move_in``: 入驻日期, the first day it is at the site; unset = not recorded
     ``move_out``: 迁出日期, the first day it no longer is, after move_in; unset while it is (fd_store_organisation_move_out)
     """
@@ -209,7 +209,7 @@ class Organisation(Record):
         FieldInfo("created_at", "instant", "登记时间", 0, True, "none", False, "at", "R-COM-1"),
         FieldInfo("name", "text", "名称", 200, True, "none", True, "in", "R-VIS-1"),
         FieldInfo("unit_id", "ref", "房屋", 0, False, "none", False, "in", "R-VIS-1"),
-        FieldInfo("phone", "text", "电话", 32, False, "phone", False, "in", "R-COM-2"),
+        FieldInfo("phone", "text", "电话", 64, False, "phone", False, "in", "R-COM-2"),
         FieldInfo("move_in", "date", "入驻日期", 0, False, "none", False, "in", "R-VIS-1"),
         FieldInfo("move_out", "date", "迁出日期", 0, False, "none", False, "in", "R-COM-3"),
     )
@@ -308,7 +308,7 @@ class Employee(Record):
     ``organisation_id``: 企业, their organisation
     ``department_id``: 部门, their department (of the same organisation), 0 = none
     ``name``: 姓名, the person's name (personal data: name)
-    ``phone``: 电话, their phone, normalised by the store (fd_phone_parse national form) (personal data: phone)
+    ``phone``: 电话, their phone as typed (at most 64 bytes), stored normalised (fd_phone_parse national form) (personal data: phone)
     ``title``: 职务, job title, e.g. 行政经理
     ``left_on``: 离职日期, the first day they no longer work there; unset while they do (fd_store_employee_leave)
     """
@@ -327,7 +327,7 @@ class Employee(Record):
         FieldInfo("organisation_id", "ref", "企业", 0, True, "none", False, "in", "R-VIS-1"),
         FieldInfo("department_id", "ref", "部门", 0, False, "none", False, "in", "R-VIS-1"),
         FieldInfo("name", "text", "姓名", 100, True, "name", True, "in", "R-VIS-1"),
-        FieldInfo("phone", "text", "电话", 32, False, "phone", False, "in", "R-COM-2"),
+        FieldInfo("phone", "text", "电话", 64, False, "phone", False, "in", "R-COM-2"),
         FieldInfo("title", "text", "职务", 100, False, "none", False, "in", "R-VIS-1"),
         FieldInfo("left_on", "date", "离职日期", 0, False, "none", False, "in", "R-COM-3"),
     )

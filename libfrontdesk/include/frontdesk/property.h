@@ -193,7 +193,7 @@ typedef struct fd_occupant {
     int64_t created_at; /**< 登记时间: when they were registered (UTC seconds) (R-COM-1) */
     int64_t unit_id; /**< 房屋: the unit (R-VIS-5) */
     const char *name; /**< 姓名: the person's name, at most 100 bytes; personal data (name), masked on output (R-VIS-5) */
-    const char *phone; /**< 电话: their phone, normalised by the store (fd_phone_parse national form), at most 32 bytes; personal data (phone), masked on output (R-COM-2) */
+    const char *phone; /**< 电话: their phone as typed (at most 64 bytes), stored normalised (fd_phone_parse national form), at most 64 bytes; personal data (phone), masked on output (R-COM-2) */
     const char *role; /**< 身份: owner, tenant or resident, at most 16 bytes (R-VIS-5) */
     fd_date move_in; /**< 入住日期: the first day they live there or own it (the site's local date) (R-VIS-5) */
     fd_date move_out; /**< 迁出日期: the first day they no longer do, after move_in; unset while they do (fd_store_occupant_move_out) (R-COM-3) */
@@ -270,7 +270,7 @@ typedef struct fd_organisation {
     int64_t created_at; /**< 登记时间: when it was registered (UTC seconds) (R-COM-1) */
     const char *name; /**< 名称: the organisation's name, at most 200 bytes (R-VIS-1) */
     int64_t unit_id; /**< 房屋: the unit it occupies (its reception), 0 = not recorded (R-VIS-1) */
-    const char *phone; /**< 电话: its front-desk number, normalised by the store (fd_phone_parse national form), at most 32 bytes; personal data (phone), masked on output (R-COM-2) */
+    const char *phone; /**< 电话: its front-desk number as typed (at most 64 bytes), stored normalised (fd_phone_parse national form), at most 64 bytes; personal data (phone), masked on output (R-COM-2) */
     fd_date move_in; /**< 入驻日期: the first day it is at the site; unset = not recorded (R-VIS-1) */
     fd_date move_out; /**< 迁出日期: the first day it no longer is, after move_in; unset while it is (fd_store_organisation_move_out) (R-COM-3) */
 } fd_organisation;
@@ -409,7 +409,7 @@ typedef struct fd_employee {
     int64_t organisation_id; /**< 企业: their organisation (R-VIS-1) */
     int64_t department_id; /**< 部门: their department (of the same organisation), 0 = none (R-VIS-1) */
     const char *name; /**< 姓名: the person's name, at most 100 bytes; personal data (name), masked on output (R-VIS-1) */
-    const char *phone; /**< 电话: their phone, normalised by the store (fd_phone_parse national form), at most 32 bytes; personal data (phone), masked on output (R-COM-2) */
+    const char *phone; /**< 电话: their phone as typed (at most 64 bytes), stored normalised (fd_phone_parse national form), at most 64 bytes; personal data (phone), masked on output (R-COM-2) */
     const char *title; /**< 职务: job title, e.g. 行政经理, at most 100 bytes (R-VIS-1) */
     fd_date left_on; /**< 离职日期: the first day they no longer work there; unset while they do (fd_store_employee_leave) (R-COM-3) */
 } fd_employee;

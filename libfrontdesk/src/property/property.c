@@ -160,6 +160,8 @@ typedef struct cur_part {
     size_t chars;
     bool han;
     bool basement; /* 地下 or 负 came first */
+    size_t split;  /* where the last Han character meets ASCII after it (商铺|12), 0 = nowhere */
+    bool last_han; /* the last character appended was Han */
 } cur_part;
 
 /*
@@ -177,6 +179,23 @@ static fd_status end_part(const char *fn, const char *field, const char *text, p
     }
     if (c->len == 0)
         return fd__error(FD_EINVAL, "%s: %s: '%.64s': 地下/负 is not followed by a floor number", fn, field, text);
+    /* A first part of Han characters then ASCII not ended by a building marker is two
+     * parts: 商铺12号 is shop 12 of 商铺; 东区3栋 stays building 东区3. */
+    if (c->han && c->split && !building && p->n == 0) {
+        cur_part head = *c, tail;
+        memset(&tail, 0, sizeof tail);
+        head.buf[head.split] = '\0';
+        head.len = head.split;
+        head.split = 0;
+        memcpy(tail.buf, c->buf + c->split, c->len - c->split + 1);
+        tail.len = c->len - c->split;
+        tail.chars = tail.len;
+        fd_status rc = end_part(fn, field, text, p, &head, false, false);
+        if (rc == FD_OK)
+            rc = end_part(fn, field, text, p, &tail, false, floor_made);
+        memset(c, 0, sizeof *c);
+        return rc;
+    }
     if (p->n == PARTS_MAX)
         return fd__error(FD_EINVAL, "%s: %s: '%.64s' has more than %d parts (building, entrance, floor, room)", fn,
                          field, text, PARTS_MAX);
@@ -222,6 +241,9 @@ static fd_status append(const char *fn, const char *field, const char *text, cur
     if (c->len + n > PART_BYTES_MAX)
         return fd__error(FD_EINVAL, "%s: %s: '%.64s': a part is longer than %d characters", fn, field, text,
                          PART_ASCII_MAX);
+    if (n == 1 && c->last_han)
+        c->split = c->len;
+    c->last_han = n > 1;
     memcpy(c->buf + c->len, bytes, n);
     c->len += n;
     c->buf[c->len] = '\0';
@@ -244,6 +266,9 @@ static fd_status cut(const char *fn, const char *field, const char *text, parts 
         return rc;
     if (strlen(text) > TEXT_MAX)
         return fd__error(FD_ERANGE, "%s: %s: %zu bytes, at most %d", fn, field, strlen(text), TEXT_MAX);
+    for (const unsigned char *q = (const unsigned char *)text; *q;)
+        if (fd__char_unsafe(fd__utf8_next(&q)))
+            return fd__error(FD_EINVAL, "%s: %s: contains a control character", fn, field);
     fd_buf norm = FD_BUF_INIT, simp = FD_BUF_INIT;
     rc = fd_text_normalize(&norm, text);
     if (rc == FD_OK)

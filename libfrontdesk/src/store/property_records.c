@@ -132,7 +132,7 @@ static const fd__field OCCUPANT_FIELDS[] = {
     { "created_at", "occupant.created_at", FD__T_INSTANT, "登记时间", 0, true, FD_PII_NONE, false, FD__S_AT, "R-COM-1", NULL, offsetof(fd_occupant, created_at), 0, 0, 8ull, 16ull, offsetof(fd_occupant_filter, created_at_from), offsetof(fd_occupant_filter, created_at_to) },
     { "unit_id", "occupant.unit_id", FD__T_REF, "房屋", 0, true, FD_PII_NONE, false, FD__S_IN, "R-VIS-5", SQL_OCCUPANT_REF_UNIT, offsetof(fd_occupant, unit_id), 32ull, offsetof(fd_occupant_filter, unit_id), 0, 0, 0, 0 },
     { "name", "occupant.name", FD__T_TEXT, "姓名", 100, true, FD_PII_NAME, true, FD__S_IN, "R-VIS-5", NULL, offsetof(fd_occupant, name), 64ull, offsetof(fd_occupant_filter, name), 0, 0, 0, 0 },
-    { "phone", "occupant.phone", FD__T_TEXT, "电话", 32, false, FD_PII_PHONE, false, FD__S_IN, "R-COM-2", NULL, offsetof(fd_occupant, phone), 128ull, offsetof(fd_occupant_filter, phone), 0, 0, 0, 0 },
+    { "phone", "occupant.phone", FD__T_TEXT, "电话", 64, false, FD_PII_PHONE, false, FD__S_IN, "R-COM-2", NULL, offsetof(fd_occupant, phone), 128ull, offsetof(fd_occupant_filter, phone), 0, 0, 0, 0 },
     { "role", "occupant.role", FD__T_LCODE, "身份", 16, true, FD_PII_NONE, false, FD__S_IN, "R-VIS-5", NULL, offsetof(fd_occupant, role), 256ull, offsetof(fd_occupant_filter, role), 0, 0, 0, 0 },
     { "move_in", "occupant.move_in", FD__T_DATE, "入住日期", 0, true, FD_PII_NONE, false, FD__S_IN, "R-VIS-5", NULL, offsetof(fd_occupant, move_in), 0, 0, 512ull, 1024ull, offsetof(fd_occupant_filter, move_in_from), offsetof(fd_occupant_filter, move_in_to) },
     { "move_out", "occupant.move_out", FD__T_DATE, "迁出日期", 0, false, FD_PII_NONE, false, FD__S_IN, "R-COM-3", NULL, offsetof(fd_occupant, move_out), 0, 0, 2048ull, 4096ull, offsetof(fd_occupant_filter, move_out_from), offsetof(fd_occupant_filter, move_out_to) },
@@ -195,7 +195,7 @@ static const fd__field ORGANISATION_FIELDS[] = {
     { "created_at", "organisation.created_at", FD__T_INSTANT, "登记时间", 0, true, FD_PII_NONE, false, FD__S_AT, "R-COM-1", NULL, offsetof(fd_organisation, created_at), 0, 0, 8ull, 16ull, offsetof(fd_organisation_filter, created_at_from), offsetof(fd_organisation_filter, created_at_to) },
     { "name", "organisation.name", FD__T_TEXT, "名称", 200, true, FD_PII_NONE, true, FD__S_IN, "R-VIS-1", NULL, offsetof(fd_organisation, name), 32ull, offsetof(fd_organisation_filter, name), 0, 0, 0, 0 },
     { "unit_id", "organisation.unit_id", FD__T_REF, "房屋", 0, false, FD_PII_NONE, false, FD__S_IN, "R-VIS-1", SQL_ORGANISATION_REF_UNIT, offsetof(fd_organisation, unit_id), 64ull, offsetof(fd_organisation_filter, unit_id), 0, 0, 0, 0 },
-    { "phone", "organisation.phone", FD__T_TEXT, "电话", 32, false, FD_PII_PHONE, false, FD__S_IN, "R-COM-2", NULL, offsetof(fd_organisation, phone), 128ull, offsetof(fd_organisation_filter, phone), 0, 0, 0, 0 },
+    { "phone", "organisation.phone", FD__T_TEXT, "电话", 64, false, FD_PII_PHONE, false, FD__S_IN, "R-COM-2", NULL, offsetof(fd_organisation, phone), 128ull, offsetof(fd_organisation_filter, phone), 0, 0, 0, 0 },
     { "move_in", "organisation.move_in", FD__T_DATE, "入驻日期", 0, false, FD_PII_NONE, false, FD__S_IN, "R-VIS-1", NULL, offsetof(fd_organisation, move_in), 0, 0, 256ull, 512ull, offsetof(fd_organisation_filter, move_in_from), offsetof(fd_organisation_filter, move_in_to) },
     { "move_out", "organisation.move_out", FD__T_DATE, "迁出日期", 0, false, FD_PII_NONE, false, FD__S_IN, "R-COM-3", NULL, offsetof(fd_organisation, move_out), 0, 0, 1024ull, 2048ull, offsetof(fd_organisation_filter, move_out_from), offsetof(fd_organisation_filter, move_out_to) },
 };
@@ -320,7 +320,7 @@ static const fd__field EMPLOYEE_FIELDS[] = {
     { "organisation_id", "employee.organisation_id", FD__T_REF, "企业", 0, true, FD_PII_NONE, false, FD__S_IN, "R-VIS-1", SQL_EMPLOYEE_REF_ORGANISATION, offsetof(fd_employee, organisation_id), 32ull, offsetof(fd_employee_filter, organisation_id), 0, 0, 0, 0 },
     { "department_id", "employee.department_id", FD__T_REF, "部门", 0, false, FD_PII_NONE, false, FD__S_IN, "R-VIS-1", SQL_EMPLOYEE_REF_DEPARTMENT, offsetof(fd_employee, department_id), 64ull, offsetof(fd_employee_filter, department_id), 0, 0, 0, 0 },
     { "name", "employee.name", FD__T_TEXT, "姓名", 100, true, FD_PII_NAME, true, FD__S_IN, "R-VIS-1", NULL, offsetof(fd_employee, name), 128ull, offsetof(fd_employee_filter, name), 0, 0, 0, 0 },
-    { "phone", "employee.phone", FD__T_TEXT, "电话", 32, false, FD_PII_PHONE, false, FD__S_IN, "R-COM-2", NULL, offsetof(fd_employee, phone), 256ull, offsetof(fd_employee_filter, phone), 0, 0, 0, 0 },
+    { "phone", "employee.phone", FD__T_TEXT, "电话", 64, false, FD_PII_PHONE, false, FD__S_IN, "R-COM-2", NULL, offsetof(fd_employee, phone), 256ull, offsetof(fd_employee_filter, phone), 0, 0, 0, 0 },
     { "title", "employee.title", FD__T_TEXT, "职务", 100, false, FD_PII_NONE, false, FD__S_IN, "R-VIS-1", NULL, offsetof(fd_employee, title), 512ull, offsetof(fd_employee_filter, title), 0, 0, 0, 0 },
     { "left_on", "employee.left_on", FD__T_DATE, "离职日期", 0, false, FD_PII_NONE, false, FD__S_IN, "R-COM-3", NULL, offsetof(fd_employee, left_on), 0, 0, 1024ull, 2048ull, offsetof(fd_employee_filter, left_on_from), offsetof(fd_employee_filter, left_on_to) },
 };

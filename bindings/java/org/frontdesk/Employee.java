@@ -22,7 +22,7 @@ import org.frontdesk.swig.fd_employee;
  * <li>organisation_id: 企业, their organisation</li>
  * <li>department_id: 部门, their department (of the same organisation), 0 = none</li>
  * <li>name: 姓名, the person's name (personal data: name)</li>
- * <li>phone: 电话, their phone, normalised by the store (fd_phone_parse national form) (personal data: phone)</li>
+ * <li>phone: 电话, their phone as typed (at most 64 bytes), stored normalised (fd_phone_parse national form) (personal data: phone)</li>
  * <li>title: 职务, job title, e.g. 行政经理</li>
  * <li>left_on: 离职日期, the first day they no longer work there; unset while they do (fd_store_employee_leave)</li>
  * </ul>
@@ -92,7 +92,7 @@ public final class Employee {
     return name;
   }
 
-  /** 电话: their phone, normalised by the store (fd_phone_parse national form). */
+  /** 电话: their phone as typed (at most 64 bytes), stored normalised (fd_phone_parse national form). */
   public String getPhone() {
     return phone;
   }

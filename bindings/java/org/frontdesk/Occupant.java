@@ -21,7 +21,7 @@ import org.frontdesk.swig.fd_occupant;
  * <li>created_at: 登记时间, when they were registered</li>
  * <li>unit_id: 房屋, the unit</li>
  * <li>name: 姓名, the person's name (personal data: name)</li>
- * <li>phone: 电话, their phone, normalised by the store (fd_phone_parse national form) (personal data: phone)</li>
+ * <li>phone: 电话, their phone as typed (at most 64 bytes), stored normalised (fd_phone_parse national form) (personal data: phone)</li>
  * <li>role: 身份, owner, tenant or resident</li>
  * <li>move_in: 入住日期, the first day they live there or own it (the site's local date)</li>
  * <li>move_out: 迁出日期, the first day they no longer do, after move_in; unset while they do (fd_store_occupant_move_out)</li>
@@ -87,7 +87,7 @@ public final class Occupant {
     return name;
   }
 
-  /** 电话: their phone, normalised by the store (fd_phone_parse national form). */
+  /** 电话: their phone as typed (at most 64 bytes), stored normalised (fd_phone_parse national form). */
   public String getPhone() {
     return phone;
   }

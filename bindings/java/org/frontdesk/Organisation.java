@@ -21,7 +21,7 @@ import org.frontdesk.swig.fd_organisation;
  * <li>created_at: 登记时间, when it was registered</li>
  * <li>name: 名称, the organisation's name</li>
  * <li>unit_id: 房屋, the unit it occupies (its reception), 0 = not recorded</li>
- * <li>phone: 电话, its front-desk number, normalised by the store (fd_phone_parse national form) (personal data: phone)</li>
+ * <li>phone: 电话, its front-desk number as typed (at most 64 bytes), stored normalised (fd_phone_parse national form) (personal data: phone)</li>
  * <li>move_in: 入驻日期, the first day it is at the site; unset = not recorded</li>
  * <li>move_out: 迁出日期, the first day it no longer is, after move_in; unset while it is (fd_store_organisation_move_out)</li>
  * </ul>
@@ -84,7 +84,7 @@ public final class Organisation {
     return unitId;
   }
 
-  /** 电话: its front-desk number, normalised by the store (fd_phone_parse national form). */
+  /** 电话: its front-desk number as typed (at most 64 bytes), stored normalised (fd_phone_parse national form). */
   public String getPhone() {
     return phone;
   }
