@@ -42,7 +42,8 @@ CREATE TABLE units (
 CREATE INDEX units_site_id ON units (site_id, id);
 -- a unit number is found exactly (fd_store_unit_get_by_number, find, resident check)
 CREATE UNIQUE INDEX units_site_number ON units (site_id, number);
-CREATE INDEX units_site_room ON units (site_id, room);
+-- a bare room (1201) in every building, in natural order, LIMITed without a sort
+CREATE INDEX units_site_room ON units (site_id, room, sort_key, id);
 -- listings in natural order, of the site or of one building (fd_store_unit_list)
 CREATE INDEX units_site_sort ON units (site_id, sort_key, id);
 CREATE INDEX units_building_sort ON units (building_id, sort_key, id);
@@ -57,13 +58,25 @@ CREATE TABLE occupants (
   phone       TEXT,
   role        TEXT NOT NULL,
   move_in     TEXT NOT NULL,
-  move_out    TEXT
+  move_out    TEXT,
+  -- not fields, set once by the store after the insert, for R-VIS-5's exact
+  -- answers (fd_store_resident_check): the whole name folded as search keys
+  -- fold it (NFKC, case, no spaces, Traditional to Simplified), and its
+  -- toneless pinyin without spaces — with a surname's reading (单 shan) and,
+  -- when different, the everyday one (单 dan)
+  name_fold       TEXT,
+  name_pinyin     TEXT,
+  name_pinyin_alt TEXT
 );
 CREATE INDEX occupants_site_id ON occupants (site_id, id);
+CREATE INDEX occupants_site_name_fold ON occupants (site_id, name_fold);
+CREATE INDEX occupants_site_name_pinyin ON occupants (site_id, name_pinyin);
+CREATE INDEX occupants_site_name_pinyin_alt ON occupants (site_id, name_pinyin_alt);
 -- who lives in a unit (find by unit number, the unit's occupants)
 CREATE INDEX occupants_unit ON occupants (unit_id, move_in);
--- a phone (normalised national form) is found exactly: R-VIS-5, find
-CREATE INDEX occupants_site_phone ON occupants (site_id, phone) WHERE phone IS NOT NULL AND phone <> '';
+-- a phone (normalised national form) is found exactly: R-VIS-5, find. Not a partial
+-- index: SQLite cannot prove a bound ?2 <> '' and would scan the site instead.
+CREATE INDEX occupants_site_phone ON occupants (site_id, phone);
 
 CREATE TABLE organisations (
   id          INTEGER PRIMARY KEY,
@@ -78,7 +91,7 @@ CREATE TABLE organisations (
 );
 CREATE INDEX organisations_site_id ON organisations (site_id, id);
 CREATE INDEX organisations_unit ON organisations (unit_id);
-CREATE INDEX organisations_site_phone ON organisations (site_id, phone) WHERE phone IS NOT NULL AND phone <> '';
+CREATE INDEX organisations_site_phone ON organisations (site_id, phone);
 
 CREATE TABLE departments (
   id              INTEGER PRIMARY KEY,
@@ -107,7 +120,7 @@ CREATE TABLE employees (
 CREATE INDEX employees_site_id ON employees (site_id, id);
 CREATE INDEX employees_org ON employees (organisation_id, id);
 CREATE INDEX employees_department ON employees (department_id);
-CREATE INDEX employees_site_phone ON employees (site_id, phone) WHERE phone IS NOT NULL AND phone <> '';
+CREATE INDEX employees_site_phone ON employees (site_id, phone);
 
 -- R-COM-3: never deleted.
 CREATE TRIGGER buildings_no_delete BEFORE DELETE ON buildings
@@ -167,7 +180,10 @@ WHEN OLD.sort_key IS NOT NULL OR NEW.id IS NOT OLD.id OR NEW.site_id IS NOT OLD.
   OR NEW.use IS NOT OLD.use OR NEW.area_m2x100 IS NOT OLD.area_m2x100
 BEGIN SELECT RAISE(ABORT, 'units are never changed (R-COM-3)'); END;
 CREATE TRIGGER occupants_only_move_out BEFORE UPDATE ON occupants
-WHEN OLD.move_out IS NOT NULL OR NEW.id IS NOT OLD.id OR NEW.site_id IS NOT OLD.site_id
+WHEN (OLD.move_out IS NOT NULL AND NEW.move_out IS NOT OLD.move_out)
+  OR (OLD.name_fold IS NOT NULL AND (NEW.name_fold IS NOT OLD.name_fold OR NEW.name_pinyin IS NOT OLD.name_pinyin
+      OR NEW.name_pinyin_alt IS NOT OLD.name_pinyin_alt))
+  OR NEW.id IS NOT OLD.id OR NEW.site_id IS NOT OLD.site_id
   OR NEW.staff_id IS NOT OLD.staff_id OR NEW.created_at IS NOT OLD.created_at
   OR NEW.unit_id IS NOT OLD.unit_id OR NEW.name IS NOT OLD.name OR NEW.phone IS NOT OLD.phone
   OR NEW.role IS NOT OLD.role OR NEW.move_in IS NOT OLD.move_in

@@ -6,6 +6,7 @@
  * Records are written and read through the record engine (record.c).
  */
 #include "store/property_records.h"
+#include "store/property_store.h"
 #include "store/record.h"
 #include "frontdesk/phone.h"
 #include "frontdesk/pii.h"
@@ -37,8 +38,44 @@ static const char SQL_ORG_DATES[] = "SELECT site_id, move_in, move_out FROM orga
 static const char SQL_ORG_MOVE_OUT[] = "UPDATE organisations SET move_out = ?2 WHERE id = ?1";
 static const char SQL_EMPLOYEE_DATES[] = "SELECT site_id, NULL, left_on FROM employees WHERE id = ?1";
 static const char SQL_EMPLOYEE_LEAVE[] = "UPDATE employees SET left_on = ?2 WHERE id = ?1";
+static const char SQL_OCCUPANT_NAME_KEYS[] =
+    "UPDATE occupants SET name_fold = ?2, name_pinyin = ?3, name_pinyin_alt = ?4 WHERE id = ?1";
 
 /* --- small helpers ------------------------------------------------------------------ */
+
+/* Keeps the letters of @b, ASCII in lower case, without spaces. */
+static void squeeze(fd_buf *b)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < b->size; i++) {
+        char c = b->ptr[i];
+        if (c != ' ')
+            b->ptr[k++] = c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
+    }
+    b->ptr[k] = '\0';
+    b->size = k;
+}
+
+fd_status fd__property_name_keys(const char *name, fd_buf *fold, fd_buf *pinyin, fd_buf *alt)
+{
+    fd_buf norm = FD_BUF_INIT;
+    fd_status rc = fd_text_normalize(&norm, name);
+    if (rc == FD_OK)
+        rc = fd_text_to_simplified(fold, norm.ptr);
+    fd_buf_dispose(&norm);
+    if (rc == FD_OK)
+        squeeze(fold);
+    if (rc == FD_OK && pinyin && (rc = fd_text_name_pinyin(pinyin, fold->ptr, 0)) == FD_OK)
+        squeeze(pinyin);
+    if (rc == FD_OK && alt && (rc = fd_text_pinyin(alt, fold->ptr, 0)) == FD_OK) {
+        squeeze(alt);
+        if (pinyin && strcmp(alt->ptr, pinyin->ptr) == 0) {
+            alt->ptr[0] = '\0';
+            alt->size = 0;
+        }
+    }
+    return rc;
+}
 
 /*
  * Re-records the last error of a check made by @validator ("fd_unit_validate")
@@ -437,10 +474,47 @@ fd_status fd_store_occupant_add(int64_t *out_id, fd_store *store, const fd_actor
     phone_national(phone, occupant->phone);
     fd_occupant rec = *occupant;
     rec.phone = phone;
+    fd_buf fold = FD_BUF_INIT, pinyin = FD_BUF_INIT, alt = FD_BUF_INIT;
+    bool sp = false;
+    rc = fd__property_name_keys(rec.name, &fold, &pinyin, &alt);
+    if (rc == FD_OK)
+        rc = fd__store_write_begin(store, fn, &sp);
+    if (rc) {
+        fd_buf_dispose(&fold);
+        fd_buf_dispose(&pinyin);
+        fd_buf_dispose(&alt);
+        return rc;
+    }
+    int64_t id = 0;
+    rc = fd__record_insert(&id, store, fn, &fd__record_occupant, &rec, actor);
+    if (rc == FD_OK) {
+        sqlite3_stmt *st = fd__store_stmt(store, fn, SQL_OCCUPANT_NAME_KEYS);
+        if (st == NULL) {
+            rc = fd_error_last()->code;
+        } else {
+            sqlite3_bind_int64(st, 1, id);
+            sqlite3_bind_text(st, 2, fold.ptr, (int)fold.size, SQLITE_STATIC);
+            sqlite3_bind_text(st, 3, pinyin.ptr, (int)pinyin.size, SQLITE_STATIC);
+            if (alt.size)
+                sqlite3_bind_text(st, 4, alt.ptr, (int)alt.size, SQLITE_STATIC);
+            int src = sqlite3_step(st);
+            sqlite3_reset(st);
+            if (src != SQLITE_DONE)
+                rc = fd__store_sqlerr(store, fn, src, "writing the name's keys");
+        }
+    }
     /* The detail names the unit and the role, never the person (R-COM-2). */
     char detail[64];
     snprintf(detail, sizeof detail, "%s %s", number, rec.role);
-    return insert_journaled(out_id, store, fn, &fd__record_occupant, &rec, actor, detail);
+    if (rc == FD_OK)
+        rc = fd__journal(store, fn, actor, actor->site_id, "occupant", id, "add", detail);
+    rc = fd__store_write_end(store, fn, sp, rc);
+    if (rc == FD_OK)
+        *out_id = id;
+    fd_buf_dispose(&fold);
+    fd_buf_dispose(&pinyin);
+    fd_buf_dispose(&alt);
+    return rc;
 }
 
 fd_status fd_store_organisation_add(int64_t *out_id, fd_store *store, const fd_actor *actor,

@@ -9,6 +9,7 @@
  * search_keys, merged here — fetching each row once by id. It never reads
  * every match, so a query costs the same over 100,000 occupants as over 100.
  */
+#include "store/property_store.h"
 #include "store/record.h"
 #include "frontdesk/phone.h"
 #include "frontdesk/pii.h"
@@ -460,10 +461,10 @@ static fd_status find_units(finder *f, const char *query)
 
 /* --- by phone --------------------------------------------------------------------------------- */
 
-static const char SQL_FIND_PHONE_OCCUPANTS[] = "SELECT id FROM occupants WHERE site_id = ?1 AND phone = ?2 ORDER BY id";
-static const char SQL_FIND_PHONE_EMPLOYEES[] = "SELECT id FROM employees WHERE site_id = ?1 AND phone = ?2 ORDER BY id";
+static const char SQL_FIND_PHONE_OCCUPANTS[] = "SELECT id FROM occupants WHERE site_id = ?1 AND phone = ?2";
+static const char SQL_FIND_PHONE_EMPLOYEES[] = "SELECT id FROM employees WHERE site_id = ?1 AND phone = ?2";
 static const char SQL_FIND_PHONE_ORGS[] =
-    "SELECT id FROM organisations WHERE site_id = ?1 AND phone = ?2 ORDER BY id";
+    "SELECT id FROM organisations WHERE site_id = ?1 AND phone = ?2";
 
 static fd_status consider_phone(finder *f, const char *sql, const char *national, int kind)
 {
@@ -738,17 +739,24 @@ fd_status fd_store_property_find(fd_property_hits **out, fd_store *store, const 
 
 /* --- R-VIS-5: is this visitor a resident? ---------------------------------------------------------- */
 
+/* Occupants of a site by phone, by whole folded name, by whole pinyin (either reading). */
 static const char SQL_RESIDENT_PHONE[] =
-    "SELECT o.role, o.move_in, o.move_out, u.id, u.number, u.sort_key, o.name "
+    "SELECT o.id, o.role, o.move_in, o.move_out, u.id, u.number, u.sort_key "
     "FROM occupants o JOIN units u ON u.id = o.unit_id WHERE o.site_id = ?1 AND o.phone = ?2";
-static const char SQL_RESIDENT_KEY[] =
-    "SELECT o.role, o.move_in, o.move_out, u.id, u.number, u.sort_key, o.name "
-    "FROM search_keys k JOIN occupants o ON o.id = k.row_id JOIN units u ON u.id = o.unit_id "
-    "WHERE k.tbl = 'occupants' AND k.key = ?2 AND o.site_id = ?1";
+static const char SQL_RESIDENT_NAME[] =
+    "SELECT o.id, o.role, o.move_in, o.move_out, u.id, u.number, u.sort_key "
+    "FROM occupants o JOIN units u ON u.id = o.unit_id WHERE o.site_id = ?1 AND o.name_fold = ?2";
+static const char SQL_RESIDENT_PINYIN[] =
+    "SELECT o.id, o.role, o.move_in, o.move_out, u.id, u.number, u.sort_key "
+    "FROM occupants o JOIN units u ON u.id = o.unit_id WHERE o.site_id = ?1 AND o.name_pinyin = ?2";
+static const char SQL_RESIDENT_PINYIN_ALT[] =
+    "SELECT o.id, o.role, o.move_in, o.move_out, u.id, u.number, u.sort_key "
+    "FROM occupants o JOIN units u ON u.id = o.unit_id WHERE o.site_id = ?1 AND o.name_pinyin_alt = ?2";
 
-/* What the check has found so far: the count and the first unit in natural order. */
+/* What the check has found so far: the occupants counted and the first unit in natural order. */
 typedef struct resident_found {
-    int64_t matches;
+    int64_t *ids; /* counted occupants (one may match several pinyin look-ups) */
+    size_t n, cap;
     int64_t unit_id;
     char unit[FD_UNIT_NUMBER_MAX + 1];
     char role[17];
@@ -756,76 +764,57 @@ typedef struct resident_found {
     int sort_len;
 } resident_found;
 
-/* Toneless pinyin without spaces of @s, or of @s as a name (surname readings), into @out. */
-static fd_status pinyin_key(fd_buf *out, const char *s, bool as_name)
-{
-    fd_status rc = as_name ? fd_text_name_pinyin(out, s, 0) : fd_text_pinyin(out, s, 0);
-    if (rc)
-        return rc;
-    size_t k = 0;
-    for (size_t i = 0; i < out->size; i++) {
-        char c = out->ptr[i];
-        if (c != ' ')
-            out->ptr[k++] = c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
-    }
-    out->ptr[k] = '\0';
-    out->size = k;
-    return FD_OK;
-}
-
-/*
- * Runs @sql (?1 site, ?2 key) and counts the current occupants whose name
- * passes @keep (NULL: everyone the statement returns): exact when @want_fold is
- * set (the fold of the name must equal it), pinyin when @want_pinyin is.
- */
+/* Counts the occupants @sql finds (?1 site, ?2 @key) who live there on @on, once each. */
 static fd_status resident_rows(fd_store *s, const char *fn, const char *sql, int64_t site, const char *key,
-                               const char *on, const char *want_fold, const char *want_pinyin, resident_found *found)
+                               const char *on, resident_found *found)
 {
+    if (key == NULL || *key == '\0')
+        return FD_OK;
     sqlite3_stmt *st = fd__store_stmt(s, fn, sql);
     if (st == NULL)
         return fd_error_last()->code;
     sqlite3_bind_int64(st, 1, site);
     sqlite3_bind_text(st, 2, key, -1, SQLITE_TRANSIENT);
-    fd_buf tmp = FD_BUF_INIT;
     fd_status rc = FD_OK;
     int src;
     while (rc == FD_OK && (src = sqlite3_step(st)) == SQLITE_ROW) {
-        const char *in = COL_TEXT(st, 1), *out = COL_TEXT(st, 2);
+        const char *in = COL_TEXT(st, 2), *out = COL_TEXT(st, 3);
         if (!((in == NULL || strcmp(in, on) <= 0) && (out == NULL || strcmp(on, out) < 0)))
             continue;
-        const char *name = COL_TEXT(st, 6);
-        bool keep = true;
-        if (want_fold) {
-            /* A key equal to the query's fold may be a suffix of a longer name (三 of 张三). */
-            rc = fd_text_search_query(&tmp, name ? name : "");
-            keep = rc == FD_OK && strcmp(tmp.ptr, want_fold) == 0;
-        } else if (want_pinyin) {
-            rc = pinyin_key(&tmp, name ? name : "", true);
-            keep = rc == FD_OK && strcmp(tmp.ptr, want_pinyin) == 0;
-            if (rc == FD_OK && !keep && (rc = pinyin_key(&tmp, name ? name : "", false)) == FD_OK)
-                keep = strcmp(tmp.ptr, want_pinyin) == 0;
-        }
-        if (rc || !keep)
+        int64_t id = sqlite3_column_int64(st, 0);
+        bool again = false;
+        for (size_t i = 0; i < found->n && !again; i++)
+            again = found->ids[i] == id;
+        if (again)
             continue;
-        found->matches++;
-        const void *sk = sqlite3_column_blob(st, 5);
-        int sn = sqlite3_column_bytes(st, 5);
+        if (found->n == found->cap) {
+            size_t cap = found->cap ? found->cap * 2 : 16;
+            int64_t *ids = realloc(found->ids, cap * sizeof *ids);
+            if (ids == NULL) {
+                rc = fd__oom(fn);
+                break;
+            }
+            found->ids = ids;
+            found->cap = cap;
+        }
+        found->ids[found->n++] = id;
+        const void *sk = sqlite3_column_blob(st, 6);
+        int sn = sqlite3_column_bytes(st, 6);
         if (sn > (int)sizeof found->sort)
             sn = (int)sizeof found->sort;
         int c = found->unit_id == 0 ? -1 : memcmp(sk, found->sort, (size_t)(sn < found->sort_len ? sn : found->sort_len));
         if (c == 0)
             c = sn - found->sort_len;
         if (c < 0) {
-            found->unit_id = sqlite3_column_int64(st, 3);
-            fd__copy_fixed(found->unit, sizeof found->unit, COL_TEXT(st, 4));
-            fd__copy_fixed(found->role, sizeof found->role, COL_TEXT(st, 0));
+            found->unit_id = sqlite3_column_int64(st, 4);
+            fd__copy_fixed(found->unit, sizeof found->unit, COL_TEXT(st, 5));
+            fd__copy_fixed(found->role, sizeof found->role, COL_TEXT(st, 1));
             if (sn > 0)
                 memcpy(found->sort, sk, (size_t)sn);
             found->sort_len = sn;
         }
     }
     sqlite3_reset(st);
-    fd_buf_dispose(&tmp);
     if (rc == FD_OK && src != SQLITE_DONE && src != SQLITE_ROW)
         rc = fd__store_sqlerr(s, fn, src, "looking up occupants");
     return rc;
@@ -852,41 +841,43 @@ fd_status fd_store_resident_check(fd_resident_check *out, fd_store *store, const
     memset(&found, 0, sizeof found);
     const char *basis = "";
     int answer = FD_RESIDENT_NO;
+    int64_t site = actor->site_id;
     fd_phone ph;
     if (fd_phone_parse(&ph, name_or_phone) == FD_OK && (ph.kind == FD_PHONE_MOBILE || ph.kind == FD_PHONE_LANDLINE)) {
-        rc = resident_rows(store, fn, SQL_RESIDENT_PHONE, actor->site_id, ph.national, on, NULL, NULL, &found);
-        if (rc == FD_OK && found.matches) {
+        rc = resident_rows(store, fn, SQL_RESIDENT_PHONE, site, ph.national, on, &found);
+        if (rc == FD_OK && found.n) {
             answer = FD_RESIDENT_YES;
             basis = "phone";
         }
     } else {
         fd_error_clear();
-        fd_buf fold = FD_BUF_INIT, py = FD_BUF_INIT;
-        rc = fd_text_search_query(&fold, name_or_phone);
+        fd_buf fold = FD_BUF_INIT, py = FD_BUF_INIT, alt = FD_BUF_INIT;
+        rc = fd__property_name_keys(name_or_phone, &fold, &py, &alt);
         if (rc == FD_OK && fold.size == 0)
             rc = fd__error(FD_EINVAL, "%s: name_or_phone: has nothing to match", fn);
-        /* Exactly the name: its whole fold is one of its search keys. */
+        /* Exactly the name, folded as stored. */
         if (rc == FD_OK)
-            rc = resident_rows(store, fn, SQL_RESIDENT_KEY, actor->site_id, fold.ptr, on, fold.ptr, NULL, &found);
-        if (rc == FD_OK && found.matches) {
+            rc = resident_rows(store, fn, SQL_RESIDENT_NAME, site, fold.ptr, on, &found);
+        if (rc == FD_OK && found.n) {
             answer = FD_RESIDENT_YES;
             basis = "name";
         }
-        /* Else the same toneless pinyin: a homophone, or pinyin typed in. Both readings of a surname. */
-        for (int reading = 0; rc == FD_OK && answer == FD_RESIDENT_NO && reading < 2; reading++) {
-            if ((rc = pinyin_key(&py, name_or_phone, reading == 0)) != FD_OK)
-                break;
-            if (py.size == 0 || py.size > FD_TEXT_KEY_MAX)
-                continue;
-            rc = resident_rows(store, fn, SQL_RESIDENT_KEY, actor->site_id, py.ptr, on, NULL, py.ptr, &found);
-            if (rc == FD_OK && found.matches) {
-                answer = FD_RESIDENT_POSSIBLE;
-                basis = "pinyin";
-            }
+        /* Else the same toneless pinyin, either reading on either side: a homophone, or pinyin typed in. */
+        const char *keys[2] = { py.ptr, alt.ptr };
+        for (int k = 0; rc == FD_OK && answer == FD_RESIDENT_NO && k < 2; k++) {
+            rc = resident_rows(store, fn, SQL_RESIDENT_PINYIN, site, keys[k], on, &found);
+            if (rc == FD_OK)
+                rc = resident_rows(store, fn, SQL_RESIDENT_PINYIN_ALT, site, keys[k], on, &found);
+        }
+        if (rc == FD_OK && answer == FD_RESIDENT_NO && found.n) {
+            answer = FD_RESIDENT_POSSIBLE;
+            basis = "pinyin";
         }
         fd_buf_dispose(&fold);
         fd_buf_dispose(&py);
+        fd_buf_dispose(&alt);
     }
+    free(found.ids);
     if (rc)
         return rc;
     fd_resident_check r;
@@ -894,7 +885,7 @@ fd_status fd_store_resident_check(fd_resident_check *out, fd_store *store, const
     r.version = FD_RESIDENT_CHECK_VERSION;
     r.answer = answer;
     if (answer != FD_RESIDENT_NO) {
-        r.matches = found.matches;
+        r.matches = (int64_t)found.n;
         r.unit_id = found.unit_id;
         fd__copy_fixed(r.unit, sizeof r.unit, found.unit);
         fd__copy_fixed(r.role, sizeof r.role, found.role);
