@@ -50,7 +50,10 @@ Test(property, R_VIS_5_unit_numbers_have_one_canonical_form)
     assert_unit("1201", "1201", "", "12", "1201");
     assert_unit("0101", "0101", "", "1", "0101"); /* leading zeros kept, not read as the floor */
     assert_unit("3楼1201", "3F-1201", "", "3", "1201"); /* 3楼 is a floor, never a building */
-    assert_unit("商铺12号", "商铺-12", "商铺", "", "12");
+    assert_unit("商铺12号", "商铺-12", "商铺", "", "12"); /* a lone Han part with a number after it */
+    assert_unit("东1201", "东-1201", "东", "12", "1201");
+    assert_unit("东区3栋1201", "东区3-1201", "东区3", "12", "1201");
+    assert_unit("3F-1201", "3F-1201", "", "3", "1201"); /* canonical forms parse to themselves */
 }
 
 Test(property, R_VIS_5_unit_numbers_refuse_junk_naming_the_field)
@@ -70,6 +73,9 @@ Test(property, R_VIS_5_unit_numbers_refuse_junk_naming_the_field)
     fd_assert_error(fd_unit_number_parse(&u, "长沙"), FD_EINVAL, "Han characters only name a building");
     fd_assert_error(fd_unit_number_parse(&u, "地下"), FD_EINVAL, "地下");
     fd_assert_error(fd_unit_number_parse(&u, "A楼"), FD_EINVAL, "follows no floor number");
+    fd_assert_error(fd_unit_number_parse(&u, "地下1层101"), FD_EINVAL, "a basement needs its building first");
+    fd_assert_error(fd_unit_number_parse(&u, "三21"), FD_EINVAL, "in digits");
+    fd_assert_error(fd_unit_number_parse(&u, "东123456789"), FD_EINVAL, "Han characters only name a building");
     fd_assert_error(fd_unit_number_parse(&u, "3\n1201"), FD_EINVAL, "unit");
     char long_text[80];
     memset(long_text, '1', 65);
@@ -96,6 +102,9 @@ Test(property, R_VIS_5_building_codes)
     fd_assert_error(fd_building_code_normalize(&b, "5楼"), FD_EINVAL, "building: '5楼' is a floor");
     cr_assert_str_eq(b.ptr, "", "empty after a failure");
     fd_assert_error(fd_building_code_normalize(&b, "3-1201"), FD_EINVAL, "not one building");
+    fd_assert_error(fd_building_code_normalize(&b, "3F"), FD_EINVAL, "is a floor");
+    fd_assert_ok(fd_building_code_normalize(&b, "东区3栋"));
+    cr_assert_str_eq(b.ptr, "东区3");
     fd_assert_error(fd_building_code_normalize(&b, "三号楼"), FD_EINVAL, "in digits");
     fd_buf_dispose(&b);
 }

@@ -29,13 +29,22 @@
  * | A座 5F, a座5楼, A座5层                  | A-5F       |
  * | 東座1201                                | 东-1201    |
  * | A座地下1层                               | A-B1       |
+ * | 商铺12号, 东1201                        | 商铺-12, 东-1201 |
+ * | 东区3栋1201                             | 东区3-1201 |
+ * | 3楼1201 (no building: the third floor)  | 3F-1201    |
  * | 1201 (a site without building numbers)  | 1201       |
  *
  * "3栋", "3幢", "3座", "3号楼", "3#楼" and "3#" name building 3; "3楼" and "3层"
- * name the third floor (3F), never a building. A final 室, 号, 房 or 户 is
- * dropped. Leading zeros are kept (0101 is not 101). Han numerals are not
- * read as digits: a building part made of them only (三栋) is refused, so that
- * 三栋 and 3栋 never become two buildings.
+ * name the third floor (3F), never a building, and a first part written 3F is
+ * a floor too; a first part B2 is a building (tower B2), so a basement needs
+ * its building first (A座地下1层, not 地下1层101). A final 室, 号, 房 or 户 is
+ * dropped. A number that is one part of Han characters then digits (商铺12号)
+ * is a building and a room. Leading zeros are kept (0101 is not 101). Han
+ * numerals are not read as digits: a building part made of them only (三栋)
+ * is refused, so that 三栋 and 3栋 never become two buildings. Traditional
+ * characters are made Simplified until they settle (a phrase can map a character
+ * on again), so the canonical form of
+ * a canonical form is itself (the fuzz target fuzz_unit checks it).
  *
  * Areas are int64 hundredths of a square metre (`area_m2x100`: 8950 is
  * 89.50 m²), never floating point: fd_area_parse() reads "89.5" exactly and

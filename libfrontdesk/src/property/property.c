@@ -117,6 +117,7 @@ typedef struct parts {
     char part[PARTS_MAX][PART_BYTES_MAX + 1];
     bool floor_made[PARTS_MAX]; /* made from 楼/层 (5楼 -> 5F) or 地下 (B1) */
     bool han[PARTS_MAX];        /* holds Han characters (the first part only may) */
+    size_t split[PARTS_MAX];    /* where its last Han character meets ASCII (商铺|12), 0 = nowhere */
     int n;
     bool building_marked; /* the first part ended with 栋, 幢, 座, 号楼, # */
 } parts;
@@ -153,6 +154,15 @@ static uint32_t peek(const unsigned char *p)
     return *p ? fd__utf8_next(&p) : 0;
 }
 
+/* Whether @s is made of Han numerals only (三, 十二): a building number to write in digits. */
+static bool han_numerals(const char *s)
+{
+    bool numerals = *s != '\0';
+    for (const unsigned char *q = (const unsigned char *)s; *q && numerals;)
+        numerals = is_han_numeral(fd__utf8_next(&q));
+    return numerals;
+}
+
 /* The part being built, with what it holds so far. */
 typedef struct cur_part {
     char buf[PART_BYTES_MAX + 8];
@@ -160,7 +170,7 @@ typedef struct cur_part {
     size_t chars;
     bool han;
     bool basement; /* 地下 or 负 came first */
-    size_t split;  /* where the last Han character meets ASCII after it (商铺|12), 0 = nowhere */
+    size_t split;  /* where the last Han character meets the ASCII that ends the part (商铺|12), 0 = nowhere */
     bool last_han; /* the last character appended was Han */
 } cur_part;
 
@@ -179,33 +189,11 @@ static fd_status end_part(const char *fn, const char *field, const char *text, p
     }
     if (c->len == 0)
         return fd__error(FD_EINVAL, "%s: %s: '%.64s': 地下/负 is not followed by a floor number", fn, field, text);
-    /* A first part of Han characters then ASCII not ended by a building marker is two
-     * parts: 商铺12号 is shop 12 of 商铺; 东区3栋 stays building 东区3. */
-    if (c->han && c->split && !building && p->n == 0) {
-        cur_part head = *c, tail;
-        memset(&tail, 0, sizeof tail);
-        head.buf[head.split] = '\0';
-        head.len = head.split;
-        head.split = 0;
-        memcpy(tail.buf, c->buf + c->split, c->len - c->split + 1);
-        tail.len = c->len - c->split;
-        tail.chars = tail.len;
-        fd_status rc = end_part(fn, field, text, p, &head, false, false);
-        if (rc == FD_OK)
-            rc = end_part(fn, field, text, p, &tail, false, floor_made);
-        memset(c, 0, sizeof *c);
-        return rc;
-    }
     if (p->n == PARTS_MAX)
         return fd__error(FD_EINVAL, "%s: %s: '%.64s' has more than %d parts (building, entrance, floor, room)", fn,
                          field, text, PARTS_MAX);
     if (c->han) {
-        bool numerals = true;
-        for (const unsigned char *q = (const unsigned char *)c->buf; *q && numerals;) {
-            uint32_t ch = fd__utf8_next(&q);
-            numerals = is_han_numeral(ch);
-        }
-        if (numerals)
+        if (han_numerals(c->buf))
             return fd__error(FD_EINVAL, "%s: %s: '%.64s': write building numbers in digits (3栋, not 三栋)", fn,
                              field, text);
         if (c->len > PART_BYTES_MAX)
@@ -228,6 +216,7 @@ static fd_status end_part(const char *fn, const char *field, const char *text, p
     }
     p->floor_made[p->n] = floor_made;
     p->han[p->n] = c->han;
+    p->split[p->n] = c->basement ? 0 : c->split;
     if (building && p->n == 0)
         p->building_marked = true;
     p->n++;
@@ -243,6 +232,8 @@ static fd_status append(const char *fn, const char *field, const char *text, cur
                          PART_ASCII_MAX);
     if (n == 1 && c->last_han)
         c->split = c->len;
+    else if (n > 1)
+        c->split = 0; /* the tail after a split is ASCII only */
     c->last_han = n > 1;
     memcpy(c->buf + c->len, bytes, n);
     c->len += n;
@@ -271,12 +262,24 @@ static fd_status cut(const char *fn, const char *field, const char *text, parts 
             return fd__error(FD_EINVAL, "%s: %s: contains a control character", fn, field);
     fd_buf norm = FD_BUF_INIT, simp = FD_BUF_INIT;
     rc = fd_text_normalize(&norm, text);
-    if (rc == FD_OK)
-        rc = fd_text_to_simplified(&simp, norm.ptr);
+    /* Traditional to Simplified until nothing changes (a few characters map on, 麼 to 么 to 幺),
+     * so that the canonical form is canonical again. */
+    for (int round = 0; rc == FD_OK; round++) {
+        if ((rc = fd_text_to_simplified(&simp, norm.ptr)) != FD_OK || strcmp(simp.ptr, norm.ptr) == 0)
+            break;
+        if (round == 3) {
+            rc = fd__error(FD_EINVAL, "%s: %s: '%.64s': its Simplified form does not settle", fn, field, text);
+            break;
+        }
+        fd_buf swap = norm;
+        norm = simp;
+        simp = swap;
+    }
     fd_buf_dispose(&norm);
     if (rc) {
         fd_buf_dispose(&simp);
-        return rc == FD_ENOMEM ? rc : fd__error_context(rc, "%s: %s", fn, field);
+        bool ours = strncmp(fd_error_last()->message, fn, strlen(fn)) == 0;
+        return rc == FD_ENOMEM || ours ? rc : fd__error_context(rc, "%s: %s", fn, field);
     }
     cur_part c;
     memset(&c, 0, sizeof c);
@@ -361,10 +364,50 @@ static void strip_zeros(char *out, size_t cap, const char *s)
     fd__copy_fixed(out, cap, s);
 }
 
+/* Whether @s is a floor written as one: digits then F (3F, as 3楼 becomes). */
+static bool floor_text(const char *s)
+{
+    size_t n = strlen(s);
+    if (n < 2 || s[n - 1] != 'F')
+        return false;
+    for (size_t i = 0; i + 1 < n; i++)
+        if (s[i] < '0' || s[i] > '9')
+            return false;
+    return true;
+}
+
 /* Whether the first of several parts names a building (not a floor: 3楼1201 has none). */
 static bool has_building(const parts *p)
 {
-    return p->n > 1 && !p->floor_made[0];
+    return p->n > 1 && !p->floor_made[0] && !floor_text(p->part[0]);
+}
+
+/*
+ * A unit number that is one part of Han characters then ASCII, not ended by a
+ * building marker, is a building and a room: 商铺12号 is 商铺-12, 东1201 is
+ * 东-1201. (东区3栋1201 keeps building 东区3: it has a room after it.)
+ */
+static fd_status split_lone_han(const char *fn, const char *field, const char *text, parts *p)
+{
+    if (p->n != 1 || !p->han[0] || p->building_marked || p->split[0] == 0)
+        return FD_OK;
+    size_t at = p->split[0];
+    if (strlen(p->part[0] + at) > PART_ASCII_MAX)
+        return FD_OK; /* refused as a lone building part */
+    char head[PART_BYTES_MAX + 1];
+    memcpy(head, p->part[0], at);
+    head[at] = '\0';
+    if (han_numerals(head))
+        return fd__error(FD_EINVAL, "%s: %s: '%.64s': write building numbers in digits (3栋, not 三栋)", fn, field,
+                         text);
+    memcpy(p->part[1], p->part[0] + at, strlen(p->part[0] + at) + 1);
+    p->part[0][at] = '\0';
+    p->han[1] = false;
+    p->floor_made[1] = p->floor_made[0];
+    p->floor_made[0] = false;
+    p->split[0] = p->split[1] = 0;
+    p->n = 2;
+    return FD_OK;
 }
 
 /* The floor the parts show (see fd_unit_number_parse), or "". */
@@ -402,9 +445,15 @@ static void derive_floor(char out[9], const parts *p)
     }
 }
 
-/* What a unit number's parts must be beyond what cut() checks. */
-static fd_status check_unit_parts(const char *fn, const char *field, const char *text, const parts *p)
+/* What a unit number's parts must be beyond what cut() checks (after split_lone_han). */
+static fd_status check_unit_parts(const char *fn, const char *field, const char *text, parts *p)
 {
+    fd_status rc = split_lone_han(fn, field, text, p);
+    if (rc)
+        return rc;
+    if (p->n > 1 && p->floor_made[0] && p->part[0][0] == 'B')
+        return fd__error(FD_EINVAL, "%s: %s: '%.64s': a basement needs its building first (A座地下1层)", fn, field,
+                         text);
     if (p->n == 1 && p->building_marked)
         return fd__error(FD_EINVAL, "%s: %s: '%.64s' names a building, not a unit in it", fn, field, text);
     if (!has_building(p) && p->han[0])
@@ -457,7 +506,7 @@ static fd_status building_code(fd_buf *out, const char *fn, const char *field, c
         return rc;
     if (p.n != 1)
         return fd__error(FD_EINVAL, "%s: %s: '%.64s' is not one building (it has %d parts)", fn, field, text, p.n);
-    if (p.floor_made[0])
+    if (p.floor_made[0] || floor_text(p.part[0]))
         return fd__error(FD_EINVAL, "%s: %s: '%.64s' is a floor, not a building (buildings: 3号楼, 3栋, A座)", fn,
                          field, text);
     return out ? fd__buf_puts(out, p.part[0]) : FD_OK;
