@@ -28,6 +28,17 @@ CREATE INDEX directory_site_id ON directory (site_id, id);
 CREATE INDEX directory_site_sort ON directory (site_id, sort_key, id);
 CREATE UNIQUE INDEX directory_site_extension ON directory (site_id, extension)
   WHERE extension IS NOT NULL AND extension <> '';
+-- A directory entry's search keys carry its place in collation order: its
+-- site (8 bytes, big-endian) then its sort_key. fd_store_dir_find reads the
+-- first page of a query's matches from the key range alone (the table's
+-- primary key covers it), never looking up or sorting every matching entry.
+-- NULL for the keys of other tables. (A migration that rebuilds search keys
+-- writes this again for directory rows.)
+ALTER TABLE search_keys ADD COLUMN sort_key BLOB;
+-- a directory entry's keys by entry: setting their sort_key, and the probe of
+-- fd_store_dir_find's walk of directory_site_sort (partial: the keys of other
+-- tables carry no second index)
+CREATE INDEX search_keys_directory ON search_keys (row_id, key) WHERE tbl = 'directory';
 
 CREATE TABLE calls (
   id            INTEGER PRIMARY KEY,
@@ -88,6 +99,8 @@ CREATE INDEX call_tasks_site_id ON call_tasks (site_id, id);
 -- "what is still open, by due time" (R-COM-4) and "overdue" are index range scans
 CREATE INDEX call_tasks_site_state_due ON call_tasks (site_id, state, due_at);
 CREATE INDEX call_tasks_call ON call_tasks (call_id);
+-- tasks done since a period's end were open at it (fd_store_call_stats)
+CREATE INDEX call_tasks_site_done ON call_tasks (site_id, done_at) WHERE state = 'done';
 
 CREATE TABLE messages (
   id            INTEGER PRIMARY KEY,
@@ -110,6 +123,8 @@ CREATE INDEX messages_site_id ON messages (site_id, id);
 -- undelivered messages, oldest first; overdue ones are a prefix of it
 CREATE INDEX messages_site_state_taken ON messages (site_id, state, taken_at);
 CREATE INDEX messages_call ON messages (call_id);
+-- messages delivered or expired since a period's end were open at it (fd_store_call_stats)
+CREATE INDEX messages_site_closed ON messages (site_id, state_at) WHERE state <> 'taken';
 
 CREATE TABLE message_events (
   id          INTEGER PRIMARY KEY,
@@ -169,6 +184,8 @@ CREATE INDEX cdr_legs_site_id ON cdr_legs (site_id, id);
 CREATE UNIQUE INDEX cdr_legs_key ON cdr_legs (site_id, source, uniqueid, sequence);
 -- the legs of one call, to assemble it
 CREATE INDEX cdr_legs_linked ON cdr_legs (site_id, source, linkedid);
+-- FreeSWITCH legs name their other leg (bleg_uuid): the importer groups them across files
+CREATE INDEX cdr_legs_peer ON cdr_legs (site_id, source, peer) WHERE peer <> '';
 
 CREATE TRIGGER directory_no_delete BEFORE DELETE ON directory
 BEGIN SELECT RAISE(ABORT, 'directory entries are never deleted (R-COM-3)'); END;

@@ -194,6 +194,15 @@ fd_status fd__zone_day_bounds(fd__zone *zone, const char *fn, fd_date date, int6
 /* Local time of @at as "YYYY-MM-DD HH:MM" into @out (at least 32 bytes). */
 fd_status fd__zone_format(fd__zone *zone, const char *fn, int64_t at, char out[32]);
 
+/*
+ * The UTC instant of local time @local (already checked: a real day, 0..23,
+ * 0..59, 0..59) in @zone, by fd_instant_from_local()'s rule: a time skipped by
+ * the spring change is read one gap later, a repeated one as the first. For
+ * parsers that convert many times in one zone (CDR import) without reopening
+ * it. Errors name @fn and @field.
+ */
+fd_status fd__zone_from_local(fd__zone *zone, const char *fn, const char *field, fd_local_time local, int64_t *out);
+
 /* Local date, time and offset of @at in @zone. */
 fd_status fd__zone_local(fd__zone *zone, const char *fn, int64_t at, fd_local_time *out);
 

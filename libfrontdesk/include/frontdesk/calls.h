@@ -749,7 +749,9 @@ FD_API fd_status fd_call_rings(int64_t *out, int64_t ring_at, int64_t answer_at,
  *   desk without `category` or `matter` (R-CALL-3) — except `wrong_number`,
  *   which needs nothing else (R-CALL-7); `unresolved` on a call not answered;
  *   a `caller_number` that fd_phone_parse() refuses (the message never holds
- *   the number).
+ *   the number) — except an extension of 1 to 6 digits on an outgoing or
+ *   internal call, and any number on an imported call (`source` set: kept as
+ *   the PBX wrote it, e.g. a foreign number).
  * On error @p call is unchanged.
  * @param policy the site's policy, NULL for the defaults
  * @return ::FD_OK, ::FD_EINVAL, ::FD_ERANGE.
@@ -848,7 +850,7 @@ FD_API const char *fd_guest_answer_name(int answer);
 typedef enum fd_cdr_dialect {
     FD_CDR_ASTERISK_CSV = 0,    /**< Asterisk cdr_csv Master.csv: 16, 17, 18 or 21 columns, no header */
     FD_CDR_ASTERISK_CUSTOM = 1, /**< Asterisk cdr_custom, the sample cdr_custom.conf mapping (clid first) */
-    FD_CDR_FREESWITCH_CSV = 2,  /**< FreeSWITCH mod_cdr_csv, the default template */
+    FD_CDR_FREESWITCH_CSV = 2,  /**< FreeSWITCH mod_cdr_csv, the "example" template (15 columns; its built-in 13 too) */
     FD_CDR_GENERIC = 3          /**< CSV with a header row and a column map */
 } fd_cdr_dialect;
 
@@ -874,8 +876,10 @@ typedef struct fd_cdr_parser fd_cdr_parser;
  *                of its column ("uniqueid=CallID,src=Caller,dst=Callee,start_at=Start,
  *                answer_at=Answer,end_at=End,disposition=Status"); uniqueid,
  *                start_at, end_at and disposition are required, the others optional
- *                (sequence, linkedid, clid, channel, dstchannel, lastapp,
- *                duration, billsec)
+ *                (sequence, linkedid, peer, src, dst, clid, channel, dstchannel,
+ *                lastapp, answer_at, duration, billsec). A header matches exactly,
+ *                else ignoring ASCII case; a header row that lacks one is refused,
+ *                and so is every line after it
  * @return ::FD_OK; ::FD_EINVAL (unknown dialect, bad source or zone, a column
  *         map that names an unknown field or lacks a required one); ::FD_ENOMEM.
  */
@@ -891,7 +895,11 @@ FD_API void fd_cdr_parser_free(fd_cdr_parser *parser);
  * unanswered call; times "YYYY-MM-DD HH:MM:SS" in the parser's zone, or with
  * an offset, or Unix seconds; dispositions ANSWERED, NO ANSWER, BUSY, FAILED,
  * CONGESTION and FreeSWITCH hangup causes mapped to the `disposition` codes
- * (a media or network failure after an answer is `dropped`). With
+ * (a media or network failure after an answer is `dropped`; the table is in
+ * docs/modules/calls.md); a generic file may also give the codes. A line
+ * without a uniqueid (16 Asterisk columns) gets one made from its content, the
+ * same each time; a line without a linkedid is its own call (linkedid =
+ * uniqueid), except FreeSWITCH's, whose `peer` is its bleg_uuid. With
  * ::FD_CDR_GENERIC the first non-empty line is the header: *@p out is NULL.
  * A blank line gives *@p out NULL too. The leg's `site_id`, `staff_id`,
  * `imported_at`, `id` and `call_id` are 0.
@@ -899,27 +907,40 @@ FD_API void fd_cdr_parser_free(fd_cdr_parser *parser);
  * @return ::FD_OK; ::FD_EINVAL or ::FD_ERANGE naming the column ("column 10
  *         (answer): ..."), never echoing a number: wrong column count, a bad
  *         quote, a time that is not one, answer before start, end before
- *         answer, text that is not UTF-8 (a GBK caller name), an unknown
- *         disposition; ::FD_ENOMEM.
+ *         answer, text that is not UTF-8 (a GBK caller name), control
+ *         characters, a field longer than the leg keeps, an unknown
+ *         disposition, or one that says answered without an answer time (or
+ *         the reverse); ::FD_ENOMEM.
  * Thread safety: a parser is used by one thread at a time.
  */
 FD_API fd_status fd_cdr_parse_line(fd_cdr_leg **out, fd_cdr_parser *parser, const char *line);
 
 /**
- * Assembles the legs of one call (same `linkedid`; FreeSWITCH a-leg uuid) into
- * one call record: direction (an internal extension of at most 6 digits
- * calling one is internal, to a longer number out, otherwise in), first ring
- * (`ring_at`: the earliest start), who answered (the first leg answered:
- * `callee`, `answer_at`, and `ring_leg_at`, the start of that leg, from which
+ * Assembles the legs of one call (same `linkedid`; FreeSWITCH legs linked by
+ * uuid and `peer`) into one call record: direction (an internal extension of
+ * at most 6 digits calling one is internal, to a longer number out, otherwise
+ * in), first ring (`ring_at`: the earliest start), who answered (the first leg
+ * answered: `answer_at`, and `ring_leg_at`, the start of that leg, from which
  * the rings are measured — not `duration − billsec`), the transfer chain
  * (`transfers`: the parties in start order, "8001 > 8002"), who ended up with
- * it (the last answered leg's party is `callee`), the end (the latest),
- * the caller's number (normalised when fd_phone_parse() takes it) and name
- * (from `clid`), `source`, `source_key` (the linkedid) and `legs`. The result
- * is not yet assessed (fd_call_assess()).
+ * it (the last answered leg's party is `callee`; unanswered, whom it rang
+ * for), the end (the latest), `disposition` (answered, or dropped when the
+ * answered leg that ended last was; unanswered, that of the leg that ended
+ * last), the caller's number (national form when fd_phone_parse() takes it,
+ * else as written; empty when withheld) and name (from `clid`; none when it
+ * is only a number), `line` (the first leg's channel without its unique
+ * suffix), `source`, `source_key` (the linkedid; FreeSWITCH: the a-leg's uuid)
+ * and `legs`. A leg's party is the extension in its `dstchannel`, else its
+ * `dst`; in `callee` and `transfers`, which are not personal-data fields, an
+ * outside number is masked (R-COM-2). When some leg reached a phone (has a
+ * `dstchannel`), legs the PBX answered itself (an IVR, voicemail) are not
+ * who answered. The result is not yet assessed (fd_call_assess()): `rings`,
+ * `late` and the like are 0.
  * @param legs @p n > 0 legs, any order
  * @param out receives the call, one block: free it with fd_call_free()
- * @return ::FD_OK; ::FD_EINVAL (no legs, legs of different calls or sources); ::FD_ENOMEM.
+ * @return ::FD_OK; ::FD_EINVAL (no legs, a NULL or invalid leg, the same leg
+ *         twice, legs of different calls or sources); ::FD_ERANGE (more than
+ *         1000 legs); ::FD_ENOMEM.
  * Thread safety: safe.
  */
 FD_API fd_status fd_cdr_assemble(fd_call **out, const fd_cdr_leg *const *legs, size_t n);

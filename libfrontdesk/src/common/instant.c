@@ -82,6 +82,13 @@ fd_status fd_instant_from_local(int64_t *out, const char *time_zone, fd_local_ti
     fd__zone *zone = fd__zone_open(fn, "time_zone", time_zone);
     if (zone == NULL)
         return fd_error_last()->code;
+    rc = fd__zone_from_local(zone, fn, "local", local, out);
+    fd__zone_close(zone);
+    return rc;
+}
+
+fd_status fd__zone_from_local(fd__zone *zone, const char *fn, const char *field, fd_local_time local, int64_t *out)
+{
     UCalendar *cal = (UCalendar *)zone;
     UErrorCode err = U_ZERO_ERROR;
     /* The documented rule for the skipped and the repeated hour. */
@@ -91,17 +98,16 @@ fd_status fd_instant_from_local(int64_t *out, const char *time_zone, fd_local_ti
     ucal_setDateTime(cal, local.date.year, local.date.month - 1, local.date.day, local.hour, local.minute,
                      local.second, &err);
     UDate ms = ucal_getMillis(cal, &err);
-    fd__zone_close(zone);
     if (U_FAILURE(err))
-        return fd__error(fd__icu_status(err, FD_EINVAL), "%s: local: ICU cannot place it in '%s': %s", fn, time_zone,
+        return fd__error(fd__icu_status(err, FD_EINVAL), "%s: %s: ICU cannot place it in the zone: %s", fn, field,
                          u_errorName(err));
     int64_t s = (int64_t)(ms / 1000.0);
     if ((double)s * 1000.0 > ms)
         s--;
-    if ((rc = fd__check_instant(fn, "local", s)) != FD_OK)
-        return rc;
-    *out = s;
-    return FD_OK;
+    fd_status rc = fd__check_instant(fn, field, s);
+    if (rc == FD_OK)
+        *out = s;
+    return rc;
 }
 
 fd_status fd__format_local(fd_buf *out, const fd_local_time *t)

@@ -469,6 +469,7 @@ static void destroy(fd_store *store)
     for (size_t i = 0; i < FD__STMT_SLOTS; i++)
         sqlite3_finalize(store->cache[i].stmt);
     fd__journal_chain_free(store);
+    fd_calendar_free(store->call_cal.cal);
     sqlite3_close_v2(store->db);
     free(store);
 }

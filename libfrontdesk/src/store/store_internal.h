@@ -7,8 +7,11 @@
 
 #include <sqlite3.h>
 
+/* Longest IANA zone name a site keeps (site.time_zone). */
+#define FD__ZONE_MAX 64
+
 /* Slots of the per-handle prepared-statement cache (open addressing). */
-#define FD__STMT_SLOTS 128
+#define FD__STMT_SLOTS 256
 
 struct fd_store {
     sqlite3 *db;
@@ -45,6 +48,15 @@ struct fd_store {
     } head;
     struct evp_md_ctx_st *sha; /* EVP_MD_CTX, created on first use */
     fd_buf canon;
+    /* The calendar the calls module last counted a site's working days on
+     * (calls_store.c): the built-in data in the site's zone with the site's
+     * calendar policy, rebuilt whenever one of those differs from the key. */
+    struct {
+        fd_calendar *cal;
+        int64_t site_id;
+        char zone[FD__ZONE_MAX + 1];
+        int64_t beyond, fallback, roll;
+    } call_cal;
 };
 
 /*

@@ -1,0 +1,499 @@
+/*
+ * The calls module's pure rules (issue 11): the code lists with their Chinese
+ * labels, rings and lateness (R-CALL-1), a call's checks (R-CALL-3, R-CALL-4,
+ * R-CALL-7), call-backs (R-CALL-8), reply deadlines (R-CALL-9), overdue
+ * messages (R-CALL-6), screening (R-CALL-5, R-CALL-6, R-CALL-12) and the hotel
+ * switchboard's answer (R-CALL-11). No SQLite, no store: a Java suite with its
+ * own database calls these over values.
+ */
+#include "internal.h"
+#include "frontdesk/calls.h"
+#include "frontdesk/phone.h"
+#include "frontdesk/text.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* --- code lists ---------------------------------------------------------- */
+
+/* One code of a list: the stored code, its Simplified and Traditional labels. */
+typedef struct code_entry {
+    const char *code;
+    const char *hans;
+    const char *hant;
+} code_entry;
+
+static const code_entry DIRECTION[] = {
+    { "in", "来电", "來電" }, { "out", "去电", "去電" }, { "internal", "内部", "內部" }, { NULL, NULL, NULL }
+};
+static const code_entry DISPOSITION[] = {
+    { "answered", "已接", "已接" },       { "no_answer", "未接", "未接" },
+    { "busy", "忙", "忙" },               { "failed", "失败", "失敗" },
+    { "congestion", "拥塞", "擁塞" },     { "cancelled", "主叫挂断", "主叫掛斷" },
+    { "dropped", "掉线", "掉線" },        { NULL, NULL, NULL }
+};
+static const code_entry CATEGORY[] = {
+    { "inquiry", "咨询", "諮詢" },        { "suggestion", "建议", "建議" },
+    { "complaint", "投诉", "投訴" },      { "praise", "表扬", "表揚" },
+    { "repair", "报修", "報修" },         { "fault", "报障", "報障" },
+    { "business", "业务联系", "業務聯繫" }, { "private", "私人", "私人" },
+    { "wrong_number", "错拨", "錯撥" },   { NULL, NULL, NULL }
+};
+static const code_entry CHANNEL[] = {
+    { "hotline", "热线", "熱線" }, { "switchboard", "总机", "總機" }, { "extension", "分机", "分機" },
+    { "mobile", "手机", "手機" },  { "other", "其他", "其他" },       { NULL, NULL, NULL }
+};
+static const code_entry APOLOGY[] = { { "given", "已致歉", "已致歉" }, { "omitted", "未致歉", "未致歉" },
+                                      { NULL, NULL, NULL } };
+static const code_entry CALLER_TYPE[] = {
+    { "customer", "客户", "客戶" }, { "supplier", "供应商", "供應商" }, { "sales", "推销", "推銷" },
+    { "staff", "员工", "員工" },    { "other", "其他", "其他" },         { NULL, NULL, NULL }
+};
+static const code_entry TASK_KIND[] = { { "callback", "回拨", "回撥" }, { "reply", "答复", "答覆" },
+                                        { NULL, NULL, NULL } };
+static const code_entry TASK_STATE[] = { { "open", "待办", "待辦" }, { "done", "已办", "已辦" },
+                                         { NULL, NULL, NULL } };
+static const code_entry MESSAGE_STATE[] = { { "taken", "已记录", "已記錄" },
+                                            { "delivered", "已送达", "已送達" },
+                                            { "expired", "已过期", "已過期" },
+                                            { NULL, NULL, NULL } };
+static const code_entry DELIVERED_HOW[] = {
+    { "in_person", "当面", "當面" }, { "phone", "电话", "電話" }, { "sms", "短信", "短信" },
+    { "wechat", "微信", "微信" },    { "email", "邮件", "郵件" }, { "note", "便条", "便條" },
+    { NULL, NULL, NULL }
+};
+static const code_entry ENTRY_KIND[] = { { "person", "个人", "個人" }, { "department", "部门", "部門" },
+                                         { NULL, NULL, NULL } };
+static const code_entry PRESENCE[] = { { "in", "在岗", "在崗" }, { "out", "外出", "外出" },
+                                       { "busy", "忙", "忙" },   { "dnd", "勿扰", "勿擾" },
+                                       { NULL, NULL, NULL } };
+
+static const struct {
+    const char *field;
+    const code_entry *codes;
+} LISTS[] = {
+    { "direction", DIRECTION },         { "disposition", DISPOSITION },     { "category", CATEGORY },
+    { "channel", CHANNEL },             { "apology", APOLOGY },             { "caller_type", CALLER_TYPE },
+    { "task_kind", TASK_KIND },         { "task_state", TASK_STATE },       { "message_state", MESSAGE_STATE },
+    { "delivered_how", DELIVERED_HOW }, { "entry_kind", ENTRY_KIND },       { "presence", PRESENCE },
+};
+#define NLISTS (sizeof LISTS / sizeof LISTS[0])
+
+static const code_entry *list_of(const char *field)
+{
+    for (size_t i = 0; field && i < NLISTS; i++)
+        if (strcmp(LISTS[i].field, field) == 0)
+            return LISTS[i].codes;
+    return NULL;
+}
+
+static const code_entry *find_code(const code_entry *list, const char *code)
+{
+    for (const code_entry *e = list; list && code && e->code; e++)
+        if (strcmp(e->code, code) == 0)
+            return e;
+    return NULL;
+}
+
+const char *fd_call_code_label(const char *field, const char *code)
+{
+    const code_entry *e = find_code(list_of(field), code);
+    return e ? e->hans : NULL;
+}
+
+/* Appends "code 标签, ..." of @list to @b (for messages that name what a list takes). */
+static void list_codes(char *b, size_t cap, const code_entry *list)
+{
+    size_t n = 0;
+    b[0] = '\0';
+    for (const code_entry *e = list; e->code && n < cap; e++) {
+        int w = snprintf(b + n, cap - n, "%s%s %s", e == list ? "" : ", ", e->code, e->hans);
+        if (w < 0)
+            break;
+        n += (size_t)w;
+    }
+}
+
+/* A code of list @field given in a record: NULL or empty passes when @optional. */
+static fd_status check_code(const char *fn, const char *qname, const char *field, const char *code, bool optional)
+{
+    if (code == NULL || code[0] == '\0') {
+        if (optional)
+            return FD_OK;
+        return fd__error(FD_EINVAL, "%s: %s: is required", fn, qname);
+    }
+    if (find_code(list_of(field), code))
+        return FD_OK;
+    char codes[512];
+    list_codes(codes, sizeof codes, list_of(field));
+    return fd__error(FD_EINVAL, "%s: %s: '%.32s' is not a code of %s (%s)", fn, qname, code, field, codes);
+}
+
+fd_status fd_call_code_parse(fd_buf *out, const char *field, const char *text)
+{
+    static const char fn[] = "fd_call_code_parse";
+    fd__buf_clear(out);
+    fd_status rc = fd__check_ptr(fn, "out", out);
+    if (rc == FD_OK)
+        rc = fd__check_text(fn, "field", field, 0, false);
+    if (rc == FD_OK)
+        rc = fd__check_text(fn, "text", text, 0, false);
+    if (rc)
+        return rc;
+    const code_entry *list = list_of(field);
+    if (list == NULL) {
+        char names[256];
+        size_t n = 0;
+        for (size_t i = 0; i < NLISTS; i++)
+            n += (size_t)snprintf(names + n, sizeof names - n, "%s%s", i ? ", " : "", LISTS[i].field);
+        return fd__error(FD_EINVAL, "%s: field: '%.32s' is not a code list (%s)", fn, field, names);
+    }
+    /* NFKC folds full-width letters and trims; codes are lower case. */
+    fd_buf norm = FD_BUF_INIT, simp = FD_BUF_INIT;
+    rc = fd_text_normalize(&norm, text);
+    if (rc == FD_OK)
+        for (size_t i = 0; i < norm.size; i++)
+            if (norm.ptr[i] >= 'A' && norm.ptr[i] <= 'Z')
+                norm.ptr[i] = (char)(norm.ptr[i] - 'A' + 'a');
+    if (rc == FD_OK)
+        rc = fd_text_to_simplified(&simp, norm.ptr);
+    const code_entry *hit = NULL;
+    for (const code_entry *e = list; rc == FD_OK && e->code && !hit; e++)
+        if (strcmp(norm.ptr, e->code) == 0 || strcmp(norm.ptr, e->hans) == 0 || strcmp(norm.ptr, e->hant) == 0 ||
+            strcmp(simp.ptr, e->hans) == 0)
+            hit = e;
+    if (rc == FD_OK && hit == NULL) {
+        char codes[512];
+        list_codes(codes, sizeof codes, list);
+        rc = fd__error(FD_EINVAL, "%s: text: '%.48s' is not a %s (%s)", fn, norm.ptr, field, codes);
+    }
+    if (rc == FD_OK)
+        rc = fd__buf_puts(out, hit->code);
+    if (rc)
+        fd__buf_clear(out);
+    fd_buf_dispose(&norm);
+    fd_buf_dispose(&simp);
+    return rc;
+}
+
+/* --- the call's rules ------------------------------------------------------ */
+
+fd_status fd_call_rings(int64_t *out, int64_t ring_at, int64_t answer_at, const fd_policy *policy)
+{
+    static const char fn[] = "fd_call_rings";
+    fd_status rc = fd__check_ptr(fn, "out", out);
+    if (rc == FD_OK)
+        rc = fd__check_instant(fn, "ring_at", ring_at);
+    if (rc == FD_OK)
+        rc = fd__check_instant(fn, "answer_at", answer_at);
+    if (rc)
+        return rc;
+    if (answer_at < ring_at)
+        return fd__error(FD_EINVAL, "%s: answer_at: %lld s before ring_at", fn, (long long)(ring_at - answer_at));
+    int64_t period = fd__policy_value(policy, FD__POL_CALL_RING_PERIOD_S);
+    int64_t wait = answer_at - ring_at;
+    /* R-CALL-1: the first ring starts at ring_at, so an answer within it is ring 1. */
+    int64_t rings = wait == 0 ? 1 : (wait + period - 1) / period;
+    *out = rings;
+    return FD_OK;
+}
+
+/*
+ * Re-records the last error, "other_fn: field: what", as "fn: qname: what"
+ * (@qname NULL: "fn: field: what"), so that a refusal names the function
+ * called and the record's field.
+ */
+static fd_status rename_error(fd_status rc, const char *fn, const char *qname)
+{
+    char msg[1024];
+    fd__copy_fixed(msg, sizeof msg, fd_error_last()->message);
+    const char *what = msg;
+    for (int skip = 0; skip < (qname ? 2 : 1); skip++) {
+        const char *colon = strstr(what, ": ");
+        if (colon == NULL)
+            break;
+        what = colon + 2;
+    }
+    if (qname)
+        return fd__error(rc, "%s: %s: %s", fn, qname, what);
+    return fd__error(rc, "%s: %s", fn, what);
+}
+
+static bool empty(const char *s)
+{
+    return s == NULL || s[0] == '\0';
+}
+
+static bool is(const char *s, const char *code)
+{
+    return s != NULL && strcmp(s, code) == 0;
+}
+
+/* An outgoing or internal call from one of our extensions: 1 to 6 ASCII digits. */
+static bool extension_call(const fd_call *c)
+{
+    size_t n = strlen(c->caller_number);
+    if (n < 1 || n > 6 || !(is(c->direction, "out") || is(c->direction, "internal")))
+        return false;
+    for (size_t i = 0; i < n; i++)
+        if (c->caller_number[i] < '0' || c->caller_number[i] > '9')
+            return false;
+    return true;
+}
+
+fd_status fd_call_assess(fd_call *call, const fd_policy *policy)
+{
+    static const char fn[] = "fd_call_assess";
+    fd_status rc = fd__check_ptr(fn, "call", call);
+    if (rc)
+        return rc;
+    if ((rc = fd_call_check(call)) != FD_OK)
+        return rename_error(rc, fn, NULL);
+    fd_call c = *call;
+    if ((rc = check_code(fn, "call.direction", "direction", c.direction, false)) != FD_OK ||
+        (rc = check_code(fn, "call.disposition", "disposition", c.disposition, false)) != FD_OK ||
+        (rc = check_code(fn, "call.category", "category", c.category, true)) != FD_OK ||
+        (rc = check_code(fn, "call.channel", "channel", c.channel, true)) != FD_OK ||
+        (rc = check_code(fn, "call.caller_type", "caller_type", c.caller_type, true)) != FD_OK ||
+        (rc = check_code(fn, "call.apology", "apology", c.apology, true)) != FD_OK)
+        return rc;
+    bool answered_code = is(c.disposition, "answered");
+    /* A dropped call may have been answered before the line dropped; the others were not. */
+    bool never_answered = !answered_code && !is(c.disposition, "dropped");
+    /* R-CALL-1: the instants in order. */
+    if (c.answer_at != 0 && c.answer_at < c.ring_at)
+        return fd__error(FD_EINVAL, "%s: call.answer_at: %lld s before call.ring_at", fn,
+                         (long long)(c.ring_at - c.answer_at));
+    if (c.ring_leg_at != 0 && c.ring_leg_at < c.ring_at)
+        return fd__error(FD_EINVAL, "%s: call.ring_leg_at: %lld s before call.ring_at", fn,
+                         (long long)(c.ring_at - c.ring_leg_at));
+    if (c.ring_leg_at != 0 && c.answer_at != 0 && c.ring_leg_at > c.answer_at)
+        return fd__error(FD_EINVAL, "%s: call.ring_leg_at: %lld s after call.answer_at", fn,
+                         (long long)(c.ring_leg_at - c.answer_at));
+    int64_t end_floor = c.answer_at ? c.answer_at : c.ring_at;
+    if (c.end_at != 0 && c.end_at < end_floor)
+        return fd__error(FD_EINVAL, "%s: call.end_at: %lld s before call.%s", fn, (long long)(end_floor - c.end_at),
+                         c.answer_at ? "answer_at" : "ring_at");
+    if (answered_code && c.answer_at == 0)
+        return fd__error(FD_EINVAL, "%s: call.answer_at: required for an answered call (call.disposition answered)",
+                         fn);
+    if (never_answered && c.answer_at != 0)
+        return fd__error(FD_EINVAL, "%s: call.answer_at: set on a call that was not answered (call.disposition %s)",
+                         fn, c.disposition);
+    /* R-CALL-1: rings on the answering leg when an import gives it, lateness by policy. */
+    c.rings = 0;
+    c.late = 0;
+    if (c.answer_at != 0) {
+        int64_t from = c.ring_leg_at ? c.ring_leg_at : c.ring_at;
+        if ((rc = fd_call_rings(&c.rings, from, c.answer_at, policy)) != FD_OK)
+            return rename_error(rc, fn, "call.answer_at");
+        c.late = c.rings > fd__policy_value(policy, FD__POL_CALL_MAX_RINGS);
+    }
+    bool at_desk = empty(c.source);
+    if (c.late && at_desk && empty(c.apology))
+        return fd__error(FD_EINVAL,
+                         "%s: call.apology: answered after %lld rings (more than call.max_rings %lld): say whether "
+                         "the apology 「对不起，让您久等了」 was given",
+                         fn, (long long)c.rings, (long long)fd__policy_value(policy, FD__POL_CALL_MAX_RINGS));
+    if (!c.late && !empty(c.apology))
+        return fd__error(FD_EINVAL, "%s: call.apology: '%s' on a call that was not late (%lld rings, call.max_rings "
+                         "%lld): leave it empty",
+                         fn, c.apology, (long long)c.rings, (long long)fd__policy_value(policy, FD__POL_CALL_MAX_RINGS));
+    /* R-CALL-3: an answered incoming call logged at the desk says what it was about;
+     * R-CALL-7: a wrong number needs nothing else; a private call is not business. */
+    if (c.answer_at != 0 && is(c.direction, "in") && at_desk) {
+        if (empty(c.category))
+            return fd__error(FD_EINVAL, "%s: call.category: required for an answered incoming call (R-CALL-3; "
+                             "wrong_number for a wrong number, R-CALL-7)", fn);
+        if (!is(c.category, "wrong_number") && !is(c.category, "private") && empty(c.matter))
+            return fd__error(FD_EINVAL, "%s: call.matter: required for an answered incoming business call (R-CALL-3)",
+                             fn);
+    }
+    if (c.unresolved && c.answer_at == 0)
+        return fd__error(FD_EINVAL, "%s: call.unresolved: set on a call that was not answered (R-CALL-9)", fn);
+    /* R-CALL-4: a non-business call longer than the limit, answer to end. */
+    c.over_limit = is(c.category, "private") && c.answer_at != 0 && c.end_at != 0 &&
+                   c.end_at - c.answer_at > fd__policy_value(policy, FD__POL_CALL_NON_BUSINESS_MAX_S);
+    /* The caller's number is a Chinese phone number, except our own extension
+     * calling out or inside, and what a PBX wrote on an imported call (a foreign
+     * number): the legs keep it raw, the call must not be lost over it. */
+    if (!empty(c.caller_number)) {
+        fd_phone ph;
+        if ((rc = fd_phone_parse(&ph, c.caller_number)) != FD_OK && at_desk && !extension_call(&c))
+            return rename_error(rc, fn, "call.caller_number");
+    }
+    *call = c;
+    return FD_OK;
+}
+
+fd_status fd_call_needs_callback(int *out, const fd_call *call)
+{
+    static const char fn[] = "fd_call_needs_callback";
+    fd_status rc = fd__check_ptr(fn, "out", out);
+    if (rc == FD_OK)
+        rc = fd__check_ptr(fn, "call", call);
+    if (rc)
+        return rc;
+    /* R-CALL-8: 掉线 on an incoming call is called back at once. */
+    *out = is(call->direction, "in") && is(call->disposition, "dropped");
+    return FD_OK;
+}
+
+fd_status fd_call_reply_due(int64_t *out, int *provisional, const fd_calendar *cal, int64_t from,
+                            const fd_policy *policy)
+{
+    static const char fn[] = "fd_call_reply_due";
+    fd_status rc = fd__check_ptr(fn, "out", out);
+    if (rc == FD_OK)
+        rc = fd__check_ptr(fn, "provisional", provisional);
+    if (rc == FD_OK)
+        rc = fd__check_ptr(fn, "cal", cal);
+    if (rc)
+        return rc;
+    int64_t amount = 0;
+    int unit = 0;
+    if ((rc = fd_policy_get_deadline(&amount, &unit, policy, "call.unresolved_reply_working_days")) != FD_OK)
+        return rc;
+    /* R-CALL-9: working days on the site's calendar (holidays, 调休 make-up days). */
+    fd_buf version = FD_BUF_INIT;
+    int64_t due = 0;
+    int prov = 0;
+    rc = fd_calendar_deadline_info(&due, &prov, &version, cal, from, amount, unit, policy);
+    fd_buf_dispose(&version);
+    if (rc)
+        return rc;
+    *out = due;
+    *provisional = prov;
+    return FD_OK;
+}
+
+/* --- messages ------------------------------------------------------------ */
+
+fd_status fd_message_overdue(int *out, const fd_message *message, int64_t now, const fd_policy *policy)
+{
+    static const char fn[] = "fd_message_overdue";
+    fd_status rc = fd__check_ptr(fn, "out", out);
+    if (rc == FD_OK)
+        rc = fd__check_ptr(fn, "message", message);
+    if (rc == FD_OK)
+        rc = fd__check_instant(fn, "now", now);
+    if (rc)
+        return rc;
+    if (message->version != FD_MESSAGE_VERSION)
+        return fd__error(FD_EINVAL, "%s: message.version: %u, this library knows %d", fn, message->version,
+                         FD_MESSAGE_VERSION);
+    if ((rc = fd__check_instant(fn, "message.taken_at", message->taken_at)) != FD_OK)
+        return rc;
+    /* R-CALL-6: delivered promptly; still taken past the limit is overdue. */
+    int64_t limit = fd__policy_value(policy, FD__POL_MSG_DELIVER_MINUTES) * 60;
+    *out = is(message->state, "taken") && now - message->taken_at > limit;
+    return FD_OK;
+}
+
+/* --- directory: screening ------------------------------------------------- */
+
+static void decide(fd_screen_decision *out, int action, int64_t route, const char *script, const char *rule)
+{
+    out->version = FD_SCREEN_DECISION_VERSION;
+    out->action = action;
+    out->route_entry = route;
+    out->script = script;
+    out->rule = rule;
+}
+
+fd_status fd_dir_screen(fd_screen_decision *out, const fd_dir_entry *entry, const char *caller_type, int64_t now)
+{
+    static const char fn[] = "fd_dir_screen";
+    fd_status rc = fd__check_ptr(fn, "out", out);
+    if (rc == FD_OK)
+        rc = fd__check_ptr(fn, "entry", entry);
+    if (rc == FD_OK)
+        rc = fd__check_instant(fn, "now", now);
+    if (rc == FD_OK && entry->version != FD_DIR_ENTRY_VERSION)
+        rc = fd__error(FD_EINVAL, "%s: entry.version: %u, this library knows %d", fn, entry->version,
+                       FD_DIR_ENTRY_VERSION);
+    if (rc == FD_OK)
+        rc = check_code(fn, "caller_type", "caller_type", caller_type, true);
+    if (rc == FD_OK)
+        rc = check_code(fn, "entry.presence", "presence", entry->presence, true);
+    if (rc == FD_OK && !empty(entry->screen) && !is(entry->screen, "screen"))
+        rc = fd__error(FD_EINVAL, "%s: entry.screen: '%.32s' is not 'screen' or empty", fn, entry->screen);
+    if (rc)
+        return rc;
+    /* R-CALL-12: a screened entry sends customers and suppliers where they belong
+     * (when the entry names where) and declines sales. */
+    if (is(entry->screen, "screen")) {
+        if (is(caller_type, "sales")) {
+            decide(out, FD_SCREEN_DECLINE, 0,
+                   "对不起，我们暂时没有这方面的需要。请您留下单位、姓名和联系方式，有需要时我们会与您联系。",
+                   "R-CALL-12");
+            return FD_OK;
+        }
+        if (is(caller_type, "customer") && entry->manager_entry > 0) {
+            decide(out, FD_SCREEN_ROUTE, entry->manager_entry, "您的业务由客户经理负责，我帮您转接，请稍等。",
+                   "R-CALL-12");
+            return FD_OK;
+        }
+        if (is(caller_type, "supplier") && entry->purchasing_entry > 0) {
+            decide(out, FD_SCREEN_ROUTE, entry->purchasing_entry, "供应商事宜由采购部负责，我帮您转接，请稍等。",
+                   "R-CALL-12");
+            return FD_OK;
+        }
+    }
+    /* R-CALL-5: a leader is put through only once the caller is known and the leader agrees. */
+    if (entry->confidential) {
+        decide(out, FD_SCREEN_CONFIRM, 0, "请问您贵姓？哪个单位？我先帮您联系一下。", "R-CALL-5");
+        return FD_OK;
+    }
+    /* R-CALL-6: away, busy or not to be disturbed (until a time still to come): offer a message. */
+    bool away = is(entry->presence, "out") || is(entry->presence, "busy") || is(entry->presence, "dnd");
+    if (away && (entry->presence_until == 0 || entry->presence_until > now)) {
+        decide(out, FD_SCREEN_MESSAGE, 0, "对不起，您找的人现在不方便接听。请问需要留言，还是稍后给您回电？",
+               "R-CALL-6");
+        return FD_OK;
+    }
+    decide(out, FD_SCREEN_TRANSFER, 0, "请稍等，我帮您转接。", "R-CALL-6");
+    return FD_OK;
+}
+
+/* --- hotel switchboard ------------------------------------------------------ */
+
+static int date_cmp(fd_date a, fd_date b)
+{
+    if (a.year != b.year)
+        return a.year < b.year ? -1 : 1;
+    if (a.month != b.month)
+        return a.month < b.month ? -1 : 1;
+    return a.day < b.day ? -1 : a.day > b.day;
+}
+
+fd_status fd_guest_answer_for(int *out, const fd_guest *guest, fd_date today, int may_reveal)
+{
+    static const char fn[] = "fd_guest_answer_for";
+    fd_status rc = fd__check_ptr(fn, "out", out);
+    if (rc == FD_OK)
+        rc = fd__check_date(fn, "today", today);
+    if (rc)
+        return rc;
+    /* R-CALL-11: an incognito guest does not exist for whoever may not see them. */
+    if (guest == NULL || (guest->incognito && !may_reveal))
+        *out = FD_GUEST_NONE;
+    else if (guest->checked_out_at != 0)
+        *out = FD_GUEST_CHECKED_OUT;
+    else if (date_cmp(today, guest->arrival) < 0)
+        *out = FD_GUEST_NOT_ARRIVED;
+    else
+        *out = FD_GUEST_IN_HOUSE;
+    return FD_OK;
+}
+
+const char *fd_guest_answer_name(int answer)
+{
+    switch (answer) {
+    case FD_GUEST_IN_HOUSE: return "in_house";
+    case FD_GUEST_CHECKED_OUT: return "checked_out";
+    case FD_GUEST_NOT_ARRIVED: return "not_arrived";
+    case FD_GUEST_NONE: return "none";
+    default: return "";
+    }
+}

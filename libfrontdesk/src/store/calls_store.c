@@ -1,0 +1,598 @@
+/*
+ * The store's side of calls (issue 11): logging a call with its call-back and
+ * reply tasks (R-CALL-1, R-CALL-3, R-CALL-8, R-CALL-9), finishing tasks,
+ * messages and their state changes (R-CALL-6), and the period's counts for
+ * the daily report (R-COM-4). The rules are the module's pure functions
+ * (frontdesk/calls.h); this file reads the site's policy and calendar, writes
+ * rows and journals them. Nothing is deleted (R-COM-3).
+ */
+#include "store/calls_store.h"
+#include "frontdesk/phone.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char SQL_SITE_ZONE[] = "SELECT time_zone FROM sites WHERE id = ?1";
+static const char SQL_DIR_AT_SITE[] = "SELECT site_id FROM directory WHERE id = ?1";
+static const char SQL_CALL_AT_SITE[] = "SELECT site_id FROM calls WHERE id = ?1";
+static const char SQL_TASK_STATE[] = "SELECT state, done_at FROM call_tasks WHERE id = ?1 AND site_id = ?2";
+static const char SQL_TASK_DONE[] = "UPDATE call_tasks SET state = 'done', done_at = ?2, done_by = ?3, outcome = ?4 "
+                                    "WHERE id = ?1 AND state = 'open'";
+static const char SQL_MESSAGE_STATE[] = "SELECT state FROM messages WHERE id = ?1 AND site_id = ?2";
+static const char SQL_MESSAGE_SET_STATE[] =
+    "UPDATE messages SET state = ?2, state_at = ?3, state_by = ?4, delivered_how = ?5 WHERE id = ?1 AND state = 'taken'";
+
+/* --- shared helpers (calls_store.h) ----------------------------------------- */
+
+fd_status fd__calls_rename_error(fd_status rc, const char *fn, const char *qname)
+{
+    char msg[1024];
+    fd__copy_fixed(msg, sizeof msg, fd_error_last()->message);
+    const char *what = msg;
+    for (int skip = 0; skip < (qname ? 2 : 1); skip++) {
+        const char *colon = strstr(what, ": ");
+        if (colon == NULL)
+            break;
+        what = colon + 2;
+    }
+    return qname ? fd__error(rc, "%s: %s: %s", fn, qname, what) : fd__error(rc, "%s: %s", fn, what);
+}
+
+fd_status fd__calls_site_zone(char zone[FD__ZONE_MAX + 1], fd_store *s, const char *fn, int64_t site_id)
+{
+    sqlite3_stmt *st = fd__store_stmt(s, fn, SQL_SITE_ZONE);
+    if (st == NULL)
+        return fd_error_last()->code;
+    sqlite3_bind_int64(st, 1, site_id);
+    int src = sqlite3_step(st);
+    if (src == SQLITE_ROW) {
+        const char *z = (const char *)sqlite3_column_text(st, 0);
+        fd__copy_fixed(zone, FD__ZONE_MAX + 1, z && *z ? z : "Asia/Shanghai");
+    }
+    sqlite3_reset(st);
+    if (src == SQLITE_DONE)
+        return fd__error(FD_ENOTFOUND, "%s: actor.site_id: no site %lld", fn, (long long)site_id);
+    return src == SQLITE_ROW ? FD_OK : fd__store_sqlerr(s, fn, src, "reading the site's time zone");
+}
+
+fd_status fd__calls_calendar(const fd_calendar **out, fd_store *s, const char *fn, int64_t site_id,
+                             const fd_policy *policy)
+{
+    char zone[FD__ZONE_MAX + 1];
+    fd_status rc = fd__calls_site_zone(zone, s, fn, site_id);
+    if (rc)
+        return rc;
+    int64_t beyond = fd__policy_value(policy, FD__POL_CAL_BEYOND_DATA);
+    int64_t fallback = fd__policy_value(policy, FD__POL_CAL_FALLBACK_WEEKENDS);
+    int64_t roll = fd__policy_value(policy, FD__POL_DEADLINE_ROLL_REST_DAYS);
+    if (s->call_cal.cal && s->call_cal.site_id == site_id && strcmp(s->call_cal.zone, zone) == 0 &&
+        s->call_cal.beyond == beyond && s->call_cal.fallback == fallback && s->call_cal.roll == roll) {
+        *out = s->call_cal.cal;
+        return FD_OK;
+    }
+    fd_calendar_free(s->call_cal.cal);
+    s->call_cal.cal = NULL;
+    fd_calendar *cal = NULL;
+    rc = fd_calendar_new(&cal);
+    if (rc == FD_OK)
+        rc = fd_calendar_set_time_zone(cal, zone);
+    if (rc == FD_OK && policy)
+        rc = fd_calendar_apply_policy(cal, policy);
+    if (rc) {
+        fd_calendar_free(cal);
+        return fd__error_context(rc, "%s: the calendar of site %lld", fn, (long long)site_id);
+    }
+    s->call_cal.cal = cal;
+    s->call_cal.site_id = site_id;
+    fd__copy_fixed(s->call_cal.zone, sizeof s->call_cal.zone, zone);
+    s->call_cal.beyond = beyond;
+    s->call_cal.fallback = fallback;
+    s->call_cal.roll = roll;
+    *out = cal;
+    return FD_OK;
+}
+
+fd_status fd__calls_phone(char out[FD__PHONE_MAX], const char *fn, const char *qname, const char *text,
+                          bool keep_unparsed)
+{
+    out[0] = '\0';
+    if (text == NULL || text[0] == '\0')
+        return FD_OK;
+    fd_phone ph;
+    fd_status rc = fd_phone_parse(&ph, text);
+    if (rc && keep_unparsed && strlen(text) < FD__PHONE_MAX) {
+        fd_error_clear();
+        snprintf(out, FD__PHONE_MAX, "%s", text);
+        return FD_OK;
+    }
+    if (rc)
+        return fd__calls_rename_error(rc, fn, qname);
+    /* The national form is what a number is matched on (calls_site_number); an
+     * extension stays, after '-', as fd_phone_parse() reads it back. */
+    snprintf(out, FD__PHONE_MAX, "%s%s%s", ph.national, ph.extension[0] ? "-" : "", ph.extension);
+    return FD_OK;
+}
+
+fd_status fd__calls_ref_at_site(fd_store *s, const char *fn, const char *qname, const char *table, int64_t id,
+                                int64_t site_id)
+{
+    if (id == 0)
+        return FD_OK;
+    bool dir = strcmp(table, "directory") == 0;
+    sqlite3_stmt *st = fd__store_stmt(s, fn, dir ? SQL_DIR_AT_SITE : SQL_CALL_AT_SITE);
+    if (st == NULL)
+        return fd_error_last()->code;
+    sqlite3_bind_int64(st, 1, id);
+    int src = sqlite3_step(st);
+    int64_t site = src == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+    sqlite3_reset(st);
+    if (src != SQLITE_ROW && src != SQLITE_DONE)
+        return fd__store_sqlerr(s, fn, src, "checking a reference");
+    if (src == SQLITE_DONE || site != site_id)
+        return fd__error(FD_ENOTFOUND, "%s: %s: no %s %lld at the actor's site", fn, qname,
+                         dir ? "directory entry" : "call", (long long)id);
+    return FD_OK;
+}
+
+fd_status fd__calls_check_note(const char *fn, const char *field, const char *text, size_t max, bool required)
+{
+    if (text == NULL || text[0] == '\0')
+        return required ? fd__error(FD_EINVAL, "%s: %s: is required", fn, field) : FD_OK;
+    size_t len = strlen(text);
+    if (!fd__utf8_valid(text, len))
+        return fd__error(FD_EINVAL, "%s: %s: not valid UTF-8", fn, field);
+    if (len > max)
+        return fd__error(FD_ERANGE, "%s: %s: %zu bytes, at most %zu allowed", fn, field, len, max);
+    for (const unsigned char *p = (const unsigned char *)text; *p;) {
+        uint32_t c = fd__utf8_next(&p);
+        if (fd__char_unsafe(c) && c != '\t' && c != '\n' && c != '\r')
+            return fd__error(FD_EINVAL, "%s: %s: contains a control character (U+%04X)", fn, field, (unsigned)c);
+    }
+    return FD_OK;
+}
+
+fd_status fd__calls_task_add(int64_t *out_id, fd_store *s, const char *fn, const fd_actor *actor, int64_t call_id,
+                             const char *kind, const char *number, int64_t due_at, int provisional)
+{
+    fd_call_task t = FD_CALL_TASK_INIT;
+    t.call_id = call_id;
+    t.kind = kind;
+    t.number = number;
+    t.due_at = due_at;
+    t.provisional = provisional;
+    return fd__record_insert(out_id, s, fn, &fd__record_call_task, &t, actor);
+}
+
+/* Runs a cached UPDATE/INSERT that returns no rows; *changes (may be NULL) gets the rows changed. */
+static fd_status step_done(fd_store *s, const char *fn, sqlite3_stmt *st, const char *what, int *changes)
+{
+    int src = sqlite3_step(st);
+    sqlite3_reset(st);
+    if (src != SQLITE_DONE)
+        return fd__store_sqlerr(s, fn, src, what);
+    if (changes)
+        *changes = sqlite3_changes(s->db);
+    return FD_OK;
+}
+
+/* --- calls ---------------------------------------------------------------------- */
+
+fd_status fd_store_call_add(int64_t *out_id, fd_store *store, const fd_actor *actor, const fd_call *call)
+{
+    static const char fn[] = "fd_store_call_add";
+    fd_status rc = fd__check_ptr(fn, "out_id", out_id);
+    if (rc == FD_OK)
+        rc = fd__check_ptr(fn, "store", store);
+    if (rc == FD_OK)
+        rc = fd__record_check(&fd__record_call, fn, call);
+    if (rc == FD_OK)
+        rc = fd__actor_check(store, fn, actor, NULL);
+    if (rc)
+        return rc;
+    fd_policy *policy = NULL;
+    if ((rc = fd_store_policy_load(&policy, store, actor->site_id)) != FD_OK)
+        return rc;
+    /* R-CALL-1, R-CALL-3, R-CALL-4, R-CALL-7: derived fields and the checks, with the site's policy. */
+    fd_call c = *call;
+    char number[FD__PHONE_MAX];
+    if ((rc = fd_call_assess(&c, policy)) != FD_OK)
+        rc = fd__calls_rename_error(rc, fn, NULL);
+    if (rc == FD_OK && (rc = fd__calls_phone(number, fn, "call.caller_number", c.caller_number, true)) == FD_OK)
+        c.caller_number = number;
+    if (rc == FD_OK)
+        rc = fd__calls_ref_at_site(store, fn, "call.callee_entry", "directory", c.callee_entry, actor->site_id);
+    /* R-CALL-8: a dropped incoming call is called back at once (due at its end). */
+    int callback = 0;
+    if (rc == FD_OK)
+        rc = fd_call_needs_callback(&callback, &c);
+    int64_t end = c.end_at ? c.end_at : c.answer_at ? c.answer_at : c.ring_at;
+    /* R-CALL-9: a question left open is answered within working days on the site's calendar. */
+    int64_t reply_due = 0;
+    int provisional = 0;
+    if (rc == FD_OK && c.unresolved) {
+        const fd_calendar *cal = NULL;
+        rc = fd__calls_calendar(&cal, store, fn, actor->site_id, policy);
+        if (rc == FD_OK && (rc = fd_call_reply_due(&reply_due, &provisional, cal, end, policy)) != FD_OK)
+            rc = fd__error_context(rc, "%s: call.unresolved: the reply's deadline", fn);
+    }
+    fd_policy_free(policy);
+    if (rc)
+        return rc;
+    bool sp;
+    if ((rc = fd__store_write_begin(store, fn, &sp)) != FD_OK)
+        return rc;
+    int64_t id = 0, cb_task = 0, reply_task = 0;
+    rc = fd__record_insert(&id, store, fn, &fd__record_call, &c, actor);
+    if (rc == FD_OK && callback)
+        rc = fd__calls_task_add(&cb_task, store, fn, actor, id, "callback", c.caller_number, end, 0);
+    if (rc == FD_OK && c.unresolved)
+        rc = fd__calls_task_add(&reply_task, store, fn, actor, id, "reply", c.caller_number, reply_due, provisional);
+    if (rc == FD_OK) {
+        char detail[160];
+        int n = snprintf(detail, sizeof detail, "%s %s%s%s%s", c.direction, c.disposition,
+                         c.category && *c.category ? " " : "", c.category ? c.category : "", c.late ? " late" : "");
+        if (cb_task)
+            n += snprintf(detail + n, sizeof detail - (size_t)n, "; callback task %lld", (long long)cb_task);
+        if (reply_task)
+            snprintf(detail + n, sizeof detail - (size_t)n, "; reply task %lld", (long long)reply_task);
+        rc = fd__journal(store, fn, actor, actor->site_id, "call", id, "add", detail);
+    }
+    rc = fd__store_write_end(store, fn, sp, rc);
+    if (rc == FD_OK)
+        *out_id = id;
+    return rc;
+}
+
+fd_status fd_store_call_task_done(fd_store *store, const fd_actor *actor, int64_t task_id, const char *outcome)
+{
+    static const char fn[] = "fd_store_call_task_done";
+    fd_status rc = fd__check_ptr(fn, "store", store);
+    if (rc == FD_OK)
+        rc = fd__calls_check_note(fn, "outcome", outcome, 500, true);
+    if (rc == FD_OK)
+        rc = fd__actor_check(store, fn, actor, NULL);
+    if (rc)
+        return rc;
+    sqlite3_stmt *st = fd__store_stmt(store, fn, SQL_TASK_STATE);
+    if (st == NULL)
+        return fd_error_last()->code;
+    sqlite3_bind_int64(st, 1, task_id);
+    sqlite3_bind_int64(st, 2, actor->site_id);
+    int src = sqlite3_step(st);
+    bool open = src == SQLITE_ROW && strcmp((const char *)sqlite3_column_text(st, 0), "open") == 0;
+    int64_t done_at = src == SQLITE_ROW ? sqlite3_column_int64(st, 1) : 0;
+    sqlite3_reset(st);
+    if (src == SQLITE_DONE)
+        return fd__error(FD_ENOTFOUND, "%s: task_id: no task %lld at the actor's site", fn, (long long)task_id);
+    if (src != SQLITE_ROW)
+        return fd__store_sqlerr(store, fn, src, "reading the task");
+    if (!open) {
+        char zone[FD__ZONE_MAX + 1];
+        fd_buf when = FD_BUF_INIT;
+        if (fd__calls_site_zone(zone, store, fn, actor->site_id) != FD_OK || fd_instant_format(&when, zone, done_at))
+            fd__buf_printf(&when, "%lld", (long long)done_at);
+        rc = fd__error(FD_ESTATE, "%s: task_id: task %lld was done already, at %s", fn, (long long)task_id,
+                       when.ptr ? when.ptr : "?");
+        fd_buf_dispose(&when);
+        return rc;
+    }
+    bool sp;
+    if ((rc = fd__store_write_begin(store, fn, &sp)) != FD_OK)
+        return rc;
+    int changed = 0;
+    if ((st = fd__store_stmt(store, fn, SQL_TASK_DONE)) == NULL) {
+        rc = fd_error_last()->code;
+    } else {
+        sqlite3_bind_int64(st, 1, task_id);
+        sqlite3_bind_int64(st, 2, actor->at);
+        if (actor->staff_id)
+            sqlite3_bind_int64(st, 3, actor->staff_id);
+        sqlite3_bind_text(st, 4, outcome, -1, SQLITE_STATIC);
+        rc = step_done(store, fn, st, "updating the task", &changed);
+    }
+    /* Another writer may have finished it between the read and this write. */
+    if (rc == FD_OK && changed != 1)
+        rc = fd__error(FD_ESTATE, "%s: task_id: task %lld was done already", fn, (long long)task_id);
+    if (rc == FD_OK)
+        rc = fd__journal(store, fn, actor, actor->site_id, "call_task", task_id, "done", NULL);
+    return fd__store_write_end(store, fn, sp, rc);
+}
+
+/* --- messages (R-CALL-6) ---------------------------------------------------------- */
+
+/* Stores one state change of a message: the event row, inside the caller's write. */
+static fd_status message_event(fd_store *s, const char *fn, const fd_actor *actor, int64_t message_id,
+                               const char *state, const char *how, const char *note)
+{
+    fd_message_event e = FD_MESSAGE_EVENT_INIT;
+    e.message_id = message_id;
+    e.state = state;
+    e.how = how;
+    e.note = note;
+    return fd__record_insert(NULL, s, fn, &fd__record_message_event, &e, actor);
+}
+
+fd_status fd_store_message_take(int64_t *out_id, fd_store *store, const fd_actor *actor, const fd_message *message)
+{
+    static const char fn[] = "fd_store_message_take";
+    fd_status rc = fd__check_ptr(fn, "out_id", out_id);
+    if (rc == FD_OK)
+        rc = fd__check_ptr(fn, "store", store);
+    if (rc == FD_OK)
+        rc = fd__record_check(&fd__record_message, fn, message);
+    if (rc == FD_OK && message->confirmed != 1)
+        rc = fd__error(FD_EINVAL, "%s: message.confirmed: a message is read back and confirmed by the caller "
+                       "before it is taken (R-CALL-6)", fn);
+    fd_message m;
+    char number[FD__PHONE_MAX];
+    if (rc == FD_OK) {
+        m = *message;
+        if ((rc = fd__calls_phone(number, fn, "message.from_number", m.from_number, false)) == FD_OK)
+            m.from_number = number;
+    }
+    if (rc == FD_OK)
+        rc = fd__actor_check(store, fn, actor, NULL);
+    if (rc == FD_OK)
+        rc = fd__calls_ref_at_site(store, fn, "message.call_id", "calls", m.call_id, actor->site_id);
+    if (rc == FD_OK)
+        rc = fd__calls_ref_at_site(store, fn, "message.for_entry", "directory", m.for_entry, actor->site_id);
+    if (rc)
+        return rc;
+    bool sp;
+    if ((rc = fd__store_write_begin(store, fn, &sp)) != FD_OK)
+        return rc;
+    int64_t id = 0;
+    rc = fd__record_insert(&id, store, fn, &fd__record_message, &m, actor);
+    if (rc == FD_OK)
+        rc = message_event(store, fn, actor, id, "taken", NULL, NULL);
+    if (rc == FD_OK)
+        rc = fd__journal(store, fn, actor, actor->site_id, "message", id, "take", m.for_name);
+    rc = fd__store_write_end(store, fn, sp, rc);
+    if (rc == FD_OK)
+        *out_id = id;
+    return rc;
+}
+
+/* Delivered or expired: from `taken` only (R-CALL-6), with an event row and a journal entry. */
+static fd_status message_close(fd_store *store, const char *fn, const fd_actor *actor, int64_t message_id,
+                               const char *state, const char *how, const char *note)
+{
+    sqlite3_stmt *st = fd__store_stmt(store, fn, SQL_MESSAGE_STATE);
+    if (st == NULL)
+        return fd_error_last()->code;
+    sqlite3_bind_int64(st, 1, message_id);
+    sqlite3_bind_int64(st, 2, actor->site_id);
+    int src = sqlite3_step(st);
+    char now[FD_CODE_MAX + 1] = "";
+    if (src == SQLITE_ROW)
+        fd__copy_fixed(now, sizeof now, (const char *)sqlite3_column_text(st, 0));
+    sqlite3_reset(st);
+    if (src == SQLITE_DONE)
+        return fd__error(FD_ENOTFOUND, "%s: message_id: no message %lld at the actor's site", fn,
+                         (long long)message_id);
+    if (src != SQLITE_ROW)
+        return fd__store_sqlerr(store, fn, src, "reading the message");
+    if (strcmp(now, "taken") != 0)
+        return fd__error(FD_ESTATE, "%s: message_id: message %lld is %s already, not taken (R-CALL-6)", fn,
+                         (long long)message_id, now);
+    bool sp;
+    fd_status rc = fd__store_write_begin(store, fn, &sp);
+    if (rc)
+        return rc;
+    int changed = 0;
+    if ((st = fd__store_stmt(store, fn, SQL_MESSAGE_SET_STATE)) == NULL) {
+        rc = fd_error_last()->code;
+    } else {
+        sqlite3_bind_int64(st, 1, message_id);
+        sqlite3_bind_text(st, 2, state, -1, SQLITE_STATIC);
+        sqlite3_bind_int64(st, 3, actor->at);
+        if (actor->staff_id)
+            sqlite3_bind_int64(st, 4, actor->staff_id);
+        sqlite3_bind_text(st, 5, how ? how : "", -1, SQLITE_STATIC);
+        rc = step_done(store, fn, st, "updating the message", &changed);
+    }
+    if (rc == FD_OK && changed != 1)
+        rc = fd__error(FD_ESTATE, "%s: message_id: message %lld is no longer taken (R-CALL-6)", fn,
+                       (long long)message_id);
+    if (rc == FD_OK)
+        rc = message_event(store, fn, actor, message_id, state, how, note);
+    if (rc == FD_OK)
+        rc = fd__journal(store, fn, actor, actor->site_id, "message", message_id,
+                         strcmp(state, "delivered") == 0 ? "deliver" : "expire", how);
+    return fd__store_write_end(store, fn, sp, rc);
+}
+
+fd_status fd_store_message_deliver(fd_store *store, const fd_actor *actor, int64_t message_id, const char *how,
+                                   const char *note)
+{
+    static const char fn[] = "fd_store_message_deliver";
+    fd_status rc = fd__check_ptr(fn, "store", store);
+    if (rc == FD_OK && (how == NULL || fd_call_code_label("delivered_how", how) == NULL))
+        rc = fd__error(FD_EINVAL, "%s: how: '%.32s' is not a way of delivering (in_person 当面, phone 电话, sms 短信, "
+                       "wechat 微信, email 邮件, note 便条)", fn, how ? how : "(null)");
+    if (rc == FD_OK)
+        rc = fd__calls_check_note(fn, "note", note, 500, false);
+    if (rc == FD_OK)
+        rc = fd__actor_check(store, fn, actor, NULL);
+    return rc ? rc : message_close(store, fn, actor, message_id, "delivered", how, note);
+}
+
+fd_status fd_store_message_expire(fd_store *store, const fd_actor *actor, int64_t message_id, const char *note)
+{
+    static const char fn[] = "fd_store_message_expire";
+    fd_status rc = fd__check_ptr(fn, "store", store);
+    if (rc == FD_OK)
+        rc = fd__calls_check_note(fn, "note", note, 500, true);
+    if (rc == FD_OK)
+        rc = fd__actor_check(store, fn, actor, NULL);
+    return rc ? rc : message_close(store, fn, actor, message_id, "expired", NULL, note);
+}
+
+/* --- the period's counts (R-COM-4, the daily report) ------------------------------- */
+
+/*
+ * One aggregate over the period's calls, read through calls_site_ring: every
+ * count, grouped by the wait from the first ring to the answer (NULL for a
+ * call not answered) so that the answer-time percentiles come out of the same
+ * scan. A day has few distinct waits; the groups are summed here.
+ */
+static const char SQL_STATS_CALLS[] =
+    "SELECT CASE WHEN answer_at > 0 THEN answer_at - ring_at END AS wait, count(*), "
+    "sum(direction = 'in'), sum(direction = 'out'), sum(direction = 'internal'), "
+    "sum(disposition = 'answered'), sum(disposition = 'no_answer'), sum(disposition = 'busy'), "
+    "sum(disposition = 'failed'), sum(disposition = 'congestion'), sum(disposition = 'cancelled'), "
+    "sum(disposition = 'dropped'), "
+    "sum(category = 'inquiry'), sum(category = 'suggestion'), sum(category = 'complaint'), "
+    "sum(category = 'praise'), sum(category = 'repair'), sum(category = 'fault'), sum(category = 'business'), "
+    "sum(category = 'private'), sum(category = 'wrong_number'), sum(coalesce(category, '') = ''), "
+    "sum(answer_at > 0 AND late = 0), sum(answer_at > 0 AND late = 1), "
+    "sum(late = 1 AND apology = 'given'), sum(late = 1 AND apology = 'omitted'), "
+    "sum(late = 1 AND coalesce(apology, '') = ''), "
+    "sum(answer_at > 0 AND rings <= 1), sum(answer_at > 0 AND rings = 2), sum(answer_at > 0 AND rings = 3), "
+    "sum(answer_at > 0 AND rings BETWEEN 4 AND 6), sum(answer_at > 0 AND rings >= 7), "
+    "sum(over_limit), "
+    "sum(answer_at > 0 AND direction = 'in' AND coalesce(source, '') = '' AND read_back = 0 "
+    "AND category NOT IN ('', 'private', 'wrong_number')) "
+    "FROM calls WHERE site_id = ?1 AND ring_at >= ?2 AND ring_at < ?3 GROUP BY wait ORDER BY wait";
+
+/* Tasks open at ?2: still open and created before, or done since (call_tasks_site_state_due, call_tasks_site_done). */
+static const char SQL_STATS_TASKS[] =
+    "SELECT kind, count(*), sum(due_at < ?2) FROM ("
+    "SELECT kind, due_at FROM call_tasks WHERE site_id = ?1 AND state = 'open' AND created_at < ?2 "
+    "UNION ALL "
+    "SELECT kind, due_at FROM call_tasks WHERE site_id = ?1 AND state = 'done' AND done_at >= ?2 AND created_at < ?2"
+    ") GROUP BY kind";
+
+/* Messages taken and not delivered or expired at ?2 (messages_site_state_taken, messages_site_closed). */
+static const char SQL_STATS_MESSAGES[] =
+    "SELECT count(*), sum(taken_at < ?3) FROM ("
+    "SELECT taken_at FROM messages WHERE site_id = ?1 AND state = 'taken' AND taken_at < ?2 "
+    "UNION ALL "
+    "SELECT taken_at FROM messages WHERE site_id = ?1 AND state <> 'taken' AND state_at >= ?2 AND taken_at < ?2)";
+
+/* One wait (seconds from ring to answer) and how many answered calls had it. */
+typedef struct wait_count {
+    int64_t wait, n;
+} wait_count;
+
+/* The smallest wait with at least @rank calls at or below it (nearest rank). */
+static int64_t wait_at_rank(const wait_count *w, size_t nw, int64_t rank)
+{
+    int64_t seen = 0;
+    for (size_t i = 0; i < nw; i++) {
+        seen += w[i].n;
+        if (seen >= rank)
+            return w[i].wait;
+    }
+    return nw ? w[nw - 1].wait : 0;
+}
+
+fd_status fd_store_call_stats(fd_call_stats *out, fd_store *store, const fd_actor *actor, int64_t from, int64_t to)
+{
+    static const char fn[] = "fd_store_call_stats";
+    fd_status rc = fd__check_ptr(fn, "out", out);
+    if (rc == FD_OK)
+        rc = fd__check_ptr(fn, "store", store);
+    if (rc == FD_OK)
+        rc = fd__check_instant(fn, "from", from);
+    if (rc == FD_OK)
+        rc = fd__check_instant(fn, "to", to);
+    if (rc == FD_OK && to < from)
+        rc = fd__error(FD_EINVAL, "%s: to: %lld s before from", fn, (long long)(from - to));
+    if (rc == FD_OK)
+        rc = fd__actor_check(store, fn, actor, NULL);
+    if (rc)
+        return rc;
+    fd_call_stats s;
+    memset(&s, 0, sizeof s);
+    s.version = FD_CALL_STATS_VERSION;
+    int64_t *const counts[] = { &s.total, &s.incoming, &s.outgoing, &s.internal, &s.answered, &s.no_answer,
+                                &s.busy, &s.failed, &s.congestion, &s.cancelled, &s.dropped, &s.inquiry,
+                                &s.suggestion, &s.complaint, &s.praise, &s.repair, &s.fault, &s.business,
+                                &s.personal, &s.wrong_number, &s.uncategorised, &s.within_rings, &s.late,
+                                &s.late_apology, &s.late_no_apology, &s.late_unknown, &s.rings_1, &s.rings_2,
+                                &s.rings_3, &s.rings_4_6, &s.rings_7_plus, &s.over_limit, &s.not_read_back };
+    const size_t ncounts = sizeof counts / sizeof counts[0];
+    wait_count *waits = NULL;
+    size_t nw = 0, cw = 0;
+    int64_t answered_total = 0;
+    sqlite3_stmt *st = fd__store_stmt(store, fn, SQL_STATS_CALLS);
+    if (st == NULL)
+        return fd_error_last()->code;
+    sqlite3_bind_int64(st, 1, actor->site_id);
+    sqlite3_bind_int64(st, 2, from);
+    sqlite3_bind_int64(st, 3, to);
+    int src;
+    while (rc == FD_OK && (src = sqlite3_step(st)) == SQLITE_ROW) {
+        for (size_t i = 0; i < ncounts; i++)
+            *counts[i] += sqlite3_column_int64(st, (int)i + 1);
+        if (sqlite3_column_type(st, 0) == SQLITE_NULL)
+            continue;
+        if (nw == cw) {
+            size_t cap = cw ? cw * 2 : 64;
+            wait_count *p = realloc(waits, cap * sizeof *p);
+            if (p == NULL) {
+                rc = fd__oom(fn);
+                break;
+            }
+            waits = p;
+            cw = cap;
+        }
+        waits[nw].wait = sqlite3_column_int64(st, 0);
+        waits[nw].n = sqlite3_column_int64(st, 1);
+        answered_total += waits[nw++].n;
+    }
+    sqlite3_reset(st);
+    if (rc == FD_OK && src != SQLITE_DONE)
+        rc = fd__store_sqlerr(store, fn, src, "counting calls");
+    /* The groups come in wait order (GROUP BY sorts); NULL first, skipped above. */
+    if (rc == FD_OK && answered_total > 0) {
+        s.answer_p50_s = wait_at_rank(waits, nw, (answered_total + 1) / 2);
+        s.answer_p90_s = wait_at_rank(waits, nw, (answered_total * 9 + 9) / 10);
+        s.answer_max_s = waits[nw - 1].wait;
+    }
+    free(waits);
+    if (rc == FD_OK && (st = fd__store_stmt(store, fn, SQL_STATS_TASKS)) == NULL)
+        rc = fd_error_last()->code;
+    if (rc == FD_OK) {
+        sqlite3_bind_int64(st, 1, actor->site_id);
+        sqlite3_bind_int64(st, 2, to);
+        while ((src = sqlite3_step(st)) == SQLITE_ROW) {
+            const char *kind = (const char *)sqlite3_column_text(st, 0);
+            int64_t n = sqlite3_column_int64(st, 1);
+            if (kind && strcmp(kind, "callback") == 0)
+                s.open_callbacks += n;
+            else if (kind && strcmp(kind, "reply") == 0)
+                s.open_replies += n;
+            s.overdue_tasks += sqlite3_column_int64(st, 2);
+        }
+        sqlite3_reset(st);
+        if (src != SQLITE_DONE)
+            rc = fd__store_sqlerr(store, fn, src, "counting open tasks");
+    }
+    fd_policy *policy = NULL;
+    if (rc == FD_OK)
+        rc = fd_store_policy_load(&policy, store, actor->site_id);
+    if (rc == FD_OK && (st = fd__store_stmt(store, fn, SQL_STATS_MESSAGES)) == NULL)
+        rc = fd_error_last()->code;
+    if (rc == FD_OK) {
+        /* R-CALL-6: overdue once older than the limit at the period's end (fd_message_overdue()). */
+        int64_t limit = fd__policy_value(policy, FD__POL_MSG_DELIVER_MINUTES) * 60;
+        sqlite3_bind_int64(st, 1, actor->site_id);
+        sqlite3_bind_int64(st, 2, to);
+        sqlite3_bind_int64(st, 3, to - limit);
+        src = sqlite3_step(st);
+        if (src == SQLITE_ROW) {
+            s.messages_open = sqlite3_column_int64(st, 0);
+            s.messages_overdue = sqlite3_column_int64(st, 1);
+        }
+        sqlite3_reset(st);
+        if (src != SQLITE_ROW)
+            rc = fd__store_sqlerr(store, fn, src, "counting open messages");
+    }
+    fd_policy_free(policy);
+    if (rc == FD_OK)
+        *out = s;
+    return rc;
+}
