@@ -165,21 +165,41 @@ Test(property, R_FEE_8_areas_are_written_with_two_decimals)
 
 Test(property, R_VIS_5_occupancy_on_a_date_is_move_in_to_before_move_out)
 {
+    fd_occupant o = FD_OCCUPANT_INIT;
+    o.move_in = D(2025, 3, 1);
     int on = -1;
-    fd_assert_ok(fd_occupancy_on(&on, D(2025, 3, 1), NO_DATE, D(2025, 3, 1)));
+    fd_assert_ok(fd_occupant_current(&on, &o, D(2025, 3, 1)));
     cr_assert_eq(on, 1, "the move-in day counts");
-    fd_assert_ok(fd_occupancy_on(&on, D(2025, 3, 1), NO_DATE, D(2025, 2, 28)));
+    fd_assert_ok(fd_occupant_current(&on, &o, D(2025, 2, 28)));
     cr_assert_eq(on, 0, "before moving in");
-    fd_assert_ok(fd_occupancy_on(&on, D(2025, 3, 1), D(2026, 1, 1), D(2025, 12, 31)));
+    o.move_out = D(2026, 1, 1);
+    fd_assert_ok(fd_occupant_current(&on, &o, D(2025, 12, 31)));
     cr_assert_eq(on, 1);
-    fd_assert_ok(fd_occupancy_on(&on, D(2025, 3, 1), D(2026, 1, 1), D(2026, 1, 1)));
+    fd_assert_ok(fd_occupant_current(&on, &o, D(2026, 1, 1)));
     cr_assert_eq(on, 0, "the move-out day no longer counts");
-    fd_assert_ok(fd_occupancy_on(&on, NO_DATE, D(2026, 1, 1), D(1990, 1, 1)));
+    o.move_out = D(2025, 3, 1);
+    fd_assert_error(fd_occupant_current(&on, &o, D(2025, 3, 1)), FD_EINVAL,
+                    "occupant.move_out: 2025-03-01 is not after occupant.move_in");
+    o.move_out = NO_DATE;
+    fd_assert_error(fd_occupant_current(&on, &o, D(2025, 2, 30)), FD_EINVAL, "on");
+    fd_assert_error(fd_occupant_current(NULL, &o, D(2025, 3, 1)), FD_EINVAL, "out");
+    o.move_in = NO_DATE;
+    fd_assert_error(fd_occupant_current(&on, &o, D(2025, 3, 1)), FD_EINVAL, "occupant.move_in: is required");
+
+    fd_organisation g = FD_ORGANISATION_INIT;
+    g.move_out = D(2026, 1, 1);
+    fd_assert_ok(fd_organisation_current(&on, &g, D(1990, 1, 1)));
     cr_assert_eq(on, 1, "no move-in recorded: since always");
-    fd_assert_error(fd_occupancy_on(&on, D(2025, 3, 1), D(2025, 3, 1), D(2025, 3, 1)), FD_EINVAL,
-                    "until: 2025-03-01 is not after from");
-    fd_assert_error(fd_occupancy_on(&on, D(2025, 3, 1), NO_DATE, D(2025, 2, 30)), FD_EINVAL, "on");
-    fd_assert_error(fd_occupancy_on(NULL, D(2025, 3, 1), NO_DATE, D(2025, 3, 1)), FD_EINVAL, "out");
+    fd_assert_ok(fd_organisation_current(&on, &g, D(2026, 1, 1)));
+    cr_assert_eq(on, 0);
+    fd_employee e = FD_EMPLOYEE_INIT;
+    fd_assert_ok(fd_employee_current(&on, &e, D(2026, 1, 1)));
+    cr_assert_eq(on, 1, "not left");
+    e.left_on = D(2026, 1, 1);
+    fd_assert_ok(fd_employee_current(&on, &e, D(2026, 1, 1)));
+    cr_assert_eq(on, 0, "the day they left no longer counts");
+    e.left_on = D(2026, 13, 1);
+    fd_assert_error(fd_employee_current(&on, &e, D(2026, 1, 1)), FD_EINVAL, "employee.left_on");
 }
 
 Test(property, R_VIS_5_codes_have_chinese_labels)

@@ -545,7 +545,7 @@ FD_API fd_status fd_building_code_normalize(fd_buf *out, const char *text);
 /* --- floor areas ----------------------------------------------------------------- */
 
 /** The largest area taken: 10,000,000.00 m², in hundredths. */
-#define FD_AREA_MAX INT64_C(1000000000)
+#define FD_AREA_MAX 1000000000
 
 /**
  * Reads a floor area into hundredths of a square metre, exactly: "89.5" →
@@ -567,14 +567,29 @@ FD_API fd_status fd_area_format(fd_buf *out, int64_t area_m2x100);
 /* --- occupancy ----------------------------------------------------------------- */
 
 /**
- * Whether someone who moved in on @p from and out on @p until lives there on
- * @p on: @p from ≤ @p on < @p until (R-VIS-5). A zero @p until ({0, 0, 0}) is
- * "not moved out"; a zero @p from is "since before records began" (an
- * organisation's move-in is optional). *@p out is 1 or 0.
- * @return ::FD_OK; ::FD_EINVAL (@p out NULL, a date that is not a real day,
- *         @p until not after @p from).
+ * R-VIS-5: whether @p occupant lives in (or owns) the unit on @p on, the
+ * site's local date: `move_in` ≤ @p on < `move_out`; an unset `move_out`
+ * ({0, 0, 0}) is "not moved out". *@p out is 1 or 0. The store's find and
+ * resident check count an occupant as current by the same rule.
+ * @return ::FD_OK; ::FD_EINVAL (a NULL pointer, @p on or a date of the record
+ *         that is not a real day, a `move_out` not after `move_in`, naming it).
  */
-FD_API fd_status fd_occupancy_on(int *out, fd_date from, fd_date until, fd_date on);
+FD_API fd_status fd_occupant_current(int *out, const fd_occupant *occupant, fd_date on);
+
+/**
+ * Whether @p organisation is at the site on @p on: `move_in` (unset: since
+ * before records began) ≤ @p on < `move_out` (unset: still there).
+ * @return as fd_occupant_current().
+ */
+FD_API fd_status fd_organisation_current(int *out, const fd_organisation *organisation, fd_date on);
+
+/**
+ * Whether @p employee still works there on @p on: @p on < `left_on` (unset:
+ * still there). Their organisation's own dates are not looked at here (the
+ * store's find does: an employee of an organisation gone is not current).
+ * @return as fd_occupant_current().
+ */
+FD_API fd_status fd_employee_current(int *out, const fd_employee *employee, fd_date on);
 
 /* --- checks as the store makes them ---------------------------------------------- */
 

@@ -1449,7 +1449,7 @@ typedef struct fd_resident_check {
  * name equals it after normalisation (NFKC, case, white space, Traditional →
  * Simplified: 張三 is 张三, 𠮷 is kept as it is); POSSIBLE when only the
  * toneless pinyin equals (a homophone, or pinyin typed in). Only occupants
- * living there on @p date count (move_in ≤ date < move_out, fd_occupancy_on());
+ * living there on @p date count (move_in ≤ date < move_out, fd_occupant_current());
  * every role does (owner, tenant, resident). Of the actor's site only.
  *
  * Nothing personal comes back: not the stored name, not the phone — only

@@ -613,23 +613,51 @@ static int date_cmp(fd_date a, fd_date b)
     return a.day < b.day ? -1 : a.day > b.day;
 }
 
-fd_status fd_occupancy_on(int *out, fd_date from, fd_date until, fd_date on)
+/* from <= on < until, each end open when unset; FD_EINVAL naming a bad date. */
+static fd_status occupancy(int *out, const char *fn, const char *from_name, fd_date from, const char *until_name,
+                           fd_date until, fd_date on)
 {
-    static const char fn[] = "fd_occupancy_on";
     fd_status rc = fd__check_ptr(fn, "out", out);
     if (rc == FD_OK)
         rc = fd__check_date(fn, "on", on);
     if (rc == FD_OK && !date_unset(from))
-        rc = fd__check_date(fn, "from", from);
+        rc = fd__check_date(fn, from_name, from);
     if (rc == FD_OK && !date_unset(until))
-        rc = fd__check_date(fn, "until", until);
+        rc = fd__check_date(fn, until_name, until);
     if (rc == FD_OK && !date_unset(from) && !date_unset(until) && date_cmp(until, from) <= 0)
-        rc = fd__error(FD_EINVAL, "%s: until: %04d-%02d-%02d is not after from %04d-%02d-%02d", fn, (int)until.year,
-                       (int)until.month, (int)until.day, (int)from.year, (int)from.month, (int)from.day);
+        rc = fd__error(FD_EINVAL, "%s: %s: %04d-%02d-%02d is not after %s %04d-%02d-%02d", fn, until_name,
+                       (int)until.year, (int)until.month, (int)until.day, from_name, (int)from.year, (int)from.month,
+                       (int)from.day);
     if (rc)
         return rc;
     *out = (date_unset(from) || date_cmp(from, on) <= 0) && (date_unset(until) || date_cmp(on, until) < 0);
     return FD_OK;
+}
+
+fd_status fd_occupant_current(int *out, const fd_occupant *occupant, fd_date on)
+{
+    static const char fn[] = "fd_occupant_current";
+    fd_status rc = fd__check_ptr(fn, "occupant", occupant);
+    if (rc == FD_OK && date_unset(occupant->move_in))
+        rc = fd__error(FD_EINVAL, "%s: occupant.move_in: is required", fn);
+    return rc ? rc : occupancy(out, fn, "occupant.move_in", occupant->move_in, "occupant.move_out",
+                               occupant->move_out, on);
+}
+
+fd_status fd_organisation_current(int *out, const fd_organisation *organisation, fd_date on)
+{
+    static const char fn[] = "fd_organisation_current";
+    fd_status rc = fd__check_ptr(fn, "organisation", organisation);
+    return rc ? rc : occupancy(out, fn, "organisation.move_in", organisation->move_in, "organisation.move_out",
+                               organisation->move_out, on);
+}
+
+fd_status fd_employee_current(int *out, const fd_employee *employee, fd_date on)
+{
+    static const char fn[] = "fd_employee_current";
+    fd_date none = { 0, 0, 0 };
+    fd_status rc = fd__check_ptr(fn, "employee", employee);
+    return rc ? rc : occupancy(out, fn, "from", none, "employee.left_on", employee->left_on, on);
 }
 
 /* --- checks as the store makes them -------------------------------------------------- */
