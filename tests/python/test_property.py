@@ -72,6 +72,7 @@ def test_move_out_before_move_in_is_refused_R_COM_3(estate):
         fd.move_out_occupant(s, clerk, oid, dt.date(2026, 7, 1))
     got = fd.occupant(s, clerk, oid)
     assert got.move_out == dt.date(2026, 6, 1) and got.name == "张三"
+    assert [o.id for o in fd.occupants(s, clerk, unit_id=u)] == [oid]
 
 
 def test_units_stored_canonical_and_listed_in_natural_order_R_VIS_5(estate):

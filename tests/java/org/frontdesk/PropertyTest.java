@@ -153,6 +153,8 @@ public class PropertyTest {
     Occupant got = Property.occupant(store, clerk, id);
     assertEquals(LocalDate.of(2026, 6, 1), got.getMoveOut());
     assertEquals("张三", got.getName());
+    assertEquals(List.of(id), all(Property.occupants(store, clerk, new OccupantFilter().unitId(u1201))).stream()
+        .map(Occupant::getId).collect(Collectors.toList()));
   }
 
   @Test
