@@ -668,8 +668,9 @@ static fd_status check_phone(const char *fn, const char *qname, const char *phon
     if (phone == NULL || *phone == '\0')
         return FD_OK;
     fd_phone ph;
-    if (fd_phone_parse(&ph, phone) == FD_OK)
-        return FD_OK;
+    fd_status rc = fd_phone_parse(&ph, phone);
+    if (rc == FD_OK || rc == FD_ENOMEM)
+        return rc;
     /* "fd_phone_parse: text: <why>" -> "fn: qname: <why>"; the reason never holds the number. */
     char why[512];
     const char *m = fd_error_last()->message;

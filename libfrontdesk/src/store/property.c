@@ -129,7 +129,10 @@ static fd_status at_site_named(fd_store *s, const char *fn, const char *sql, con
     bool here = found && sqlite3_column_int64(st, 0) == site;
     if (here && name)
         fd__copy_fixed(name, cap, (const char *)sqlite3_column_text(st, 1));
+    rc = fd__columns_read(s, fn);
     sqlite3_reset(st);
+    if (rc)
+        return rc;
     return here ? FD_OK : fd__error(FD_ENOTFOUND, "%s: %s: no %s %lld at the actor's site", fn, field, what,
                                     (long long)id);
 }
@@ -142,12 +145,16 @@ static fd_status at_site(fd_store *s, const char *fn, const char *sql, const cha
 }
 
 /* The national form of @phone (already checked to parse) into @out; "" for none. */
-static void phone_national(char out[24], const char *phone)
+static fd_status phone_national(char out[24], const char *phone)
 {
     out[0] = '\0';
+    if (phone == NULL || *phone == '\0')
+        return FD_OK;
     fd_phone ph;
-    if (phone && *phone && fd_phone_parse(&ph, phone) == FD_OK)
+    fd_status rc = fd_phone_parse(&ph, phone);
+    if (rc == FD_OK)
         fd__copy_fixed(out, 24, ph.national);
+    return rc;
 }
 
 /* A checked date as 'YYYY-MM-DD' (how the store keeps dates). */
@@ -285,7 +292,10 @@ fd_status fd_store_unit_add(int64_t *out_id, fd_store *store, const fd_actor *ac
     bool here = found && sqlite3_column_int64(st, 0) == actor->site_id;
     if (here)
         fd__copy_fixed(code, sizeof code, (const char *)sqlite3_column_text(st, 1));
+    rc = fd__columns_read(store, fn);
     sqlite3_reset(st);
+    if (rc)
+        return rc;
     if (!here)
         return fd__error(FD_ENOTFOUND, "%s: unit.building_id: no building %lld at the actor's site", fn,
                          (long long)unit->building_id);
@@ -349,7 +359,7 @@ static fd_status unit_id_of(int64_t *out, fd_store *s, const char *fn, const cha
     if (st == NULL)
         return fd_error_last()->code;
     sqlite3_bind_int64(st, 1, site);
-    sqlite3_bind_text(st, 2, u.number, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 2, u.number, -1, SQLITE_STATIC);
     bool found;
     if ((rc = step_one(s, fn, st, &found, "looking up the unit")) != FD_OK)
         return rc;
@@ -362,7 +372,7 @@ static fd_status unit_id_of(int64_t *out, fd_store *s, const char *fn, const cha
         if ((st = fd__store_stmt(s, fn, SQL_UNIT_BY_ROOM)) == NULL)
             return fd_error_last()->code;
         sqlite3_bind_int64(st, 1, site);
-        sqlite3_bind_text(st, 2, u.room, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(st, 2, u.room, -1, SQLITE_STATIC);
         sqlite3_bind_int64(st, 3, 3);
         char names[3][FD_UNIT_NUMBER_MAX + 1];
         int n = 0, src;
@@ -370,8 +380,12 @@ static fd_status unit_id_of(int64_t *out, fd_store *s, const char *fn, const cha
             if (n == 0)
                 *out = sqlite3_column_int64(st, 0);
             fd__copy_fixed(names[n++], sizeof names[0], (const char *)sqlite3_column_text(st, 1));
+            if ((rc = fd__columns_read(s, fn)) != FD_OK)
+                break;
         }
         sqlite3_reset(st);
+        if (rc)
+            return rc;
         if (src != SQLITE_DONE)
             return fd__store_sqlerr(s, fn, src, "looking up the unit");
         if (n == 1)
@@ -471,7 +485,8 @@ fd_status fd_store_occupant_add(int64_t *out_id, fd_store *store, const fd_actor
     if (rc)
         return rc;
     char phone[24];
-    phone_national(phone, occupant->phone);
+    if ((rc = phone_national(phone, occupant->phone)) != FD_OK)
+        return rc;
     fd_occupant rec = *occupant;
     rec.phone = phone;
     fd_buf fold = FD_BUF_INIT, pinyin = FD_BUF_INIT, alt = FD_BUF_INIT;
@@ -531,7 +546,8 @@ fd_status fd_store_organisation_add(int64_t *out_id, fd_store *store, const fd_a
     if (rc)
         return rc;
     char phone[24];
-    phone_national(phone, organisation->phone);
+    if ((rc = phone_national(phone, organisation->phone)) != FD_OK)
+        return rc;
     fd_organisation rec = *organisation;
     rec.phone = phone;
     return insert_journaled(out_id, store, fn, &fd__record_organisation, &rec, actor, rec.name);
@@ -578,7 +594,10 @@ fd_status fd_store_employee_add(int64_t *out_id, fd_store *store, const fd_actor
     bool here = found && sqlite3_column_int64(st, 0) == actor->site_id;
     if (here)
         fd__copy_fixed(org, sizeof org, (const char *)sqlite3_column_text(st, 1));
+    rc = fd__columns_read(store, fn);
     sqlite3_reset(st);
+    if (rc)
+        return rc;
     if (!here)
         return fd__error(FD_ENOTFOUND, "%s: employee.organisation_id: no organisation %lld at the actor's site", fn,
                          (long long)employee->organisation_id);
@@ -599,7 +618,8 @@ fd_status fd_store_employee_add(int64_t *out_id, fd_store *store, const fd_actor
                              fn, (long long)employee->department_id);
     }
     char phone[24];
-    phone_national(phone, employee->phone);
+    if ((rc = phone_national(phone, employee->phone)) != FD_OK)
+        return rc;
     fd_employee rec = *employee;
     rec.phone = phone;
     return insert_journaled(out_id, store, fn, &fd__record_employee, &rec, actor, org);
@@ -637,6 +657,8 @@ static fd_status set_leaving(fd_store *store, const fd_actor *actor, const char 
         rc = fd__error(FD_ENOTFOUND, "%s: %s_id: no %s %lld at the actor's site", fn, entity, what, (long long)id);
     const char *start = rc == FD_OK ? (const char *)sqlite3_column_text(st, 1) : NULL;
     const char *gone = rc == FD_OK ? (const char *)sqlite3_column_text(st, 2) : NULL;
+    if (rc == FD_OK)
+        rc = fd__columns_read(store, fn);
     if (rc == FD_OK && gone)
         rc = fd__error(FD_ESTATE, "%s: %s_id: %s %lld has %s on %.10s already (R-COM-3: set once)", fn, entity, what,
                        (long long)id, strcmp(action, "leave") == 0 ? "left" : "moved out", gone);

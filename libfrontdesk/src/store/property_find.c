@@ -371,6 +371,10 @@ static fd_status consider(finder *f, int kind, int64_t id, int match, bool *take
         break;
     }
     bool ours = sqlite3_column_int64(st, 0) == f->actor->site_id && (in.current || f->include_former);
+    if ((rc = fd__columns_read(f->s, f->fn)) != FD_OK) {
+        sqlite3_reset(st);
+        return rc;
+    }
     if (ours && full(f)) {
         f->page->more = 1;
         *taken = true;
@@ -427,7 +431,10 @@ static fd_status consider_ids(finder *f, const char *sql, int64_t bind1, int kin
 static fd_status find_units(finder *f, const char *query)
 {
     fd_unit_number u;
-    if (fd_unit_number_parse(&u, query) != FD_OK) {
+    fd_status prc = fd_unit_number_parse(&u, query);
+    if (prc == FD_ENOMEM)
+        return prc;
+    if (prc != FD_OK) {
         fd_error_clear();
         return FD_OK; /* not a unit number: nothing to find this way */
     }
@@ -436,7 +443,7 @@ static fd_status find_units(finder *f, const char *query)
     if (st == NULL)
         return fd_error_last()->code;
     sqlite3_bind_int64(st, 1, f->actor->site_id);
-    sqlite3_bind_text(st, 2, by_number ? u.number : u.room, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 2, by_number ? u.number : u.room, -1, SQLITE_STATIC);
     if (!by_number)
         sqlite3_bind_int64(st, 3, HITS_MAX + 1);
     int64_t units[HITS_MAX + 1];
@@ -474,7 +481,7 @@ static fd_status consider_phone(finder *f, const char *sql, const char *national
     if (st == NULL)
         return fd_error_last()->code;
     sqlite3_bind_int64(st, 1, f->actor->site_id);
-    sqlite3_bind_text(st, 2, national, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 2, national, -1, SQLITE_STATIC);
     int64_t ids[HITS_MAX + 1];
     size_t n = 0;
     int src;
@@ -494,7 +501,10 @@ static fd_status consider_phone(finder *f, const char *sql, const char *national
 static fd_status find_phone(finder *f, const char *query)
 {
     fd_phone ph;
-    if (fd_phone_parse(&ph, query) != FD_OK) {
+    fd_status prc = fd_phone_parse(&ph, query);
+    if (prc == FD_ENOMEM)
+        return prc;
+    if (prc != FD_OK) {
         fd_error_clear();
         return FD_OK; /* not a phone number */
     }
@@ -523,23 +533,30 @@ static const char SQL_KEYS_EMPLOYEES[] =
 typedef struct key_cursor {
     int kind;
     sqlite3_stmt *st;
-    bool live; /* positioned on a row */
+    bool live;       /* positioned on a row */
+    const void *key; /* its key, valid until the next step */
+    int len;
 } key_cursor;
 
 static fd_status cursor_step(finder *f, key_cursor *c)
 {
     int src = sqlite3_step(c->st);
     c->live = src == SQLITE_ROW;
-    if (src == SQLITE_ROW || src == SQLITE_DONE)
+    if (src == SQLITE_ROW) {
+        c->key = sqlite3_column_blob(c->st, 0);
+        c->len = sqlite3_column_bytes(c->st, 0);
+        return c->key == NULL && c->len > 0 ? fd__oom(f->fn) : fd__columns_read(f->s, f->fn);
+    }
+    if (src == SQLITE_DONE)
         return FD_OK;
     return fd__store_sqlerr(f->s, f->fn, src, "reading search keys");
 }
 
-static int key_cmp(sqlite3_stmt *a, sqlite3_stmt *b)
+static int key_cmp(const key_cursor *a, const key_cursor *b)
 {
-    int na = sqlite3_column_bytes(a, 0), nb = sqlite3_column_bytes(b, 0);
-    int c = memcmp(sqlite3_column_blob(a, 0), sqlite3_column_blob(b, 0), (size_t)(na < nb ? na : nb));
-    return c ? c : na - nb;
+    int n = a->len < b->len ? a->len : b->len;
+    int c = n > 0 ? memcmp(a->key, b->key, (size_t)n) : 0;
+    return c ? c : a->len - b->len;
 }
 
 static fd_status find_names(finder *f, const char *query)
@@ -555,8 +572,10 @@ static fd_status find_names(finder *f, const char *query)
         fd_buf_dispose(&key);
         return rc;
     }
-    key_cursor cur[4] = { { FD_PROPERTY_OCCUPANT, NULL, false }, { FD_PROPERTY_ORGANISATION, NULL, false },
-                          { FD_PROPERTY_DEPARTMENT, NULL, false }, { FD_PROPERTY_EMPLOYEE, NULL, false } };
+    key_cursor cur[4] = { { FD_PROPERTY_OCCUPANT, NULL, false, NULL, 0 },
+                          { FD_PROPERTY_ORGANISATION, NULL, false, NULL, 0 },
+                          { FD_PROPERTY_DEPARTMENT, NULL, false, NULL, 0 },
+                          { FD_PROPERTY_EMPLOYEE, NULL, false, NULL, 0 } };
     static const char *const sql[4] = { SQL_KEYS_OCCUPANTS, SQL_KEYS_ORGS, SQL_KEYS_DEPTS, SQL_KEYS_EMPLOYEES };
     for (size_t i = 0; i < 4 && rc == FD_OK; i++) {
         if (!wanted(f, cur[i].kind))
@@ -574,7 +593,7 @@ static fd_status find_names(finder *f, const char *query)
     while (rc == FD_OK && !f->page->more) {
         key_cursor *best = NULL;
         for (size_t i = 0; i < 4; i++)
-            if (cur[i].st && cur[i].live && (best == NULL || key_cmp(cur[i].st, best->st) < 0))
+            if (cur[i].st && cur[i].live && (best == NULL || key_cmp(&cur[i], best) < 0))
                 best = &cur[i];
         if (best == NULL)
             break;
@@ -718,9 +737,12 @@ fd_status fd_store_property_find(fd_property_hits **out, fd_store *store, const 
     if (rc == FD_OK && !f.page->more)
         rc = find_names(&f, query);
     if (began) {
+        /* Ends the read; should COMMIT fail (it writes nothing, but may lack memory), ROLLBACK so that
+         * no transaction is left open for the caller's next write to fall into. */
         fd__saved_error saved;
         fd__error_save(&saved);
-        sqlite3_exec(store->db, "COMMIT", NULL, NULL, NULL);
+        if (sqlite3_exec(store->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK && !sqlite3_get_autocommit(store->db))
+            sqlite3_exec(store->db, "ROLLBACK", NULL, NULL, NULL);
         if (rc)
             fd__error_restore(&saved);
     }
@@ -774,11 +796,16 @@ static fd_status resident_rows(fd_store *s, const char *fn, const char *sql, int
     if (st == NULL)
         return fd_error_last()->code;
     sqlite3_bind_int64(st, 1, site);
-    sqlite3_bind_text(st, 2, key, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 2, key, -1, SQLITE_STATIC);
     fd_status rc = FD_OK;
     int src;
     while (rc == FD_OK && (src = sqlite3_step(st)) == SQLITE_ROW) {
         const char *in = COL_TEXT(st, 2), *out = COL_TEXT(st, 3);
+        const void *sk = sqlite3_column_blob(st, 6);
+        int sn = sqlite3_column_bytes(st, 6);
+        const char *number = COL_TEXT(st, 5), *role = COL_TEXT(st, 1);
+        if ((rc = fd__columns_read(s, fn)) != FD_OK)
+            break;
         if (!((in == NULL || strcmp(in, on) <= 0) && (out == NULL || strcmp(on, out) < 0)))
             continue;
         int64_t id = sqlite3_column_int64(st, 0);
@@ -798,8 +825,6 @@ static fd_status resident_rows(fd_store *s, const char *fn, const char *sql, int
             found->cap = cap;
         }
         found->ids[found->n++] = id;
-        const void *sk = sqlite3_column_blob(st, 6);
-        int sn = sqlite3_column_bytes(st, 6);
         if (sn > (int)sizeof found->sort)
             sn = (int)sizeof found->sort;
         int c = found->unit_id == 0 ? -1 : memcmp(sk, found->sort, (size_t)(sn < found->sort_len ? sn : found->sort_len));
@@ -807,8 +832,8 @@ static fd_status resident_rows(fd_store *s, const char *fn, const char *sql, int
             c = sn - found->sort_len;
         if (c < 0) {
             found->unit_id = sqlite3_column_int64(st, 4);
-            fd__copy_fixed(found->unit, sizeof found->unit, COL_TEXT(st, 5));
-            fd__copy_fixed(found->role, sizeof found->role, COL_TEXT(st, 1));
+            fd__copy_fixed(found->unit, sizeof found->unit, number);
+            fd__copy_fixed(found->role, sizeof found->role, role);
             if (sn > 0)
                 memcpy(found->sort, sk, (size_t)sn);
             found->sort_len = sn;
@@ -843,7 +868,10 @@ fd_status fd_store_resident_check(fd_resident_check *out, fd_store *store, const
     int answer = FD_RESIDENT_NO;
     int64_t site = actor->site_id;
     fd_phone ph;
-    if (fd_phone_parse(&ph, name_or_phone) == FD_OK && (ph.kind == FD_PHONE_MOBILE || ph.kind == FD_PHONE_LANDLINE)) {
+    fd_status prc = fd_phone_parse(&ph, name_or_phone);
+    if (prc == FD_ENOMEM) /* not "not a phone": out of memory */
+        return prc;
+    if (prc == FD_OK && (ph.kind == FD_PHONE_MOBILE || ph.kind == FD_PHONE_LANDLINE)) {
         rc = resident_rows(store, fn, SQL_RESIDENT_PHONE, site, ph.national, on, &found);
         if (rc == FD_OK && found.n) {
             answer = FD_RESIDENT_YES;
