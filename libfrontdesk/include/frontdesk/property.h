@@ -43,8 +43,8 @@
  * numerals are not read as digits: a building part made of them only (三栋)
  * is refused, so that 三栋 and 3栋 never become two buildings. Traditional
  * characters are made Simplified until they settle (a phrase can map a character
- * on again), so the canonical form of
- * a canonical form is itself (the fuzz target fuzz_unit checks it).
+ * on again), so the canonical form of a canonical form is itself (the fuzz
+ * target fuzz_unit checks it).
  *
  * Areas are int64 hundredths of a square metre (`area_m2x100`: 8950 is
  * 89.50 m²), never floating point: fd_area_parse() reads "89.5" exactly and
@@ -520,7 +520,7 @@ typedef struct fd_unit_number {
 /**
  * Parses a unit number as people type it into its canonical form (see the file
  * comment) and its parts. The floor is the part written as a floor ("5F",
- * "5楼", "5层", "B1", "地下1层"), else, for a room of 3 or more digits, the
+ * "5楼", "5层", "B1", "地下1层"), else, for a room of 3 to 5 digits, the
  * digits before its last two without leading zeros (1201 → 12, 0305 → 3);
  * else "".
  * @param out receives the number; unchanged on error
@@ -528,7 +528,8 @@ typedef struct fd_unit_number {
  * @return ::FD_OK; ::FD_EINVAL naming the field `unit` and the character or
  *         part that is wrong (empty text, a character with no place in a unit
  *         number, more than four parts, a part longer than 8 characters, a
- *         building named alone "3号楼", a Han-numeral building "三栋");
+ *         building named alone "3号楼", a Han-numeral building "三栋", Han
+ *         characters after the building part, a basement before its building);
  *         ::FD_ERANGE (longer than 64 bytes, or a canonical form longer than
  *         ::FD_UNIT_NUMBER_MAX).
  */
