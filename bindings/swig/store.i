@@ -52,6 +52,21 @@
 %ignore fd_store_set_policy;
 %ignore fd_store_reset_policy;
 
+/*
+ * The property register's results are the library's: a hit's strings belong
+ * to its page (setting one would free memory the page owns), a resident
+ * check's arrays are filled by the call.
+ */
+%immutable fd_property_hit::name;
+%immutable fd_property_hit::phone;
+%immutable fd_property_hit::unit;
+%immutable fd_property_hit::organisation;
+%immutable fd_property_hit::department;
+%immutable fd_property_hit::role;
+%immutable fd_resident_check::unit;
+%immutable fd_resident_check::role;
+%immutable fd_resident_check::basis;
+
 %include "frontdesk/store.h"
 
 /* The verify report is filled by the library: read-only in the bindings. */

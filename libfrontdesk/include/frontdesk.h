@@ -19,5 +19,6 @@
 #include "frontdesk/pii.h"
 #include "frontdesk/calendar.h"
 #include "frontdesk/calls.h"
+#include "frontdesk/property.h"
 
 #endif /* FRONTDESK_H */

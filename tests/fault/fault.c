@@ -572,6 +572,7 @@ static int outcome_of(fd_status rc)
 typedef struct outcome {
     bool opened;
     int site, site2, clerk, manager, grant_reveal, grant_manage, policy, deactivated;
+    int building, unit, occupant, moved_out; /* the property register (issue 12) */
     int64_t site_id, clerk_id, manager_id;
     int journal[NJ];
     int64_t journal_id[NJ];
@@ -694,6 +695,43 @@ static void scenario(const char *path, outcome *o)
     if (o->cdr == DONE && (sum.imported != 2 || sum.calls_added != 1 || sum.rejected != 0))
         problem("cdr import: imported %lld, calls %lld, rejected %lld; expected 2, 1, 0", (long long)sum.imported,
                 (long long)sum.calls_added, (long long)sum.rejected);
+
+    /* The property register (issue 12): a building and a unit (manage grant), an occupant with a
+     * phone and name keys written with the row, a move-out; then a find and a resident check. */
+    fd_building bl = FD_BUILDING_INIT;
+    bl.code = "3号楼", bl.name = "3号楼";
+    int64_t bid = 0, uid = 0, oid = 0;
+    o->building = journaled(o, WRITE(fd_store_building_add(&bid, st, &ma, &bl)));
+    fd_unit un = FD_UNIT_INIT;
+    un.building_id = o->building == DONE ? bid : 997, un.number = "1201", un.use = "residential";
+    o->unit = journaled(o, WRITE(fd_store_unit_add(&uid, st, &ma, &un)));
+    fd_occupant oc = FD_OCCUPANT_INIT;
+    oc.unit_id = o->unit == DONE ? uid : 996, oc.name = "张三", oc.phone = "138 0013 8009", oc.role = "owner";
+    oc.move_in = (fd_date){ 2024, 5, 1 };
+    o->occupant = journaled(o, WRITE(fd_store_occupant_add(&oid, st, &ca, &oc)));
+    o->moved_out = journaled(o, WRITE(fd_store_occupant_move_out(st, &ca, o->occupant == DONE ? oid : 995,
+                                                                   (fd_date){ 2026, 12, 1 })));
+    for (int who = 0; who < 2; who++) { /* the clerk (masked), the manager revealing (logged) */
+        fd_actor fa = ca;
+        if (who) {
+            fa = ma;
+            fa.grants = FD_GRANT_REVEAL, fa.reason = "访客核实 fault test";
+        }
+        fd_property_hits *ph = NULL;
+        if (CALL(fd_store_property_find(&ph, st, &fa, "zs", NULL)) == FD_OK) {
+            size_t nh = fd_property_hits_count(ph);
+            if (o->occupant != UNKNOWN && nh != (size_t)(o->occupant == DONE))
+                problem("find 'zs' gave %zu hits, expected %d", nh, o->occupant == DONE);
+            for (size_t i = 0; i < nh; i++)
+                if (!who && strstr(fd_property_hits_get(ph, i)->phone, "13800138"))
+                    problem("a find hit shows a phone number in clear");
+            fd_property_hits_free(ph);
+        }
+    }
+    fd_resident_check chk;
+    if (CALL(fd_store_resident_check(&chk, st, &ca, "13800138009", (fd_date){ 2026, 11, 20 })) == FD_OK &&
+        o->occupant != UNKNOWN && (chk.answer == FD_RESIDENT_YES) != (o->occupant == DONE))
+        problem("the resident check answered %s", fd_resident_answer_name(chk.answer));
 
     /* Reads: each either fails or tells the truth. */
     fd_policy *pol = NULL;
@@ -881,6 +919,16 @@ static void verify(const char *path, const outcome *o)
                 "grant manage");
     expect_rows(db, "SELECT count(*) FROM policy WHERE key = ? AND value = 5", "call.max_rings", o->policy,
                 "policy call.max_rings");
+    expect_rows(db, "SELECT count(*) FROM buildings WHERE code = ? AND sort_key IS NOT NULL", "3", o->building,
+                "building 3 with its sort key");
+    expect_rows(db, "SELECT count(*) FROM units WHERE number = ? AND sort_key IS NOT NULL AND room = '1201'",
+                "3-1201", o->unit, "unit 3-1201 with its keys");
+    expect_rows(db, "SELECT count(*) FROM occupants WHERE phone = ? AND name_fold = '张三' AND name_pinyin = 'zhangsan'",
+                "13800138009", o->occupant, "the occupant, normalised, with the name's keys");
+    expect_rows(db, "SELECT count(*) FROM search_keys WHERE tbl = 'occupants' AND key = ?", "zs", o->occupant,
+                "the occupant's search keys");
+    expect_rows(db, "SELECT count(*) FROM occupants WHERE move_out = ?", "2026-12-01", o->moved_out,
+                "the occupant's move-out");
     char detail[96], sql[160];
     for (int k = 0; k < NJ; k++) {
         expect_rows(db, "SELECT count(*) FROM journal WHERE detail = ?", jdetail(detail, "one", k), o->journal[k],

@@ -58,3 +58,4 @@ from .calendar import *  # noqa: F401,F403
 from .text import *  # noqa: F401,F403
 from .pii import *  # noqa: F401,F403
 from .calls import *  # noqa: F401,F403
+from .property import *  # noqa: F401,F403

@@ -1044,6 +1044,432 @@ FD_API fd_status fd_store_call_stats(fd_call_stats *out, fd_store *store, const 
                                      int64_t to);
 
 /* ------------------------------------------------------------------------
+ * The property register (issue 12): the records and rules are in
+ * frontdesk/property.h.
+ * ---------------------------------------------------------------------- */
+
+/* @generated store:property begin (scripts/gen/records.py from libfrontdesk/records/property.rec; do not edit) */
+
+#include "property.h"
+
+/** An iterator over building records, in id order, read in pages. */
+typedef struct fd_building_iter fd_building_iter;
+/**
+ * Queries building records; @p filter NULL matches all. @p actor: the actor (required: the record holds personal data or a site);
+ * records with a site are limited to the actor's site; personal data comes back
+ * masked unless the actor holds ::FD_GRANT_REVEAL (each reveal is logged, R-COM-2).
+ * Free the iterator with fd_building_iter_free().
+ * @return ::FD_OK, ::FD_EINVAL (bad filter), ::FD_EPERM (actor), ::FD_ENOTFOUND, ::FD_EIO.
+ */
+FD_API fd_status fd_store_building_query(fd_building_iter **out, fd_store *store, const fd_actor *actor,
+                                  const fd_building_filter *filter);
+/** Steps the iterator: *out is the next record (owned by the iterator, valid until the next
+ *  call) or NULL at the end. */
+FD_API fd_status fd_building_iter_next(const fd_building **out, fd_building_iter *iter);
+/** Frees an iterator. NULL is a no-op. */
+FD_API void fd_building_iter_free(fd_building_iter *iter);
+/** One building record by id (masked as by fd_store_building_query()); free it with
+ *  fd_building_free(). ::FD_ENOTFOUND when there is none (or it is another site's). */
+FD_API fd_status fd_store_building_get(fd_building **out, fd_store *store, const fd_actor *actor, int64_t id);
+
+/** An iterator over unit records, in id order, read in pages. */
+typedef struct fd_unit_iter fd_unit_iter;
+/**
+ * Queries unit records; @p filter NULL matches all. @p actor: the actor (required: the record holds personal data or a site);
+ * records with a site are limited to the actor's site; personal data comes back
+ * masked unless the actor holds ::FD_GRANT_REVEAL (each reveal is logged, R-COM-2).
+ * Free the iterator with fd_unit_iter_free().
+ * @return ::FD_OK, ::FD_EINVAL (bad filter), ::FD_EPERM (actor), ::FD_ENOTFOUND, ::FD_EIO.
+ */
+FD_API fd_status fd_store_unit_query(fd_unit_iter **out, fd_store *store, const fd_actor *actor,
+                                  const fd_unit_filter *filter);
+/** Steps the iterator: *out is the next record (owned by the iterator, valid until the next
+ *  call) or NULL at the end. */
+FD_API fd_status fd_unit_iter_next(const fd_unit **out, fd_unit_iter *iter);
+/** Frees an iterator. NULL is a no-op. */
+FD_API void fd_unit_iter_free(fd_unit_iter *iter);
+/** One unit record by id (masked as by fd_store_unit_query()); free it with
+ *  fd_unit_free(). ::FD_ENOTFOUND when there is none (or it is another site's). */
+FD_API fd_status fd_store_unit_get(fd_unit **out, fd_store *store, const fd_actor *actor, int64_t id);
+
+/** An iterator over occupant records, in id order, read in pages. */
+typedef struct fd_occupant_iter fd_occupant_iter;
+/**
+ * Queries occupant records; @p filter NULL matches all. @p actor: the actor (required: the record holds personal data or a site);
+ * records with a site are limited to the actor's site; personal data comes back
+ * masked unless the actor holds ::FD_GRANT_REVEAL (each reveal is logged, R-COM-2).
+ * Free the iterator with fd_occupant_iter_free().
+ * @return ::FD_OK, ::FD_EINVAL (bad filter), ::FD_EPERM (actor), ::FD_ENOTFOUND, ::FD_EIO.
+ */
+FD_API fd_status fd_store_occupant_query(fd_occupant_iter **out, fd_store *store, const fd_actor *actor,
+                                  const fd_occupant_filter *filter);
+/** Steps the iterator: *out is the next record (owned by the iterator, valid until the next
+ *  call) or NULL at the end. */
+FD_API fd_status fd_occupant_iter_next(const fd_occupant **out, fd_occupant_iter *iter);
+/** Frees an iterator. NULL is a no-op. */
+FD_API void fd_occupant_iter_free(fd_occupant_iter *iter);
+/** One occupant record by id (masked as by fd_store_occupant_query()); free it with
+ *  fd_occupant_free(). ::FD_ENOTFOUND when there is none (or it is another site's). */
+FD_API fd_status fd_store_occupant_get(fd_occupant **out, fd_store *store, const fd_actor *actor, int64_t id);
+
+/** An iterator over organisation records, in id order, read in pages. */
+typedef struct fd_organisation_iter fd_organisation_iter;
+/**
+ * Queries organisation records; @p filter NULL matches all. @p actor: the actor (required: the record holds personal data or a site);
+ * records with a site are limited to the actor's site; personal data comes back
+ * masked unless the actor holds ::FD_GRANT_REVEAL (each reveal is logged, R-COM-2).
+ * Free the iterator with fd_organisation_iter_free().
+ * @return ::FD_OK, ::FD_EINVAL (bad filter), ::FD_EPERM (actor), ::FD_ENOTFOUND, ::FD_EIO.
+ */
+FD_API fd_status fd_store_organisation_query(fd_organisation_iter **out, fd_store *store, const fd_actor *actor,
+                                  const fd_organisation_filter *filter);
+/** Steps the iterator: *out is the next record (owned by the iterator, valid until the next
+ *  call) or NULL at the end. */
+FD_API fd_status fd_organisation_iter_next(const fd_organisation **out, fd_organisation_iter *iter);
+/** Frees an iterator. NULL is a no-op. */
+FD_API void fd_organisation_iter_free(fd_organisation_iter *iter);
+/** One organisation record by id (masked as by fd_store_organisation_query()); free it with
+ *  fd_organisation_free(). ::FD_ENOTFOUND when there is none (or it is another site's). */
+FD_API fd_status fd_store_organisation_get(fd_organisation **out, fd_store *store, const fd_actor *actor, int64_t id);
+
+/** An iterator over department records, in id order, read in pages. */
+typedef struct fd_department_iter fd_department_iter;
+/**
+ * Queries department records; @p filter NULL matches all. @p actor: the actor (required: the record holds personal data or a site);
+ * records with a site are limited to the actor's site; personal data comes back
+ * masked unless the actor holds ::FD_GRANT_REVEAL (each reveal is logged, R-COM-2).
+ * Free the iterator with fd_department_iter_free().
+ * @return ::FD_OK, ::FD_EINVAL (bad filter), ::FD_EPERM (actor), ::FD_ENOTFOUND, ::FD_EIO.
+ */
+FD_API fd_status fd_store_department_query(fd_department_iter **out, fd_store *store, const fd_actor *actor,
+                                  const fd_department_filter *filter);
+/** Steps the iterator: *out is the next record (owned by the iterator, valid until the next
+ *  call) or NULL at the end. */
+FD_API fd_status fd_department_iter_next(const fd_department **out, fd_department_iter *iter);
+/** Frees an iterator. NULL is a no-op. */
+FD_API void fd_department_iter_free(fd_department_iter *iter);
+/** One department record by id (masked as by fd_store_department_query()); free it with
+ *  fd_department_free(). ::FD_ENOTFOUND when there is none (or it is another site's). */
+FD_API fd_status fd_store_department_get(fd_department **out, fd_store *store, const fd_actor *actor, int64_t id);
+
+/** An iterator over employee records, in id order, read in pages. */
+typedef struct fd_employee_iter fd_employee_iter;
+/**
+ * Queries employee records; @p filter NULL matches all. @p actor: the actor (required: the record holds personal data or a site);
+ * records with a site are limited to the actor's site; personal data comes back
+ * masked unless the actor holds ::FD_GRANT_REVEAL (each reveal is logged, R-COM-2).
+ * Free the iterator with fd_employee_iter_free().
+ * @return ::FD_OK, ::FD_EINVAL (bad filter), ::FD_EPERM (actor), ::FD_ENOTFOUND, ::FD_EIO.
+ */
+FD_API fd_status fd_store_employee_query(fd_employee_iter **out, fd_store *store, const fd_actor *actor,
+                                  const fd_employee_filter *filter);
+/** Steps the iterator: *out is the next record (owned by the iterator, valid until the next
+ *  call) or NULL at the end. */
+FD_API fd_status fd_employee_iter_next(const fd_employee **out, fd_employee_iter *iter);
+/** Frees an iterator. NULL is a no-op. */
+FD_API void fd_employee_iter_free(fd_employee_iter *iter);
+/** One employee record by id (masked as by fd_store_employee_query()); free it with
+ *  fd_employee_free(). ::FD_ENOTFOUND when there is none (or it is another site's). */
+FD_API fd_status fd_store_employee_get(fd_employee **out, fd_store *store, const fd_actor *actor, int64_t id);
+
+/* @generated store:property end */
+
+/*
+ * Who may write the register. The estate's structure — buildings and units —
+ * needs ::FD_GRANT_MANAGE (asked for in @c actor.grants) or the system: it is
+ * set up once, and every visitor, fee and complaint refers to it. People and
+ * organisations — occupants, organisations, departments, employees, and their
+ * moving out or leaving — are registered by any active member of staff of the
+ * site, as the desk learns of them every day; each write is journaled with who
+ * and when (R-COM-1), so a false registration is traceable. Names are not
+ * written to the journal (they may be personal data, R-COM-2): the detail is
+ * the unit number, the role, the organisation.
+ */
+
+/**
+ * Adds a building (R-VIS-5) at the actor's site; its `code` is stored in the
+ * canonical form (fd_building_code_normalize(): "3号楼" is 3), with its natural
+ * sort key. Needs ::FD_GRANT_MANAGE. Journaled as `building` / `add`.
+ * @return ::FD_OK, ::FD_EINVAL / ::FD_ERANGE naming the field (fd_building_validate()),
+ *         ::FD_ECONFLICT (`building.code` in use at the site), ::FD_EPERM, ::FD_EIO.
+ */
+FD_API fd_status fd_store_building_add(int64_t *out_id, fd_store *store, const fd_actor *actor,
+                                       const fd_building *building);
+
+/**
+ * Adds a unit (R-VIS-5) to a building of the actor's site. Its `number` is
+ * stored canonical (fd_unit_number_parse()): a number without a building part
+ * ("1201", "5F-01") gets the building's code in front ("3-1201"); one with a
+ * building part must name this building. An empty `floor` is derived from the
+ * number where it shows. The store also keeps the number's natural sort key
+ * (fd_text_natural_key()) and its last part, the room. Needs ::FD_GRANT_MANAGE.
+ * Journaled as `unit` / `add` with the number.
+ * @return ::FD_OK, ::FD_EINVAL / ::FD_ERANGE naming the field (fd_unit_validate();
+ *         `unit.number` naming another building); ::FD_ENOTFOUND (`unit.building_id`
+ *         not at the site); ::FD_ECONFLICT (`unit.number` in use at the site);
+ *         ::FD_EPERM; ::FD_EIO.
+ */
+FD_API fd_status fd_store_unit_add(int64_t *out_id, fd_store *store, const fd_actor *actor, const fd_unit *unit);
+
+/**
+ * The unit of the actor's site numbered @p number as people type it
+ * ("3栋1201室" finds 3-1201; fd_unit_number_parse()); free it with fd_unit_free().
+ * @return ::FD_OK; ::FD_EINVAL (a number that does not parse, naming `number`);
+ *         ::FD_ENOTFOUND (no such unit at the site); ::FD_EPERM; ::FD_EIO.
+ */
+FD_API fd_status fd_store_unit_get_by_number(fd_unit **out, fd_store *store, const fd_actor *actor,
+                                             const char *number);
+
+/**
+ * One page of the units of the actor's site in natural order of their numbers
+ * (2-101 < 2-1001 < 10-101), read through an index in that order:
+ * of building @p building_id (0: every building), after the unit numbered
+ * @p after (NULL or "": from the first; as people type it, e.g. the last
+ * number of the previous page), at most @p limit (1..64).
+ * @return ::FD_OK (an empty iterator past the end); ::FD_EINVAL (@p after does
+ *         not parse); ::FD_ENOTFOUND (@p after or @p building_id not at the site);
+ *         ::FD_ERANGE (limit); ::FD_EPERM; ::FD_EIO.
+ */
+FD_API fd_status fd_store_unit_list(fd_unit_iter **out, fd_store *store, const fd_actor *actor, int64_t building_id,
+                                    const char *after, int64_t limit);
+
+/**
+ * Registers an occupant (R-VIS-5) of a unit of the actor's site: checked with
+ * fd_occupant_validate() (a move-out before the move-in is refused), the phone
+ * stored normalised (fd_phone_parse() national form) so that it can be matched,
+ * the name with its search keys (pinyin, initials, Simplified). Any active
+ * member of staff may. Journaled as `occupant` / `add` with the unit and role.
+ * @return ::FD_OK, ::FD_EINVAL / ::FD_ERANGE naming the field, ::FD_ENOTFOUND
+ *         (`occupant.unit_id` not at the site), ::FD_EPERM, ::FD_EIO.
+ */
+FD_API fd_status fd_store_occupant_add(int64_t *out_id, fd_store *store, const fd_actor *actor,
+                                       const fd_occupant *occupant);
+
+/**
+ * Records that occupant @p occupant_id moved out (R-COM-3: people move out,
+ * they are never deleted): @p move_out is the first day they no longer live
+ * there, after their move-in. Set once; the row keeps everything else.
+ * Journaled as `occupant` / `move_out` with the date.
+ * @return ::FD_OK; ::FD_EINVAL (@p move_out not a real day or not after the
+ *         move-in, naming `move_out`); ::FD_ENOTFOUND (no such occupant at the
+ *         site); ::FD_ESTATE (moved out already, naming the date); ::FD_EPERM; ::FD_EIO.
+ */
+FD_API fd_status fd_store_occupant_move_out(fd_store *store, const fd_actor *actor, int64_t occupant_id,
+                                            fd_date move_out);
+
+/**
+ * Registers an organisation (a tenant company, R-VIS-1) at the actor's site,
+ * checked with fd_organisation_validate(), its phone normalised, its name with
+ * search keys. Any active member of staff may. Journaled as `organisation` /
+ * `add` with its name.
+ * @return ::FD_OK, ::FD_EINVAL / ::FD_ERANGE naming the field, ::FD_ENOTFOUND
+ *         (`organisation.unit_id` not at the site), ::FD_EPERM, ::FD_EIO.
+ */
+FD_API fd_status fd_store_organisation_add(int64_t *out_id, fd_store *store, const fd_actor *actor,
+                                           const fd_organisation *organisation);
+
+/**
+ * Records that organisation @p organisation_id left the site on @p move_out
+ * (the first day it is no longer there; after its move-in when that is
+ * recorded). Its departments and employees stay as they were; they are no
+ * longer current from that day. Journaled as `organisation` / `move_out`.
+ * @return as fd_store_occupant_move_out().
+ */
+FD_API fd_status fd_store_organisation_move_out(fd_store *store, const fd_actor *actor, int64_t organisation_id,
+                                                fd_date move_out);
+
+/**
+ * Adds a department (R-VIS-1) to an organisation of the actor's site.
+ * Journaled as `department` / `add` with its name.
+ * @return ::FD_OK, ::FD_EINVAL / ::FD_ERANGE naming the field, ::FD_ENOTFOUND
+ *         (`department.organisation_id` or `department.unit_id` not at the site),
+ *         ::FD_ECONFLICT (`department.name` in use in the organisation), ::FD_EPERM, ::FD_EIO.
+ */
+FD_API fd_status fd_store_department_add(int64_t *out_id, fd_store *store, const fd_actor *actor,
+                                         const fd_department *department);
+
+/**
+ * Registers an employee (R-VIS-1) of an organisation of the actor's site,
+ * checked with fd_employee_validate(), the phone normalised, the name with
+ * search keys. A department must belong to the same organisation. Journaled as
+ * `employee` / `add` with the organisation.
+ * @return ::FD_OK, ::FD_EINVAL / ::FD_ERANGE naming the field (`employee.department_id`
+ *         of another organisation), ::FD_ENOTFOUND (organisation or department
+ *         not at the site), ::FD_EPERM, ::FD_EIO.
+ */
+FD_API fd_status fd_store_employee_add(int64_t *out_id, fd_store *store, const fd_actor *actor,
+                                       const fd_employee *employee);
+
+/**
+ * Records that employee @p employee_id left their organisation on @p left_on
+ * (the first day they no longer work there; R-COM-3: never deleted). Set
+ * once. Journaled as `employee` / `leave` with the date.
+ * @return ::FD_OK; ::FD_EINVAL (@p left_on not a real day); ::FD_ENOTFOUND (no
+ *         such employee at the site); ::FD_ESTATE (left already, naming the
+ *         date); ::FD_EPERM; ::FD_EIO.
+ */
+FD_API fd_status fd_store_employee_leave(fd_store *store, const fd_actor *actor, int64_t employee_id,
+                                         fd_date left_on);
+
+/** What a hit of fd_store_property_find() is. The numbers are part of the ABI. */
+typedef enum fd_property_kind {
+    FD_PROPERTY_UNIT = 1,         /**< a unit (its number matched) */
+    FD_PROPERTY_OCCUPANT = 2,     /**< an occupant */
+    FD_PROPERTY_ORGANISATION = 3, /**< an organisation */
+    FD_PROPERTY_DEPARTMENT = 4,   /**< a department of an organisation */
+    FD_PROPERTY_EMPLOYEE = 5      /**< an employee of an organisation */
+} fd_property_kind;
+
+/** "unit", "occupant", "organisation", "department", "employee"; "" for other values. Never NULL. */
+FD_API const char *fd_property_kind_name(int kind);
+
+/** How a hit matched the query. The numbers are part of the ABI. */
+typedef enum fd_property_match {
+    FD_PROPERTY_MATCH_UNIT = 1,  /**< the query is its unit's number */
+    FD_PROPERTY_MATCH_PHONE = 2, /**< the query is its phone number (normalised) */
+    FD_PROPERTY_MATCH_NAME = 3   /**< its name matches: Han, pinyin, initials, Traditional input */
+} fd_property_match;
+
+/** "unit", "phone", "name"; "" for other values. Never NULL. */
+FD_API const char *fd_property_match_name(int match);
+
+/** What fd_store_property_find() looks for. */
+typedef struct fd_property_find_options {
+    unsigned int version; /**< ::FD_PROPERTY_FIND_OPTIONS_VERSION */
+    unsigned int kinds;   /**< bits `1u << kind` of the ::fd_property_kind to return; 0 = all */
+    int include_former;   /**< 1: also occupants and organisations moved out and employees who left by @c on */
+    fd_date on;           /**< the day "current" means; {0, 0, 0}: the site's date at the actor's instant */
+    int64_t limit;        /**< hits per page, 1..64; 0 = 20 */
+} fd_property_find_options;
+/** The current version of ::fd_property_find_options. */
+#define FD_PROPERTY_FIND_OPTIONS_VERSION 1
+/** Every kind, current only, on the site's date, 20 hits. */
+#define FD_PROPERTY_FIND_OPTIONS_INIT { FD_PROPERTY_FIND_OPTIONS_VERSION, 0u, 0, { 0, 0, 0 }, 0 }
+/** Fills @p opts with ::FD_PROPERTY_FIND_OPTIONS_INIT for @p version. @return ::FD_OK or ::FD_EINVAL. */
+FD_API fd_status fd_property_find_options_init(fd_property_find_options *opts, unsigned int version);
+
+/**
+ * One hit of fd_store_property_find(). Strings are owned by the page, UTF-8,
+ * never NULL ("" when there is nothing to say).
+ */
+typedef struct fd_property_hit {
+    unsigned int version;     /**< ::FD_PROPERTY_HIT_VERSION */
+    int kind;                 /**< an ::fd_property_kind */
+    int match;                /**< an ::fd_property_match */
+    int64_t id;               /**< the row's id in its table (units, occupants, organisations, departments, employees) */
+    const char *name;         /**< display name, masked per the site's policy (pii.mask_names) unless revealed;
+                                   a unit's number for a unit */
+    const char *phone;        /**< the phone, masked unless revealed (R-COM-2); "" when none */
+    int64_t unit_id;          /**< the unit (an employee: their organisation's or department's), 0 = none */
+    const char *unit;         /**< its canonical number, "" when none */
+    int64_t organisation_id;  /**< departments and employees: their organisation; organisations: itself; else 0 */
+    const char *organisation; /**< its name, "" when none */
+    const char *department;   /**< employees: their department's name, "" when none */
+    const char *role;         /**< occupants: owner, tenant or resident; employees: their title; units: their use */
+    int current;              /**< 1 when current on the day asked for (moved in, not out; not left); units: 1 */
+} fd_property_hit;
+/** The current version of ::fd_property_hit. */
+#define FD_PROPERTY_HIT_VERSION 1
+
+/** A page of hits from fd_store_property_find(). */
+typedef struct fd_property_hits fd_property_hits;
+
+/**
+ * Finds what the desk is asked for (R-VIS-1 who is the host; R-VIS-5 who lives
+ * here) in one call: @p query is a name, pinyin, initials, Traditional or
+ * full-width input (through the search-key index: "王小丽", "wangxiaoli",
+ * "wxl", "王小麗"), a unit number as people type it ("3栋1201", or "1201" for
+ * that room in every building; fd_unit_number_parse()), or a phone number
+ * (normalised: "138 1234 5678", "+86 138…"). Looks among units, occupants,
+ * organisations, departments and employees of the actor's site only.
+ *
+ * Order: the units the number names, each followed by its occupants and
+ * organisations (natural order of the number); then phone matches; then name
+ * matches in order of the search key they matched (a query that is a whole
+ * name first); each hit once. One page: at most @c opts.limit hits, and
+ * fd_property_hits_more() says whether more exist — a desk narrows the query
+ * ("王" → "王小") rather than paging through every 王; full listings go through
+ * the record queries (fd_store_occupant_query() with `search`, in id order).
+ * The page is read through indexes and stops at @c limit hits: it costs the
+ * same over 100,000 occupants as over 100.
+ *
+ * Personal data (R-COM-2): a hit's phone comes back masked, its name masked
+ * when the site's policy masks names, unless the actor holds ::FD_GRANT_REVEAL
+ * (with a reason): then both come back in clear and each is logged in the access
+ * log (fd_store_reveal_query()) before the page is returned — so a reveal must
+ * happen outside a transaction (::FD_ESTATE otherwise). Matching a phone or a
+ * name needs no grant, unlike the record queries' filters: R-VIS-5 asks the
+ * desk to tell whether the visitor in front of it is a resident, and the hit
+ * shows no more than a masked name and the unit, which the visitor claimed.
+ *
+ * @param opts NULL for ::FD_PROPERTY_FIND_OPTIONS_INIT
+ * @param out receives the page; free it with fd_property_hits_free()
+ * @return ::FD_OK (an empty page when nothing matches); ::FD_EINVAL (empty
+ *         query, unknown kind bits, a bad date or options version); ::FD_ERANGE
+ *         (limit, a query longer than 200 bytes); ::FD_EPERM (actor); ::FD_ESTATE
+ *         (a reveal inside a transaction); ::FD_EIO.
+ */
+FD_API fd_status fd_store_property_find(fd_property_hits **out, fd_store *store, const fd_actor *actor,
+                                        const char *query, const fd_property_find_options *opts);
+
+/** Hits on the page (0 for NULL). */
+FD_API size_t fd_property_hits_count(const fd_property_hits *hits);
+
+/** Hit @p index (0-based) of the page, owned by it; NULL when out of range. */
+FD_API const fd_property_hit *fd_property_hits_get(const fd_property_hits *hits, size_t index);
+
+/** 1 when more hits matched than the page holds (narrow the query), else 0. */
+FD_API int fd_property_hits_more(const fd_property_hits *hits);
+
+/** Frees a page. NULL is a no-op. */
+FD_API void fd_property_hits_free(fd_property_hits *hits);
+
+/** The answer of fd_store_resident_check(). The numbers are part of the ABI. */
+typedef enum fd_resident_answer {
+    FD_RESIDENT_NO = 0,      /**< no occupant living there on the day matches */
+    FD_RESIDENT_YES = 1,     /**< the phone, or the name exactly (after normalisation, Traditional → Simplified), matches */
+    FD_RESIDENT_POSSIBLE = 2 /**< only the pinyin matches (章三 for 张三, or "zhang san"): confirm another way */
+} fd_resident_answer;
+
+/** "no", "yes", "possible"; "" for other values. Never NULL. */
+FD_API const char *fd_resident_answer_name(int answer);
+
+/** What fd_store_resident_check() found: the answer and the unit, no personal data. */
+typedef struct fd_resident_check {
+    unsigned int version; /**< ::FD_RESIDENT_CHECK_VERSION */
+    int answer;           /**< an ::fd_resident_answer */
+    int64_t matches;      /**< occupants living there on the day who match (0 for NO) */
+    int64_t unit_id;      /**< the unit of the first of them (natural order of the number), 0 for NO */
+    char unit[FD_UNIT_NUMBER_MAX + 1]; /**< its canonical number, "" for NO */
+    char role[17];        /**< that occupant's role code (owner, tenant, resident), "" for NO */
+    char basis[9];        /**< what matched: "phone", "name" or "pinyin"; "" for NO */
+} fd_resident_check;
+/** The current version of ::fd_resident_check. */
+#define FD_RESIDENT_CHECK_VERSION 1
+
+/**
+ * R-VIS-5: is the visitor in front of the desk an owner or resident here?
+ * @p name_or_phone is what the visitor gives: a phone number (a mobile or a
+ * landline, matched normalised) or a name. A name is YES when an occupant's
+ * name equals it after normalisation (NFKC, case, white space, Traditional →
+ * Simplified: 張三 is 张三, 𠮷 is kept as it is); POSSIBLE when only the
+ * toneless pinyin equals (a homophone, or pinyin typed in). Only occupants
+ * living there on @p date count (move_in ≤ date < move_out, fd_occupant_current());
+ * every role does (owner, tenant, resident). Of the actor's site only.
+ *
+ * Nothing personal comes back: not the stored name, not the phone — only
+ * the answer, how many match, and the unit and role of the first, which the
+ * desk needs to call up and which the visitor claimed. So no grant is needed,
+ * and nothing is logged as a reveal.
+ * @param out caller-allocated; filled whole (`version` included) on success
+ * @return ::FD_OK; ::FD_EINVAL (empty input, @p date not a real day);
+ *         ::FD_ERANGE (input longer than 200 bytes);
+ *         ::FD_EPERM (actor); ::FD_EIO.
+ */
+FD_API fd_status fd_store_resident_check(fd_resident_check *out, fd_store *store, const fd_actor *actor,
+                                         const char *name_or_phone, fd_date date);
+
+/* ------------------------------------------------------------------------
  * Deprecated names (one release): thin wrappers over the functions above.
  * ---------------------------------------------------------------------- */
 
