@@ -11,6 +11,7 @@
 #include "fd_test.h"
 #include "frontdesk/calendar.h"
 #include "frontdesk/calls.h"
+#include "frontdesk/property.h"
 
 #include <dirent.h>
 #include <stdint.h>
@@ -74,6 +75,12 @@ ROW(fd_call_code_parse, unknown_list, fd_call_code_parse(b, "colour", "red"))
 ROW(fd_call_code_parse, unknown_code, fd_call_code_parse(b, "category", "闲聊"))
 ROW(fd_call_code_parse, bad_utf8, fd_call_code_parse(b, "category", BAD_UTF8))
 ROW(fd_store_cdr_import, null_store, fd_store_cdr_import(NULL, b, NULL, NULL, NULL, ""))
+/* property */
+ROW(fd_property_code_parse, unknown_list, fd_property_code_parse(b, "colour", "red"))
+ROW(fd_property_code_parse, bad_utf8, fd_property_code_parse(b, "role", BAD_UTF8))
+ROW(fd_building_code_normalize, junk, fd_building_code_normalize(b, "!!!"))
+ROW(fd_building_code_normalize, null_text, fd_building_code_normalize(b, NULL))
+ROW(fd_area_format, negative, fd_area_format(b, -1))
 /* money, phone, idcard, pii */
 ROW(fd_money_format, bad_options_version, fd_money_format(b, 12345, &bad_opts))
 ROW(fd_phone_mask, not_a_number, fd_phone_mask(b, "call me"))
@@ -136,6 +143,11 @@ static const row ROWS[] = {
     REF(fd_call_code_parse, unknown_code),
     REF(fd_call_code_parse, bad_utf8),
     REF(fd_store_cdr_import, null_store),
+    REF(fd_property_code_parse, unknown_list),
+    REF(fd_property_code_parse, bad_utf8),
+    REF(fd_building_code_normalize, junk),
+    REF(fd_building_code_normalize, null_text),
+    REF(fd_area_format, negative),
     REF(fd_money_format, bad_options_version),
     REF(fd_phone_mask, not_a_number),
     REF(fd_phone_mask, bad_utf8),
