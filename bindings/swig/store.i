@@ -20,6 +20,19 @@
     }
 }
 
+/* Store options built in Python or Java own a copy of the key file's name, freed here. */
+%extend fd_store_options {
+    fd_store_options() {
+        fd_store_options *p = (fd_store_options *)calloc(1, sizeof *p);
+        if (p) p->version = FD_STORE_OPTIONS_VERSION;
+        return p;
+    }
+    ~fd_store_options() {
+        free((void *)$self->key_file);
+        free($self);
+    }
+}
+
 /* Outputs named for what they hold take the typemaps of their kind (the typemaps match by name). */
 %apply fd_buf *out { fd_buf *rejects };
 %apply SWIGTYPE **out { fd_guest **out_guest };
@@ -66,6 +79,12 @@
 %immutable fd_resident_check::unit;
 %immutable fd_resident_check::role;
 %immutable fd_resident_check::basis;
+/* The visitors module's results are filled by the library. */
+%immutable fd_blocklist_match::level;
+%immutable fd_blocklist_match::basis;
+%immutable fd_blocklist_match::reason;
+%immutable fd_visit_registration::state;
+%immutable fd_visit_registration::blocklist;
 
 %include "frontdesk/store.h"
 

@@ -20,5 +20,6 @@
 #include "frontdesk/calendar.h"
 #include "frontdesk/calls.h"
 #include "frontdesk/property.h"
+#include "frontdesk/visitors.h"
 
 #endif /* FRONTDESK_H */

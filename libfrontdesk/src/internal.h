@@ -228,6 +228,18 @@ fd_status fd__check_time_zone(const char *fn, const char *field, const char *tz)
 /* Checks that @date is a real day in 0001..9999; the message names @fn and @field. */
 fd_status fd__check_date(const char *fn, const char *field, fd_date date);
 
+/* --- visitors (visitors/visitors.c) --------------------------------------- */
+
+/*
+ * fd_visit_overstay()'s rule in an open @zone (the store keeps one per site),
+ * over what it needs of a visit: when they arrived (0: not), left (0: not)
+ * and were planned to leave (0: no window). *@reason and *@since as in
+ * ::fd_overstay (0 and 0 when not overstaying).
+ */
+fd_status fd__visit_overstay_in(fd__zone *zone, const char *fn, int64_t arrived_at, int64_t departed_at,
+                                int64_t planned_until, int64_t now, const fd_policy *policy, int *reason,
+                                int64_t *since);
+
 /* --- policy values for rule code (policy/policy.c) --------------------- */
 
 /*

@@ -12,6 +12,7 @@
 #include "frontdesk/calendar.h"
 #include "frontdesk/calls.h"
 #include "frontdesk/property.h"
+#include "frontdesk/visitors.h"
 
 #include <dirent.h>
 #include <stdint.h>
@@ -81,6 +82,12 @@ ROW(fd_property_code_parse, bad_utf8, fd_property_code_parse(b, "role", BAD_UTF8
 ROW(fd_building_code_normalize, junk, fd_building_code_normalize(b, "!!!"))
 ROW(fd_building_code_normalize, null_text, fd_building_code_normalize(b, NULL))
 ROW(fd_area_format, negative, fd_area_format(b, -1))
+/* visitors */
+ROW(fd_visit_code_parse, unknown_list, fd_visit_code_parse(b, "colour", "red"))
+ROW(fd_visit_code_parse, unknown_code, fd_visit_code_parse(b, "level", "red"))
+ROW(fd_plate_parse, no_province, fd_plate_parse(b, "A12345"))
+ROW(fd_plate_parse, bad_utf8, fd_plate_parse(b, BAD_UTF8))
+ROW(fd_store_visit_id_reveal, null_store, fd_store_visit_id_reveal(b, NULL, NULL, 1))
 /* money, phone, idcard, pii */
 ROW(fd_money_format, bad_options_version, fd_money_format(b, 12345, &bad_opts))
 ROW(fd_phone_mask, not_a_number, fd_phone_mask(b, "call me"))
@@ -148,6 +155,11 @@ static const row ROWS[] = {
     REF(fd_building_code_normalize, junk),
     REF(fd_building_code_normalize, null_text),
     REF(fd_area_format, negative),
+    REF(fd_visit_code_parse, unknown_list),
+    REF(fd_visit_code_parse, unknown_code),
+    REF(fd_plate_parse, no_province),
+    REF(fd_plate_parse, bad_utf8),
+    REF(fd_store_visit_id_reveal, null_store),
     REF(fd_money_format, bad_options_version),
     REF(fd_phone_mask, not_a_number),
     REF(fd_phone_mask, bad_utf8),

@@ -288,7 +288,7 @@ Test(hardening, options_of_version_1_are_still_accepted)
     fd_store *s = NULL;
     fd_assert_ok(fd_store_open(&s, ":memory:", &o));
     fd_store_close(s);
-    fd_assert_error(fd_store_options_init(&o, 3), FD_EINVAL, "1..2");
+    fd_assert_error(fd_store_options_init(&o, 4), FD_EINVAL, "1..3");
 }
 
 /*

@@ -59,3 +59,4 @@ from .text import *  # noqa: F401,F403
 from .pii import *  # noqa: F401,F403
 from .calls import *  # noqa: F401,F403
 from .property import *  # noqa: F401,F403
+from .visitors import *  # noqa: F401,F403

@@ -23,6 +23,7 @@ import contextlib
 import datetime as _dt
 import enum
 import heapq
+import os as _os
 import warnings
 from typing import NamedTuple
 
@@ -156,19 +157,22 @@ class Store(Handle):
 
     ``create``: create the file when missing; ``read_only``: open read-only;
     ``synchronous_full``: fsync on every commit; ``busy_timeout_ms``: how long
-    to wait for another writer; ``quick_check``: refuse a corrupt file at open.
+    to wait for another writer; ``quick_check``: refuse a corrupt file at open;
+    ``key_file``: the file holding the key that encrypts kept ID numbers (outside
+    the database, mode 0600; None: $FRONTDESK_KEY_FILE if set).
     Used by one thread at a time.
     """
 
     _free = staticmethod(_c.fd_store_close)
 
     def __init__(self, path, *, create=True, read_only=False, synchronous_full=False, busy_timeout_ms=5000,
-                 quick_check=False):
+                 quick_check=False, key_file=None):
         opts = _c.fd_store_options()
         _c.fd_store_options_init(opts, _c.FD_STORE_OPTIONS_VERSION)
         opts.create, opts.read_only = int(create), int(read_only)
         opts.synchronous_full, opts.busy_timeout_ms = int(synchronous_full), busy_timeout_ms
         opts.quick_check = int(quick_check)
+        opts.key_file = None if key_file is None else _os.fspath(key_file)
         super().__init__(_c.fd_store_open(str(path), opts))
         self.path = str(path)
 

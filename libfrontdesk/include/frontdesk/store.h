@@ -51,12 +51,17 @@ typedef struct fd_store_options {
     int synchronous_full; /**< `PRAGMA synchronous=FULL` (survives power loss) instead of NORMAL */
     int busy_timeout_ms;  /**< how long to wait for another writer, default 5000 */
     int quick_check;      /**< run `PRAGMA quick_check` at open and refuse a corrupt file (::FD_EDATA); version 2 */
+    const char *key_file; /**< the file holding the key that encrypts kept ID numbers (R-COM-2), outside the
+                               database: 32 bytes, or 64 hex digits and an optional line break, readable by its
+                               owner only (mode 0600 or stricter). NULL: the file named by the environment
+                               variable FRONTDESK_KEY_FILE, if set; none: full ID numbers cannot be kept
+                               (fd_store_visit_register()). Read once, at open; version 3 */
 } fd_store_options;
 
-/** The current version of ::fd_store_options (version 1, without quick_check, is still accepted). */
-#define FD_STORE_OPTIONS_VERSION 2
+/** The current version of ::fd_store_options (versions 1 and 2, without the later fields, are still accepted). */
+#define FD_STORE_OPTIONS_VERSION 3
 /** Default options. */
-#define FD_STORE_OPTIONS_INIT { FD_STORE_OPTIONS_VERSION, 1, 0, 0, 5000, 0 }
+#define FD_STORE_OPTIONS_INIT { FD_STORE_OPTIONS_VERSION, 1, 0, 0, 5000, 0, NULL }
 
 /**
  * Fills @p opts with the defaults of ::FD_STORE_OPTIONS_INIT for @p version.
@@ -80,8 +85,9 @@ FD_API fd_status fd_store_options_init(fd_store_options *opts, unsigned int vers
  * @param out   receives the handle; close it with fd_store_close()
  * @param path  file name (UTF-8); ":memory:" gives a private in-memory database
  * @param opts  options, or NULL for the defaults
- * @return ::FD_OK; ::FD_EINVAL (bad path or options), ::FD_ENOTFOUND (missing and
- *         `create` is 0), ::FD_EIO (cannot open), ::FD_EDATA (not a database,
+ * @return ::FD_OK; ::FD_EINVAL (bad path or options, a key file that does not hold a
+ *         key), ::FD_ENOTFOUND (missing and `create` is 0), ::FD_EIO (cannot open the
+ *         database or read the key file), ::FD_EPERM (a key file others may read), ::FD_EDATA (not a database,
  *         corrupt, or from a newer library), ::FD_EBUSY (locked), ::FD_ENOMEM.
  *         On failure *out is NULL and the file is unchanged.
  */
@@ -1468,6 +1474,392 @@ typedef struct fd_resident_check {
  */
 FD_API fd_status fd_store_resident_check(fd_resident_check *out, fd_store *store, const fd_actor *actor,
                                          const char *name_or_phone, fd_date date);
+
+/* ------------------------------------------------------------------------
+ * Visitors (issue 12, items 2-4): the records and rules are in
+ * frontdesk/visitors.h.
+ * ---------------------------------------------------------------------- */
+
+/* @generated store:visitors begin (scripts/gen/records.py from libfrontdesk/records/visitors.rec; do not edit) */
+
+#include "visitors.h"
+
+/** An iterator over visit records, in id order, read in pages. */
+typedef struct fd_visit_iter fd_visit_iter;
+/**
+ * Queries visit records; @p filter NULL matches all. @p actor: the actor (required: the record holds personal data or a site);
+ * records with a site are limited to the actor's site; personal data comes back
+ * masked unless the actor holds ::FD_GRANT_REVEAL (each reveal is logged, R-COM-2).
+ * Free the iterator with fd_visit_iter_free().
+ * @return ::FD_OK, ::FD_EINVAL (bad filter), ::FD_EPERM (actor), ::FD_ENOTFOUND, ::FD_EIO.
+ */
+FD_API fd_status fd_store_visit_query(fd_visit_iter **out, fd_store *store, const fd_actor *actor,
+                                  const fd_visit_filter *filter);
+/** Steps the iterator: *out is the next record (owned by the iterator, valid until the next
+ *  call) or NULL at the end. */
+FD_API fd_status fd_visit_iter_next(const fd_visit **out, fd_visit_iter *iter);
+/** Frees an iterator. NULL is a no-op. */
+FD_API void fd_visit_iter_free(fd_visit_iter *iter);
+/** One visit record by id (masked as by fd_store_visit_query()); free it with
+ *  fd_visit_free(). ::FD_ENOTFOUND when there is none (or it is another site's). */
+FD_API fd_status fd_store_visit_get(fd_visit **out, fd_store *store, const fd_actor *actor, int64_t id);
+
+/** An iterator over visit_event records, in id order, read in pages. */
+typedef struct fd_visit_event_iter fd_visit_event_iter;
+/**
+ * Queries visit_event records; @p filter NULL matches all. @p actor: the actor (required: the record holds personal data or a site);
+ * records with a site are limited to the actor's site; personal data comes back
+ * masked unless the actor holds ::FD_GRANT_REVEAL (each reveal is logged, R-COM-2).
+ * Free the iterator with fd_visit_event_iter_free().
+ * @return ::FD_OK, ::FD_EINVAL (bad filter), ::FD_EPERM (actor), ::FD_ENOTFOUND, ::FD_EIO.
+ */
+FD_API fd_status fd_store_visit_event_query(fd_visit_event_iter **out, fd_store *store, const fd_actor *actor,
+                                  const fd_visit_event_filter *filter);
+/** Steps the iterator: *out is the next record (owned by the iterator, valid until the next
+ *  call) or NULL at the end. */
+FD_API fd_status fd_visit_event_iter_next(const fd_visit_event **out, fd_visit_event_iter *iter);
+/** Frees an iterator. NULL is a no-op. */
+FD_API void fd_visit_event_iter_free(fd_visit_event_iter *iter);
+/** One visit_event record by id (masked as by fd_store_visit_event_query()); free it with
+ *  fd_visit_event_free(). ::FD_ENOTFOUND when there is none (or it is another site's). */
+FD_API fd_status fd_store_visit_event_get(fd_visit_event **out, fd_store *store, const fd_actor *actor, int64_t id);
+
+/** An iterator over blocklist_entry records, in id order, read in pages. */
+typedef struct fd_blocklist_entry_iter fd_blocklist_entry_iter;
+/**
+ * Queries blocklist_entry records; @p filter NULL matches all. @p actor: the actor (required: the record holds personal data or a site);
+ * records with a site are limited to the actor's site; personal data comes back
+ * masked unless the actor holds ::FD_GRANT_REVEAL (each reveal is logged, R-COM-2).
+ * Free the iterator with fd_blocklist_entry_iter_free().
+ * @return ::FD_OK, ::FD_EINVAL (bad filter), ::FD_EPERM (actor), ::FD_ENOTFOUND, ::FD_EIO.
+ */
+FD_API fd_status fd_store_blocklist_entry_query(fd_blocklist_entry_iter **out, fd_store *store, const fd_actor *actor,
+                                  const fd_blocklist_entry_filter *filter);
+/** Steps the iterator: *out is the next record (owned by the iterator, valid until the next
+ *  call) or NULL at the end. */
+FD_API fd_status fd_blocklist_entry_iter_next(const fd_blocklist_entry **out, fd_blocklist_entry_iter *iter);
+/** Frees an iterator. NULL is a no-op. */
+FD_API void fd_blocklist_entry_iter_free(fd_blocklist_entry_iter *iter);
+/** One blocklist_entry record by id (masked as by fd_store_blocklist_entry_query()); free it with
+ *  fd_blocklist_entry_free(). ::FD_ENOTFOUND when there is none (or it is another site's). */
+FD_API fd_status fd_store_blocklist_entry_get(fd_blocklist_entry **out, fd_store *store, const fd_actor *actor, int64_t id);
+
+/** An iterator over blocklist_hit records, in id order, read in pages. */
+typedef struct fd_blocklist_hit_iter fd_blocklist_hit_iter;
+/**
+ * Queries blocklist_hit records; @p filter NULL matches all. @p actor: the actor (required: the record holds personal data or a site);
+ * records with a site are limited to the actor's site; personal data comes back
+ * masked unless the actor holds ::FD_GRANT_REVEAL (each reveal is logged, R-COM-2).
+ * Free the iterator with fd_blocklist_hit_iter_free().
+ * @return ::FD_OK, ::FD_EINVAL (bad filter), ::FD_EPERM (actor), ::FD_ENOTFOUND, ::FD_EIO.
+ */
+FD_API fd_status fd_store_blocklist_hit_query(fd_blocklist_hit_iter **out, fd_store *store, const fd_actor *actor,
+                                  const fd_blocklist_hit_filter *filter);
+/** Steps the iterator: *out is the next record (owned by the iterator, valid until the next
+ *  call) or NULL at the end. */
+FD_API fd_status fd_blocklist_hit_iter_next(const fd_blocklist_hit **out, fd_blocklist_hit_iter *iter);
+/** Frees an iterator. NULL is a no-op. */
+FD_API void fd_blocklist_hit_iter_free(fd_blocklist_hit_iter *iter);
+/** One blocklist_hit record by id (masked as by fd_store_blocklist_hit_query()); free it with
+ *  fd_blocklist_hit_free(). ::FD_ENOTFOUND when there is none (or it is another site's). */
+FD_API fd_status fd_store_blocklist_hit_get(fd_blocklist_hit **out, fd_store *store, const fd_actor *actor, int64_t id);
+
+/* @generated store:visitors end */
+
+/*
+ * Who may do what. Any active member of staff of the site registers visits
+ * and records their events (the desk does so all day); each event is a row of
+ * visit_events with who and when (R-COM-1), never changed (R-COM-3). The
+ * blocklist is kept by managers: adding and lifting entries, and admitting a
+ * visitor whose match is `forbidden`, need ::FD_GRANT_MANAGE (or the system);
+ * so does the retention purge. Seeing a kept full ID number needs
+ * ::FD_GRANT_REVEAL with a reason, and is logged like every reveal.
+ *
+ * What is journaled: blocklist entries added and lifted, blocklist decisions
+ * (admit, refuse), the purge, the creation of a site's hashing secret and each
+ * reveal of a full ID number (in the access log). A visit and its events are
+ * their own log (who, when, where; never deleted) and are not journaled, as
+ * calls are not. Names and numbers are never written to the journal.
+ */
+
+/** What a blocklist check found. The numbers are part of the ABI. */
+typedef enum fd_blocklist_answer {
+    FD_BLOCKLIST_NONE = 0,    /**< no entry in force matches */
+    FD_BLOCKLIST_MATCH = 1,   /**< the ID number, the phone (E.164) or the name exactly (after normalisation,
+                                   Traditional → Simplified) matches an entry in force */
+    FD_BLOCKLIST_POSSIBLE = 2 /**< only the pinyin of the name matches (章三 for 张三, "zhang san"): confirm another way */
+} fd_blocklist_answer;
+
+/** "none", "match", "possible"; "" for other values. Never NULL. */
+FD_API const char *fd_blocklist_answer_name(int answer);
+
+/** Longest reason of a blocklist entry, in bytes (`blocklist_entry.reason`). */
+#define FD_BLOCKLIST_REASON_MAX 500
+
+/**
+ * What a blocklist check says: the answer, the level and the reason — never
+ * the stored name, phone or ID number (the desk learns only what it must do).
+ */
+typedef struct fd_blocklist_match {
+    unsigned int version; /**< ::FD_BLOCKLIST_MATCH_VERSION */
+    int answer;           /**< an ::fd_blocklist_answer */
+    int64_t matches;      /**< entries in force that match (sure ones when `answer` is MATCH) */
+    int64_t entry_id;     /**< the strongest of them (level forbidden > limited > warning, then the oldest); 0 for NONE */
+    char level[17];       /**< its level: warning, limited, forbidden; "" for NONE */
+    char basis[9];        /**< what matched: id, phone, name or pinyin; "" for NONE */
+    char reason[FD_BLOCKLIST_REASON_MAX + 1]; /**< its reason, any phone or ID number in it masked; "" for NONE */
+} fd_blocklist_match;
+/** The current version of ::fd_blocklist_match. */
+#define FD_BLOCKLIST_MATCH_VERSION 1
+
+/**
+ * Adds a blocklist entry (R-VIS-1) at the actor's site, checked with
+ * fd_blocklist_entry_validate() on the site's date. What it matches on is
+ * kept so that it can be matched, not shown: the name folded and as toneless
+ * pinyin (beside the name itself, masked per the site's policy), the phone in
+ * E.164, and of @p id (may be NULL) only its type, masked form and keyed hash
+ * (HMAC-SHA-256 under the site's secret, created at first use) — never the
+ * full number. Needs ::FD_GRANT_MANAGE. Journaled as `blocklist` / `add` with
+ * the level.
+ * @return ::FD_OK; ::FD_EINVAL / ::FD_ERANGE naming the field (`blocklist_entry.level`,
+ *         `id.number` ...); ::FD_EPERM; ::FD_EIO.
+ */
+FD_API fd_status fd_store_blocklist_add(int64_t *out_id, fd_store *store, const fd_actor *actor,
+                                        const fd_blocklist_entry *entry, const fd_id_document *id);
+
+/**
+ * Lifts entry @p entry_id from the actor's instant (R-COM-3: never deleted):
+ * it no longer matches; the entry keeps who lifted it and when. @p reason is
+ * required and journaled (`blocklist` / `lift`, the reason as the detail: free
+ * text, numbers in it masked on output). Needs ::FD_GRANT_MANAGE.
+ * @return ::FD_OK; ::FD_EINVAL (no reason); ::FD_ENOTFOUND (no such entry at the
+ *         site); ::FD_ESTATE (lifted already); ::FD_EPERM; ::FD_EIO.
+ */
+FD_API fd_status fd_store_blocklist_lift(fd_store *store, const fd_actor *actor, int64_t entry_id,
+                                         const char *reason);
+
+/**
+ * Checks a person against the blocklist of the actor's site at the actor's
+ * instant, without registering anything (R-VIS-1): @p name (folded: NFKC,
+ * case, white space, Traditional → Simplified; whole names only, never a
+ * substring — "Yes" does not flag "Reyes"), @p phone (normalised to E.164) and
+ * @p id (may be NULL; its keyed hash). Each may be NULL or empty, not all.
+ * Only entries in force at the instant count (fd_blocklist_entry_active()).
+ * A sure match beats a possible one; among matches the strongest level wins.
+ * Nothing is written, nothing personal comes back (see ::fd_blocklist_match).
+ * @return ::FD_OK; ::FD_EINVAL (nothing to check, a phone or ID number that
+ *         does not parse, naming it); ::FD_EPERM; ::FD_EIO.
+ */
+FD_API fd_status fd_store_blocklist_check(fd_blocklist_match *out, fd_store *store, const fd_actor *actor,
+                                          const char *name, const char *phone, const fd_id_document *id);
+
+/** What fd_store_visit_register() did. */
+typedef struct fd_visit_registration {
+    unsigned int version;         /**< ::FD_VISIT_REGISTRATION_VERSION */
+    int64_t id;                   /**< the visit's id */
+    int64_t slip_no;              /**< its registration slip's serial at the site (R-VIS-3) */
+    char state[17];               /**< its state: expected, waiting or held */
+    int64_t previous_visits;      /**< earlier visits at the site with the same ID document (by its keyed hash) */
+    fd_blocklist_match blocklist; /**< the blocklist check made at registration */
+} fd_visit_registration;
+/** The current version of ::fd_visit_registration. */
+#define FD_VISIT_REGISTRATION_VERSION 1
+
+/**
+ * Registers a visit (R-VIS-1, R-VIS-3) at the actor's site and instant, in one
+ * transaction:
+ * - the visit is checked with fd_visit_validate(); its host records must be of
+ *   the site and current on the site's date (an occupant moved out, an employee
+ *   who left, an organisation gone: ::FD_ESTATE naming the field); an employee's
+ *   or department's organisation is filled in (`host_organisation`, which must
+ *   agree when given); the phone is stored normalised, the plate canonical;
+ * - the ID document @p id (NULL or an empty number: none) is read with
+ *   fd_id_number_parse() on the site's date; a site whose policy says
+ *   `visitor.id_required` refuses a visit without one (naming `id`). Stored:
+ *   its type and masked form on the visit, its keyed hash (HMAC-SHA-256 under
+ *   the site's secret, created at first use with a CSPRNG and kept in the
+ *   database) for repeat visits and the blocklist, and — only when the site's
+ *   policy says `visitor.id_keep_full` — the full number encrypted with
+ *   AES-256-GCM under the key the store was opened with (the key file named by
+ *   fd_store_options::key_file or FRONTDESK_KEY_FILE, outside the database).
+ *   Then the visitor's consent is required (`id.consent` 1, ::FD_EINVAL
+ *   otherwise) and recorded, and without a key nothing is stored (::FD_ESTATE
+ *   naming `key_file`);
+ * - the blocklist is checked (as fd_store_blocklist_check()); a match, sure or
+ *   possible, holds the visit (`held`: it cannot check in or be answered until
+ *   the desk admits or refuses it, fd_store_visit_admit()) and is recorded as
+ *   a blocklist hit, pending;
+ * - the slip serial is the site's next, without gaps (R-VIS-3);
+ * - a walk-in (`preregistered` 0) arrives now (`arrived_at`) and waits for the
+ *   host's answer (`waiting`); a pre-registration is `expected`.
+ * The fields the store sets (see the record) are replaced. Not journaled.
+ * @param out filled on success
+ * @return ::FD_OK; ::FD_EINVAL / ::FD_ERANGE naming the field (`visit.host`,
+ *         `id.number` ...); ::FD_ENOTFOUND (a host record not at the site);
+ *         ::FD_ESTATE (a host no longer there, no key for a full number);
+ *         ::FD_EPERM; ::FD_EIO.
+ */
+FD_API fd_status fd_store_visit_register(fd_visit_registration *out, fd_store *store, const fd_actor *actor,
+                                         const fd_visit *visit, const fd_id_document *id);
+
+/**
+ * Records the host's answer (R-VIS-2) to visit @p visit_id: @p answer is
+ * `lobby` (the host meets them in the lobby) or `bring_up` (the visitor is
+ * brought up): the visit is `on_site`, or stays `expected` until check-in;
+ * `decline`: the visit is `declined` and, if the visitor is there, they leave
+ * at the actor's instant (a card or documents they leave become a custody
+ * item, item 6). @p note optional. Stored as an `answer` event.
+ * @return ::FD_OK; ::FD_EINVAL (unknown answer); ::FD_ENOTFOUND; ::FD_ESTATE
+ *         (answered already, held by the blocklist, or closed: left, declined,
+ *         refused, cancelled — naming the state); ::FD_EPERM; ::FD_EIO.
+ */
+FD_API fd_status fd_store_visit_answer(fd_store *store, const fd_actor *actor, int64_t visit_id, const char *answer,
+                                       const char *note);
+
+/**
+ * Checks in an expected (pre-registered) visitor at the actor's instant: the
+ * visit is `on_site` when the host answered already, else `waiting`. Stored as
+ * a `checkin` event.
+ * @return ::FD_OK; ::FD_ENOTFOUND; ::FD_ESTATE (not expected: arrived already,
+ *         held, closed — naming `visit.arrived_at` or the state); ::FD_EPERM; ::FD_EIO.
+ */
+FD_API fd_status fd_store_visit_checkin(fd_store *store, const fd_actor *actor, int64_t visit_id);
+
+/**
+ * Checks a visitor out (R-COM-4): they left at @p left_at (0: the actor's
+ * instant; earlier when noted later, not before the check-in). The visit is
+ * `left` (whatever it was: waiting and held visitors may leave too). Stored as
+ * a `checkout` event with @p note (optional).
+ * @return ::FD_OK; ::FD_ENOTFOUND; ::FD_ESTATE (fd_visit_checkout_check(): not
+ *         checked in — `visit.arrived_at` — or left already); ::FD_EINVAL
+ *         (`left_at` before the check-in or after the actor's instant); ::FD_EPERM; ::FD_EIO.
+ */
+FD_API fd_status fd_store_visit_checkout(fd_store *store, const fd_actor *actor, int64_t visit_id, int64_t left_at,
+                                         const char *note);
+
+/**
+ * The desk admits a visitor the blocklist matched (R-VIS-1): the visit leaves
+ * `held` (to `waiting`, `expected` before arrival) and its pending hits are
+ * `admitted` by the actor. A `forbidden` match needs ::FD_GRANT_MANAGE.
+ * @p note says why (required). Stored as an `admit` event; journaled as
+ * `visit` / `admit` with the level.
+ * @return ::FD_OK; ::FD_EINVAL (no note); ::FD_ENOTFOUND; ::FD_ESTATE (not held);
+ *         ::FD_EPERM; ::FD_EIO.
+ */
+FD_API fd_status fd_store_visit_admit(fd_store *store, const fd_actor *actor, int64_t visit_id, const char *note);
+
+/**
+ * The desk refuses a visitor (R-VIS-1): the visit is `refused`, its pending
+ * blocklist hits `refused` by the actor, and a visitor who is there leaves at
+ * the actor's instant. Any visit not closed may be refused. @p note required.
+ * Stored as a `refuse` event; journaled as `visit` / `refuse`.
+ * @return as fd_store_visit_admit().
+ */
+FD_API fd_status fd_store_visit_refuse(fd_store *store, const fd_actor *actor, int64_t visit_id, const char *note);
+
+/**
+ * Records why a visitor is still on site at the end of a shift (R-COM-4):
+ * "stays overnight with the owner", "left by the car park; the guard saw
+ * them". @p note required. The visit keeps its state; `explained_at` is the
+ * actor's instant. Stored as an `explain` event.
+ * @return ::FD_OK; ::FD_EINVAL (no note); ::FD_ENOTFOUND; ::FD_ESTATE (not on
+ *         site); ::FD_EPERM; ::FD_EIO.
+ */
+FD_API fd_status fd_store_visit_explain(fd_store *store, const fd_actor *actor, int64_t visit_id, const char *note);
+
+/**
+ * Cancels an expected visit that will not happen (the host called it off, a
+ * no-show). @p note required. Stored as a `cancel` event.
+ * @return ::FD_OK; ::FD_EINVAL; ::FD_ENOTFOUND; ::FD_ESTATE (not expected); ::FD_EPERM; ::FD_EIO.
+ */
+FD_API fd_status fd_store_visit_cancel(fd_store *store, const fd_actor *actor, int64_t visit_id, const char *note);
+
+/**
+ * "Still on site" (R-COM-4): the visits of the actor's site that arrived and
+ * have not left, whatever their state, in id order, read through an index of
+ * exactly those visits (it costs the same among a million visits as among a
+ * hundred): those after id @p after (0: from the first), at most @p limit
+ * (1..64) — page with the last id. Personal data masked as by
+ * fd_store_visit_query().
+ * @return ::FD_OK (an empty iterator when nobody is there); ::FD_ERANGE
+ *         (limit, a negative after); ::FD_EPERM; ::FD_EIO.
+ */
+FD_API fd_status fd_store_visit_onsite(fd_visit_iter **out, fd_store *store, const fd_actor *actor, int64_t after,
+                                       int64_t limit);
+
+/**
+ * fd_visit_overstay() for @p visit with the site's zone and policy at the
+ * actor's instant.
+ * @return as fd_visit_overstay(); ::FD_EPERM (actor).
+ */
+FD_API fd_status fd_store_visit_overstay(fd_overstay *out, fd_store *store, const fd_actor *actor,
+                                         const fd_visit *visit);
+
+/** What is open at the end of a shift (fd_store_visit_shift_check()). */
+typedef struct fd_visit_shift {
+    unsigned int version;      /**< ::FD_VISIT_SHIFT_VERSION */
+    int64_t on_site;           /**< visitors still on site (arrived, not left) */
+    int64_t overstaying;       /**< of those, overstaying at the actor's instant (fd_visit_overstay()) */
+    int64_t unexplained;       /**< of those, neither checked out nor explained since the shift began: each
+                                    must be, before the shift is handed over (R-COM-4) */
+    int64_t first_unexplained; /**< the lowest id among them, 0 when none */
+    int64_t held;              /**< visits held by a blocklist match, awaiting the desk's decision */
+    int64_t expected_late;     /**< pre-registered visits whose window began and who have not arrived */
+} fd_visit_shift;
+/** The current version of ::fd_visit_shift. */
+#define FD_VISIT_SHIFT_VERSION 1
+
+/**
+ * The end-of-shift check of the visitor log (R-COM-4) at the actor's site and
+ * instant, for the shift that began at @p since: who is still on site, who
+ * overstays, and who of them has been neither checked out nor explained
+ * (fd_store_visit_explain() at or after @p since). The shift may be handed
+ * over when `unexplained` is 0. Read through the on-site index only.
+ * @return ::FD_OK; ::FD_EINVAL (@p since after the actor's instant); ::FD_EPERM; ::FD_EIO.
+ */
+FD_API fd_status fd_store_visit_shift_check(fd_visit_shift *out, fd_store *store, const fd_actor *actor,
+                                            int64_t since);
+
+/**
+ * The full ID number kept for visit @p visit_id (R-COM-2), decrypted with the
+ * store's key: only for an actor holding ::FD_GRANT_REVEAL (with a reason),
+ * and logged in the access log (record `visit`, field `id_number`) before it
+ * is returned — so never inside a transaction (::FD_ESTATE).
+ * @return ::FD_OK; ::FD_EPERM (no reveal grant asked for or held);
+ *         ::FD_ENOTFOUND (no such visit, or no full number kept — or purged);
+ *         ::FD_ESTATE (no key loaded; inside a transaction); ::FD_EDATA (the number
+ *         was encrypted under another key, or altered); ::FD_EIO.
+ */
+FD_API fd_status fd_store_visit_id_reveal(fd_buf *out, fd_store *store, const fd_actor *actor, int64_t visit_id);
+
+/** What fd_store_visit_purge() removed (or would remove). */
+typedef struct fd_visit_purge {
+    unsigned int version;  /**< ::FD_VISIT_PURGE_VERSION */
+    int dry_run;           /**< 1 when nothing was changed */
+    int64_t id_before;     /**< visits registered before this instant lose their ID number
+                                (actor's instant − `visitor.id_retention_days`) */
+    int64_t visits_before; /**< visits registered before this instant are anonymised
+                                (actor's instant − `visitor.retention_days`) */
+    int64_t id_numbers;    /**< visits whose ID number — masked form, keyed hash, encrypted number — goes */
+    int64_t encrypted;     /**< of those, with a full number kept */
+    int64_t visits;        /**< visits anonymised: the visitor's name, phone, plate and organisation go */
+} fd_visit_purge;
+/** The current version of ::fd_visit_purge. */
+#define FD_VISIT_PURGE_VERSION 1
+
+/**
+ * The retention purge of the actor's site (R-COM-3; PIPL art. 19 and 47: the
+ * shortest retention): ID numbers of visits registered more than
+ * `visitor.id_retention_days` ago, and the visitor's name, phone, plate and
+ * organisation of visits registered more than `visitor.retention_days` ago,
+ * are removed; the visits stay, anonymised (type of document, host, purpose,
+ * times, slip number). Visitors still on site are left alone. With
+ * @p dry_run 1 nothing changes and the counts say what would go. A purge is
+ * journaled as `visit` / `purge` with its counts (a dry run is not). Needs
+ * ::FD_GRANT_MANAGE or the system.
+ * @return ::FD_OK; ::FD_EPERM; ::FD_EIO.
+ */
+FD_API fd_status fd_store_visit_purge(fd_visit_purge *out, fd_store *store, const fd_actor *actor, int dry_run);
 
 /* ------------------------------------------------------------------------
  * Deprecated names (one release): thin wrappers over the functions above.

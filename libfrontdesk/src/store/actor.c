@@ -96,6 +96,7 @@ void fd__store_forget(fd_store *s)
     s->head.valid = false;
     fd_policy_free(s->policy_cache.policy);
     s->policy_cache.policy = NULL;
+    fd__visitors_forget(s);
 }
 
 /* The checks that read no table: a reveal's reason. Fills @info. */

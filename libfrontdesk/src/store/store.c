@@ -13,6 +13,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <openssl/crypto.h>
+
 /* "FDK1": written by migration 0001 into PRAGMA application_id. */
 #define FD__APPLICATION_ID 1178881841
 
@@ -168,7 +170,10 @@ fd_status fd_store_options_init(fd_store_options *opts, unsigned int version)
     fd_store_options init = FD_STORE_OPTIONS_INIT;
     init.version = version;
     /* A version-1 caller's struct ends before quick_check: write only what it has. */
-    memcpy(opts, &init, version == 1 ? offsetof(fd_store_options, quick_check) : sizeof init);
+    /* An older caller's struct ends before the later fields: write only what it has. */
+    memcpy(opts, &init, version == 1   ? offsetof(fd_store_options, quick_check)
+                        : version == 2 ? offsetof(fd_store_options, key_file)
+                                       : sizeof init);
     return FD_OK;
 }
 
@@ -212,6 +217,12 @@ static const char *const PROTECTING_TRIGGERS[] = {
     "message_events_append_only_update", "message_events_append_only_delete", "guests_no_delete",
     "cdr_legs_no_delete", "calls_logged_never_updated", "directory_no_replace", "calls_no_replace", "call_tasks_no_replace",
     "messages_no_replace", "message_events_no_replace", "guests_no_replace", "cdr_legs_no_replace",
+    /* visitors (0008) */
+    "visits_no_delete", "visit_events_append_only_update", "visit_events_append_only_delete",
+    "id_documents_no_delete", "site_secrets_never_updated", "site_secrets_never_deleted", "blocklist_no_delete",
+    "blocklist_hits_no_delete", "visits_no_replace", "visit_events_no_replace", "id_documents_no_replace",
+    "site_secrets_no_replace", "blocklist_no_replace", "blocklist_hits_no_replace", "visits_only_events_and_purge",
+    "id_documents_only_purged", "blocklist_only_keys_and_lifting", "blocklist_hits_outcome_once",
 };
 static const char SQL_TRIGGER_EXISTS[] = "SELECT 1 FROM sqlite_master WHERE type = 'trigger' AND name = ?1";
 
@@ -508,6 +519,16 @@ fd_status fd_store_open(fd_store **out, const char *path, const fd_store_options
     bool memory = strcmp(path, ":memory:") == 0;
     if (!memory && (!o->create || o->read_only) && access(path, F_OK) != 0)
         return fd__error(FD_ENOTFOUND, "%s: path: '%s' does not exist", fn, path);
+    /* The key that encrypts kept ID numbers lives outside the database (R-COM-2):
+     * read before anything is created, so a bad key file leaves no file behind. */
+    const char *key_file = o->version >= 3 ? o->key_file : NULL;
+    if (key_file == NULL || key_file[0] == '\0')
+        key_file = getenv("FRONTDESK_KEY_FILE");
+    unsigned char key[32];
+    char key_id[17] = "";
+    bool has_key = key_file && key_file[0];
+    if (has_key && (rc = fd__key_file_read(fn, key_file, key, key_id)) != FD_OK)
+        return rc;
 
     /* A new database holds personal data (R-COM-2): create it readable by its
      * owner only; SQLite gives the -wal and -shm files the same mode. */
@@ -524,11 +545,19 @@ fd_status fd_store_open(fd_store **out, const char *path, const fd_store_options
     }
     fd_store *s = calloc(1, sizeof *s);
     if (s == NULL) {
+        if (has_key)
+            OPENSSL_cleanse(key, sizeof key);
         if (created)
             unlink(path);
         return fd__oom(fn);
     }
     s->read_only = o->read_only != 0;
+    if (has_key) {
+        memcpy(s->key, key, sizeof key);
+        memcpy(s->key_id, key_id, sizeof key_id);
+        s->has_key = true;
+        OPENSSL_cleanse(key, sizeof key);
+    }
     int src = open_connection(s, path, memory);
     if (src != SQLITE_OK) {
         rc = s->db ? fd__error(src == SQLITE_NOMEM ? FD_ENOMEM : FD_EIO, "%s: path: cannot open '%s': %s", fn,
@@ -564,6 +593,8 @@ static void destroy(fd_store *store)
     fd__journal_chain_free(store);
     fd_calendar_free(store->call_cal.cal);
     fd_policy_free(store->policy_cache.policy);
+    fd__visitors_free(store);
+    OPENSSL_cleanse(store->key, sizeof store->key);
     sqlite3_close_v2(store->db);
     free(store);
 }

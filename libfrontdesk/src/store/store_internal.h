@@ -56,6 +56,15 @@ struct fd_store {
         int64_t site_id;
         unsigned int data_version;
     } policy_cache;
+    /* The key that encrypts kept ID numbers (R-COM-2), read from the key file
+     * at open (fd_store_options::key_file, FRONTDESK_KEY_FILE); never stored
+     * in the database. key_id: the first 8 bytes of its SHA-256, hex. */
+    bool has_key;
+    unsigned char key[32];
+    char key_id[17];
+    /* What the visitors module keeps per handle (visitors_store.h): the site's
+     * zone and day, its hashing secret, the blocklist's size. NULL until used. */
+    struct fd__visitors *visitors;
     /* The calendar the calls module last counted a site's working days on
      * (calls_store.c): the built-in data in the site's zone with the site's
      * calendar policy, rebuilt whenever one of those differs from the key. */
@@ -155,6 +164,20 @@ fd_status fd__store_missing_trigger(fd_store *s, const char *fn, const char **mi
 
 /* Frees what the journal chain keeps in the handle. */
 void fd__journal_chain_free(fd_store *s);
+
+/*
+ * Reads the key file @path (visitors_crypto.c): 32 bytes, or 64 hex digits
+ * and an optional line break; a regular file readable by its owner only.
+ * FD_EIO (cannot read), FD_EPERM (others may read it), FD_EINVAL (not a key),
+ * each naming `key_file` and the path, never the key.
+ */
+fd_status fd__key_file_read(const char *fn, const char *path, unsigned char key[32], char key_id[17]);
+
+/* Frees what the visitors module keeps in the handle (fd_store_close). */
+void fd__visitors_free(fd_store *s);
+
+/* Forgets what a rollback can make stale (a secret created in it). */
+void fd__visitors_forget(fd_store *s);
 
 /* An actor for the deprecated entry points: the system or @staff_id at @site_id, now. */
 fd_actor fd__legacy_actor(int64_t site_id, int64_t staff_id);

@@ -121,14 +121,28 @@ public final class Store implements AutoCloseable {
    */
   public static Store open(String path, boolean readOnly, boolean create, boolean quickCheck)
       throws FrontdeskException {
+    return open(path, readOnly, create, quickCheck, null);
+  }
+
+  /**
+   * Opens with options and the key file that encrypts kept ID numbers (R-COM-2): outside the
+   * database, readable by its owner only; null: the file named by FRONTDESK_KEY_FILE, if set.
+   */
+  public static Store open(String path, boolean readOnly, boolean create, boolean quickCheck, String keyFile)
+      throws FrontdeskException {
     fd_store_options o = new fd_store_options();
-    FrontdeskNative.fd_store_options_init(o, FrontdeskNative.FD_STORE_OPTIONS_VERSION);
-    o.setRead_only(readOnly ? 1 : 0);
-    o.setCreate(create ? 1 : 0);
-    o.setQuick_check(quickCheck ? 1 : 0);
-    SWIGTYPE_p_fd_store[] out = new SWIGTYPE_p_fd_store[1];
-    FrontdeskNative.fd_store_open(out, path, o);
-    return new Store(out[0]);
+    try {
+      FrontdeskNative.fd_store_options_init(o, FrontdeskNative.FD_STORE_OPTIONS_VERSION);
+      o.setRead_only(readOnly ? 1 : 0);
+      o.setCreate(create ? 1 : 0);
+      o.setQuick_check(quickCheck ? 1 : 0);
+      o.setKey_file(keyFile);
+      SWIGTYPE_p_fd_store[] out = new SWIGTYPE_p_fd_store[1];
+      FrontdeskNative.fd_store_open(out, path, o);
+      return new Store(out[0]);
+    } finally {
+      o.delete();
+    }
   }
 
   /**

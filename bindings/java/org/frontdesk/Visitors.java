@@ -1,0 +1,656 @@
+package org.frontdesk;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Objects;
+import org.frontdesk.swig.FrontdeskNative;
+import org.frontdesk.swig.SWIGTYPE_p_fd_visit_iter;
+import org.frontdesk.swig.fd_blocklist_match;
+import org.frontdesk.swig.fd_id_document;
+import org.frontdesk.swig.fd_id_number;
+import org.frontdesk.swig.fd_overstay;
+import org.frontdesk.swig.fd_visit;
+import org.frontdesk.swig.fd_visit_purge;
+import org.frontdesk.swig.fd_visit_registration;
+import org.frontdesk.swig.fd_visit_shift;
+
+/**
+ * Visitors (issue 12, items 2-4): the visitor log with the host's answer, check-in and
+ * check-out, registration slips, overstay and the end-of-shift check; ID documents kept the
+ * lawful way; a blocklist that matches without showing (R-VIS-1 … R-VIS-3, R-COM-2 … R-COM-4).
+ * The rules ({@link #parseIdNumber}, {@link #parsePlate}, {@link #validate(Visit)},
+ * {@link #checkoutCheck}, {@link #overstay}) are pure functions, usable with a suite's own
+ * database; the rest reads and writes a {@link Store}. Codes are English words ("on_site");
+ * {@link #codeLabel} gives 在访.
+ */
+public final class Visitors {
+  private Visitors() {}
+
+  /** The largest party a visit records. */
+  public static final long PARTY_MAX = FrontdeskNative.FD_VISIT_PARTY_MAX;
+
+  // -- codes ------------------------------------------------------------------------------
+
+  /** The Chinese label of {@code code} in the list {@code field} ("state", "on_site" → "在访"); null when unknown. */
+  public static String codeLabel(String field, String code) throws FrontdeskException {
+    return FrontdeskNative.fd_visit_code_label(field, code);
+  }
+
+  /** The code of {@code text} in the list {@code field}: the code or its label ("身份证" → "id_card"). */
+  public static String codeParse(String field, String text) throws FrontdeskException {
+    return Out.string(o -> FrontdeskNative.fd_visit_code_parse(o, field, text));
+  }
+
+  // -- ID documents and plates (pure) ------------------------------------------------------
+
+  /** An ID document as the visitor shows it: its type, the number as typed, and consent to keeping it. */
+  public static final class IdDocument {
+    private final String type;
+    private final String number;
+    private final boolean consent;
+
+    /** A document without consent to keeping the full number. */
+    public IdDocument(String type, String number) {
+      this(type, number, false);
+    }
+
+    /** {@code type}: id_card, passport, hk_macau, taiwan, other. */
+    public IdDocument(String type, String number, boolean consent) {
+      this.type = type;
+      this.number = number;
+      this.consent = consent;
+    }
+
+    public String type() {
+      return type;
+    }
+
+    /** The number as typed. Never logged or shown by the library. */
+    public String number() {
+      return number;
+    }
+
+    public boolean consent() {
+      return consent;
+    }
+
+    @Override
+    public String toString() {
+      return "IdDocument(" + type + ", consent=" + consent + ")"; // never the number
+    }
+  }
+
+  /** Runs {@code call} with a native copy of {@code doc} (null stays null). */
+  private static <R> R withDoc(IdDocument doc, Convert.Call<fd_id_document, R> call) throws FrontdeskException {
+    if (doc == null) {
+      return call.run(null);
+    }
+    fd_id_document d = new fd_id_document();
+    try {
+      d.setType(doc.type);
+      d.setNumber(doc.number);
+      d.setConsent(doc.consent ? 1 : 0);
+      return call.run(d);
+    } finally {
+      d.delete();
+    }
+  }
+
+  /** An ID number read by {@link #parseIdNumber}: its type, canonical number and masked form. */
+  public static final class IdNumber {
+    private final String type;
+    private final String number;
+    private final String masked;
+
+    IdNumber(fd_id_number n) {
+      type = n.getType();
+      number = n.getNumber();
+      masked = n.getMasked();
+    }
+
+    public String type() {
+      return type;
+    }
+
+    /** Canonical: upper case, no separators; an ID card's 15 digits made 18. */
+    public String number() {
+      return number;
+    }
+
+    /** For display: 110105********002X, E*****678. */
+    public String masked() {
+      return masked;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      if (!(o instanceof IdNumber)) return false;
+      IdNumber x = (IdNumber) o;
+      return type.equals(x.type) && number.equals(x.number) && masked.equals(x.masked);
+    }
+
+    @Override
+    public int hashCode() {
+      return Objects.hash(type, number, masked);
+    }
+
+    @Override
+    public String toString() {
+      return type + " " + masked;
+    }
+  }
+
+  /**
+   * R-COM-2: an ID number of {@code type} read and checked where the type allows (GB 11643 for
+   * id_card, birth dates not after {@code today}); FD_EINVAL naming {@code number}, never echoing it.
+   */
+  public static IdNumber parseIdNumber(String type, String number, LocalDate today) throws FrontdeskException {
+    fd_id_number n = new fd_id_number();
+    try {
+      FrontdeskNative.fd_id_number_parse(n, type, number, today);
+      return new IdNumber(n);
+    } finally {
+      n.delete();
+    }
+  }
+
+  /** A vehicle plate canonical: "京a·12345" → "京A12345", "粵Z1234港" → "粤Z1234港". */
+  public static String parsePlate(String text) throws FrontdeskException {
+    return Out.string(o -> FrontdeskNative.fd_plate_parse(o, text));
+  }
+
+  /** R-VIS-1: checks a visit as the store does before registering it; throws naming the field. */
+  public static void validate(Visit visit) throws FrontdeskException {
+    visit.withNative(n -> {
+      FrontdeskNative.fd_visit_validate(n);
+      return null;
+    });
+  }
+
+  /**
+   * R-COM-4: throws FD_ESTATE naming {@code visit.arrived_at} for a check-out before the check-in
+   * (or of a visitor who left), FD_EINVAL naming {@code left_at} for a time before the check-in or
+   * after {@code now}. {@code leftAt} null: {@code now}.
+   */
+  public static void checkoutCheck(Visit visit, Instant leftAt, Instant now) throws FrontdeskException {
+    long left = leftAt == null ? 0 : Convert.seconds(leftAt, "left_at");
+    long at = Convert.seconds(Convert.required(now, "now"), "now");
+    visit.withNative(n -> {
+      FrontdeskNative.fd_visit_checkout_check(n, left, at);
+      return null;
+    });
+  }
+
+  /** Whether a visitor overstays, why ("none", "window", "closing"), and since when (null when not). */
+  public static final class Overstay {
+    private final boolean overstay;
+    private final String reason;
+    private final Instant since;
+
+    Overstay(fd_overstay o) {
+      overstay = o.getOverstay() != 0;
+      reason = FrontdeskNative.fd_overstay_reason_name(o.getReason());
+      since = o.getSince() == 0 ? null : Convert.instant(o.getSince());
+    }
+
+    public boolean isOverstay() {
+      return overstay;
+    }
+
+    public String reason() {
+      return reason;
+    }
+
+    public Instant since() {
+      return since;
+    }
+  }
+
+  /**
+   * R-COM-4: whether the visitor (a visit on site) overstays at {@code now}: past the planned
+   * window and the grace, or the site's closing time in {@code timeZone} (null: Asia/Shanghai).
+   */
+  public static Overstay overstay(Visit visit, Instant now, String timeZone, Policy policy) throws FrontdeskException {
+    long at = Convert.seconds(Convert.required(now, "now"), "now");
+    fd_overstay o = new fd_overstay();
+    try {
+      visit.withNative(n -> {
+        if (policy == null) {
+          FrontdeskNative.fd_visit_overstay(o, n, at, timeZone, null);
+        } else {
+          policy.call(p -> {
+            FrontdeskNative.fd_visit_overstay(o, n, at, timeZone, p);
+            return null;
+          });
+        }
+        return null;
+      });
+      return new Overstay(o);
+    } finally {
+      o.delete();
+    }
+  }
+
+  /** Checks a blocklist entry (with an optional ID document read on {@code today}) as the store does. */
+  public static void validate(BlocklistEntry entry, IdDocument id, LocalDate today) throws FrontdeskException {
+    entry.withNative(n -> withDoc(id, d -> {
+      FrontdeskNative.fd_blocklist_entry_validate(n, d, today);
+      return null;
+    }));
+  }
+
+  /** Whether {@code entry} is in force at {@code at}: not lifted, within its window. */
+  public static boolean blocklistEntryActive(BlocklistEntry entry, Instant at) throws FrontdeskException {
+    long t = Convert.seconds(Convert.required(at, "at"), "at");
+    return entry.withNative(n -> Out.flag(o -> FrontdeskNative.fd_blocklist_entry_active(o, n, t)));
+  }
+
+  // -- the store's side ---------------------------------------------------------------------
+
+  /** What a blocklist check found: "none", "match" or "possible", with the level and reason only. */
+  public static final class BlocklistMatch {
+    private final String answer;
+    private final long matches;
+    private final long entryId;
+    private final String level;
+    private final String basis;
+    private final String reason;
+
+    BlocklistMatch(fd_blocklist_match m) {
+      answer = FrontdeskNative.fd_blocklist_answer_name(m.getAnswer());
+      matches = m.getMatches();
+      entryId = m.getEntry_id();
+      level = m.getLevel();
+      basis = m.getBasis();
+      reason = m.getReason();
+    }
+
+    /** "none", "match" (ID, phone or the whole name) or "possible" (pinyin only: confirm another way). */
+    public String answer() {
+      return answer;
+    }
+
+    public long matches() {
+      return matches;
+    }
+
+    public long entryId() {
+      return entryId;
+    }
+
+    /** warning, limited, forbidden; "" for none. */
+    public String level() {
+      return level;
+    }
+
+    /** id, phone, name or pinyin; "" for none. */
+    public String basis() {
+      return basis;
+    }
+
+    /** The entry's reason, numbers in it masked. */
+    public String reason() {
+      return reason;
+    }
+  }
+
+  /** What {@link #register} did. */
+  public static final class Registration {
+    private final long id;
+    private final long slipNo;
+    private final String state;
+    private final long previousVisits;
+    private final BlocklistMatch blocklist;
+
+    Registration(fd_visit_registration r) {
+      id = r.getId();
+      slipNo = r.getSlip_no();
+      state = r.getState();
+      previousVisits = r.getPrevious_visits();
+      blocklist = new BlocklistMatch(r.getBlocklist());
+    }
+
+    public long id() {
+      return id;
+    }
+
+    /** The registration slip's serial at the site (R-VIS-3). */
+    public long slipNo() {
+      return slipNo;
+    }
+
+    /** expected, waiting or held. */
+    public String state() {
+      return state;
+    }
+
+    /** Earlier visits at the site with the same ID document. */
+    public long previousVisits() {
+      return previousVisits;
+    }
+
+    public BlocklistMatch blocklist() {
+      return blocklist;
+    }
+  }
+
+  /**
+   * R-VIS-1, R-VIS-3: registers a visit with an optional ID document (null: none), checks the
+   * blocklist and numbers the slip.
+   */
+  public static Registration register(Store store, Actor actor, Visit visit, IdDocument id) throws FrontdeskException {
+    fd_visit_registration r = new fd_visit_registration();
+    try {
+      visit.withNative(v -> withDoc(id, d -> store.as(actor, a -> {
+        FrontdeskNative.fd_store_visit_register(r, store.handle(), a, v, d);
+        return null;
+      })));
+      return new Registration(r);
+    } finally {
+      r.delete();
+    }
+  }
+
+  /** R-VIS-2: the host's answer: "lobby", "bring_up" or "decline"; {@code note} may be null. */
+  public static void answer(Store store, Actor actor, long visitId, String answer, String note) throws FrontdeskException {
+    store.as(actor, a -> {
+      FrontdeskNative.fd_store_visit_answer(store.handle(), a, visitId, answer, note);
+      return null;
+    });
+  }
+
+  /** Checks in an expected (pre-registered) visitor at the actor's instant. */
+  public static void checkIn(Store store, Actor actor, long visitId) throws FrontdeskException {
+    store.as(actor, a -> {
+      FrontdeskNative.fd_store_visit_checkin(store.handle(), a, visitId);
+      return null;
+    });
+  }
+
+  /**
+   * R-COM-4: checks a visitor out; {@code leftAt} (null: the actor's instant) when they left earlier
+   * than it is recorded. A check-out before the check-in throws FD_ESTATE naming visit.arrived_at.
+   */
+  public static void checkOut(Store store, Actor actor, long visitId, Instant leftAt, String note)
+      throws FrontdeskException {
+    long left = leftAt == null ? 0 : Convert.seconds(leftAt, "left_at");
+    store.as(actor, a -> {
+      FrontdeskNative.fd_store_visit_checkout(store.handle(), a, visitId, left, note);
+      return null;
+    });
+  }
+
+  /** R-VIS-1: admits a visitor the blocklist matched (forbidden needs the manage grant), saying why. */
+  public static void admit(Store store, Actor actor, long visitId, String note) throws FrontdeskException {
+    store.as(actor, a -> {
+      FrontdeskNative.fd_store_visit_admit(store.handle(), a, visitId, note);
+      return null;
+    });
+  }
+
+  /** R-VIS-1: refuses a visitor, saying why; one who is there leaves now. */
+  public static void refuse(Store store, Actor actor, long visitId, String note) throws FrontdeskException {
+    store.as(actor, a -> {
+      FrontdeskNative.fd_store_visit_refuse(store.handle(), a, visitId, note);
+      return null;
+    });
+  }
+
+  /** R-COM-4: records why a visitor is still on site at the end of a shift. */
+  public static void explain(Store store, Actor actor, long visitId, String note) throws FrontdeskException {
+    store.as(actor, a -> {
+      FrontdeskNative.fd_store_visit_explain(store.handle(), a, visitId, note);
+      return null;
+    });
+  }
+
+  /** Cancels an expected visit that will not happen, saying why. */
+  public static void cancel(Store store, Actor actor, long visitId, String note) throws FrontdeskException {
+    store.as(actor, a -> {
+      FrontdeskNative.fd_store_visit_cancel(store.handle(), a, visitId, note);
+      return null;
+    });
+  }
+
+  /** R-COM-4: one page of the visitors still on site, in id order: after id {@code after}, at most {@code limit} (1..64). */
+  public static RecordIterator<Visit> onSite(Store store, Actor actor, long after, long limit) throws FrontdeskException {
+    return store.as(actor, a -> {
+      SWIGTYPE_p_fd_visit_iter[] it = new SWIGTYPE_p_fd_visit_iter[1];
+      FrontdeskNative.fd_store_visit_onsite(it, store.handle(), a, after, limit);
+      return new RecordIterator<>(it[0], FrontdeskNative::fd_visit_iter_free, i -> {
+        fd_visit[] row = new fd_visit[1];
+        FrontdeskNative.fd_visit_iter_next(row, i);
+        return row[0] == null ? null : Visit.fromNative(row[0]);
+      });
+    });
+  }
+
+  /** R-COM-4: {@link #overstay} of {@code visit} with the site's zone and policy at the actor's instant. */
+  public static Overstay overstay(Store store, Actor actor, Visit visit) throws FrontdeskException {
+    fd_overstay o = new fd_overstay();
+    try {
+      visit.withNative(v -> store.as(actor, a -> {
+        FrontdeskNative.fd_store_visit_overstay(o, store.handle(), a, v);
+        return null;
+      }));
+      return new Overstay(o);
+    } finally {
+      o.delete();
+    }
+  }
+
+  /** The end-of-shift check of the visitor log (R-COM-4). */
+  public static final class Shift {
+    private final long onSite;
+    private final long overstaying;
+    private final long unexplained;
+    private final long firstUnexplained;
+    private final long held;
+    private final long expectedLate;
+
+    Shift(fd_visit_shift s) {
+      onSite = s.getOn_site();
+      overstaying = s.getOverstaying();
+      unexplained = s.getUnexplained();
+      firstUnexplained = s.getFirst_unexplained();
+      held = s.getHeld();
+      expectedLate = s.getExpected_late();
+    }
+
+    public long onSite() {
+      return onSite;
+    }
+
+    public long overstaying() {
+      return overstaying;
+    }
+
+    /** Neither checked out nor explained since the shift began: each must be, before handing over. */
+    public long unexplained() {
+      return unexplained;
+    }
+
+    public long firstUnexplained() {
+      return firstUnexplained;
+    }
+
+    public long held() {
+      return held;
+    }
+
+    public long expectedLate() {
+      return expectedLate;
+    }
+
+    /** True when the shift may be handed over (every visitor still there explained). */
+    public boolean isReady() {
+      return unexplained == 0;
+    }
+  }
+
+  /** R-COM-4: the visitor log's end-of-shift check for the shift that began at {@code since}. */
+  public static Shift shiftCheck(Store store, Actor actor, Instant since) throws FrontdeskException {
+    long from = Convert.seconds(Convert.required(since, "since"), "since");
+    fd_visit_shift s = new fd_visit_shift();
+    try {
+      store.as(actor, a -> {
+        FrontdeskNative.fd_store_visit_shift_check(s, store.handle(), a, from);
+        return null;
+      });
+      return new Shift(s);
+    } finally {
+      s.delete();
+    }
+  }
+
+  /**
+   * R-COM-2: the full ID number kept for a visit, for an actor using the reveal grant with a
+   * reason; logged in the access log. Never inside a transaction.
+   */
+  public static String revealId(Store store, Actor actor, long visitId) throws FrontdeskException {
+    return store.as(actor, a -> Out.string(o -> FrontdeskNative.fd_store_visit_id_reveal(o, store.handle(), a, visitId)));
+  }
+
+  /** What the retention purge removed (or, in a dry run, would remove). */
+  public static final class Purge {
+    private final boolean dryRun;
+    private final Instant idBefore;
+    private final Instant visitsBefore;
+    private final long idNumbers;
+    private final long encrypted;
+    private final long visits;
+
+    Purge(fd_visit_purge p) {
+      dryRun = p.getDry_run() != 0;
+      idBefore = Convert.instant(p.getId_before());
+      visitsBefore = Convert.instant(p.getVisits_before());
+      idNumbers = p.getId_numbers();
+      encrypted = p.getEncrypted();
+      visits = p.getVisits();
+    }
+
+    public boolean isDryRun() {
+      return dryRun;
+    }
+
+    public Instant idBefore() {
+      return idBefore;
+    }
+
+    public Instant visitsBefore() {
+      return visitsBefore;
+    }
+
+    /** Visits whose ID number (masked form, hash, encrypted number) goes. */
+    public long idNumbers() {
+      return idNumbers;
+    }
+
+    /** Of those, with a full number kept. */
+    public long encrypted() {
+      return encrypted;
+    }
+
+    /** Visits anonymised: name, phone, plate and organisation go. */
+    public long visits() {
+      return visits;
+    }
+  }
+
+  /**
+   * R-COM-3: the retention purge (needs the manage grant): ID numbers past
+   * visitor.id_retention_days, visitors' personal data past visitor.retention_days; the visits stay
+   * anonymised. Journaled, except a dry run, which only counts.
+   */
+  public static Purge purge(Store store, Actor actor, boolean dryRun) throws FrontdeskException {
+    fd_visit_purge p = new fd_visit_purge();
+    try {
+      store.as(actor, a -> {
+        FrontdeskNative.fd_store_visit_purge(p, store.handle(), a, dryRun ? 1 : 0);
+        return null;
+      });
+      return new Purge(p);
+    } finally {
+      p.delete();
+    }
+  }
+
+  /** Visits of the actor's site matching {@code filter} (null: all), in id order. */
+  public static RecordIterator<Visit> visits(Store store, Actor actor, VisitFilter filter) throws FrontdeskException {
+    return store.as(actor, a -> VisitFilter.query(filter, store.handle(), a));
+  }
+
+  /** One visit by id. */
+  public static Visit visit(Store store, Actor actor, long id) throws FrontdeskException {
+    return store.as(actor, a -> Visit.get(store.handle(), a, id));
+  }
+
+  /** The events of visits (answer, checkin, checkout, admit, refuse, explain, cancel), oldest first. */
+  public static RecordIterator<VisitEvent> events(Store store, Actor actor, VisitEventFilter filter)
+      throws FrontdeskException {
+    return store.as(actor, a -> VisitEventFilter.query(filter, store.handle(), a));
+  }
+
+  /** One visit event by id. */
+  public static VisitEvent event(Store store, Actor actor, long id) throws FrontdeskException {
+    return store.as(actor, a -> VisitEvent.get(store.handle(), a, id));
+  }
+
+  /**
+   * R-VIS-1: adds a blocklist entry with an optional ID document (kept only as a keyed hash and
+   * masked); needs the manage grant. Returns its id.
+   */
+  public static long addBlocklistEntry(Store store, Actor actor, BlocklistEntry entry, IdDocument id)
+      throws FrontdeskException {
+    return entry.withNative(e -> withDoc(id, d -> store.as(actor,
+        a -> Out.int64(o -> FrontdeskNative.fd_store_blocklist_add(o, store.handle(), a, e, d)))));
+  }
+
+  /** Lifts a blocklist entry (never deleted), saying why; needs the manage grant. */
+  public static void liftBlocklistEntry(Store store, Actor actor, long entryId, String reason) throws FrontdeskException {
+    store.as(actor, a -> {
+      FrontdeskNative.fd_store_blocklist_lift(store.handle(), a, entryId, reason);
+      return null;
+    });
+  }
+
+  /**
+   * R-VIS-1: checks a person (any of name, phone, ID document; null for none) against the
+   * blocklist without registering anything: the level and reason, never the stored data.
+   */
+  public static BlocklistMatch checkBlocklist(Store store, Actor actor, String name, String phone, IdDocument id)
+      throws FrontdeskException {
+    fd_blocklist_match m = new fd_blocklist_match();
+    try {
+      withDoc(id, d -> store.as(actor, a -> {
+        FrontdeskNative.fd_store_blocklist_check(m, store.handle(), a, name, phone, d);
+        return null;
+      }));
+      return new BlocklistMatch(m);
+    } finally {
+      m.delete();
+    }
+  }
+
+  /** Blocklist entries of the actor's site matching {@code filter} (null: all). */
+  public static RecordIterator<BlocklistEntry> blocklist(Store store, Actor actor, BlocklistEntryFilter filter)
+      throws FrontdeskException {
+    return store.as(actor, a -> BlocklistEntryFilter.query(filter, store.handle(), a));
+  }
+
+  /** One blocklist entry by id. */
+  public static BlocklistEntry blocklistEntry(Store store, Actor actor, long id) throws FrontdeskException {
+    return store.as(actor, a -> BlocklistEntry.get(store.handle(), a, id));
+  }
+
+  /** Blocklist matches at registration and their outcome (pending, admitted, refused). */
+  public static RecordIterator<BlocklistHit> blocklistHits(Store store, Actor actor, BlocklistHitFilter filter)
+      throws FrontdeskException {
+    return store.as(actor, a -> BlocklistHitFilter.query(filter, store.handle(), a));
+  }
+
+  /** One blocklist hit by id. */
+  public static BlocklistHit blocklistHit(Store store, Actor actor, long id) throws FrontdeskException {
+    return store.as(actor, a -> BlocklistHit.get(store.handle(), a, id));
+  }
+}

@@ -1,0 +1,385 @@
+"""Visitors (issue 12, items 2-4): the visitor log with the host's answer,
+check-in and check-out, registration slips, overstay and the end-of-shift
+check; ID documents kept the lawful way; a blocklist that matches without
+showing (R-VIS-1 … R-VIS-3, R-COM-2 … R-COM-4).
+
+    import frontdesk as fd
+    with fd.Store("site.db", key_file="/etc/frontdesk/site.key") as s:
+        r = fd.register_visit(s, clerk, visitor="张伟", phone="139 1234 5678", party_size=1,
+                              host_employee=emp_id, purpose="送货", plate="京A·12345",
+                              id_document=fd.IdDocument("id_card", "11010519491231002X"))
+        r.slip_no, r.state, r.blocklist.answer                     # 17 'waiting' BlocklistAnswer.NONE
+        fd.answer_visit(s, clerk, r.id, "bring_up")
+        for v in fd.visitors_on_site(s, clerk):                    # still on site (R-COM-4)
+            print(v.slip_no, v.visitor, fd.visit_overstay(s, clerk, v).overstay)
+        fd.check_out_visit(s, clerk, r.id)
+
+The rules are pure functions (:func:`parse_id_number`, :func:`parse_plate`,
+:func:`validate_visit`, :func:`overstay`, :func:`checkout_check` ...), usable
+without a store. Codes are English words ("on_site"); :func:`visit_code_label`
+gives 在访 and :func:`visit_code_parse` takes either. Instants: aware datetimes
+or int UTC seconds; a naive datetime is local time at the actor's site.
+"""
+
+import datetime as _dt
+import enum as _enum
+from typing import NamedTuple as _NamedTuple
+
+from . import core as _c
+from ._records import Records, from_seconds, integer, to_date, to_seconds
+from ._visitors_records import (BlocklistEntry, BlocklistEntryFilter, BlocklistHit, BlocklistHitFilter, Visit,
+                                VisitEvent, VisitEventFilter, VisitFilter)
+
+__all__ = ["Visit", "VisitFilter", "VisitEvent", "VisitEventFilter", "BlocklistEntry", "BlocklistEntryFilter",
+           "BlocklistHit", "BlocklistHitFilter", "IdDocument", "IdNumber", "OverstayReason", "Overstay",
+           "BlocklistAnswer", "BlocklistMatch", "VisitRegistration", "VisitShift", "VisitPurge",
+           "VISIT_PARTY_MAX", "ID_NUMBER_MAX",
+           "visit_code_label", "visit_code_parse", "parse_id_number", "parse_plate", "validate_visit",
+           "checkout_check", "overstay", "validate_blocklist_entry", "blocklist_entry_active",
+           "register_visit", "answer_visit", "check_in_visit", "check_out_visit", "admit_visit", "refuse_visit",
+           "explain_visit", "cancel_visit", "visitors_on_site", "visit_overstay", "visit_shift_check",
+           "reveal_visit_id", "purge_visits", "visits", "visit", "visit_events", "visit_event",
+           "add_blocklist_entry", "lift_blocklist_entry", "check_blocklist", "blocklist", "blocklist_entry",
+           "blocklist_hits", "blocklist_hit"]
+
+#: The largest party a visit records.
+VISIT_PARTY_MAX = _c.FD_VISIT_PARTY_MAX
+#: The longest canonical ID number of any type, in bytes.
+ID_NUMBER_MAX = _c.FD_ID_NUMBER_MAX
+
+
+# -- codes -------------------------------------------------------------------------------
+def visit_code_label(field, code):
+    """The Chinese label of ``code`` in the list ``field`` ("state", "on_site" -> "在访"); None when unknown.
+    Lists: state, answer, id_type, level, basis, event_kind, outcome."""
+    return _c.fd_visit_code_label(field, code)
+
+
+def visit_code_parse(field, text):
+    """The code of ``text`` in the list ``field``: the code or its label, Simplified or Traditional
+    ("身份证" -> "id_card", "護照" -> "passport")."""
+    return _c.fd_visit_code_parse(field, text)
+
+
+def _day(value, field):
+    """A datetime.date for a C date parameter: a date, "YYYY-MM-DD", or a datetime."""
+    d = to_date(value, field)
+    return _dt.date(d.year, d.month, d.day)
+
+
+# -- ID documents, plates (pure) -----------------------------------------------------------
+class IdDocument(_NamedTuple):
+    """An ID document as the visitor shows it: ``type`` (id_card, passport, hk_macau, taiwan, other), the
+    ``number`` as typed, and ``consent`` (True when the visitor agreed to the full number being kept)."""
+    type: str
+    number: str
+    consent: bool = False
+
+    def _to_c(self):
+        d = _c.fd_id_document()
+        d.type, d.number = self.type, self.number
+        d.consent = int(bool(self.consent))
+        return d
+
+
+def _doc(value):
+    if value is None:
+        return None
+    if not isinstance(value, IdDocument):
+        raise TypeError(f"id_document: expected an IdDocument, got {type(value).__name__}")
+    return value._to_c()
+
+
+class IdNumber(_NamedTuple):
+    """An ID number read by :func:`parse_id_number`: its type, the canonical ``number`` and the ``masked``
+    form shown in listings."""
+    type: str
+    number: str
+    masked: str
+
+
+def parse_id_number(type, number, today):
+    """R-COM-2: an ID number of ``type`` read and checked where the type allows (GB 11643 for id_card, with
+    birth dates not after ``today``); raises InvalidArgument naming ``number``, never echoing it."""
+    n = _c.fd_id_number()
+    _c.fd_id_number_parse(n, type, number, _day(today, "today"))
+    return IdNumber(n.type, n.number, n.masked)
+
+
+def parse_plate(text):
+    """A vehicle plate canonical: "京a·12345" -> "京A12345", "粵Z1234港" -> "粤Z1234港"."""
+    return _c.fd_plate_parse(text)
+
+
+def validate_visit(visit, zone=None):
+    """Checks a Visit as the store does before registering it (R-VIS-1); raises naming the field."""
+    _c.fd_visit_validate(visit._to_c(zone))
+
+
+def checkout_check(visit, left_at, now, zone=None):
+    """R-COM-4: raises InvalidState naming ``visit.arrived_at`` for a check-out before the check-in (or of a
+    visitor who left), InvalidArgument naming ``left_at`` for a time before the check-in or after ``now``."""
+    _c.fd_visit_checkout_check(visit._to_c(zone), 0 if left_at is None else to_seconds(left_at, "left_at", zone),
+                               to_seconds(now, "now", zone))
+
+
+class OverstayReason(_enum.IntEnum):
+    """Why a visitor overstays."""
+    NONE = _c.FD_OVERSTAY_NONE
+    WINDOW = _c.FD_OVERSTAY_WINDOW
+    CLOSING = _c.FD_OVERSTAY_CLOSING
+
+    @property
+    def code(self):
+        """"none", "window" or "closing"."""
+        return _c.fd_overstay_reason_name(int(self))
+
+
+class Overstay(_NamedTuple):
+    """Whether a visitor overstays, why, and since when (a datetime; None when not)."""
+    overstay: bool
+    reason: OverstayReason
+    since: object
+
+
+def _overstay(o):
+    return Overstay(bool(o.overstay), OverstayReason(o.reason), from_seconds(o.since) if o.since else None)
+
+
+def overstay(visit, now, time_zone=None, policy=None):
+    """R-COM-4: whether the visitor (a Visit on site) overstays at ``now``: past the planned window and the grace,
+    or the site's closing time (``visitor.closing_minute``) in ``time_zone``."""
+    o = _c.fd_overstay()
+    _c.fd_visit_overstay(o, visit._to_c(time_zone), to_seconds(now, "now", time_zone), time_zone,
+                         policy._handle() if policy is not None else None)
+    return _overstay(o)
+
+
+def validate_blocklist_entry(entry, today, id_document=None):
+    """Checks a BlocklistEntry (with an optional IdDocument, read on ``today``) as the store does before adding
+    it; raises naming the field."""
+    _c.fd_blocklist_entry_validate(entry._to_c(), _doc(id_document), _day(today, "today"))
+
+
+def blocklist_entry_active(entry, at):
+    """Whether ``entry`` (a BlocklistEntry) is in force at ``at``: not lifted, within its window."""
+    return bool(_c.fd_blocklist_entry_active(entry._to_c(), to_seconds(at, "at")))
+
+
+# -- the store's side ----------------------------------------------------------------------
+def _zone(store, actor):
+    return store._zone(actor.site_id)
+
+
+class BlocklistAnswer(_enum.IntEnum):
+    """What a blocklist check found."""
+    NONE = _c.FD_BLOCKLIST_NONE
+    MATCH = _c.FD_BLOCKLIST_MATCH
+    POSSIBLE = _c.FD_BLOCKLIST_POSSIBLE
+
+    @property
+    def code(self):
+        """"none", "match" or "possible"."""
+        return _c.fd_blocklist_answer_name(int(self))
+
+
+class BlocklistMatch(_NamedTuple):
+    """The answer, how many entries match, the strongest one's id, level, basis and reason (numbers masked) —
+    never the stored name, phone or ID number."""
+    answer: BlocklistAnswer
+    matches: int
+    entry_id: int
+    level: str
+    basis: str
+    reason: str
+
+
+def _match(m):
+    return BlocklistMatch(BlocklistAnswer(m.answer), m.matches, m.entry_id, m.level, m.basis, m.reason)
+
+
+class VisitRegistration(_NamedTuple):
+    """What :func:`register_visit` did: the visit's id, its slip serial, its state (expected, waiting, held),
+    earlier visits with the same ID document, and the blocklist check."""
+    id: int
+    slip_no: int
+    state: str
+    previous_visits: int
+    blocklist: BlocklistMatch
+
+
+def register_visit(store, actor, *, id_document=None, **fields):
+    """R-VIS-1, R-VIS-3: registers a visit (Visit keywords: visitor, organisation, phone, party_size, plate,
+    host_occupant / host_employee / host_department / host_organisation or host, purpose, preregistered,
+    planned_from, planned_until) with an optional IdDocument, checks the blocklist and numbers the slip.
+    Returns a VisitRegistration."""
+    r = _c.fd_visit_registration()
+    fields.setdefault("party_size", 1)
+    _c.fd_store_visit_register(r, store._handle(), store._actor(actor), Visit(**fields)._to_c(_zone(store, actor)),
+                               _doc(id_document))
+    return VisitRegistration(r.id, r.slip_no, r.state, r.previous_visits, _match(r.blocklist))
+
+
+def answer_visit(store, actor, visit_id, answer, note=None):
+    """R-VIS-2: the host's answer: "lobby" (meets them in the lobby), "bring_up" or "decline"."""
+    _c.fd_store_visit_answer(store._handle(), store._actor(actor), integer(visit_id, "visit_id"), answer, note)
+
+
+def check_in_visit(store, actor, visit_id):
+    """Checks in an expected (pre-registered) visitor at the actor's instant."""
+    _c.fd_store_visit_checkin(store._handle(), store._actor(actor), integer(visit_id, "visit_id"))
+
+
+def check_out_visit(store, actor, visit_id, left_at=None, note=None):
+    """R-COM-4: checks a visitor out; ``left_at`` when they left earlier than it is recorded (not before the
+    check-in). A check-out before the check-in raises InvalidState naming ``visit.arrived_at``."""
+    _c.fd_store_visit_checkout(store._handle(), store._actor(actor), integer(visit_id, "visit_id"),
+                               0 if left_at is None else to_seconds(left_at, "left_at", _zone(store, actor)), note)
+
+
+def admit_visit(store, actor, visit_id, note):
+    """R-VIS-1: admits a visitor the blocklist matched (a forbidden match needs Grant.MANAGE), saying why."""
+    _c.fd_store_visit_admit(store._handle(), store._actor(actor), integer(visit_id, "visit_id"), note)
+
+
+def refuse_visit(store, actor, visit_id, note):
+    """R-VIS-1: refuses a visitor, saying why; one who is there leaves now."""
+    _c.fd_store_visit_refuse(store._handle(), store._actor(actor), integer(visit_id, "visit_id"), note)
+
+
+def explain_visit(store, actor, visit_id, note):
+    """R-COM-4: records why a visitor is still on site at the end of a shift."""
+    _c.fd_store_visit_explain(store._handle(), store._actor(actor), integer(visit_id, "visit_id"), note)
+
+
+def cancel_visit(store, actor, visit_id, note):
+    """Cancels an expected visit that will not happen, saying why."""
+    _c.fd_store_visit_cancel(store._handle(), store._actor(actor), integer(visit_id, "visit_id"), note)
+
+
+def visitors_on_site(store, actor, after=0, limit=64):
+    """R-COM-4: one page of the visitors still on site (arrived, not left), in id order: those after id
+    ``after``, at most ``limit`` (1..64). Personal data masked unless revealed."""
+    it = _c.fd_store_visit_onsite(store._handle(), store._actor(actor), integer(after, "after"),
+                                  integer(limit, "limit"))
+    return Records._wrap(VisitFilter, it)
+
+
+def visit_overstay(store, actor, visit):
+    """R-COM-4: :func:`overstay` of ``visit`` with the site's zone and policy at the actor's instant."""
+    o = _c.fd_overstay()
+    _c.fd_store_visit_overstay(o, store._handle(), store._actor(actor), visit._to_c(_zone(store, actor)))
+    return _overstay(o)
+
+
+class VisitShift(_NamedTuple):
+    """The end-of-shift check: on site, overstaying, neither checked out nor explained since the shift began
+    (the shift may be handed over when 0; ``first_unexplained`` is the lowest such id), held by the blocklist,
+    and expected visitors who are late."""
+    on_site: int
+    overstaying: int
+    unexplained: int
+    first_unexplained: int
+    held: int
+    expected_late: int
+
+    @property
+    def ready(self):
+        """True when every visitor still on site is explained (R-COM-4)."""
+        return self.unexplained == 0
+
+
+def visit_shift_check(store, actor, since):
+    """R-COM-4: the visitor log's end-of-shift check for the shift that began at ``since``."""
+    s = _c.fd_visit_shift()
+    _c.fd_store_visit_shift_check(s, store._handle(), store._actor(actor),
+                                  to_seconds(since, "since", _zone(store, actor)))
+    return VisitShift(s.on_site, s.overstaying, s.unexplained, s.first_unexplained, s.held, s.expected_late)
+
+
+def reveal_visit_id(store, actor, visit_id):
+    """R-COM-2: the full ID number kept for a visit (only where the site's policy keeps them), for an actor
+    using Grant.REVEAL with a reason; logged in the access log. Never inside a transaction."""
+    return _c.fd_store_visit_id_reveal(store._handle(), store._actor(actor), integer(visit_id, "visit_id"))
+
+
+class VisitPurge(_NamedTuple):
+    """What the retention purge removed (or, in a dry run, would remove)."""
+    dry_run: bool
+    id_before: object
+    visits_before: object
+    id_numbers: int
+    encrypted: int
+    visits: int
+
+
+def purge_visits(store, actor, dry_run=False):
+    """R-COM-3: removes ID numbers past ``visitor.id_retention_days`` and visitors' names, phones, plates and
+    organisations past ``visitor.retention_days``, keeping the anonymised visits (needs Grant.MANAGE);
+    journaled, except a dry run, which only counts. Returns a VisitPurge."""
+    p = _c.fd_visit_purge()
+    _c.fd_store_visit_purge(p, store._handle(), store._actor(actor), int(bool(dry_run)))
+    return VisitPurge(bool(p.dry_run), from_seconds(p.id_before), from_seconds(p.visits_before), p.id_numbers,
+                      p.encrypted, p.visits)
+
+
+def visits(store, actor, **filter):
+    """Visits of the actor's site (VisitFilter keywords: state=, registered_at_from=, host_employee= ...),
+    in id order, personal data masked unless revealed."""
+    return VisitFilter._iterate(store._handle(), store._actor(actor), _zone(store, actor), **filter)
+
+
+def visit(store, actor, visit_id):
+    """One Visit by id."""
+    return Visit._get(store._handle(), store._actor(actor), visit_id)
+
+
+def visit_events(store, actor, **filter):
+    """The events of visits (VisitEventFilter keywords: visit_id=, kind= ...), oldest first."""
+    return VisitEventFilter._iterate(store._handle(), store._actor(actor), _zone(store, actor), **filter)
+
+
+def visit_event(store, actor, event_id):
+    """One VisitEvent by id."""
+    return VisitEvent._get(store._handle(), store._actor(actor), event_id)
+
+
+def add_blocklist_entry(store, actor, *, id_document=None, **fields):
+    """R-VIS-1: adds a blocklist entry (BlocklistEntry keywords: level, reason, name, phone, valid_from,
+    valid_until) with an optional IdDocument (kept only as a keyed hash and masked); needs Grant.MANAGE."""
+    return _c.fd_store_blocklist_add(store._handle(), store._actor(actor),
+                                     BlocklistEntry(**fields)._to_c(_zone(store, actor)), _doc(id_document))
+
+
+def lift_blocklist_entry(store, actor, entry_id, reason):
+    """Lifts a blocklist entry (never deleted), saying why; needs Grant.MANAGE."""
+    _c.fd_store_blocklist_lift(store._handle(), store._actor(actor), integer(entry_id, "entry_id"), reason)
+
+
+def check_blocklist(store, actor, name=None, phone=None, id_document=None):
+    """R-VIS-1: checks a person against the blocklist without registering anything; a BlocklistMatch with
+    the level and reason, never the stored data. Whole names only (never a substring); pinyin is POSSIBLE."""
+    m = _c.fd_blocklist_match()
+    _c.fd_store_blocklist_check(m, store._handle(), store._actor(actor), name, phone, _doc(id_document))
+    return _match(m)
+
+
+def blocklist(store, actor, **filter):
+    """Blocklist entries of the actor's site (BlocklistEntryFilter keywords: level= ...), in id order."""
+    return BlocklistEntryFilter._iterate(store._handle(), store._actor(actor), _zone(store, actor), **filter)
+
+
+def blocklist_entry(store, actor, entry_id):
+    """One BlocklistEntry by id."""
+    return BlocklistEntry._get(store._handle(), store._actor(actor), entry_id)
+
+
+def blocklist_hits(store, actor, **filter):
+    """Blocklist matches at registration and their outcome (BlocklistHitFilter keywords: visit_id=,
+    outcome= ...)."""
+    return BlocklistHitFilter._iterate(store._handle(), store._actor(actor), _zone(store, actor), **filter)
+
+
+def blocklist_hit(store, actor, hit_id):
+    """One BlocklistHit by id."""
+    return BlocklistHit._get(store._handle(), store._actor(actor), hit_id)

@@ -1,0 +1,621 @@
+/**
+ * @file frontdesk/visitors.h
+ * @brief Visitors (issue 12, items 2-4): the visitor log with the host's
+ *        answer, check-in and check-out, registration slips and overstays;
+ *        ID documents kept the lawful way; a blocklist that matches without
+ *        showing (R-VIS-1 … R-VIS-3, R-COM-2 … R-COM-4).
+ *
+ * Everything here is pure: records as values and the rules over them (ID
+ * document numbers of every type, vehicle plates, the checks the store makes,
+ * overstay), usable without the library's store — a Java suite with its own
+ * database calls them. The store's side (registering, the events of a visit,
+ * "still on site", the blocklist, the retention purge) is in frontdesk/store.h.
+ *
+ * Codes. The records hold lower-case English codes; fd_visit_code_label()
+ * gives the Chinese label and fd_visit_code_parse() takes either:
+ * - `state` (a visit's): expected 已预约 (pre-registered, not arrived),
+ *   waiting 等候 (arrived, the host not yet answered), held 待核实 (a
+ *   blocklist match awaits the desk's decision), on_site 在访, declined 婉拒
+ *   (the host declined), refused 拒绝入内 (the desk refused: blocklist),
+ *   left 已离开, cancelled 已取消 (an expected visitor who will not come);
+ * - `answer` (the host's, R-VIS-2): lobby 大堂会面, bring_up 带上楼, decline 婉拒;
+ * - `id_type`: id_card 居民身份证, passport 护照, hk_macau 港澳通行证, taiwan 台胞证,
+ *   other 其他证件;
+ * - `level` (a blocklist entry's): warning 提醒, limited 限制, forbidden 禁止;
+ * - `basis` (what a blocklist match rests on): id 证件, phone 电话, name 姓名,
+ *   pinyin 拼音 (possible only);
+ * - `event_kind`: answer 答复, checkin 到达, checkout 离开, admit 放行, refuse 拒绝,
+ *   explain 说明, cancel 取消;
+ * - `outcome` (of a blocklist match): pending 待定, admitted 已放行, refused 已拒绝.
+ *
+ * A visit's life: a walk-in is registered on arrival (`waiting` until the
+ * host answers; `held` when the blocklist matched); a pre-registered visit is
+ * `expected` until it checks in. The host's answer makes it `on_site` (lobby,
+ * bring_up) or `declined`; check-out makes it `left`. "Still on site" is every
+ * visit that arrived and has not left, whatever its state; at the end of a
+ * shift each must be checked out or explained (R-COM-4).
+ *
+ * Instants are int64 UTC seconds.
+ */
+#ifndef FRONTDESK_VISITORS_H
+#define FRONTDESK_VISITORS_H
+
+#include "common.h"
+#include "policy.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* @generated records:visitors begin (scripts/gen/records.py from libfrontdesk/records/visitors.rec; do not edit) */
+
+/** 来访登记: One visit: who came to see whom and why, the host's answer, when they arrived and left. (R-VIS-1) Strings are owned by the iterator or the
+ *  record they came from; fd_visit_free() frees a record from fd_store_visit_get(). */
+typedef struct fd_visit {
+    unsigned int version; /**< ::FD_VISIT_VERSION */
+    int64_t id; /**< 编号: row id, > 0 (R-VIS-1) */
+    int64_t site_id; /**< 场所: the site (R-COM-1) */
+    int64_t staff_id; /**< 登记人: who registered it, 0 = the system (R-COM-1) */
+    int64_t registered_at; /**< 登记时间: when it was registered (UTC seconds) (R-COM-1) */
+    int64_t slip_no; /**< 登记单号: the registration slip's serial at the site, 1, 2, 3 ... without gaps (set by the store) (R-VIS-3) */
+    const char *visitor; /**< 访客姓名: the visitor's name, at most 100 bytes; personal data (name), masked on output (R-VIS-1) */
+    const char *organisation; /**< 来访单位: the visitor's company or unit (来访单位), at most 200 bytes (R-VIS-1) */
+    const char *phone; /**< 联系电话: the visitor's phone as typed (at most 64 bytes), stored normalised (fd_phone_parse national form), at most 64 bytes; personal data (phone), masked on output (R-COM-2) */
+    int64_t party_size; /**< 人数: how many people came, 1 to 999 (R-VIS-1) */
+    const char *plate; /**< 车牌: the vehicle plate as typed, stored canonical (fd_plate_parse: 京A12345), at most 32 bytes (R-VIS-1) */
+    int64_t host_occupant; /**< 拜访住户: the host when an occupant, 0 = not (R-VIS-1) */
+    int64_t host_employee; /**< 拜访员工: the host when an employee of an organisation, 0 = not (R-VIS-1) */
+    int64_t host_department; /**< 拜访部门: the host when a department (or the employee's, given with them), 0 = not (R-VIS-1) */
+    int64_t host_organisation; /**< 拜访企业: the host's organisation: given alone (its reception), or derived from the employee or department (R-VIS-1) */
+    const char *host; /**< 拜访对象: the host as the visitor named them; required when no host record is given, at most 100 bytes (R-VIS-1) */
+    const char *purpose; /**< 拜访事宜: why they came, at most 500 bytes; personal data (free_text), masked on output (R-VIS-1) */
+    int preregistered; /**< 预约: 1: announced by the host before arrival (expected until checked in); 0: a walk-in, arrived when registered (R-VIS-1) */
+    int64_t planned_from; /**< 预约开始: the planned window's start, 0 = none (a pre-registration needs it) (UTC seconds) (R-VIS-1) */
+    int64_t planned_until; /**< 预约结束: the planned window's end, 0 = none; past it (and visitor.overstay_grace_minutes) an on-site visitor overstays (UTC seconds) (R-COM-4) */
+    const char *state; /**< 状态: expected, waiting, held, on_site, declined, refused, left or cancelled (set by the store), at most 16 bytes (R-VIS-2) */
+    const char *id_type; /**< 证件类型: the ID document's type (id_card, passport, hk_macau, taiwan, other); empty when none (set by the store), at most 16 bytes (R-COM-2) */
+    const char *id_masked; /**< 证件号码: the ID number masked for display (110105********002X), the only form ever shown; emptied by the purge (set by the store), at most 40 bytes (R-COM-2) */
+    int id_kept; /**< 存全号: 1 when the full number is kept, encrypted, as the site's policy requires (set by the store) (R-COM-2) */
+    int id_consent; /**< 同意留存: 1 when the visitor consented to the full number being kept (required then) (R-COM-2) */
+    const char *blocklist_level; /**< 黑名单: the level of the strongest blocklist match at registration (warning, limited, forbidden); empty when none (set by the store), at most 16 bytes (R-VIS-1) */
+    const char *answer; /**< 接待方式: the host's answer: lobby (meet in the lobby), bring_up or decline; empty until answered, at most 16 bytes (R-VIS-2) */
+    int64_t answered_at; /**< 答复时间: when the answer was recorded, 0 = not yet (UTC seconds) (R-VIS-2) */
+    int64_t arrived_at; /**< 到达时间: check-in, 0 = not arrived (a walk-in arrives when registered: set by the store) (UTC seconds) (R-VIS-1) */
+    int64_t departed_at; /**< 离开时间: check-out, 0 = not left (UTC seconds) (R-COM-4) */
+    int64_t explained_at; /**< 说明时间: when an explanation of why they are still on site was last recorded (end of shift), 0 = never (UTC seconds) (R-COM-4) */
+    int64_t id_purged_at; /**< 证件清除: when the ID number (masked form, hash, encrypted number) was purged, 0 = not (UTC seconds) (R-COM-3) */
+    int64_t purged_at; /**< 清除时间: when the visitor's name, phone, plate and organisation were purged, 0 = not (UTC seconds) (R-COM-3) */
+} fd_visit;
+/** The current version of ::fd_visit. */
+#define FD_VISIT_VERSION 1
+/** An empty ::fd_visit to fill in. */
+#define FD_VISIT_INIT { FD_VISIT_VERSION, 0, 0, 0, 0, 0, NULL, NULL, NULL, 0, NULL, 0, 0, 0, 0, NULL, NULL, 0, 0, 0, NULL, NULL, NULL, 0, 0, NULL, NULL, 0, 0, 0, 0, 0, 0 }
+/** Fills @p rec with ::FD_VISIT_INIT for @p version. @return ::FD_OK or ::FD_EINVAL. */
+FD_API fd_status fd_visit_init(fd_visit *rec, unsigned int version);
+/**
+ * Checks the caller's fields of @p rec without a store (a pure rule: lengths,
+ * formats, required fields). @return ::FD_OK, ::FD_EINVAL or ::FD_ERANGE naming
+ * the field (`visit.<field>: ...`).
+ */
+FD_API fd_status fd_visit_check(const fd_visit *rec);
+/** Frees a record from fd_store_visit_get(). NULL is a no-op. */
+FD_API void fd_visit_free(fd_visit *rec);
+
+/* Bits of fd_visit_filter::match: which filter fields are set (64-bit; the
+ * bindings compute the same bits, so SWIG need not read these). */
+#ifndef SWIG
+#define FD_VISIT_MATCH_ID (UINT64_C(1) << 0) /**< filter.id is set */
+#define FD_VISIT_MATCH_SITE_ID (UINT64_C(1) << 1) /**< filter.site_id is set */
+#define FD_VISIT_MATCH_STAFF_ID (UINT64_C(1) << 2) /**< filter.staff_id is set */
+#define FD_VISIT_MATCH_REGISTERED_AT_FROM (UINT64_C(1) << 3) /**< filter.registered_at_from is set */
+#define FD_VISIT_MATCH_REGISTERED_AT_TO (UINT64_C(1) << 4) /**< filter.registered_at_to is set */
+#define FD_VISIT_MATCH_SLIP_NO (UINT64_C(1) << 5) /**< filter.slip_no is set */
+#define FD_VISIT_MATCH_VISITOR (UINT64_C(1) << 6) /**< filter.visitor is set */
+#define FD_VISIT_MATCH_ORGANISATION (UINT64_C(1) << 7) /**< filter.organisation is set */
+#define FD_VISIT_MATCH_PHONE (UINT64_C(1) << 8) /**< filter.phone is set */
+#define FD_VISIT_MATCH_PARTY_SIZE (UINT64_C(1) << 9) /**< filter.party_size is set */
+#define FD_VISIT_MATCH_PLATE (UINT64_C(1) << 10) /**< filter.plate is set */
+#define FD_VISIT_MATCH_HOST_OCCUPANT (UINT64_C(1) << 11) /**< filter.host_occupant is set */
+#define FD_VISIT_MATCH_HOST_EMPLOYEE (UINT64_C(1) << 12) /**< filter.host_employee is set */
+#define FD_VISIT_MATCH_HOST_DEPARTMENT (UINT64_C(1) << 13) /**< filter.host_department is set */
+#define FD_VISIT_MATCH_HOST_ORGANISATION (UINT64_C(1) << 14) /**< filter.host_organisation is set */
+#define FD_VISIT_MATCH_HOST (UINT64_C(1) << 15) /**< filter.host is set */
+#define FD_VISIT_MATCH_PREREGISTERED (UINT64_C(1) << 16) /**< filter.preregistered is set */
+#define FD_VISIT_MATCH_PLANNED_FROM_FROM (UINT64_C(1) << 17) /**< filter.planned_from_from is set */
+#define FD_VISIT_MATCH_PLANNED_FROM_TO (UINT64_C(1) << 18) /**< filter.planned_from_to is set */
+#define FD_VISIT_MATCH_PLANNED_UNTIL_FROM (UINT64_C(1) << 19) /**< filter.planned_until_from is set */
+#define FD_VISIT_MATCH_PLANNED_UNTIL_TO (UINT64_C(1) << 20) /**< filter.planned_until_to is set */
+#define FD_VISIT_MATCH_STATE (UINT64_C(1) << 21) /**< filter.state is set */
+#define FD_VISIT_MATCH_ID_TYPE (UINT64_C(1) << 22) /**< filter.id_type is set */
+#define FD_VISIT_MATCH_ID_MASKED (UINT64_C(1) << 23) /**< filter.id_masked is set */
+#define FD_VISIT_MATCH_ID_KEPT (UINT64_C(1) << 24) /**< filter.id_kept is set */
+#define FD_VISIT_MATCH_ID_CONSENT (UINT64_C(1) << 25) /**< filter.id_consent is set */
+#define FD_VISIT_MATCH_BLOCKLIST_LEVEL (UINT64_C(1) << 26) /**< filter.blocklist_level is set */
+#define FD_VISIT_MATCH_ANSWER (UINT64_C(1) << 27) /**< filter.answer is set */
+#define FD_VISIT_MATCH_ANSWERED_AT_FROM (UINT64_C(1) << 28) /**< filter.answered_at_from is set */
+#define FD_VISIT_MATCH_ANSWERED_AT_TO (UINT64_C(1) << 29) /**< filter.answered_at_to is set */
+#define FD_VISIT_MATCH_ARRIVED_AT_FROM (UINT64_C(1) << 30) /**< filter.arrived_at_from is set */
+#define FD_VISIT_MATCH_ARRIVED_AT_TO (UINT64_C(1) << 31) /**< filter.arrived_at_to is set */
+#define FD_VISIT_MATCH_DEPARTED_AT_FROM (UINT64_C(1) << 32) /**< filter.departed_at_from is set */
+#define FD_VISIT_MATCH_DEPARTED_AT_TO (UINT64_C(1) << 33) /**< filter.departed_at_to is set */
+#define FD_VISIT_MATCH_EXPLAINED_AT_FROM (UINT64_C(1) << 34) /**< filter.explained_at_from is set */
+#define FD_VISIT_MATCH_EXPLAINED_AT_TO (UINT64_C(1) << 35) /**< filter.explained_at_to is set */
+#define FD_VISIT_MATCH_ID_PURGED_AT_FROM (UINT64_C(1) << 36) /**< filter.id_purged_at_from is set */
+#define FD_VISIT_MATCH_ID_PURGED_AT_TO (UINT64_C(1) << 37) /**< filter.id_purged_at_to is set */
+#define FD_VISIT_MATCH_PURGED_AT_FROM (UINT64_C(1) << 38) /**< filter.purged_at_from is set */
+#define FD_VISIT_MATCH_PURGED_AT_TO (UINT64_C(1) << 39) /**< filter.purged_at_to is set */
+#endif
+/** Which visit records fd_store_visit_query() returns: only the fields whose
+ *  bit is set in `match` are compared (so 0 can be asked for); ranges are [from, to). */
+typedef struct fd_visit_filter {
+    unsigned int version; /**< ::FD_VISIT_FILTER_VERSION */
+    uint64_t match; /**< `FD_VISIT_MATCH_*` bits */
+    int64_t id; /**< equal to (编号) */
+    int64_t site_id; /**< equal to (场所) */
+    int64_t staff_id; /**< equal to (登记人) */
+    int64_t registered_at_from; /**< >= (登记时间) */
+    int64_t registered_at_to; /**< < (登记时间) */
+    int64_t slip_no; /**< equal to (登记单号) */
+    const char *visitor; /**< equal to (访客姓名) */
+    const char *organisation; /**< equal to (来访单位) */
+    const char *phone; /**< equal to (联系电话) */
+    int64_t party_size; /**< equal to (人数) */
+    const char *plate; /**< equal to (车牌) */
+    int64_t host_occupant; /**< equal to (拜访住户) */
+    int64_t host_employee; /**< equal to (拜访员工) */
+    int64_t host_department; /**< equal to (拜访部门) */
+    int64_t host_organisation; /**< equal to (拜访企业) */
+    const char *host; /**< equal to (拜访对象) */
+    int preregistered; /**< equal to (预约) */
+    int64_t planned_from_from; /**< >= (预约开始) */
+    int64_t planned_from_to; /**< < (预约开始) */
+    int64_t planned_until_from; /**< >= (预约结束) */
+    int64_t planned_until_to; /**< < (预约结束) */
+    const char *state; /**< equal to (状态) */
+    const char *id_type; /**< equal to (证件类型) */
+    const char *id_masked; /**< equal to (证件号码) */
+    int id_kept; /**< equal to (存全号) */
+    int id_consent; /**< equal to (同意留存) */
+    const char *blocklist_level; /**< equal to (黑名单) */
+    const char *answer; /**< equal to (接待方式) */
+    int64_t answered_at_from; /**< >= (答复时间) */
+    int64_t answered_at_to; /**< < (答复时间) */
+    int64_t arrived_at_from; /**< >= (到达时间) */
+    int64_t arrived_at_to; /**< < (到达时间) */
+    int64_t departed_at_from; /**< >= (离开时间) */
+    int64_t departed_at_to; /**< < (离开时间) */
+    int64_t explained_at_from; /**< >= (说明时间) */
+    int64_t explained_at_to; /**< < (说明时间) */
+    int64_t id_purged_at_from; /**< >= (证件清除) */
+    int64_t id_purged_at_to; /**< < (证件清除) */
+    int64_t purged_at_from; /**< >= (清除时间) */
+    int64_t purged_at_to; /**< < (清除时间) */
+    int64_t after; /**< keyset paging: only ids > after (0: from the start) */
+    int64_t limit; /**< at most this many records (0: no limit) */
+} fd_visit_filter;
+/** The current version of ::fd_visit_filter. */
+#define FD_VISIT_FILTER_VERSION 1
+/** A filter that matches every record. */
+#define FD_VISIT_FILTER_INIT { FD_VISIT_FILTER_VERSION, 0, 0, 0, 0, 0, 0, 0, NULL, NULL, NULL, 0, NULL, 0, 0, 0, 0, NULL, 0, 0, 0, 0, 0, NULL, NULL, NULL, 0, 0, NULL, NULL, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0 }
+/** Fills @p filter with ::FD_VISIT_FILTER_INIT for @p version. */
+FD_API fd_status fd_visit_filter_init(fd_visit_filter *filter, unsigned int version);
+
+/** 来访记录: One change of a visit (append-only): the host's answer, check-in, check-out, a blocklist decision, an explanation. (R-VIS-2) Strings are owned by the iterator or the
+ *  record they came from; fd_visit_event_free() frees a record from fd_store_visit_event_get(). */
+typedef struct fd_visit_event {
+    unsigned int version; /**< ::FD_VISIT_EVENT_VERSION */
+    int64_t id; /**< 编号: row id, > 0 (R-COM-3) */
+    int64_t site_id; /**< 场所: the site (R-COM-1) */
+    int64_t staff_id; /**< 经办人: who did it (R-COM-1) */
+    int64_t at; /**< 时间: when it was recorded (UTC seconds) (R-COM-1) */
+    int64_t visit_id; /**< 来访: the visit (R-VIS-2) */
+    const char *kind; /**< 类型: answer, checkin, checkout, admit, refuse, explain or cancel, at most 16 bytes (R-VIS-2) */
+    const char *code; /**< 结果: an answer's code (lobby, bring_up, decline); empty for the others, at most 16 bytes (R-VIS-2) */
+    int64_t happened_at; /**< 发生时间: when it happened, if before it was recorded (a check-out noted later); 0 = at (UTC seconds) (R-COM-4) */
+    const char *note; /**< 备注: a note; required for refuse, explain and cancel, at most 500 bytes; personal data (free_text), masked on output (R-COM-4) */
+} fd_visit_event;
+/** The current version of ::fd_visit_event. */
+#define FD_VISIT_EVENT_VERSION 1
+/** An empty ::fd_visit_event to fill in. */
+#define FD_VISIT_EVENT_INIT { FD_VISIT_EVENT_VERSION, 0, 0, 0, 0, 0, NULL, NULL, 0, NULL }
+/** Fills @p rec with ::FD_VISIT_EVENT_INIT for @p version. @return ::FD_OK or ::FD_EINVAL. */
+FD_API fd_status fd_visit_event_init(fd_visit_event *rec, unsigned int version);
+/**
+ * Checks the caller's fields of @p rec without a store (a pure rule: lengths,
+ * formats, required fields). @return ::FD_OK, ::FD_EINVAL or ::FD_ERANGE naming
+ * the field (`visit_event.<field>: ...`).
+ */
+FD_API fd_status fd_visit_event_check(const fd_visit_event *rec);
+/** Frees a record from fd_store_visit_event_get(). NULL is a no-op. */
+FD_API void fd_visit_event_free(fd_visit_event *rec);
+
+/* Bits of fd_visit_event_filter::match: which filter fields are set (64-bit; the
+ * bindings compute the same bits, so SWIG need not read these). */
+#ifndef SWIG
+#define FD_VISIT_EVENT_MATCH_ID (UINT64_C(1) << 0) /**< filter.id is set */
+#define FD_VISIT_EVENT_MATCH_SITE_ID (UINT64_C(1) << 1) /**< filter.site_id is set */
+#define FD_VISIT_EVENT_MATCH_STAFF_ID (UINT64_C(1) << 2) /**< filter.staff_id is set */
+#define FD_VISIT_EVENT_MATCH_AT_FROM (UINT64_C(1) << 3) /**< filter.at_from is set */
+#define FD_VISIT_EVENT_MATCH_AT_TO (UINT64_C(1) << 4) /**< filter.at_to is set */
+#define FD_VISIT_EVENT_MATCH_VISIT_ID (UINT64_C(1) << 5) /**< filter.visit_id is set */
+#define FD_VISIT_EVENT_MATCH_KIND (UINT64_C(1) << 6) /**< filter.kind is set */
+#define FD_VISIT_EVENT_MATCH_CODE (UINT64_C(1) << 7) /**< filter.code is set */
+#define FD_VISIT_EVENT_MATCH_HAPPENED_AT_FROM (UINT64_C(1) << 8) /**< filter.happened_at_from is set */
+#define FD_VISIT_EVENT_MATCH_HAPPENED_AT_TO (UINT64_C(1) << 9) /**< filter.happened_at_to is set */
+#endif
+/** Which visit_event records fd_store_visit_event_query() returns: only the fields whose
+ *  bit is set in `match` are compared (so 0 can be asked for); ranges are [from, to). */
+typedef struct fd_visit_event_filter {
+    unsigned int version; /**< ::FD_VISIT_EVENT_FILTER_VERSION */
+    uint64_t match; /**< `FD_VISIT_EVENT_MATCH_*` bits */
+    int64_t id; /**< equal to (编号) */
+    int64_t site_id; /**< equal to (场所) */
+    int64_t staff_id; /**< equal to (经办人) */
+    int64_t at_from; /**< >= (时间) */
+    int64_t at_to; /**< < (时间) */
+    int64_t visit_id; /**< equal to (来访) */
+    const char *kind; /**< equal to (类型) */
+    const char *code; /**< equal to (结果) */
+    int64_t happened_at_from; /**< >= (发生时间) */
+    int64_t happened_at_to; /**< < (发生时间) */
+    int64_t after; /**< keyset paging: only ids > after (0: from the start) */
+    int64_t limit; /**< at most this many records (0: no limit) */
+} fd_visit_event_filter;
+/** The current version of ::fd_visit_event_filter. */
+#define FD_VISIT_EVENT_FILTER_VERSION 1
+/** A filter that matches every record. */
+#define FD_VISIT_EVENT_FILTER_INIT { FD_VISIT_EVENT_FILTER_VERSION, 0, 0, 0, 0, 0, 0, 0, NULL, NULL, 0, 0, 0, 0 }
+/** Fills @p filter with ::FD_VISIT_EVENT_FILTER_INIT for @p version. */
+FD_API fd_status fd_visit_event_filter_init(fd_visit_event_filter *filter, unsigned int version);
+
+/** 黑名单: A person the desk must not simply admit: matched on ID, phone or name, with a level and a reason; lifted, never deleted. (R-VIS-1) Strings are owned by the iterator or the
+ *  record they came from; fd_blocklist_entry_free() frees a record from fd_store_blocklist_entry_get(). */
+typedef struct fd_blocklist_entry {
+    unsigned int version; /**< ::FD_BLOCKLIST_ENTRY_VERSION */
+    int64_t id; /**< 编号: row id, > 0 (R-VIS-1) */
+    int64_t site_id; /**< 场所: the site (R-COM-1) */
+    int64_t staff_id; /**< 添加人: who added it (R-COM-1) */
+    int64_t added_at; /**< 添加时间: when it was added (UTC seconds) (R-COM-1) */
+    const char *level; /**< 级别: warning (admit, be aware), limited (admit only with an escort or approval) or forbidden (do not admit without a manager), at most 16 bytes (R-VIS-1) */
+    const char *reason; /**< 原因: why: shown to the desk at a match, with any number in it masked, at most 500 bytes; personal data (free_text), masked on output (R-VIS-1) */
+    const char *name; /**< 姓名: the person's name: matches exactly after normalisation (Traditional → Simplified), or by pinyin as possible, at most 100 bytes; personal data (name), masked on output (R-VIS-1) */
+    const char *phone; /**< 电话: the person's phone as typed, stored in E.164 (+8613812345678) where it has one, at most 64 bytes; personal data (phone), masked on output (R-VIS-1) */
+    const char *id_type; /**< 证件类型: the ID document's type; empty when none (set by the store), at most 16 bytes (R-COM-2) */
+    const char *id_masked; /**< 证件号码: the ID number masked (the full number is never kept for the blocklist: only its keyed hash) (set by the store), at most 40 bytes (R-COM-2) */
+    int64_t valid_from; /**< 生效时间: from when it applies, 0 = from its adding (UTC seconds) (R-VIS-1) */
+    int64_t valid_until; /**< 失效时间: until when it applies (exclusive), 0 = until lifted (UTC seconds) (R-VIS-1) */
+    int64_t lifted_at; /**< 解除时间: when it was lifted, 0 = in force (UTC seconds) (R-COM-3) */
+    int64_t lifted_by; /**< 解除人: who lifted it (R-COM-3) */
+} fd_blocklist_entry;
+/** The current version of ::fd_blocklist_entry. */
+#define FD_BLOCKLIST_ENTRY_VERSION 1
+/** An empty ::fd_blocklist_entry to fill in. */
+#define FD_BLOCKLIST_ENTRY_INIT { FD_BLOCKLIST_ENTRY_VERSION, 0, 0, 0, 0, NULL, NULL, NULL, NULL, NULL, NULL, 0, 0, 0, 0 }
+/** Fills @p rec with ::FD_BLOCKLIST_ENTRY_INIT for @p version. @return ::FD_OK or ::FD_EINVAL. */
+FD_API fd_status fd_blocklist_entry_init(fd_blocklist_entry *rec, unsigned int version);
+/**
+ * Checks the caller's fields of @p rec without a store (a pure rule: lengths,
+ * formats, required fields). @return ::FD_OK, ::FD_EINVAL or ::FD_ERANGE naming
+ * the field (`blocklist_entry.<field>: ...`).
+ */
+FD_API fd_status fd_blocklist_entry_check(const fd_blocklist_entry *rec);
+/** Frees a record from fd_store_blocklist_entry_get(). NULL is a no-op. */
+FD_API void fd_blocklist_entry_free(fd_blocklist_entry *rec);
+
+/* Bits of fd_blocklist_entry_filter::match: which filter fields are set (64-bit; the
+ * bindings compute the same bits, so SWIG need not read these). */
+#ifndef SWIG
+#define FD_BLOCKLIST_ENTRY_MATCH_ID (UINT64_C(1) << 0) /**< filter.id is set */
+#define FD_BLOCKLIST_ENTRY_MATCH_SITE_ID (UINT64_C(1) << 1) /**< filter.site_id is set */
+#define FD_BLOCKLIST_ENTRY_MATCH_STAFF_ID (UINT64_C(1) << 2) /**< filter.staff_id is set */
+#define FD_BLOCKLIST_ENTRY_MATCH_ADDED_AT_FROM (UINT64_C(1) << 3) /**< filter.added_at_from is set */
+#define FD_BLOCKLIST_ENTRY_MATCH_ADDED_AT_TO (UINT64_C(1) << 4) /**< filter.added_at_to is set */
+#define FD_BLOCKLIST_ENTRY_MATCH_LEVEL (UINT64_C(1) << 5) /**< filter.level is set */
+#define FD_BLOCKLIST_ENTRY_MATCH_NAME (UINT64_C(1) << 6) /**< filter.name is set */
+#define FD_BLOCKLIST_ENTRY_MATCH_PHONE (UINT64_C(1) << 7) /**< filter.phone is set */
+#define FD_BLOCKLIST_ENTRY_MATCH_ID_TYPE (UINT64_C(1) << 8) /**< filter.id_type is set */
+#define FD_BLOCKLIST_ENTRY_MATCH_ID_MASKED (UINT64_C(1) << 9) /**< filter.id_masked is set */
+#define FD_BLOCKLIST_ENTRY_MATCH_VALID_FROM_FROM (UINT64_C(1) << 10) /**< filter.valid_from_from is set */
+#define FD_BLOCKLIST_ENTRY_MATCH_VALID_FROM_TO (UINT64_C(1) << 11) /**< filter.valid_from_to is set */
+#define FD_BLOCKLIST_ENTRY_MATCH_VALID_UNTIL_FROM (UINT64_C(1) << 12) /**< filter.valid_until_from is set */
+#define FD_BLOCKLIST_ENTRY_MATCH_VALID_UNTIL_TO (UINT64_C(1) << 13) /**< filter.valid_until_to is set */
+#define FD_BLOCKLIST_ENTRY_MATCH_LIFTED_AT_FROM (UINT64_C(1) << 14) /**< filter.lifted_at_from is set */
+#define FD_BLOCKLIST_ENTRY_MATCH_LIFTED_AT_TO (UINT64_C(1) << 15) /**< filter.lifted_at_to is set */
+#define FD_BLOCKLIST_ENTRY_MATCH_LIFTED_BY (UINT64_C(1) << 16) /**< filter.lifted_by is set */
+#endif
+/** Which blocklist_entry records fd_store_blocklist_entry_query() returns: only the fields whose
+ *  bit is set in `match` are compared (so 0 can be asked for); ranges are [from, to). */
+typedef struct fd_blocklist_entry_filter {
+    unsigned int version; /**< ::FD_BLOCKLIST_ENTRY_FILTER_VERSION */
+    uint64_t match; /**< `FD_BLOCKLIST_ENTRY_MATCH_*` bits */
+    int64_t id; /**< equal to (编号) */
+    int64_t site_id; /**< equal to (场所) */
+    int64_t staff_id; /**< equal to (添加人) */
+    int64_t added_at_from; /**< >= (添加时间) */
+    int64_t added_at_to; /**< < (添加时间) */
+    const char *level; /**< equal to (级别) */
+    const char *name; /**< equal to (姓名) */
+    const char *phone; /**< equal to (电话) */
+    const char *id_type; /**< equal to (证件类型) */
+    const char *id_masked; /**< equal to (证件号码) */
+    int64_t valid_from_from; /**< >= (生效时间) */
+    int64_t valid_from_to; /**< < (生效时间) */
+    int64_t valid_until_from; /**< >= (失效时间) */
+    int64_t valid_until_to; /**< < (失效时间) */
+    int64_t lifted_at_from; /**< >= (解除时间) */
+    int64_t lifted_at_to; /**< < (解除时间) */
+    int64_t lifted_by; /**< equal to (解除人) */
+    int64_t after; /**< keyset paging: only ids > after (0: from the start) */
+    int64_t limit; /**< at most this many records (0: no limit) */
+} fd_blocklist_entry_filter;
+/** The current version of ::fd_blocklist_entry_filter. */
+#define FD_BLOCKLIST_ENTRY_FILTER_VERSION 1
+/** A filter that matches every record. */
+#define FD_BLOCKLIST_ENTRY_FILTER_INIT { FD_BLOCKLIST_ENTRY_FILTER_VERSION, 0, 0, 0, 0, 0, 0, NULL, NULL, NULL, NULL, NULL, 0, 0, 0, 0, 0, 0, 0, 0, 0 }
+/** Fills @p filter with ::FD_BLOCKLIST_ENTRY_FILTER_INIT for @p version. */
+FD_API fd_status fd_blocklist_entry_filter_init(fd_blocklist_entry_filter *filter, unsigned int version);
+
+/** 黑名单命中: A blocklist match at a registration and what the desk did: admitted (by whom) or refused. (R-VIS-1) Strings are owned by the iterator or the
+ *  record they came from; fd_blocklist_hit_free() frees a record from fd_store_blocklist_hit_get(). */
+typedef struct fd_blocklist_hit {
+    unsigned int version; /**< ::FD_BLOCKLIST_HIT_VERSION */
+    int64_t id; /**< 编号: row id, > 0 (R-COM-3) */
+    int64_t site_id; /**< 场所: the site (R-COM-1) */
+    int64_t staff_id; /**< 登记人: who registered the visit (R-COM-1) */
+    int64_t at; /**< 时间: when it matched (UTC seconds) (R-COM-1) */
+    int64_t visit_id; /**< 来访: the visit (R-VIS-1) */
+    int64_t entry_id; /**< 名单条目: the entry it matched (R-VIS-1) */
+    const char *level; /**< 级别: the entry's level then, at most 16 bytes (R-VIS-1) */
+    const char *basis; /**< 依据: id, phone, name (sure) or pinyin (possible: confirm another way), at most 8 bytes (R-VIS-1) */
+    const char *outcome; /**< 处理结果: pending, admitted or refused, at most 16 bytes (R-VIS-1) */
+    int64_t outcome_at; /**< 处理时间: when it was decided, 0 = pending (UTC seconds) (R-VIS-1) */
+    int64_t outcome_by; /**< 处理人: who admitted or refused (R-VIS-1) */
+} fd_blocklist_hit;
+/** The current version of ::fd_blocklist_hit. */
+#define FD_BLOCKLIST_HIT_VERSION 1
+/** An empty ::fd_blocklist_hit to fill in. */
+#define FD_BLOCKLIST_HIT_INIT { FD_BLOCKLIST_HIT_VERSION, 0, 0, 0, 0, 0, 0, NULL, NULL, NULL, 0, 0 }
+/** Fills @p rec with ::FD_BLOCKLIST_HIT_INIT for @p version. @return ::FD_OK or ::FD_EINVAL. */
+FD_API fd_status fd_blocklist_hit_init(fd_blocklist_hit *rec, unsigned int version);
+/**
+ * Checks the caller's fields of @p rec without a store (a pure rule: lengths,
+ * formats, required fields). @return ::FD_OK, ::FD_EINVAL or ::FD_ERANGE naming
+ * the field (`blocklist_hit.<field>: ...`).
+ */
+FD_API fd_status fd_blocklist_hit_check(const fd_blocklist_hit *rec);
+/** Frees a record from fd_store_blocklist_hit_get(). NULL is a no-op. */
+FD_API void fd_blocklist_hit_free(fd_blocklist_hit *rec);
+
+/* Bits of fd_blocklist_hit_filter::match: which filter fields are set (64-bit; the
+ * bindings compute the same bits, so SWIG need not read these). */
+#ifndef SWIG
+#define FD_BLOCKLIST_HIT_MATCH_ID (UINT64_C(1) << 0) /**< filter.id is set */
+#define FD_BLOCKLIST_HIT_MATCH_SITE_ID (UINT64_C(1) << 1) /**< filter.site_id is set */
+#define FD_BLOCKLIST_HIT_MATCH_STAFF_ID (UINT64_C(1) << 2) /**< filter.staff_id is set */
+#define FD_BLOCKLIST_HIT_MATCH_AT_FROM (UINT64_C(1) << 3) /**< filter.at_from is set */
+#define FD_BLOCKLIST_HIT_MATCH_AT_TO (UINT64_C(1) << 4) /**< filter.at_to is set */
+#define FD_BLOCKLIST_HIT_MATCH_VISIT_ID (UINT64_C(1) << 5) /**< filter.visit_id is set */
+#define FD_BLOCKLIST_HIT_MATCH_ENTRY_ID (UINT64_C(1) << 6) /**< filter.entry_id is set */
+#define FD_BLOCKLIST_HIT_MATCH_LEVEL (UINT64_C(1) << 7) /**< filter.level is set */
+#define FD_BLOCKLIST_HIT_MATCH_BASIS (UINT64_C(1) << 8) /**< filter.basis is set */
+#define FD_BLOCKLIST_HIT_MATCH_OUTCOME (UINT64_C(1) << 9) /**< filter.outcome is set */
+#define FD_BLOCKLIST_HIT_MATCH_OUTCOME_AT_FROM (UINT64_C(1) << 10) /**< filter.outcome_at_from is set */
+#define FD_BLOCKLIST_HIT_MATCH_OUTCOME_AT_TO (UINT64_C(1) << 11) /**< filter.outcome_at_to is set */
+#define FD_BLOCKLIST_HIT_MATCH_OUTCOME_BY (UINT64_C(1) << 12) /**< filter.outcome_by is set */
+#endif
+/** Which blocklist_hit records fd_store_blocklist_hit_query() returns: only the fields whose
+ *  bit is set in `match` are compared (so 0 can be asked for); ranges are [from, to). */
+typedef struct fd_blocklist_hit_filter {
+    unsigned int version; /**< ::FD_BLOCKLIST_HIT_FILTER_VERSION */
+    uint64_t match; /**< `FD_BLOCKLIST_HIT_MATCH_*` bits */
+    int64_t id; /**< equal to (编号) */
+    int64_t site_id; /**< equal to (场所) */
+    int64_t staff_id; /**< equal to (登记人) */
+    int64_t at_from; /**< >= (时间) */
+    int64_t at_to; /**< < (时间) */
+    int64_t visit_id; /**< equal to (来访) */
+    int64_t entry_id; /**< equal to (名单条目) */
+    const char *level; /**< equal to (级别) */
+    const char *basis; /**< equal to (依据) */
+    const char *outcome; /**< equal to (处理结果) */
+    int64_t outcome_at_from; /**< >= (处理时间) */
+    int64_t outcome_at_to; /**< < (处理时间) */
+    int64_t outcome_by; /**< equal to (处理人) */
+    int64_t after; /**< keyset paging: only ids > after (0: from the start) */
+    int64_t limit; /**< at most this many records (0: no limit) */
+} fd_blocklist_hit_filter;
+/** The current version of ::fd_blocklist_hit_filter. */
+#define FD_BLOCKLIST_HIT_FILTER_VERSION 1
+/** A filter that matches every record. */
+#define FD_BLOCKLIST_HIT_FILTER_INIT { FD_BLOCKLIST_HIT_FILTER_VERSION, 0, 0, 0, 0, 0, 0, 0, 0, NULL, NULL, NULL, 0, 0, 0, 0, 0 }
+/** Fills @p filter with ::FD_BLOCKLIST_HIT_FILTER_INIT for @p version. */
+FD_API fd_status fd_blocklist_hit_filter_init(fd_blocklist_hit_filter *filter, unsigned int version);
+
+/* @generated records:visitors end */
+
+/* --- codes ------------------------------------------------------------ */
+
+/**
+ * The Chinese label of @p code in the code list @p field (one of the names in
+ * the file comment: "state", "answer", "id_type", "level", "basis",
+ * "event_kind", "outcome").
+ * @return the static label, or NULL when the list or the code is unknown.
+ * Thread safety: safe.
+ */
+FD_API const char *fd_visit_code_label(const char *field, const char *code);
+
+/**
+ * The code of @p text in the list @p field: the code itself ("passport") or
+ * its Chinese label, Simplified or Traditional ("护照", "護照"), surrounding
+ * spaces, case and full-width forms ignored; "身份证" is id_card, "回乡证" and
+ * "港澳居民来往内地通行证" hk_macau, "台湾居民来往大陆通行证" taiwan.
+ * @return ::FD_OK; ::FD_EINVAL naming the field and the codes it takes; ::FD_ENOMEM.
+ * Thread safety: safe.
+ */
+FD_API fd_status fd_visit_code_parse(fd_buf *out, const char *field, const char *text);
+
+/* --- ID documents (R-COM-2) --------------------------------------------------- */
+
+/**
+ * An ID document as the visitor shows it: given beside a visit or a blocklist
+ * entry, never stored as such (fd_store_visit_register() keeps the masked
+ * form, a keyed hash and, only when the site's policy requires it, the
+ * encrypted number).
+ */
+typedef struct fd_id_document {
+    unsigned int version; /**< ::FD_ID_DOCUMENT_VERSION */
+    const char *type;     /**< an `id_type` code: id_card, passport, hk_macau, taiwan, other */
+    const char *number;   /**< the number as typed (spaces, full-width characters and a lower-case x allowed) */
+    int consent;          /**< 1 when the visitor consented to the full number being kept (PIPL art. 29) */
+} fd_id_document;
+/** The current version of ::fd_id_document. */
+#define FD_ID_DOCUMENT_VERSION 1
+/** No document. */
+#define FD_ID_DOCUMENT_INIT { FD_ID_DOCUMENT_VERSION, NULL, NULL, 0 }
+/** Fills @p doc with ::FD_ID_DOCUMENT_INIT for @p version. @return ::FD_OK or ::FD_EINVAL. */
+FD_API fd_status fd_id_document_init(fd_id_document *doc, unsigned int version);
+
+/** Longest canonical ID number of any type, in bytes. */
+#define FD_ID_NUMBER_MAX 32
+
+/** An ID number read by fd_id_number_parse(). Strings are NUL-terminated ASCII. */
+typedef struct fd_id_number {
+    unsigned int version;                /**< ::FD_ID_NUMBER_VERSION */
+    char type[17];                       /**< the `id_type` code */
+    char number[FD_ID_NUMBER_MAX + 1];   /**< canonical: upper case, no spaces or separators; an ID card's 15
+                                              digits made 18 */
+    char masked[FD_ID_NUMBER_MAX + 1];   /**< for display: an ID card keeps its first 6 and last 4 characters
+                                              (110105********002X), other types the first and the last 3 */
+} fd_id_number;
+/** The current version of ::fd_id_number. */
+#define FD_ID_NUMBER_VERSION 1
+
+/**
+ * Reads an ID document's number and checks it where its type allows:
+ * - `id_card` (居民身份证): GB 11643 with fd_idcard_parse() — region, a birth
+ *   date not after @p today, the check character; the 15-digit form becomes 18;
+ * - `passport` (护照): 5 to 17 letters and digits with at least one digit
+ *   (a Chinese passport is E or G and 8 characters: E12345678, EA1234567); a
+ *   valid resident ID number is refused here ("an ID card number: choose
+ *   id_card"), so that the two never mix;
+ * - `hk_macau` (往来港澳通行证 C/W + 8, or 港澳居民来往内地通行证 H/M + 8 or 10 digits);
+ * - `taiwan` (台湾居民来往大陆通行证: 8 digits, or the old 10);
+ * - `other`: 1 to 32 letters, digits and '-', not checked further.
+ * Spaces, '-' (except for other), full-width characters and lower case are
+ * accepted and dropped or folded.
+ * @param out receives the number; unchanged on error
+ * @param today the as-of date for a birth date (fd_idcard_parse()); required
+ * @return ::FD_OK; ::FD_EINVAL naming `type` (unknown) or `number` and what is
+ *         wrong, never echoing the number (R-COM-2); ::FD_ERANGE (longer than
+ *         64 bytes).
+ * Thread safety: safe.
+ */
+FD_API fd_status fd_id_number_parse(fd_id_number *out, const char *type, const char *number, fd_date today);
+
+/* --- vehicle plates ------------------------------------------------------------- */
+
+/**
+ * A vehicle plate as people type it, canonical: the province's character, the
+ * issuing letter and 5 letters or digits (京A12345), or 6 for a new-energy
+ * plate (京AD12345); a final 学, 警, 挂, 港, 澳 or 领 for the plates that carry
+ * one (粤Z1234港). Spaces, '·', '-', full-width characters and lower case
+ * are dropped or folded; Traditional province characters are read as
+ * Simplified (粵 → 粤). I and O are not used on plates and are refused.
+ * @return ::FD_OK; ::FD_EINVAL naming the field `plate` and what is wrong (no
+ *         province, a wrong length, a character with no place); ::FD_ERANGE
+ *         (longer than 32 bytes); ::FD_ENOMEM.
+ * Thread safety: safe.
+ */
+FD_API fd_status fd_plate_parse(fd_buf *out, const char *text);
+
+/* --- visits ------------------------------------------------------------------------ */
+
+/** Largest party a visit records. */
+#define FD_VISIT_PARTY_MAX 999
+
+/**
+ * Checks a visit to be registered, as the store does (R-VIS-1): fd_visit_check();
+ * `party_size` 1 to ::FD_VISIT_PARTY_MAX; a host — a host record
+ * (`host_occupant`, `host_employee`, `host_department`, `host_organisation`)
+ * or the `host` text; an occupant is a host alone, never with an
+ * organisation's employee or department; a `phone` fd_phone_parse() takes
+ * and a `plate` fd_plate_parse() takes (never echoed); a pre-registration
+ * (`preregistered` 1) with its `planned_from`; `planned_until` after
+ * `planned_from`. The fields the store sets are not looked at.
+ * @return ::FD_OK, ::FD_EINVAL / ::FD_ERANGE naming the field (`visit.party_size: ...`).
+ * Thread safety: safe.
+ */
+FD_API fd_status fd_visit_validate(const fd_visit *visit);
+
+/**
+ * R-COM-4: whether a check-out of @p visit at @p left_at, recorded at
+ * @p now, is possible: the visitor checked in (else ::FD_ESTATE naming
+ * `visit.arrived_at`: a checkout before check-in), has not left yet
+ * (::FD_ESTATE naming `visit.departed_at`), and @p left_at is not before the
+ * check-in nor after @p now (::FD_EINVAL naming `left_at`). @p left_at 0 is @p now.
+ * @return ::FD_OK or the refusal.
+ * Thread safety: safe.
+ */
+FD_API fd_status fd_visit_checkout_check(const fd_visit *visit, int64_t left_at, int64_t now);
+
+/** Why a visitor overstays. The numbers are part of the ABI. */
+typedef enum fd_overstay_reason {
+    FD_OVERSTAY_NONE = 0,    /**< not overstaying (not on site, or within the time) */
+    FD_OVERSTAY_WINDOW = 1,  /**< past the planned window's end and the grace */
+    FD_OVERSTAY_CLOSING = 2  /**< past the site's closing time (a hotel's 23:00 rule) */
+} fd_overstay_reason;
+
+/** "none", "window", "closing"; "" for other values. Never NULL. */
+FD_API const char *fd_overstay_reason_name(int reason);
+
+/** What fd_visit_overstay() found. */
+typedef struct fd_overstay {
+    unsigned int version; /**< ::FD_OVERSTAY_VERSION */
+    int overstay;         /**< 1 when overstaying at the instant asked about */
+    int reason;           /**< an ::fd_overstay_reason: the earlier of the two when both apply */
+    int64_t since;        /**< when it began (window end + grace, or closing time); 0 when not overstaying */
+} fd_overstay;
+/** The current version of ::fd_overstay. */
+#define FD_OVERSTAY_VERSION 1
+
+/**
+ * Whether a visitor on site (arrived, not left) overstays at @p now (R-COM-4):
+ * past `planned_until` plus `visitor.overstay_grace_minutes`, or past the
+ * site's closing time `visitor.closing_minute` (minutes after local midnight;
+ * 0 = none) on the local day of their arrival in @p time_zone — a visitor who
+ * arrives after closing overstays from the arrival. A visit not on site is
+ * never overstaying.
+ * @param time_zone IANA zone of the site; NULL or "" = Asia/Shanghai
+ * @param policy the site's policy, NULL for the defaults
+ * @return ::FD_OK; ::FD_EINVAL (NULL, unknown zone, an instant out of range).
+ * Thread safety: safe.
+ */
+FD_API fd_status fd_visit_overstay(fd_overstay *out, const fd_visit *visit, int64_t now, const char *time_zone,
+                                   const fd_policy *policy);
+
+/* --- blocklist ---------------------------------------------------------------------- */
+
+/**
+ * Checks a blocklist entry to be added: fd_blocklist_entry_check(); a known
+ * `level`; something to match on — a `name`, a `phone` or the ID document
+ * @p id (may be NULL); a phone fd_phone_parse() takes; @p id read by
+ * fd_id_number_parse() on @p today; `valid_until` after `valid_from` when both
+ * are set.
+ * @return ::FD_OK, ::FD_EINVAL / ::FD_ERANGE naming the field.
+ * Thread safety: safe.
+ */
+FD_API fd_status fd_blocklist_entry_validate(const fd_blocklist_entry *entry, const fd_id_document *id,
+                                             fd_date today);
+
+/**
+ * Whether @p entry applies at @p at: not lifted by then, `valid_from` (0: its
+ * adding) ≤ @p at < `valid_until` (0: no end). *@p out is 1 or 0.
+ * @return ::FD_OK, ::FD_EINVAL.
+ */
+FD_API fd_status fd_blocklist_entry_active(int *out, const fd_blocklist_entry *entry, int64_t at);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

@@ -1,0 +1,120 @@
+/*
+ * The retention purge of the visitor log (issue 12, item 3; R-COM-3, R-COM-2;
+ * PIPL art. 19 and 47: personal data kept no longer than needed). Two
+ * horizons from the site's policy: ID numbers (masked form, keyed hash,
+ * encrypted number) after `visitor.id_retention_days`, the visitor's name,
+ * phone, plate and organisation after `visitor.retention_days`. The visit
+ * itself stays, anonymised; a visitor still on site is left alone. The purge
+ * is journaled with its counts; a dry run changes nothing and says what would go.
+ */
+#include "store/visitors_store.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* Visits whose ID number is due: registered before ?2, not on site. (visits_site_id_live) */
+#define ID_DUE "site_id = ?1 AND id_masked <> '' AND id_purged_at = 0 AND registered_at < ?2 " \
+               "AND NOT (arrived_at > 0 AND departed_at = 0)"
+/* Visits whose personal data is due. (visits_site_live) */
+#define VISIT_DUE "site_id = ?1 AND purged_at = 0 AND registered_at < ?2 AND NOT (arrived_at > 0 AND departed_at = 0)"
+
+/* The partial indexes are named: the seeded planner statistics could take another. */
+static const char SQL_COUNT_ID[] =
+    "SELECT count(*), coalesce(sum(id_kept), 0) FROM visits INDEXED BY visits_site_id_live WHERE " ID_DUE;
+static const char SQL_COUNT_VISITS[] = "SELECT count(*) FROM visits INDEXED BY visits_site_live WHERE " VISIT_DUE;
+static const char SQL_PURGE_ID_DOCS[] =
+    "UPDATE id_documents SET hash = NULL, cipher = NULL, key_id = NULL WHERE visit_id IN "
+    "(SELECT id FROM visits INDEXED BY visits_site_id_live WHERE " ID_DUE ")";
+static const char SQL_PURGE_ID[] =
+    "UPDATE visits INDEXED BY visits_site_id_live SET id_masked = '', id_purged_at = ?3 WHERE " ID_DUE;
+static const char SQL_PURGE_VISITS[] =
+    "UPDATE visits INDEXED BY visits_site_live SET visitor = '', organisation = NULL, phone = NULL, plate = NULL, "
+    "purged_at = ?3 WHERE " VISIT_DUE;
+
+static fd_status count2(fd_store *s, const char *fn, const char *sql, int64_t site, int64_t before, int64_t *a,
+                        int64_t *b)
+{
+    sqlite3_stmt *st = fd__store_stmt(s, fn, sql);
+    if (st == NULL)
+        return fd_error_last()->code;
+    sqlite3_bind_int64(st, 1, site);
+    sqlite3_bind_int64(st, 2, before);
+    int src = sqlite3_step(st);
+    if (src == SQLITE_ROW) {
+        *a = sqlite3_column_int64(st, 0);
+        if (b)
+            *b = sqlite3_column_int64(st, 1);
+    }
+    sqlite3_reset(st);
+    return src == SQLITE_ROW ? FD_OK : fd__store_sqlerr(s, fn, src, "counting what the purge removes");
+}
+
+static fd_status run(fd_store *s, const char *fn, const char *sql, int64_t site, int64_t before, int64_t at)
+{
+    sqlite3_stmt *st = fd__store_stmt(s, fn, sql);
+    if (st == NULL)
+        return fd_error_last()->code;
+    sqlite3_bind_int64(st, 1, site);
+    sqlite3_bind_int64(st, 2, before);
+    if (sqlite3_bind_parameter_count(st) >= 3)
+        sqlite3_bind_int64(st, 3, at);
+    int src = sqlite3_step(st);
+    sqlite3_reset(st);
+    return src == SQLITE_DONE ? FD_OK : fd__store_sqlerr(s, fn, src, "purging");
+}
+
+fd_status fd_store_visit_purge(fd_visit_purge *out, fd_store *store, const fd_actor *actor, int dry_run)
+{
+    static const char fn[] = "fd_store_visit_purge";
+    fd_status rc = fd__check_ptr(fn, "out", out);
+    if (rc == FD_OK)
+        rc = fd__check_ptr(fn, "store", store);
+    if (rc == FD_OK && dry_run != 0 && dry_run != 1)
+        rc = fd__error(FD_EINVAL, "%s: dry_run: %d, must be 0 or 1", fn, dry_run);
+    if (rc == FD_OK)
+        rc = fd__actor_check(store, fn, actor, NULL);
+    if (rc == FD_OK)
+        rc = fd__actor_require_manage(fn, actor);
+    if (rc)
+        return rc;
+    const fd_policy *policy = NULL;
+    if ((rc = fd__store_policy(&policy, store, fn, actor->site_id)) != FD_OK)
+        return rc;
+    fd_visit_purge r;
+    memset(&r, 0, sizeof r);
+    r.version = FD_VISIT_PURGE_VERSION;
+    r.dry_run = dry_run;
+    r.id_before = actor->at - fd__policy_value(policy, FD__POL_VISITOR_ID_RETENTION_DAYS) * 86400;
+    r.visits_before = actor->at - fd__policy_value(policy, FD__POL_VISITOR_RETENTION_DAYS) * 86400;
+    int64_t site = actor->site_id;
+    bool sp = false;
+    /* Counted and purged in one transaction, so the counts are what went. */
+    if (!dry_run && (rc = fd__store_write_begin(store, fn, &sp)) != FD_OK)
+        return rc;
+    rc = count2(store, fn, SQL_COUNT_ID, site, r.id_before, &r.id_numbers, &r.encrypted);
+    if (rc == FD_OK)
+        rc = count2(store, fn, SQL_COUNT_VISITS, site, r.visits_before, &r.visits, NULL);
+    if (dry_run) {
+        if (rc == FD_OK)
+            *out = r;
+        return rc;
+    }
+    if (rc == FD_OK && r.id_numbers) {
+        /* The documents first: their selection reads id_masked, which the next statement empties. */
+        rc = run(store, fn, SQL_PURGE_ID_DOCS, site, r.id_before, actor->at);
+        if (rc == FD_OK)
+            rc = run(store, fn, SQL_PURGE_ID, site, r.id_before, actor->at);
+    }
+    if (rc == FD_OK && r.visits)
+        rc = run(store, fn, SQL_PURGE_VISITS, site, r.visits_before, actor->at);
+    if (rc == FD_OK) {
+        char detail[160];
+        snprintf(detail, sizeof detail, "id_numbers=%lld encrypted=%lld visits=%lld", (long long)r.id_numbers,
+                 (long long)r.encrypted, (long long)r.visits);
+        rc = fd__journal(store, fn, actor, site, "visit", 0, "purge", detail);
+    }
+    rc = fd__store_write_end(store, fn, sp, rc);
+    if (rc == FD_OK)
+        *out = r;
+    return rc;
+}

@@ -1,0 +1,608 @@
+/*
+ * The visitors module's pure rules (frontdesk/visitors.h, issue 12 items 2-4):
+ * the code lists, ID document numbers of every type (R-COM-2), vehicle plates,
+ * the checks the store makes before registering a visit (R-VIS-1) or adding a
+ * blocklist entry, check-out (R-COM-4) and overstay (R-COM-4). No SQLite, no
+ * store: a Java suite with its own database calls these over values.
+ */
+#include "internal.h"
+#include "frontdesk/idcard.h"
+#include "frontdesk/phone.h"
+#include "frontdesk/text.h"
+#include "frontdesk/visitors.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* --- code lists ----------------------------------------------------------------- */
+
+typedef struct code_entry {
+    const char *code;
+    const char *label;
+    const char *aliases[5]; /* other Simplified words for it, NULL-terminated */
+} code_entry;
+
+static const code_entry STATES[] = {
+    { "expected", "已预约", { "预约", "待到访", NULL } },
+    { "waiting", "等候", { "等候中", "待答复", NULL } },
+    { "held", "待核实", { "暂缓", NULL } },
+    { "on_site", "在访", { "来访中", "在场", NULL } },
+    { "declined", "婉拒", { "谢绝", NULL } },
+    { "refused", "拒绝入内", { "拒绝", NULL } },
+    { "left", "已离开", { "离开", "已离场", NULL } },
+    { "cancelled", "已取消", { "取消", NULL } },
+    { NULL, NULL, { NULL } },
+};
+static const code_entry ANSWERS[] = {
+    { "lobby", "大堂会面", { "大堂", "下楼接待", "前台会面", NULL } },
+    { "bring_up", "带上楼", { "带上去", "引领", "请上楼", NULL } },
+    { "decline", "婉拒", { "不见", "谢绝", "拒绝", NULL } },
+    { NULL, NULL, { NULL } },
+};
+static const code_entry ID_TYPES[] = {
+    { "id_card", "居民身份证", { "身份证", "二代身份证", NULL } },
+    { "passport", "护照", { NULL } },
+    { "hk_macau", "港澳通行证", { "往来港澳通行证", "回乡证", "港澳居民来往内地通行证", NULL } },
+    { "taiwan", "台胞证", { "台湾居民来往大陆通行证", "台湾通行证", NULL } },
+    { "other", "其他证件", { "其他", "其它", NULL } },
+    { NULL, NULL, { NULL } },
+};
+static const code_entry LEVELS[] = {
+    { "warning", "提醒", { "注意", "警告", NULL } },
+    { "limited", "限制", { "限制入内", NULL } },
+    { "forbidden", "禁止", { "禁止入内", NULL } },
+    { NULL, NULL, { NULL } },
+};
+static const code_entry BASES[] = {
+    { "id", "证件", { "证件号", NULL } },
+    { "phone", "电话", { "手机", NULL } },
+    { "name", "姓名", { NULL } },
+    { "pinyin", "拼音", { NULL } },
+    { NULL, NULL, { NULL } },
+};
+static const code_entry EVENT_KINDS[] = {
+    { "answer", "答复", { NULL } },   { "checkin", "到达", { "签到", NULL } },
+    { "checkout", "离开", { "签离", NULL } }, { "admit", "放行", { NULL } },
+    { "refuse", "拒绝", { NULL } },   { "explain", "说明", { NULL } },
+    { "cancel", "取消", { NULL } },   { NULL, NULL, { NULL } },
+};
+static const code_entry OUTCOMES[] = {
+    { "pending", "待定", { NULL } },
+    { "admitted", "已放行", { "放行", NULL } },
+    { "refused", "已拒绝", { "拒绝", NULL } },
+    { NULL, NULL, { NULL } },
+};
+
+static const struct {
+    const char *field;
+    const code_entry *codes;
+} LISTS[] = {
+    { "state", STATES }, { "answer", ANSWERS }, { "id_type", ID_TYPES }, { "level", LEVELS },
+    { "basis", BASES },  { "event_kind", EVENT_KINDS }, { "outcome", OUTCOMES },
+};
+#define NLISTS (sizeof LISTS / sizeof LISTS[0])
+
+static const code_entry *list_of(const char *field)
+{
+    for (size_t i = 0; field && i < NLISTS; i++)
+        if (strcmp(LISTS[i].field, field) == 0)
+            return LISTS[i].codes;
+    return NULL;
+}
+
+const char *fd_visit_code_label(const char *field, const char *code)
+{
+    for (const code_entry *e = list_of(field); e && code && e->code; e++)
+        if (strcmp(e->code, code) == 0)
+            return e->label;
+    return NULL;
+}
+
+/* "code 标签, ..." of @list into @b. */
+static void list_codes(char *b, size_t cap, const code_entry *list)
+{
+    size_t n = 0;
+    b[0] = '\0';
+    for (const code_entry *e = list; e->code && n < cap; e++) {
+        int w = snprintf(b + n, cap - n, "%s%s %s", e == list ? "" : ", ", e->code, e->label);
+        if (w < 0)
+            break;
+        n += (size_t)w;
+    }
+}
+
+/* FD_EINVAL naming @qname unless @code is in list @field (NULL or "" pass when @optional). */
+static fd_status check_code(const char *fn, const char *qname, const char *field, const char *code, bool optional)
+{
+    if (code == NULL || code[0] == '\0')
+        return optional ? FD_OK : fd__error(FD_EINVAL, "%s: %s: is required", fn, qname);
+    if (fd_visit_code_label(field, code))
+        return FD_OK;
+    char codes[512];
+    list_codes(codes, sizeof codes, list_of(field));
+    return fd__error(FD_EINVAL, "%s: %s: '%.32s' is not a code of %s (%s)", fn, qname, code, field, codes);
+}
+
+fd_status fd_visit_code_parse(fd_buf *out, const char *field, const char *text)
+{
+    static const char fn[] = "fd_visit_code_parse";
+    fd__buf_clear(out);
+    fd_status rc = fd__check_ptr(fn, "out", out);
+    if (rc == FD_OK)
+        rc = fd__check_text(fn, "field", field, 0, true);
+    if (rc == FD_OK)
+        rc = fd__check_text(fn, "text", text, 256, false);
+    if (rc)
+        return rc;
+    const code_entry *list = list_of(field);
+    if (list == NULL) {
+        char names[256];
+        size_t n = 0;
+        for (size_t i = 0; i < NLISTS; i++)
+            n += (size_t)snprintf(names + n, sizeof names - n, "%s%s", i ? ", " : "", LISTS[i].field);
+        return fd__error(FD_EINVAL, "%s: field: '%.32s' is not a code list (%s)", fn, field, names);
+    }
+    /* The search fold: NFKC, Traditional to Simplified, case-folded, no white space. */
+    fd_buf folded = FD_BUF_INIT;
+    if ((rc = fd_text_search_query(&folded, text)) != FD_OK) {
+        fd_buf_dispose(&folded);
+        return rc;
+    }
+    const char *code = NULL;
+    for (const code_entry *e = list; e->code && code == NULL; e++) {
+        if (strcmp(folded.ptr, e->code) == 0 || strcmp(folded.ptr, e->label) == 0)
+            code = e->code;
+        for (size_t k = 0; code == NULL && e->aliases[k]; k++)
+            if (strcmp(folded.ptr, e->aliases[k]) == 0)
+                code = e->code;
+    }
+    fd_buf_dispose(&folded);
+    if (code == NULL) {
+        char codes[512];
+        list_codes(codes, sizeof codes, list);
+        return fd__error(FD_EINVAL, "%s: %s: '%.48s' is not one of %s", fn, field, text, codes);
+    }
+    return fd__buf_puts(out, code);
+}
+
+/* --- ID documents (R-COM-2) --------------------------------------------------------------- */
+
+fd_status fd_id_document_init(fd_id_document *doc, unsigned int version)
+{
+    fd_status rc = fd__check_ptr("fd_id_document_init", "doc", doc);
+    if (rc)
+        return rc;
+    if (version != FD_ID_DOCUMENT_VERSION)
+        return fd__error(FD_EINVAL, "fd_id_document_init: version: %u, this library knows %d", version,
+                         FD_ID_DOCUMENT_VERSION);
+    fd_id_document init = FD_ID_DOCUMENT_INIT;
+    *doc = init;
+    return FD_OK;
+}
+
+#define ID_TEXT_MAX 64
+
+/*
+ * @text folded for a document number: full-width to ASCII, lower case to
+ * upper, spaces dropped and, unless @keep_dash, '-' and dashes too. FD_EINVAL
+ * naming @field for any other character outside [A-Z0-9-] (the number is
+ * never quoted: its length only).
+ */
+static fd_status fold_number(const char *fn, const char *field, const char *text, bool keep_dash, char *out,
+                             size_t cap)
+{
+    size_t n = 0, len = strlen(text);
+    if (!fd__utf8_valid(text, len))
+        return fd__error(FD_EINVAL, "%s: %s: not valid UTF-8", fn, field);
+    if (len > ID_TEXT_MAX)
+        return fd__error(FD_ERANGE, "%s: %s: %zu bytes, at most %d allowed", fn, field, len, ID_TEXT_MAX);
+    for (const unsigned char *p = (const unsigned char *)text; *p;) {
+        uint32_t c = fd__fold_char(fd__utf8_next(&p), FD__FOLD_WIDTH | FD__FOLD_SPACE | FD__FOLD_DASH);
+        if (c == ' ' || (c == '-' && !keep_dash))
+            continue;
+        if (c >= 'a' && c <= 'z')
+            c -= 'a' - 'A';
+        if (!((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-'))
+            return fd__error(FD_EINVAL, "%s: %s: a character (U+%04X) that has no place in a document number (%zu "
+                             "bytes given)", fn, field, (unsigned)c, len);
+        if (n + 1 >= cap)
+            return fd__error(FD_ERANGE, "%s: %s: longer than %zu characters", fn, field, cap - 1);
+        out[n++] = (char)c;
+    }
+    out[n] = '\0';
+    if (n == 0)
+        return fd__error(FD_EINVAL, "%s: %s: is empty", fn, field);
+    return FD_OK;
+}
+
+static bool all_digits(const char *s, size_t from, size_t to)
+{
+    for (size_t i = from; i < to; i++)
+        if (s[i] < '0' || s[i] > '9')
+            return false;
+    return true;
+}
+
+/* Masks @n characters of @num keeping the first @head and the last @tail. */
+static void mask_keep(char *out, const char *num, size_t head, size_t tail)
+{
+    size_t n = strlen(num);
+    for (size_t i = 0; i < n; i++)
+        out[i] = i < head || i >= n - tail ? num[i] : '*';
+    out[n] = '\0';
+}
+
+fd_status fd_id_number_parse(fd_id_number *out, const char *type, const char *number, fd_date today)
+{
+    static const char fn[] = "fd_id_number_parse";
+    fd_status rc = fd__check_ptr(fn, "out", out);
+    if (rc == FD_OK)
+        rc = check_code(fn, "type", "id_type", type, false);
+    if (rc == FD_OK)
+        rc = fd__check_ptr(fn, "number", number);
+    if (rc == FD_OK)
+        rc = fd__check_date(fn, "today", today);
+    if (rc)
+        return rc;
+    fd_id_number r;
+    memset(&r, 0, sizeof r);
+    r.version = FD_ID_NUMBER_VERSION;
+    fd__copy_fixed(r.type, sizeof r.type, type);
+    char num[FD_ID_NUMBER_MAX + 1];
+    bool other = strcmp(type, "other") == 0;
+    if ((rc = fold_number(fn, "number", number, other, num, sizeof num)) != FD_OK)
+        return rc;
+    size_t n = strlen(num);
+    if (strcmp(type, "id_card") == 0) {
+        /* GB 11643 (the idcard module): its message names the part, never the number. */
+        fd_idcard card;
+        if ((rc = fd_idcard_parse(&card, number, today)) != FD_OK)
+            return fd__error_rename(rc, fn, "number");
+        fd__copy_fixed(r.number, sizeof r.number, card.number);
+        mask_keep(r.masked, r.number, 6, 4);
+        *out = r;
+        return FD_OK;
+    }
+    if (strcmp(type, "passport") == 0) {
+        /* A resident ID number typed as a passport would never match the person again. */
+        fd_idcard card;
+        if ((n == 18 || n == 15) && fd_idcard_parse(&card, num, today) == FD_OK)
+            return fd__error(FD_EINVAL, "%s: number: this is a resident ID number (居民身份证): choose the type "
+                             "id_card", fn);
+        fd_error_clear();
+        bool digit = false;
+        for (size_t i = 0; i < n; i++)
+            digit |= num[i] >= '0' && num[i] <= '9';
+        if (n < 5 || n > 17 || !digit)
+            return fd__error(FD_EINVAL, "%s: number: a passport number is 5 to 17 letters and digits with at least "
+                             "one digit (E12345678); %zu characters given", fn, n);
+    } else if (strcmp(type, "hk_macau") == 0) {
+        /* 往来港澳通行证: C or W, a letter or digit, 7 digits; 回乡证: H or M and 8 or 10 digits. */
+        bool permit = n == 9 && (num[0] == 'C' || num[0] == 'W') &&
+                      ((num[1] >= 'A' && num[1] <= 'Z') || (num[1] >= '0' && num[1] <= '9')) && all_digits(num, 2, 9);
+        bool home = (n == 9 || n == 11) && (num[0] == 'H' || num[0] == 'M') && all_digits(num, 1, n);
+        if (!permit && !home)
+            return fd__error(FD_EINVAL, "%s: number: a 港澳通行证 number is C or W and 8 characters (C12345678), "
+                             "a 回乡证 number H or M and 8 or 10 digits; %zu characters given", fn, n);
+    } else if (strcmp(type, "taiwan") == 0) {
+        if (!((n == 8 || n == 10) && all_digits(num, 0, n)))
+            return fd__error(FD_EINVAL, "%s: number: a 台胞证 number is 8 digits (10 on the old booklet); %zu "
+                             "characters given", fn, n);
+    } else {
+        bool any = false;
+        for (size_t i = 0; i < n; i++)
+            any |= num[i] != '-';
+        if (!any)
+            return fd__error(FD_EINVAL, "%s: number: has no letter or digit", fn);
+    }
+    fd__copy_fixed(r.number, sizeof r.number, num);
+    mask_keep(r.masked, num, 1, n >= 8 ? 3 : n >= 4 ? 2 : 0);
+    *out = r;
+    return FD_OK;
+}
+
+/* --- vehicle plates ---------------------------------------------------------------------- */
+
+/* The provinces' characters, Simplified, with the Traditional forms people may type. */
+static const struct {
+    uint32_t hans, hant;
+} PROVINCES[] = {
+    { 0x4EAC, 0 },      /* 京 */ { 0x6D25, 0 },      /* 津 */ { 0x6CAA, 0x6EEC }, /* 沪 滬 */
+    { 0x6E1D, 0 },      /* 渝 */ { 0x5180, 0 },      /* 冀 */ { 0x8C6B, 0 },      /* 豫 */
+    { 0x4E91, 0x96F2 }, /* 云 雲 */ { 0x8FBD, 0x907C }, /* 辽 遼 */ { 0x9ED1, 0 }, /* 黑 */
+    { 0x6E58, 0 },      /* 湘 */ { 0x7696, 0 },      /* 皖 */ { 0x9C81, 0x9B6F }, /* 鲁 魯 */
+    { 0x65B0, 0 },      /* 新 */ { 0x82CF, 0x8607 }, /* 苏 蘇 */ { 0x6D59, 0 },   /* 浙 */
+    { 0x8D63, 0x8D1B }, /* 赣 贛 */ { 0x9102, 0 },   /* 鄂 */ { 0x6842, 0 },      /* 桂 */
+    { 0x7518, 0 },      /* 甘 */ { 0x664B, 0 },      /* 晋 */ { 0x8499, 0 },      /* 蒙 */
+    { 0x9655, 0x965D }, /* 陕 陝 */ { 0x5409, 0 },   /* 吉 */ { 0x95FD, 0x95A9 }, /* 闽 閩 */
+    { 0x8D35, 0x8CB4 }, /* 贵 貴 */ { 0x7CA4, 0x7CB5 }, /* 粤 粵 */ { 0x9752, 0 }, /* 青 */
+    { 0x85CF, 0 },      /* 藏 */ { 0x5DDD, 0 },      /* 川 */ { 0x5B81, 0x5BE7 }, /* 宁 寧 */
+    { 0x743C, 0x74CA }, /* 琼 瓊 */
+};
+
+/* The suffixes some plates end with: 学 警 挂 港 澳 领 (Traditional 學 掛 領 read too). */
+static uint32_t plate_suffix(uint32_t c)
+{
+    switch (c) {
+    case 0x5B66: case 0x5B78: return 0x5B66; /* 学 學 */
+    case 0x8B66: return 0x8B66;              /* 警 */
+    case 0x6302: case 0x639B: return 0x6302; /* 挂 掛 */
+    case 0x6E2F: return 0x6E2F;              /* 港 */
+    case 0x6FB3: return 0x6FB3;              /* 澳 */
+    case 0x9886: case 0x9818: return 0x9886; /* 领 領 */
+    default: return 0;
+    }
+}
+
+#define PLATE_TEXT_MAX 32
+
+fd_status fd_plate_parse(fd_buf *out, const char *text)
+{
+    static const char fn[] = "fd_plate_parse";
+    fd__buf_clear(out);
+    fd_status rc = fd__check_ptr(fn, "out", out);
+    if (rc == FD_OK)
+        rc = fd__check_text(fn, "plate", text, 0, false);
+    if (rc)
+        return rc;
+    size_t len = strlen(text);
+    if (len > PLATE_TEXT_MAX)
+        return fd__error(FD_ERANGE, "%s: plate: %zu bytes, at most %d allowed", fn, len, PLATE_TEXT_MAX);
+    uint32_t cs[PLATE_TEXT_MAX];
+    size_t n = 0;
+    for (const unsigned char *p = (const unsigned char *)text; *p;) {
+        uint32_t c = fd__fold_char(fd__utf8_next(&p), FD__FOLD_WIDTH | FD__FOLD_SPACE | FD__FOLD_DASH);
+        /* separators people type between the parts: space, '-', '·', '.', '•', '・' */
+        if (c == ' ' || c == '-' || c == 0xB7 || c == '.' || c == 0x2022 || c == 0x30FB || c == 0xFF65)
+            continue;
+        if (c >= 'a' && c <= 'z')
+            c -= 'a' - 'A';
+        cs[n++] = c;
+    }
+    if (n == 0)
+        return fd__error(FD_EINVAL, "%s: plate: is empty", fn);
+    uint32_t province = 0;
+    for (size_t i = 0; i < sizeof PROVINCES / sizeof *PROVINCES && !province; i++)
+        if (cs[0] == PROVINCES[i].hans || (PROVINCES[i].hant && cs[0] == PROVINCES[i].hant))
+            province = PROVINCES[i].hans;
+    if (!province)
+        return fd__error(FD_EINVAL, "%s: plate: '%.32s' does not start with a province's character (京, 沪, 粤 ...)",
+                         fn, text);
+    uint32_t suffix = n > 1 ? plate_suffix(cs[n - 1]) : 0;
+    size_t body = n - 1 - (suffix != 0); /* characters after the province, before a suffix */
+    if (body < 2 || !(cs[1] >= 'A' && cs[1] <= 'Z'))
+        return fd__error(FD_EINVAL, "%s: plate: '%.32s': the province is followed by the issuing letter (京A)", fn,
+                         text);
+    for (size_t i = 1; i <= body; i++) {
+        uint32_t c = cs[i];
+        if (!((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')))
+            return fd__error(FD_EINVAL, "%s: plate: '%.32s': character %zu (U+%04X) has no place in a plate", fn,
+                             text, i + 1, (unsigned)c);
+        if (c == 'I' || c == 'O')
+            return fd__error(FD_EINVAL, "%s: plate: '%.32s': plates use no %c (read it as %c)", fn, text, (char)c,
+                             c == 'I' ? '1' : '0');
+    }
+    /* After the letter: 5 (a suffix plate: 4 or 5), or 6 for a new-energy plate. */
+    size_t tail = body - 1;
+    bool ok = suffix ? tail == 4 || tail == 5 : tail == 5 || tail == 6;
+    if (!ok)
+        return fd__error(FD_EINVAL, "%s: plate: '%.32s': %zu characters after the issuing letter, a plate has 5 "
+                         "(6 for new energy)", fn, text, tail);
+    char buf[64];
+    size_t k = fd__utf8_put(buf, province);
+    for (size_t i = 1; i <= body; i++)
+        buf[k++] = (char)cs[i];
+    if (suffix)
+        k += fd__utf8_put(buf + k, suffix);
+    return fd__buf_put(out, buf, k);
+}
+
+/* --- visits (R-VIS-1) ------------------------------------------------------------------------ */
+
+/*
+ * Re-records the last error of a pure check ("fd_visit_check: visit.x: ...",
+ * "fd_phone_parse: ...") as @fn's, naming @qname when given.
+ */
+static fd_status restate(fd_status rc, const char *fn, const char *qname)
+{
+    return fd__error_rename(rc, fn, qname);
+}
+
+fd_status fd_visit_validate(const fd_visit *visit)
+{
+    static const char fn[] = "fd_visit_validate";
+    fd_status rc = fd_visit_check(visit);
+    if (rc)
+        return restate(rc, fn, NULL);
+    const fd_visit *v = visit;
+    if (v->party_size < 1 || v->party_size > FD_VISIT_PARTY_MAX)
+        return fd__error(FD_ERANGE, "%s: visit.party_size: %lld, must be 1..%d", fn, (long long)v->party_size,
+                         FD_VISIT_PARTY_MAX);
+    bool org_host = v->host_employee || v->host_department || v->host_organisation;
+    if (v->host_occupant && org_host)
+        return fd__error(FD_EINVAL, "%s: visit.host_occupant: an occupant is a host alone, not with an "
+                         "organisation's employee, department or the organisation (R-VIS-1)", fn);
+    if (!v->host_occupant && !org_host && (v->host == NULL || v->host[0] == '\0'))
+        return fd__error(FD_EINVAL, "%s: visit.host: whom they came to see is required (R-VIS-1): a host record "
+                         "(occupant, employee, department, organisation) or the host as named", fn);
+    if (v->phone && v->phone[0]) {
+        fd_phone ph;
+        if ((rc = fd_phone_parse(&ph, v->phone)) != FD_OK)
+            return restate(rc, fn, "visit.phone");
+    }
+    if (v->plate && v->plate[0]) {
+        fd_buf b = FD_BUF_INIT;
+        rc = fd_plate_parse(&b, v->plate);
+        fd_buf_dispose(&b);
+        if (rc)
+            return restate(rc, fn, "visit.plate");
+    }
+    if (v->preregistered && v->planned_from == 0)
+        return fd__error(FD_EINVAL, "%s: visit.planned_from: a pre-registered visit says when it is expected", fn);
+    if (v->planned_until && v->planned_from && v->planned_until <= v->planned_from)
+        return fd__error(FD_EINVAL, "%s: visit.planned_until: %lld s before or at planned_from", fn,
+                         (long long)(v->planned_from - v->planned_until));
+    return FD_OK;
+}
+
+fd_status fd_visit_checkout_check(const fd_visit *visit, int64_t left_at, int64_t now)
+{
+    static const char fn[] = "fd_visit_checkout_check";
+    fd_status rc = fd__check_ptr(fn, "visit", visit);
+    if (rc == FD_OK)
+        rc = fd__check_instant(fn, "now", now);
+    if (rc == FD_OK && left_at)
+        rc = fd__check_instant(fn, "left_at", left_at);
+    if (rc)
+        return rc;
+    if (left_at == 0)
+        left_at = now;
+    if (visit->arrived_at == 0)
+        return fd__error(FD_ESTATE, "%s: visit.arrived_at: the visitor has not checked in: a check-out before the "
+                         "check-in is refused (state %s)", fn, visit->state ? visit->state : "?");
+    if (visit->departed_at != 0)
+        return fd__error(FD_ESTATE, "%s: visit.departed_at: checked out already, %lld s before now", fn,
+                         (long long)(now - visit->departed_at));
+    if (left_at < visit->arrived_at)
+        return fd__error(FD_EINVAL, "%s: left_at: %lld s before the check-in", fn,
+                         (long long)(visit->arrived_at - left_at));
+    if (left_at > now)
+        return fd__error(FD_EINVAL, "%s: left_at: %lld s in the future", fn, (long long)(left_at - now));
+    return FD_OK;
+}
+
+const char *fd_overstay_reason_name(int reason)
+{
+    switch (reason) {
+    case FD_OVERSTAY_NONE: return "none";
+    case FD_OVERSTAY_WINDOW: return "window";
+    case FD_OVERSTAY_CLOSING: return "closing";
+    default: return "";
+    }
+}
+
+fd_status fd__visit_overstay_in(fd__zone *zone, const char *fn, int64_t arrived_at, int64_t departed_at,
+                                int64_t planned_until, int64_t now, const fd_policy *policy, int *reason,
+                                int64_t *since)
+{
+    *reason = FD_OVERSTAY_NONE;
+    *since = 0;
+    if (arrived_at == 0 || departed_at != 0)
+        return FD_OK;
+    int64_t window = 0, closing = 0;
+    if (planned_until)
+        window = planned_until + fd__policy_value(policy, FD__POL_VISITOR_OVERSTAY_GRACE_MIN) * 60;
+    int64_t minute = fd__policy_value(policy, FD__POL_VISITOR_CLOSING_MINUTE);
+    if (minute > 0) {
+        fd_local_time arrival;
+        fd_status rc = fd__zone_local(zone, fn, arrived_at, &arrival);
+        if (rc == FD_OK && minute < 1440) {
+            fd_local_time at = { arrival.date, (int32_t)(minute / 60), (int32_t)(minute % 60), 0, 0 };
+            rc = fd__zone_from_local(zone, fn, "visitor.closing_minute", at, &closing);
+        } else if (rc == FD_OK) {
+            UErrorCode err = U_ZERO_ERROR;
+            int64_t day = fd__days_from_civil(arrival.date.year, arrival.date.month, arrival.date.day);
+            closing = fd__zone_midnight(zone, day + 1, &err);
+            if (U_FAILURE(err))
+                rc = fd__error(fd__icu_status(err, FD_EINVAL), "%s: visitor.closing_minute: ICU: %s", fn,
+                               u_errorName(err));
+        }
+        if (rc)
+            return rc;
+        /* Arriving after closing: on site past closing from the arrival on. */
+        if (closing < arrived_at)
+            closing = arrived_at;
+    }
+    if (window && now > window) {
+        *since = window;
+        *reason = FD_OVERSTAY_WINDOW;
+    }
+    if (closing && now >= closing && (*since == 0 || closing < *since)) {
+        *since = closing;
+        *reason = FD_OVERSTAY_CLOSING;
+    }
+    return FD_OK;
+}
+
+fd_status fd_visit_overstay(fd_overstay *out, const fd_visit *visit, int64_t now, const char *time_zone,
+                            const fd_policy *policy)
+{
+    static const char fn[] = "fd_visit_overstay";
+    fd_status rc = fd__check_ptr(fn, "out", out);
+    if (rc == FD_OK)
+        rc = fd__check_ptr(fn, "visit", visit);
+    if (rc == FD_OK)
+        rc = fd__check_instant(fn, "now", now);
+    if (rc == FD_OK)
+        rc = fd__check_instant(fn, "visit.arrived_at", visit->arrived_at);
+    if (rc == FD_OK)
+        rc = fd__check_instant(fn, "visit.departed_at", visit->departed_at);
+    if (rc == FD_OK)
+        rc = fd__check_instant(fn, "visit.planned_until", visit->planned_until);
+    if (rc)
+        return rc;
+    fd__zone *zone = fd__zone_open(fn, "time_zone", time_zone && *time_zone ? time_zone : "Asia/Shanghai");
+    if (zone == NULL)
+        return fd_error_last()->code;
+    fd_overstay r = { FD_OVERSTAY_VERSION, 0, FD_OVERSTAY_NONE, 0 };
+    rc = fd__visit_overstay_in(zone, fn, visit->arrived_at, visit->departed_at, visit->planned_until, now, policy,
+                               &r.reason, &r.since);
+    fd__zone_close(zone);
+    if (rc)
+        return rc;
+    r.overstay = r.reason != FD_OVERSTAY_NONE;
+    *out = r;
+    return FD_OK;
+}
+
+/* --- blocklist ------------------------------------------------------------------------------ */
+
+fd_status fd_blocklist_entry_validate(const fd_blocklist_entry *entry, const fd_id_document *id, fd_date today)
+{
+    static const char fn[] = "fd_blocklist_entry_validate";
+    fd_status rc = fd_blocklist_entry_check(entry);
+    if (rc)
+        return restate(rc, fn, NULL);
+    if ((rc = check_code(fn, "blocklist_entry.level", "level", entry->level, false)) != FD_OK)
+        return rc;
+    bool has_id = id && id->number && id->number[0];
+    if (id && id->version != FD_ID_DOCUMENT_VERSION)
+        return fd__error(FD_EINVAL, "%s: id.version: %u, this library knows %d (use FD_ID_DOCUMENT_INIT)", fn,
+                         id->version, FD_ID_DOCUMENT_VERSION);
+    if (!has_id && (entry->name == NULL || entry->name[0] == '\0') && (entry->phone == NULL || entry->phone[0] == '\0'))
+        return fd__error(FD_EINVAL, "%s: blocklist_entry.name: an entry matches on a name, a phone or an ID "
+                         "document: give at least one", fn);
+    if (entry->phone && entry->phone[0]) {
+        fd_phone ph;
+        if ((rc = fd_phone_parse(&ph, entry->phone)) != FD_OK)
+            return restate(rc, fn, "blocklist_entry.phone");
+    }
+    if (has_id) {
+        fd_id_number num;
+        if ((rc = fd_id_number_parse(&num, id->type, id->number, today)) != FD_OK) {
+            /* "fd_id_number_parse: number: ..." -> "fd_blocklist_entry_validate: id.number: ..." */
+            const char *m = fd_error_last()->message;
+            const char *field = strstr(m, ": type: ") ? "id.type" : "id.number";
+            return restate(rc, fn, field);
+        }
+    }
+    if (entry->valid_from && entry->valid_until && entry->valid_until <= entry->valid_from)
+        return fd__error(FD_EINVAL, "%s: blocklist_entry.valid_until: not after valid_from", fn);
+    return FD_OK;
+}
+
+fd_status fd_blocklist_entry_active(int *out, const fd_blocklist_entry *entry, int64_t at)
+{
+    static const char fn[] = "fd_blocklist_entry_active";
+    fd_status rc = fd__check_ptr(fn, "out", out);
+    if (rc == FD_OK)
+        rc = fd__check_ptr(fn, "entry", entry);
+    if (rc == FD_OK)
+        rc = fd__check_instant(fn, "at", at);
+    if (rc)
+        return rc;
+    int64_t from = entry->valid_from ? entry->valid_from : entry->added_at;
+    bool lifted = entry->lifted_at != 0 && entry->lifted_at <= at;
+    *out = !lifted && from <= at && (entry->valid_until == 0 || at < entry->valid_until);
+    return FD_OK;
+}

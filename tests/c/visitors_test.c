@@ -1,0 +1,1530 @@
+/*
+ * Visitors (issue 12, items 2-4): the pure rules (codes, ID numbers of every
+ * type, plates, the visit's checks, check-out, overstay, blocklist entries)
+ * and the store's side (registering with the slip serial, the host's answer,
+ * check-in and check-out, still on site and the end of a shift, ID documents
+ * kept the lawful way, the retention purge, the blocklist). Instants are
+ * fixed (the actor's `at`), never the clock.
+ */
+#include "fd_test.h"
+
+#include <fcntl.h>
+#include <sqlite3.h>
+#include <stdlib.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+/* 2026-11-23 09:00 Asia/Shanghai, a Monday */
+#define T0 1795395600
+#define HOUR 3600
+#define DAY 86400
+
+static const fd_date TODAY = { 2026, 11, 23 };
+
+/* --- codes --------------------------------------------------------------- */
+
+Test(visitors, codes_label_and_parse_every_list)
+{
+    static const char *const lists[] = { "state", "answer", "id_type", "level", "basis", "event_kind", "outcome" };
+    static const char *const probe[] = { "expected", "waiting", "held", "on_site", "declined", "refused", "left",
+                                         "cancelled", "lobby", "bring_up", "decline", "id_card", "passport",
+                                         "hk_macau", "taiwan", "other", "warning", "limited", "forbidden", "id",
+                                         "phone", "name", "pinyin", "answer", "checkin", "checkout", "admit",
+                                         "refuse", "explain", "cancel", "pending", "admitted" };
+    fd_buf out = FD_BUF_INIT;
+    for (size_t i = 0; i < sizeof lists / sizeof *lists; i++) {
+        int found = 0;
+        for (size_t k = 0; k < sizeof probe / sizeof *probe; k++) {
+            const char *label = fd_visit_code_label(lists[i], probe[k]);
+            if (label == NULL)
+                continue;
+            found++;
+            fd_assert_ok(fd_visit_code_parse(&out, lists[i], label));
+            cr_assert_str_eq(out.ptr, probe[k], "%s: %s", lists[i], label);
+            fd_assert_ok(fd_visit_code_parse(&out, lists[i], probe[k]));
+            cr_assert_str_eq(out.ptr, probe[k]);
+        }
+        cr_assert_geq(found, 3, "%s", lists[i]);
+    }
+    fd_assert_ok(fd_visit_code_parse(&out, "id_type", "身份证"));
+    cr_assert_str_eq(out.ptr, "id_card");
+    fd_assert_ok(fd_visit_code_parse(&out, "id_type", "護照"));
+    cr_assert_str_eq(out.ptr, "passport");
+    fd_assert_ok(fd_visit_code_parse(&out, "id_type", " 回鄉證 "));
+    cr_assert_str_eq(out.ptr, "hk_macau");
+    fd_assert_ok(fd_visit_code_parse(&out, "answer", "ＬＯＢＢＹ"));
+    cr_assert_str_eq(out.ptr, "lobby");
+    fd_assert_error(fd_visit_code_parse(&out, "level", "red"), FD_EINVAL, "warning 提醒");
+    cr_assert_eq(out.size, 0);
+    fd_assert_error(fd_visit_code_parse(&out, "colour", "red"), FD_EINVAL, "field");
+    cr_assert_null(fd_visit_code_label("state", "gone"));
+    cr_assert_null(fd_visit_code_label(NULL, "left"));
+    cr_assert_str_eq(fd_overstay_reason_name(FD_OVERSTAY_CLOSING), "closing");
+    cr_assert_str_eq(fd_overstay_reason_name(9), "");
+    fd_buf_dispose(&out);
+}
+
+/* --- ID documents (R-COM-2) ------------------------------------------------ */
+
+static fd_id_number id_ok(const char *type, const char *number)
+{
+    fd_id_number n;
+    fd_assert_ok(fd_id_number_parse(&n, type, number, TODAY));
+    cr_assert_eq(n.version, FD_ID_NUMBER_VERSION);
+    return n;
+}
+
+Test(visitors, R_COM_2_id_numbers_of_every_type_are_read_and_masked)
+{
+    fd_id_number n = id_ok("id_card", "11010519491231002x");
+    cr_assert_str_eq(n.number, "11010519491231002X");
+    cr_assert_str_eq(n.masked, "110105********002X");
+    cr_assert_str_eq(n.type, "id_card");
+    n = id_ok("id_card", "１１０１０５ １９４９１２３１ ００２Ｘ");
+    cr_assert_str_eq(n.number, "11010519491231002X");
+    n = id_ok("id_card", "110105491231002"); /* 15 digits become 18 */
+    cr_assert_str_eq(n.number, "11010519491231002X");
+    n = id_ok("passport", "e 1234 5678");
+    cr_assert_str_eq(n.number, "E12345678");
+    cr_assert_str_eq(n.masked, "E*****678");
+    n = id_ok("passport", "EA1234567");
+    cr_assert_str_eq(n.number, "EA1234567");
+    n = id_ok("hk_macau", "C12345678");
+    cr_assert_str_eq(n.masked, "C*****678");
+    id_ok("hk_macau", "CA1234567");
+    id_ok("hk_macau", "w 1234 5678");
+    id_ok("hk_macau", "H1234567890");
+    id_ok("hk_macau", "M12345678");
+    n = id_ok("taiwan", "12345678");
+    cr_assert_str_eq(n.masked, "1****678");
+    id_ok("taiwan", "1234567890");
+    n = id_ok("other", "ab-12");
+    cr_assert_str_eq(n.number, "AB-12");
+    cr_assert_str_eq(n.masked, "A**12");
+}
+
+Test(visitors, R_COM_2_id_number_refusals_name_the_field_and_never_echo)
+{
+    fd_id_number n;
+    memset(&n, 0x5a, sizeof n);
+    fd_id_number before = n;
+    /* A passport number in the ID-card field. */
+    fd_assert_error(fd_id_number_parse(&n, "id_card", "E12345678", TODAY), FD_EINVAL, "fd_id_number_parse: number:");
+    /* An ID with a future birth date. */
+    fd_assert_error(fd_id_number_parse(&n, "id_card", "310101209901011236", TODAY), FD_EINVAL, "birth date");
+    cr_assert_lt(fd_test_digit_run(fd_error_last()->message), 7, "%s", fd_error_last()->message);
+    fd_assert_error(fd_id_number_parse(&n, "id_card", "110105194912310021", TODAY), FD_EINVAL, "checksum");
+    /* An ID card number in the passport field. */
+    fd_assert_error(fd_id_number_parse(&n, "passport", "11010519491231002X", TODAY), FD_EINVAL, "choose the type "
+                    "id_card");
+    fd_assert_error(fd_id_number_parse(&n, "passport", "ABCDEFG", TODAY), FD_EINVAL, "at least one digit");
+    fd_assert_error(fd_id_number_parse(&n, "passport", "E12", TODAY), FD_EINVAL, "3 characters given");
+    fd_assert_error(fd_id_number_parse(&n, "hk_macau", "X12345678", TODAY), FD_EINVAL, "number: a 港澳通行证");
+    fd_assert_error(fd_id_number_parse(&n, "taiwan", "1234567", TODAY), FD_EINVAL, "台胞证");
+    fd_assert_error(fd_id_number_parse(&n, "other", "--", TODAY), FD_EINVAL, "no letter or digit");
+    fd_assert_error(fd_id_number_parse(&n, "passport", "E1234567#", TODAY), FD_EINVAL, "U+0023");
+    cr_assert_null(strstr(fd_error_last()->message, "E1234567"), "%s", fd_error_last()->message);
+    fd_assert_error(fd_id_number_parse(&n, "passport", "", TODAY), FD_EINVAL, "number: is empty");
+    fd_assert_error(fd_id_number_parse(&n, "licence", "E12345678", TODAY), FD_EINVAL, "type: 'licence'");
+    fd_assert_error(fd_id_number_parse(&n, NULL, "E12345678", TODAY), FD_EINVAL, "type");
+    fd_assert_error(fd_id_number_parse(&n, "passport", NULL, TODAY), FD_EINVAL, "number");
+    fd_assert_error(fd_id_number_parse(&n, "passport", "E12345678", (fd_date){ 0, 0, 0 }), FD_EINVAL, "today");
+    char longer[80];
+    memset(longer, '1', sizeof longer - 1);
+    longer[sizeof longer - 1] = '\0';
+    fd_assert_error(fd_id_number_parse(&n, "other", longer, TODAY), FD_ERANGE, "number");
+    fd_assert_error(fd_id_number_parse(&n, "other", "\xff", TODAY), FD_EINVAL, "UTF-8");
+    cr_assert_eq(memcmp(&n, &before, sizeof n), 0, "unchanged on error");
+    fd_id_document d;
+    memset(&d, 0x5a, sizeof d);
+    fd_assert_ok(fd_id_document_init(&d, FD_ID_DOCUMENT_VERSION));
+    fd_id_document init = FD_ID_DOCUMENT_INIT; /* padding differs: compared field by field */
+    cr_assert(d.version == init.version && d.type == init.type && d.number == init.number &&
+              d.consent == init.consent);
+    fd_assert_error(fd_id_document_init(&d, 7), FD_EINVAL, "version");
+}
+
+/* --- plates ------------------------------------------------------------------ */
+
+static void plate_is(const char *typed, const char *canonical)
+{
+    fd_buf b = FD_BUF_INIT;
+    fd_assert_ok(fd_plate_parse(&b, typed));
+    cr_assert_str_eq(b.ptr, canonical, "%s", typed);
+    /* canonical is a fixed point */
+    fd_assert_ok(fd_plate_parse(&b, canonical));
+    cr_assert_str_eq(b.ptr, canonical);
+    fd_buf_dispose(&b);
+}
+
+Test(visitors, R_VIS_1_plates_are_canonical)
+{
+    plate_is("京A12345", "京A12345");
+    plate_is("京a·12345", "京A12345");
+    plate_is("沪 B-8K8K8", "沪B8K8K8");
+    plate_is("粵Ｂ１２３４５", "粤B12345");
+    plate_is("粤ad12345", "粤AD12345");
+    plate_is("粤Z1234港", "粤Z1234港");
+    plate_is("苏A1234学", "苏A1234学");
+    plate_is("蘇A1234學", "苏A1234学");
+    fd_buf b = FD_BUF_INIT;
+    fd_assert_error(fd_plate_parse(&b, "A12345"), FD_EINVAL, "plate: 'A12345' does not start with a province");
+    fd_assert_error(fd_plate_parse(&b, "京12345"), FD_EINVAL, "issuing letter");
+    fd_assert_error(fd_plate_parse(&b, "京A1234"), FD_EINVAL, "4 characters after");
+    fd_assert_error(fd_plate_parse(&b, "京A1234567"), FD_EINVAL, "7 characters after");
+    fd_assert_error(fd_plate_parse(&b, "京AI2345"), FD_EINVAL, "no I");
+    fd_assert_error(fd_plate_parse(&b, "京A12#45"), FD_EINVAL, "U+0023");
+    fd_assert_error(fd_plate_parse(&b, ""), FD_EINVAL, "plate: is empty");
+    fd_assert_error(fd_plate_parse(&b, " · "), FD_EINVAL, "plate: is empty");
+    fd_assert_error(fd_plate_parse(&b, "京A12345678901234567890123456789012"), FD_ERANGE, "plate");
+    fd_assert_error(fd_plate_parse(&b, NULL), FD_EINVAL, "plate");
+    cr_assert_eq(b.size, 0);
+    fd_buf_dispose(&b);
+}
+
+/* --- the visit's checks (R-VIS-1) ------------------------------------------------- */
+
+static fd_visit walk_in(void)
+{
+    fd_visit v = FD_VISIT_INIT;
+    v.visitor = "张伟";
+    v.organisation = "某某物流有限公司";
+    v.phone = "139 1234 5678";
+    v.party_size = 1;
+    v.host = "3-1201 王小丽";
+    v.purpose = "送货";
+    return v;
+}
+
+Test(visitors, R_VIS_1_visit_validate_refuses_naming_the_field)
+{
+    fd_visit v = walk_in();
+    fd_assert_ok(fd_visit_validate(&v));
+    v.party_size = 0;
+    fd_assert_error(fd_visit_validate(&v), FD_ERANGE, "fd_visit_validate: visit.party_size: 0, must be 1..999");
+    v = walk_in();
+    v.host = NULL;
+    fd_assert_error(fd_visit_validate(&v), FD_EINVAL, "visit.host: whom they came to see is required");
+    v.host_employee = 3;
+    fd_assert_ok(fd_visit_validate(&v));
+    v.host_occupant = 2;
+    fd_assert_error(fd_visit_validate(&v), FD_EINVAL, "visit.host_occupant: an occupant is a host alone");
+    v = walk_in();
+    v.purpose = NULL;
+    fd_assert_error(fd_visit_validate(&v), FD_EINVAL, "fd_visit_validate: visit.purpose: is required");
+    v = walk_in();
+    v.visitor = "";
+    fd_assert_error(fd_visit_validate(&v), FD_EINVAL, "visit.visitor: must not be empty");
+    v = walk_in();
+    v.phone = "139 1234 567";
+    fd_assert_error(fd_visit_validate(&v), FD_EINVAL, "fd_visit_validate: visit.phone:");
+    cr_assert_lt(fd_test_digit_run(fd_error_last()->message), 6, "%s", fd_error_last()->message);
+    v = walk_in();
+    v.plate = "A12345";
+    fd_assert_error(fd_visit_validate(&v), FD_EINVAL, "fd_visit_validate: visit.plate:");
+    v = walk_in();
+    v.preregistered = 1;
+    fd_assert_error(fd_visit_validate(&v), FD_EINVAL, "visit.planned_from: a pre-registered visit");
+    v.planned_from = T0;
+    v.planned_until = T0;
+    fd_assert_error(fd_visit_validate(&v), FD_EINVAL, "visit.planned_until");
+    v.planned_until = T0 + HOUR;
+    fd_assert_ok(fd_visit_validate(&v));
+    v.version = 9;
+    fd_assert_error(fd_visit_validate(&v), FD_EINVAL, "visit.version");
+    fd_assert_error(fd_visit_validate(NULL), FD_EINVAL, "visit");
+}
+
+Test(visitors, R_COM_4_checkout_before_checkin_is_refused_naming_the_field)
+{
+    fd_visit v = walk_in();
+    v.state = "expected";
+    fd_assert_error(fd_visit_checkout_check(&v, 0, T0), FD_ESTATE, "visit.arrived_at: the visitor has not checked "
+                    "in: a check-out before the check-in is refused");
+    v.arrived_at = T0;
+    fd_assert_ok(fd_visit_checkout_check(&v, 0, T0 + HOUR));
+    fd_assert_ok(fd_visit_checkout_check(&v, T0 + 60, T0 + HOUR));
+    fd_assert_error(fd_visit_checkout_check(&v, T0 - 60, T0 + HOUR), FD_EINVAL, "left_at: 60 s before the check-in");
+    fd_assert_error(fd_visit_checkout_check(&v, T0 + 2 * HOUR, T0 + HOUR), FD_EINVAL, "left_at: 3600 s in the future");
+    v.departed_at = T0 + 30;
+    fd_assert_error(fd_visit_checkout_check(&v, 0, T0 + HOUR), FD_ESTATE, "visit.departed_at: checked out already");
+    fd_assert_error(fd_visit_checkout_check(NULL, 0, T0), FD_EINVAL, "visit");
+}
+
+static fd_policy *policy_with(const char *key, int64_t value)
+{
+    fd_policy *p = NULL;
+    fd_assert_ok(fd_policy_new(&p));
+    if (key)
+        fd_assert_ok(fd_policy_set(p, key, value));
+    return p;
+}
+
+Test(visitors, R_COM_4_overstay_past_the_window_or_the_closing_time)
+{
+    fd_visit v = walk_in();
+    v.arrived_at = T0;
+    v.planned_until = T0 + 2 * HOUR;
+    fd_overstay o;
+    /* within the window, and within the grace (15 minutes by default) */
+    fd_assert_ok(fd_visit_overstay(&o, &v, T0 + 2 * HOUR + 15 * 60, "Asia/Shanghai", NULL));
+    cr_assert_eq(o.overstay, 0);
+    cr_assert_eq(o.reason, FD_OVERSTAY_NONE);
+    fd_assert_ok(fd_visit_overstay(&o, &v, T0 + 2 * HOUR + 15 * 60 + 1, "Asia/Shanghai", NULL));
+    cr_assert_eq(o.overstay, 1);
+    cr_assert_eq(o.reason, FD_OVERSTAY_WINDOW);
+    cr_assert_eq(o.since, T0 + 2 * HOUR + 15 * 60);
+    /* a hotel's 23:00 rule: 23:00 of the arrival day, Beijing time */
+    fd_policy *p = policy_with("visitor.closing_minute", 23 * 60);
+    v.planned_until = 0;
+    fd_assert_ok(fd_visit_overstay(&o, &v, T0 + 14 * HOUR - 1, NULL, p));
+    cr_assert_eq(o.overstay, 0);
+    fd_assert_ok(fd_visit_overstay(&o, &v, T0 + 14 * HOUR, NULL, p));
+    cr_assert_eq(o.reason, FD_OVERSTAY_CLOSING);
+    cr_assert_eq(o.since, T0 + 14 * HOUR);
+    /* the earlier of the two wins */
+    v.planned_until = T0 + 15 * HOUR;
+    fd_assert_ok(fd_visit_overstay(&o, &v, T0 + 20 * HOUR, NULL, p));
+    cr_assert_eq(o.reason, FD_OVERSTAY_CLOSING);
+    /* arriving after closing: overstaying from the arrival */
+    v.arrived_at = T0 + 14 * HOUR + 600;
+    v.planned_until = 0;
+    fd_assert_ok(fd_visit_overstay(&o, &v, T0 + 14 * HOUR + 601, NULL, p));
+    cr_assert_eq(o.since, T0 + 14 * HOUR + 600);
+    /* the closing time is local: in London it is 23:00 London time */
+    v.arrived_at = T0;
+    fd_assert_ok(fd_visit_overstay(&o, &v, T0 + 20 * HOUR, "Europe/London", p));
+    cr_assert_eq(o.overstay, 0, "09:00 Beijing is 01:00 London: closing is 22 h later");
+    fd_policy_free(p);
+    /* midnight */
+    p = policy_with("visitor.closing_minute", 1440);
+    fd_assert_ok(fd_visit_overstay(&o, &v, T0 + 15 * HOUR, NULL, p));
+    cr_assert_eq(o.since, T0 + 15 * HOUR);
+    fd_policy_free(p);
+    /* someone who left never overstays */
+    v.departed_at = T0 + HOUR;
+    fd_assert_ok(fd_visit_overstay(&o, &v, T0 + 30 * HOUR, NULL, NULL));
+    cr_assert_eq(o.overstay, 0);
+    fd_assert_error(fd_visit_overstay(&o, &v, T0, "Mars/Base", NULL), FD_EINVAL, "time_zone");
+    fd_assert_error(fd_visit_overstay(NULL, &v, T0, NULL, NULL), FD_EINVAL, "out");
+}
+
+/* --- blocklist entries -------------------------------------------------------------- */
+
+Test(visitors, R_VIS_1_blocklist_entries_are_checked_and_in_force_in_their_window)
+{
+    fd_blocklist_entry e = FD_BLOCKLIST_ENTRY_INIT;
+    e.level = "forbidden";
+    e.reason = "多次闹事";
+    fd_assert_error(fd_blocklist_entry_validate(&e, NULL, TODAY), FD_EINVAL,
+                    "fd_blocklist_entry_validate: blocklist_entry.name: an entry matches on a name, a phone or an ID");
+    e.name = "李四";
+    fd_assert_ok(fd_blocklist_entry_validate(&e, NULL, TODAY));
+    e.level = "red";
+    fd_assert_error(fd_blocklist_entry_validate(&e, NULL, TODAY), FD_EINVAL, "blocklist_entry.level: 'red'");
+    e.level = "limited";
+    e.phone = "12";
+    fd_assert_error(fd_blocklist_entry_validate(&e, NULL, TODAY), FD_EINVAL, "blocklist_entry.phone");
+    e.phone = NULL;
+    fd_id_document d = FD_ID_DOCUMENT_INIT;
+    d.type = "id_card";
+    d.number = "E12345678";
+    fd_assert_error(fd_blocklist_entry_validate(&e, &d, TODAY), FD_EINVAL, "id.number");
+    d.number = "11010519491231002X";
+    fd_assert_ok(fd_blocklist_entry_validate(&e, &d, TODAY));
+    e.valid_from = T0;
+    e.valid_until = T0;
+    fd_assert_error(fd_blocklist_entry_validate(&e, &d, TODAY), FD_EINVAL, "valid_until");
+    e.valid_until = T0 + DAY;
+    e.added_at = T0 - DAY;
+    int on = -1;
+    fd_assert_ok(fd_blocklist_entry_active(&on, &e, T0 - 1));
+    cr_assert_eq(on, 0);
+    fd_assert_ok(fd_blocklist_entry_active(&on, &e, T0));
+    cr_assert_eq(on, 1);
+    fd_assert_ok(fd_blocklist_entry_active(&on, &e, T0 + DAY));
+    cr_assert_eq(on, 0);
+    e.valid_from = 0;
+    fd_assert_ok(fd_blocklist_entry_active(&on, &e, T0 - DAY));
+    cr_assert_eq(on, 1, "valid_from 0 is from its adding");
+    e.lifted_at = T0 + HOUR;
+    fd_assert_ok(fd_blocklist_entry_active(&on, &e, T0 + HOUR));
+    cr_assert_eq(on, 0);
+    fd_assert_error(fd_blocklist_entry_active(NULL, &e, T0), FD_EINVAL, "out");
+}
+
+/* --- the store: fixture ------------------------------------------------------------- */
+
+typedef struct fx {
+    fd_store *s;
+    char path[4096];
+    int64_t site, other_site;
+    int64_t clerk, manager, other_clerk;
+    int64_t unit, occupant, moved_out, org, dept, employee, left_employee, other_employee;
+} fx;
+
+static fd_actor actor_at(int64_t site, int64_t staff, int64_t at)
+{
+    fd_actor a = FD_ACTOR_INIT;
+    a.site_id = site;
+    a.staff_id = staff;
+    a.at = at;
+    return a;
+}
+
+static int64_t fx_staff(fd_store *s, int64_t site, const char *code, const char *name, const char *role)
+{
+    fd_actor a = actor_at(site, 0, T0 - 30 * DAY);
+    fd_staff st = FD_STAFF_INIT;
+    st.code = code;
+    st.name = name;
+    st.role = role;
+    int64_t id = 0;
+    fd_assert_ok(fd_store_staff_add(&id, s, &a, &st));
+    return id;
+}
+
+/* The property register a visit refers to: a unit with an occupant (and one moved out), an organisation
+ * with a department and employees (one left), and an employee at the other site. */
+static void fx_property(fx *f)
+{
+    fd_actor sys = actor_at(f->site, 0, T0 - 30 * DAY);
+    fd_building b = FD_BUILDING_INIT;
+    b.code = "3";
+    b.name = "3号楼";
+    int64_t bid = 0;
+    fd_assert_ok(fd_store_building_add(&bid, f->s, &sys, &b));
+    fd_unit u = FD_UNIT_INIT;
+    u.building_id = bid;
+    u.number = "1201";
+    u.use = "residential";
+    fd_assert_ok(fd_store_unit_add(&f->unit, f->s, &sys, &u));
+    fd_occupant o = FD_OCCUPANT_INIT;
+    o.unit_id = f->unit;
+    o.name = "王小丽";
+    o.role = "owner";
+    o.move_in = (fd_date){ 2020, 1, 1 };
+    fd_assert_ok(fd_store_occupant_add(&f->occupant, f->s, &sys, &o));
+    o.name = "赵六";
+    o.move_out = (fd_date){ 2026, 6, 1 };
+    fd_assert_ok(fd_store_occupant_add(&f->moved_out, f->s, &sys, &o));
+    fd_organisation org = FD_ORGANISATION_INIT;
+    org.name = "某某科技有限公司";
+    fd_assert_ok(fd_store_organisation_add(&f->org, f->s, &sys, &org));
+    fd_department d = FD_DEPARTMENT_INIT;
+    d.organisation_id = f->org;
+    d.name = "行政部";
+    fd_assert_ok(fd_store_department_add(&f->dept, f->s, &sys, &d));
+    fd_employee e = FD_EMPLOYEE_INIT;
+    e.organisation_id = f->org;
+    e.department_id = f->dept;
+    e.name = "陈志强";
+    fd_assert_ok(fd_store_employee_add(&f->employee, f->s, &sys, &e));
+    e.name = "刘洋";
+    e.left_on = (fd_date){ 2026, 10, 1 };
+    fd_assert_ok(fd_store_employee_add(&f->left_employee, f->s, &sys, &e));
+    fd_actor other = actor_at(f->other_site, 0, T0 - 30 * DAY);
+    org.name = "酒店管理公司";
+    int64_t oorg = 0;
+    fd_assert_ok(fd_store_organisation_add(&oorg, f->s, &other, &org));
+    e = (fd_employee)FD_EMPLOYEE_INIT;
+    e.organisation_id = oorg;
+    e.name = "酒店员工";
+    fd_assert_ok(fd_store_employee_add(&f->other_employee, f->s, &other, &e));
+}
+
+/* A store with two sites: a clerk and a manager (manage + reveal) at the first, a clerk at the second. */
+static fx fx_open_with(const char *stem, const char *key_file)
+{
+    fx f;
+    memset(&f, 0, sizeof f);
+    snprintf(f.path, sizeof f.path, "%s", fd_test_path(stem));
+    fd_store_options o = FD_STORE_OPTIONS_INIT;
+    o.key_file = key_file;
+    fd_assert_ok(fd_store_open(&f.s, f.path, &o));
+    fd_actor boot = actor_at(0, 0, T0 - 30 * DAY);
+    fd_site site = FD_SITE_INIT;
+    site.code = "hq";
+    site.name = "某某产业园";
+    site.time_zone = "Asia/Shanghai";
+    fd_assert_ok(fd_store_site_add(&f.site, f.s, &boot, &site));
+    site.code = "hotel";
+    site.name = "某某酒店";
+    fd_assert_ok(fd_store_site_add(&f.other_site, f.s, &boot, &site));
+    f.clerk = fx_staff(f.s, f.site, "c01", "前台小李", "clerk");
+    f.manager = fx_staff(f.s, f.site, "m01", "王经理", "manager");
+    f.other_clerk = fx_staff(f.s, f.other_site, "c01", "酒店前台", "clerk");
+    fd_actor sys = actor_at(f.site, 0, T0 - 30 * DAY);
+    fd_assert_ok(fd_store_grant_set(f.s, &sys, "manager", FD_GRANT_MANAGE, 1));
+    fd_assert_ok(fd_store_grant_set(f.s, &sys, "manager", FD_GRANT_REVEAL, 1));
+    fx_property(&f);
+    return f;
+}
+
+static fx fx_open(const char *stem)
+{
+    return fx_open_with(stem, NULL);
+}
+
+static void fx_close(fx *f)
+{
+    fd_store_close(f->s);
+}
+
+static fd_actor clerk_at(const fx *f, int64_t at)
+{
+    return actor_at(f->site, f->clerk, at);
+}
+
+static fd_actor manager_at(const fx *f, int64_t at)
+{
+    fd_actor a = actor_at(f->site, f->manager, at);
+    a.grants = FD_GRANT_MANAGE;
+    return a;
+}
+
+static fd_actor revealer_at(const fx *f, int64_t at)
+{
+    fd_actor a = actor_at(f->site, f->manager, at);
+    a.grants = FD_GRANT_REVEAL;
+    a.reason = "公安协查";
+    return a;
+}
+
+/* Every row of @table as text, one line per row in id order: what "nothing changed" compares. */
+static char *table_dump(const char *path, const char *table)
+{
+    sqlite3 *db = NULL;
+    cr_assert_eq(sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+    char sql[256];
+    snprintf(sql, sizeof sql, "SELECT * FROM %s ORDER BY 1", table);
+    sqlite3_stmt *st = NULL;
+    cr_assert_eq(sqlite3_prepare_v2(db, sql, -1, &st, NULL), SQLITE_OK, "%s", sqlite3_errmsg(db));
+    size_t cap = 1024, len = 0;
+    char *out = calloc(1, cap);
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        for (int i = 0; i < sqlite3_column_count(st); i++) {
+            const unsigned char *v = sqlite3_column_text(st, i);
+            size_t n = (v ? (size_t)sqlite3_column_bytes(st, i) * 2 : 4) + 2;
+            if (len + n + 2 > cap) {
+                cap = (len + n + 2) * 2;
+                out = realloc(out, cap);
+            }
+            if (v && sqlite3_column_type(st, i) == SQLITE_BLOB) {
+                const unsigned char *b = sqlite3_column_blob(st, i);
+                for (int k = 0; k < sqlite3_column_bytes(st, i); k++)
+                    len += (size_t)snprintf(out + len, cap - len, "%02x", b[k]);
+                len += (size_t)snprintf(out + len, cap - len, "|");
+            } else {
+                len += (size_t)snprintf(out + len, cap - len, "%s|", v ? (const char *)v : "NULL");
+            }
+        }
+        out[len++] = '\n';
+        out[len] = '\0';
+    }
+    sqlite3_finalize(st);
+    sqlite3_close(db);
+    return out;
+}
+
+static int64_t sql_int(const char *path, const char *sql)
+{
+    sqlite3 *db = NULL;
+    cr_assert_eq(sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+    sqlite3_stmt *st = NULL;
+    cr_assert_eq(sqlite3_prepare_v2(db, sql, -1, &st, NULL), SQLITE_OK, "%s: %s", sql, sqlite3_errmsg(db));
+    cr_assert_eq(sqlite3_step(st), SQLITE_ROW, "%s", sql);
+    int64_t n = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    sqlite3_close(db);
+    return n;
+}
+
+/* The tables a refused write must leave as they were. */
+static const char *const WATCHED[] = { "visits", "visit_events", "id_documents", "site_secrets", "blocklist",
+                                       "blocklist_hits", "journal", "reveals", "search_keys" };
+#define NWATCHED (sizeof WATCHED / sizeof WATCHED[0])
+
+typedef struct snapshot {
+    char *t[NWATCHED];
+} snapshot;
+
+static snapshot snap(const fx *f)
+{
+    snapshot s;
+    for (size_t i = 0; i < NWATCHED; i++)
+        s.t[i] = table_dump(f->path, WATCHED[i]);
+    return s;
+}
+
+static void assert_unchanged(const fx *f, snapshot *before)
+{
+    for (size_t i = 0; i < NWATCHED; i++) {
+        char *now = table_dump(f->path, WATCHED[i]);
+        cr_assert_str_eq(now, before->t[i], "table %s changed", WATCHED[i]);
+        free(now);
+        free(before->t[i]);
+    }
+}
+
+static fd_visit_registration reg(const fx *f, const fd_actor *a, const fd_visit *v, const fd_id_document *id)
+{
+    fd_visit_registration r;
+    memset(&r, 0, sizeof r);
+    fd_assert_ok(fd_store_visit_register(&r, f->s, a, v, id));
+    cr_assert_gt(r.id, 0);
+    cr_assert_eq(r.version, FD_VISIT_REGISTRATION_VERSION);
+    return r;
+}
+
+static fd_visit *get_visit(const fx *f, const fd_actor *a, int64_t id)
+{
+    fd_visit *v = NULL;
+    fd_assert_ok(fd_store_visit_get(&v, f->s, a, id));
+    return v;
+}
+
+/* "kind/code,kind/code" of a visit's events, in order. */
+static void events_of(char *out, size_t cap, const fx *f, const fd_actor *a, int64_t visit_id)
+{
+    fd_visit_event_filter q = FD_VISIT_EVENT_FILTER_INIT;
+    q.match = FD_VISIT_EVENT_MATCH_VISIT_ID;
+    q.visit_id = visit_id;
+    fd_visit_event_iter *it = NULL;
+    const fd_visit_event *e = NULL;
+    fd_assert_ok(fd_store_visit_event_query(&it, f->s, a, &q));
+    size_t n = 0;
+    out[0] = '\0';
+    while (fd_visit_event_iter_next(&e, it) == FD_OK && e)
+        n += (size_t)snprintf(out + n, cap - n, "%s%s%s%s", n ? "," : "", e->kind, e->code[0] ? "/" : "", e->code);
+    fd_visit_event_iter_free(it);
+}
+
+/* --- registering ------------------------------------------------------------------------ */
+
+Test(visitors_store, R_VIS_1_a_walk_in_is_registered_arrived_and_waits_for_the_host)
+{
+    fx f = fx_open("vis-walkin");
+    fd_actor a = clerk_at(&f, T0);
+    fd_visit v = walk_in();
+    v.host = NULL;
+    v.host_occupant = f.occupant;
+    v.plate = "京a·12345";
+    v.state = "left";    /* fields the store sets are replaced */
+    v.slip_no = 77;
+    v.arrived_at = 5;
+    fd_visit_registration r = reg(&f, &a, &v, NULL);
+    cr_assert_eq(r.slip_no, 1);
+    cr_assert_str_eq(r.state, "waiting");
+    cr_assert_eq(r.blocklist.answer, FD_BLOCKLIST_NONE);
+    cr_assert_eq(r.previous_visits, 0);
+    fd_visit *got = get_visit(&f, &a, r.id);
+    cr_assert_str_eq(got->state, "waiting");
+    cr_assert_eq(got->slip_no, 1);
+    cr_assert_eq(got->arrived_at, T0);
+    cr_assert_eq(got->registered_at, T0);
+    cr_assert_eq(got->staff_id, f.clerk);
+    cr_assert_eq(got->departed_at, 0);
+    cr_assert_str_eq(got->phone, "139****5678");
+    cr_assert_str_eq(got->plate, "京A12345");
+    cr_assert_str_eq(got->visitor, "张伟", "names are masked only when the site says so");
+    cr_assert_eq(got->host_occupant, f.occupant);
+    cr_assert_str_eq(got->id_type, "");
+    fd_visit_free(got);
+    fd_actor rv = revealer_at(&f, T0 + 60);
+    got = get_visit(&f, &rv, r.id);
+    cr_assert_str_eq(got->phone, "13912345678", "stored in national form");
+    fd_visit_free(got);
+    /* the site masks names: the visitor's comes back masked */
+    fd_actor sys = actor_at(f.site, 0, T0);
+    fd_assert_ok(fd_store_policy_set(f.s, &sys, "pii.mask_names", 1));
+    got = get_visit(&f, &a, r.id);
+    cr_assert_str_eq(got->visitor, "张*");
+    fd_visit_free(got);
+    fx_close(&f);
+}
+
+Test(visitors_store, R_VIS_3_slip_serials_are_gapless_per_site)
+{
+    fx f = fx_open("vis-slips");
+    fd_actor a = clerk_at(&f, T0);
+    fd_visit v = walk_in();
+    for (int i = 1; i <= 3; i++)
+        cr_assert_eq(reg(&f, &a, &v, NULL).slip_no, i);
+    /* a refused registration takes no number */
+    fd_visit bad = walk_in();
+    bad.party_size = 0;
+    fd_visit_registration r;
+    fd_assert_error(fd_store_visit_register(&r, f.s, &a, &bad, NULL), FD_ERANGE, "visit.party_size");
+    cr_assert_eq(reg(&f, &a, &v, NULL).slip_no, 4);
+    /* a rolled-back transaction leaves no gap either */
+    fd_assert_ok(fd_store_begin(f.s));
+    cr_assert_eq(reg(&f, &a, &v, NULL).slip_no, 5);
+    cr_assert_eq(reg(&f, &a, &v, NULL).slip_no, 6);
+    fd_assert_ok(fd_store_rollback(f.s));
+    cr_assert_eq(reg(&f, &a, &v, NULL).slip_no, 5);
+    /* each site counts its own */
+    fd_actor other = actor_at(f.other_site, f.other_clerk, T0);
+    cr_assert_eq(reg(&f, &other, &v, NULL).slip_no, 1);
+    cr_assert_eq(sql_int(f.path, "SELECT max(slip_no) - count(*) FROM visits WHERE site_id = 1"), 0);
+    fx_close(&f);
+}
+
+Test(visitors_store, R_VIS_1_registration_refusals_name_the_field_and_change_nothing)
+{
+    fx f = fx_open("vis-refuse");
+    fd_actor a = clerk_at(&f, T0);
+    fd_visit v = walk_in();
+    reg(&f, &a, &v, NULL);
+    snapshot before = snap(&f);
+    fd_visit_registration r;
+    memset(&r, 0x5a, sizeof r);
+    fd_visit_registration untouched = r;
+    v = walk_in();
+    v.host = NULL;
+    fd_assert_error(fd_store_visit_register(&r, f.s, &a, &v, NULL), FD_EINVAL, "fd_store_visit_register: visit.host:");
+    v = walk_in();
+    v.phone = "1391234567x";
+    fd_assert_error(fd_store_visit_register(&r, f.s, &a, &v, NULL), FD_EINVAL, "visit.phone");
+    cr_assert_lt(fd_test_digit_run(fd_error_last()->message), 6, "%s", fd_error_last()->message);
+    v = walk_in();
+    v.plate = "京A1234";
+    fd_assert_error(fd_store_visit_register(&r, f.s, &a, &v, NULL), FD_EINVAL, "visit.plate");
+    v = walk_in();
+    v.host_occupant = 999;
+    fd_assert_error(fd_store_visit_register(&r, f.s, &a, &v, NULL), FD_ENOTFOUND, "visit.host_occupant: no occupant "
+                    "999 at the actor's site");
+    v = walk_in();
+    v.host_employee = f.other_employee;
+    fd_assert_error(fd_store_visit_register(&r, f.s, &a, &v, NULL), FD_ENOTFOUND, "visit.host_employee");
+    /* a passport number in the ID-card field; an ID card with a future birth date */
+    v = walk_in();
+    fd_id_document d = FD_ID_DOCUMENT_INIT;
+    d.type = "id_card";
+    d.number = "E12345678";
+    fd_assert_error(fd_store_visit_register(&r, f.s, &a, &v, &d), FD_EINVAL, "fd_store_visit_register: id.number:");
+    d.number = "310101209901011236";
+    fd_assert_error(fd_store_visit_register(&r, f.s, &a, &v, &d), FD_EINVAL, "id.number: birth date");
+    cr_assert_lt(fd_test_digit_run(fd_error_last()->message), 7, "%s", fd_error_last()->message);
+    d.type = "driving_licence";
+    fd_assert_error(fd_store_visit_register(&r, f.s, &a, &v, &d), FD_EINVAL, "id.type");
+    d.type = "passport";
+    d.consent = 2;
+    fd_assert_error(fd_store_visit_register(&r, f.s, &a, &v, &d), FD_EINVAL, "id.consent");
+    /* the actor: of another site, nobody */
+    fd_actor stranger = actor_at(f.site, f.other_clerk, T0);
+    fd_assert_error(fd_store_visit_register(&r, f.s, &stranger, &v, NULL), FD_EPERM, "actor");
+    fd_assert_error(fd_store_visit_register(&r, f.s, NULL, &v, NULL), FD_EINVAL, "actor");
+    fd_assert_error(fd_store_visit_register(NULL, f.s, &a, &v, NULL), FD_EINVAL, "out");
+    fd_assert_error(fd_store_visit_register(&r, f.s, &a, NULL, NULL), FD_EINVAL, "visit");
+    cr_assert_eq(memcmp(&r, &untouched, sizeof r), 0, "nothing is returned on a refusal");
+    assert_unchanged(&f, &before);
+    fx_close(&f);
+}
+
+Test(visitors_store, R_VIS_1_hosts_are_of_the_site_and_there_on_the_day)
+{
+    fx f = fx_open("vis-hosts");
+    fd_actor a = clerk_at(&f, T0);
+    fd_visit_registration r;
+    fd_visit v = walk_in();
+    v.host = NULL;
+    v.host_occupant = f.moved_out;
+    fd_assert_error(fd_store_visit_register(&r, f.s, &a, &v, NULL), FD_ESTATE,
+                    "visit.host_occupant: occupant 2 is not there on the site's date: moved out on 2026-06-01");
+    v.host_occupant = 0;
+    v.host_employee = f.left_employee;
+    fd_assert_error(fd_store_visit_register(&r, f.s, &a, &v, NULL), FD_ESTATE, "left on 2026-10-01");
+    /* an employee: the department and the organisation are filled in */
+    v.host_employee = f.employee;
+    r = reg(&f, &a, &v, NULL);
+    fd_visit *got = get_visit(&f, &a, r.id);
+    cr_assert_eq(got->host_organisation, f.org);
+    cr_assert_eq(got->host_department, f.dept);
+    fd_visit_free(got);
+    /* a department alone; the organisation alone */
+    v.host_employee = 0;
+    v.host_department = f.dept;
+    r = reg(&f, &a, &v, NULL);
+    got = get_visit(&f, &a, r.id);
+    cr_assert_eq(got->host_organisation, f.org);
+    fd_visit_free(got);
+    v.host_department = 0;
+    v.host_organisation = f.org;
+    reg(&f, &a, &v, NULL);
+    /* a host organisation that is not the employee's */
+    fd_actor sys = actor_at(f.site, 0, T0 - DAY);
+    fd_organisation org = FD_ORGANISATION_INIT;
+    org.name = "另一家公司";
+    int64_t org2 = 0;
+    fd_assert_ok(fd_store_organisation_add(&org2, f.s, &sys, &org));
+    v.host_organisation = org2;
+    v.host_employee = f.employee;
+    fd_assert_error(fd_store_visit_register(&r, f.s, &a, &v, NULL), FD_EINVAL, "visit.host_organisation");
+    /* an organisation gone */
+    fd_assert_ok(fd_store_organisation_move_out(f.s, &sys, org2, (fd_date){ 2026, 11, 1 }));
+    v.host_employee = 0;
+    fd_assert_error(fd_store_visit_register(&r, f.s, &a, &v, NULL), FD_ESTATE, "visit.host_organisation");
+    fx_close(&f);
+}
+
+/* --- the host's answer, check-in, check-out (R-VIS-2, R-COM-4) ------------------------------ */
+
+Test(visitors_store, R_VIS_2_the_hosts_answer_is_recorded)
+{
+    fx f = fx_open("vis-answer");
+    fd_actor a = clerk_at(&f, T0);
+    fd_visit v = walk_in();
+    int64_t lobby = reg(&f, &a, &v, NULL).id, up = reg(&f, &a, &v, NULL).id, no = reg(&f, &a, &v, NULL).id;
+    fd_actor later = clerk_at(&f, T0 + 120);
+    fd_assert_ok(fd_store_visit_answer(f.s, &later, lobby, "lobby", "王女士下楼来接"));
+    fd_assert_ok(fd_store_visit_answer(f.s, &later, up, "bring_up", NULL));
+    fd_assert_ok(fd_store_visit_answer(f.s, &later, no, "decline", "不在，留下名片"));
+    fd_visit *got = get_visit(&f, &a, lobby);
+    cr_assert_str_eq(got->state, "on_site");
+    cr_assert_str_eq(got->answer, "lobby");
+    cr_assert_eq(got->answered_at, T0 + 120);
+    fd_visit_free(got);
+    got = get_visit(&f, &a, no);
+    cr_assert_str_eq(got->state, "declined");
+    cr_assert_eq(got->departed_at, T0 + 120, "a declined visitor leaves");
+    fd_visit_free(got);
+    char ev[256];
+    events_of(ev, sizeof ev, &f, &a, up);
+    cr_assert_str_eq(ev, "answer/bring_up");
+    /* answered once; an unknown answer; a closed visit */
+    snapshot before = snap(&f);
+    fd_assert_error(fd_store_visit_answer(f.s, &later, up, "lobby", NULL), FD_ESTATE, "answered already");
+    fd_assert_error(fd_store_visit_answer(f.s, &later, up, "maybe", NULL), FD_EINVAL, "answer: 'maybe'");
+    fd_assert_error(fd_store_visit_answer(f.s, &later, no, "lobby", NULL), FD_ESTATE, "declined");
+    fd_assert_error(fd_store_visit_answer(f.s, &later, 999, "lobby", NULL), FD_ENOTFOUND, "visit_id");
+    fd_actor other = actor_at(f.other_site, f.other_clerk, T0 + 120);
+    fd_assert_error(fd_store_visit_answer(f.s, &other, up, "lobby", NULL), FD_ENOTFOUND, "visit_id");
+    fd_assert_error(fd_store_visit_answer(f.s, &later, up, "lobby", "\x01"), FD_EINVAL, "note");
+    assert_unchanged(&f, &before);
+    fx_close(&f);
+}
+
+Test(visitors_store, R_VIS_1_a_preregistered_visit_is_expected_until_it_checks_in)
+{
+    fx f = fx_open("vis-prereg");
+    fd_actor a = clerk_at(&f, T0);
+    fd_visit v = walk_in();
+    v.host = NULL;
+    v.host_employee = f.employee;
+    v.preregistered = 1;
+    v.planned_from = T0 + 2 * HOUR;
+    v.planned_until = T0 + 4 * HOUR;
+    fd_visit_registration r = reg(&f, &a, &v, NULL);
+    cr_assert_str_eq(r.state, "expected");
+    fd_visit *got = get_visit(&f, &a, r.id);
+    cr_assert_eq(got->arrived_at, 0);
+    cr_assert_eq(got->preregistered, 1);
+    fd_visit_free(got);
+    /* the host said in advance they will meet them in the lobby */
+    fd_assert_ok(fd_store_visit_answer(f.s, &a, r.id, "lobby", NULL));
+    got = get_visit(&f, &a, r.id);
+    cr_assert_str_eq(got->state, "expected");
+    fd_visit_free(got);
+    fd_actor arrive = clerk_at(&f, T0 + 2 * HOUR + 300);
+    fd_assert_ok(fd_store_visit_checkin(f.s, &arrive, r.id));
+    got = get_visit(&f, &a, r.id);
+    cr_assert_str_eq(got->state, "on_site");
+    cr_assert_eq(got->arrived_at, T0 + 2 * HOUR + 300);
+    fd_visit_free(got);
+    fd_assert_error(fd_store_visit_checkin(f.s, &arrive, r.id), FD_ESTATE, "visit.arrived_at: visit 1 checked in "
+                    "already");
+    /* a walk-in is never checked in: it arrived at registration */
+    int64_t w = reg(&f, &a, &v, NULL).id;
+    fd_assert_ok(fd_store_visit_cancel(f.s, &a, w, "主人取消了预约"));
+    fd_assert_error(fd_store_visit_checkin(f.s, &arrive, w), FD_ESTATE, "cancelled");
+    fd_assert_error(fd_store_visit_cancel(f.s, &a, w, "again"), FD_ESTATE, "only an expected visit");
+    fd_assert_error(fd_store_visit_cancel(f.s, &a, r.id, NULL), FD_EINVAL, "note: is required");
+    char ev[256];
+    events_of(ev, sizeof ev, &f, &a, r.id);
+    cr_assert_str_eq(ev, "answer/lobby,checkin");
+    fx_close(&f);
+}
+
+Test(visitors_store, R_COM_4_checkout_before_checkin_is_refused_naming_the_field_nothing_changed)
+{
+    fx f = fx_open("vis-checkout");
+    fd_actor a = clerk_at(&f, T0);
+    fd_visit v = walk_in();
+    int64_t walkin = reg(&f, &a, &v, NULL).id;
+    v.preregistered = 1;
+    v.planned_from = T0 + HOUR;
+    int64_t expected = reg(&f, &a, &v, NULL).id;
+    snapshot before = snap(&f);
+    fd_actor later = clerk_at(&f, T0 + 2 * HOUR);
+    fd_assert_error(fd_store_visit_checkout(f.s, &later, expected, 0, NULL), FD_ESTATE,
+                    "fd_store_visit_checkout: visit.arrived_at: the visitor has not checked in");
+    fd_assert_error(fd_store_visit_checkout(f.s, &later, walkin, T0 - 1, NULL), FD_EINVAL,
+                    "fd_store_visit_checkout: left_at: 1 s before the check-in");
+    fd_assert_error(fd_store_visit_checkout(f.s, &later, walkin, T0 + 3 * HOUR, NULL), FD_EINVAL, "left_at");
+    fd_assert_error(fd_store_visit_checkout(f.s, &later, 999, 0, NULL), FD_ENOTFOUND, "visit_id");
+    assert_unchanged(&f, &before);
+    /* noted later: they left at 10:00, the desk records it at 11:00 */
+    fd_assert_ok(fd_store_visit_checkout(f.s, &later, walkin, T0 + HOUR, "保安确认已离开"));
+    fd_visit *got = get_visit(&f, &a, walkin);
+    cr_assert_str_eq(got->state, "left");
+    cr_assert_eq(got->departed_at, T0 + HOUR);
+    fd_visit_free(got);
+    fd_assert_error(fd_store_visit_checkout(f.s, &later, walkin, 0, NULL), FD_ESTATE, "visit.departed_at");
+    fd_visit_event_filter q = FD_VISIT_EVENT_FILTER_INIT;
+    q.match = FD_VISIT_EVENT_MATCH_VISIT_ID;
+    q.visit_id = walkin;
+    fd_visit_event_iter *it = NULL;
+    const fd_visit_event *e = NULL;
+    fd_assert_ok(fd_store_visit_event_query(&it, f.s, &a, &q));
+    fd_assert_ok(fd_visit_event_iter_next(&e, it));
+    cr_assert_not_null(e);
+    cr_assert_str_eq(e->kind, "checkout");
+    cr_assert_eq(e->at, T0 + 2 * HOUR);
+    cr_assert_eq(e->happened_at, T0 + HOUR);
+    cr_assert_eq(e->staff_id, f.clerk);
+    fd_visit_event_iter_free(it);
+    fx_close(&f);
+}
+
+/* --- still on site and the end of a shift (R-COM-4) ------------------------------------------ */
+
+static size_t onsite_ids(int64_t *ids, size_t cap, const fx *f, const fd_actor *a, int64_t after, int64_t limit)
+{
+    fd_visit_iter *it = NULL;
+    const fd_visit *v = NULL;
+    fd_assert_ok(fd_store_visit_onsite(&it, f->s, a, after, limit));
+    size_t n = 0;
+    while (fd_visit_iter_next(&v, it) == FD_OK && v) {
+        cr_assert_lt(n, cap);
+        ids[n++] = v->id;
+    }
+    fd_visit_iter_free(it);
+    return n;
+}
+
+Test(visitors_store, R_COM_4_still_on_site_lists_who_arrived_and_has_not_left)
+{
+    fx f = fx_open("vis-onsite");
+    fd_actor a = clerk_at(&f, T0);
+    fd_visit v = walk_in();
+    int64_t id[6];
+    for (int i = 0; i < 5; i++)
+        id[i] = reg(&f, &a, &v, NULL).id;
+    v.preregistered = 1;
+    v.planned_from = T0 + HOUR;
+    id[5] = reg(&f, &a, &v, NULL).id; /* expected: not on site */
+    fd_actor later = clerk_at(&f, T0 + HOUR);
+    fd_assert_ok(fd_store_visit_checkout(f.s, &later, id[1], 0, NULL));
+    fd_assert_ok(fd_store_visit_answer(f.s, &later, id[3], "decline", NULL));
+    int64_t got[16];
+    size_t n = onsite_ids(got, 16, &f, &later, 0, 64);
+    cr_assert_eq(n, 3);
+    cr_assert_eq(got[0], id[0]);
+    cr_assert_eq(got[1], id[2]);
+    cr_assert_eq(got[2], id[4]);
+    /* paged by the last id */
+    n = onsite_ids(got, 16, &f, &later, 0, 2);
+    cr_assert_eq(n, 2);
+    n = onsite_ids(got, 16, &f, &later, got[1], 2);
+    cr_assert_eq(n, 1);
+    cr_assert_eq(got[0], id[4]);
+    /* another site sees nobody */
+    fd_actor other = actor_at(f.other_site, f.other_clerk, T0 + HOUR);
+    cr_assert_eq(onsite_ids(got, 16, &f, &other, 0, 64), 0);
+    fd_visit_iter *it = NULL;
+    fd_assert_error(fd_store_visit_onsite(&it, f.s, &later, 0, 65), FD_ERANGE, "limit");
+    fd_assert_error(fd_store_visit_onsite(&it, f.s, &later, -1, 10), FD_ERANGE, "after");
+    cr_assert_null(it);
+    fx_close(&f);
+}
+
+Test(visitors_store, R_COM_4_end_of_shift_each_visitor_still_there_is_checked_out_or_explained)
+{
+    fx f = fx_open("vis-shift");
+    fd_actor sys = actor_at(f.site, 0, T0 - DAY);
+    fd_assert_ok(fd_store_policy_set(f.s, &sys, "visitor.closing_minute", 22 * 60));
+    fd_actor a = clerk_at(&f, T0);
+    fd_visit v = walk_in();
+    v.planned_until = T0 + HOUR;
+    int64_t late = reg(&f, &a, &v, NULL).id;     /* past the window at 10:15 */
+    v.planned_until = 0;
+    int64_t stays = reg(&f, &a, &v, NULL).id;    /* no window: only the closing time */
+    int64_t leaves = reg(&f, &a, &v, NULL).id;
+    v.preregistered = 1;
+    v.planned_from = T0 + 2 * HOUR;
+    reg(&f, &a, &v, NULL);                       /* expected, late at 11:00 */
+    int64_t shift = T0 + 8 * HOUR;               /* the evening shift begins at 17:00 */
+    fd_actor end = clerk_at(&f, T0 + 13 * HOUR); /* and ends at 22:00 */
+    fd_assert_ok(fd_store_visit_checkout(f.s, &end, leaves, T0 + 3 * HOUR, NULL));
+    fd_visit_shift s;
+    fd_assert_ok(fd_store_visit_shift_check(&s, f.s, &end, shift));
+    cr_assert_eq(s.version, FD_VISIT_SHIFT_VERSION);
+    cr_assert_eq(s.on_site, 2);
+    cr_assert_eq(s.overstaying, 2, "one past its window, both past 22:00");
+    cr_assert_eq(s.unexplained, 2);
+    cr_assert_eq(s.first_unexplained, late);
+    cr_assert_eq(s.expected_late, 1);
+    cr_assert_eq(s.held, 0);
+    fd_visit *got = get_visit(&f, &a, late);
+    fd_overstay o;
+    fd_assert_ok(fd_store_visit_overstay(&o, f.s, &end, got));
+    cr_assert_eq(o.reason, FD_OVERSTAY_WINDOW);
+    cr_assert_eq(o.since, T0 + HOUR + 15 * 60);
+    fd_visit_free(got);
+    /* an explanation given before the shift began does not count for it */
+    fd_actor noon = clerk_at(&f, T0 + 3 * HOUR);
+    fd_assert_ok(fd_store_visit_explain(f.s, &noon, stays, "在会议室开会"));
+    fd_assert_ok(fd_store_visit_shift_check(&s, f.s, &end, shift));
+    cr_assert_eq(s.unexplained, 2);
+    fd_assert_ok(fd_store_visit_explain(f.s, &end, stays, "留宿，业主已同意"));
+    fd_assert_ok(fd_store_visit_checkout(f.s, &end, late, T0 + 2 * HOUR, "从车库离开，保安确认"));
+    fd_assert_ok(fd_store_visit_shift_check(&s, f.s, &end, shift));
+    cr_assert_eq(s.on_site, 1);
+    cr_assert_eq(s.unexplained, 0, "the shift may be handed over");
+    got = get_visit(&f, &a, stays);
+    cr_assert_eq(got->explained_at, T0 + 13 * HOUR);
+    cr_assert_str_eq(got->state, "waiting", "an explanation keeps the state");
+    fd_visit_free(got);
+    /* only visitors on site are explained; a note is required */
+    fd_assert_error(fd_store_visit_explain(f.s, &end, leaves, "走了"), FD_ESTATE, "only a visitor still on site");
+    fd_assert_error(fd_store_visit_explain(f.s, &end, stays, ""), FD_EINVAL, "note: is required");
+    fd_assert_error(fd_store_visit_shift_check(&s, f.s, &end, T0 + 14 * HOUR), FD_EINVAL, "since");
+    fx_close(&f);
+}
+
+/* --- ID documents kept the lawful way (R-COM-2, R-COM-3) -------------------------------------- */
+
+/* A key file of 64 hex digits, mode 0600 (or @mode). */
+static const char *key_file(const char *stem, const char *hex, mode_t mode)
+{
+    static char path[4096];
+    snprintf(path, sizeof path, "%s", fd_test_path(stem));
+    int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    cr_assert_geq(fd, 0);
+    cr_assert_eq(write(fd, hex, strlen(hex)), (ssize_t)strlen(hex));
+    close(fd);
+    chmod(path, mode);
+    return path;
+}
+
+#define KEY1 "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff\n"
+#define KEY2 "ffeeddccbbaa99887766554433221100ffeeddccbbaa99887766554433221100"
+
+/* Whether the database file (and its WAL) holds @needle anywhere. */
+static bool file_holds(const char *path, const char *needle)
+{
+    bool found = false;
+    for (int k = 0; k < 2 && !found; k++) {
+        char p[4200];
+        snprintf(p, sizeof p, "%s%s", path, k ? "-wal" : "");
+        FILE *fp = fopen(p, "rb");
+        if (fp == NULL)
+            continue;
+        fseek(fp, 0, SEEK_END);
+        long n = ftell(fp);
+        fseek(fp, 0, SEEK_SET);
+        char *b = malloc((size_t)n + 1);
+        cr_assert_eq(fread(b, 1, (size_t)n, fp), (size_t)n);
+        fclose(fp);
+        size_t m = strlen(needle);
+        for (long i = 0; i + (long)m <= n && !found; i++)
+            found = memcmp(b + i, needle, m) == 0;
+        free(b);
+    }
+    return found;
+}
+
+Test(visitors_store, R_COM_2_an_id_document_is_kept_masked_and_hashed_never_in_clear)
+{
+    fx f = fx_open("vis-id");
+    fd_actor a = clerk_at(&f, T0);
+    fd_visit v = walk_in();
+    fd_id_document d = FD_ID_DOCUMENT_INIT;
+    d.type = "id_card";
+    d.number = "11010519491231002x";
+    fd_visit_registration r = reg(&f, &a, &v, &d);
+    cr_assert_eq(r.previous_visits, 0);
+    fd_visit *got = get_visit(&f, &a, r.id);
+    cr_assert_str_eq(got->id_type, "id_card");
+    cr_assert_str_eq(got->id_masked, "110105********002X");
+    cr_assert_eq(got->id_kept, 0);
+    fd_visit_free(got);
+    /* the number is nowhere in the file: only its masked form and a keyed hash */
+    cr_assert_not(file_holds(f.path, "11010519491231002X"));
+    cr_assert_not(file_holds(f.path, "19491231"));
+    cr_assert_eq(sql_int(f.path, "SELECT count(*) FROM id_documents WHERE length(hash) = 64 AND cipher IS NULL"), 1);
+    cr_assert_eq(sql_int(f.path, "SELECT count(*) FROM site_secrets WHERE length(secret) = 32"), 1);
+    /* the same person again (typed differently) is a repeat visitor; another site does not know them */
+    d.number = "110105 19491231 002X";
+    r = reg(&f, &a, &v, &d);
+    cr_assert_eq(r.previous_visits, 1);
+    d.number = "110105491231002";
+    cr_assert_eq(reg(&f, &a, &v, &d).previous_visits, 2, "the 15-digit form is the same person");
+    fd_actor other = actor_at(f.other_site, f.other_clerk, T0);
+    cr_assert_eq(reg(&f, &other, &v, &d).previous_visits, 0);
+    /* each site hashes with its own secret */
+    cr_assert_eq(sql_int(f.path, "SELECT count(DISTINCT hash) FROM id_documents"), 2);
+    /* no full number without the policy: no reveal */
+    fd_buf out = FD_BUF_INIT;
+    fd_actor rv = revealer_at(&f, T0 + 60);
+    fd_assert_error(fd_store_visit_id_reveal(&out, f.s, &rv, 1), FD_ENOTFOUND, "no full ID number is kept");
+    fd_buf_dispose(&out);
+    /* the site requires an ID */
+    fd_actor sys = actor_at(f.site, 0, T0);
+    fd_assert_ok(fd_store_policy_set(f.s, &sys, "visitor.id_required", 1));
+    fd_visit_registration rr;
+    fd_assert_error(fd_store_visit_register(&rr, f.s, &a, &v, NULL), FD_EINVAL, "id: the site's policy");
+    fx_close(&f);
+}
+
+Test(visitors_store, R_COM_2_a_full_number_is_kept_only_encrypted_with_consent_and_revealed_with_a_log)
+{
+    const char *key = key_file("vis-key", KEY1, 0600);
+    char keep[4096];
+    snprintf(keep, sizeof keep, "%s", key);
+    /* without a key file the site's policy cannot be met: nothing is stored */
+    fx f = fx_open("vis-full-nokey");
+    fd_actor sys = actor_at(f.site, 0, T0 - DAY);
+    fd_assert_ok(fd_store_policy_set(f.s, &sys, "visitor.id_keep_full", 1));
+    fd_actor a = clerk_at(&f, T0);
+    fd_visit v = walk_in();
+    fd_id_document d = FD_ID_DOCUMENT_INIT;
+    d.type = "passport";
+    d.number = "E12345678";
+    d.consent = 1;
+    snapshot before = snap(&f);
+    fd_visit_registration r;
+    fd_assert_error(fd_store_visit_register(&r, f.s, &a, &v, &d), FD_ESTATE, "key_file");
+    assert_unchanged(&f, &before);
+    fx_close(&f);
+
+    f = fx_open_with("vis-full", keep);
+    sys = actor_at(f.site, 0, T0 - DAY);
+    fd_assert_ok(fd_store_policy_set(f.s, &sys, "visitor.id_keep_full", 1));
+    a = clerk_at(&f, T0);
+    d.consent = 0;
+    before = snap(&f);
+    fd_assert_error(fd_store_visit_register(&r, f.s, &a, &v, &d), FD_EINVAL, "id.consent: the site keeps full ID "
+                    "numbers");
+    assert_unchanged(&f, &before);
+    d.consent = 1;
+    r = reg(&f, &a, &v, &d);
+    fd_visit *got = get_visit(&f, &a, r.id);
+    cr_assert_eq(got->id_kept, 1);
+    cr_assert_eq(got->id_consent, 1);
+    cr_assert_str_eq(got->id_masked, "E*****678");
+    fd_visit_free(got);
+    cr_assert_not(file_holds(f.path, "E12345678"));
+    cr_assert_eq(sql_int(f.path, "SELECT length(cipher) FROM id_documents"), 12 + 9 + 16);
+    /* revealed only with the grant and a reason, and logged */
+    fd_buf out = FD_BUF_INIT;
+    fd_assert_error(fd_store_visit_id_reveal(&out, f.s, &a, r.id), FD_EPERM, "reveal grant");
+    fd_actor clerk_reveal = a;
+    clerk_reveal.grants = FD_GRANT_REVEAL;
+    clerk_reveal.reason = "看看";
+    fd_assert_error(fd_store_visit_id_reveal(&out, f.s, &clerk_reveal, r.id), FD_EPERM, "actor");
+    fd_actor rv = revealer_at(&f, T0 + 60);
+    fd_assert_ok(fd_store_begin(f.s));
+    fd_assert_error(fd_store_visit_id_reveal(&out, f.s, &rv, r.id), FD_ESTATE, "outside a transaction");
+    fd_assert_ok(fd_store_rollback(f.s));
+    fd_assert_ok(fd_store_visit_id_reveal(&out, f.s, &rv, r.id));
+    cr_assert_str_eq(out.ptr, "E12345678");
+    cr_assert_eq(sql_int(f.path, "SELECT count(*) FROM reveals WHERE record = 'visit' AND field = 'id_number' "
+                                 "AND reason = '公安协查'"), 1);
+    fd_buf_dispose(&out);
+    fx_close(&f);
+    /* opened with another key: the number does not decrypt, and says why */
+    const char *other = key_file("vis-key2", KEY2, 0600);
+    fd_store_options o = FD_STORE_OPTIONS_INIT;
+    o.key_file = other;
+    fd_store *s = NULL;
+    fd_assert_ok(fd_store_open(&s, f.path, &o));
+    fd_assert_error(fd_store_visit_id_reveal(&out, s, &rv, r.id), FD_EDATA, "was encrypted under key");
+    cr_assert_eq(out.size, 0);
+    fd_store_close(s);
+    /* without a key at all */
+    fd_assert_ok(fd_store_open(&s, f.path, NULL));
+    fd_assert_error(fd_store_visit_id_reveal(&out, s, &rv, r.id), FD_ESTATE, "key_file");
+    fd_store_close(s);
+    /* the key from the environment */
+    setenv("FRONTDESK_KEY_FILE", keep, 1);
+    fd_assert_ok(fd_store_open(&s, f.path, NULL));
+    unsetenv("FRONTDESK_KEY_FILE");
+    fd_assert_ok(fd_store_visit_id_reveal(&out, s, &rv, r.id));
+    cr_assert_str_eq(out.ptr, "E12345678");
+    fd_store_close(s);
+    fd_buf_dispose(&out);
+}
+
+Test(visitors_store, R_COM_2_a_key_file_is_private_and_holds_a_key)
+{
+    char path[4096];
+    snprintf(path, sizeof path, "%s", fd_test_path("vis-keyfile.db"));
+    fd_store_options o = FD_STORE_OPTIONS_INIT;
+    fd_store *s = NULL;
+    o.key_file = key_file("vis-key-open", KEY1, 0644);
+    fd_assert_error(fd_store_open(&s, path, &o), FD_EPERM, "key_file: '");
+    cr_assert_null(s);
+    cr_assert_neq(access(path, F_OK), 0, "no database file is left behind");
+    o.key_file = key_file("vis-key-short", "0011", 0600);
+    fd_assert_error(fd_store_open(&s, path, &o), FD_EINVAL, "does not hold a key");
+    o.key_file = key_file("vis-key-junk", "zz112233445566778899aabbccddeeff00112233445566778899aabbccddeeff", 0600);
+    fd_assert_error(fd_store_open(&s, path, &o), FD_EINVAL, "does not hold a key");
+    cr_assert_null(strstr(fd_error_last()->message, "112233"), "the key is never quoted");
+    o.key_file = "/nonexistent/key";
+    fd_assert_error(fd_store_open(&s, path, &o), FD_EIO, "key_file: cannot open");
+    /* 32 raw bytes work too */
+    const char *raw = key_file("vis-key-raw", "0123456789abcdef0123456789abcdef", 0400);
+    o.key_file = raw;
+    fd_assert_ok(fd_store_open(&s, path, &o));
+    fd_store_close(s);
+    /* version 2 options (no key_file) are still accepted */
+    fd_store_options v2;
+    fd_assert_ok(fd_store_options_init(&v2, 2));
+    fd_assert_ok(fd_store_open(&s, path, &v2));
+    fd_store_close(s);
+}
+
+Test(visitors_store, R_COM_3_the_retention_purge_removes_numbers_keeps_the_visit_and_is_journaled)
+{
+    const char *key = key_file("vis-purge-key", KEY1, 0600);
+    fx f = fx_open_with("vis-purge", key);
+    fd_actor sys = actor_at(f.site, 0, T0 - 400 * DAY);
+    fd_assert_ok(fd_store_policy_set(f.s, &sys, "visitor.id_keep_full", 1));
+    fd_visit v = walk_in();
+    v.plate = "京A12345";
+    fd_id_document d = FD_ID_DOCUMENT_INIT;
+    d.type = "id_card";
+    d.number = "110105198001011238";
+    d.consent = 1;
+    /* registered 400 days ago, 40 days ago, today; one still on site from 40 days ago */
+    fd_actor old = clerk_at(&f, T0 - 400 * DAY), month = clerk_at(&f, T0 - 40 * DAY), now = clerk_at(&f, T0);
+    int64_t a = reg(&f, &old, &v, &d).id, b = reg(&f, &month, &v, &d).id, c = reg(&f, &now, &v, &d).id;
+    int64_t still = reg(&f, &month, &v, &d).id;
+    fd_actor left = clerk_at(&f, T0 - 39 * DAY);
+    fd_assert_ok(fd_store_visit_checkout(f.s, &left, b, 0, NULL));
+    fd_assert_ok(fd_store_visit_checkout(f.s, &old, a, 0, NULL));
+    fd_actor mgr = manager_at(&f, T0 + HOUR);
+    /* the dry run says what would go and changes nothing */
+    snapshot before = snap(&f);
+    fd_visit_purge p;
+    fd_assert_ok(fd_store_visit_purge(&p, f.s, &mgr, 1));
+    cr_assert_eq(p.dry_run, 1);
+    cr_assert_eq(p.id_numbers, 2, "a (400 days) and b (40 days): 30 days keep the number");
+    cr_assert_eq(p.encrypted, 2);
+    cr_assert_eq(p.visits, 1, "a only: 365 days keep the visit's personal data");
+    cr_assert_eq(p.id_before, T0 + HOUR - 30 * DAY);
+    assert_unchanged(&f, &before);
+    /* a clerk may not purge */
+    fd_actor clerk = clerk_at(&f, T0 + HOUR);
+    fd_assert_error(fd_store_visit_purge(&p, f.s, &clerk, 0), FD_EPERM, "manage");
+    fd_assert_ok(fd_store_visit_purge(&p, f.s, &mgr, 0));
+    cr_assert_eq(p.dry_run, 0);
+    cr_assert_eq(p.id_numbers, 2);
+    cr_assert_eq(p.visits, 1);
+    fd_actor rv = revealer_at(&f, T0 + 2 * HOUR);
+    fd_visit *got = get_visit(&f, &rv, a);
+    cr_assert_str_eq(got->visitor, "");
+    cr_assert_str_eq(got->phone, "");
+    cr_assert_str_eq(got->plate, "");
+    cr_assert_str_eq(got->organisation, "");
+    cr_assert_str_eq(got->id_masked, "");
+    cr_assert_str_eq(got->id_type, "id_card", "the anonymised visit keeps what kind of document it was");
+    cr_assert_str_eq(got->purpose, "送货");
+    cr_assert_eq(got->slip_no, 1);
+    cr_assert_eq(got->purged_at, T0 + HOUR);
+    cr_assert_eq(got->id_purged_at, T0 + HOUR);
+    fd_visit_free(got);
+    got = get_visit(&f, &rv, b);
+    cr_assert_str_eq(got->visitor, "张伟", "40 days: the visit keeps the name");
+    cr_assert_str_eq(got->id_masked, "");
+    fd_visit_free(got);
+    got = get_visit(&f, &rv, still);
+    cr_assert_str_eq(got->id_masked, "110105********1238", "a visitor still on site is left alone");
+    fd_visit_free(got);
+    got = get_visit(&f, &rv, c);
+    cr_assert_str_neq(got->id_masked, "");
+    fd_visit_free(got);
+    cr_assert_eq(sql_int(f.path, "SELECT count(*) FROM id_documents WHERE hash IS NULL AND cipher IS NULL"), 2);
+    fd_buf out = FD_BUF_INIT;
+    fd_assert_error(fd_store_visit_id_reveal(&out, f.s, &rv, a), FD_ENOTFOUND, "purged");
+    fd_assert_ok(fd_store_visit_id_reveal(&out, f.s, &rv, c));
+    fd_buf_dispose(&out);
+    cr_assert_eq(sql_int(f.path, "SELECT count(*) FROM journal WHERE entity = 'visit' AND action = 'purge' AND "
+                                 "detail = 'id_numbers=2 encrypted=2 visits=1'"), 1);
+    /* purging again removes nothing more */
+    fd_assert_ok(fd_store_visit_purge(&p, f.s, &mgr, 0));
+    cr_assert_eq(p.id_numbers + p.visits, 0);
+    fx_close(&f);
+}
+
+/* --- the blocklist (R-VIS-1) --------------------------------------------------------------- */
+
+static int64_t block(const fx *f, const char *level, const char *reason, const char *name, const char *phone,
+                     const char *id_type, const char *id_number)
+{
+    fd_actor m = manager_at(f, T0 - DAY);
+    fd_blocklist_entry e = FD_BLOCKLIST_ENTRY_INIT;
+    e.level = level;
+    e.reason = reason;
+    e.name = name;
+    e.phone = phone;
+    fd_id_document d = FD_ID_DOCUMENT_INIT;
+    d.type = id_type;
+    d.number = id_number;
+    int64_t id = 0;
+    fd_assert_ok(fd_store_blocklist_add(&id, f->s, &m, &e, id_number ? &d : NULL));
+    return id;
+}
+
+static fd_blocklist_match check(const fx *f, const char *name, const char *phone, const char *id_type,
+                                const char *id_number)
+{
+    fd_actor a = clerk_at(f, T0);
+    fd_id_document d = FD_ID_DOCUMENT_INIT;
+    d.type = id_type;
+    d.number = id_number;
+    fd_blocklist_match m;
+    fd_assert_ok(fd_store_blocklist_check(&m, f->s, &a, name, phone, id_number ? &d : NULL));
+    cr_assert_eq(m.version, FD_BLOCKLIST_MATCH_VERSION);
+    return m;
+}
+
+Test(visitors_store, R_VIS_1_the_blocklist_matches_id_phone_and_whole_names_never_substrings)
+{
+    fx f = fx_open("vis-block");
+    fd_blocklist_match m = check(&f, "张三", NULL, NULL, NULL);
+    cr_assert_eq(m.answer, FD_BLOCKLIST_NONE, "an empty blocklist matches nobody");
+    int64_t by_name = block(&f, "warning", "曾冒充快递员，电话 13812345678", "张三", NULL, NULL, NULL);
+    int64_t by_phone = block(&f, "limited", "骚扰前台", NULL, "+86 139-0000-1111", NULL, NULL);
+    int64_t by_id = block(&f, "forbidden", "法院禁止令", NULL, NULL, "id_card", "440304199003074561");
+    block(&f, "warning", "Envoy flagged Reyes for this", "Yes", NULL, NULL, NULL);
+    m = check(&f, "張三", NULL, NULL, NULL);
+    cr_assert_eq(m.answer, FD_BLOCKLIST_MATCH, "Traditional input folds to the entry's name");
+    cr_assert_str_eq(m.basis, "name");
+    cr_assert_str_eq(m.level, "warning");
+    cr_assert_eq(m.entry_id, by_name);
+    cr_assert_str_eq(m.reason, "曾冒充快递员，电话 138****5678", "numbers in the reason are masked");
+    cr_assert_eq(check(&f, " 张 三 ", NULL, NULL, NULL).answer, FD_BLOCKLIST_MATCH);
+    cr_assert_eq(check(&f, "张三丰", NULL, NULL, NULL).answer, FD_BLOCKLIST_NONE, "no substring matches");
+    cr_assert_eq(check(&f, "张", NULL, NULL, NULL).answer, FD_BLOCKLIST_NONE);
+    cr_assert_eq(check(&f, "Reyes", NULL, NULL, NULL).answer, FD_BLOCKLIST_NONE, "Yes does not flag Reyes");
+    cr_assert_eq(check(&f, "YES", NULL, NULL, NULL).answer, FD_BLOCKLIST_MATCH);
+    m = check(&f, NULL, "13900001111", NULL, NULL);
+    cr_assert_eq(m.answer, FD_BLOCKLIST_MATCH);
+    cr_assert_str_eq(m.basis, "phone");
+    cr_assert_eq(m.entry_id, by_phone);
+    m = check(&f, "王五", NULL, "id_card", "440304 19900307 4561");
+    cr_assert_eq(m.answer, FD_BLOCKLIST_MATCH);
+    cr_assert_str_eq(m.basis, "id");
+    cr_assert_str_eq(m.level, "forbidden");
+    cr_assert_eq(m.entry_id, by_id);
+    /* the strongest level wins when several match */
+    m = check(&f, "张三", "139 0000 1111", "id_card", "440304199003074561");
+    cr_assert_str_eq(m.level, "forbidden");
+    cr_assert_eq(m.matches, 3);
+    /* what is stored is never in the file in clear: the ID only as a hash and masked */
+    cr_assert_not(file_holds(f.path, "440304199003074561"));
+    fd_blocklist_entry *e = NULL;
+    fd_actor mgr = manager_at(&f, T0);
+    fd_assert_ok(fd_store_blocklist_entry_get(&e, f.s, &mgr, by_id));
+    cr_assert_str_eq(e->id_masked, "440304********4561");
+    cr_assert_str_eq(e->id_type, "id_card");
+    fd_blocklist_entry_free(e);
+    fd_assert_ok(fd_store_blocklist_entry_get(&e, f.s, &mgr, by_phone));
+    cr_assert_str_eq(e->phone, "139****1111", "kept in E.164, masked as a mobile");
+    fd_blocklist_entry_free(e);
+    fd_actor a = clerk_at(&f, T0);
+    fd_assert_error(fd_store_blocklist_check(&m, f.s, &a, NULL, "", NULL), FD_EINVAL, "nothing to check");
+    fd_assert_error(fd_store_blocklist_check(&m, f.s, &a, NULL, "138123", NULL), FD_EINVAL, "phone");
+    fx_close(&f);
+}
+
+Test(visitors_store, R_VIS_1_a_pinyin_match_is_only_possible_and_says_so)
+{
+    fx f = fx_open("vis-pinyin");
+    block(&f, "limited", "需主管陪同", "张三", NULL, NULL, NULL);
+    fd_blocklist_match m = check(&f, "章三", NULL, NULL, NULL);
+    cr_assert_eq(m.answer, FD_BLOCKLIST_POSSIBLE);
+    cr_assert_str_eq(m.basis, "pinyin");
+    cr_assert_str_eq(m.level, "limited");
+    cr_assert_str_eq(m.reason, "需主管陪同");
+    cr_assert_eq(check(&f, "zhang san", NULL, NULL, NULL).answer, FD_BLOCKLIST_POSSIBLE);
+    cr_assert_str_eq(fd_blocklist_answer_name(FD_BLOCKLIST_POSSIBLE), "possible");
+    cr_assert_str_eq(fd_blocklist_answer_name(7), "");
+    fx_close(&f);
+}
+
+Test(visitors_store, R_VIS_1_blocklist_entries_apply_in_their_window_and_are_lifted_not_deleted)
+{
+    fx f = fx_open("vis-window");
+    fd_actor m = manager_at(&f, T0 - DAY);
+    fd_blocklist_entry e = FD_BLOCKLIST_ENTRY_INIT;
+    e.level = "warning";
+    e.reason = "临时";
+    e.name = "李四";
+    e.valid_from = T0 + HOUR;
+    e.valid_until = T0 + 2 * HOUR;
+    int64_t id = 0;
+    fd_assert_ok(fd_store_blocklist_add(&id, f.s, &m, &e, NULL));
+    fd_blocklist_match r;
+    fd_actor at = clerk_at(&f, T0);
+    fd_assert_ok(fd_store_blocklist_check(&r, f.s, &at, "李四", NULL, NULL));
+    cr_assert_eq(r.answer, FD_BLOCKLIST_NONE, "not yet in force");
+    at.at = T0 + HOUR;
+    fd_assert_ok(fd_store_blocklist_check(&r, f.s, &at, "李四", NULL, NULL));
+    cr_assert_eq(r.answer, FD_BLOCKLIST_MATCH);
+    at.at = T0 + 2 * HOUR;
+    fd_assert_ok(fd_store_blocklist_check(&r, f.s, &at, "李四", NULL, NULL));
+    cr_assert_eq(r.answer, FD_BLOCKLIST_NONE, "expired");
+    e.valid_from = e.valid_until = 0;
+    int64_t id2 = 0;
+    fd_assert_ok(fd_store_blocklist_add(&id2, f.s, &m, &e, NULL));
+    fd_actor lift = manager_at(&f, T0 + 3 * HOUR);
+    fd_assert_error(fd_store_blocklist_lift(f.s, &lift, id2, NULL), FD_EINVAL, "reason: is required");
+    fd_actor clerk_lift = clerk_at(&f, T0 + 3 * HOUR);
+    fd_assert_error(fd_store_blocklist_lift(f.s, &clerk_lift, id2, "误加"), FD_EPERM, "manage");
+    fd_assert_ok(fd_store_blocklist_lift(f.s, &lift, id2, "误加"));
+    fd_assert_error(fd_store_blocklist_lift(f.s, &lift, id2, "误加"), FD_ESTATE, "lifted already");
+    fd_assert_error(fd_store_blocklist_lift(f.s, &lift, 999, "误加"), FD_ENOTFOUND, "entry_id");
+    at.at = T0 + 3 * HOUR;
+    fd_assert_ok(fd_store_blocklist_check(&r, f.s, &at, "李四", NULL, NULL));
+    cr_assert_eq(r.answer, FD_BLOCKLIST_NONE, "lifted");
+    fd_blocklist_entry *got = NULL;
+    fd_assert_ok(fd_store_blocklist_entry_get(&got, f.s, &lift, id2));
+    cr_assert_eq(got->lifted_at, T0 + 3 * HOUR);
+    cr_assert_eq(got->lifted_by, f.manager);
+    fd_blocklist_entry_free(got);
+    cr_assert_eq(sql_int(f.path, "SELECT count(*) FROM journal WHERE entity = 'blocklist'"), 3);
+    /* adding needs the manage grant; refusals name the field and change nothing */
+    snapshot before = snap(&f);
+    fd_actor clerk = clerk_at(&f, T0);
+    fd_assert_error(fd_store_blocklist_add(&id, f.s, &clerk, &e, NULL), FD_EPERM, "manage");
+    e.level = "banned";
+    fd_assert_error(fd_store_blocklist_add(&id, f.s, &m, &e, NULL), FD_EINVAL,
+                    "fd_store_blocklist_add: blocklist_entry.level");
+    e.level = "warning";
+    e.name = "  ";
+    fd_assert_error(fd_store_blocklist_add(&id, f.s, &m, &e, NULL), FD_EINVAL, "blocklist_entry.name");
+    e.name = NULL;
+    fd_id_document d = FD_ID_DOCUMENT_INIT;
+    d.type = "id_card";
+    d.number = "11010519491231002Y";
+    fd_assert_error(fd_store_blocklist_add(&id, f.s, &m, &e, &d), FD_EINVAL, "id.number");
+    e.reason = NULL;
+    e.name = "王五";
+    fd_assert_error(fd_store_blocklist_add(&id, f.s, &m, &e, NULL), FD_EINVAL, "blocklist_entry.reason");
+    assert_unchanged(&f, &before);
+    fx_close(&f);
+}
+
+Test(visitors_store, R_VIS_1_a_match_holds_the_visit_until_admitted_by_whom_or_refused)
+{
+    fx f = fx_open("vis-held");
+    int64_t entry = block(&f, "forbidden", "禁止入内", "张三", NULL, NULL, NULL);
+    block(&f, "warning", "注意", NULL, "13800138000", NULL, NULL);
+    fd_actor a = clerk_at(&f, T0);
+    fd_visit v = walk_in();
+    v.visitor = "张三";
+    fd_visit_registration r = reg(&f, &a, &v, NULL);
+    cr_assert_str_eq(r.state, "held");
+    cr_assert_eq(r.blocklist.answer, FD_BLOCKLIST_MATCH);
+    cr_assert_str_eq(r.blocklist.level, "forbidden");
+    cr_assert_str_eq(r.blocklist.reason, "禁止入内");
+    cr_assert_eq(r.blocklist.entry_id, entry);
+    fd_visit *got = get_visit(&f, &a, r.id);
+    cr_assert_str_eq(got->blocklist_level, "forbidden");
+    fd_visit_free(got);
+    cr_assert_eq(sql_int(f.path, "SELECT count(*) FROM blocklist_hits WHERE outcome = 'pending'"), 1);
+    /* held: no answer, no admission by a clerk */
+    fd_assert_error(fd_store_visit_answer(f.s, &a, r.id, "bring_up", NULL), FD_ESTATE, "admit or refuse");
+    fd_assert_error(fd_store_visit_admit(f.s, &a, r.id, "熟人"), FD_EPERM, "forbidden");
+    fd_assert_error(fd_store_visit_admit(f.s, &a, r.id, NULL), FD_EINVAL, "note");
+    fd_visit_shift s;
+    fd_assert_ok(fd_store_visit_shift_check(&s, f.s, &a, T0 - HOUR));
+    cr_assert_eq(s.held, 1);
+    fd_actor mgr = manager_at(&f, T0 + 300);
+    fd_assert_ok(fd_store_visit_admit(f.s, &mgr, r.id, "已核实，法院令已撤销"));
+    got = get_visit(&f, &a, r.id);
+    cr_assert_str_eq(got->state, "waiting");
+    fd_visit_free(got);
+    cr_assert_eq(sql_int(f.path, "SELECT count(*) FROM blocklist_hits WHERE outcome = 'admitted' AND outcome_by = 2 "
+                                 "AND outcome_at = 1795395900"), 1);
+    cr_assert_eq(sql_int(f.path, "SELECT count(*) FROM journal WHERE entity = 'visit' AND action = 'admit' AND "
+                                 "detail = 'forbidden'"), 1);
+    fd_assert_error(fd_store_visit_admit(f.s, &mgr, r.id, "again"), FD_ESTATE, "only a visit held");
+    /* a warning-level match: a clerk admits; another one is refused and leaves */
+    v.visitor = "路人甲";
+    v.phone = "138 0013 8000";
+    r = reg(&f, &a, &v, NULL);
+    cr_assert_str_eq(r.state, "held");
+    cr_assert_str_eq(r.blocklist.basis, "phone");
+    fd_assert_ok(fd_store_visit_admit(f.s, &a, r.id, "提醒已知悉"));
+    r = reg(&f, &a, &v, NULL);
+    fd_assert_ok(fd_store_visit_refuse(f.s, &a, r.id, "不予登记"));
+    got = get_visit(&f, &a, r.id);
+    cr_assert_str_eq(got->state, "refused");
+    cr_assert_eq(got->departed_at, T0);
+    fd_visit_free(got);
+    cr_assert_eq(sql_int(f.path, "SELECT count(*) FROM blocklist_hits WHERE outcome = 'refused' AND outcome_by = 1"),
+                 1);
+    char ev[256];
+    events_of(ev, sizeof ev, &f, &a, r.id);
+    cr_assert_str_eq(ev, "refuse");
+    fx_close(&f);
+}
+
+/* --- never deleted (R-COM-3) ------------------------------------------------------------ */
+
+static int raw_exec(const char *path, const char *sql)
+{
+    sqlite3 *db = NULL;
+    cr_assert_eq(sqlite3_open(path, &db), SQLITE_OK);
+    int rc = sqlite3_exec(db, sql, NULL, NULL, NULL);
+    sqlite3_close(db);
+    return rc;
+}
+
+Test(visitors_store, R_COM_3_visitor_records_are_never_deleted_replaced_or_rewritten)
+{
+    fx f = fx_open("vis-keep");
+    block(&f, "warning", "注意", "张伟", NULL, NULL, NULL);
+    fd_actor a = clerk_at(&f, T0);
+    fd_visit v = walk_in();
+    fd_id_document d = FD_ID_DOCUMENT_INIT;
+    d.type = "passport";
+    d.number = "E12345678";
+    fd_visit_registration r = reg(&f, &a, &v, &d);
+    fd_assert_ok(fd_store_visit_admit(f.s, &a, r.id, "ok"));
+    snapshot before = snap(&f);
+    static const char *const tables[] = { "visits", "visit_events", "id_documents", "site_secrets", "blocklist",
+                                          "blocklist_hits" };
+    for (size_t i = 0; i < sizeof tables / sizeof *tables; i++) {
+        char q[200];
+        snprintf(q, sizeof q, "SELECT count(*) FROM %s", tables[i]);
+        cr_assert_gt(sql_int(f.path, q), 0, "%s has a row to protect", tables[i]);
+        snprintf(q, sizeof q, "DELETE FROM %s", tables[i]);
+        cr_assert_eq(raw_exec(f.path, q), SQLITE_CONSTRAINT_TRIGGER & 0xff, "%s", q);
+        snprintf(q, sizeof q, "INSERT OR REPLACE INTO %s SELECT * FROM %s", tables[i], tables[i]);
+        cr_assert_eq(raw_exec(f.path, q), SQLITE_CONSTRAINT_TRIGGER & 0xff, "%s", q);
+    }
+    static const char *const rewrites[] = {
+        "UPDATE visits SET purpose = '改过'", "UPDATE visits SET visitor = '别人'",
+        "UPDATE visits SET arrived_at = arrived_at + 1", "UPDATE visits SET slip_no = 9",
+        "UPDATE visit_events SET note = 'x'", "UPDATE id_documents SET hash = 'x'",
+        "UPDATE site_secrets SET secret = zeroblob(32)", "UPDATE blocklist SET level = 'forbidden'",
+        "UPDATE blocklist SET name_fold = 'x'", "UPDATE blocklist_hits SET outcome = 'refused'",
+        "UPDATE visits SET visitor = '', organisation = NULL, phone = NULL, plate = NULL",
+    };
+    for (size_t i = 0; i < sizeof rewrites / sizeof *rewrites; i++)
+        cr_assert_eq(raw_exec(f.path, rewrites[i]), SQLITE_CONSTRAINT_TRIGGER & 0xff, "%s", rewrites[i]);
+    assert_unchanged(&f, &before);
+    fd_store_verify_report rep;
+    fd_assert_ok(fd_store_verify(&rep, f.s));
+    cr_assert(rep.triggers_ok);
+    fx_close(&f);
+    cr_assert_eq(raw_exec(f.path, "DROP TRIGGER visits_only_events_and_purge"), SQLITE_OK);
+    fd_store *s = NULL;
+    fd_assert_error(fd_store_open(&s, f.path, NULL), FD_EDATA, "visits_only_events_and_purge");
+}

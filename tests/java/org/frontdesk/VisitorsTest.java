@@ -1,0 +1,267 @@
+package org.frontdesk;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+import static org.junit.Assert.fail;
+
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.After;
+import org.junit.Before;
+import org.junit.Test;
+
+/** Visitors from Java (issue 12, items 2-4): R-VIS-1, R-VIS-2, R-VIS-3, R-COM-2, R-COM-3, R-COM-4. */
+public class VisitorsTest {
+  private static final Instant T0 = Instant.parse("2026-11-23T01:00:00Z"); // 09:00 in Shanghai
+  private static final Duration HOUR = Duration.ofHours(1);
+  private static final LocalDate TODAY = LocalDate.of(2026, 11, 23);
+  private File dir;
+  private File keyFile;
+  private Store store;
+  private long site;
+  private long boss;
+  private Actor system;
+  private Actor clerk;
+  private Actor manager;
+  private long employee;
+  private long org;
+
+  @Before
+  public void open() throws Exception {
+    dir = Files.createTempDirectory(new File(System.getProperty("fd.test.tmp", "/tmp")).toPath(), "junit").toFile();
+    keyFile = new File(dir, "site.key");
+    Files.write(keyFile.toPath(),
+        "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff\n".getBytes(StandardCharsets.US_ASCII));
+    Files.setPosixFilePermissions(keyFile.toPath(), PosixFilePermissions.fromString("rw-------"));
+    store = Store.open(new File(dir, "site.db").getPath(), false, true, false, keyFile.getPath());
+    Instant before = T0.minus(Duration.ofDays(30));
+    site = store.addSite(Actor.system(0, before), "estate", "阳光花园", null);
+    system = Actor.system(site, before);
+    clerk = Actor.of(site, store.addStaff(system, "F001", "王前台", "clerk"), T0);
+    boss = store.addStaff(system, "M001", "赵主管", "supervisor");
+    store.grant(system, "supervisor", Grant.MANAGE, true);
+    store.grant(system, "supervisor", Grant.REVEAL, true);
+    manager = Actor.of(site, boss, T0).withGrants(Grant.MANAGE);
+    org = Property.addOrganisation(store, system, Organisation.builder().name("某某科技有限公司").build());
+    employee = Property.addEmployee(store, system, Employee.builder().organisationId(org).name("陈志强").build());
+  }
+
+  @After
+  public void close() throws Exception {
+    store.close();
+  }
+
+  private interface Body {
+    void run() throws Exception;
+  }
+
+  private static void fails(int code, String part, Body body) throws Exception {
+    try {
+      body.run();
+      fail("no exception");
+    } catch (FrontdeskException e) {
+      assertEquals(e.getMessage(), code, e.code());
+      assertTrue(e.getMessage(), e.getMessage().contains(part));
+    }
+  }
+
+  private static Visit.Builder walkIn(String name) {
+    return Visit.builder().visitor(name).partySize(1).host("前台").purpose("办事");
+  }
+
+  @Test
+  public void codesIdNumbersAndPlates_R_COM_2() throws Exception {
+    assertEquals("在访", Visitors.codeLabel("state", "on_site"));
+    assertEquals("id_card", Visitors.codeParse("id_type", "身份证"));
+    Visitors.IdNumber n = Visitors.parseIdNumber("id_card", "11010519491231002x", TODAY);
+    assertEquals("11010519491231002X", n.number());
+    assertEquals("110105********002X", n.masked());
+    fails(Frontdesk.EINVAL, "number", () -> Visitors.parseIdNumber("id_card", "E12345678", TODAY));
+    fails(Frontdesk.EINVAL, "birth date", () -> Visitors.parseIdNumber("id_card", "310101209901011236", TODAY));
+    assertEquals("E*****678", Visitors.parseIdNumber("passport", "e1234 5678", TODAY).masked());
+    assertEquals("粤B12345", Visitors.parsePlate("粵b·12345"));
+    fails(Frontdesk.EINVAL, "plate", () -> Visitors.parsePlate("A12345"));
+  }
+
+  @Test
+  public void visitRulesWithoutAStore_R_VIS_1_R_COM_4() throws Exception {
+    Visit v = walkIn("张伟").build();
+    Visitors.validate(v);
+    fails(Frontdesk.ERANGE, "visit.party_size", () -> Visitors.validate(walkIn("张伟").partySize(0).build()));
+    fails(Frontdesk.ESTATE, "visit.arrived_at", () -> Visitors.checkoutCheck(v, null, T0));
+    Visit here = walkIn("张伟").arrivedAt(T0).plannedUntil(T0.plus(HOUR)).build();
+    Visitors.checkoutCheck(here, T0.plus(HOUR), T0.plus(HOUR));
+    fails(Frontdesk.EINVAL, "left_at", () -> Visitors.checkoutCheck(here, T0.minus(HOUR), T0.plus(HOUR)));
+    Visitors.Overstay o = Visitors.overstay(here, T0.plus(HOUR.multipliedBy(2)), "Asia/Shanghai", null);
+    assertTrue(o.isOverstay());
+    assertEquals("window", o.reason());
+    assertEquals(T0.plus(HOUR).plus(Duration.ofMinutes(15)), o.since());
+    Policy p = Policy.defaults();
+    p.set("visitor.closing_minute", 10 * 60);
+    assertEquals("closing", Visitors.overstay(walkIn("x").arrivedAt(T0).build(), T0.plus(HOUR), null, p).reason());
+    BlocklistEntry e = BlocklistEntry.builder().level("warning").reason("注意").name("张三").build();
+    Visitors.validate(e, null, TODAY);
+    fails(Frontdesk.EINVAL, "blocklist_entry.level",
+        () -> Visitors.validate(BlocklistEntry.builder().level("red").reason("x").name("y").build(), null, TODAY));
+    assertTrue(Visitors.blocklistEntryActive(BlocklistEntry.builder().addedAt(T0).build(), T0));
+  }
+
+  @Test
+  public void registerAnswerAndCheckOut_R_VIS_1_R_VIS_2_R_VIS_3() throws Exception {
+    Visitors.Registration r = Visitors.register(store, clerk,
+        walkIn("张伟").phone("139 1234 5678").host(null).hostEmployee(employee).plate("京a·12345").build(), null);
+    assertEquals(1, r.slipNo());
+    assertEquals("waiting", r.state());
+    assertEquals("none", r.blocklist().answer());
+    assertEquals(2, Visitors.register(store, clerk, walkIn("李四").build(), null).slipNo());
+    Visit v = Visitors.visit(store, clerk, r.id());
+    assertEquals("139****5678", v.getPhone());
+    assertEquals("京A12345", v.getPlate());
+    assertEquals(org, v.getHostOrganisation());
+    Visitors.answer(store, clerk.withAt(T0.plus(HOUR)), r.id(), "bring_up", null);
+    assertEquals("on_site", Visitors.visit(store, clerk, r.id()).getState());
+    fails(Frontdesk.ESTATE, "answered already", () -> Visitors.answer(store, clerk, r.id(), "lobby", null));
+    Visitors.checkOut(store, clerk.withAt(T0.plus(HOUR.multipliedBy(2))), r.id(), T0.plus(HOUR), "已离开");
+    assertEquals(T0.plus(HOUR), Visitors.visit(store, clerk, r.id()).getDepartedAt());
+    List<String> kinds = new ArrayList<>();
+    try (RecordIterator<VisitEvent> it = Visitors.events(store, clerk, new VisitEventFilter().visitId(r.id()))) {
+      for (VisitEvent e : it) {
+        kinds.add(e.getKind());
+        assertEquals(e, Visitors.event(store, clerk, e.getId()));
+      }
+    }
+    assertEquals(List.of("answer", "checkout"), kinds);
+    try (RecordIterator<Visit> it = Visitors.visits(store, clerk, new VisitFilter().state("left"))) {
+      assertEquals(r.id(), it.next().getId());
+    }
+  }
+
+  @Test
+  public void checkoutBeforeCheckinIsRefusedAndExpectedVisitsCheckIn_R_COM_4() throws Exception {
+    Visitors.Registration r = Visitors.register(store, clerk,
+        walkIn("王五").preregistered(true).plannedFrom(T0.plus(HOUR)).build(), null);
+    assertEquals("expected", r.state());
+    fails(Frontdesk.ESTATE, "visit.arrived_at: the visitor has not checked in",
+        () -> Visitors.checkOut(store, clerk, r.id(), null, null));
+    assertEquals("expected", Visitors.visit(store, clerk, r.id()).getState());
+    Visitors.checkIn(store, clerk, r.id());
+    assertEquals("waiting", Visitors.visit(store, clerk, r.id()).getState());
+    long other = Visitors.register(store, clerk, walkIn("赵六").preregistered(true).plannedFrom(T0).build(), null).id();
+    Visitors.cancel(store, clerk, other, "取消");
+    assertEquals("cancelled", Visitors.visit(store, clerk, other).getState());
+  }
+
+  @Test
+  public void stillOnSiteAndTheEndOfShift_R_COM_4() throws Exception {
+    long[] ids = new long[3];
+    for (int i = 0; i < 3; i++) {
+      ids[i] = Visitors.register(store, clerk, walkIn("访客" + i).plannedUntil(T0.plus(HOUR)).build(), null).id();
+    }
+    Visitors.checkOut(store, clerk, ids[1], null, null);
+    List<Long> here = new ArrayList<>();
+    try (RecordIterator<Visit> it = Visitors.onSite(store, clerk, 0, 64)) {
+      for (Visit v : it) {
+        here.add(v.getId());
+      }
+    }
+    assertEquals(List.of(ids[0], ids[2]), here);
+    Actor evening = clerk.withAt(T0.plus(HOUR.multipliedBy(10)));
+    Visitors.Shift s = Visitors.shiftCheck(store, evening, T0.plus(HOUR.multipliedBy(8)));
+    assertEquals(2, s.onSite());
+    assertEquals(2, s.overstaying());
+    assertEquals(2, s.unexplained());
+    assertEquals(ids[0], s.firstUnexplained());
+    assertFalse(s.isReady());
+    assertEquals("window", Visitors.overstay(store, evening, Visitors.visit(store, clerk, ids[0])).reason());
+    Visitors.explain(store, evening, ids[0], "加班");
+    Visitors.refuse(store, evening, ids[2], "超时未离开，请离场");
+    assertTrue(Visitors.shiftCheck(store, evening, T0.plus(HOUR.multipliedBy(8))).isReady());
+  }
+
+  @Test
+  public void idDocumentsHashedMaskedAndFullNumbersEncryptedWithConsent_R_COM_2() throws Exception {
+    store.setPolicy(system, "visitor.id_keep_full", 1);
+    fails(Frontdesk.EINVAL, "id.consent", () -> Visitors.register(store, clerk, walkIn("张伟").build(),
+        new Visitors.IdDocument("passport", "E12345678")));
+    Visitors.Registration r = Visitors.register(store, clerk, walkIn("张伟").build(),
+        new Visitors.IdDocument("passport", "E12345678", true));
+    Visit v = Visitors.visit(store, clerk, r.id());
+    assertEquals("E*****678", v.getIdMasked());
+    assertTrue(v.isIdKept());
+    assertEquals(1, Visitors.register(store, clerk, walkIn("张伟").build(),
+        new Visitors.IdDocument("passport", "e 1234 5678", true)).previousVisits());
+    fails(Frontdesk.EPERM, "reveal", () -> Visitors.revealId(store, clerk, r.id()));
+    Actor revealer = Actor.of(site, boss, T0).withReveal("公安协查");
+    assertEquals("E12345678", Visitors.revealId(store, revealer, r.id()));
+    try (RecordIterator<Visit> it = Visitors.onSite(store, clerk, 0, 64)) {
+      for (Visit x : it) {
+        Visitors.checkOut(store, clerk, x.getId(), null, null);
+      }
+    }
+    Visitors.Purge dry = Visitors.purge(store, manager.withAt(T0.plus(Duration.ofDays(31))), true);
+    assertTrue(dry.isDryRun());
+    assertEquals(2, dry.idNumbers());
+    assertEquals(2, dry.encrypted());
+    assertEquals(0, dry.visits());
+    Visitors.purge(store, manager.withAt(T0.plus(Duration.ofDays(31))), false);
+    assertEquals("", Visitors.visit(store, clerk, r.id()).getIdMasked());
+    fails(Frontdesk.ENOTFOUND, "purged", () -> Visitors.revealId(store, revealer.withAt(T0.plus(Duration.ofDays(31))),
+        r.id()));
+  }
+
+  @Test
+  public void theBlocklistMatchesWithoutShowing_R_VIS_1() throws Exception {
+    assertEquals("none", Visitors.checkBlocklist(store, clerk, "张三", null, null).answer());
+    long entry = Visitors.addBlocklistEntry(store, manager,
+        BlocklistEntry.builder().level("forbidden").reason("法院禁止令 13812345678").name("张三").build(),
+        new Visitors.IdDocument("id_card", "440304199003074561"));
+    Visitors.addBlocklistEntry(store, manager, BlocklistEntry.builder().level("warning").reason("x").name("Yes").build(),
+        null);
+    Visitors.BlocklistMatch m = Visitors.checkBlocklist(store, clerk, "張三", null, null);
+    assertEquals("match", m.answer());
+    assertEquals("forbidden", m.level());
+    assertEquals("name", m.basis());
+    assertEquals(entry, m.entryId());
+    assertEquals("法院禁止令 138****5678", m.reason());
+    assertEquals("none", Visitors.checkBlocklist(store, clerk, "Reyes", null, null).answer());
+    assertEquals("possible", Visitors.checkBlocklist(store, clerk, "章三", null, null).answer());
+    assertEquals("id", Visitors.checkBlocklist(store, clerk, null, null,
+        new Visitors.IdDocument("id_card", "440304199003074561")).basis());
+    assertEquals("440304********4561", Visitors.blocklistEntry(store, manager, entry).getIdMasked());
+    fails(Frontdesk.EPERM, "manage", () -> Visitors.addBlocklistEntry(store, clerk,
+        BlocklistEntry.builder().level("warning").reason("x").name("李四").build(), null));
+    Visitors.Registration r = Visitors.register(store, clerk, walkIn("张三").build(), null);
+    assertEquals("held", r.state());
+    assertEquals("forbidden", r.blocklist().level());
+    fails(Frontdesk.EPERM, "forbidden", () -> Visitors.admit(store, clerk, r.id(), "熟人"));
+    Visitors.admit(store, manager, r.id(), "已核实");
+    try (RecordIterator<BlocklistHit> it = Visitors.blocklistHits(store, manager, new BlocklistHitFilter().visitId(r.id()))) {
+      BlocklistHit h = it.next();
+      assertEquals("admitted", h.getOutcome());
+      assertEquals(boss, h.getOutcomeBy());
+      assertEquals(h, Visitors.blocklistHit(store, manager, h.getId()));
+    }
+    try (RecordIterator<BlocklistEntry> it = Visitors.blocklist(store, manager, null)) {
+      assertEquals(entry, it.next().getId());
+    }
+    Visitors.liftBlocklistEntry(store, manager, entry, "禁止令已撤销");
+    assertEquals("none", Visitors.checkBlocklist(store, clerk, "张三", null, null).answer());
+  }
+
+  @Test
+  public void aKeyFileOthersMayReadIsRefused_R_COM_2() throws Exception {
+    File open = new File(dir, "open.key");
+    Files.write(open.toPath(), Files.readAllBytes(keyFile.toPath()));
+    Files.setPosixFilePermissions(open.toPath(), PosixFilePermissions.fromString("rw-r--r--"));
+    fails(Frontdesk.EPERM, "key_file", () -> Store.open(new File(dir, "other.db").getPath(), false, true, false,
+        open.getPath()));
+  }
+}

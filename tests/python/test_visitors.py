@@ -1,0 +1,216 @@
+"""Visitors from Python (issue 12, items 2-4): R-VIS-1, R-VIS-2, R-VIS-3, R-COM-2, R-COM-3, R-COM-4."""
+import datetime as dt
+import os
+import sqlite3
+
+import pytest
+
+import frontdesk as fd
+
+T0 = dt.datetime(2026, 11, 23, 1, 0, tzinfo=dt.timezone.utc)  # 09:00 in Shanghai
+HOUR = dt.timedelta(hours=1)
+KEY = "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff\n"
+
+
+@pytest.fixture
+def key_file(tmp_path):
+    p = tmp_path / "site.key"
+    p.write_text(KEY)
+    os.chmod(p, 0o600)
+    return p
+
+
+def _estate(store):
+    site = store.add_site(fd.Actor(0, at=T0 - 30 * 24 * HOUR), "estate", "阳光花园")
+    system = fd.Actor(site, at=T0 - 30 * 24 * HOUR)
+    clerk = store.add_staff(system, "F001", "王前台", "clerk")
+    boss = store.add_staff(system, "M001", "赵主管", "supervisor")
+    store.grant(system, "supervisor", fd.Grant.MANAGE)
+    store.grant(system, "supervisor", fd.Grant.REVEAL)
+    manager = fd.Actor(site, boss, at=T0 - 30 * 24 * HOUR, grants=fd.Grant.MANAGE)
+    b = fd.add_building(store, manager, code="3号楼", name="3号楼")
+    u = fd.add_unit(store, manager, building_id=b, number="1201", use="residential")
+    occ = fd.add_occupant(store, system, unit_id=u, name="王小丽", role="owner", move_in="2020-01-01")
+    org = fd.add_organisation(store, system, name="某某科技有限公司")
+    emp = fd.add_employee(store, system, organisation_id=org, name="陈志强")
+    return {"store": store, "site": site, "system": system, "clerk": fd.Actor(site, clerk, at=T0),
+            "boss": boss, "manager": fd.Actor(site, boss, at=T0, grants=fd.Grant.MANAGE), "occupant": occ,
+            "org": org, "employee": emp}
+
+
+@pytest.fixture
+def estate(store):
+    return _estate(store)
+
+
+def test_codes_ids_and_plates_are_read_as_people_type_them_R_COM_2():
+    assert fd.visit_code_label("state", "on_site") == "在访"
+    assert fd.visit_code_parse("id_type", "身份证") == "id_card"
+    assert fd.visit_code_parse("answer", "帶上樓") == "bring_up"
+    n = fd.parse_id_number("id_card", "11010519491231002x", dt.date(2026, 11, 23))
+    assert n == fd.IdNumber("id_card", "11010519491231002X", "110105********002X")
+    assert fd.parse_id_number("passport", "e1234 5678", "2026-11-23").masked == "E*****678"
+    with pytest.raises(fd.InvalidArgument, match="number") as e:
+        fd.parse_id_number("id_card", "E12345678", "2026-11-23")  # a passport number in the ID-card field
+    with pytest.raises(fd.InvalidArgument, match="birth date") as e:
+        fd.parse_id_number("id_card", "310101209901011236", "2026-11-23")  # born in the future
+    assert "20990101" not in str(e.value)
+    with pytest.raises(fd.InvalidArgument, match="choose the type id_card"):
+        fd.parse_id_number("passport", "11010519491231002X", "2026-11-23")
+    assert fd.parse_plate("粵b·12345") == "粤B12345"
+    assert fd.parse_plate("京AD12345") == "京AD12345"
+    with pytest.raises(fd.InvalidArgument, match="plate"):
+        fd.parse_plate("A12345")
+
+
+def test_visit_rules_without_a_store_R_VIS_1_R_COM_4():
+    v = fd.Visit(visitor="张伟", purpose="送货", party_size=1, host="王女士")
+    fd.validate_visit(v)
+    with pytest.raises(fd.OutOfRange, match="visit.party_size"):
+        fd.validate_visit(v.replace(party_size=0))
+    with pytest.raises(fd.InvalidArgument, match="visit.host"):
+        fd.validate_visit(v.replace(host=None))
+    with pytest.raises(fd.InvalidState, match="visit.arrived_at"):
+        fd.checkout_check(v, None, T0)  # a checkout before check-in
+    here = v.replace(arrived_at=T0, planned_until=T0 + HOUR)
+    fd.checkout_check(here, T0 + HOUR, T0 + 2 * HOUR)
+    with pytest.raises(fd.InvalidArgument, match="left_at"):
+        fd.checkout_check(here, T0 - HOUR, T0 + 2 * HOUR)
+    o = fd.overstay(here, T0 + 2 * HOUR, "Asia/Shanghai")
+    assert o.overstay and o.reason is fd.OverstayReason.WINDOW and o.since == T0 + HOUR + dt.timedelta(minutes=15)
+    assert not fd.overstay(here, T0 + HOUR, "Asia/Shanghai").overstay
+    e = fd.BlocklistEntry(level="warning", reason="注意", name="张三")
+    fd.validate_blocklist_entry(e, "2026-11-23")
+    with pytest.raises(fd.InvalidArgument, match="blocklist_entry.level"):
+        fd.validate_blocklist_entry(e.replace(level="red"), "2026-11-23")
+    assert fd.blocklist_entry_active(e.replace(added_at=T0), T0)
+    assert not fd.blocklist_entry_active(e.replace(added_at=T0, lifted_at=T0), T0)
+
+
+def test_register_answer_and_check_out_R_VIS_1_R_VIS_2_R_VIS_3(estate):
+    s, clerk = estate["store"], estate["clerk"]
+    r = fd.register_visit(s, clerk, visitor="张伟", phone="139 1234 5678", host_employee=estate["employee"],
+                          purpose="送货", plate="京a·12345")
+    assert (r.slip_no, r.state, r.blocklist.answer) == (1, "waiting", fd.BlocklistAnswer.NONE)
+    assert fd.register_visit(s, clerk, visitor="李四", host="前台", purpose="面试").slip_no == 2
+    v = fd.visit(s, clerk, r.id)
+    assert (v.phone, v.plate, v.host_organisation, v.arrived_at) == ("139****5678", "京A12345", estate["org"], T0)
+    fd.answer_visit(s, clerk.replace(at=T0 + HOUR), r.id, "bring_up")
+    assert fd.visit(s, clerk, r.id).state == "on_site"
+    with pytest.raises(fd.InvalidState, match="answered already"):
+        fd.answer_visit(s, clerk, r.id, "lobby")
+    fd.check_out_visit(s, clerk, r.id, note="已离开")
+    assert fd.visit(s, clerk, r.id).state == "left"
+    assert [e.kind for e in fd.visit_events(s, clerk, visit_id=r.id)] == ["answer", "checkout"]
+    with pytest.raises(fd.InvalidState, match="visit.departed_at"):
+        fd.check_out_visit(s, clerk, r.id)
+
+
+def test_checkout_before_checkin_is_refused_and_nothing_changes_R_COM_4(estate, db_path):
+    s, clerk = estate["store"], estate["clerk"]
+    r = fd.register_visit(s, clerk, visitor="王五", host_occupant=estate["occupant"], purpose="探亲",
+                          preregistered=True, planned_from=T0 + HOUR)
+    assert r.state == "expected"
+    before = sqlite3.connect(db_path).execute("SELECT * FROM visits").fetchall()
+    with pytest.raises(fd.InvalidState, match="visit.arrived_at: the visitor has not checked in"):
+        fd.check_out_visit(s, clerk, r.id)
+    assert sqlite3.connect(db_path).execute("SELECT * FROM visits").fetchall() == before
+    fd.check_in_visit(s, clerk, r.id)
+    assert fd.visit(s, clerk, r.id).state == "waiting"
+
+
+def test_still_on_site_and_the_end_of_shift_R_COM_4(estate):
+    s, clerk = estate["store"], estate["clerk"]
+    ids = [fd.register_visit(s, clerk, visitor=f"访客{i}", host="前台", purpose="办事",
+                             planned_until=T0 + HOUR).id for i in range(3)]
+    fd.check_out_visit(s, clerk, ids[1])
+    assert [v.id for v in fd.visitors_on_site(s, clerk)] == [ids[0], ids[2]]
+    assert [v.id for v in fd.visitors_on_site(s, clerk, after=ids[0], limit=1)] == [ids[2]]
+    evening = fd.Actor(estate["site"], clerk.staff_id, at=T0 + 10 * HOUR)
+    shift = fd.visit_shift_check(s, evening, T0 + 8 * HOUR)
+    assert (shift.on_site, shift.overstaying, shift.unexplained, shift.ready) == (2, 2, 2, False)
+    assert fd.visit_overstay(s, evening, fd.visit(s, clerk, ids[0])).reason is fd.OverstayReason.WINDOW
+    for i in (ids[0], ids[2]):
+        fd.explain_visit(s, evening, i, "加班，主人陪同")
+    assert fd.visit_shift_check(s, evening, T0 + 8 * HOUR).ready
+
+
+def test_id_documents_hashed_masked_and_full_numbers_encrypted_with_consent_R_COM_2(tmp_path, key_file):
+    path = tmp_path / "keyed.db"
+    with fd.Store(path, key_file=key_file) as s:
+        e = _estate(s)
+        clerk = e["clerk"]
+        s.set_policy(e["system"], "visitor.id_keep_full", 1)
+        with pytest.raises(fd.InvalidArgument, match="id.consent"):
+            fd.register_visit(s, clerk, visitor="张伟", host="前台", purpose="办事",
+                              id_document=fd.IdDocument("passport", "E12345678"))
+        r = fd.register_visit(s, clerk, visitor="张伟", host="前台", purpose="办事",
+                              id_document=fd.IdDocument("passport", "E12345678", consent=True))
+        v = fd.visit(s, clerk, r.id)
+        assert (v.id_type, v.id_masked, v.id_kept, v.id_consent) == ("passport", "E*****678", True, True)
+        again = fd.register_visit(s, clerk, visitor="张伟", host="前台", purpose="办事",
+                                  id_document=fd.IdDocument("passport", "e 1234 5678", consent=True))
+        assert again.previous_visits == 1
+        with pytest.raises(fd.PermissionDenied):
+            fd.reveal_visit_id(s, clerk, r.id)
+        boss = fd.Actor(e["site"], e["boss"], at=T0, grants=fd.Grant.REVEAL, reason="公安协查")
+        assert fd.reveal_visit_id(s, boss, r.id) == "E12345678"
+    assert b"E12345678" not in path.read_bytes()
+    # without the key the store cannot keep full numbers at all
+    with fd.Store(path) as s:
+        site = s.site("estate").id
+        clerk = fd.Actor(site, 1, at=T0)
+        with pytest.raises(fd.InvalidState, match="key_file"):
+            fd.register_visit(s, clerk, visitor="张伟", host="前台", purpose="办事",
+                              id_document=fd.IdDocument("passport", "E7654321", consent=True))
+    bad = tmp_path / "open.key"
+    bad.write_text(KEY)
+    os.chmod(bad, 0o644)
+    with pytest.raises(fd.PermissionDenied, match="key_file"):
+        fd.Store(tmp_path / "other.db", key_file=bad)
+
+
+def test_purge_keeps_the_anonymised_visit_and_a_dry_run_changes_nothing_R_COM_3(estate, db_path):
+    s, system = estate["store"], estate["system"]
+    old = fd.Actor(estate["site"], estate["clerk"].staff_id, at=T0 - 400 * 24 * HOUR)
+    r = fd.register_visit(s, old, visitor="张伟", phone="13912345678", host="前台", purpose="办事",
+                          id_document=fd.IdDocument("id_card", "11010519491231002X"))
+    fd.check_out_visit(s, old, r.id)
+    mgr = estate["manager"]
+    before = sqlite3.connect(db_path).execute("SELECT * FROM visits").fetchall()
+    p = fd.purge_visits(s, mgr, dry_run=True)
+    assert (p.dry_run, p.id_numbers, p.visits) == (True, 1, 1)
+    assert sqlite3.connect(db_path).execute("SELECT * FROM visits").fetchall() == before
+    p = fd.purge_visits(s, mgr)
+    assert (p.dry_run, p.id_numbers, p.visits) == (False, 1, 1)
+    v = fd.visit(s, mgr, r.id)
+    assert (v.visitor, v.phone, v.id_masked, v.id_type, v.purpose) == ("", "", "", "id_card", "办事")
+    assert any(j.action == "purge" for j in s.journal(system))
+    with pytest.raises(fd.PermissionDenied):
+        fd.purge_visits(s, estate["clerk"])
+
+
+def test_the_blocklist_matches_without_showing_R_VIS_1(estate):
+    s, clerk, mgr = estate["store"], estate["clerk"], estate["manager"]
+    assert fd.check_blocklist(s, clerk, name="张三").answer is fd.BlocklistAnswer.NONE
+    entry = fd.add_blocklist_entry(s, mgr, level="forbidden", reason="法院禁止令，联系 13812345678", name="张三",
+                                   id_document=fd.IdDocument("id_card", "440304199003074561"))
+    fd.add_blocklist_entry(s, mgr, level="warning", reason="Envoy flagged Reyes", name="Yes")
+    m = fd.check_blocklist(s, clerk, name="張三")
+    assert (m.answer, m.level, m.basis, m.entry_id) == (fd.BlocklistAnswer.MATCH, "forbidden", "name", entry)
+    assert m.reason == "法院禁止令，联系 138****5678"
+    assert fd.check_blocklist(s, clerk, name="Reyes").answer is fd.BlocklistAnswer.NONE
+    assert fd.check_blocklist(s, clerk, name="张三丰").answer is fd.BlocklistAnswer.NONE
+    assert fd.check_blocklist(s, clerk, name="章三").answer is fd.BlocklistAnswer.POSSIBLE
+    assert fd.check_blocklist(s, clerk, id_document=fd.IdDocument("id_card", "440304199003074561")).basis == "id"
+    with pytest.raises(fd.PermissionDenied):
+        fd.add_blocklist_entry(s, clerk, level="warning", reason="x", name="李四")
+    r = fd.register_visit(s, clerk, visitor="张三", host="前台", purpose="办事")
+    assert r.state == "held" and r.blocklist.level == "forbidden"
+    with pytest.raises(fd.PermissionDenied, match="forbidden"):
+        fd.admit_visit(s, clerk, r.id, "熟人")
+    fd.admit_visit(s, mgr, r.id, "已核实")
+    hits = list(fd.blocklist_hits(s, mgr, visit_id=r.id))
+    assert [(h.outcome, h.outcome_by) for h in hits] == [("admitted", estate["boss"])]
+    fd.lift_blocklist_entry(s, mgr, entry, "禁止令已撤销")
+    assert fd.check_blocklist(s, clerk, name="张三").answer is fd.BlocklistAnswer.NONE
