@@ -125,6 +125,29 @@
         free($self);
     }
 }
+%extend fd_slip_handover {
+    fd_slip_handover() {
+        fd_slip_handover *p = (fd_slip_handover *)calloc(1, sizeof *p);
+        if (p) p->version = FD_SLIP_HANDOVER_VERSION;
+        return p;
+    }
+    ~fd_slip_handover() {
+        free((void *)$self->received_by);
+        free((void *)$self->note);
+        free($self);
+    }
+}
+%extend fd_slip_handover_filter {
+    fd_slip_handover_filter() {
+        fd_slip_handover_filter *p = (fd_slip_handover_filter *)calloc(1, sizeof *p);
+        if (p) p->version = FD_SLIP_HANDOVER_FILTER_VERSION;
+        return p;
+    }
+    ~fd_slip_handover_filter() {
+        free((void *)$self->received_by);
+        free($self);
+    }
+}
 /* The filters' match masks cross as a signed 64-bit integer (Python int, Java long):
  * at most 63 bits are used, and SWIG's uint64_t/BigInteger path is avoided. */
 %apply int64_t { uint64_t match };

@@ -48,7 +48,10 @@ CREATE INDEX visits_site_id ON visits (site_id, id);
 -- read from this index in the registering transaction (no gaps)
 CREATE UNIQUE INDEX visits_site_slip ON visits (site_id, slip_no);
 -- R-COM-4 "still on site": exactly the visits that arrived and have not left,
--- in id order; it stays as small as the lobby however many visits there were
+-- in id order; it stays as small as the lobby however many visits there were.
+-- Two columns only: the planner statistics seeded at open (store.c) rate a
+-- per-site index ending in id as narrowest, so the generic page query picks
+-- this one over visits_site_id (with more columns it scanned the whole site)
 CREATE INDEX visits_site_onsite ON visits (site_id, id) WHERE arrived_at > 0 AND departed_at = 0;
 -- pre-registered visits not yet arrived, by when they are expected
 CREATE INDEX visits_site_expected ON visits (site_id, planned_from) WHERE state = 'expected';
@@ -149,6 +152,20 @@ CREATE INDEX blocklist_hits_visit ON blocklist_hits (visit_id);
 -- the period's matches (report)
 CREATE INDEX blocklist_hits_site_at ON blocklist_hits (site_id, at);
 
+-- R-VIS-3: slips handed to security in batches; each batch starts after the last.
+CREATE TABLE slip_handovers (
+  id          INTEGER PRIMARY KEY,
+  site_id     INTEGER NOT NULL REFERENCES sites(id),
+  staff_id    INTEGER REFERENCES staff(id),
+  at          INTEGER NOT NULL,
+  first_slip  INTEGER NOT NULL,
+  last_slip   INTEGER NOT NULL,
+  received_by TEXT NOT NULL,
+  note        TEXT
+);
+CREATE INDEX slip_handovers_site_id ON slip_handovers (site_id, id);
+CREATE UNIQUE INDEX slip_handovers_site_first ON slip_handovers (site_id, first_slip);
+
 -- R-COM-3: never deleted.
 CREATE TRIGGER visits_no_delete BEFORE DELETE ON visits
 BEGIN SELECT RAISE(ABORT, 'visits are never deleted (R-COM-3)'); END;
@@ -166,6 +183,10 @@ CREATE TRIGGER blocklist_no_delete BEFORE DELETE ON blocklist
 BEGIN SELECT RAISE(ABORT, 'blocklist entries are never deleted, they are lifted (R-COM-3)'); END;
 CREATE TRIGGER blocklist_hits_no_delete BEFORE DELETE ON blocklist_hits
 BEGIN SELECT RAISE(ABORT, 'blocklist hits are never deleted (R-COM-3)'); END;
+CREATE TRIGGER slip_handovers_append_only_update BEFORE UPDATE ON slip_handovers
+BEGIN SELECT RAISE(ABORT, 'slip handovers are append-only (R-COM-3)'); END;
+CREATE TRIGGER slip_handovers_append_only_delete BEFORE DELETE ON slip_handovers
+BEGIN SELECT RAISE(ABORT, 'slip handovers are append-only (R-COM-3)'); END;
 
 -- R-COM-3: never replaced (INSERT OR REPLACE would delete the old row silently).
 CREATE TRIGGER visits_no_replace BEFORE INSERT ON visits
@@ -186,6 +207,9 @@ BEGIN SELECT RAISE(ABORT, 'exists: blocklist.id (never replaced, R-COM-3)'); END
 CREATE TRIGGER blocklist_hits_no_replace BEFORE INSERT ON blocklist_hits
 WHEN EXISTS (SELECT 1 FROM blocklist_hits WHERE id = NEW.id)
 BEGIN SELECT RAISE(ABORT, 'exists: blocklist_hits.id (never replaced, R-COM-3)'); END;
+CREATE TRIGGER slip_handovers_no_replace BEFORE INSERT ON slip_handovers
+WHEN EXISTS (SELECT 1 FROM slip_handovers WHERE id = NEW.id)
+BEGIN SELECT RAISE(ABORT, 'exists: slip_handovers.id (slip handovers are append-only, R-COM-3)'); END;
 
 -- R-COM-3: what a visit says is kept. Its events set the host's answer, the
 -- arrival and the departure once each, the state, and the last explanation;

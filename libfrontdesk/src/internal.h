@@ -231,6 +231,14 @@ fd_status fd__check_date(const char *fn, const char *field, fd_date date);
 /* --- visitors (visitors/visitors.c) --------------------------------------- */
 
 /*
+ * fd_visit_validate()'s checks, errors naming @fn, also giving what the store
+ * keeps of the phone (the national form, '-' and an extension) and the plate
+ * (canonical), each "" when none: each is parsed once.
+ */
+struct fd_visit;
+fd_status fd__visit_validate(const char *fn, const struct fd_visit *visit, char phone[48], char plate[64]);
+
+/*
  * fd_visit_overstay()'s rule in an open @zone (the store keeps one per site),
  * over what it needs of a visit: when they arrived (0: not), left (0: not)
  * and were planned to leave (0: no window). *@reason and *@since as in

@@ -932,6 +932,18 @@ Test(visitors_store, R_COM_4_still_on_site_lists_who_arrived_and_has_not_left)
     /* another site sees nobody */
     fd_actor other = actor_at(f.other_site, f.other_clerk, T0 + HOUR);
     cr_assert_eq(onsite_ids(got, 16, &f, &other, 0, 64), 0);
+    /* The page is read through the index of exactly the visits on site, not the site's visits. */
+    sqlite3 *db = NULL;
+    cr_assert_eq(sqlite3_open_v2(f.path, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+    sqlite3_stmt *plan = NULL;
+    cr_assert_eq(sqlite3_prepare_v2(db, "EXPLAIN QUERY PLAN SELECT id FROM visits WHERE ?1 = ?1 AND site_id = 1 AND "
+                                        "arrived_at > 0 AND departed_at = 0 AND id > ?3 ORDER BY id LIMIT ?2",
+                                    -1, &plan, NULL), SQLITE_OK);
+    cr_assert_eq(sqlite3_step(plan), SQLITE_ROW);
+    cr_assert(strstr((const char *)sqlite3_column_text(plan, 3), "visits_site_onsite") != NULL, "%s",
+              sqlite3_column_text(plan, 3));
+    sqlite3_finalize(plan);
+    sqlite3_close(db);
     fd_visit_iter *it = NULL;
     fd_assert_error(fd_store_visit_onsite(&it, f.s, &later, 0, 65), FD_ERANGE, "limit");
     fd_assert_error(fd_store_visit_onsite(&it, f.s, &later, -1, 10), FD_ERANGE, "after");
@@ -953,7 +965,9 @@ Test(visitors_store, R_COM_4_end_of_shift_each_visitor_still_there_is_checked_ou
     int64_t leaves = reg(&f, &a, &v, NULL).id;
     v.preregistered = 1;
     v.planned_from = T0 + 2 * HOUR;
-    reg(&f, &a, &v, NULL);                       /* expected, late at 11:00 */
+    reg(&f, &a, &v, NULL);                       /* expected at 11:00, before the shift: not its business */
+    v.planned_from = T0 + 10 * HOUR;
+    reg(&f, &a, &v, NULL);                       /* expected at 19:00 and not come by 22:00 */
     int64_t shift = T0 + 8 * HOUR;               /* the evening shift begins at 17:00 */
     fd_actor end = clerk_at(&f, T0 + 13 * HOUR); /* and ends at 22:00 */
     fd_assert_ok(fd_store_visit_checkout(f.s, &end, leaves, T0 + 3 * HOUR, NULL));
@@ -1527,4 +1541,70 @@ Test(visitors_store, R_COM_3_visitor_records_are_never_deleted_replaced_or_rewri
     cr_assert_eq(raw_exec(f.path, "DROP TRIGGER visits_only_events_and_purge"), SQLITE_OK);
     fd_store *s = NULL;
     fd_assert_error(fd_store_open(&s, f.path, NULL), FD_EDATA, "visits_only_events_and_purge");
+}
+
+/* --- registration slips handed to security (R-VIS-3) ------------------------------------------ */
+
+Test(visitors, R_VIS_3_slips_are_due_to_security_after_the_policy_days)
+{
+    int due = -1;
+    fd_assert_ok(fd_visit_slip_handover_due(&due, 3, T0, T0 + 7 * DAY - 1, NULL));
+    cr_assert_eq(due, 0);
+    fd_assert_ok(fd_visit_slip_handover_due(&due, 3, T0, T0 + 7 * DAY, NULL));
+    cr_assert_eq(due, 1, "visitor.slip_handover_days is 7 by default");
+    fd_assert_ok(fd_visit_slip_handover_due(&due, 0, T0, T0 + 30 * DAY, NULL));
+    cr_assert_eq(due, 0, "nothing waiting, nothing due");
+    fd_policy *p = policy_with("visitor.slip_handover_days", 1);
+    fd_assert_ok(fd_visit_slip_handover_due(&due, 1, T0, T0 + DAY, p));
+    cr_assert_eq(due, 1);
+    fd_policy_free(p);
+    fd_assert_error(fd_visit_slip_handover_due(&due, -1, T0, T0, NULL), FD_EINVAL, "pending");
+    fd_assert_error(fd_visit_slip_handover_due(NULL, 1, T0, T0, NULL), FD_EINVAL, "out");
+}
+
+Test(visitors_store, R_VIS_3_slips_are_handed_to_security_in_batches_without_gaps)
+{
+    fx f = fx_open("vis-handover");
+    fd_actor a = clerk_at(&f, T0);
+    fd_slip_status st;
+    fd_assert_ok(fd_store_slip_handover_status(&st, f.s, &a));
+    cr_assert_eq(st.pending, 0);
+    cr_assert_eq(st.due, 0);
+    int64_t id = 0;
+    fd_assert_error(fd_store_slip_handover(&id, f.s, &a, "保安老张", NULL), FD_ESTATE, "no slip was registered");
+    fd_visit v = walk_in();
+    for (int i = 0; i < 3; i++)
+        reg(&f, &a, &v, NULL);
+    fd_actor week = clerk_at(&f, T0 + 7 * DAY);
+    fd_assert_ok(fd_store_slip_handover_status(&st, f.s, &week));
+    cr_assert_eq(st.pending, 3);
+    cr_assert_eq(st.first_pending, 1);
+    cr_assert_eq(st.last_slip, 3);
+    cr_assert_eq(st.since, T0, "since the first slip's registration");
+    cr_assert_eq(st.due, 1);
+    fd_assert_error(fd_store_slip_handover(&id, f.s, &week, NULL, NULL), FD_EINVAL, "slip_handover.received_by");
+    fd_assert_ok(fd_store_slip_handover(&id, f.s, &week, "保安老张", "第3张缺签名"));
+    fd_slip_handover *h = NULL;
+    fd_assert_ok(fd_store_slip_handover_get(&h, f.s, &week, id));
+    cr_assert_eq(h->first_slip, 1);
+    cr_assert_eq(h->last_slip, 3);
+    cr_assert_eq(h->at, T0 + 7 * DAY);
+    cr_assert_eq(h->staff_id, f.clerk);
+    fd_slip_handover_free(h);
+    fd_assert_error(fd_store_slip_handover(&id, f.s, &week, "保安老张", NULL), FD_ESTATE, "the latest is 3");
+    reg(&f, &week, &v, NULL);
+    fd_actor later = clerk_at(&f, T0 + 8 * DAY);
+    fd_assert_ok(fd_store_slip_handover_status(&st, f.s, &later));
+    cr_assert_eq(st.pending, 1);
+    cr_assert_eq(st.first_pending, 4);
+    cr_assert_eq(st.since, T0 + 7 * DAY, "since the last handover");
+    cr_assert_eq(st.due, 0);
+    fd_assert_ok(fd_store_slip_handover(&id, f.s, &later, "保安小王", NULL));
+    fd_assert_ok(fd_store_slip_handover_get(&h, f.s, &later, id));
+    cr_assert_eq(h->first_slip, 4);
+    cr_assert_eq(h->last_slip, 4);
+    fd_slip_handover_free(h);
+    cr_assert_eq(raw_exec(f.path, "DELETE FROM slip_handovers"), SQLITE_CONSTRAINT_TRIGGER & 0xff);
+    cr_assert_eq(raw_exec(f.path, "UPDATE slip_handovers SET last_slip = 9"), SQLITE_CONSTRAINT_TRIGGER & 0xff);
+    fx_close(&f);
 }

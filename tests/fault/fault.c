@@ -22,7 +22,8 @@
  * xTruncate and xFileSize.
  *
  * FD_FAULT_RUNS caps the runs per mode (evenly spread over the fault
- * points; 0 = every point); tests/fault/run sets it to 0.
+ * points; 0 = every point); tests/fault/run sets it to 0. FD_FAULT_FROM and
+ * FD_FAULT_TO restrict the points to a range (one module's calls).
  */
 #include <frontdesk.h>
 
@@ -582,6 +583,9 @@ typedef struct outcome {
     int jmax;     /* and at most */
     int call, message, cdr; /* the calls module: a call with its call-back task, a message, a CDR import */
     int64_t call_id, message_id;
+    int visit, checkout, block, held, admit; /* visitors: a visit with an ID, its check-out, a blocklist entry,
+                                                a visit it holds, the manager's admission */
+    int64_t visit_id, held_id, block_id;
 } outcome;
 
 /* Counts a write that journals one entry at the north site. */
@@ -732,6 +736,64 @@ static void scenario(const char *path, outcome *o)
     if (CALL(fd_store_resident_check(&chk, st, &ca, "13800138009", (fd_date){ 2026, 11, 20 })) == FD_OK &&
         o->occupant != UNKNOWN && (chk.answer == FD_RESIDENT_YES) != (o->occupant == DONE))
         problem("the resident check answered %s", fd_resident_answer_name(chk.answer));
+
+    /* Visitors (issue 12): a walk-in with a passport (the site's hashing secret is created and
+     * journaled with it), its check-out; a blocklist entry (journaled), a visit it holds (the visit
+     * and its hit: both or neither), the manager's admission (journaled); then what the desk reads:
+     * who is on site, the end-of-shift check, the blocklist check, the purge's dry run. */
+    fd_visit vi = FD_VISIT_INIT;
+    vi.visitor = "孙悟空", vi.phone = "139 0013 9000", vi.party_size = 2, vi.purpose = "fault-visit";
+    vi.host_occupant = o->occupant == DONE ? oid : 0, vi.host = "3-1201 张三", vi.plate = "京a·12345";
+    fd_id_document passport = FD_ID_DOCUMENT_INIT;
+    passport.type = "passport", passport.number = "E12345678";
+    fd_visit_registration vr;
+    ca.at = T0 + 260;
+    o->visit = journaled(o, WRITE(fd_store_visit_register(&vr, st, &ca, &vi, &passport)));
+    if (o->visit == DONE) {
+        o->visit_id = vr.id;
+        if (vr.slip_no != 1 || strcmp(vr.state, "waiting") != 0)
+            problem("visit register: slip %lld, state %s; expected 1, waiting", (long long)vr.slip_no, vr.state);
+    }
+    fd_blocklist_entry be = FD_BLOCKLIST_ENTRY_INIT;
+    be.level = "forbidden", be.reason = "fault-block 13800138000", be.name = "白骨精";
+    ma.at = T0 + 262;
+    o->block = journaled(o, WRITE(fd_store_blocklist_add(&o->block_id, st, &ma, &be, NULL)));
+    fd_visit vh = FD_VISIT_INIT;
+    vh.visitor = "白骨精", vh.party_size = 1, vh.purpose = "fault-held", vh.host = "前台";
+    ca.at = T0 + 264;
+    o->held = WRITE(fd_store_visit_register(&vr, st, &ca, &vh, NULL));
+    if (o->held == DONE) {
+        o->held_id = vr.id;
+        if (o->block != UNKNOWN && strcmp(vr.state, o->block == DONE ? "held" : "waiting") != 0)
+            problem("the blocklisted visit is %s", vr.state);
+    }
+    ma.at = T0 + 266;
+    if (o->held == DONE && strcmp(vr.state, "held") == 0)
+        o->admit = journaled(o, WRITE(fd_store_visit_admit(st, &ma, o->held_id, "fault-admit 已核实")));
+    ca.at = T0 + 268;
+    if (o->visit == DONE)
+        o->checkout = WRITE(fd_store_visit_checkout(st, &ca, o->visit_id, 0, NULL));
+    fd_visit_iter *vit = NULL;
+    const fd_visit *vv = NULL;
+    if (CALL(fd_store_visit_onsite(&vit, st, &ca, 0, 64)) == FD_OK) {
+        while (CALL(fd_visit_iter_next(&vv, vit)) == FD_OK && vv) {
+            if (vv->id == o->visit_id && o->checkout == DONE)
+                problem("a visitor who checked out is listed as on site");
+            if (strstr(vv->phone, "13900139"))
+                problem("the on-site listing shows a phone in clear");
+        }
+    }
+    fd_visit_iter_free(vit);
+    fd_visit_shift vs;
+    if (CALL(fd_store_visit_shift_check(&vs, st, &ca, T0)) == FD_OK && vs.on_site > 2)
+        problem("the shift check counted %lld visitors on site", (long long)vs.on_site);
+    fd_blocklist_match bm;
+    if (CALL(fd_store_blocklist_check(&bm, st, &ca, "白骨精", NULL, NULL)) == FD_OK && o->block != UNKNOWN &&
+        (bm.answer == FD_BLOCKLIST_MATCH) != (o->block == DONE))
+        problem("the blocklist check answered %s", fd_blocklist_answer_name(bm.answer));
+    fd_visit_purge vp;
+    ma.at = T0 + 270;
+    CALL(fd_store_visit_purge(&vp, st, &ma, 1));
 
     /* Reads: each either fails or tells the truth. */
     fd_policy *pol = NULL;
@@ -952,6 +1014,25 @@ static void verify(const char *path, const outcome *o)
     expect_rows(db, "SELECT count(*) FROM calls WHERE source = ? AND legs = 2 AND transfers <> ''", "pbx1", o->cdr,
                 "the call the legs make");
     expect_range(db, "SELECT count(*) FROM cdr_legs WHERE call_id IS NULL", NULL, 0, 0, "legs without their call");
+    expect_rows(db, "SELECT count(*) FROM visits WHERE purpose = ? AND slip_no = 1 AND phone = '13900139000' AND "
+                    "plate = '京A12345' AND id_masked = 'E*****678'", "fault-visit", o->visit, "the visit");
+    expect_rows(db, "SELECT count(*) FROM id_documents d JOIN visits v ON v.id = d.visit_id WHERE v.purpose = ? AND "
+                    "length(d.hash) = 64", "fault-visit", o->visit, "the visit's ID document");
+    expect_rows(db, "SELECT count(*) FROM site_secrets WHERE length(secret) = 32 AND site_id = "
+                    "(SELECT id FROM sites WHERE code = ?)", "north", o->visit, "the site's secret");
+    expect_rows(db, "SELECT count(*) FROM visits v JOIN visit_events e ON e.visit_id = v.id WHERE v.purpose = ? AND "
+                    "v.state = 'left' AND e.kind = 'checkout'", "fault-visit", o->checkout, "the check-out");
+    expect_rows(db, "SELECT count(*) FROM blocklist WHERE reason = ? AND name_fold = '白骨精'", "fault-block 13800138000",
+                o->block, "the blocklist entry with its keys");
+    expect_rows(db, "SELECT count(*) FROM visits WHERE purpose = ?", "fault-held", o->held, "the held visit");
+    expect_range(db, "SELECT count(*) FROM blocklist_hits h JOIN visits v ON v.id = h.visit_id WHERE v.purpose = ?",
+                 "fault-held", 0, o->held != REFUSED && o->block != REFUSED, "the held visit's hit");
+    expect_range(db, "SELECT count(*) FROM visits WHERE blocklist_level = 'forbidden' AND id NOT IN "
+                     "(SELECT visit_id FROM blocklist_hits)", NULL, 0, 0, "a held visit without its hit");
+    expect_rows(db, "SELECT count(*) FROM visit_events WHERE kind = 'admit' AND note = ?", "fault-admit 已核实",
+                o->admit, "the admission");
+    expect_range(db, "SELECT count(*) FROM visits WHERE slip_no > (SELECT count(*) FROM visits)", NULL, 0, 0,
+                 "a gap in the slip numbers");
     expect_rows(db, "SELECT count(*) FROM journal WHERE detail = ?", jdetail(detail, "undone", 0), REFUSED,
                 "the rolled-back entry");
     expect_rows(db, "SELECT count(*) FROM journal WHERE detail = ?", jdetail(detail, "again", 0), o->journal2,
@@ -1058,7 +1139,16 @@ int main(int argc, char **argv)
         fprintf(stderr, "fault: the scenario fails without faults\n");
         return 1;
     }
-    long stride = max_runs > 0 && total > max_runs ? (total + max_runs - 1) / max_runs : 1;
+    /* FD_FAULT_FROM and FD_FAULT_TO (points, inclusive) restrict the runs to one module's part of the
+     * scenario: -vv on a clean run (--only 0) shows where each call's points lie. */
+    const char *from_env = getenv("FD_FAULT_FROM"), *to_env = getenv("FD_FAULT_TO");
+    long from = from_env ? atol(from_env) : 1, to = to_env ? atol(to_env) : total;
+    if (from < 1)
+        from = 1;
+    if (to > total)
+        to = total;
+    long span = to >= from ? to - from + 1 : 0;
+    long stride = max_runs > 0 && span > max_runs ? (span + max_runs - 1) / max_runs : 1;
     time_t start = time(NULL);
     for (int p = 0; p < 2; p++) {
         bool persistent = p == 1;
@@ -1068,8 +1158,8 @@ int main(int argc, char **argv)
         misreported = 0;
         for (long k = 0;; k++) {
             /* Every stride-th point, at an offset that moves so that sampling covers every residue. */
-            long n = only ? only : 1 + k * stride + (stride > 1 ? (k * 7919) % stride : 0);
-            if (n > total)
+            long n = only ? only : from + k * stride + (stride > 1 ? (k * 7919) % stride : 0);
+            if (n > to)
                 break;
             if (verbose > 0 && only == 0 && runs % 500 == 0)
                 fprintf(stderr, "fault: %s %s: %ld of %ld\n", mode_name, persistent ? "persistent" : "once", n, total);

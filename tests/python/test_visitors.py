@@ -214,3 +214,19 @@ def test_the_blocklist_matches_without_showing_R_VIS_1(estate):
     assert [(h.outcome, h.outcome_by) for h in hits] == [("admitted", estate["boss"])]
     fd.lift_blocklist_entry(s, mgr, entry, "禁止令已撤销")
     assert fd.check_blocklist(s, clerk, name="张三").answer is fd.BlocklistAnswer.NONE
+
+
+def test_slips_are_handed_to_security_in_batches_R_VIS_3(estate):
+    s, clerk = estate["store"], estate["clerk"]
+    assert not fd.slip_handover_due(3, T0, T0 + 6 * 24 * HOUR)
+    assert fd.slip_handover_due(3, T0, T0 + 7 * 24 * HOUR)
+    for i in range(3):
+        fd.register_visit(s, clerk, visitor=f"访客{i}", host="前台", purpose="办事")
+    week = clerk.replace(at=T0 + 7 * 24 * HOUR)
+    st = fd.slip_handover_status(s, week)
+    assert (st.pending, st.first_pending, st.last_slip, st.since, st.due) == (3, 1, 3, T0, True)
+    h = fd.hand_over_slips(s, week, "保安老张", note="第3张缺签名")
+    assert (fd.slip_handover(s, week, h).first_slip, fd.slip_handover(s, week, h).last_slip) == (1, 3)
+    assert [b.id for b in fd.slip_handovers(s, week)] == [h]
+    with pytest.raises(fd.InvalidState, match="no slip"):
+        fd.hand_over_slips(s, week, "保安老张")

@@ -4,7 +4,7 @@ libfrontdesk/records/visitors.rec; do not edit)."""
 from . import core as _c
 from ._records import Record, RecordFilter, FieldInfo
 
-__all__ = ["Visit", "VisitFilter", "VisitEvent", "VisitEventFilter", "BlocklistEntry", "BlocklistEntryFilter", "BlocklistHit", "BlocklistHitFilter"]
+__all__ = ["Visit", "VisitFilter", "VisitEvent", "VisitEventFilter", "BlocklistEntry", "BlocklistEntryFilter", "BlocklistHit", "BlocklistHitFilter", "SlipHandover", "SlipHandoverFilter"]
 
 
 class Visit(Record):
@@ -341,3 +341,58 @@ class BlocklistHitFilter(RecordFilter):
     _next = staticmethod(_c.fd_blocklist_hit_iter_next)
     _free = staticmethod(_c.fd_blocklist_hit_iter_free)
     _record = BlocklistHit
+
+
+class SlipHandover(Record):
+    """登记单移交: A batch of registration slips handed to security: every slip since the last batch, without gaps. (R-VIS-3)
+
+    ``id``: 编号, row id, > 0
+    ``site_id``: 场所, the site
+    ``staff_id``: 移交人, who handed them over
+    ``at``: 移交时间, when
+    ``first_slip``: 起始单号, the first slip of the batch: the last batch's last + 1 (set by the store)
+    ``last_slip``: 截止单号, the last slip of the batch: the site's latest at the handover (set by the store)
+    ``received_by``: 接收人, who took them for security (personal data: name)
+    ``note``: 备注, a note (slips missing a signature, say) (personal data: free_text)
+    """
+    _name = "slip_handover"
+    _c_type = _c.fd_slip_handover
+    _c_init = staticmethod(_c.fd_slip_handover_init)
+    _c_version = _c.FD_SLIP_HANDOVER_VERSION
+    _c_check = staticmethod(_c.fd_slip_handover_check)
+    _c_free = staticmethod(_c.fd_slip_handover_free)
+    _c_get = staticmethod(_c.fd_store_slip_handover_get)
+    _fields = (
+        FieldInfo("id", "id", "编号", 0, True, "none", False, "db", "R-COM-3"),
+        FieldInfo("site_id", "ref", "场所", 0, True, "none", False, "site", "R-COM-1"),
+        FieldInfo("staff_id", "ref", "移交人", 0, False, "none", False, "staff", "R-COM-1"),
+        FieldInfo("at", "instant", "移交时间", 0, True, "none", False, "at", "R-COM-1"),
+        FieldInfo("first_slip", "int", "起始单号", 0, True, "none", False, "in", "R-VIS-3"),
+        FieldInfo("last_slip", "int", "截止单号", 0, True, "none", False, "in", "R-VIS-3"),
+        FieldInfo("received_by", "text", "接收人", 100, True, "name", False, "in", "R-VIS-3"),
+        FieldInfo("note", "text", "备注", 500, False, "free_text", False, "in", "R-VIS-3"),
+    )
+    __slots__ = tuple(f.name for f in _fields)
+
+
+class SlipHandoverFilter(RecordFilter):
+    """Filter of SlipHandover queries: keyword arguments name fields (equality), ``<field>_from`` /
+    ``<field>_to`` bound instants, dates and amounts ([from, to)), ``search`` matches names,
+    ``after`` and ``limit`` page."""
+    _c_type = _c.fd_slip_handover_filter
+    _c_init = staticmethod(_c.fd_slip_handover_filter_init)
+    _version = _c.FD_SLIP_HANDOVER_FILTER_VERSION
+    _slots = (
+        ("id", "id", 1 << 0),  # FD_SLIP_HANDOVER_MATCH_ID
+        ("site_id", "ref", 1 << 1),  # FD_SLIP_HANDOVER_MATCH_SITE_ID
+        ("staff_id", "ref", 1 << 2),  # FD_SLIP_HANDOVER_MATCH_STAFF_ID
+        ("at_from", "instant", 1 << 3),  # FD_SLIP_HANDOVER_MATCH_AT_FROM
+        ("at_to", "instant", 1 << 4),  # FD_SLIP_HANDOVER_MATCH_AT_TO
+        ("first_slip", "int", 1 << 5),  # FD_SLIP_HANDOVER_MATCH_FIRST_SLIP
+        ("last_slip", "int", 1 << 6),  # FD_SLIP_HANDOVER_MATCH_LAST_SLIP
+        ("received_by", "text", 1 << 7),  # FD_SLIP_HANDOVER_MATCH_RECEIVED_BY
+    )
+    _query = staticmethod(_c.fd_store_slip_handover_query)
+    _next = staticmethod(_c.fd_slip_handover_iter_next)
+    _free = staticmethod(_c.fd_slip_handover_iter_free)
+    _record = SlipHandover

@@ -27,20 +27,21 @@ from typing import NamedTuple as _NamedTuple
 
 from . import core as _c
 from ._records import Records, from_seconds, integer, to_date, to_seconds
-from ._visitors_records import (BlocklistEntry, BlocklistEntryFilter, BlocklistHit, BlocklistHitFilter, Visit,
-                                VisitEvent, VisitEventFilter, VisitFilter)
+from ._visitors_records import (BlocklistEntry, BlocklistEntryFilter, BlocklistHit, BlocklistHitFilter,
+                                SlipHandover, SlipHandoverFilter, Visit, VisitEvent, VisitEventFilter, VisitFilter)
 
 __all__ = ["Visit", "VisitFilter", "VisitEvent", "VisitEventFilter", "BlocklistEntry", "BlocklistEntryFilter",
-           "BlocklistHit", "BlocklistHitFilter", "IdDocument", "IdNumber", "OverstayReason", "Overstay",
+           "BlocklistHit", "BlocklistHitFilter", "SlipHandover", "SlipHandoverFilter", "SlipStatus", "IdDocument", "IdNumber", "OverstayReason", "Overstay",
            "BlocklistAnswer", "BlocklistMatch", "VisitRegistration", "VisitShift", "VisitPurge",
            "VISIT_PARTY_MAX", "ID_NUMBER_MAX",
            "visit_code_label", "visit_code_parse", "parse_id_number", "parse_plate", "validate_visit",
-           "checkout_check", "overstay", "validate_blocklist_entry", "blocklist_entry_active",
+           "checkout_check", "overstay", "slip_handover_due", "validate_blocklist_entry", "blocklist_entry_active",
            "register_visit", "answer_visit", "check_in_visit", "check_out_visit", "admit_visit", "refuse_visit",
            "explain_visit", "cancel_visit", "visitors_on_site", "visit_overstay", "visit_shift_check",
            "reveal_visit_id", "purge_visits", "visits", "visit", "visit_events", "visit_event",
            "add_blocklist_entry", "lift_blocklist_entry", "check_blocklist", "blocklist", "blocklist_entry",
-           "blocklist_hits", "blocklist_hit"]
+           "blocklist_hits", "blocklist_hit", "slip_handover_status", "hand_over_slips", "slip_handovers",
+           "slip_handover"]
 
 #: The largest party a visit records.
 VISIT_PARTY_MAX = _c.FD_VISIT_PARTY_MAX
@@ -153,6 +154,13 @@ def overstay(visit, now, time_zone=None, policy=None):
     _c.fd_visit_overstay(o, visit._to_c(time_zone), to_seconds(now, "now", time_zone), time_zone,
                          policy._handle() if policy is not None else None)
     return _overstay(o)
+
+
+def slip_handover_due(pending, since, now, policy=None):
+    """R-VIS-3: whether ``pending`` slips are due to be handed to security at ``now``: ``visitor.slip_handover_days``
+    since ``since`` (the last handover, or the first pending slip's registration)."""
+    return bool(_c.fd_visit_slip_handover_due(integer(pending, "pending"), to_seconds(since, "since"),
+                                              to_seconds(now, "now"), policy._handle() if policy is not None else None))
 
 
 def validate_blocklist_entry(entry, today, id_document=None):
@@ -383,3 +391,37 @@ def blocklist_hits(store, actor, **filter):
 def blocklist_hit(store, actor, hit_id):
     """One BlocklistHit by id."""
     return BlocklistHit._get(store._handle(), store._actor(actor), hit_id)
+
+
+class SlipStatus(_NamedTuple):
+    """R-VIS-3: the slips waiting to be handed to security: how many, the first of them, the site's latest, since
+    when they wait (a datetime; None when none), and whether a handover is due."""
+    pending: int
+    first_pending: int
+    last_slip: int
+    since: object
+    due: bool
+
+
+def slip_handover_status(store, actor):
+    """R-VIS-3: which registration slips wait to be handed to security, and whether that is due."""
+    r = _c.fd_slip_status()
+    _c.fd_store_slip_handover_status(r, store._handle(), store._actor(actor))
+    return SlipStatus(r.pending, r.first_pending, r.last_slip, from_seconds(r.since) if r.since else None,
+                      bool(r.due))
+
+
+def hand_over_slips(store, actor, received_by, note=None):
+    """R-VIS-3: records every slip since the last handover as handed to security (to ``received_by``); returns
+    the batch's id. Raises InvalidState when there is none."""
+    return _c.fd_store_slip_handover(store._handle(), store._actor(actor), received_by, note)
+
+
+def slip_handovers(store, actor, **filter):
+    """The batches of slips handed to security (SlipHandoverFilter keywords ...), oldest first."""
+    return SlipHandoverFilter._iterate(store._handle(), store._actor(actor), _zone(store, actor), **filter)
+
+
+def slip_handover(store, actor, handover_id):
+    """One SlipHandover by id."""
+    return SlipHandover._get(store._handle(), store._actor(actor), handover_id)

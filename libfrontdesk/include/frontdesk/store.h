@@ -1564,6 +1564,26 @@ FD_API void fd_blocklist_hit_iter_free(fd_blocklist_hit_iter *iter);
  *  fd_blocklist_hit_free(). ::FD_ENOTFOUND when there is none (or it is another site's). */
 FD_API fd_status fd_store_blocklist_hit_get(fd_blocklist_hit **out, fd_store *store, const fd_actor *actor, int64_t id);
 
+/** An iterator over slip_handover records, in id order, read in pages. */
+typedef struct fd_slip_handover_iter fd_slip_handover_iter;
+/**
+ * Queries slip_handover records; @p filter NULL matches all. @p actor: the actor (required: the record holds personal data or a site);
+ * records with a site are limited to the actor's site; personal data comes back
+ * masked unless the actor holds ::FD_GRANT_REVEAL (each reveal is logged, R-COM-2).
+ * Free the iterator with fd_slip_handover_iter_free().
+ * @return ::FD_OK, ::FD_EINVAL (bad filter), ::FD_EPERM (actor), ::FD_ENOTFOUND, ::FD_EIO.
+ */
+FD_API fd_status fd_store_slip_handover_query(fd_slip_handover_iter **out, fd_store *store, const fd_actor *actor,
+                                  const fd_slip_handover_filter *filter);
+/** Steps the iterator: *out is the next record (owned by the iterator, valid until the next
+ *  call) or NULL at the end. */
+FD_API fd_status fd_slip_handover_iter_next(const fd_slip_handover **out, fd_slip_handover_iter *iter);
+/** Frees an iterator. NULL is a no-op. */
+FD_API void fd_slip_handover_iter_free(fd_slip_handover_iter *iter);
+/** One slip_handover record by id (masked as by fd_store_slip_handover_query()); free it with
+ *  fd_slip_handover_free(). ::FD_ENOTFOUND when there is none (or it is another site's). */
+FD_API fd_status fd_store_slip_handover_get(fd_slip_handover **out, fd_store *store, const fd_actor *actor, int64_t id);
+
 /* @generated store:visitors end */
 
 /*
@@ -1804,7 +1824,8 @@ typedef struct fd_visit_shift {
                                     must be, before the shift is handed over (R-COM-4) */
     int64_t first_unexplained; /**< the lowest id among them, 0 when none */
     int64_t held;              /**< visits held by a blocklist match, awaiting the desk's decision */
-    int64_t expected_late;     /**< pre-registered visits whose window began and who have not arrived */
+    int64_t expected_late;     /**< pre-registered visits expected during the shift (their window began at or
+                                    after @c since, by the actor's instant) who have not arrived */
 } fd_visit_shift;
 /** The current version of ::fd_visit_shift. */
 #define FD_VISIT_SHIFT_VERSION 1
@@ -1814,7 +1835,8 @@ typedef struct fd_visit_shift {
  * instant, for the shift that began at @p since: who is still on site, who
  * overstays, and who of them has been neither checked out nor explained
  * (fd_store_visit_explain() at or after @p since). The shift may be handed
- * over when `unexplained` is 0. Read through the on-site index only.
+ * over when `unexplained` is 0. Read through the on-site, held and expected
+ * indexes: it costs the same among a million visits as among a hundred.
  * @return ::FD_OK; ::FD_EINVAL (@p since after the actor's instant); ::FD_EPERM; ::FD_EIO.
  */
 FD_API fd_status fd_store_visit_shift_check(fd_visit_shift *out, fd_store *store, const fd_actor *actor,
@@ -1831,6 +1853,39 @@ FD_API fd_status fd_store_visit_shift_check(fd_visit_shift *out, fd_store *store
  *         was encrypted under another key, or altered); ::FD_EIO.
  */
 FD_API fd_status fd_store_visit_id_reveal(fd_buf *out, fd_store *store, const fd_actor *actor, int64_t visit_id);
+
+/** The registration slips waiting to be handed to security (fd_store_slip_handover_status()). */
+typedef struct fd_slip_status {
+    unsigned int version;  /**< ::FD_SLIP_STATUS_VERSION */
+    int64_t pending;       /**< slips registered since the last handover */
+    int64_t first_pending; /**< the first of them, 0 when none */
+    int64_t last_slip;     /**< the site's latest slip, 0 when none */
+    int64_t since;         /**< the last handover, or the first pending slip's registration when there was none */
+    int due;               /**< 1 when fd_visit_slip_handover_due() says a handover is due at the actor's instant */
+} fd_slip_status;
+/** The current version of ::fd_slip_status. */
+#define FD_SLIP_STATUS_VERSION 1
+
+/**
+ * R-VIS-3: which slips wait to be handed to security at the actor's site and
+ * whether a handover is due (`visitor.slip_handover_days`).
+ * @return ::FD_OK; ::FD_EPERM; ::FD_EIO.
+ */
+FD_API fd_status fd_store_slip_handover_status(fd_slip_status *out, fd_store *store, const fd_actor *actor);
+
+/**
+ * R-VIS-3: records that every slip since the last handover (the last batch's
+ * last + 1 to the site's latest) was handed to security at the actor's
+ * instant, to @p received_by (required; personal data, masked by the site's
+ * name policy), with @p note (optional). Batches follow one another without
+ * gaps or overlaps (a unique index on their first slip). Not journaled: the
+ * batch is its own record.
+ * @param out_id receives the batch's id
+ * @return ::FD_OK; ::FD_EINVAL (no recipient); ::FD_ESTATE (no slip since the
+ *         last handover); ::FD_EPERM; ::FD_EIO.
+ */
+FD_API fd_status fd_store_slip_handover(int64_t *out_id, fd_store *store, const fd_actor *actor,
+                                        const char *received_by, const char *note);
 
 /** What fd_store_visit_purge() removed (or would remove). */
 typedef struct fd_visit_purge {

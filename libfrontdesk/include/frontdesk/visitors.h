@@ -431,6 +431,69 @@ typedef struct fd_blocklist_hit_filter {
 /** Fills @p filter with ::FD_BLOCKLIST_HIT_FILTER_INIT for @p version. */
 FD_API fd_status fd_blocklist_hit_filter_init(fd_blocklist_hit_filter *filter, unsigned int version);
 
+/** 登记单移交: A batch of registration slips handed to security: every slip since the last batch, without gaps. (R-VIS-3) Strings are owned by the iterator or the
+ *  record they came from; fd_slip_handover_free() frees a record from fd_store_slip_handover_get(). */
+typedef struct fd_slip_handover {
+    unsigned int version; /**< ::FD_SLIP_HANDOVER_VERSION */
+    int64_t id; /**< 编号: row id, > 0 (R-COM-3) */
+    int64_t site_id; /**< 场所: the site (R-COM-1) */
+    int64_t staff_id; /**< 移交人: who handed them over (R-COM-1) */
+    int64_t at; /**< 移交时间: when (UTC seconds) (R-COM-1) */
+    int64_t first_slip; /**< 起始单号: the first slip of the batch: the last batch's last + 1 (set by the store) (R-VIS-3) */
+    int64_t last_slip; /**< 截止单号: the last slip of the batch: the site's latest at the handover (set by the store) (R-VIS-3) */
+    const char *received_by; /**< 接收人: who took them for security, at most 100 bytes; personal data (name), masked on output (R-VIS-3) */
+    const char *note; /**< 备注: a note (slips missing a signature, say), at most 500 bytes; personal data (free_text), masked on output (R-VIS-3) */
+} fd_slip_handover;
+/** The current version of ::fd_slip_handover. */
+#define FD_SLIP_HANDOVER_VERSION 1
+/** An empty ::fd_slip_handover to fill in. */
+#define FD_SLIP_HANDOVER_INIT { FD_SLIP_HANDOVER_VERSION, 0, 0, 0, 0, 0, 0, NULL, NULL }
+/** Fills @p rec with ::FD_SLIP_HANDOVER_INIT for @p version. @return ::FD_OK or ::FD_EINVAL. */
+FD_API fd_status fd_slip_handover_init(fd_slip_handover *rec, unsigned int version);
+/**
+ * Checks the caller's fields of @p rec without a store (a pure rule: lengths,
+ * formats, required fields). @return ::FD_OK, ::FD_EINVAL or ::FD_ERANGE naming
+ * the field (`slip_handover.<field>: ...`).
+ */
+FD_API fd_status fd_slip_handover_check(const fd_slip_handover *rec);
+/** Frees a record from fd_store_slip_handover_get(). NULL is a no-op. */
+FD_API void fd_slip_handover_free(fd_slip_handover *rec);
+
+/* Bits of fd_slip_handover_filter::match: which filter fields are set (64-bit; the
+ * bindings compute the same bits, so SWIG need not read these). */
+#ifndef SWIG
+#define FD_SLIP_HANDOVER_MATCH_ID (UINT64_C(1) << 0) /**< filter.id is set */
+#define FD_SLIP_HANDOVER_MATCH_SITE_ID (UINT64_C(1) << 1) /**< filter.site_id is set */
+#define FD_SLIP_HANDOVER_MATCH_STAFF_ID (UINT64_C(1) << 2) /**< filter.staff_id is set */
+#define FD_SLIP_HANDOVER_MATCH_AT_FROM (UINT64_C(1) << 3) /**< filter.at_from is set */
+#define FD_SLIP_HANDOVER_MATCH_AT_TO (UINT64_C(1) << 4) /**< filter.at_to is set */
+#define FD_SLIP_HANDOVER_MATCH_FIRST_SLIP (UINT64_C(1) << 5) /**< filter.first_slip is set */
+#define FD_SLIP_HANDOVER_MATCH_LAST_SLIP (UINT64_C(1) << 6) /**< filter.last_slip is set */
+#define FD_SLIP_HANDOVER_MATCH_RECEIVED_BY (UINT64_C(1) << 7) /**< filter.received_by is set */
+#endif
+/** Which slip_handover records fd_store_slip_handover_query() returns: only the fields whose
+ *  bit is set in `match` are compared (so 0 can be asked for); ranges are [from, to). */
+typedef struct fd_slip_handover_filter {
+    unsigned int version; /**< ::FD_SLIP_HANDOVER_FILTER_VERSION */
+    uint64_t match; /**< `FD_SLIP_HANDOVER_MATCH_*` bits */
+    int64_t id; /**< equal to (编号) */
+    int64_t site_id; /**< equal to (场所) */
+    int64_t staff_id; /**< equal to (移交人) */
+    int64_t at_from; /**< >= (移交时间) */
+    int64_t at_to; /**< < (移交时间) */
+    int64_t first_slip; /**< equal to (起始单号) */
+    int64_t last_slip; /**< equal to (截止单号) */
+    const char *received_by; /**< equal to (接收人) */
+    int64_t after; /**< keyset paging: only ids > after (0: from the start) */
+    int64_t limit; /**< at most this many records (0: no limit) */
+} fd_slip_handover_filter;
+/** The current version of ::fd_slip_handover_filter. */
+#define FD_SLIP_HANDOVER_FILTER_VERSION 1
+/** A filter that matches every record. */
+#define FD_SLIP_HANDOVER_FILTER_INIT { FD_SLIP_HANDOVER_FILTER_VERSION, 0, 0, 0, 0, 0, 0, 0, 0, NULL, 0, 0 }
+/** Fills @p filter with ::FD_SLIP_HANDOVER_FILTER_INIT for @p version. */
+FD_API fd_status fd_slip_handover_filter_init(fd_slip_handover_filter *filter, unsigned int version);
+
 /* @generated records:visitors end */
 
 /* --- codes ------------------------------------------------------------ */
@@ -592,6 +655,17 @@ typedef struct fd_overstay {
  */
 FD_API fd_status fd_visit_overstay(fd_overstay *out, const fd_visit *visit, int64_t now, const char *time_zone,
                                    const fd_policy *policy);
+
+/**
+ * R-VIS-3: whether registration slips are due to be handed to security at
+ * @p now: some are waiting (@p pending > 0) and `visitor.slip_handover_days`
+ * (7) have passed since @p since — the last handover, or the registration of
+ * the first slip waiting when there was none. *@p out is 1 or 0.
+ * @return ::FD_OK; ::FD_EINVAL (NULL, an instant out of range, a negative @p pending).
+ * Thread safety: safe.
+ */
+FD_API fd_status fd_visit_slip_handover_due(int *out, int64_t pending, int64_t since, int64_t now,
+                                            const fd_policy *policy);
 
 /* --- blocklist ---------------------------------------------------------------------- */
 

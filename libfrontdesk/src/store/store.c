@@ -223,6 +223,7 @@ static const char *const PROTECTING_TRIGGERS[] = {
     "blocklist_hits_no_delete", "visits_no_replace", "visit_events_no_replace", "id_documents_no_replace",
     "site_secrets_no_replace", "blocklist_no_replace", "blocklist_hits_no_replace", "visits_only_events_and_purge",
     "id_documents_only_purged", "blocklist_only_keys_and_lifting", "blocklist_hits_outcome_once",
+    "slip_handovers_append_only_update", "slip_handovers_append_only_delete", "slip_handovers_no_replace",
 };
 static const char SQL_TRIGGER_EXISTS[] = "SELECT 1 FROM sqlite_master WHERE type = 'trigger' AND name = ?1";
 

@@ -284,5 +284,65 @@ fd_status fd_store_blocklist_hit_get(fd_blocklist_hit **out, fd_store *store, co
     return fd__record_get((void **)out, store, "fd_store_blocklist_hit_get", &fd__record_blocklist_hit, actor, id);
 }
 
-const fd__record *const fd__records_visitors[] = { &fd__record_visit, &fd__record_visit_event, &fd__record_blocklist_entry, &fd__record_blocklist_hit };
-const size_t fd__records_visitors_count = 4;
+static const char SQL_SLIP_HANDOVER_INSERT[] = "INSERT INTO slip_handovers (site_id, staff_id, at, first_slip, last_slip, received_by, note) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
+static const fd__field SLIP_HANDOVER_FIELDS[] = {
+    { "id", "slip_handover.id", FD__T_ID, "编号", 0, true, FD_PII_NONE, false, FD__S_DB, "R-COM-3", NULL, offsetof(fd_slip_handover, id), 1ull, offsetof(fd_slip_handover_filter, id), 0, 0, 0, 0 },
+    { "site_id", "slip_handover.site_id", FD__T_REF, "场所", 0, true, FD_PII_NONE, false, FD__S_SITE, "R-COM-1", NULL, offsetof(fd_slip_handover, site_id), 2ull, offsetof(fd_slip_handover_filter, site_id), 0, 0, 0, 0 },
+    { "staff_id", "slip_handover.staff_id", FD__T_REF, "移交人", 0, false, FD_PII_NONE, false, FD__S_STAFF, "R-COM-1", NULL, offsetof(fd_slip_handover, staff_id), 4ull, offsetof(fd_slip_handover_filter, staff_id), 0, 0, 0, 0 },
+    { "at", "slip_handover.at", FD__T_INSTANT, "移交时间", 0, true, FD_PII_NONE, false, FD__S_AT, "R-COM-1", NULL, offsetof(fd_slip_handover, at), 0, 0, 8ull, 16ull, offsetof(fd_slip_handover_filter, at_from), offsetof(fd_slip_handover_filter, at_to) },
+    { "first_slip", "slip_handover.first_slip", FD__T_INT, "起始单号", 0, true, FD_PII_NONE, false, FD__S_IN, "R-VIS-3", NULL, offsetof(fd_slip_handover, first_slip), 32ull, offsetof(fd_slip_handover_filter, first_slip), 0, 0, 0, 0 },
+    { "last_slip", "slip_handover.last_slip", FD__T_INT, "截止单号", 0, true, FD_PII_NONE, false, FD__S_IN, "R-VIS-3", NULL, offsetof(fd_slip_handover, last_slip), 64ull, offsetof(fd_slip_handover_filter, last_slip), 0, 0, 0, 0 },
+    { "received_by", "slip_handover.received_by", FD__T_TEXT, "接收人", 100, true, FD_PII_NAME, false, FD__S_IN, "R-VIS-3", NULL, offsetof(fd_slip_handover, received_by), 128ull, offsetof(fd_slip_handover_filter, received_by), 0, 0, 0, 0 },
+    { "note", "slip_handover.note", FD__T_TEXT, "备注", 500, false, FD_PII_FREE_TEXT, false, FD__S_IN, "R-VIS-3", NULL, offsetof(fd_slip_handover, note), 0, 0, 0, 0, 0, 0 },
+};
+const fd__record fd__record_slip_handover = {
+    "slip_handover", "slip_handover", "slip_handovers", FD_SLIP_HANDOVER_VERSION, FD_SLIP_HANDOVER_FILTER_VERSION,
+    sizeof(fd_slip_handover), sizeof(fd_slip_handover_filter), SLIP_HANDOVER_FIELDS, 8,
+    SQL_SLIP_HANDOVER_INSERT, "id, site_id, staff_id, at, first_slip, last_slip, received_by, note", 1,
+    true, false, 0, 0,
+    offsetof(fd_slip_handover_filter, after), offsetof(fd_slip_handover_filter, limit), offsetof(fd_slip_handover_filter, match), 8
+};
+
+fd_status fd_slip_handover_init(fd_slip_handover *rec, unsigned int version)
+{
+    return fd__record_init(&fd__record_slip_handover, "fd_slip_handover_init", rec, version);
+}
+
+fd_status fd_slip_handover_check(const fd_slip_handover *rec)
+{
+    return fd__record_check(&fd__record_slip_handover, "fd_slip_handover_check", rec);
+}
+
+void fd_slip_handover_free(fd_slip_handover *rec)
+{
+    fd__record_free(rec);
+}
+
+fd_status fd_slip_handover_filter_init(fd_slip_handover_filter *filter, unsigned int version)
+{
+    return fd__filter_init(&fd__record_slip_handover, "fd_slip_handover_filter_init", filter, version);
+}
+
+fd_status fd_store_slip_handover_query(fd_slip_handover_iter **out, fd_store *store, const fd_actor *actor,
+                              const fd_slip_handover_filter *filter)
+{
+    return fd__record_query((fd__iter **)out, store, "fd_store_slip_handover_query", &fd__record_slip_handover, actor, filter);
+}
+
+fd_status fd_slip_handover_iter_next(const fd_slip_handover **out, fd_slip_handover_iter *iter)
+{
+    return fd__iter_next((const void **)out, (fd__iter *)iter, "fd_slip_handover_iter_next");
+}
+
+void fd_slip_handover_iter_free(fd_slip_handover_iter *iter)
+{
+    fd__iter_free((fd__iter *)iter);
+}
+
+fd_status fd_store_slip_handover_get(fd_slip_handover **out, fd_store *store, const fd_actor *actor, int64_t id)
+{
+    return fd__record_get((void **)out, store, "fd_store_slip_handover_get", &fd__record_slip_handover, actor, id);
+}
+
+const fd__record *const fd__records_visitors[] = { &fd__record_visit, &fd__record_visit_event, &fd__record_blocklist_entry, &fd__record_blocklist_hit, &fd__record_slip_handover };
+const size_t fd__records_visitors_count = 5;

@@ -50,7 +50,7 @@ static const char SQL_HELD_COUNT[] =
     "SELECT count(*) FROM visits INDEXED BY visits_site_held WHERE site_id = ?1 AND state = 'held'";
 static const char SQL_EXPECTED_LATE[] =
     "SELECT count(*) FROM visits INDEXED BY visits_site_expected WHERE site_id = ?1 AND state = 'expected' "
-    "AND planned_from <= ?2";
+    "AND planned_from >= ?3 AND planned_from <= ?2";
 static const char SQL_ID_CIPHER[] =
     "SELECT d.cipher, d.key_id FROM id_documents d JOIN visits v ON v.id = d.visit_id "
     "WHERE d.visit_id = ?1 AND v.site_id = ?2";
@@ -236,8 +236,9 @@ fd_status fd_store_visit_register(fd_visit_registration *out, fd_store *store, c
     fd_status rc = fd__check_ptr(fn, "out", out);
     if (rc == FD_OK)
         rc = fd__check_ptr(fn, "store", store);
-    if (rc == FD_OK && (rc = fd_visit_validate(visit)) != FD_OK)
-        rc = fd__error_rename(rc, fn, NULL);
+    char phone[48], plate[64];
+    if (rc == FD_OK)
+        rc = fd__visit_validate(fn, visit, phone, plate);
     if (rc == FD_OK)
         rc = fd__actor_check(store, fn, actor, NULL);
     if (rc)
@@ -260,22 +261,8 @@ fd_status fd_store_visit_register(fd_visit_registration *out, fd_store *store, c
                          "a key file (fd_store_options.key_file, FRONTDESK_KEY_FILE): nothing is kept in clear", fn);
     fd_visit v = *visit;
     /* The phone as occupants keep theirs (national form), so that it can be matched; the plate canonical. */
-    char phone[48] = "";
-    fd_phone ph;
-    if (v.phone && v.phone[0]) {
-        if ((rc = fd_phone_parse(&ph, v.phone)) != FD_OK)
-            return fd__error_rename(rc, fn, "visit.phone");
-        snprintf(phone, sizeof phone, "%s%s%s", ph.national, ph.extension[0] ? "-" : "", ph.extension);
-        v.phone = phone;
-    }
-    fd_buf plate = FD_BUF_INIT;
-    if (v.plate && v.plate[0]) {
-        if ((rc = fd_plate_parse(&plate, v.plate)) != FD_OK) {
-            fd_buf_dispose(&plate);
-            return fd__error_rename(rc, fn, "visit.plate");
-        }
-        v.plate = plate.ptr;
-    }
+    v.phone = phone;
+    v.plate = plate;
     fd_date today;
     char on[16];
     if ((rc = fd__visitors_site_date(&today, store, fn, actor->site_id, actor->at)) == FD_OK) {
@@ -295,7 +282,6 @@ fd_status fd_store_visit_register(fd_visit_registration *out, fd_store *store, c
         rc = fd__visitors_blocklist_match(&match, &hits, store, fn, actor, v.visitor, visit->phone,
                                           hash[0] ? hash : NULL);
     if (rc) {
-        fd_buf_dispose(&plate);
         free(hits.v);
         return rc;
     }
@@ -314,7 +300,6 @@ fd_status fd_store_visit_register(fd_visit_registration *out, fd_store *store, c
     bool one = !sqlite3_get_autocommit(store->db) && !has_id && hits.n == 0, sp = false;
     rc = one ? fd__store_write_one_begin(store, fn, &sp) : fd__store_write_begin(store, fn, &sp);
     if (rc) {
-        fd_buf_dispose(&plate);
         free(hits.v);
         return rc;
     }
@@ -369,7 +354,6 @@ fd_status fd_store_visit_register(fd_visit_registration *out, fd_store *store, c
     }
     rc = one ? fd__store_write_one_end(store, fn, sp, rc) : fd__store_write_end(store, fn, sp, rc);
     OPENSSL_cleanse(secret, sizeof secret);
-    fd_buf_dispose(&plate);
     free(hits.v);
     if (rc)
         return rc;
@@ -802,6 +786,7 @@ fd_status fd_store_visit_shift_check(fd_visit_shift *out, fd_store *store, const
     if (rc == FD_OK) {
         sqlite3_bind_int64(st, 1, actor->site_id);
         sqlite3_bind_int64(st, 2, actor->at);
+        sqlite3_bind_int64(st, 3, since);
         rc = step_int(store, fn, st, "counting expected visits", &r.expected_late);
     }
     if (rc == FD_OK)
@@ -879,5 +864,107 @@ fd_status fd_store_visit_id_reveal(fd_buf *out, fd_store *store, const fd_actor 
     fd_buf_dispose(&plain);
     if (rc)
         fd__buf_clear(out);
+    return rc;
+}
+
+/* --- registration slips to security (R-VIS-3) -------------------------------------------- */
+
+static const char SQL_LAST_HANDOVER[] =
+    "SELECT at, last_slip FROM slip_handovers WHERE site_id = ?1 ORDER BY id DESC LIMIT 1";
+static const char SQL_LAST_SLIP[] = "SELECT coalesce(max(slip_no), 0) FROM visits WHERE site_id = ?1";
+static const char SQL_SLIP_AT[] = "SELECT registered_at FROM visits WHERE site_id = ?1 AND slip_no = ?2";
+
+/* The slips waiting at the actor's site: the last batch's end and when it was handed, the latest slip. */
+static fd_status slip_state(fd_store *s, const char *fn, const fd_actor *actor, fd_slip_status *out)
+{
+    memset(out, 0, sizeof *out);
+    out->version = FD_SLIP_STATUS_VERSION;
+    sqlite3_stmt *st = fd__store_stmt(s, fn, SQL_LAST_HANDOVER);
+    if (st == NULL)
+        return fd_error_last()->code;
+    sqlite3_bind_int64(st, 1, actor->site_id);
+    int src = sqlite3_step(st);
+    int64_t handed_at = 0, handed = 0;
+    if (src == SQLITE_ROW) {
+        handed_at = sqlite3_column_int64(st, 0);
+        handed = sqlite3_column_int64(st, 1);
+    }
+    sqlite3_reset(st);
+    if (src != SQLITE_ROW && src != SQLITE_DONE)
+        return fd__store_sqlerr(s, fn, src, "reading the last handover");
+    if ((st = fd__store_stmt(s, fn, SQL_LAST_SLIP)) == NULL)
+        return fd_error_last()->code;
+    sqlite3_bind_int64(st, 1, actor->site_id);
+    fd_status rc = step_int(s, fn, st, "reading the latest slip", &out->last_slip);
+    if (rc)
+        return rc;
+    out->pending = out->last_slip > handed ? out->last_slip - handed : 0;
+    out->first_pending = out->pending ? handed + 1 : 0;
+    out->since = handed_at;
+    if (out->pending && handed_at == 0) {
+        if ((st = fd__store_stmt(s, fn, SQL_SLIP_AT)) == NULL)
+            return fd_error_last()->code;
+        sqlite3_bind_int64(st, 1, actor->site_id);
+        sqlite3_bind_int64(st, 2, out->first_pending);
+        if ((rc = step_int(s, fn, st, "reading the first slip", &out->since)) != FD_OK)
+            return rc;
+    }
+    return FD_OK;
+}
+
+fd_status fd_store_slip_handover_status(fd_slip_status *out, fd_store *store, const fd_actor *actor)
+{
+    static const char fn[] = "fd_store_slip_handover_status";
+    fd_status rc = fd__check_ptr(fn, "out", out);
+    if (rc == FD_OK)
+        rc = fd__check_ptr(fn, "store", store);
+    if (rc == FD_OK)
+        rc = fd__actor_check(store, fn, actor, NULL);
+    if (rc)
+        return rc;
+    const fd_policy *policy = NULL;
+    fd_slip_status r;
+    if ((rc = fd__store_policy(&policy, store, fn, actor->site_id)) != FD_OK ||
+        (rc = slip_state(store, fn, actor, &r)) != FD_OK)
+        return rc;
+    if (r.pending && (rc = fd_visit_slip_handover_due(&r.due, r.pending, r.since, actor->at, policy)) != FD_OK)
+        return fd__error_rename(rc, fn, NULL);
+    *out = r;
+    return FD_OK;
+}
+
+fd_status fd_store_slip_handover(int64_t *out_id, fd_store *store, const fd_actor *actor, const char *received_by,
+                                 const char *note)
+{
+    static const char fn[] = "fd_store_slip_handover";
+    fd_status rc = fd__check_ptr(fn, "out_id", out_id);
+    if (rc == FD_OK)
+        rc = fd__check_ptr(fn, "store", store);
+    fd_slip_handover h = FD_SLIP_HANDOVER_INIT;
+    h.received_by = received_by;
+    h.note = note;
+    if (rc == FD_OK)
+        rc = fd__record_check(&fd__record_slip_handover, fn, &h);
+    if (rc == FD_OK)
+        rc = fd__actor_check(store, fn, actor, NULL);
+    if (rc)
+        return rc;
+    bool sp;
+    if ((rc = fd__store_write_begin(store, fn, &sp)) != FD_OK)
+        return rc;
+    fd_slip_status now;
+    int64_t id = 0;
+    rc = slip_state(store, fn, actor, &now);
+    if (rc == FD_OK && now.pending == 0)
+        rc = fd__error(FD_ESTATE, "%s: store: no slip was registered since the last handover (the latest is %lld)",
+                       fn, (long long)now.last_slip);
+    if (rc == FD_OK) {
+        h.first_slip = now.first_pending;
+        h.last_slip = now.last_slip;
+        rc = fd__record_insert(&id, store, fn, &fd__record_slip_handover, &h, actor);
+    }
+    rc = fd__store_write_end(store, fn, sp, rc);
+    if (rc == FD_OK)
+        *out_id = id;
     return rc;
 }

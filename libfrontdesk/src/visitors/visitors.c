@@ -275,14 +275,14 @@ fd_status fd_id_number_parse(fd_id_number *out, const char *type, const char *nu
             digit |= num[i] >= '0' && num[i] <= '9';
         if (n < 5 || n > 17 || !digit)
             return fd__error(FD_EINVAL, "%s: number: a passport number is 5 to 17 letters and digits with at least "
-                             "one digit (E12345678); %zu characters given", fn, n);
+                             "one digit (a Chinese one: E or G and 8 characters); %zu characters given", fn, n);
     } else if (strcmp(type, "hk_macau") == 0) {
         /* 往来港澳通行证: C or W, a letter or digit, 7 digits; 回乡证: H or M and 8 or 10 digits. */
         bool permit = n == 9 && (num[0] == 'C' || num[0] == 'W') &&
                       ((num[1] >= 'A' && num[1] <= 'Z') || (num[1] >= '0' && num[1] <= '9')) && all_digits(num, 2, 9);
         bool home = (n == 9 || n == 11) && (num[0] == 'H' || num[0] == 'M') && all_digits(num, 1, n);
         if (!permit && !home)
-            return fd__error(FD_EINVAL, "%s: number: a 港澳通行证 number is C or W and 8 characters (C12345678), "
+            return fd__error(FD_EINVAL, "%s: number: a 港澳通行证 number is C or W and 8 characters, "
                              "a 回乡证 number H or M and 8 or 10 digits; %zu characters given", fn, n);
     } else if (strcmp(type, "taiwan") == 0) {
         if (!((n == 8 || n == 10) && all_digits(num, 0, n)))
@@ -336,13 +336,10 @@ static uint32_t plate_suffix(uint32_t c)
 
 #define PLATE_TEXT_MAX 32
 
-fd_status fd_plate_parse(fd_buf *out, const char *text)
+/* The canonical plate of @text into @buf (NUL-terminated, at most 63 bytes); errors name @fn and `plate`. */
+static fd_status plate_canon(const char *fn, const char *text, char buf[64])
 {
-    static const char fn[] = "fd_plate_parse";
-    fd__buf_clear(out);
-    fd_status rc = fd__check_ptr(fn, "out", out);
-    if (rc == FD_OK)
-        rc = fd__check_text(fn, "plate", text, 0, false);
+    fd_status rc = fd__check_text(fn, "plate", text, 0, false);
     if (rc)
         return rc;
     size_t len = strlen(text);
@@ -388,13 +385,24 @@ fd_status fd_plate_parse(fd_buf *out, const char *text)
     if (!ok)
         return fd__error(FD_EINVAL, "%s: plate: '%.32s': %zu characters after the issuing letter, a plate has 5 "
                          "(6 for new energy)", fn, text, tail);
-    char buf[64];
     size_t k = fd__utf8_put(buf, province);
     for (size_t i = 1; i <= body; i++)
         buf[k++] = (char)cs[i];
     if (suffix)
         k += fd__utf8_put(buf + k, suffix);
-    return fd__buf_put(out, buf, k);
+    buf[k] = '\0';
+    return FD_OK;
+}
+
+fd_status fd_plate_parse(fd_buf *out, const char *text)
+{
+    static const char fn[] = "fd_plate_parse";
+    fd__buf_clear(out);
+    fd_status rc = fd__check_ptr(fn, "out", out);
+    char buf[64];
+    if (rc == FD_OK)
+        rc = plate_canon(fn, text, buf);
+    return rc ? rc : fd__buf_puts(out, buf);
 }
 
 /* --- visits (R-VIS-1) ------------------------------------------------------------------------ */
@@ -408,9 +416,9 @@ static fd_status restate(fd_status rc, const char *fn, const char *qname)
     return fd__error_rename(rc, fn, qname);
 }
 
-fd_status fd_visit_validate(const fd_visit *visit)
+fd_status fd__visit_validate(const char *fn, const fd_visit *visit, char phone[48], char plate[64])
 {
-    static const char fn[] = "fd_visit_validate";
+    phone[0] = plate[0] = '\0';
     fd_status rc = fd_visit_check(visit);
     if (rc)
         return restate(rc, fn, NULL);
@@ -426,23 +434,26 @@ fd_status fd_visit_validate(const fd_visit *visit)
         return fd__error(FD_EINVAL, "%s: visit.host: whom they came to see is required (R-VIS-1): a host record "
                          "(occupant, employee, department, organisation) or the host as named", fn);
     if (v->phone && v->phone[0]) {
+        /* Kept as occupants keep theirs (the national form), so that it can be matched. */
         fd_phone ph;
         if ((rc = fd_phone_parse(&ph, v->phone)) != FD_OK)
             return restate(rc, fn, "visit.phone");
+        snprintf(phone, 48, "%s%s%s", ph.national, ph.extension[0] ? "-" : "", ph.extension);
     }
-    if (v->plate && v->plate[0]) {
-        fd_buf b = FD_BUF_INIT;
-        rc = fd_plate_parse(&b, v->plate);
-        fd_buf_dispose(&b);
-        if (rc)
-            return restate(rc, fn, "visit.plate");
-    }
+    if (v->plate && v->plate[0] && (rc = plate_canon(fn, v->plate, plate)) != FD_OK)
+        return restate(rc, fn, "visit.plate");
     if (v->preregistered && v->planned_from == 0)
         return fd__error(FD_EINVAL, "%s: visit.planned_from: a pre-registered visit says when it is expected", fn);
     if (v->planned_until && v->planned_from && v->planned_until <= v->planned_from)
         return fd__error(FD_EINVAL, "%s: visit.planned_until: %lld s before or at planned_from", fn,
                          (long long)(v->planned_from - v->planned_until));
     return FD_OK;
+}
+
+fd_status fd_visit_validate(const fd_visit *visit)
+{
+    char phone[48], plate[64];
+    return fd__visit_validate("fd_visit_validate", visit, phone, plate);
 }
 
 fd_status fd_visit_checkout_check(const fd_visit *visit, int64_t left_at, int64_t now)
@@ -552,6 +563,22 @@ fd_status fd_visit_overstay(fd_overstay *out, const fd_visit *visit, int64_t now
         return rc;
     r.overstay = r.reason != FD_OVERSTAY_NONE;
     *out = r;
+    return FD_OK;
+}
+
+fd_status fd_visit_slip_handover_due(int *out, int64_t pending, int64_t since, int64_t now, const fd_policy *policy)
+{
+    static const char fn[] = "fd_visit_slip_handover_due";
+    fd_status rc = fd__check_ptr(fn, "out", out);
+    if (rc == FD_OK)
+        rc = fd__check_instant(fn, "since", since);
+    if (rc == FD_OK)
+        rc = fd__check_instant(fn, "now", now);
+    if (rc == FD_OK && pending < 0)
+        rc = fd__error(FD_EINVAL, "%s: pending: %lld must not be negative", fn, (long long)pending);
+    if (rc)
+        return rc;
+    *out = pending > 0 && now - since >= fd__policy_value(policy, FD__POL_VISITOR_SLIP_HANDOVER_DAYS) * 86400;
     return FD_OK;
 }
 

@@ -9,6 +9,7 @@ import org.frontdesk.swig.fd_blocklist_match;
 import org.frontdesk.swig.fd_id_document;
 import org.frontdesk.swig.fd_id_number;
 import org.frontdesk.swig.fd_overstay;
+import org.frontdesk.swig.fd_slip_status;
 import org.frontdesk.swig.fd_visit;
 import org.frontdesk.swig.fd_visit_purge;
 import org.frontdesk.swig.fd_visit_registration;
@@ -229,6 +230,20 @@ public final class Visitors {
     } finally {
       o.delete();
     }
+  }
+
+  /**
+   * R-VIS-3: whether {@code pending} slips are due to be handed to security at {@code now}:
+   * visitor.slip_handover_days since {@code since} (the last handover, or the first pending slip).
+   */
+  public static boolean slipHandoverDue(long pending, Instant since, Instant now, Policy policy)
+      throws FrontdeskException {
+    long from = Convert.seconds(since, "since");
+    long at = Convert.seconds(now, "now");
+    if (policy == null) {
+      return Out.flag(o -> FrontdeskNative.fd_visit_slip_handover_due(o, pending, from, at, null));
+    }
+    return policy.call(p -> Out.flag(o -> FrontdeskNative.fd_visit_slip_handover_due(o, pending, from, at, p)));
   }
 
   /** Checks a blocklist entry (with an optional ID document read on {@code today}) as the store does. */
@@ -652,5 +667,75 @@ public final class Visitors {
   /** One blocklist hit by id. */
   public static BlocklistHit blocklistHit(Store store, Actor actor, long id) throws FrontdeskException {
     return store.as(actor, a -> BlocklistHit.get(store.handle(), a, id));
+  }
+
+  /** R-VIS-3: the slips waiting to be handed to security. */
+  public static final class SlipStatus {
+    private final long pending;
+    private final long firstPending;
+    private final long lastSlip;
+    private final Instant since;
+    private final boolean due;
+
+    SlipStatus(fd_slip_status s) {
+      pending = s.getPending();
+      firstPending = s.getFirst_pending();
+      lastSlip = s.getLast_slip();
+      since = s.getSince() == 0 ? null : Convert.instant(s.getSince());
+      due = s.getDue() != 0;
+    }
+
+    public long pending() {
+      return pending;
+    }
+
+    public long firstPending() {
+      return firstPending;
+    }
+
+    public long lastSlip() {
+      return lastSlip;
+    }
+
+    /** The last handover, or the first pending slip's registration; null when none wait. */
+    public Instant since() {
+      return since;
+    }
+
+    /** True when visitor.slip_handover_days have passed since {@link #since()}. */
+    public boolean isDue() {
+      return due;
+    }
+  }
+
+  /** R-VIS-3: which registration slips wait to be handed to security, and whether that is due. */
+  public static SlipStatus slipHandoverStatus(Store store, Actor actor) throws FrontdeskException {
+    fd_slip_status s = new fd_slip_status();
+    try {
+      store.as(actor, a -> {
+        FrontdeskNative.fd_store_slip_handover_status(s, store.handle(), a);
+        return null;
+      });
+      return new SlipStatus(s);
+    } finally {
+      s.delete();
+    }
+  }
+
+  /** R-VIS-3: records every slip since the last handover as handed to security; returns the batch's id. */
+  public static long handOverSlips(Store store, Actor actor, String receivedBy, String note) throws FrontdeskException {
+    return store.as(actor, a -> Out.int64(o -> FrontdeskNative.fd_store_slip_handover(o, store.handle(), a, receivedBy,
+        note)));
+  }
+
+  /** The batches of slips handed to security matching {@code filter} (null: all). */
+  public static RecordIterator<SlipHandover> slipHandovers(Store store, Actor actor, SlipHandoverFilter filter)
+      throws FrontdeskException {
+    return store.as(actor, a -> SlipHandoverFilter.query(filter, store.handle(), a));
+  }
+
+  /** One batch by id. */
+  public static SlipHandover slipHandover(Store store, Actor actor, long id) throws FrontdeskException {
+    return store.as(actor, a -> SlipHandover.get(store.handle(), a, id));
   }
 }

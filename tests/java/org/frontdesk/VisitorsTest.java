@@ -264,4 +264,25 @@ public class VisitorsTest {
     fails(Frontdesk.EPERM, "key_file", () -> Store.open(new File(dir, "other.db").getPath(), false, true, false,
         open.getPath()));
   }
+
+  @Test
+  public void slipsAreHandedToSecurityInBatches_R_VIS_3() throws Exception {
+    assertFalse(Visitors.slipHandoverDue(3, T0, T0.plus(Duration.ofDays(6)), null));
+    assertTrue(Visitors.slipHandoverDue(3, T0, T0.plus(Duration.ofDays(7)), null));
+    for (int i = 0; i < 3; i++) {
+      Visitors.register(store, clerk, walkIn("访客" + i).build(), null);
+    }
+    Actor week = clerk.withAt(T0.plus(Duration.ofDays(7)));
+    Visitors.SlipStatus st = Visitors.slipHandoverStatus(store, week);
+    assertEquals(3, st.pending());
+    assertEquals(1, st.firstPending());
+    assertEquals(T0, st.since());
+    assertTrue(st.isDue());
+    long h = Visitors.handOverSlips(store, week, "保安老张", null);
+    assertEquals(3, Visitors.slipHandover(store, week, h).getLastSlip());
+    try (RecordIterator<SlipHandover> it = Visitors.slipHandovers(store, week, null)) {
+      assertEquals(h, it.next().getId());
+    }
+    fails(Frontdesk.ESTATE, "no slip", () -> Visitors.handOverSlips(store, week, "保安老张", null));
+  }
 }
