@@ -148,6 +148,84 @@
         free($self);
     }
 }
+%extend fd_counted_item {
+    fd_counted_item() {
+        fd_counted_item *p = (fd_counted_item *)calloc(1, sizeof *p);
+        if (p) p->version = FD_COUNTED_ITEM_VERSION;
+        return p;
+    }
+    ~fd_counted_item() {
+        free((void *)$self->kind);
+        free((void *)$self->code);
+        free((void *)$self->name);
+        free((void *)$self->state);
+        free($self);
+    }
+}
+%extend fd_counted_item_filter {
+    fd_counted_item_filter() {
+        fd_counted_item_filter *p = (fd_counted_item_filter *)calloc(1, sizeof *p);
+        if (p) p->version = FD_COUNTED_ITEM_FILTER_VERSION;
+        return p;
+    }
+    ~fd_counted_item_filter() {
+        free((void *)$self->kind);
+        free((void *)$self->code);
+        free((void *)$self->name);
+        free((void *)$self->state);
+        free($self);
+    }
+}
+%extend fd_item_event {
+    fd_item_event() {
+        fd_item_event *p = (fd_item_event *)calloc(1, sizeof *p);
+        if (p) p->version = FD_ITEM_EVENT_VERSION;
+        return p;
+    }
+    ~fd_item_event() {
+        free((void *)$self->kind);
+        free((void *)$self->note);
+        free($self);
+    }
+}
+%extend fd_item_event_filter {
+    fd_item_event_filter() {
+        fd_item_event_filter *p = (fd_item_event_filter *)calloc(1, sizeof *p);
+        if (p) p->version = FD_ITEM_EVENT_FILTER_VERSION;
+        return p;
+    }
+    ~fd_item_event_filter() {
+        free((void *)$self->kind);
+        free($self);
+    }
+}
+%extend fd_item_count {
+    fd_item_count() {
+        fd_item_count *p = (fd_item_count *)calloc(1, sizeof *p);
+        if (p) p->version = FD_ITEM_COUNT_VERSION;
+        return p;
+    }
+    ~fd_item_count() {
+        free((void *)$self->kind);
+        free((void *)$self->moment);
+        free((void *)$self->state);
+        free((void *)$self->explanation);
+        free($self);
+    }
+}
+%extend fd_item_count_filter {
+    fd_item_count_filter() {
+        fd_item_count_filter *p = (fd_item_count_filter *)calloc(1, sizeof *p);
+        if (p) p->version = FD_ITEM_COUNT_FILTER_VERSION;
+        return p;
+    }
+    ~fd_item_count_filter() {
+        free((void *)$self->kind);
+        free((void *)$self->moment);
+        free((void *)$self->state);
+        free($self);
+    }
+}
 /* The filters' match masks cross as a signed 64-bit integer (Python int, Java long):
  * at most 63 bits are used, and SWIG's uint64_t/BigInteger path is avoided. */
 %apply int64_t { uint64_t match };

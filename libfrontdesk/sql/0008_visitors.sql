@@ -263,3 +263,93 @@ WHEN OLD.outcome <> 'pending' OR NEW.id IS NOT OLD.id OR NEW.site_id IS NOT OLD.
   OR NEW.staff_id IS NOT OLD.staff_id OR NEW.at IS NOT OLD.at OR NEW.visit_id IS NOT OLD.visit_id
   OR NEW.entry_id IS NOT OLD.entry_id OR NEW.level IS NOT OLD.level OR NEW.basis IS NOT OLD.basis
 BEGIN SELECT RAISE(ABORT, 'a blocklist hit is decided once (R-COM-3)'); END;
+
+-- R-VIS-4: visitor cards and other counted items, each issued to a visit and
+-- returned or lost (a card is issued once at a time), and the counts at a
+-- shift's start and end, signed by both staff; a difference stays open until
+-- explained.
+CREATE TABLE counted_items (
+  id          INTEGER PRIMARY KEY,
+  site_id     INTEGER NOT NULL REFERENCES sites(id),
+  staff_id    INTEGER REFERENCES staff(id),
+  created_at  INTEGER NOT NULL,
+  kind        TEXT NOT NULL,
+  code        TEXT NOT NULL,
+  name        TEXT,
+  state       TEXT NOT NULL DEFAULT 'in_stock',
+  visit_id    INTEGER REFERENCES visits(id),
+  state_at    INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX counted_items_site_id ON counted_items (site_id, id);
+CREATE UNIQUE INDEX counted_items_site_code ON counted_items (site_id, code);
+-- what should be in stock, per kind (the expected count)
+CREATE INDEX counted_items_site_kind_state ON counted_items (site_id, kind, state);
+-- the items a visit holds
+CREATE INDEX counted_items_visit ON counted_items (visit_id) WHERE visit_id IS NOT NULL;
+
+CREATE TABLE item_events (
+  id          INTEGER PRIMARY KEY,
+  site_id     INTEGER NOT NULL REFERENCES sites(id),
+  staff_id    INTEGER REFERENCES staff(id),
+  at          INTEGER NOT NULL,
+  item_id     INTEGER NOT NULL REFERENCES counted_items(id),
+  kind        TEXT NOT NULL,
+  visit_id    INTEGER REFERENCES visits(id),
+  note        TEXT
+);
+CREATE INDEX item_events_site_id ON item_events (site_id, id);
+CREATE INDEX item_events_item ON item_events (item_id, id);
+
+CREATE TABLE item_counts (
+  id           INTEGER PRIMARY KEY,
+  site_id      INTEGER NOT NULL REFERENCES sites(id),
+  staff_id     INTEGER REFERENCES staff(id),
+  at           INTEGER NOT NULL,
+  kind         TEXT NOT NULL,
+  moment       TEXT NOT NULL,
+  expected     INTEGER NOT NULL,
+  counted      INTEGER NOT NULL,
+  cosigner     INTEGER NOT NULL REFERENCES staff(id),
+  state        TEXT NOT NULL,
+  explained_at INTEGER NOT NULL DEFAULT 0,
+  explained_by INTEGER REFERENCES staff(id),
+  explanation  TEXT
+);
+CREATE INDEX item_counts_site_id ON item_counts (site_id, id);
+-- counts whose difference is still open (R-COM-4)
+CREATE INDEX item_counts_site_state ON item_counts (site_id, state);
+
+CREATE TRIGGER counted_items_no_delete BEFORE DELETE ON counted_items
+BEGIN SELECT RAISE(ABORT, 'counted items are never deleted (R-COM-3)'); END;
+CREATE TRIGGER item_events_append_only_update BEFORE UPDATE ON item_events
+BEGIN SELECT RAISE(ABORT, 'item events are append-only (R-COM-3)'); END;
+CREATE TRIGGER item_events_append_only_delete BEFORE DELETE ON item_events
+BEGIN SELECT RAISE(ABORT, 'item events are append-only (R-COM-3)'); END;
+CREATE TRIGGER item_counts_no_delete BEFORE DELETE ON item_counts
+BEGIN SELECT RAISE(ABORT, 'item counts are never deleted (R-COM-3)'); END;
+CREATE TRIGGER counted_items_no_replace_id BEFORE INSERT ON counted_items
+WHEN EXISTS (SELECT 1 FROM counted_items WHERE id = NEW.id)
+BEGIN SELECT RAISE(ABORT, 'exists: counted_items.id (never replaced, R-COM-3)'); END;
+CREATE TRIGGER counted_items_no_replace_code BEFORE INSERT ON counted_items
+WHEN EXISTS (SELECT 1 FROM counted_items WHERE site_id = NEW.site_id AND code = NEW.code)
+BEGIN SELECT RAISE(ABORT, 'exists: counted_items.code (never replaced, R-COM-3)'); END;
+CREATE TRIGGER item_events_no_replace BEFORE INSERT ON item_events
+WHEN EXISTS (SELECT 1 FROM item_events WHERE id = NEW.id)
+BEGIN SELECT RAISE(ABORT, 'exists: item_events.id (item events are append-only, R-COM-3)'); END;
+CREATE TRIGGER item_counts_no_replace BEFORE INSERT ON item_counts
+WHEN EXISTS (SELECT 1 FROM item_counts WHERE id = NEW.id)
+BEGIN SELECT RAISE(ABORT, 'exists: item_counts.id (never replaced, R-COM-3)'); END;
+-- An item changes only its state (in stock, issued to a visit, lost).
+CREATE TRIGGER counted_items_only_state BEFORE UPDATE ON counted_items
+WHEN NEW.id IS NOT OLD.id OR NEW.site_id IS NOT OLD.site_id OR NEW.staff_id IS NOT OLD.staff_id
+  OR NEW.created_at IS NOT OLD.created_at OR NEW.kind IS NOT OLD.kind OR NEW.code IS NOT OLD.code
+  OR NEW.name IS NOT OLD.name
+  OR (NEW.state = 'issued') <> (NEW.visit_id IS NOT NULL)
+BEGIN SELECT RAISE(ABORT, 'a counted item changes only its state (R-COM-3)'); END;
+-- A count is what was counted; only an open difference is explained, once.
+CREATE TRIGGER item_counts_only_explained BEFORE UPDATE ON item_counts
+WHEN OLD.state <> 'open' OR NEW.state <> 'explained' OR NEW.id IS NOT OLD.id OR NEW.site_id IS NOT OLD.site_id
+  OR NEW.staff_id IS NOT OLD.staff_id OR NEW.at IS NOT OLD.at OR NEW.kind IS NOT OLD.kind
+  OR NEW.moment IS NOT OLD.moment OR NEW.expected IS NOT OLD.expected OR NEW.counted IS NOT OLD.counted
+  OR NEW.cosigner IS NOT OLD.cosigner
+BEGIN SELECT RAISE(ABORT, 'a count is explained once and never changed (R-COM-3)'); END;

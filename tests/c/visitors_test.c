@@ -541,8 +541,10 @@ static int64_t sql_int(const char *path, const char *sql)
 }
 
 /* The tables a refused write must leave as they were. */
-static const char *const WATCHED[] = { "visits", "visit_events", "id_documents", "site_secrets", "blocklist",
-                                       "blocklist_hits", "journal", "reveals", "search_keys" };
+static const char *const WATCHED[] = { "visits",          "visit_events", "id_documents", "site_secrets",
+                                       "blocklist",       "blocklist_hits", "slip_handovers", "counted_items",
+                                       "item_events",     "item_counts",  "journal",      "reveals",
+                                       "search_keys" };
 #define NWATCHED (sizeof WATCHED / sizeof WATCHED[0])
 
 typedef struct snapshot {
@@ -1606,5 +1608,165 @@ Test(visitors_store, R_VIS_3_slips_are_handed_to_security_in_batches_without_gap
     fd_slip_handover_free(h);
     cr_assert_eq(raw_exec(f.path, "DELETE FROM slip_handovers"), SQLITE_CONSTRAINT_TRIGGER & 0xff);
     cr_assert_eq(raw_exec(f.path, "UPDATE slip_handovers SET last_slip = 9"), SQLITE_CONSTRAINT_TRIGGER & 0xff);
+    fx_close(&f);
+}
+
+/* --- visitor cards and counted items (R-VIS-4) ---------------------------------------------- */
+
+static int64_t add_item(const fx *f, const char *kind, const char *code)
+{
+    fd_actor m = manager_at(f, T0 - DAY);
+    fd_counted_item it = FD_COUNTED_ITEM_INIT;
+    it.kind = kind;
+    it.code = code;
+    int64_t id = 0;
+    fd_assert_ok(fd_store_item_add(&id, f->s, &m, &it));
+    return id;
+}
+
+Test(visitors, R_VIS_4_counted_items_are_checked)
+{
+    fd_counted_item it = FD_COUNTED_ITEM_INIT;
+    it.kind = "visitor_card";
+    it.code = "V017";
+    fd_assert_ok(fd_counted_item_validate(&it));
+    it.kind = "pen";
+    fd_assert_error(fd_counted_item_validate(&it), FD_EINVAL, "fd_counted_item_validate: counted_item.kind: 'pen'");
+    it.kind = "key";
+    it.code = "V 017";
+    fd_assert_error(fd_counted_item_validate(&it), FD_EINVAL, "counted_item.code");
+    cr_assert_str_eq(fd_visit_code_label("item_kind", "visitor_card"), "访客卡");
+    cr_assert_str_eq(fd_visit_code_label("moment", "end"), "交班");
+}
+
+Test(visitors_store, R_VIS_4_a_card_is_issued_once_at_a_time_and_returned_or_lost)
+{
+    fx f = fx_open("vis-cards");
+    int64_t card = add_item(&f, "visitor_card", "V001");
+    add_item(&f, "visitor_card", "V002");
+    fd_actor a = clerk_at(&f, T0);
+    fd_visit v = walk_in();
+    int64_t first = reg(&f, &a, &v, NULL).id, second = reg(&f, &a, &v, NULL).id;
+    fd_assert_ok(fd_store_item_issue(f.s, &a, card, first));
+    v.preregistered = 1;
+    v.planned_from = T0 + HOUR;
+    int64_t expected = reg(&f, &a, &v, NULL).id;
+    snapshot before = snap(&f);
+    fd_assert_error(fd_store_item_issue(f.s, &a, card, second), FD_ESTATE,
+                    "item_id: 访客卡 V001 is issued already, to visit 1: a card is issued once at a time");
+    fd_assert_error(fd_store_item_issue(f.s, &a, 999, second), FD_ENOTFOUND, "item_id");
+    fd_assert_error(fd_store_item_issue(f.s, &a, 2, 999), FD_ENOTFOUND, "visit_id");
+    fd_assert_error(fd_store_item_issue(f.s, &a, 2, expected), FD_ESTATE, "visit_id: visit 3 is not on site");
+    fd_assert_error(fd_store_item_return(f.s, &a, 2, NULL), FD_ESTATE, "not issued");
+    fd_assert_error(fd_store_item_lost(f.s, &a, card, NULL), FD_EINVAL, "note: is required");
+    assert_unchanged(&f, &before);
+    /* the visitor leaves without returning it: an open item at the end of the shift */
+    fd_actor later = clerk_at(&f, T0 + HOUR);
+    fd_assert_ok(fd_store_visit_checkout(f.s, &later, first, 0, NULL));
+    fd_visit_shift s;
+    fd_assert_ok(fd_store_visit_shift_check(&s, f.s, &later, T0));
+    cr_assert_eq(s.items_out, 1);
+    cr_assert_eq(s.items_unreturned, 1);
+    fd_assert_ok(fd_store_item_lost(f.s, &later, card, "访客带走未还"));
+    fd_counted_item *got = NULL;
+    fd_assert_ok(fd_store_counted_item_get(&got, f.s, &a, card));
+    cr_assert_str_eq(got->state, "lost");
+    cr_assert_eq(got->visit_id, 0);
+    cr_assert_eq(got->state_at, T0 + HOUR);
+    fd_counted_item_free(got);
+    fd_assert_ok(fd_store_visit_shift_check(&s, f.s, &later, T0));
+    cr_assert_eq(s.items_out, 0);
+    fd_assert_ok(fd_store_item_found(f.s, &later, card, "保安在停车场捡到"));
+    fd_assert_ok(fd_store_item_issue(f.s, &later, card, second));
+    fd_assert_ok(fd_store_item_return(f.s, &later, card, NULL));
+    /* every change is an event with who and when */
+    fd_item_event_filter q = FD_ITEM_EVENT_FILTER_INIT;
+    q.match = FD_ITEM_EVENT_MATCH_ITEM_ID;
+    q.item_id = card;
+    fd_item_event_iter *it = NULL;
+    const fd_item_event *e = NULL;
+    fd_assert_ok(fd_store_item_event_query(&it, f.s, &a, &q));
+    char kinds[128] = "";
+    size_t n = 0;
+    while (fd_item_event_iter_next(&e, it) == FD_OK && e)
+        n += (size_t)snprintf(kinds + n, sizeof kinds - n, "%s%s/%lld", n ? "," : "", e->kind, (long long)e->visit_id);
+    fd_item_event_iter_free(it);
+    cr_assert_str_eq(kinds, "issue/1,lost/1,found/0,issue/2,return/2");
+    /* adding needs the manage grant; codes are unique per site */
+    fd_counted_item c = FD_COUNTED_ITEM_INIT;
+    c.kind = "visitor_card";
+    c.code = "V001";
+    int64_t id = 0;
+    fd_actor m = manager_at(&f, T0);
+    fd_assert_error(fd_store_item_add(&id, f.s, &a, &c), FD_EPERM, "manage");
+    fd_assert_error(fd_store_item_add(&id, f.s, &m, &c), FD_ECONFLICT, "counted_item.code: 'V001' exists already");
+    cr_assert_eq(raw_exec(f.path, "DELETE FROM counted_items"), SQLITE_CONSTRAINT_TRIGGER & 0xff);
+    cr_assert_eq(raw_exec(f.path, "UPDATE counted_items SET code = 'X'"), SQLITE_CONSTRAINT_TRIGGER & 0xff);
+    cr_assert_eq(raw_exec(f.path, "UPDATE counted_items SET state = 'issued' WHERE id = 2"),
+                 SQLITE_CONSTRAINT_TRIGGER & 0xff, "issued to nobody");
+    cr_assert_eq(raw_exec(f.path, "UPDATE item_events SET note = 'x'"), SQLITE_CONSTRAINT_TRIGGER & 0xff);
+    fx_close(&f);
+}
+
+Test(visitors_store, R_VIS_4_counts_are_signed_by_both_staff_and_a_difference_stays_open_until_explained)
+{
+    fx f = fx_open("vis-counts");
+    for (int i = 1; i <= 5; i++) {
+        char code[8];
+        snprintf(code, sizeof code, "V%03d", i);
+        add_item(&f, "visitor_card", code);
+    }
+    add_item(&f, "umbrella", "U01");
+    fd_actor a = clerk_at(&f, T0);
+    fd_visit v = walk_in();
+    int64_t visit = reg(&f, &a, &v, NULL).id;
+    fd_assert_ok(fd_store_item_issue(f.s, &a, 1, visit));
+    /* the clerk counts, the manager signs: 4 cards should be at the desk */
+    int64_t ok = 0, off = 0;
+    fd_assert_ok(fd_store_item_count(&ok, f.s, &a, "visitor_card", "end", 4, f.manager));
+    fd_item_count *c = NULL;
+    fd_assert_ok(fd_store_item_count_get(&c, f.s, &a, ok));
+    cr_assert_eq(c->expected, 4);
+    cr_assert_eq(c->counted, 4);
+    cr_assert_str_eq(c->state, "ok");
+    cr_assert_eq(c->staff_id, f.clerk);
+    cr_assert_eq(c->cosigner, f.manager);
+    fd_item_count_free(c);
+    fd_assert_ok(fd_store_item_count(&off, f.s, &a, "visitor_card", "end", 3, f.manager));
+    fd_visit_shift s;
+    fd_assert_ok(fd_store_visit_shift_check(&s, f.s, &a, T0));
+    cr_assert_eq(s.counts_open, 1);
+    cr_assert_eq(s.items_out, 1);
+    cr_assert_eq(s.items_unreturned, 0, "the visitor is still there");
+    snapshot before = snap(&f);
+    fd_assert_error(fd_store_item_count_explain(f.s, &a, ok, "x"), FD_ESTATE, "only an open difference");
+    fd_assert_error(fd_store_item_count_explain(f.s, &a, off, ""), FD_EINVAL, "explanation: is required");
+    int64_t id = 0;
+    fd_assert_error(fd_store_item_count(&id, f.s, &a, "visitor_card", "end", 3, f.clerk), FD_EINVAL,
+                    "cosigner: the count is signed by two members of staff");
+    fd_assert_error(fd_store_item_count(&id, f.s, &a, "visitor_card", "end", 3, f.other_clerk), FD_EPERM, "cosigner");
+    fd_assert_error(fd_store_item_count(&id, f.s, &a, "pens", "end", 3, f.manager), FD_EINVAL, "kind: 'pens'");
+    fd_assert_error(fd_store_item_count(&id, f.s, &a, "visitor_card", "noon", 3, f.manager), FD_EINVAL, "moment");
+    fd_assert_error(fd_store_item_count(&id, f.s, &a, "visitor_card", "end", -1, f.manager), FD_EINVAL, "counted");
+    fd_actor sys = actor_at(f.site, 0, T0);
+    fd_assert_error(fd_store_item_count(&id, f.s, &sys, "visitor_card", "end", 3, f.manager), FD_EINVAL,
+                    "actor.staff_id");
+    assert_unchanged(&f, &before);
+    fd_actor later = clerk_at(&f, T0 + 600);
+    fd_assert_ok(fd_store_item_count_explain(f.s, &later, off, "V003 在保安室，已取回"));
+    fd_assert_ok(fd_store_item_count_get(&c, f.s, &a, off));
+    cr_assert_str_eq(c->state, "explained");
+    cr_assert_eq(c->explained_by, f.clerk);
+    cr_assert_eq(c->explained_at, T0 + 600);
+    fd_item_count_free(c);
+    fd_assert_ok(fd_store_visit_shift_check(&s, f.s, &a, T0));
+    cr_assert_eq(s.counts_open, 0);
+    /* umbrellas are counted apart */
+    fd_assert_ok(fd_store_item_count(&id, f.s, &a, "umbrella", "start", 1, f.manager));
+    fd_assert_ok(fd_store_item_count_get(&c, f.s, &a, id));
+    cr_assert_eq(c->expected, 1);
+    fd_item_count_free(c);
+    cr_assert_eq(raw_exec(f.path, "UPDATE item_counts SET counted = 9"), SQLITE_CONSTRAINT_TRIGGER & 0xff);
+    cr_assert_eq(raw_exec(f.path, "DELETE FROM item_counts"), SQLITE_CONSTRAINT_TRIGGER & 0xff);
     fx_close(&f);
 }

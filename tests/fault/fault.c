@@ -586,6 +586,8 @@ typedef struct outcome {
     int visit, checkout, block, held, admit; /* visitors: a visit with an ID, its check-out, a blocklist entry,
                                                 a visit it holds, the manager's admission */
     int64_t visit_id, held_id, block_id;
+    int item, issue, count; /* a visitor card, issued to the visit, and a count cosigned by the manager */
+    int64_t item_id;
 } outcome;
 
 /* Counts a write that journals one entry at the north site. */
@@ -770,6 +772,14 @@ static void scenario(const char *path, outcome *o)
     ma.at = T0 + 266;
     if (o->held == DONE && strcmp(vr.state, "held") == 0)
         o->admit = journaled(o, WRITE(fd_store_visit_admit(st, &ma, o->held_id, "fault-admit 已核实")));
+    fd_counted_item card = FD_COUNTED_ITEM_INIT;
+    card.kind = "visitor_card", card.code = "V001";
+    o->item = journaled(o, WRITE(fd_store_item_add(&o->item_id, st, &ma, &card)));
+    ca.at = T0 + 267;
+    if (o->item == DONE && o->visit == DONE)
+        o->issue = WRITE(fd_store_item_issue(st, &ca, o->item_id, o->visit_id));
+    int64_t count_id = 0;
+    o->count = WRITE(fd_store_item_count(&count_id, st, &ca, "visitor_card", "end", 0, ma.staff_id));
     ca.at = T0 + 268;
     if (o->visit == DONE)
         o->checkout = WRITE(fd_store_visit_checkout(st, &ca, o->visit_id, 0, NULL));
@@ -1033,6 +1043,14 @@ static void verify(const char *path, const outcome *o)
                 o->admit, "the admission");
     expect_range(db, "SELECT count(*) FROM visits WHERE slip_no > (SELECT count(*) FROM visits)", NULL, 0, 0,
                  "a gap in the slip numbers");
+    expect_rows(db, "SELECT count(*) FROM counted_items WHERE code = ?", "V001", o->item, "the visitor card");
+    expect_rows(db, "SELECT count(*) FROM item_events e JOIN counted_items i ON i.id = e.item_id WHERE i.code = ? AND "
+                    "e.kind = 'issue' AND i.state = 'issued' AND i.visit_id = e.visit_id", "V001", o->issue,
+                "the card's issue");
+    expect_rows(db, "SELECT count(*) FROM item_counts WHERE kind = ? AND counted = 0", "visitor_card", o->count,
+                "the count");
+    expect_range(db, "SELECT count(*) FROM item_counts WHERE (expected = counted) <> (state = 'ok')", NULL, 0, 0,
+                 "a count whose state disagrees with its numbers");
     expect_rows(db, "SELECT count(*) FROM journal WHERE detail = ?", jdetail(detail, "undone", 0), REFUSED,
                 "the rolled-back entry");
     expect_rows(db, "SELECT count(*) FROM journal WHERE detail = ?", jdetail(detail, "again", 0), o->journal2,

@@ -230,3 +230,36 @@ def test_slips_are_handed_to_security_in_batches_R_VIS_3(estate):
     assert [b.id for b in fd.slip_handovers(s, week)] == [h]
     with pytest.raises(fd.InvalidState, match="no slip"):
         fd.hand_over_slips(s, week, "保安老张")
+
+
+def test_cards_are_issued_once_counted_by_two_and_differences_stay_open_R_VIS_4(estate):
+    s, clerk, mgr, boss = estate["store"], estate["clerk"], estate["manager"], estate["boss"]
+    fd.validate_counted_item(fd.CountedItem(kind="visitor_card", code="V001"))
+    with pytest.raises(fd.InvalidArgument, match="counted_item.kind"):
+        fd.validate_counted_item(fd.CountedItem(kind="pen", code="P1"))
+    cards = [fd.add_item(s, mgr, kind="visitor_card", code=f"V{i:03d}") for i in range(1, 4)]
+    with pytest.raises(fd.PermissionDenied):
+        fd.add_item(s, clerk, kind="key", code="K1")
+    v1 = fd.register_visit(s, clerk, visitor="张伟", host="前台", purpose="办事").id
+    v2 = fd.register_visit(s, clerk, visitor="李四", host="前台", purpose="办事").id
+    fd.issue_item(s, clerk, cards[0], v1)
+    with pytest.raises(fd.InvalidState, match="issued already"):
+        fd.issue_item(s, clerk, cards[0], v2)
+    assert fd.counted_item(s, clerk, cards[0]).state == "issued"
+    fd.check_out_visit(s, clerk, v1)
+    shift = fd.visit_shift_check(s, clerk, T0 - HOUR)
+    assert (shift.items_out, shift.items_unreturned, shift.ready) == (1, 1, False)
+    fd.return_item(s, clerk, cards[0], note="保安收回")
+    c = fd.count_items(s, clerk, "visitor_card", "end", 2, boss)
+    cnt = fd.item_count(s, clerk, c)
+    assert (cnt.expected, cnt.counted, cnt.state, cnt.cosigner) == (3, 2, "open", boss)
+    assert fd.visit_shift_check(s, clerk, T0 - HOUR).counts_open == 1
+    fd.explain_count(s, clerk, c, "V002 在会议室，已取回")
+    assert fd.item_count(s, clerk, c).state == "explained"
+    assert [i.state for i in fd.item_counts(s, clerk, kind="visitor_card")] == ["explained"]
+    fd.lose_item(s, clerk, cards[1], "找不到")
+    fd.item_found(s, clerk, cards[1])
+    kinds = [e.kind for e in fd.item_events(s, clerk)]
+    assert kinds == ["issue", "return", "lost", "found"]
+    assert fd.item_event(s, clerk, 1).visit_id == v1
+    assert [i.code for i in fd.counted_items(s, clerk, state="in_stock")] == ["V001", "V002", "V003"]

@@ -4,7 +4,7 @@ libfrontdesk/records/visitors.rec; do not edit)."""
 from . import core as _c
 from ._records import Record, RecordFilter, FieldInfo
 
-__all__ = ["Visit", "VisitFilter", "VisitEvent", "VisitEventFilter", "BlocklistEntry", "BlocklistEntryFilter", "BlocklistHit", "BlocklistHitFilter", "SlipHandover", "SlipHandoverFilter"]
+__all__ = ["Visit", "VisitFilter", "VisitEvent", "VisitEventFilter", "BlocklistEntry", "BlocklistEntryFilter", "BlocklistHit", "BlocklistHitFilter", "SlipHandover", "SlipHandoverFilter", "CountedItem", "CountedItemFilter", "ItemEvent", "ItemEventFilter", "ItemCount", "ItemCountFilter"]
 
 
 class Visit(Record):
@@ -396,3 +396,192 @@ class SlipHandoverFilter(RecordFilter):
     _next = staticmethod(_c.fd_slip_handover_iter_next)
     _free = staticmethod(_c.fd_slip_handover_iter_free)
     _record = SlipHandover
+
+
+class CountedItem(Record):
+    """物品: A visitor card or another counted item of the desk (a key, an umbrella), by its code; issued to a visit and returned or lost. (R-VIS-4)
+
+    ``id``: 编号, row id, > 0
+    ``site_id``: 场所, the site
+    ``staff_id``: 登记人, who added it
+    ``created_at``: 登记时间, when it was added
+    ``kind``: 类型, visitor_card, key, umbrella or other
+    ``code``: 编号牌, the code on the item (V017), unique per site
+    ``name``: 名称, what it is (会议室钥匙)
+    ``state``: 状态, in_stock, issued or lost
+    ``visit_id``: 借用来访, the visit it is issued to, 0 when not issued
+    ``state_at``: 状态时间, when the state last changed, 0 = since it was added
+    """
+    _name = "counted_item"
+    _c_type = _c.fd_counted_item
+    _c_init = staticmethod(_c.fd_counted_item_init)
+    _c_version = _c.FD_COUNTED_ITEM_VERSION
+    _c_check = staticmethod(_c.fd_counted_item_check)
+    _c_free = staticmethod(_c.fd_counted_item_free)
+    _c_get = staticmethod(_c.fd_store_counted_item_get)
+    _fields = (
+        FieldInfo("id", "id", "编号", 0, True, "none", False, "db", "R-VIS-4"),
+        FieldInfo("site_id", "ref", "场所", 0, True, "none", False, "site", "R-COM-1"),
+        FieldInfo("staff_id", "ref", "登记人", 0, False, "none", False, "staff", "R-COM-1"),
+        FieldInfo("created_at", "instant", "登记时间", 0, True, "none", False, "at", "R-COM-1"),
+        FieldInfo("kind", "lcode", "类型", 16, True, "none", False, "in", "R-VIS-4"),
+        FieldInfo("code", "code", "编号牌", 32, True, "none", False, "in", "R-VIS-4"),
+        FieldInfo("name", "text", "名称", 100, False, "none", False, "in", "R-VIS-4"),
+        FieldInfo("state", "lcode", "状态", 16, True, "none", False, "db", "R-VIS-4"),
+        FieldInfo("visit_id", "ref", "借用来访", 0, False, "none", False, "db", "R-VIS-4"),
+        FieldInfo("state_at", "instant", "状态时间", 0, False, "none", False, "db", "R-VIS-4"),
+    )
+    __slots__ = tuple(f.name for f in _fields)
+
+
+class CountedItemFilter(RecordFilter):
+    """Filter of CountedItem queries: keyword arguments name fields (equality), ``<field>_from`` /
+    ``<field>_to`` bound instants, dates and amounts ([from, to)), ``search`` matches names,
+    ``after`` and ``limit`` page."""
+    _c_type = _c.fd_counted_item_filter
+    _c_init = staticmethod(_c.fd_counted_item_filter_init)
+    _version = _c.FD_COUNTED_ITEM_FILTER_VERSION
+    _slots = (
+        ("id", "id", 1 << 0),  # FD_COUNTED_ITEM_MATCH_ID
+        ("site_id", "ref", 1 << 1),  # FD_COUNTED_ITEM_MATCH_SITE_ID
+        ("staff_id", "ref", 1 << 2),  # FD_COUNTED_ITEM_MATCH_STAFF_ID
+        ("created_at_from", "instant", 1 << 3),  # FD_COUNTED_ITEM_MATCH_CREATED_AT_FROM
+        ("created_at_to", "instant", 1 << 4),  # FD_COUNTED_ITEM_MATCH_CREATED_AT_TO
+        ("kind", "lcode", 1 << 5),  # FD_COUNTED_ITEM_MATCH_KIND
+        ("code", "code", 1 << 6),  # FD_COUNTED_ITEM_MATCH_CODE
+        ("name", "text", 1 << 7),  # FD_COUNTED_ITEM_MATCH_NAME
+        ("state", "lcode", 1 << 8),  # FD_COUNTED_ITEM_MATCH_STATE
+        ("visit_id", "ref", 1 << 9),  # FD_COUNTED_ITEM_MATCH_VISIT_ID
+        ("state_at_from", "instant", 1 << 10),  # FD_COUNTED_ITEM_MATCH_STATE_AT_FROM
+        ("state_at_to", "instant", 1 << 11),  # FD_COUNTED_ITEM_MATCH_STATE_AT_TO
+    )
+    _query = staticmethod(_c.fd_store_counted_item_query)
+    _next = staticmethod(_c.fd_counted_item_iter_next)
+    _free = staticmethod(_c.fd_counted_item_iter_free)
+    _record = CountedItem
+
+
+class ItemEvent(Record):
+    """物品记录: One change of a counted item (append-only): issued, returned, lost, found. (R-VIS-4)
+
+    ``id``: 编号, row id, > 0
+    ``site_id``: 场所, the site
+    ``staff_id``: 经办人, who did it
+    ``at``: 时间, when
+    ``item_id``: 物品, the item
+    ``kind``: 类型, issue, return, lost or found
+    ``visit_id``: 来访, the visit it was issued to or returned from, 0 = none
+    ``note``: 备注, a note; required for lost (personal data: free_text)
+    """
+    _name = "item_event"
+    _c_type = _c.fd_item_event
+    _c_init = staticmethod(_c.fd_item_event_init)
+    _c_version = _c.FD_ITEM_EVENT_VERSION
+    _c_check = staticmethod(_c.fd_item_event_check)
+    _c_free = staticmethod(_c.fd_item_event_free)
+    _c_get = staticmethod(_c.fd_store_item_event_get)
+    _fields = (
+        FieldInfo("id", "id", "编号", 0, True, "none", False, "db", "R-COM-3"),
+        FieldInfo("site_id", "ref", "场所", 0, True, "none", False, "site", "R-COM-1"),
+        FieldInfo("staff_id", "ref", "经办人", 0, False, "none", False, "staff", "R-COM-1"),
+        FieldInfo("at", "instant", "时间", 0, True, "none", False, "at", "R-COM-1"),
+        FieldInfo("item_id", "ref", "物品", 0, True, "none", False, "in", "R-VIS-4"),
+        FieldInfo("kind", "lcode", "类型", 16, True, "none", False, "in", "R-VIS-4"),
+        FieldInfo("visit_id", "ref", "来访", 0, False, "none", False, "in", "R-VIS-4"),
+        FieldInfo("note", "text", "备注", 500, False, "free_text", False, "in", "R-VIS-4"),
+    )
+    __slots__ = tuple(f.name for f in _fields)
+
+
+class ItemEventFilter(RecordFilter):
+    """Filter of ItemEvent queries: keyword arguments name fields (equality), ``<field>_from`` /
+    ``<field>_to`` bound instants, dates and amounts ([from, to)), ``search`` matches names,
+    ``after`` and ``limit`` page."""
+    _c_type = _c.fd_item_event_filter
+    _c_init = staticmethod(_c.fd_item_event_filter_init)
+    _version = _c.FD_ITEM_EVENT_FILTER_VERSION
+    _slots = (
+        ("id", "id", 1 << 0),  # FD_ITEM_EVENT_MATCH_ID
+        ("site_id", "ref", 1 << 1),  # FD_ITEM_EVENT_MATCH_SITE_ID
+        ("staff_id", "ref", 1 << 2),  # FD_ITEM_EVENT_MATCH_STAFF_ID
+        ("at_from", "instant", 1 << 3),  # FD_ITEM_EVENT_MATCH_AT_FROM
+        ("at_to", "instant", 1 << 4),  # FD_ITEM_EVENT_MATCH_AT_TO
+        ("item_id", "ref", 1 << 5),  # FD_ITEM_EVENT_MATCH_ITEM_ID
+        ("kind", "lcode", 1 << 6),  # FD_ITEM_EVENT_MATCH_KIND
+        ("visit_id", "ref", 1 << 7),  # FD_ITEM_EVENT_MATCH_VISIT_ID
+    )
+    _query = staticmethod(_c.fd_store_item_event_query)
+    _next = staticmethod(_c.fd_item_event_iter_next)
+    _free = staticmethod(_c.fd_item_event_iter_free)
+    _record = ItemEvent
+
+
+class ItemCount(Record):
+    """物品清点: A count of one kind of item at a shift's start or end, signed by both staff on duty; a difference is open until explained. (R-VIS-4)
+
+    ``id``: 编号, row id, > 0
+    ``site_id``: 场所, the site
+    ``staff_id``: 清点人, who counted (signs first)
+    ``at``: 清点时间, when
+    ``kind``: 类型, the kind of item counted
+    ``moment``: 班次节点, start or end of the shift
+    ``expected``: 应有, items of the kind that should be in the desk's stock, from the records (set by the store)
+    ``counted``: 实点, items counted
+    ``cosigner``: 复核人, the other member of staff on duty, who signs too
+    ``state``: 状态, ok (the count agrees), open (a difference, until explained) (set by the store), explained
+    ``explained_at``: 说明时间, when the difference was explained, 0 = not
+    ``explained_by``: 说明人, who explained it
+    ``explanation``: 说明, what happened to the difference (personal data: free_text)
+    """
+    _name = "item_count"
+    _c_type = _c.fd_item_count
+    _c_init = staticmethod(_c.fd_item_count_init)
+    _c_version = _c.FD_ITEM_COUNT_VERSION
+    _c_check = staticmethod(_c.fd_item_count_check)
+    _c_free = staticmethod(_c.fd_item_count_free)
+    _c_get = staticmethod(_c.fd_store_item_count_get)
+    _fields = (
+        FieldInfo("id", "id", "编号", 0, True, "none", False, "db", "R-COM-3"),
+        FieldInfo("site_id", "ref", "场所", 0, True, "none", False, "site", "R-COM-1"),
+        FieldInfo("staff_id", "ref", "清点人", 0, False, "none", False, "staff", "R-VIS-4"),
+        FieldInfo("at", "instant", "清点时间", 0, True, "none", False, "at", "R-COM-1"),
+        FieldInfo("kind", "lcode", "类型", 16, True, "none", False, "in", "R-VIS-4"),
+        FieldInfo("moment", "lcode", "班次节点", 16, True, "none", False, "in", "R-VIS-4"),
+        FieldInfo("expected", "int", "应有", 0, False, "none", False, "in", "R-VIS-4"),
+        FieldInfo("counted", "int", "实点", 0, True, "none", False, "in", "R-VIS-4"),
+        FieldInfo("cosigner", "ref", "复核人", 0, True, "none", False, "in", "R-VIS-4"),
+        FieldInfo("state", "lcode", "状态", 16, False, "none", False, "in", "R-COM-4"),
+        FieldInfo("explained_at", "instant", "说明时间", 0, False, "none", False, "db", "R-COM-4"),
+        FieldInfo("explained_by", "ref", "说明人", 0, False, "none", False, "db", "R-COM-4"),
+        FieldInfo("explanation", "text", "说明", 500, False, "free_text", False, "db", "R-COM-4"),
+    )
+    __slots__ = tuple(f.name for f in _fields)
+
+
+class ItemCountFilter(RecordFilter):
+    """Filter of ItemCount queries: keyword arguments name fields (equality), ``<field>_from`` /
+    ``<field>_to`` bound instants, dates and amounts ([from, to)), ``search`` matches names,
+    ``after`` and ``limit`` page."""
+    _c_type = _c.fd_item_count_filter
+    _c_init = staticmethod(_c.fd_item_count_filter_init)
+    _version = _c.FD_ITEM_COUNT_FILTER_VERSION
+    _slots = (
+        ("id", "id", 1 << 0),  # FD_ITEM_COUNT_MATCH_ID
+        ("site_id", "ref", 1 << 1),  # FD_ITEM_COUNT_MATCH_SITE_ID
+        ("staff_id", "ref", 1 << 2),  # FD_ITEM_COUNT_MATCH_STAFF_ID
+        ("at_from", "instant", 1 << 3),  # FD_ITEM_COUNT_MATCH_AT_FROM
+        ("at_to", "instant", 1 << 4),  # FD_ITEM_COUNT_MATCH_AT_TO
+        ("kind", "lcode", 1 << 5),  # FD_ITEM_COUNT_MATCH_KIND
+        ("moment", "lcode", 1 << 6),  # FD_ITEM_COUNT_MATCH_MOMENT
+        ("expected", "int", 1 << 7),  # FD_ITEM_COUNT_MATCH_EXPECTED
+        ("counted", "int", 1 << 8),  # FD_ITEM_COUNT_MATCH_COUNTED
+        ("cosigner", "ref", 1 << 9),  # FD_ITEM_COUNT_MATCH_COSIGNER
+        ("state", "lcode", 1 << 10),  # FD_ITEM_COUNT_MATCH_STATE
+        ("explained_at_from", "instant", 1 << 11),  # FD_ITEM_COUNT_MATCH_EXPLAINED_AT_FROM
+        ("explained_at_to", "instant", 1 << 12),  # FD_ITEM_COUNT_MATCH_EXPLAINED_AT_TO
+        ("explained_by", "ref", 1 << 13),  # FD_ITEM_COUNT_MATCH_EXPLAINED_BY
+    )
+    _query = staticmethod(_c.fd_store_item_count_query)
+    _next = staticmethod(_c.fd_item_count_iter_next)
+    _free = staticmethod(_c.fd_item_count_iter_free)
+    _record = ItemCount

@@ -27,11 +27,13 @@ from typing import NamedTuple as _NamedTuple
 
 from . import core as _c
 from ._records import Records, from_seconds, integer, to_date, to_seconds
-from ._visitors_records import (BlocklistEntry, BlocklistEntryFilter, BlocklistHit, BlocklistHitFilter,
+from ._visitors_records import (BlocklistEntry, BlocklistEntryFilter, BlocklistHit, BlocklistHitFilter, CountedItem,
+                                CountedItemFilter, ItemCount, ItemCountFilter, ItemEvent, ItemEventFilter,
                                 SlipHandover, SlipHandoverFilter, Visit, VisitEvent, VisitEventFilter, VisitFilter)
 
 __all__ = ["Visit", "VisitFilter", "VisitEvent", "VisitEventFilter", "BlocklistEntry", "BlocklistEntryFilter",
-           "BlocklistHit", "BlocklistHitFilter", "SlipHandover", "SlipHandoverFilter", "SlipStatus", "IdDocument", "IdNumber", "OverstayReason", "Overstay",
+           "BlocklistHit", "BlocklistHitFilter", "CountedItem", "CountedItemFilter", "ItemCount", "ItemCountFilter",
+           "ItemEvent", "ItemEventFilter", "SlipHandover", "SlipHandoverFilter", "SlipStatus", "IdDocument", "IdNumber", "OverstayReason", "Overstay",
            "BlocklistAnswer", "BlocklistMatch", "VisitRegistration", "VisitShift", "VisitPurge",
            "VISIT_PARTY_MAX", "ID_NUMBER_MAX",
            "visit_code_label", "visit_code_parse", "parse_id_number", "parse_plate", "validate_visit",
@@ -41,7 +43,9 @@ __all__ = ["Visit", "VisitFilter", "VisitEvent", "VisitEventFilter", "BlocklistE
            "reveal_visit_id", "purge_visits", "visits", "visit", "visit_events", "visit_event",
            "add_blocklist_entry", "lift_blocklist_entry", "check_blocklist", "blocklist", "blocklist_entry",
            "blocklist_hits", "blocklist_hit", "slip_handover_status", "hand_over_slips", "slip_handovers",
-           "slip_handover"]
+           "slip_handover", "validate_counted_item", "add_item", "issue_item", "return_item", "lose_item",
+           "item_found", "count_items", "explain_count", "counted_items", "counted_item", "item_events",
+           "item_event", "item_counts", "item_count"]
 
 #: The largest party a visit records.
 VISIT_PARTY_MAX = _c.FD_VISIT_PARTY_MAX
@@ -283,18 +287,23 @@ def visit_overstay(store, actor, visit):
 class VisitShift(_NamedTuple):
     """The end-of-shift check: on site, overstaying, neither checked out nor explained since the shift began
     (the shift may be handed over when 0; ``first_unexplained`` is the lowest such id), held by the blocklist,
-    and expected visitors who are late."""
+    expected visitors of the shift who have not come; and (R-VIS-4) items still out, those whose visitor has
+    gone, and counts whose difference is not explained."""
     on_site: int
     overstaying: int
     unexplained: int
     first_unexplained: int
     held: int
     expected_late: int
+    items_out: int
+    items_unreturned: int
+    counts_open: int
 
     @property
     def ready(self):
-        """True when every visitor still on site is explained (R-COM-4)."""
-        return self.unexplained == 0
+        """True when every visitor still on site is explained (R-COM-4), no item is out with a visitor who has
+        gone and every count's difference is explained (R-VIS-4)."""
+        return self.unexplained == 0 and self.items_unreturned == 0 and self.counts_open == 0
 
 
 def visit_shift_check(store, actor, since):
@@ -302,7 +311,8 @@ def visit_shift_check(store, actor, since):
     s = _c.fd_visit_shift()
     _c.fd_store_visit_shift_check(s, store._handle(), store._actor(actor),
                                   to_seconds(since, "since", _zone(store, actor)))
-    return VisitShift(s.on_site, s.overstaying, s.unexplained, s.first_unexplained, s.held, s.expected_late)
+    return VisitShift(s.on_site, s.overstaying, s.unexplained, s.first_unexplained, s.held, s.expected_late,
+                      s.items_out, s.items_unreturned, s.counts_open)
 
 
 def reveal_visit_id(store, actor, visit_id):
@@ -425,3 +435,78 @@ def slip_handovers(store, actor, **filter):
 def slip_handover(store, actor, handover_id):
     """One SlipHandover by id."""
     return SlipHandover._get(store._handle(), store._actor(actor), handover_id)
+
+
+# -- visitor cards and counted items (R-VIS-4) -------------------------------------------------
+def validate_counted_item(item):
+    """Checks a CountedItem as the store does before adding it (a known kind, a code); raises naming the field."""
+    _c.fd_counted_item_validate(item._to_c())
+
+
+def add_item(store, actor, **fields):
+    """R-VIS-4: adds a visitor card, key, umbrella ... to the site's stock (CountedItem keywords: kind, code,
+    name); needs Grant.MANAGE. Returns its id."""
+    return _c.fd_store_item_add(store._handle(), store._actor(actor), CountedItem(**fields)._to_c())
+
+
+def issue_item(store, actor, item_id, visit_id):
+    """R-VIS-4: issues an item in stock to a visitor on site; a card is issued once at a time."""
+    _c.fd_store_item_issue(store._handle(), store._actor(actor), integer(item_id, "item_id"),
+                           integer(visit_id, "visit_id"))
+
+
+def return_item(store, actor, item_id, note=None):
+    """R-VIS-4: records an issued item returned to the desk."""
+    _c.fd_store_item_return(store._handle(), store._actor(actor), integer(item_id, "item_id"), note)
+
+
+def lose_item(store, actor, item_id, note):
+    """R-VIS-4: records an item lost, saying what happened; it no longer counts as stock."""
+    _c.fd_store_item_lost(store._handle(), store._actor(actor), integer(item_id, "item_id"), note)
+
+
+def item_found(store, actor, item_id, note=None):
+    """R-VIS-4: records a lost item found again: back in stock."""
+    _c.fd_store_item_found(store._handle(), store._actor(actor), integer(item_id, "item_id"), note)
+
+
+def count_items(store, actor, kind, moment, counted, cosigner):
+    """R-VIS-4: records a count of ``kind`` at the shift's "start" or "end", entered by the actor and signed by
+    ``cosigner``; the store adds what should be in stock. Returns the count's id (see :func:`item_count`)."""
+    return _c.fd_store_item_count(store._handle(), store._actor(actor), kind, moment, integer(counted, "counted"),
+                                  integer(cosigner, "cosigner"))
+
+
+def explain_count(store, actor, count_id, explanation):
+    """R-VIS-4, R-COM-4: explains the difference of an open count."""
+    _c.fd_store_item_count_explain(store._handle(), store._actor(actor), integer(count_id, "count_id"), explanation)
+
+
+def counted_items(store, actor, **filter):
+    """The site's counted items (CountedItemFilter keywords: kind=, state= ...), in id order."""
+    return CountedItemFilter._iterate(store._handle(), store._actor(actor), _zone(store, actor), **filter)
+
+
+def counted_item(store, actor, item_id):
+    """One CountedItem by id."""
+    return CountedItem._get(store._handle(), store._actor(actor), item_id)
+
+
+def item_events(store, actor, **filter):
+    """The changes of items (ItemEventFilter keywords: item_id=, visit_id=, kind= ...), oldest first."""
+    return ItemEventFilter._iterate(store._handle(), store._actor(actor), _zone(store, actor), **filter)
+
+
+def item_event(store, actor, event_id):
+    """One ItemEvent by id."""
+    return ItemEvent._get(store._handle(), store._actor(actor), event_id)
+
+
+def item_counts(store, actor, **filter):
+    """The counts of items (ItemCountFilter keywords: state="open", kind= ...), in id order."""
+    return ItemCountFilter._iterate(store._handle(), store._actor(actor), _zone(store, actor), **filter)
+
+
+def item_count(store, actor, count_id):
+    """One ItemCount by id."""
+    return ItemCount._get(store._handle(), store._actor(actor), count_id)

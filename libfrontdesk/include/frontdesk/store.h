@@ -1584,6 +1584,66 @@ FD_API void fd_slip_handover_iter_free(fd_slip_handover_iter *iter);
  *  fd_slip_handover_free(). ::FD_ENOTFOUND when there is none (or it is another site's). */
 FD_API fd_status fd_store_slip_handover_get(fd_slip_handover **out, fd_store *store, const fd_actor *actor, int64_t id);
 
+/** An iterator over counted_item records, in id order, read in pages. */
+typedef struct fd_counted_item_iter fd_counted_item_iter;
+/**
+ * Queries counted_item records; @p filter NULL matches all. @p actor: the actor (required: the record holds personal data or a site);
+ * records with a site are limited to the actor's site; personal data comes back
+ * masked unless the actor holds ::FD_GRANT_REVEAL (each reveal is logged, R-COM-2).
+ * Free the iterator with fd_counted_item_iter_free().
+ * @return ::FD_OK, ::FD_EINVAL (bad filter), ::FD_EPERM (actor), ::FD_ENOTFOUND, ::FD_EIO.
+ */
+FD_API fd_status fd_store_counted_item_query(fd_counted_item_iter **out, fd_store *store, const fd_actor *actor,
+                                  const fd_counted_item_filter *filter);
+/** Steps the iterator: *out is the next record (owned by the iterator, valid until the next
+ *  call) or NULL at the end. */
+FD_API fd_status fd_counted_item_iter_next(const fd_counted_item **out, fd_counted_item_iter *iter);
+/** Frees an iterator. NULL is a no-op. */
+FD_API void fd_counted_item_iter_free(fd_counted_item_iter *iter);
+/** One counted_item record by id (masked as by fd_store_counted_item_query()); free it with
+ *  fd_counted_item_free(). ::FD_ENOTFOUND when there is none (or it is another site's). */
+FD_API fd_status fd_store_counted_item_get(fd_counted_item **out, fd_store *store, const fd_actor *actor, int64_t id);
+
+/** An iterator over item_event records, in id order, read in pages. */
+typedef struct fd_item_event_iter fd_item_event_iter;
+/**
+ * Queries item_event records; @p filter NULL matches all. @p actor: the actor (required: the record holds personal data or a site);
+ * records with a site are limited to the actor's site; personal data comes back
+ * masked unless the actor holds ::FD_GRANT_REVEAL (each reveal is logged, R-COM-2).
+ * Free the iterator with fd_item_event_iter_free().
+ * @return ::FD_OK, ::FD_EINVAL (bad filter), ::FD_EPERM (actor), ::FD_ENOTFOUND, ::FD_EIO.
+ */
+FD_API fd_status fd_store_item_event_query(fd_item_event_iter **out, fd_store *store, const fd_actor *actor,
+                                  const fd_item_event_filter *filter);
+/** Steps the iterator: *out is the next record (owned by the iterator, valid until the next
+ *  call) or NULL at the end. */
+FD_API fd_status fd_item_event_iter_next(const fd_item_event **out, fd_item_event_iter *iter);
+/** Frees an iterator. NULL is a no-op. */
+FD_API void fd_item_event_iter_free(fd_item_event_iter *iter);
+/** One item_event record by id (masked as by fd_store_item_event_query()); free it with
+ *  fd_item_event_free(). ::FD_ENOTFOUND when there is none (or it is another site's). */
+FD_API fd_status fd_store_item_event_get(fd_item_event **out, fd_store *store, const fd_actor *actor, int64_t id);
+
+/** An iterator over item_count records, in id order, read in pages. */
+typedef struct fd_item_count_iter fd_item_count_iter;
+/**
+ * Queries item_count records; @p filter NULL matches all. @p actor: the actor (required: the record holds personal data or a site);
+ * records with a site are limited to the actor's site; personal data comes back
+ * masked unless the actor holds ::FD_GRANT_REVEAL (each reveal is logged, R-COM-2).
+ * Free the iterator with fd_item_count_iter_free().
+ * @return ::FD_OK, ::FD_EINVAL (bad filter), ::FD_EPERM (actor), ::FD_ENOTFOUND, ::FD_EIO.
+ */
+FD_API fd_status fd_store_item_count_query(fd_item_count_iter **out, fd_store *store, const fd_actor *actor,
+                                  const fd_item_count_filter *filter);
+/** Steps the iterator: *out is the next record (owned by the iterator, valid until the next
+ *  call) or NULL at the end. */
+FD_API fd_status fd_item_count_iter_next(const fd_item_count **out, fd_item_count_iter *iter);
+/** Frees an iterator. NULL is a no-op. */
+FD_API void fd_item_count_iter_free(fd_item_count_iter *iter);
+/** One item_count record by id (masked as by fd_store_item_count_query()); free it with
+ *  fd_item_count_free(). ::FD_ENOTFOUND when there is none (or it is another site's). */
+FD_API fd_status fd_store_item_count_get(fd_item_count **out, fd_store *store, const fd_actor *actor, int64_t id);
+
 /* @generated store:visitors end */
 
 /*
@@ -1826,6 +1886,9 @@ typedef struct fd_visit_shift {
     int64_t held;              /**< visits held by a blocklist match, awaiting the desk's decision */
     int64_t expected_late;     /**< pre-registered visits expected during the shift (their window began at or
                                     after @c since, by the actor's instant) who have not arrived */
+    int64_t items_out;         /**< visitor cards and other counted items issued and not returned (R-VIS-4) */
+    int64_t items_unreturned;  /**< of those, issued to a visit that has left or is closed: an open item */
+    int64_t counts_open;       /**< counts of items whose difference is not explained (R-VIS-4) */
 } fd_visit_shift;
 /** The current version of ::fd_visit_shift. */
 #define FD_VISIT_SHIFT_VERSION 1
@@ -1834,8 +1897,10 @@ typedef struct fd_visit_shift {
  * The end-of-shift check of the visitor log (R-COM-4) at the actor's site and
  * instant, for the shift that began at @p since: who is still on site, who
  * overstays, and who of them has been neither checked out nor explained
- * (fd_store_visit_explain() at or after @p since). The shift may be handed
- * over when `unexplained` is 0. Read through the on-site, held and expected
+ * (fd_store_visit_explain() at or after @p since); and, for R-VIS-4, the
+ * counted items still out and the counts with an unexplained difference. The
+ * visitors may be handed over when `unexplained` is 0; the desk's items when
+ * `items_unreturned` and `counts_open` are 0. Read through the on-site, held and expected
  * indexes: it costs the same among a million visits as among a hundred.
  * @return ::FD_OK; ::FD_EINVAL (@p since after the actor's instant); ::FD_EPERM; ::FD_EIO.
  */
@@ -1886,6 +1951,83 @@ FD_API fd_status fd_store_slip_handover_status(fd_slip_status *out, fd_store *st
  */
 FD_API fd_status fd_store_slip_handover(int64_t *out_id, fd_store *store, const fd_actor *actor,
                                         const char *received_by, const char *note);
+
+/*
+ * Visitor cards and other counted items (R-VIS-4). A site keeps a stock of
+ * items, each by its code: visitor cards, keys, umbrellas. An item is issued to
+ * a visit on site and returned, or lost (and perhaps found); a card is issued
+ * once at a time. At a shift's start and end the staff on duty count each kind:
+ * the count is entered by one and signed by the other (the cosigner), beside
+ * the number the records say should be in stock; a difference stays open until
+ * explained. Every change of an item is an item event with who and when.
+ */
+
+/**
+ * Adds an item to the site's stock, in stock (R-VIS-4): checked with
+ * fd_counted_item_validate(); its `code` unique at the site. Needs
+ * ::FD_GRANT_MANAGE. Journaled as `item` / `add` with the kind and code.
+ * @return ::FD_OK; ::FD_EINVAL / ::FD_ERANGE naming the field;
+ *         ::FD_ECONFLICT (`counted_item.code` in use); ::FD_EPERM; ::FD_EIO.
+ */
+FD_API fd_status fd_store_item_add(int64_t *out_id, fd_store *store, const fd_actor *actor,
+                                   const fd_counted_item *item);
+
+/**
+ * Issues item @p item_id to visit @p visit_id (R-VIS-4): the item must be in
+ * stock — a card is issued once at a time (::FD_ESTATE naming `item_id` and the
+ * visit that holds it) — and the visitor on site (arrived, not left:
+ * ::FD_ESTATE naming `visit_id`). Stored as an `issue` event.
+ * @return ::FD_OK; ::FD_ENOTFOUND (item or visit not at the site); ::FD_ESTATE; ::FD_EPERM; ::FD_EIO.
+ */
+FD_API fd_status fd_store_item_issue(fd_store *store, const fd_actor *actor, int64_t item_id, int64_t visit_id);
+
+/**
+ * Records item @p item_id returned to the desk (from the visit that held it),
+ * @p note optional. Stored as a `return` event.
+ * @return ::FD_OK; ::FD_ENOTFOUND; ::FD_ESTATE (not issued, naming its state); ::FD_EPERM; ::FD_EIO.
+ */
+FD_API fd_status fd_store_item_return(fd_store *store, const fd_actor *actor, int64_t item_id, const char *note);
+
+/**
+ * Records item @p item_id lost (issued and not returned, or missing from
+ * stock), @p note required (what happened). It no longer counts as stock.
+ * Stored as a `lost` event.
+ * @return ::FD_OK; ::FD_EINVAL (no note); ::FD_ENOTFOUND; ::FD_ESTATE (lost already); ::FD_EPERM; ::FD_EIO.
+ */
+FD_API fd_status fd_store_item_lost(fd_store *store, const fd_actor *actor, int64_t item_id, const char *note);
+
+/**
+ * Records a lost item found again: back in stock, @p note optional. Stored as
+ * a `found` event.
+ * @return ::FD_OK; ::FD_ENOTFOUND; ::FD_ESTATE (not lost); ::FD_EPERM; ::FD_EIO.
+ */
+FD_API fd_status fd_store_item_found(fd_store *store, const fd_actor *actor, int64_t item_id, const char *note);
+
+/**
+ * Records a count of the items of @p kind at the start or end of a shift
+ * (@p moment `start` or `end`; R-VIS-4, R-COM-4): @p counted as entered by the
+ * actor (a member of staff, not the system) and signed by @p cosigner, another
+ * active member of staff of the site. The store adds what the records say
+ * should be in stock (`expected`: items of the kind in stock at the actor's
+ * instant); a difference makes the count `open` until explained
+ * (fd_store_item_count_explain()), else it is `ok`. Not journaled: the count
+ * is its own record.
+ * @param out_id receives the count's id (fd_store_item_count_get() reads it)
+ * @return ::FD_OK; ::FD_EINVAL (unknown kind or moment, a negative count, the
+ *         system counting, the cosigner the actor, naming it); ::FD_EPERM
+ *         (the cosigner is not active staff of the site); ::FD_EIO.
+ */
+FD_API fd_status fd_store_item_count(int64_t *out_id, fd_store *store, const fd_actor *actor, const char *kind,
+                                     const char *moment, int64_t counted, int64_t cosigner);
+
+/**
+ * Explains the difference of count @p count_id (R-VIS-4, R-COM-4): the count
+ * becomes `explained`, with who, when and @p explanation (required).
+ * @return ::FD_OK; ::FD_EINVAL; ::FD_ENOTFOUND; ::FD_ESTATE (not open: it agreed,
+ *         or was explained already); ::FD_EPERM; ::FD_EIO.
+ */
+FD_API fd_status fd_store_item_count_explain(fd_store *store, const fd_actor *actor, int64_t count_id,
+                                             const char *explanation);
 
 /** What fd_store_visit_purge() removed (or would remove). */
 typedef struct fd_visit_purge {

@@ -26,7 +26,12 @@
  *   pinyin 拼音 (possible only);
  * - `event_kind`: answer 答复, checkin 到达, checkout 离开, admit 放行, refuse 拒绝,
  *   explain 说明, cancel 取消;
- * - `outcome` (of a blocklist match): pending 待定, admitted 已放行, refused 已拒绝.
+ * - `outcome` (of a blocklist match): pending 待定, admitted 已放行, refused 已拒绝;
+ * - `item_kind` (R-VIS-4): visitor_card 访客卡, key 钥匙, umbrella 雨伞, other 其他物品;
+ * - `item_state`: in_stock 在库, issued 借出, lost 遗失;
+ * - `item_event`: issue 借出, return 归还, lost 遗失, found 找回;
+ * - `moment` (of a count): start 接班, end 交班;
+ * - `count_state`: ok 相符, open 待说明, explained 已说明.
  *
  * A visit's life: a walk-in is registered on arrival (`waiting` until the
  * host answers; `held` when the blocklist matched); a pre-registered visit is
@@ -494,6 +499,222 @@ typedef struct fd_slip_handover_filter {
 /** Fills @p filter with ::FD_SLIP_HANDOVER_FILTER_INIT for @p version. */
 FD_API fd_status fd_slip_handover_filter_init(fd_slip_handover_filter *filter, unsigned int version);
 
+/** 物品: A visitor card or another counted item of the desk (a key, an umbrella), by its code; issued to a visit and returned or lost. (R-VIS-4) Strings are owned by the iterator or the
+ *  record they came from; fd_counted_item_free() frees a record from fd_store_counted_item_get(). */
+typedef struct fd_counted_item {
+    unsigned int version; /**< ::FD_COUNTED_ITEM_VERSION */
+    int64_t id; /**< 编号: row id, > 0 (R-VIS-4) */
+    int64_t site_id; /**< 场所: the site (R-COM-1) */
+    int64_t staff_id; /**< 登记人: who added it (R-COM-1) */
+    int64_t created_at; /**< 登记时间: when it was added (UTC seconds) (R-COM-1) */
+    const char *kind; /**< 类型: visitor_card, key, umbrella or other, at most 16 bytes (R-VIS-4) */
+    const char *code; /**< 编号牌: the code on the item (V017), unique per site, at most 32 bytes (R-VIS-4) */
+    const char *name; /**< 名称: what it is (会议室钥匙), at most 100 bytes (R-VIS-4) */
+    const char *state; /**< 状态: in_stock, issued or lost, at most 16 bytes (R-VIS-4) */
+    int64_t visit_id; /**< 借用来访: the visit it is issued to, 0 when not issued (R-VIS-4) */
+    int64_t state_at; /**< 状态时间: when the state last changed, 0 = since it was added (UTC seconds) (R-VIS-4) */
+} fd_counted_item;
+/** The current version of ::fd_counted_item. */
+#define FD_COUNTED_ITEM_VERSION 1
+/** An empty ::fd_counted_item to fill in. */
+#define FD_COUNTED_ITEM_INIT { FD_COUNTED_ITEM_VERSION, 0, 0, 0, 0, NULL, NULL, NULL, NULL, 0, 0 }
+/** Fills @p rec with ::FD_COUNTED_ITEM_INIT for @p version. @return ::FD_OK or ::FD_EINVAL. */
+FD_API fd_status fd_counted_item_init(fd_counted_item *rec, unsigned int version);
+/**
+ * Checks the caller's fields of @p rec without a store (a pure rule: lengths,
+ * formats, required fields). @return ::FD_OK, ::FD_EINVAL or ::FD_ERANGE naming
+ * the field (`counted_item.<field>: ...`).
+ */
+FD_API fd_status fd_counted_item_check(const fd_counted_item *rec);
+/** Frees a record from fd_store_counted_item_get(). NULL is a no-op. */
+FD_API void fd_counted_item_free(fd_counted_item *rec);
+
+/* Bits of fd_counted_item_filter::match: which filter fields are set (64-bit; the
+ * bindings compute the same bits, so SWIG need not read these). */
+#ifndef SWIG
+#define FD_COUNTED_ITEM_MATCH_ID (UINT64_C(1) << 0) /**< filter.id is set */
+#define FD_COUNTED_ITEM_MATCH_SITE_ID (UINT64_C(1) << 1) /**< filter.site_id is set */
+#define FD_COUNTED_ITEM_MATCH_STAFF_ID (UINT64_C(1) << 2) /**< filter.staff_id is set */
+#define FD_COUNTED_ITEM_MATCH_CREATED_AT_FROM (UINT64_C(1) << 3) /**< filter.created_at_from is set */
+#define FD_COUNTED_ITEM_MATCH_CREATED_AT_TO (UINT64_C(1) << 4) /**< filter.created_at_to is set */
+#define FD_COUNTED_ITEM_MATCH_KIND (UINT64_C(1) << 5) /**< filter.kind is set */
+#define FD_COUNTED_ITEM_MATCH_CODE (UINT64_C(1) << 6) /**< filter.code is set */
+#define FD_COUNTED_ITEM_MATCH_NAME (UINT64_C(1) << 7) /**< filter.name is set */
+#define FD_COUNTED_ITEM_MATCH_STATE (UINT64_C(1) << 8) /**< filter.state is set */
+#define FD_COUNTED_ITEM_MATCH_VISIT_ID (UINT64_C(1) << 9) /**< filter.visit_id is set */
+#define FD_COUNTED_ITEM_MATCH_STATE_AT_FROM (UINT64_C(1) << 10) /**< filter.state_at_from is set */
+#define FD_COUNTED_ITEM_MATCH_STATE_AT_TO (UINT64_C(1) << 11) /**< filter.state_at_to is set */
+#endif
+/** Which counted_item records fd_store_counted_item_query() returns: only the fields whose
+ *  bit is set in `match` are compared (so 0 can be asked for); ranges are [from, to). */
+typedef struct fd_counted_item_filter {
+    unsigned int version; /**< ::FD_COUNTED_ITEM_FILTER_VERSION */
+    uint64_t match; /**< `FD_COUNTED_ITEM_MATCH_*` bits */
+    int64_t id; /**< equal to (编号) */
+    int64_t site_id; /**< equal to (场所) */
+    int64_t staff_id; /**< equal to (登记人) */
+    int64_t created_at_from; /**< >= (登记时间) */
+    int64_t created_at_to; /**< < (登记时间) */
+    const char *kind; /**< equal to (类型) */
+    const char *code; /**< equal to (编号牌) */
+    const char *name; /**< equal to (名称) */
+    const char *state; /**< equal to (状态) */
+    int64_t visit_id; /**< equal to (借用来访) */
+    int64_t state_at_from; /**< >= (状态时间) */
+    int64_t state_at_to; /**< < (状态时间) */
+    int64_t after; /**< keyset paging: only ids > after (0: from the start) */
+    int64_t limit; /**< at most this many records (0: no limit) */
+} fd_counted_item_filter;
+/** The current version of ::fd_counted_item_filter. */
+#define FD_COUNTED_ITEM_FILTER_VERSION 1
+/** A filter that matches every record. */
+#define FD_COUNTED_ITEM_FILTER_INIT { FD_COUNTED_ITEM_FILTER_VERSION, 0, 0, 0, 0, 0, 0, NULL, NULL, NULL, NULL, 0, 0, 0, 0, 0 }
+/** Fills @p filter with ::FD_COUNTED_ITEM_FILTER_INIT for @p version. */
+FD_API fd_status fd_counted_item_filter_init(fd_counted_item_filter *filter, unsigned int version);
+
+/** 物品记录: One change of a counted item (append-only): issued, returned, lost, found. (R-VIS-4) Strings are owned by the iterator or the
+ *  record they came from; fd_item_event_free() frees a record from fd_store_item_event_get(). */
+typedef struct fd_item_event {
+    unsigned int version; /**< ::FD_ITEM_EVENT_VERSION */
+    int64_t id; /**< 编号: row id, > 0 (R-COM-3) */
+    int64_t site_id; /**< 场所: the site (R-COM-1) */
+    int64_t staff_id; /**< 经办人: who did it (R-COM-1) */
+    int64_t at; /**< 时间: when (UTC seconds) (R-COM-1) */
+    int64_t item_id; /**< 物品: the item (R-VIS-4) */
+    const char *kind; /**< 类型: issue, return, lost or found, at most 16 bytes (R-VIS-4) */
+    int64_t visit_id; /**< 来访: the visit it was issued to or returned from, 0 = none (R-VIS-4) */
+    const char *note; /**< 备注: a note; required for lost, at most 500 bytes; personal data (free_text), masked on output (R-VIS-4) */
+} fd_item_event;
+/** The current version of ::fd_item_event. */
+#define FD_ITEM_EVENT_VERSION 1
+/** An empty ::fd_item_event to fill in. */
+#define FD_ITEM_EVENT_INIT { FD_ITEM_EVENT_VERSION, 0, 0, 0, 0, 0, NULL, 0, NULL }
+/** Fills @p rec with ::FD_ITEM_EVENT_INIT for @p version. @return ::FD_OK or ::FD_EINVAL. */
+FD_API fd_status fd_item_event_init(fd_item_event *rec, unsigned int version);
+/**
+ * Checks the caller's fields of @p rec without a store (a pure rule: lengths,
+ * formats, required fields). @return ::FD_OK, ::FD_EINVAL or ::FD_ERANGE naming
+ * the field (`item_event.<field>: ...`).
+ */
+FD_API fd_status fd_item_event_check(const fd_item_event *rec);
+/** Frees a record from fd_store_item_event_get(). NULL is a no-op. */
+FD_API void fd_item_event_free(fd_item_event *rec);
+
+/* Bits of fd_item_event_filter::match: which filter fields are set (64-bit; the
+ * bindings compute the same bits, so SWIG need not read these). */
+#ifndef SWIG
+#define FD_ITEM_EVENT_MATCH_ID (UINT64_C(1) << 0) /**< filter.id is set */
+#define FD_ITEM_EVENT_MATCH_SITE_ID (UINT64_C(1) << 1) /**< filter.site_id is set */
+#define FD_ITEM_EVENT_MATCH_STAFF_ID (UINT64_C(1) << 2) /**< filter.staff_id is set */
+#define FD_ITEM_EVENT_MATCH_AT_FROM (UINT64_C(1) << 3) /**< filter.at_from is set */
+#define FD_ITEM_EVENT_MATCH_AT_TO (UINT64_C(1) << 4) /**< filter.at_to is set */
+#define FD_ITEM_EVENT_MATCH_ITEM_ID (UINT64_C(1) << 5) /**< filter.item_id is set */
+#define FD_ITEM_EVENT_MATCH_KIND (UINT64_C(1) << 6) /**< filter.kind is set */
+#define FD_ITEM_EVENT_MATCH_VISIT_ID (UINT64_C(1) << 7) /**< filter.visit_id is set */
+#endif
+/** Which item_event records fd_store_item_event_query() returns: only the fields whose
+ *  bit is set in `match` are compared (so 0 can be asked for); ranges are [from, to). */
+typedef struct fd_item_event_filter {
+    unsigned int version; /**< ::FD_ITEM_EVENT_FILTER_VERSION */
+    uint64_t match; /**< `FD_ITEM_EVENT_MATCH_*` bits */
+    int64_t id; /**< equal to (编号) */
+    int64_t site_id; /**< equal to (场所) */
+    int64_t staff_id; /**< equal to (经办人) */
+    int64_t at_from; /**< >= (时间) */
+    int64_t at_to; /**< < (时间) */
+    int64_t item_id; /**< equal to (物品) */
+    const char *kind; /**< equal to (类型) */
+    int64_t visit_id; /**< equal to (来访) */
+    int64_t after; /**< keyset paging: only ids > after (0: from the start) */
+    int64_t limit; /**< at most this many records (0: no limit) */
+} fd_item_event_filter;
+/** The current version of ::fd_item_event_filter. */
+#define FD_ITEM_EVENT_FILTER_VERSION 1
+/** A filter that matches every record. */
+#define FD_ITEM_EVENT_FILTER_INIT { FD_ITEM_EVENT_FILTER_VERSION, 0, 0, 0, 0, 0, 0, 0, NULL, 0, 0, 0 }
+/** Fills @p filter with ::FD_ITEM_EVENT_FILTER_INIT for @p version. */
+FD_API fd_status fd_item_event_filter_init(fd_item_event_filter *filter, unsigned int version);
+
+/** 物品清点: A count of one kind of item at a shift's start or end, signed by both staff on duty; a difference is open until explained. (R-VIS-4) Strings are owned by the iterator or the
+ *  record they came from; fd_item_count_free() frees a record from fd_store_item_count_get(). */
+typedef struct fd_item_count {
+    unsigned int version; /**< ::FD_ITEM_COUNT_VERSION */
+    int64_t id; /**< 编号: row id, > 0 (R-COM-3) */
+    int64_t site_id; /**< 场所: the site (R-COM-1) */
+    int64_t staff_id; /**< 清点人: who counted (signs first) (R-VIS-4) */
+    int64_t at; /**< 清点时间: when (UTC seconds) (R-COM-1) */
+    const char *kind; /**< 类型: the kind of item counted, at most 16 bytes (R-VIS-4) */
+    const char *moment; /**< 班次节点: start or end of the shift, at most 16 bytes (R-VIS-4) */
+    int64_t expected; /**< 应有: items of the kind that should be in the desk's stock, from the records (set by the store) (R-VIS-4) */
+    int64_t counted; /**< 实点: items counted (R-VIS-4) */
+    int64_t cosigner; /**< 复核人: the other member of staff on duty, who signs too (R-VIS-4) */
+    const char *state; /**< 状态: ok (the count agrees), open (a difference, until explained) (set by the store), explained, at most 16 bytes (R-COM-4) */
+    int64_t explained_at; /**< 说明时间: when the difference was explained, 0 = not (UTC seconds) (R-COM-4) */
+    int64_t explained_by; /**< 说明人: who explained it (R-COM-4) */
+    const char *explanation; /**< 说明: what happened to the difference, at most 500 bytes; personal data (free_text), masked on output (R-COM-4) */
+} fd_item_count;
+/** The current version of ::fd_item_count. */
+#define FD_ITEM_COUNT_VERSION 1
+/** An empty ::fd_item_count to fill in. */
+#define FD_ITEM_COUNT_INIT { FD_ITEM_COUNT_VERSION, 0, 0, 0, 0, NULL, NULL, 0, 0, 0, NULL, 0, 0, NULL }
+/** Fills @p rec with ::FD_ITEM_COUNT_INIT for @p version. @return ::FD_OK or ::FD_EINVAL. */
+FD_API fd_status fd_item_count_init(fd_item_count *rec, unsigned int version);
+/**
+ * Checks the caller's fields of @p rec without a store (a pure rule: lengths,
+ * formats, required fields). @return ::FD_OK, ::FD_EINVAL or ::FD_ERANGE naming
+ * the field (`item_count.<field>: ...`).
+ */
+FD_API fd_status fd_item_count_check(const fd_item_count *rec);
+/** Frees a record from fd_store_item_count_get(). NULL is a no-op. */
+FD_API void fd_item_count_free(fd_item_count *rec);
+
+/* Bits of fd_item_count_filter::match: which filter fields are set (64-bit; the
+ * bindings compute the same bits, so SWIG need not read these). */
+#ifndef SWIG
+#define FD_ITEM_COUNT_MATCH_ID (UINT64_C(1) << 0) /**< filter.id is set */
+#define FD_ITEM_COUNT_MATCH_SITE_ID (UINT64_C(1) << 1) /**< filter.site_id is set */
+#define FD_ITEM_COUNT_MATCH_STAFF_ID (UINT64_C(1) << 2) /**< filter.staff_id is set */
+#define FD_ITEM_COUNT_MATCH_AT_FROM (UINT64_C(1) << 3) /**< filter.at_from is set */
+#define FD_ITEM_COUNT_MATCH_AT_TO (UINT64_C(1) << 4) /**< filter.at_to is set */
+#define FD_ITEM_COUNT_MATCH_KIND (UINT64_C(1) << 5) /**< filter.kind is set */
+#define FD_ITEM_COUNT_MATCH_MOMENT (UINT64_C(1) << 6) /**< filter.moment is set */
+#define FD_ITEM_COUNT_MATCH_EXPECTED (UINT64_C(1) << 7) /**< filter.expected is set */
+#define FD_ITEM_COUNT_MATCH_COUNTED (UINT64_C(1) << 8) /**< filter.counted is set */
+#define FD_ITEM_COUNT_MATCH_COSIGNER (UINT64_C(1) << 9) /**< filter.cosigner is set */
+#define FD_ITEM_COUNT_MATCH_STATE (UINT64_C(1) << 10) /**< filter.state is set */
+#define FD_ITEM_COUNT_MATCH_EXPLAINED_AT_FROM (UINT64_C(1) << 11) /**< filter.explained_at_from is set */
+#define FD_ITEM_COUNT_MATCH_EXPLAINED_AT_TO (UINT64_C(1) << 12) /**< filter.explained_at_to is set */
+#define FD_ITEM_COUNT_MATCH_EXPLAINED_BY (UINT64_C(1) << 13) /**< filter.explained_by is set */
+#endif
+/** Which item_count records fd_store_item_count_query() returns: only the fields whose
+ *  bit is set in `match` are compared (so 0 can be asked for); ranges are [from, to). */
+typedef struct fd_item_count_filter {
+    unsigned int version; /**< ::FD_ITEM_COUNT_FILTER_VERSION */
+    uint64_t match; /**< `FD_ITEM_COUNT_MATCH_*` bits */
+    int64_t id; /**< equal to (编号) */
+    int64_t site_id; /**< equal to (场所) */
+    int64_t staff_id; /**< equal to (清点人) */
+    int64_t at_from; /**< >= (清点时间) */
+    int64_t at_to; /**< < (清点时间) */
+    const char *kind; /**< equal to (类型) */
+    const char *moment; /**< equal to (班次节点) */
+    int64_t expected; /**< equal to (应有) */
+    int64_t counted; /**< equal to (实点) */
+    int64_t cosigner; /**< equal to (复核人) */
+    const char *state; /**< equal to (状态) */
+    int64_t explained_at_from; /**< >= (说明时间) */
+    int64_t explained_at_to; /**< < (说明时间) */
+    int64_t explained_by; /**< equal to (说明人) */
+    int64_t after; /**< keyset paging: only ids > after (0: from the start) */
+    int64_t limit; /**< at most this many records (0: no limit) */
+} fd_item_count_filter;
+/** The current version of ::fd_item_count_filter. */
+#define FD_ITEM_COUNT_FILTER_VERSION 1
+/** A filter that matches every record. */
+#define FD_ITEM_COUNT_FILTER_INIT { FD_ITEM_COUNT_FILTER_VERSION, 0, 0, 0, 0, 0, 0, NULL, NULL, 0, 0, 0, NULL, 0, 0, 0, 0, 0 }
+/** Fills @p filter with ::FD_ITEM_COUNT_FILTER_INIT for @p version. */
+FD_API fd_status fd_item_count_filter_init(fd_item_count_filter *filter, unsigned int version);
+
 /* @generated records:visitors end */
 
 /* --- codes ------------------------------------------------------------ */
@@ -501,7 +722,8 @@ FD_API fd_status fd_slip_handover_filter_init(fd_slip_handover_filter *filter, u
 /**
  * The Chinese label of @p code in the code list @p field (one of the names in
  * the file comment: "state", "answer", "id_type", "level", "basis",
- * "event_kind", "outcome").
+ * "event_kind", "outcome", "item_kind", "item_state", "item_event", "moment",
+ * "count_state").
  * @return the static label, or NULL when the list or the code is unknown.
  * Thread safety: safe.
  */
@@ -687,6 +909,16 @@ FD_API fd_status fd_blocklist_entry_validate(const fd_blocklist_entry *entry, co
  * @return ::FD_OK, ::FD_EINVAL.
  */
 FD_API fd_status fd_blocklist_entry_active(int *out, const fd_blocklist_entry *entry, int64_t at);
+
+/* --- visitor cards and counted items (R-VIS-4) ------------------------------------------ */
+
+/**
+ * Checks a counted item to be added: fd_counted_item_check() and a known
+ * `kind` (visitor_card, key, umbrella, other).
+ * @return ::FD_OK, ::FD_EINVAL / ::FD_ERANGE naming the field (`counted_item.kind: ...`).
+ * Thread safety: safe.
+ */
+FD_API fd_status fd_counted_item_validate(const fd_counted_item *item);
 
 #ifdef __cplusplus
 }

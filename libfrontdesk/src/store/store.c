@@ -224,6 +224,9 @@ static const char *const PROTECTING_TRIGGERS[] = {
     "site_secrets_no_replace", "blocklist_no_replace", "blocklist_hits_no_replace", "visits_only_events_and_purge",
     "id_documents_only_purged", "blocklist_only_keys_and_lifting", "blocklist_hits_outcome_once",
     "slip_handovers_append_only_update", "slip_handovers_append_only_delete", "slip_handovers_no_replace",
+    "counted_items_no_delete", "item_events_append_only_update", "item_events_append_only_delete",
+    "item_counts_no_delete", "counted_items_no_replace_id", "counted_items_no_replace_code", "item_events_no_replace",
+    "item_counts_no_replace", "counted_items_only_state", "item_counts_only_explained",
 };
 static const char SQL_TRIGGER_EXISTS[] = "SELECT 1 FROM sqlite_master WHERE type = 'trigger' AND name = ?1";
 

@@ -344,5 +344,195 @@ fd_status fd_store_slip_handover_get(fd_slip_handover **out, fd_store *store, co
     return fd__record_get((void **)out, store, "fd_store_slip_handover_get", &fd__record_slip_handover, actor, id);
 }
 
-const fd__record *const fd__records_visitors[] = { &fd__record_visit, &fd__record_visit_event, &fd__record_blocklist_entry, &fd__record_blocklist_hit, &fd__record_slip_handover };
-const size_t fd__records_visitors_count = 5;
+static const char SQL_COUNTED_ITEM_INSERT[] = "INSERT INTO counted_items (site_id, staff_id, created_at, kind, code, name) VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
+static const fd__field COUNTED_ITEM_FIELDS[] = {
+    { "id", "counted_item.id", FD__T_ID, "编号", 0, true, FD_PII_NONE, false, FD__S_DB, "R-VIS-4", NULL, offsetof(fd_counted_item, id), 1ull, offsetof(fd_counted_item_filter, id), 0, 0, 0, 0 },
+    { "site_id", "counted_item.site_id", FD__T_REF, "场所", 0, true, FD_PII_NONE, false, FD__S_SITE, "R-COM-1", NULL, offsetof(fd_counted_item, site_id), 2ull, offsetof(fd_counted_item_filter, site_id), 0, 0, 0, 0 },
+    { "staff_id", "counted_item.staff_id", FD__T_REF, "登记人", 0, false, FD_PII_NONE, false, FD__S_STAFF, "R-COM-1", NULL, offsetof(fd_counted_item, staff_id), 4ull, offsetof(fd_counted_item_filter, staff_id), 0, 0, 0, 0 },
+    { "created_at", "counted_item.created_at", FD__T_INSTANT, "登记时间", 0, true, FD_PII_NONE, false, FD__S_AT, "R-COM-1", NULL, offsetof(fd_counted_item, created_at), 0, 0, 8ull, 16ull, offsetof(fd_counted_item_filter, created_at_from), offsetof(fd_counted_item_filter, created_at_to) },
+    { "kind", "counted_item.kind", FD__T_LCODE, "类型", 16, true, FD_PII_NONE, false, FD__S_IN, "R-VIS-4", NULL, offsetof(fd_counted_item, kind), 32ull, offsetof(fd_counted_item_filter, kind), 0, 0, 0, 0 },
+    { "code", "counted_item.code", FD__T_CODE, "编号牌", 32, true, FD_PII_NONE, false, FD__S_IN, "R-VIS-4", NULL, offsetof(fd_counted_item, code), 64ull, offsetof(fd_counted_item_filter, code), 0, 0, 0, 0 },
+    { "name", "counted_item.name", FD__T_TEXT, "名称", 100, false, FD_PII_NONE, false, FD__S_IN, "R-VIS-4", NULL, offsetof(fd_counted_item, name), 128ull, offsetof(fd_counted_item_filter, name), 0, 0, 0, 0 },
+    { "state", "counted_item.state", FD__T_LCODE, "状态", 16, true, FD_PII_NONE, false, FD__S_DB, "R-VIS-4", NULL, offsetof(fd_counted_item, state), 256ull, offsetof(fd_counted_item_filter, state), 0, 0, 0, 0 },
+    { "visit_id", "counted_item.visit_id", FD__T_REF, "借用来访", 0, false, FD_PII_NONE, false, FD__S_DB, "R-VIS-4", NULL, offsetof(fd_counted_item, visit_id), 512ull, offsetof(fd_counted_item_filter, visit_id), 0, 0, 0, 0 },
+    { "state_at", "counted_item.state_at", FD__T_INSTANT, "状态时间", 0, false, FD_PII_NONE, false, FD__S_DB, "R-VIS-4", NULL, offsetof(fd_counted_item, state_at), 0, 0, 1024ull, 2048ull, offsetof(fd_counted_item_filter, state_at_from), offsetof(fd_counted_item_filter, state_at_to) },
+};
+const fd__record fd__record_counted_item = {
+    "counted_item", "counted_item", "counted_items", FD_COUNTED_ITEM_VERSION, FD_COUNTED_ITEM_FILTER_VERSION,
+    sizeof(fd_counted_item), sizeof(fd_counted_item_filter), COUNTED_ITEM_FIELDS, 10,
+    SQL_COUNTED_ITEM_INSERT, "id, site_id, staff_id, created_at, kind, code, name, state, visit_id, state_at", 1,
+    false, false, 0, 0,
+    offsetof(fd_counted_item_filter, after), offsetof(fd_counted_item_filter, limit), offsetof(fd_counted_item_filter, match), 10
+};
+
+fd_status fd_counted_item_init(fd_counted_item *rec, unsigned int version)
+{
+    return fd__record_init(&fd__record_counted_item, "fd_counted_item_init", rec, version);
+}
+
+fd_status fd_counted_item_check(const fd_counted_item *rec)
+{
+    return fd__record_check(&fd__record_counted_item, "fd_counted_item_check", rec);
+}
+
+void fd_counted_item_free(fd_counted_item *rec)
+{
+    fd__record_free(rec);
+}
+
+fd_status fd_counted_item_filter_init(fd_counted_item_filter *filter, unsigned int version)
+{
+    return fd__filter_init(&fd__record_counted_item, "fd_counted_item_filter_init", filter, version);
+}
+
+fd_status fd_store_counted_item_query(fd_counted_item_iter **out, fd_store *store, const fd_actor *actor,
+                              const fd_counted_item_filter *filter)
+{
+    return fd__record_query((fd__iter **)out, store, "fd_store_counted_item_query", &fd__record_counted_item, actor, filter);
+}
+
+fd_status fd_counted_item_iter_next(const fd_counted_item **out, fd_counted_item_iter *iter)
+{
+    return fd__iter_next((const void **)out, (fd__iter *)iter, "fd_counted_item_iter_next");
+}
+
+void fd_counted_item_iter_free(fd_counted_item_iter *iter)
+{
+    fd__iter_free((fd__iter *)iter);
+}
+
+fd_status fd_store_counted_item_get(fd_counted_item **out, fd_store *store, const fd_actor *actor, int64_t id)
+{
+    return fd__record_get((void **)out, store, "fd_store_counted_item_get", &fd__record_counted_item, actor, id);
+}
+
+static const char SQL_ITEM_EVENT_INSERT[] = "INSERT INTO item_events (site_id, staff_id, at, item_id, kind, visit_id, note) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
+static const char SQL_ITEM_EVENT_REF_COUNTED_ITEM[] = "SELECT 1 FROM counted_items WHERE id = ?1";
+static const char SQL_ITEM_EVENT_REF_VISIT[] = "SELECT 1 FROM visits WHERE id = ?1";
+static const fd__field ITEM_EVENT_FIELDS[] = {
+    { "id", "item_event.id", FD__T_ID, "编号", 0, true, FD_PII_NONE, false, FD__S_DB, "R-COM-3", NULL, offsetof(fd_item_event, id), 1ull, offsetof(fd_item_event_filter, id), 0, 0, 0, 0 },
+    { "site_id", "item_event.site_id", FD__T_REF, "场所", 0, true, FD_PII_NONE, false, FD__S_SITE, "R-COM-1", NULL, offsetof(fd_item_event, site_id), 2ull, offsetof(fd_item_event_filter, site_id), 0, 0, 0, 0 },
+    { "staff_id", "item_event.staff_id", FD__T_REF, "经办人", 0, false, FD_PII_NONE, false, FD__S_STAFF, "R-COM-1", NULL, offsetof(fd_item_event, staff_id), 4ull, offsetof(fd_item_event_filter, staff_id), 0, 0, 0, 0 },
+    { "at", "item_event.at", FD__T_INSTANT, "时间", 0, true, FD_PII_NONE, false, FD__S_AT, "R-COM-1", NULL, offsetof(fd_item_event, at), 0, 0, 8ull, 16ull, offsetof(fd_item_event_filter, at_from), offsetof(fd_item_event_filter, at_to) },
+    { "item_id", "item_event.item_id", FD__T_REF, "物品", 0, true, FD_PII_NONE, false, FD__S_IN, "R-VIS-4", SQL_ITEM_EVENT_REF_COUNTED_ITEM, offsetof(fd_item_event, item_id), 32ull, offsetof(fd_item_event_filter, item_id), 0, 0, 0, 0 },
+    { "kind", "item_event.kind", FD__T_LCODE, "类型", 16, true, FD_PII_NONE, false, FD__S_IN, "R-VIS-4", NULL, offsetof(fd_item_event, kind), 64ull, offsetof(fd_item_event_filter, kind), 0, 0, 0, 0 },
+    { "visit_id", "item_event.visit_id", FD__T_REF, "来访", 0, false, FD_PII_NONE, false, FD__S_IN, "R-VIS-4", SQL_ITEM_EVENT_REF_VISIT, offsetof(fd_item_event, visit_id), 128ull, offsetof(fd_item_event_filter, visit_id), 0, 0, 0, 0 },
+    { "note", "item_event.note", FD__T_TEXT, "备注", 500, false, FD_PII_FREE_TEXT, false, FD__S_IN, "R-VIS-4", NULL, offsetof(fd_item_event, note), 0, 0, 0, 0, 0, 0 },
+};
+const fd__record fd__record_item_event = {
+    "item_event", "item_event", "item_events", FD_ITEM_EVENT_VERSION, FD_ITEM_EVENT_FILTER_VERSION,
+    sizeof(fd_item_event), sizeof(fd_item_event_filter), ITEM_EVENT_FIELDS, 8,
+    SQL_ITEM_EVENT_INSERT, "id, site_id, staff_id, at, item_id, kind, visit_id, note", 1,
+    true, false, 0, 0,
+    offsetof(fd_item_event_filter, after), offsetof(fd_item_event_filter, limit), offsetof(fd_item_event_filter, match), 8
+};
+
+fd_status fd_item_event_init(fd_item_event *rec, unsigned int version)
+{
+    return fd__record_init(&fd__record_item_event, "fd_item_event_init", rec, version);
+}
+
+fd_status fd_item_event_check(const fd_item_event *rec)
+{
+    return fd__record_check(&fd__record_item_event, "fd_item_event_check", rec);
+}
+
+void fd_item_event_free(fd_item_event *rec)
+{
+    fd__record_free(rec);
+}
+
+fd_status fd_item_event_filter_init(fd_item_event_filter *filter, unsigned int version)
+{
+    return fd__filter_init(&fd__record_item_event, "fd_item_event_filter_init", filter, version);
+}
+
+fd_status fd_store_item_event_query(fd_item_event_iter **out, fd_store *store, const fd_actor *actor,
+                              const fd_item_event_filter *filter)
+{
+    return fd__record_query((fd__iter **)out, store, "fd_store_item_event_query", &fd__record_item_event, actor, filter);
+}
+
+fd_status fd_item_event_iter_next(const fd_item_event **out, fd_item_event_iter *iter)
+{
+    return fd__iter_next((const void **)out, (fd__iter *)iter, "fd_item_event_iter_next");
+}
+
+void fd_item_event_iter_free(fd_item_event_iter *iter)
+{
+    fd__iter_free((fd__iter *)iter);
+}
+
+fd_status fd_store_item_event_get(fd_item_event **out, fd_store *store, const fd_actor *actor, int64_t id)
+{
+    return fd__record_get((void **)out, store, "fd_store_item_event_get", &fd__record_item_event, actor, id);
+}
+
+static const char SQL_ITEM_COUNT_INSERT[] = "INSERT INTO item_counts (site_id, staff_id, at, kind, moment, expected, counted, cosigner, state) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
+static const char SQL_ITEM_COUNT_REF_STAFF[] = "SELECT 1 FROM staff WHERE id = ?1";
+static const fd__field ITEM_COUNT_FIELDS[] = {
+    { "id", "item_count.id", FD__T_ID, "编号", 0, true, FD_PII_NONE, false, FD__S_DB, "R-COM-3", NULL, offsetof(fd_item_count, id), 1ull, offsetof(fd_item_count_filter, id), 0, 0, 0, 0 },
+    { "site_id", "item_count.site_id", FD__T_REF, "场所", 0, true, FD_PII_NONE, false, FD__S_SITE, "R-COM-1", NULL, offsetof(fd_item_count, site_id), 2ull, offsetof(fd_item_count_filter, site_id), 0, 0, 0, 0 },
+    { "staff_id", "item_count.staff_id", FD__T_REF, "清点人", 0, false, FD_PII_NONE, false, FD__S_STAFF, "R-VIS-4", NULL, offsetof(fd_item_count, staff_id), 4ull, offsetof(fd_item_count_filter, staff_id), 0, 0, 0, 0 },
+    { "at", "item_count.at", FD__T_INSTANT, "清点时间", 0, true, FD_PII_NONE, false, FD__S_AT, "R-COM-1", NULL, offsetof(fd_item_count, at), 0, 0, 8ull, 16ull, offsetof(fd_item_count_filter, at_from), offsetof(fd_item_count_filter, at_to) },
+    { "kind", "item_count.kind", FD__T_LCODE, "类型", 16, true, FD_PII_NONE, false, FD__S_IN, "R-VIS-4", NULL, offsetof(fd_item_count, kind), 32ull, offsetof(fd_item_count_filter, kind), 0, 0, 0, 0 },
+    { "moment", "item_count.moment", FD__T_LCODE, "班次节点", 16, true, FD_PII_NONE, false, FD__S_IN, "R-VIS-4", NULL, offsetof(fd_item_count, moment), 64ull, offsetof(fd_item_count_filter, moment), 0, 0, 0, 0 },
+    { "expected", "item_count.expected", FD__T_INT, "应有", 0, false, FD_PII_NONE, false, FD__S_IN, "R-VIS-4", NULL, offsetof(fd_item_count, expected), 128ull, offsetof(fd_item_count_filter, expected), 0, 0, 0, 0 },
+    { "counted", "item_count.counted", FD__T_INT, "实点", 0, true, FD_PII_NONE, false, FD__S_IN, "R-VIS-4", NULL, offsetof(fd_item_count, counted), 256ull, offsetof(fd_item_count_filter, counted), 0, 0, 0, 0 },
+    { "cosigner", "item_count.cosigner", FD__T_REF, "复核人", 0, true, FD_PII_NONE, false, FD__S_IN, "R-VIS-4", SQL_ITEM_COUNT_REF_STAFF, offsetof(fd_item_count, cosigner), 512ull, offsetof(fd_item_count_filter, cosigner), 0, 0, 0, 0 },
+    { "state", "item_count.state", FD__T_LCODE, "状态", 16, false, FD_PII_NONE, false, FD__S_IN, "R-COM-4", NULL, offsetof(fd_item_count, state), 1024ull, offsetof(fd_item_count_filter, state), 0, 0, 0, 0 },
+    { "explained_at", "item_count.explained_at", FD__T_INSTANT, "说明时间", 0, false, FD_PII_NONE, false, FD__S_DB, "R-COM-4", NULL, offsetof(fd_item_count, explained_at), 0, 0, 2048ull, 4096ull, offsetof(fd_item_count_filter, explained_at_from), offsetof(fd_item_count_filter, explained_at_to) },
+    { "explained_by", "item_count.explained_by", FD__T_REF, "说明人", 0, false, FD_PII_NONE, false, FD__S_DB, "R-COM-4", NULL, offsetof(fd_item_count, explained_by), 8192ull, offsetof(fd_item_count_filter, explained_by), 0, 0, 0, 0 },
+    { "explanation", "item_count.explanation", FD__T_TEXT, "说明", 500, false, FD_PII_FREE_TEXT, false, FD__S_DB, "R-COM-4", NULL, offsetof(fd_item_count, explanation), 0, 0, 0, 0, 0, 0 },
+};
+const fd__record fd__record_item_count = {
+    "item_count", "item_count", "item_counts", FD_ITEM_COUNT_VERSION, FD_ITEM_COUNT_FILTER_VERSION,
+    sizeof(fd_item_count), sizeof(fd_item_count_filter), ITEM_COUNT_FIELDS, 13,
+    SQL_ITEM_COUNT_INSERT, "id, site_id, staff_id, at, kind, moment, expected, counted, cosigner, state, explained_at, explained_by, explanation", 1,
+    true, false, 0, 0,
+    offsetof(fd_item_count_filter, after), offsetof(fd_item_count_filter, limit), offsetof(fd_item_count_filter, match), 13
+};
+
+fd_status fd_item_count_init(fd_item_count *rec, unsigned int version)
+{
+    return fd__record_init(&fd__record_item_count, "fd_item_count_init", rec, version);
+}
+
+fd_status fd_item_count_check(const fd_item_count *rec)
+{
+    return fd__record_check(&fd__record_item_count, "fd_item_count_check", rec);
+}
+
+void fd_item_count_free(fd_item_count *rec)
+{
+    fd__record_free(rec);
+}
+
+fd_status fd_item_count_filter_init(fd_item_count_filter *filter, unsigned int version)
+{
+    return fd__filter_init(&fd__record_item_count, "fd_item_count_filter_init", filter, version);
+}
+
+fd_status fd_store_item_count_query(fd_item_count_iter **out, fd_store *store, const fd_actor *actor,
+                              const fd_item_count_filter *filter)
+{
+    return fd__record_query((fd__iter **)out, store, "fd_store_item_count_query", &fd__record_item_count, actor, filter);
+}
+
+fd_status fd_item_count_iter_next(const fd_item_count **out, fd_item_count_iter *iter)
+{
+    return fd__iter_next((const void **)out, (fd__iter *)iter, "fd_item_count_iter_next");
+}
+
+void fd_item_count_iter_free(fd_item_count_iter *iter)
+{
+    fd__iter_free((fd__iter *)iter);
+}
+
+fd_status fd_store_item_count_get(fd_item_count **out, fd_store *store, const fd_actor *actor, int64_t id)
+{
+    return fd__record_get((void **)out, store, "fd_store_item_count_get", &fd__record_item_count, actor, id);
+}
+
+const fd__record *const fd__records_visitors[] = { &fd__record_visit, &fd__record_visit_event, &fd__record_blocklist_entry, &fd__record_blocklist_hit, &fd__record_slip_handover, &fd__record_counted_item, &fd__record_item_event, &fd__record_item_count };
+const size_t fd__records_visitors_count = 8;

@@ -9,6 +9,9 @@ extern const fd__record fd__record_visit_event;
 extern const fd__record fd__record_blocklist_entry;
 extern const fd__record fd__record_blocklist_hit;
 extern const fd__record fd__record_slip_handover;
+extern const fd__record fd__record_counted_item;
+extern const fd__record fd__record_item_event;
+extern const fd__record fd__record_item_count;
 /* Every record of the module, in declaration order. */
 extern const fd__record *const fd__records_visitors[];
 extern const size_t fd__records_visitors_count;

@@ -51,6 +51,10 @@ static const char SQL_HELD_COUNT[] =
 static const char SQL_EXPECTED_LATE[] =
     "SELECT count(*) FROM visits INDEXED BY visits_site_expected WHERE site_id = ?1 AND state = 'expected' "
     "AND planned_from >= ?3 AND planned_from <= ?2";
+static const char SQL_ITEMS_OUT[] =
+    "SELECT count(*), coalesce(sum(v.departed_at <> 0 OR v.state IN ('declined', 'refused', 'cancelled', 'left')), 0) "
+    "FROM counted_items i JOIN visits v ON v.id = i.visit_id WHERE i.site_id = ?1 AND i.state = 'issued'";
+static const char SQL_COUNTS_OPEN[] = "SELECT count(*) FROM item_counts WHERE site_id = ?1 AND state = 'open'";
 static const char SQL_ID_CIPHER[] =
     "SELECT d.cipher, d.key_id FROM id_documents d JOIN visits v ON v.id = d.visit_id "
     "WHERE d.visit_id = ?1 AND v.site_id = ?2";
@@ -788,6 +792,26 @@ fd_status fd_store_visit_shift_check(fd_visit_shift *out, fd_store *store, const
         sqlite3_bind_int64(st, 2, actor->at);
         sqlite3_bind_int64(st, 3, since);
         rc = step_int(store, fn, st, "counting expected visits", &r.expected_late);
+    }
+    /* R-VIS-4: items still out, and those whose visitor has gone; counts with a difference not explained. */
+    if (rc == FD_OK && (st = fd__store_stmt(store, fn, SQL_ITEMS_OUT)) == NULL)
+        rc = fd_error_last()->code;
+    if (rc == FD_OK) {
+        sqlite3_bind_int64(st, 1, actor->site_id);
+        src = sqlite3_step(st);
+        if (src == SQLITE_ROW) {
+            r.items_out = sqlite3_column_int64(st, 0);
+            r.items_unreturned = sqlite3_column_int64(st, 1);
+        }
+        sqlite3_reset(st);
+        if (src != SQLITE_ROW)
+            rc = fd__store_sqlerr(store, fn, src, "counting items out");
+    }
+    if (rc == FD_OK && (st = fd__store_stmt(store, fn, SQL_COUNTS_OPEN)) == NULL)
+        rc = fd_error_last()->code;
+    if (rc == FD_OK) {
+        sqlite3_bind_int64(st, 1, actor->site_id);
+        rc = step_int(store, fn, st, "counting open counts", &r.counts_open);
     }
     if (rc == FD_OK)
         *out = r;

@@ -73,12 +73,44 @@ static const code_entry OUTCOMES[] = {
     { NULL, NULL, { NULL } },
 };
 
+static const code_entry ITEM_KINDS[] = {
+    { "visitor_card", "访客卡", { "访客证", "临时卡", NULL } },
+    { "key", "钥匙", { NULL } },
+    { "umbrella", "雨伞", { "伞", NULL } },
+    { "other", "其他物品", { "其他", "其它", NULL } },
+    { NULL, NULL, { NULL } },
+};
+static const code_entry ITEM_STATES[] = {
+    { "in_stock", "在库", { "在前台", NULL } },
+    { "issued", "借出", { "已借出", NULL } },
+    { "lost", "遗失", { "丢失", NULL } },
+    { NULL, NULL, { NULL } },
+};
+static const code_entry ITEM_EVENTS[] = {
+    { "issue", "借出", { "发放", NULL } }, { "return", "归还", { "收回", NULL } },
+    { "lost", "遗失", { "丢失", NULL } },  { "found", "找回", { NULL } },
+    { NULL, NULL, { NULL } },
+};
+static const code_entry MOMENTS[] = {
+    { "start", "接班", { "班前", NULL } },
+    { "end", "交班", { "班后", NULL } },
+    { NULL, NULL, { NULL } },
+};
+static const code_entry COUNT_STATES[] = {
+    { "ok", "相符", { NULL } },
+    { "open", "待说明", { "不符", NULL } },
+    { "explained", "已说明", { NULL } },
+    { NULL, NULL, { NULL } },
+};
+
 static const struct {
     const char *field;
     const code_entry *codes;
 } LISTS[] = {
-    { "state", STATES }, { "answer", ANSWERS }, { "id_type", ID_TYPES }, { "level", LEVELS },
-    { "basis", BASES },  { "event_kind", EVENT_KINDS }, { "outcome", OUTCOMES },
+    { "state", STATES },           { "answer", ANSWERS },          { "id_type", ID_TYPES },
+    { "level", LEVELS },           { "basis", BASES },             { "event_kind", EVENT_KINDS },
+    { "outcome", OUTCOMES },       { "item_kind", ITEM_KINDS },    { "item_state", ITEM_STATES },
+    { "item_event", ITEM_EVENTS }, { "moment", MOMENTS },          { "count_state", COUNT_STATES },
 };
 #define NLISTS (sizeof LISTS / sizeof LISTS[0])
 
@@ -632,4 +664,15 @@ fd_status fd_blocklist_entry_active(int *out, const fd_blocklist_entry *entry, i
     bool lifted = entry->lifted_at != 0 && entry->lifted_at <= at;
     *out = !lifted && from <= at && (entry->valid_until == 0 || at < entry->valid_until);
     return FD_OK;
+}
+
+/* --- visitor cards and counted items (R-VIS-4) ---------------------------------------------- */
+
+fd_status fd_counted_item_validate(const fd_counted_item *item)
+{
+    static const char fn[] = "fd_counted_item_validate";
+    fd_status rc = fd_counted_item_check(item);
+    if (rc)
+        return restate(rc, fn, NULL);
+    return check_code(fn, "counted_item.kind", "item_kind", item->kind, false);
 }

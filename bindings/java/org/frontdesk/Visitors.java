@@ -462,6 +462,9 @@ public final class Visitors {
     private final long firstUnexplained;
     private final long held;
     private final long expectedLate;
+    private final long itemsOut;
+    private final long itemsUnreturned;
+    private final long countsOpen;
 
     Shift(fd_visit_shift s) {
       onSite = s.getOn_site();
@@ -470,6 +473,24 @@ public final class Visitors {
       firstUnexplained = s.getFirst_unexplained();
       held = s.getHeld();
       expectedLate = s.getExpected_late();
+      itemsOut = s.getItems_out();
+      itemsUnreturned = s.getItems_unreturned();
+      countsOpen = s.getCounts_open();
+    }
+
+    /** R-VIS-4: items issued and not returned. */
+    public long itemsOut() {
+      return itemsOut;
+    }
+
+    /** Of those, issued to a visit that has left or is closed. */
+    public long itemsUnreturned() {
+      return itemsUnreturned;
+    }
+
+    /** Counts whose difference is not explained. */
+    public long countsOpen() {
+      return countsOpen;
     }
 
     public long onSite() {
@@ -497,9 +518,12 @@ public final class Visitors {
       return expectedLate;
     }
 
-    /** True when the shift may be handed over (every visitor still there explained). */
+    /**
+     * True when the shift may be handed over: every visitor still there explained, no item out with a
+     * visitor who has gone, every count's difference explained.
+     */
     public boolean isReady() {
-      return unexplained == 0;
+      return unexplained == 0 && itemsUnreturned == 0 && countsOpen == 0;
     }
   }
 
@@ -737,5 +761,104 @@ public final class Visitors {
   /** One batch by id. */
   public static SlipHandover slipHandover(Store store, Actor actor, long id) throws FrontdeskException {
     return store.as(actor, a -> SlipHandover.get(store.handle(), a, id));
+  }
+
+  // -- visitor cards and counted items (R-VIS-4) ----------------------------------------------
+
+  /** Checks a counted item as the store does before adding it (a known kind, a code). */
+  public static void validate(CountedItem item) throws FrontdeskException {
+    item.withNative(n -> {
+      FrontdeskNative.fd_counted_item_validate(n);
+      return null;
+    });
+  }
+
+  /** R-VIS-4: adds a visitor card, key, umbrella ... to the site's stock (manage grant); returns its id. */
+  public static long addItem(Store store, Actor actor, CountedItem item) throws FrontdeskException {
+    return item.withNative(i -> store.as(actor, a -> Out.int64(o -> FrontdeskNative.fd_store_item_add(o, store.handle(),
+        a, i))));
+  }
+
+  /** R-VIS-4: issues an item in stock to a visitor on site; a card is issued once at a time. */
+  public static void issueItem(Store store, Actor actor, long itemId, long visitId) throws FrontdeskException {
+    store.as(actor, a -> {
+      FrontdeskNative.fd_store_item_issue(store.handle(), a, itemId, visitId);
+      return null;
+    });
+  }
+
+  /** R-VIS-4: records an issued item returned ({@code note} may be null). */
+  public static void returnItem(Store store, Actor actor, long itemId, String note) throws FrontdeskException {
+    store.as(actor, a -> {
+      FrontdeskNative.fd_store_item_return(store.handle(), a, itemId, note);
+      return null;
+    });
+  }
+
+  /** R-VIS-4: records an item lost, saying what happened. */
+  public static void loseItem(Store store, Actor actor, long itemId, String note) throws FrontdeskException {
+    store.as(actor, a -> {
+      FrontdeskNative.fd_store_item_lost(store.handle(), a, itemId, note);
+      return null;
+    });
+  }
+
+  /** R-VIS-4: records a lost item found again: back in stock. */
+  public static void itemFound(Store store, Actor actor, long itemId, String note) throws FrontdeskException {
+    store.as(actor, a -> {
+      FrontdeskNative.fd_store_item_found(store.handle(), a, itemId, note);
+      return null;
+    });
+  }
+
+  /**
+   * R-VIS-4: records a count of {@code kind} at the shift's "start" or "end", entered by the actor and
+   * signed by {@code cosigner}; the store adds what should be in stock. Returns the count's id.
+   */
+  public static long countItems(Store store, Actor actor, String kind, String moment, long counted, long cosigner)
+      throws FrontdeskException {
+    return store.as(actor, a -> Out.int64(o -> FrontdeskNative.fd_store_item_count(o, store.handle(), a, kind, moment,
+        counted, cosigner)));
+  }
+
+  /** R-VIS-4, R-COM-4: explains the difference of an open count. */
+  public static void explainCount(Store store, Actor actor, long countId, String explanation) throws FrontdeskException {
+    store.as(actor, a -> {
+      FrontdeskNative.fd_store_item_count_explain(store.handle(), a, countId, explanation);
+      return null;
+    });
+  }
+
+  /** The site's counted items matching {@code filter} (null: all). */
+  public static RecordIterator<CountedItem> countedItems(Store store, Actor actor, CountedItemFilter filter)
+      throws FrontdeskException {
+    return store.as(actor, a -> CountedItemFilter.query(filter, store.handle(), a));
+  }
+
+  /** One counted item by id. */
+  public static CountedItem countedItem(Store store, Actor actor, long id) throws FrontdeskException {
+    return store.as(actor, a -> CountedItem.get(store.handle(), a, id));
+  }
+
+  /** The changes of items matching {@code filter} (null: all), oldest first. */
+  public static RecordIterator<ItemEvent> itemEvents(Store store, Actor actor, ItemEventFilter filter)
+      throws FrontdeskException {
+    return store.as(actor, a -> ItemEventFilter.query(filter, store.handle(), a));
+  }
+
+  /** One item event by id. */
+  public static ItemEvent itemEvent(Store store, Actor actor, long id) throws FrontdeskException {
+    return store.as(actor, a -> ItemEvent.get(store.handle(), a, id));
+  }
+
+  /** The counts of items matching {@code filter} (null: all). */
+  public static RecordIterator<ItemCount> itemCounts(Store store, Actor actor, ItemCountFilter filter)
+      throws FrontdeskException {
+    return store.as(actor, a -> ItemCountFilter.query(filter, store.handle(), a));
+  }
+
+  /** One count by id. */
+  public static ItemCount itemCount(Store store, Actor actor, long id) throws FrontdeskException {
+    return store.as(actor, a -> ItemCount.get(store.handle(), a, id));
   }
 }

@@ -285,4 +285,47 @@ public class VisitorsTest {
     }
     fails(Frontdesk.ESTATE, "no slip", () -> Visitors.handOverSlips(store, week, "保安老张", null));
   }
+
+  @Test
+  public void cardsAreIssuedOnceCountedByTwoAndDifferencesStayOpen_R_VIS_4() throws Exception {
+    Visitors.validate(CountedItem.builder().kind("visitor_card").code("V001").build());
+    fails(Frontdesk.EINVAL, "counted_item.kind",
+        () -> Visitors.validate(CountedItem.builder().kind("pen").code("P1").build()));
+    long card = Visitors.addItem(store, manager, CountedItem.builder().kind("visitor_card").code("V001").build());
+    Visitors.addItem(store, manager, CountedItem.builder().kind("visitor_card").code("V002").build());
+    long v1 = Visitors.register(store, clerk, walkIn("张伟").build(), null).id();
+    long v2 = Visitors.register(store, clerk, walkIn("李四").build(), null).id();
+    Visitors.issueItem(store, clerk, card, v1);
+    fails(Frontdesk.ESTATE, "issued already", () -> Visitors.issueItem(store, clerk, card, v2));
+    assertEquals("issued", Visitors.countedItem(store, clerk, card).getState());
+    Visitors.checkOut(store, clerk, v1, null, null);
+    Visitors.Shift s = Visitors.shiftCheck(store, clerk, T0.minus(HOUR));
+    assertEquals(1, s.itemsOut());
+    assertEquals(1, s.itemsUnreturned());
+    assertFalse(s.isReady());
+    Visitors.returnItem(store, clerk, card, null);
+    long c = Visitors.countItems(store, clerk, "visitor_card", "end", 1, boss);
+    ItemCount count = Visitors.itemCount(store, clerk, c);
+    assertEquals(2, count.getExpected());
+    assertEquals("open", count.getState());
+    assertEquals(1, Visitors.shiftCheck(store, clerk, T0.minus(HOUR)).countsOpen());
+    Visitors.explainCount(store, clerk, c, "V002 在会议室");
+    assertEquals("explained", Visitors.itemCount(store, clerk, c).getState());
+    Visitors.loseItem(store, clerk, card, "找不到");
+    Visitors.itemFound(store, clerk, card, null);
+    List<String> kinds = new ArrayList<>();
+    try (RecordIterator<ItemEvent> it = Visitors.itemEvents(store, clerk, new ItemEventFilter().itemId(card))) {
+      for (ItemEvent e : it) {
+        kinds.add(e.getKind());
+        assertEquals(e, Visitors.itemEvent(store, clerk, e.getId()));
+      }
+    }
+    assertEquals(List.of("issue", "return", "lost", "found"), kinds);
+    try (RecordIterator<CountedItem> it = Visitors.countedItems(store, clerk, new CountedItemFilter().state("in_stock"))) {
+      assertEquals(card, it.next().getId());
+    }
+    try (RecordIterator<ItemCount> it = Visitors.itemCounts(store, clerk, null)) {
+      assertEquals(c, it.next().getId());
+    }
+  }
 }
