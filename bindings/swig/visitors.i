@@ -24,4 +24,7 @@
 %immutable fd_id_number::number;
 %immutable fd_id_number::masked;
 
+/* fd_goods_items_compare's difference is an output string like any `fd_buf *out`. */
+%apply fd_buf *out { fd_buf *difference };
+
 %include "frontdesk/visitors.h"

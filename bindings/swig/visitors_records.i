@@ -226,6 +226,126 @@
         free($self);
     }
 }
+%extend fd_goods_permit {
+    fd_goods_permit() {
+        fd_goods_permit *p = (fd_goods_permit *)calloc(1, sizeof *p);
+        if (p) p->version = FD_GOODS_PERMIT_VERSION;
+        return p;
+    }
+    ~fd_goods_permit() {
+        free((void *)$self->applicant);
+        free((void *)$self->phone);
+        free((void *)$self->id_type);
+        free((void *)$self->id_masked);
+        free((void *)$self->items);
+        free((void *)$self->reason);
+        free((void *)$self->state);
+        free($self);
+    }
+}
+%extend fd_goods_permit_filter {
+    fd_goods_permit_filter() {
+        fd_goods_permit_filter *p = (fd_goods_permit_filter *)calloc(1, sizeof *p);
+        if (p) p->version = FD_GOODS_PERMIT_FILTER_VERSION;
+        return p;
+    }
+    ~fd_goods_permit_filter() {
+        free((void *)$self->applicant);
+        free((void *)$self->phone);
+        free((void *)$self->id_type);
+        free((void *)$self->id_masked);
+        free((void *)$self->items);
+        free((void *)$self->state);
+        free($self);
+    }
+}
+%extend fd_goods_check {
+    fd_goods_check() {
+        fd_goods_check *p = (fd_goods_check *)calloc(1, sizeof *p);
+        if (p) p->version = FD_GOODS_CHECK_VERSION;
+        return p;
+    }
+    ~fd_goods_check() {
+        free((void *)$self->gate);
+        free((void *)$self->items);
+        free((void *)$self->difference);
+        free((void *)$self->note);
+        free($self);
+    }
+}
+%extend fd_goods_check_filter {
+    fd_goods_check_filter() {
+        fd_goods_check_filter *p = (fd_goods_check_filter *)calloc(1, sizeof *p);
+        if (p) p->version = FD_GOODS_CHECK_FILTER_VERSION;
+        return p;
+    }
+    ~fd_goods_check_filter() {
+        free((void *)$self->gate);
+        free((void *)$self->items);
+        free((void *)$self->difference);
+        free($self);
+    }
+}
+%extend fd_custody_item {
+    fd_custody_item() {
+        fd_custody_item *p = (fd_custody_item *)calloc(1, sizeof *p);
+        if (p) p->version = FD_CUSTODY_ITEM_VERSION;
+        return p;
+    }
+    ~fd_custody_item() {
+        free((void *)$self->kind);
+        free((void *)$self->description);
+        free((void *)$self->owner);
+        free((void *)$self->phone);
+        free((void *)$self->found_where);
+        free((void *)$self->state);
+        free((void *)$self->handed_to);
+        free((void *)$self->check_method);
+        free($self);
+    }
+}
+%extend fd_custody_item_filter {
+    fd_custody_item_filter() {
+        fd_custody_item_filter *p = (fd_custody_item_filter *)calloc(1, sizeof *p);
+        if (p) p->version = FD_CUSTODY_ITEM_FILTER_VERSION;
+        return p;
+    }
+    ~fd_custody_item_filter() {
+        free((void *)$self->kind);
+        free((void *)$self->owner);
+        free((void *)$self->phone);
+        free((void *)$self->found_where);
+        free((void *)$self->state);
+        free((void *)$self->handed_to);
+        free((void *)$self->check_method);
+        free($self);
+    }
+}
+%extend fd_custody_event {
+    fd_custody_event() {
+        fd_custody_event *p = (fd_custody_event *)calloc(1, sizeof *p);
+        if (p) p->version = FD_CUSTODY_EVENT_VERSION;
+        return p;
+    }
+    ~fd_custody_event() {
+        free((void *)$self->kind);
+        free((void *)$self->how);
+        free((void *)$self->note);
+        free($self);
+    }
+}
+%extend fd_custody_event_filter {
+    fd_custody_event_filter() {
+        fd_custody_event_filter *p = (fd_custody_event_filter *)calloc(1, sizeof *p);
+        if (p) p->version = FD_CUSTODY_EVENT_FILTER_VERSION;
+        return p;
+    }
+    ~fd_custody_event_filter() {
+        free((void *)$self->kind);
+        free((void *)$self->how);
+        free($self);
+    }
+}
 /* The filters' match masks cross as a signed 64-bit integer (Python int, Java long):
  * at most 63 bits are used, and SWIG's uint64_t/BigInteger path is avoided. */
 %apply int64_t { uint64_t match };

@@ -353,3 +353,145 @@ WHEN OLD.state <> 'open' OR NEW.state <> 'explained' OR NEW.id IS NOT OLD.id OR 
   OR NEW.moment IS NOT OLD.moment OR NEW.expected IS NOT OLD.expected OR NEW.counted IS NOT OLD.counted
   OR NEW.cosigner IS NOT OLD.cosigner
 BEGIN SELECT RAISE(ABORT, 'a count is explained once and never changed (R-COM-3)'); END;
+
+-- R-VIS-7: goods leave the premises on a permit the gate checks: the items
+-- counted there and whether they match, each check a row (a mismatch is the
+-- event). The applicant's ID number is kept masked only, never in full.
+CREATE TABLE goods_permits (
+  id              INTEGER PRIMARY KEY,
+  site_id         INTEGER NOT NULL REFERENCES sites(id),
+  staff_id        INTEGER REFERENCES staff(id),
+  created_at      INTEGER NOT NULL,
+  applicant       TEXT NOT NULL,
+  phone           TEXT,
+  id_type         TEXT,
+  id_masked       TEXT,
+  unit_id         INTEGER REFERENCES units(id),
+  organisation_id INTEGER REFERENCES organisations(id),
+  items           TEXT NOT NULL,
+  reason          TEXT,
+  valid_until     INTEGER NOT NULL DEFAULT 0,
+  state           TEXT NOT NULL,
+  approved_by     INTEGER REFERENCES staff(id),
+  approved_at     INTEGER NOT NULL DEFAULT 0,
+  checked_at      INTEGER NOT NULL DEFAULT 0,
+  checked_by      INTEGER REFERENCES staff(id),
+  purged_at       INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX goods_permits_site_id ON goods_permits (site_id, id);
+-- permits waiting for approval or for the gate
+CREATE INDEX goods_permits_site_state ON goods_permits (site_id, state);
+-- the purge
+CREATE INDEX goods_permits_site_live ON goods_permits (site_id, created_at) WHERE purged_at = 0;
+
+CREATE TABLE goods_checks (
+  id          INTEGER PRIMARY KEY,
+  site_id     INTEGER NOT NULL REFERENCES sites(id),
+  staff_id    INTEGER REFERENCES staff(id),
+  at          INTEGER NOT NULL,
+  permit_id   INTEGER NOT NULL REFERENCES goods_permits(id),
+  gate        TEXT,
+  items       TEXT NOT NULL,
+  matched     INTEGER NOT NULL,
+  difference  TEXT,
+  note        TEXT
+);
+CREATE INDEX goods_checks_site_id ON goods_checks (site_id, id);
+CREATE INDEX goods_checks_permit ON goods_checks (permit_id, id);
+-- the period's mismatches (report)
+CREATE INDEX goods_checks_site_at ON goods_checks (site_id, at);
+
+-- R-VIS-8: one custody ledger for items left behind, parcels, deposits and
+-- what declined visitors leave, each step an event.
+CREATE TABLE custody_items (
+  id           INTEGER PRIMARY KEY,
+  site_id      INTEGER NOT NULL REFERENCES sites(id),
+  staff_id     INTEGER REFERENCES staff(id),
+  deposited_at INTEGER NOT NULL,
+  kind         TEXT NOT NULL,
+  description  TEXT NOT NULL,
+  owner        TEXT,
+  phone        TEXT,
+  unit_id      INTEGER REFERENCES units(id),
+  occupant_id  INTEGER REFERENCES occupants(id),
+  visit_id     INTEGER REFERENCES visits(id),
+  found_where  TEXT,
+  state        TEXT NOT NULL DEFAULT 'held',
+  notified_at  INTEGER NOT NULL DEFAULT 0,
+  reminders    INTEGER NOT NULL DEFAULT 0,
+  closed_at    INTEGER NOT NULL DEFAULT 0,
+  closed_by    INTEGER REFERENCES staff(id),
+  handed_to    TEXT,
+  check_method TEXT,
+  purged_at    INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX custody_items_site_id ON custody_items (site_id, id);
+-- what the desk still holds, oldest first (the unclaimed horizon, reminders)
+CREATE INDEX custody_items_site_held ON custody_items (site_id, deposited_at) WHERE state = 'held';
+CREATE INDEX custody_items_site_occupant ON custody_items (site_id, occupant_id) WHERE occupant_id IS NOT NULL;
+CREATE INDEX custody_items_site_live ON custody_items (site_id, closed_at) WHERE purged_at = 0 AND state <> 'held';
+
+CREATE TABLE custody_events (
+  id          INTEGER PRIMARY KEY,
+  site_id     INTEGER NOT NULL REFERENCES sites(id),
+  staff_id    INTEGER REFERENCES staff(id),
+  at          INTEGER NOT NULL,
+  item_id     INTEGER NOT NULL REFERENCES custody_items(id),
+  kind        TEXT NOT NULL,
+  how         TEXT,
+  note        TEXT
+);
+CREATE INDEX custody_events_site_id ON custody_events (site_id, id);
+CREATE INDEX custody_events_item ON custody_events (item_id, id);
+
+CREATE TRIGGER goods_permits_no_delete BEFORE DELETE ON goods_permits
+BEGIN SELECT RAISE(ABORT, 'goods permits are never deleted (R-COM-3)'); END;
+CREATE TRIGGER goods_checks_append_only_update BEFORE UPDATE ON goods_checks
+BEGIN SELECT RAISE(ABORT, 'gate checks are append-only (R-COM-3)'); END;
+CREATE TRIGGER goods_checks_append_only_delete BEFORE DELETE ON goods_checks
+BEGIN SELECT RAISE(ABORT, 'gate checks are append-only (R-COM-3)'); END;
+CREATE TRIGGER custody_items_no_delete BEFORE DELETE ON custody_items
+BEGIN SELECT RAISE(ABORT, 'custody items are never deleted (R-COM-3)'); END;
+CREATE TRIGGER custody_events_append_only_update BEFORE UPDATE ON custody_events
+BEGIN SELECT RAISE(ABORT, 'custody events are append-only (R-COM-3)'); END;
+CREATE TRIGGER custody_events_append_only_delete BEFORE DELETE ON custody_events
+BEGIN SELECT RAISE(ABORT, 'custody events are append-only (R-COM-3)'); END;
+CREATE TRIGGER goods_permits_no_replace BEFORE INSERT ON goods_permits
+WHEN EXISTS (SELECT 1 FROM goods_permits WHERE id = NEW.id)
+BEGIN SELECT RAISE(ABORT, 'exists: goods_permits.id (never replaced, R-COM-3)'); END;
+CREATE TRIGGER goods_checks_no_replace BEFORE INSERT ON goods_checks
+WHEN EXISTS (SELECT 1 FROM goods_checks WHERE id = NEW.id)
+BEGIN SELECT RAISE(ABORT, 'exists: goods_checks.id (gate checks are append-only, R-COM-3)'); END;
+CREATE TRIGGER custody_items_no_replace BEFORE INSERT ON custody_items
+WHEN EXISTS (SELECT 1 FROM custody_items WHERE id = NEW.id)
+BEGIN SELECT RAISE(ABORT, 'exists: custody_items.id (never replaced, R-COM-3)'); END;
+CREATE TRIGGER custody_events_no_replace BEFORE INSERT ON custody_events
+WHEN EXISTS (SELECT 1 FROM custody_events WHERE id = NEW.id)
+BEGIN SELECT RAISE(ABORT, 'exists: custody_events.id (custody events are append-only, R-COM-3)'); END;
+-- A permit keeps what was applied for; its approval, its last gate check and
+-- its state change, and the purge empties the applicant's personal data once.
+CREATE TRIGGER goods_permits_only_state_and_purge BEFORE UPDATE ON goods_permits
+WHEN NEW.id IS NOT OLD.id OR NEW.site_id IS NOT OLD.site_id OR NEW.staff_id IS NOT OLD.staff_id
+  OR NEW.created_at IS NOT OLD.created_at OR NEW.id_type IS NOT OLD.id_type
+  OR NEW.unit_id IS NOT OLD.unit_id OR NEW.organisation_id IS NOT OLD.organisation_id
+  OR NEW.items IS NOT OLD.items OR NEW.reason IS NOT OLD.reason OR NEW.valid_until IS NOT OLD.valid_until
+  OR (OLD.approved_at <> 0 AND (NEW.approved_at IS NOT OLD.approved_at OR NEW.approved_by IS NOT OLD.approved_by))
+  OR (OLD.purged_at <> 0 AND NEW.purged_at IS NOT OLD.purged_at)
+  OR ((NEW.applicant IS NOT OLD.applicant OR NEW.phone IS NOT OLD.phone OR NEW.id_masked IS NOT OLD.id_masked)
+      AND NOT (OLD.purged_at = 0 AND NEW.purged_at <> 0 AND NEW.applicant = '' AND NEW.phone IS NULL
+               AND NEW.id_masked IS NULL))
+BEGIN SELECT RAISE(ABORT, 'a goods permit changes only by its approval, gate checks and the purge (R-COM-3)'); END;
+-- A custody item keeps what was deposited; its steps and the purge change it.
+CREATE TRIGGER custody_items_only_steps_and_purge BEFORE UPDATE ON custody_items
+WHEN NEW.id IS NOT OLD.id OR NEW.site_id IS NOT OLD.site_id OR NEW.staff_id IS NOT OLD.staff_id
+  OR NEW.deposited_at IS NOT OLD.deposited_at OR NEW.kind IS NOT OLD.kind OR NEW.description IS NOT OLD.description
+  OR NEW.unit_id IS NOT OLD.unit_id OR NEW.occupant_id IS NOT OLD.occupant_id OR NEW.visit_id IS NOT OLD.visit_id
+  OR NEW.found_where IS NOT OLD.found_where
+  OR (OLD.state <> 'held' AND (NEW.state IS NOT OLD.state OR NEW.closed_at IS NOT OLD.closed_at
+                               OR NEW.closed_by IS NOT OLD.closed_by OR NEW.check_method IS NOT OLD.check_method))
+  OR (OLD.purged_at <> 0 AND NEW.purged_at IS NOT OLD.purged_at)
+  OR ((NEW.owner IS NOT OLD.owner OR NEW.phone IS NOT OLD.phone OR (NEW.handed_to IS NOT OLD.handed_to
+       AND OLD.state <> 'held'))
+      AND NOT (OLD.purged_at = 0 AND NEW.purged_at <> 0 AND NEW.owner IS NULL AND NEW.phone IS NULL
+               AND NEW.handed_to IS NULL))
+BEGIN SELECT RAISE(ABORT, 'a custody item changes only by its steps and the purge (R-COM-3)'); END;

@@ -88,6 +88,10 @@ ROW(fd_visit_code_parse, unknown_code, fd_visit_code_parse(b, "level", "red"))
 ROW(fd_plate_parse, no_province, fd_plate_parse(b, "A12345"))
 ROW(fd_plate_parse, bad_utf8, fd_plate_parse(b, BAD_UTF8))
 ROW(fd_store_visit_id_reveal, null_store, fd_store_visit_id_reveal(b, NULL, NULL, 1))
+ROW(fd_goods_items_parse, no_quantity, fd_goods_items_parse(b, "电脑"))
+ROW(fd_goods_items_parse, bad_utf8, fd_goods_items_parse(b, BAD_UTF8))
+ROW(fd_goods_items_compare, no_quantity, fd_goods_items_compare(&provisional, b, "电脑", "电脑1"))
+ROW(fd_goods_items_compare, null_match, fd_goods_items_compare(NULL, b, "电脑1", "电脑1"))
 /* money, phone, idcard, pii */
 ROW(fd_money_format, bad_options_version, fd_money_format(b, 12345, &bad_opts))
 ROW(fd_phone_mask, not_a_number, fd_phone_mask(b, "call me"))
@@ -160,6 +164,10 @@ static const row ROWS[] = {
     REF(fd_plate_parse, no_province),
     REF(fd_plate_parse, bad_utf8),
     REF(fd_store_visit_id_reveal, null_store),
+    REF(fd_goods_items_parse, no_quantity),
+    REF(fd_goods_items_parse, bad_utf8),
+    REF(fd_goods_items_compare, no_quantity),
+    REF(fd_goods_items_compare, null_match),
     REF(fd_money_format, bad_options_version),
     REF(fd_phone_mask, not_a_number),
     REF(fd_phone_mask, bad_utf8),

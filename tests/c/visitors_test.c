@@ -543,7 +543,8 @@ static int64_t sql_int(const char *path, const char *sql)
 /* The tables a refused write must leave as they were. */
 static const char *const WATCHED[] = { "visits",          "visit_events", "id_documents", "site_secrets",
                                        "blocklist",       "blocklist_hits", "slip_handovers", "counted_items",
-                                       "item_events",     "item_counts",  "journal",      "reveals",
+                                       "item_events",     "item_counts",  "goods_permits", "goods_checks",
+                                       "custody_items",   "custody_events", "journal",    "reveals",
                                        "search_keys" };
 #define NWATCHED (sizeof WATCHED / sizeof WATCHED[0])
 
@@ -1268,7 +1269,7 @@ Test(visitors_store, R_COM_3_the_retention_purge_removes_numbers_keeps_the_visit
     fd_assert_ok(fd_store_visit_id_reveal(&out, f.s, &rv, c));
     fd_buf_dispose(&out);
     cr_assert_eq(sql_int(f.path, "SELECT count(*) FROM journal WHERE entity = 'visit' AND action = 'purge' AND "
-                                 "detail = 'id_numbers=2 encrypted=2 visits=1'"), 1);
+                                 "detail = 'id_numbers=2 encrypted=2 visits=1 permits=0 custody=0'"), 1);
     /* purging again removes nothing more */
     fd_assert_ok(fd_store_visit_purge(&p, f.s, &mgr, 0));
     cr_assert_eq(p.id_numbers + p.visits, 0);
@@ -1768,5 +1769,284 @@ Test(visitors_store, R_VIS_4_counts_are_signed_by_both_staff_and_a_difference_st
     fd_item_count_free(c);
     cr_assert_eq(raw_exec(f.path, "UPDATE item_counts SET counted = 9"), SQLITE_CONSTRAINT_TRIGGER & 0xff);
     cr_assert_eq(raw_exec(f.path, "DELETE FROM item_counts"), SQLITE_CONSTRAINT_TRIGGER & 0xff);
+    fx_close(&f);
+}
+
+/* --- goods release (R-VIS-7) -------------------------------------------------------------- */
+
+static void items_are(const char *typed, const char *canonical)
+{
+    fd_buf b = FD_BUF_INIT;
+    fd_assert_ok(fd_goods_items_parse(&b, typed));
+    cr_assert_str_eq(b.ptr, canonical, "%s", typed);
+    fd_assert_ok(fd_goods_items_parse(&b, canonical));
+    cr_assert_str_eq(b.ptr, canonical, "canonical is a fixed point");
+    fd_buf_dispose(&b);
+}
+
+Test(visitors, R_VIS_7_goods_lists_are_read_as_people_write_them)
+{
+    items_are("电脑2台，椅子×4、台灯 x1", "电脑×2；椅子×4；台灯×1");
+    items_are("电脑*2; 电脑 1台\n显示器27寸2台", "电脑×3；显示器27寸×2");
+    items_are("Xbox2", "Xbox×2");
+    items_are("ｉＰａｄ：３", "iPad×3");
+    items_are("A4纸10包，", "A4纸×10");
+    fd_buf b = FD_BUF_INIT;
+    fd_assert_error(fd_goods_items_parse(&b, "电脑"), FD_EINVAL, "items: item 1 has no quantity");
+    fd_assert_error(fd_goods_items_parse(&b, "电脑2，3台"), FD_EINVAL, "item 2 has a quantity but no name");
+    fd_assert_error(fd_goods_items_parse(&b, "椅子0"), FD_EINVAL, "item 1: quantity 0");
+    fd_assert_error(fd_goods_items_parse(&b, "椅子1234567"), FD_EINVAL, "a quantity above 100000");
+    fd_assert_error(fd_goods_items_parse(&b, "，；"), FD_EINVAL, "no item");
+    fd_assert_error(fd_goods_items_parse(&b, "椅子\x01 2"), FD_EINVAL, "control character");
+    cr_assert_eq(b.size, 0);
+    int match = -1;
+    fd_assert_ok(fd_goods_items_compare(&match, &b, "电脑×2；椅子×4", "椅子4把，电脑2台"));
+    cr_assert_eq(match, 1);
+    cr_assert_str_eq(b.ptr, "");
+    fd_assert_ok(fd_goods_items_compare(&match, &b, "电脑×2；椅子×4", "电脑2，椅子5，台灯1"));
+    cr_assert_eq(match, 0);
+    cr_assert_str_eq(b.ptr, "椅子 4→5；台灯 0→1");
+    fd_assert_ok(fd_goods_items_compare(&match, &b, "电脑×2；椅子×4", "电脑2"));
+    cr_assert_str_eq(b.ptr, "椅子 4→0");
+    fd_assert_error(fd_goods_items_compare(&match, &b, "电脑", "电脑2"), FD_EINVAL, "permit_items");
+    fd_buf_dispose(&b);
+    fd_goods_permit p = FD_GOODS_PERMIT_INIT;
+    p.applicant = "王小丽";
+    p.items = "沙发1";
+    fd_assert_ok(fd_goods_permit_validate(&p));
+    p.items = "沙发";
+    fd_assert_error(fd_goods_permit_validate(&p), FD_EINVAL, "goods_permit.items: item 1 has no quantity");
+    p.items = "沙发1";
+    p.phone = "12";
+    fd_assert_error(fd_goods_permit_validate(&p), FD_EINVAL, "goods_permit.phone");
+}
+
+Test(visitors_store, R_VIS_7_goods_leave_on_an_approved_permit_checked_at_the_gate)
+{
+    fx f = fx_open("vis-goods");
+    fd_actor a = clerk_at(&f, T0);
+    fd_goods_permit p = FD_GOODS_PERMIT_INIT;
+    p.applicant = "王小丽";
+    p.phone = "138 1234 5678";
+    p.unit_id = f.unit;
+    p.items = "沙发1套，椅子4把";
+    p.reason = "搬家";
+    p.valid_until = T0 + DAY;
+    fd_id_document d = FD_ID_DOCUMENT_INIT;
+    d.type = "id_card";
+    d.number = "11010519491231002X";
+    int64_t id = 0;
+    fd_assert_ok(fd_store_goods_permit_add(&id, f.s, &a, &p, &d));
+    fd_goods_permit *got = NULL;
+    fd_assert_ok(fd_store_goods_permit_get(&got, f.s, &a, id));
+    cr_assert_str_eq(got->items, "沙发×1；椅子×4");
+    cr_assert_str_eq(got->state, "requested");
+    cr_assert_str_eq(got->id_masked, "110105********002X");
+    cr_assert_str_eq(got->phone, "138****5678");
+    fd_goods_permit_free(got);
+    cr_assert_not(file_holds(f.path, "11010519491231002X"), "an applicant's ID number is never kept");
+    int64_t check = 0;
+    fd_assert_error(fd_store_goods_check(&check, f.s, &a, id, "沙发1，椅子4", NULL, NULL), FD_ESTATE,
+                    "the gate releases goods on an approved permit");
+    fd_assert_error(fd_store_goods_permit_approve(f.s, &a, id, NULL), FD_EPERM, "manage");
+    fd_actor m = manager_at(&f, T0 + 60);
+    fd_assert_ok(fd_store_goods_permit_approve(f.s, &m, id, "物业已核实欠费结清"));
+    fd_assert_error(fd_store_goods_permit_refuse(f.s, &m, id, "x"), FD_ESTATE, "approved already");
+    /* the guard counts one chair more: the goods stay, the difference is the event */
+    fd_actor guard = clerk_at(&f, T0 + HOUR);
+    fd_assert_ok(fd_store_goods_check(&check, f.s, &guard, id, "沙发1套，椅子5把", "东门", NULL));
+    fd_goods_check *c = NULL;
+    fd_assert_ok(fd_store_goods_check_get(&c, f.s, &guard, check));
+    cr_assert_eq(c->matched, 0);
+    cr_assert_str_eq(c->difference, "椅子 4→5");
+    cr_assert_str_eq(c->items, "沙发×1；椅子×5");
+    cr_assert_str_eq(c->gate, "东门");
+    cr_assert_eq(c->staff_id, f.clerk);
+    fd_goods_check_free(c);
+    fd_assert_ok(fd_store_goods_permit_get(&got, f.s, &a, id));
+    cr_assert_str_eq(got->state, "mismatch");
+    fd_goods_permit_free(got);
+    cr_assert_eq(sql_int(f.path, "SELECT count(*) FROM journal WHERE entity = 'goods_permit' AND action = 'mismatch' "
+                                 "AND detail = '椅子 4→5'"), 1);
+    fd_custody_status cs;
+    fd_assert_ok(fd_store_custody_status(&cs, f.s, &guard));
+    cr_assert_eq(cs.permits_mismatch, 1);
+    /* checked again, right this time: released; once released, never again */
+    fd_assert_ok(fd_store_goods_check(&check, f.s, &guard, id, "椅子4，沙发1", "东门", "多出的椅子是保安室的"));
+    fd_assert_ok(fd_store_goods_check_get(&c, f.s, &guard, check));
+    cr_assert_eq(c->matched, 1);
+    cr_assert_str_eq(c->difference, "");
+    fd_goods_check_free(c);
+    fd_assert_ok(fd_store_goods_permit_get(&got, f.s, &a, id));
+    cr_assert_str_eq(got->state, "released");
+    cr_assert_eq(got->checked_by, f.clerk);
+    cr_assert_eq(got->approved_by, f.manager);
+    fd_goods_permit_free(got);
+    fd_assert_error(fd_store_goods_check(&check, f.s, &guard, id, "椅子4", NULL, NULL), FD_ESTATE, "released");
+    /* refusals: bad lists, expired and refused permits; nothing changes */
+    p.valid_until = T0 + 60;
+    int64_t expiring = 0;
+    fd_assert_ok(fd_store_goods_permit_add(&expiring, f.s, &a, &p, NULL));
+    fd_assert_ok(fd_store_goods_permit_approve(f.s, &m, expiring, NULL));
+    snapshot before = snap(&f);
+    fd_assert_error(fd_store_goods_check(&check, f.s, &guard, expiring, "沙发1，椅子4", NULL, NULL), FD_ESTATE,
+                    "permit.valid_until");
+    fd_assert_error(fd_store_goods_check(&check, f.s, &guard, expiring, "沙发", NULL, NULL), FD_EINVAL,
+                    "fd_store_goods_check: items: item 1 has no quantity");
+    p.items = "沙发";
+    fd_assert_error(fd_store_goods_permit_add(&id, f.s, &a, &p, NULL), FD_EINVAL, "goods_permit.items");
+    p.items = "沙发1";
+    p.unit_id = 999;
+    fd_assert_error(fd_store_goods_permit_add(&id, f.s, &a, &p, NULL), FD_ENOTFOUND, "goods_permit.unit_id");
+    p.unit_id = 0;
+    d.number = "E12345678";
+    fd_assert_error(fd_store_goods_permit_add(&id, f.s, &a, &p, &d), FD_EINVAL, "id.number");
+    assert_unchanged(&f, &before);
+    int64_t refused = 0;
+    fd_assert_ok(fd_store_goods_permit_add(&refused, f.s, &a, &p, NULL));
+    fd_assert_error(fd_store_goods_permit_refuse(f.s, &m, refused, NULL), FD_EINVAL, "note: is required");
+    fd_assert_ok(fd_store_goods_permit_refuse(f.s, &m, refused, "欠物业费"));
+    fd_assert_error(fd_store_goods_check(&check, f.s, &guard, refused, "沙发1", NULL, NULL), FD_ESTATE, "refused");
+    cr_assert_eq(raw_exec(f.path, "UPDATE goods_permits SET items = '沙发×9'"), SQLITE_CONSTRAINT_TRIGGER & 0xff);
+    cr_assert_eq(raw_exec(f.path, "DELETE FROM goods_checks"), SQLITE_CONSTRAINT_TRIGGER & 0xff);
+    fx_close(&f);
+}
+
+/* --- the custody ledger (R-VIS-8) ----------------------------------------------------------- */
+
+Test(visitors, R_VIS_8_custody_items_are_due_a_notice_a_reminder_and_handing_on)
+{
+    fd_custody_item it = FD_CUSTODY_ITEM_INIT;
+    it.kind = "parcel";
+    it.description = "顺丰快递";
+    it.occupant_id = 3;
+    fd_assert_ok(fd_custody_item_validate(&it));
+    it.kind = "visitor_documents";
+    fd_assert_error(fd_custody_item_validate(&it), FD_EINVAL, "custody_item.visit_id");
+    it.kind = "box";
+    fd_assert_error(fd_custody_item_validate(&it), FD_EINVAL, "custody_item.kind: 'box'");
+    it.kind = "parcel";
+    it.deposited_at = T0;
+    fd_custody_due d;
+    fd_assert_ok(fd_custody_item_due(&d, &it, T0, NULL));
+    cr_assert_eq(d.notify, 1);
+    cr_assert_eq(d.remind, 0);
+    cr_assert_eq(d.unclaimed_at, T0 + 90 * DAY);
+    it.notified_at = T0 + HOUR;
+    fd_assert_ok(fd_custody_item_due(&d, &it, T0 + HOUR + 3 * DAY - 1, NULL));
+    cr_assert_eq(d.notify, 0);
+    cr_assert_eq(d.remind, 0);
+    fd_assert_ok(fd_custody_item_due(&d, &it, T0 + HOUR + 3 * DAY, NULL));
+    cr_assert_eq(d.remind, 1);
+    fd_assert_ok(fd_custody_item_due(&d, &it, T0 + 90 * DAY, NULL));
+    cr_assert_eq(d.unclaimed, 1);
+    fd_policy *p = policy_with("custody.unclaimed_days", 30);
+    fd_assert_ok(fd_custody_item_due(&d, &it, T0 + 30 * DAY, p));
+    cr_assert_eq(d.unclaimed, 1);
+    fd_policy_free(p);
+    it.state = "collected";
+    fd_assert_ok(fd_custody_item_due(&d, &it, T0 + 900 * DAY, NULL));
+    cr_assert_eq(d.unclaimed + d.remind + d.notify, 0);
+    it.state = "held";
+    it.occupant_id = 0;
+    it.notified_at = 0;
+    fd_assert_ok(fd_custody_item_due(&d, &it, T0, NULL));
+    cr_assert_eq(d.notify, 0, "nobody to tell");
+}
+
+Test(visitors_store, R_VIS_8_one_ledger_for_parcels_items_left_and_what_visitors_leave)
+{
+    fx f = fx_open("vis-custody");
+    fd_actor a = clerk_at(&f, T0);
+    fd_custody_item c = FD_CUSTODY_ITEM_INIT;
+    c.kind = "parcel";
+    c.description = "顺丰快递 一箱";
+    c.occupant_id = f.occupant;
+    c.unit_id = f.unit;
+    c.phone = "138 1234 5678";
+    int64_t parcel = 0, bag = 0, card = 0;
+    fd_assert_ok(fd_store_custody_add(&parcel, f.s, &a, &c));
+    c = (fd_custody_item)FD_CUSTODY_ITEM_INIT;
+    c.kind = "left_behind";
+    c.description = "黑色双肩包";
+    c.found_where = "大堂沙发";
+    fd_assert_ok(fd_store_custody_add(&bag, f.s, &a, &c));
+    /* a declined visitor leaves a card (R-VIS-2) */
+    fd_visit v = walk_in();
+    int64_t visit = reg(&f, &a, &v, NULL).id;
+    fd_assert_ok(fd_store_visit_answer(f.s, &a, visit, "decline", "主人不在"));
+    c = (fd_custody_item)FD_CUSTODY_ITEM_INIT;
+    c.kind = "visitor_documents";
+    c.description = "名片一张";
+    c.visit_id = visit;
+    c.owner = "王小丽";
+    fd_assert_ok(fd_store_custody_add(&card, f.s, &a, &c));
+    fd_custody_status s;
+    fd_assert_ok(fd_store_custody_status(&s, f.s, &a));
+    cr_assert_eq(s.held, 3);
+    cr_assert_eq(s.to_notify, 2, "the parcel's occupant and the card's host; nobody to tell about the bag");
+    fd_assert_ok(fd_store_custody_notify(f.s, &a, parcel, "sms", NULL));
+    fd_actor later = clerk_at(&f, T0 + 3 * DAY);
+    fd_assert_ok(fd_store_custody_status(&s, f.s, &later));
+    cr_assert_eq(s.to_remind, 1);
+    fd_assert_ok(fd_store_custody_notify(f.s, &later, parcel, "phone", "电话未接"));
+    fd_custody_item *got = NULL;
+    fd_assert_ok(fd_store_custody_item_get(&got, f.s, &a, parcel));
+    cr_assert_eq(got->reminders, 1);
+    cr_assert_eq(got->notified_at, T0 + 3 * DAY);
+    cr_assert_str_eq(got->phone, "138****5678");
+    fd_custody_item_free(got);
+    snapshot before = snap(&f);
+    fd_assert_error(fd_store_custody_collect(f.s, &later, parcel, "王小丽", "nod", NULL), FD_EINVAL,
+                    "method: 'nod'");
+    fd_assert_error(fd_store_custody_collect(f.s, &later, parcel, NULL, "signature", NULL), FD_EINVAL,
+                    "handed_to: is required");
+    fd_assert_error(fd_store_custody_notify(f.s, &later, parcel, "signature", NULL), FD_EINVAL, "how");
+    fd_assert_error(fd_store_custody_notify(f.s, &later, 999, "sms", NULL), FD_ENOTFOUND, "item_id");
+    c.visit_id = 999;
+    fd_assert_error(fd_store_custody_add(&card, f.s, &a, &c), FD_ENOTFOUND, "custody_item.visit_id");
+    assert_unchanged(&f, &before);
+    fd_assert_ok(fd_store_custody_collect(f.s, &later, parcel, "王小丽", "signature", NULL));
+    fd_assert_error(fd_store_custody_collect(f.s, &later, parcel, "王小丽", "signature", NULL), FD_ESTATE,
+                    "collected already");
+    fd_assert_ok(fd_store_custody_item_get(&got, f.s, &a, parcel));
+    cr_assert_str_eq(got->state, "collected");
+    cr_assert_str_eq(got->check_method, "signature");
+    cr_assert_str_eq(got->handed_to, "王小丽");
+    cr_assert_eq(got->closed_by, f.clerk);
+    fd_custody_item_free(got);
+    /* unclaimed left property goes to the police after 90 days */
+    fd_actor months = clerk_at(&f, T0 + 91 * DAY);
+    fd_assert_ok(fd_store_custody_status(&s, f.s, &months));
+    cr_assert_eq(s.unclaimed, 2);
+    fd_assert_ok(fd_store_custody_hand_on(f.s, &months, bag, "XX派出所", "逾期无人认领"));
+    fd_assert_ok(fd_store_custody_return(f.s, &months, card, "访客本人", NULL));
+    fd_assert_ok(fd_store_custody_status(&s, f.s, &months));
+    cr_assert_eq(s.held, 0);
+    fd_custody_event_filter q = FD_CUSTODY_EVENT_FILTER_INIT;
+    q.match = FD_CUSTODY_EVENT_MATCH_ITEM_ID;
+    q.item_id = parcel;
+    fd_custody_event_iter *it = NULL;
+    const fd_custody_event *e = NULL;
+    fd_assert_ok(fd_store_custody_event_query(&it, f.s, &a, &q));
+    char kinds[128] = "";
+    size_t n = 0;
+    while (fd_custody_event_iter_next(&e, it) == FD_OK && e)
+        n += (size_t)snprintf(kinds + n, sizeof kinds - n, "%s%s", n ? "," : "", e->kind);
+    fd_custody_event_iter_free(it);
+    cr_assert_str_eq(kinds, "deposit,notify,remind,collect");
+    /* the purge anonymises what was given out, after the retention */
+    fd_actor year = manager_at(&f, T0 + 500 * DAY);
+    fd_visit_purge pu;
+    fd_assert_ok(fd_store_visit_purge(&pu, f.s, &year, 0));
+    cr_assert_eq(pu.custody, 3);
+    fd_actor rv = revealer_at(&f, T0 + 400 * DAY);
+    fd_assert_ok(fd_store_custody_item_get(&got, f.s, &rv, card));
+    cr_assert_str_eq(got->owner, "");
+    cr_assert_str_eq(got->handed_to, "");
+    cr_assert_str_eq(got->description, "名片一张");
+    fd_custody_item_free(got);
+    cr_assert_eq(raw_exec(f.path, "UPDATE custody_items SET state = 'held'"), SQLITE_CONSTRAINT_TRIGGER & 0xff);
+    cr_assert_eq(raw_exec(f.path, "DELETE FROM custody_events"), SQLITE_CONSTRAINT_TRIGGER & 0xff);
     fx_close(&f);
 }

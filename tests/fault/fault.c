@@ -588,6 +588,9 @@ typedef struct outcome {
     int64_t visit_id, held_id, block_id;
     int item, issue, count; /* a visitor card, issued to the visit, and a count cosigned by the manager */
     int64_t item_id;
+    int permit, approve, gate, custody, collect; /* a goods permit, its approval, the gate's check (a mismatch);
+                                                    a parcel, collected */
+    int64_t permit_id, custody_id;
 } outcome;
 
 /* Counts a write that journals one entry at the north site. */
@@ -794,6 +797,26 @@ static void scenario(const char *path, outcome *o)
         }
     }
     fd_visit_iter_free(vit);
+    fd_goods_permit gp = FD_GOODS_PERMIT_INIT;
+    gp.applicant = "猪八戒", gp.items = "沙发1套，椅子4把", gp.reason = "fault-permit";
+    fd_id_document gid = FD_ID_DOCUMENT_INIT;
+    gid.type = "id_card", gid.number = "11010519491231002X";
+    o->permit = WRITE(fd_store_goods_permit_add(&o->permit_id, st, &ca, &gp, &gid));
+    if (o->permit == DONE)
+        o->approve = journaled(o, WRITE(fd_store_goods_permit_approve(st, &ma, o->permit_id, NULL)));
+    int64_t gate_id = 0;
+    if (o->approve == DONE)
+        o->gate = journaled(o, WRITE(fd_store_goods_check(&gate_id, st, &ca, o->permit_id, "沙发1，椅子5", "东门",
+                                                          NULL)));
+    fd_custody_item cu = FD_CUSTODY_ITEM_INIT;
+    cu.kind = "parcel", cu.description = "fault-parcel 顺丰", cu.phone = "139 0013 9000";
+    o->custody = WRITE(fd_store_custody_add(&o->custody_id, st, &ca, &cu));
+    if (o->custody == DONE)
+        o->collect = WRITE(fd_store_custody_collect(st, &ca, o->custody_id, "沙僧", "id_check", NULL));
+    fd_custody_status cst;
+    if (CALL(fd_store_custody_status(&cst, st, &ca)) == FD_OK && o->custody != UNKNOWN && o->collect != UNKNOWN &&
+        cst.held != (o->custody == DONE && o->collect != DONE))
+        problem("custody status: %lld held", (long long)cst.held);
     fd_visit_shift vs;
     if (CALL(fd_store_visit_shift_check(&vs, st, &ca, T0)) == FD_OK && vs.on_site > 2)
         problem("the shift check counted %lld visitors on site", (long long)vs.on_site);
@@ -1051,6 +1074,20 @@ static void verify(const char *path, const outcome *o)
                 "the count");
     expect_range(db, "SELECT count(*) FROM item_counts WHERE (expected = counted) <> (state = 'ok')", NULL, 0, 0,
                  "a count whose state disagrees with its numbers");
+    expect_rows(db, "SELECT count(*) FROM goods_permits WHERE reason = ? AND items = '沙发×1；椅子×4' AND "
+                    "id_masked = '110105********002X'", "fault-permit", o->permit, "the goods permit");
+    expect_rows(db, "SELECT count(*) FROM goods_permits WHERE reason = ? AND approved_at <> 0", "fault-permit",
+                o->approve, "its approval");
+    expect_rows(db, "SELECT count(*) FROM goods_checks c JOIN goods_permits p ON p.id = c.permit_id WHERE p.reason = ? "
+                    "AND c.matched = 0 AND c.difference = '椅子 4→5' AND p.state = 'mismatch'", "fault-permit", o->gate,
+                "the gate's check and the permit's mismatch");
+    expect_rows(db, "SELECT count(*) FROM custody_items WHERE description = ? AND phone = '13900139000'",
+                "fault-parcel 顺丰", o->custody, "the parcel");
+    expect_rows(db, "SELECT count(*) FROM custody_events e JOIN custody_items i ON i.id = e.item_id WHERE "
+                    "i.description = ? AND e.kind = 'deposit'", "fault-parcel 顺丰", o->custody, "the parcel's deposit");
+    expect_rows(db, "SELECT count(*) FROM custody_items i JOIN custody_events e ON e.item_id = i.id WHERE "
+                    "i.description = ? AND i.state = 'collected' AND e.kind = 'collect'", "fault-parcel 顺丰",
+                o->collect, "the parcel's collection");
     expect_rows(db, "SELECT count(*) FROM journal WHERE detail = ?", jdetail(detail, "undone", 0), REFUSED,
                 "the rolled-back entry");
     expect_rows(db, "SELECT count(*) FROM journal WHERE detail = ?", jdetail(detail, "again", 0), o->journal2,

@@ -263,3 +263,62 @@ def test_cards_are_issued_once_counted_by_two_and_differences_stay_open_R_VIS_4(
     assert kinds == ["issue", "return", "lost", "found"]
     assert fd.item_event(s, clerk, 1).visit_id == v1
     assert [i.code for i in fd.counted_items(s, clerk, state="in_stock")] == ["V001", "V002", "V003"]
+
+
+def test_goods_leave_on_an_approved_permit_checked_at_the_gate_R_VIS_7(estate):
+    s, clerk, mgr = estate["store"], estate["clerk"], estate["manager"]
+    assert fd.parse_goods_items("电脑2台，椅子×4") == "电脑×2；椅子×4"
+    assert fd.compare_goods_items("电脑×2；椅子×4", "椅子5，电脑2") == (False, "椅子 4→5")
+    assert fd.compare_goods_items("电脑×2", "电脑 x2") == (True, "")
+    with pytest.raises(fd.InvalidArgument, match="item 1 has no quantity"):
+        fd.parse_goods_items("电脑")
+    fd.validate_goods_permit(fd.GoodsPermit(applicant="王小丽", items="沙发1"))
+    p = fd.add_goods_permit(s, clerk, applicant="王小丽", phone="13812345678", items="沙发1套，椅子4把",
+                            id_document=fd.IdDocument("id_card", "11010519491231002X"))
+    permit = fd.goods_permit(s, clerk, p)
+    assert (permit.items, permit.state, permit.id_masked) == ("沙发×1；椅子×4", "requested", "110105********002X")
+    with pytest.raises(fd.InvalidState, match="approved permit"):
+        fd.check_goods(s, clerk, p, "沙发1，椅子4")
+    fd.approve_goods_permit(s, mgr, p)
+    c = fd.check_goods(s, clerk, p, "沙发1，椅子5", gate="东门")
+    assert (c.matched, c.difference) == (False, "椅子 4→5")
+    assert fd.custody_status(s, clerk).permits_mismatch == 1
+    assert fd.check_goods(s, clerk, p, "椅子4，沙发1").matched
+    assert fd.goods_permit(s, clerk, p).state == "released"
+    assert [x.matched for x in fd.goods_checks(s, clerk, permit_id=p)] == [False, True]
+    assert fd.goods_check(s, clerk, c.id).gate == "东门"
+    assert [x.id for x in fd.goods_permits(s, clerk, state="released")] == [p]
+    q = fd.add_goods_permit(s, clerk, applicant="李四", items="冰箱1")
+    fd.refuse_goods_permit(s, mgr, q, "欠费")
+    assert fd.goods_permit(s, clerk, q).state == "refused"
+
+
+def test_one_custody_ledger_R_VIS_8(estate):
+    s, clerk = estate["store"], estate["clerk"]
+    item = fd.CustodyItem(kind="parcel", description="快递", occupant_id=estate["occupant"], deposited_at=T0)
+    fd.validate_custody_item(item)
+    due = fd.custody_item_due(item, T0)
+    assert due.notify and not due.remind and due.unclaimed_at == T0 + 90 * 24 * HOUR
+    with pytest.raises(fd.InvalidArgument, match="custody_item.visit_id"):
+        fd.validate_custody_item(fd.CustodyItem(kind="visitor_documents", description="名片"))
+    parcel = fd.add_custody_item(s, clerk, kind="parcel", description="顺丰快递", occupant_id=estate["occupant"],
+                                 phone="13812345678")
+    bag = fd.add_custody_item(s, clerk, kind="left_behind", description="雨伞", found_where="大堂")
+    assert fd.custody_status(s, clerk).to_notify == 1
+    fd.notify_custody(s, clerk, parcel, "sms")
+    later = clerk.replace(at=T0 + 3 * 24 * HOUR)
+    assert fd.custody_status(s, later).to_remind == 1
+    fd.notify_custody(s, later, parcel, "phone")
+    fd.collect_custody(s, later, parcel, "王小丽", "id_check")
+    got = fd.custody_item(s, clerk, parcel)
+    assert (got.state, got.reminders, got.check_method) == ("collected", 1, "id_check")
+    assert [e.kind for e in fd.custody_events(s, clerk, item_id=parcel)] == ["deposit", "notify", "remind", "collect"]
+    assert fd.custody_event(s, clerk, 1).kind == "deposit"
+    with pytest.raises(fd.InvalidState, match="collected already"):
+        fd.collect_custody(s, later, parcel, "王小丽", "signature")
+    months = clerk.replace(at=T0 + 91 * 24 * HOUR)
+    assert fd.custody_status(s, months).unclaimed == 1
+    fd.hand_on_custody(s, months, bag, "XX派出所", "逾期无人认领")
+    card = fd.add_custody_item(s, clerk, kind="deposit", description="钥匙一串", owner="王小丽")
+    fd.return_custody(s, clerk, card, "王小丽")
+    assert [i.state for i in fd.custody_items(s, clerk)] == ["collected", "handed_on", "returned"]

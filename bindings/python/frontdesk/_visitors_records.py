@@ -4,7 +4,7 @@ libfrontdesk/records/visitors.rec; do not edit)."""
 from . import core as _c
 from ._records import Record, RecordFilter, FieldInfo
 
-__all__ = ["Visit", "VisitFilter", "VisitEvent", "VisitEventFilter", "BlocklistEntry", "BlocklistEntryFilter", "BlocklistHit", "BlocklistHitFilter", "SlipHandover", "SlipHandoverFilter", "CountedItem", "CountedItemFilter", "ItemEvent", "ItemEventFilter", "ItemCount", "ItemCountFilter"]
+__all__ = ["Visit", "VisitFilter", "VisitEvent", "VisitEventFilter", "BlocklistEntry", "BlocklistEntryFilter", "BlocklistHit", "BlocklistHitFilter", "SlipHandover", "SlipHandoverFilter", "CountedItem", "CountedItemFilter", "ItemEvent", "ItemEventFilter", "ItemCount", "ItemCountFilter", "GoodsPermit", "GoodsPermitFilter", "GoodsCheck", "GoodsCheckFilter", "CustodyItem", "CustodyItemFilter", "CustodyEvent", "CustodyEventFilter"]
 
 
 class Visit(Record):
@@ -585,3 +585,305 @@ class ItemCountFilter(RecordFilter):
     _next = staticmethod(_c.fd_item_count_iter_next)
     _free = staticmethod(_c.fd_item_count_iter_free)
     _record = ItemCount
+
+
+class GoodsPermit(Record):
+    """物品放行条: A permit for goods to leave the premises: the applicant, the unit, the items and their quantities, who approved it; checked at the gate. (R-VIS-7)
+
+    ``id``: 编号, row id, > 0
+    ``site_id``: 场所, the site
+    ``staff_id``: 登记人, who registered it
+    ``created_at``: 登记时间, when
+    ``applicant``: 申请人, who applies (personal data: name)
+    ``phone``: 电话, their phone as typed, stored normalised (fd_phone_parse national form) (personal data: phone)
+    ``id_type``: 证件类型, the type of the ID document shown; empty when none (set by the store)
+    ``id_masked``: 证件号码, its number masked — the only form kept: never the number itself (set by the store)
+    ``unit_id``: 房屋, the unit the goods come from, 0 = not recorded
+    ``organisation_id``: 企业, the organisation they belong to, 0 = none
+    ``items``: 物品清单, the items and quantities as typed, stored canonical (fd_goods_items_parse: 电脑×2；椅子×4)
+    ``reason``: 事由, why they leave (搬家, 维修, 退租) (personal data: free_text)
+    ``valid_until``: 有效期至, until when the permit may be used at the gate, 0 = no end
+    ``state``: 状态, requested, approved, released, mismatch or refused (set by the store)
+    ``approved_by``: 批准人, who approved (or refused) it
+    ``approved_at``: 批准时间, when, 0 = not yet
+    ``checked_at``: 放行时间, the last check at the gate, 0 = not checked
+    ``checked_by``: 检查人, the guard of the last check
+    ``purged_at``: 清除时间, when the applicant's name, phone and ID were purged, 0 = not
+    """
+    _name = "goods_permit"
+    _c_type = _c.fd_goods_permit
+    _c_init = staticmethod(_c.fd_goods_permit_init)
+    _c_version = _c.FD_GOODS_PERMIT_VERSION
+    _c_check = staticmethod(_c.fd_goods_permit_check)
+    _c_free = staticmethod(_c.fd_goods_permit_free)
+    _c_get = staticmethod(_c.fd_store_goods_permit_get)
+    _fields = (
+        FieldInfo("id", "id", "编号", 0, True, "none", False, "db", "R-VIS-7"),
+        FieldInfo("site_id", "ref", "场所", 0, True, "none", False, "site", "R-COM-1"),
+        FieldInfo("staff_id", "ref", "登记人", 0, False, "none", False, "staff", "R-COM-1"),
+        FieldInfo("created_at", "instant", "登记时间", 0, True, "none", False, "at", "R-COM-1"),
+        FieldInfo("applicant", "text", "申请人", 100, True, "name", False, "in", "R-VIS-7"),
+        FieldInfo("phone", "text", "电话", 64, False, "phone", False, "in", "R-COM-2"),
+        FieldInfo("id_type", "lcode", "证件类型", 16, False, "none", False, "in", "R-COM-2"),
+        FieldInfo("id_masked", "text", "证件号码", 40, False, "none", False, "in", "R-COM-2"),
+        FieldInfo("unit_id", "ref", "房屋", 0, False, "none", False, "in", "R-VIS-7"),
+        FieldInfo("organisation_id", "ref", "企业", 0, False, "none", False, "in", "R-VIS-7"),
+        FieldInfo("items", "text", "物品清单", 1000, True, "none", False, "in", "R-VIS-7"),
+        FieldInfo("reason", "text", "事由", 200, False, "free_text", False, "in", "R-VIS-7"),
+        FieldInfo("valid_until", "instant", "有效期至", 0, False, "none", False, "in", "R-VIS-7"),
+        FieldInfo("state", "lcode", "状态", 16, False, "none", False, "in", "R-VIS-7"),
+        FieldInfo("approved_by", "ref", "批准人", 0, False, "none", False, "db", "R-VIS-7"),
+        FieldInfo("approved_at", "instant", "批准时间", 0, False, "none", False, "db", "R-VIS-7"),
+        FieldInfo("checked_at", "instant", "放行时间", 0, False, "none", False, "db", "R-VIS-7"),
+        FieldInfo("checked_by", "ref", "检查人", 0, False, "none", False, "db", "R-VIS-7"),
+        FieldInfo("purged_at", "instant", "清除时间", 0, False, "none", False, "db", "R-COM-3"),
+    )
+    __slots__ = tuple(f.name for f in _fields)
+
+
+class GoodsPermitFilter(RecordFilter):
+    """Filter of GoodsPermit queries: keyword arguments name fields (equality), ``<field>_from`` /
+    ``<field>_to`` bound instants, dates and amounts ([from, to)), ``search`` matches names,
+    ``after`` and ``limit`` page."""
+    _c_type = _c.fd_goods_permit_filter
+    _c_init = staticmethod(_c.fd_goods_permit_filter_init)
+    _version = _c.FD_GOODS_PERMIT_FILTER_VERSION
+    _slots = (
+        ("id", "id", 1 << 0),  # FD_GOODS_PERMIT_MATCH_ID
+        ("site_id", "ref", 1 << 1),  # FD_GOODS_PERMIT_MATCH_SITE_ID
+        ("staff_id", "ref", 1 << 2),  # FD_GOODS_PERMIT_MATCH_STAFF_ID
+        ("created_at_from", "instant", 1 << 3),  # FD_GOODS_PERMIT_MATCH_CREATED_AT_FROM
+        ("created_at_to", "instant", 1 << 4),  # FD_GOODS_PERMIT_MATCH_CREATED_AT_TO
+        ("applicant", "text", 1 << 5),  # FD_GOODS_PERMIT_MATCH_APPLICANT
+        ("phone", "text", 1 << 6),  # FD_GOODS_PERMIT_MATCH_PHONE
+        ("id_type", "lcode", 1 << 7),  # FD_GOODS_PERMIT_MATCH_ID_TYPE
+        ("id_masked", "text", 1 << 8),  # FD_GOODS_PERMIT_MATCH_ID_MASKED
+        ("unit_id", "ref", 1 << 9),  # FD_GOODS_PERMIT_MATCH_UNIT_ID
+        ("organisation_id", "ref", 1 << 10),  # FD_GOODS_PERMIT_MATCH_ORGANISATION_ID
+        ("items", "text", 1 << 11),  # FD_GOODS_PERMIT_MATCH_ITEMS
+        ("valid_until_from", "instant", 1 << 12),  # FD_GOODS_PERMIT_MATCH_VALID_UNTIL_FROM
+        ("valid_until_to", "instant", 1 << 13),  # FD_GOODS_PERMIT_MATCH_VALID_UNTIL_TO
+        ("state", "lcode", 1 << 14),  # FD_GOODS_PERMIT_MATCH_STATE
+        ("approved_by", "ref", 1 << 15),  # FD_GOODS_PERMIT_MATCH_APPROVED_BY
+        ("approved_at_from", "instant", 1 << 16),  # FD_GOODS_PERMIT_MATCH_APPROVED_AT_FROM
+        ("approved_at_to", "instant", 1 << 17),  # FD_GOODS_PERMIT_MATCH_APPROVED_AT_TO
+        ("checked_at_from", "instant", 1 << 18),  # FD_GOODS_PERMIT_MATCH_CHECKED_AT_FROM
+        ("checked_at_to", "instant", 1 << 19),  # FD_GOODS_PERMIT_MATCH_CHECKED_AT_TO
+        ("checked_by", "ref", 1 << 20),  # FD_GOODS_PERMIT_MATCH_CHECKED_BY
+        ("purged_at_from", "instant", 1 << 21),  # FD_GOODS_PERMIT_MATCH_PURGED_AT_FROM
+        ("purged_at_to", "instant", 1 << 22),  # FD_GOODS_PERMIT_MATCH_PURGED_AT_TO
+    )
+    _query = staticmethod(_c.fd_store_goods_permit_query)
+    _next = staticmethod(_c.fd_goods_permit_iter_next)
+    _free = staticmethod(_c.fd_goods_permit_iter_free)
+    _record = GoodsPermit
+
+
+class GoodsCheck(Record):
+    """放行检查: One check of a permit at the gate (append-only): the items the guard counted and whether they match; a mismatch is the event. (R-VIS-7)
+
+    ``id``: 编号, row id, > 0
+    ``site_id``: 场所, the site
+    ``staff_id``: 检查人, the guard
+    ``at``: 时间, when
+    ``permit_id``: 放行条, the permit
+    ``gate``: 门岗, which gate (东门)
+    ``items``: 实际物品, the items and quantities counted at the gate, canonical (set by the store)
+    ``matched``: 相符, 1 when they equal the permit's (set by the store)
+    ``difference``: 差异, what differs, item by item: 椅子 4→5 (set by the store)
+    ``note``: 备注, a note (personal data: free_text)
+    """
+    _name = "goods_check"
+    _c_type = _c.fd_goods_check
+    _c_init = staticmethod(_c.fd_goods_check_init)
+    _c_version = _c.FD_GOODS_CHECK_VERSION
+    _c_check = staticmethod(_c.fd_goods_check_check)
+    _c_free = staticmethod(_c.fd_goods_check_free)
+    _c_get = staticmethod(_c.fd_store_goods_check_get)
+    _fields = (
+        FieldInfo("id", "id", "编号", 0, True, "none", False, "db", "R-COM-3"),
+        FieldInfo("site_id", "ref", "场所", 0, True, "none", False, "site", "R-COM-1"),
+        FieldInfo("staff_id", "ref", "检查人", 0, False, "none", False, "staff", "R-VIS-7"),
+        FieldInfo("at", "instant", "时间", 0, True, "none", False, "at", "R-VIS-7"),
+        FieldInfo("permit_id", "ref", "放行条", 0, True, "none", False, "in", "R-VIS-7"),
+        FieldInfo("gate", "text", "门岗", 50, False, "none", False, "in", "R-VIS-7"),
+        FieldInfo("items", "text", "实际物品", 1000, True, "none", False, "in", "R-VIS-7"),
+        FieldInfo("matched", "bool", "相符", 0, True, "none", False, "in", "R-VIS-7"),
+        FieldInfo("difference", "text", "差异", 500, False, "none", False, "in", "R-VIS-7"),
+        FieldInfo("note", "text", "备注", 500, False, "free_text", False, "in", "R-VIS-7"),
+    )
+    __slots__ = tuple(f.name for f in _fields)
+
+
+class GoodsCheckFilter(RecordFilter):
+    """Filter of GoodsCheck queries: keyword arguments name fields (equality), ``<field>_from`` /
+    ``<field>_to`` bound instants, dates and amounts ([from, to)), ``search`` matches names,
+    ``after`` and ``limit`` page."""
+    _c_type = _c.fd_goods_check_filter
+    _c_init = staticmethod(_c.fd_goods_check_filter_init)
+    _version = _c.FD_GOODS_CHECK_FILTER_VERSION
+    _slots = (
+        ("id", "id", 1 << 0),  # FD_GOODS_CHECK_MATCH_ID
+        ("site_id", "ref", 1 << 1),  # FD_GOODS_CHECK_MATCH_SITE_ID
+        ("staff_id", "ref", 1 << 2),  # FD_GOODS_CHECK_MATCH_STAFF_ID
+        ("at_from", "instant", 1 << 3),  # FD_GOODS_CHECK_MATCH_AT_FROM
+        ("at_to", "instant", 1 << 4),  # FD_GOODS_CHECK_MATCH_AT_TO
+        ("permit_id", "ref", 1 << 5),  # FD_GOODS_CHECK_MATCH_PERMIT_ID
+        ("gate", "text", 1 << 6),  # FD_GOODS_CHECK_MATCH_GATE
+        ("items", "text", 1 << 7),  # FD_GOODS_CHECK_MATCH_ITEMS
+        ("matched", "bool", 1 << 8),  # FD_GOODS_CHECK_MATCH_MATCHED
+        ("difference", "text", 1 << 9),  # FD_GOODS_CHECK_MATCH_DIFFERENCE
+    )
+    _query = staticmethod(_c.fd_store_goods_check_query)
+    _next = staticmethod(_c.fd_goods_check_iter_next)
+    _free = staticmethod(_c.fd_goods_check_iter_free)
+    _record = GoodsCheck
+
+
+class CustodyItem(Record):
+    """寄存物品: An item in the desk's custody: left behind, a parcel held for an occupant, something deposited, or what a declined visitor left; until collected, returned or handed on. (R-VIS-8)
+
+    ``id``: 编号, row id, > 0
+    ``site_id``: 场所, the site
+    ``staff_id``: 登记人, who took it in
+    ``deposited_at``: 登记时间, when it came into custody
+    ``kind``: 类型, left_behind, parcel, deposit or visitor_documents
+    ``description``: 物品描述, what it is (黑色双肩包, 顺丰快递 SF123) (personal data: free_text)
+    ``owner``: 物主, whose it is, or for whom (personal data: name)
+    ``phone``: 电话, their phone as typed, stored normalised (personal data: phone)
+    ``unit_id``: 房屋, the unit it is for, 0 = none
+    ``occupant_id``: 住户, the occupant it is for, 0 = none
+    ``visit_id``: 来访, the visit that left it (a declined visitor's card or documents), 0 = none
+    ``found_where``: 拾得地点, where it was found (left_behind)
+    ``state``: 状态, held, collected, returned or handed_on
+    ``notified_at``: 通知时间, when the owner was last told, 0 = not yet
+    ``reminders``: 提醒次数, reminders after the first notice
+    ``closed_at``: 了结时间, when it left custody, 0 = held
+    ``closed_by``: 经办人, who gave it out
+    ``handed_to``: 交付对象, who took it: the owner who signed, the courier, the police station (personal data: name)
+    ``check_method``: 核验方式, signature or id_check (collected), empty otherwise
+    ``purged_at``: 清除时间, when the owner's and taker's names and phone were purged, 0 = not
+    """
+    _name = "custody_item"
+    _c_type = _c.fd_custody_item
+    _c_init = staticmethod(_c.fd_custody_item_init)
+    _c_version = _c.FD_CUSTODY_ITEM_VERSION
+    _c_check = staticmethod(_c.fd_custody_item_check)
+    _c_free = staticmethod(_c.fd_custody_item_free)
+    _c_get = staticmethod(_c.fd_store_custody_item_get)
+    _fields = (
+        FieldInfo("id", "id", "编号", 0, True, "none", False, "db", "R-VIS-8"),
+        FieldInfo("site_id", "ref", "场所", 0, True, "none", False, "site", "R-COM-1"),
+        FieldInfo("staff_id", "ref", "登记人", 0, False, "none", False, "staff", "R-COM-1"),
+        FieldInfo("deposited_at", "instant", "登记时间", 0, True, "none", False, "at", "R-VIS-8"),
+        FieldInfo("kind", "lcode", "类型", 24, True, "none", False, "in", "R-VIS-8"),
+        FieldInfo("description", "text", "物品描述", 500, True, "free_text", False, "in", "R-VIS-8"),
+        FieldInfo("owner", "text", "物主", 100, False, "name", False, "in", "R-VIS-8"),
+        FieldInfo("phone", "text", "电话", 64, False, "phone", False, "in", "R-COM-2"),
+        FieldInfo("unit_id", "ref", "房屋", 0, False, "none", False, "in", "R-VIS-8"),
+        FieldInfo("occupant_id", "ref", "住户", 0, False, "none", False, "in", "R-VIS-8"),
+        FieldInfo("visit_id", "ref", "来访", 0, False, "none", False, "in", "R-VIS-2"),
+        FieldInfo("found_where", "text", "拾得地点", 100, False, "none", False, "in", "R-VIS-8"),
+        FieldInfo("state", "lcode", "状态", 16, True, "none", False, "db", "R-VIS-8"),
+        FieldInfo("notified_at", "instant", "通知时间", 0, False, "none", False, "db", "R-VIS-8"),
+        FieldInfo("reminders", "int", "提醒次数", 0, False, "none", False, "db", "R-VIS-8"),
+        FieldInfo("closed_at", "instant", "了结时间", 0, False, "none", False, "db", "R-VIS-8"),
+        FieldInfo("closed_by", "ref", "经办人", 0, False, "none", False, "db", "R-VIS-8"),
+        FieldInfo("handed_to", "text", "交付对象", 100, False, "name", False, "db", "R-VIS-8"),
+        FieldInfo("check_method", "lcode", "核验方式", 16, False, "none", False, "db", "R-VIS-8"),
+        FieldInfo("purged_at", "instant", "清除时间", 0, False, "none", False, "db", "R-COM-3"),
+    )
+    __slots__ = tuple(f.name for f in _fields)
+
+
+class CustodyItemFilter(RecordFilter):
+    """Filter of CustodyItem queries: keyword arguments name fields (equality), ``<field>_from`` /
+    ``<field>_to`` bound instants, dates and amounts ([from, to)), ``search`` matches names,
+    ``after`` and ``limit`` page."""
+    _c_type = _c.fd_custody_item_filter
+    _c_init = staticmethod(_c.fd_custody_item_filter_init)
+    _version = _c.FD_CUSTODY_ITEM_FILTER_VERSION
+    _slots = (
+        ("id", "id", 1 << 0),  # FD_CUSTODY_ITEM_MATCH_ID
+        ("site_id", "ref", 1 << 1),  # FD_CUSTODY_ITEM_MATCH_SITE_ID
+        ("staff_id", "ref", 1 << 2),  # FD_CUSTODY_ITEM_MATCH_STAFF_ID
+        ("deposited_at_from", "instant", 1 << 3),  # FD_CUSTODY_ITEM_MATCH_DEPOSITED_AT_FROM
+        ("deposited_at_to", "instant", 1 << 4),  # FD_CUSTODY_ITEM_MATCH_DEPOSITED_AT_TO
+        ("kind", "lcode", 1 << 5),  # FD_CUSTODY_ITEM_MATCH_KIND
+        ("owner", "text", 1 << 6),  # FD_CUSTODY_ITEM_MATCH_OWNER
+        ("phone", "text", 1 << 7),  # FD_CUSTODY_ITEM_MATCH_PHONE
+        ("unit_id", "ref", 1 << 8),  # FD_CUSTODY_ITEM_MATCH_UNIT_ID
+        ("occupant_id", "ref", 1 << 9),  # FD_CUSTODY_ITEM_MATCH_OCCUPANT_ID
+        ("visit_id", "ref", 1 << 10),  # FD_CUSTODY_ITEM_MATCH_VISIT_ID
+        ("found_where", "text", 1 << 11),  # FD_CUSTODY_ITEM_MATCH_FOUND_WHERE
+        ("state", "lcode", 1 << 12),  # FD_CUSTODY_ITEM_MATCH_STATE
+        ("notified_at_from", "instant", 1 << 13),  # FD_CUSTODY_ITEM_MATCH_NOTIFIED_AT_FROM
+        ("notified_at_to", "instant", 1 << 14),  # FD_CUSTODY_ITEM_MATCH_NOTIFIED_AT_TO
+        ("reminders", "int", 1 << 15),  # FD_CUSTODY_ITEM_MATCH_REMINDERS
+        ("closed_at_from", "instant", 1 << 16),  # FD_CUSTODY_ITEM_MATCH_CLOSED_AT_FROM
+        ("closed_at_to", "instant", 1 << 17),  # FD_CUSTODY_ITEM_MATCH_CLOSED_AT_TO
+        ("closed_by", "ref", 1 << 18),  # FD_CUSTODY_ITEM_MATCH_CLOSED_BY
+        ("handed_to", "text", 1 << 19),  # FD_CUSTODY_ITEM_MATCH_HANDED_TO
+        ("check_method", "lcode", 1 << 20),  # FD_CUSTODY_ITEM_MATCH_CHECK_METHOD
+        ("purged_at_from", "instant", 1 << 21),  # FD_CUSTODY_ITEM_MATCH_PURGED_AT_FROM
+        ("purged_at_to", "instant", 1 << 22),  # FD_CUSTODY_ITEM_MATCH_PURGED_AT_TO
+    )
+    _query = staticmethod(_c.fd_store_custody_item_query)
+    _next = staticmethod(_c.fd_custody_item_iter_next)
+    _free = staticmethod(_c.fd_custody_item_iter_free)
+    _record = CustodyItem
+
+
+class CustodyEvent(Record):
+    """寄存记录: One step of a custody item (append-only): deposited, notified, reminded, collected, returned, handed on. (R-VIS-8)
+
+    ``id``: 编号, row id, > 0
+    ``site_id``: 场所, the site
+    ``staff_id``: 经办人, who did it
+    ``at``: 时间, when
+    ``item_id``: 物品, the item
+    ``kind``: 类型, deposit, notify, remind, collect, return or hand_on
+    ``how``: 方式, a notice: sms, phone, wechat, note; a collection: signature, id_check
+    ``note``: 备注, a note (personal data: free_text)
+    """
+    _name = "custody_event"
+    _c_type = _c.fd_custody_event
+    _c_init = staticmethod(_c.fd_custody_event_init)
+    _c_version = _c.FD_CUSTODY_EVENT_VERSION
+    _c_check = staticmethod(_c.fd_custody_event_check)
+    _c_free = staticmethod(_c.fd_custody_event_free)
+    _c_get = staticmethod(_c.fd_store_custody_event_get)
+    _fields = (
+        FieldInfo("id", "id", "编号", 0, True, "none", False, "db", "R-COM-3"),
+        FieldInfo("site_id", "ref", "场所", 0, True, "none", False, "site", "R-COM-1"),
+        FieldInfo("staff_id", "ref", "经办人", 0, False, "none", False, "staff", "R-COM-1"),
+        FieldInfo("at", "instant", "时间", 0, True, "none", False, "at", "R-COM-1"),
+        FieldInfo("item_id", "ref", "物品", 0, True, "none", False, "in", "R-VIS-8"),
+        FieldInfo("kind", "lcode", "类型", 16, True, "none", False, "in", "R-VIS-8"),
+        FieldInfo("how", "lcode", "方式", 16, False, "none", False, "in", "R-VIS-8"),
+        FieldInfo("note", "text", "备注", 500, False, "free_text", False, "in", "R-VIS-8"),
+    )
+    __slots__ = tuple(f.name for f in _fields)
+
+
+class CustodyEventFilter(RecordFilter):
+    """Filter of CustodyEvent queries: keyword arguments name fields (equality), ``<field>_from`` /
+    ``<field>_to`` bound instants, dates and amounts ([from, to)), ``search`` matches names,
+    ``after`` and ``limit`` page."""
+    _c_type = _c.fd_custody_event_filter
+    _c_init = staticmethod(_c.fd_custody_event_filter_init)
+    _version = _c.FD_CUSTODY_EVENT_FILTER_VERSION
+    _slots = (
+        ("id", "id", 1 << 0),  # FD_CUSTODY_EVENT_MATCH_ID
+        ("site_id", "ref", 1 << 1),  # FD_CUSTODY_EVENT_MATCH_SITE_ID
+        ("staff_id", "ref", 1 << 2),  # FD_CUSTODY_EVENT_MATCH_STAFF_ID
+        ("at_from", "instant", 1 << 3),  # FD_CUSTODY_EVENT_MATCH_AT_FROM
+        ("at_to", "instant", 1 << 4),  # FD_CUSTODY_EVENT_MATCH_AT_TO
+        ("item_id", "ref", 1 << 5),  # FD_CUSTODY_EVENT_MATCH_ITEM_ID
+        ("kind", "lcode", 1 << 6),  # FD_CUSTODY_EVENT_MATCH_KIND
+        ("how", "lcode", 1 << 7),  # FD_CUSTODY_EVENT_MATCH_HOW
+    )
+    _query = staticmethod(_c.fd_store_custody_event_query)
+    _next = staticmethod(_c.fd_custody_event_iter_next)
+    _free = staticmethod(_c.fd_custody_event_iter_free)
+    _record = CustodyEvent

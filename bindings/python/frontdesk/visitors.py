@@ -28,12 +28,16 @@ from typing import NamedTuple as _NamedTuple
 from . import core as _c
 from ._records import Records, from_seconds, integer, to_date, to_seconds
 from ._visitors_records import (BlocklistEntry, BlocklistEntryFilter, BlocklistHit, BlocklistHitFilter, CountedItem,
-                                CountedItemFilter, ItemCount, ItemCountFilter, ItemEvent, ItemEventFilter,
-                                SlipHandover, SlipHandoverFilter, Visit, VisitEvent, VisitEventFilter, VisitFilter)
+                                CountedItemFilter, CustodyEvent, CustodyEventFilter, CustodyItem, CustodyItemFilter,
+                                GoodsCheck, GoodsCheckFilter, GoodsPermit, GoodsPermitFilter, ItemCount,
+                                ItemCountFilter, ItemEvent, ItemEventFilter, SlipHandover, SlipHandoverFilter, Visit,
+                                VisitEvent, VisitEventFilter, VisitFilter)
 
 __all__ = ["Visit", "VisitFilter", "VisitEvent", "VisitEventFilter", "BlocklistEntry", "BlocklistEntryFilter",
            "BlocklistHit", "BlocklistHitFilter", "CountedItem", "CountedItemFilter", "ItemCount", "ItemCountFilter",
-           "ItemEvent", "ItemEventFilter", "SlipHandover", "SlipHandoverFilter", "SlipStatus", "IdDocument", "IdNumber", "OverstayReason", "Overstay",
+           "ItemEvent", "ItemEventFilter", "GoodsPermit", "GoodsPermitFilter", "GoodsCheck", "GoodsCheckFilter",
+           "CustodyItem", "CustodyItemFilter", "CustodyEvent", "CustodyEventFilter", "CustodyDue", "CustodyStatus",
+           "GOODS_ITEMS_MAX", "GOODS_QUANTITY_MAX", "SlipHandover", "SlipHandoverFilter", "SlipStatus", "IdDocument", "IdNumber", "OverstayReason", "Overstay",
            "BlocklistAnswer", "BlocklistMatch", "VisitRegistration", "VisitShift", "VisitPurge",
            "VISIT_PARTY_MAX", "ID_NUMBER_MAX",
            "visit_code_label", "visit_code_parse", "parse_id_number", "parse_plate", "validate_visit",
@@ -45,7 +49,12 @@ __all__ = ["Visit", "VisitFilter", "VisitEvent", "VisitEventFilter", "BlocklistE
            "blocklist_hits", "blocklist_hit", "slip_handover_status", "hand_over_slips", "slip_handovers",
            "slip_handover", "validate_counted_item", "add_item", "issue_item", "return_item", "lose_item",
            "item_found", "count_items", "explain_count", "counted_items", "counted_item", "item_events",
-           "item_event", "item_counts", "item_count"]
+           "item_event", "item_counts", "item_count",
+           "parse_goods_items", "compare_goods_items", "validate_goods_permit", "validate_custody_item",
+           "custody_item_due", "add_goods_permit", "approve_goods_permit", "refuse_goods_permit", "check_goods",
+           "goods_permits", "goods_permit", "goods_checks", "goods_check", "add_custody_item", "notify_custody",
+           "collect_custody", "return_custody", "hand_on_custody", "custody_status", "custody_items",
+           "custody_item", "custody_events", "custody_event"]
 
 #: The largest party a visit records.
 VISIT_PARTY_MAX = _c.FD_VISIT_PARTY_MAX
@@ -322,13 +331,16 @@ def reveal_visit_id(store, actor, visit_id):
 
 
 class VisitPurge(_NamedTuple):
-    """What the retention purge removed (or, in a dry run, would remove)."""
+    """What the retention purge removed (or, in a dry run, would remove): ID numbers (``encrypted`` of them
+    kept in full), visits, goods permits and custody items anonymised."""
     dry_run: bool
     id_before: object
     visits_before: object
     id_numbers: int
     encrypted: int
     visits: int
+    permits: int
+    custody: int
 
 
 def purge_visits(store, actor, dry_run=False):
@@ -338,7 +350,7 @@ def purge_visits(store, actor, dry_run=False):
     p = _c.fd_visit_purge()
     _c.fd_store_visit_purge(p, store._handle(), store._actor(actor), int(bool(dry_run)))
     return VisitPurge(bool(p.dry_run), from_seconds(p.id_before), from_seconds(p.visits_before), p.id_numbers,
-                      p.encrypted, p.visits)
+                      p.encrypted, p.visits, p.permits, p.custody)
 
 
 def visits(store, actor, **filter):
@@ -510,3 +522,161 @@ def item_counts(store, actor, **filter):
 def item_count(store, actor, count_id):
     """One ItemCount by id."""
     return ItemCount._get(store._handle(), store._actor(actor), count_id)
+
+
+# -- custody: goods release, items left, parcels (R-VIS-7, R-VIS-8) --------------------------------
+#: The longest list of goods a permit holds, in bytes; the largest quantity of one item.
+GOODS_ITEMS_MAX = _c.FD_GOODS_ITEMS_MAX
+GOODS_QUANTITY_MAX = _c.FD_GOODS_QUANTITY_MAX
+
+
+def parse_goods_items(text):
+    """R-VIS-7: a list of goods as people write it, canonical: "电脑2台，椅子×4" -> "电脑×2；椅子×4"."""
+    return _c.fd_goods_items_parse(text)
+
+
+def compare_goods_items(permit_items, counted_items):
+    """R-VIS-7: (match, difference) of the goods counted at the gate against a permit's: "椅子 4→5"."""
+    match, difference = _c.fd_goods_items_compare(permit_items, counted_items)
+    return bool(match), difference
+
+
+def validate_goods_permit(permit):
+    """Checks a GoodsPermit as the store does before registering it; raises naming the field."""
+    _c.fd_goods_permit_validate(permit._to_c())
+
+
+def validate_custody_item(item):
+    """Checks a CustodyItem as the store does before taking it in; raises naming the field."""
+    _c.fd_custody_item_validate(item._to_c())
+
+
+class CustodyDue(_NamedTuple):
+    """What is due for a custody item: a first notice, a reminder (from ``remind_at``), handing on as unclaimed
+    (from ``unclaimed_at``); the instants are datetimes or None."""
+    notify: bool
+    remind: bool
+    remind_at: object
+    unclaimed: bool
+    unclaimed_at: object
+
+
+def custody_item_due(item, now, policy=None):
+    """R-VIS-8: what is due at ``now`` for ``item`` (a CustodyItem)."""
+    d = _c.fd_custody_due()
+    _c.fd_custody_item_due(d, item._to_c(), to_seconds(now, "now"), policy._handle() if policy is not None else None)
+    return CustodyDue(bool(d.notify), bool(d.remind), from_seconds(d.remind_at) if d.remind_at else None,
+                      bool(d.unclaimed), from_seconds(d.unclaimed_at) if d.unclaimed_at else None)
+
+
+def add_goods_permit(store, actor, *, id_document=None, **fields):
+    """R-VIS-7: registers a goods permit (GoodsPermit keywords: applicant, phone, unit_id, organisation_id, items,
+    reason, valid_until); of an IdDocument only the masked number is kept. Returns its id."""
+    return _c.fd_store_goods_permit_add(store._handle(), store._actor(actor),
+                                        GoodsPermit(**fields)._to_c(_zone(store, actor)), _doc(id_document))
+
+
+def approve_goods_permit(store, actor, permit_id, note=None):
+    """R-VIS-7: approves a requested permit (needs Grant.MANAGE)."""
+    _c.fd_store_goods_permit_approve(store._handle(), store._actor(actor), integer(permit_id, "permit_id"), note)
+
+
+def refuse_goods_permit(store, actor, permit_id, note):
+    """R-VIS-7: refuses a requested permit, saying why (needs Grant.MANAGE)."""
+    _c.fd_store_goods_permit_refuse(store._handle(), store._actor(actor), integer(permit_id, "permit_id"), note)
+
+
+def check_goods(store, actor, permit_id, items, gate=None, note=None):
+    """R-VIS-7: the guard's count at the gate against the permit; returns the GoodsCheck (``matched``: released;
+    else ``difference`` says what differs and the goods stay)."""
+    check_id = _c.fd_store_goods_check(store._handle(), store._actor(actor), integer(permit_id, "permit_id"), items,
+                                       gate, note)
+    return GoodsCheck._get(store._handle(), store._actor(actor), check_id)
+
+
+def goods_permits(store, actor, **filter):
+    """Goods permits (GoodsPermitFilter keywords: state= ...), in id order."""
+    return GoodsPermitFilter._iterate(store._handle(), store._actor(actor), _zone(store, actor), **filter)
+
+
+def goods_permit(store, actor, permit_id):
+    """One GoodsPermit by id."""
+    return GoodsPermit._get(store._handle(), store._actor(actor), permit_id)
+
+
+def goods_checks(store, actor, **filter):
+    """Checks at the gate (GoodsCheckFilter keywords: permit_id=, matched= ...), oldest first."""
+    return GoodsCheckFilter._iterate(store._handle(), store._actor(actor), _zone(store, actor), **filter)
+
+
+def goods_check(store, actor, check_id):
+    """One GoodsCheck by id."""
+    return GoodsCheck._get(store._handle(), store._actor(actor), check_id)
+
+
+def add_custody_item(store, actor, **fields):
+    """R-VIS-8: takes an item into custody (CustodyItem keywords: kind, description, owner, phone, unit_id,
+    occupant_id, visit_id, found_where). Returns its id."""
+    return _c.fd_store_custody_add(store._handle(), store._actor(actor),
+                                   CustodyItem(**fields)._to_c(_zone(store, actor)))
+
+
+def notify_custody(store, actor, item_id, how, note=None):
+    """R-VIS-8: the owner was told (``how``: sms, phone, wechat, note); later notices are reminders."""
+    _c.fd_store_custody_notify(store._handle(), store._actor(actor), integer(item_id, "item_id"), how, note)
+
+
+def collect_custody(store, actor, item_id, collected_by, method, note=None):
+    """R-VIS-8: the owner collects it, with a ``method`` of "signature" or "id_check"."""
+    _c.fd_store_custody_collect(store._handle(), store._actor(actor), integer(item_id, "item_id"), collected_by,
+                                method, note)
+
+
+def return_custody(store, actor, item_id, returned_to, note=None):
+    """R-VIS-8: returned to whom it came from (the courier)."""
+    _c.fd_store_custody_return(store._handle(), store._actor(actor), integer(item_id, "item_id"), returned_to, note)
+
+
+def hand_on_custody(store, actor, item_id, handed_to, note=None):
+    """R-VIS-8: handed on (unclaimed left property to the police station)."""
+    _c.fd_store_custody_hand_on(store._handle(), store._actor(actor), integer(item_id, "item_id"), handed_to, note)
+
+
+class CustodyStatus(_NamedTuple):
+    """What custody holds: items held, to notify, to remind, unclaimed; goods permits requested, approved and
+    stopped at the gate."""
+    held: int
+    to_notify: int
+    to_remind: int
+    unclaimed: int
+    permits_requested: int
+    permits_approved: int
+    permits_mismatch: int
+
+
+def custody_status(store, actor):
+    """R-VIS-8, R-COM-4: what custody holds and what is due at the actor's instant."""
+    r = _c.fd_custody_status()
+    _c.fd_store_custody_status(r, store._handle(), store._actor(actor))
+    return CustodyStatus(r.held, r.to_notify, r.to_remind, r.unclaimed, r.permits_requested, r.permits_approved,
+                         r.permits_mismatch)
+
+
+def custody_items(store, actor, **filter):
+    """Custody items (CustodyItemFilter keywords: state="held", kind=, occupant_id= ...), in id order."""
+    return CustodyItemFilter._iterate(store._handle(), store._actor(actor), _zone(store, actor), **filter)
+
+
+def custody_item(store, actor, item_id):
+    """One CustodyItem by id."""
+    return CustodyItem._get(store._handle(), store._actor(actor), item_id)
+
+
+def custody_events(store, actor, **filter):
+    """The steps of custody items (CustodyEventFilter keywords: item_id=, kind= ...), oldest first."""
+    return CustodyEventFilter._iterate(store._handle(), store._actor(actor), _zone(store, actor), **filter)
+
+
+def custody_event(store, actor, event_id):
+    """One CustodyEvent by id."""
+    return CustodyEvent._get(store._handle(), store._actor(actor), event_id)

@@ -1644,6 +1644,86 @@ FD_API void fd_item_count_iter_free(fd_item_count_iter *iter);
  *  fd_item_count_free(). ::FD_ENOTFOUND when there is none (or it is another site's). */
 FD_API fd_status fd_store_item_count_get(fd_item_count **out, fd_store *store, const fd_actor *actor, int64_t id);
 
+/** An iterator over goods_permit records, in id order, read in pages. */
+typedef struct fd_goods_permit_iter fd_goods_permit_iter;
+/**
+ * Queries goods_permit records; @p filter NULL matches all. @p actor: the actor (required: the record holds personal data or a site);
+ * records with a site are limited to the actor's site; personal data comes back
+ * masked unless the actor holds ::FD_GRANT_REVEAL (each reveal is logged, R-COM-2).
+ * Free the iterator with fd_goods_permit_iter_free().
+ * @return ::FD_OK, ::FD_EINVAL (bad filter), ::FD_EPERM (actor), ::FD_ENOTFOUND, ::FD_EIO.
+ */
+FD_API fd_status fd_store_goods_permit_query(fd_goods_permit_iter **out, fd_store *store, const fd_actor *actor,
+                                  const fd_goods_permit_filter *filter);
+/** Steps the iterator: *out is the next record (owned by the iterator, valid until the next
+ *  call) or NULL at the end. */
+FD_API fd_status fd_goods_permit_iter_next(const fd_goods_permit **out, fd_goods_permit_iter *iter);
+/** Frees an iterator. NULL is a no-op. */
+FD_API void fd_goods_permit_iter_free(fd_goods_permit_iter *iter);
+/** One goods_permit record by id (masked as by fd_store_goods_permit_query()); free it with
+ *  fd_goods_permit_free(). ::FD_ENOTFOUND when there is none (or it is another site's). */
+FD_API fd_status fd_store_goods_permit_get(fd_goods_permit **out, fd_store *store, const fd_actor *actor, int64_t id);
+
+/** An iterator over goods_check records, in id order, read in pages. */
+typedef struct fd_goods_check_iter fd_goods_check_iter;
+/**
+ * Queries goods_check records; @p filter NULL matches all. @p actor: the actor (required: the record holds personal data or a site);
+ * records with a site are limited to the actor's site; personal data comes back
+ * masked unless the actor holds ::FD_GRANT_REVEAL (each reveal is logged, R-COM-2).
+ * Free the iterator with fd_goods_check_iter_free().
+ * @return ::FD_OK, ::FD_EINVAL (bad filter), ::FD_EPERM (actor), ::FD_ENOTFOUND, ::FD_EIO.
+ */
+FD_API fd_status fd_store_goods_check_query(fd_goods_check_iter **out, fd_store *store, const fd_actor *actor,
+                                  const fd_goods_check_filter *filter);
+/** Steps the iterator: *out is the next record (owned by the iterator, valid until the next
+ *  call) or NULL at the end. */
+FD_API fd_status fd_goods_check_iter_next(const fd_goods_check **out, fd_goods_check_iter *iter);
+/** Frees an iterator. NULL is a no-op. */
+FD_API void fd_goods_check_iter_free(fd_goods_check_iter *iter);
+/** One goods_check record by id (masked as by fd_store_goods_check_query()); free it with
+ *  fd_goods_check_free(). ::FD_ENOTFOUND when there is none (or it is another site's). */
+FD_API fd_status fd_store_goods_check_get(fd_goods_check **out, fd_store *store, const fd_actor *actor, int64_t id);
+
+/** An iterator over custody_item records, in id order, read in pages. */
+typedef struct fd_custody_item_iter fd_custody_item_iter;
+/**
+ * Queries custody_item records; @p filter NULL matches all. @p actor: the actor (required: the record holds personal data or a site);
+ * records with a site are limited to the actor's site; personal data comes back
+ * masked unless the actor holds ::FD_GRANT_REVEAL (each reveal is logged, R-COM-2).
+ * Free the iterator with fd_custody_item_iter_free().
+ * @return ::FD_OK, ::FD_EINVAL (bad filter), ::FD_EPERM (actor), ::FD_ENOTFOUND, ::FD_EIO.
+ */
+FD_API fd_status fd_store_custody_item_query(fd_custody_item_iter **out, fd_store *store, const fd_actor *actor,
+                                  const fd_custody_item_filter *filter);
+/** Steps the iterator: *out is the next record (owned by the iterator, valid until the next
+ *  call) or NULL at the end. */
+FD_API fd_status fd_custody_item_iter_next(const fd_custody_item **out, fd_custody_item_iter *iter);
+/** Frees an iterator. NULL is a no-op. */
+FD_API void fd_custody_item_iter_free(fd_custody_item_iter *iter);
+/** One custody_item record by id (masked as by fd_store_custody_item_query()); free it with
+ *  fd_custody_item_free(). ::FD_ENOTFOUND when there is none (or it is another site's). */
+FD_API fd_status fd_store_custody_item_get(fd_custody_item **out, fd_store *store, const fd_actor *actor, int64_t id);
+
+/** An iterator over custody_event records, in id order, read in pages. */
+typedef struct fd_custody_event_iter fd_custody_event_iter;
+/**
+ * Queries custody_event records; @p filter NULL matches all. @p actor: the actor (required: the record holds personal data or a site);
+ * records with a site are limited to the actor's site; personal data comes back
+ * masked unless the actor holds ::FD_GRANT_REVEAL (each reveal is logged, R-COM-2).
+ * Free the iterator with fd_custody_event_iter_free().
+ * @return ::FD_OK, ::FD_EINVAL (bad filter), ::FD_EPERM (actor), ::FD_ENOTFOUND, ::FD_EIO.
+ */
+FD_API fd_status fd_store_custody_event_query(fd_custody_event_iter **out, fd_store *store, const fd_actor *actor,
+                                  const fd_custody_event_filter *filter);
+/** Steps the iterator: *out is the next record (owned by the iterator, valid until the next
+ *  call) or NULL at the end. */
+FD_API fd_status fd_custody_event_iter_next(const fd_custody_event **out, fd_custody_event_iter *iter);
+/** Frees an iterator. NULL is a no-op. */
+FD_API void fd_custody_event_iter_free(fd_custody_event_iter *iter);
+/** One custody_event record by id (masked as by fd_store_custody_event_query()); free it with
+ *  fd_custody_event_free(). ::FD_ENOTFOUND when there is none (or it is another site's). */
+FD_API fd_status fd_store_custody_event_get(fd_custody_event **out, fd_store *store, const fd_actor *actor, int64_t id);
+
 /* @generated store:visitors end */
 
 /*
@@ -2029,6 +2109,131 @@ FD_API fd_status fd_store_item_count(int64_t *out_id, fd_store *store, const fd_
 FD_API fd_status fd_store_item_count_explain(fd_store *store, const fd_actor *actor, int64_t count_id,
                                              const char *explanation);
 
+/*
+ * Custody (R-VIS-7, R-VIS-8). Goods leave on a permit — applied for at the
+ * desk (the applicant, the unit, the items and quantities; of an ID document
+ * only its masked form is kept), approved or refused by a manager, checked at
+ * the gate, where the guard's count is compared item by item (a mismatch keeps
+ * the goods and is journaled). Items left behind, parcels held for occupants,
+ * deposits and what declined visitors leave share one ledger: deposited, the
+ * owner notified and reminded, then collected with a signature or an ID check,
+ * returned (to the courier, say) or handed on (unclaimed left property to the
+ * police after `custody.unclaimed_days`). Every step is an event with who and when.
+ */
+
+/**
+ * R-VIS-7: registers a goods permit, `requested`, at the actor's site: checked
+ * with fd_goods_permit_validate(), its items stored canonical
+ * (fd_goods_items_parse()), its phone normalised, its unit and organisation of
+ * the site; of @p id (may be NULL) only the type and the masked number are kept
+ * — never the number. Any active member of staff may. Not journaled.
+ * @return ::FD_OK; ::FD_EINVAL / ::FD_ERANGE naming the field (`goods_permit.items`
+ *         and the item, `id.number` ...); ::FD_ENOTFOUND (unit or organisation);
+ *         ::FD_EPERM; ::FD_EIO.
+ */
+FD_API fd_status fd_store_goods_permit_add(int64_t *out_id, fd_store *store, const fd_actor *actor,
+                                           const fd_goods_permit *permit, const fd_id_document *id);
+
+/**
+ * Approves a requested permit (R-VIS-7): needs ::FD_GRANT_MANAGE; @p note
+ * optional. Journaled as `goods_permit` / `approve`.
+ * @return ::FD_OK; ::FD_ENOTFOUND; ::FD_ESTATE (decided already); ::FD_EPERM; ::FD_EIO.
+ */
+FD_API fd_status fd_store_goods_permit_approve(fd_store *store, const fd_actor *actor, int64_t permit_id,
+                                               const char *note);
+
+/**
+ * Refuses a requested permit: needs ::FD_GRANT_MANAGE; @p note (why) required.
+ * Journaled as `goods_permit` / `refuse`.
+ * @return as fd_store_goods_permit_approve(); ::FD_EINVAL (no note).
+ */
+FD_API fd_status fd_store_goods_permit_refuse(fd_store *store, const fd_actor *actor, int64_t permit_id,
+                                              const char *note);
+
+/**
+ * R-VIS-7: the check at the gate: the actor (the guard) counts the goods,
+ * @p items as fd_goods_items_parse() reads them, at @p gate (optional), with
+ * @p note. The count is compared with the permit's (fd_goods_items_compare());
+ * equal: the permit is `released`; different: `mismatch` — the goods stay, the
+ * difference is stored and journaled (`goods_permit` / `mismatch`), and the
+ * permit may be checked again. Only an approved (or mismatched) permit not past
+ * its `valid_until` is checked. Each check is a goods_checks row, read with
+ * fd_store_goods_check_get().
+ * @param out_id receives the check's id
+ * @return ::FD_OK (for a match and a mismatch alike: read the check); ::FD_EINVAL
+ *         naming `items`; ::FD_ENOTFOUND; ::FD_ESTATE (not approved, released or
+ *         refused, expired: naming `permit.valid_until`); ::FD_EPERM; ::FD_EIO.
+ */
+FD_API fd_status fd_store_goods_check(int64_t *out_id, fd_store *store, const fd_actor *actor, int64_t permit_id,
+                                      const char *items, const char *gate, const char *note);
+
+/**
+ * R-VIS-8: takes an item into custody, `held`: checked with
+ * fd_custody_item_validate(), its phone normalised, its unit, occupant and visit
+ * of the site. Stored with a `deposit` event. Any active member of staff may.
+ * @return ::FD_OK; ::FD_EINVAL / ::FD_ERANGE naming the field; ::FD_ENOTFOUND
+ *         (unit, occupant or visit); ::FD_EPERM; ::FD_EIO.
+ */
+FD_API fd_status fd_store_custody_add(int64_t *out_id, fd_store *store, const fd_actor *actor,
+                                      const fd_custody_item *item);
+
+/**
+ * Records that the owner was told of a held item (R-VIS-8), @p how sms, phone,
+ * wechat or note: the first time a `notify` event, afterwards a `remind` event
+ * (the item counts its reminders); `notified_at` is the actor's instant.
+ * @return ::FD_OK; ::FD_EINVAL (unknown how); ::FD_ENOTFOUND; ::FD_ESTATE (not held); ::FD_EPERM; ::FD_EIO.
+ */
+FD_API fd_status fd_store_custody_notify(fd_store *store, const fd_actor *actor, int64_t item_id, const char *how,
+                                         const char *note);
+
+/**
+ * R-VIS-8: the owner collects a held item, handed over with @p method
+ * `signature` (they sign) or `id_check` (their ID was checked), to
+ * @p collected_by (required: who took it). Stored as a `collect` event.
+ * @return ::FD_OK; ::FD_EINVAL (no taker, unknown method); ::FD_ENOTFOUND;
+ *         ::FD_ESTATE (not held); ::FD_EPERM; ::FD_EIO.
+ */
+FD_API fd_status fd_store_custody_collect(fd_store *store, const fd_actor *actor, int64_t item_id,
+                                          const char *collected_by, const char *method, const char *note);
+
+/**
+ * R-VIS-8: a held item is returned to whom it came from (@p returned_to, e.g.
+ * the courier). Stored as a `return` event.
+ * @return as fd_store_custody_collect().
+ */
+FD_API fd_status fd_store_custody_return(fd_store *store, const fd_actor *actor, int64_t item_id,
+                                         const char *returned_to, const char *note);
+
+/**
+ * R-VIS-8: a held item is handed on (@p handed_to, e.g. 派出所: unclaimed left
+ * property). Stored as a `hand_on` event.
+ * @return as fd_store_custody_collect().
+ */
+FD_API fd_status fd_store_custody_hand_on(fd_store *store, const fd_actor *actor, int64_t item_id,
+                                          const char *handed_to, const char *note);
+
+/** What custody holds at the actor's instant (fd_store_custody_status()). */
+typedef struct fd_custody_status {
+    unsigned int version;      /**< ::FD_CUSTODY_STATUS_VERSION */
+    int64_t held;              /**< items the desk holds */
+    int64_t to_notify;         /**< of those, whose owner was never told (and can be) */
+    int64_t to_remind;         /**< of those, due a reminder (`custody.remind_days` after the last notice) */
+    int64_t unclaimed;         /**< of those, held past `custody.unclaimed_days`: to hand on */
+    int64_t permits_requested; /**< goods permits waiting for approval */
+    int64_t permits_approved;  /**< approved, not yet through the gate */
+    int64_t permits_mismatch;  /**< stopped at the gate: the count differed */
+} fd_custody_status;
+/** The current version of ::fd_custody_status. */
+#define FD_CUSTODY_STATUS_VERSION 1
+
+/**
+ * R-VIS-8, R-COM-4: what custody holds and what is due (fd_custody_item_due()
+ * for each held item, read through the index of held items) and the goods
+ * permits still open.
+ * @return ::FD_OK; ::FD_EPERM; ::FD_EIO.
+ */
+FD_API fd_status fd_store_custody_status(fd_custody_status *out, fd_store *store, const fd_actor *actor);
+
 /** What fd_store_visit_purge() removed (or would remove). */
 typedef struct fd_visit_purge {
     unsigned int version;  /**< ::FD_VISIT_PURGE_VERSION */
@@ -2040,6 +2245,10 @@ typedef struct fd_visit_purge {
     int64_t id_numbers;    /**< visits whose ID number — masked form, keyed hash, encrypted number — goes */
     int64_t encrypted;     /**< of those, with a full number kept */
     int64_t visits;        /**< visits anonymised: the visitor's name, phone, plate and organisation go */
+    int64_t permits;       /**< goods permits registered before `visits_before` anonymised: the applicant's
+                                name, phone and masked ID go */
+    int64_t custody;       /**< custody items given out before `visits_before` anonymised: the owner's and
+                                the taker's names and the phone go */
 } fd_visit_purge;
 /** The current version of ::fd_visit_purge. */
 #define FD_VISIT_PURGE_VERSION 1
@@ -2049,7 +2258,8 @@ typedef struct fd_visit_purge {
  * shortest retention): ID numbers of visits registered more than
  * `visitor.id_retention_days` ago, and the visitor's name, phone, plate and
  * organisation of visits registered more than `visitor.retention_days` ago,
- * are removed; the visits stay, anonymised (type of document, host, purpose,
+ * are removed — and, by the same horizon, the applicants of goods permits and
+ * the owners and takers of custody items given out; the visits stay, anonymised (type of document, host, purpose,
  * times, slip number). Visitors still on site are left alone. With
  * @p dry_run 1 nothing changes and the counts say what would go. A purge is
  * journaled as `visit` / `purge` with its counts (a dry run is not). Needs

@@ -31,7 +31,16 @@
  * - `item_state`: in_stock 在库, issued 借出, lost 遗失;
  * - `item_event`: issue 借出, return 归还, lost 遗失, found 找回;
  * - `moment` (of a count): start 接班, end 交班;
- * - `count_state`: ok 相符, open 待说明, explained 已说明.
+ * - `count_state`: ok 相符, open 待说明, explained 已说明;
+ * - `permit_state` (R-VIS-7): requested 待批准, approved 已批准, released 已放行,
+ *   mismatch 不符, refused 不予放行;
+ * - `custody_kind` (R-VIS-8): left_behind 遗留物品, parcel 快递包裹, deposit 暂存物品,
+ *   visitor_documents 访客留存资料;
+ * - `custody_state`: held 保管中, collected 已领取, returned 已退回, handed_on 已移交;
+ * - `custody_event`: deposit 登记, notify 通知, remind 提醒, collect 领取, return 退回,
+ *   hand_on 移交;
+ * - `custody_how`: sms 短信, phone 电话, wechat 微信, note 便条 (a notice);
+ *   signature 签字, id_check 核验证件 (a collection).
  *
  * A visit's life: a walk-in is registered on arrival (`waiting` until the
  * host answers; `held` when the blocklist matched); a pre-registered visit is
@@ -715,6 +724,347 @@ typedef struct fd_item_count_filter {
 /** Fills @p filter with ::FD_ITEM_COUNT_FILTER_INIT for @p version. */
 FD_API fd_status fd_item_count_filter_init(fd_item_count_filter *filter, unsigned int version);
 
+/** 物品放行条: A permit for goods to leave the premises: the applicant, the unit, the items and their quantities, who approved it; checked at the gate. (R-VIS-7) Strings are owned by the iterator or the
+ *  record they came from; fd_goods_permit_free() frees a record from fd_store_goods_permit_get(). */
+typedef struct fd_goods_permit {
+    unsigned int version; /**< ::FD_GOODS_PERMIT_VERSION */
+    int64_t id; /**< 编号: row id, > 0 (R-VIS-7) */
+    int64_t site_id; /**< 场所: the site (R-COM-1) */
+    int64_t staff_id; /**< 登记人: who registered it (R-COM-1) */
+    int64_t created_at; /**< 登记时间: when (UTC seconds) (R-COM-1) */
+    const char *applicant; /**< 申请人: who applies, at most 100 bytes; personal data (name), masked on output (R-VIS-7) */
+    const char *phone; /**< 电话: their phone as typed, stored normalised (fd_phone_parse national form), at most 64 bytes; personal data (phone), masked on output (R-COM-2) */
+    const char *id_type; /**< 证件类型: the type of the ID document shown; empty when none (set by the store), at most 16 bytes (R-COM-2) */
+    const char *id_masked; /**< 证件号码: its number masked — the only form kept: never the number itself (set by the store), at most 40 bytes (R-COM-2) */
+    int64_t unit_id; /**< 房屋: the unit the goods come from, 0 = not recorded (R-VIS-7) */
+    int64_t organisation_id; /**< 企业: the organisation they belong to, 0 = none (R-VIS-7) */
+    const char *items; /**< 物品清单: the items and quantities as typed, stored canonical (fd_goods_items_parse: 电脑×2；椅子×4), at most 1000 bytes (R-VIS-7) */
+    const char *reason; /**< 事由: why they leave (搬家, 维修, 退租), at most 200 bytes; personal data (free_text), masked on output (R-VIS-7) */
+    int64_t valid_until; /**< 有效期至: until when the permit may be used at the gate, 0 = no end (UTC seconds) (R-VIS-7) */
+    const char *state; /**< 状态: requested, approved, released, mismatch or refused (set by the store), at most 16 bytes (R-VIS-7) */
+    int64_t approved_by; /**< 批准人: who approved (or refused) it (R-VIS-7) */
+    int64_t approved_at; /**< 批准时间: when, 0 = not yet (UTC seconds) (R-VIS-7) */
+    int64_t checked_at; /**< 放行时间: the last check at the gate, 0 = not checked (UTC seconds) (R-VIS-7) */
+    int64_t checked_by; /**< 检查人: the guard of the last check (R-VIS-7) */
+    int64_t purged_at; /**< 清除时间: when the applicant's name, phone and ID were purged, 0 = not (UTC seconds) (R-COM-3) */
+} fd_goods_permit;
+/** The current version of ::fd_goods_permit. */
+#define FD_GOODS_PERMIT_VERSION 1
+/** An empty ::fd_goods_permit to fill in. */
+#define FD_GOODS_PERMIT_INIT { FD_GOODS_PERMIT_VERSION, 0, 0, 0, 0, NULL, NULL, NULL, NULL, 0, 0, NULL, NULL, 0, NULL, 0, 0, 0, 0, 0 }
+/** Fills @p rec with ::FD_GOODS_PERMIT_INIT for @p version. @return ::FD_OK or ::FD_EINVAL. */
+FD_API fd_status fd_goods_permit_init(fd_goods_permit *rec, unsigned int version);
+/**
+ * Checks the caller's fields of @p rec without a store (a pure rule: lengths,
+ * formats, required fields). @return ::FD_OK, ::FD_EINVAL or ::FD_ERANGE naming
+ * the field (`goods_permit.<field>: ...`).
+ */
+FD_API fd_status fd_goods_permit_check(const fd_goods_permit *rec);
+/** Frees a record from fd_store_goods_permit_get(). NULL is a no-op. */
+FD_API void fd_goods_permit_free(fd_goods_permit *rec);
+
+/* Bits of fd_goods_permit_filter::match: which filter fields are set (64-bit; the
+ * bindings compute the same bits, so SWIG need not read these). */
+#ifndef SWIG
+#define FD_GOODS_PERMIT_MATCH_ID (UINT64_C(1) << 0) /**< filter.id is set */
+#define FD_GOODS_PERMIT_MATCH_SITE_ID (UINT64_C(1) << 1) /**< filter.site_id is set */
+#define FD_GOODS_PERMIT_MATCH_STAFF_ID (UINT64_C(1) << 2) /**< filter.staff_id is set */
+#define FD_GOODS_PERMIT_MATCH_CREATED_AT_FROM (UINT64_C(1) << 3) /**< filter.created_at_from is set */
+#define FD_GOODS_PERMIT_MATCH_CREATED_AT_TO (UINT64_C(1) << 4) /**< filter.created_at_to is set */
+#define FD_GOODS_PERMIT_MATCH_APPLICANT (UINT64_C(1) << 5) /**< filter.applicant is set */
+#define FD_GOODS_PERMIT_MATCH_PHONE (UINT64_C(1) << 6) /**< filter.phone is set */
+#define FD_GOODS_PERMIT_MATCH_ID_TYPE (UINT64_C(1) << 7) /**< filter.id_type is set */
+#define FD_GOODS_PERMIT_MATCH_ID_MASKED (UINT64_C(1) << 8) /**< filter.id_masked is set */
+#define FD_GOODS_PERMIT_MATCH_UNIT_ID (UINT64_C(1) << 9) /**< filter.unit_id is set */
+#define FD_GOODS_PERMIT_MATCH_ORGANISATION_ID (UINT64_C(1) << 10) /**< filter.organisation_id is set */
+#define FD_GOODS_PERMIT_MATCH_ITEMS (UINT64_C(1) << 11) /**< filter.items is set */
+#define FD_GOODS_PERMIT_MATCH_VALID_UNTIL_FROM (UINT64_C(1) << 12) /**< filter.valid_until_from is set */
+#define FD_GOODS_PERMIT_MATCH_VALID_UNTIL_TO (UINT64_C(1) << 13) /**< filter.valid_until_to is set */
+#define FD_GOODS_PERMIT_MATCH_STATE (UINT64_C(1) << 14) /**< filter.state is set */
+#define FD_GOODS_PERMIT_MATCH_APPROVED_BY (UINT64_C(1) << 15) /**< filter.approved_by is set */
+#define FD_GOODS_PERMIT_MATCH_APPROVED_AT_FROM (UINT64_C(1) << 16) /**< filter.approved_at_from is set */
+#define FD_GOODS_PERMIT_MATCH_APPROVED_AT_TO (UINT64_C(1) << 17) /**< filter.approved_at_to is set */
+#define FD_GOODS_PERMIT_MATCH_CHECKED_AT_FROM (UINT64_C(1) << 18) /**< filter.checked_at_from is set */
+#define FD_GOODS_PERMIT_MATCH_CHECKED_AT_TO (UINT64_C(1) << 19) /**< filter.checked_at_to is set */
+#define FD_GOODS_PERMIT_MATCH_CHECKED_BY (UINT64_C(1) << 20) /**< filter.checked_by is set */
+#define FD_GOODS_PERMIT_MATCH_PURGED_AT_FROM (UINT64_C(1) << 21) /**< filter.purged_at_from is set */
+#define FD_GOODS_PERMIT_MATCH_PURGED_AT_TO (UINT64_C(1) << 22) /**< filter.purged_at_to is set */
+#endif
+/** Which goods_permit records fd_store_goods_permit_query() returns: only the fields whose
+ *  bit is set in `match` are compared (so 0 can be asked for); ranges are [from, to). */
+typedef struct fd_goods_permit_filter {
+    unsigned int version; /**< ::FD_GOODS_PERMIT_FILTER_VERSION */
+    uint64_t match; /**< `FD_GOODS_PERMIT_MATCH_*` bits */
+    int64_t id; /**< equal to (编号) */
+    int64_t site_id; /**< equal to (场所) */
+    int64_t staff_id; /**< equal to (登记人) */
+    int64_t created_at_from; /**< >= (登记时间) */
+    int64_t created_at_to; /**< < (登记时间) */
+    const char *applicant; /**< equal to (申请人) */
+    const char *phone; /**< equal to (电话) */
+    const char *id_type; /**< equal to (证件类型) */
+    const char *id_masked; /**< equal to (证件号码) */
+    int64_t unit_id; /**< equal to (房屋) */
+    int64_t organisation_id; /**< equal to (企业) */
+    const char *items; /**< equal to (物品清单) */
+    int64_t valid_until_from; /**< >= (有效期至) */
+    int64_t valid_until_to; /**< < (有效期至) */
+    const char *state; /**< equal to (状态) */
+    int64_t approved_by; /**< equal to (批准人) */
+    int64_t approved_at_from; /**< >= (批准时间) */
+    int64_t approved_at_to; /**< < (批准时间) */
+    int64_t checked_at_from; /**< >= (放行时间) */
+    int64_t checked_at_to; /**< < (放行时间) */
+    int64_t checked_by; /**< equal to (检查人) */
+    int64_t purged_at_from; /**< >= (清除时间) */
+    int64_t purged_at_to; /**< < (清除时间) */
+    int64_t after; /**< keyset paging: only ids > after (0: from the start) */
+    int64_t limit; /**< at most this many records (0: no limit) */
+} fd_goods_permit_filter;
+/** The current version of ::fd_goods_permit_filter. */
+#define FD_GOODS_PERMIT_FILTER_VERSION 1
+/** A filter that matches every record. */
+#define FD_GOODS_PERMIT_FILTER_INIT { FD_GOODS_PERMIT_FILTER_VERSION, 0, 0, 0, 0, 0, 0, NULL, NULL, NULL, NULL, 0, 0, NULL, 0, 0, NULL, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0 }
+/** Fills @p filter with ::FD_GOODS_PERMIT_FILTER_INIT for @p version. */
+FD_API fd_status fd_goods_permit_filter_init(fd_goods_permit_filter *filter, unsigned int version);
+
+/** 放行检查: One check of a permit at the gate (append-only): the items the guard counted and whether they match; a mismatch is the event. (R-VIS-7) Strings are owned by the iterator or the
+ *  record they came from; fd_goods_check_free() frees a record from fd_store_goods_check_get(). */
+typedef struct fd_goods_check {
+    unsigned int version; /**< ::FD_GOODS_CHECK_VERSION */
+    int64_t id; /**< 编号: row id, > 0 (R-COM-3) */
+    int64_t site_id; /**< 场所: the site (R-COM-1) */
+    int64_t staff_id; /**< 检查人: the guard (R-VIS-7) */
+    int64_t at; /**< 时间: when (UTC seconds) (R-VIS-7) */
+    int64_t permit_id; /**< 放行条: the permit (R-VIS-7) */
+    const char *gate; /**< 门岗: which gate (东门), at most 50 bytes (R-VIS-7) */
+    const char *items; /**< 实际物品: the items and quantities counted at the gate, canonical (set by the store), at most 1000 bytes (R-VIS-7) */
+    int matched; /**< 相符: 1 when they equal the permit's (set by the store) (R-VIS-7) */
+    const char *difference; /**< 差异: what differs, item by item: 椅子 4→5 (set by the store), at most 500 bytes (R-VIS-7) */
+    const char *note; /**< 备注: a note, at most 500 bytes; personal data (free_text), masked on output (R-VIS-7) */
+} fd_goods_check;
+/** The current version of ::fd_goods_check. */
+#define FD_GOODS_CHECK_VERSION 1
+/** An empty ::fd_goods_check to fill in. */
+#define FD_GOODS_CHECK_INIT { FD_GOODS_CHECK_VERSION, 0, 0, 0, 0, 0, NULL, NULL, 0, NULL, NULL }
+/** Fills @p rec with ::FD_GOODS_CHECK_INIT for @p version. @return ::FD_OK or ::FD_EINVAL. */
+FD_API fd_status fd_goods_check_init(fd_goods_check *rec, unsigned int version);
+/**
+ * Checks the caller's fields of @p rec without a store (a pure rule: lengths,
+ * formats, required fields). @return ::FD_OK, ::FD_EINVAL or ::FD_ERANGE naming
+ * the field (`goods_check.<field>: ...`).
+ */
+FD_API fd_status fd_goods_check_check(const fd_goods_check *rec);
+/** Frees a record from fd_store_goods_check_get(). NULL is a no-op. */
+FD_API void fd_goods_check_free(fd_goods_check *rec);
+
+/* Bits of fd_goods_check_filter::match: which filter fields are set (64-bit; the
+ * bindings compute the same bits, so SWIG need not read these). */
+#ifndef SWIG
+#define FD_GOODS_CHECK_MATCH_ID (UINT64_C(1) << 0) /**< filter.id is set */
+#define FD_GOODS_CHECK_MATCH_SITE_ID (UINT64_C(1) << 1) /**< filter.site_id is set */
+#define FD_GOODS_CHECK_MATCH_STAFF_ID (UINT64_C(1) << 2) /**< filter.staff_id is set */
+#define FD_GOODS_CHECK_MATCH_AT_FROM (UINT64_C(1) << 3) /**< filter.at_from is set */
+#define FD_GOODS_CHECK_MATCH_AT_TO (UINT64_C(1) << 4) /**< filter.at_to is set */
+#define FD_GOODS_CHECK_MATCH_PERMIT_ID (UINT64_C(1) << 5) /**< filter.permit_id is set */
+#define FD_GOODS_CHECK_MATCH_GATE (UINT64_C(1) << 6) /**< filter.gate is set */
+#define FD_GOODS_CHECK_MATCH_ITEMS (UINT64_C(1) << 7) /**< filter.items is set */
+#define FD_GOODS_CHECK_MATCH_MATCHED (UINT64_C(1) << 8) /**< filter.matched is set */
+#define FD_GOODS_CHECK_MATCH_DIFFERENCE (UINT64_C(1) << 9) /**< filter.difference is set */
+#endif
+/** Which goods_check records fd_store_goods_check_query() returns: only the fields whose
+ *  bit is set in `match` are compared (so 0 can be asked for); ranges are [from, to). */
+typedef struct fd_goods_check_filter {
+    unsigned int version; /**< ::FD_GOODS_CHECK_FILTER_VERSION */
+    uint64_t match; /**< `FD_GOODS_CHECK_MATCH_*` bits */
+    int64_t id; /**< equal to (编号) */
+    int64_t site_id; /**< equal to (场所) */
+    int64_t staff_id; /**< equal to (检查人) */
+    int64_t at_from; /**< >= (时间) */
+    int64_t at_to; /**< < (时间) */
+    int64_t permit_id; /**< equal to (放行条) */
+    const char *gate; /**< equal to (门岗) */
+    const char *items; /**< equal to (实际物品) */
+    int matched; /**< equal to (相符) */
+    const char *difference; /**< equal to (差异) */
+    int64_t after; /**< keyset paging: only ids > after (0: from the start) */
+    int64_t limit; /**< at most this many records (0: no limit) */
+} fd_goods_check_filter;
+/** The current version of ::fd_goods_check_filter. */
+#define FD_GOODS_CHECK_FILTER_VERSION 1
+/** A filter that matches every record. */
+#define FD_GOODS_CHECK_FILTER_INIT { FD_GOODS_CHECK_FILTER_VERSION, 0, 0, 0, 0, 0, 0, 0, NULL, NULL, 0, NULL, 0, 0 }
+/** Fills @p filter with ::FD_GOODS_CHECK_FILTER_INIT for @p version. */
+FD_API fd_status fd_goods_check_filter_init(fd_goods_check_filter *filter, unsigned int version);
+
+/** 寄存物品: An item in the desk's custody: left behind, a parcel held for an occupant, something deposited, or what a declined visitor left; until collected, returned or handed on. (R-VIS-8) Strings are owned by the iterator or the
+ *  record they came from; fd_custody_item_free() frees a record from fd_store_custody_item_get(). */
+typedef struct fd_custody_item {
+    unsigned int version; /**< ::FD_CUSTODY_ITEM_VERSION */
+    int64_t id; /**< 编号: row id, > 0 (R-VIS-8) */
+    int64_t site_id; /**< 场所: the site (R-COM-1) */
+    int64_t staff_id; /**< 登记人: who took it in (R-COM-1) */
+    int64_t deposited_at; /**< 登记时间: when it came into custody (UTC seconds) (R-VIS-8) */
+    const char *kind; /**< 类型: left_behind, parcel, deposit or visitor_documents, at most 24 bytes (R-VIS-8) */
+    const char *description; /**< 物品描述: what it is (黑色双肩包, 顺丰快递 SF123), at most 500 bytes; personal data (free_text), masked on output (R-VIS-8) */
+    const char *owner; /**< 物主: whose it is, or for whom, at most 100 bytes; personal data (name), masked on output (R-VIS-8) */
+    const char *phone; /**< 电话: their phone as typed, stored normalised, at most 64 bytes; personal data (phone), masked on output (R-COM-2) */
+    int64_t unit_id; /**< 房屋: the unit it is for, 0 = none (R-VIS-8) */
+    int64_t occupant_id; /**< 住户: the occupant it is for, 0 = none (R-VIS-8) */
+    int64_t visit_id; /**< 来访: the visit that left it (a declined visitor's card or documents), 0 = none (R-VIS-2) */
+    const char *found_where; /**< 拾得地点: where it was found (left_behind), at most 100 bytes (R-VIS-8) */
+    const char *state; /**< 状态: held, collected, returned or handed_on, at most 16 bytes (R-VIS-8) */
+    int64_t notified_at; /**< 通知时间: when the owner was last told, 0 = not yet (UTC seconds) (R-VIS-8) */
+    int64_t reminders; /**< 提醒次数: reminders after the first notice (R-VIS-8) */
+    int64_t closed_at; /**< 了结时间: when it left custody, 0 = held (UTC seconds) (R-VIS-8) */
+    int64_t closed_by; /**< 经办人: who gave it out (R-VIS-8) */
+    const char *handed_to; /**< 交付对象: who took it: the owner who signed, the courier, the police station, at most 100 bytes; personal data (name), masked on output (R-VIS-8) */
+    const char *check_method; /**< 核验方式: signature or id_check (collected), empty otherwise, at most 16 bytes (R-VIS-8) */
+    int64_t purged_at; /**< 清除时间: when the owner's and taker's names and phone were purged, 0 = not (UTC seconds) (R-COM-3) */
+} fd_custody_item;
+/** The current version of ::fd_custody_item. */
+#define FD_CUSTODY_ITEM_VERSION 1
+/** An empty ::fd_custody_item to fill in. */
+#define FD_CUSTODY_ITEM_INIT { FD_CUSTODY_ITEM_VERSION, 0, 0, 0, 0, NULL, NULL, NULL, NULL, 0, 0, 0, NULL, NULL, 0, 0, 0, 0, NULL, NULL, 0 }
+/** Fills @p rec with ::FD_CUSTODY_ITEM_INIT for @p version. @return ::FD_OK or ::FD_EINVAL. */
+FD_API fd_status fd_custody_item_init(fd_custody_item *rec, unsigned int version);
+/**
+ * Checks the caller's fields of @p rec without a store (a pure rule: lengths,
+ * formats, required fields). @return ::FD_OK, ::FD_EINVAL or ::FD_ERANGE naming
+ * the field (`custody_item.<field>: ...`).
+ */
+FD_API fd_status fd_custody_item_check(const fd_custody_item *rec);
+/** Frees a record from fd_store_custody_item_get(). NULL is a no-op. */
+FD_API void fd_custody_item_free(fd_custody_item *rec);
+
+/* Bits of fd_custody_item_filter::match: which filter fields are set (64-bit; the
+ * bindings compute the same bits, so SWIG need not read these). */
+#ifndef SWIG
+#define FD_CUSTODY_ITEM_MATCH_ID (UINT64_C(1) << 0) /**< filter.id is set */
+#define FD_CUSTODY_ITEM_MATCH_SITE_ID (UINT64_C(1) << 1) /**< filter.site_id is set */
+#define FD_CUSTODY_ITEM_MATCH_STAFF_ID (UINT64_C(1) << 2) /**< filter.staff_id is set */
+#define FD_CUSTODY_ITEM_MATCH_DEPOSITED_AT_FROM (UINT64_C(1) << 3) /**< filter.deposited_at_from is set */
+#define FD_CUSTODY_ITEM_MATCH_DEPOSITED_AT_TO (UINT64_C(1) << 4) /**< filter.deposited_at_to is set */
+#define FD_CUSTODY_ITEM_MATCH_KIND (UINT64_C(1) << 5) /**< filter.kind is set */
+#define FD_CUSTODY_ITEM_MATCH_OWNER (UINT64_C(1) << 6) /**< filter.owner is set */
+#define FD_CUSTODY_ITEM_MATCH_PHONE (UINT64_C(1) << 7) /**< filter.phone is set */
+#define FD_CUSTODY_ITEM_MATCH_UNIT_ID (UINT64_C(1) << 8) /**< filter.unit_id is set */
+#define FD_CUSTODY_ITEM_MATCH_OCCUPANT_ID (UINT64_C(1) << 9) /**< filter.occupant_id is set */
+#define FD_CUSTODY_ITEM_MATCH_VISIT_ID (UINT64_C(1) << 10) /**< filter.visit_id is set */
+#define FD_CUSTODY_ITEM_MATCH_FOUND_WHERE (UINT64_C(1) << 11) /**< filter.found_where is set */
+#define FD_CUSTODY_ITEM_MATCH_STATE (UINT64_C(1) << 12) /**< filter.state is set */
+#define FD_CUSTODY_ITEM_MATCH_NOTIFIED_AT_FROM (UINT64_C(1) << 13) /**< filter.notified_at_from is set */
+#define FD_CUSTODY_ITEM_MATCH_NOTIFIED_AT_TO (UINT64_C(1) << 14) /**< filter.notified_at_to is set */
+#define FD_CUSTODY_ITEM_MATCH_REMINDERS (UINT64_C(1) << 15) /**< filter.reminders is set */
+#define FD_CUSTODY_ITEM_MATCH_CLOSED_AT_FROM (UINT64_C(1) << 16) /**< filter.closed_at_from is set */
+#define FD_CUSTODY_ITEM_MATCH_CLOSED_AT_TO (UINT64_C(1) << 17) /**< filter.closed_at_to is set */
+#define FD_CUSTODY_ITEM_MATCH_CLOSED_BY (UINT64_C(1) << 18) /**< filter.closed_by is set */
+#define FD_CUSTODY_ITEM_MATCH_HANDED_TO (UINT64_C(1) << 19) /**< filter.handed_to is set */
+#define FD_CUSTODY_ITEM_MATCH_CHECK_METHOD (UINT64_C(1) << 20) /**< filter.check_method is set */
+#define FD_CUSTODY_ITEM_MATCH_PURGED_AT_FROM (UINT64_C(1) << 21) /**< filter.purged_at_from is set */
+#define FD_CUSTODY_ITEM_MATCH_PURGED_AT_TO (UINT64_C(1) << 22) /**< filter.purged_at_to is set */
+#endif
+/** Which custody_item records fd_store_custody_item_query() returns: only the fields whose
+ *  bit is set in `match` are compared (so 0 can be asked for); ranges are [from, to). */
+typedef struct fd_custody_item_filter {
+    unsigned int version; /**< ::FD_CUSTODY_ITEM_FILTER_VERSION */
+    uint64_t match; /**< `FD_CUSTODY_ITEM_MATCH_*` bits */
+    int64_t id; /**< equal to (编号) */
+    int64_t site_id; /**< equal to (场所) */
+    int64_t staff_id; /**< equal to (登记人) */
+    int64_t deposited_at_from; /**< >= (登记时间) */
+    int64_t deposited_at_to; /**< < (登记时间) */
+    const char *kind; /**< equal to (类型) */
+    const char *owner; /**< equal to (物主) */
+    const char *phone; /**< equal to (电话) */
+    int64_t unit_id; /**< equal to (房屋) */
+    int64_t occupant_id; /**< equal to (住户) */
+    int64_t visit_id; /**< equal to (来访) */
+    const char *found_where; /**< equal to (拾得地点) */
+    const char *state; /**< equal to (状态) */
+    int64_t notified_at_from; /**< >= (通知时间) */
+    int64_t notified_at_to; /**< < (通知时间) */
+    int64_t reminders; /**< equal to (提醒次数) */
+    int64_t closed_at_from; /**< >= (了结时间) */
+    int64_t closed_at_to; /**< < (了结时间) */
+    int64_t closed_by; /**< equal to (经办人) */
+    const char *handed_to; /**< equal to (交付对象) */
+    const char *check_method; /**< equal to (核验方式) */
+    int64_t purged_at_from; /**< >= (清除时间) */
+    int64_t purged_at_to; /**< < (清除时间) */
+    int64_t after; /**< keyset paging: only ids > after (0: from the start) */
+    int64_t limit; /**< at most this many records (0: no limit) */
+} fd_custody_item_filter;
+/** The current version of ::fd_custody_item_filter. */
+#define FD_CUSTODY_ITEM_FILTER_VERSION 1
+/** A filter that matches every record. */
+#define FD_CUSTODY_ITEM_FILTER_INIT { FD_CUSTODY_ITEM_FILTER_VERSION, 0, 0, 0, 0, 0, 0, NULL, NULL, NULL, 0, 0, 0, NULL, NULL, 0, 0, 0, 0, 0, 0, NULL, NULL, 0, 0, 0, 0 }
+/** Fills @p filter with ::FD_CUSTODY_ITEM_FILTER_INIT for @p version. */
+FD_API fd_status fd_custody_item_filter_init(fd_custody_item_filter *filter, unsigned int version);
+
+/** 寄存记录: One step of a custody item (append-only): deposited, notified, reminded, collected, returned, handed on. (R-VIS-8) Strings are owned by the iterator or the
+ *  record they came from; fd_custody_event_free() frees a record from fd_store_custody_event_get(). */
+typedef struct fd_custody_event {
+    unsigned int version; /**< ::FD_CUSTODY_EVENT_VERSION */
+    int64_t id; /**< 编号: row id, > 0 (R-COM-3) */
+    int64_t site_id; /**< 场所: the site (R-COM-1) */
+    int64_t staff_id; /**< 经办人: who did it (R-COM-1) */
+    int64_t at; /**< 时间: when (UTC seconds) (R-COM-1) */
+    int64_t item_id; /**< 物品: the item (R-VIS-8) */
+    const char *kind; /**< 类型: deposit, notify, remind, collect, return or hand_on, at most 16 bytes (R-VIS-8) */
+    const char *how; /**< 方式: a notice: sms, phone, wechat, note; a collection: signature, id_check, at most 16 bytes (R-VIS-8) */
+    const char *note; /**< 备注: a note, at most 500 bytes; personal data (free_text), masked on output (R-VIS-8) */
+} fd_custody_event;
+/** The current version of ::fd_custody_event. */
+#define FD_CUSTODY_EVENT_VERSION 1
+/** An empty ::fd_custody_event to fill in. */
+#define FD_CUSTODY_EVENT_INIT { FD_CUSTODY_EVENT_VERSION, 0, 0, 0, 0, 0, NULL, NULL, NULL }
+/** Fills @p rec with ::FD_CUSTODY_EVENT_INIT for @p version. @return ::FD_OK or ::FD_EINVAL. */
+FD_API fd_status fd_custody_event_init(fd_custody_event *rec, unsigned int version);
+/**
+ * Checks the caller's fields of @p rec without a store (a pure rule: lengths,
+ * formats, required fields). @return ::FD_OK, ::FD_EINVAL or ::FD_ERANGE naming
+ * the field (`custody_event.<field>: ...`).
+ */
+FD_API fd_status fd_custody_event_check(const fd_custody_event *rec);
+/** Frees a record from fd_store_custody_event_get(). NULL is a no-op. */
+FD_API void fd_custody_event_free(fd_custody_event *rec);
+
+/* Bits of fd_custody_event_filter::match: which filter fields are set (64-bit; the
+ * bindings compute the same bits, so SWIG need not read these). */
+#ifndef SWIG
+#define FD_CUSTODY_EVENT_MATCH_ID (UINT64_C(1) << 0) /**< filter.id is set */
+#define FD_CUSTODY_EVENT_MATCH_SITE_ID (UINT64_C(1) << 1) /**< filter.site_id is set */
+#define FD_CUSTODY_EVENT_MATCH_STAFF_ID (UINT64_C(1) << 2) /**< filter.staff_id is set */
+#define FD_CUSTODY_EVENT_MATCH_AT_FROM (UINT64_C(1) << 3) /**< filter.at_from is set */
+#define FD_CUSTODY_EVENT_MATCH_AT_TO (UINT64_C(1) << 4) /**< filter.at_to is set */
+#define FD_CUSTODY_EVENT_MATCH_ITEM_ID (UINT64_C(1) << 5) /**< filter.item_id is set */
+#define FD_CUSTODY_EVENT_MATCH_KIND (UINT64_C(1) << 6) /**< filter.kind is set */
+#define FD_CUSTODY_EVENT_MATCH_HOW (UINT64_C(1) << 7) /**< filter.how is set */
+#endif
+/** Which custody_event records fd_store_custody_event_query() returns: only the fields whose
+ *  bit is set in `match` are compared (so 0 can be asked for); ranges are [from, to). */
+typedef struct fd_custody_event_filter {
+    unsigned int version; /**< ::FD_CUSTODY_EVENT_FILTER_VERSION */
+    uint64_t match; /**< `FD_CUSTODY_EVENT_MATCH_*` bits */
+    int64_t id; /**< equal to (编号) */
+    int64_t site_id; /**< equal to (场所) */
+    int64_t staff_id; /**< equal to (经办人) */
+    int64_t at_from; /**< >= (时间) */
+    int64_t at_to; /**< < (时间) */
+    int64_t item_id; /**< equal to (物品) */
+    const char *kind; /**< equal to (类型) */
+    const char *how; /**< equal to (方式) */
+    int64_t after; /**< keyset paging: only ids > after (0: from the start) */
+    int64_t limit; /**< at most this many records (0: no limit) */
+} fd_custody_event_filter;
+/** The current version of ::fd_custody_event_filter. */
+#define FD_CUSTODY_EVENT_FILTER_VERSION 1
+/** A filter that matches every record. */
+#define FD_CUSTODY_EVENT_FILTER_INIT { FD_CUSTODY_EVENT_FILTER_VERSION, 0, 0, 0, 0, 0, 0, 0, NULL, NULL, 0, 0 }
+/** Fills @p filter with ::FD_CUSTODY_EVENT_FILTER_INIT for @p version. */
+FD_API fd_status fd_custody_event_filter_init(fd_custody_event_filter *filter, unsigned int version);
+
 /* @generated records:visitors end */
 
 /* --- codes ------------------------------------------------------------ */
@@ -723,7 +1073,8 @@ FD_API fd_status fd_item_count_filter_init(fd_item_count_filter *filter, unsigne
  * The Chinese label of @p code in the code list @p field (one of the names in
  * the file comment: "state", "answer", "id_type", "level", "basis",
  * "event_kind", "outcome", "item_kind", "item_state", "item_event", "moment",
- * "count_state").
+ * "count_state", "permit_state", "custody_kind", "custody_state", "custody_event",
+ * "custody_how").
  * @return the static label, or NULL when the list or the code is unknown.
  * Thread safety: safe.
  */
@@ -919,6 +1270,86 @@ FD_API fd_status fd_blocklist_entry_active(int *out, const fd_blocklist_entry *e
  * Thread safety: safe.
  */
 FD_API fd_status fd_counted_item_validate(const fd_counted_item *item);
+
+/* --- goods release (R-VIS-7) ----------------------------------------------------------- */
+
+/** Longest list of goods a permit holds, in bytes (`goods_permit.items`). */
+#define FD_GOODS_ITEMS_MAX 1000
+/** Largest quantity of one item. */
+#define FD_GOODS_QUANTITY_MAX 100000
+
+/**
+ * Reads a list of goods and their quantities as people write them on a
+ * release form, canonical: "电脑2台，椅子×4、台灯 x1" is "电脑×2；椅子×4；台灯×1".
+ * Items are separated by `,` `，` `;` `；` `、` or a line break; each is a name
+ * and then its quantity — digits (full-width too) after `×`, `x`, `X`, `*`,
+ * `:`, `：`, a space or nothing, and at most one measure word after them (台 个
+ * 件 把 张 箱 袋 套 只 部 辆 块 桶 包 本 盒 条 扇 根 卷 双 瓶 组 盆 床 幅 口). The
+ * name is kept NFKC-normalised, without surrounding spaces; the same name twice
+ * is one item with the quantities added; the order is the first mention's.
+ * @return ::FD_OK; ::FD_EINVAL naming `items` and the item by its position
+ *         (no name, no quantity, a quantity of 0 or above
+ *         ::FD_GOODS_QUANTITY_MAX, a control character, no item at all);
+ *         ::FD_ERANGE (longer than ::FD_GOODS_ITEMS_MAX bytes, or more than 100
+ *         items); ::FD_ENOMEM.
+ * Thread safety: safe.
+ */
+FD_API fd_status fd_goods_items_parse(fd_buf *out, const char *text);
+
+/**
+ * R-VIS-7: the items counted at the gate against a permit's (both as
+ * fd_goods_items_parse() reads them): *@p match is 1 when every item has the
+ * same quantity on both; @p difference lists the items that differ, "椅子 4→5；
+ * 台灯 0→1" (permit → counted), the permit's items first, in its order; "" when
+ * they match.
+ * @return ::FD_OK; ::FD_EINVAL (NULL, a list that does not parse, naming
+ *         `permit_items` or `counted_items`); ::FD_ENOMEM.
+ */
+FD_API fd_status fd_goods_items_compare(int *match, fd_buf *difference, const char *permit_items,
+                                        const char *counted_items);
+
+/**
+ * Checks a goods permit to be registered: fd_goods_permit_check(), `items`
+ * that fd_goods_items_parse() reads, a `phone` fd_phone_parse() takes. The
+ * fields the store sets are not looked at.
+ * @return ::FD_OK, ::FD_EINVAL / ::FD_ERANGE naming the field (`goods_permit.items: ...`).
+ */
+FD_API fd_status fd_goods_permit_validate(const fd_goods_permit *permit);
+
+/* --- custody: items left, parcels, deposits (R-VIS-8) ---------------------------------- */
+
+/**
+ * Checks a custody item to be registered: fd_custody_item_check(), a known
+ * `kind`, a `phone` fd_phone_parse() takes; `visitor_documents` needs the
+ * `visit_id` of the visitor who left them (R-VIS-2).
+ * @return ::FD_OK, ::FD_EINVAL / ::FD_ERANGE naming the field.
+ */
+FD_API fd_status fd_custody_item_validate(const fd_custody_item *item);
+
+/** What is due for a custody item (fd_custody_item_due()). */
+typedef struct fd_custody_due {
+    unsigned int version; /**< ::FD_CUSTODY_DUE_VERSION */
+    int notify;           /**< 1: held, never notified, and there is someone to tell (an owner, a phone, an
+                               occupant or a unit) */
+    int remind;           /**< 1: notified `custody.remind_days` ago or more and still held */
+    int64_t remind_at;    /**< when the next reminder is due, 0 when none */
+    int unclaimed;        /**< 1: held `custody.unclaimed_days` since it was deposited: hand it on (a hotel
+                               gives left property to the police after 3 months) */
+    int64_t unclaimed_at; /**< when it becomes unclaimed, 0 when no longer held */
+} fd_custody_due;
+/** The current version of ::fd_custody_due. */
+#define FD_CUSTODY_DUE_VERSION 1
+
+/**
+ * R-VIS-8: what is due at @p now for @p item: a first notice, a reminder,
+ * or handing on as unclaimed (see ::fd_custody_due). An item no longer held is
+ * due nothing.
+ * @param policy the site's policy, NULL for the defaults
+ * @return ::FD_OK; ::FD_EINVAL (NULL, an instant out of range).
+ * Thread safety: safe.
+ */
+FD_API fd_status fd_custody_item_due(fd_custody_due *out, const fd_custody_item *item, int64_t now,
+                                     const fd_policy *policy);
 
 #ifdef __cplusplus
 }

@@ -227,6 +227,10 @@ static const char *const PROTECTING_TRIGGERS[] = {
     "counted_items_no_delete", "item_events_append_only_update", "item_events_append_only_delete",
     "item_counts_no_delete", "counted_items_no_replace_id", "counted_items_no_replace_code", "item_events_no_replace",
     "item_counts_no_replace", "counted_items_only_state", "item_counts_only_explained",
+    "goods_permits_no_delete", "goods_checks_append_only_update", "goods_checks_append_only_delete",
+    "custody_items_no_delete", "custody_events_append_only_update", "custody_events_append_only_delete",
+    "goods_permits_no_replace", "goods_checks_no_replace", "custody_items_no_replace", "custody_events_no_replace",
+    "goods_permits_only_state_and_purge", "custody_items_only_steps_and_purge",
 };
 static const char SQL_TRIGGER_EXISTS[] = "SELECT 1 FROM sqlite_master WHERE type = 'trigger' AND name = ?1";
 

@@ -31,6 +31,20 @@ static const char SQL_PURGE_VISITS[] =
     "UPDATE visits INDEXED BY visits_site_live SET visitor = '', organisation = NULL, phone = NULL, plate = NULL, "
     "purged_at = ?3 WHERE " VISIT_DUE;
 
+/* Goods permits and custody items given out, by the visits' horizon. (goods_permits_site_live, custody_items_site_live) */
+#define PERMIT_DUE "site_id = ?1 AND purged_at = 0 AND created_at < ?2"
+#define CUSTODY_DUE "site_id = ?1 AND purged_at = 0 AND state <> 'held' AND closed_at < ?2"
+static const char SQL_COUNT_PERMITS[] = "SELECT count(*) FROM goods_permits INDEXED BY goods_permits_site_live WHERE "
+                                        PERMIT_DUE;
+static const char SQL_COUNT_CUSTODY[] = "SELECT count(*) FROM custody_items INDEXED BY custody_items_site_live WHERE "
+                                        CUSTODY_DUE;
+static const char SQL_PURGE_PERMITS[] =
+    "UPDATE goods_permits INDEXED BY goods_permits_site_live SET applicant = '', phone = NULL, id_masked = NULL, "
+    "purged_at = ?3 WHERE " PERMIT_DUE;
+static const char SQL_PURGE_CUSTODY[] =
+    "UPDATE custody_items INDEXED BY custody_items_site_live SET owner = NULL, phone = NULL, handed_to = NULL, "
+    "purged_at = ?3 WHERE " CUSTODY_DUE;
+
 static fd_status count2(fd_store *s, const char *fn, const char *sql, int64_t site, int64_t before, int64_t *a,
                         int64_t *b)
 {
@@ -94,6 +108,10 @@ fd_status fd_store_visit_purge(fd_visit_purge *out, fd_store *store, const fd_ac
     rc = count2(store, fn, SQL_COUNT_ID, site, r.id_before, &r.id_numbers, &r.encrypted);
     if (rc == FD_OK)
         rc = count2(store, fn, SQL_COUNT_VISITS, site, r.visits_before, &r.visits, NULL);
+    if (rc == FD_OK)
+        rc = count2(store, fn, SQL_COUNT_PERMITS, site, r.visits_before, &r.permits, NULL);
+    if (rc == FD_OK)
+        rc = count2(store, fn, SQL_COUNT_CUSTODY, site, r.visits_before, &r.custody, NULL);
     if (dry_run) {
         if (rc == FD_OK)
             *out = r;
@@ -107,10 +125,15 @@ fd_status fd_store_visit_purge(fd_visit_purge *out, fd_store *store, const fd_ac
     }
     if (rc == FD_OK && r.visits)
         rc = run(store, fn, SQL_PURGE_VISITS, site, r.visits_before, actor->at);
+    if (rc == FD_OK && r.permits)
+        rc = run(store, fn, SQL_PURGE_PERMITS, site, r.visits_before, actor->at);
+    if (rc == FD_OK && r.custody)
+        rc = run(store, fn, SQL_PURGE_CUSTODY, site, r.visits_before, actor->at);
     if (rc == FD_OK) {
-        char detail[160];
-        snprintf(detail, sizeof detail, "id_numbers=%lld encrypted=%lld visits=%lld", (long long)r.id_numbers,
-                 (long long)r.encrypted, (long long)r.visits);
+        char detail[200];
+        snprintf(detail, sizeof detail, "id_numbers=%lld encrypted=%lld visits=%lld permits=%lld custody=%lld",
+                 (long long)r.id_numbers, (long long)r.encrypted, (long long)r.visits, (long long)r.permits,
+                 (long long)r.custody);
         rc = fd__journal(store, fn, actor, site, "visit", 0, "purge", detail);
     }
     rc = fd__store_write_end(store, fn, sp, rc);

@@ -534,5 +534,277 @@ fd_status fd_store_item_count_get(fd_item_count **out, fd_store *store, const fd
     return fd__record_get((void **)out, store, "fd_store_item_count_get", &fd__record_item_count, actor, id);
 }
 
-const fd__record *const fd__records_visitors[] = { &fd__record_visit, &fd__record_visit_event, &fd__record_blocklist_entry, &fd__record_blocklist_hit, &fd__record_slip_handover, &fd__record_counted_item, &fd__record_item_event, &fd__record_item_count };
-const size_t fd__records_visitors_count = 8;
+static const char SQL_GOODS_PERMIT_INSERT[] = "INSERT INTO goods_permits (site_id, staff_id, created_at, applicant, phone, id_type, id_masked, unit_id, organisation_id, items, reason, valid_until, state) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)";
+static const char SQL_GOODS_PERMIT_REF_ORGANISATION[] = "SELECT 1 FROM organisations WHERE id = ?1";
+static const char SQL_GOODS_PERMIT_REF_UNIT[] = "SELECT 1 FROM units WHERE id = ?1";
+static const fd__field GOODS_PERMIT_FIELDS[] = {
+    { "id", "goods_permit.id", FD__T_ID, "编号", 0, true, FD_PII_NONE, false, FD__S_DB, "R-VIS-7", NULL, offsetof(fd_goods_permit, id), 1ull, offsetof(fd_goods_permit_filter, id), 0, 0, 0, 0 },
+    { "site_id", "goods_permit.site_id", FD__T_REF, "场所", 0, true, FD_PII_NONE, false, FD__S_SITE, "R-COM-1", NULL, offsetof(fd_goods_permit, site_id), 2ull, offsetof(fd_goods_permit_filter, site_id), 0, 0, 0, 0 },
+    { "staff_id", "goods_permit.staff_id", FD__T_REF, "登记人", 0, false, FD_PII_NONE, false, FD__S_STAFF, "R-COM-1", NULL, offsetof(fd_goods_permit, staff_id), 4ull, offsetof(fd_goods_permit_filter, staff_id), 0, 0, 0, 0 },
+    { "created_at", "goods_permit.created_at", FD__T_INSTANT, "登记时间", 0, true, FD_PII_NONE, false, FD__S_AT, "R-COM-1", NULL, offsetof(fd_goods_permit, created_at), 0, 0, 8ull, 16ull, offsetof(fd_goods_permit_filter, created_at_from), offsetof(fd_goods_permit_filter, created_at_to) },
+    { "applicant", "goods_permit.applicant", FD__T_TEXT, "申请人", 100, true, FD_PII_NAME, false, FD__S_IN, "R-VIS-7", NULL, offsetof(fd_goods_permit, applicant), 32ull, offsetof(fd_goods_permit_filter, applicant), 0, 0, 0, 0 },
+    { "phone", "goods_permit.phone", FD__T_TEXT, "电话", 64, false, FD_PII_PHONE, false, FD__S_IN, "R-COM-2", NULL, offsetof(fd_goods_permit, phone), 64ull, offsetof(fd_goods_permit_filter, phone), 0, 0, 0, 0 },
+    { "id_type", "goods_permit.id_type", FD__T_LCODE, "证件类型", 16, false, FD_PII_NONE, false, FD__S_IN, "R-COM-2", NULL, offsetof(fd_goods_permit, id_type), 128ull, offsetof(fd_goods_permit_filter, id_type), 0, 0, 0, 0 },
+    { "id_masked", "goods_permit.id_masked", FD__T_TEXT, "证件号码", 40, false, FD_PII_NONE, false, FD__S_IN, "R-COM-2", NULL, offsetof(fd_goods_permit, id_masked), 256ull, offsetof(fd_goods_permit_filter, id_masked), 0, 0, 0, 0 },
+    { "unit_id", "goods_permit.unit_id", FD__T_REF, "房屋", 0, false, FD_PII_NONE, false, FD__S_IN, "R-VIS-7", SQL_GOODS_PERMIT_REF_UNIT, offsetof(fd_goods_permit, unit_id), 512ull, offsetof(fd_goods_permit_filter, unit_id), 0, 0, 0, 0 },
+    { "organisation_id", "goods_permit.organisation_id", FD__T_REF, "企业", 0, false, FD_PII_NONE, false, FD__S_IN, "R-VIS-7", SQL_GOODS_PERMIT_REF_ORGANISATION, offsetof(fd_goods_permit, organisation_id), 1024ull, offsetof(fd_goods_permit_filter, organisation_id), 0, 0, 0, 0 },
+    { "items", "goods_permit.items", FD__T_TEXT, "物品清单", 1000, true, FD_PII_NONE, false, FD__S_IN, "R-VIS-7", NULL, offsetof(fd_goods_permit, items), 2048ull, offsetof(fd_goods_permit_filter, items), 0, 0, 0, 0 },
+    { "reason", "goods_permit.reason", FD__T_TEXT, "事由", 200, false, FD_PII_FREE_TEXT, false, FD__S_IN, "R-VIS-7", NULL, offsetof(fd_goods_permit, reason), 0, 0, 0, 0, 0, 0 },
+    { "valid_until", "goods_permit.valid_until", FD__T_INSTANT, "有效期至", 0, false, FD_PII_NONE, false, FD__S_IN, "R-VIS-7", NULL, offsetof(fd_goods_permit, valid_until), 0, 0, 4096ull, 8192ull, offsetof(fd_goods_permit_filter, valid_until_from), offsetof(fd_goods_permit_filter, valid_until_to) },
+    { "state", "goods_permit.state", FD__T_LCODE, "状态", 16, false, FD_PII_NONE, false, FD__S_IN, "R-VIS-7", NULL, offsetof(fd_goods_permit, state), 16384ull, offsetof(fd_goods_permit_filter, state), 0, 0, 0, 0 },
+    { "approved_by", "goods_permit.approved_by", FD__T_REF, "批准人", 0, false, FD_PII_NONE, false, FD__S_DB, "R-VIS-7", NULL, offsetof(fd_goods_permit, approved_by), 32768ull, offsetof(fd_goods_permit_filter, approved_by), 0, 0, 0, 0 },
+    { "approved_at", "goods_permit.approved_at", FD__T_INSTANT, "批准时间", 0, false, FD_PII_NONE, false, FD__S_DB, "R-VIS-7", NULL, offsetof(fd_goods_permit, approved_at), 0, 0, 65536ull, 131072ull, offsetof(fd_goods_permit_filter, approved_at_from), offsetof(fd_goods_permit_filter, approved_at_to) },
+    { "checked_at", "goods_permit.checked_at", FD__T_INSTANT, "放行时间", 0, false, FD_PII_NONE, false, FD__S_DB, "R-VIS-7", NULL, offsetof(fd_goods_permit, checked_at), 0, 0, 262144ull, 524288ull, offsetof(fd_goods_permit_filter, checked_at_from), offsetof(fd_goods_permit_filter, checked_at_to) },
+    { "checked_by", "goods_permit.checked_by", FD__T_REF, "检查人", 0, false, FD_PII_NONE, false, FD__S_DB, "R-VIS-7", NULL, offsetof(fd_goods_permit, checked_by), 1048576ull, offsetof(fd_goods_permit_filter, checked_by), 0, 0, 0, 0 },
+    { "purged_at", "goods_permit.purged_at", FD__T_INSTANT, "清除时间", 0, false, FD_PII_NONE, false, FD__S_DB, "R-COM-3", NULL, offsetof(fd_goods_permit, purged_at), 0, 0, 2097152ull, 4194304ull, offsetof(fd_goods_permit_filter, purged_at_from), offsetof(fd_goods_permit_filter, purged_at_to) },
+};
+const fd__record fd__record_goods_permit = {
+    "goods_permit", "goods_permit", "goods_permits", FD_GOODS_PERMIT_VERSION, FD_GOODS_PERMIT_FILTER_VERSION,
+    sizeof(fd_goods_permit), sizeof(fd_goods_permit_filter), GOODS_PERMIT_FIELDS, 19,
+    SQL_GOODS_PERMIT_INSERT, "id, site_id, staff_id, created_at, applicant, phone, id_type, id_masked, unit_id, organisation_id, items, reason, valid_until, state, approved_by, approved_at, checked_at, checked_by, purged_at", 1,
+    true, false, 0, 0,
+    offsetof(fd_goods_permit_filter, after), offsetof(fd_goods_permit_filter, limit), offsetof(fd_goods_permit_filter, match), 19
+};
+
+fd_status fd_goods_permit_init(fd_goods_permit *rec, unsigned int version)
+{
+    return fd__record_init(&fd__record_goods_permit, "fd_goods_permit_init", rec, version);
+}
+
+fd_status fd_goods_permit_check(const fd_goods_permit *rec)
+{
+    return fd__record_check(&fd__record_goods_permit, "fd_goods_permit_check", rec);
+}
+
+void fd_goods_permit_free(fd_goods_permit *rec)
+{
+    fd__record_free(rec);
+}
+
+fd_status fd_goods_permit_filter_init(fd_goods_permit_filter *filter, unsigned int version)
+{
+    return fd__filter_init(&fd__record_goods_permit, "fd_goods_permit_filter_init", filter, version);
+}
+
+fd_status fd_store_goods_permit_query(fd_goods_permit_iter **out, fd_store *store, const fd_actor *actor,
+                              const fd_goods_permit_filter *filter)
+{
+    return fd__record_query((fd__iter **)out, store, "fd_store_goods_permit_query", &fd__record_goods_permit, actor, filter);
+}
+
+fd_status fd_goods_permit_iter_next(const fd_goods_permit **out, fd_goods_permit_iter *iter)
+{
+    return fd__iter_next((const void **)out, (fd__iter *)iter, "fd_goods_permit_iter_next");
+}
+
+void fd_goods_permit_iter_free(fd_goods_permit_iter *iter)
+{
+    fd__iter_free((fd__iter *)iter);
+}
+
+fd_status fd_store_goods_permit_get(fd_goods_permit **out, fd_store *store, const fd_actor *actor, int64_t id)
+{
+    return fd__record_get((void **)out, store, "fd_store_goods_permit_get", &fd__record_goods_permit, actor, id);
+}
+
+static const char SQL_GOODS_CHECK_INSERT[] = "INSERT INTO goods_checks (site_id, staff_id, at, permit_id, gate, items, matched, difference, note) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
+static const char SQL_GOODS_CHECK_REF_GOODS_PERMIT[] = "SELECT 1 FROM goods_permits WHERE id = ?1";
+static const fd__field GOODS_CHECK_FIELDS[] = {
+    { "id", "goods_check.id", FD__T_ID, "编号", 0, true, FD_PII_NONE, false, FD__S_DB, "R-COM-3", NULL, offsetof(fd_goods_check, id), 1ull, offsetof(fd_goods_check_filter, id), 0, 0, 0, 0 },
+    { "site_id", "goods_check.site_id", FD__T_REF, "场所", 0, true, FD_PII_NONE, false, FD__S_SITE, "R-COM-1", NULL, offsetof(fd_goods_check, site_id), 2ull, offsetof(fd_goods_check_filter, site_id), 0, 0, 0, 0 },
+    { "staff_id", "goods_check.staff_id", FD__T_REF, "检查人", 0, false, FD_PII_NONE, false, FD__S_STAFF, "R-VIS-7", NULL, offsetof(fd_goods_check, staff_id), 4ull, offsetof(fd_goods_check_filter, staff_id), 0, 0, 0, 0 },
+    { "at", "goods_check.at", FD__T_INSTANT, "时间", 0, true, FD_PII_NONE, false, FD__S_AT, "R-VIS-7", NULL, offsetof(fd_goods_check, at), 0, 0, 8ull, 16ull, offsetof(fd_goods_check_filter, at_from), offsetof(fd_goods_check_filter, at_to) },
+    { "permit_id", "goods_check.permit_id", FD__T_REF, "放行条", 0, true, FD_PII_NONE, false, FD__S_IN, "R-VIS-7", SQL_GOODS_CHECK_REF_GOODS_PERMIT, offsetof(fd_goods_check, permit_id), 32ull, offsetof(fd_goods_check_filter, permit_id), 0, 0, 0, 0 },
+    { "gate", "goods_check.gate", FD__T_TEXT, "门岗", 50, false, FD_PII_NONE, false, FD__S_IN, "R-VIS-7", NULL, offsetof(fd_goods_check, gate), 64ull, offsetof(fd_goods_check_filter, gate), 0, 0, 0, 0 },
+    { "items", "goods_check.items", FD__T_TEXT, "实际物品", 1000, true, FD_PII_NONE, false, FD__S_IN, "R-VIS-7", NULL, offsetof(fd_goods_check, items), 128ull, offsetof(fd_goods_check_filter, items), 0, 0, 0, 0 },
+    { "matched", "goods_check.matched", FD__T_BOOL, "相符", 0, true, FD_PII_NONE, false, FD__S_IN, "R-VIS-7", NULL, offsetof(fd_goods_check, matched), 256ull, offsetof(fd_goods_check_filter, matched), 0, 0, 0, 0 },
+    { "difference", "goods_check.difference", FD__T_TEXT, "差异", 500, false, FD_PII_NONE, false, FD__S_IN, "R-VIS-7", NULL, offsetof(fd_goods_check, difference), 512ull, offsetof(fd_goods_check_filter, difference), 0, 0, 0, 0 },
+    { "note", "goods_check.note", FD__T_TEXT, "备注", 500, false, FD_PII_FREE_TEXT, false, FD__S_IN, "R-VIS-7", NULL, offsetof(fd_goods_check, note), 0, 0, 0, 0, 0, 0 },
+};
+const fd__record fd__record_goods_check = {
+    "goods_check", "goods_check", "goods_checks", FD_GOODS_CHECK_VERSION, FD_GOODS_CHECK_FILTER_VERSION,
+    sizeof(fd_goods_check), sizeof(fd_goods_check_filter), GOODS_CHECK_FIELDS, 10,
+    SQL_GOODS_CHECK_INSERT, "id, site_id, staff_id, at, permit_id, gate, items, matched, difference, note", 1,
+    true, false, 0, 0,
+    offsetof(fd_goods_check_filter, after), offsetof(fd_goods_check_filter, limit), offsetof(fd_goods_check_filter, match), 10
+};
+
+fd_status fd_goods_check_init(fd_goods_check *rec, unsigned int version)
+{
+    return fd__record_init(&fd__record_goods_check, "fd_goods_check_init", rec, version);
+}
+
+fd_status fd_goods_check_check(const fd_goods_check *rec)
+{
+    return fd__record_check(&fd__record_goods_check, "fd_goods_check_check", rec);
+}
+
+void fd_goods_check_free(fd_goods_check *rec)
+{
+    fd__record_free(rec);
+}
+
+fd_status fd_goods_check_filter_init(fd_goods_check_filter *filter, unsigned int version)
+{
+    return fd__filter_init(&fd__record_goods_check, "fd_goods_check_filter_init", filter, version);
+}
+
+fd_status fd_store_goods_check_query(fd_goods_check_iter **out, fd_store *store, const fd_actor *actor,
+                              const fd_goods_check_filter *filter)
+{
+    return fd__record_query((fd__iter **)out, store, "fd_store_goods_check_query", &fd__record_goods_check, actor, filter);
+}
+
+fd_status fd_goods_check_iter_next(const fd_goods_check **out, fd_goods_check_iter *iter)
+{
+    return fd__iter_next((const void **)out, (fd__iter *)iter, "fd_goods_check_iter_next");
+}
+
+void fd_goods_check_iter_free(fd_goods_check_iter *iter)
+{
+    fd__iter_free((fd__iter *)iter);
+}
+
+fd_status fd_store_goods_check_get(fd_goods_check **out, fd_store *store, const fd_actor *actor, int64_t id)
+{
+    return fd__record_get((void **)out, store, "fd_store_goods_check_get", &fd__record_goods_check, actor, id);
+}
+
+static const char SQL_CUSTODY_ITEM_INSERT[] = "INSERT INTO custody_items (site_id, staff_id, deposited_at, kind, description, owner, phone, unit_id, occupant_id, visit_id, found_where) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)";
+static const char SQL_CUSTODY_ITEM_REF_OCCUPANT[] = "SELECT 1 FROM occupants WHERE id = ?1";
+static const char SQL_CUSTODY_ITEM_REF_UNIT[] = "SELECT 1 FROM units WHERE id = ?1";
+static const char SQL_CUSTODY_ITEM_REF_VISIT[] = "SELECT 1 FROM visits WHERE id = ?1";
+static const fd__field CUSTODY_ITEM_FIELDS[] = {
+    { "id", "custody_item.id", FD__T_ID, "编号", 0, true, FD_PII_NONE, false, FD__S_DB, "R-VIS-8", NULL, offsetof(fd_custody_item, id), 1ull, offsetof(fd_custody_item_filter, id), 0, 0, 0, 0 },
+    { "site_id", "custody_item.site_id", FD__T_REF, "场所", 0, true, FD_PII_NONE, false, FD__S_SITE, "R-COM-1", NULL, offsetof(fd_custody_item, site_id), 2ull, offsetof(fd_custody_item_filter, site_id), 0, 0, 0, 0 },
+    { "staff_id", "custody_item.staff_id", FD__T_REF, "登记人", 0, false, FD_PII_NONE, false, FD__S_STAFF, "R-COM-1", NULL, offsetof(fd_custody_item, staff_id), 4ull, offsetof(fd_custody_item_filter, staff_id), 0, 0, 0, 0 },
+    { "deposited_at", "custody_item.deposited_at", FD__T_INSTANT, "登记时间", 0, true, FD_PII_NONE, false, FD__S_AT, "R-VIS-8", NULL, offsetof(fd_custody_item, deposited_at), 0, 0, 8ull, 16ull, offsetof(fd_custody_item_filter, deposited_at_from), offsetof(fd_custody_item_filter, deposited_at_to) },
+    { "kind", "custody_item.kind", FD__T_LCODE, "类型", 24, true, FD_PII_NONE, false, FD__S_IN, "R-VIS-8", NULL, offsetof(fd_custody_item, kind), 32ull, offsetof(fd_custody_item_filter, kind), 0, 0, 0, 0 },
+    { "description", "custody_item.description", FD__T_TEXT, "物品描述", 500, true, FD_PII_FREE_TEXT, false, FD__S_IN, "R-VIS-8", NULL, offsetof(fd_custody_item, description), 0, 0, 0, 0, 0, 0 },
+    { "owner", "custody_item.owner", FD__T_TEXT, "物主", 100, false, FD_PII_NAME, false, FD__S_IN, "R-VIS-8", NULL, offsetof(fd_custody_item, owner), 64ull, offsetof(fd_custody_item_filter, owner), 0, 0, 0, 0 },
+    { "phone", "custody_item.phone", FD__T_TEXT, "电话", 64, false, FD_PII_PHONE, false, FD__S_IN, "R-COM-2", NULL, offsetof(fd_custody_item, phone), 128ull, offsetof(fd_custody_item_filter, phone), 0, 0, 0, 0 },
+    { "unit_id", "custody_item.unit_id", FD__T_REF, "房屋", 0, false, FD_PII_NONE, false, FD__S_IN, "R-VIS-8", SQL_CUSTODY_ITEM_REF_UNIT, offsetof(fd_custody_item, unit_id), 256ull, offsetof(fd_custody_item_filter, unit_id), 0, 0, 0, 0 },
+    { "occupant_id", "custody_item.occupant_id", FD__T_REF, "住户", 0, false, FD_PII_NONE, false, FD__S_IN, "R-VIS-8", SQL_CUSTODY_ITEM_REF_OCCUPANT, offsetof(fd_custody_item, occupant_id), 512ull, offsetof(fd_custody_item_filter, occupant_id), 0, 0, 0, 0 },
+    { "visit_id", "custody_item.visit_id", FD__T_REF, "来访", 0, false, FD_PII_NONE, false, FD__S_IN, "R-VIS-2", SQL_CUSTODY_ITEM_REF_VISIT, offsetof(fd_custody_item, visit_id), 1024ull, offsetof(fd_custody_item_filter, visit_id), 0, 0, 0, 0 },
+    { "found_where", "custody_item.found_where", FD__T_TEXT, "拾得地点", 100, false, FD_PII_NONE, false, FD__S_IN, "R-VIS-8", NULL, offsetof(fd_custody_item, found_where), 2048ull, offsetof(fd_custody_item_filter, found_where), 0, 0, 0, 0 },
+    { "state", "custody_item.state", FD__T_LCODE, "状态", 16, true, FD_PII_NONE, false, FD__S_DB, "R-VIS-8", NULL, offsetof(fd_custody_item, state), 4096ull, offsetof(fd_custody_item_filter, state), 0, 0, 0, 0 },
+    { "notified_at", "custody_item.notified_at", FD__T_INSTANT, "通知时间", 0, false, FD_PII_NONE, false, FD__S_DB, "R-VIS-8", NULL, offsetof(fd_custody_item, notified_at), 0, 0, 8192ull, 16384ull, offsetof(fd_custody_item_filter, notified_at_from), offsetof(fd_custody_item_filter, notified_at_to) },
+    { "reminders", "custody_item.reminders", FD__T_INT, "提醒次数", 0, false, FD_PII_NONE, false, FD__S_DB, "R-VIS-8", NULL, offsetof(fd_custody_item, reminders), 32768ull, offsetof(fd_custody_item_filter, reminders), 0, 0, 0, 0 },
+    { "closed_at", "custody_item.closed_at", FD__T_INSTANT, "了结时间", 0, false, FD_PII_NONE, false, FD__S_DB, "R-VIS-8", NULL, offsetof(fd_custody_item, closed_at), 0, 0, 65536ull, 131072ull, offsetof(fd_custody_item_filter, closed_at_from), offsetof(fd_custody_item_filter, closed_at_to) },
+    { "closed_by", "custody_item.closed_by", FD__T_REF, "经办人", 0, false, FD_PII_NONE, false, FD__S_DB, "R-VIS-8", NULL, offsetof(fd_custody_item, closed_by), 262144ull, offsetof(fd_custody_item_filter, closed_by), 0, 0, 0, 0 },
+    { "handed_to", "custody_item.handed_to", FD__T_TEXT, "交付对象", 100, false, FD_PII_NAME, false, FD__S_DB, "R-VIS-8", NULL, offsetof(fd_custody_item, handed_to), 524288ull, offsetof(fd_custody_item_filter, handed_to), 0, 0, 0, 0 },
+    { "check_method", "custody_item.check_method", FD__T_LCODE, "核验方式", 16, false, FD_PII_NONE, false, FD__S_DB, "R-VIS-8", NULL, offsetof(fd_custody_item, check_method), 1048576ull, offsetof(fd_custody_item_filter, check_method), 0, 0, 0, 0 },
+    { "purged_at", "custody_item.purged_at", FD__T_INSTANT, "清除时间", 0, false, FD_PII_NONE, false, FD__S_DB, "R-COM-3", NULL, offsetof(fd_custody_item, purged_at), 0, 0, 2097152ull, 4194304ull, offsetof(fd_custody_item_filter, purged_at_from), offsetof(fd_custody_item_filter, purged_at_to) },
+};
+const fd__record fd__record_custody_item = {
+    "custody_item", "custody_item", "custody_items", FD_CUSTODY_ITEM_VERSION, FD_CUSTODY_ITEM_FILTER_VERSION,
+    sizeof(fd_custody_item), sizeof(fd_custody_item_filter), CUSTODY_ITEM_FIELDS, 20,
+    SQL_CUSTODY_ITEM_INSERT, "id, site_id, staff_id, deposited_at, kind, description, owner, phone, unit_id, occupant_id, visit_id, found_where, state, notified_at, reminders, closed_at, closed_by, handed_to, check_method, purged_at", 1,
+    true, false, 0, 0,
+    offsetof(fd_custody_item_filter, after), offsetof(fd_custody_item_filter, limit), offsetof(fd_custody_item_filter, match), 20
+};
+
+fd_status fd_custody_item_init(fd_custody_item *rec, unsigned int version)
+{
+    return fd__record_init(&fd__record_custody_item, "fd_custody_item_init", rec, version);
+}
+
+fd_status fd_custody_item_check(const fd_custody_item *rec)
+{
+    return fd__record_check(&fd__record_custody_item, "fd_custody_item_check", rec);
+}
+
+void fd_custody_item_free(fd_custody_item *rec)
+{
+    fd__record_free(rec);
+}
+
+fd_status fd_custody_item_filter_init(fd_custody_item_filter *filter, unsigned int version)
+{
+    return fd__filter_init(&fd__record_custody_item, "fd_custody_item_filter_init", filter, version);
+}
+
+fd_status fd_store_custody_item_query(fd_custody_item_iter **out, fd_store *store, const fd_actor *actor,
+                              const fd_custody_item_filter *filter)
+{
+    return fd__record_query((fd__iter **)out, store, "fd_store_custody_item_query", &fd__record_custody_item, actor, filter);
+}
+
+fd_status fd_custody_item_iter_next(const fd_custody_item **out, fd_custody_item_iter *iter)
+{
+    return fd__iter_next((const void **)out, (fd__iter *)iter, "fd_custody_item_iter_next");
+}
+
+void fd_custody_item_iter_free(fd_custody_item_iter *iter)
+{
+    fd__iter_free((fd__iter *)iter);
+}
+
+fd_status fd_store_custody_item_get(fd_custody_item **out, fd_store *store, const fd_actor *actor, int64_t id)
+{
+    return fd__record_get((void **)out, store, "fd_store_custody_item_get", &fd__record_custody_item, actor, id);
+}
+
+static const char SQL_CUSTODY_EVENT_INSERT[] = "INSERT INTO custody_events (site_id, staff_id, at, item_id, kind, how, note) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
+static const char SQL_CUSTODY_EVENT_REF_CUSTODY_ITEM[] = "SELECT 1 FROM custody_items WHERE id = ?1";
+static const fd__field CUSTODY_EVENT_FIELDS[] = {
+    { "id", "custody_event.id", FD__T_ID, "编号", 0, true, FD_PII_NONE, false, FD__S_DB, "R-COM-3", NULL, offsetof(fd_custody_event, id), 1ull, offsetof(fd_custody_event_filter, id), 0, 0, 0, 0 },
+    { "site_id", "custody_event.site_id", FD__T_REF, "场所", 0, true, FD_PII_NONE, false, FD__S_SITE, "R-COM-1", NULL, offsetof(fd_custody_event, site_id), 2ull, offsetof(fd_custody_event_filter, site_id), 0, 0, 0, 0 },
+    { "staff_id", "custody_event.staff_id", FD__T_REF, "经办人", 0, false, FD_PII_NONE, false, FD__S_STAFF, "R-COM-1", NULL, offsetof(fd_custody_event, staff_id), 4ull, offsetof(fd_custody_event_filter, staff_id), 0, 0, 0, 0 },
+    { "at", "custody_event.at", FD__T_INSTANT, "时间", 0, true, FD_PII_NONE, false, FD__S_AT, "R-COM-1", NULL, offsetof(fd_custody_event, at), 0, 0, 8ull, 16ull, offsetof(fd_custody_event_filter, at_from), offsetof(fd_custody_event_filter, at_to) },
+    { "item_id", "custody_event.item_id", FD__T_REF, "物品", 0, true, FD_PII_NONE, false, FD__S_IN, "R-VIS-8", SQL_CUSTODY_EVENT_REF_CUSTODY_ITEM, offsetof(fd_custody_event, item_id), 32ull, offsetof(fd_custody_event_filter, item_id), 0, 0, 0, 0 },
+    { "kind", "custody_event.kind", FD__T_LCODE, "类型", 16, true, FD_PII_NONE, false, FD__S_IN, "R-VIS-8", NULL, offsetof(fd_custody_event, kind), 64ull, offsetof(fd_custody_event_filter, kind), 0, 0, 0, 0 },
+    { "how", "custody_event.how", FD__T_LCODE, "方式", 16, false, FD_PII_NONE, false, FD__S_IN, "R-VIS-8", NULL, offsetof(fd_custody_event, how), 128ull, offsetof(fd_custody_event_filter, how), 0, 0, 0, 0 },
+    { "note", "custody_event.note", FD__T_TEXT, "备注", 500, false, FD_PII_FREE_TEXT, false, FD__S_IN, "R-VIS-8", NULL, offsetof(fd_custody_event, note), 0, 0, 0, 0, 0, 0 },
+};
+const fd__record fd__record_custody_event = {
+    "custody_event", "custody_event", "custody_events", FD_CUSTODY_EVENT_VERSION, FD_CUSTODY_EVENT_FILTER_VERSION,
+    sizeof(fd_custody_event), sizeof(fd_custody_event_filter), CUSTODY_EVENT_FIELDS, 8,
+    SQL_CUSTODY_EVENT_INSERT, "id, site_id, staff_id, at, item_id, kind, how, note", 1,
+    true, false, 0, 0,
+    offsetof(fd_custody_event_filter, after), offsetof(fd_custody_event_filter, limit), offsetof(fd_custody_event_filter, match), 8
+};
+
+fd_status fd_custody_event_init(fd_custody_event *rec, unsigned int version)
+{
+    return fd__record_init(&fd__record_custody_event, "fd_custody_event_init", rec, version);
+}
+
+fd_status fd_custody_event_check(const fd_custody_event *rec)
+{
+    return fd__record_check(&fd__record_custody_event, "fd_custody_event_check", rec);
+}
+
+void fd_custody_event_free(fd_custody_event *rec)
+{
+    fd__record_free(rec);
+}
+
+fd_status fd_custody_event_filter_init(fd_custody_event_filter *filter, unsigned int version)
+{
+    return fd__filter_init(&fd__record_custody_event, "fd_custody_event_filter_init", filter, version);
+}
+
+fd_status fd_store_custody_event_query(fd_custody_event_iter **out, fd_store *store, const fd_actor *actor,
+                              const fd_custody_event_filter *filter)
+{
+    return fd__record_query((fd__iter **)out, store, "fd_store_custody_event_query", &fd__record_custody_event, actor, filter);
+}
+
+fd_status fd_custody_event_iter_next(const fd_custody_event **out, fd_custody_event_iter *iter)
+{
+    return fd__iter_next((const void **)out, (fd__iter *)iter, "fd_custody_event_iter_next");
+}
+
+void fd_custody_event_iter_free(fd_custody_event_iter *iter)
+{
+    fd__iter_free((fd__iter *)iter);
+}
+
+fd_status fd_store_custody_event_get(fd_custody_event **out, fd_store *store, const fd_actor *actor, int64_t id)
+{
+    return fd__record_get((void **)out, store, "fd_store_custody_event_get", &fd__record_custody_event, actor, id);
+}
+
+const fd__record *const fd__records_visitors[] = { &fd__record_visit, &fd__record_visit_event, &fd__record_blocklist_entry, &fd__record_blocklist_hit, &fd__record_slip_handover, &fd__record_counted_item, &fd__record_item_event, &fd__record_item_count, &fd__record_goods_permit, &fd__record_goods_check, &fd__record_custody_item, &fd__record_custody_event };
+const size_t fd__records_visitors_count = 12;

@@ -12,6 +12,10 @@ extern const fd__record fd__record_slip_handover;
 extern const fd__record fd__record_counted_item;
 extern const fd__record fd__record_item_event;
 extern const fd__record fd__record_item_count;
+extern const fd__record fd__record_goods_permit;
+extern const fd__record fd__record_goods_check;
+extern const fd__record fd__record_custody_item;
+extern const fd__record fd__record_custody_event;
 /* Every record of the module, in declaration order. */
 extern const fd__record *const fd__records_visitors[];
 extern const size_t fd__records_visitors_count;

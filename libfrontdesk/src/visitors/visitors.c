@@ -12,6 +12,7 @@
 #include "frontdesk/visitors.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* --- code lists ----------------------------------------------------------------- */
@@ -103,10 +104,47 @@ static const code_entry COUNT_STATES[] = {
     { NULL, NULL, { NULL } },
 };
 
+static const code_entry PERMIT_STATES[] = {
+    { "requested", "待批准", { "申请中", NULL } },
+    { "approved", "已批准", { "批准", NULL } },
+    { "released", "已放行", { "放行", NULL } },
+    { "mismatch", "不符", { "物品不符", NULL } },
+    { "refused", "不予放行", { "拒绝", NULL } },
+    { NULL, NULL, { NULL } },
+};
+static const code_entry CUSTODY_KINDS[] = {
+    { "left_behind", "遗留物品", { "遗留", "失物", "拾遗", NULL } },
+    { "parcel", "快递包裹", { "快递", "包裹", "收件", NULL } },
+    { "deposit", "暂存物品", { "暂存", "寄存", NULL } },
+    { "visitor_documents", "访客留存资料", { "名片", "留存资料", NULL } },
+    { NULL, NULL, { NULL } },
+};
+static const code_entry CUSTODY_STATES[] = {
+    { "held", "保管中", { "保管", NULL } },
+    { "collected", "已领取", { "领取", NULL } },
+    { "returned", "已退回", { "退回", NULL } },
+    { "handed_on", "已移交", { "移交", NULL } },
+    { NULL, NULL, { NULL } },
+};
+static const code_entry CUSTODY_EVENTS[] = {
+    { "deposit", "登记", { "存入", NULL } }, { "notify", "通知", { NULL } },
+    { "remind", "提醒", { "催领", NULL } },  { "collect", "领取", { NULL } },
+    { "return", "退回", { NULL } },          { "hand_on", "移交", { NULL } },
+    { NULL, NULL, { NULL } },
+};
+static const code_entry CUSTODY_HOW[] = {
+    { "sms", "短信", { NULL } },        { "phone", "电话", { NULL } },
+    { "wechat", "微信", { NULL } },     { "note", "便条", { "留条", NULL } },
+    { "signature", "签字", { "签收", NULL } }, { "id_check", "核验证件", { "验证件", NULL } },
+    { NULL, NULL, { NULL } },
+};
+
 static const struct {
     const char *field;
     const code_entry *codes;
 } LISTS[] = {
+    { "permit_state", PERMIT_STATES },   { "custody_kind", CUSTODY_KINDS }, { "custody_state", CUSTODY_STATES },
+    { "custody_event", CUSTODY_EVENTS }, { "custody_how", CUSTODY_HOW },
     { "state", STATES },           { "answer", ANSWERS },          { "id_type", ID_TYPES },
     { "level", LEVELS },           { "basis", BASES },             { "event_kind", EVENT_KINDS },
     { "outcome", OUTCOMES },       { "item_kind", ITEM_KINDS },    { "item_state", ITEM_STATES },
@@ -168,7 +206,7 @@ fd_status fd_visit_code_parse(fd_buf *out, const char *field, const char *text)
         return rc;
     const code_entry *list = list_of(field);
     if (list == NULL) {
-        char names[256];
+        char names[512];
         size_t n = 0;
         for (size_t i = 0; i < NLISTS; i++)
             n += (size_t)snprintf(names + n, sizeof names - n, "%s%s", i ? ", " : "", LISTS[i].field);
@@ -675,4 +713,325 @@ fd_status fd_counted_item_validate(const fd_counted_item *item)
     if (rc)
         return restate(rc, fn, NULL);
     return check_code(fn, "counted_item.kind", "item_kind", item->kind, false);
+}
+
+/* --- goods release (R-VIS-7) ---------------------------------------------------------------- */
+
+#define GOODS_ITEMS_MAX_COUNT 100
+
+/* A parsed list of goods: names (malloc'ed, NFKC) and quantities, in order of first mention. */
+typedef struct goods_list {
+    char *name[GOODS_ITEMS_MAX_COUNT];
+    int64_t qty[GOODS_ITEMS_MAX_COUNT];
+    size_t n;
+} goods_list;
+
+static void goods_free(goods_list *g)
+{
+    for (size_t i = 0; i < g->n; i++)
+        free(g->name[i]);
+    g->n = 0;
+}
+
+/* The measure words a quantity may carry (one, after the digits). */
+static bool measure_word(uint32_t c)
+{
+    static const uint32_t words[] = { 0x53F0, 0x4E2A, 0x4EF6, 0x628A, 0x5F20, 0x7BB1, 0x888B, 0x5957, 0x53EA,
+                                      0x90E8, 0x8F86, 0x5757, 0x6876, 0x5305, 0x672C, 0x76D2, 0x6761, 0x6247,
+                                      0x6839, 0x5377, 0x53CC, 0x74F6, 0x7EC4, 0x76C6, 0x5E8A, 0x5E45, 0x53E3 };
+    /* 台 个 件 把 张 箱 袋 套 只 部 辆 块 桶 包 本 盒 条 扇 根 卷 双 瓶 组 盆 床 幅 口 */
+    for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+        if (c == words[i])
+            return true;
+    return false;
+}
+
+/* Whether the UTF-8 code point ending at @end (exclusive) in @s starts at *@start; returns it. */
+static uint32_t last_char(const char *s, size_t end, size_t *start)
+{
+    size_t i = end;
+    while (i > 0 && ((unsigned char)s[i - 1] & 0xC0) == 0x80)
+        i--;
+    if (i > 0)
+        i--;
+    const unsigned char *p = (const unsigned char *)s + i;
+    uint32_t c = fd__utf8_next(&p);
+    *start = i;
+    return c;
+}
+
+/* Parses one item (already NFKC) into @g: "name sep digits measure". @k is its 1-based position for messages. */
+static fd_status goods_item(const char *fn, const char *field, char *item, size_t k, goods_list *g)
+{
+    size_t len = strlen(item);
+    while (len > 0 && item[len - 1] == ' ')
+        len--;
+    size_t start = 0;
+    while (start < len && item[start] == ' ')
+        start++;
+    if (start == len)
+        return FD_OK; /* an empty piece between separators */
+    size_t end = len, at;
+    uint32_t c = last_char(item, end, &at);
+    if (at >= start && measure_word(c))
+        end = at;
+    while (end > start && item[end - 1] == ' ')
+        end--;
+    size_t digits = end;
+    while (digits > start && item[digits - 1] >= '0' && item[digits - 1] <= '9')
+        digits--;
+    if (digits == end)
+        return fd__error(FD_EINVAL, "%s: %s: item %zu has no quantity (电脑×2, 椅子4把)", fn, field, k);
+    if (end - digits > 6)
+        return fd__error(FD_EINVAL, "%s: %s: item %zu: a quantity above %d", fn, field, k, FD_GOODS_QUANTITY_MAX);
+    int64_t q = 0;
+    for (size_t i = digits; i < end; i++)
+        q = q * 10 + (item[i] - '0');
+    if (q < 1 || q > FD_GOODS_QUANTITY_MAX)
+        return fd__error(FD_EINVAL, "%s: %s: item %zu: quantity %lld, must be 1..%d", fn, field, k, (long long)q,
+                         FD_GOODS_QUANTITY_MAX);
+    size_t name_end = digits;
+    while (name_end > start && item[name_end - 1] == ' ')
+        name_end--;
+    /* one separator: × * : or an x that does not end a Latin word (Xbox2 is an Xbox, not 'Xbo' × 2) */
+    if (name_end > start) {
+        c = last_char(item, name_end, &at);
+        bool letter_before = false;
+        if ((c == 'x' || c == 'X') && at > start) {
+            char b = item[at - 1];
+            letter_before = (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z');
+        }
+        if (c == 0xD7 || c == '*' || c == ':' || ((c == 'x' || c == 'X') && !letter_before))
+            name_end = at;
+    }
+    while (name_end > start && item[name_end - 1] == ' ')
+        name_end--;
+    if (name_end == start)
+        return fd__error(FD_EINVAL, "%s: %s: item %zu has a quantity but no name", fn, field, k);
+    item[name_end] = '\0';
+    const char *name = item + start;
+    for (size_t i = 0; i < g->n; i++)
+        if (strcmp(g->name[i], name) == 0) {
+            g->qty[i] += q;
+            if (g->qty[i] > FD_GOODS_QUANTITY_MAX)
+                return fd__error(FD_EINVAL, "%s: %s: item %zu: quantity above %d in all", fn, field, k,
+                                 FD_GOODS_QUANTITY_MAX);
+            return FD_OK;
+        }
+    if (g->n == GOODS_ITEMS_MAX_COUNT)
+        return fd__error(FD_ERANGE, "%s: %s: more than %d items", fn, field, GOODS_ITEMS_MAX_COUNT);
+    if ((g->name[g->n] = strdup(name)) == NULL)
+        return fd__oom(fn);
+    g->qty[g->n++] = q;
+    return FD_OK;
+}
+
+static bool goods_separator(uint32_t c)
+{
+    return c == ',' || c == ';' || c == '\n' || c == 0xFF0C || c == 0xFF1B || c == 0x3001;
+}
+
+/* Reads @text into @g (empty on error); errors name @field. */
+static fd_status goods_parse(const char *fn, const char *field, const char *text, goods_list *g)
+{
+    g->n = 0;
+    fd_status rc = fd__check_text(fn, field, text, 0, false);
+    if (rc)
+        return rc;
+    size_t len = strlen(text);
+    if (len > FD_GOODS_ITEMS_MAX)
+        return fd__error(FD_ERANGE, "%s: %s: %zu bytes, at most %d allowed", fn, field, len, FD_GOODS_ITEMS_MAX);
+    fd_buf piece = FD_BUF_INIT, norm = FD_BUF_INIT;
+    size_t k = 0;
+    const unsigned char *p = (const unsigned char *)text;
+    while (rc == FD_OK) {
+        const unsigned char *from = p;
+        uint32_t c = 0;
+        while (*p) {
+            const unsigned char *here = p;
+            c = fd__utf8_next(&p);
+            if (goods_separator(c)) {
+                p = here;
+                break;
+            }
+            if (fd__char_unsafe(c) && c != '\t' && c != '\r')
+                rc = fd__error(FD_EINVAL, "%s: %s: item %zu contains a control character (U+%04X)", fn, field, k + 1,
+                               (unsigned)c);
+        }
+        if (rc)
+            break;
+        fd__buf_clear(&piece);
+        if ((rc = fd__buf_put(&piece, (const char *)from, (size_t)(p - from))) == FD_OK)
+            rc = fd_text_normalize(&norm, piece.ptr);
+        /* NFKC can make a separator of a character that was none (the half-width ､ is 、): the
+         * normalised piece is split again, so the canonical form reads back the same. */
+        for (char *q = norm.ptr; rc == FD_OK && q;) {
+            char *next = NULL;
+            for (const unsigned char *r = (const unsigned char *)q; *r;) {
+                const unsigned char *here = r;
+                if (goods_separator(fd__utf8_next(&r))) {
+                    *(char *)here = '\0';
+                    next = (char *)r;
+                    break;
+                }
+            }
+            k++;
+            rc = goods_item(fn, field, q, k, g);
+            q = next;
+        }
+        if (rc || *p == '\0')
+            break;
+        fd__utf8_next(&p); /* the separator */
+    }
+    fd_buf_dispose(&piece);
+    fd_buf_dispose(&norm);
+    if (rc == FD_OK && g->n == 0)
+        rc = fd__error(FD_EINVAL, "%s: %s: no item (电脑×2，椅子×4)", fn, field);
+    if (rc)
+        goods_free(g);
+    return rc;
+}
+
+static fd_status goods_write(fd_buf *out, const goods_list *g)
+{
+    fd_status rc = FD_OK;
+    for (size_t i = 0; i < g->n && rc == FD_OK; i++)
+        rc = fd__buf_printf(out, "%s%s\xC3\x97%lld", i ? "\xEF\xBC\x9B" : "", g->name[i], (long long)g->qty[i]);
+    return rc;
+}
+
+fd_status fd_goods_items_parse(fd_buf *out, const char *text)
+{
+    static const char fn[] = "fd_goods_items_parse";
+    fd__buf_clear(out);
+    fd_status rc = fd__check_ptr(fn, "out", out);
+    if (rc)
+        return rc;
+    goods_list g;
+    if ((rc = goods_parse(fn, "items", text, &g)) != FD_OK)
+        return rc;
+    rc = goods_write(out, &g);
+    goods_free(&g);
+    if (rc)
+        fd__buf_clear(out);
+    return rc;
+}
+
+fd_status fd_goods_items_compare(int *match, fd_buf *difference, const char *permit_items, const char *counted_items)
+{
+    static const char fn[] = "fd_goods_items_compare";
+    fd__buf_clear(difference);
+    fd_status rc = fd__check_ptr(fn, "match", match);
+    if (rc == FD_OK)
+        rc = fd__check_ptr(fn, "difference", difference);
+    if (rc)
+        return rc;
+    goods_list a, b;
+    if ((rc = goods_parse(fn, "permit_items", permit_items, &a)) != FD_OK)
+        return rc;
+    if ((rc = goods_parse(fn, "counted_items", counted_items, &b)) != FD_OK) {
+        goods_free(&a);
+        return rc;
+    }
+    bool same = true;
+    bool seen[GOODS_ITEMS_MAX_COUNT] = { false };
+    for (size_t i = 0; i < a.n && rc == FD_OK; i++) {
+        int64_t q = 0;
+        for (size_t j = 0; j < b.n; j++)
+            if (strcmp(a.name[i], b.name[j]) == 0) {
+                q = b.qty[j];
+                seen[j] = true;
+            }
+        if (q != a.qty[i]) {
+            rc = fd__buf_printf(difference, "%s%s %lld\xE2\x86\x92%lld", same ? "" : "\xEF\xBC\x9B", a.name[i],
+                                (long long)a.qty[i], (long long)q);
+            same = false;
+        }
+    }
+    for (size_t j = 0; j < b.n && rc == FD_OK; j++)
+        if (!seen[j]) {
+            rc = fd__buf_printf(difference, "%s%s 0\xE2\x86\x92%lld", same ? "" : "\xEF\xBC\x9B", b.name[j],
+                                (long long)b.qty[j]);
+            same = false;
+        }
+    goods_free(&a);
+    goods_free(&b);
+    if (rc == FD_OK && same)
+        rc = fd__buf_put(difference, "", 0); /* the empty string, not NULL */
+    if (rc) {
+        fd__buf_clear(difference);
+        return rc;
+    }
+    *match = same;
+    return FD_OK;
+}
+
+fd_status fd_goods_permit_validate(const fd_goods_permit *permit)
+{
+    static const char fn[] = "fd_goods_permit_validate";
+    fd_status rc = fd_goods_permit_check(permit);
+    if (rc)
+        return restate(rc, fn, NULL);
+    goods_list g;
+    if ((rc = goods_parse(fn, "goods_permit.items", permit->items, &g)) != FD_OK)
+        return rc;
+    goods_free(&g);
+    if (permit->phone && permit->phone[0]) {
+        fd_phone ph;
+        if ((rc = fd_phone_parse(&ph, permit->phone)) != FD_OK)
+            return restate(rc, fn, "goods_permit.phone");
+    }
+    return FD_OK;
+}
+
+/* --- custody (R-VIS-8) ------------------------------------------------------------------------ */
+
+fd_status fd_custody_item_validate(const fd_custody_item *item)
+{
+    static const char fn[] = "fd_custody_item_validate";
+    fd_status rc = fd_custody_item_check(item);
+    if (rc)
+        return restate(rc, fn, NULL);
+    if ((rc = check_code(fn, "custody_item.kind", "custody_kind", item->kind, false)) != FD_OK)
+        return rc;
+    if (strcmp(item->kind, "visitor_documents") == 0 && item->visit_id == 0)
+        return fd__error(FD_EINVAL, "%s: custody_item.visit_id: what a visitor leaves belongs to their visit "
+                         "(R-VIS-2)", fn);
+    if (item->phone && item->phone[0]) {
+        fd_phone ph;
+        if ((rc = fd_phone_parse(&ph, item->phone)) != FD_OK)
+            return restate(rc, fn, "custody_item.phone");
+    }
+    return FD_OK;
+}
+
+fd_status fd_custody_item_due(fd_custody_due *out, const fd_custody_item *item, int64_t now, const fd_policy *policy)
+{
+    static const char fn[] = "fd_custody_item_due";
+    fd_status rc = fd__check_ptr(fn, "out", out);
+    if (rc == FD_OK)
+        rc = fd__check_ptr(fn, "item", item);
+    if (rc == FD_OK)
+        rc = fd__check_instant(fn, "now", now);
+    if (rc == FD_OK)
+        rc = fd__check_instant(fn, "item.deposited_at", item->deposited_at);
+    if (rc == FD_OK)
+        rc = fd__check_instant(fn, "item.notified_at", item->notified_at);
+    if (rc)
+        return rc;
+    fd_custody_due d = { FD_CUSTODY_DUE_VERSION, 0, 0, 0, 0, 0 };
+    bool held = item->state == NULL || item->state[0] == '\0' || strcmp(item->state, "held") == 0;
+    if (held) {
+        bool someone = (item->owner && item->owner[0]) || (item->phone && item->phone[0]) || item->occupant_id ||
+                       item->unit_id;
+        d.notify = item->notified_at == 0 && someone;
+        if (item->notified_at) {
+            d.remind_at = item->notified_at + fd__policy_value(policy, FD__POL_CUSTODY_REMIND_DAYS) * 86400;
+            d.remind = now >= d.remind_at;
+        }
+        d.unclaimed_at = item->deposited_at + fd__policy_value(policy, FD__POL_CUSTODY_UNCLAIMED_DAYS) * 86400;
+        d.unclaimed = now >= d.unclaimed_at;
+    }
+    *out = d;
+    return FD_OK;
 }

@@ -6,6 +6,8 @@ import java.util.Objects;
 import org.frontdesk.swig.FrontdeskNative;
 import org.frontdesk.swig.SWIGTYPE_p_fd_visit_iter;
 import org.frontdesk.swig.fd_blocklist_match;
+import org.frontdesk.swig.fd_custody_due;
+import org.frontdesk.swig.fd_custody_status;
 import org.frontdesk.swig.fd_id_document;
 import org.frontdesk.swig.fd_id_number;
 import org.frontdesk.swig.fd_overstay;
@@ -558,6 +560,8 @@ public final class Visitors {
     private final long idNumbers;
     private final long encrypted;
     private final long visits;
+    private final long permits;
+    private final long custody;
 
     Purge(fd_visit_purge p) {
       dryRun = p.getDry_run() != 0;
@@ -566,6 +570,18 @@ public final class Visitors {
       idNumbers = p.getId_numbers();
       encrypted = p.getEncrypted();
       visits = p.getVisits();
+      permits = p.getPermits();
+      custody = p.getCustody();
+    }
+
+    /** Goods permits anonymised: the applicant's name, phone and masked ID go. */
+    public long permits() {
+      return permits;
+    }
+
+    /** Custody items given out and anonymised: the owner's and the taker's names and the phone go. */
+    public long custody() {
+      return custody;
     }
 
     public boolean isDryRun() {
@@ -860,5 +876,278 @@ public final class Visitors {
   /** One count by id. */
   public static ItemCount itemCount(Store store, Actor actor, long id) throws FrontdeskException {
     return store.as(actor, a -> ItemCount.get(store.handle(), a, id));
+  }
+
+  // -- custody: goods release, items left, parcels (R-VIS-7, R-VIS-8) ----------------------------
+
+  /** R-VIS-7: a list of goods as people write it, canonical: "电脑2台，椅子×4" → "电脑×2；椅子×4". */
+  public static String parseGoodsItems(String text) throws FrontdeskException {
+    return Out.string(o -> FrontdeskNative.fd_goods_items_parse(o, text));
+  }
+
+  /**
+   * R-VIS-7: what differs between the goods counted at the gate and a permit's ("椅子 4→5"); "" when
+   * they match.
+   */
+  public static String compareGoodsItems(String permitItems, String countedItems) throws FrontdeskException {
+    int[] match = new int[1];
+    String[] difference = new String[1];
+    FrontdeskNative.fd_goods_items_compare(match, difference, permitItems, countedItems);
+    return difference[0];
+  }
+
+  /** Checks a goods permit as the store does before registering it. */
+  public static void validate(GoodsPermit permit) throws FrontdeskException {
+    permit.withNative(n -> {
+      FrontdeskNative.fd_goods_permit_validate(n);
+      return null;
+    });
+  }
+
+  /** Checks a custody item as the store does before taking it in. */
+  public static void validate(CustodyItem item) throws FrontdeskException {
+    item.withNative(n -> {
+      FrontdeskNative.fd_custody_item_validate(n);
+      return null;
+    });
+  }
+
+  /** What is due for a custody item: a notice, a reminder, handing on as unclaimed. */
+  public static final class CustodyDue {
+    private final boolean notify;
+    private final boolean remind;
+    private final Instant remindAt;
+    private final boolean unclaimed;
+    private final Instant unclaimedAt;
+
+    CustodyDue(fd_custody_due d) {
+      notify = d.getNotify() != 0;
+      remind = d.getRemind() != 0;
+      remindAt = d.getRemind_at() == 0 ? null : Convert.instant(d.getRemind_at());
+      unclaimed = d.getUnclaimed() != 0;
+      unclaimedAt = d.getUnclaimed_at() == 0 ? null : Convert.instant(d.getUnclaimed_at());
+    }
+
+    public boolean isNotify() {
+      return notify;
+    }
+
+    public boolean isRemind() {
+      return remind;
+    }
+
+    public Instant remindAt() {
+      return remindAt;
+    }
+
+    public boolean isUnclaimed() {
+      return unclaimed;
+    }
+
+    public Instant unclaimedAt() {
+      return unclaimedAt;
+    }
+  }
+
+  /** R-VIS-8: what is due at {@code now} for {@code item}. */
+  public static CustodyDue custodyItemDue(CustodyItem item, Instant now, Policy policy) throws FrontdeskException {
+    long at = Convert.seconds(now, "now");
+    fd_custody_due d = new fd_custody_due();
+    try {
+      item.withNative(n -> {
+        if (policy == null) {
+          FrontdeskNative.fd_custody_item_due(d, n, at, null);
+        } else {
+          policy.call(p -> {
+            FrontdeskNative.fd_custody_item_due(d, n, at, p);
+            return null;
+          });
+        }
+        return null;
+      });
+      return new CustodyDue(d);
+    } finally {
+      d.delete();
+    }
+  }
+
+  /** R-VIS-7: registers a goods permit (of an ID document only the masked number is kept); returns its id. */
+  public static long addGoodsPermit(Store store, Actor actor, GoodsPermit permit, IdDocument id)
+      throws FrontdeskException {
+    return permit.withNative(p -> withDoc(id, d -> store.as(actor,
+        a -> Out.int64(o -> FrontdeskNative.fd_store_goods_permit_add(o, store.handle(), a, p, d)))));
+  }
+
+  /** R-VIS-7: approves a requested permit (manage grant). */
+  public static void approveGoodsPermit(Store store, Actor actor, long permitId, String note) throws FrontdeskException {
+    store.as(actor, a -> {
+      FrontdeskNative.fd_store_goods_permit_approve(store.handle(), a, permitId, note);
+      return null;
+    });
+  }
+
+  /** R-VIS-7: refuses a requested permit, saying why (manage grant). */
+  public static void refuseGoodsPermit(Store store, Actor actor, long permitId, String note) throws FrontdeskException {
+    store.as(actor, a -> {
+      FrontdeskNative.fd_store_goods_permit_refuse(store.handle(), a, permitId, note);
+      return null;
+    });
+  }
+
+  /** R-VIS-7: the guard's count at the gate; returns the check (matched, or what differs). */
+  public static GoodsCheck checkGoods(Store store, Actor actor, long permitId, String items, String gate, String note)
+      throws FrontdeskException {
+    long id = store.as(actor, a -> Out.int64(o -> FrontdeskNative.fd_store_goods_check(o, store.handle(), a, permitId,
+        items, gate, note)));
+    return goodsCheck(store, actor, id);
+  }
+
+  /** Goods permits matching {@code filter} (null: all). */
+  public static RecordIterator<GoodsPermit> goodsPermits(Store store, Actor actor, GoodsPermitFilter filter)
+      throws FrontdeskException {
+    return store.as(actor, a -> GoodsPermitFilter.query(filter, store.handle(), a));
+  }
+
+  /** One goods permit by id. */
+  public static GoodsPermit goodsPermit(Store store, Actor actor, long id) throws FrontdeskException {
+    return store.as(actor, a -> GoodsPermit.get(store.handle(), a, id));
+  }
+
+  /** Checks at the gate matching {@code filter} (null: all). */
+  public static RecordIterator<GoodsCheck> goodsChecks(Store store, Actor actor, GoodsCheckFilter filter)
+      throws FrontdeskException {
+    return store.as(actor, a -> GoodsCheckFilter.query(filter, store.handle(), a));
+  }
+
+  /** One check at the gate by id. */
+  public static GoodsCheck goodsCheck(Store store, Actor actor, long id) throws FrontdeskException {
+    return store.as(actor, a -> GoodsCheck.get(store.handle(), a, id));
+  }
+
+  /** R-VIS-8: takes an item into custody; returns its id. */
+  public static long addCustodyItem(Store store, Actor actor, CustodyItem item) throws FrontdeskException {
+    return item.withNative(i -> store.as(actor, a -> Out.int64(o -> FrontdeskNative.fd_store_custody_add(o,
+        store.handle(), a, i))));
+  }
+
+  /** R-VIS-8: the owner was told (sms, phone, wechat, note); later notices are reminders. */
+  public static void notifyCustody(Store store, Actor actor, long itemId, String how, String note)
+      throws FrontdeskException {
+    store.as(actor, a -> {
+      FrontdeskNative.fd_store_custody_notify(store.handle(), a, itemId, how, note);
+      return null;
+    });
+  }
+
+  /** R-VIS-8: the owner collects it, with a signature or an ID check ("signature", "id_check"). */
+  public static void collectCustody(Store store, Actor actor, long itemId, String collectedBy, String method,
+      String note) throws FrontdeskException {
+    store.as(actor, a -> {
+      FrontdeskNative.fd_store_custody_collect(store.handle(), a, itemId, collectedBy, method, note);
+      return null;
+    });
+  }
+
+  /** R-VIS-8: returned to whom it came from. */
+  public static void returnCustody(Store store, Actor actor, long itemId, String returnedTo, String note)
+      throws FrontdeskException {
+    store.as(actor, a -> {
+      FrontdeskNative.fd_store_custody_return(store.handle(), a, itemId, returnedTo, note);
+      return null;
+    });
+  }
+
+  /** R-VIS-8: handed on (unclaimed left property to the police). */
+  public static void handOnCustody(Store store, Actor actor, long itemId, String handedTo, String note)
+      throws FrontdeskException {
+    store.as(actor, a -> {
+      FrontdeskNative.fd_store_custody_hand_on(store.handle(), a, itemId, handedTo, note);
+      return null;
+    });
+  }
+
+  /** What custody holds and what is due. */
+  public static final class CustodyStatus {
+    private final long held;
+    private final long toNotify;
+    private final long toRemind;
+    private final long unclaimed;
+    private final long permitsRequested;
+    private final long permitsApproved;
+    private final long permitsMismatch;
+
+    CustodyStatus(fd_custody_status s) {
+      held = s.getHeld();
+      toNotify = s.getTo_notify();
+      toRemind = s.getTo_remind();
+      unclaimed = s.getUnclaimed();
+      permitsRequested = s.getPermits_requested();
+      permitsApproved = s.getPermits_approved();
+      permitsMismatch = s.getPermits_mismatch();
+    }
+
+    public long held() {
+      return held;
+    }
+
+    public long toNotify() {
+      return toNotify;
+    }
+
+    public long toRemind() {
+      return toRemind;
+    }
+
+    public long unclaimed() {
+      return unclaimed;
+    }
+
+    public long permitsRequested() {
+      return permitsRequested;
+    }
+
+    public long permitsApproved() {
+      return permitsApproved;
+    }
+
+    public long permitsMismatch() {
+      return permitsMismatch;
+    }
+  }
+
+  /** R-VIS-8, R-COM-4: what custody holds and what is due at the actor's instant. */
+  public static CustodyStatus custodyStatus(Store store, Actor actor) throws FrontdeskException {
+    fd_custody_status s = new fd_custody_status();
+    try {
+      store.as(actor, a -> {
+        FrontdeskNative.fd_store_custody_status(s, store.handle(), a);
+        return null;
+      });
+      return new CustodyStatus(s);
+    } finally {
+      s.delete();
+    }
+  }
+
+  /** Custody items matching {@code filter} (null: all). */
+  public static RecordIterator<CustodyItem> custodyItems(Store store, Actor actor, CustodyItemFilter filter)
+      throws FrontdeskException {
+    return store.as(actor, a -> CustodyItemFilter.query(filter, store.handle(), a));
+  }
+
+  /** One custody item by id. */
+  public static CustodyItem custodyItem(Store store, Actor actor, long id) throws FrontdeskException {
+    return store.as(actor, a -> CustodyItem.get(store.handle(), a, id));
+  }
+
+  /** The steps of custody items matching {@code filter} (null: all). */
+  public static RecordIterator<CustodyEvent> custodyEvents(Store store, Actor actor, CustodyEventFilter filter)
+      throws FrontdeskException {
+    return store.as(actor, a -> CustodyEventFilter.query(filter, store.handle(), a));
+  }
+
+  /** One custody event by id. */
+  public static CustodyEvent custodyEvent(Store store, Actor actor, long id) throws FrontdeskException {
+    return store.as(actor, a -> CustodyEvent.get(store.handle(), a, id));
   }
 }

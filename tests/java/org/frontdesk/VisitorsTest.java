@@ -328,4 +328,79 @@ public class VisitorsTest {
       assertEquals(c, it.next().getId());
     }
   }
+
+  @Test
+  public void goodsLeaveOnAnApprovedPermitCheckedAtTheGate_R_VIS_7() throws Exception {
+    assertEquals("电脑×2；椅子×4", Visitors.parseGoodsItems("电脑2台，椅子×4"));
+    assertEquals("椅子 4→5", Visitors.compareGoodsItems("电脑×2；椅子×4", "椅子5，电脑2"));
+    assertEquals("", Visitors.compareGoodsItems("电脑×2", "电脑 x2"));
+    fails(Frontdesk.EINVAL, "item 1 has no quantity", () -> Visitors.parseGoodsItems("电脑"));
+    Visitors.validate(GoodsPermit.builder().applicant("王小丽").items("沙发1").build());
+    long p = Visitors.addGoodsPermit(store, clerk, GoodsPermit.builder().applicant("王小丽").items("沙发1套，椅子4把")
+        .build(), new Visitors.IdDocument("id_card", "11010519491231002X"));
+    assertEquals("110105********002X", Visitors.goodsPermit(store, clerk, p).getIdMasked());
+    fails(Frontdesk.ESTATE, "approved permit", () -> Visitors.checkGoods(store, clerk, p, "沙发1，椅子4", null, null));
+    Visitors.approveGoodsPermit(store, manager, p, null);
+    GoodsCheck c = Visitors.checkGoods(store, clerk, p, "沙发1，椅子5", "东门", null);
+    assertFalse(c.isMatched());
+    assertEquals("椅子 4→5", c.getDifference());
+    assertEquals(1, Visitors.custodyStatus(store, clerk).permitsMismatch());
+    assertTrue(Visitors.checkGoods(store, clerk, p, "椅子4，沙发1", null, null).isMatched());
+    assertEquals("released", Visitors.goodsPermit(store, clerk, p).getState());
+    try (RecordIterator<GoodsCheck> it = Visitors.goodsChecks(store, clerk, new GoodsCheckFilter().permitId(p))) {
+      assertEquals(c.getId(), it.next().getId());
+    }
+    try (RecordIterator<GoodsPermit> it = Visitors.goodsPermits(store, clerk, null)) {
+      assertEquals(p, it.next().getId());
+    }
+    long q = Visitors.addGoodsPermit(store, clerk, GoodsPermit.builder().applicant("李四").items("冰箱1").build(), null);
+    Visitors.refuseGoodsPermit(store, manager, q, "欠费");
+    assertEquals("refused", Visitors.goodsPermit(store, clerk, q).getState());
+  }
+
+  @Test
+  public void oneCustodyLedger_R_VIS_8() throws Exception {
+    CustodyItem item = CustodyItem.builder().kind("parcel").description("快递").owner("王小丽").depositedAt(T0).build();
+    Visitors.validate(item);
+    Visitors.CustodyDue due = Visitors.custodyItemDue(item, T0, null);
+    assertTrue(due.isNotify());
+    assertEquals(T0.plus(Duration.ofDays(90)), due.unclaimedAt());
+    fails(Frontdesk.EINVAL, "custody_item.visit_id",
+        () -> Visitors.validate(CustodyItem.builder().kind("visitor_documents").description("名片").build()));
+    long parcel = Visitors.addCustodyItem(store, clerk,
+        CustodyItem.builder().kind("parcel").description("顺丰快递").owner("王小丽").phone("13812345678").build());
+    long bag = Visitors.addCustodyItem(store, clerk,
+        CustodyItem.builder().kind("left_behind").description("雨伞").foundWhere("大堂").build());
+    assertEquals(1, Visitors.custodyStatus(store, clerk).toNotify());
+    Visitors.notifyCustody(store, clerk, parcel, "sms", null);
+    Actor later = clerk.withAt(T0.plus(Duration.ofDays(3)));
+    assertEquals(1, Visitors.custodyStatus(store, later).toRemind());
+    Visitors.notifyCustody(store, later, parcel, "phone", null);
+    Visitors.collectCustody(store, later, parcel, "王小丽", "signature", null);
+    CustodyItem got = Visitors.custodyItem(store, clerk, parcel);
+    assertEquals("collected", got.getState());
+    assertEquals(1, got.getReminders());
+    List<String> kinds = new ArrayList<>();
+    try (RecordIterator<CustodyEvent> it = Visitors.custodyEvents(store, clerk, new CustodyEventFilter().itemId(parcel))) {
+      for (CustodyEvent e : it) {
+        kinds.add(e.getKind());
+        assertEquals(e, Visitors.custodyEvent(store, clerk, e.getId()));
+      }
+    }
+    assertEquals(List.of("deposit", "notify", "remind", "collect"), kinds);
+    fails(Frontdesk.ESTATE, "collected already",
+        () -> Visitors.collectCustody(store, later, parcel, "王小丽", "signature", null));
+    Actor months = clerk.withAt(T0.plus(Duration.ofDays(91)));
+    assertEquals(1, Visitors.custodyStatus(store, months).unclaimed());
+    Visitors.handOnCustody(store, months, bag, "XX派出所", "逾期无人认领");
+    long keys = Visitors.addCustodyItem(store, clerk,
+        CustodyItem.builder().kind("deposit").description("钥匙一串").owner("王小丽").build());
+    Visitors.returnCustody(store, clerk, keys, "王小丽", null);
+    try (RecordIterator<CustodyItem> it = Visitors.custodyItems(store, clerk, new CustodyItemFilter().state("held"))) {
+      assertFalse(it.hasNext());
+    }
+    Visitors.Purge purge = Visitors.purge(store, manager.withAt(T0.plus(Duration.ofDays(500))), true);
+    assertEquals(3, purge.custody());
+    assertEquals(0, purge.permits());
+  }
 }

@@ -1,0 +1,540 @@
+/*
+ * Custody (issue 12, item 6): goods leaving on a permit the gate checks
+ * (R-VIS-7) — the applicant, unit and items, the approval, each check at the
+ * gate with the items counted and what differs (a mismatch is the event) —
+ * and one ledger for items left behind, parcels held for occupants, deposits
+ * and what declined visitors leave (R-VIS-8, R-VIS-2): deposited, notified,
+ * reminded, collected with a signature or an ID check, returned or handed on,
+ * each step an event. The applicant's ID number is kept masked only.
+ * Nothing is deleted (R-COM-3).
+ */
+#include "store/visitors_store.h"
+#include "store/property_store.h"
+#include "frontdesk/phone.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static const char SQL_PERMIT[] =
+    "SELECT state, items, valid_until FROM goods_permits WHERE id = ?1 AND site_id = ?2";
+static const char SQL_PERMIT_DECIDE[] =
+    "UPDATE goods_permits SET state = ?2, approved_by = ?3, approved_at = ?4 WHERE id = ?1 AND state = 'requested'";
+static const char SQL_PERMIT_CHECKED[] =
+    "UPDATE goods_permits SET state = ?3, checked_at = ?4, checked_by = ?5 WHERE id = ?1 AND state = ?2";
+static const char SQL_UNIT_SITE[] = "SELECT site_id FROM units WHERE id = ?1";
+static const char SQL_ORG_SITE[] = "SELECT site_id FROM organisations WHERE id = ?1";
+static const char SQL_OCCUPANT_SITE[] = "SELECT site_id FROM occupants WHERE id = ?1";
+static const char SQL_VISIT_SITE[] = "SELECT site_id FROM visits WHERE id = ?1";
+static const char SQL_CUSTODY[] = "SELECT state, notified_at FROM custody_items WHERE id = ?1 AND site_id = ?2";
+static const char SQL_CUSTODY_NOTIFY[] =
+    "UPDATE custody_items SET notified_at = ?2, reminders = reminders + ?3 WHERE id = ?1 AND state = 'held'";
+static const char SQL_CUSTODY_CLOSE[] =
+    "UPDATE custody_items SET state = ?2, closed_at = ?3, closed_by = ?4, handed_to = ?5, check_method = ?6 "
+    "WHERE id = ?1 AND state = 'held'";
+static const char SQL_CUSTODY_HELD[] =
+    "SELECT deposited_at, notified_at, coalesce(owner, ''), coalesce(phone, ''), coalesce(occupant_id, 0), "
+    "coalesce(unit_id, 0) FROM custody_items INDEXED BY custody_items_site_held WHERE site_id = ?1 AND state = 'held'";
+static const char SQL_PERMITS_WAITING[] =
+    "SELECT state, count(*) FROM goods_permits WHERE site_id = ?1 AND state IN ('requested', 'approved', 'mismatch') "
+    "GROUP BY state";
+
+#define COL_TEXT(st, i) ((const char *)sqlite3_column_text((st), (i)))
+
+/* FD_ENOTFOUND naming @qname unless row @id of @sql (SELECT site_id ... WHERE id = ?1) is at @site; 0 passes. */
+static fd_status ref_here(fd_store *s, const char *fn, const char *sql, const char *qname, const char *what,
+                          int64_t id, int64_t site)
+{
+    if (id == 0)
+        return FD_OK;
+    sqlite3_stmt *st = fd__store_stmt(s, fn, sql);
+    if (st == NULL)
+        return fd_error_last()->code;
+    sqlite3_bind_int64(st, 1, id);
+    int src = sqlite3_step(st);
+    bool here = src == SQLITE_ROW && sqlite3_column_int64(st, 0) == site;
+    sqlite3_reset(st);
+    if (src != SQLITE_ROW && src != SQLITE_DONE)
+        return fd__store_sqlerr(s, fn, src, "checking a reference");
+    return here ? FD_OK : fd__error(FD_ENOTFOUND, "%s: %s: no %s %lld at the actor's site", fn, qname, what,
+                                    (long long)id);
+}
+
+/* A phone as the register keeps it: the national form, '-' and an extension; "" for none. */
+static fd_status national(char out[48], const char *fn, const char *qname, const char *text)
+{
+    out[0] = '\0';
+    if (text == NULL || text[0] == '\0')
+        return FD_OK;
+    fd_phone ph;
+    fd_status rc = fd_phone_parse(&ph, text);
+    if (rc)
+        return fd__error_rename(rc, fn, qname);
+    snprintf(out, 48, "%s%s%s", ph.national, ph.extension[0] ? "-" : "", ph.extension);
+    return FD_OK;
+}
+
+static fd_status step_done(fd_store *s, const char *fn, sqlite3_stmt *st, const char *what, int *changes)
+{
+    int src = sqlite3_step(st);
+    sqlite3_reset(st);
+    if (src != SQLITE_DONE)
+        return fd__store_sqlerr(s, fn, src, what);
+    if (changes)
+        *changes = sqlite3_changes(s->db);
+    return FD_OK;
+}
+
+/* --- goods permits (R-VIS-7) ------------------------------------------------------------------ */
+
+fd_status fd_store_goods_permit_add(int64_t *out_id, fd_store *store, const fd_actor *actor,
+                                    const fd_goods_permit *permit, const fd_id_document *id)
+{
+    static const char fn[] = "fd_store_goods_permit_add";
+    fd_status rc = fd__check_ptr(fn, "out_id", out_id);
+    if (rc == FD_OK)
+        rc = fd__check_ptr(fn, "store", store);
+    if (rc == FD_OK && (rc = fd_goods_permit_validate(permit)) != FD_OK)
+        rc = fd__error_rename(rc, fn, NULL);
+    if (rc == FD_OK)
+        rc = fd__actor_check(store, fn, actor, NULL);
+    fd_id_number num;
+    bool has_id = false;
+    if (rc == FD_OK)
+        rc = fd__visitors_read_id(&num, &has_id, store, fn, id, actor->site_id, actor->at);
+    fd_goods_permit p;
+    char phone[48];
+    fd_buf items = FD_BUF_INIT;
+    if (rc == FD_OK) {
+        p = *permit;
+        rc = national(phone, fn, "goods_permit.phone", p.phone);
+        p.phone = phone;
+    }
+    if (rc == FD_OK && (rc = fd_goods_items_parse(&items, p.items)) != FD_OK)
+        rc = fd__error_rename(rc, fn, "goods_permit.items");
+    if (rc == FD_OK)
+        rc = ref_here(store, fn, SQL_UNIT_SITE, "goods_permit.unit_id", "unit", p.unit_id, actor->site_id);
+    if (rc == FD_OK)
+        rc = ref_here(store, fn, SQL_ORG_SITE, "goods_permit.organisation_id", "organisation", p.organisation_id,
+                      actor->site_id);
+    if (rc) {
+        fd_buf_dispose(&items);
+        return rc;
+    }
+    /* Of an ID document only its masked form (never the number: it is not needed to release goods). */
+    p.items = items.ptr;
+    p.id_type = has_id ? num.type : "";
+    p.id_masked = has_id ? num.masked : "";
+    p.state = "requested";
+    int64_t rid = 0;
+    bool sp;
+    if ((rc = fd__store_write_one_begin(store, fn, &sp)) == FD_OK) {
+        rc = fd__record_insert(&rid, store, fn, &fd__record_goods_permit, &p, actor);
+        rc = fd__store_write_one_end(store, fn, sp, rc);
+    }
+    fd_buf_dispose(&items);
+    if (rc == FD_OK)
+        *out_id = rid;
+    return rc;
+}
+
+/* Reads a permit's state, items (into @items) and validity. */
+static fd_status load_permit(fd_store *s, const char *fn, const fd_actor *actor, int64_t permit_id, char state[17],
+                             fd_buf *items, int64_t *valid_until)
+{
+    sqlite3_stmt *st = fd__store_stmt(s, fn, SQL_PERMIT);
+    if (st == NULL)
+        return fd_error_last()->code;
+    sqlite3_bind_int64(st, 1, permit_id);
+    sqlite3_bind_int64(st, 2, actor->site_id);
+    int src = sqlite3_step(st);
+    fd_status rc = FD_OK;
+    if (src == SQLITE_ROW) {
+        fd__copy_fixed(state, 17, COL_TEXT(st, 0));
+        if (items)
+            rc = fd__buf_puts(items, COL_TEXT(st, 1) ? COL_TEXT(st, 1) : "");
+        *valid_until = sqlite3_column_int64(st, 2);
+        if (rc == FD_OK)
+            rc = fd__columns_read(s, fn);
+    }
+    sqlite3_reset(st);
+    if (rc)
+        return rc;
+    if (src == SQLITE_DONE)
+        return fd__error(FD_ENOTFOUND, "%s: permit_id: no permit %lld at the actor's site", fn, (long long)permit_id);
+    return src == SQLITE_ROW ? FD_OK : fd__store_sqlerr(s, fn, src, "reading the permit");
+}
+
+/* Approves or refuses a requested permit (manage grant), journaled. */
+static fd_status decide(fd_store *store, const char *fn, const fd_actor *actor, int64_t permit_id, bool approve,
+                        const char *note)
+{
+    fd_status rc = fd__check_ptr(fn, "store", store);
+    if (rc == FD_OK)
+        rc = fd__visitors_check_note(fn, "note", note, 500, !approve);
+    if (rc == FD_OK)
+        rc = fd__actor_check(store, fn, actor, NULL);
+    if (rc == FD_OK)
+        rc = fd__actor_require_manage(fn, actor);
+    char state[17] = "";
+    int64_t valid = 0;
+    if (rc == FD_OK)
+        rc = load_permit(store, fn, actor, permit_id, state, NULL, &valid);
+    if (rc)
+        return rc;
+    if (strcmp(state, "requested") != 0)
+        return fd__error(FD_ESTATE, "%s: permit_id: permit %lld is %s already (R-VIS-7)", fn, (long long)permit_id,
+                         state);
+    bool sp;
+    if ((rc = fd__store_write_begin(store, fn, &sp)) != FD_OK)
+        return rc;
+    sqlite3_stmt *st = fd__store_stmt(store, fn, SQL_PERMIT_DECIDE);
+    int changed = 0;
+    if (st == NULL) {
+        rc = fd_error_last()->code;
+    } else {
+        sqlite3_bind_int64(st, 1, permit_id);
+        sqlite3_bind_text(st, 2, approve ? "approved" : "refused", -1, SQLITE_STATIC);
+        if (actor->staff_id)
+            sqlite3_bind_int64(st, 3, actor->staff_id);
+        sqlite3_bind_int64(st, 4, actor->at);
+        rc = step_done(store, fn, st, "deciding the permit", &changed);
+    }
+    if (rc == FD_OK && changed != 1)
+        rc = fd__error(FD_ESTATE, "%s: permit_id: permit %lld was decided meanwhile", fn, (long long)permit_id);
+    if (rc == FD_OK)
+        rc = fd__journal(store, fn, actor, actor->site_id, "goods_permit", permit_id, approve ? "approve" : "refuse",
+                         note);
+    return fd__store_write_end(store, fn, sp, rc);
+}
+
+fd_status fd_store_goods_permit_approve(fd_store *store, const fd_actor *actor, int64_t permit_id, const char *note)
+{
+    return decide(store, "fd_store_goods_permit_approve", actor, permit_id, true, note);
+}
+
+fd_status fd_store_goods_permit_refuse(fd_store *store, const fd_actor *actor, int64_t permit_id, const char *note)
+{
+    return decide(store, "fd_store_goods_permit_refuse", actor, permit_id, false, note);
+}
+
+fd_status fd_store_goods_check(int64_t *out_id, fd_store *store, const fd_actor *actor, int64_t permit_id,
+                               const char *items, const char *gate, const char *note)
+{
+    static const char fn[] = "fd_store_goods_check";
+    fd_status rc = fd__check_ptr(fn, "out_id", out_id);
+    if (rc == FD_OK)
+        rc = fd__check_ptr(fn, "store", store);
+    if (rc == FD_OK)
+        rc = fd__visitors_check_note(fn, "note", note, 500, false);
+    if (rc == FD_OK && gate)
+        rc = fd__visitors_check_note(fn, "gate", gate, 50, false);
+    fd_buf counted = FD_BUF_INIT, permitted = FD_BUF_INIT, diff = FD_BUF_INIT;
+    if (rc == FD_OK && (rc = fd_goods_items_parse(&counted, items)) != FD_OK)
+        rc = fd__error_rename(rc, fn, "items");
+    if (rc == FD_OK)
+        rc = fd__actor_check(store, fn, actor, NULL);
+    char state[17] = "";
+    int64_t valid = 0;
+    if (rc == FD_OK)
+        rc = load_permit(store, fn, actor, permit_id, state, &permitted, &valid);
+    if (rc == FD_OK && strcmp(state, "approved") != 0 && strcmp(state, "mismatch") != 0)
+        rc = fd__error(FD_ESTATE, "%s: permit_id: permit %lld is %s: the gate releases goods on an approved permit "
+                       "(R-VIS-7)", fn, (long long)permit_id, state);
+    if (rc == FD_OK && valid && actor->at >= valid)
+        rc = fd__error(FD_ESTATE, "%s: permit.valid_until: permit %lld expired %lld s ago", fn, (long long)permit_id,
+                       (long long)(actor->at - valid));
+    int match = 0;
+    if (rc == FD_OK)
+        rc = fd_goods_items_compare(&match, &diff, permitted.ptr, counted.ptr);
+    int64_t id = 0;
+    bool sp = false;
+    if (rc == FD_OK && (rc = fd__store_write_begin(store, fn, &sp)) == FD_OK) {
+        fd_goods_check c = FD_GOODS_CHECK_INIT;
+        c.permit_id = permit_id;
+        c.gate = gate;
+        c.items = counted.ptr;
+        c.matched = match;
+        c.difference = diff.ptr ? diff.ptr : "";
+        c.note = note;
+        rc = fd__record_insert(&id, store, fn, &fd__record_goods_check, &c, actor);
+        sqlite3_stmt *st = rc == FD_OK ? fd__store_stmt(store, fn, SQL_PERMIT_CHECKED) : NULL;
+        int changed = 0;
+        if (rc == FD_OK && st == NULL)
+            rc = fd_error_last()->code;
+        if (rc == FD_OK) {
+            sqlite3_bind_int64(st, 1, permit_id);
+            sqlite3_bind_text(st, 2, state, -1, SQLITE_STATIC);
+            sqlite3_bind_text(st, 3, match ? "released" : "mismatch", -1, SQLITE_STATIC);
+            sqlite3_bind_int64(st, 4, actor->at);
+            if (actor->staff_id)
+                sqlite3_bind_int64(st, 5, actor->staff_id);
+            rc = step_done(store, fn, st, "recording the check", &changed);
+        }
+        if (rc == FD_OK && changed != 1)
+            rc = fd__error(FD_ESTATE, "%s: permit_id: permit %lld was checked meanwhile", fn, (long long)permit_id);
+        /* A mismatch is the event the desk must see: journaled with what differs (no personal data). */
+        if (rc == FD_OK && !match)
+            rc = fd__journal(store, fn, actor, actor->site_id, "goods_permit", permit_id, "mismatch", diff.ptr);
+        rc = fd__store_write_end(store, fn, sp, rc);
+    }
+    fd_buf_dispose(&counted);
+    fd_buf_dispose(&permitted);
+    fd_buf_dispose(&diff);
+    if (rc == FD_OK)
+        *out_id = id;
+    return rc;
+}
+
+/* --- the custody ledger (R-VIS-8) ----------------------------------------------------------------- */
+
+static fd_status custody_event(fd_store *s, const char *fn, const fd_actor *actor, int64_t item_id,
+                               const char *kind, const char *how, const char *note)
+{
+    fd_custody_event e = FD_CUSTODY_EVENT_INIT;
+    e.item_id = item_id;
+    e.kind = kind;
+    e.how = how;
+    e.note = note;
+    return fd__record_insert(NULL, s, fn, &fd__record_custody_event, &e, actor);
+}
+
+fd_status fd_store_custody_add(int64_t *out_id, fd_store *store, const fd_actor *actor, const fd_custody_item *item)
+{
+    static const char fn[] = "fd_store_custody_add";
+    fd_status rc = fd__check_ptr(fn, "out_id", out_id);
+    if (rc == FD_OK)
+        rc = fd__check_ptr(fn, "store", store);
+    if (rc == FD_OK && (rc = fd_custody_item_validate(item)) != FD_OK)
+        rc = fd__error_rename(rc, fn, NULL);
+    if (rc == FD_OK)
+        rc = fd__actor_check(store, fn, actor, NULL);
+    fd_custody_item c;
+    char phone[48];
+    if (rc == FD_OK) {
+        c = *item;
+        rc = national(phone, fn, "custody_item.phone", c.phone);
+        c.phone = phone;
+    }
+    if (rc == FD_OK)
+        rc = ref_here(store, fn, SQL_UNIT_SITE, "custody_item.unit_id", "unit", c.unit_id, actor->site_id);
+    if (rc == FD_OK)
+        rc = ref_here(store, fn, SQL_OCCUPANT_SITE, "custody_item.occupant_id", "occupant", c.occupant_id,
+                      actor->site_id);
+    if (rc == FD_OK)
+        rc = ref_here(store, fn, SQL_VISIT_SITE, "custody_item.visit_id", "visit", c.visit_id, actor->site_id);
+    if (rc)
+        return rc;
+    bool sp;
+    if ((rc = fd__store_write_begin(store, fn, &sp)) != FD_OK)
+        return rc;
+    int64_t id = 0;
+    rc = fd__record_insert(&id, store, fn, &fd__record_custody_item, &c, actor);
+    if (rc == FD_OK)
+        rc = custody_event(store, fn, actor, id, "deposit", NULL, NULL);
+    rc = fd__store_write_end(store, fn, sp, rc);
+    if (rc == FD_OK)
+        *out_id = id;
+    return rc;
+}
+
+static fd_status load_custody(fd_store *s, const char *fn, const fd_actor *actor, int64_t item_id, char state[17],
+                              int64_t *notified_at)
+{
+    sqlite3_stmt *st = fd__store_stmt(s, fn, SQL_CUSTODY);
+    if (st == NULL)
+        return fd_error_last()->code;
+    sqlite3_bind_int64(st, 1, item_id);
+    sqlite3_bind_int64(st, 2, actor->site_id);
+    int src = sqlite3_step(st);
+    if (src == SQLITE_ROW) {
+        fd__copy_fixed(state, 17, COL_TEXT(st, 0));
+        *notified_at = sqlite3_column_int64(st, 1);
+    }
+    fd_status rc = src == SQLITE_ROW ? fd__columns_read(s, fn) : FD_OK;
+    sqlite3_reset(st);
+    if (rc)
+        return rc;
+    if (src == SQLITE_DONE)
+        return fd__error(FD_ENOTFOUND, "%s: item_id: no custody item %lld at the actor's site", fn,
+                         (long long)item_id);
+    return src == SQLITE_ROW ? FD_OK : fd__store_sqlerr(s, fn, src, "reading the custody item");
+}
+
+fd_status fd_store_custody_notify(fd_store *store, const fd_actor *actor, int64_t item_id, const char *how,
+                                  const char *note)
+{
+    static const char fn[] = "fd_store_custody_notify";
+    fd_status rc = fd__check_ptr(fn, "store", store);
+    if (rc == FD_OK && (how == NULL || fd_visit_code_label("custody_how", how) == NULL || strcmp(how, "signature") == 0 ||
+                        strcmp(how, "id_check") == 0))
+        rc = fd__error(FD_EINVAL, "%s: how: '%.32s' is not a way of telling the owner (sms 短信, phone 电话, wechat "
+                       "微信, note 便条)", fn, how ? how : "(null)");
+    if (rc == FD_OK)
+        rc = fd__visitors_check_note(fn, "note", note, 500, false);
+    if (rc == FD_OK)
+        rc = fd__actor_check(store, fn, actor, NULL);
+    char state[17] = "";
+    int64_t notified = 0;
+    if (rc == FD_OK)
+        rc = load_custody(store, fn, actor, item_id, state, &notified);
+    if (rc)
+        return rc;
+    if (strcmp(state, "held") != 0)
+        return fd__error(FD_ESTATE, "%s: item_id: item %lld is %s: only what the desk holds is notified", fn,
+                         (long long)item_id, state);
+    bool sp;
+    if ((rc = fd__store_write_begin(store, fn, &sp)) != FD_OK)
+        return rc;
+    sqlite3_stmt *st = fd__store_stmt(store, fn, SQL_CUSTODY_NOTIFY);
+    int changed = 0;
+    if (st == NULL) {
+        rc = fd_error_last()->code;
+    } else {
+        sqlite3_bind_int64(st, 1, item_id);
+        sqlite3_bind_int64(st, 2, actor->at);
+        sqlite3_bind_int(st, 3, notified ? 1 : 0);
+        rc = step_done(store, fn, st, "recording the notice", &changed);
+    }
+    if (rc == FD_OK && changed != 1)
+        rc = fd__error(FD_ESTATE, "%s: item_id: item %lld left custody meanwhile", fn, (long long)item_id);
+    if (rc == FD_OK)
+        rc = custody_event(store, fn, actor, item_id, notified ? "remind" : "notify", how, note);
+    return fd__store_write_end(store, fn, sp, rc);
+}
+
+/* Gives an item out of custody: collected, returned or handed on. */
+static fd_status close_custody(fd_store *store, const char *fn, const fd_actor *actor, int64_t item_id,
+                               const char *state, const char *event, const char *handed_to, const char *method,
+                               const char *note)
+{
+    fd_status rc = fd__check_ptr(fn, "store", store);
+    if (rc == FD_OK)
+        rc = fd__visitors_check_note(fn, "handed_to", handed_to, 100, true);
+    if (rc == FD_OK)
+        rc = fd__visitors_check_note(fn, "note", note, 500, false);
+    if (rc == FD_OK)
+        rc = fd__actor_check(store, fn, actor, NULL);
+    char now[17] = "";
+    int64_t notified = 0;
+    if (rc == FD_OK)
+        rc = load_custody(store, fn, actor, item_id, now, &notified);
+    if (rc)
+        return rc;
+    if (strcmp(now, "held") != 0)
+        return fd__error(FD_ESTATE, "%s: item_id: item %lld is %s already (R-VIS-8)", fn, (long long)item_id, now);
+    bool sp;
+    if ((rc = fd__store_write_begin(store, fn, &sp)) != FD_OK)
+        return rc;
+    sqlite3_stmt *st = fd__store_stmt(store, fn, SQL_CUSTODY_CLOSE);
+    int changed = 0;
+    if (st == NULL) {
+        rc = fd_error_last()->code;
+    } else {
+        sqlite3_bind_int64(st, 1, item_id);
+        sqlite3_bind_text(st, 2, state, -1, SQLITE_STATIC);
+        sqlite3_bind_int64(st, 3, actor->at);
+        if (actor->staff_id)
+            sqlite3_bind_int64(st, 4, actor->staff_id);
+        sqlite3_bind_text(st, 5, handed_to, -1, SQLITE_STATIC);
+        if (method)
+            sqlite3_bind_text(st, 6, method, -1, SQLITE_STATIC);
+        rc = step_done(store, fn, st, "giving the item out", &changed);
+    }
+    if (rc == FD_OK && changed != 1)
+        rc = fd__error(FD_ESTATE, "%s: item_id: item %lld left custody meanwhile", fn, (long long)item_id);
+    if (rc == FD_OK)
+        rc = custody_event(store, fn, actor, item_id, event, method, note);
+    return fd__store_write_end(store, fn, sp, rc);
+}
+
+fd_status fd_store_custody_collect(fd_store *store, const fd_actor *actor, int64_t item_id, const char *collected_by,
+                                   const char *method, const char *note)
+{
+    static const char fn[] = "fd_store_custody_collect";
+    if (method == NULL || (strcmp(method, "signature") != 0 && strcmp(method, "id_check") != 0))
+        return fd__error(FD_EINVAL, "%s: method: '%.32s': an item is handed over with a signature (signature 签字) or "
+                         "an ID check (id_check 核验证件) (R-VIS-8)", fn, method ? method : "(null)");
+    return close_custody(store, fn, actor, item_id, "collected", "collect", collected_by, method, note);
+}
+
+fd_status fd_store_custody_return(fd_store *store, const fd_actor *actor, int64_t item_id, const char *returned_to,
+                                  const char *note)
+{
+    return close_custody(store, "fd_store_custody_return", actor, item_id, "returned", "return", returned_to, NULL,
+                         note);
+}
+
+fd_status fd_store_custody_hand_on(fd_store *store, const fd_actor *actor, int64_t item_id, const char *handed_to,
+                                   const char *note)
+{
+    return close_custody(store, "fd_store_custody_hand_on", actor, item_id, "handed_on", "hand_on", handed_to, NULL,
+                         note);
+}
+
+fd_status fd_store_custody_status(fd_custody_status *out, fd_store *store, const fd_actor *actor)
+{
+    static const char fn[] = "fd_store_custody_status";
+    fd_status rc = fd__check_ptr(fn, "out", out);
+    if (rc == FD_OK)
+        rc = fd__check_ptr(fn, "store", store);
+    if (rc == FD_OK)
+        rc = fd__actor_check(store, fn, actor, NULL);
+    if (rc)
+        return rc;
+    const fd_policy *policy = NULL;
+    if ((rc = fd__store_policy(&policy, store, fn, actor->site_id)) != FD_OK)
+        return rc;
+    fd_custody_status r;
+    memset(&r, 0, sizeof r);
+    r.version = FD_CUSTODY_STATUS_VERSION;
+    sqlite3_stmt *st = fd__store_stmt(store, fn, SQL_CUSTODY_HELD);
+    if (st == NULL)
+        return fd_error_last()->code;
+    sqlite3_bind_int64(st, 1, actor->site_id);
+    int src;
+    while (rc == FD_OK && (src = sqlite3_step(st)) == SQLITE_ROW) {
+        fd_custody_item it = FD_CUSTODY_ITEM_INIT;
+        it.state = "held";
+        it.deposited_at = sqlite3_column_int64(st, 0);
+        it.notified_at = sqlite3_column_int64(st, 1);
+        it.owner = COL_TEXT(st, 2);
+        it.phone = COL_TEXT(st, 3);
+        it.occupant_id = sqlite3_column_int64(st, 4);
+        it.unit_id = sqlite3_column_int64(st, 5);
+        if ((rc = fd__columns_read(store, fn)) != FD_OK)
+            break;
+        fd_custody_due d;
+        if ((rc = fd_custody_item_due(&d, &it, actor->at, policy)) != FD_OK) {
+            rc = fd__error_rename(rc, fn, NULL);
+            break;
+        }
+        r.held++;
+        r.to_notify += d.notify;
+        r.to_remind += d.remind;
+        r.unclaimed += d.unclaimed;
+    }
+    sqlite3_reset(st);
+    if (rc == FD_OK && src != SQLITE_DONE)
+        rc = fd__store_sqlerr(store, fn, src, "reading what the desk holds");
+    if (rc == FD_OK && (st = fd__store_stmt(store, fn, SQL_PERMITS_WAITING)) == NULL)
+        rc = fd_error_last()->code;
+    if (rc == FD_OK) {
+        sqlite3_bind_int64(st, 1, actor->site_id);
+        while ((src = sqlite3_step(st)) == SQLITE_ROW) {
+            const char *state = COL_TEXT(st, 0);
+            int64_t n = sqlite3_column_int64(st, 1);
+            if (state && strcmp(state, "requested") == 0)
+                r.permits_requested = n;
+            else if (state && strcmp(state, "approved") == 0)
+                r.permits_approved = n;
+            else if (state && strcmp(state, "mismatch") == 0)
+                r.permits_mismatch = n;
+        }
+        sqlite3_reset(st);
+        if (src != SQLITE_DONE)
+            rc = fd__store_sqlerr(store, fn, src, "counting permits");
+    }
+    if (rc == FD_OK)
+        *out = r;
+    return rc;
+}
