@@ -346,6 +346,29 @@
         free($self);
     }
 }
+%extend fd_visit_prep {
+    fd_visit_prep() {
+        fd_visit_prep *p = (fd_visit_prep *)calloc(1, sizeof *p);
+        if (p) p->version = FD_VISIT_PREP_VERSION;
+        return p;
+    }
+    ~fd_visit_prep() {
+        free((void *)$self->item);
+        free((void *)$self->note);
+        free($self);
+    }
+}
+%extend fd_visit_prep_filter {
+    fd_visit_prep_filter() {
+        fd_visit_prep_filter *p = (fd_visit_prep_filter *)calloc(1, sizeof *p);
+        if (p) p->version = FD_VISIT_PREP_FILTER_VERSION;
+        return p;
+    }
+    ~fd_visit_prep_filter() {
+        free((void *)$self->item);
+        free($self);
+    }
+}
 /* The filters' match masks cross as a signed 64-bit integer (Python int, Java long):
  * at most 63 bits are used, and SWIG's uint64_t/BigInteger path is avoided. */
 %apply int64_t { uint64_t match };

@@ -29,6 +29,7 @@ CREATE TABLE visits (
   preregistered     INTEGER NOT NULL DEFAULT 0,
   planned_from      INTEGER NOT NULL DEFAULT 0,
   planned_until     INTEGER NOT NULL DEFAULT 0,
+  important         INTEGER NOT NULL DEFAULT 0,
   state             TEXT NOT NULL,
   id_type           TEXT,
   id_masked         TEXT,
@@ -223,7 +224,7 @@ WHEN NEW.id IS NOT OLD.id OR NEW.site_id IS NOT OLD.site_id OR NEW.staff_id IS N
   OR NEW.host_organisation IS NOT OLD.host_organisation OR NEW.host IS NOT OLD.host
   OR NEW.purpose IS NOT OLD.purpose OR NEW.preregistered IS NOT OLD.preregistered
   OR NEW.planned_from IS NOT OLD.planned_from OR NEW.planned_until IS NOT OLD.planned_until
-  OR NEW.id_type IS NOT OLD.id_type OR NEW.id_kept IS NOT OLD.id_kept OR NEW.id_consent IS NOT OLD.id_consent
+  OR NEW.important IS NOT OLD.important OR NEW.id_type IS NOT OLD.id_type OR NEW.id_kept IS NOT OLD.id_kept OR NEW.id_consent IS NOT OLD.id_consent
   OR NEW.blocklist_level IS NOT OLD.blocklist_level
   OR (OLD.answer IS NOT NULL AND OLD.answer <> '' AND NEW.answer IS NOT OLD.answer)
   OR (OLD.answered_at <> 0 AND NEW.answered_at IS NOT OLD.answered_at)
@@ -495,3 +496,35 @@ WHEN NEW.id IS NOT OLD.id OR NEW.site_id IS NOT OLD.site_id OR NEW.staff_id IS N
       AND NOT (OLD.purged_at = 0 AND NEW.purged_at <> 0 AND NEW.owner IS NULL AND NEW.phone IS NULL
                AND NEW.handed_to IS NULL))
 BEGIN SELECT RAISE(ABORT, 'a custody item changes only by its steps and the purge (R-COM-3)'); END;
+
+-- R-VIS-6: an important visit's preparation checklist, each item ticked off
+-- once with who and when.
+CREATE TABLE visit_preps (
+  id          INTEGER PRIMARY KEY,
+  site_id     INTEGER NOT NULL REFERENCES sites(id),
+  staff_id    INTEGER REFERENCES staff(id),
+  created_at  INTEGER NOT NULL,
+  visit_id    INTEGER NOT NULL REFERENCES visits(id),
+  item        TEXT NOT NULL,
+  due_at      INTEGER NOT NULL DEFAULT 0,
+  done_at     INTEGER NOT NULL DEFAULT 0,
+  done_by     INTEGER REFERENCES staff(id),
+  note        TEXT
+);
+CREATE INDEX visit_preps_site_id ON visit_preps (site_id, id);
+CREATE INDEX visit_preps_visit ON visit_preps (visit_id, id);
+-- items still open (the day's important visits with open items)
+CREATE INDEX visit_preps_site_open ON visit_preps (site_id, visit_id) WHERE done_at = 0;
+-- important visits by when they are expected
+CREATE INDEX visits_site_important ON visits (site_id, planned_from) WHERE important = 1;
+
+CREATE TRIGGER visit_preps_no_delete BEFORE DELETE ON visit_preps
+BEGIN SELECT RAISE(ABORT, 'preparation items are never deleted (R-COM-3)'); END;
+CREATE TRIGGER visit_preps_no_replace BEFORE INSERT ON visit_preps
+WHEN EXISTS (SELECT 1 FROM visit_preps WHERE id = NEW.id)
+BEGIN SELECT RAISE(ABORT, 'exists: visit_preps.id (never replaced, R-COM-3)'); END;
+CREATE TRIGGER visit_preps_ticked_once BEFORE UPDATE ON visit_preps
+WHEN OLD.done_at <> 0 OR NEW.done_at = 0 OR NEW.id IS NOT OLD.id OR NEW.site_id IS NOT OLD.site_id
+  OR NEW.staff_id IS NOT OLD.staff_id OR NEW.created_at IS NOT OLD.created_at OR NEW.visit_id IS NOT OLD.visit_id
+  OR NEW.item IS NOT OLD.item OR NEW.due_at IS NOT OLD.due_at
+BEGIN SELECT RAISE(ABORT, 'a preparation item is ticked off once and never changed (R-COM-3)'); END;

@@ -544,8 +544,8 @@ static int64_t sql_int(const char *path, const char *sql)
 static const char *const WATCHED[] = { "visits",          "visit_events", "id_documents", "site_secrets",
                                        "blocklist",       "blocklist_hits", "slip_handovers", "counted_items",
                                        "item_events",     "item_counts",  "goods_permits", "goods_checks",
-                                       "custody_items",   "custody_events", "journal",    "reveals",
-                                       "search_keys" };
+                                       "custody_items",   "custody_events", "visit_preps", "journal",
+                                       "reveals",         "search_keys" };
 #define NWATCHED (sizeof WATCHED / sizeof WATCHED[0])
 
 typedef struct snapshot {
@@ -2048,5 +2048,236 @@ Test(visitors_store, R_VIS_8_one_ledger_for_parcels_items_left_and_what_visitors
     fd_custody_item_free(got);
     cr_assert_eq(raw_exec(f.path, "UPDATE custody_items SET state = 'held'"), SQLITE_CONSTRAINT_TRIGGER & 0xff);
     cr_assert_eq(raw_exec(f.path, "DELETE FROM custody_events"), SQLITE_CONSTRAINT_TRIGGER & 0xff);
+    fx_close(&f);
+}
+
+/* --- important visits (R-VIS-6) ---------------------------------------------------------- */
+
+static fd_visit important_visit(int64_t from)
+{
+    fd_visit v = walk_in();
+    v.visitor = "市政府考察团";
+    v.party_size = 8;
+    v.purpose = "考察";
+    v.preregistered = 1;
+    v.important = 1;
+    v.planned_from = from;
+    v.planned_until = from + 2 * HOUR;
+    return v;
+}
+
+Test(visitors, R_VIS_6_prep_validate_and_due_before_arrival)
+{
+    fd_visit v = important_visit(T0 + 2 * HOUR);
+    fd_assert_ok(fd_visit_validate(&v));
+    v.preregistered = 0;
+    fd_assert_error(fd_visit_validate(&v), FD_EINVAL, "visit.preregistered: an important visit is announced");
+    v = important_visit(T0 + 2 * HOUR);
+    v.state = "expected";
+    fd_visit_prep p = FD_VISIT_PREP_INIT;
+    p.visit_id = 1;
+    p.item = "会议室布置";
+    fd_assert_ok(fd_visit_prep_validate(&p, &v));
+    p.due_at = T0 + 2 * HOUR; /* at the start is in time */
+    fd_assert_ok(fd_visit_prep_validate(&p, &v));
+    p.due_at = T0 + 2 * HOUR + 1;
+    fd_assert_error(fd_visit_prep_validate(&p, &v), FD_EINVAL,
+                    "fd_visit_prep_validate: visit_prep.due_at: 1 s after the visit's planned start");
+    p.due_at = 0;
+    p.item = "";
+    fd_assert_error(fd_visit_prep_validate(&p, &v), FD_EINVAL, "visit_prep.item");
+    p.item = "会议室布置";
+    fd_assert_error(fd_visit_prep_validate(&p, NULL), FD_EINVAL, "visit");
+    v.important = 0;
+    fd_assert_error(fd_visit_prep_validate(&p, &v), FD_ESTATE, "visit.important");
+    v.important = 1;
+    v.arrived_at = T0 + 2 * HOUR;
+    fd_assert_error(fd_visit_prep_validate(&p, &v), FD_ESTATE, "visit.arrived_at: the visitors have arrived");
+    v.arrived_at = 0;
+    v.state = "cancelled";
+    fd_assert_error(fd_visit_prep_validate(&p, &v), FD_ESTATE, "visit.state: the visit is cancelled");
+    /* due: its own, else the planned start; overdue when open past it; late when ticked after it */
+    fd_prep_due d;
+    fd_assert_ok(fd_visit_prep_due(&d, &p, T0 + 2 * HOUR, T0));
+    cr_assert_eq(d.version, FD_PREP_DUE_VERSION);
+    cr_assert_eq(d.due_at, T0 + 2 * HOUR);
+    cr_assert_eq(d.open, 1);
+    cr_assert_eq(d.overdue, 0);
+    fd_assert_ok(fd_visit_prep_due(&d, &p, T0 + 2 * HOUR, T0 + 2 * HOUR));
+    cr_assert_eq(d.overdue, 1);
+    p.due_at = T0 + HOUR;
+    p.done_at = T0 + HOUR + 60;
+    fd_assert_ok(fd_visit_prep_due(&d, &p, T0 + 2 * HOUR, T0 + 3 * HOUR));
+    cr_assert_eq(d.due_at, T0 + HOUR);
+    cr_assert_eq(d.open + d.overdue, 0);
+    cr_assert_eq(d.late, 1);
+    p.due_at = 0;
+    p.done_at = 0;
+    fd_assert_ok(fd_visit_prep_due(&d, &p, 0, T0));
+    cr_assert_eq(d.due_at, 0);
+    cr_assert_eq(d.overdue, 0, "nothing says when: never overdue");
+    fd_assert_error(fd_visit_prep_due(&d, &p, 0, INT64_MAX), FD_ERANGE, "fd_visit_prep_due: now");
+    fd_assert_error(fd_visit_prep_due(NULL, &p, 0, T0), FD_EINVAL, "out");
+}
+
+static size_t prep_open_ids(int64_t *ids, size_t cap, const fx *f, const fd_actor *a, int64_t from, int64_t to)
+{
+    fd_visit_iter *it = NULL;
+    const fd_visit *v = NULL;
+    fd_assert_ok(fd_store_visit_prep_open(&it, f->s, a, from, to, 0, 64));
+    size_t n = 0;
+    while (fd_visit_iter_next(&v, it) == FD_OK && v)
+        if (n < cap)
+            ids[n++] = v->id;
+    fd_visit_iter_free(it);
+    return n;
+}
+
+Test(visitors_store, R_VIS_6_important_visits_checklist_ticked_off_with_who_and_when_before_arrival)
+{
+    fx f = fx_open("vis-important");
+    fd_actor a = clerk_at(&f, T0);
+    snapshot before = snap(&f);
+    fd_visit v = important_visit(T0 + 2 * HOUR);
+    v.preregistered = 0;
+    fd_visit_registration r;
+    fd_assert_error(fd_store_visit_register(&r, f.s, &a, &v, NULL), FD_EINVAL, "visit.preregistered");
+    assert_unchanged(&f, &before);
+    v = important_visit(T0 + 2 * HOUR);
+    int64_t vip = reg(&f, &a, &v, NULL).id;
+    int64_t ready = reg(&f, &a, &v, NULL).id;  /* a second delegation, all prepared */
+    int64_t called_off = reg(&f, &a, &v, NULL).id;
+    v = walk_in();
+    v.preregistered = 1;
+    v.planned_from = T0 + 2 * HOUR;
+    int64_t plain = reg(&f, &a, &v, NULL).id;
+    fd_visit *got = get_visit(&f, &a, vip);
+    cr_assert_eq(got->important, 1);
+    fd_visit_free(got);
+
+    fd_visit_prep p = FD_VISIT_PREP_INIT;
+    p.visit_id = vip;
+    p.item = "会议室布置";
+    p.due_at = T0 + HOUR;
+    int64_t room = 0, banner = 0, parking = 0, other = 0, id = 0;
+    fd_assert_ok(fd_store_visit_prep_add(&room, f.s, &a, &p));
+    p.item = "横幅";
+    p.due_at = 0; /* before they come */
+    fd_assert_ok(fd_store_visit_prep_add(&banner, f.s, &a, &p));
+    p.item = "停车位 3 个";
+    fd_assert_ok(fd_store_visit_prep_add(&parking, f.s, &a, &p));
+    p.visit_id = ready;
+    p.item = "茶水";
+    fd_assert_ok(fd_store_visit_prep_add(&other, f.s, &a, &p));
+    p.visit_id = called_off;
+    fd_assert_ok(fd_store_visit_prep_add(&id, f.s, &a, &p));
+    fd_assert_ok(fd_store_visit_cancel(f.s, &a, called_off, "对方改期"));
+
+    /* refused, naming the field, nothing changed */
+    before = snap(&f);
+    p.visit_id = plain;
+    fd_assert_error(fd_store_visit_prep_add(&id, f.s, &a, &p), FD_ESTATE,
+                    "fd_store_visit_prep_add: visit.important: visit");
+    p.visit_id = called_off;
+    fd_assert_error(fd_store_visit_prep_add(&id, f.s, &a, &p), FD_ESTATE, "visit.state: the visit is cancelled");
+    p.visit_id = vip;
+    p.due_at = T0 + 3 * HOUR;
+    fd_assert_error(fd_store_visit_prep_add(&id, f.s, &a, &p), FD_EINVAL, "visit_prep.due_at: 3600 s after");
+    p.due_at = 0;
+    p.item = NULL;
+    fd_assert_error(fd_store_visit_prep_add(&id, f.s, &a, &p), FD_EINVAL, "visit_prep.item: is required");
+    p.item = "鲜花";
+    p.visit_id = 999;
+    fd_assert_error(fd_store_visit_prep_add(&id, f.s, &a, &p), FD_ENOTFOUND, "visit_prep.visit_id: no visit 999");
+    fd_actor elsewhere = actor_at(f.other_site, f.other_clerk, T0);
+    p.visit_id = vip;
+    fd_assert_error(fd_store_visit_prep_add(&id, f.s, &elsewhere, &p), FD_ENOTFOUND, "visit_prep.visit_id");
+    fd_assert_error(fd_store_visit_prep_done(f.s, &elsewhere, room, NULL), FD_ENOTFOUND, "prep_id");
+    fd_assert_error(fd_store_visit_prep_done(f.s, &a, 999, NULL), FD_ENOTFOUND, "prep_id: no preparation item 999");
+    fd_assert_error(fd_store_visit_prep_add(NULL, f.s, &a, &p), FD_EINVAL, "out_id");
+    assert_unchanged(&f, &before);
+
+    fd_visit_prep_status st;
+    fd_assert_ok(fd_store_visit_prep_status(&st, f.s, &a, vip));
+    cr_assert_eq(st.version, FD_VISIT_PREP_STATUS_VERSION);
+    cr_assert_eq(st.items, 3);
+    cr_assert_eq(st.open, 3);
+    cr_assert_eq(st.overdue, 0);
+    cr_assert_eq(st.first_due, T0 + HOUR);
+    fd_assert_ok(fd_store_visit_prep_status(&st, f.s, &a, plain));
+    cr_assert_eq(st.items, 0, "a visit that is not important has an empty checklist");
+    fd_assert_error(fd_store_visit_prep_status(&st, f.s, &a, 999), FD_ENOTFOUND, "visit_id");
+
+    /* ticked off once, with who and when */
+    fd_actor half = clerk_at(&f, T0 + HOUR / 2);
+    fd_assert_ok(fd_store_visit_prep_done(f.s, &half, room, "二楼大会议室"));
+    fd_assert_ok(fd_store_visit_prep_done(f.s, &half, other, NULL));
+    before = snap(&f);
+    fd_actor mgr = manager_at(&f, T0 + HOUR);
+    fd_assert_error(fd_store_visit_prep_done(f.s, &mgr, room, NULL), FD_ESTATE,
+                    "prep_id: item");
+    cr_assert(strstr(fd_error_last()->message, "ticked off already, by staff") != NULL, "%s",
+              fd_error_last()->message);
+    assert_unchanged(&f, &before);
+    fd_visit_prep *row = NULL;
+    fd_assert_ok(fd_store_visit_prep_get(&row, f.s, &a, room));
+    cr_assert_eq(row->done_at, T0 + HOUR / 2);
+    cr_assert_eq(row->done_by, f.clerk);
+    cr_assert_eq(row->staff_id, f.clerk);
+    cr_assert_eq(row->created_at, T0);
+    fd_visit_prep_free(row);
+
+    /* the day's report: important visits with items open; not the prepared one, not the cancelled one */
+    int64_t ids[8];
+    cr_assert_eq(prep_open_ids(ids, 8, &f, &a, T0, T0 + DAY), 1);
+    cr_assert_eq(ids[0], vip);
+    cr_assert_eq(prep_open_ids(ids, 8, &f, &a, T0 + 3 * HOUR, T0 + DAY), 0, "planned before the window");
+    cr_assert_eq(prep_open_ids(ids, 8, &f, &elsewhere, T0, T0 + DAY), 0, "another site's");
+    fd_visit_iter *it = NULL;
+    fd_assert_error(fd_store_visit_prep_open(&it, f.s, &a, T0 + DAY, T0, 0, 8), FD_EINVAL, "to");
+    fd_assert_error(fd_store_visit_prep_open(&it, f.s, &a, T0, T0 + DAY, 0, 65), FD_ERANGE, "limit");
+    cr_assert_null(it);
+
+    /* past the planned start the two open items are overdue; one ticked late */
+    fd_actor start = clerk_at(&f, T0 + 2 * HOUR);
+    fd_assert_ok(fd_store_visit_prep_status(&st, f.s, &start, vip));
+    cr_assert_eq(st.done, 1);
+    cr_assert_eq(st.open, 2);
+    cr_assert_eq(st.overdue, 2);
+    cr_assert_eq(st.first_due, T0 + 2 * HOUR);
+    fd_actor late = clerk_at(&f, T0 + 2 * HOUR + 600);
+    fd_assert_ok(fd_store_visit_prep_done(f.s, &late, banner, NULL));
+    fd_assert_ok(fd_store_visit_prep_status(&st, f.s, &late, vip));
+    cr_assert_eq(st.late, 1);
+    cr_assert_eq(st.open, 1);
+    /* once they have arrived, nothing more is added; an item no longer needed is ticked with a note */
+    fd_assert_ok(fd_store_visit_checkin(f.s, &late, vip));
+    p.item = "鲜花";
+    fd_assert_error(fd_store_visit_prep_add(&id, f.s, &late, &p), FD_ESTATE, "visit.arrived_at");
+    fd_assert_ok(fd_store_visit_prep_done(f.s, &late, parking, "对方乘大巴，不需要"));
+    cr_assert_eq(prep_open_ids(ids, 8, &f, &a, T0, T0 + DAY), 0);
+
+    /* the database keeps it: never deleted, ticked once, important fixed at registration */
+    cr_assert_eq(raw_exec(f.path, "DELETE FROM visit_preps"), SQLITE_CONSTRAINT_TRIGGER & 0xff);
+    cr_assert_eq(raw_exec(f.path, "UPDATE visit_preps SET done_at = 0"), SQLITE_CONSTRAINT_TRIGGER & 0xff);
+    cr_assert_eq(raw_exec(f.path, "UPDATE visit_preps SET item = 'x' WHERE done_at = 0"),
+                 SQLITE_CONSTRAINT_TRIGGER & 0xff, "the cancelled visit's open item");
+    cr_assert_eq(raw_exec(f.path, "INSERT OR REPLACE INTO visit_preps SELECT * FROM visit_preps"),
+                 SQLITE_CONSTRAINT_TRIGGER & 0xff);
+    cr_assert_eq(raw_exec(f.path, "UPDATE visits SET important = 0"), SQLITE_CONSTRAINT_TRIGGER & 0xff);
+
+    /* the report's list reads through the index of important visits */
+    sqlite3 *db = NULL;
+    cr_assert_eq(sqlite3_open_v2(f.path, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+    sqlite3_stmt *plan = NULL;
+    cr_assert_eq(sqlite3_prepare_v2(db, "EXPLAIN QUERY PLAN SELECT id FROM visits WHERE ?1 = ?1 AND site_id = 1 AND "
+                                        "important = 1 AND planned_from >= ?3 AND planned_from < ?4 AND id > ?5 "
+                                        "AND state <> 'cancelled' ORDER BY id LIMIT ?2",
+                                    -1, &plan, NULL), SQLITE_OK);
+    cr_assert_eq(sqlite3_step(plan), SQLITE_ROW);
+    cr_assert(strstr((const char *)sqlite3_column_text(plan, 3), "visits_site_important") != NULL, "%s",
+              sqlite3_column_text(plan, 3));
+    sqlite3_finalize(plan);
+    sqlite3_close(db);
     fx_close(&f);
 }

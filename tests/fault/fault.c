@@ -591,6 +591,8 @@ typedef struct outcome {
     int permit, approve, gate, custody, collect; /* a goods permit, its approval, the gate's check (a mismatch);
                                                     a parcel, collected */
     int64_t permit_id, custody_id;
+    int vip, prep, done; /* an important visit, an item of its checklist, ticked off */
+    int64_t vip_id, prep_id;
 } outcome;
 
 /* Counts a write that journals one entry at the north site. */
@@ -817,6 +819,22 @@ static void scenario(const char *path, outcome *o)
     if (CALL(fd_store_custody_status(&cst, st, &ca)) == FD_OK && o->custody != UNKNOWN && o->collect != UNKNOWN &&
         cst.held != (o->custody == DONE && o->collect != DONE))
         problem("custody status: %lld held", (long long)cst.held);
+    fd_visit vip = FD_VISIT_INIT;
+    vip.visitor = "考察团", vip.party_size = 6, vip.purpose = "fault-vip", vip.host = "总经理办公室";
+    vip.preregistered = 1, vip.planned_from = T0 + 7200, vip.important = 1;
+    o->vip = WRITE(fd_store_visit_register(&vr, st, &ca, &vip, NULL));
+    if (o->vip == DONE) {
+        o->vip_id = vr.id;
+        fd_visit_prep vp0 = FD_VISIT_PREP_INIT;
+        vp0.visit_id = o->vip_id, vp0.item = "fault-prep 会议室";
+        o->prep = WRITE(fd_store_visit_prep_add(&o->prep_id, st, &ca, &vp0));
+    }
+    if (o->prep == DONE)
+        o->done = WRITE(fd_store_visit_prep_done(st, &ca, o->prep_id, "二楼"));
+    fd_visit_prep_status ps;
+    if (o->vip == DONE && CALL(fd_store_visit_prep_status(&ps, st, &ca, o->vip_id)) == FD_OK && o->prep != UNKNOWN &&
+        o->done != UNKNOWN && ps.open != (o->prep == DONE && o->done != DONE))
+        problem("the checklist has %lld items open", (long long)ps.open);
     fd_visit_shift vs;
     if (CALL(fd_store_visit_shift_check(&vs, st, &ca, T0)) == FD_OK && vs.on_site > 2)
         problem("the shift check counted %lld visitors on site", (long long)vs.on_site);
@@ -1088,6 +1106,11 @@ static void verify(const char *path, const outcome *o)
     expect_rows(db, "SELECT count(*) FROM custody_items i JOIN custody_events e ON e.item_id = i.id WHERE "
                     "i.description = ? AND i.state = 'collected' AND e.kind = 'collect'", "fault-parcel 顺丰",
                 o->collect, "the parcel's collection");
+    expect_rows(db, "SELECT count(*) FROM visits WHERE purpose = ? AND important = 1", "fault-vip", o->vip,
+                "the important visit");
+    expect_rows(db, "SELECT count(*) FROM visit_preps WHERE item = ?", "fault-prep 会议室", o->prep, "its checklist item");
+    expect_rows(db, "SELECT count(*) FROM visit_preps WHERE item = ? AND done_at <> 0 AND done_by <> 0 AND note = '二楼'",
+                "fault-prep 会议室", o->done, "the item ticked off");
     expect_rows(db, "SELECT count(*) FROM journal WHERE detail = ?", jdetail(detail, "undone", 0), REFUSED,
                 "the rolled-back entry");
     expect_rows(db, "SELECT count(*) FROM journal WHERE detail = ?", jdetail(detail, "again", 0), o->journal2,

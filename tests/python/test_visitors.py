@@ -322,3 +322,46 @@ def test_one_custody_ledger_R_VIS_8(estate):
     card = fd.add_custody_item(s, clerk, kind="deposit", description="钥匙一串", owner="王小丽")
     fd.return_custody(s, clerk, card, "王小丽")
     assert [i.state for i in fd.custody_items(s, clerk)] == ["collected", "handed_on", "returned"]
+
+
+def test_important_visits_checklist_ticked_off_before_arrival_R_VIS_6(estate):
+    s, clerk = estate["store"], estate["clerk"]
+    start = T0 + 2 * HOUR
+    v = fd.Visit(visitor="市考察团", purpose="考察", party_size=8, host="总经理办公室", preregistered=True,
+                 planned_from=start, important=True)
+    prep = fd.VisitPrep(visit_id=1, item="会议室布置", due_at=T0 + HOUR)
+    fd.validate_visit_prep(prep, v)
+    with pytest.raises(fd.InvalidArgument, match="visit_prep.due_at"):
+        fd.validate_visit_prep(prep.replace(due_at=start + HOUR), v)
+    with pytest.raises(fd.InvalidState, match="visit.important"):
+        fd.validate_visit_prep(prep, v.replace(important=False))
+    due = fd.visit_prep_due(fd.VisitPrep(visit_id=1, item="横幅"), start, start)
+    assert due == fd.PrepDue(start, True, True, False)
+    with pytest.raises(fd.InvalidArgument, match="visit.preregistered"):
+        fd.register_visit(s, clerk, visitor="代表团", purpose="考察", host="办公室", important=True)
+
+    vip = fd.register_visit(s, clerk, visitor="市考察团", purpose="考察", party_size=8, host="总经理办公室",
+                            preregistered=True, planned_from=start, important=True).id
+    plain = fd.register_visit(s, clerk, visitor="张伟", purpose="送货", host="前台").id
+    room = fd.add_visit_prep(s, clerk, vip, "会议室布置", due_at=T0 + HOUR)
+    banner = fd.add_visit_prep(s, clerk, vip, "横幅")
+    with pytest.raises(fd.InvalidState, match="visit.important"):
+        fd.add_visit_prep(s, clerk, plain, "鲜花")
+    with pytest.raises(fd.NotFound, match="visit_prep.visit_id"):
+        fd.add_visit_prep(s, clerk, 999, "鲜花")
+    st = fd.visit_prep_status(s, clerk, vip)
+    assert (st.items, st.open, st.overdue, st.first_due) == (2, 2, 0, T0 + HOUR)
+    assert [v.id for v in fd.important_visits_open(s, clerk, T0, T0 + 24 * HOUR)] == [vip]
+
+    fd.visit_prep_done(s, clerk.replace(at=T0 + HOUR / 2), room, note="二楼大会议室")
+    with pytest.raises(fd.InvalidState, match="ticked off already"):
+        fd.visit_prep_done(s, clerk, room)
+    got = fd.visit_prep(s, clerk, room)
+    assert (got.done_at, got.done_by, got.created_at) == (T0 + HOUR / 2, clerk.staff_id, T0)
+    late = clerk.replace(at=start + HOUR)
+    assert fd.visit_prep_status(s, late, vip).overdue == 1
+    fd.visit_prep_done(s, late, banner)
+    st = fd.visit_prep_status(s, late, vip)
+    assert (st.done, st.open, st.late, st.first_due) == (2, 0, 1, None)
+    assert list(fd.important_visits_open(s, clerk, T0, T0 + 24 * HOUR)) == []
+    assert [p.item for p in fd.visit_preps(s, clerk, visit_id=vip)] == ["会议室布置", "横幅"]

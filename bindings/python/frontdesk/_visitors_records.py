@@ -4,7 +4,7 @@ libfrontdesk/records/visitors.rec; do not edit)."""
 from . import core as _c
 from ._records import Record, RecordFilter, FieldInfo
 
-__all__ = ["Visit", "VisitFilter", "VisitEvent", "VisitEventFilter", "BlocklistEntry", "BlocklistEntryFilter", "BlocklistHit", "BlocklistHitFilter", "SlipHandover", "SlipHandoverFilter", "CountedItem", "CountedItemFilter", "ItemEvent", "ItemEventFilter", "ItemCount", "ItemCountFilter", "GoodsPermit", "GoodsPermitFilter", "GoodsCheck", "GoodsCheckFilter", "CustodyItem", "CustodyItemFilter", "CustodyEvent", "CustodyEventFilter"]
+__all__ = ["Visit", "VisitFilter", "VisitEvent", "VisitEventFilter", "BlocklistEntry", "BlocklistEntryFilter", "BlocklistHit", "BlocklistHitFilter", "SlipHandover", "SlipHandoverFilter", "CountedItem", "CountedItemFilter", "ItemEvent", "ItemEventFilter", "ItemCount", "ItemCountFilter", "GoodsPermit", "GoodsPermitFilter", "GoodsCheck", "GoodsCheckFilter", "CustodyItem", "CustodyItemFilter", "CustodyEvent", "CustodyEventFilter", "VisitPrep", "VisitPrepFilter"]
 
 
 class Visit(Record):
@@ -29,6 +29,7 @@ class Visit(Record):
     ``preregistered``: 预约, 1: announced by the host before arrival (expected until checked in); 0: a walk-in, arrived when registered
     ``planned_from``: 预约开始, the planned window's start, 0 = none (a pre-registration needs it)
     ``planned_until``: 预约结束, the planned window's end, 0 = none; past it (and visitor.overstay_grace_minutes) an on-site visitor overstays
+    ``important``: 重要来访, 1: a delegation, officials: the visit carries a preparation checklist, done before arrival
     ``state``: 状态, expected, waiting, held, on_site, declined, refused, left or cancelled (set by the store)
     ``id_type``: 证件类型, the ID document's type (id_card, passport, hk_macau, taiwan, other); empty when none (set by the store)
     ``id_masked``: 证件号码, the ID number masked for display (110105********002X), the only form ever shown; emptied by the purge (set by the store)
@@ -70,6 +71,7 @@ class Visit(Record):
         FieldInfo("preregistered", "bool", "预约", 0, True, "none", False, "in", "R-VIS-1"),
         FieldInfo("planned_from", "instant", "预约开始", 0, False, "none", False, "in", "R-VIS-1"),
         FieldInfo("planned_until", "instant", "预约结束", 0, False, "none", False, "in", "R-COM-4"),
+        FieldInfo("important", "bool", "重要来访", 0, True, "none", False, "in", "R-VIS-6"),
         FieldInfo("state", "lcode", "状态", 16, False, "none", False, "in", "R-VIS-2"),
         FieldInfo("id_type", "lcode", "证件类型", 16, False, "none", False, "in", "R-COM-2"),
         FieldInfo("id_masked", "text", "证件号码", 40, False, "none", False, "in", "R-COM-2"),
@@ -116,25 +118,26 @@ class VisitFilter(RecordFilter):
         ("planned_from_to", "instant", 1 << 18),  # FD_VISIT_MATCH_PLANNED_FROM_TO
         ("planned_until_from", "instant", 1 << 19),  # FD_VISIT_MATCH_PLANNED_UNTIL_FROM
         ("planned_until_to", "instant", 1 << 20),  # FD_VISIT_MATCH_PLANNED_UNTIL_TO
-        ("state", "lcode", 1 << 21),  # FD_VISIT_MATCH_STATE
-        ("id_type", "lcode", 1 << 22),  # FD_VISIT_MATCH_ID_TYPE
-        ("id_masked", "text", 1 << 23),  # FD_VISIT_MATCH_ID_MASKED
-        ("id_kept", "bool", 1 << 24),  # FD_VISIT_MATCH_ID_KEPT
-        ("id_consent", "bool", 1 << 25),  # FD_VISIT_MATCH_ID_CONSENT
-        ("blocklist_level", "lcode", 1 << 26),  # FD_VISIT_MATCH_BLOCKLIST_LEVEL
-        ("answer", "lcode", 1 << 27),  # FD_VISIT_MATCH_ANSWER
-        ("answered_at_from", "instant", 1 << 28),  # FD_VISIT_MATCH_ANSWERED_AT_FROM
-        ("answered_at_to", "instant", 1 << 29),  # FD_VISIT_MATCH_ANSWERED_AT_TO
-        ("arrived_at_from", "instant", 1 << 30),  # FD_VISIT_MATCH_ARRIVED_AT_FROM
-        ("arrived_at_to", "instant", 1 << 31),  # FD_VISIT_MATCH_ARRIVED_AT_TO
-        ("departed_at_from", "instant", 1 << 32),  # FD_VISIT_MATCH_DEPARTED_AT_FROM
-        ("departed_at_to", "instant", 1 << 33),  # FD_VISIT_MATCH_DEPARTED_AT_TO
-        ("explained_at_from", "instant", 1 << 34),  # FD_VISIT_MATCH_EXPLAINED_AT_FROM
-        ("explained_at_to", "instant", 1 << 35),  # FD_VISIT_MATCH_EXPLAINED_AT_TO
-        ("id_purged_at_from", "instant", 1 << 36),  # FD_VISIT_MATCH_ID_PURGED_AT_FROM
-        ("id_purged_at_to", "instant", 1 << 37),  # FD_VISIT_MATCH_ID_PURGED_AT_TO
-        ("purged_at_from", "instant", 1 << 38),  # FD_VISIT_MATCH_PURGED_AT_FROM
-        ("purged_at_to", "instant", 1 << 39),  # FD_VISIT_MATCH_PURGED_AT_TO
+        ("important", "bool", 1 << 21),  # FD_VISIT_MATCH_IMPORTANT
+        ("state", "lcode", 1 << 22),  # FD_VISIT_MATCH_STATE
+        ("id_type", "lcode", 1 << 23),  # FD_VISIT_MATCH_ID_TYPE
+        ("id_masked", "text", 1 << 24),  # FD_VISIT_MATCH_ID_MASKED
+        ("id_kept", "bool", 1 << 25),  # FD_VISIT_MATCH_ID_KEPT
+        ("id_consent", "bool", 1 << 26),  # FD_VISIT_MATCH_ID_CONSENT
+        ("blocklist_level", "lcode", 1 << 27),  # FD_VISIT_MATCH_BLOCKLIST_LEVEL
+        ("answer", "lcode", 1 << 28),  # FD_VISIT_MATCH_ANSWER
+        ("answered_at_from", "instant", 1 << 29),  # FD_VISIT_MATCH_ANSWERED_AT_FROM
+        ("answered_at_to", "instant", 1 << 30),  # FD_VISIT_MATCH_ANSWERED_AT_TO
+        ("arrived_at_from", "instant", 1 << 31),  # FD_VISIT_MATCH_ARRIVED_AT_FROM
+        ("arrived_at_to", "instant", 1 << 32),  # FD_VISIT_MATCH_ARRIVED_AT_TO
+        ("departed_at_from", "instant", 1 << 33),  # FD_VISIT_MATCH_DEPARTED_AT_FROM
+        ("departed_at_to", "instant", 1 << 34),  # FD_VISIT_MATCH_DEPARTED_AT_TO
+        ("explained_at_from", "instant", 1 << 35),  # FD_VISIT_MATCH_EXPLAINED_AT_FROM
+        ("explained_at_to", "instant", 1 << 36),  # FD_VISIT_MATCH_EXPLAINED_AT_TO
+        ("id_purged_at_from", "instant", 1 << 37),  # FD_VISIT_MATCH_ID_PURGED_AT_FROM
+        ("id_purged_at_to", "instant", 1 << 38),  # FD_VISIT_MATCH_ID_PURGED_AT_TO
+        ("purged_at_from", "instant", 1 << 39),  # FD_VISIT_MATCH_PURGED_AT_FROM
+        ("purged_at_to", "instant", 1 << 40),  # FD_VISIT_MATCH_PURGED_AT_TO
     )
     _query = staticmethod(_c.fd_store_visit_query)
     _next = staticmethod(_c.fd_visit_iter_next)
@@ -887,3 +890,66 @@ class CustodyEventFilter(RecordFilter):
     _next = staticmethod(_c.fd_custody_event_iter_next)
     _free = staticmethod(_c.fd_custody_event_iter_free)
     _record = CustodyEvent
+
+
+class VisitPrep(Record):
+    """接待准备: One item of an important visit's preparation checklist, ticked off with who and when. (R-VIS-6)
+
+    ``id``: 编号, row id, > 0
+    ``site_id``: 场所, the site
+    ``staff_id``: 添加人, who added it
+    ``created_at``: 添加时间, when
+    ``visit_id``: 来访, the important visit
+    ``item``: 准备事项, what is to be done (会议室布置, 横幅, 停车位)
+    ``due_at``: 完成期限, when it must be done, 0 = before the visit's planned start
+    ``done_at``: 完成时间, when it was ticked off, 0 = open
+    ``done_by``: 完成人, who ticked it off
+    ``note``: 备注, a note given when ticking it off (personal data: free_text)
+    """
+    _name = "visit_prep"
+    _c_type = _c.fd_visit_prep
+    _c_init = staticmethod(_c.fd_visit_prep_init)
+    _c_version = _c.FD_VISIT_PREP_VERSION
+    _c_check = staticmethod(_c.fd_visit_prep_check)
+    _c_free = staticmethod(_c.fd_visit_prep_free)
+    _c_get = staticmethod(_c.fd_store_visit_prep_get)
+    _fields = (
+        FieldInfo("id", "id", "编号", 0, True, "none", False, "db", "R-VIS-6"),
+        FieldInfo("site_id", "ref", "场所", 0, True, "none", False, "site", "R-COM-1"),
+        FieldInfo("staff_id", "ref", "添加人", 0, False, "none", False, "staff", "R-COM-1"),
+        FieldInfo("created_at", "instant", "添加时间", 0, True, "none", False, "at", "R-COM-1"),
+        FieldInfo("visit_id", "ref", "来访", 0, True, "none", False, "in", "R-VIS-6"),
+        FieldInfo("item", "text", "准备事项", 200, True, "none", False, "in", "R-VIS-6"),
+        FieldInfo("due_at", "instant", "完成期限", 0, False, "none", False, "in", "R-VIS-6"),
+        FieldInfo("done_at", "instant", "完成时间", 0, False, "none", False, "db", "R-VIS-6"),
+        FieldInfo("done_by", "ref", "完成人", 0, False, "none", False, "db", "R-VIS-6"),
+        FieldInfo("note", "text", "备注", 500, False, "free_text", False, "db", "R-VIS-6"),
+    )
+    __slots__ = tuple(f.name for f in _fields)
+
+
+class VisitPrepFilter(RecordFilter):
+    """Filter of VisitPrep queries: keyword arguments name fields (equality), ``<field>_from`` /
+    ``<field>_to`` bound instants, dates and amounts ([from, to)), ``search`` matches names,
+    ``after`` and ``limit`` page."""
+    _c_type = _c.fd_visit_prep_filter
+    _c_init = staticmethod(_c.fd_visit_prep_filter_init)
+    _version = _c.FD_VISIT_PREP_FILTER_VERSION
+    _slots = (
+        ("id", "id", 1 << 0),  # FD_VISIT_PREP_MATCH_ID
+        ("site_id", "ref", 1 << 1),  # FD_VISIT_PREP_MATCH_SITE_ID
+        ("staff_id", "ref", 1 << 2),  # FD_VISIT_PREP_MATCH_STAFF_ID
+        ("created_at_from", "instant", 1 << 3),  # FD_VISIT_PREP_MATCH_CREATED_AT_FROM
+        ("created_at_to", "instant", 1 << 4),  # FD_VISIT_PREP_MATCH_CREATED_AT_TO
+        ("visit_id", "ref", 1 << 5),  # FD_VISIT_PREP_MATCH_VISIT_ID
+        ("item", "text", 1 << 6),  # FD_VISIT_PREP_MATCH_ITEM
+        ("due_at_from", "instant", 1 << 7),  # FD_VISIT_PREP_MATCH_DUE_AT_FROM
+        ("due_at_to", "instant", 1 << 8),  # FD_VISIT_PREP_MATCH_DUE_AT_TO
+        ("done_at_from", "instant", 1 << 9),  # FD_VISIT_PREP_MATCH_DONE_AT_FROM
+        ("done_at_to", "instant", 1 << 10),  # FD_VISIT_PREP_MATCH_DONE_AT_TO
+        ("done_by", "ref", 1 << 11),  # FD_VISIT_PREP_MATCH_DONE_BY
+    )
+    _query = staticmethod(_c.fd_store_visit_prep_query)
+    _next = staticmethod(_c.fd_visit_prep_iter_next)
+    _free = staticmethod(_c.fd_visit_prep_iter_free)
+    _record = VisitPrep

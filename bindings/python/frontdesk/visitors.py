@@ -31,7 +31,7 @@ from ._visitors_records import (BlocklistEntry, BlocklistEntryFilter, BlocklistH
                                 CountedItemFilter, CustodyEvent, CustodyEventFilter, CustodyItem, CustodyItemFilter,
                                 GoodsCheck, GoodsCheckFilter, GoodsPermit, GoodsPermitFilter, ItemCount,
                                 ItemCountFilter, ItemEvent, ItemEventFilter, SlipHandover, SlipHandoverFilter, Visit,
-                                VisitEvent, VisitEventFilter, VisitFilter)
+                                VisitEvent, VisitEventFilter, VisitFilter, VisitPrep, VisitPrepFilter)
 
 __all__ = ["Visit", "VisitFilter", "VisitEvent", "VisitEventFilter", "BlocklistEntry", "BlocklistEntryFilter",
            "BlocklistHit", "BlocklistHitFilter", "CountedItem", "CountedItemFilter", "ItemCount", "ItemCountFilter",
@@ -54,7 +54,10 @@ __all__ = ["Visit", "VisitFilter", "VisitEvent", "VisitEventFilter", "BlocklistE
            "custody_item_due", "add_goods_permit", "approve_goods_permit", "refuse_goods_permit", "check_goods",
            "goods_permits", "goods_permit", "goods_checks", "goods_check", "add_custody_item", "notify_custody",
            "collect_custody", "return_custody", "hand_on_custody", "custody_status", "custody_items",
-           "custody_item", "custody_events", "custody_event"]
+           "custody_item", "custody_events", "custody_event",
+           "VisitPrep", "VisitPrepFilter", "PrepDue", "VisitPrepStatus", "validate_visit_prep", "visit_prep_due",
+           "add_visit_prep", "visit_prep_done", "visit_prep_status", "important_visits_open", "visit_preps",
+           "visit_prep"]
 
 #: The largest party a visit records.
 VISIT_PARTY_MAX = _c.FD_VISIT_PARTY_MAX
@@ -232,7 +235,7 @@ class VisitRegistration(_NamedTuple):
 def register_visit(store, actor, *, id_document=None, **fields):
     """R-VIS-1, R-VIS-3: registers a visit (Visit keywords: visitor, organisation, phone, party_size, plate,
     host_occupant / host_employee / host_department / host_organisation or host, purpose, preregistered,
-    planned_from, planned_until) with an optional IdDocument, checks the blocklist and numbers the slip.
+    planned_from, planned_until, important) with an optional IdDocument, checks the blocklist and numbers the slip.
     Returns a VisitRegistration."""
     r = _c.fd_visit_registration()
     fields.setdefault("party_size", 1)
@@ -680,3 +683,81 @@ def custody_events(store, actor, **filter):
 def custody_event(store, actor, event_id):
     """One CustodyEvent by id."""
     return CustodyEvent._get(store._handle(), store._actor(actor), event_id)
+
+
+# -- important visits (R-VIS-6) -------------------------------------------------------------
+def validate_visit_prep(prep, visit):
+    """R-VIS-6: checks a VisitPrep to be added to ``visit``'s checklist as the store does: the visit important,
+    not arrived, not closed; a ``due_at`` at or before its planned start. Raises naming the field."""
+    _c.fd_visit_prep_validate(prep._to_c(), visit._to_c())
+
+
+class PrepDue(_NamedTuple):
+    """Where a preparation item stands: its ``due_at`` (its own, else the visit's planned start; a datetime or
+    None), whether it is ``open``, ``overdue`` (open at or past its due) or was done ``late``."""
+    due_at: object
+    open: bool
+    overdue: bool
+    late: bool
+
+
+def visit_prep_due(prep, planned_from, now):
+    """R-VIS-6: where ``prep`` (a VisitPrep) stands at ``now`` for a visit planned to start at ``planned_from``
+    (None: not known)."""
+    d = _c.fd_prep_due()
+    _c.fd_visit_prep_due(d, prep._to_c(), 0 if planned_from is None else to_seconds(planned_from, "planned_from"),
+                         to_seconds(now, "now"))
+    return PrepDue(from_seconds(d.due_at) if d.due_at else None, bool(d.open), bool(d.overdue), bool(d.late))
+
+
+def add_visit_prep(store, actor, visit_id, item, due_at=None):
+    """R-VIS-6: adds ``item`` (会议室布置, 横幅 ...) to an important visit's checklist, due at ``due_at`` (None:
+    before the visit's planned start). Returns its id."""
+    fields = {"visit_id": integer(visit_id, "visit_id"), "item": item}
+    if due_at is not None:
+        fields["due_at"] = due_at
+    return _c.fd_store_visit_prep_add(store._handle(), store._actor(actor),
+                                      VisitPrep(**fields)._to_c(_zone(store, actor)))
+
+
+def visit_prep_done(store, actor, prep_id, note=None):
+    """R-VIS-6: ticks off a checklist item, once, by the actor at its instant."""
+    _c.fd_store_visit_prep_done(store._handle(), store._actor(actor), integer(prep_id, "prep_id"), note)
+
+
+class VisitPrepStatus(_NamedTuple):
+    """An important visit's checklist: items, done, open, overdue (open past their due), late (done after their
+    due) and the earliest due among the open items (a datetime or None)."""
+    items: int
+    done: int
+    open: int
+    overdue: int
+    late: int
+    first_due: object
+
+
+def visit_prep_status(store, actor, visit_id):
+    """R-VIS-6: how far visit ``visit_id``'s checklist is done at the actor's instant."""
+    r = _c.fd_visit_prep_status()
+    _c.fd_store_visit_prep_status(r, store._handle(), store._actor(actor), integer(visit_id, "visit_id"))
+    return VisitPrepStatus(r.items, r.done, r.open, r.overdue, r.late,
+                           from_seconds(r.first_due) if r.first_due else None)
+
+
+def important_visits_open(store, actor, from_, to, after=0, limit=64):
+    """R-VIS-6: one page of the important visits planned to start in [``from_``, ``to``), not cancelled, with
+    checklist items still open, in id order: those after id ``after``, at most ``limit`` (1..64)."""
+    zone = _zone(store, actor)
+    it = _c.fd_store_visit_prep_open(store._handle(), store._actor(actor), to_seconds(from_, "from", zone),
+                                     to_seconds(to, "to", zone), integer(after, "after"), integer(limit, "limit"))
+    return Records._wrap(VisitFilter, it)
+
+
+def visit_preps(store, actor, **filter):
+    """Preparation items (VisitPrepFilter keywords: visit_id=, done_at=0 ...), in id order."""
+    return VisitPrepFilter._iterate(store._handle(), store._actor(actor), _zone(store, actor), **filter)
+
+
+def visit_prep(store, actor, prep_id):
+    """One VisitPrep by id."""
+    return VisitPrep._get(store._handle(), store._actor(actor), prep_id)

@@ -1724,6 +1724,26 @@ FD_API void fd_custody_event_iter_free(fd_custody_event_iter *iter);
  *  fd_custody_event_free(). ::FD_ENOTFOUND when there is none (or it is another site's). */
 FD_API fd_status fd_store_custody_event_get(fd_custody_event **out, fd_store *store, const fd_actor *actor, int64_t id);
 
+/** An iterator over visit_prep records, in id order, read in pages. */
+typedef struct fd_visit_prep_iter fd_visit_prep_iter;
+/**
+ * Queries visit_prep records; @p filter NULL matches all. @p actor: the actor (required: the record holds personal data or a site);
+ * records with a site are limited to the actor's site; personal data comes back
+ * masked unless the actor holds ::FD_GRANT_REVEAL (each reveal is logged, R-COM-2).
+ * Free the iterator with fd_visit_prep_iter_free().
+ * @return ::FD_OK, ::FD_EINVAL (bad filter), ::FD_EPERM (actor), ::FD_ENOTFOUND, ::FD_EIO.
+ */
+FD_API fd_status fd_store_visit_prep_query(fd_visit_prep_iter **out, fd_store *store, const fd_actor *actor,
+                                  const fd_visit_prep_filter *filter);
+/** Steps the iterator: *out is the next record (owned by the iterator, valid until the next
+ *  call) or NULL at the end. */
+FD_API fd_status fd_visit_prep_iter_next(const fd_visit_prep **out, fd_visit_prep_iter *iter);
+/** Frees an iterator. NULL is a no-op. */
+FD_API void fd_visit_prep_iter_free(fd_visit_prep_iter *iter);
+/** One visit_prep record by id (masked as by fd_store_visit_prep_query()); free it with
+ *  fd_visit_prep_free(). ::FD_ENOTFOUND when there is none (or it is another site's). */
+FD_API fd_status fd_store_visit_prep_get(fd_visit_prep **out, fd_store *store, const fd_actor *actor, int64_t id);
+
 /* @generated store:visitors end */
 
 /*
@@ -2233,6 +2253,73 @@ typedef struct fd_custody_status {
  * @return ::FD_OK; ::FD_EPERM; ::FD_EIO.
  */
 FD_API fd_status fd_store_custody_status(fd_custody_status *out, fd_store *store, const fd_actor *actor);
+
+/*
+ * Important visits (R-VIS-6). A visit registered with `important` 1 (a
+ * delegation, officials; pre-registered) carries a preparation checklist:
+ * items (会议室布置, 横幅, 停车位) added before arrival, each due by its own
+ * `due_at` or else the visit's planned start, and ticked off once with who
+ * and when. Nothing is deleted (R-COM-3): an item no longer needed is ticked
+ * off with a note saying so.
+ */
+
+/**
+ * Adds @p prep (`visit_id`, `item`, `due_at`) to an important visit's
+ * checklist (R-VIS-6), as fd_visit_prep_validate() says against the visit as
+ * stored: important, not arrived, not closed, due at or before its planned
+ * start. Not journaled: the item carries who added it and when.
+ * @return ::FD_OK; ::FD_EINVAL / ::FD_ERANGE naming the field; ::FD_ENOTFOUND
+ *         (`visit_prep.visit_id`: no such visit at the actor's site);
+ *         ::FD_ESTATE (naming `visit.important`, `visit.arrived_at` or
+ *         `visit.state`); ::FD_EPERM; ::FD_EIO.
+ */
+FD_API fd_status fd_store_visit_prep_add(int64_t *out_id, fd_store *store, const fd_actor *actor,
+                                         const fd_visit_prep *prep);
+
+/**
+ * Ticks off preparation item @p prep_id (R-VIS-6) by the actor at its
+ * instant, with @p note (optional; at most 500 bytes), once: an item ticked
+ * off already is ::FD_ESTATE naming `prep_id`, with who ticked it and when. A
+ * tick after the item's due is kept and counted as late.
+ * @return ::FD_OK; ::FD_EINVAL / ::FD_ERANGE (`note`); ::FD_ENOTFOUND (not at
+ *         the actor's site); ::FD_ESTATE; ::FD_EPERM; ::FD_EIO.
+ */
+FD_API fd_status fd_store_visit_prep_done(fd_store *store, const fd_actor *actor, int64_t prep_id,
+                                          const char *note);
+
+/** An important visit's checklist at the actor's instant (fd_store_visit_prep_status()). */
+typedef struct fd_visit_prep_status {
+    unsigned int version; /**< ::FD_VISIT_PREP_STATUS_VERSION */
+    int64_t items;        /**< items on the checklist */
+    int64_t done;         /**< of those, ticked off */
+    int64_t open;         /**< of those, not ticked off */
+    int64_t overdue;      /**< open items at or past their due (fd_visit_prep_due()) */
+    int64_t late;         /**< items ticked off after their due */
+    int64_t first_due;    /**< the earliest due among the open items, 0 when none or none has one */
+} fd_visit_prep_status;
+/** The current version of ::fd_visit_prep_status. */
+#define FD_VISIT_PREP_STATUS_VERSION 1
+
+/**
+ * R-VIS-6: how far visit @p visit_id's checklist is done at the actor's
+ * instant. A visit that is not important has an empty checklist.
+ * @return ::FD_OK; ::FD_ENOTFOUND (no such visit at the actor's site); ::FD_EPERM; ::FD_EIO.
+ */
+FD_API fd_status fd_store_visit_prep_status(fd_visit_prep_status *out, fd_store *store, const fd_actor *actor,
+                                            int64_t visit_id);
+
+/**
+ * R-VIS-6, for the day's report: the important visits of the actor's site
+ * planned to start in [@p from, @p to) and not cancelled that have checklist
+ * items still open, in id order: those after id @p after (0: from the first),
+ * at most @p limit (1..64) — page with the last id. Read through the indexes
+ * of important visits and of open items. Personal data masked as by
+ * fd_store_visit_query().
+ * @return ::FD_OK (an empty iterator when none); ::FD_EINVAL (@p to before
+ *         @p from); ::FD_ERANGE (limit, a negative after); ::FD_EPERM; ::FD_EIO.
+ */
+FD_API fd_status fd_store_visit_prep_open(fd_visit_iter **out, fd_store *store, const fd_actor *actor, int64_t from,
+                                          int64_t to, int64_t after, int64_t limit);
 
 /** What fd_store_visit_purge() removed (or would remove). */
 typedef struct fd_visit_purge {

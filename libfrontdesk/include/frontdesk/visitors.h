@@ -86,6 +86,7 @@ typedef struct fd_visit {
     int preregistered; /**< 预约: 1: announced by the host before arrival (expected until checked in); 0: a walk-in, arrived when registered (R-VIS-1) */
     int64_t planned_from; /**< 预约开始: the planned window's start, 0 = none (a pre-registration needs it) (UTC seconds) (R-VIS-1) */
     int64_t planned_until; /**< 预约结束: the planned window's end, 0 = none; past it (and visitor.overstay_grace_minutes) an on-site visitor overstays (UTC seconds) (R-COM-4) */
+    int important; /**< 重要来访: 1: a delegation, officials: the visit carries a preparation checklist, done before arrival (R-VIS-6) */
     const char *state; /**< 状态: expected, waiting, held, on_site, declined, refused, left or cancelled (set by the store), at most 16 bytes (R-VIS-2) */
     const char *id_type; /**< 证件类型: the ID document's type (id_card, passport, hk_macau, taiwan, other); empty when none (set by the store), at most 16 bytes (R-COM-2) */
     const char *id_masked; /**< 证件号码: the ID number masked for display (110105********002X), the only form ever shown; emptied by the purge (set by the store), at most 40 bytes (R-COM-2) */
@@ -103,7 +104,7 @@ typedef struct fd_visit {
 /** The current version of ::fd_visit. */
 #define FD_VISIT_VERSION 1
 /** An empty ::fd_visit to fill in. */
-#define FD_VISIT_INIT { FD_VISIT_VERSION, 0, 0, 0, 0, 0, NULL, NULL, NULL, 0, NULL, 0, 0, 0, 0, NULL, NULL, 0, 0, 0, NULL, NULL, NULL, 0, 0, NULL, NULL, 0, 0, 0, 0, 0, 0 }
+#define FD_VISIT_INIT { FD_VISIT_VERSION, 0, 0, 0, 0, 0, NULL, NULL, NULL, 0, NULL, 0, 0, 0, 0, NULL, NULL, 0, 0, 0, 0, NULL, NULL, NULL, 0, 0, NULL, NULL, 0, 0, 0, 0, 0, 0 }
 /** Fills @p rec with ::FD_VISIT_INIT for @p version. @return ::FD_OK or ::FD_EINVAL. */
 FD_API fd_status fd_visit_init(fd_visit *rec, unsigned int version);
 /**
@@ -139,25 +140,26 @@ FD_API void fd_visit_free(fd_visit *rec);
 #define FD_VISIT_MATCH_PLANNED_FROM_TO (UINT64_C(1) << 18) /**< filter.planned_from_to is set */
 #define FD_VISIT_MATCH_PLANNED_UNTIL_FROM (UINT64_C(1) << 19) /**< filter.planned_until_from is set */
 #define FD_VISIT_MATCH_PLANNED_UNTIL_TO (UINT64_C(1) << 20) /**< filter.planned_until_to is set */
-#define FD_VISIT_MATCH_STATE (UINT64_C(1) << 21) /**< filter.state is set */
-#define FD_VISIT_MATCH_ID_TYPE (UINT64_C(1) << 22) /**< filter.id_type is set */
-#define FD_VISIT_MATCH_ID_MASKED (UINT64_C(1) << 23) /**< filter.id_masked is set */
-#define FD_VISIT_MATCH_ID_KEPT (UINT64_C(1) << 24) /**< filter.id_kept is set */
-#define FD_VISIT_MATCH_ID_CONSENT (UINT64_C(1) << 25) /**< filter.id_consent is set */
-#define FD_VISIT_MATCH_BLOCKLIST_LEVEL (UINT64_C(1) << 26) /**< filter.blocklist_level is set */
-#define FD_VISIT_MATCH_ANSWER (UINT64_C(1) << 27) /**< filter.answer is set */
-#define FD_VISIT_MATCH_ANSWERED_AT_FROM (UINT64_C(1) << 28) /**< filter.answered_at_from is set */
-#define FD_VISIT_MATCH_ANSWERED_AT_TO (UINT64_C(1) << 29) /**< filter.answered_at_to is set */
-#define FD_VISIT_MATCH_ARRIVED_AT_FROM (UINT64_C(1) << 30) /**< filter.arrived_at_from is set */
-#define FD_VISIT_MATCH_ARRIVED_AT_TO (UINT64_C(1) << 31) /**< filter.arrived_at_to is set */
-#define FD_VISIT_MATCH_DEPARTED_AT_FROM (UINT64_C(1) << 32) /**< filter.departed_at_from is set */
-#define FD_VISIT_MATCH_DEPARTED_AT_TO (UINT64_C(1) << 33) /**< filter.departed_at_to is set */
-#define FD_VISIT_MATCH_EXPLAINED_AT_FROM (UINT64_C(1) << 34) /**< filter.explained_at_from is set */
-#define FD_VISIT_MATCH_EXPLAINED_AT_TO (UINT64_C(1) << 35) /**< filter.explained_at_to is set */
-#define FD_VISIT_MATCH_ID_PURGED_AT_FROM (UINT64_C(1) << 36) /**< filter.id_purged_at_from is set */
-#define FD_VISIT_MATCH_ID_PURGED_AT_TO (UINT64_C(1) << 37) /**< filter.id_purged_at_to is set */
-#define FD_VISIT_MATCH_PURGED_AT_FROM (UINT64_C(1) << 38) /**< filter.purged_at_from is set */
-#define FD_VISIT_MATCH_PURGED_AT_TO (UINT64_C(1) << 39) /**< filter.purged_at_to is set */
+#define FD_VISIT_MATCH_IMPORTANT (UINT64_C(1) << 21) /**< filter.important is set */
+#define FD_VISIT_MATCH_STATE (UINT64_C(1) << 22) /**< filter.state is set */
+#define FD_VISIT_MATCH_ID_TYPE (UINT64_C(1) << 23) /**< filter.id_type is set */
+#define FD_VISIT_MATCH_ID_MASKED (UINT64_C(1) << 24) /**< filter.id_masked is set */
+#define FD_VISIT_MATCH_ID_KEPT (UINT64_C(1) << 25) /**< filter.id_kept is set */
+#define FD_VISIT_MATCH_ID_CONSENT (UINT64_C(1) << 26) /**< filter.id_consent is set */
+#define FD_VISIT_MATCH_BLOCKLIST_LEVEL (UINT64_C(1) << 27) /**< filter.blocklist_level is set */
+#define FD_VISIT_MATCH_ANSWER (UINT64_C(1) << 28) /**< filter.answer is set */
+#define FD_VISIT_MATCH_ANSWERED_AT_FROM (UINT64_C(1) << 29) /**< filter.answered_at_from is set */
+#define FD_VISIT_MATCH_ANSWERED_AT_TO (UINT64_C(1) << 30) /**< filter.answered_at_to is set */
+#define FD_VISIT_MATCH_ARRIVED_AT_FROM (UINT64_C(1) << 31) /**< filter.arrived_at_from is set */
+#define FD_VISIT_MATCH_ARRIVED_AT_TO (UINT64_C(1) << 32) /**< filter.arrived_at_to is set */
+#define FD_VISIT_MATCH_DEPARTED_AT_FROM (UINT64_C(1) << 33) /**< filter.departed_at_from is set */
+#define FD_VISIT_MATCH_DEPARTED_AT_TO (UINT64_C(1) << 34) /**< filter.departed_at_to is set */
+#define FD_VISIT_MATCH_EXPLAINED_AT_FROM (UINT64_C(1) << 35) /**< filter.explained_at_from is set */
+#define FD_VISIT_MATCH_EXPLAINED_AT_TO (UINT64_C(1) << 36) /**< filter.explained_at_to is set */
+#define FD_VISIT_MATCH_ID_PURGED_AT_FROM (UINT64_C(1) << 37) /**< filter.id_purged_at_from is set */
+#define FD_VISIT_MATCH_ID_PURGED_AT_TO (UINT64_C(1) << 38) /**< filter.id_purged_at_to is set */
+#define FD_VISIT_MATCH_PURGED_AT_FROM (UINT64_C(1) << 39) /**< filter.purged_at_from is set */
+#define FD_VISIT_MATCH_PURGED_AT_TO (UINT64_C(1) << 40) /**< filter.purged_at_to is set */
 #endif
 /** Which visit records fd_store_visit_query() returns: only the fields whose
  *  bit is set in `match` are compared (so 0 can be asked for); ranges are [from, to). */
@@ -185,6 +187,7 @@ typedef struct fd_visit_filter {
     int64_t planned_from_to; /**< < (预约开始) */
     int64_t planned_until_from; /**< >= (预约结束) */
     int64_t planned_until_to; /**< < (预约结束) */
+    int important; /**< equal to (重要来访) */
     const char *state; /**< equal to (状态) */
     const char *id_type; /**< equal to (证件类型) */
     const char *id_masked; /**< equal to (证件号码) */
@@ -210,7 +213,7 @@ typedef struct fd_visit_filter {
 /** The current version of ::fd_visit_filter. */
 #define FD_VISIT_FILTER_VERSION 1
 /** A filter that matches every record. */
-#define FD_VISIT_FILTER_INIT { FD_VISIT_FILTER_VERSION, 0, 0, 0, 0, 0, 0, 0, NULL, NULL, NULL, 0, NULL, 0, 0, 0, 0, NULL, 0, 0, 0, 0, 0, NULL, NULL, NULL, 0, 0, NULL, NULL, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0 }
+#define FD_VISIT_FILTER_INIT { FD_VISIT_FILTER_VERSION, 0, 0, 0, 0, 0, 0, 0, NULL, NULL, NULL, 0, NULL, 0, 0, 0, 0, NULL, 0, 0, 0, 0, 0, 0, NULL, NULL, NULL, 0, 0, NULL, NULL, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0 }
 /** Fills @p filter with ::FD_VISIT_FILTER_INIT for @p version. */
 FD_API fd_status fd_visit_filter_init(fd_visit_filter *filter, unsigned int version);
 
@@ -1065,6 +1068,79 @@ typedef struct fd_custody_event_filter {
 /** Fills @p filter with ::FD_CUSTODY_EVENT_FILTER_INIT for @p version. */
 FD_API fd_status fd_custody_event_filter_init(fd_custody_event_filter *filter, unsigned int version);
 
+/** 接待准备: One item of an important visit's preparation checklist, ticked off with who and when. (R-VIS-6) Strings are owned by the iterator or the
+ *  record they came from; fd_visit_prep_free() frees a record from fd_store_visit_prep_get(). */
+typedef struct fd_visit_prep {
+    unsigned int version; /**< ::FD_VISIT_PREP_VERSION */
+    int64_t id; /**< 编号: row id, > 0 (R-VIS-6) */
+    int64_t site_id; /**< 场所: the site (R-COM-1) */
+    int64_t staff_id; /**< 添加人: who added it (R-COM-1) */
+    int64_t created_at; /**< 添加时间: when (UTC seconds) (R-COM-1) */
+    int64_t visit_id; /**< 来访: the important visit (R-VIS-6) */
+    const char *item; /**< 准备事项: what is to be done (会议室布置, 横幅, 停车位), at most 200 bytes (R-VIS-6) */
+    int64_t due_at; /**< 完成期限: when it must be done, 0 = before the visit's planned start (UTC seconds) (R-VIS-6) */
+    int64_t done_at; /**< 完成时间: when it was ticked off, 0 = open (UTC seconds) (R-VIS-6) */
+    int64_t done_by; /**< 完成人: who ticked it off (R-VIS-6) */
+    const char *note; /**< 备注: a note given when ticking it off, at most 500 bytes; personal data (free_text), masked on output (R-VIS-6) */
+} fd_visit_prep;
+/** The current version of ::fd_visit_prep. */
+#define FD_VISIT_PREP_VERSION 1
+/** An empty ::fd_visit_prep to fill in. */
+#define FD_VISIT_PREP_INIT { FD_VISIT_PREP_VERSION, 0, 0, 0, 0, 0, NULL, 0, 0, 0, NULL }
+/** Fills @p rec with ::FD_VISIT_PREP_INIT for @p version. @return ::FD_OK or ::FD_EINVAL. */
+FD_API fd_status fd_visit_prep_init(fd_visit_prep *rec, unsigned int version);
+/**
+ * Checks the caller's fields of @p rec without a store (a pure rule: lengths,
+ * formats, required fields). @return ::FD_OK, ::FD_EINVAL or ::FD_ERANGE naming
+ * the field (`visit_prep.<field>: ...`).
+ */
+FD_API fd_status fd_visit_prep_check(const fd_visit_prep *rec);
+/** Frees a record from fd_store_visit_prep_get(). NULL is a no-op. */
+FD_API void fd_visit_prep_free(fd_visit_prep *rec);
+
+/* Bits of fd_visit_prep_filter::match: which filter fields are set (64-bit; the
+ * bindings compute the same bits, so SWIG need not read these). */
+#ifndef SWIG
+#define FD_VISIT_PREP_MATCH_ID (UINT64_C(1) << 0) /**< filter.id is set */
+#define FD_VISIT_PREP_MATCH_SITE_ID (UINT64_C(1) << 1) /**< filter.site_id is set */
+#define FD_VISIT_PREP_MATCH_STAFF_ID (UINT64_C(1) << 2) /**< filter.staff_id is set */
+#define FD_VISIT_PREP_MATCH_CREATED_AT_FROM (UINT64_C(1) << 3) /**< filter.created_at_from is set */
+#define FD_VISIT_PREP_MATCH_CREATED_AT_TO (UINT64_C(1) << 4) /**< filter.created_at_to is set */
+#define FD_VISIT_PREP_MATCH_VISIT_ID (UINT64_C(1) << 5) /**< filter.visit_id is set */
+#define FD_VISIT_PREP_MATCH_ITEM (UINT64_C(1) << 6) /**< filter.item is set */
+#define FD_VISIT_PREP_MATCH_DUE_AT_FROM (UINT64_C(1) << 7) /**< filter.due_at_from is set */
+#define FD_VISIT_PREP_MATCH_DUE_AT_TO (UINT64_C(1) << 8) /**< filter.due_at_to is set */
+#define FD_VISIT_PREP_MATCH_DONE_AT_FROM (UINT64_C(1) << 9) /**< filter.done_at_from is set */
+#define FD_VISIT_PREP_MATCH_DONE_AT_TO (UINT64_C(1) << 10) /**< filter.done_at_to is set */
+#define FD_VISIT_PREP_MATCH_DONE_BY (UINT64_C(1) << 11) /**< filter.done_by is set */
+#endif
+/** Which visit_prep records fd_store_visit_prep_query() returns: only the fields whose
+ *  bit is set in `match` are compared (so 0 can be asked for); ranges are [from, to). */
+typedef struct fd_visit_prep_filter {
+    unsigned int version; /**< ::FD_VISIT_PREP_FILTER_VERSION */
+    uint64_t match; /**< `FD_VISIT_PREP_MATCH_*` bits */
+    int64_t id; /**< equal to (编号) */
+    int64_t site_id; /**< equal to (场所) */
+    int64_t staff_id; /**< equal to (添加人) */
+    int64_t created_at_from; /**< >= (添加时间) */
+    int64_t created_at_to; /**< < (添加时间) */
+    int64_t visit_id; /**< equal to (来访) */
+    const char *item; /**< equal to (准备事项) */
+    int64_t due_at_from; /**< >= (完成期限) */
+    int64_t due_at_to; /**< < (完成期限) */
+    int64_t done_at_from; /**< >= (完成时间) */
+    int64_t done_at_to; /**< < (完成时间) */
+    int64_t done_by; /**< equal to (完成人) */
+    int64_t after; /**< keyset paging: only ids > after (0: from the start) */
+    int64_t limit; /**< at most this many records (0: no limit) */
+} fd_visit_prep_filter;
+/** The current version of ::fd_visit_prep_filter. */
+#define FD_VISIT_PREP_FILTER_VERSION 1
+/** A filter that matches every record. */
+#define FD_VISIT_PREP_FILTER_INIT { FD_VISIT_PREP_FILTER_VERSION, 0, 0, 0, 0, 0, 0, 0, NULL, 0, 0, 0, 0, 0, 0, 0 }
+/** Fills @p filter with ::FD_VISIT_PREP_FILTER_INIT for @p version. */
+FD_API fd_status fd_visit_prep_filter_init(fd_visit_prep_filter *filter, unsigned int version);
+
 /* @generated records:visitors end */
 
 /* --- codes ------------------------------------------------------------ */
@@ -1177,7 +1253,8 @@ FD_API fd_status fd_plate_parse(fd_buf *out, const char *text);
  * organisation's employee or department; a `phone` fd_phone_parse() takes
  * and a `plate` fd_plate_parse() takes (never echoed); a pre-registration
  * (`preregistered` 1) with its `planned_from`; `planned_until` after
- * `planned_from`. The fields the store sets are not looked at.
+ * `planned_from`; an `important` visit pre-registered (R-VIS-6). The fields
+ * the store sets are not looked at.
  * @return ::FD_OK, ::FD_EINVAL / ::FD_ERANGE naming the field (`visit.party_size: ...`).
  * Thread safety: safe.
  */
@@ -1345,11 +1422,45 @@ typedef struct fd_custody_due {
  * or handing on as unclaimed (see ::fd_custody_due). An item no longer held is
  * due nothing.
  * @param policy the site's policy, NULL for the defaults
- * @return ::FD_OK; ::FD_EINVAL (NULL, an instant out of range).
+ * @return ::FD_OK; ::FD_EINVAL (NULL); ::FD_ERANGE (an instant out of range).
  * Thread safety: safe.
  */
 FD_API fd_status fd_custody_item_due(fd_custody_due *out, const fd_custody_item *item, int64_t now,
                                      const fd_policy *policy);
+
+/* --- important visits (R-VIS-6) -------------------------------------------------------- */
+
+/**
+ * Checks an item to be added to @p visit's preparation checklist (R-VIS-6):
+ * fd_visit_prep_check(); the visit marked `important` (::FD_ESTATE naming
+ * `visit.important`), not arrived (::FD_ESTATE naming `visit.arrived_at`) and
+ * not closed — cancelled, declined, refused, left (::FD_ESTATE naming
+ * `visit.state`); a `due_at`, when given, at or before the visit's
+ * `planned_from` (::FD_EINVAL naming `visit_prep.due_at`): the preparation is
+ * done before arrival.
+ * @return ::FD_OK, ::FD_EINVAL / ::FD_ERANGE / ::FD_ESTATE naming the field.
+ * Thread safety: safe.
+ */
+FD_API fd_status fd_visit_prep_validate(const fd_visit_prep *prep, const fd_visit *visit);
+
+/** Where a preparation item stands (fd_visit_prep_due()). */
+typedef struct fd_prep_due {
+    unsigned int version; /**< ::FD_PREP_DUE_VERSION */
+    int64_t due_at;       /**< when it is due: its own `due_at`, else the visit's planned start; 0 when neither */
+    int open;             /**< 1: not ticked off */
+    int overdue;          /**< 1: open at or past its due */
+    int late;             /**< 1: ticked off after its due */
+} fd_prep_due;
+/** The current version of ::fd_prep_due. */
+#define FD_PREP_DUE_VERSION 1
+
+/**
+ * R-VIS-6: where preparation item @p prep stands at @p now for a visit
+ * planned to start at @p planned_from (0: not known).
+ * @return ::FD_OK; ::FD_EINVAL (NULL); ::FD_ERANGE (an instant out of range).
+ * Thread safety: safe.
+ */
+FD_API fd_status fd_visit_prep_due(fd_prep_due *out, const fd_visit_prep *prep, int64_t planned_from, int64_t now);
 
 #ifdef __cplusplus
 }

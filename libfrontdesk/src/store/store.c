@@ -231,6 +231,7 @@ static const char *const PROTECTING_TRIGGERS[] = {
     "custody_items_no_delete", "custody_events_append_only_update", "custody_events_append_only_delete",
     "goods_permits_no_replace", "goods_checks_no_replace", "custody_items_no_replace", "custody_events_no_replace",
     "goods_permits_only_state_and_purge", "custody_items_only_steps_and_purge",
+    "visit_preps_no_delete", "visit_preps_no_replace", "visit_preps_ticked_once",
 };
 static const char SQL_TRIGGER_EXISTS[] = "SELECT 1 FROM sqlite_master WHERE type = 'trigger' AND name = ?1";
 

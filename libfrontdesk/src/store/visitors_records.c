@@ -3,7 +3,7 @@
 
 #include <stddef.h>
 
-static const char SQL_VISIT_INSERT[] = "INSERT INTO visits (site_id, staff_id, registered_at, slip_no, visitor, organisation, phone, party_size, plate, host_occupant, host_employee, host_department, host_organisation, host, purpose, preregistered, planned_from, planned_until, state, id_type, id_masked, id_kept, id_consent, blocklist_level, arrived_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25)";
+static const char SQL_VISIT_INSERT[] = "INSERT INTO visits (site_id, staff_id, registered_at, slip_no, visitor, organisation, phone, party_size, plate, host_occupant, host_employee, host_department, host_organisation, host, purpose, preregistered, planned_from, planned_until, important, state, id_type, id_masked, id_kept, id_consent, blocklist_level, arrived_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26)";
 static const char SQL_VISIT_REF_DEPARTMENT[] = "SELECT 1 FROM departments WHERE id = ?1";
 static const char SQL_VISIT_REF_EMPLOYEE[] = "SELECT 1 FROM employees WHERE id = ?1";
 static const char SQL_VISIT_REF_OCCUPANT[] = "SELECT 1 FROM occupants WHERE id = ?1";
@@ -28,26 +28,27 @@ static const fd__field VISIT_FIELDS[] = {
     { "preregistered", "visit.preregistered", FD__T_BOOL, "预约", 0, true, FD_PII_NONE, false, FD__S_IN, "R-VIS-1", NULL, offsetof(fd_visit, preregistered), 65536ull, offsetof(fd_visit_filter, preregistered), 0, 0, 0, 0 },
     { "planned_from", "visit.planned_from", FD__T_INSTANT, "预约开始", 0, false, FD_PII_NONE, false, FD__S_IN, "R-VIS-1", NULL, offsetof(fd_visit, planned_from), 0, 0, 131072ull, 262144ull, offsetof(fd_visit_filter, planned_from_from), offsetof(fd_visit_filter, planned_from_to) },
     { "planned_until", "visit.planned_until", FD__T_INSTANT, "预约结束", 0, false, FD_PII_NONE, false, FD__S_IN, "R-COM-4", NULL, offsetof(fd_visit, planned_until), 0, 0, 524288ull, 1048576ull, offsetof(fd_visit_filter, planned_until_from), offsetof(fd_visit_filter, planned_until_to) },
-    { "state", "visit.state", FD__T_LCODE, "状态", 16, false, FD_PII_NONE, false, FD__S_IN, "R-VIS-2", NULL, offsetof(fd_visit, state), 2097152ull, offsetof(fd_visit_filter, state), 0, 0, 0, 0 },
-    { "id_type", "visit.id_type", FD__T_LCODE, "证件类型", 16, false, FD_PII_NONE, false, FD__S_IN, "R-COM-2", NULL, offsetof(fd_visit, id_type), 4194304ull, offsetof(fd_visit_filter, id_type), 0, 0, 0, 0 },
-    { "id_masked", "visit.id_masked", FD__T_TEXT, "证件号码", 40, false, FD_PII_NONE, false, FD__S_IN, "R-COM-2", NULL, offsetof(fd_visit, id_masked), 8388608ull, offsetof(fd_visit_filter, id_masked), 0, 0, 0, 0 },
-    { "id_kept", "visit.id_kept", FD__T_BOOL, "存全号", 0, true, FD_PII_NONE, false, FD__S_IN, "R-COM-2", NULL, offsetof(fd_visit, id_kept), 16777216ull, offsetof(fd_visit_filter, id_kept), 0, 0, 0, 0 },
-    { "id_consent", "visit.id_consent", FD__T_BOOL, "同意留存", 0, true, FD_PII_NONE, false, FD__S_IN, "R-COM-2", NULL, offsetof(fd_visit, id_consent), 33554432ull, offsetof(fd_visit_filter, id_consent), 0, 0, 0, 0 },
-    { "blocklist_level", "visit.blocklist_level", FD__T_LCODE, "黑名单", 16, false, FD_PII_NONE, false, FD__S_IN, "R-VIS-1", NULL, offsetof(fd_visit, blocklist_level), 67108864ull, offsetof(fd_visit_filter, blocklist_level), 0, 0, 0, 0 },
-    { "answer", "visit.answer", FD__T_LCODE, "接待方式", 16, false, FD_PII_NONE, false, FD__S_DB, "R-VIS-2", NULL, offsetof(fd_visit, answer), 134217728ull, offsetof(fd_visit_filter, answer), 0, 0, 0, 0 },
-    { "answered_at", "visit.answered_at", FD__T_INSTANT, "答复时间", 0, false, FD_PII_NONE, false, FD__S_DB, "R-VIS-2", NULL, offsetof(fd_visit, answered_at), 0, 0, 268435456ull, 536870912ull, offsetof(fd_visit_filter, answered_at_from), offsetof(fd_visit_filter, answered_at_to) },
-    { "arrived_at", "visit.arrived_at", FD__T_INSTANT, "到达时间", 0, false, FD_PII_NONE, false, FD__S_IN, "R-VIS-1", NULL, offsetof(fd_visit, arrived_at), 0, 0, 1073741824ull, 2147483648ull, offsetof(fd_visit_filter, arrived_at_from), offsetof(fd_visit_filter, arrived_at_to) },
-    { "departed_at", "visit.departed_at", FD__T_INSTANT, "离开时间", 0, false, FD_PII_NONE, false, FD__S_DB, "R-COM-4", NULL, offsetof(fd_visit, departed_at), 0, 0, 4294967296ull, 8589934592ull, offsetof(fd_visit_filter, departed_at_from), offsetof(fd_visit_filter, departed_at_to) },
-    { "explained_at", "visit.explained_at", FD__T_INSTANT, "说明时间", 0, false, FD_PII_NONE, false, FD__S_DB, "R-COM-4", NULL, offsetof(fd_visit, explained_at), 0, 0, 17179869184ull, 34359738368ull, offsetof(fd_visit_filter, explained_at_from), offsetof(fd_visit_filter, explained_at_to) },
-    { "id_purged_at", "visit.id_purged_at", FD__T_INSTANT, "证件清除", 0, false, FD_PII_NONE, false, FD__S_DB, "R-COM-3", NULL, offsetof(fd_visit, id_purged_at), 0, 0, 68719476736ull, 137438953472ull, offsetof(fd_visit_filter, id_purged_at_from), offsetof(fd_visit_filter, id_purged_at_to) },
-    { "purged_at", "visit.purged_at", FD__T_INSTANT, "清除时间", 0, false, FD_PII_NONE, false, FD__S_DB, "R-COM-3", NULL, offsetof(fd_visit, purged_at), 0, 0, 274877906944ull, 549755813888ull, offsetof(fd_visit_filter, purged_at_from), offsetof(fd_visit_filter, purged_at_to) },
+    { "important", "visit.important", FD__T_BOOL, "重要来访", 0, true, FD_PII_NONE, false, FD__S_IN, "R-VIS-6", NULL, offsetof(fd_visit, important), 2097152ull, offsetof(fd_visit_filter, important), 0, 0, 0, 0 },
+    { "state", "visit.state", FD__T_LCODE, "状态", 16, false, FD_PII_NONE, false, FD__S_IN, "R-VIS-2", NULL, offsetof(fd_visit, state), 4194304ull, offsetof(fd_visit_filter, state), 0, 0, 0, 0 },
+    { "id_type", "visit.id_type", FD__T_LCODE, "证件类型", 16, false, FD_PII_NONE, false, FD__S_IN, "R-COM-2", NULL, offsetof(fd_visit, id_type), 8388608ull, offsetof(fd_visit_filter, id_type), 0, 0, 0, 0 },
+    { "id_masked", "visit.id_masked", FD__T_TEXT, "证件号码", 40, false, FD_PII_NONE, false, FD__S_IN, "R-COM-2", NULL, offsetof(fd_visit, id_masked), 16777216ull, offsetof(fd_visit_filter, id_masked), 0, 0, 0, 0 },
+    { "id_kept", "visit.id_kept", FD__T_BOOL, "存全号", 0, true, FD_PII_NONE, false, FD__S_IN, "R-COM-2", NULL, offsetof(fd_visit, id_kept), 33554432ull, offsetof(fd_visit_filter, id_kept), 0, 0, 0, 0 },
+    { "id_consent", "visit.id_consent", FD__T_BOOL, "同意留存", 0, true, FD_PII_NONE, false, FD__S_IN, "R-COM-2", NULL, offsetof(fd_visit, id_consent), 67108864ull, offsetof(fd_visit_filter, id_consent), 0, 0, 0, 0 },
+    { "blocklist_level", "visit.blocklist_level", FD__T_LCODE, "黑名单", 16, false, FD_PII_NONE, false, FD__S_IN, "R-VIS-1", NULL, offsetof(fd_visit, blocklist_level), 134217728ull, offsetof(fd_visit_filter, blocklist_level), 0, 0, 0, 0 },
+    { "answer", "visit.answer", FD__T_LCODE, "接待方式", 16, false, FD_PII_NONE, false, FD__S_DB, "R-VIS-2", NULL, offsetof(fd_visit, answer), 268435456ull, offsetof(fd_visit_filter, answer), 0, 0, 0, 0 },
+    { "answered_at", "visit.answered_at", FD__T_INSTANT, "答复时间", 0, false, FD_PII_NONE, false, FD__S_DB, "R-VIS-2", NULL, offsetof(fd_visit, answered_at), 0, 0, 536870912ull, 1073741824ull, offsetof(fd_visit_filter, answered_at_from), offsetof(fd_visit_filter, answered_at_to) },
+    { "arrived_at", "visit.arrived_at", FD__T_INSTANT, "到达时间", 0, false, FD_PII_NONE, false, FD__S_IN, "R-VIS-1", NULL, offsetof(fd_visit, arrived_at), 0, 0, 2147483648ull, 4294967296ull, offsetof(fd_visit_filter, arrived_at_from), offsetof(fd_visit_filter, arrived_at_to) },
+    { "departed_at", "visit.departed_at", FD__T_INSTANT, "离开时间", 0, false, FD_PII_NONE, false, FD__S_DB, "R-COM-4", NULL, offsetof(fd_visit, departed_at), 0, 0, 8589934592ull, 17179869184ull, offsetof(fd_visit_filter, departed_at_from), offsetof(fd_visit_filter, departed_at_to) },
+    { "explained_at", "visit.explained_at", FD__T_INSTANT, "说明时间", 0, false, FD_PII_NONE, false, FD__S_DB, "R-COM-4", NULL, offsetof(fd_visit, explained_at), 0, 0, 34359738368ull, 68719476736ull, offsetof(fd_visit_filter, explained_at_from), offsetof(fd_visit_filter, explained_at_to) },
+    { "id_purged_at", "visit.id_purged_at", FD__T_INSTANT, "证件清除", 0, false, FD_PII_NONE, false, FD__S_DB, "R-COM-3", NULL, offsetof(fd_visit, id_purged_at), 0, 0, 137438953472ull, 274877906944ull, offsetof(fd_visit_filter, id_purged_at_from), offsetof(fd_visit_filter, id_purged_at_to) },
+    { "purged_at", "visit.purged_at", FD__T_INSTANT, "清除时间", 0, false, FD_PII_NONE, false, FD__S_DB, "R-COM-3", NULL, offsetof(fd_visit, purged_at), 0, 0, 549755813888ull, 1099511627776ull, offsetof(fd_visit_filter, purged_at_from), offsetof(fd_visit_filter, purged_at_to) },
 };
 const fd__record fd__record_visit = {
     "visit", "visit", "visits", FD_VISIT_VERSION, FD_VISIT_FILTER_VERSION,
-    sizeof(fd_visit), sizeof(fd_visit_filter), VISIT_FIELDS, 32,
-    SQL_VISIT_INSERT, "id, site_id, staff_id, registered_at, slip_no, visitor, organisation, phone, party_size, plate, host_occupant, host_employee, host_department, host_organisation, host, purpose, preregistered, planned_from, planned_until, state, id_type, id_masked, id_kept, id_consent, blocklist_level, answer, answered_at, arrived_at, departed_at, explained_at, id_purged_at, purged_at", 1,
+    sizeof(fd_visit), sizeof(fd_visit_filter), VISIT_FIELDS, 33,
+    SQL_VISIT_INSERT, "id, site_id, staff_id, registered_at, slip_no, visitor, organisation, phone, party_size, plate, host_occupant, host_employee, host_department, host_organisation, host, purpose, preregistered, planned_from, planned_until, important, state, id_type, id_masked, id_kept, id_consent, blocklist_level, answer, answered_at, arrived_at, departed_at, explained_at, id_purged_at, purged_at", 1,
     true, false, 0, 0,
-    offsetof(fd_visit_filter, after), offsetof(fd_visit_filter, limit), offsetof(fd_visit_filter, match), 32
+    offsetof(fd_visit_filter, after), offsetof(fd_visit_filter, limit), offsetof(fd_visit_filter, match), 33
 };
 
 fd_status fd_visit_init(fd_visit *rec, unsigned int version)
@@ -806,5 +807,68 @@ fd_status fd_store_custody_event_get(fd_custody_event **out, fd_store *store, co
     return fd__record_get((void **)out, store, "fd_store_custody_event_get", &fd__record_custody_event, actor, id);
 }
 
-const fd__record *const fd__records_visitors[] = { &fd__record_visit, &fd__record_visit_event, &fd__record_blocklist_entry, &fd__record_blocklist_hit, &fd__record_slip_handover, &fd__record_counted_item, &fd__record_item_event, &fd__record_item_count, &fd__record_goods_permit, &fd__record_goods_check, &fd__record_custody_item, &fd__record_custody_event };
-const size_t fd__records_visitors_count = 12;
+static const char SQL_VISIT_PREP_INSERT[] = "INSERT INTO visit_preps (site_id, staff_id, created_at, visit_id, item, due_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
+static const char SQL_VISIT_PREP_REF_VISIT[] = "SELECT 1 FROM visits WHERE id = ?1";
+static const fd__field VISIT_PREP_FIELDS[] = {
+    { "id", "visit_prep.id", FD__T_ID, "编号", 0, true, FD_PII_NONE, false, FD__S_DB, "R-VIS-6", NULL, offsetof(fd_visit_prep, id), 1ull, offsetof(fd_visit_prep_filter, id), 0, 0, 0, 0 },
+    { "site_id", "visit_prep.site_id", FD__T_REF, "场所", 0, true, FD_PII_NONE, false, FD__S_SITE, "R-COM-1", NULL, offsetof(fd_visit_prep, site_id), 2ull, offsetof(fd_visit_prep_filter, site_id), 0, 0, 0, 0 },
+    { "staff_id", "visit_prep.staff_id", FD__T_REF, "添加人", 0, false, FD_PII_NONE, false, FD__S_STAFF, "R-COM-1", NULL, offsetof(fd_visit_prep, staff_id), 4ull, offsetof(fd_visit_prep_filter, staff_id), 0, 0, 0, 0 },
+    { "created_at", "visit_prep.created_at", FD__T_INSTANT, "添加时间", 0, true, FD_PII_NONE, false, FD__S_AT, "R-COM-1", NULL, offsetof(fd_visit_prep, created_at), 0, 0, 8ull, 16ull, offsetof(fd_visit_prep_filter, created_at_from), offsetof(fd_visit_prep_filter, created_at_to) },
+    { "visit_id", "visit_prep.visit_id", FD__T_REF, "来访", 0, true, FD_PII_NONE, false, FD__S_IN, "R-VIS-6", SQL_VISIT_PREP_REF_VISIT, offsetof(fd_visit_prep, visit_id), 32ull, offsetof(fd_visit_prep_filter, visit_id), 0, 0, 0, 0 },
+    { "item", "visit_prep.item", FD__T_TEXT, "准备事项", 200, true, FD_PII_NONE, false, FD__S_IN, "R-VIS-6", NULL, offsetof(fd_visit_prep, item), 64ull, offsetof(fd_visit_prep_filter, item), 0, 0, 0, 0 },
+    { "due_at", "visit_prep.due_at", FD__T_INSTANT, "完成期限", 0, false, FD_PII_NONE, false, FD__S_IN, "R-VIS-6", NULL, offsetof(fd_visit_prep, due_at), 0, 0, 128ull, 256ull, offsetof(fd_visit_prep_filter, due_at_from), offsetof(fd_visit_prep_filter, due_at_to) },
+    { "done_at", "visit_prep.done_at", FD__T_INSTANT, "完成时间", 0, false, FD_PII_NONE, false, FD__S_DB, "R-VIS-6", NULL, offsetof(fd_visit_prep, done_at), 0, 0, 512ull, 1024ull, offsetof(fd_visit_prep_filter, done_at_from), offsetof(fd_visit_prep_filter, done_at_to) },
+    { "done_by", "visit_prep.done_by", FD__T_REF, "完成人", 0, false, FD_PII_NONE, false, FD__S_DB, "R-VIS-6", NULL, offsetof(fd_visit_prep, done_by), 2048ull, offsetof(fd_visit_prep_filter, done_by), 0, 0, 0, 0 },
+    { "note", "visit_prep.note", FD__T_TEXT, "备注", 500, false, FD_PII_FREE_TEXT, false, FD__S_DB, "R-VIS-6", NULL, offsetof(fd_visit_prep, note), 0, 0, 0, 0, 0, 0 },
+};
+const fd__record fd__record_visit_prep = {
+    "visit_prep", "visit_prep", "visit_preps", FD_VISIT_PREP_VERSION, FD_VISIT_PREP_FILTER_VERSION,
+    sizeof(fd_visit_prep), sizeof(fd_visit_prep_filter), VISIT_PREP_FIELDS, 10,
+    SQL_VISIT_PREP_INSERT, "id, site_id, staff_id, created_at, visit_id, item, due_at, done_at, done_by, note", 1,
+    true, false, 0, 0,
+    offsetof(fd_visit_prep_filter, after), offsetof(fd_visit_prep_filter, limit), offsetof(fd_visit_prep_filter, match), 10
+};
+
+fd_status fd_visit_prep_init(fd_visit_prep *rec, unsigned int version)
+{
+    return fd__record_init(&fd__record_visit_prep, "fd_visit_prep_init", rec, version);
+}
+
+fd_status fd_visit_prep_check(const fd_visit_prep *rec)
+{
+    return fd__record_check(&fd__record_visit_prep, "fd_visit_prep_check", rec);
+}
+
+void fd_visit_prep_free(fd_visit_prep *rec)
+{
+    fd__record_free(rec);
+}
+
+fd_status fd_visit_prep_filter_init(fd_visit_prep_filter *filter, unsigned int version)
+{
+    return fd__filter_init(&fd__record_visit_prep, "fd_visit_prep_filter_init", filter, version);
+}
+
+fd_status fd_store_visit_prep_query(fd_visit_prep_iter **out, fd_store *store, const fd_actor *actor,
+                              const fd_visit_prep_filter *filter)
+{
+    return fd__record_query((fd__iter **)out, store, "fd_store_visit_prep_query", &fd__record_visit_prep, actor, filter);
+}
+
+fd_status fd_visit_prep_iter_next(const fd_visit_prep **out, fd_visit_prep_iter *iter)
+{
+    return fd__iter_next((const void **)out, (fd__iter *)iter, "fd_visit_prep_iter_next");
+}
+
+void fd_visit_prep_iter_free(fd_visit_prep_iter *iter)
+{
+    fd__iter_free((fd__iter *)iter);
+}
+
+fd_status fd_store_visit_prep_get(fd_visit_prep **out, fd_store *store, const fd_actor *actor, int64_t id)
+{
+    return fd__record_get((void **)out, store, "fd_store_visit_prep_get", &fd__record_visit_prep, actor, id);
+}
+
+const fd__record *const fd__records_visitors[] = { &fd__record_visit, &fd__record_visit_event, &fd__record_blocklist_entry, &fd__record_blocklist_hit, &fd__record_slip_handover, &fd__record_counted_item, &fd__record_item_event, &fd__record_item_count, &fd__record_goods_permit, &fd__record_goods_check, &fd__record_custody_item, &fd__record_custody_event, &fd__record_visit_prep };
+const size_t fd__records_visitors_count = 13;

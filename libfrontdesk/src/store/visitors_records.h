@@ -16,6 +16,7 @@ extern const fd__record fd__record_goods_permit;
 extern const fd__record fd__record_goods_check;
 extern const fd__record fd__record_custody_item;
 extern const fd__record fd__record_custody_event;
+extern const fd__record fd__record_visit_prep;
 /* Every record of the module, in declaration order. */
 extern const fd__record *const fd__records_visitors[];
 extern const size_t fd__records_visitors_count;

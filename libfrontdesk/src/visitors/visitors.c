@@ -517,6 +517,9 @@ fd_status fd__visit_validate(const char *fn, const fd_visit *visit, char phone[4
     if (v->planned_until && v->planned_from && v->planned_until <= v->planned_from)
         return fd__error(FD_EINVAL, "%s: visit.planned_until: %lld s before or at planned_from", fn,
                          (long long)(v->planned_from - v->planned_until));
+    if (v->important && !v->preregistered)
+        return fd__error(FD_EINVAL, "%s: visit.preregistered: an important visit is announced before it comes: its "
+                         "preparation is done before arrival (R-VIS-6)", fn);
     return FD_OK;
 }
 
@@ -1032,6 +1035,57 @@ fd_status fd_custody_item_due(fd_custody_due *out, const fd_custody_item *item, 
         d.unclaimed_at = item->deposited_at + fd__policy_value(policy, FD__POL_CUSTODY_UNCLAIMED_DAYS) * 86400;
         d.unclaimed = now >= d.unclaimed_at;
     }
+    *out = d;
+    return FD_OK;
+}
+
+/* --- important visits (R-VIS-6) ------------------------------------------------------------- */
+
+fd_status fd_visit_prep_validate(const fd_visit_prep *prep, const fd_visit *visit)
+{
+    static const char fn[] = "fd_visit_prep_validate";
+    fd_status rc = fd_visit_prep_check(prep);
+    if (rc)
+        return restate(rc, fn, NULL);
+    if ((rc = fd__check_ptr(fn, "visit", visit)) != FD_OK)
+        return rc;
+    if (!visit->important)
+        return fd__error(FD_ESTATE, "%s: visit.important: visit %lld is not an important visit: a preparation "
+                         "checklist belongs to one (R-VIS-6)", fn, (long long)visit->id);
+    if (visit->arrived_at != 0)
+        return fd__error(FD_ESTATE, "%s: visit.arrived_at: the visitors have arrived: the preparation is done "
+                         "before arrival (R-VIS-6)", fn);
+    if (visit->state && (strcmp(visit->state, "cancelled") == 0 || strcmp(visit->state, "declined") == 0 ||
+                         strcmp(visit->state, "refused") == 0 || strcmp(visit->state, "left") == 0))
+        return fd__error(FD_ESTATE, "%s: visit.state: the visit is %s: nothing is to be prepared", fn, visit->state);
+    if (prep->due_at && visit->planned_from && prep->due_at > visit->planned_from)
+        return fd__error(FD_EINVAL, "%s: visit_prep.due_at: %lld s after the visit's planned start: the "
+                         "preparation is done before arrival (R-VIS-6)", fn,
+                         (long long)(prep->due_at - visit->planned_from));
+    return FD_OK;
+}
+
+fd_status fd_visit_prep_due(fd_prep_due *out, const fd_visit_prep *prep, int64_t planned_from, int64_t now)
+{
+    static const char fn[] = "fd_visit_prep_due";
+    fd_status rc = fd__check_ptr(fn, "out", out);
+    if (rc == FD_OK)
+        rc = fd__check_ptr(fn, "prep", prep);
+    if (rc == FD_OK)
+        rc = fd__check_instant(fn, "now", now);
+    if (rc == FD_OK)
+        rc = fd__check_instant(fn, "planned_from", planned_from);
+    if (rc == FD_OK)
+        rc = fd__check_instant(fn, "prep.due_at", prep->due_at);
+    if (rc == FD_OK)
+        rc = fd__check_instant(fn, "prep.done_at", prep->done_at);
+    if (rc)
+        return rc;
+    fd_prep_due d = { FD_PREP_DUE_VERSION, 0, 0, 0, 0 };
+    d.due_at = prep->due_at ? prep->due_at : planned_from;
+    d.open = prep->done_at == 0;
+    d.overdue = d.open && d.due_at != 0 && now >= d.due_at;
+    d.late = !d.open && d.due_at != 0 && prep->done_at > d.due_at;
     *out = d;
     return FD_OK;
 }

@@ -34,6 +34,7 @@ import org.frontdesk.swig.fd_visit;
  * <li>preregistered: 预约, 1: announced by the host before arrival (expected until checked in); 0: a walk-in, arrived when registered</li>
  * <li>planned_from: 预约开始, the planned window's start, 0 = none (a pre-registration needs it)</li>
  * <li>planned_until: 预约结束, the planned window's end, 0 = none; past it (and visitor.overstay_grace_minutes) an on-site visitor overstays</li>
+ * <li>important: 重要来访, 1: a delegation, officials: the visit carries a preparation checklist, done before arrival</li>
  * <li>state: 状态, expected, waiting, held, on_site, declined, refused, left or cancelled (set by the store)</li>
  * <li>id_type: 证件类型, the ID document's type (id_card, passport, hk_macau, taiwan, other); empty when none (set by the store)</li>
  * <li>id_masked: 证件号码, the ID number masked for display (110105********002X), the only form ever shown; emptied by the purge (set by the store)</li>
@@ -69,6 +70,7 @@ public final class Visit {
   private final boolean preregistered;
   private final Instant plannedFrom;
   private final Instant plannedUntil;
+  private final boolean important;
   private final String state;
   private final String idType;
   private final String idMasked;
@@ -103,6 +105,7 @@ public final class Visit {
     this.preregistered = b.preregistered;
     this.plannedFrom = b.plannedFrom;
     this.plannedUntil = b.plannedUntil;
+    this.important = b.important;
     this.state = b.state;
     this.idType = b.idType;
     this.idMasked = b.idMasked;
@@ -218,6 +221,11 @@ public final class Visit {
     return plannedUntil;
   }
 
+  /** 重要来访: 1: a delegation, officials: the visit carries a preparation checklist, done before arrival. */
+  public boolean isImportant() {
+    return important;
+  }
+
   /** 状态: expected, waiting, held, on_site, declined, refused, left or cancelled (set by the store). */
   public String getState() {
     return state;
@@ -305,6 +313,7 @@ public final class Visit {
     b.preregistered = n.getPreregistered() != 0;
     b.plannedFrom = n.getPlanned_from() == 0 ? null : Convert.instant(n.getPlanned_from());
     b.plannedUntil = n.getPlanned_until() == 0 ? null : Convert.instant(n.getPlanned_until());
+    b.important = n.getImportant() != 0;
     b.state = n.getState();
     b.idType = n.getId_type();
     b.idMasked = n.getId_masked();
@@ -344,6 +353,7 @@ public final class Visit {
     n.setPreregistered(preregistered ? 1 : 0);
     if (plannedFrom != null) n.setPlanned_from(Convert.seconds(plannedFrom, "visit.planned_from"));
     if (plannedUntil != null) n.setPlanned_until(Convert.seconds(plannedUntil, "visit.planned_until"));
+    n.setImportant(important ? 1 : 0);
     n.setState(state);
     n.setId_type(idType);
     n.setId_masked(idMasked);
@@ -421,6 +431,7 @@ public final class Visit {
         && Objects.equals(preregistered, x.preregistered)
         && Objects.equals(plannedFrom, x.plannedFrom)
         && Objects.equals(plannedUntil, x.plannedUntil)
+        && Objects.equals(important, x.important)
         && Objects.equals(state, x.state)
         && Objects.equals(idType, x.idType)
         && Objects.equals(idMasked, x.idMasked)
@@ -438,7 +449,7 @@ public final class Visit {
 
   @Override
   public int hashCode() {
-    return Objects.hash(id, siteId, staffId, registeredAt, slipNo, visitor, organisation, phone, partySize, plate, hostOccupant, hostEmployee, hostDepartment, hostOrganisation, host, purpose, preregistered, plannedFrom, plannedUntil, state, idType, idMasked, idKept, idConsent, blocklistLevel, answer, answeredAt, arrivedAt, departedAt, explainedAt, idPurgedAt, purgedAt);
+    return Objects.hash(id, siteId, staffId, registeredAt, slipNo, visitor, organisation, phone, partySize, plate, hostOccupant, hostEmployee, hostDepartment, hostOrganisation, host, purpose, preregistered, plannedFrom, plannedUntil, important, state, idType, idMasked, idKept, idConsent, blocklistLevel, answer, answeredAt, arrivedAt, departedAt, explainedAt, idPurgedAt, purgedAt);
   }
 
   @Override
@@ -463,6 +474,7 @@ public final class Visit {
         + ", preregistered=" + preregistered
         + ", planned_from=" + plannedFrom
         + ", planned_until=" + plannedUntil
+        + ", important=" + important
         + ", state=" + "'" + state + "'"
         + ", id_type=" + "'" + idType + "'"
         + ", id_masked=" + "'" + idMasked + "'"
@@ -500,6 +512,7 @@ public final class Visit {
     private boolean preregistered;
     private Instant plannedFrom;
     private Instant plannedUntil;
+    private boolean important;
     private String state;
     private String idType;
     private String idMasked;
@@ -627,6 +640,12 @@ public final class Visit {
     /** Sets planned_until (预约结束). */
     public Builder plannedUntil(Instant v) {
       this.plannedUntil = v;
+      return this;
+    }
+
+    /** Sets important (重要来访). */
+    public Builder important(boolean v) {
+      this.important = v;
       return this;
     }
 

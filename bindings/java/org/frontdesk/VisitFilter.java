@@ -174,136 +174,143 @@ public final class VisitFilter {
     return this;
   }
 
+  /** Only 重要来访 equal to v. */
+  public VisitFilter important(boolean v) throws FrontdeskException {
+    n.setImportant(v ? 1 : 0);
+    match |= 1L << 21; // FD_VISIT_MATCH_IMPORTANT
+    return this;
+  }
+
   /** Only 状态 equal to v. */
   public VisitFilter state(String v) throws FrontdeskException {
     n.setState(Convert.required(v, "state"));
-    match |= 1L << 21; // FD_VISIT_MATCH_STATE
+    match |= 1L << 22; // FD_VISIT_MATCH_STATE
     return this;
   }
 
   /** Only 证件类型 equal to v. */
   public VisitFilter idType(String v) throws FrontdeskException {
     n.setId_type(Convert.required(v, "id_type"));
-    match |= 1L << 22; // FD_VISIT_MATCH_ID_TYPE
+    match |= 1L << 23; // FD_VISIT_MATCH_ID_TYPE
     return this;
   }
 
   /** Only 证件号码 equal to v. */
   public VisitFilter idMasked(String v) throws FrontdeskException {
     n.setId_masked(Convert.required(v, "id_masked"));
-    match |= 1L << 23; // FD_VISIT_MATCH_ID_MASKED
+    match |= 1L << 24; // FD_VISIT_MATCH_ID_MASKED
     return this;
   }
 
   /** Only 存全号 equal to v. */
   public VisitFilter idKept(boolean v) throws FrontdeskException {
     n.setId_kept(v ? 1 : 0);
-    match |= 1L << 24; // FD_VISIT_MATCH_ID_KEPT
+    match |= 1L << 25; // FD_VISIT_MATCH_ID_KEPT
     return this;
   }
 
   /** Only 同意留存 equal to v. */
   public VisitFilter idConsent(boolean v) throws FrontdeskException {
     n.setId_consent(v ? 1 : 0);
-    match |= 1L << 25; // FD_VISIT_MATCH_ID_CONSENT
+    match |= 1L << 26; // FD_VISIT_MATCH_ID_CONSENT
     return this;
   }
 
   /** Only 黑名单 equal to v. */
   public VisitFilter blocklistLevel(String v) throws FrontdeskException {
     n.setBlocklist_level(Convert.required(v, "blocklist_level"));
-    match |= 1L << 26; // FD_VISIT_MATCH_BLOCKLIST_LEVEL
+    match |= 1L << 27; // FD_VISIT_MATCH_BLOCKLIST_LEVEL
     return this;
   }
 
   /** Only 接待方式 equal to v. */
   public VisitFilter answer(String v) throws FrontdeskException {
     n.setAnswer(Convert.required(v, "answer"));
-    match |= 1L << 27; // FD_VISIT_MATCH_ANSWER
+    match |= 1L << 28; // FD_VISIT_MATCH_ANSWER
     return this;
   }
 
   /** Only 答复时间 at or after v. */
   public VisitFilter answeredAtFrom(Instant v) throws FrontdeskException {
     n.setAnswered_at_from(Convert.seconds(v, "answered_at_from"));
-    match |= 1L << 28; // FD_VISIT_MATCH_ANSWERED_AT_FROM
+    match |= 1L << 29; // FD_VISIT_MATCH_ANSWERED_AT_FROM
     return this;
   }
 
   /** Only 答复时间 before v. */
   public VisitFilter answeredAtTo(Instant v) throws FrontdeskException {
     n.setAnswered_at_to(Convert.seconds(v, "answered_at_to"));
-    match |= 1L << 29; // FD_VISIT_MATCH_ANSWERED_AT_TO
+    match |= 1L << 30; // FD_VISIT_MATCH_ANSWERED_AT_TO
     return this;
   }
 
   /** Only 到达时间 at or after v. */
   public VisitFilter arrivedAtFrom(Instant v) throws FrontdeskException {
     n.setArrived_at_from(Convert.seconds(v, "arrived_at_from"));
-    match |= 1L << 30; // FD_VISIT_MATCH_ARRIVED_AT_FROM
+    match |= 1L << 31; // FD_VISIT_MATCH_ARRIVED_AT_FROM
     return this;
   }
 
   /** Only 到达时间 before v. */
   public VisitFilter arrivedAtTo(Instant v) throws FrontdeskException {
     n.setArrived_at_to(Convert.seconds(v, "arrived_at_to"));
-    match |= 1L << 31; // FD_VISIT_MATCH_ARRIVED_AT_TO
+    match |= 1L << 32; // FD_VISIT_MATCH_ARRIVED_AT_TO
     return this;
   }
 
   /** Only 离开时间 at or after v. */
   public VisitFilter departedAtFrom(Instant v) throws FrontdeskException {
     n.setDeparted_at_from(Convert.seconds(v, "departed_at_from"));
-    match |= 1L << 32; // FD_VISIT_MATCH_DEPARTED_AT_FROM
+    match |= 1L << 33; // FD_VISIT_MATCH_DEPARTED_AT_FROM
     return this;
   }
 
   /** Only 离开时间 before v. */
   public VisitFilter departedAtTo(Instant v) throws FrontdeskException {
     n.setDeparted_at_to(Convert.seconds(v, "departed_at_to"));
-    match |= 1L << 33; // FD_VISIT_MATCH_DEPARTED_AT_TO
+    match |= 1L << 34; // FD_VISIT_MATCH_DEPARTED_AT_TO
     return this;
   }
 
   /** Only 说明时间 at or after v. */
   public VisitFilter explainedAtFrom(Instant v) throws FrontdeskException {
     n.setExplained_at_from(Convert.seconds(v, "explained_at_from"));
-    match |= 1L << 34; // FD_VISIT_MATCH_EXPLAINED_AT_FROM
+    match |= 1L << 35; // FD_VISIT_MATCH_EXPLAINED_AT_FROM
     return this;
   }
 
   /** Only 说明时间 before v. */
   public VisitFilter explainedAtTo(Instant v) throws FrontdeskException {
     n.setExplained_at_to(Convert.seconds(v, "explained_at_to"));
-    match |= 1L << 35; // FD_VISIT_MATCH_EXPLAINED_AT_TO
+    match |= 1L << 36; // FD_VISIT_MATCH_EXPLAINED_AT_TO
     return this;
   }
 
   /** Only 证件清除 at or after v. */
   public VisitFilter idPurgedAtFrom(Instant v) throws FrontdeskException {
     n.setId_purged_at_from(Convert.seconds(v, "id_purged_at_from"));
-    match |= 1L << 36; // FD_VISIT_MATCH_ID_PURGED_AT_FROM
+    match |= 1L << 37; // FD_VISIT_MATCH_ID_PURGED_AT_FROM
     return this;
   }
 
   /** Only 证件清除 before v. */
   public VisitFilter idPurgedAtTo(Instant v) throws FrontdeskException {
     n.setId_purged_at_to(Convert.seconds(v, "id_purged_at_to"));
-    match |= 1L << 37; // FD_VISIT_MATCH_ID_PURGED_AT_TO
+    match |= 1L << 38; // FD_VISIT_MATCH_ID_PURGED_AT_TO
     return this;
   }
 
   /** Only 清除时间 at or after v. */
   public VisitFilter purgedAtFrom(Instant v) throws FrontdeskException {
     n.setPurged_at_from(Convert.seconds(v, "purged_at_from"));
-    match |= 1L << 38; // FD_VISIT_MATCH_PURGED_AT_FROM
+    match |= 1L << 39; // FD_VISIT_MATCH_PURGED_AT_FROM
     return this;
   }
 
   /** Only 清除时间 before v. */
   public VisitFilter purgedAtTo(Instant v) throws FrontdeskException {
     n.setPurged_at_to(Convert.seconds(v, "purged_at_to"));
-    match |= 1L << 39; // FD_VISIT_MATCH_PURGED_AT_TO
+    match |= 1L << 40; // FD_VISIT_MATCH_PURGED_AT_TO
     return this;
   }
 

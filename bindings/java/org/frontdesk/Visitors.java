@@ -11,8 +11,10 @@ import org.frontdesk.swig.fd_custody_status;
 import org.frontdesk.swig.fd_id_document;
 import org.frontdesk.swig.fd_id_number;
 import org.frontdesk.swig.fd_overstay;
+import org.frontdesk.swig.fd_prep_due;
 import org.frontdesk.swig.fd_slip_status;
 import org.frontdesk.swig.fd_visit;
+import org.frontdesk.swig.fd_visit_prep_status;
 import org.frontdesk.swig.fd_visit_purge;
 import org.frontdesk.swig.fd_visit_registration;
 import org.frontdesk.swig.fd_visit_shift;
@@ -1149,5 +1151,168 @@ public final class Visitors {
   /** One custody event by id. */
   public static CustodyEvent custodyEvent(Store store, Actor actor, long id) throws FrontdeskException {
     return store.as(actor, a -> CustodyEvent.get(store.handle(), a, id));
+  }
+
+  // -- important visits (R-VIS-6) ----------------------------------------------------------
+
+  /**
+   * R-VIS-6: checks an item to be added to {@code visit}'s checklist as the store does: the
+   * visit important, not arrived, not closed; a due at or before its planned start.
+   */
+  public static void validate(VisitPrep prep, Visit visit) throws FrontdeskException {
+    prep.withNative(p -> visit.withNative(v -> {
+      FrontdeskNative.fd_visit_prep_validate(p, v);
+      return null;
+    }));
+  }
+
+  /** Where a preparation item stands: its due, whether open, overdue or done late. */
+  public static final class PrepDue {
+    private final Instant dueAt;
+    private final boolean open;
+    private final boolean overdue;
+    private final boolean late;
+
+    PrepDue(fd_prep_due d) {
+      dueAt = d.getDue_at() == 0 ? null : Convert.instant(d.getDue_at());
+      open = d.getOpen() != 0;
+      overdue = d.getOverdue() != 0;
+      late = d.getLate() != 0;
+    }
+
+    /** Its own due, else the visit's planned start; null when neither. */
+    public Instant dueAt() {
+      return dueAt;
+    }
+
+    public boolean isOpen() {
+      return open;
+    }
+
+    public boolean isOverdue() {
+      return overdue;
+    }
+
+    public boolean isLate() {
+      return late;
+    }
+  }
+
+  /** R-VIS-6: where {@code prep} stands at {@code now} for a visit planned to start at {@code plannedFrom} (null: not known). */
+  public static PrepDue prepDue(VisitPrep prep, Instant plannedFrom, Instant now) throws FrontdeskException {
+    long from = plannedFrom == null ? 0 : Convert.seconds(plannedFrom, "planned_from");
+    long at = Convert.seconds(now, "now");
+    fd_prep_due d = new fd_prep_due();
+    try {
+      prep.withNative(p -> {
+        FrontdeskNative.fd_visit_prep_due(d, p, from, at);
+        return null;
+      });
+      return new PrepDue(d);
+    } finally {
+      d.delete();
+    }
+  }
+
+  /** R-VIS-6: adds an item to an important visit's checklist (visitId, item, dueAt); returns its id. */
+  public static long addPrep(Store store, Actor actor, VisitPrep prep) throws FrontdeskException {
+    return prep.withNative(p -> store.as(actor, a -> Out.int64(o -> FrontdeskNative.fd_store_visit_prep_add(o,
+        store.handle(), a, p))));
+  }
+
+  /** R-VIS-6: ticks off a checklist item, once, by the actor at its instant. */
+  public static void prepDone(Store store, Actor actor, long prepId, String note) throws FrontdeskException {
+    store.as(actor, a -> {
+      FrontdeskNative.fd_store_visit_prep_done(store.handle(), a, prepId, note);
+      return null;
+    });
+  }
+
+  /** An important visit's checklist: items, done, open, overdue, late, the earliest open due. */
+  public static final class PrepStatus {
+    private final long items;
+    private final long done;
+    private final long open;
+    private final long overdue;
+    private final long late;
+    private final Instant firstDue;
+
+    PrepStatus(fd_visit_prep_status s) {
+      items = s.getItems();
+      done = s.getDone();
+      open = s.getOpen();
+      overdue = s.getOverdue();
+      late = s.getLate();
+      firstDue = s.getFirst_due() == 0 ? null : Convert.instant(s.getFirst_due());
+    }
+
+    public long items() {
+      return items;
+    }
+
+    public long done() {
+      return done;
+    }
+
+    public long open() {
+      return open;
+    }
+
+    public long overdue() {
+      return overdue;
+    }
+
+    public long late() {
+      return late;
+    }
+
+    /** The earliest due among the open items; null when none. */
+    public Instant firstDue() {
+      return firstDue;
+    }
+  }
+
+  /** R-VIS-6: how far visit {@code visitId}'s checklist is done at the actor's instant. */
+  public static PrepStatus prepStatus(Store store, Actor actor, long visitId) throws FrontdeskException {
+    fd_visit_prep_status s = new fd_visit_prep_status();
+    try {
+      store.as(actor, a -> {
+        FrontdeskNative.fd_store_visit_prep_status(s, store.handle(), a, visitId);
+        return null;
+      });
+      return new PrepStatus(s);
+    } finally {
+      s.delete();
+    }
+  }
+
+  /**
+   * R-VIS-6: one page of the important visits planned to start in [{@code from}, {@code to}), not
+   * cancelled, with checklist items still open, in id order: after id {@code after}, at most {@code limit} (1..64).
+   */
+  public static RecordIterator<Visit> importantOpen(Store store, Actor actor, Instant from, Instant to, long after,
+      long limit) throws FrontdeskException {
+    long f = Convert.seconds(from, "from");
+    long t = Convert.seconds(to, "to");
+    return store.as(actor, a -> {
+      SWIGTYPE_p_fd_visit_iter[] it = new SWIGTYPE_p_fd_visit_iter[1];
+      FrontdeskNative.fd_store_visit_prep_open(it, store.handle(), a, f, t, after, limit);
+      return new RecordIterator<>(it[0], FrontdeskNative::fd_visit_iter_free, i -> {
+        fd_visit[] row = new fd_visit[1];
+        FrontdeskNative.fd_visit_iter_next(row, i);
+        return row[0] == null ? null : Visit.fromNative(row[0]);
+      });
+    });
+  }
+
+  /** Preparation items matching {@code filter} (null: all). */
+  public static RecordIterator<VisitPrep> preps(Store store, Actor actor, VisitPrepFilter filter)
+      throws FrontdeskException {
+    return store.as(actor, a -> VisitPrepFilter.query(filter, store.handle(), a));
+  }
+
+  /** One preparation item by id. */
+  public static VisitPrep prep(Store store, Actor actor, long id) throws FrontdeskException {
+    return store.as(actor, a -> VisitPrep.get(store.handle(), a, id));
   }
 }

@@ -403,4 +403,63 @@ public class VisitorsTest {
     assertEquals(3, purge.custody());
     assertEquals(0, purge.permits());
   }
+
+  @Test
+  public void importantVisitsChecklistTickedOffBeforeArrival_R_VIS_6() throws Exception {
+    Instant start = T0.plus(HOUR.multipliedBy(2));
+    Visit.Builder delegation = Visit.builder().visitor("市考察团").partySize(8).host("总经理办公室").purpose("考察")
+        .preregistered(true).plannedFrom(start).important(true);
+    VisitPrep room = VisitPrep.builder().visitId(1).item("会议室布置").dueAt(T0.plus(HOUR)).build();
+    Visitors.validate(room, delegation.build());
+    fails(Frontdesk.EINVAL, "visit_prep.due_at",
+        () -> Visitors.validate(VisitPrep.builder().visitId(1).item("横幅").dueAt(start.plus(HOUR)).build(),
+            delegation.build()));
+    fails(Frontdesk.ESTATE, "visit.important", () -> Visitors.validate(room, walkIn("张伟").build()));
+    Visitors.PrepDue due = Visitors.prepDue(VisitPrep.builder().visitId(1).item("横幅").build(), start, start);
+    assertEquals(start, due.dueAt());
+    assertTrue(due.isOpen() && due.isOverdue() && !due.isLate());
+    fails(Frontdesk.EINVAL, "visit.preregistered",
+        () -> Visitors.register(store, clerk, walkIn("代表团").important(true).build(), null));
+
+    long vip = Visitors.register(store, clerk, delegation.build(), null).id();
+    long plain = Visitors.register(store, clerk, walkIn("张伟").build(), null).id();
+    long roomId = Visitors.addPrep(store, clerk,
+        VisitPrep.builder().visitId(vip).item("会议室布置").dueAt(T0.plus(HOUR)).build());
+    long banner = Visitors.addPrep(store, clerk, VisitPrep.builder().visitId(vip).item("横幅").build());
+    fails(Frontdesk.ESTATE, "visit.important",
+        () -> Visitors.addPrep(store, clerk, VisitPrep.builder().visitId(plain).item("鲜花").build()));
+    fails(Frontdesk.ENOTFOUND, "visit_prep.visit_id",
+        () -> Visitors.addPrep(store, clerk, VisitPrep.builder().visitId(999).item("鲜花").build()));
+    Visitors.PrepStatus st = Visitors.prepStatus(store, clerk, vip);
+    assertEquals(2, st.items());
+    assertEquals(2, st.open());
+    assertEquals(T0.plus(HOUR), st.firstDue());
+    try (RecordIterator<Visit> it = Visitors.importantOpen(store, clerk, T0, T0.plus(Duration.ofDays(1)), 0, 64)) {
+      assertEquals(vip, it.next().getId());
+      assertFalse(it.hasNext());
+    }
+
+    Visitors.prepDone(store, clerk.withAt(T0.plus(HOUR.dividedBy(2))), roomId, "二楼大会议室");
+    fails(Frontdesk.ESTATE, "ticked off already", () -> Visitors.prepDone(store, clerk, roomId, null));
+    VisitPrep got = Visitors.prep(store, clerk, roomId);
+    assertEquals(T0.plus(HOUR.dividedBy(2)), got.getDoneAt());
+    assertEquals(clerk.getStaffId(), got.getDoneBy());
+    Actor late = clerk.withAt(start.plus(HOUR));
+    assertEquals(1, Visitors.prepStatus(store, late, vip).overdue());
+    Visitors.prepDone(store, late, banner, null);
+    st = Visitors.prepStatus(store, late, vip);
+    assertEquals(0, st.open());
+    assertEquals(1, st.late());
+    assertEquals(null, st.firstDue());
+    try (RecordIterator<Visit> it = Visitors.importantOpen(store, clerk, T0, T0.plus(Duration.ofDays(1)), 0, 64)) {
+      assertFalse(it.hasNext());
+    }
+    List<String> items = new ArrayList<>();
+    try (RecordIterator<VisitPrep> it = Visitors.preps(store, clerk, new VisitPrepFilter().visitId(vip))) {
+      for (VisitPrep p : it) {
+        items.add(p.getItem());
+      }
+    }
+    assertEquals(List.of("会议室布置", "横幅"), items);
+  }
 }
