@@ -74,4 +74,12 @@ int cmd_message(cli *c, ctx *x);
 int cmd_dir(cli *c, ctx *x);
 int cmd_guest(cli *c, ctx *x);
 
+/* Commands of the property register (cli/property.c). */
+int cmd_building(cli *c, ctx *x);
+int cmd_unit(cli *c, ctx *x);
+int cmd_occupant(cli *c, ctx *x);
+int cmd_org(cli *c, ctx *x);
+int cmd_find(cli *c, ctx *x);
+int cmd_resident(cli *c, ctx *x);
+
 #endif
