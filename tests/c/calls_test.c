@@ -327,6 +327,10 @@ Test(calls, R_CALL_8_dropped_incoming_needs_a_callback_outgoing_does_not)
     c.disposition = "no_answer";
     fd_assert_ok(fd_call_needs_callback(&need, &c));
     cr_assert_eq(need, 0);
+    c.disposition = "dropped";
+    c.caller_number = ""; /* withheld: there is no one to call back */
+    fd_assert_ok(fd_call_needs_callback(&need, &c));
+    cr_assert_eq(need, 0);
     fd_assert_error(fd_call_needs_callback(NULL, &c), FD_EINVAL, "out");
     fd_assert_error(fd_call_needs_callback(&need, NULL), FD_EINVAL, "call");
     /* A dropped call may or may not have been answered first. */

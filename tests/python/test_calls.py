@@ -102,6 +102,7 @@ def test_dropped_incoming_call_needs_a_call_back_R_CALL_8():
     assert fd.call_needs_callback(answered(disposition="dropped"))
     assert not fd.call_needs_callback(answered(direction="out", disposition="dropped"))
     assert not fd.call_needs_callback(answered())
+    assert not fd.call_needs_callback(answered(disposition="dropped", caller_number=None))  # withheld: no one to call
 
 
 def test_reply_due_in_two_working_days_over_the_weekend_R_CALL_9():

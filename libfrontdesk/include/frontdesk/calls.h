@@ -761,7 +761,8 @@ FD_API fd_status fd_call_assess(fd_call *call, const fd_policy *policy);
 
 /**
  * R-CALL-8: 1 when @p call needs a call-back at once: an incoming call that
- * was dropped (掉线). @return ::FD_OK, ::FD_EINVAL.
+ * was dropped (掉线) from a number the desk knows (a withheld caller cannot be
+ * called back: no task). @return ::FD_OK, ::FD_EINVAL.
  */
 FD_API fd_status fd_call_needs_callback(int *out, const fd_call *call);
 

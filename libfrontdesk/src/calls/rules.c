@@ -313,8 +313,8 @@ fd_status fd_call_needs_callback(int *out, const fd_call *call)
         rc = fd__check_ptr(fn, "call", call);
     if (rc)
         return rc;
-    /* R-CALL-8: 掉线 on an incoming call is called back at once. */
-    *out = is(call->direction, "in") && is(call->disposition, "dropped");
+    /* R-CALL-8: 掉线 on an incoming call is called back at once — when there is a number to call. */
+    *out = is(call->direction, "in") && is(call->disposition, "dropped") && !empty(call->caller_number);
     return FD_OK;
 }
 
