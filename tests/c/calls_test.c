@@ -1094,6 +1094,11 @@ Test(calls_store, R_CALL_6_dir_find_by_name_pinyin_initials_traditional_extensio
     cr_assert_str_eq(names, "单田芳");
     find_names(names, sizeof names, &f, &a, "9999", 10);
     cr_assert_str_eq(names, "");
+    /* names that start with the digits fill the page: the exact extension still takes its place on it */
+    add_entry(&f, "department", "8001号会议室", NULL, NULL, NULL, 0);
+    add_entry(&f, "department", "8001号储藏室", NULL, NULL, NULL, 0);
+    find_names(names, sizeof names, &f, &a, "8001", 2);
+    cr_assert(strstr(names, "王小丽") != NULL, "the extension's entry is on a full page: %s", names);
     fd_dir_entry_iter *it = NULL;
     fd_assert_error(fd_store_dir_find(&it, f.s, &a, "", 10), FD_EINVAL, "query");
     fd_assert_error(fd_store_dir_find(&it, f.s, &a, "  ", 10), FD_EINVAL, "query");
