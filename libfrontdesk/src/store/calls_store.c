@@ -418,11 +418,12 @@ fd_status fd_store_message_expire(fd_store *store, const fd_actor *actor, int64_
 /*
  * One aggregate over the period's calls, read through calls_site_ring: every
  * count, grouped by the wait from the first ring to the answer (NULL for a
- * call not answered) so that the answer-time percentiles come out of the same
- * scan. A day has few distinct waits; the groups are summed here.
+ * call not answered; measured on the answering leg, as the rings are, for an
+ * imported call) so that the answer-time percentiles come out of the same scan. A day has few distinct waits; the groups are summed here.
  */
 static const char SQL_STATS_CALLS[] =
-    "SELECT CASE WHEN answer_at > 0 THEN answer_at - ring_at END AS wait, count(*), "
+    "SELECT CASE WHEN answer_at > 0 THEN answer_at - (CASE WHEN ring_leg_at > 0 THEN ring_leg_at ELSE ring_at END) "
+    "END AS wait, count(*), "
     "sum(direction = 'in'), sum(direction = 'out'), sum(direction = 'internal'), "
     "sum(disposition = 'answered'), sum(disposition = 'no_answer'), sum(disposition = 'busy'), "
     "sum(disposition = 'failed'), sum(disposition = 'congestion'), sum(disposition = 'cancelled'), "
