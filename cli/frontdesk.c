@@ -283,27 +283,46 @@ int parse_int(const char *s, int64_t *out)
 }
 
 /* --at: "@SECONDS" (UTC) or "YYYY-MM-DD HH:MM[:SS]" in the site's zone. 0 or a usage error (2). */
-int parse_at(const char *s, const fd_site *site, int64_t *out)
+int parse_time(const char *name, const char *text, const fd_site *site, int64_t *out)
 {
-    if (s[0] == '@') {
-        if (!parse_int(s + 1, out) || fd_instant_check(*out) != FD_OK)
-            return usage_error("--at @SECONDS must be whole UTC seconds within years 1..9999");
+    char msg[160];
+    if (text[0] == '@') {
+        if (!parse_int(text + 1, out) || fd_instant_check(*out) != FD_OK) {
+            snprintf(msg, sizeof msg, "%s @SECONDS must be whole UTC seconds within years 1..9999", name);
+            return usage_error(msg);
+        }
         return 0;
+    }
+    /* "YYYY-MM-DD HH:MM[:SS]", or with a 'T' as ISO 8601 writes it (what --json prints, without the offset). */
+    char s[24];
+    size_t len = strlen(text);
+    if (len < sizeof s) {
+        memcpy(s, text, len + 1);
+        if (len > 10 && s[10] == 'T')
+            s[10] = ' ';
     }
     fd_local_time t = { { 0, 0, 0 }, 0, 0, 0, 0 };
     char date[11];
     int used = 0;
     /* Exactly "YYYY-MM-DD HH:MM" or "YYYY-MM-DD HH:MM:SS": two-digit fields, nothing after. */
-    int n = sscanf(s, "%10[0-9-] %2d:%2d%n:%2d%n", date, &t.hour, &t.minute, &used, &t.second, &used);
-    if (n < 3 || s[used] != '\0' || strlen(s) != (size_t)(n == 3 ? 16 : 19) ||
-        fd_date_parse(&t.date, date) != FD_OK)
-        return usage_error("--at must be 'YYYY-MM-DD HH:MM[:SS]' (site time) or @UTC_SECONDS");
+    int n = len < sizeof s ? sscanf(s, "%10[0-9-] %2d:%2d%n:%2d%n", date, &t.hour, &t.minute, &used, &t.second,
+                                    &used)
+                           : 0;
+    if (n < 3 || s[used] != '\0' || len != (size_t)(n == 3 ? 16 : 19) || fd_date_parse(&t.date, date) != FD_OK) {
+        snprintf(msg, sizeof msg, "%s must be 'YYYY-MM-DD HH:MM[:SS]' (site time) or @UTC_SECONDS", name);
+        return usage_error(msg);
+    }
     fd_status rc = fd_instant_from_local(out, site->time_zone, t);
     if (rc) {
-        fprintf(stderr, "frontdesk: --at: %s\n", fd_error_last()->message);
+        fprintf(stderr, "frontdesk: %s: %s\n", name, fd_error_last()->message);
         return 2;
     }
     return 0;
+}
+
+int parse_at(const char *s, const fd_site *site, int64_t *out)
+{
+    return parse_time("--at", s, site, out);
 }
 
 /* --date D: the site's local day [*from, *to); usage error (2) on a bad date. */
