@@ -762,14 +762,17 @@ static int guest_find(cli *c, ctx *x)
                    g->room, g->arrival.year, g->arrival.month, g->arrival.day, g->departure.year, g->departure.month,
                    g->departure.day);
             if (g->checked_out_at)
-                printf("\"%s\"}", local(x, g->checked_out_at));
+                printf("\"%s\"", local(x, g->checked_out_at));
             else
-                printf("null}");
+                printf("null");
+            printf(",\"incognito\":%s}", g->incognito ? "true" : "false");
         } else {
             printf("null");
         }
         puts("}");
     } else if (answer == FD_GUEST_IN_HOUSE) {
+        if (g->incognito) /* seen only by a revealing actor: the guest asked not to be found */
+            puts(zh ? "注意：该住客要求保密，转接前请征得同意" : "note: this guest asked for privacy; ask before putting a call through");
         printf(zh ? "在住：%s 房间，可转接（无人接听或占线时请留言）\n" : "in house: room %s, transfer (offer a message if "
                                                                   "no answer or busy)\n", g->room);
     } else if (answer == FD_GUEST_CHECKED_OUT) {

@@ -67,10 +67,23 @@ static const char *const CWORDS[C_COUNT_][2] = {
 #define CW(l, w) (CWORDS[(w)][(l)])
 
 /* A code's label in Chinese, the code in English. */
-static const char *label(fd__lang l, const char *field, const char *code)
+/* A code's label in Chinese; in English the code in words ("no_answer" is "no answer"), in @buf. */
+static const char *label_in(char buf[32], fd__lang l, const char *field, const char *code)
 {
     const char *z = l == FD__ZH ? fd_call_code_label(field, code) : NULL;
-    return z ? z : code;
+    if (z || code == NULL)
+        return z ? z : code;
+    snprintf(buf, 32, "%s", code);
+    for (char *p = buf; *p; p++)
+        if (*p == '_')
+            *p = ' ';
+    return buf;
+}
+
+static const char *label(fd__lang l, const char *field, const char *code)
+{
+    static _Thread_local char buf[32]; /* one label is used before the next is asked for */
+    return label_in(buf, l, field, code);
 }
 
 /* Hundredths of a percent of @n in @of (0 when @of is 0), rounded half up. */
