@@ -40,11 +40,7 @@ static int code_opt(const cli *c, const char *name, const char *field, fd_buf *b
 static int time_opt(const cli *c, ctx *x, const char *name, int64_t *out)
 {
     const char *v = opt(c, name);
-    if (v == NULL)
-        return 0;
-    if (v[0] != '@' && strlen(v) < 16)
-        return usage_error("times are 'YYYY-MM-DD HH:MM[:SS]' (site time) or @UTC_SECONDS");
-    return parse_at(v, x->site, out);
+    return v ? parse_time(name, v, x->site, out) : 0;
 }
 
 /* A positional or --id style id argument. */
@@ -57,12 +53,19 @@ static int id_arg(const char *s, const char *what, int64_t *out)
     return 0;
 }
 
+/* @text with full-width digits and letters made ASCII (NFKC: an IME's ８４００ is 8400), in @buf. */
+static const char *ascii_form(fd_buf *buf, const char *text)
+{
+    return text && fd_text_normalize(buf, text) == FD_OK ? buf->ptr : text;
+}
+
 /* The directory entry with extension @ext at the actor's site: its id, or 0 with a message (status 1). */
 static int entry_by_ext(ctx *x, const char *ext, int64_t *out)
 {
+    fd_buf norm = FD_BUF_INIT;
     fd_dir_entry_filter f = FD_DIR_ENTRY_FILTER_INIT;
     f.match = FD_DIR_ENTRY_MATCH_EXTENSION;
-    f.extension = ext;
+    f.extension = ascii_form(&norm, ext);
     f.limit = 1;
     fd_dir_entry_iter *it = NULL;
     const fd_dir_entry *e = NULL;
@@ -71,6 +74,7 @@ static int entry_by_ext(ctx *x, const char *ext, int64_t *out)
         rc = fd_dir_entry_iter_next(&e, it);
     *out = e ? e->id : 0;
     fd_dir_entry_iter_free(it);
+    fd_buf_dispose(&norm);
     if (rc)
         return lib_error(rc);
     if (*out == 0) {
@@ -422,7 +426,8 @@ static int call_import(cli *c, ctx *x)
         }
     }
     fd_buf_dispose(&rejects);
-    return 0;
+    /* The good lines are in; a script still learns that some were not (the reject list says which). */
+    return s.rejected ? 1 : 0;
 }
 
 int cmd_call(cli *c, ctx *x)
@@ -585,13 +590,15 @@ static int dir_add(cli *c, ctx *x)
     e.name = c->argv[2];
     e.department = opt(c, "--dept");
     e.title = opt(c, "--title");
-    e.extension = opt(c, "--ext");
+    fd_buf ext = FD_BUF_INIT;
+    e.extension = ascii_form(&ext, opt(c, "--ext"));
     e.number = opt(c, "--number");
     e.confidential = flag(c, "--confidential");
     e.screen = flag(c, "--screen") ? "screen" : NULL;
     int64_t id = 0;
     fd_status rc = bad ? FD_OK : fd_store_dir_add(&id, x->store, &x->actor, &e);
     fd_buf_dispose(&kind);
+    fd_buf_dispose(&ext);
     if (bad)
         return bad;
     if (rc)
@@ -634,8 +641,10 @@ static int dir_find(cli *c, ctx *x)
             json_string(e->title);
             printf(",\"extension\":\"%s\",\"number\":", e->extension);
             json_string(e->number);
+            bool lapsed = e->presence_until && e->presence_until <= x->actor.at;
             printf(",\"confidential\":%s,\"presence\":\"%s\",\"action\":\"%s\",\"route_entry\":%lld,\"script\":",
-                   e->confidential ? "true" : "false", e->presence, actions[d.action], (long long)d.route_entry);
+                   e->confidential ? "true" : "false", lapsed ? "in" : e->presence, actions[d.action],
+                   (long long)d.route_entry);
             json_string(d.script);
             printf(",\"rule\":\"%s\"}", d.rule);
         } else {
@@ -643,9 +652,11 @@ static int dir_find(cli *c, ctx *x)
             plain(e->name);
             printf("  ");
             plain(*e->department ? e->department : "-");
+            /* a presence whose time has passed no longer holds (R-CALL-6) */
+            bool lapsed = e->presence_until && e->presence_until <= x->actor.at;
             printf("  %s  %s %s  %s%s\n", *e->extension ? e->extension : "-", *e->number ? e->number : "-",
-                   lbl(c, "presence", e->presence), e->confidential ? (zh ? "保密 " : "confidential ") : "",
-                   actions[d.action]);
+                   lbl(c, "presence", lapsed ? "in" : e->presence), e->confidential ? (zh ? "保密 " : "confidential ")
+                   : "", actions[d.action]);
             printf("        %s (%s)\n", d.script, d.rule);
         }
     }
@@ -709,16 +720,20 @@ static int date_opt(const char *name, const char *v, fd_date *out)
 static int guest_add(cli *c, ctx *x)
 {
     fd_guest g = FD_GUEST_INIT;
+    fd_buf room = FD_BUF_INIT;
     g.name = c->argv[2];
-    g.room = opt(c, "--room");
+    g.room = ascii_form(&room, opt(c, "--room"));
     g.incognito = flag(c, "--incognito");
     int bad = date_opt("--arrival", opt(c, "--arrival"), &g.arrival);
     if (!bad)
         bad = date_opt("--departure", opt(c, "--departure"), &g.departure);
-    if (bad)
+    if (bad) {
+        fd_buf_dispose(&room);
         return bad;
+    }
     int64_t id = 0;
     fd_status rc = fd_store_guest_add(&id, x->store, &x->actor, &g);
+    fd_buf_dispose(&room);
     if (rc)
         return lib_error(rc);
     if (c->json)
@@ -747,14 +762,17 @@ static int guest_find(cli *c, ctx *x)
                    g->room, g->arrival.year, g->arrival.month, g->arrival.day, g->departure.year, g->departure.month,
                    g->departure.day);
             if (g->checked_out_at)
-                printf("\"%s\"}", local(x, g->checked_out_at));
+                printf("\"%s\"", local(x, g->checked_out_at));
             else
-                printf("null}");
+                printf("null");
+            printf(",\"incognito\":%s}", g->incognito ? "true" : "false");
         } else {
             printf("null");
         }
         puts("}");
     } else if (answer == FD_GUEST_IN_HOUSE) {
+        if (g->incognito) /* seen only by a revealing actor: the guest asked not to be found */
+            puts(zh ? "注意：该住客要求保密，转接前请征得同意" : "note: this guest asked for privacy; ask before putting a call through");
         printf(zh ? "在住：%s 房间，可转接（无人接听或占线时请留言）\n" : "in house: room %s, transfer (offer a message if "
                                                                   "no answer or busy)\n", g->room);
     } else if (answer == FD_GUEST_CHECKED_OUT) {

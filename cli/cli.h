@@ -61,6 +61,8 @@ void plain(const char *s);
 int parse_int(const char *s, int64_t *out);
 /* "@SECONDS" (UTC) or "YYYY-MM-DD HH:MM[:SS]" site time: 0, or a usage error (2). */
 int parse_at(const char *s, const fd_site *site, int64_t *out);
+/* As parse_at, for the option @name (its messages name it): 'T' between date and time is taken too. */
+int parse_time(const char *name, const char *text, const fd_site *site, int64_t *out);
 /* --date: the site's local day [*from, *to): 0, else 1 or 2. */
 int day_range(const cli *c, ctx *x, int64_t *from, int64_t *to);
 /* The instant as site-local ISO 8601 with offset (points into x->buf, valid until the next call). */
@@ -73,5 +75,13 @@ int cmd_call(cli *c, ctx *x);
 int cmd_message(cli *c, ctx *x);
 int cmd_dir(cli *c, ctx *x);
 int cmd_guest(cli *c, ctx *x);
+
+/* Commands of the property register (cli/property.c). */
+int cmd_building(cli *c, ctx *x);
+int cmd_unit(cli *c, ctx *x);
+int cmd_occupant(cli *c, ctx *x);
+int cmd_org(cli *c, ctx *x);
+int cmd_find(cli *c, ctx *x);
+int cmd_resident(cli *c, ctx *x);
 
 #endif

@@ -45,12 +45,18 @@ static const char USAGE_ZH[] =
     "                                          登记来电（三声内接听、复述、掉线回拨、待答复）\n"
     "  call list [--date 日期] [--category 类别] [--late] | call show 编号\n"
     "  call tasks [--all] | call done 任务 --outcome 结果   回拨与答复任务\n"
-    "  call import-cdr 文件 --dialect 格式 --source 交换机 [--tz 时区]   导入话单（可重复导入）\n"
+    "  call import-cdr 文件 --dialect 格式 --source 交换机 [--tz 时区] [--column-map 列映射]\n"
+    "                                          导入话单（可重复导入；有被拒绝的行时退出码为 1）\n"
     "  message take --for 收件人 --from 留言人 --body 内容 --confirmed | deliver 编号 --how 方式\n"
     "  message expire 编号 --note 原因 | message list [--all]\n"
     "  dir add 名称 [--ext 分机] [--confidential] [--screen] | dir find 查询 [--caller-type 类型]\n"
     "  dir presence 分机 in|out|busy|dnd [--until 时间]\n"
     "  guest add 姓名 --room 房号 --arrival 日期 --departure 日期 | guest find [姓名] [--room 房号]\n"
+    "  building add 代码 名称 | unit add 房号 --building 楼栋 [--area 面积] | unit find 房号 | unit list\n"
+    "  occupant add 房号 姓名 --move-in 日期 [--role owner|tenant|resident] [--number 电话]\n"
+    "  occupant find 查询 | occupant move-out 编号 日期 | org add 名称 [--unit 房号] | org find 查询\n"
+    "  find 查询                                按姓名、拼音、房号、电话查找住户、单位、员工\n"
+    "  resident 姓名或电话                      是否本物业住户（不显示住户信息）\n"
     "  version                                 库版本\n"
     "\n"
     "  --db 路径        场所数据库（默认 $FRONTDESK_DB，否则 ./site.db）\n"
@@ -89,12 +95,19 @@ static const char USAGE[] =
     "  call list [--date D] [--category C] [--late] | call show ID\n"
     "  call tasks [--all] | call done TASK --outcome TEXT   call-back and reply tasks\n"
     "  call import-cdr FILE --dialect D --source PBX [--tz ZONE] [--column-map M]\n"
-    "                                                    import PBX call-detail records (idempotent)\n"
+    "                                                    import PBX call-detail records (idempotent; exit\n"
+    "                                                    1 when a line was refused, listed with its number)\n"
     "  message take --for NAME --from NAME --body TEXT --confirmed | deliver ID --how HOW\n"
     "  message expire ID --note WHY | message list [--all]\n"
     "  dir add NAME [--ext EXT] [--confidential] [--screen] | dir find QUERY [--caller-type T]\n"
     "  dir presence EXT in|out|busy|dnd [--until TIME]\n"
     "  guest add NAME --room R --arrival D --departure D | guest find [NAME] [--room R]\n"
+    "  building add CODE NAME | unit add NUMBER --building CODE [--area M2] | unit find NUMBER | unit list\n"
+    "  occupant add UNIT NAME --move-in DATE [--role owner|tenant|resident] [--number N]\n"
+    "  occupant find QUERY | occupant move-out ID DATE | org add NAME [--unit UNIT] | org find QUERY\n"
+    "  find QUERY                                        occupants, organisations, employees by name,\n"
+    "                                                    pinyin, unit or phone\n"
+    "  resident NAME|PHONE                               is this visitor a resident here? (never says who)\n"
     "  version                                           the library version\n"
     "\n"
     "  --db PATH       site database (default: $FRONTDESK_DB, else ./site.db)\n"
@@ -168,6 +181,7 @@ const char *const CLI_EXTRA[] = {
     "--disposition", "--category", "--channel", "--line", "--matter", "--apology", "--dialect", "--source",
     "--column-map", "--for", "--from", "--body", "--how", "--note", "--kind", "--dept", "--title", "--until",
     "--room", "--arrival", "--departure", "--state", "--limit", "--outcome", "--call", "--manager", "--purchasing",
+    "--building", "--area", "--use", "--move-in", "--after", "--unit",
     NULL,
 };
 /* Valueless options of the domain commands (at most the bits of an unsigned long). */
@@ -271,27 +285,46 @@ int parse_int(const char *s, int64_t *out)
 }
 
 /* --at: "@SECONDS" (UTC) or "YYYY-MM-DD HH:MM[:SS]" in the site's zone. 0 or a usage error (2). */
-int parse_at(const char *s, const fd_site *site, int64_t *out)
+int parse_time(const char *name, const char *text, const fd_site *site, int64_t *out)
 {
-    if (s[0] == '@') {
-        if (!parse_int(s + 1, out) || fd_instant_check(*out) != FD_OK)
-            return usage_error("--at @SECONDS must be whole UTC seconds within years 1..9999");
+    char msg[160];
+    if (text[0] == '@') {
+        if (!parse_int(text + 1, out) || fd_instant_check(*out) != FD_OK) {
+            snprintf(msg, sizeof msg, "%s @SECONDS must be whole UTC seconds within years 1..9999", name);
+            return usage_error(msg);
+        }
         return 0;
+    }
+    /* "YYYY-MM-DD HH:MM[:SS]", or with a 'T' as ISO 8601 writes it (what --json prints, without the offset). */
+    char s[24];
+    size_t len = strlen(text);
+    if (len < sizeof s) {
+        memcpy(s, text, len + 1);
+        if (len > 10 && s[10] == 'T')
+            s[10] = ' ';
     }
     fd_local_time t = { { 0, 0, 0 }, 0, 0, 0, 0 };
     char date[11];
     int used = 0;
     /* Exactly "YYYY-MM-DD HH:MM" or "YYYY-MM-DD HH:MM:SS": two-digit fields, nothing after. */
-    int n = sscanf(s, "%10[0-9-] %2d:%2d%n:%2d%n", date, &t.hour, &t.minute, &used, &t.second, &used);
-    if (n < 3 || s[used] != '\0' || strlen(s) != (size_t)(n == 3 ? 16 : 19) ||
-        fd_date_parse(&t.date, date) != FD_OK)
-        return usage_error("--at must be 'YYYY-MM-DD HH:MM[:SS]' (site time) or @UTC_SECONDS");
+    int n = len < sizeof s ? sscanf(s, "%10[0-9-] %2d:%2d%n:%2d%n", date, &t.hour, &t.minute, &used, &t.second,
+                                    &used)
+                           : 0;
+    if (n < 3 || s[used] != '\0' || len != (size_t)(n == 3 ? 16 : 19) || fd_date_parse(&t.date, date) != FD_OK) {
+        snprintf(msg, sizeof msg, "%s must be 'YYYY-MM-DD HH:MM[:SS]' (site time) or @UTC_SECONDS", name);
+        return usage_error(msg);
+    }
     fd_status rc = fd_instant_from_local(out, site->time_zone, t);
     if (rc) {
-        fprintf(stderr, "frontdesk: --at: %s\n", fd_error_last()->message);
+        fprintf(stderr, "frontdesk: %s: %s\n", name, fd_error_last()->message);
         return 2;
     }
     return 0;
+}
+
+int parse_at(const char *s, const fd_site *site, int64_t *out)
+{
+    return parse_time("--at", s, site, out);
 }
 
 /* --date D: the site's local day [*from, *to); usage error (2) on a bad date. */
@@ -325,11 +358,12 @@ static bool reads_only(const cli *c)
     static const char *const reads[] = { "site list", "staff list", "journal list", "audit reveals",
                                          "policy list", "policy get", "report daily", "verify",
                                          "calendar status", "call list", "call show", "call tasks",
-                                         "message list", "dir find", "guest find" };
+                                         "message list", "dir find", "guest find", "unit find", "unit list",
+                                         "occupant find", "org find", "find", "resident" };
     char cmd[64];
     snprintf(cmd, sizeof cmd, "%s%s%s", c->argv[0], c->argc > 1 ? " " : "", c->argc > 1 ? c->argv[1] : "");
     for (size_t i = 0; i < sizeof reads / sizeof *reads; i++)
-        if (strcmp(cmd, reads[i]) == 0)
+        if (strcmp(cmd, reads[i]) == 0 || strcmp(c->argv[0], reads[i]) == 0) /* "find QUERY" */
             return c->reveal == NULL; /* a reveal is logged: that is a write */
     return false;
 }
@@ -852,7 +886,8 @@ static const struct {
     { "site", cmd_site },     { "staff", cmd_staff },   { "journal", cmd_journal }, { "grant", cmd_grant },
     { "audit", cmd_audit },   { "policy", cmd_policy }, { "report", cmd_report },
     { "verify", cmd_verify }, { "calendar", cmd_calendar }, { "call", cmd_call },       { "message", cmd_message },
-    { "dir", cmd_dir },       { "guest", cmd_guest },
+    { "dir", cmd_dir },       { "guest", cmd_guest },       { "building", cmd_building }, { "unit", cmd_unit },
+    { "occupant", cmd_occupant }, { "org", cmd_org },     { "find", cmd_find },         { "resident", cmd_resident },
 };
 
 /* The shapes of the site commands, checked before any database is opened. */
@@ -893,6 +928,17 @@ static const struct {
     { "guest", "add", 3, 3, "guest add NAME --room R --arrival D --departure D [--incognito]" },
     { "guest", "find", 2, 3, "guest find [NAME] [--room R]" },
     { "guest", "checkout", 3, 3, "guest checkout ID" },
+    { "building", "add", 4, 4, "building add CODE NAME" },
+    { "unit", "add", 3, 3, "unit add NUMBER --building CODE [--area M2] [--use residential|office|shop|other]" },
+    { "unit", "find", 3, 3, "unit find NUMBER" },
+    { "unit", "list", 2, 2, "unit list [--building CODE] [--after NUMBER] [--limit N]" },
+    { "occupant", "add", 4, 4, "occupant add UNIT NAME --move-in DATE [--role owner|tenant|resident] [--number N]" },
+    { "occupant", "find", 3, 3, "occupant find QUERY [--all] [--date D]" },
+    { "occupant", "move-out", 4, 4, "occupant move-out ID DATE" },
+    { "org", "add", 3, 3, "org add NAME [--unit UNIT] [--number N] [--move-in DATE]" },
+    { "org", "find", 3, 3, "org find QUERY" },
+    { "find", NULL, 2, 2, "find QUERY [--all] [--date D] [--limit N]" },
+    { "resident", NULL, 2, 2, "resident NAME|PHONE [--date D]" },
 };
 
 /* A usage error (2) unless argv has one of the command's shapes; 0 when it has. */

@@ -230,10 +230,6 @@
         free((void *)$self->linkedid);
         free((void *)$self->peer);
         free((void *)$self->src);
-        free((void *)$self->dst);
-        free((void *)$self->clid);
-        free((void *)$self->channel);
-        free((void *)$self->dstchannel);
         free((void *)$self->lastapp);
         free((void *)$self->disposition);
         free($self);

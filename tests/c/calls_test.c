@@ -327,6 +327,10 @@ Test(calls, R_CALL_8_dropped_incoming_needs_a_callback_outgoing_does_not)
     c.disposition = "no_answer";
     fd_assert_ok(fd_call_needs_callback(&need, &c));
     cr_assert_eq(need, 0);
+    c.disposition = "dropped";
+    c.caller_number = ""; /* withheld: there is no one to call back */
+    fd_assert_ok(fd_call_needs_callback(&need, &c));
+    cr_assert_eq(need, 0);
     fd_assert_error(fd_call_needs_callback(NULL, &c), FD_EINVAL, "out");
     fd_assert_error(fd_call_needs_callback(&need, NULL), FD_EINVAL, "call");
     /* A dropped call may or may not have been answered first. */
@@ -1090,6 +1094,11 @@ Test(calls_store, R_CALL_6_dir_find_by_name_pinyin_initials_traditional_extensio
     cr_assert_str_eq(names, "单田芳");
     find_names(names, sizeof names, &f, &a, "9999", 10);
     cr_assert_str_eq(names, "");
+    /* names that start with the digits fill the page: the exact extension still takes its place on it */
+    add_entry(&f, "department", "8001号会议室", NULL, NULL, NULL, 0);
+    add_entry(&f, "department", "8001号储藏室", NULL, NULL, NULL, 0);
+    find_names(names, sizeof names, &f, &a, "8001", 2);
+    cr_assert(strstr(names, "王小丽") != NULL, "the extension's entry is on a full page: %s", names);
     fd_dir_entry_iter *it = NULL;
     fd_assert_error(fd_store_dir_find(&it, f.s, &a, "", 10), FD_EINVAL, "query");
     fd_assert_error(fd_store_dir_find(&it, f.s, &a, "  ", 10), FD_EINVAL, "query");

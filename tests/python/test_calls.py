@@ -102,6 +102,7 @@ def test_dropped_incoming_call_needs_a_call_back_R_CALL_8():
     assert fd.call_needs_callback(answered(disposition="dropped"))
     assert not fd.call_needs_callback(answered(direction="out", disposition="dropped"))
     assert not fd.call_needs_callback(answered())
+    assert not fd.call_needs_callback(answered(disposition="dropped", caller_number=None))  # withheld: no one to call
 
 
 def test_reply_due_in_two_working_days_over_the_weekend_R_CALL_9():
@@ -183,8 +184,8 @@ def test_log_call_derives_and_masks_R_CALL_1_R_COM_2(store, clerk, boss):
     revealed = fd.call(store, boss.with_reveal("核对来电"), cid)
     assert revealed.caller_number == "13800138000"
     with pytest.raises(fd.PermissionDenied):  # matching on a number needs the reveal grant (R-COM-2)
-        list(fd.calls(store, clerk, caller_number="138 0013 8000"))
-    by_number = list(fd.calls(store, boss.with_reveal("核对来电"), caller_number="+86 138-0013-8000"))
+        list(fd.list_calls(store, clerk, caller_number="138 0013 8000"))
+    by_number = list(fd.list_calls(store, boss.with_reveal("核对来电"), caller_number="+86 138-0013-8000"))
     assert [c.id for c in by_number] == [cid]
     assert any(r.record == "call" for r in store.reveals(boss))
     unanswered = fd.log_call(store, clerk.replace(at=at("14:21:00")), direction="in", ring_at=at("14:20:10"),
@@ -193,12 +194,19 @@ def test_log_call_derives_and_masks_R_CALL_1_R_COM_2(store, clerk, boss):
     assert fd.call(store, clerk, unanswered).answer_at is None
 
 
+def test_codes_may_be_given_as_labels_and_unknown_ones_raise_R_COM_5(store, clerk):
+    fd.log_call(store, clerk.replace(at=at("08:43:00")), **answered(category="諮詢", direction="来电").as_dict())
+    assert [c.category for c in fd.list_calls(store, clerk, category="咨询")] == ["inquiry"]
+    with pytest.raises(fd.InvalidArgument, match="category"):
+        list(fd.list_calls(store, clerk, category="bogus"))
+
+
 def test_log_call_refused_changes_nothing(store, clerk):
     with pytest.raises(fd.InvalidArgument, match="call.apology"):
         fd.log_call(store, clerk.replace(at=at("08:43:00")), **answered(answer_at=at("08:41:25")).as_dict())
     with pytest.raises(fd.InvalidArgument, match="call.ring_at"):  # logged before it rang
         fd.log_call(store, clerk, **answered().as_dict())
-    assert list(fd.calls(store, clerk)) == []
+    assert list(fd.list_calls(store, clerk)) == []
 
 
 def test_tasks_from_calls_R_CALL_8_R_CALL_9(store, clerk):
@@ -228,9 +236,13 @@ def test_messages_R_CALL_6(store, clerk):
     fd.deliver_message(store, clerk.replace(at=at("10:45:00")), mid, "in_person", "当面交给")
     with pytest.raises(fd.InvalidState, match="delivered"):
         fd.expire_message(store, clerk, mid, "too late")
+    early = fd.take_message(store, clerk.replace(at=at("10:20:00")), for_name="财务部", from_name="何女士",
+                            body="请回电", confirmed=True)
+    with pytest.raises(fd.InvalidArgument, match="before the message was taken"):  # delivered before taken
+        fd.deliver_message(store, clerk.replace(at=at("09:00:00")), early, "phone")
     states = [e.state for e in fd.message_events(store, clerk, message_id=mid)]
     assert states == ["taken", "delivered"]
-    assert list(fd.messages(store, clerk, state="taken")) == []
+    assert [m.id for m in fd.messages(store, clerk, state="taken")] == [early]
 
 
 def test_directory_lookup_and_confidential_numbers_R_CALL_5_R_CALL_6(store, clerk, boss):
@@ -277,10 +289,10 @@ def test_cdr_import_is_idempotent_and_lists_bad_lines_R_CALL_3(store, clerk):
     good = DATA / "asterisk_master.csv"
     first = fd.import_cdr(store, clerk, "pbx1", "asterisk_csv", path=good)
     assert first.imported > 0 and first.rejected == 0 and first.calls_added >= 1
-    before = [c.as_dict() for c in fd.calls(store, clerk)]
+    before = [c.as_dict() for c in fd.list_calls(store, clerk)]
     again = fd.import_cdr(store, clerk, "pbx1", "asterisk_csv", text=good.read_text(encoding="utf-8"))
     assert again.imported == 0 and again.already == first.imported and again.calls_added == 0
-    assert [c.as_dict() for c in fd.calls(store, clerk)] == before
+    assert [c.as_dict() for c in fd.list_calls(store, clerk)] == before
     bad = fd.import_cdr(store, clerk, "pbx2", "asterisk_csv", text=ASTERISK_21 + "\n" + "\"short\",\"line\"\n")
     assert bad.imported == 1 and bad.rejected == 1 and bad.rejects[0][0] == 2
 

@@ -15,7 +15,7 @@ class Call(Record):
     ``staff_id``: 接听人, who handled it, 0 = the system (an imported CDR)
     ``logged_at``: 登记时间, when it was logged
     ``direction``: 方向, in, out or internal
-    ``caller_number``: 来电号码, the caller's number, normalised (fd_phone_parse); empty when withheld (personal data: phone)
+    ``caller_number``: 来电号码, the caller's number as typed (full-width digits too), stored normalised (fd_phone_parse national form); empty when withheld (personal data: phone)
     ``caller_name``: 来电人, the caller's name as given (personal data: name)
     ``caller_type``: 来电类型, customer, supplier, sales, staff, other; empty = unknown
     ``callee_entry``: 受话人条目, the directory entry asked for, 0 = none
@@ -53,7 +53,7 @@ class Call(Record):
         FieldInfo("staff_id", "ref", "接听人", 0, False, "none", False, "staff", "R-CALL-3"),
         FieldInfo("logged_at", "instant", "登记时间", 0, True, "none", False, "at", "R-COM-1"),
         FieldInfo("direction", "lcode", "方向", 16, True, "none", False, "in", "R-CALL-3"),
-        FieldInfo("caller_number", "text", "来电号码", 32, False, "phone", False, "in", "R-CALL-3"),
+        FieldInfo("caller_number", "text", "来电号码", 64, False, "phone", False, "in", "R-CALL-3"),
         FieldInfo("caller_name", "text", "来电人", 100, False, "name", False, "in", "R-CALL-3"),
         FieldInfo("caller_type", "lcode", "来电类型", 16, False, "none", False, "in", "R-CALL-12"),
         FieldInfo("callee_entry", "ref", "受话人条目", 0, False, "none", False, "in", "R-CALL-6"),
@@ -160,7 +160,7 @@ class CallTask(Record):
         FieldInfo("created_at", "instant", "创建时间", 0, True, "none", False, "at", "R-COM-1"),
         FieldInfo("call_id", "ref", "来电", 0, True, "none", False, "in", "R-CALL-8"),
         FieldInfo("kind", "lcode", "类型", 16, True, "none", False, "in", "R-CALL-8"),
-        FieldInfo("number", "text", "回拨号码", 32, False, "phone", False, "in", "R-CALL-8"),
+        FieldInfo("number", "text", "回拨号码", 64, False, "phone", False, "in", "R-CALL-8"),
         FieldInfo("due_at", "instant", "应完成", 0, True, "none", False, "in", "R-CALL-9"),
         FieldInfo("provisional", "bool", "暂定", 0, True, "none", False, "in", "R-CALL-9"),
         FieldInfo("state", "lcode", "状态", 16, True, "none", False, "db", "R-COM-4"),
@@ -212,7 +212,7 @@ class Message(Record):
     ``for_entry``: 留言对象, the directory entry it is for, 0 = free text only
     ``for_name``: 收件人, whom it is for (a person or a department)
     ``from_name``: 留言人, who left it (personal data: name)
-    ``from_number``: 回电号码, their number (personal data: phone)
+    ``from_number``: 回电号码, their number as typed, stored normalised (personal data: phone)
     ``body``: 内容, the message (personal data: free_text)
     ``confirmed``: 已复述确认, 1 when read back and confirmed by the caller (required)
     ``state``: 状态, taken, delivered or expired
@@ -236,7 +236,7 @@ class Message(Record):
         FieldInfo("for_entry", "ref", "留言对象", 0, False, "none", False, "in", "R-CALL-6"),
         FieldInfo("for_name", "text", "收件人", 100, True, "none", True, "in", "R-CALL-6"),
         FieldInfo("from_name", "text", "留言人", 100, True, "name", True, "in", "R-CALL-6"),
-        FieldInfo("from_number", "text", "回电号码", 32, False, "phone", False, "in", "R-CALL-6"),
+        FieldInfo("from_number", "text", "回电号码", 64, False, "phone", False, "in", "R-CALL-6"),
         FieldInfo("body", "text", "内容", 2000, True, "free_text", False, "in", "R-CALL-6"),
         FieldInfo("confirmed", "bool", "已复述确认", 0, True, "none", False, "in", "R-CALL-6"),
         FieldInfo("state", "lcode", "状态", 16, True, "none", False, "db", "R-CALL-6"),
@@ -346,7 +346,7 @@ class DirEntry(Record):
     ``department``: 部门, the department a person belongs to
     ``title``: 职务, job title, e.g. 总经理
     ``extension``: 分机, the internal extension (transfers go here)
-    ``number``: 直线, a direct or mobile number (masked for a confidential entry) (personal data: phone)
+    ``number``: 直线, a direct or mobile number as typed, stored normalised (masked for a confidential entry) (personal data: phone)
     ``confidential``: 保密, 1 for a leader: found and transferable, numbers masked unless revealed
     ``screen``: 筛选, screen calls for this entry by caller type (R-CALL-12): screen or empty
     ``manager_entry``: 客户经理, where screened customers go (their account manager), 0 = none
@@ -371,7 +371,7 @@ class DirEntry(Record):
         FieldInfo("department", "text", "部门", 100, False, "none", True, "in", "R-CALL-6"),
         FieldInfo("title", "text", "职务", 100, False, "none", False, "in", "R-CALL-5"),
         FieldInfo("extension", "code", "分机", 16, False, "none", False, "in", "R-CALL-6"),
-        FieldInfo("number", "text", "直线", 32, False, "phone", False, "in", "R-CALL-5"),
+        FieldInfo("number", "text", "直线", 64, False, "phone", False, "in", "R-CALL-5"),
         FieldInfo("confidential", "bool", "保密", 0, True, "none", False, "in", "R-CALL-5"),
         FieldInfo("screen", "lcode", "筛选", 16, False, "none", False, "in", "R-CALL-12"),
         FieldInfo("manager_entry", "ref", "客户经理", 0, False, "none", False, "in", "R-CALL-12"),
@@ -496,10 +496,10 @@ class CdrLeg(Record):
     ``linkedid``: 关联编号, legs of one call share it (FreeSWITCH: the a-leg uuid)
     ``peer``: 对端编号, the other leg's uniqueid when the CDR names it (FreeSWITCH bleg_uuid)
     ``src``: 主叫, the calling number as the PBX wrote it (personal data: phone)
-    ``dst``: 被叫, the dialled extension or number
-    ``clid``: 主叫名称, the caller ID text, e.g. "张三" <13800138000> (personal data: name)
-    ``channel``: 通道, the calling channel
-    ``dstchannel``: 目标通道, the called channel
+    ``dst``: 被叫, the dialled extension or number (personal data: free_text)
+    ``clid``: 主叫名称, the caller ID text, e.g. "张三" <13800138000> (personal data: free_text)
+    ``channel``: 通道, the calling channel (personal data: free_text)
+    ``dstchannel``: 目标通道, the called channel (personal data: free_text)
     ``lastapp``: 应用, the last dialplan application
     ``start_at``: 开始, when the leg started (ringing)
     ``answer_at``: 应答, when it was answered, 0 = not answered
@@ -528,10 +528,10 @@ class CdrLeg(Record):
         FieldInfo("linkedid", "text", "关联编号", 150, False, "none", False, "in", "R-CALL-3"),
         FieldInfo("peer", "text", "对端编号", 150, False, "none", False, "in", "R-CALL-3"),
         FieldInfo("src", "text", "主叫", 80, False, "phone", False, "in", "R-CALL-3"),
-        FieldInfo("dst", "text", "被叫", 80, False, "none", False, "in", "R-CALL-3"),
-        FieldInfo("clid", "text", "主叫名称", 200, False, "name", False, "in", "R-CALL-3"),
-        FieldInfo("channel", "text", "通道", 200, False, "none", False, "in", "R-CALL-3"),
-        FieldInfo("dstchannel", "text", "目标通道", 200, False, "none", False, "in", "R-CALL-3"),
+        FieldInfo("dst", "text", "被叫", 80, False, "free_text", False, "in", "R-CALL-3"),
+        FieldInfo("clid", "text", "主叫名称", 200, False, "free_text", False, "in", "R-CALL-3"),
+        FieldInfo("channel", "text", "通道", 200, False, "free_text", False, "in", "R-CALL-3"),
+        FieldInfo("dstchannel", "text", "目标通道", 200, False, "free_text", False, "in", "R-CALL-3"),
         FieldInfo("lastapp", "text", "应用", 80, False, "none", False, "in", "R-CALL-3"),
         FieldInfo("start_at", "instant", "开始", 0, True, "none", False, "in", "R-CALL-1"),
         FieldInfo("answer_at", "instant", "应答", 0, False, "none", False, "in", "R-CALL-1"),
@@ -564,21 +564,17 @@ class CdrLegFilter(RecordFilter):
         ("linkedid", "text", 1 << 9),  # FD_CDR_LEG_MATCH_LINKEDID
         ("peer", "text", 1 << 10),  # FD_CDR_LEG_MATCH_PEER
         ("src", "text", 1 << 11),  # FD_CDR_LEG_MATCH_SRC
-        ("dst", "text", 1 << 12),  # FD_CDR_LEG_MATCH_DST
-        ("clid", "text", 1 << 13),  # FD_CDR_LEG_MATCH_CLID
-        ("channel", "text", 1 << 14),  # FD_CDR_LEG_MATCH_CHANNEL
-        ("dstchannel", "text", 1 << 15),  # FD_CDR_LEG_MATCH_DSTCHANNEL
-        ("lastapp", "text", 1 << 16),  # FD_CDR_LEG_MATCH_LASTAPP
-        ("start_at_from", "instant", 1 << 17),  # FD_CDR_LEG_MATCH_START_AT_FROM
-        ("start_at_to", "instant", 1 << 18),  # FD_CDR_LEG_MATCH_START_AT_TO
-        ("answer_at_from", "instant", 1 << 19),  # FD_CDR_LEG_MATCH_ANSWER_AT_FROM
-        ("answer_at_to", "instant", 1 << 20),  # FD_CDR_LEG_MATCH_ANSWER_AT_TO
-        ("end_at_from", "instant", 1 << 21),  # FD_CDR_LEG_MATCH_END_AT_FROM
-        ("end_at_to", "instant", 1 << 22),  # FD_CDR_LEG_MATCH_END_AT_TO
-        ("duration", "int", 1 << 23),  # FD_CDR_LEG_MATCH_DURATION
-        ("billsec", "int", 1 << 24),  # FD_CDR_LEG_MATCH_BILLSEC
-        ("disposition", "lcode", 1 << 25),  # FD_CDR_LEG_MATCH_DISPOSITION
-        ("call_id", "ref", 1 << 26),  # FD_CDR_LEG_MATCH_CALL_ID
+        ("lastapp", "text", 1 << 12),  # FD_CDR_LEG_MATCH_LASTAPP
+        ("start_at_from", "instant", 1 << 13),  # FD_CDR_LEG_MATCH_START_AT_FROM
+        ("start_at_to", "instant", 1 << 14),  # FD_CDR_LEG_MATCH_START_AT_TO
+        ("answer_at_from", "instant", 1 << 15),  # FD_CDR_LEG_MATCH_ANSWER_AT_FROM
+        ("answer_at_to", "instant", 1 << 16),  # FD_CDR_LEG_MATCH_ANSWER_AT_TO
+        ("end_at_from", "instant", 1 << 17),  # FD_CDR_LEG_MATCH_END_AT_FROM
+        ("end_at_to", "instant", 1 << 18),  # FD_CDR_LEG_MATCH_END_AT_TO
+        ("duration", "int", 1 << 19),  # FD_CDR_LEG_MATCH_DURATION
+        ("billsec", "int", 1 << 20),  # FD_CDR_LEG_MATCH_BILLSEC
+        ("disposition", "lcode", 1 << 21),  # FD_CDR_LEG_MATCH_DISPOSITION
+        ("call_id", "ref", 1 << 22),  # FD_CDR_LEG_MATCH_CALL_ID
     )
     _query = staticmethod(_c.fd_store_cdr_leg_query)
     _next = staticmethod(_c.fd_cdr_leg_iter_next)

@@ -8,7 +8,7 @@ reply tasks, messages, the directory with screening, and hotel guests
                               caller_name="王小丽", ring_at=ring, answer_at=answer, end_at=end,
                               disposition="answered", category="repair", matter="3-1201 漏水",
                               read_back=True)
-        for c in fd.calls(s, actor, ring_at_from=day_start, ring_at_to=day_end):
+        for c in fd.list_calls(s, actor, ring_at_from=day_start, ring_at_to=day_end):
             print(c.caller_number, c.rings, c.late)          # 138****5678 2 False
 
 The rules are pure functions over the records (:func:`assess_call`,
@@ -34,7 +34,7 @@ __all__ = ["Call", "CallFilter", "CallTask", "CallTaskFilter", "CdrLeg", "CdrLeg
            "ScreenAction", "ScreenDecision", "GuestAnswer", "CdrDialect", "CdrParser", "CdrImport", "CallStats",
            "code_label", "code_parse", "call_rings", "assess_call", "call_needs_callback", "call_reply_due",
            "message_overdue", "screen", "guest_answer", "cdr_assemble",
-           "log_call", "calls", "call", "call_tasks", "call_task", "complete_call_task",
+           "log_call", "list_calls", "call", "call_tasks", "call_task", "complete_call_task",
            "take_message", "deliver_message", "expire_message", "messages", "message", "message_events",
            "add_dir_entry", "set_presence", "find_in_directory", "directory", "dir_entry",
            "add_guest", "check_out_guest", "lookup_guest", "guests", "guest",
@@ -108,7 +108,7 @@ def screen(entry, caller_type=None, now=None):
     ``caller_type`` ("customer", "supplier", "sales", "staff", "other" or None) at ``now`` (required)."""
     d = _c.fd_screen_decision()
     d.version = _c.FD_SCREEN_DECISION_VERSION
-    _c.fd_dir_screen(d, entry._to_c(), caller_type, to_seconds(now, "now"))
+    _c.fd_dir_screen(d, entry._to_c(), _code("caller_type", caller_type), to_seconds(now, "now"))
     return ScreenDecision(ScreenAction(d.action), d.route_entry, d.script, d.rule)
 
 
@@ -172,6 +172,23 @@ def cdr_assemble(legs):
 
 
 # -- the store's side ----------------------------------------------------------------
+_CALL_CODES = {"direction": "direction", "disposition": "disposition", "category": "category",
+               "channel": "channel", "caller_type": "caller_type", "apology": "apology"}
+
+
+def _codes(values, lists):
+    """Codes given as their labels (报修, 諮詢, 来电) become the codes; an unknown one raises naming its list."""
+    for key, field in lists.items():
+        v = values.get(key)
+        if isinstance(v, str) and v:
+            values[key] = code_parse(field, v)
+    return values
+
+
+def _code(field, value):
+    return code_parse(field, value) if isinstance(value, str) and value else value
+
+
 def _zone(store, actor):
     return store._zone(actor.site_id)
 
@@ -184,12 +201,14 @@ def _stream(filter_cls, it):
 def log_call(store, actor, **fields):
     """Logs a call (R-CALL-3) at the actor's site; the rules derive rings, late and over_limit; a dropped incoming
     call gets a call-back task (R-CALL-8), an ``unresolved`` one a reply task (R-CALL-9). Returns its id."""
-    return _c.fd_store_call_add(store._handle(), store._actor(actor), Call(**fields)._to_c(_zone(store, actor)))
+    return _c.fd_store_call_add(store._handle(), store._actor(actor),
+                                Call(**_codes(fields, _CALL_CODES))._to_c(_zone(store, actor)))
 
 
-def calls(store, actor, **filter):
-    """Calls of the actor's site (CallFilter keywords: ring_at_from=, ring_at_to=, disposition=, category=,
+def list_calls(store, actor, **filter):
+    """Calls of the actor's site (codes as codes or labels: category="报修") (CallFilter keywords: ring_at_from=, ring_at_to=, disposition=, category=,
     staff_id=, late=, caller_number= (normalised; needs the reveal grant) ...), streamed, numbers masked."""
+    _codes(filter, _CALL_CODES)
     if filter.get("caller_number"):  # matched on the normalised number, as stored
         phone = _c.fd_phone()
         _c.fd_phone_parse(phone, filter["caller_number"])
@@ -204,6 +223,7 @@ def call(store, actor, call_id):
 
 def call_tasks(store, actor, **filter):
     """Call-back and reply tasks (CallTaskFilter keywords: state="open", kind=, due_at_to= ...), streamed."""
+    _codes(filter, {"kind": "task_kind", "state": "task_state"})
     return CallTaskFilter._iterate(store._handle(), store._actor(actor), _zone(store, actor), **filter)
 
 
@@ -224,7 +244,8 @@ def take_message(store, actor, **fields):
 
 def deliver_message(store, actor, message_id, how, note=None):
     """Records a message delivered (``how``: in_person, phone, sms, wechat, email, note)."""
-    _c.fd_store_message_deliver(store._handle(), store._actor(actor), integer(message_id, "message_id"), how, note)
+    _c.fd_store_message_deliver(store._handle(), store._actor(actor), integer(message_id, "message_id"),
+                                _code("delivered_how", how), note)
 
 
 def expire_message(store, actor, message_id, note):
@@ -234,6 +255,7 @@ def expire_message(store, actor, message_id, note):
 
 def messages(store, actor, **filter):
     """Messages (MessageFilter keywords: state="taken" for the undelivered, for_entry=, search= ...), streamed."""
+    _codes(filter, {"state": "message_state"})
     return MessageFilter._iterate(store._handle(), store._actor(actor), _zone(store, actor), **filter)
 
 
@@ -249,12 +271,14 @@ def message_events(store, actor, **filter):
 
 def add_dir_entry(store, actor, **fields):
     """Adds a directory entry (needs Grant.MANAGE); returns its id."""
-    return _c.fd_store_dir_add(store._handle(), store._actor(actor), DirEntry(**fields)._to_c(_zone(store, actor)))
+    return _c.fd_store_dir_add(store._handle(), store._actor(actor),
+                               DirEntry(**_codes(fields, {"kind": "entry_kind"}))._to_c(_zone(store, actor)))
 
 
 def set_presence(store, actor, entry_id, presence, until=None):
     """Sets an entry's presence (in, out, busy, dnd) until ``until`` (None: until changed)."""
-    _c.fd_store_dir_presence_set(store._handle(), store._actor(actor), integer(entry_id, "entry_id"), presence,
+    _c.fd_store_dir_presence_set(store._handle(), store._actor(actor), integer(entry_id, "entry_id"),
+                                 _code("presence", presence),
                                  0 if until is None else to_seconds(until, "until", _zone(store, actor)))
 
 

@@ -53,7 +53,7 @@ typedef struct fd_call {
     int64_t staff_id; /**< 接听人: who handled it, 0 = the system (an imported CDR) (R-CALL-3) */
     int64_t logged_at; /**< 登记时间: when it was logged (UTC seconds) (R-COM-1) */
     const char *direction; /**< 方向: in, out or internal, at most 16 bytes (R-CALL-3) */
-    const char *caller_number; /**< 来电号码: the caller's number, normalised (fd_phone_parse); empty when withheld, at most 32 bytes; personal data (phone), masked on output (R-CALL-3) */
+    const char *caller_number; /**< 来电号码: the caller's number as typed (full-width digits too), stored normalised (fd_phone_parse national form); empty when withheld, at most 64 bytes; personal data (phone), masked on output (R-CALL-3) */
     const char *caller_name; /**< 来电人: the caller's name as given, at most 100 bytes; personal data (name), masked on output (R-CALL-3) */
     const char *caller_type; /**< 来电类型: customer, supplier, sales, staff, other; empty = unknown, at most 16 bytes (R-CALL-12) */
     int64_t callee_entry; /**< 受话人条目: the directory entry asked for, 0 = none (R-CALL-6) */
@@ -188,7 +188,7 @@ typedef struct fd_call_task {
     int64_t created_at; /**< 创建时间: when it was created (UTC seconds) (R-COM-1) */
     int64_t call_id; /**< 来电: the call it follows (R-CALL-8) */
     const char *kind; /**< 类型: callback (a dropped call, R-CALL-8) or reply (an open question, R-CALL-9), at most 16 bytes (R-CALL-8) */
-    const char *number; /**< 回拨号码: the number to call back, at most 32 bytes; personal data (phone), masked on output (R-CALL-8) */
+    const char *number; /**< 回拨号码: the number to call back, at most 64 bytes; personal data (phone), masked on output (R-CALL-8) */
     int64_t due_at; /**< 应完成: when it is due (UTC seconds) (UTC seconds) (R-CALL-9) */
     int provisional; /**< 暂定: 1 when due_at was computed past the holiday data (calendar round 2) (R-CALL-9) */
     const char *state; /**< 状态: open or done, at most 16 bytes (R-COM-4) */
@@ -272,7 +272,7 @@ typedef struct fd_message {
     int64_t for_entry; /**< 留言对象: the directory entry it is for, 0 = free text only (R-CALL-6) */
     const char *for_name; /**< 收件人: whom it is for (a person or a department), at most 100 bytes (R-CALL-6) */
     const char *from_name; /**< 留言人: who left it, at most 100 bytes; personal data (name), masked on output (R-CALL-6) */
-    const char *from_number; /**< 回电号码: their number, at most 32 bytes; personal data (phone), masked on output (R-CALL-6) */
+    const char *from_number; /**< 回电号码: their number as typed, stored normalised, at most 64 bytes; personal data (phone), masked on output (R-CALL-6) */
     const char *body; /**< 内容: the message, at most 2000 bytes; personal data (free_text), masked on output (R-CALL-6) */
     int confirmed; /**< 已复述确认: 1 when read back and confirmed by the caller (required) (R-CALL-6) */
     const char *state; /**< 状态: taken, delivered or expired, at most 16 bytes (R-CALL-6) */
@@ -424,7 +424,7 @@ typedef struct fd_dir_entry {
     const char *department; /**< 部门: the department a person belongs to, at most 100 bytes (R-CALL-6) */
     const char *title; /**< 职务: job title, e.g. 总经理, at most 100 bytes (R-CALL-5) */
     const char *extension; /**< 分机: the internal extension (transfers go here), at most 16 bytes (R-CALL-6) */
-    const char *number; /**< 直线: a direct or mobile number (masked for a confidential entry), at most 32 bytes; personal data (phone), masked on output (R-CALL-5) */
+    const char *number; /**< 直线: a direct or mobile number as typed, stored normalised (masked for a confidential entry), at most 64 bytes; personal data (phone), masked on output (R-CALL-5) */
     int confidential; /**< 保密: 1 for a leader: found and transferable, numbers masked unless revealed (R-CALL-5) */
     const char *screen; /**< 筛选: screen calls for this entry by caller type (R-CALL-12): screen or empty, at most 16 bytes (R-CALL-12) */
     int64_t manager_entry; /**< 客户经理: where screened customers go (their account manager), 0 = none (R-CALL-12) */
@@ -598,10 +598,10 @@ typedef struct fd_cdr_leg {
     const char *linkedid; /**< 关联编号: legs of one call share it (FreeSWITCH: the a-leg uuid), at most 150 bytes (R-CALL-3) */
     const char *peer; /**< 对端编号: the other leg's uniqueid when the CDR names it (FreeSWITCH bleg_uuid), at most 150 bytes (R-CALL-3) */
     const char *src; /**< 主叫: the calling number as the PBX wrote it, at most 80 bytes; personal data (phone), masked on output (R-CALL-3) */
-    const char *dst; /**< 被叫: the dialled extension or number, at most 80 bytes (R-CALL-3) */
-    const char *clid; /**< 主叫名称: the caller ID text, e.g. "张三" <13800138000>, at most 200 bytes; personal data (name), masked on output (R-CALL-3) */
-    const char *channel; /**< 通道: the calling channel, at most 200 bytes (R-CALL-3) */
-    const char *dstchannel; /**< 目标通道: the called channel, at most 200 bytes (R-CALL-3) */
+    const char *dst; /**< 被叫: the dialled extension or number, at most 80 bytes; personal data (free_text), masked on output (R-CALL-3) */
+    const char *clid; /**< 主叫名称: the caller ID text, e.g. "张三" <13800138000>, at most 200 bytes; personal data (free_text), masked on output (R-CALL-3) */
+    const char *channel; /**< 通道: the calling channel, at most 200 bytes; personal data (free_text), masked on output (R-CALL-3) */
+    const char *dstchannel; /**< 目标通道: the called channel, at most 200 bytes; personal data (free_text), masked on output (R-CALL-3) */
     const char *lastapp; /**< 应用: the last dialplan application, at most 80 bytes (R-CALL-3) */
     int64_t start_at; /**< 开始: when the leg started (ringing) (UTC seconds) (R-CALL-1) */
     int64_t answer_at; /**< 应答: when it was answered, 0 = not answered (UTC seconds) (R-CALL-1) */
@@ -641,21 +641,17 @@ FD_API void fd_cdr_leg_free(fd_cdr_leg *rec);
 #define FD_CDR_LEG_MATCH_LINKEDID (UINT64_C(1) << 9) /**< filter.linkedid is set */
 #define FD_CDR_LEG_MATCH_PEER (UINT64_C(1) << 10) /**< filter.peer is set */
 #define FD_CDR_LEG_MATCH_SRC (UINT64_C(1) << 11) /**< filter.src is set */
-#define FD_CDR_LEG_MATCH_DST (UINT64_C(1) << 12) /**< filter.dst is set */
-#define FD_CDR_LEG_MATCH_CLID (UINT64_C(1) << 13) /**< filter.clid is set */
-#define FD_CDR_LEG_MATCH_CHANNEL (UINT64_C(1) << 14) /**< filter.channel is set */
-#define FD_CDR_LEG_MATCH_DSTCHANNEL (UINT64_C(1) << 15) /**< filter.dstchannel is set */
-#define FD_CDR_LEG_MATCH_LASTAPP (UINT64_C(1) << 16) /**< filter.lastapp is set */
-#define FD_CDR_LEG_MATCH_START_AT_FROM (UINT64_C(1) << 17) /**< filter.start_at_from is set */
-#define FD_CDR_LEG_MATCH_START_AT_TO (UINT64_C(1) << 18) /**< filter.start_at_to is set */
-#define FD_CDR_LEG_MATCH_ANSWER_AT_FROM (UINT64_C(1) << 19) /**< filter.answer_at_from is set */
-#define FD_CDR_LEG_MATCH_ANSWER_AT_TO (UINT64_C(1) << 20) /**< filter.answer_at_to is set */
-#define FD_CDR_LEG_MATCH_END_AT_FROM (UINT64_C(1) << 21) /**< filter.end_at_from is set */
-#define FD_CDR_LEG_MATCH_END_AT_TO (UINT64_C(1) << 22) /**< filter.end_at_to is set */
-#define FD_CDR_LEG_MATCH_DURATION (UINT64_C(1) << 23) /**< filter.duration is set */
-#define FD_CDR_LEG_MATCH_BILLSEC (UINT64_C(1) << 24) /**< filter.billsec is set */
-#define FD_CDR_LEG_MATCH_DISPOSITION (UINT64_C(1) << 25) /**< filter.disposition is set */
-#define FD_CDR_LEG_MATCH_CALL_ID (UINT64_C(1) << 26) /**< filter.call_id is set */
+#define FD_CDR_LEG_MATCH_LASTAPP (UINT64_C(1) << 12) /**< filter.lastapp is set */
+#define FD_CDR_LEG_MATCH_START_AT_FROM (UINT64_C(1) << 13) /**< filter.start_at_from is set */
+#define FD_CDR_LEG_MATCH_START_AT_TO (UINT64_C(1) << 14) /**< filter.start_at_to is set */
+#define FD_CDR_LEG_MATCH_ANSWER_AT_FROM (UINT64_C(1) << 15) /**< filter.answer_at_from is set */
+#define FD_CDR_LEG_MATCH_ANSWER_AT_TO (UINT64_C(1) << 16) /**< filter.answer_at_to is set */
+#define FD_CDR_LEG_MATCH_END_AT_FROM (UINT64_C(1) << 17) /**< filter.end_at_from is set */
+#define FD_CDR_LEG_MATCH_END_AT_TO (UINT64_C(1) << 18) /**< filter.end_at_to is set */
+#define FD_CDR_LEG_MATCH_DURATION (UINT64_C(1) << 19) /**< filter.duration is set */
+#define FD_CDR_LEG_MATCH_BILLSEC (UINT64_C(1) << 20) /**< filter.billsec is set */
+#define FD_CDR_LEG_MATCH_DISPOSITION (UINT64_C(1) << 21) /**< filter.disposition is set */
+#define FD_CDR_LEG_MATCH_CALL_ID (UINT64_C(1) << 22) /**< filter.call_id is set */
 #endif
 /** Which cdr_leg records fd_store_cdr_leg_query() returns: only the fields whose
  *  bit is set in `match` are compared (so 0 can be asked for); ranges are [from, to). */
@@ -674,10 +670,6 @@ typedef struct fd_cdr_leg_filter {
     const char *linkedid; /**< equal to (关联编号) */
     const char *peer; /**< equal to (对端编号) */
     const char *src; /**< equal to (主叫) */
-    const char *dst; /**< equal to (被叫) */
-    const char *clid; /**< equal to (主叫名称) */
-    const char *channel; /**< equal to (通道) */
-    const char *dstchannel; /**< equal to (目标通道) */
     const char *lastapp; /**< equal to (应用) */
     int64_t start_at_from; /**< >= (开始) */
     int64_t start_at_to; /**< < (开始) */
@@ -695,7 +687,7 @@ typedef struct fd_cdr_leg_filter {
 /** The current version of ::fd_cdr_leg_filter. */
 #define FD_CDR_LEG_FILTER_VERSION 1
 /** A filter that matches every record. */
-#define FD_CDR_LEG_FILTER_INIT { FD_CDR_LEG_FILTER_VERSION, 0, 0, 0, 0, 0, 0, NULL, NULL, NULL, 0, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, 0, 0, 0, 0, 0, 0, 0, 0, NULL, 0, 0, 0 }
+#define FD_CDR_LEG_FILTER_INIT { FD_CDR_LEG_FILTER_VERSION, 0, 0, 0, 0, 0, 0, NULL, NULL, NULL, 0, NULL, NULL, NULL, NULL, 0, 0, 0, 0, 0, 0, 0, 0, NULL, 0, 0, 0 }
 /** Fills @p filter with ::FD_CDR_LEG_FILTER_INIT for @p version. */
 FD_API fd_status fd_cdr_leg_filter_init(fd_cdr_leg_filter *filter, unsigned int version);
 
@@ -761,7 +753,8 @@ FD_API fd_status fd_call_assess(fd_call *call, const fd_policy *policy);
 
 /**
  * R-CALL-8: 1 when @p call needs a call-back at once: an incoming call that
- * was dropped (掉线). @return ::FD_OK, ::FD_EINVAL.
+ * was dropped (掉线) from a number the desk knows (a withheld caller cannot be
+ * called back: no task). @return ::FD_OK, ::FD_EINVAL.
  */
 FD_API fd_status fd_call_needs_callback(int *out, const fd_call *call);
 

@@ -1029,7 +1029,7 @@ typedef struct fd_call_stats {
     int64_t late_no_apology;/**< apology omitted */
     int64_t late_unknown;   /**< not recorded (imported calls) */
     int64_t rings_1, rings_2, rings_3, rings_4_6, rings_7_plus; /**< answer-time distribution in rings */
-    int64_t answer_p50_s, answer_p90_s, answer_max_s;            /**< seconds from ring to answer */
+    int64_t answer_p50_s, answer_p90_s, answer_max_s;            /**< seconds from ring to answer (an imported call: on its answering leg) */
     int64_t over_limit;     /**< private calls over `call.non_business_max_s` (R-CALL-4) */
     int64_t not_read_back;  /**< answered business calls logged without 复述 (R-CALL-3) */
     int64_t open_callbacks, open_replies; /**< tasks open at the period's end (R-CALL-8, R-CALL-9) */

@@ -198,9 +198,13 @@ fd_status fd_call_rings(int64_t *out, int64_t ring_at, int64_t answer_at, const 
     return FD_OK;
 }
 
+/* NULL, "" or only white space: nothing was said. */
 static bool empty(const char *s)
 {
-    return s == NULL || s[0] == '\0';
+    for (; s && *s; s++)
+        if (*s != ' ' && *s != '\t' && *s != '\n' && *s != '\r')
+            return false;
+    return true;
 }
 
 static bool is(const char *s, const char *code)
@@ -239,7 +243,9 @@ fd_status fd_call_assess(fd_call *call, const fd_policy *policy)
     bool answered_code = is(c.disposition, "answered");
     /* A dropped call may have been answered before the line dropped; the others were not. */
     bool never_answered = !answered_code && !is(c.disposition, "dropped");
-    /* R-CALL-1: the instants in order. */
+    /* R-CALL-1: the instants in order; a call rang at some moment (0 is "not set", never 1970). */
+    if (c.ring_at <= 0)
+        return fd__error(FD_EINVAL, "%s: call.ring_at: is required (UTC seconds after 1970; 0 is not a time)", fn);
     if (c.answer_at != 0 && c.answer_at < c.ring_at)
         return fd__error(FD_EINVAL, "%s: call.answer_at: %lld s before call.ring_at", fn,
                          (long long)(c.ring_at - c.answer_at));
@@ -313,8 +319,8 @@ fd_status fd_call_needs_callback(int *out, const fd_call *call)
         rc = fd__check_ptr(fn, "call", call);
     if (rc)
         return rc;
-    /* R-CALL-8: 掉线 on an incoming call is called back at once. */
-    *out = is(call->direction, "in") && is(call->disposition, "dropped");
+    /* R-CALL-8: 掉线 on an incoming call is called back at once — when there is a number to call. */
+    *out = is(call->direction, "in") && is(call->disposition, "dropped") && !empty(call->caller_number);
     return FD_OK;
 }
 

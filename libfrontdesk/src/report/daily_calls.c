@@ -67,10 +67,23 @@ static const char *const CWORDS[C_COUNT_][2] = {
 #define CW(l, w) (CWORDS[(w)][(l)])
 
 /* A code's label in Chinese, the code in English. */
-static const char *label(fd__lang l, const char *field, const char *code)
+/* A code's label in Chinese; in English the code in words ("no_answer" is "no answer"), in @buf. */
+static const char *label_in(char buf[32], fd__lang l, const char *field, const char *code)
 {
     const char *z = l == FD__ZH ? fd_call_code_label(field, code) : NULL;
-    return z ? z : code;
+    if (z || code == NULL)
+        return z ? z : code;
+    snprintf(buf, 32, "%s", code);
+    for (char *p = buf; *p; p++)
+        if (*p == '_')
+            *p = ' ';
+    return buf;
+}
+
+static const char *label(fd__lang l, const char *field, const char *code)
+{
+    static _Thread_local char buf[32]; /* one label is used before the next is asked for */
+    return label_in(buf, l, field, code);
 }
 
 /* Hundredths of a percent of @n in @of (0 when @of is 0), rounded half up. */
@@ -88,9 +101,21 @@ static fd_status row3(fd_report *r, size_t s, const char *item, int64_t count, i
     return rc;
 }
 
+/* A summary row: a key that never changes (for JSON and CSV readers), the label, the count, the share. */
+static fd_status row4(fd_report *r, size_t s, const char *key, const char *item, int64_t count, int64_t pct)
+{
+    fd_status rc = fd_report_row_add(r, s, 0);
+    if (rc == FD_OK) rc = fd_report_cell_text(r, s, 0, 0, key);
+    if (rc == FD_OK) rc = fd_report_cell_text(r, s, 0, 1, item);
+    if (rc == FD_OK) rc = fd_report_cell_int(r, s, 0, 2, count);
+    if (rc == FD_OK && pct >= 0) rc = fd_report_cell_int(r, s, 0, 3, pct);
+    return rc;
+}
+
 static fd_status add_summary(fd_report *r, const fd_call_stats *st, int64_t max_rings, fd__lang l)
 {
     const fd__column_spec cols[] = {
+        { "key", CW(l, C_CODE), FD_REPORT_COLUMN_TEXT },
         { "item", CW(l, C_ITEM), FD_REPORT_COLUMN_TEXT },
         { "count", CW(l, C_COUNT), FD_REPORT_COLUMN_INT },
         { "share", CW(l, C_SHARE), FD_REPORT_COLUMN_PERCENT },
@@ -98,28 +123,28 @@ static fd_status add_summary(fd_report *r, const fd_call_stats *st, int64_t max_
     size_t s = 0;
     char within[64];
     snprintf(within, sizeof within, l == FD__ZH ? "%lld声内接听" : "Answered within %lld rings", (long long)max_rings);
-    fd_status rc = fd__report_add_section(&s, r, "calls.summary", CW(l, C_SUMMARY), cols, 3);
-    const struct { const char *item; int64_t n, of; } rows[] = {
-        { CW(l, C_TOTAL), st->total, -1 },
-        { CW(l, C_INCOMING), st->incoming, st->total },
-        { CW(l, C_OUTGOING), st->outgoing, st->total },
-        { CW(l, C_INTERNAL), st->internal, st->total },
-        { CW(l, C_ANSWERED), st->answered, st->total },
-        { within, st->within_rings, st->picked_up },
-        { CW(l, C_LATE_N), st->late, st->picked_up },
-        { CW(l, C_LATE_APOLOGY), st->late_apology, st->late },
-        { CW(l, C_LATE_NO_APOLOGY), st->late_no_apology, st->late },
-        { CW(l, C_LATE_UNKNOWN), st->late_unknown, st->late },
-        { CW(l, C_OVER_LIMIT), st->over_limit, -1 },
-        { CW(l, C_NOT_READ_BACK), st->not_read_back, -1 },
-        { CW(l, C_OPEN_CALLBACKS), st->open_callbacks, -1 },
-        { CW(l, C_OPEN_REPLIES), st->open_replies, -1 },
-        { CW(l, C_OVERDUE_TASKS), st->overdue_tasks, -1 },
-        { CW(l, C_MESSAGES_OPEN), st->messages_open, -1 },
-        { CW(l, C_MESSAGES_OVERDUE), st->messages_overdue, -1 },
+    fd_status rc = fd__report_add_section(&s, r, "calls.summary", CW(l, C_SUMMARY), cols, 4);
+    const struct { const char *key, *item; int64_t n, of; } rows[] = {
+        { "total", CW(l, C_TOTAL), st->total, -1 },
+        { "incoming", CW(l, C_INCOMING), st->incoming, st->total },
+        { "outgoing", CW(l, C_OUTGOING), st->outgoing, st->total },
+        { "internal", CW(l, C_INTERNAL), st->internal, st->total },
+        { "answered", CW(l, C_ANSWERED), st->answered, st->total },
+        { "within_rings", within, st->within_rings, st->picked_up },
+        { "late", CW(l, C_LATE_N), st->late, st->picked_up },
+        { "late_apology", CW(l, C_LATE_APOLOGY), st->late_apology, st->late },
+        { "late_no_apology", CW(l, C_LATE_NO_APOLOGY), st->late_no_apology, st->late },
+        { "late_unknown", CW(l, C_LATE_UNKNOWN), st->late_unknown, st->late },
+        { "over_limit", CW(l, C_OVER_LIMIT), st->over_limit, -1 },
+        { "not_read_back", CW(l, C_NOT_READ_BACK), st->not_read_back, -1 },
+        { "open_callbacks", CW(l, C_OPEN_CALLBACKS), st->open_callbacks, -1 },
+        { "open_replies", CW(l, C_OPEN_REPLIES), st->open_replies, -1 },
+        { "overdue_tasks", CW(l, C_OVERDUE_TASKS), st->overdue_tasks, -1 },
+        { "messages_open", CW(l, C_MESSAGES_OPEN), st->messages_open, -1 },
+        { "messages_overdue", CW(l, C_MESSAGES_OVERDUE), st->messages_overdue, -1 },
     };
     for (size_t i = 0; rc == FD_OK && i < sizeof rows / sizeof *rows; i++)
-        rc = row3(r, s, rows[i].item, rows[i].n, rows[i].of < 0 ? -1 : share(rows[i].n, rows[i].of));
+        rc = row4(r, s, rows[i].key, rows[i].item, rows[i].n, rows[i].of < 0 ? -1 : share(rows[i].n, rows[i].of));
     return rc;
 }
 

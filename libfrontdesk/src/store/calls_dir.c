@@ -379,8 +379,11 @@ fd_status fd_store_dir_find(fd_dir_entry_iter **out, fd_store *store, const fd_a
     bool have = ext_id == 0;
     for (size_t i = 0; i < page.n && !have; i++)
         have = page.id[i] == ext_id;
-    if (!have)
+    if (!have) { /* the exact extension is always on the page: it takes the place of the last name match */
+        if ((int64_t)page.n >= limit)
+            page.n = (size_t)limit - 1;
         page.id[page.n++] = ext_id;
+    }
     if (rc == FD_OK) {
         char text[DIR_FIND_MAX_IDS][24];
         const char *args[DIR_FIND_MAX_IDS];

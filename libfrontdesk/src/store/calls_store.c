@@ -8,6 +8,7 @@
  */
 #include "store/calls_store.h"
 #include "frontdesk/phone.h"
+#include "frontdesk/text.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,10 +17,11 @@
 static const char SQL_SITE_ZONE[] = "SELECT time_zone FROM sites WHERE id = ?1";
 static const char SQL_DIR_AT_SITE[] = "SELECT site_id FROM directory WHERE id = ?1";
 static const char SQL_CALL_AT_SITE[] = "SELECT site_id FROM calls WHERE id = ?1";
-static const char SQL_TASK_STATE[] = "SELECT state, done_at FROM call_tasks WHERE id = ?1 AND site_id = ?2";
+static const char SQL_TASK_STATE[] =
+    "SELECT state, done_at, created_at FROM call_tasks WHERE id = ?1 AND site_id = ?2";
 static const char SQL_TASK_DONE[] = "UPDATE call_tasks SET state = 'done', done_at = ?2, done_by = ?3, outcome = ?4 "
                                     "WHERE id = ?1 AND state = 'open'";
-static const char SQL_MESSAGE_STATE[] = "SELECT state FROM messages WHERE id = ?1 AND site_id = ?2";
+static const char SQL_MESSAGE_STATE[] = "SELECT state, taken_at FROM messages WHERE id = ?1 AND site_id = ?2";
 static const char SQL_MESSAGE_SET_STATE[] =
     "UPDATE messages SET state = ?2, state_at = ?3, state_by = ?4, delivered_how = ?5 WHERE id = ?1 AND state = 'taken'";
 
@@ -186,10 +188,22 @@ fd_status fd_store_call_add(int64_t *out_id, fd_store *store, const fd_actor *ac
     /* R-CALL-1, R-CALL-3, R-CALL-4, R-CALL-7: derived fields and the checks, with the site's policy. */
     fd_call c = *call;
     char number[FD__PHONE_MAX];
+    /* Digits typed full-width (an IME's ８４１０) are digits: NFKC first, so that an extension is one. */
+    fd_buf typed = FD_BUF_INIT;
+    bool ascii = true;
+    for (const char *p = c.caller_number; p && *p && ascii; p++)
+        ascii = (unsigned char)*p < 0x80;
+    if (!ascii && (rc = fd_text_normalize(&typed, c.caller_number)) != FD_OK) {
+        fd_buf_dispose(&typed);
+        return fd__error_rename(rc, fn, "call.caller_number");
+    }
+    if (!ascii)
+        c.caller_number = typed.ptr;
     if ((rc = fd_call_assess(&c, policy)) != FD_OK)
         rc = fd__error_rename(rc, fn, NULL);
     if (rc == FD_OK && (rc = fd__calls_phone(number, fn, "call.caller_number", c.caller_number, true)) == FD_OK)
         c.caller_number = number;
+    fd_buf_dispose(&typed);
     if (rc == FD_OK)
         rc = fd__calls_ref_at_site(store, fn, "call.callee_entry", "directory", c.callee_entry, actor->site_id);
     /* R-CALL-8: a dropped incoming call is called back at once (due at its end). */
@@ -246,6 +260,7 @@ fd_status fd_store_call_task_done(fd_store *store, const fd_actor *actor, int64_
     int src = sqlite3_step(st);
     bool open = src == SQLITE_ROW && strcmp((const char *)sqlite3_column_text(st, 0), "open") == 0;
     int64_t done_at = src == SQLITE_ROW ? sqlite3_column_int64(st, 1) : 0;
+    int64_t created_at = src == SQLITE_ROW ? sqlite3_column_int64(st, 2) : 0;
     sqlite3_reset(st);
     if (src == SQLITE_DONE)
         return fd__error(FD_ENOTFOUND, "%s: task_id: no task %lld at the actor's site", fn, (long long)task_id);
@@ -261,6 +276,9 @@ fd_status fd_store_call_task_done(fd_store *store, const fd_actor *actor, int64_
         fd_buf_dispose(&when);
         return rc;
     }
+    if (actor->at < created_at)
+        return fd__error(FD_EINVAL, "%s: actor.at: %lld s before the task was created: done before it existed", fn,
+                         (long long)(created_at - actor->at));
     bool sp;
     if ((rc = fd__store_write_begin(store, fn, &sp)) != FD_OK)
         return rc;
@@ -349,8 +367,11 @@ static fd_status message_close(fd_store *store, const char *fn, const fd_actor *
     sqlite3_bind_int64(st, 2, actor->site_id);
     int src = sqlite3_step(st);
     char now[FD_CODE_MAX + 1] = "";
-    if (src == SQLITE_ROW)
+    int64_t taken_at = 0;
+    if (src == SQLITE_ROW) {
         fd__copy_fixed(now, sizeof now, (const char *)sqlite3_column_text(st, 0));
+        taken_at = sqlite3_column_int64(st, 1);
+    }
     sqlite3_reset(st);
     if (src == SQLITE_DONE)
         return fd__error(FD_ENOTFOUND, "%s: message_id: no message %lld at the actor's site", fn,
@@ -360,6 +381,9 @@ static fd_status message_close(fd_store *store, const char *fn, const fd_actor *
     if (strcmp(now, "taken") != 0)
         return fd__error(FD_ESTATE, "%s: message_id: message %lld is %s already, not taken (R-CALL-6)", fn,
                          (long long)message_id, now);
+    if (actor->at < taken_at)
+        return fd__error(FD_EINVAL, "%s: actor.at: %lld s before the message was taken (R-CALL-6: it cannot be %s "
+                         "before it exists)", fn, (long long)(taken_at - actor->at), state);
     bool sp;
     fd_status rc = fd__store_write_begin(store, fn, &sp);
     if (rc)
@@ -418,11 +442,12 @@ fd_status fd_store_message_expire(fd_store *store, const fd_actor *actor, int64_
 /*
  * One aggregate over the period's calls, read through calls_site_ring: every
  * count, grouped by the wait from the first ring to the answer (NULL for a
- * call not answered) so that the answer-time percentiles come out of the same
- * scan. A day has few distinct waits; the groups are summed here.
+ * call not answered; measured on the answering leg, as the rings are, for an
+ * imported call) so that the answer-time percentiles come out of the same scan. A day has few distinct waits; the groups are summed here.
  */
 static const char SQL_STATS_CALLS[] =
-    "SELECT CASE WHEN answer_at > 0 THEN answer_at - ring_at END AS wait, count(*), "
+    "SELECT CASE WHEN answer_at > 0 THEN answer_at - (CASE WHEN ring_leg_at > 0 THEN ring_leg_at ELSE ring_at END) "
+    "END AS wait, count(*), "
     "sum(direction = 'in'), sum(direction = 'out'), sum(direction = 'internal'), "
     "sum(disposition = 'answered'), sum(disposition = 'no_answer'), sum(disposition = 'busy'), "
     "sum(disposition = 'failed'), sum(disposition = 'congestion'), sum(disposition = 'cancelled'), "

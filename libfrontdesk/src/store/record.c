@@ -391,6 +391,9 @@ static fd_status read_string(fd__iter *it, const char *fn, const fd__field *f, i
 {
     const char *v = (const char *)sqlite3_column_text(it->st, col);
     size_t len = (size_t)sqlite3_column_bytes(it->st, col);
+    /* NULL for a value that is not NULL: SQLite ran out of memory converting it, never an empty value. */
+    if (v == NULL && sqlite3_column_type(it->st, col) != SQLITE_NULL)
+        return fd__oom(fn);
     if (v == NULL)
         v = "", len = 0;
     if (len > 0 && personal_row(it, f)) {

@@ -20,7 +20,7 @@ import org.frontdesk.swig.fd_call;
  * <li>staff_id: 接听人, who handled it, 0 = the system (an imported CDR)</li>
  * <li>logged_at: 登记时间, when it was logged</li>
  * <li>direction: 方向, in, out or internal</li>
- * <li>caller_number: 来电号码, the caller's number, normalised (fd_phone_parse); empty when withheld (personal data: phone)</li>
+ * <li>caller_number: 来电号码, the caller's number as typed (full-width digits too), stored normalised (fd_phone_parse national form); empty when withheld (personal data: phone)</li>
  * <li>caller_name: 来电人, the caller's name as given (personal data: name)</li>
  * <li>caller_type: 来电类型, customer, supplier, sales, staff, other; empty = unknown</li>
  * <li>callee_entry: 受话人条目, the directory entry asked for, 0 = none</li>
@@ -139,7 +139,7 @@ public final class Call {
     return direction;
   }
 
-  /** 来电号码: the caller's number, normalised (fd_phone_parse); empty when withheld. */
+  /** 来电号码: the caller's number as typed (full-width digits too), stored normalised (fd_phone_parse national form); empty when withheld. */
   public String getCallerNumber() {
     return callerNumber;
   }

@@ -26,10 +26,10 @@ import org.frontdesk.swig.fd_cdr_leg;
  * <li>linkedid: 关联编号, legs of one call share it (FreeSWITCH: the a-leg uuid)</li>
  * <li>peer: 对端编号, the other leg's uniqueid when the CDR names it (FreeSWITCH bleg_uuid)</li>
  * <li>src: 主叫, the calling number as the PBX wrote it (personal data: phone)</li>
- * <li>dst: 被叫, the dialled extension or number</li>
- * <li>clid: 主叫名称, the caller ID text, e.g. "张三" <13800138000> (personal data: name)</li>
- * <li>channel: 通道, the calling channel</li>
- * <li>dstchannel: 目标通道, the called channel</li>
+ * <li>dst: 被叫, the dialled extension or number (personal data: free_text)</li>
+ * <li>clid: 主叫名称, the caller ID text, e.g. "张三" <13800138000> (personal data: free_text)</li>
+ * <li>channel: 通道, the calling channel (personal data: free_text)</li>
+ * <li>dstchannel: 目标通道, the called channel (personal data: free_text)</li>
  * <li>lastapp: 应用, the last dialplan application</li>
  * <li>start_at: 开始, when the leg started (ringing)</li>
  * <li>answer_at: 应答, when it was answered, 0 = not answered</li>

@@ -111,108 +111,80 @@ public final class CdrLegFilter {
     return this;
   }
 
-  /** Only 被叫 equal to v. */
-  public CdrLegFilter dst(String v) throws FrontdeskException {
-    n.setDst(Convert.required(v, "dst"));
-    match |= 1L << 12; // FD_CDR_LEG_MATCH_DST
-    return this;
-  }
-
-  /** Only 主叫名称 equal to v. */
-  public CdrLegFilter clid(String v) throws FrontdeskException {
-    n.setClid(Convert.required(v, "clid"));
-    match |= 1L << 13; // FD_CDR_LEG_MATCH_CLID
-    return this;
-  }
-
-  /** Only 通道 equal to v. */
-  public CdrLegFilter channel(String v) throws FrontdeskException {
-    n.setChannel(Convert.required(v, "channel"));
-    match |= 1L << 14; // FD_CDR_LEG_MATCH_CHANNEL
-    return this;
-  }
-
-  /** Only 目标通道 equal to v. */
-  public CdrLegFilter dstchannel(String v) throws FrontdeskException {
-    n.setDstchannel(Convert.required(v, "dstchannel"));
-    match |= 1L << 15; // FD_CDR_LEG_MATCH_DSTCHANNEL
-    return this;
-  }
-
   /** Only 应用 equal to v. */
   public CdrLegFilter lastapp(String v) throws FrontdeskException {
     n.setLastapp(Convert.required(v, "lastapp"));
-    match |= 1L << 16; // FD_CDR_LEG_MATCH_LASTAPP
+    match |= 1L << 12; // FD_CDR_LEG_MATCH_LASTAPP
     return this;
   }
 
   /** Only 开始 at or after v. */
   public CdrLegFilter startAtFrom(Instant v) throws FrontdeskException {
     n.setStart_at_from(Convert.seconds(v, "start_at_from"));
-    match |= 1L << 17; // FD_CDR_LEG_MATCH_START_AT_FROM
+    match |= 1L << 13; // FD_CDR_LEG_MATCH_START_AT_FROM
     return this;
   }
 
   /** Only 开始 before v. */
   public CdrLegFilter startAtTo(Instant v) throws FrontdeskException {
     n.setStart_at_to(Convert.seconds(v, "start_at_to"));
-    match |= 1L << 18; // FD_CDR_LEG_MATCH_START_AT_TO
+    match |= 1L << 14; // FD_CDR_LEG_MATCH_START_AT_TO
     return this;
   }
 
   /** Only 应答 at or after v. */
   public CdrLegFilter answerAtFrom(Instant v) throws FrontdeskException {
     n.setAnswer_at_from(Convert.seconds(v, "answer_at_from"));
-    match |= 1L << 19; // FD_CDR_LEG_MATCH_ANSWER_AT_FROM
+    match |= 1L << 15; // FD_CDR_LEG_MATCH_ANSWER_AT_FROM
     return this;
   }
 
   /** Only 应答 before v. */
   public CdrLegFilter answerAtTo(Instant v) throws FrontdeskException {
     n.setAnswer_at_to(Convert.seconds(v, "answer_at_to"));
-    match |= 1L << 20; // FD_CDR_LEG_MATCH_ANSWER_AT_TO
+    match |= 1L << 16; // FD_CDR_LEG_MATCH_ANSWER_AT_TO
     return this;
   }
 
   /** Only 结束 at or after v. */
   public CdrLegFilter endAtFrom(Instant v) throws FrontdeskException {
     n.setEnd_at_from(Convert.seconds(v, "end_at_from"));
-    match |= 1L << 21; // FD_CDR_LEG_MATCH_END_AT_FROM
+    match |= 1L << 17; // FD_CDR_LEG_MATCH_END_AT_FROM
     return this;
   }
 
   /** Only 结束 before v. */
   public CdrLegFilter endAtTo(Instant v) throws FrontdeskException {
     n.setEnd_at_to(Convert.seconds(v, "end_at_to"));
-    match |= 1L << 22; // FD_CDR_LEG_MATCH_END_AT_TO
+    match |= 1L << 18; // FD_CDR_LEG_MATCH_END_AT_TO
     return this;
   }
 
   /** Only 总时长 equal to v. */
   public CdrLegFilter duration(long v) throws FrontdeskException {
     n.setDuration(v);
-    match |= 1L << 23; // FD_CDR_LEG_MATCH_DURATION
+    match |= 1L << 19; // FD_CDR_LEG_MATCH_DURATION
     return this;
   }
 
   /** Only 通话时长 equal to v. */
   public CdrLegFilter billsec(long v) throws FrontdeskException {
     n.setBillsec(v);
-    match |= 1L << 24; // FD_CDR_LEG_MATCH_BILLSEC
+    match |= 1L << 20; // FD_CDR_LEG_MATCH_BILLSEC
     return this;
   }
 
   /** Only 结果 equal to v. */
   public CdrLegFilter disposition(String v) throws FrontdeskException {
     n.setDisposition(Convert.required(v, "disposition"));
-    match |= 1L << 25; // FD_CDR_LEG_MATCH_DISPOSITION
+    match |= 1L << 21; // FD_CDR_LEG_MATCH_DISPOSITION
     return this;
   }
 
   /** Only 来电 equal to v. */
   public CdrLegFilter callId(long v) throws FrontdeskException {
     n.setCall_id(v);
-    match |= 1L << 26; // FD_CDR_LEG_MATCH_CALL_ID
+    match |= 1L << 22; // FD_CDR_LEG_MATCH_CALL_ID
     return this;
   }
 

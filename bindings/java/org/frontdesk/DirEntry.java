@@ -24,7 +24,7 @@ import org.frontdesk.swig.fd_dir_entry;
  * <li>department: 部门, the department a person belongs to</li>
  * <li>title: 职务, job title, e.g. 总经理</li>
  * <li>extension: 分机, the internal extension (transfers go here)</li>
- * <li>number: 直线, a direct or mobile number (masked for a confidential entry) (personal data: phone)</li>
+ * <li>number: 直线, a direct or mobile number as typed, stored normalised (masked for a confidential entry) (personal data: phone)</li>
  * <li>confidential: 保密, 1 for a leader: found and transferable, numbers masked unless revealed</li>
  * <li>screen: 筛选, screen calls for this entry by caller type (R-CALL-12): screen or empty</li>
  * <li>manager_entry: 客户经理, where screened customers go (their account manager), 0 = none</li>
@@ -120,7 +120,7 @@ public final class DirEntry {
     return extension;
   }
 
-  /** 直线: a direct or mobile number (masked for a confidential entry). */
+  /** 直线: a direct or mobile number as typed, stored normalised (masked for a confidential entry). */
   public String getNumber() {
     return number;
   }

@@ -23,7 +23,7 @@ import org.frontdesk.swig.fd_message;
  * <li>for_entry: 留言对象, the directory entry it is for, 0 = free text only</li>
  * <li>for_name: 收件人, whom it is for (a person or a department)</li>
  * <li>from_name: 留言人, who left it (personal data: name)</li>
- * <li>from_number: 回电号码, their number (personal data: phone)</li>
+ * <li>from_number: 回电号码, their number as typed, stored normalised (personal data: phone)</li>
  * <li>body: 内容, the message (personal data: free_text)</li>
  * <li>confirmed: 已复述确认, 1 when read back and confirmed by the caller (required)</li>
  * <li>state: 状态, taken, delivered or expired</li>
@@ -112,7 +112,7 @@ public final class Message {
     return fromName;
   }
 
-  /** 回电号码: their number. */
+  /** 回电号码: their number as typed, stored normalised. */
   public String getFromNumber() {
     return fromNumber;
   }
