@@ -2356,6 +2356,281 @@ typedef struct fd_visit_purge {
 FD_API fd_status fd_store_visit_purge(fd_visit_purge *out, fd_store *store, const fd_actor *actor, int dry_run);
 
 /* ------------------------------------------------------------------------
+ * Complaints (issue 13): the records and rules are in frontdesk/complaints.h.
+ * ---------------------------------------------------------------------- */
+
+/* @generated store:complaints begin (scripts/gen/records.py from libfrontdesk/records/complaints.rec; do not edit) */
+
+#include "complaints.h"
+
+/** An iterator over complaint records, in id order, read in pages. */
+typedef struct fd_complaint_iter fd_complaint_iter;
+/**
+ * Queries complaint records; @p filter NULL matches all. @p actor: the actor (required: the record holds personal data or a site);
+ * records with a site are limited to the actor's site; personal data comes back
+ * masked unless the actor holds ::FD_GRANT_REVEAL (each reveal is logged, R-COM-2).
+ * Free the iterator with fd_complaint_iter_free().
+ * @return ::FD_OK, ::FD_EINVAL (bad filter), ::FD_EPERM (actor), ::FD_ENOTFOUND, ::FD_EIO.
+ */
+FD_API fd_status fd_store_complaint_query(fd_complaint_iter **out, fd_store *store, const fd_actor *actor,
+                                  const fd_complaint_filter *filter);
+/** Steps the iterator: *out is the next record (owned by the iterator, valid until the next
+ *  call) or NULL at the end. */
+FD_API fd_status fd_complaint_iter_next(const fd_complaint **out, fd_complaint_iter *iter);
+/** Frees an iterator. NULL is a no-op. */
+FD_API void fd_complaint_iter_free(fd_complaint_iter *iter);
+/** One complaint record by id (masked as by fd_store_complaint_query()); free it with
+ *  fd_complaint_free(). ::FD_ENOTFOUND when there is none (or it is another site's). */
+FD_API fd_status fd_store_complaint_get(fd_complaint **out, fd_store *store, const fd_actor *actor, int64_t id);
+
+/** An iterator over complaint_event records, in id order, read in pages. */
+typedef struct fd_complaint_event_iter fd_complaint_event_iter;
+/**
+ * Queries complaint_event records; @p filter NULL matches all. @p actor: the actor (required: the record holds personal data or a site);
+ * records with a site are limited to the actor's site; personal data comes back
+ * masked unless the actor holds ::FD_GRANT_REVEAL (each reveal is logged, R-COM-2).
+ * Free the iterator with fd_complaint_event_iter_free().
+ * @return ::FD_OK, ::FD_EINVAL (bad filter), ::FD_EPERM (actor), ::FD_ENOTFOUND, ::FD_EIO.
+ */
+FD_API fd_status fd_store_complaint_event_query(fd_complaint_event_iter **out, fd_store *store, const fd_actor *actor,
+                                  const fd_complaint_event_filter *filter);
+/** Steps the iterator: *out is the next record (owned by the iterator, valid until the next
+ *  call) or NULL at the end. */
+FD_API fd_status fd_complaint_event_iter_next(const fd_complaint_event **out, fd_complaint_event_iter *iter);
+/** Frees an iterator. NULL is a no-op. */
+FD_API void fd_complaint_event_iter_free(fd_complaint_event_iter *iter);
+/** One complaint_event record by id (masked as by fd_store_complaint_event_query()); free it with
+ *  fd_complaint_event_free(). ::FD_ENOTFOUND when there is none (or it is another site's). */
+FD_API fd_status fd_store_complaint_event_get(fd_complaint_event **out, fd_store *store, const fd_actor *actor, int64_t id);
+
+/** An iterator over complaint_target records, in id order, read in pages. */
+typedef struct fd_complaint_target_iter fd_complaint_target_iter;
+/**
+ * Queries complaint_target records; @p filter NULL matches all. @p actor: the actor (required: the record holds personal data or a site);
+ * records with a site are limited to the actor's site; personal data comes back
+ * masked unless the actor holds ::FD_GRANT_REVEAL (each reveal is logged, R-COM-2).
+ * Free the iterator with fd_complaint_target_iter_free().
+ * @return ::FD_OK, ::FD_EINVAL (bad filter), ::FD_EPERM (actor), ::FD_ENOTFOUND, ::FD_EIO.
+ */
+FD_API fd_status fd_store_complaint_target_query(fd_complaint_target_iter **out, fd_store *store, const fd_actor *actor,
+                                  const fd_complaint_target_filter *filter);
+/** Steps the iterator: *out is the next record (owned by the iterator, valid until the next
+ *  call) or NULL at the end. */
+FD_API fd_status fd_complaint_target_iter_next(const fd_complaint_target **out, fd_complaint_target_iter *iter);
+/** Frees an iterator. NULL is a no-op. */
+FD_API void fd_complaint_target_iter_free(fd_complaint_target_iter *iter);
+/** One complaint_target record by id (masked as by fd_store_complaint_target_query()); free it with
+ *  fd_complaint_target_free(). ::FD_ENOTFOUND when there is none (or it is another site's). */
+FD_API fd_status fd_store_complaint_target_get(fd_complaint_target **out, fd_store *store, const fd_actor *actor, int64_t id);
+
+/** An iterator over complaint_category records, in id order, read in pages. */
+typedef struct fd_complaint_category_iter fd_complaint_category_iter;
+/**
+ * Queries complaint_category records; @p filter NULL matches all. @p actor: the actor (required: the record holds personal data or a site);
+ * records with a site are limited to the actor's site; personal data comes back
+ * masked unless the actor holds ::FD_GRANT_REVEAL (each reveal is logged, R-COM-2).
+ * Free the iterator with fd_complaint_category_iter_free().
+ * @return ::FD_OK, ::FD_EINVAL (bad filter), ::FD_EPERM (actor), ::FD_ENOTFOUND, ::FD_EIO.
+ */
+FD_API fd_status fd_store_complaint_category_query(fd_complaint_category_iter **out, fd_store *store, const fd_actor *actor,
+                                  const fd_complaint_category_filter *filter);
+/** Steps the iterator: *out is the next record (owned by the iterator, valid until the next
+ *  call) or NULL at the end. */
+FD_API fd_status fd_complaint_category_iter_next(const fd_complaint_category **out, fd_complaint_category_iter *iter);
+/** Frees an iterator. NULL is a no-op. */
+FD_API void fd_complaint_category_iter_free(fd_complaint_category_iter *iter);
+/** One complaint_category record by id (masked as by fd_store_complaint_category_query()); free it with
+ *  fd_complaint_category_free(). ::FD_ENOTFOUND when there is none (or it is another site's). */
+FD_API fd_status fd_store_complaint_category_get(fd_complaint_category **out, fd_store *store, const fd_actor *actor, int64_t id);
+
+/** An iterator over reply_phrase records, in id order, read in pages. */
+typedef struct fd_reply_phrase_iter fd_reply_phrase_iter;
+/**
+ * Queries reply_phrase records; @p filter NULL matches all. @p actor: the actor (required: the record holds personal data or a site);
+ * records with a site are limited to the actor's site; personal data comes back
+ * masked unless the actor holds ::FD_GRANT_REVEAL (each reveal is logged, R-COM-2).
+ * Free the iterator with fd_reply_phrase_iter_free().
+ * @return ::FD_OK, ::FD_EINVAL (bad filter), ::FD_EPERM (actor), ::FD_ENOTFOUND, ::FD_EIO.
+ */
+FD_API fd_status fd_store_reply_phrase_query(fd_reply_phrase_iter **out, fd_store *store, const fd_actor *actor,
+                                  const fd_reply_phrase_filter *filter);
+/** Steps the iterator: *out is the next record (owned by the iterator, valid until the next
+ *  call) or NULL at the end. */
+FD_API fd_status fd_reply_phrase_iter_next(const fd_reply_phrase **out, fd_reply_phrase_iter *iter);
+/** Frees an iterator. NULL is a no-op. */
+FD_API void fd_reply_phrase_iter_free(fd_reply_phrase_iter *iter);
+/** One reply_phrase record by id (masked as by fd_store_reply_phrase_query()); free it with
+ *  fd_reply_phrase_free(). ::FD_ENOTFOUND when there is none (or it is another site's). */
+FD_API fd_status fd_store_reply_phrase_get(fd_reply_phrase **out, fd_store *store, const fd_actor *actor, int64_t id);
+
+/* @generated store:complaints end */
+
+/**
+ * Registers complaint @p c at the actor's site (R-CPL-1): fd_complaint_validate();
+ * the category built in or one of the site's (complaint_category, not
+ * retired); the unit, occupant, department, call and visit of the site;
+ * `received_at` not after the actor's instant. Writes the complaint
+ * (`registered`), its `register` event and its targets (R-CPL-2: the
+ * severity's plan, each due computed on the site's calendar, with the data
+ * version and provisional flag) in one transaction. Journaled as `complaint` / `register`.
+ * @return ::FD_OK; ::FD_EINVAL / ::FD_ERANGE naming the field;
+ *         ::FD_ENOTFOUND naming the reference (`complaint.unit_id: no unit 9 at
+ *         the actor's site`); ::FD_EDATA (a deadline needs holiday data the
+ *         calendar lacks); ::FD_EPERM; ::FD_EIO. Nothing is written on error.
+ */
+FD_API fd_status fd_store_complaint_add(int64_t *out_id, fd_store *store, const fd_actor *actor,
+                                        const fd_complaint *c);
+
+/**
+ * A complaint from call @p call_id in one call (R-CPL-1, R-CALL-9): as
+ * fd_store_complaint_add() with `received_at` the call's ring time, `channel`
+ * phone, `call_id` set and, where @p c leaves them empty, the caller's name and
+ * number as `customer` and `contact` and the call's matter as `what`. The
+ * call's category becomes `complaint` (journaled as a change of the call).
+ * @return as fd_store_complaint_add(); ::FD_ENOTFOUND (`call_id`).
+ */
+FD_API fd_status fd_store_complaint_from_call(int64_t *out_id, fd_store *store, const fd_actor *actor,
+                                              int64_t call_id, const fd_complaint *c);
+
+/**
+ * Complaint @p complaint_id takes @p step (R-CPL-3 … R-CPL-5), as
+ * fd_complaint_step_check() says against the complaint as stored: one
+ * transaction writes the event (who, when, the state before and after, the
+ * note), the complaint's new fields and its targets — a meeting step meets
+ * the target it meets; pause / resume pause and resume the targets that
+ * pause for waiting (their due recomputed from the replayed events); a
+ * severity step supersedes the open targets and writes the new severity's
+ * plan computed from `received_at`; harm / harm_cleared set the flag the queue
+ * orders by; reopen reopens the resolve and reply targets. `choose` needs
+ * ::FD_GRANT_MANAGE. Journaled as `complaint` / the step.
+ * @param out_event may be NULL; the event's id
+ * @return ::FD_OK; ::FD_EINVAL / ::FD_ERANGE naming the field; ::FD_ESTATE
+ *         naming the state and the steps it allows (nothing changes);
+ *         ::FD_ENOTFOUND (`complaint_id`, the department, the proposal);
+ *         ::FD_EPERM; ::FD_EDATA; ::FD_EIO; ::FD_EBUSY when another clerk's
+ *         step came first (the state moved: read it again).
+ */
+FD_API fd_status fd_store_complaint_step(int64_t *out_event, fd_store *store, const fd_actor *actor,
+                                         int64_t complaint_id, const fd_complaint_step *step);
+
+/** Which part of the queue fd_store_complaint_queue() reads. */
+typedef enum fd_complaint_queue_kind {
+    FD_COMPLAINT_DUE = 1,      /**< open targets due within the horizon from the actor's instant (breached ones too) */
+    FD_COMPLAINT_BREACHED = 2, /**< open targets past their due at the actor's instant */
+    FD_COMPLAINT_ESCALATE = 3  /**< breached and not yet escalated */
+} fd_complaint_queue_kind;
+
+/**
+ * One page of the breach queue (R-CPL-2, R-CPL-5) of the actor's site: the
+ * open targets (not met, not superseded, not paused) of @p kind, complaints
+ * still causing harm first, then by due; those after target id @p after in
+ * that order are not paged by id but by (harm, due, id): pass the last row's
+ * target id and the store continues after it. At most @p limit (1..500).
+ * Read through the partial index of open targets: no scan of the complaints.
+ * @param horizon_s FD_COMPLAINT_DUE only: seconds ahead (e.g. 4 h = 14400)
+ * @return ::FD_OK (an empty iterator when none); ::FD_EINVAL (kind);
+ *         ::FD_ERANGE (limit, horizon, after); ::FD_EPERM; ::FD_EIO.
+ */
+FD_API fd_status fd_store_complaint_queue(fd_complaint_target_iter **out, fd_store *store, const fd_actor *actor,
+                                          int kind, int64_t horizon_s, int64_t after, int64_t limit);
+
+/** What fd_store_complaint_escalate_run() did. */
+typedef struct fd_complaint_escalation {
+    unsigned int version; /**< ::FD_COMPLAINT_ESCALATION_VERSION */
+    int64_t breached;     /**< open targets found past due (newly marked breached: `breached_at`) */
+    int64_t escalated;    /**< escalate events written */
+    int64_t deferred;     /**< breaches outside business hours left for the next opening */
+    int64_t next_at;      /**< when the deferred ones may fire, 0 = none deferred */
+} fd_complaint_escalation;
+/** The current version of ::fd_complaint_escalation. */
+#define FD_COMPLAINT_ESCALATION_VERSION 1
+
+/**
+ * The escalation run at the actor's instant (R-CPL-2): marks each open target
+ * past its due breached (once: `breached_at` is kept), and escalates every
+ * breached target not yet escalated with an `escalate` event by the actor
+ * (the system: staff 0) — only when fd_complaint_may_escalate() says so,
+ * otherwise they are counted as deferred. Idempotent at the same instant.
+ * Read and written through the open-targets index.
+ * @return ::FD_OK; ::FD_EPERM; ::FD_EDATA; ::FD_EIO.
+ */
+FD_API fd_status fd_store_complaint_escalate_run(fd_complaint_escalation *out, fd_store *store,
+                                                 const fd_actor *actor);
+
+/**
+ * After newer holiday data was loaded (fd_store_calendar_data_add(), or a
+ * new library's built-in data), recomputes the due of every open target of the actor's site on
+ * the calendar the store has now, replaying each complaint's events; a breach
+ * already recorded stays recorded; each target changed records its new
+ * version and provisional flag. @p out_changed gets how many changed.
+ * @return ::FD_OK; ::FD_EPERM (needs ::FD_GRANT_MANAGE); ::FD_EDATA; ::FD_EIO.
+ */
+FD_API fd_status fd_store_complaint_recompute(int64_t *out_changed, fd_store *store, const fd_actor *actor);
+
+/**
+ * Loads newer holiday data @p text (the format fd_calendar_add_data() takes:
+ * a year's official schedule, with its version) into the store: kept in the
+ * database (never deleted: a newer version is added), so every handle's
+ * calendars — call replies (R-CALL-9), complaint targets — count with it from
+ * then on; then recomputes the open complaint targets of the actor's site
+ * (fd_store_complaint_recompute(), their count into @p out_changed). Needs
+ * ::FD_GRANT_MANAGE. Journaled as `calendar` / `data` with the version.
+ * @return ::FD_OK; ::FD_EINVAL (not such data, naming the line); ::FD_EEXIST
+ *         (that version is loaded already); ::FD_EPERM; ::FD_EIO.
+ */
+FD_API fd_status fd_store_calendar_data_add(int64_t *out_changed, fd_store *store, const fd_actor *actor,
+                                            const char *text);
+
+/**
+ * Target @p target_id's clock at the actor's instant (R-CPL-2): due, met or
+ * breached, time remaining, the calendar version — as
+ * fd_complaint_target_eval() gives it from the stored events (the store
+ * checks that it agrees with the stored due).
+ * @return ::FD_OK; ::FD_ENOTFOUND; ::FD_EPERM; ::FD_EDATA; ::FD_EIO.
+ */
+FD_API fd_status fd_store_complaint_clock(fd_complaint_clock *out, fd_store *store, const fd_actor *actor,
+                                          int64_t target_id);
+
+/**
+ * The end-of-day list (R-COM-4): the complaints of the actor's site received
+ * on the site's local @p day that are not closed and have had neither a first
+ * contact, an answer nor a reply, in id order: those after id @p after, at
+ * most @p limit (1..500). Personal data masked as by fd_store_complaint_query().
+ * @return ::FD_OK; ::FD_EINVAL (@p day not a real date); ::FD_ERANGE; ::FD_EPERM; ::FD_EIO.
+ */
+FD_API fd_status fd_store_complaint_unanswered(fd_complaint_iter **out, fd_store *store, const fd_actor *actor,
+                                               fd_date day, int64_t after, int64_t limit);
+
+/**
+ * Adds a complaint category to the site's (R-COM-5): a code not built in and
+ * not the site's already, its label, the department it usually goes to.
+ * Needs ::FD_GRANT_MANAGE. Journaled.
+ * @return ::FD_OK; ::FD_EINVAL naming the field; ::FD_EEXIST (`code`); ::FD_EPERM; ::FD_EIO.
+ */
+FD_API fd_status fd_store_complaint_category_add(int64_t *out_id, fd_store *store, const fd_actor *actor,
+                                                 const fd_complaint_category *category);
+
+/** Retires a site's category (no longer offered; complaints keep it). ::FD_ESTATE when retired already. */
+FD_API fd_status fd_store_complaint_category_retire(fd_store *store, const fd_actor *actor, int64_t category_id);
+
+/**
+ * Adds @p phrase to the site's forbidden phrases (R-CPL-7). Needs
+ * ::FD_GRANT_MANAGE. ::FD_EEXIST when the site has it (after the fold).
+ */
+FD_API fd_status fd_store_reply_phrase_add(int64_t *out_id, fd_store *store, const fd_actor *actor,
+                                           const char *phrase);
+
+/** Retires one of the site's forbidden phrases. ::FD_ESTATE when retired already. */
+FD_API fd_status fd_store_reply_phrase_retire(fd_store *store, const fd_actor *actor, int64_t phrase_id);
+
+/**
+ * R-CPL-7 at the actor's site: fd_reply_check() of @p text against the
+ * built-in list and the site's phrases in use.
+ * @return as fd_reply_check(); ::FD_EPERM; ::FD_EIO.
+ */
+FD_API fd_status fd_store_reply_check(fd_reply_hits **out, fd_store *store, const fd_actor *actor, const char *text);
+
+/* ------------------------------------------------------------------------
  * Deprecated names (one release): thin wrappers over the functions above.
  * ---------------------------------------------------------------------- */
 
