@@ -110,6 +110,16 @@ fd_status fd__visitors_blocklist_match(fd_blocklist_match *out, fd__bl_hits *hit
                                        const char *id_hash);
 
 /*
+ * R-VIS-8: counts the held items that the bound statement @st gives, a row
+ * each of (deposited_at, notified_at, owner, phone, occupant_id, unit_id), by
+ * fd_custody_item_due() at @now, into @out's held, to_notify, to_remind and
+ * unclaimed (added to what they hold). Steps and resets @st
+ * (visitors_custody.c; fd_store_custody_status, fd_store_visit_stats).
+ */
+fd_status fd__custody_held_count(fd_store *s, const char *fn, sqlite3_stmt *st, int64_t now,
+                                 const fd_policy *policy, fd_custody_status *out);
+
+/*
  * Checks free text the caller gives beside a record (a note, a reason):
  * NULL allowed unless @required, valid UTF-8, at most @max bytes, no control
  * characters but tab and line breaks. Never quoted.
