@@ -2574,6 +2574,97 @@ Test(visitors_store, R_COM_4_the_days_visitor_counts_each_from_its_index)
     fx_close(&f);
 }
 
+/* The index of section @key of @r (fails the test when there is none). */
+static size_t section_of(const fd_report *r, const char *key)
+{
+    fd_report_info info;
+    fd_assert_ok(fd_report_get(&info, r));
+    for (size_t i = 0; i < info.section_count; i++) {
+        fd_report_section_info s;
+        fd_assert_ok(fd_report_section_get(&s, r, i));
+        if (strcmp(s.key, key) == 0)
+            return i;
+    }
+    cr_assert_fail("no section %s", key);
+    return 0;
+}
+
+static size_t rows_of(const fd_report *r, size_t section)
+{
+    fd_report_table_info t;
+    fd_assert_ok(fd_report_table_get(&t, r, section, 0));
+    return t.row_count;
+}
+
+static int64_t cell_value(const fd_report *r, size_t section, size_t row, size_t col)
+{
+    fd_report_cell c;
+    fd_assert_ok(fd_report_cell_get(&c, r, section, 0, row, col));
+    return c.value;
+}
+
+/* The daily report's visitors section over the same day (R-COM-4; R-COM-2: nothing unmasked). */
+Test(visitors_store, R_COM_4_the_daily_report_has_the_visitors_section)
+{
+    fx f = fx_open("vis-report");
+    build_day(&f);
+    fd_actor a = clerk_at(&f, D0 + DAY + 3 * HOUR);
+    fd_report *r = NULL;
+    fd_buf b = FD_BUF_INIT;
+    fd_assert_ok(fd_report_daily_new(&r, f.s, &a, TODAY, "en"));
+    fd_assert_ok(fd_report_render(&b, r, FD_REPORT_TEXT));
+    static const char *const lines[] = {
+        "\nVisitors\n  Code           Item                            Count\n",
+        "  on_site        Still on site at the day's end      4\n",
+        "\nVisits by purpose\n  Purpose           Visits   Share\n",
+        "  送货                   4  44.44%\n  找人                   2  22.22%\n",
+        "  面试 139****5678       1  11.11%\n",
+        "  none                   8  88.89%\n  某某科技有限公司       1  11.11%\n",
+        "  unreturned   Out with a visitor who has left             1\n",
+        "  held              Held at the day's end                  4\n",
+        "  forbidden  forbidden        0         0        1      1\n",
+        "  2026-11-23 15:00 +08:00    13  市政府考察团  某某物流有限公司     1        1\n",
+        "  2026-11-23 15:00 +08:00    13  市政府考察团  某某物流有限公司      8  3-1201 王小丽  "
+        "2026-11-23 17:15 +08:00\n",
+        "  2026-11-23 10:00 +08:00     5  张伟          某某物流有限公司      1  王小丽\n",
+    };
+    for (size_t i = 0; i < sizeof lines / sizeof *lines; i++)
+        cr_assert(strstr(b.ptr, lines[i]) != NULL, "no line %s in:\n%s", lines[i], b.ptr);
+    cr_assert_null(strstr(b.ptr, "as of"), "the day is over: no 'as of' note");
+    /* the model: keys and typed values for scripts */
+    size_t on_site = section_of(r, "visitors.on_site");
+    cr_assert_eq(rows_of(r, on_site), 4);
+    cr_assert_eq(cell_value(r, on_site, 3, 0), D0 + DAY - 60, "the 23:59 visitor");
+    size_t imp = section_of(r, "visitors.important");
+    cr_assert(rows_of(r, imp) == 1 && cell_value(r, imp, 0, 4) == 1 && cell_value(r, imp, 0, 5) == 1);
+    cr_assert_eq(rows_of(r, section_of(r, "visitors.summary")), 13);
+    /* never a full number, nor the blocklist's data, in any rendering */
+    for (int fmt = FD_REPORT_TEXT; fmt <= FD_REPORT_CSV; fmt++) {
+        fd_assert_ok(fd_report_render(&b, r, (fd_report_format)fmt));
+        cr_assert_null(strstr(b.ptr, "13912345678"), "format %d", fmt);
+        cr_assert_null(strstr(b.ptr, "13800138000"), "format %d", fmt);
+        cr_assert_null(strstr(b.ptr, "禁止入内"), "format %d: a blocklist reason", fmt);
+        cr_assert(strstr(b.ptr, "visitors.blocklist") != NULL || fmt == FD_REPORT_TEXT, "format %d", fmt);
+    }
+    fd_report_free(r);
+    /* in Chinese, with the same keys */
+    fd_assert_ok(fd_report_daily_new(&r, f.s, &a, TODAY, "zh"));
+    fd_assert_ok(fd_report_render(&b, r, FD_REPORT_TEXT));
+    cr_assert(strstr(b.ptr, "\n访客汇总\n") != NULL && strstr(b.ptr, "  个人住户             8  88.89%\n") != NULL &&
+                  strstr(b.ptr, "  forbidden  禁止     0       0       1     1\n") != NULL,
+              "%s", b.ptr);
+    fd_report_free(r);
+    /* the day's report made at 18:00 says when its end-of-day figures stand */
+    a = clerk_at(&f, D0 + 18 * HOUR);
+    fd_assert_ok(fd_report_daily_new(&r, f.s, &a, TODAY, "en"));
+    fd_assert_ok(fd_report_render(&b, r, FD_REPORT_TEXT));
+    cr_assert(strstr(b.ptr, "  * Figures at the day's end are as of 2026-11-23 18:00 +08:00 (R-COM-4)\n") != NULL,
+              "%s", b.ptr);
+    fd_report_free(r);
+    fd_buf_dispose(&b);
+    fx_close(&f);
+}
+
 /* The query plan of @sql on the file at @path, its lines joined by "; ". */
 static void plan_of(char *out, size_t cap, const char *path, const char *sql)
 {
@@ -2654,3 +2745,41 @@ Test(visitors_store, R_COM_4_the_days_counts_read_ranges_of_per_site_indexes)
                                  "AND stat = '42 7 1'"), 1, "a measured row is left alone");
 }
 
+/* The report shows the ten largest purposes; past ten, the nine largest and the rest summed as Other. */
+Test(visitors_store, R_COM_4_the_report_sums_the_tail_of_purposes_as_other)
+{
+    fx f = fx_open("vis-report-other");
+    fd_visit v = walk_in();
+    for (int i = 0; i < 3; i++)
+        reg_at(&f, T0 + i, v);
+    char purpose[32];
+    for (int i = 1; i <= 11; i++) {
+        snprintf(purpose, sizeof purpose, "事由%02d", i);
+        v.purpose = purpose;
+        reg_at(&f, T0 + 10 + i, v);
+        if (i != 9 && i != 11)
+            continue;
+        fd_actor a = clerk_at(&f, T0 + DAY);
+        fd_report *r = NULL;
+        fd_assert_ok(fd_report_daily_new(&r, f.s, &a, TODAY, "en"));
+        size_t s = section_of(r, "visitors.by_purpose");
+        fd_report_cell c;
+        if (i == 9) { /* ten purposes: all shown */
+            cr_assert_eq(rows_of(r, s), 10);
+            fd_assert_ok(fd_report_cell_get(&c, r, s, 0, 9, 0));
+            cr_assert_str_eq(c.text, "事由09");
+        } else { /* twelve: 送货 and 事由01-08, then the other three */
+            cr_assert_eq(rows_of(r, s), 10);
+            fd_assert_ok(fd_report_cell_get(&c, r, s, 0, 0, 0));
+            cr_assert_str_eq(c.text, "送货");
+            fd_assert_ok(fd_report_cell_get(&c, r, s, 0, 8, 0));
+            cr_assert_str_eq(c.text, "事由08");
+            fd_assert_ok(fd_report_cell_get(&c, r, s, 0, 9, 0));
+            cr_assert_str_eq(c.text, "Other");
+            cr_assert_eq(cell_value(r, s, 9, 1), 3);
+            cr_assert_eq(cell_value(r, s, 9, 2), 2143, "3 of 14: 21.43%%");
+        }
+        fd_report_free(r);
+    }
+    fx_close(&f);
+}
