@@ -14,9 +14,14 @@
 
 -- Visits that arrived in the day (walk-ins when registered, pre-registrations
 -- at check-in): the day's arrivals and their purposes and host organisations.
-CREATE INDEX visits_site_arrived ON visits (site_id, arrived_at) WHERE arrived_at > 0;
+-- Partial by `<> 0`, not `> 0`: a query of a partial index repeats its term,
+-- and beside `arrived_at >= ?` a second lower bound `arrived_at > 0` may be
+-- the one SQLite starts the range from — every arrival of the site; `<>` is
+-- never a bound. Nor can "still on site" (`arrived_at > 0 AND departed_at = 0`,
+-- visits_site_onsite) take these two.
+CREATE INDEX visits_site_arrived ON visits (site_id, arrived_at) WHERE arrived_at <> 0;
 -- Visits that left in the day, and those on site at a past day's end that left later.
-CREATE INDEX visits_site_departed ON visits (site_id, departed_at) WHERE departed_at > 0;
+CREATE INDEX visits_site_departed ON visits (site_id, departed_at) WHERE departed_at <> 0;
 -- Pre-registered visits planned to start in the day: expected, and who did not come.
 CREATE INDEX visits_site_planned ON visits (site_id, planned_from) WHERE preregistered = 1;
 -- The day's events: answers (declined), refusals, cancellations.

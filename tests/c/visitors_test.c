@@ -2694,11 +2694,11 @@ Test(visitors_store, R_COM_4_the_days_counts_read_ranges_of_per_site_indexes)
         { "SELECT arrived_at, 0, planned_until FROM visits INDEXED BY visits_site_onsite "
           "WHERE site_id = ?1 AND arrived_at > 0 AND departed_at = 0 AND arrived_at < ?4 UNION ALL "
           "SELECT arrived_at, departed_at, planned_until FROM visits INDEXED BY visits_site_departed "
-          "WHERE site_id = ?1 AND departed_at > 0 AND departed_at >= ?2 AND arrived_at < ?3",
+          "WHERE site_id = ?1 AND departed_at >= ?2 AND departed_at <> 0 AND arrived_at < ?3",
           "USING INDEX visits_site_departed (site_id=? AND departed_at>?)" },
         { "SELECT o.name, count(*) FROM visits v INDEXED BY visits_site_arrived "
           "LEFT JOIN organisations o ON o.id = v.host_organisation "
-          "WHERE v.site_id = ?1 AND v.arrived_at > 0 AND v.arrived_at >= ?2 AND v.arrived_at < ?3 "
+          "WHERE v.site_id = ?1 AND v.arrived_at >= ?2 AND v.arrived_at < ?3 AND v.arrived_at <> 0 "
           "GROUP BY v.host_organisation",
           "USING INDEX visits_site_arrived (site_id=? AND arrived_at>? AND arrived_at<?)" },
         { "SELECT count(*) FROM (SELECT visit_id FROM counted_items INDEXED BY counted_items_site_issued "
@@ -2719,6 +2719,35 @@ Test(visitors_store, R_COM_4_the_days_counts_read_ranges_of_per_site_indexes)
         /* every table is searched; only the union's own rows (o) are scanned */
         for (const char *p = strstr(plan, "SCAN "); p; p = strstr(p + 5, "SCAN "))
             cr_assert(strncmp(p, "SCAN o", 6) == 0 && (p[6] == '\0' || p[6] == ';'), "%s", plan);
+    }
+    /* A range starts at the period: 300 arrivals (and departures) on earlier days are not read. */
+    fd_assert_ok(fd_store_begin(f.s));
+    for (int i = 0; i < 300; i++)
+        reg_at(&f, D0 - (1 + i / 20) * DAY + HOUR * (i % 20), walk_in());
+    for (int i = 0; i < 3; i++)
+        reg_at(&f, T0 + i, walk_in());
+    fd_assert_ok(fd_store_commit(f.s));
+    cr_assert_eq(raw_exec(f.path, "UPDATE visits SET departed_at = arrived_at + 600, state = 'left'"), SQLITE_OK);
+    static const char *const ranges[] = {
+        "SELECT count(*) FROM visits INDEXED BY visits_site_arrived "
+        "WHERE site_id = ?1 AND arrived_at >= ?2 AND arrived_at < ?3 AND arrived_at <> 0",
+        "SELECT count(*) FROM visits INDEXED BY visits_site_departed "
+        "WHERE site_id = ?1 AND departed_at >= ?2 AND departed_at <> 0 AND arrived_at < ?3",
+    };
+    for (size_t i = 0; i < sizeof ranges / sizeof *ranges; i++) {
+        sqlite3 *db = NULL;
+        sqlite3_stmt *st = NULL;
+        cr_assert_eq(sqlite3_open_v2(f.path, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+        cr_assert_eq(sqlite3_prepare_v2(db, ranges[i], -1, &st, NULL), SQLITE_OK, "%s", sqlite3_errmsg(db));
+        sqlite3_bind_int64(st, 1, f.site);
+        sqlite3_bind_int64(st, 2, D0);
+        sqlite3_bind_int64(st, 3, D0 + DAY);
+        cr_assert_eq(sqlite3_step(st), SQLITE_ROW);
+        cr_assert_eq(sqlite3_column_int64(st, 0), 3);
+        int steps = sqlite3_stmt_status(st, SQLITE_STMTSTATUS_VM_STEP, 0);
+        cr_assert_lt(steps, 150, "%d steps: the range starts before the day\n%s", steps, ranges[i]);
+        sqlite3_finalize(st);
+        sqlite3_close(db);
     }
     /* the seeded statistics, and what an upgraded file gets */
     static const char *const added[] = { "visits_site_arrived", "visits_site_departed", "visits_site_planned",

@@ -5,7 +5,9 @@
  *
  * Each figure is one range of one per-site index (0009_visitors_stats.sql),
  * named in the query: with the seeded planner statistics SQLite would
- * otherwise walk a site's rows in id order. What stood at the period's end is
+ * otherwise walk a site's rows in id order. A range has one lower bound: a
+ * second one on the same column (`arrived_at > 0` beside `arrived_at >= ?2`)
+ * may be the one SQLite starts from, which reads every earlier row. What stood at the period's end is
  * read as the records stand now plus what changed since the end (departures,
  * closings, explanations, item changes at or after it) — for today's report
  * nothing. Names, phones and ID numbers are never read here.
@@ -26,14 +28,14 @@ static const char SQL_REGISTERED[] =
     "FROM visits INDEXED BY visits_site_registered WHERE site_id = ?1 AND registered_at >= ?2 AND registered_at < ?3";
 static const char SQL_ARRIVED[] =
     "SELECT count(*) FROM visits INDEXED BY visits_site_arrived "
-    "WHERE site_id = ?1 AND arrived_at > 0 AND arrived_at >= ?2 AND arrived_at < ?3";
+    "WHERE site_id = ?1 AND arrived_at >= ?2 AND arrived_at < ?3 AND arrived_at <> 0";
 /* Who was there in the period: on site now (arrived before the end), and who left since its start. */
 static const char SQL_PRESENT[] =
     "SELECT arrived_at, 0, planned_until FROM visits INDEXED BY visits_site_onsite "
     "WHERE site_id = ?1 AND arrived_at > 0 AND departed_at = 0 AND arrived_at < ?4 "
     "UNION ALL "
     "SELECT arrived_at, departed_at, planned_until FROM visits INDEXED BY visits_site_departed "
-    "WHERE site_id = ?1 AND departed_at > 0 AND departed_at >= ?2 AND arrived_at < ?3";
+    "WHERE site_id = ?1 AND departed_at >= ?2 AND departed_at <> 0 AND arrived_at < ?3";
 /* Not come: planned before the end, not arrived by it, not called off before arriving. */
 static const char SQL_EXPECTED[] =
     "SELECT count(*), coalesce(sum(planned_from < ?4 AND ((arrived_at = 0 AND state IN ('expected', 'held')) "
@@ -91,11 +93,11 @@ static const char SQL_BLOCKLIST[] =
     "GROUP BY visit_id) GROUP BY lvl, outc";
 static const char SQL_BY_PURPOSE[] =
     "SELECT purpose, count(*) FROM visits INDEXED BY visits_site_arrived "
-    "WHERE site_id = ?1 AND arrived_at > 0 AND arrived_at >= ?2 AND arrived_at < ?3 GROUP BY purpose";
+    "WHERE site_id = ?1 AND arrived_at >= ?2 AND arrived_at < ?3 AND arrived_at <> 0 GROUP BY purpose";
 static const char SQL_BY_ORGANISATION[] =
     "SELECT o.name, count(*) FROM visits v INDEXED BY visits_site_arrived "
     "LEFT JOIN organisations o ON o.id = v.host_organisation "
-    "WHERE v.site_id = ?1 AND v.arrived_at > 0 AND v.arrived_at >= ?2 AND v.arrived_at < ?3 "
+    "WHERE v.site_id = ?1 AND v.arrived_at >= ?2 AND v.arrived_at < ?3 AND v.arrived_at <> 0 "
     "GROUP BY v.host_organisation";
 
 /* A period: the site, [from, to) and the end that stood (see store.h). */
@@ -185,23 +187,11 @@ static fd_status presence(fd_store *s, const char *fn, const period *p, const fd
 fd_status fd_store_visit_stats(fd_visit_stats *out, fd_store *store, const fd_actor *actor, int64_t from, int64_t to)
 {
     static const char fn[] = "fd_store_visit_stats";
-    fd_status rc = fd__check_ptr(fn, "out", out);
-    if (rc == FD_OK)
-        rc = fd__check_ptr(fn, "store", store);
-    if (rc == FD_OK)
-        rc = fd__check_instant(fn, "from", from);
-    if (rc == FD_OK)
-        rc = fd__check_instant(fn, "to", to);
-    if (rc == FD_OK && to < from)
-        rc = fd__error(FD_EINVAL, "%s: to: %lld s before from", fn, (long long)(from - to));
-    if (rc == FD_OK)
-        rc = fd__actor_check(store, fn, actor, NULL);
+    fd_status rc = fd__period_check(store, fn, out, actor, from, to);
     if (rc)
         return rc;
     const fd_policy *policy = NULL;
-    const char *zone = NULL;
-    if ((rc = fd__store_policy(&policy, store, fn, actor->site_id)) != FD_OK ||
-        (rc = fd__visitors_zone(&zone, store, fn, actor->site_id)) != FD_OK)
+    if ((rc = fd__visitors_rules(&policy, store, fn, actor->site_id)) != FD_OK)
         return rc;
     period p = { actor->site_id, from, to, actor->at < from ? from : actor->at < to ? actor->at : to };
     fd_visit_stats r;

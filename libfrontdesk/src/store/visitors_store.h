@@ -53,6 +53,12 @@ void fd__visitors_blocklist_changed(fd_store *s);
 /* The time zone of site @site_id (cached) into *@zone, borrowed from the cache. */
 fd_status fd__visitors_zone(const char **zone, fd_store *s, const char *fn, int64_t site_id);
 
+/*
+ * For the rules of a time of day (overstay): the site's policy, borrowed as
+ * from fd__store_policy(), and its zone opened in the cache (s->visitors->z).
+ */
+fd_status fd__visitors_rules(const fd_policy **policy, fd_store *s, const char *fn, int64_t site_id);
+
 /* The site's local date at @at (cached per day). */
 fd_status fd__visitors_site_date(fd_date *out, fd_store *s, const char *fn, int64_t site_id, int64_t at);
 
