@@ -557,6 +557,7 @@ static int visitor_shift(cli *c, ctx *x)
             return lib_error(rc);
         puts(ready ? (z ? "可以交班" : "ready to hand over") : (z ? "不能交班：以上各项须先处理" : "NOT ready to hand over"));
     }
+    fflush(stdout); /* the refusal after what it refers to */
     if (!ready)
         fprintf(stderr, "frontdesk: the shift cannot be handed over yet (R-COM-4)\n");
     return ready ? 0 : 1;
