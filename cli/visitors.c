@@ -96,23 +96,6 @@ static const char *hm(ctx *x, int64_t at)
     return s;
 }
 
-/* JSON members after the first: ,"key":value */
-static void jstr(const char *key, const char *s)
-{
-    printf(",\"%s\":", key);
-    json_string(s ? s : "");
-}
-
-static void jint(const char *key, int64_t v)
-{
-    printf(",\"%s\":%lld", key, (long long)v);
-}
-
-static void jbool(const char *key, int v)
-{
-    printf(",\"%s\":%s", key, v ? "true" : "false");
-}
-
 /* ,"key":"2026-11-20T09:05:00+08:00" or null for 0 */
 static void jat(ctx *x, const char *key, int64_t at)
 {
@@ -121,6 +104,67 @@ static void jat(ctx *x, const char *key, int64_t at)
         printf("\"%s\"", local(x, at));
     else
         printf("null");
+}
+
+/* A record's fields for JSON, by offset: 's' text, 'i' int64, 'b' an int flag, 't' an instant (null for 0). */
+typedef struct jfield {
+    const char *key;
+    char type;
+    size_t off;
+} jfield;
+#define JS(T, f) { #f, 's', offsetof(T, f) }
+#define JI(T, f) { #f, 'i', offsetof(T, f) }
+#define JB(T, f) { #f, 'b', offsetof(T, f) }
+#define JT(T, f) { #f, 't', offsetof(T, f) }
+
+/* {"id":1,... the fields of @rec, the object left open for what the caller adds. */
+static void json_fields(ctx *x, const void *rec, const jfield *f)
+{
+    const char *base = rec;
+    for (size_t i = 0; f[i].key; i++) {
+        const void *p = base + f[i].off;
+        int64_t v = 0;
+        if (f[i].type == 'i' || f[i].type == 't')
+            memcpy(&v, p, sizeof v);
+        printf("%s\"%s\":", i ? "," : "{", f[i].key);
+        if (f[i].type == 's') {
+            const char *str;
+            memcpy(&str, p, sizeof str);
+            json_string(str ? str : "");
+        } else if (f[i].type == 'b') {
+            int b;
+            memcpy(&b, p, sizeof b);
+            printf("%s", b ? "true" : "false");
+        } else if (f[i].type == 't' && v) {
+            printf("\"%s\"", local(x, v));
+        } else if (f[i].type == 't') {
+            printf("null");
+        } else {
+            printf("%lld", (long long)v);
+        }
+    }
+}
+
+typedef void line_fn(const cli *, ctx *, const void *);
+
+/* A record as JSON (its fields) or as a line of text; in a listing (@n, the rows so far) after a comma. */
+static void row(const cli *c, ctx *x, const void *rec, const jfield *f, line_fn *line, int *n)
+{
+    if (c->json && n && (*n)++)
+        putchar(',');
+    if (c->json)
+        json_fields(x, rec, f), fputs(n ? "}" : "}\n", stdout);
+    else
+        line(c, x, rec);
+}
+
+/* A record read back after a change: row(), or the library's refusal @rc (1). */
+static int shown(const cli *c, ctx *x, fd_status rc, const void *rec, const jfield *f, line_fn *line)
+{
+    if (rc)
+        return lib_error(rc);
+    row(c, x, rec, f, line, NULL);
+    return 0;
 }
 
 /* A text field for a line: escaped, "-" when empty. */
@@ -192,39 +236,24 @@ static void print_host(ctx *x, const fd_visit *v)
     }
 }
 
+static const jfield VISIT_JSON[] = {
+    JI(fd_visit, id), JI(fd_visit, slip_no), JT(fd_visit, registered_at), JS(fd_visit, visitor),
+    JS(fd_visit, organisation), JS(fd_visit, phone), JI(fd_visit, party_size), JS(fd_visit, plate), JS(fd_visit, host),
+    JI(fd_visit, host_occupant), JI(fd_visit, host_employee), JI(fd_visit, host_department),
+    JI(fd_visit, host_organisation), JS(fd_visit, purpose), JB(fd_visit, preregistered), JT(fd_visit, planned_from),
+    JT(fd_visit, planned_until), JB(fd_visit, important), JS(fd_visit, state), JS(fd_visit, id_type),
+    JS(fd_visit, id_masked), JB(fd_visit, id_kept), JS(fd_visit, blocklist_level), JS(fd_visit, answer),
+    JT(fd_visit, answered_at), JT(fd_visit, arrived_at), JT(fd_visit, departed_at), JT(fd_visit, explained_at),
+    { NULL, 0, 0 },
+};
+
+/* A visit's object; with @o its overstay too. */
 static void visit_json(ctx *x, const fd_visit *v, const fd_overstay *o)
 {
-    printf("{\"id\":%lld", (long long)v->id);
-    jint("slip_no", v->slip_no);
-    jat(x, "registered_at", v->registered_at);
-    jstr("visitor", v->visitor);
-    jstr("organisation", v->organisation);
-    jstr("phone", v->phone);
-    jint("party_size", v->party_size);
-    jstr("plate", v->plate);
-    jstr("host", v->host);
-    jint("host_occupant", v->host_occupant);
-    jint("host_employee", v->host_employee);
-    jint("host_department", v->host_department);
-    jint("host_organisation", v->host_organisation);
-    jstr("purpose", v->purpose);
-    jbool("preregistered", v->preregistered);
-    jat(x, "planned_from", v->planned_from);
-    jat(x, "planned_until", v->planned_until);
-    jbool("important", v->important);
-    jstr("state", v->state);
-    jstr("id_type", v->id_type);
-    jstr("id_masked", v->id_masked);
-    jbool("id_kept", v->id_kept);
-    jstr("blocklist_level", v->blocklist_level);
-    jstr("answer", v->answer);
-    jat(x, "answered_at", v->answered_at);
-    jat(x, "arrived_at", v->arrived_at);
-    jat(x, "departed_at", v->departed_at);
-    jat(x, "explained_at", v->explained_at);
+    json_fields(x, v, VISIT_JSON);
     if (o) {
-        jbool("overstay", o->overstay);
-        printf(",\"overstay_reason\":\"%s\"", fd_overstay_reason_name(o->reason));
+        printf(",\"overstay\":%s,\"overstay_reason\":\"%s\"", o->overstay ? "true" : "false",
+               fd_overstay_reason_name(o->reason));
         jat(x, "overstay_since", o->since);
     }
     putchar('}');
@@ -264,28 +293,26 @@ static void visit_line(const cli *c, ctx *x, const fd_visit *v, const fd_oversta
     putchar('\n');
 }
 
+static void visit_row(const cli *c, ctx *x, const void *v)
+{
+    visit_line(c, x, v, NULL);
+}
+
 static int show_visit(const cli *c, ctx *x, int64_t id)
 {
     fd_visit *v = NULL;
     fd_status rc = fd_store_visit_get(&v, x->store, &x->actor, id);
-    if (rc)
-        return lib_error(rc);
-    if (c->json)
-        visit_json(x, v, NULL), putchar('\n');
-    else
-        visit_line(c, x, v, NULL);
+    int status = shown(c, x, rc, v, VISIT_JSON, visit_row);
     fd_visit_free(v);
-    return 0;
+    return status;
 }
 
 /* The blocklist's answer: level, basis and reason — never what the entry stores (R-VIS-1). */
 static void match_json(const fd_blocklist_match *m)
 {
-    printf("{\"answer\":\"%s\"", fd_blocklist_answer_name(m->answer));
-    jint("matches", m->matches);
-    jstr("level", m->level);
-    jstr("basis", m->basis);
-    jstr("reason", m->reason);
+    printf("{\"answer\":\"%s\",\"matches\":%lld,\"level\":\"%s\",\"basis\":\"%s\",\"reason\":",
+           fd_blocklist_answer_name(m->answer), (long long)m->matches, m->level, m->basis);
+    json_string(m->reason);
     putchar('}');
 }
 
@@ -360,11 +387,8 @@ static int visitor_register(cli *c, ctx *x)
         return bad ? bad : lib_error(rc);
     bool z = zh(c);
     if (c->json) {
-        printf("{\"visit_id\":%lld", (long long)r.id);
-        jint("slip_no", r.slip_no);
-        jstr("state", r.state);
-        jint("previous_visits", r.previous_visits);
-        printf(",\"blocklist\":");
+        printf("{\"visit_id\":%lld,\"slip_no\":%lld,\"state\":\"%s\",\"previous_visits\":%lld,\"blocklist\":",
+               (long long)r.id, (long long)r.slip_no, r.state, (long long)r.previous_visits);
         match_json(&r.blocklist);
         puts("}");
         return 0;
@@ -411,13 +435,8 @@ static int visitor_list(cli *c, ctx *x)
     int n = 0;
     if (!bad && rc == FD_OK)
         list_open(c);
-    while (!bad && rc == FD_OK && (rc = fd_visit_iter_next(&v, it)) == FD_OK && v) {
-        list_sep(c, &n);
-        if (c->json)
-            visit_json(x, v, NULL);
-        else
-            visit_line(c, x, v, NULL);
-    }
+    while (!bad && rc == FD_OK && (rc = fd_visit_iter_next(&v, it)) == FD_OK && v)
+        row(c, x, v, VISIT_JSON, visit_row, &n);
     fd_visit_iter_free(it);
     fd_buf_dispose(&st);
     return bad ? bad : list_close(c, rc);
@@ -523,18 +542,15 @@ static int visitor_shift(cli *c, ctx *x)
         return lib_error(rc);
     bool ready = s.unexplained == 0 && s.items_unreturned == 0 && s.counts_open == 0, z = zh(c);
     if (c->json) {
-        printf("{\"since\":\"%s\"", local(x, since));
-        jint("on_site", s.on_site);
-        jint("overstaying", s.overstaying);
-        jint("unexplained", s.unexplained);
-        jint("first_unexplained", s.first_unexplained);
-        jint("held", s.held);
-        jint("expected_late", s.expected_late);
-        jint("items_out", s.items_out);
-        jint("items_unreturned", s.items_unreturned);
-        jint("counts_open", s.counts_open);
-        jbool("ready", ready);
-        puts("}");
+        static const jfield SHIFT_JSON[] = {
+            JI(fd_visit_shift, on_site), JI(fd_visit_shift, overstaying), JI(fd_visit_shift, unexplained),
+            JI(fd_visit_shift, first_unexplained), JI(fd_visit_shift, held), JI(fd_visit_shift, expected_late),
+            JI(fd_visit_shift, items_out), JI(fd_visit_shift, items_unreturned), JI(fd_visit_shift, counts_open),
+            { NULL, 0, 0 },
+        };
+        json_fields(x, &s, SHIFT_JSON);
+        jat(x, "since", since);
+        printf(",\"ready\":%s}\n", ready ? "true" : "false");
     } else {
         printf(z ? "本班自 %s 起：在场 %lld 人（逾期 %lld），未签离且未说明 %lld，待核实 %lld，预约未到 %lld\n"
                  : "shift since %s: %lld on site (%lld overstaying), %lld neither checked out nor explained, %lld "
@@ -572,14 +588,12 @@ static int visitor_purge(cli *c, ctx *x)
         return lib_error(rc);
     bool z = zh(c);
     if (c->json) {
-        printf("{\"dry_run\":%s", p.dry_run ? "true" : "false");
-        jat(x, "id_before", p.id_before);
-        jat(x, "visits_before", p.visits_before);
-        jint("id_numbers", p.id_numbers);
-        jint("encrypted", p.encrypted);
-        jint("visits", p.visits);
-        jint("permits", p.permits);
-        jint("custody", p.custody);
+        static const jfield PURGE_JSON[] = {
+            JB(fd_visit_purge, dry_run), JT(fd_visit_purge, id_before), JT(fd_visit_purge, visits_before),
+            JI(fd_visit_purge, id_numbers), JI(fd_visit_purge, encrypted), JI(fd_visit_purge, visits),
+            JI(fd_visit_purge, permits), JI(fd_visit_purge, custody), { NULL, 0, 0 },
+        };
+        json_fields(x, &p, PURGE_JSON);
         puts("}");
         return 0;
     }
@@ -596,7 +610,7 @@ static int visitor_purge(cli *c, ctx *x)
     return 0;
 }
 
-/* visitor show ID: the visit, its events and, for an important visit, its checklist's state. */
+/* visitor show ID: the visit and its events (when recorded and, for a check-out noted later, when it happened). */
 static int visitor_show(cli *c, ctx *x)
 {
     int64_t id = 0;
@@ -624,13 +638,12 @@ static int visitor_show(cli *c, ctx *x)
     rc = fd_store_visit_event_query(&it, x->store, &x->actor, &f);
     while (rc == FD_OK && (rc = fd_visit_event_iter_next(&e, it)) == FD_OK && e) {
         if (c->json) {
-            printf("%s{\"id\":%lld", n++ ? "," : "", (long long)e->id);
-            jat(x, "at", e->at);
-            jint("staff_id", e->staff_id);
-            jstr("kind", e->kind);
-            jstr("code", e->code);
-            jat(x, "happened_at", e->happened_at);
-            jstr("note", e->note);
+            static const jfield EVENT_JSON[] = {
+                JI(fd_visit_event, id), JT(fd_visit_event, at), JI(fd_visit_event, staff_id), JS(fd_visit_event, kind),
+                JS(fd_visit_event, code), JT(fd_visit_event, happened_at), JS(fd_visit_event, note), { NULL, 0, 0 },
+            };
+            printf("%s", n++ ? "," : "");
+            json_fields(x, e, EVENT_JSON);
             putchar('}');
         } else {
             printf("       %s  %s %s", hm(x, e->at), lbl(c, "event_kind", e->kind), *e->code ? lbl(c, "answer", e->code) : "");
@@ -725,6 +738,28 @@ static int blocklist_check(cli *c, ctx *x)
     return 0;
 }
 
+static const jfield ENTRY_JSON[] = {
+    JI(fd_blocklist_entry, id), JT(fd_blocklist_entry, added_at), JS(fd_blocklist_entry, level),
+    JS(fd_blocklist_entry, reason), JS(fd_blocklist_entry, name), JS(fd_blocklist_entry, phone),
+    JS(fd_blocklist_entry, id_type), JS(fd_blocklist_entry, id_masked), JT(fd_blocklist_entry, valid_from),
+    JT(fd_blocklist_entry, valid_until), JT(fd_blocklist_entry, lifted_at), { NULL, 0, 0 },
+};
+
+static void entry_line(const cli *c, ctx *x, const void *rec)
+{
+    const fd_blocklist_entry *e = rec;
+    printf("%5lld  %-4s ", (long long)e->id, lbl(c, "level", e->level));
+    text(e->name);
+    printf("  %s  %s %s  %s..%s  ", *e->phone ? e->phone : "-", lbl(c, "id_type", e->id_type),
+           *e->id_masked ? e->id_masked : "", hm(x, e->valid_from ? e->valid_from : e->added_at),
+           e->valid_until ? hm(x, e->valid_until) : "");
+    plain(e->reason);
+    if (e->lifted_at)
+        printf(zh(c) ? "  （%s 已解除）" : "  (lifted %s)", hm(x, e->lifted_at));
+    putchar('\n');
+}
+
+/* blocklist list [--all]: the entries in force (with --all the lifted too), names and numbers masked. */
 static int blocklist_list(cli *c, ctx *x)
 {
     fd_blocklist_entry_filter f = FD_BLOCKLIST_ENTRY_FILTER_INIT;
@@ -738,33 +773,8 @@ static int blocklist_list(cli *c, ctx *x)
     int n = 0;
     if (rc == FD_OK)
         list_open(c);
-    while (rc == FD_OK && (rc = fd_blocklist_entry_iter_next(&e, it)) == FD_OK && e) {
-        list_sep(c, &n);
-        if (c->json) {
-            printf("{\"id\":%lld", (long long)e->id);
-            jat(x, "added_at", e->added_at);
-            jstr("level", e->level);
-            jstr("reason", e->reason);
-            jstr("name", e->name);
-            jstr("phone", e->phone);
-            jstr("id_type", e->id_type);
-            jstr("id_masked", e->id_masked);
-            jat(x, "valid_from", e->valid_from);
-            jat(x, "valid_until", e->valid_until);
-            jat(x, "lifted_at", e->lifted_at);
-            putchar('}');
-        } else {
-            printf("%5lld  %-4s ", (long long)e->id, lbl(c, "level", e->level));
-            text(e->name);
-            printf("  %s  %s %s  %s..%s  ", *e->phone ? e->phone : "-", lbl(c, "id_type", e->id_type),
-                   *e->id_masked ? e->id_masked : "", hm(x, e->valid_from ? e->valid_from : e->added_at),
-                   e->valid_until ? hm(x, e->valid_until) : "");
-            plain(e->reason);
-            if (e->lifted_at)
-                printf(zh(c) ? "  （%s 已解除）" : "  (lifted %s)", hm(x, e->lifted_at));
-            putchar('\n');
-        }
-    }
+    while (rc == FD_OK && (rc = fd_blocklist_entry_iter_next(&e, it)) == FD_OK && e)
+        row(c, x, e, ENTRY_JSON, entry_line, &n);
     fd_blocklist_entry_iter_free(it);
     return list_close(c, rc);
 }
@@ -815,20 +825,14 @@ static int item_ref(ctx *x, const char *ref, const char *what, int64_t *out)
     return 0;
 }
 
-static void item_json(ctx *x, const fd_counted_item *i)
-{
-    printf("{\"id\":%lld", (long long)i->id);
-    jstr("kind", i->kind);
-    jstr("code", i->code);
-    jstr("name", i->name);
-    jstr("state", i->state);
-    jint("visit_id", i->visit_id);
-    jat(x, "state_at", i->state_at);
-    putchar('}');
-}
+static const jfield ITEM_JSON[] = {
+    JI(fd_counted_item, id), JS(fd_counted_item, kind), JS(fd_counted_item, code), JS(fd_counted_item, name),
+    JS(fd_counted_item, state), JI(fd_counted_item, visit_id), JT(fd_counted_item, state_at), { NULL, 0, 0 },
+};
 
-static void item_line(const cli *c, ctx *x, const fd_counted_item *i)
+static void item_line(const cli *c, ctx *x, const void *rec)
 {
+    const fd_counted_item *i = rec;
     printf("%5lld  %-8s %-6s ", (long long)i->id, i->code, lbl(c, "item_kind", i->kind));
     text(i->name);
     printf("  %s", lbl(c, "item_state", i->state));
@@ -843,14 +847,9 @@ static int show_item(const cli *c, ctx *x, int64_t id)
 {
     fd_counted_item *i = NULL;
     fd_status rc = fd_store_counted_item_get(&i, x->store, &x->actor, id);
-    if (rc)
-        return lib_error(rc);
-    if (c->json)
-        item_json(x, i), putchar('\n');
-    else
-        item_line(c, x, i);
+    int status = shown(c, x, rc, i, ITEM_JSON, item_line);
     fd_counted_item_free(i);
-    return 0;
+    return status;
 }
 
 static int card_add(cli *c, ctx *x)
@@ -886,45 +885,35 @@ static int card_issue(cli *c, ctx *x)
     return rc ? lib_error(rc) : show_item(c, x, item);
 }
 
-static void count_json(ctx *x, const fd_item_count *k)
+static const jfield COUNT_JSON[] = {
+    JI(fd_item_count, id), JT(fd_item_count, at), JS(fd_item_count, kind), JS(fd_item_count, moment),
+    JI(fd_item_count, expected), JI(fd_item_count, counted), JI(fd_item_count, staff_id), JI(fd_item_count, cosigner),
+    JS(fd_item_count, state), JT(fd_item_count, explained_at), JS(fd_item_count, explanation), { NULL, 0, 0 },
+};
+
+static void count_line(const cli *c, ctx *x, const void *rec)
 {
-    printf("{\"id\":%lld", (long long)k->id);
-    jat(x, "at", k->at);
-    jstr("kind", k->kind);
-    jstr("moment", k->moment);
-    jint("expected", k->expected);
-    jint("counted", k->counted);
-    jint("staff_id", k->staff_id);
-    jint("cosigner", k->cosigner);
-    jstr("state", k->state);
-    jat(x, "explained_at", k->explained_at);
-    jstr("explanation", k->explanation);
-    putchar('}');
+    const fd_item_count *k = rec;
+    bool z = zh(c);
+    (void)x;
+    printf(z ? "清点 %lld：%s（%s）应有 %lld，实点 %lld，%s" : "count %lld: %s (%s) expected %lld, counted %lld, %s",
+           (long long)k->id, lbl(c, "item_kind", k->kind), lbl(c, "moment", k->moment), (long long)k->expected,
+           (long long)k->counted, lbl(c, "count_state", k->state));
+    if (strcmp(k->state, "open") == 0)
+        printf(z ? " — 差异须说明：frontdesk card explain %lld --note …" : " — explain it: frontdesk card explain %lld --note ...",
+               (long long)k->id);
+    if (*k->explanation)
+        printf("  "), plain(k->explanation);
+    putchar('\n');
 }
 
 static int show_count(const cli *c, ctx *x, int64_t id)
 {
     fd_item_count *k = NULL;
     fd_status rc = fd_store_item_count_get(&k, x->store, &x->actor, id);
-    if (rc)
-        return lib_error(rc);
-    bool z = zh(c);
-    if (c->json) {
-        count_json(x, k);
-        putchar('\n');
-    } else {
-        printf(z ? "清点 %lld：%s（%s）应有 %lld，实点 %lld，%s" : "count %lld: %s (%s) expected %lld, counted %lld, %s",
-               (long long)k->id, lbl(c, "item_kind", k->kind), lbl(c, "moment", k->moment), (long long)k->expected,
-               (long long)k->counted, lbl(c, "count_state", k->state));
-        if (strcmp(k->state, "open") == 0)
-            printf(z ? " — 差异须说明：frontdesk card explain %lld --note …" : " — explain it: frontdesk card explain %lld --note ...",
-                   (long long)k->id);
-        if (*k->explanation)
-            printf("  "), plain(k->explanation);
-        putchar('\n');
-    }
+    int status = shown(c, x, rc, k, COUNT_JSON, count_line);
     fd_item_count_free(k);
-    return 0;
+    return status;
 }
 
 /* card count KIND start|end --counted N --cosign STAFF: entered by the actor, signed by the cosigner (R-VIS-4). */
@@ -968,13 +957,8 @@ static int card_list(cli *c, ctx *x)
     int n = 0;
     if (!bad && rc == FD_OK)
         list_open(c);
-    while (!bad && rc == FD_OK && (rc = fd_counted_item_iter_next(&i, it)) == FD_OK && i) {
-        list_sep(c, &n);
-        if (c->json)
-            item_json(x, i);
-        else
-            item_line(c, x, i);
-    }
+    while (!bad && rc == FD_OK && (rc = fd_counted_item_iter_next(&i, it)) == FD_OK && i)
+        row(c, x, i, ITEM_JSON, item_line, &n);
     fd_counted_item_iter_free(it);
     fd_buf_dispose(&kind);
     fd_buf_dispose(&state);
@@ -983,31 +967,14 @@ static int card_list(cli *c, ctx *x)
 
 /* --- custody (R-VIS-8) ------------------------------------------------------------- */
 
-static void custody_json(ctx *x, const fd_custody_item *i, const fd_custody_due *d)
-{
-    printf("{\"id\":%lld", (long long)i->id);
-    jat(x, "deposited_at", i->deposited_at);
-    jstr("kind", i->kind);
-    jstr("description", i->description);
-    jstr("owner", i->owner);
-    jstr("phone", i->phone);
-    jint("unit_id", i->unit_id);
-    jint("occupant_id", i->occupant_id);
-    jint("visit_id", i->visit_id);
-    jstr("found_where", i->found_where);
-    jstr("state", i->state);
-    jat(x, "notified_at", i->notified_at);
-    jint("reminders", i->reminders);
-    jat(x, "closed_at", i->closed_at);
-    jstr("handed_to", i->handed_to);
-    jstr("check_method", i->check_method);
-    if (d) {
-        jbool("notify", d->notify);
-        jbool("remind", d->remind);
-        jbool("unclaimed", d->unclaimed);
-    }
-    putchar('}');
-}
+static const jfield CUSTODY_JSON[] = {
+    JI(fd_custody_item, id), JT(fd_custody_item, deposited_at), JS(fd_custody_item, kind),
+    JS(fd_custody_item, description), JS(fd_custody_item, owner), JS(fd_custody_item, phone),
+    JI(fd_custody_item, unit_id), JI(fd_custody_item, occupant_id), JI(fd_custody_item, visit_id),
+    JS(fd_custody_item, found_where), JS(fd_custody_item, state), JT(fd_custody_item, notified_at),
+    JI(fd_custody_item, reminders), JT(fd_custody_item, closed_at), JS(fd_custody_item, handed_to),
+    JS(fd_custody_item, check_method), { NULL, 0, 0 },
+};
 
 static void custody_line(const cli *c, ctx *x, const fd_custody_item *i, const fd_custody_due *d)
 {
@@ -1032,18 +999,18 @@ static void custody_line(const cli *c, ctx *x, const fd_custody_item *i, const f
     putchar('\n');
 }
 
+static void custody_row(const cli *c, ctx *x, const void *i)
+{
+    custody_line(c, x, i, NULL);
+}
+
 static int show_custody(const cli *c, ctx *x, int64_t id)
 {
     fd_custody_item *i = NULL;
     fd_status rc = fd_store_custody_item_get(&i, x->store, &x->actor, id);
-    if (rc)
-        return lib_error(rc);
-    if (c->json)
-        custody_json(x, i, NULL), putchar('\n');
-    else
-        custody_line(c, x, i, NULL);
+    int status = shown(c, x, rc, i, CUSTODY_JSON, custody_row);
     fd_custody_item_free(i);
-    return 0;
+    return status;
 }
 
 static int custody_add(cli *c, ctx *x)
@@ -1127,7 +1094,9 @@ static int custody_list(cli *c, ctx *x)
             break;
         list_sep(c, &n);
         if (c->json)
-            custody_json(x, i, &d);
+            json_fields(x, i, CUSTODY_JSON), printf(",\"notify\":%s,\"remind\":%s,\"unclaimed\":%s}",
+                                                   d.notify ? "true" : "false", d.remind ? "true" : "false",
+                                                   d.unclaimed ? "true" : "false");
         else
             custody_line(c, x, i, &d);
     }
@@ -1142,28 +1111,17 @@ static int custody_list(cli *c, ctx *x)
 
 /* --- goods permits (R-VIS-7) -------------------------------------------------------- */
 
-static void permit_json(ctx *x, const fd_goods_permit *g)
-{
-    printf("{\"id\":%lld", (long long)g->id);
-    jat(x, "created_at", g->created_at);
-    jstr("applicant", g->applicant);
-    jstr("phone", g->phone);
-    jstr("id_type", g->id_type);
-    jstr("id_masked", g->id_masked);
-    jint("unit_id", g->unit_id);
-    jint("organisation_id", g->organisation_id);
-    jstr("items", g->items);
-    jstr("reason", g->reason);
-    jat(x, "valid_until", g->valid_until);
-    jstr("state", g->state);
-    jint("approved_by", g->approved_by);
-    jat(x, "approved_at", g->approved_at);
-    jat(x, "checked_at", g->checked_at);
-    putchar('}');
-}
+static const jfield PERMIT_JSON[] = {
+    JI(fd_goods_permit, id), JT(fd_goods_permit, created_at), JS(fd_goods_permit, applicant),
+    JS(fd_goods_permit, phone), JS(fd_goods_permit, id_type), JS(fd_goods_permit, id_masked),
+    JI(fd_goods_permit, unit_id), JI(fd_goods_permit, organisation_id), JS(fd_goods_permit, items),
+    JS(fd_goods_permit, reason), JT(fd_goods_permit, valid_until), JS(fd_goods_permit, state),
+    JI(fd_goods_permit, approved_by), JT(fd_goods_permit, approved_at), JT(fd_goods_permit, checked_at), { NULL, 0, 0 },
+};
 
-static void permit_line(const cli *c, ctx *x, const fd_goods_permit *g)
+static void permit_line(const cli *c, ctx *x, const void *rec)
 {
+    const fd_goods_permit *g = rec;
     printf("%5lld  %s  %-6s ", (long long)g->id, hm(x, g->created_at), lbl(c, "permit_state", g->state));
     text(g->applicant);
     if (*g->phone)
@@ -1183,14 +1141,9 @@ static int show_permit(const cli *c, ctx *x, int64_t id)
 {
     fd_goods_permit *g = NULL;
     fd_status rc = fd_store_goods_permit_get(&g, x->store, &x->actor, id);
-    if (rc)
-        return lib_error(rc);
-    if (c->json)
-        permit_json(x, g), putchar('\n');
-    else
-        permit_line(c, x, g);
+    int status = shown(c, x, rc, g, PERMIT_JSON, permit_line);
     fd_goods_permit_free(g);
-    return 0;
+    return status;
 }
 
 static int permit_add(cli *c, ctx *x)
@@ -1238,15 +1191,13 @@ static int permit_check(cli *c, ctx *x)
     int matched = k->matched;
     bool z = zh(c);
     if (c->json) {
-        printf("{\"check_id\":%lld", (long long)k->id);
-        jint("permit_id", k->permit_id);
-        jat(x, "at", k->at);
-        jstr("gate", k->gate);
-        jstr("items", k->items);
-        jbool("matched", k->matched);
-        jstr("difference", k->difference);
-        jstr("permit_state", matched ? "released" : "mismatch");
-        puts("}");
+        static const jfield CHECK_JSON[] = {
+            JI(fd_goods_check, id), JI(fd_goods_check, permit_id), JT(fd_goods_check, at), JI(fd_goods_check, staff_id),
+            JS(fd_goods_check, gate), JS(fd_goods_check, items), JB(fd_goods_check, matched),
+            JS(fd_goods_check, difference), JS(fd_goods_check, note), { NULL, 0, 0 },
+        };
+        json_fields(x, k, CHECK_JSON);
+        printf(",\"permit_state\":\"%s\"}\n", matched ? "released" : "mismatch");
     } else if (matched) {
         printf(z ? "放行条 %lld：物品相符，已放行（%s）\n" : "permit %lld: the goods match, released (%s)\n", (long long)id,
                k->items);
@@ -1271,13 +1222,8 @@ static int permit_list(cli *c, ctx *x)
     int n = 0;
     if (!bad && rc == FD_OK)
         list_open(c);
-    while (!bad && rc == FD_OK && (rc = fd_goods_permit_iter_next(&g, it)) == FD_OK && g) {
-        list_sep(c, &n);
-        if (c->json)
-            permit_json(x, g);
-        else
-            permit_line(c, x, g);
-    }
+    while (!bad && rc == FD_OK && (rc = fd_goods_permit_iter_next(&g, it)) == FD_OK && g)
+        row(c, x, g, PERMIT_JSON, permit_line, &n);
     fd_goods_permit_iter_free(it);
     fd_buf_dispose(&state);
     return bad ? bad : list_close(c, rc);
@@ -1290,17 +1236,14 @@ static void prep_out(const cli *c, ctx *x, const fd_visit_prep *p, int64_t plann
     fd_prep_due d = { FD_PREP_DUE_VERSION, 0, 0, 0, 0 };
     fd_visit_prep_due(&d, p, planned_from, x->actor.at);
     bool z = zh(c);
-    if (c->json) {
-        printf("{\"id\":%lld", (long long)p->id);
-        jint("visit_id", p->visit_id);
-        jstr("item", p->item);
-        jat(x, "due_at", d.due_at);
-        jat(x, "done_at", p->done_at);
-        jint("done_by", p->done_by);
-        jstr("note", p->note);
-        jbool("overdue", d.overdue);
-        jbool("late", d.late);
-        putchar('}');
+    if (c->json) { /* due_at as given (null: by the planned start), due: when it is due */
+        static const jfield PREP_JSON[] = {
+            JI(fd_visit_prep, id), JI(fd_visit_prep, visit_id), JS(fd_visit_prep, item), JT(fd_visit_prep, due_at),
+            JT(fd_visit_prep, done_at), JI(fd_visit_prep, done_by), JS(fd_visit_prep, note), { NULL, 0, 0 },
+        };
+        json_fields(x, p, PREP_JSON);
+        jat(x, "due", d.due_at);
+        printf(",\"overdue\":%s,\"late\":%s}", d.overdue ? "true" : "false", d.late ? "true" : "false");
         return;
     }
     printf("   %5lld  [%s] ", (long long)p->id, p->done_at ? "x" : " ");
@@ -1358,12 +1301,13 @@ static fd_status prep_visit(const cli *c, ctx *x, const fd_visit *v, bool open)
     if (c->json) {
         printf("{\"visit\":");
         visit_json(x, v, NULL);
-        printf(",\"status\":{\"items\":%lld", (long long)s.items);
-        jint("done", s.done);
-        jint("open", s.open);
-        jint("overdue", s.overdue);
-        jint("late", s.late);
-        jat(x, "first_due", s.first_due);
+        static const jfield STATUS_JSON[] = {
+            JI(fd_visit_prep_status, items), JI(fd_visit_prep_status, done), JI(fd_visit_prep_status, open),
+            JI(fd_visit_prep_status, overdue), JI(fd_visit_prep_status, late), JT(fd_visit_prep_status, first_due),
+            { NULL, 0, 0 },
+        };
+        printf(",\"status\":");
+        json_fields(x, &s, STATUS_JSON);
         printf("},\"items\":[");
     } else {
         visit_line(c, x, v, NULL);
@@ -1446,11 +1390,11 @@ static int slips_status(cli *c, ctx *x)
         return lib_error(rc);
     bool z = zh(c);
     if (c->json) {
-        printf("{\"pending\":%lld", (long long)s.pending);
-        jint("first_pending", s.first_pending);
-        jint("last_slip", s.last_slip);
-        jat(x, "since", s.since);
-        jbool("due", s.due);
+        static const jfield SLIPS_JSON[] = {
+            JI(fd_slip_status, pending), JI(fd_slip_status, first_pending), JI(fd_slip_status, last_slip),
+            JT(fd_slip_status, since), JB(fd_slip_status, due), { NULL, 0, 0 },
+        };
+        json_fields(x, &s, SLIPS_JSON);
         puts("}");
     } else if (s.pending == 0) {
         puts(z ? "没有待移交的登记单" : "no slips waiting for security");
@@ -1477,11 +1421,12 @@ static int slips_handover(cli *c, ctx *x)
     if (rc)
         return lib_error(rc);
     if (c->json) {
-        printf("{\"handover_id\":%lld", (long long)id);
-        jint("first_slip", h->first_slip);
-        jint("last_slip", h->last_slip);
-        jstr("received_by", h->received_by);
-        jat(x, "at", h->at);
+        static const jfield HANDOVER_JSON[] = {
+            JI(fd_slip_handover, id), JT(fd_slip_handover, at), JI(fd_slip_handover, staff_id),
+            JI(fd_slip_handover, first_slip), JI(fd_slip_handover, last_slip), JS(fd_slip_handover, received_by),
+            JS(fd_slip_handover, note), { NULL, 0, 0 },
+        };
+        json_fields(x, h, HANDOVER_JSON);
         puts("}");
     } else {
         printf(zh(c) ? "登记单 %lld–%lld 已移交 " : "slips %lld-%lld handed to ", (long long)h->first_slip,
