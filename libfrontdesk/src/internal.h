@@ -312,4 +312,41 @@ const char *fd__unit_name(int unit);
 int fd__unit_from_name(const char *name);
 #define FD__UNIT_COUNT 8 /* one past the last FD_CALENDAR_UNIT_* */
 
+/*
+ * Code lists of the domain modules: a record's code fields (a call's
+ * disposition, a visit's state) hold lower-case ASCII codes; each has a
+ * Chinese label and other words people use for it. A list ends with a NULL
+ * code; a module keeps its lists in one fd__code_lists.
+ */
+typedef struct fd__code {
+    const char *code;       /* stored: "no_answer" */
+    const char *label;      /* Simplified Chinese: "未接" */
+    const char *aliases[4]; /* other Simplified words for it, NULL-terminated */
+} fd__code;
+typedef struct fd__code_list {
+    const char *field; /* "disposition" */
+    const fd__code *codes;
+} fd__code_list;
+typedef struct fd__code_lists {
+    const fd__code_list *v;
+    size_t n;
+} fd__code_lists;
+
+/* List @field of @ls, NULL when there is none. */
+const fd__code *fd__codes_of(const fd__code_lists *ls, const char *field);
+
+/* The label of @code in list @field, NULL when either is unknown. */
+const char *fd__code_label(const fd__code_lists *ls, const char *field, const char *code);
+
+/* FD_EINVAL naming @qname ("call.disposition") and listing the codes with
+ * their labels unless @code is in list @field; NULL or "" pass when @optional. */
+fd_status fd__code_check(const fd__code_lists *ls, const char *fn, const char *qname, const char *field,
+                         const char *code, bool optional);
+
+/* The code for @text as people type it: the code itself, its label or an
+ * alias, after the search fold (NFKC, Traditional to Simplified, case, white
+ * space: 帶上樓 and ＢＲＩＮＧ_ＵＰ are bring_up), into @out. FD_EINVAL naming
+ * `field` for an unknown list and `text` for an unknown word. */
+fd_status fd__code_parse(fd_buf *out, const fd__code_lists *ls, const char *fn, const char *field, const char *text);
+
 #endif /* FRONTDESK_INTERNAL_H */

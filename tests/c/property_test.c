@@ -219,7 +219,7 @@ Test(property, R_VIS_5_codes_have_chinese_labels)
     cr_assert_str_eq(b.ptr, "tenant");
     fd_assert_ok(fd_property_code_parse(&b, "use", "辦公"));
     cr_assert_str_eq(b.ptr, "office");
-    fd_assert_error(fd_property_code_parse(&b, "role", "房东"), FD_EINVAL, "role: '房东' is not one of owner");
+    fd_assert_error(fd_property_code_parse(&b, "role", "房东"), FD_EINVAL, "text: '房东' is not a role (owner 业主");
     fd_assert_error(fd_property_code_parse(&b, "colour", "red"), FD_EINVAL, "field");
     fd_buf_dispose(&b);
 }

@@ -16,164 +16,123 @@
 
 /* --- code lists ---------------------------------------------------------- */
 
-/* One code of a list: the stored code, its Simplified and Traditional labels. */
-typedef struct code_entry {
-    const char *code;
-    const char *hans;
-    const char *hant;
-} code_entry;
-
-static const code_entry DIRECTION[] = {
-    { "in", "来电", "來電" }, { "out", "去电", "去電" }, { "internal", "内部", "內部" }, { NULL, NULL, NULL }
+/* The code lists (fd__code_*, internal.h); Traditional input is folded to these. */
+static const fd__code DIRECTION[] = {
+    { "in", "来电", { NULL } },
+    { "out", "去电", { NULL } },
+    { "internal", "内部", { NULL } },
+    { NULL, NULL, { NULL } },
 };
-static const code_entry DISPOSITION[] = {
-    { "answered", "已接", "已接" },       { "no_answer", "未接", "未接" },
-    { "busy", "忙", "忙" },               { "failed", "失败", "失敗" },
-    { "congestion", "拥塞", "擁塞" },     { "cancelled", "主叫挂断", "主叫掛斷" },
-    { "dropped", "掉线", "掉線" },        { NULL, NULL, NULL }
+static const fd__code DISPOSITION[] = {
+    { "answered", "已接", { NULL } },
+    { "no_answer", "未接", { NULL } },
+    { "busy", "忙", { NULL } },
+    { "failed", "失败", { NULL } },
+    { "congestion", "拥塞", { NULL } },
+    { "cancelled", "主叫挂断", { NULL } },
+    { "dropped", "掉线", { NULL } },
+    { NULL, NULL, { NULL } },
 };
-static const code_entry CATEGORY[] = {
-    { "inquiry", "咨询", "諮詢" },        { "suggestion", "建议", "建議" },
-    { "complaint", "投诉", "投訴" },      { "praise", "表扬", "表揚" },
-    { "repair", "报修", "報修" },         { "fault", "报障", "報障" },
-    { "business", "业务联系", "業務聯繫" }, { "private", "私人", "私人" },
-    { "wrong_number", "错拨", "錯撥" },   { NULL, NULL, NULL }
+static const fd__code CATEGORY[] = {
+    { "inquiry", "咨询", { NULL } },
+    { "suggestion", "建议", { NULL } },
+    { "complaint", "投诉", { NULL } },
+    { "praise", "表扬", { NULL } },
+    { "repair", "报修", { NULL } },
+    { "fault", "报障", { NULL } },
+    { "business", "业务联系", { NULL } },
+    { "private", "私人", { NULL } },
+    { "wrong_number", "错拨", { NULL } },
+    { NULL, NULL, { NULL } },
 };
-static const code_entry CHANNEL[] = {
-    { "hotline", "热线", "熱線" }, { "switchboard", "总机", "總機" }, { "extension", "分机", "分機" },
-    { "mobile", "手机", "手機" },  { "other", "其他", "其他" },       { NULL, NULL, NULL }
+static const fd__code CHANNEL[] = {
+    { "hotline", "热线", { NULL } },
+    { "switchboard", "总机", { NULL } },
+    { "extension", "分机", { NULL } },
+    { "mobile", "手机", { NULL } },
+    { "other", "其他", { NULL } },
+    { NULL, NULL, { NULL } },
 };
-static const code_entry APOLOGY[] = { { "given", "已致歉", "已致歉" }, { "omitted", "未致歉", "未致歉" },
-                                      { NULL, NULL, NULL } };
-static const code_entry CALLER_TYPE[] = {
-    { "customer", "客户", "客戶" }, { "supplier", "供应商", "供應商" }, { "sales", "推销", "推銷" },
-    { "staff", "员工", "員工" },    { "other", "其他", "其他" },         { NULL, NULL, NULL }
+static const fd__code APOLOGY[] = {
+    { "given", "已致歉", { NULL } },
+    { "omitted", "未致歉", { NULL } },
+    { NULL, NULL, { NULL } },
 };
-static const code_entry TASK_KIND[] = { { "callback", "回拨", "回撥" }, { "reply", "答复", "答覆" },
-                                        { NULL, NULL, NULL } };
-static const code_entry TASK_STATE[] = { { "open", "待办", "待辦" }, { "done", "已办", "已辦" },
-                                         { NULL, NULL, NULL } };
-static const code_entry MESSAGE_STATE[] = { { "taken", "已记录", "已記錄" },
-                                            { "delivered", "已送达", "已送達" },
-                                            { "expired", "已过期", "已過期" },
-                                            { NULL, NULL, NULL } };
-static const code_entry DELIVERED_HOW[] = {
-    { "in_person", "当面", "當面" }, { "phone", "电话", "電話" }, { "sms", "短信", "短信" },
-    { "wechat", "微信", "微信" },    { "email", "邮件", "郵件" }, { "note", "便条", "便條" },
-    { NULL, NULL, NULL }
+static const fd__code CALLER_TYPE[] = {
+    { "customer", "客户", { NULL } },
+    { "supplier", "供应商", { NULL } },
+    { "sales", "推销", { NULL } },
+    { "staff", "员工", { NULL } },
+    { "other", "其他", { NULL } },
+    { NULL, NULL, { NULL } },
 };
-static const code_entry ENTRY_KIND[] = { { "person", "个人", "個人" }, { "department", "部门", "部門" },
-                                         { NULL, NULL, NULL } };
-static const code_entry PRESENCE[] = { { "in", "在岗", "在崗" }, { "out", "外出", "外出" },
-                                       { "busy", "忙", "忙" },   { "dnd", "勿扰", "勿擾" },
-                                       { NULL, NULL, NULL } };
-
-static const struct {
-    const char *field;
-    const code_entry *codes;
-} LISTS[] = {
-    { "direction", DIRECTION },         { "disposition", DISPOSITION },     { "category", CATEGORY },
-    { "channel", CHANNEL },             { "apology", APOLOGY },             { "caller_type", CALLER_TYPE },
-    { "task_kind", TASK_KIND },         { "task_state", TASK_STATE },       { "message_state", MESSAGE_STATE },
-    { "delivered_how", DELIVERED_HOW }, { "entry_kind", ENTRY_KIND },       { "presence", PRESENCE },
+static const fd__code TASK_KIND[] = {
+    { "callback", "回拨", { NULL } },
+    { "reply", "答复", { NULL } },
+    { NULL, NULL, { NULL } },
 };
-#define NLISTS (sizeof LISTS / sizeof LISTS[0])
-
-static const code_entry *list_of(const char *field)
-{
-    for (size_t i = 0; field && i < NLISTS; i++)
-        if (strcmp(LISTS[i].field, field) == 0)
-            return LISTS[i].codes;
-    return NULL;
-}
-
-static const code_entry *find_code(const code_entry *list, const char *code)
-{
-    for (const code_entry *e = list; list && code && e->code; e++)
-        if (strcmp(e->code, code) == 0)
-            return e;
-    return NULL;
-}
+static const fd__code TASK_STATE[] = {
+    { "open", "待办", { NULL } },
+    { "done", "已办", { NULL } },
+    { NULL, NULL, { NULL } },
+};
+static const fd__code MESSAGE_STATE[] = {
+    { "taken", "已记录", { NULL } },
+    { "delivered", "已送达", { NULL } },
+    { "expired", "已过期", { NULL } },
+    { NULL, NULL, { NULL } },
+};
+static const fd__code DELIVERED_HOW[] = {
+    { "in_person", "当面", { NULL } },
+    { "phone", "电话", { NULL } },
+    { "sms", "短信", { NULL } },
+    { "wechat", "微信", { NULL } },
+    { "email", "邮件", { NULL } },
+    { "note", "便条", { NULL } },
+    { NULL, NULL, { NULL } },
+};
+static const fd__code ENTRY_KIND[] = {
+    { "person", "个人", { NULL } },
+    { "department", "部门", { NULL } },
+    { NULL, NULL, { NULL } },
+};
+static const fd__code PRESENCE[] = {
+    { "in", "在岗", { NULL } },
+    { "out", "外出", { NULL } },
+    { "busy", "忙", { NULL } },
+    { "dnd", "勿扰", { NULL } },
+    { NULL, NULL, { NULL } },
+};
+static const fd__code_list LISTS[] = {
+    { "direction", DIRECTION },
+    { "disposition", DISPOSITION },
+    { "category", CATEGORY },
+    { "channel", CHANNEL },
+    { "apology", APOLOGY },
+    { "caller_type", CALLER_TYPE },
+    { "task_kind", TASK_KIND },
+    { "task_state", TASK_STATE },
+    { "message_state", MESSAGE_STATE },
+    { "delivered_how", DELIVERED_HOW },
+    { "entry_kind", ENTRY_KIND },
+    { "presence", PRESENCE },
+};
+static const fd__code_lists CODES = { LISTS, sizeof LISTS / sizeof LISTS[0] };
 
 const char *fd_call_code_label(const char *field, const char *code)
 {
-    const code_entry *e = find_code(list_of(field), code);
-    return e ? e->hans : NULL;
-}
-
-/* Appends "code 标签, ..." of @list to @b (for messages that name what a list takes). */
-static void list_codes(char *b, size_t cap, const code_entry *list)
-{
-    size_t n = 0;
-    b[0] = '\0';
-    for (const code_entry *e = list; e->code && n < cap; e++) {
-        int w = snprintf(b + n, cap - n, "%s%s %s", e == list ? "" : ", ", e->code, e->hans);
-        if (w < 0)
-            break;
-        n += (size_t)w;
-    }
+    return fd__code_label(&CODES, field, code);
 }
 
 /* A code of list @field given in a record: NULL or empty passes when @optional. */
 static fd_status check_code(const char *fn, const char *qname, const char *field, const char *code, bool optional)
 {
-    if (code == NULL || code[0] == '\0') {
-        if (optional)
-            return FD_OK;
-        return fd__error(FD_EINVAL, "%s: %s: is required", fn, qname);
-    }
-    if (find_code(list_of(field), code))
-        return FD_OK;
-    char codes[512];
-    list_codes(codes, sizeof codes, list_of(field));
-    return fd__error(FD_EINVAL, "%s: %s: '%.32s' is not a code of %s (%s)", fn, qname, code, field, codes);
+    return fd__code_check(&CODES, fn, qname, field, code, optional);
 }
 
 fd_status fd_call_code_parse(fd_buf *out, const char *field, const char *text)
 {
-    static const char fn[] = "fd_call_code_parse";
-    fd__buf_clear(out);
-    fd_status rc = fd__check_ptr(fn, "out", out);
-    if (rc == FD_OK)
-        rc = fd__check_text(fn, "field", field, 0, false);
-    if (rc == FD_OK)
-        rc = fd__check_text(fn, "text", text, 0, false);
-    if (rc)
-        return rc;
-    const code_entry *list = list_of(field);
-    if (list == NULL) {
-        char names[256];
-        size_t n = 0;
-        for (size_t i = 0; i < NLISTS; i++)
-            n += (size_t)snprintf(names + n, sizeof names - n, "%s%s", i ? ", " : "", LISTS[i].field);
-        return fd__error(FD_EINVAL, "%s: field: '%.32s' is not a code list (%s)", fn, field, names);
-    }
-    /* NFKC folds full-width letters and trims; codes are lower case. */
-    fd_buf norm = FD_BUF_INIT, simp = FD_BUF_INIT;
-    rc = fd_text_normalize(&norm, text);
-    if (rc == FD_OK)
-        for (size_t i = 0; i < norm.size; i++)
-            if (norm.ptr[i] >= 'A' && norm.ptr[i] <= 'Z')
-                norm.ptr[i] = (char)(norm.ptr[i] - 'A' + 'a');
-    if (rc == FD_OK)
-        rc = fd_text_to_simplified(&simp, norm.ptr);
-    const code_entry *hit = NULL;
-    for (const code_entry *e = list; rc == FD_OK && e->code && !hit; e++)
-        if (strcmp(norm.ptr, e->code) == 0 || strcmp(norm.ptr, e->hans) == 0 || strcmp(norm.ptr, e->hant) == 0 ||
-            strcmp(simp.ptr, e->hans) == 0)
-            hit = e;
-    if (rc == FD_OK && hit == NULL) {
-        char codes[512];
-        list_codes(codes, sizeof codes, list);
-        rc = fd__error(FD_EINVAL, "%s: text: '%.48s' is not a %s (%s)", fn, norm.ptr, field, codes);
-    }
-    if (rc == FD_OK)
-        rc = fd__buf_puts(out, hit->code);
-    if (rc)
-        fd__buf_clear(out);
-    fd_buf_dispose(&norm);
-    fd_buf_dispose(&simp);
-    return rc;
+    return fd__code_parse(out, &CODES, "fd_call_code_parse", field, text);
 }
 
 /* --- the call's rules ------------------------------------------------------ */

@@ -13,96 +13,38 @@
 
 /* --- codes ----------------------------------------------------------------------- */
 
-typedef struct code_entry {
-    const char *code;
-    const char *label;
-    const char *aliases[4]; /* other Simplified words for it, NULL-terminated */
-} code_entry;
 
-static const code_entry USES[] = {
+static const fd__code USES[] = {
     { "residential", "住宅", { "民用", "住房", NULL } },
     { "office", "办公", { "办公室", "写字楼", NULL } },
     { "shop", "商铺", { "商业", "店铺", "门面", NULL } },
     { "other", "其他", { "其它", NULL } },
+    { NULL, NULL, { NULL } },
 };
-static const code_entry ROLES[] = {
+static const fd__code ROLES[] = {
     { "owner", "业主", { "房主", "产权人", NULL } },
     { "tenant", "租户", { "承租人", "租客", NULL } },
     { "resident", "住户", { "家属", "同住人", "居住人", NULL } },
+    { NULL, NULL, { NULL } },
 };
 
-static const code_entry *code_list(const char *field, size_t *n, const char **names)
-{
-    if (field && strcmp(field, "use") == 0) {
-        *n = sizeof USES / sizeof *USES;
-        *names = "residential, office, shop, other";
-        return USES;
-    }
-    if (field && strcmp(field, "role") == 0) {
-        *n = sizeof ROLES / sizeof *ROLES;
-        *names = "owner, tenant, resident";
-        return ROLES;
-    }
-    return NULL;
-}
+static const fd__code_list LISTS[] = { { "use", USES }, { "role", ROLES } };
+static const fd__code_lists CODES = { LISTS, sizeof LISTS / sizeof LISTS[0] };
 
 const char *fd_property_code_label(const char *field, const char *code)
 {
-    size_t n;
-    const char *names;
-    const code_entry *list = code_list(field, &n, &names);
-    for (size_t i = 0; list && code && i < n; i++)
-        if (strcmp(list[i].code, code) == 0)
-            return list[i].label;
-    return NULL;
+    return fd__code_label(&CODES, field, code);
 }
 
 fd_status fd_property_code_parse(fd_buf *out, const char *field, const char *text)
 {
-    static const char fn[] = "fd_property_code_parse";
-    fd__buf_clear(out);
-    fd_status rc = fd__check_ptr(fn, "out", out);
-    if (rc == FD_OK)
-        rc = fd__check_text(fn, "field", field, 0, true);
-    if (rc == FD_OK)
-        rc = fd__check_text(fn, "text", text, 256, false);
-    if (rc)
-        return rc;
-    size_t n;
-    const char *names;
-    const code_entry *list = code_list(field, &n, &names);
-    if (list == NULL)
-        return fd__error(FD_EINVAL, "%s: field: '%.32s' is not a code list (use, role)", fn, field);
-    /* The search fold: NFKC, Traditional to Simplified, case-folded, no white space. */
-    fd_buf folded = FD_BUF_INIT;
-    if ((rc = fd_text_search_query(&folded, text)) != FD_OK) {
-        fd_buf_dispose(&folded);
-        return rc;
-    }
-    const char *code = NULL;
-    for (size_t i = 0; i < n && code == NULL; i++) {
-        if (strcmp(folded.ptr, list[i].code) == 0 || strcmp(folded.ptr, list[i].label) == 0)
-            code = list[i].code;
-        for (size_t k = 0; code == NULL && list[i].aliases[k]; k++)
-            if (strcmp(folded.ptr, list[i].aliases[k]) == 0)
-                code = list[i].code;
-    }
-    fd_buf_dispose(&folded);
-    if (code == NULL)
-        return fd__error(FD_EINVAL, "%s: %s: '%.48s' is not one of %s (or their Chinese names)", fn, field, text,
-                         names);
-    return fd__buf_puts(out, code);
+    return fd__code_parse(out, &CODES, "fd_property_code_parse", field, text);
 }
 
 /* Whether @code is in list @field; FD_EINVAL naming @qname otherwise. */
 static fd_status check_code(const char *fn, const char *qname, const char *field, const char *code)
 {
-    if (code && fd_property_code_label(field, code))
-        return FD_OK;
-    size_t n;
-    const char *names;
-    code_list(field, &n, &names);
-    return fd__error(FD_EINVAL, "%s: %s: '%.32s' is not one of %s", fn, qname, code ? code : "", names);
+    return fd__code_check(&CODES, fn, qname, field, code, false);
 }
 
 /* --- unit numbers ------------------------------------------------------------------ */

@@ -153,18 +153,6 @@ fd_status fd__calls_task_add(int64_t *out_id, fd_store *s, const char *fn, const
     return fd__record_insert(out_id, s, fn, &fd__record_call_task, &t, actor);
 }
 
-/* Runs a cached UPDATE/INSERT that returns no rows; *changes (may be NULL) gets the rows changed. */
-static fd_status step_done(fd_store *s, const char *fn, sqlite3_stmt *st, const char *what, int *changes)
-{
-    int src = sqlite3_step(st);
-    sqlite3_reset(st);
-    if (src != SQLITE_DONE)
-        return fd__store_sqlerr(s, fn, src, what);
-    if (changes)
-        *changes = sqlite3_changes(s->db);
-    return FD_OK;
-}
-
 /* --- calls ---------------------------------------------------------------------- */
 
 fd_status fd_store_call_add(int64_t *out_id, fd_store *store, const fd_actor *actor, const fd_call *call)
@@ -291,7 +279,7 @@ fd_status fd_store_call_task_done(fd_store *store, const fd_actor *actor, int64_
         if (actor->staff_id)
             sqlite3_bind_int64(st, 3, actor->staff_id);
         sqlite3_bind_text(st, 4, outcome, -1, SQLITE_STATIC);
-        rc = step_done(store, fn, st, "updating the task", &changed);
+        rc = fd__stmt_done(store, fn, st, "updating the task", &changed);
     }
     /* Another writer may have finished it between the read and this write. */
     if (rc == FD_OK && changed != 1)
@@ -398,7 +386,7 @@ static fd_status message_close(fd_store *store, const char *fn, const fd_actor *
         if (actor->staff_id)
             sqlite3_bind_int64(st, 4, actor->staff_id);
         sqlite3_bind_text(st, 5, how ? how : "", -1, SQLITE_STATIC);
-        rc = step_done(store, fn, st, "updating the message", &changed);
+        rc = fd__stmt_done(store, fn, st, "updating the message", &changed);
     }
     if (rc == FD_OK && changed != 1)
         rc = fd__error(FD_ESTATE, "%s: message_id: message %lld is no longer taken (R-CALL-6)", fn,

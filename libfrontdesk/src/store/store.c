@@ -47,6 +47,26 @@ fd_status fd__store_sqlerr(fd_store *s, const char *fn, int rc, const char *what
     return fd__error(code, "%s: %s: %s", fn, what, msg);
 }
 
+fd_status fd__stmt_done(fd_store *s, const char *fn, sqlite3_stmt *st, const char *what, int *changes)
+{
+    int src = sqlite3_step(st);
+    sqlite3_reset(st);
+    if (src != SQLITE_DONE)
+        return fd__store_sqlerr(s, fn, src, what);
+    if (changes)
+        *changes = sqlite3_changes(s->db);
+    return FD_OK;
+}
+
+fd_status fd__stmt_int(fd_store *s, const char *fn, sqlite3_stmt *st, const char *what, int64_t *out)
+{
+    int src = sqlite3_step(st);
+    if (src == SQLITE_ROW)
+        *out = sqlite3_column_int64(st, 0);
+    sqlite3_reset(st);
+    return src == SQLITE_ROW ? FD_OK : fd__store_sqlerr(s, fn, src, what);
+}
+
 sqlite3_stmt *fd__store_stmt(fd_store *s, const char *fn, const char *sql)
 {
     size_t h = ((uintptr_t)sql >> 3) % FD__STMT_SLOTS;

@@ -88,6 +88,14 @@ sqlite3_stmt *fd__store_stmt(fd_store *s, const char *fn, const char *sql);
 /* Maps a SQLite result code to an fd_status and records a message naming @what. */
 fd_status fd__store_sqlerr(fd_store *s, const char *fn, int rc, const char *what);
 
+/* Runs cached statement @st, which returns no rows, and resets it; *changes
+ * (may be NULL) gets the rows it changed. Errors as fd__store_sqlerr(). */
+fd_status fd__stmt_done(fd_store *s, const char *fn, sqlite3_stmt *st, const char *what, int *changes);
+
+/* Reads the first column of the one row cached statement @st returns, as an
+ * int64, and resets it. Errors as fd__store_sqlerr(). */
+fd_status fd__stmt_int(fd_store *s, const char *fn, sqlite3_stmt *st, const char *what, int64_t *out);
+
 /*
  * Brackets a write made of several statements: a savepoint inside a caller's
  * transaction, BEGIN IMMEDIATE outside one. fd__store_write_end() commits when

@@ -415,3 +415,16 @@ fd_status fd__visitors_check_note(const char *fn, const char *field, const char 
     }
     return FD_OK;
 }
+
+fd_status fd__visitors_add_begin(const char *fn, const int64_t *out_id, fd_store *store, fd_status checked,
+                                 const fd_actor *actor)
+{
+    fd_status rc = fd__check_ptr(fn, "out_id", out_id);
+    if (rc == FD_OK)
+        rc = fd__check_ptr(fn, "store", store);
+    if (rc == FD_OK && checked != FD_OK)
+        rc = fd__error_rename(checked, fn, NULL);
+    if (rc == FD_OK)
+        rc = fd__actor_check(store, fn, actor, NULL);
+    return rc;
+}

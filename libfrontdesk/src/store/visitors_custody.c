@@ -73,30 +73,13 @@ static fd_status national(char out[48], const char *fn, const char *qname, const
     return FD_OK;
 }
 
-static fd_status step_done(fd_store *s, const char *fn, sqlite3_stmt *st, const char *what, int *changes)
-{
-    int src = sqlite3_step(st);
-    sqlite3_reset(st);
-    if (src != SQLITE_DONE)
-        return fd__store_sqlerr(s, fn, src, what);
-    if (changes)
-        *changes = sqlite3_changes(s->db);
-    return FD_OK;
-}
-
 /* --- goods permits (R-VIS-7) ------------------------------------------------------------------ */
 
 fd_status fd_store_goods_permit_add(int64_t *out_id, fd_store *store, const fd_actor *actor,
                                     const fd_goods_permit *permit, const fd_id_document *id)
 {
     static const char fn[] = "fd_store_goods_permit_add";
-    fd_status rc = fd__check_ptr(fn, "out_id", out_id);
-    if (rc == FD_OK)
-        rc = fd__check_ptr(fn, "store", store);
-    if (rc == FD_OK && (rc = fd_goods_permit_validate(permit)) != FD_OK)
-        rc = fd__error_rename(rc, fn, NULL);
-    if (rc == FD_OK)
-        rc = fd__actor_check(store, fn, actor, NULL);
+    fd_status rc = fd__visitors_add_begin(fn, out_id, store, fd_goods_permit_validate(permit), actor);
     fd_id_number num;
     bool has_id = false;
     if (rc == FD_OK)
@@ -197,7 +180,7 @@ static fd_status decide(fd_store *store, const char *fn, const fd_actor *actor, 
         if (actor->staff_id)
             sqlite3_bind_int64(st, 3, actor->staff_id);
         sqlite3_bind_int64(st, 4, actor->at);
-        rc = step_done(store, fn, st, "deciding the permit", &changed);
+        rc = fd__stmt_done(store, fn, st, "deciding the permit", &changed);
     }
     if (rc == FD_OK && changed != 1)
         rc = fd__error(FD_ESTATE, "%s: permit_id: permit %lld was decided meanwhile", fn, (long long)permit_id);
@@ -268,7 +251,7 @@ fd_status fd_store_goods_check(int64_t *out_id, fd_store *store, const fd_actor 
             sqlite3_bind_int64(st, 4, actor->at);
             if (actor->staff_id)
                 sqlite3_bind_int64(st, 5, actor->staff_id);
-            rc = step_done(store, fn, st, "recording the check", &changed);
+            rc = fd__stmt_done(store, fn, st, "recording the check", &changed);
         }
         if (rc == FD_OK && changed != 1)
             rc = fd__error(FD_ESTATE, "%s: permit_id: permit %lld was checked meanwhile", fn, (long long)permit_id);
@@ -301,13 +284,7 @@ static fd_status custody_event(fd_store *s, const char *fn, const fd_actor *acto
 fd_status fd_store_custody_add(int64_t *out_id, fd_store *store, const fd_actor *actor, const fd_custody_item *item)
 {
     static const char fn[] = "fd_store_custody_add";
-    fd_status rc = fd__check_ptr(fn, "out_id", out_id);
-    if (rc == FD_OK)
-        rc = fd__check_ptr(fn, "store", store);
-    if (rc == FD_OK && (rc = fd_custody_item_validate(item)) != FD_OK)
-        rc = fd__error_rename(rc, fn, NULL);
-    if (rc == FD_OK)
-        rc = fd__actor_check(store, fn, actor, NULL);
+    fd_status rc = fd__visitors_add_begin(fn, out_id, store, fd_custody_item_validate(item), actor);
     fd_custody_item c;
     char phone[48];
     if (rc == FD_OK) {
@@ -393,7 +370,7 @@ fd_status fd_store_custody_notify(fd_store *store, const fd_actor *actor, int64_
         sqlite3_bind_int64(st, 1, item_id);
         sqlite3_bind_int64(st, 2, actor->at);
         sqlite3_bind_int(st, 3, notified ? 1 : 0);
-        rc = step_done(store, fn, st, "recording the notice", &changed);
+        rc = fd__stmt_done(store, fn, st, "recording the notice", &changed);
     }
     if (rc == FD_OK && changed != 1)
         rc = fd__error(FD_ESTATE, "%s: item_id: item %lld left custody meanwhile", fn, (long long)item_id);
@@ -438,7 +415,7 @@ static fd_status close_custody(fd_store *store, const char *fn, const fd_actor *
         sqlite3_bind_text(st, 5, handed_to, -1, SQLITE_STATIC);
         if (method)
             sqlite3_bind_text(st, 6, method, -1, SQLITE_STATIC);
-        rc = step_done(store, fn, st, "giving the item out", &changed);
+        rc = fd__stmt_done(store, fn, st, "giving the item out", &changed);
     }
     if (rc == FD_OK && changed != 1)
         rc = fd__error(FD_ESTATE, "%s: item_id: item %lld left custody meanwhile", fn, (long long)item_id);

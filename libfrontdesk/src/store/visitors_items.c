@@ -111,13 +111,7 @@ static fd_status item_begin(fd_store *store, const char *fn, const fd_actor *act
 fd_status fd_store_item_add(int64_t *out_id, fd_store *store, const fd_actor *actor, const fd_counted_item *item)
 {
     static const char fn[] = "fd_store_item_add";
-    fd_status rc = fd__check_ptr(fn, "out_id", out_id);
-    if (rc == FD_OK)
-        rc = fd__check_ptr(fn, "store", store);
-    if (rc == FD_OK && (rc = fd_counted_item_validate(item)) != FD_OK)
-        rc = fd__error_rename(rc, fn, NULL);
-    if (rc == FD_OK)
-        rc = fd__actor_check(store, fn, actor, NULL);
+    fd_status rc = fd__visitors_add_begin(fn, out_id, store, fd_counted_item_validate(item), actor);
     if (rc == FD_OK)
         rc = fd__actor_require_manage(fn, actor);
     if (rc)

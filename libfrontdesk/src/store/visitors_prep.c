@@ -59,13 +59,7 @@ static fd_status load_visit(fd_store *s, const char *fn, const fd_actor *actor, 
 fd_status fd_store_visit_prep_add(int64_t *out_id, fd_store *store, const fd_actor *actor, const fd_visit_prep *prep)
 {
     static const char fn[] = "fd_store_visit_prep_add";
-    fd_status rc = fd__check_ptr(fn, "out_id", out_id);
-    if (rc == FD_OK)
-        rc = fd__check_ptr(fn, "store", store);
-    if (rc == FD_OK && (rc = fd_visit_prep_check(prep)) != FD_OK)
-        rc = fd__error_rename(rc, fn, NULL);
-    if (rc == FD_OK)
-        rc = fd__actor_check(store, fn, actor, NULL);
+    fd_status rc = fd__visitors_add_begin(fn, out_id, store, fd_visit_prep_check(prep), actor);
     if (rc)
         return rc;
     bool sp;

@@ -64,28 +64,6 @@ static const char COND_ONSITE[] = "arrived_at > 0 AND departed_at = 0 AND id > ?
 
 /* --- small helpers ---------------------------------------------------------------- */
 
-/* Runs a cached statement that returns no rows; *changes (may be NULL) gets the rows changed. */
-static fd_status step_done(fd_store *s, const char *fn, sqlite3_stmt *st, const char *what, int *changes)
-{
-    int src = sqlite3_step(st);
-    sqlite3_reset(st);
-    if (src != SQLITE_DONE)
-        return fd__store_sqlerr(s, fn, src, what);
-    if (changes)
-        *changes = sqlite3_changes(s->db);
-    return FD_OK;
-}
-
-/* Reads one int64 of a one-row cached statement. */
-static fd_status step_int(fd_store *s, const char *fn, sqlite3_stmt *st, const char *what, int64_t *out)
-{
-    int src = sqlite3_step(st);
-    if (src == SQLITE_ROW)
-        *out = sqlite3_column_int64(st, 0);
-    sqlite3_reset(st);
-    return src == SQLITE_ROW ? FD_OK : fd__store_sqlerr(s, fn, src, what);
-}
-
 /* 'YYYY-MM-DD' of @d into @out. */
 static void date_text(char out[16], fd_date d)
 {
@@ -109,123 +87,100 @@ static bool current_on(const char *in, const char *out, const char *on, char *wh
     return true;
 }
 
-static fd_status host_gone(const char *fn, const char *qname, const char *what, int64_t id, const char *why)
-{
-    return fd__error(FD_ESTATE, "%s: %s: %s %lld is not there on the site's date: %s (R-VIS-1)", fn, qname, what,
-                     (long long)id, why);
-}
-
-static fd_status host_missing(const char *fn, const char *qname, const char *what, int64_t id)
-{
-    return fd__error(FD_ENOTFOUND, "%s: %s: no %s %lld at the actor's site", fn, qname, what, (long long)id);
-}
-
 #define COL_TEXT(st, i) ((const char *)sqlite3_column_text((st), (i)))
+
+/* How one kind of host is looked up: its statement (?1 = id; column 0 is the
+ * site), the columns of the dates bounding its presence and what being past
+ * the last one means, and the columns of the ids it brings (organisation,
+ * department; -1 none). */
+typedef struct host_kind {
+    const char *sql, *field, *what;
+    int from_col;
+    int until_col[2];
+    const char *gone[2];
+    int id_col[2];
+} host_kind;
+
+static const host_kind HOST_OCCUPANT = { SQL_HOST_OCCUPANT, "visit.host_occupant", "occupant", 1,
+                                         { 2, -1 }, { "moved out", NULL }, { -1, -1 } };
+static const host_kind HOST_EMPLOYEE = { SQL_HOST_EMPLOYEE, "visit.host_employee", "employee", -1,
+                                         { 3, 4 }, { "left", "their organisation left" }, { 1, 2 } };
+static const host_kind HOST_DEPARTMENT = { SQL_HOST_DEPARTMENT, "visit.host_department", "department", -1,
+                                           { 2, -1 }, { "its organisation left", NULL }, { 1, -1 } };
+static const host_kind HOST_ORGANISATION = { SQL_HOST_ORGANISATION, "visit.host_organisation", "organisation", 1,
+                                             { 2, -1 }, { "moved out", NULL }, { -1, -1 } };
+
+/* R-VIS-1: host @id of kind @k is of site @site and there on the site's date
+ * @on; ids[] gets the organisation / department it brings. Reads only. */
+static fd_status host_there(fd_store *s, const char *fn, const host_kind *k, int64_t id, int64_t site, const char *on,
+                            int64_t ids[2])
+{
+    char why[64];
+    sqlite3_stmt *st = fd__store_stmt(s, fn, k->sql);
+    if (st == NULL)
+        return fd_error_last()->code;
+    sqlite3_bind_int64(st, 1, id);
+    int src = sqlite3_step(st);
+    bool here = src == SQLITE_ROW && sqlite3_column_int64(st, 0) == site;
+    bool now = here;
+    for (int i = 0; i < 2 && now && k->until_col[i] >= 0; i++)
+        now = current_on(i == 0 && k->from_col >= 0 ? COL_TEXT(st, k->from_col) : NULL, COL_TEXT(st, k->until_col[i]),
+                         on, why, sizeof why, k->gone[i]);
+    for (int i = 0; i < 2; i++)
+        ids[i] = here && k->id_col[i] >= 0 ? sqlite3_column_int64(st, k->id_col[i]) : 0;
+    fd_status rc = fd__columns_read(s, fn);
+    sqlite3_reset(st);
+    if (rc)
+        return rc;
+    if (src != SQLITE_ROW && src != SQLITE_DONE)
+        return fd__store_sqlerr(s, fn, src, "reading the host");
+    if (!here)
+        return fd__error(FD_ENOTFOUND, "%s: %s: no %s %lld at the actor's site", fn, k->field, k->what, (long long)id);
+    if (!now)
+        return fd__error(FD_ESTATE, "%s: %s: %s %lld is not there on the site's date: %s (R-VIS-1)", fn, k->field,
+                         k->what, (long long)id, why);
+    return FD_OK;
+}
 
 /*
  * R-VIS-1: the visit's host records are of the actor's site and there on the
- * site's date @on; fills host_organisation (and an employee's department)
- * into @v. Reads only.
+ * site's date @on, and agree with one another; fills host_organisation (and an
+ * employee's department) into @v. Reads only.
  */
 static fd_status check_hosts(fd_store *s, const char *fn, fd_visit *v, int64_t site, const char *on)
 {
-    char why[64];
-    int64_t org = 0, dept = 0;
-    int src;
-    if (v->host_occupant) {
-        sqlite3_stmt *st = fd__store_stmt(s, fn, SQL_HOST_OCCUPANT);
-        if (st == NULL)
-            return fd_error_last()->code;
-        sqlite3_bind_int64(st, 1, v->host_occupant);
-        src = sqlite3_step(st);
-        bool here = src == SQLITE_ROW && sqlite3_column_int64(st, 0) == site;
-        bool now = here && current_on(COL_TEXT(st, 1), COL_TEXT(st, 2), on, why, sizeof why, "moved out");
-        fd_status rc = fd__columns_read(s, fn);
-        sqlite3_reset(st);
+    int64_t ids[2], org = 0;
+    fd_status rc = FD_OK;
+    if (v->host_occupant)
+        rc = host_there(s, fn, &HOST_OCCUPANT, v->host_occupant, site, on, ids);
+    if (rc == FD_OK && v->host_employee) {
+        rc = host_there(s, fn, &HOST_EMPLOYEE, v->host_employee, site, on, ids);
         if (rc)
             return rc;
-        if (src != SQLITE_ROW && src != SQLITE_DONE)
-            return fd__store_sqlerr(s, fn, src, "reading the host");
-        if (!here)
-            return host_missing(fn, "visit.host_occupant", "occupant", v->host_occupant);
-        if (!now)
-            return host_gone(fn, "visit.host_occupant", "occupant", v->host_occupant, why);
-    }
-    if (v->host_employee) {
-        sqlite3_stmt *st = fd__store_stmt(s, fn, SQL_HOST_EMPLOYEE);
-        if (st == NULL)
-            return fd_error_last()->code;
-        sqlite3_bind_int64(st, 1, v->host_employee);
-        src = sqlite3_step(st);
-        bool here = src == SQLITE_ROW && sqlite3_column_int64(st, 0) == site;
-        bool now = here && current_on(NULL, COL_TEXT(st, 3), on, why, sizeof why, "left") &&
-                   current_on(NULL, COL_TEXT(st, 4), on, why, sizeof why, "their organisation left");
-        if (here) {
-            org = sqlite3_column_int64(st, 1);
-            dept = sqlite3_column_int64(st, 2);
-        }
-        fd_status rc = fd__columns_read(s, fn);
-        sqlite3_reset(st);
-        if (rc)
-            return rc;
-        if (src != SQLITE_ROW && src != SQLITE_DONE)
-            return fd__store_sqlerr(s, fn, src, "reading the host");
-        if (!here)
-            return host_missing(fn, "visit.host_employee", "employee", v->host_employee);
-        if (!now)
-            return host_gone(fn, "visit.host_employee", "employee", v->host_employee, why);
-        if (v->host_department && dept && v->host_department != dept)
+        org = ids[0];
+        if (v->host_department && ids[1] && v->host_department != ids[1])
             return fd__error(FD_EINVAL, "%s: visit.host_department: employee %lld works in department %lld, not %lld",
-                             fn, (long long)v->host_employee, (long long)dept, (long long)v->host_department);
+                             fn, (long long)v->host_employee, (long long)ids[1], (long long)v->host_department);
         if (v->host_department == 0)
-            v->host_department = dept;
+            v->host_department = ids[1];
     }
-    if (v->host_department) {
-        sqlite3_stmt *st = fd__store_stmt(s, fn, SQL_HOST_DEPARTMENT);
-        if (st == NULL)
-            return fd_error_last()->code;
-        sqlite3_bind_int64(st, 1, v->host_department);
-        src = sqlite3_step(st);
-        bool here = src == SQLITE_ROW && sqlite3_column_int64(st, 0) == site;
-        bool now = here && current_on(NULL, COL_TEXT(st, 2), on, why, sizeof why, "its organisation left");
-        int64_t dorg = here ? sqlite3_column_int64(st, 1) : 0;
-        fd_status rc = fd__columns_read(s, fn);
-        sqlite3_reset(st);
+    if (rc == FD_OK && v->host_department) {
+        rc = host_there(s, fn, &HOST_DEPARTMENT, v->host_department, site, on, ids);
         if (rc)
             return rc;
-        if (src != SQLITE_ROW && src != SQLITE_DONE)
-            return fd__store_sqlerr(s, fn, src, "reading the host");
-        if (!here)
-            return host_missing(fn, "visit.host_department", "department", v->host_department);
-        if (!now)
-            return host_gone(fn, "visit.host_department", "department", v->host_department, why);
-        if (org && dorg != org)
+        if (org && ids[0] != org)
             return fd__error(FD_EINVAL, "%s: visit.host_department: department %lld is not of the employee's "
                              "organisation", fn, (long long)v->host_department);
-        org = dorg;
+        org = ids[0];
     }
+    if (rc)
+        return rc;
     if (org && v->host_organisation && v->host_organisation != org)
         return fd__error(FD_EINVAL, "%s: visit.host_organisation: the host works for organisation %lld, not %lld", fn,
                          (long long)org, (long long)v->host_organisation);
-    if (v->host_organisation && org == 0) {
-        sqlite3_stmt *st = fd__store_stmt(s, fn, SQL_HOST_ORGANISATION);
-        if (st == NULL)
-            return fd_error_last()->code;
-        sqlite3_bind_int64(st, 1, v->host_organisation);
-        src = sqlite3_step(st);
-        bool here = src == SQLITE_ROW && sqlite3_column_int64(st, 0) == site;
-        bool now = here && current_on(COL_TEXT(st, 1), COL_TEXT(st, 2), on, why, sizeof why, "moved out");
-        fd_status rc = fd__columns_read(s, fn);
-        sqlite3_reset(st);
-        if (rc)
-            return rc;
-        if (src != SQLITE_ROW && src != SQLITE_DONE)
-            return fd__store_sqlerr(s, fn, src, "reading the host");
-        if (!here)
-            return host_missing(fn, "visit.host_organisation", "organisation", v->host_organisation);
-        if (!now)
-            return host_gone(fn, "visit.host_organisation", "organisation", v->host_organisation, why);
-    }
+    if (v->host_organisation && org == 0 &&
+        (rc = host_there(s, fn, &HOST_ORGANISATION, v->host_organisation, site, on, ids)) != FD_OK)
+        return rc;
     if (org)
         v->host_organisation = org;
     return FD_OK;
@@ -313,7 +268,7 @@ fd_status fd_store_visit_register(fd_visit_registration *out, fd_store *store, c
         rc = fd_error_last()->code;
     } else {
         sqlite3_bind_int64(st, 1, actor->site_id);
-        rc = step_int(store, fn, st, "numbering the slip", &slip);
+        rc = fd__stmt_int(store, fn, st, "numbering the slip", &slip);
     }
     v.slip_no = slip;
     if (rc == FD_OK && has_id && !have_secret &&
@@ -322,7 +277,7 @@ fd_status fd_store_visit_register(fd_visit_registration *out, fd_store *store, c
     if (rc == FD_OK && has_id && (st = fd__store_stmt(store, fn, SQL_ID_PREVIOUS)) != NULL) {
         sqlite3_bind_int64(st, 1, actor->site_id);
         sqlite3_bind_text(st, 2, hash, -1, SQLITE_STATIC);
-        rc = step_int(store, fn, st, "counting earlier visits", &previous);
+        rc = fd__stmt_int(store, fn, st, "counting earlier visits", &previous);
     } else if (rc == FD_OK && has_id) {
         rc = fd_error_last()->code;
     }
@@ -343,7 +298,7 @@ fd_status fd_store_visit_register(fd_visit_registration *out, fd_store *store, c
                 sqlite3_bind_blob(st, 4, cipher, (int)clen, SQLITE_STATIC);
                 sqlite3_bind_text(st, 5, store->key_id, -1, SQLITE_STATIC);
             }
-            rc = step_done(store, fn, st, "storing the ID document", NULL);
+            rc = fd__stmt_done(store, fn, st, "storing the ID document", NULL);
             sqlite3_clear_bindings(st);
         }
     }
@@ -454,7 +409,7 @@ static fd_status apply(fd_store *s, const char *fn, const fd_actor *actor, int64
         sqlite3_bind_int64(st, 6, to->arrived_at);
         sqlite3_bind_int64(st, 7, to->departed_at);
         sqlite3_bind_int64(st, 8, to->explained_at);
-        rc = step_done(s, fn, st, "updating the visit", &changed);
+        rc = fd__stmt_done(s, fn, st, "updating the visit", &changed);
     }
     if (rc == FD_OK && changed != 1)
         rc = fd__error(FD_ESTATE, "%s: visit_id: visit %lld changed meanwhile (no longer %s)", fn,
@@ -470,7 +425,7 @@ static fd_status apply(fd_store *s, const char *fn, const fd_actor *actor, int64
             sqlite3_bind_int64(st, 3, actor->at);
             if (actor->staff_id)
                 sqlite3_bind_int64(st, 4, actor->staff_id);
-            rc = step_done(s, fn, st, "recording the blocklist decision", NULL);
+            rc = fd__stmt_done(s, fn, st, "recording the blocklist decision", NULL);
         }
         if (rc == FD_OK)
             rc = fd__journal(s, fn, actor, actor->site_id, "visit", visit_id,
@@ -603,7 +558,7 @@ fd_status fd_store_visit_admit(fd_store *store, const fd_actor *actor, int64_t v
     if (st == NULL)
         return fd_error_last()->code;
     sqlite3_bind_int64(st, 1, visit_id);
-    if ((rc = step_int(store, fn, st, "reading the blocklist hits", &forbidden)) != FD_OK)
+    if ((rc = fd__stmt_int(store, fn, st, "reading the blocklist hits", &forbidden)) != FD_OK)
         return rc;
     if (forbidden && (rc = fd__actor_require_manage(fn, actor)) != FD_OK)
         return fd__error(FD_EPERM, "%s: actor.grants: the blocklist says forbidden: only a manager (the 'manage' "
@@ -679,7 +634,7 @@ fd_status fd_store_visit_explain(fd_store *store, const fd_actor *actor, int64_t
     } else {
         sqlite3_bind_int64(st, 1, visit_id);
         sqlite3_bind_int64(st, 2, actor->at);
-        rc = step_done(store, fn, st, "recording the explanation", NULL);
+        rc = fd__stmt_done(store, fn, st, "recording the explanation", NULL);
     }
     fd_visit_event e = FD_VISIT_EVENT_INIT;
     e.visit_id = visit_id;
@@ -779,7 +734,7 @@ fd_status fd_store_visit_shift_check(fd_visit_shift *out, fd_store *store, const
         rc = fd_error_last()->code;
     if (rc == FD_OK) {
         sqlite3_bind_int64(st, 1, actor->site_id);
-        rc = step_int(store, fn, st, "counting held visits", &r.held);
+        rc = fd__stmt_int(store, fn, st, "counting held visits", &r.held);
     }
     if (rc == FD_OK && (st = fd__store_stmt(store, fn, SQL_EXPECTED_LATE)) == NULL)
         rc = fd_error_last()->code;
@@ -787,7 +742,7 @@ fd_status fd_store_visit_shift_check(fd_visit_shift *out, fd_store *store, const
         sqlite3_bind_int64(st, 1, actor->site_id);
         sqlite3_bind_int64(st, 2, actor->at);
         sqlite3_bind_int64(st, 3, since);
-        rc = step_int(store, fn, st, "counting expected visits", &r.expected_late);
+        rc = fd__stmt_int(store, fn, st, "counting expected visits", &r.expected_late);
     }
     /* R-VIS-4: items still out, and those whose visitor has gone; counts with a difference not explained. */
     if (rc == FD_OK && (st = fd__store_stmt(store, fn, SQL_ITEMS_OUT)) == NULL)
@@ -807,7 +762,7 @@ fd_status fd_store_visit_shift_check(fd_visit_shift *out, fd_store *store, const
         rc = fd_error_last()->code;
     if (rc == FD_OK) {
         sqlite3_bind_int64(st, 1, actor->site_id);
-        rc = step_int(store, fn, st, "counting open counts", &r.counts_open);
+        rc = fd__stmt_int(store, fn, st, "counting open counts", &r.counts_open);
     }
     if (rc == FD_OK)
         *out = r;
@@ -915,7 +870,7 @@ static fd_status slip_state(fd_store *s, const char *fn, const fd_actor *actor, 
     if ((st = fd__store_stmt(s, fn, SQL_LAST_SLIP)) == NULL)
         return fd_error_last()->code;
     sqlite3_bind_int64(st, 1, actor->site_id);
-    fd_status rc = step_int(s, fn, st, "reading the latest slip", &out->last_slip);
+    fd_status rc = fd__stmt_int(s, fn, st, "reading the latest slip", &out->last_slip);
     if (rc)
         return rc;
     out->pending = out->last_slip > handed ? out->last_slip - handed : 0;
@@ -926,7 +881,7 @@ static fd_status slip_state(fd_store *s, const char *fn, const fd_actor *actor, 
             return fd_error_last()->code;
         sqlite3_bind_int64(st, 1, actor->site_id);
         sqlite3_bind_int64(st, 2, out->first_pending);
-        if ((rc = step_int(s, fn, st, "reading the first slip", &out->since)) != FD_OK)
+        if ((rc = fd__stmt_int(s, fn, st, "reading the first slip", &out->since)) != FD_OK)
             return rc;
     }
     return FD_OK;

@@ -132,4 +132,10 @@ fd_status fd__custody_held_count(fd_store *s, const char *fn, sqlite3_stmt *st, 
  */
 fd_status fd__visitors_check_note(const char *fn, const char *field, const char *text, size_t max, bool required);
 
+/* The first checks of an add, in order: @out_id and @store given, @checked
+ * (the result of the record's own pure check, run by the caller; its error is
+ * renamed to @fn) FD_OK, the actor valid at the store. */
+fd_status fd__visitors_add_begin(const char *fn, const int64_t *out_id, fd_store *store, fd_status checked,
+                                 const fd_actor *actor);
+
 #endif

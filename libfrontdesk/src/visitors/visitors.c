@@ -17,13 +17,8 @@
 
 /* --- code lists ----------------------------------------------------------------- */
 
-typedef struct code_entry {
-    const char *code;
-    const char *label;
-    const char *aliases[5]; /* other Simplified words for it, NULL-terminated */
-} code_entry;
 
-static const code_entry STATES[] = {
+static const fd__code STATES[] = {
     { "expected", "已预约", { "预约", "待到访", NULL } },
     { "waiting", "等候", { "等候中", "待答复", NULL } },
     { "held", "待核实", { "暂缓", NULL } },
@@ -34,13 +29,13 @@ static const code_entry STATES[] = {
     { "cancelled", "已取消", { "取消", NULL } },
     { NULL, NULL, { NULL } },
 };
-static const code_entry ANSWERS[] = {
+static const fd__code ANSWERS[] = {
     { "lobby", "大堂会面", { "大堂", "下楼接待", "前台会面", NULL } },
     { "bring_up", "带上楼", { "带上去", "引领", "请上楼", NULL } },
     { "decline", "婉拒", { "不见", "谢绝", "拒绝", NULL } },
     { NULL, NULL, { NULL } },
 };
-static const code_entry ID_TYPES[] = {
+static const fd__code ID_TYPES[] = {
     { "id_card", "居民身份证", { "身份证", "二代身份证", NULL } },
     { "passport", "护照", { NULL } },
     { "hk_macau", "港澳通行证", { "往来港澳通行证", "回乡证", "港澳居民来往内地通行证", NULL } },
@@ -48,63 +43,63 @@ static const code_entry ID_TYPES[] = {
     { "other", "其他证件", { "其他", "其它", NULL } },
     { NULL, NULL, { NULL } },
 };
-static const code_entry LEVELS[] = {
+static const fd__code LEVELS[] = {
     { "warning", "提醒", { "注意", "警告", NULL } },
     { "limited", "限制", { "限制入内", NULL } },
     { "forbidden", "禁止", { "禁止入内", NULL } },
     { NULL, NULL, { NULL } },
 };
-static const code_entry BASES[] = {
+static const fd__code BASES[] = {
     { "id", "证件", { "证件号", NULL } },
     { "phone", "电话", { "手机", NULL } },
     { "name", "姓名", { NULL } },
     { "pinyin", "拼音", { NULL } },
     { NULL, NULL, { NULL } },
 };
-static const code_entry EVENT_KINDS[] = {
+static const fd__code EVENT_KINDS[] = {
     { "answer", "答复", { NULL } },   { "checkin", "到达", { "签到", NULL } },
     { "checkout", "离开", { "签离", NULL } }, { "admit", "放行", { NULL } },
     { "refuse", "拒绝", { NULL } },   { "explain", "说明", { NULL } },
     { "cancel", "取消", { NULL } },   { NULL, NULL, { NULL } },
 };
-static const code_entry OUTCOMES[] = {
+static const fd__code OUTCOMES[] = {
     { "pending", "待定", { NULL } },
     { "admitted", "已放行", { "放行", NULL } },
     { "refused", "已拒绝", { "拒绝", NULL } },
     { NULL, NULL, { NULL } },
 };
 
-static const code_entry ITEM_KINDS[] = {
+static const fd__code ITEM_KINDS[] = {
     { "visitor_card", "访客卡", { "访客证", "临时卡", NULL } },
     { "key", "钥匙", { NULL } },
     { "umbrella", "雨伞", { "伞", NULL } },
     { "other", "其他物品", { "其他", "其它", NULL } },
     { NULL, NULL, { NULL } },
 };
-static const code_entry ITEM_STATES[] = {
+static const fd__code ITEM_STATES[] = {
     { "in_stock", "在库", { "在前台", NULL } },
     { "issued", "借出", { "已借出", NULL } },
     { "lost", "遗失", { "丢失", NULL } },
     { NULL, NULL, { NULL } },
 };
-static const code_entry ITEM_EVENTS[] = {
+static const fd__code ITEM_EVENTS[] = {
     { "issue", "借出", { "发放", NULL } }, { "return", "归还", { "收回", NULL } },
     { "lost", "遗失", { "丢失", NULL } },  { "found", "找回", { NULL } },
     { NULL, NULL, { NULL } },
 };
-static const code_entry MOMENTS[] = {
+static const fd__code MOMENTS[] = {
     { "start", "接班", { "班前", NULL } },
     { "end", "交班", { "班后", NULL } },
     { NULL, NULL, { NULL } },
 };
-static const code_entry COUNT_STATES[] = {
+static const fd__code COUNT_STATES[] = {
     { "ok", "相符", { NULL } },
     { "open", "待说明", { "不符", NULL } },
     { "explained", "已说明", { NULL } },
     { NULL, NULL, { NULL } },
 };
 
-static const code_entry PERMIT_STATES[] = {
+static const fd__code PERMIT_STATES[] = {
     { "requested", "待批准", { "申请中", NULL } },
     { "approved", "已批准", { "批准", NULL } },
     { "released", "已放行", { "放行", NULL } },
@@ -112,37 +107,34 @@ static const code_entry PERMIT_STATES[] = {
     { "refused", "不予放行", { "拒绝", NULL } },
     { NULL, NULL, { NULL } },
 };
-static const code_entry CUSTODY_KINDS[] = {
+static const fd__code CUSTODY_KINDS[] = {
     { "left_behind", "遗留物品", { "遗留", "失物", "拾遗", NULL } },
     { "parcel", "快递包裹", { "快递", "包裹", "收件", NULL } },
     { "deposit", "暂存物品", { "暂存", "寄存", NULL } },
     { "visitor_documents", "访客留存资料", { "名片", "留存资料", NULL } },
     { NULL, NULL, { NULL } },
 };
-static const code_entry CUSTODY_STATES[] = {
+static const fd__code CUSTODY_STATES[] = {
     { "held", "保管中", { "保管", NULL } },
     { "collected", "已领取", { "领取", NULL } },
     { "returned", "已退回", { "退回", NULL } },
     { "handed_on", "已移交", { "移交", NULL } },
     { NULL, NULL, { NULL } },
 };
-static const code_entry CUSTODY_EVENTS[] = {
+static const fd__code CUSTODY_EVENTS[] = {
     { "deposit", "登记", { "存入", NULL } }, { "notify", "通知", { NULL } },
     { "remind", "提醒", { "催领", NULL } },  { "collect", "领取", { NULL } },
     { "return", "退回", { NULL } },          { "hand_on", "移交", { NULL } },
     { NULL, NULL, { NULL } },
 };
-static const code_entry CUSTODY_HOW[] = {
+static const fd__code CUSTODY_HOW[] = {
     { "sms", "短信", { NULL } },        { "phone", "电话", { NULL } },
     { "wechat", "微信", { NULL } },     { "note", "便条", { "留条", NULL } },
     { "signature", "签字", { "签收", NULL } }, { "id_check", "核验证件", { "验证件", NULL } },
     { NULL, NULL, { NULL } },
 };
 
-static const struct {
-    const char *field;
-    const code_entry *codes;
-} LISTS[] = {
+static const fd__code_list LISTS[] = {
     { "permit_state", PERMIT_STATES },   { "custody_kind", CUSTODY_KINDS }, { "custody_state", CUSTODY_STATES },
     { "custody_event", CUSTODY_EVENTS }, { "custody_how", CUSTODY_HOW },
     { "state", STATES },           { "answer", ANSWERS },          { "id_type", ID_TYPES },
@@ -150,89 +142,22 @@ static const struct {
     { "outcome", OUTCOMES },       { "item_kind", ITEM_KINDS },    { "item_state", ITEM_STATES },
     { "item_event", ITEM_EVENTS }, { "moment", MOMENTS },          { "count_state", COUNT_STATES },
 };
-#define NLISTS (sizeof LISTS / sizeof LISTS[0])
-
-static const code_entry *list_of(const char *field)
-{
-    for (size_t i = 0; field && i < NLISTS; i++)
-        if (strcmp(LISTS[i].field, field) == 0)
-            return LISTS[i].codes;
-    return NULL;
-}
+static const fd__code_lists CODES = { LISTS, sizeof LISTS / sizeof LISTS[0] };
 
 const char *fd_visit_code_label(const char *field, const char *code)
 {
-    for (const code_entry *e = list_of(field); e && code && e->code; e++)
-        if (strcmp(e->code, code) == 0)
-            return e->label;
-    return NULL;
-}
-
-/* "code 标签, ..." of @list into @b. */
-static void list_codes(char *b, size_t cap, const code_entry *list)
-{
-    size_t n = 0;
-    b[0] = '\0';
-    for (const code_entry *e = list; e->code && n < cap; e++) {
-        int w = snprintf(b + n, cap - n, "%s%s %s", e == list ? "" : ", ", e->code, e->label);
-        if (w < 0)
-            break;
-        n += (size_t)w;
-    }
+    return fd__code_label(&CODES, field, code);
 }
 
 /* FD_EINVAL naming @qname unless @code is in list @field (NULL or "" pass when @optional). */
 static fd_status check_code(const char *fn, const char *qname, const char *field, const char *code, bool optional)
 {
-    if (code == NULL || code[0] == '\0')
-        return optional ? FD_OK : fd__error(FD_EINVAL, "%s: %s: is required", fn, qname);
-    if (fd_visit_code_label(field, code))
-        return FD_OK;
-    char codes[512];
-    list_codes(codes, sizeof codes, list_of(field));
-    return fd__error(FD_EINVAL, "%s: %s: '%.32s' is not a code of %s (%s)", fn, qname, code, field, codes);
+    return fd__code_check(&CODES, fn, qname, field, code, optional);
 }
 
 fd_status fd_visit_code_parse(fd_buf *out, const char *field, const char *text)
 {
-    static const char fn[] = "fd_visit_code_parse";
-    fd__buf_clear(out);
-    fd_status rc = fd__check_ptr(fn, "out", out);
-    if (rc == FD_OK)
-        rc = fd__check_text(fn, "field", field, 0, true);
-    if (rc == FD_OK)
-        rc = fd__check_text(fn, "text", text, 256, false);
-    if (rc)
-        return rc;
-    const code_entry *list = list_of(field);
-    if (list == NULL) {
-        char names[512];
-        size_t n = 0;
-        for (size_t i = 0; i < NLISTS; i++)
-            n += (size_t)snprintf(names + n, sizeof names - n, "%s%s", i ? ", " : "", LISTS[i].field);
-        return fd__error(FD_EINVAL, "%s: field: '%.32s' is not a code list (%s)", fn, field, names);
-    }
-    /* The search fold: NFKC, Traditional to Simplified, case-folded, no white space. */
-    fd_buf folded = FD_BUF_INIT;
-    if ((rc = fd_text_search_query(&folded, text)) != FD_OK) {
-        fd_buf_dispose(&folded);
-        return rc;
-    }
-    const char *code = NULL;
-    for (const code_entry *e = list; e->code && code == NULL; e++) {
-        if (strcmp(folded.ptr, e->code) == 0 || strcmp(folded.ptr, e->label) == 0)
-            code = e->code;
-        for (size_t k = 0; code == NULL && e->aliases[k]; k++)
-            if (strcmp(folded.ptr, e->aliases[k]) == 0)
-                code = e->code;
-    }
-    fd_buf_dispose(&folded);
-    if (code == NULL) {
-        char codes[512];
-        list_codes(codes, sizeof codes, list);
-        return fd__error(FD_EINVAL, "%s: %s: '%.48s' is not one of %s", fn, field, text, codes);
-    }
-    return fd__buf_puts(out, code);
+    return fd__code_parse(out, &CODES, "fd_visit_code_parse", field, text);
 }
 
 /* --- ID documents (R-COM-2) --------------------------------------------------------------- */
