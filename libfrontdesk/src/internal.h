@@ -272,8 +272,8 @@ typedef struct fd__visit_group_row {
  * number in it masked (fd_pii_mask_text(): the report never reveals a
  * purpose, nor logs it); or their host organisation's name (NULL for visits
  * without one: occupants and hosts named in text). Most visits first; among
- * as many, by text, none last. *@rows is malloc'ed (fd__visit_groups_free()),
- * *@n rows.
+ * as many, in pinyin order, none last. *@rows is malloc'ed
+ * (fd__visit_groups_free()), *@n rows.
  */
 struct fd_store;
 struct fd_actor;

@@ -2631,6 +2631,9 @@ Test(visitors_store, R_COM_4_the_daily_report_has_the_visitors_section)
     for (size_t i = 0; i < sizeof lines / sizeof *lines; i++)
         cr_assert(strstr(b.ptr, lines[i]) != NULL, "no line %s in:\n%s", lines[i], b.ptr);
     cr_assert_null(strstr(b.ptr, "as of"), "the day is over: no 'as of' note");
+    /* as many visits: in pinyin order, 考察 kao, 面试 mian, 维修 wei */
+    const char *kao = strstr(b.ptr, "  考察 "), *mian = strstr(b.ptr, "  面试 "), *wei = strstr(b.ptr, "  维修 ");
+    cr_assert(kao && mian && wei && kao < mian && mian < wei, "%s", b.ptr);
     /* the model: keys and typed values for scripts */
     size_t on_site = section_of(r, "visitors.on_site");
     cr_assert_eq(rows_of(r, on_site), 4);

@@ -105,6 +105,15 @@ static const char *const VWORDS[V_COUNT_][2] = {
 };
 #define VW(l, w) (VWORDS[(w)][(l)])
 
+/* What the section reads: the store and actor, the day [a, b), how to show instants. */
+typedef struct day_ctx {
+    fd_store *store;
+    const fd_actor *actor;
+    int64_t a, b;
+    fd__zone *zone;
+    const char *fn;
+} day_ctx;
+
 /* One count of a key/item/count table: its key, its word and the number. */
 typedef struct count_row {
     const char *key;
@@ -127,8 +136,7 @@ static fd_status add_counts(fd_report *r, size_t *section, const char *key, enum
     return rc;
 }
 
-static fd_status add_summary(fd_report *r, const fd_visit_stats *st, int64_t end, int64_t b, fd__zone *zone,
-                             const char *fn, fd__lang l)
+static fd_status add_summary(fd_report *r, const fd_visit_stats *st, int64_t end, const day_ctx *d, fd__lang l)
 {
     const count_row rows[] = {
         { "registered", V_REGISTERED, st->registered },
@@ -148,20 +156,19 @@ static fd_status add_summary(fd_report *r, const fd_visit_stats *st, int64_t end
     size_t s = 0;
     fd_status rc = add_counts(r, &s, "visitors.summary", V_SUMMARY, rows, sizeof rows / sizeof *rows, l);
     /* A report of a day not over yet counts what stands at its making. */
-    if (rc == FD_OK && end < b) {
+    if (rc == FD_OK && end < d->b) {
         char at[40], note[160];
-        rc = fd__report_local(zone, fn, end, at);
-        snprintf(note, sizeof note,
-                 l == FD__ZH ? "日终数按 %s 计（R-COM-4）" : "Figures at the day's end are as of %s (R-COM-4)", at);
-        if (rc == FD_OK)
+        if ((rc = fd__report_local(d->zone, d->fn, end, at)) == FD_OK) {
+            snprintf(note, sizeof note,
+                     l == FD__ZH ? "日终数按 %s 计（R-COM-4）" : "Figures at the day's end are as of %s (R-COM-4)", at);
             rc = fd_report_note_add(r, s, note);
+        }
     }
     return rc;
 }
 
 /* The day's arrivals grouped (purpose or host organisation): the largest groups, the rest as 其他/Other. */
-static fd_status add_groups(fd_report *r, fd_store *store, const fd_actor *actor, int64_t a, int64_t b, int by,
-                            int64_t total, fd__lang l)
+static fd_status add_groups(fd_report *r, const day_ctx *d, int by, int64_t total, fd__lang l)
 {
     bool purpose = by == FD__VISIT_BY_PURPOSE;
     const fd__column_spec cols[] = {
@@ -174,7 +181,7 @@ static fd_status add_groups(fd_report *r, fd_store *store, const fd_actor *actor
     fd_status rc = fd__report_add_section(&s, r, purpose ? "visitors.by_purpose" : "visitors.by_organisation",
                                           VW(l, purpose ? V_BY_PURPOSE : V_BY_ORGANISATION), cols, 3);
     if (rc == FD_OK)
-        rc = fd__store_visit_groups(&g, &n, store, actor, a, b, by);
+        rc = fd__store_visit_groups(&g, &n, d->store, d->actor, d->a, d->b, by);
     int64_t other = 0;
     for (size_t i = 0; rc == FD_OK && i < n; i++) {
         if (i >= TOP_GROUPS - 1 && n > TOP_GROUPS) {
@@ -273,9 +280,55 @@ static fd_status instant_cell(fd_report *r, size_t s, size_t col, int64_t at, fd
     return rc == FD_OK && at ? fd_report_cell_instant(r, s, 0, col, at, local) : rc;
 }
 
+/* A row's first four cells, as both lists have them: an instant, the slip, the visitor, where they came from. */
+static fd_status visit_row(fd_report *r, size_t s, const day_ctx *d, int64_t at, const fd_visit *v)
+{
+    fd_status rc = fd_report_row_add(r, s, 0);
+    if (rc == FD_OK) rc = instant_cell(r, s, 0, at, d->zone, d->fn);
+    if (rc == FD_OK) rc = fd_report_cell_int(r, s, 0, 1, v->slip_no);
+    if (rc == FD_OK) rc = fd_report_cell_text(r, s, 0, 2, v->visitor);
+    if (rc == FD_OK) rc = fd_report_cell_text(r, s, 0, 3, v->organisation);
+    return rc;
+}
+
+typedef fd_status (*visit_row_fn)(fd_report *r, size_t s, const day_ctx *d, const fd_visit *v);
+
+/*
+ * Every page (64 visits) of the day's important visits still being prepared
+ * (@important), or of the visitors on site: @row adds each one's row.
+ */
+static fd_status each_visit(fd_report *r, size_t s, const day_ctx *d, bool important, visit_row_fn row)
+{
+    fd_status rc = FD_OK;
+    for (int64_t after = 0, got = 64; rc == FD_OK && got == 64;) {
+        fd_visit_iter *it = NULL;
+        const fd_visit *v = NULL;
+        got = 0;
+        rc = important ? fd_store_visit_prep_open(&it, d->store, d->actor, d->a, d->b, after, 64)
+                       : fd_store_visit_onsite(&it, d->store, d->actor, after, 64);
+        while (rc == FD_OK && (rc = fd_visit_iter_next(&v, it)) == FD_OK && v) {
+            after = v->id;
+            got++;
+            rc = row(r, s, d, v);
+        }
+        fd_visit_iter_free(it);
+    }
+    return rc;
+}
+
+/* An important visit with its checklist's open and overdue items at the actor's instant. */
+static fd_status important_row(fd_report *r, size_t s, const day_ctx *d, const fd_visit *v)
+{
+    fd_visit_prep_status ps;
+    fd_status rc = fd_store_visit_prep_status(&ps, d->store, d->actor, v->id);
+    if (rc == FD_OK) rc = visit_row(r, s, d, v->planned_from, v);
+    if (rc == FD_OK) rc = fd_report_cell_int(r, s, 0, 4, ps.open);
+    if (rc == FD_OK) rc = fd_report_cell_int(r, s, 0, 5, ps.overdue);
+    return rc;
+}
+
 /* R-VIS-6: the important visits planned in the day, not cancelled, with checklist items still open. */
-static fd_status add_important(fd_report *r, fd_store *store, const fd_actor *actor, int64_t a, int64_t b,
-                               fd__zone *zone, const char *fn, fd__lang l)
+static fd_status add_important(fd_report *r, const day_ctx *d, fd__lang l)
 {
     const fd__column_spec cols[] = {
         { "planned_from", VW(l, V_PLANNED), FD_REPORT_COLUMN_INSTANT },
@@ -287,27 +340,7 @@ static fd_status add_important(fd_report *r, fd_store *store, const fd_actor *ac
     };
     size_t s = 0;
     fd_status rc = fd__report_add_section(&s, r, "visitors.important", VW(l, V_IMPORTANT), cols, 6);
-    for (int64_t after = 0, got = 64; rc == FD_OK && got == 64;) {
-        fd_visit_iter *it = NULL;
-        const fd_visit *v = NULL;
-        got = 0;
-        rc = fd_store_visit_prep_open(&it, store, actor, a, b, after, 64);
-        while (rc == FD_OK && (rc = fd_visit_iter_next(&v, it)) == FD_OK && v) {
-            fd_visit_prep_status ps;
-            after = v->id;
-            got++;
-            rc = fd_store_visit_prep_status(&ps, store, actor, v->id);
-            if (rc == FD_OK) rc = fd_report_row_add(r, s, 0);
-            if (rc == FD_OK) rc = instant_cell(r, s, 0, v->planned_from, zone, fn);
-            if (rc == FD_OK) rc = fd_report_cell_int(r, s, 0, 1, v->slip_no);
-            if (rc == FD_OK) rc = fd_report_cell_text(r, s, 0, 2, v->visitor);
-            if (rc == FD_OK) rc = fd_report_cell_text(r, s, 0, 3, v->organisation);
-            if (rc == FD_OK) rc = fd_report_cell_int(r, s, 0, 4, ps.open);
-            if (rc == FD_OK) rc = fd_report_cell_int(r, s, 0, 5, ps.overdue);
-        }
-        fd_visit_iter_free(it);
-    }
-    return rc;
+    return rc ? rc : each_visit(r, s, d, true, important_row);
 }
 
 /* Whom a visit came to see, as the store gives it to the actor: the text, else the host record's name. */
@@ -341,12 +374,22 @@ static fd_status host_cell(fd_report *r, size_t s, size_t col, fd_store *store, 
     return rc;
 }
 
-/*
- * R-COM-4: who is still on site, in id order, of those who arrived before the
- * day's end, with when each began to overstay (at the actor's instant).
- */
-static fd_status add_on_site(fd_report *r, fd_store *store, const fd_actor *actor, int64_t b, fd__zone *zone,
-                             const char *fn, fd__lang l)
+/* A visitor on site who arrived before the day's end, with when they began to overstay (at the actor's instant). */
+static fd_status on_site_row(fd_report *r, size_t s, const day_ctx *d, const fd_visit *v)
+{
+    if (v->arrived_at >= d->b)
+        return FD_OK;
+    fd_overstay o;
+    fd_status rc = fd_store_visit_overstay(&o, d->store, d->actor, v);
+    if (rc == FD_OK) rc = visit_row(r, s, d, v->arrived_at, v);
+    if (rc == FD_OK) rc = fd_report_cell_int(r, s, 0, 4, v->party_size);
+    if (rc == FD_OK) rc = host_cell(r, s, 5, d->store, d->actor, v);
+    if (rc == FD_OK) rc = instant_cell(r, s, 6, o.since, d->zone, d->fn);
+    return rc;
+}
+
+/* R-COM-4: who is still on site, in id order, of those who arrived before the day's end. */
+static fd_status add_on_site(fd_report *r, const day_ctx *d, fd__lang l)
 {
     const fd__column_spec cols[] = {
         { "arrived_at", VW(l, V_ARRIVED_AT), FD_REPORT_COLUMN_INSTANT },
@@ -359,30 +402,9 @@ static fd_status add_on_site(fd_report *r, fd_store *store, const fd_actor *acto
     };
     size_t s = 0;
     fd_status rc = fd__report_add_section(&s, r, "visitors.on_site", VW(l, V_ON_SITE), cols, 7);
-    for (int64_t after = 0, got = 64; rc == FD_OK && got == 64;) {
-        fd_visit_iter *it = NULL;
-        const fd_visit *v = NULL;
-        got = 0;
-        rc = fd_store_visit_onsite(&it, store, actor, after, 64);
-        while (rc == FD_OK && (rc = fd_visit_iter_next(&v, it)) == FD_OK && v) {
-            after = v->id;
-            got++;
-            if (v->arrived_at >= b)
-                continue;
-            fd_overstay o;
-            rc = fd_store_visit_overstay(&o, store, actor, v);
-            if (rc == FD_OK) rc = fd_report_row_add(r, s, 0);
-            if (rc == FD_OK) rc = instant_cell(r, s, 0, v->arrived_at, zone, fn);
-            if (rc == FD_OK) rc = fd_report_cell_int(r, s, 0, 1, v->slip_no);
-            if (rc == FD_OK) rc = fd_report_cell_text(r, s, 0, 2, v->visitor);
-            if (rc == FD_OK) rc = fd_report_cell_text(r, s, 0, 3, v->organisation);
-            if (rc == FD_OK) rc = fd_report_cell_int(r, s, 0, 4, v->party_size);
-            if (rc == FD_OK) rc = host_cell(r, s, 5, store, actor, v);
-            if (rc == FD_OK) rc = instant_cell(r, s, 6, o.since, zone, fn);
-        }
-        fd_visit_iter_free(it);
-    }
-    if (rc == FD_OK && actor->at >= b)
+    if (rc == FD_OK)
+        rc = each_visit(r, s, d, false, on_site_row);
+    if (rc == FD_OK && d->actor->at >= d->b)
         rc = fd_report_note_add(r, s, VW(l, V_ON_SITE_NOTE));
     return rc;
 }
@@ -395,20 +417,21 @@ fd_status fd__daily_visitors(fd_report *r, fd_store *s, const fd_actor *actor, i
     st.version = FD_VISIT_STATS_VERSION;
     /* the end that stood, as fd_store_visit_stats reads it */
     int64_t end = actor->at < a ? a : actor->at < b ? actor->at : b;
+    const day_ctx d = { s, actor, a, b, zone, fn };
     fd_status rc = fd_store_visit_stats(&st, s, actor, a, b);
     if (rc == FD_OK)
-        rc = add_summary(r, &st, end, b, zone, fn, l);
+        rc = add_summary(r, &st, end, &d, l);
     if (rc == FD_OK)
-        rc = add_groups(r, s, actor, a, b, FD__VISIT_BY_PURPOSE, st.arrived, l);
+        rc = add_groups(r, &d, FD__VISIT_BY_PURPOSE, st.arrived, l);
     if (rc == FD_OK)
-        rc = add_groups(r, s, actor, a, b, FD__VISIT_BY_ORGANISATION, st.arrived, l);
+        rc = add_groups(r, &d, FD__VISIT_BY_ORGANISATION, st.arrived, l);
     if (rc == FD_OK)
         rc = add_items_and_custody(r, &st, l);
     if (rc == FD_OK)
         rc = add_blocklist(r, &st, l);
     if (rc == FD_OK)
-        rc = add_important(r, s, actor, a, b, zone, fn, l);
+        rc = add_important(r, &d, l);
     if (rc == FD_OK)
-        rc = add_on_site(r, s, actor, b, zone, fn, l);
+        rc = add_on_site(r, &d, l);
     return rc;
 }

@@ -275,12 +275,15 @@ static int by_text(const void *a, const void *b)
     return strcmp(x->text, y->text);
 }
 
-/* Most visits first, then by text. */
+/* Most visits first; among as many, in pinyin order as people read a list (bytes when that fails), none last. */
 static int by_visits(const void *a, const void *b)
 {
     const fd__visit_group_row *x = a, *y = b;
     if (x->visits != y->visits)
         return x->visits > y->visits ? -1 : 1;
+    int c = 0;
+    if (x->text && y->text && fd_text_compare(&c, x->text, y->text, FD_TEXT_ORDER_PINYIN) == FD_OK && c)
+        return c;
     return by_text(a, b);
 }
 
