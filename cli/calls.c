@@ -24,39 +24,7 @@ static const char *lbl(const cli *c, const char *field, const char *code)
 /* Parses option @name of list @field into @buf when given; *out points at the code (or stays NULL). */
 static int code_opt(const cli *c, const char *name, const char *field, fd_buf *buf, const char **out)
 {
-    const char *v = opt(c, name);
-    if (v == NULL)
-        return 0;
-    fd_status rc = fd_call_code_parse(buf, field, v);
-    if (rc) {
-        fprintf(stderr, "frontdesk: %s: %s\n", name, fd_error_last()->message);
-        return 2;
-    }
-    *out = buf->ptr;
-    return 0;
-}
-
-/* Parses time option @name when given (site time or @SECONDS). */
-static int time_opt(const cli *c, ctx *x, const char *name, int64_t *out)
-{
-    const char *v = opt(c, name);
-    return v ? parse_time(name, v, x->site, out) : 0;
-}
-
-/* A positional or --id style id argument. */
-static int id_arg(const char *s, const char *what, int64_t *out)
-{
-    if (!parse_int(s, out) || *out <= 0) {
-        fprintf(stderr, "frontdesk: %s must be a positive whole number\n", what);
-        return 2;
-    }
-    return 0;
-}
-
-/* @text with full-width digits and letters made ASCII (NFKC: an IME's ８４００ is 8400), in @buf. */
-static const char *ascii_form(fd_buf *buf, const char *text)
-{
-    return text && fd_text_normalize(buf, text) == FD_OK ? buf->ptr : text;
+    return code_arg(fd_call_code_parse, name, field, opt(c, name), buf, out);
 }
 
 /* The directory entry with extension @ext at the actor's site: its id, or 0 with a message (status 1). */

@@ -14,7 +14,7 @@
 #include <stdint.h>
 
 /* Value options of the domain commands ("--matter TEXT"), in the order of cli.extra. */
-#define CLI_EXTRA_MAX 48
+#define CLI_EXTRA_MAX 80
 extern const char *const CLI_EXTRA[];
 /* Options without a value ("--read-back"), bit i of cli.flags. */
 extern const char *const CLI_FLAGS[];
@@ -65,6 +65,18 @@ int parse_at(const char *s, const fd_site *site, int64_t *out);
 int parse_time(const char *name, const char *text, const fd_site *site, int64_t *out);
 /* --date: the site's local day [*from, *to): 0, else 1 or 2. */
 int day_range(const cli *c, ctx *x, int64_t *from, int64_t *to);
+/* The site's local day @d as [*from, *to): 0, else 1. */
+int date_range(ctx *x, fd_date d, int64_t *from, int64_t *to);
+/* @text with full-width digits and letters made ASCII (NFKC), in @buf; @text itself when that fails. */
+const char *ascii_form(fd_buf *buf, const char *text);
+/* A positive id as typed, full-width digits read: 0, else a usage error (2) naming @what. */
+int id_arg(const char *s, const char *what, int64_t *out);
+/* The time option @name when given, as parse_time reads it (full-width digits too): 0 or 2. */
+int time_opt(const cli *c, ctx *x, const char *name, int64_t *out);
+/* @text (skipped when NULL) as a code of list @field by @parser (fd_call_code_parse ...), kept in @buf:
+ * *out points at it; a usage error (2) naming the option @name when it is not one. */
+int code_arg(fd_status (*parser)(fd_buf *, const char *, const char *), const char *name, const char *field,
+             const char *text, fd_buf *buf, const char **out);
 /* The instant as site-local ISO 8601 with offset (points into x->buf, valid until the next call). */
 const char *local(ctx *x, int64_t at);
 /* Managerial commands ask for the manage grant when done as staff. */
@@ -81,7 +93,14 @@ int cmd_building(cli *c, ctx *x);
 int cmd_unit(cli *c, ctx *x);
 int cmd_occupant(cli *c, ctx *x);
 int cmd_org(cli *c, ctx *x);
+int cmd_dept(cli *c, ctx *x);
+int cmd_employee(cli *c, ctx *x);
 int cmd_find(cli *c, ctx *x);
 int cmd_resident(cli *c, ctx *x);
+/* The unit of the actor's site numbered @number as typed (3栋1201室): its id, or 1 with the library's message. */
+int unit_by_number(ctx *x, const char *number, int64_t *out);
+
+/* Commands of the visitors module (cli/visitors.c): visitor, blocklist, card, custody, permit, prep, slips. */
+int cmd_visitors(cli *c, ctx *x);
 
 #endif

@@ -57,6 +57,31 @@ static const char USAGE_ZH[] =
     "  occupant find 查询 | occupant move-out 编号 日期 | org add 名称 [--unit 房号] | org find 查询\n"
     "  find 查询                                按姓名、拼音、房号、电话查找住户、单位、员工\n"
     "  resident 姓名或电话                      是否本物业住户（不显示住户信息）\n"
+    "  dept add 单位编号 名称 | employee add 单位编号 姓名 [--dept 部门编号] [--title 职务] [--number 电话]\n"
+    "                                          企业的部门与员工（来访的被访人）\n"
+    "  visitor register 姓名 --purpose 事由 --host 被访人|--host-occupant 编号|--host-employee 编号|--host-dept 编号|\n"
+    "       --host-org 编号 [--org 来访单位] [--phone 电话] [--party 人数] [--plate 车牌]\n"
+    "       [--id-type 证件类型 --id-number 号码 [--consent]] [--expected 时间 [--until 时间]] [--important]\n"
+    "                                          来访登记：打印登记单号、状态与黑名单结果（只有级别和原因）\n"
+    "  visitor answer 编号 lobby|bring_up|decline | checkin 编号 | checkout 编号 [--left-at 时间] [--note 备注]\n"
+    "  visitor admit|refuse|explain|cancel 编号 --note 理由   黑名单放行或拒绝、交班说明、取消预约\n"
+    "  visitor list [--date 日期] [--state 状态] | show 编号 | onsite   来访记录；仍在场者（含逾期标记）\n"
+    "  visitor shift [--since 时间]             交班检查：在场者须签离或说明（不能交班时退出码为 1）\n"
+    "  visitor purge [--dry-run]               按保存期限清除证件号码与个人信息（--dry-run 只报告）\n"
+    "  blocklist add [姓名] --level 级别 --reason 原因 [--phone 电话] [--id-type 类型 --id-number 号码]\n"
+    "       [--from 时间] [--until 时间] | lift 编号 --reason 原因 | check [姓名] [--phone ...] | list [--all]\n"
+    "  card add 编号牌 [--kind 类型] [--name 名称] | issue 编号牌 --visit 来访 | return|found 编号牌 [--note 备注]\n"
+    "  card lost 编号牌 --note 经过 | list [--kind 类型] [--state 状态]\n"
+    "  card count 类型 接班|交班 --counted 实点数 --cosign 复核人工号 | explain 清点编号 --note 说明\n"
+    "  custody add 类型 描述 [--owner 物主] [--phone 电话] [--unit 房号] [--occupant 编号] [--visit 来访]\n"
+    "       [--found-where 地点] | notify 编号 --how 方式 | collect 编号 --to 领取人 --check signature|id_check\n"
+    "  custody return|hand-on 编号 --to 接收方 | list [--state 状态|--all] [--kind 类型]   遗留物品、快递、暂存\n"
+    "  permit add 申请人 --items \"电脑2台，椅子×4\" [--unit 房号] [--org 单位编号] [--phone 电话] [--reason 事由]\n"
+    "       [--until 时间] [--id-type 类型 --id-number 号码] | approve 编号 | refuse 编号 --note 理由 | list\n"
+    "  permit check 编号 --counted \"实点物品\" [--gate 门岗]   门岗核对（不符时退出码为 1 并列出差异）\n"
+    "  prep add 来访 事项 [--due 时间] | done 编号 [--note 备注] | list [--visit 来访] [--date 日期] [--open]\n"
+    "                                          重要来访的接待准备清单\n"
+    "  slips status | slips handover --to 接收人   登记单移交保安\n"
     "  version                                 库版本\n"
     "\n"
     "  --db 路径        场所数据库（默认 $FRONTDESK_DB，否则 ./site.db）\n"
@@ -108,6 +133,32 @@ static const char USAGE[] =
     "  find QUERY                                        occupants, organisations, employees by name,\n"
     "                                                    pinyin, unit or phone\n"
     "  resident NAME|PHONE                               is this visitor a resident here? (never says who)\n"
+    "  dept add ORG NAME | employee add ORG NAME [--dept ID] [--title T] [--number N]\n"
+    "                                                    departments and employees of an organisation (hosts)\n"
+    "  visitor register NAME --purpose TEXT --host TEXT|--host-occupant ID|--host-employee ID|--host-dept ID|\n"
+    "       --host-org ID [--org ORG] [--phone N] [--party N] [--plate P]\n"
+    "       [--id-type T --id-number N [--consent]] [--expected FROM [--until UNTIL]] [--important]\n"
+    "                                                    register a visit: slip number, state, the blocklist's\n"
+    "                                                    answer (level and reason only)\n"
+    "  visitor answer ID lobby|bring_up|decline | checkin ID | checkout ID [--left-at TIME] [--note TEXT]\n"
+    "  visitor admit|refuse|explain|cancel ID --note TEXT   blocklist decisions, end-of-shift notes, no-shows\n"
+    "  visitor list [--date D] [--state S] | show ID | onsite   the log; who is still on site (overstays flagged)\n"
+    "  visitor shift [--since TIME]                      the end-of-shift check (exit 1 until it may be handed over)\n"
+    "  visitor purge [--dry-run]                         the retention purge of ID numbers and personal data\n"
+    "  blocklist add [NAME] --level L --reason TEXT [--phone N] [--id-type T --id-number N] [--from T] [--until T]\n"
+    "  blocklist lift ID --reason TEXT | check [NAME] [--phone N] [--id-type T --id-number N] | list [--all]\n"
+    "  card add CODE [--kind K] [--name TEXT] | issue CODE --visit ID | return|found CODE [--note TEXT]\n"
+    "  card lost CODE --note TEXT | list [--kind K] [--state S]\n"
+    "  card count KIND start|end --counted N --cosign STAFF | explain COUNT --note TEXT   counts at each shift\n"
+    "  custody add KIND DESCRIPTION [--owner NAME] [--phone N] [--unit UNIT] [--occupant ID] [--visit ID]\n"
+    "       [--found-where TEXT] | notify ID --how HOW | collect ID --to NAME --check signature|id_check\n"
+    "  custody return|hand-on ID --to NAME | list [--state S|--all] [--kind K]   items left, parcels, deposits\n"
+    "  permit add APPLICANT --items \"电脑2台，椅子×4\" [--unit UNIT] [--org ID] [--phone N] [--reason TEXT]\n"
+    "       [--until TIME] [--id-type T --id-number N] | approve ID | refuse ID --note TEXT | list [--state S]\n"
+    "  permit check ID --counted ITEMS [--gate G]        the gate's count (exit 1 on a mismatch, saying what differs)\n"
+    "  prep add VISIT ITEM [--due TIME] | done ID [--note TEXT] | list [--visit ID] [--date D] [--open]\n"
+    "                                                    an important visit's preparation checklist\n"
+    "  slips status | slips handover --to NAME           registration slips handed to security\n"
     "  version                                           the library version\n"
     "\n"
     "  --db PATH       site database (default: $FRONTDESK_DB, else ./site.db)\n"
@@ -182,11 +233,17 @@ const char *const CLI_EXTRA[] = {
     "--column-map", "--for", "--from", "--body", "--how", "--note", "--kind", "--dept", "--title", "--until",
     "--room", "--arrival", "--departure", "--state", "--limit", "--outcome", "--call", "--manager", "--purchasing",
     "--building", "--area", "--use", "--move-in", "--after", "--unit",
+    /* visitors (cli/visitors.c) */
+    "--host", "--host-occupant", "--host-employee", "--host-dept", "--host-org", "--purpose", "--org", "--phone",
+    "--party", "--plate", "--id-type", "--id-number", "--expected", "--left-at", "--since", "--level", "--reason",
+    "--visit", "--counted", "--cosign", "--owner", "--occupant", "--found-where", "--to", "--check", "--items",
+    "--gate", "--due",
     NULL,
 };
 /* Valueless options of the domain commands (at most the bits of an unsigned long). */
 const char *const CLI_FLAGS[] = {
     "--read-back", "--unresolved", "--confidential", "--incognito", "--confirmed", "--screen", "--late", "--all",
+    "--consent", "--important", "--dry-run", "--open",
     NULL,
 };
 
@@ -327,6 +384,51 @@ int parse_at(const char *s, const fd_site *site, int64_t *out)
     return parse_time("--at", s, site, out);
 }
 
+/* @text with full-width digits and letters made ASCII (NFKC: an IME's ８４００ is 8400), in @buf. */
+const char *ascii_form(fd_buf *buf, const char *text)
+{
+    return text && fd_text_normalize(buf, text) == FD_OK ? buf->ptr : text;
+}
+
+/* A positive id as typed (full-width digits read): 0, else a usage error (2) naming @what. */
+int id_arg(const char *s, const char *what, int64_t *out)
+{
+    fd_buf b = FD_BUF_INIT;
+    int ok = parse_int(ascii_form(&b, s), out) && *out > 0;
+    fd_buf_dispose(&b);
+    if (!ok) {
+        fprintf(stderr, "frontdesk: %s must be a positive whole number\n", what);
+        return 2;
+    }
+    return 0;
+}
+
+/* Time option @name when given (site time or @SECONDS, full-width digits read): 0 or a usage error. */
+int time_opt(const cli *c, ctx *x, const char *name, int64_t *out)
+{
+    const char *v = opt(c, name);
+    if (v == NULL)
+        return 0;
+    fd_buf b = FD_BUF_INIT;
+    int bad = parse_time(name, ascii_form(&b, v), x->site, out);
+    fd_buf_dispose(&b);
+    return bad;
+}
+
+/* Parses @text (when not NULL) of list @field with @parser into @buf, *out pointing at the code; 2 naming @name. */
+int code_arg(fd_status (*parser)(fd_buf *, const char *, const char *), const char *name, const char *field,
+             const char *text, fd_buf *buf, const char **out)
+{
+    if (text == NULL)
+        return 0;
+    if (parser(buf, field, text) != FD_OK) {
+        fprintf(stderr, "frontdesk: %s: %s\n", name, fd_error_last()->message);
+        return 2;
+    }
+    *out = buf->ptr;
+    return 0;
+}
+
 /* --date D: the site's local day [*from, *to); usage error (2) on a bad date. */
 int day_range(const cli *c, ctx *x, int64_t *from, int64_t *to)
 {
@@ -335,6 +437,12 @@ int day_range(const cli *c, ctx *x, int64_t *from, int64_t *to)
         fprintf(stderr, "frontdesk: --date: %s\n", fd_error_last()->message);
         return 2;
     }
+    return date_range(x, d, from, to);
+}
+
+/* The site's local day @d as [*from, *to): 0, else 1 with the library's message. */
+int date_range(ctx *x, fd_date d, int64_t *from, int64_t *to)
+{
     fd_local_time t = { d, 0, 0, 0, 0 };
     if (fd_instant_from_local(from, x->site->time_zone, t) != FD_OK)
         return lib_error(fd_error_last()->code);
@@ -359,7 +467,10 @@ static bool reads_only(const cli *c)
                                          "policy list", "policy get", "report daily", "verify",
                                          "calendar status", "call list", "call show", "call tasks",
                                          "message list", "dir find", "guest find", "unit find", "unit list",
-                                         "occupant find", "org find", "find", "resident" };
+                                         "occupant find", "org find", "find", "resident", "visitor list",
+                                         "visitor onsite", "visitor shift", "visitor show", "blocklist check",
+                                         "blocklist list", "card list", "custody list", "permit list", "prep list",
+                                         "slips status" };
     char cmd[64];
     snprintf(cmd, sizeof cmd, "%s%s%s", c->argv[0], c->argc > 1 ? " " : "", c->argc > 1 ? c->argv[1] : "");
     for (size_t i = 0; i < sizeof reads / sizeof *reads; i++)
@@ -888,6 +999,9 @@ static const struct {
     { "verify", cmd_verify }, { "calendar", cmd_calendar }, { "call", cmd_call },       { "message", cmd_message },
     { "dir", cmd_dir },       { "guest", cmd_guest },       { "building", cmd_building }, { "unit", cmd_unit },
     { "occupant", cmd_occupant }, { "org", cmd_org },     { "find", cmd_find },         { "resident", cmd_resident },
+    { "dept", cmd_dept },         { "employee", cmd_employee }, { "visitor", cmd_visitors }, { "blocklist", cmd_visitors },
+    { "card", cmd_visitors },     { "custody", cmd_visitors },  { "permit", cmd_visitors }, { "prep", cmd_visitors },
+    { "slips", cmd_visitors },
 };
 
 /* The shapes of the site commands, checked before any database is opened. */
@@ -939,6 +1053,54 @@ static const struct {
     { "org", "find", 3, 3, "org find QUERY" },
     { "find", NULL, 2, 2, "find QUERY [--all] [--date D] [--limit N]" },
     { "resident", NULL, 2, 2, "resident NAME|PHONE [--date D]" },
+    { "dept", "add", 4, 4, "dept add ORG NAME [--unit UNIT]" },
+    { "employee", "add", 4, 4, "employee add ORG NAME [--dept ID] [--title T] [--number N]" },
+    { "visitor", "register", 3, 3, "visitor register NAME --purpose TEXT --host TEXT|--host-occupant ID|--host-employee ID|"
+                                    "--host-dept ID|--host-org ID [--org ORG] [--phone N] [--party N] [--plate P] "
+                                    "[--id-type T --id-number N [--consent]] [--expected FROM [--until UNTIL]] [--important]" },
+    { "visitor", "answer", 4, 4, "visitor answer ID lobby|bring_up|decline [--note TEXT]" },
+    { "visitor", "checkin", 3, 3, "visitor checkin ID" },
+    { "visitor", "checkout", 3, 3, "visitor checkout ID [--left-at TIME] [--note TEXT]" },
+    { "visitor", "admit", 3, 3, "visitor admit ID --note TEXT" },
+    { "visitor", "refuse", 3, 3, "visitor refuse ID --note TEXT" },
+    { "visitor", "explain", 3, 3, "visitor explain ID --note TEXT" },
+    { "visitor", "cancel", 3, 3, "visitor cancel ID --note TEXT" },
+    { "visitor", "list", 2, 2, "visitor list [--date D] [--state S]" },
+    { "visitor", "show", 3, 3, "visitor show ID" },
+    { "visitor", "onsite", 2, 2, "visitor onsite" },
+    { "visitor", "shift", 2, 2, "visitor shift [--since TIME]" },
+    { "visitor", "purge", 2, 2, "visitor purge [--dry-run]" },
+    { "blocklist", "add", 2, 3, "blocklist add [NAME] --level warning|limited|forbidden --reason TEXT [--phone N] "
+                                "[--id-type T --id-number N] [--from TIME] [--until TIME]" },
+    { "blocklist", "lift", 3, 3, "blocklist lift ID --reason TEXT" },
+    { "blocklist", "check", 2, 3, "blocklist check [NAME] [--phone N] [--id-type T --id-number N]" },
+    { "blocklist", "list", 2, 2, "blocklist list [--all]" },
+    { "card", "add", 3, 3, "card add CODE [--kind visitor_card|key|umbrella|other] [--name TEXT]" },
+    { "card", "issue", 3, 3, "card issue CODE|ID --visit ID" },
+    { "card", "return", 3, 3, "card return CODE|ID [--note TEXT]" },
+    { "card", "lost", 3, 3, "card lost CODE|ID --note TEXT" },
+    { "card", "found", 3, 3, "card found CODE|ID [--note TEXT]" },
+    { "card", "count", 4, 4, "card count KIND start|end --counted N --cosign STAFF" },
+    { "card", "explain", 3, 3, "card explain COUNT --note TEXT" },
+    { "card", "list", 2, 2, "card list [--kind K] [--state S]" },
+    { "custody", "add", 4, 4, "custody add KIND DESCRIPTION [--owner NAME] [--phone N] [--unit UNIT] [--occupant ID] "
+                              "[--visit ID] [--found-where TEXT]" },
+    { "custody", "notify", 3, 3, "custody notify ID --how sms|phone|wechat|note [--note TEXT]" },
+    { "custody", "collect", 3, 3, "custody collect ID --to NAME --check signature|id_check [--note TEXT]" },
+    { "custody", "return", 3, 3, "custody return ID --to NAME [--note TEXT]" },
+    { "custody", "hand-on", 3, 3, "custody hand-on ID --to NAME [--note TEXT]" },
+    { "custody", "list", 2, 2, "custody list [--state S | --all] [--kind K]" },
+    { "permit", "add", 3, 3, "permit add APPLICANT --items \"电脑2台，椅子×4\" [--phone N] [--unit UNIT] [--org ID] "
+                             "[--reason TEXT] [--until TIME] [--id-type T --id-number N]" },
+    { "permit", "approve", 3, 3, "permit approve ID [--note TEXT]" },
+    { "permit", "refuse", 3, 3, "permit refuse ID --note TEXT" },
+    { "permit", "check", 3, 3, "permit check ID --counted ITEMS [--gate G] [--note TEXT]" },
+    { "permit", "list", 2, 2, "permit list [--state S]" },
+    { "prep", "add", 4, 4, "prep add VISIT ITEM [--due TIME]" },
+    { "prep", "done", 3, 3, "prep done ID [--note TEXT]" },
+    { "prep", "list", 2, 2, "prep list [--visit ID] [--date D] [--open]" },
+    { "slips", "status", 2, 2, "slips status" },
+    { "slips", "handover", 2, 2, "slips handover --to NAME [--note TEXT]" },
 };
 
 /* A usage error (2) unless argv has one of the command's shapes; 0 when it has. */

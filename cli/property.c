@@ -1,8 +1,9 @@
 /*
- * frontdesk building|unit|occupant|org|find|resident: the property register's
- * commands (issue 12, item 1): buildings and units (a manager's), occupants and
- * organisations (any clerk's), one find over all of them, and the R-VIS-5
- * answer to "is this visitor a resident here?" that never shows who.
+ * frontdesk building|unit|occupant|org|dept|employee|find|resident: the
+ * property register's commands (issue 12, item 1): buildings and units (a
+ * manager's), occupants, organisations, their departments and employees (any
+ * clerk's: the hosts of visits, R-VIS-1), one find over all of them, and the
+ * R-VIS-5 answer to "is this visitor a resident here?" that never shows who.
  * Unit numbers are taken as people type them (3栋1201室, ３－１２０１).
  */
 #include "cli.h"
@@ -61,7 +62,7 @@ static int building_by_code(ctx *x, const char *code, int64_t *out)
 }
 
 /* The unit of the actor's site numbered @number as typed: its id, or 1 with the library's message. */
-static int unit_by_number(ctx *x, const char *number, int64_t *out)
+int unit_by_number(ctx *x, const char *number, int64_t *out)
 {
     fd_unit *u = NULL;
     fd_status rc = fd_store_unit_get_by_number(&u, x->store, &x->actor, number);
@@ -277,6 +278,38 @@ int cmd_org(cli *c, ctx *x)
     int64_t id = 0;
     fd_status rc = fd_store_organisation_add(&id, x->store, &x->actor, &o);
     return rc ? lib_error(rc) : added(c, "单位", "organisation", "organisation_id", id);
+}
+
+/* dept add ORG NAME [--unit UNIT]: a department of organisation ORG (its id), a host of visits (R-VIS-1). */
+int cmd_dept(cli *c, ctx *x)
+{
+    fd_department d = FD_DEPARTMENT_INIT;
+    int bad = id_arg(c->argv[2], "dept add ORG: ORG (the organisation's id)", &d.organisation_id);
+    if (!bad && opt(c, "--unit"))
+        bad = unit_by_number(x, opt(c, "--unit"), &d.unit_id);
+    if (bad)
+        return bad;
+    d.name = c->argv[3];
+    int64_t id = 0;
+    fd_status rc = fd_store_department_add(&id, x->store, &x->actor, &d);
+    return rc ? lib_error(rc) : added(c, "部门", "department", "department_id", id);
+}
+
+/* employee add ORG NAME [--dept ID] [--title T] [--number N]: an employee of organisation ORG (R-VIS-1). */
+int cmd_employee(cli *c, ctx *x)
+{
+    fd_employee e = FD_EMPLOYEE_INIT;
+    int bad = id_arg(c->argv[2], "employee add ORG: ORG (the organisation's id)", &e.organisation_id);
+    if (!bad && opt(c, "--dept"))
+        bad = id_arg(opt(c, "--dept"), "--dept (the department's id)", &e.department_id);
+    if (bad)
+        return bad;
+    e.name = c->argv[3];
+    e.title = opt(c, "--title");
+    e.phone = opt(c, "--number");
+    int64_t id = 0;
+    fd_status rc = fd_store_employee_add(&id, x->store, &x->actor, &e);
+    return rc ? lib_error(rc) : added(c, "员工", "employee", "employee_id", id);
 }
 
 int cmd_find(cli *c, ctx *x)

@@ -248,6 +248,39 @@ fd_status fd__visit_overstay_in(fd__zone *zone, const char *fn, int64_t arrived_
                                 int64_t planned_until, int64_t now, const fd_policy *policy, int *reason,
                                 int64_t *since);
 
+/*
+ * --- the daily report's visitors section (store/visitors_stats.c) ------
+ * A private query of the store for the report (report/daily_visitors.c),
+ * which reads everything else through the public API: the report's tables
+ * of visits by purpose and by host organisation are its only users, so they
+ * are not public API (fd_store_visit_stats() is, for the counts).
+ */
+
+/* What fd__store_visit_groups() groups by. */
+enum fd__visit_group { FD__VISIT_BY_PURPOSE = 0, FD__VISIT_BY_ORGANISATION = 1 };
+
+/* One group: what the visits share (NULL: no host organisation) and how many there are. */
+typedef struct fd__visit_group_row {
+    char *text;
+    int64_t visits;
+} fd__visit_group_row;
+
+/*
+ * The visits of the actor's site that arrived in [@from, @to) (one range of
+ * the index visits_site_arrived), grouped @by (an enum fd__visit_group):
+ * their purpose, as fd_text_normalize() gives it and with any phone or ID
+ * number in it masked (fd_pii_mask_text(): the report never reveals a
+ * purpose, nor logs it); or their host organisation's name (NULL for visits
+ * without one: occupants and hosts named in text). Most visits first; among
+ * as many, in pinyin order, none last. *@rows is malloc'ed
+ * (fd__visit_groups_free()), *@n rows.
+ */
+struct fd_store;
+struct fd_actor;
+fd_status fd__store_visit_groups(fd__visit_group_row **rows, size_t *n, struct fd_store *s,
+                                 const struct fd_actor *actor, int64_t from, int64_t to, int by);
+void fd__visit_groups_free(fd__visit_group_row *rows, size_t n);
+
 /* --- policy values for rule code (policy/policy.c) --------------------- */
 
 /*

@@ -15,6 +15,10 @@
  * 2. "Still on site" over those visits (most have left; about one in a
  *    thousand is still there): the first page of fd_store_visit_onsite and
  *    the end-of-shift check fd_store_visit_shift_check, p99. Target < 5 ms.
+ *    Beside them, the daily report's counts of the last day
+ *    (fd_store_visit_stats), p50 and p99, shown without a target: they read
+ *    the day's ranges of the per-site indexes, so they cost the same among a
+ *    million visits as among a day's.
  * 3. "Is this person a resident" over 100,000 occupants:
  *    fd_store_resident_check with names, homophones and phones, p99.
  *    Target < 5 ms.
@@ -398,7 +402,7 @@ static void bench_register_blocklist(const char *path, const row *rows, long n, 
 
 /* --- 2. still on site ---------------------------------------------------------------------------------- */
 
-static void bench_onsite(const char *path, const estate *e, int64_t now, long queries)
+static void bench_onsite(const char *path, const estate *e, int64_t now, int64_t day, long queries)
 {
     /* The day's check-outs, applied in one statement (the desk's day closes them): all but about one in a
      * thousand visitors have left. The trigger lets a departure be set once. */
@@ -414,8 +418,10 @@ static void bench_onsite(const char *path, const estate *e, int64_t now, long qu
     a.staff_id = e->staff;
     a.at = now;
     double *page = malloc(sizeof *page * (size_t)queries), *shift = malloc(sizeof *shift * (size_t)queries);
+    double *stats = malloc(sizeof *stats * (size_t)queries);
     long seen = 0;
     fd_visit_shift sh;
+    fd_visit_stats vs;
     for (int pass = 0; pass < 2; pass++) {
         for (long q = 0; q < queries; q++) {
             fd_visit_iter *it = NULL;
@@ -431,6 +437,9 @@ static void bench_onsite(const char *path, const estate *e, int64_t now, long qu
             t0 = bench_now();
             check(fd_store_visit_shift_check(&sh, s, &a, now - 8 * 3600), "shift check");
             shift[q] = bench_now() - t0;
+            t0 = bench_now();
+            check(fd_store_visit_stats(&vs, s, &a, day, day + DAY), "stats");
+            stats[q] = bench_now() - t0;
         }
     }
     fd_store_close(s);
@@ -442,8 +451,14 @@ static void bench_onsite(const char *path, const estate *e, int64_t now, long qu
     bench_figure("onsite", "fd_store_visit_shift_check p50", pct(shift, queries, 0.5) * 1e3, "ms");
     bench_figure("onsite", "fd_store_visit_shift_check p99", s99 * 1e3, "ms");
     printf("target onsite: p99 < 5 ms %s\n", p99 < 0.005 && s99 < 0.005 ? "ok" : "over target");
+    /* The daily report's counts of the last day (no target: shown, as the day's ranges, never the table) */
+    bench_figure("stats", "visits registered that day", (double)vs.registered, "visits");
+    bench_figure("stats", "visits that left that day", (double)vs.left, "visits");
+    bench_figure("stats", "fd_store_visit_stats over a day p50", pct(stats, queries, 0.5) * 1e3, "ms");
+    bench_figure("stats", "fd_store_visit_stats over a day p99", pct(stats, queries, 0.99) * 1e3, "ms");
     free(page);
     free(shift);
+    free(stats);
 }
 
 /* --- 3. is this person a resident ---------------------------------------------------------------------- */
@@ -593,7 +608,7 @@ int main(int argc, char **argv)
     bench_register(lib_path, raw_path, rows, n, &e);
     long nb = bench_n(argc, argv, 100000, 500);
     bench_register_blocklist(bl_path, rows, nb < n ? nb : n, entries, &e);
-    bench_onsite(lib_path, &e, rows[n - 1].at + 60, queries);
+    bench_onsite(lib_path, &e, rows[n - 1].at + 60, T0 + ((n - 1) / per_day) * DAY, queries);
     free(rows);
     bench_resident(lib_path, &e, occupants, queries);
     bench_blocklist(entries, queries);

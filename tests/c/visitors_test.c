@@ -2281,3 +2281,537 @@ Test(visitors_store, R_VIS_6_important_visits_checklist_ticked_off_with_who_and_
     sqlite3_close(db);
     fx_close(&f);
 }
+
+/* --- the day's counts for the daily report (issue 12, item 8; R-COM-4) ----------------------- */
+
+/* 2026-11-23 00:00 Asia/Shanghai: the day reported is [D0, D0 + DAY). */
+#define D0 (T0 - 9 * HOUR)
+
+/* Registers @v at instant @at as the clerk, returning its id. */
+static int64_t reg_at(const fx *f, int64_t at, fd_visit v)
+{
+    fd_actor a = clerk_at(f, at);
+    return reg(f, &a, &v, NULL).id;
+}
+
+static fd_visit_stats stats_of(const fx *f, int64_t from, int64_t to, int64_t at)
+{
+    fd_actor a = clerk_at(f, at);
+    fd_visit_stats s;
+    memset(&s, 0xff, sizeof s);
+    fd_assert_ok(fd_store_visit_stats(&s, f->s, &a, from, to));
+    cr_assert_eq(s.version, FD_VISIT_STATS_VERSION);
+    return s;
+}
+
+static int64_t custody_at(const fx *f, int64_t at, const char *kind, const char *owner, const char *phone,
+                          int64_t occupant)
+{
+    fd_actor a = clerk_at(f, at);
+    fd_custody_item c = FD_CUSTODY_ITEM_INIT;
+    c.kind = kind;
+    c.description = "一件";
+    c.owner = owner;
+    c.phone = phone;
+    c.occupant_id = occupant;
+    if (strcmp(kind, "left_behind") == 0)
+        c.found_where = "大堂";
+    int64_t id = 0;
+    fd_assert_ok(fd_store_custody_add(&id, f->s, &a, &c));
+    return id;
+}
+
+static int64_t permit_at(const fx *f, int64_t at)
+{
+    fd_actor a = clerk_at(f, at), m = manager_at(f, at + 60);
+    fd_goods_permit p = FD_GOODS_PERMIT_INIT;
+    p.applicant = "王小丽";
+    p.unit_id = f->unit;
+    p.items = "椅子4把";
+    p.valid_until = at + DAY;
+    int64_t id = 0;
+    fd_assert_ok(fd_store_goods_permit_add(&id, f->s, &a, &p, NULL));
+    fd_assert_ok(fd_store_goods_permit_approve(f->s, &m, id, NULL));
+    return id;
+}
+
+/*
+ * A constructed day at the park, with the day before and after: every counter of fd_visit_stats is
+ * checked, with the edges — a visit registered at 23:59 local, a card issued one day and returned the next,
+ * a blocklist match refused, a count explained and an item handed on only the next day.
+ */
+/* The day above, at the fixture's site (a copy of the fixture: the same store). */
+static void build_day(const fx *fp)
+{
+    fx f = *fp;
+    fd_actor sys = actor_at(f.site, 0, D0 - 4 * DAY);
+    fd_assert_ok(fd_store_policy_set(f.s, &sys, "custody.remind_days", 1));
+    fd_assert_ok(fd_store_policy_set(f.s, &sys, "custody.unclaimed_days", 2));
+    block(&f, "forbidden", "禁止入内", "张三", NULL, NULL, NULL);
+    block(&f, "warning", "注意", NULL, "13800138000", NULL, NULL);
+    block(&f, "limited", "需陪同", "李四", NULL, NULL, NULL);
+    int64_t card1 = add_item(&f, "visitor_card", "V001"), card2 = add_item(&f, "visitor_card", "V002");
+    int64_t card3 = add_item(&f, "visitor_card", "V003"), key1 = add_item(&f, "key", "K01");
+
+    /* the day before */
+    fd_visit v = walk_in();
+    int64_t prev_left = reg_at(&f, D0 - 2 * HOUR, v);
+    fd_actor a = clerk_at(&f, D0 - HOUR);
+    fd_assert_ok(fd_store_visit_checkout(f.s, &a, prev_left, 0, NULL));
+    v.planned_until = D0 - 2 * HOUR;
+    int64_t overnight = reg_at(&f, D0 - 3 * HOUR, v);
+    a = clerk_at(&f, D0 - 2 * HOUR);
+    fd_assert_ok(fd_store_item_issue(f.s, &a, card1, overnight));
+    v = walk_in();
+    v.preregistered = 1;
+    v.planned_from = T0 + HOUR;
+    v.planned_until = T0 + 2 * HOUR;
+    int64_t p1 = reg_at(&f, D0 - 5 * HOUR, v);
+    int64_t c1 = custody_at(&f, D0 - 5 * HOUR, "parcel", NULL, NULL, f.occupant);
+    int64_t c4 = custody_at(&f, D0 - 3 * DAY, "deposit", "王小丽", NULL, 0);
+    a = clerk_at(&f, D0 - 3 * DAY + HOUR);
+    fd_assert_ok(fd_store_custody_notify(f.s, &a, c4, "sms", NULL));
+    int64_t c6 = custody_at(&f, D0 - 2 * HOUR, "deposit", NULL, "138 1234 5678", 0);
+
+    /* the day */
+    v = walk_in();
+    v.host = "";
+    v.host_employee = f.employee;
+    int64_t w1 = reg_at(&f, T0, v);
+    a = clerk_at(&f, T0);
+    fd_assert_ok(fd_store_item_return(f.s, &a, card1, NULL)); /* issued the day before */
+    a = clerk_at(&f, T0 + 60);
+    fd_assert_ok(fd_store_visit_answer(f.s, &a, w1, "bring_up", NULL));
+    a = clerk_at(&f, D0 + 10 * HOUR);
+    fd_assert_ok(fd_store_visit_checkout(f.s, &a, overnight, 0, NULL)); /* stayed the night */
+    a = clerk_at(&f, T0 + 1800);
+    fd_assert_ok(fd_store_item_issue(f.s, &a, key1, w1));
+    a = clerk_at(&f, T0 + HOUR);
+    fd_assert_ok(fd_store_item_lost(f.s, &a, key1, "访客说丢在电梯里"));
+    v = walk_in();
+    v.host = "";
+    v.host_occupant = f.occupant;
+    v.purpose = "送货\xE3\x80\x80"; /* an ideographic space after it: the same purpose */
+    int64_t w2 = reg_at(&f, T0 + HOUR, v);
+    a = clerk_at(&f, T0 + HOUR + 60);
+    fd_assert_ok(fd_store_item_issue(f.s, &a, card2, w2));
+    a = clerk_at(&f, T0 + HOUR + 1800);
+    fd_assert_ok(fd_store_visit_checkin(f.s, &a, p1));
+    v = walk_in();
+    v.purpose = "面试 13912345678";
+    int64_t w3 = reg_at(&f, T0 + 2 * HOUR, v);
+    a = clerk_at(&f, T0 + 2 * HOUR);
+    fd_assert_ok(fd_store_visit_checkout(f.s, &a, w1, 0, NULL));
+    fd_assert_ok(fd_store_custody_collect(f.s, &a, c1, "王小丽", "signature", NULL));
+    a = clerk_at(&f, T0 + 2 * HOUR + 300);
+    fd_assert_ok(fd_store_visit_answer(f.s, &a, w3, "decline", NULL));
+    v = walk_in();
+    v.visitor = "张三";
+    v.purpose = "找人";
+    int64_t w4 = reg_at(&f, T0 + 3 * HOUR, v);
+    fd_actor m = manager_at(&f, T0 + 3 * HOUR + 600);
+    fd_assert_ok(fd_store_visit_refuse(f.s, &m, w4, "禁止入内"));
+    a = clerk_at(&f, T0 + 3 * HOUR);
+    fd_assert_ok(fd_store_visit_checkout(f.s, &a, p1, 0, NULL)); /* past its window: an overstay */
+    custody_at(&f, T0 + 3 * HOUR, "left_behind", NULL, NULL, 0);
+    v = walk_in();
+    v.phone = "13800138000";
+    v.purpose = "维修";
+    int64_t w5 = reg_at(&f, T0 + 4 * HOUR, v);
+    a = clerk_at(&f, T0 + 4 * HOUR + 300);
+    fd_assert_ok(fd_store_visit_admit(f.s, &a, w5, "物业维修工，已核实"));
+    fd_assert_ok(fd_store_visit_answer(f.s, &a, w5, "lobby", NULL));
+    custody_at(&f, T0 + 4 * HOUR, "parcel", NULL, NULL, f.occupant);
+    a = clerk_at(&f, T0 + 5 * HOUR);
+    fd_assert_ok(fd_store_item_issue(f.s, &a, card3, w5));
+    v = walk_in();
+    v.visitor = "李四";
+    v.purpose = "找人";
+    reg_at(&f, T0 + 5 * HOUR, v); /* held, undecided */
+    a = clerk_at(&f, T0 + 6 * HOUR);
+    fd_assert_ok(fd_store_visit_checkout(f.s, &a, w5, 0, NULL)); /* card3 not returned */
+    int64_t c5 = custody_at(&f, T0 + HOUR, "parcel", NULL, "139 1234 5678", 0);
+    fd_assert_ok(fd_store_custody_return(f.s, &a, c5, "快递员", NULL));
+    a = clerk_at(&f, T0 + 7 * HOUR);
+    fd_assert_ok(fd_store_item_found(f.s, &a, key1, NULL));
+    /* pre-registrations: one never comes, one is cancelled, one is important and comes, one is for tomorrow */
+    v = walk_in();
+    v.preregistered = 1;
+    v.planned_from = T0 + 4 * HOUR;
+    reg_at(&f, T0, v);
+    v.planned_from = T0 + 5 * HOUR;
+    int64_t p3 = reg_at(&f, T0, v);
+    a = clerk_at(&f, T0 + 4 * HOUR + 1800);
+    fd_assert_ok(fd_store_visit_cancel(f.s, &a, p3, "客户改期"));
+    v.planned_from = D0 + DAY + HOUR;
+    reg_at(&f, T0, v);
+    int64_t p4 = reg_at(&f, T0, important_visit(T0 + 6 * HOUR));
+    fd_visit_prep prep = FD_VISIT_PREP_INIT;
+    prep.visit_id = p4;
+    prep.item = "会议室布置";
+    a = clerk_at(&f, T0 + 60);
+    int64_t prep_id = 0;
+    fd_assert_ok(fd_store_visit_prep_add(&prep_id, f.s, &a, &prep));
+    a = clerk_at(&f, T0 + 6 * HOUR);
+    fd_assert_ok(fd_store_visit_checkin(f.s, &a, p4));
+    /* goods: one permit released at once, one after a mismatch */
+    int64_t g1 = permit_at(&f, T0), g2 = permit_at(&f, T0), check = 0;
+    a = clerk_at(&f, T0 + 2 * HOUR);
+    fd_assert_ok(fd_store_goods_check(&check, f.s, &a, g1, "椅子4", "东门", NULL));
+    a = clerk_at(&f, T0 + 3 * HOUR);
+    fd_assert_ok(fd_store_goods_check(&check, f.s, &a, g2, "椅子5", "东门", NULL));
+    a = clerk_at(&f, T0 + 4 * HOUR);
+    fd_assert_ok(fd_store_goods_check(&check, f.s, &a, g2, "椅子4", "东门", NULL));
+    /* the end-of-shift count: one card in stock by the records, two counted */
+    a = clerk_at(&f, T0 + 8 * HOUR);
+    int64_t count = 0;
+    fd_assert_ok(fd_store_item_count(&count, f.s, &a, "visitor_card", "end", 2, f.manager));
+    /* 23:59 local: still the day */
+    reg_at(&f, D0 + DAY - 60, walk_in());
+
+    /* the day after: a walk-in at midnight, the count explained, the deposit handed on */
+    reg_at(&f, D0 + DAY, walk_in());
+    a = clerk_at(&f, D0 + DAY + 1800);
+    fd_assert_ok(fd_store_custody_notify(f.s, &a, c6, "phone", NULL));
+    a = clerk_at(&f, D0 + DAY + HOUR);
+    fd_assert_ok(fd_store_custody_hand_on(f.s, &a, c6, "派出所", NULL));
+    a = clerk_at(&f, D0 + DAY + 2 * HOUR);
+    fd_assert_ok(fd_store_item_count_explain(f.s, &a, count, "V001 在保安室"));
+    /* another site's visit is never counted here */
+    fd_actor other = actor_at(f.other_site, f.other_clerk, T0);
+    fd_visit ov = walk_in();
+    reg(&f, &other, &ov, NULL);
+}
+
+Test(visitors_store, R_COM_4_the_days_visitor_counts_each_from_its_index)
+{
+    fx f = fx_open("vis-stats");
+    build_day(&f);
+
+    /* the day, asked the morning after */
+    fd_visit_stats s = stats_of(&f, D0, D0 + DAY, D0 + DAY + 3 * HOUR);
+    cr_assert_eq(s.registered, 11, "w1-w6, 23:59 and four pre-registrations: %lld", (long long)s.registered);
+    cr_assert_eq(s.walk_ins, 7);
+    cr_assert_eq(s.preregistered, 4);
+    cr_assert_eq(s.important, 1);
+    cr_assert_eq(s.arrived, 9, "seven walk-ins and two check-ins: %lld", (long long)s.arrived);
+    cr_assert_eq(s.left, 6, "the overnight visitor, p1, w1, the declined, the refused, w5: %lld", (long long)s.left);
+    cr_assert_eq(s.declined, 1);
+    cr_assert_eq(s.refused, 1);
+    cr_assert_eq(s.cancelled, 1);
+    cr_assert_eq(s.expected, 4, "p1-p4, not tomorrow's");
+    cr_assert_eq(s.not_come, 1, "cancelled is not a no-show");
+    cr_assert_eq(s.on_site, 4, "w2, the held visitor, the important visit, 23:59: %lld", (long long)s.on_site);
+    cr_assert_eq(s.overstays, 3, "overnight, p1 when it left, the important visit at the end: %lld",
+                 (long long)s.overstays);
+    cr_assert_eq(s.items_issued, 3);
+    cr_assert_eq(s.items_returned, 1, "issued the day before");
+    cr_assert_eq(s.items_lost, 1);
+    cr_assert_eq(s.items_found, 1);
+    cr_assert_eq(s.items_out, 2);
+    cr_assert_eq(s.items_unreturned, 1, "card3 left with w5");
+    cr_assert_eq(s.counts_open, 1, "explained only the next day");
+    cr_assert_eq(s.custody_deposited, 3);
+    cr_assert_eq(s.custody_collected, 1);
+    cr_assert_eq(s.custody_returned, 1);
+    cr_assert_eq(s.custody_handed_on, 0, "handed on the next day");
+    cr_assert_eq(s.custody_held, 4, "c2, c3, c4 and c6 (handed on the next day)");
+    cr_assert_eq(s.custody_to_notify, 2, "c3's occupant; c6's phone, told only the next day");
+    cr_assert_eq(s.custody_to_remind, 1);
+    cr_assert_eq(s.custody_unclaimed, 1);
+    cr_assert_eq(s.goods_checked, 2);
+    cr_assert_eq(s.goods_released, 2);
+    cr_assert_eq(s.goods_mismatches, 1);
+    cr_assert_eq(s.blocklist_matches, 3);
+    cr_assert_eq(s.blocklist_forbidden_refused, 1);
+    cr_assert_eq(s.blocklist_warning_admitted, 1);
+    cr_assert_eq(s.blocklist_limited_pending, 1);
+    cr_assert_eq(s.blocklist_warning_pending + s.blocklist_warning_refused + s.blocklist_limited_admitted +
+                     s.blocklist_limited_refused + s.blocklist_forbidden_pending + s.blocklist_forbidden_admitted,
+                 0);
+
+    /* the day before, as it stood at its end: the card out, the overnight visitor there and overstaying */
+    s = stats_of(&f, D0 - DAY, D0, D0 + DAY + 3 * HOUR);
+    cr_assert(s.registered == 3 && s.walk_ins == 2 && s.preregistered == 1 && s.arrived == 2 && s.left == 1);
+    cr_assert_eq(s.on_site, 1);
+    cr_assert_eq(s.overstays, 1);
+    cr_assert(s.items_issued == 1 && s.items_returned == 0 && s.items_out == 1 && s.items_unreturned == 0);
+    cr_assert_eq(s.expected, 0);
+    cr_assert_eq(s.custody_deposited, 2, "c1 and c6");
+    cr_assert_eq(s.custody_held, 3, "c1, c4, c6");
+    cr_assert_eq(s.custody_to_notify, 2, "c1's occupant, c6's phone");
+    cr_assert(s.custody_to_remind == 1 && s.custody_unclaimed == 1);
+    cr_assert(s.counts_open == 0 && s.blocklist_matches == 0 && s.goods_checked == 0);
+
+    /* the day after: the walk-in at midnight; the 23:59 visitor is still there */
+    s = stats_of(&f, D0 + DAY, D0 + 2 * DAY, D0 + 2 * DAY);
+    cr_assert_eq(s.registered, 1);
+    cr_assert_eq(s.on_site, 5);
+    cr_assert(s.custody_handed_on == 1 && s.custody_held == 3 && s.counts_open == 0);
+
+    /* the day, asked at 18:00: what stands then */
+    s = stats_of(&f, D0, D0 + DAY, D0 + 18 * HOUR);
+    cr_assert_eq(s.on_site, 3, "the 23:59 visitor has not come yet");
+    cr_assert_eq(s.overstays, 3);
+    cr_assert_eq(s.registered, 11, "counts of the day are of the whole day");
+
+    /* another site sees its own */
+    fd_visit_stats o;
+    fd_actor other = actor_at(f.other_site, f.other_clerk, D0 + DAY + 3 * HOUR);
+    fd_assert_ok(fd_store_visit_stats(&o, f.s, &other, D0, D0 + DAY));
+    cr_assert(o.registered == 1 && o.arrived == 1 && o.on_site == 1 && o.items_issued == 0 && o.custody_held == 0);
+
+    /* refusals name the field; nothing is written */
+    snapshot before = snap(&f);
+    fd_actor a = clerk_at(&f, T0);
+    fd_assert_error(fd_store_visit_stats(&s, f.s, &a, D0 + DAY, D0), FD_EINVAL, "fd_store_visit_stats: to:");
+    fd_assert_error(fd_store_visit_stats(NULL, f.s, &a, D0, D0 + DAY), FD_EINVAL, "out");
+    fd_assert_error(fd_store_visit_stats(&s, NULL, &a, D0, D0 + DAY), FD_EINVAL, "store");
+    fd_assert_error(fd_store_visit_stats(&s, f.s, &a, INT64_MIN, D0), FD_ERANGE, "from");
+    fd_actor nobody = actor_at(f.site, 999, T0);
+    cr_assert_neq(fd_store_visit_stats(&s, f.s, &nobody, D0, D0 + DAY), FD_OK);
+    assert_unchanged(&f, &before);
+    fx_close(&f);
+}
+
+/* The index of section @key of @r (fails the test when there is none). */
+static size_t section_of(const fd_report *r, const char *key)
+{
+    fd_report_info info;
+    fd_assert_ok(fd_report_get(&info, r));
+    for (size_t i = 0; i < info.section_count; i++) {
+        fd_report_section_info s;
+        fd_assert_ok(fd_report_section_get(&s, r, i));
+        if (strcmp(s.key, key) == 0)
+            return i;
+    }
+    cr_assert_fail("no section %s", key);
+    return 0;
+}
+
+static size_t rows_of(const fd_report *r, size_t section)
+{
+    fd_report_table_info t;
+    fd_assert_ok(fd_report_table_get(&t, r, section, 0));
+    return t.row_count;
+}
+
+static int64_t cell_value(const fd_report *r, size_t section, size_t row, size_t col)
+{
+    fd_report_cell c;
+    fd_assert_ok(fd_report_cell_get(&c, r, section, 0, row, col));
+    return c.value;
+}
+
+/* The daily report's visitors section over the same day (R-COM-4; R-COM-2: nothing unmasked). */
+Test(visitors_store, R_COM_4_the_daily_report_has_the_visitors_section)
+{
+    fx f = fx_open("vis-report");
+    build_day(&f);
+    fd_actor a = clerk_at(&f, D0 + DAY + 3 * HOUR);
+    fd_report *r = NULL;
+    fd_buf b = FD_BUF_INIT;
+    fd_assert_ok(fd_report_daily_new(&r, f.s, &a, TODAY, "en"));
+    fd_assert_ok(fd_report_render(&b, r, FD_REPORT_TEXT));
+    static const char *const lines[] = {
+        "\nVisitors\n  Code           Item                            Count\n",
+        "  on_site        Still on site at the day's end      4\n",
+        "\nVisits by purpose\n  Purpose           Visits   Share\n",
+        "  送货                   4  44.44%\n  找人                   2  22.22%\n",
+        "  面试 139****5678       1  11.11%\n",
+        "  none                   8  88.89%\n  某某科技有限公司       1  11.11%\n",
+        "  unreturned   Out with a visitor who has left             1\n",
+        "  held              Held at the day's end                  4\n",
+        "  forbidden  forbidden        0         0        1      1\n",
+        "  2026-11-23 15:00 +08:00    13  市政府考察团  某某物流有限公司     1        1\n",
+        "  2026-11-23 15:00 +08:00    13  市政府考察团  某某物流有限公司      8  3-1201 王小丽  "
+        "2026-11-23 17:15 +08:00\n",
+        "  2026-11-23 10:00 +08:00     5  张伟          某某物流有限公司      1  王小丽\n",
+    };
+    for (size_t i = 0; i < sizeof lines / sizeof *lines; i++)
+        cr_assert(strstr(b.ptr, lines[i]) != NULL, "no line %s in:\n%s", lines[i], b.ptr);
+    cr_assert_null(strstr(b.ptr, "as of"), "the day is over: no 'as of' note");
+    /* as many visits: in pinyin order, 考察 kao, 面试 mian, 维修 wei */
+    const char *kao = strstr(b.ptr, "  考察 "), *mian = strstr(b.ptr, "  面试 "), *wei = strstr(b.ptr, "  维修 ");
+    cr_assert(kao && mian && wei && kao < mian && mian < wei, "%s", b.ptr);
+    /* the model: keys and typed values for scripts */
+    size_t on_site = section_of(r, "visitors.on_site");
+    cr_assert_eq(rows_of(r, on_site), 4);
+    cr_assert_eq(cell_value(r, on_site, 3, 0), D0 + DAY - 60, "the 23:59 visitor");
+    size_t imp = section_of(r, "visitors.important");
+    cr_assert(rows_of(r, imp) == 1 && cell_value(r, imp, 0, 4) == 1 && cell_value(r, imp, 0, 5) == 1);
+    cr_assert_eq(rows_of(r, section_of(r, "visitors.summary")), 13);
+    /* never a full number, nor the blocklist's data, in any rendering */
+    for (int fmt = FD_REPORT_TEXT; fmt <= FD_REPORT_CSV; fmt++) {
+        fd_assert_ok(fd_report_render(&b, r, (fd_report_format)fmt));
+        cr_assert_null(strstr(b.ptr, "13912345678"), "format %d", fmt);
+        cr_assert_null(strstr(b.ptr, "13800138000"), "format %d", fmt);
+        cr_assert_null(strstr(b.ptr, "禁止入内"), "format %d: a blocklist reason", fmt);
+        cr_assert(strstr(b.ptr, "visitors.blocklist") != NULL || fmt == FD_REPORT_TEXT, "format %d", fmt);
+    }
+    fd_report_free(r);
+    /* in Chinese, with the same keys */
+    fd_assert_ok(fd_report_daily_new(&r, f.s, &a, TODAY, "zh"));
+    fd_assert_ok(fd_report_render(&b, r, FD_REPORT_TEXT));
+    cr_assert(strstr(b.ptr, "\n访客汇总\n") != NULL && strstr(b.ptr, "  个人住户             8  88.89%\n") != NULL &&
+                  strstr(b.ptr, "  forbidden  禁止     0       0       1     1\n") != NULL,
+              "%s", b.ptr);
+    fd_report_free(r);
+    /* the day's report made at 18:00 says when its end-of-day figures stand */
+    a = clerk_at(&f, D0 + 18 * HOUR);
+    fd_assert_ok(fd_report_daily_new(&r, f.s, &a, TODAY, "en"));
+    fd_assert_ok(fd_report_render(&b, r, FD_REPORT_TEXT));
+    cr_assert(strstr(b.ptr, "  * Figures at the day's end are as of 2026-11-23 18:00 +08:00 (R-COM-4)\n") != NULL,
+              "%s", b.ptr);
+    fd_report_free(r);
+    fd_buf_dispose(&b);
+    fx_close(&f);
+}
+
+/* The query plan of @sql on the file at @path, its lines joined by "; ". */
+static void plan_of(char *out, size_t cap, const char *path, const char *sql)
+{
+    sqlite3 *db = NULL;
+    cr_assert_eq(sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+    char q[4096];
+    snprintf(q, sizeof q, "EXPLAIN QUERY PLAN %s", sql);
+    sqlite3_stmt *st = NULL;
+    cr_assert_eq(sqlite3_prepare_v2(db, q, -1, &st, NULL), SQLITE_OK, "%s: %s", sql, sqlite3_errmsg(db));
+    size_t n = 0;
+    out[0] = '\0';
+    while (sqlite3_step(st) == SQLITE_ROW)
+        n += (size_t)snprintf(out + n, cap - n, "%s%s", n ? "; " : "", (const char *)sqlite3_column_text(st, 3));
+    sqlite3_finalize(st);
+    sqlite3_close(db);
+}
+
+/*
+ * fd_store_visit_stats reads ranges of per-site indexes, never a table's rows one after another; the
+ * planner statistics seeded at open cover the indexes of 0009 — also in a file whose tables had
+ * statistics before (an upgraded file), where they are added, and a measured row is left alone.
+ */
+Test(visitors_store, R_COM_4_the_days_counts_read_ranges_of_per_site_indexes)
+{
+    fx f = fx_open("vis-stats-plan");
+    static const struct { const char *sql, *want; } plans[] = {
+        { "SELECT arrived_at, 0, planned_until FROM visits INDEXED BY visits_site_onsite "
+          "WHERE site_id = ?1 AND arrived_at > 0 AND departed_at = 0 AND arrived_at < ?4 UNION ALL "
+          "SELECT arrived_at, departed_at, planned_until FROM visits INDEXED BY visits_site_departed "
+          "WHERE site_id = ?1 AND departed_at >= ?2 AND departed_at <> 0 AND arrived_at < ?3",
+          "USING INDEX visits_site_departed (site_id=? AND departed_at>?)" },
+        { "SELECT o.name, count(*) FROM visits v INDEXED BY visits_site_arrived "
+          "LEFT JOIN organisations o ON o.id = v.host_organisation "
+          "WHERE v.site_id = ?1 AND v.arrived_at >= ?2 AND v.arrived_at < ?3 AND v.arrived_at <> 0 "
+          "GROUP BY v.host_organisation",
+          "USING INDEX visits_site_arrived (site_id=? AND arrived_at>? AND arrived_at<?)" },
+        { "SELECT count(*) FROM (SELECT visit_id FROM counted_items INDEXED BY counted_items_site_issued "
+          "WHERE site_id = ?1 AND state = 'issued' AND state_at < ?4 UNION ALL "
+          "SELECT (SELECT CASE e.kind WHEN 'issue' THEN e.visit_id END FROM item_events e INDEXED BY "
+          "item_events_item WHERE e.item_id = i.id AND e.at < ?4 ORDER BY e.at DESC, e.id DESC LIMIT 1) "
+          "FROM counted_items i INDEXED BY counted_items_site_state_at WHERE i.site_id = ?1 AND i.state_at >= ?4"
+          ") o JOIN visits v ON v.id = o.visit_id",
+          "counted_items_site_state_at (site_id=? AND state_at>?)" },
+        { "SELECT 1 FROM custody_items c INDEXED BY custody_items_site_closed "
+          "WHERE c.site_id = ?1 AND c.state <> 'held' AND c.closed_at >= ?4 AND c.deposited_at < ?4",
+          "USING INDEX custody_items_site_closed (site_id=? AND closed_at>?)" },
+    };
+    char plan[2048];
+    for (size_t i = 0; i < sizeof plans / sizeof *plans; i++) {
+        plan_of(plan, sizeof plan, f.path, plans[i].sql);
+        cr_assert(strstr(plan, plans[i].want) != NULL, "%s", plan);
+        /* every table is searched; only the union's own rows (o) are scanned */
+        for (const char *p = strstr(plan, "SCAN "); p; p = strstr(p + 5, "SCAN "))
+            cr_assert(strncmp(p, "SCAN o", 6) == 0 && (p[6] == '\0' || p[6] == ';'), "%s", plan);
+    }
+    /* A range starts at the period: 300 arrivals (and departures) on earlier days are not read. */
+    fd_assert_ok(fd_store_begin(f.s));
+    for (int i = 0; i < 300; i++)
+        reg_at(&f, D0 - (1 + i / 20) * DAY + HOUR * (i % 20), walk_in());
+    for (int i = 0; i < 3; i++)
+        reg_at(&f, T0 + i, walk_in());
+    fd_assert_ok(fd_store_commit(f.s));
+    cr_assert_eq(raw_exec(f.path, "UPDATE visits SET departed_at = arrived_at + 600, state = 'left'"), SQLITE_OK);
+    static const char *const ranges[] = {
+        "SELECT count(*) FROM visits INDEXED BY visits_site_arrived "
+        "WHERE site_id = ?1 AND arrived_at >= ?2 AND arrived_at < ?3 AND arrived_at <> 0",
+        "SELECT count(*) FROM visits INDEXED BY visits_site_departed "
+        "WHERE site_id = ?1 AND departed_at >= ?2 AND departed_at <> 0 AND arrived_at < ?3",
+    };
+    for (size_t i = 0; i < sizeof ranges / sizeof *ranges; i++) {
+        sqlite3 *db = NULL;
+        sqlite3_stmt *st = NULL;
+        cr_assert_eq(sqlite3_open_v2(f.path, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+        cr_assert_eq(sqlite3_prepare_v2(db, ranges[i], -1, &st, NULL), SQLITE_OK, "%s", sqlite3_errmsg(db));
+        sqlite3_bind_int64(st, 1, f.site);
+        sqlite3_bind_int64(st, 2, D0);
+        sqlite3_bind_int64(st, 3, D0 + DAY);
+        cr_assert_eq(sqlite3_step(st), SQLITE_ROW);
+        cr_assert_eq(sqlite3_column_int64(st, 0), 3);
+        int steps = sqlite3_stmt_status(st, SQLITE_STMTSTATUS_VM_STEP, 0);
+        cr_assert_lt(steps, 150, "%d steps: the range starts before the day\n%s", steps, ranges[i]);
+        sqlite3_finalize(st);
+        sqlite3_close(db);
+    }
+    /* the seeded statistics, and what an upgraded file gets */
+    static const char *const added[] = { "visits_site_arrived", "visits_site_departed", "visits_site_planned",
+                                         "visit_events_site_at", "item_events_site_at", "counted_items_site_issued",
+                                         "counted_items_site_state_at", "item_counts_site_explained",
+                                         "custody_events_site_at", "custody_items_site_closed" };
+    char sql[256];
+    for (size_t i = 0; i < sizeof added / sizeof *added; i++) {
+        snprintf(sql, sizeof sql, "SELECT count(*) FROM sqlite_stat1 WHERE idx = '%s'", added[i]);
+        cr_assert_eq(sql_int(f.path, sql), 1, "%s", added[i]);
+    }
+    fx_close(&f);
+    cr_assert_eq(raw_exec(f.path, "DELETE FROM sqlite_stat1 WHERE idx IN ('visits_site_arrived', "
+                                  "'custody_items_site_closed')"), SQLITE_OK);
+    cr_assert_eq(raw_exec(f.path, "UPDATE sqlite_stat1 SET stat = '42 7 1' WHERE idx = 'visits_site_departed'"),
+                 SQLITE_OK);
+    cr_assert_gt(sql_int(f.path, "SELECT count(*) FROM sqlite_stat1 WHERE tbl = 'visits'"), 5,
+                 "the table has statistics, as a file from before 0009 has");
+    fd_assert_ok(fd_store_open(&f.s, f.path, NULL));
+    fd_store_close(f.s);
+    cr_assert_eq(sql_int(f.path, "SELECT count(*) FROM sqlite_stat1 WHERE idx IN ('visits_site_arrived', "
+                                 "'custody_items_site_closed') AND stat = '1000000 100000 2'"), 2);
+    cr_assert_eq(sql_int(f.path, "SELECT count(*) FROM sqlite_stat1 WHERE idx = 'visits_site_departed' "
+                                 "AND stat = '42 7 1'"), 1, "a measured row is left alone");
+}
+
+/* The report shows the ten largest purposes; past ten, the nine largest and the rest summed as Other. */
+Test(visitors_store, R_COM_4_the_report_sums_the_tail_of_purposes_as_other)
+{
+    fx f = fx_open("vis-report-other");
+    fd_visit v = walk_in();
+    for (int i = 0; i < 3; i++)
+        reg_at(&f, T0 + i, v);
+    char purpose[32];
+    for (int i = 1; i <= 11; i++) {
+        snprintf(purpose, sizeof purpose, "事由%02d", i);
+        v.purpose = purpose;
+        reg_at(&f, T0 + 10 + i, v);
+        if (i != 9 && i != 11)
+            continue;
+        fd_actor a = clerk_at(&f, T0 + DAY);
+        fd_report *r = NULL;
+        fd_assert_ok(fd_report_daily_new(&r, f.s, &a, TODAY, "en"));
+        size_t s = section_of(r, "visitors.by_purpose");
+        fd_report_cell c;
+        if (i == 9) { /* ten purposes: all shown */
+            cr_assert_eq(rows_of(r, s), 10);
+            fd_assert_ok(fd_report_cell_get(&c, r, s, 0, 9, 0));
+            cr_assert_str_eq(c.text, "事由09");
+        } else { /* twelve: 送货 and 事由01-08, then the other three */
+            cr_assert_eq(rows_of(r, s), 10);
+            fd_assert_ok(fd_report_cell_get(&c, r, s, 0, 0, 0));
+            cr_assert_str_eq(c.text, "送货");
+            fd_assert_ok(fd_report_cell_get(&c, r, s, 0, 8, 0));
+            cr_assert_str_eq(c.text, "事由08");
+            fd_assert_ok(fd_report_cell_get(&c, r, s, 0, 9, 0));
+            cr_assert_str_eq(c.text, "Other");
+            cr_assert_eq(cell_value(r, s, 9, 1), 3);
+            cr_assert_eq(cell_value(r, s, 9, 2), 2143, "3 of 14: 21.43%%");
+        }
+        fd_report_free(r);
+    }
+    fx_close(&f);
+}

@@ -838,6 +838,12 @@ static void scenario(const char *path, outcome *o)
     fd_visit_shift vs;
     if (CALL(fd_store_visit_shift_check(&vs, st, &ca, T0)) == FD_OK && vs.on_site > 2)
         problem("the shift check counted %lld visitors on site", (long long)vs.on_site);
+    /* The day's counts (the daily report's, issue 12 item 8): as many registered as were written. */
+    fd_visit_stats vst;
+    if (CALL(fd_store_visit_stats(&vst, st, &ca, T0 - 9 * 3600, T0 + 15 * 3600)) == FD_OK && o->visit != UNKNOWN &&
+        o->held != UNKNOWN && o->vip != UNKNOWN &&
+        vst.registered != (o->visit == DONE) + (o->held == DONE) + (o->vip == DONE))
+        problem("the day's counts registered %lld visits", (long long)vst.registered);
     fd_blocklist_match bm;
     if (CALL(fd_store_blocklist_check(&bm, st, &ca, "白骨精", NULL, NULL)) == FD_OK && o->block != UNKNOWN &&
         (bm.answer == FD_BLOCKLIST_MATCH) != (o->block == DONE))

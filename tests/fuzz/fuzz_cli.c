@@ -1,10 +1,13 @@
 /*
- * The frontdesk command's argument parser and commands (cli/*.c,
- * compiled a second time with main renamed fd_cli_main; tests/fuzz/
+ * The frontdesk command's argument parser and commands (the cli directory's
+ * sources, compiled a second time with main renamed fd_cli_main; tests/fuzz/
  * CMakeLists.txt) on argv split from the input at NUL bytes. It must never
  * crash, exit or leak; it ends with status 0, 1 (the library refused) or 2
  * (usage); and a command that fails changes nothing in the database (unless
- * it revealed personal data, which is logged first).
+ * it revealed personal data, which is logged first, or it is one of the two
+ * whose exit status 1 reports a finding they record: `permit check` on a
+ * mismatch and `call import-cdr` with refused lines — the template has no
+ * permits and no CDR file, so neither can be reached here).
  *
  * Each run starts from the same database (a site with staff, grants and
  * journal entries, copied from a template) in a private temporary directory,

@@ -210,7 +210,11 @@ def test_daily_report_is_a_report_R_COM_4(store, site, system):
     assert {m.key: m.value for m in r.meta}["date"] == "2025-06-10"
     assert [s.key for s in r.sections] == ["journal.by_kind", "journal.by_staff", "journal.entries", "calls.summary",
                                            "calls.by_category", "calls.by_disposition", "calls.answer_time",
-                                           "calls.late", "calls.open", "calls.messages"]
+                                           "calls.late", "calls.open", "calls.messages", "visitors.summary",
+                                           "visitors.by_purpose", "visitors.by_organisation", "visitors.items",
+                                           "visitors.custody", "visitors.blocklist", "visitors.important",
+                                           "visitors.on_site"]
+    assert r.section("visitors.summary").tables[0].rows[0] == ["registered", "登记", 0]
     entries = r.section("journal.entries").tables[0]
     assert [c.key for c in entries.columns] == ["at", "staff", "entity", "entity_id", "action", "detail"]
     assert entries.rows == [[dt.datetime(2025, 6, 10, 8, 5, tzinfo=sh), "王小丽", "shift", 0, "handover",
@@ -218,6 +222,6 @@ def test_daily_report_is_a_report_R_COM_4(store, site, system):
     assert "2025-06-10 08:05 +08:00  王小丽  shift" in r.text() and "交接班\\n伪造的一行" in r.text()
     assert r.csv().startswith("\ufeff")
     # a module adds its section to the day's report
-    s = r.add_section("visitors.summary", "Visitors")
-    r.add_note(s, "no visitors yet")
-    assert r.to_dict()["sections"][10]["notes"] == ["no visitors yet"]
+    s = r.add_section("fees.summary", "Fees")
+    r.add_note(s, "no fees yet")
+    assert r.to_dict()["sections"][18]["notes"] == ["no fees yet"]

@@ -365,3 +365,51 @@ def test_important_visits_checklist_ticked_off_before_arrival_R_VIS_6(estate):
     assert (st.done, st.open, st.late, st.first_due) == (2, 0, 1, None)
     assert list(fd.important_visits_open(s, clerk, T0, T0 + 24 * HOUR)) == []
     assert [p.item for p in fd.visit_preps(s, clerk, visit_id=vip)] == ["会议室布置", "横幅"]
+
+
+def test_the_days_counts_and_the_daily_reports_visitors_section_R_COM_4(estate):
+    s, clerk, mgr = estate["store"], estate["clerk"], estate["manager"]
+    sh = dt.timezone(dt.timedelta(hours=8))
+    fd.add_blocklist_entry(s, mgr.replace(at=T0 - HOUR), level="forbidden", reason="禁止入内", name="张三")
+    card = fd.add_item(s, mgr.replace(at=T0 - HOUR), kind="visitor_card", code="V001")
+    w1 = fd.register_visit(s, clerk, visitor="张伟", phone="139 1234 5678", host_employee=estate["employee"],
+                           purpose="送货").id
+    fd.check_out_visit(s, clerk.replace(at=T0 + HOUR), w1)
+    held = fd.register_visit(s, clerk, visitor="张三", host="前台", purpose="找人").id
+    fd.refuse_visit(s, mgr.replace(at=T0 + HOUR), held, "禁止入内")
+    fd.register_visit(s, clerk, visitor="王五", host_occupant=estate["occupant"], purpose="探亲",
+                      preregistered=True, planned_from=T0 + 2 * HOUR)
+    fd.add_custody_item(s, clerk, kind="parcel", description="快递", occupant_id=estate["occupant"])
+    night = clerk.replace(at=dt.datetime(2026, 11, 23, 23, 59, tzinfo=sh))  # 23:59 local: still the day
+    late = fd.register_visit(s, night, visitor="赵六", host="前台", purpose="送货").id
+    fd.issue_item(s, night, card, late)
+
+    morning = clerk.replace(at=T0 + 24 * HOUR)
+    st = fd.visit_stats(s, morning, dt.datetime(2026, 11, 23), dt.datetime(2026, 11, 24))  # naive: site time
+    assert isinstance(st, fd.VisitStats)
+    assert (st.registered, st.walk_ins, st.preregistered, st.arrived, st.left) == (4, 3, 1, 3, 2)
+    assert (st.refused, st.expected, st.not_come, st.on_site, st.overstays) == (1, 1, 1, 1, 0)
+    assert (st.items_issued, st.items_out, st.items_unreturned) == (1, 1, 0)
+    assert (st.custody_deposited, st.custody_held, st.custody_to_notify) == (1, 1, 1)
+    assert (st.blocklist_matches, st.blocklist_forbidden_refused, st.blocklist_forbidden_pending) == (1, 1, 0)
+    nxt = fd.visit_stats(s, morning, dt.datetime(2026, 11, 24), dt.datetime(2026, 11, 25))
+    assert (nxt.registered, nxt.on_site, nxt.items_out) == (0, 1, 1)
+    # every count of the C struct has its name here
+    names = {n for n in dir(fd.core.fd_visit_stats) if not n.startswith("_") and n not in ("this", "thisown", "version")}
+    assert names == set(fd.VisitStats._fields)
+    with pytest.raises(fd.InvalidArgument, match="to:"):
+        fd.visit_stats(s, morning, dt.datetime(2026, 11, 24), dt.datetime(2026, 11, 23))
+
+    r = s.daily_report(morning, "2026-11-23", "en")
+    keys = [x.key for x in r.sections]
+    assert keys[10:] == ["visitors.summary", "visitors.by_purpose", "visitors.by_organisation", "visitors.items",
+                         "visitors.custody", "visitors.blocklist", "visitors.important", "visitors.on_site"]
+    summary = {row[0]: row[2] for row in r.section("visitors.summary").tables[0].rows}
+    assert (summary["registered"], summary["on_site"], summary["not_come"]) == (4, 1, 1)
+    assert r.section("visitors.by_purpose").tables[0].rows == [["送货", 2, 6667], ["找人", 1, 3333]]
+    assert r.section("visitors.by_organisation").tables[0].rows == [["none", 2, 6667], ["某某科技有限公司", 1, 3333]]
+    assert r.section("visitors.blocklist").tables[0].rows[2] == ["forbidden", "forbidden", 0, 0, 1, 1]
+    [row] = r.section("visitors.on_site").tables[0].rows
+    assert row[:6] == [night.at, 4, "赵六", "", 1, "前台"]
+    assert "13912345678" not in r.json() and "禁止入内" not in r.text()
+    assert "\n访客汇总\n" in s.daily_report(morning, "2026-11-23").text()

@@ -57,7 +57,7 @@ __all__ = ["Visit", "VisitFilter", "VisitEvent", "VisitEventFilter", "BlocklistE
            "custody_item", "custody_events", "custody_event",
            "VisitPrep", "VisitPrepFilter", "PrepDue", "VisitPrepStatus", "validate_visit_prep", "visit_prep_due",
            "add_visit_prep", "visit_prep_done", "visit_prep_status", "important_visits_open", "visit_preps",
-           "visit_prep"]
+           "visit_prep", "VisitStats", "visit_stats"]
 
 #: The largest party a visit records.
 VISIT_PARTY_MAX = _c.FD_VISIT_PARTY_MAX
@@ -761,3 +761,65 @@ def visit_preps(store, actor, **filter):
 def visit_prep(store, actor, prep_id):
     """One VisitPrep by id."""
     return VisitPrep._get(store._handle(), store._actor(actor), prep_id)
+
+
+# -- the day's counts, for the daily report (issue 12, item 8; R-COM-4) -----------------
+class VisitStats(_NamedTuple):
+    """A period's visitor log counted (fd_visit_stats): what happened in [start, end) — visits registered
+    (walk-ins, pre-registered, important), arrived, left, declined, refused, cancelled, expected and not come;
+    cards and counted items issued, returned, lost, found; custody items deposited, collected, returned, handed
+    on; goods permits checked, released, mismatches; blocklist matches by the strongest level and the desk's
+    decision — and what stood at the end (or at the actor's instant, when earlier): visitors on site, overstays,
+    items out and unreturned, counts open, custody held and due. Counts only: never a name or number."""
+    registered: int
+    walk_ins: int
+    preregistered: int
+    important: int
+    arrived: int
+    left: int
+    declined: int
+    refused: int
+    cancelled: int
+    expected: int
+    not_come: int
+    on_site: int
+    overstays: int
+    items_issued: int
+    items_returned: int
+    items_lost: int
+    items_found: int
+    items_out: int
+    items_unreturned: int
+    counts_open: int
+    custody_deposited: int
+    custody_collected: int
+    custody_returned: int
+    custody_handed_on: int
+    custody_held: int
+    custody_to_notify: int
+    custody_to_remind: int
+    custody_unclaimed: int
+    goods_checked: int
+    goods_released: int
+    goods_mismatches: int
+    blocklist_matches: int
+    blocklist_warning_pending: int
+    blocklist_warning_admitted: int
+    blocklist_warning_refused: int
+    blocklist_limited_pending: int
+    blocklist_limited_admitted: int
+    blocklist_limited_refused: int
+    blocklist_forbidden_pending: int
+    blocklist_forbidden_admitted: int
+    blocklist_forbidden_refused: int
+
+
+def visit_stats(store, actor, start, end):
+    """R-COM-4: the visitor log of the actor's site counted for [``start``, ``end``) (aware datetimes or UTC
+    seconds; naive: the site's local time), each count from one range of one index (fd_store_visit_stats)."""
+    zone = _zone(store, actor)
+    r = _c.fd_visit_stats()
+    r.version = _c.FD_VISIT_STATS_VERSION
+    _c.fd_store_visit_stats(r, store._handle(), store._actor(actor), to_seconds(start, "start", zone),
+                            to_seconds(end, "end", zone))
+    return VisitStats(*(getattr(r, n) for n in VisitStats._fields))

@@ -2321,6 +2321,76 @@ FD_API fd_status fd_store_visit_prep_status(fd_visit_prep_status *out, fd_store 
 FD_API fd_status fd_store_visit_prep_open(fd_visit_iter **out, fd_store *store, const fd_actor *actor, int64_t from,
                                           int64_t to, int64_t after, int64_t limit);
 
+/*
+ * A period's visitor log counted (the daily report's visitors section, R-COM-4).
+ * Counts "in the period" are of what happened in [from, to); counts "at the
+ * end" are of what stood at the end: @p to, or the actor's instant when that
+ * is earlier (a report of today made at 18:00 says who is on site at 18:00),
+ * never before @p from.
+ */
+
+/** A period's visits, cards, custody and blocklist matches, counted (fd_store_visit_stats()). */
+typedef struct fd_visit_stats {
+    unsigned int version;     /**< ::FD_VISIT_STATS_VERSION */
+    int64_t registered;       /**< visits registered in the period (R-VIS-1, R-VIS-3) */
+    int64_t walk_ins;         /**< of those, walk-ins */
+    int64_t preregistered;    /**< of those, announced by a host (pre-registrations) */
+    int64_t important;        /**< of those, important (R-VIS-6) */
+    int64_t arrived;          /**< visits that arrived in the period: a walk-in when registered, a
+                                   pre-registered visit at its check-in */
+    int64_t left;             /**< visits that left in the period: checked out (when they left, if noted
+                                   later), or sent away after arriving (declined, refused) */
+    int64_t declined;         /**< hosts' answers `decline` recorded in the period (R-VIS-2) */
+    int64_t refused;          /**< visits the desk refused in the period (R-VIS-1) */
+    int64_t cancelled;        /**< pre-registrations cancelled in the period */
+    int64_t expected;         /**< pre-registered visits planned to start in the period */
+    int64_t not_come;         /**< of those, planned to start before the end and not arrived by it, nor
+                                   called off before arriving (cancelled, declined, refused) */
+    int64_t on_site;          /**< visitors on site at the end: arrived before it, not left by it (R-COM-4) */
+    int64_t overstays;        /**< visits on site in the period that overstayed (fd_visit_overstay()) by the
+                                   time they left, or by the end (R-COM-4) */
+    int64_t items_issued;     /**< visitor cards and other counted items issued in the period (R-VIS-4) */
+    int64_t items_returned;   /**< returned in the period */
+    int64_t items_lost;       /**< recorded lost in the period */
+    int64_t items_found;      /**< found again in the period */
+    int64_t items_out;        /**< issued and not returned at the end */
+    int64_t items_unreturned; /**< of those, held by a visitor who had left by the end: an open item */
+    int64_t counts_open;      /**< counts made before the end whose difference was not explained by it */
+    int64_t custody_deposited;/**< custody items deposited in the period (R-VIS-8) */
+    int64_t custody_collected;/**< collected by their owners in the period */
+    int64_t custody_returned; /**< returned (to the courier ...) in the period */
+    int64_t custody_handed_on;/**< handed on (unclaimed, to the police ...) in the period */
+    int64_t custody_held;     /**< items the desk held at the end */
+    int64_t custody_to_notify;/**< of those, whose owner had not been told and can be (fd_custody_item_due()) */
+    int64_t custody_to_remind;/**< of those, due a reminder at the end */
+    int64_t custody_unclaimed;/**< of those, unclaimed at the end: to hand on */
+    int64_t goods_checked;    /**< goods permits checked at the gate in the period (R-VIS-7) */
+    int64_t goods_released;   /**< gate checks in the period that matched: the goods left */
+    int64_t goods_mismatches; /**< gate checks in the period that differed: the goods stayed */
+    int64_t blocklist_matches;/**< visits registered in the period that the blocklist matched (R-VIS-1); by
+                                   the strongest level matched and the desk's decision at the end below
+                                   (pending: none by then) — never who they were */
+    int64_t blocklist_warning_pending, blocklist_warning_admitted, blocklist_warning_refused;
+    int64_t blocklist_limited_pending, blocklist_limited_admitted, blocklist_limited_refused;
+    int64_t blocklist_forbidden_pending, blocklist_forbidden_admitted, blocklist_forbidden_refused;
+} fd_visit_stats;
+/** The current version of ::fd_visit_stats. */
+#define FD_VISIT_STATS_VERSION 1
+
+/**
+ * Counts the visitor log of the actor's site for [@p from, @p to) (UTC
+ * seconds) and what stood at its end (see ::fd_visit_stats), for the daily
+ * report (R-COM-4). Each count is one range of one index of the site (the
+ * day's registrations, arrivals, departures, events ...), never a walk over the
+ * site's visits: a past period also reads what changed after it ended (the
+ * departures, closings and explanations since), nothing older. Names, phones
+ * and ID numbers are never read.
+ * @return ::FD_OK; ::FD_EINVAL (@p to before @p from); ::FD_ERANGE (an instant
+ *         out of range); ::FD_EPERM; ::FD_EIO.
+ */
+FD_API fd_status fd_store_visit_stats(fd_visit_stats *out, fd_store *store, const fd_actor *actor, int64_t from,
+                                      int64_t to);
+
 /** What fd_store_visit_purge() removed (or would remove). */
 typedef struct fd_visit_purge {
     unsigned int version;  /**< ::FD_VISIT_PURGE_VERSION */

@@ -381,6 +381,8 @@ fd_status fd_report_daily_new(fd_report **out, fd_store *store, const fd_actor *
     /* The domain modules' sections (R-COM-4: what is still open at the day's end). */
     if (rc == FD_OK)
         rc = fd__daily_calls(r, store, actor, a, b, zone, fn, l);
+    if (rc == FD_OK)
+        rc = fd__daily_visitors(r, store, actor, a, b, zone, fn, l);
     fd__zone_close(zone);
     day_data_free(&d);
     fd_site_free(site);
@@ -412,6 +414,17 @@ fd_status fd__report_add_section(size_t *section, fd_report *r, const char *key,
         rc = fd_report_table_add(&table, r, *section, "rows", "");
     for (size_t i = 0; rc == FD_OK && i < n; i++)
         rc = fd_report_column_add(r, *section, 0, cols[i].key, cols[i].label, cols[i].type);
+    return rc;
+}
+
+fd_status fd__report_key_row(fd_report *r, size_t section, const char *key, const char *item, int64_t count,
+                             int64_t pct)
+{
+    fd_status rc = fd_report_row_add(r, section, 0);
+    if (rc == FD_OK) rc = fd_report_cell_text(r, section, 0, 0, key);
+    if (rc == FD_OK) rc = fd_report_cell_text(r, section, 0, 1, item);
+    if (rc == FD_OK) rc = fd_report_cell_int(r, section, 0, 2, count);
+    if (rc == FD_OK && pct >= 0) rc = fd_report_cell_int(r, section, 0, 3, pct);
     return rc;
 }
 

@@ -86,29 +86,12 @@ static const char *label(fd__lang l, const char *field, const char *code)
     return label_in(buf, l, field, code);
 }
 
-/* Hundredths of a percent of @n in @of (0 when @of is 0), rounded half up. */
-static int64_t share(int64_t n, int64_t of)
-{
-    return of > 0 ? (n * 20000 + of) / (2 * of) : 0;
-}
-
 static fd_status row3(fd_report *r, size_t s, const char *item, int64_t count, int64_t pct)
 {
     fd_status rc = fd_report_row_add(r, s, 0);
     if (rc == FD_OK) rc = fd_report_cell_text(r, s, 0, 0, item);
     if (rc == FD_OK) rc = fd_report_cell_int(r, s, 0, 1, count);
     if (rc == FD_OK && pct >= 0) rc = fd_report_cell_int(r, s, 0, 2, pct);
-    return rc;
-}
-
-/* A summary row: a key that never changes (for JSON and CSV readers), the label, the count, the share. */
-static fd_status row4(fd_report *r, size_t s, const char *key, const char *item, int64_t count, int64_t pct)
-{
-    fd_status rc = fd_report_row_add(r, s, 0);
-    if (rc == FD_OK) rc = fd_report_cell_text(r, s, 0, 0, key);
-    if (rc == FD_OK) rc = fd_report_cell_text(r, s, 0, 1, item);
-    if (rc == FD_OK) rc = fd_report_cell_int(r, s, 0, 2, count);
-    if (rc == FD_OK && pct >= 0) rc = fd_report_cell_int(r, s, 0, 3, pct);
     return rc;
 }
 
@@ -144,7 +127,8 @@ static fd_status add_summary(fd_report *r, const fd_call_stats *st, int64_t max_
         { "messages_overdue", CW(l, C_MESSAGES_OVERDUE), st->messages_overdue, -1 },
     };
     for (size_t i = 0; rc == FD_OK && i < sizeof rows / sizeof *rows; i++)
-        rc = row4(r, s, rows[i].key, rows[i].item, rows[i].n, rows[i].of < 0 ? -1 : share(rows[i].n, rows[i].of));
+        rc = fd__report_key_row(r, s, rows[i].key, rows[i].item, rows[i].n,
+                                rows[i].of < 0 ? -1 : fd__report_share(rows[i].n, rows[i].of));
     return rc;
 }
 
@@ -167,7 +151,7 @@ static fd_status add_by_code(fd_report *r, const char *key, const char *title, c
         if (rc == FD_OK) rc = fd_report_cell_text(r, s, 0, 0, codes[i][0] ? codes[i] : "-");
         if (rc == FD_OK) rc = fd_report_cell_text(r, s, 0, 1, codes[i][0] ? label(l, field, codes[i]) : "-");
         if (rc == FD_OK) rc = fd_report_cell_int(r, s, 0, 2, counts[i]);
-        if (rc == FD_OK) rc = fd_report_cell_int(r, s, 0, 3, share(counts[i], total));
+        if (rc == FD_OK) rc = fd_report_cell_int(r, s, 0, 3, fd__report_share(counts[i], total));
     }
     return rc;
 }
@@ -186,7 +170,7 @@ static fd_status add_answer_time(fd_report *r, const fd_call_stats *st, fd__lang
         { "7+", st->rings_7_plus },
     };
     for (size_t i = 0; rc == FD_OK && i < sizeof rows / sizeof *rows; i++)
-        rc = row3(r, s, rows[i].rings, rows[i].n, share(rows[i].n, st->picked_up));
+        rc = row3(r, s, rows[i].rings, rows[i].n, fd__report_share(rows[i].n, st->picked_up));
     char note[160];
     snprintf(note, sizeof note,
              l == FD__ZH ? "接听用时：中位 %lld 秒，90%% 在 %lld 秒内，最长 %lld 秒（R-CALL-1）"

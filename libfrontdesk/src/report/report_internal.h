@@ -83,6 +83,20 @@ typedef struct fd__column_spec {
 fd_status fd__report_add_section(size_t *section, fd_report *r, const char *key, const char *title,
                                  const fd__column_spec *cols, size_t n);
 
+/*
+ * A summary row of section @section's table: a key that never changes (for
+ * JSON and CSV readers), the label, the count and, when @pct >= 0, the share
+ * in hundredths of a percent (a fourth column).
+ */
+fd_status fd__report_key_row(fd_report *r, size_t section, const char *key, const char *item, int64_t count,
+                             int64_t pct);
+
+/* Hundredths of a percent of @n in @of (0 when @of is 0), rounded half up. */
+static inline int64_t fd__report_share(int64_t n, int64_t of)
+{
+    return of > 0 ? (n * 20000 + of) / (2 * of) : 0;
+}
+
 /* @at as site-local time with its offset, "2026-11-20 08:41 +08:00" (issue 16), into @out. */
 fd_status fd__report_local(fd__zone *zone, const char *fn, int64_t at, char out[40]);
 
@@ -93,5 +107,14 @@ fd_status fd__report_local(fd__zone *zone, const char *fn, int64_t at, char out[
  */
 fd_status fd__daily_calls(fd_report *r, fd_store *s, const fd_actor *actor, int64_t a, int64_t b, fd__zone *zone,
                           const char *fn, fd__lang l);
+
+/*
+ * The visitors section of the daily report for the actor's site and [@a, @b)
+ * (daily_visitors.c, issue 12, item 8): fd_store_visit_stats' counts, the
+ * day's arrivals by purpose and host organisation, the blocklist's matches,
+ * the important visits still being prepared and who is still on site.
+ */
+fd_status fd__daily_visitors(fd_report *r, fd_store *s, const fd_actor *actor, int64_t a, int64_t b, fd__zone *zone,
+                             const char *fn, fd__lang l);
 
 #endif

@@ -288,3 +288,18 @@ fd_status fd_store_grant_has(int *out, fd_store *store, int64_t site_id, const c
     *out = has;
     return FD_OK;
 }
+
+fd_status fd__period_check(fd_store *s, const char *fn, const void *out, const fd_actor *actor, int64_t from,
+                           int64_t to)
+{
+    fd_status rc = fd__check_ptr(fn, "out", out);
+    if (rc == FD_OK)
+        rc = fd__check_ptr(fn, "store", s);
+    if (rc == FD_OK)
+        rc = fd__check_instant(fn, "from", from);
+    if (rc == FD_OK)
+        rc = fd__check_instant(fn, "to", to);
+    if (rc == FD_OK && to < from)
+        rc = fd__error(FD_EINVAL, "%s: to: %lld s before from", fn, (long long)(from - to));
+    return rc ? rc : fd__actor_check(s, fn, actor, NULL);
+}

@@ -488,17 +488,7 @@ static int64_t wait_at_rank(const wait_count *w, size_t nw, int64_t rank)
 fd_status fd_store_call_stats(fd_call_stats *out, fd_store *store, const fd_actor *actor, int64_t from, int64_t to)
 {
     static const char fn[] = "fd_store_call_stats";
-    fd_status rc = fd__check_ptr(fn, "out", out);
-    if (rc == FD_OK)
-        rc = fd__check_ptr(fn, "store", store);
-    if (rc == FD_OK)
-        rc = fd__check_instant(fn, "from", from);
-    if (rc == FD_OK)
-        rc = fd__check_instant(fn, "to", to);
-    if (rc == FD_OK && to < from)
-        rc = fd__error(FD_EINVAL, "%s: to: %lld s before from", fn, (long long)(from - to));
-    if (rc == FD_OK)
-        rc = fd__actor_check(store, fn, actor, NULL);
+    fd_status rc = fd__period_check(store, fn, out, actor, from, to);
     if (rc)
         return rc;
     fd_call_stats s;

@@ -144,6 +144,14 @@ typedef struct fd__actor_info {
 fd_status fd__actor_check(fd_store *s, const char *fn, const fd_actor *actor, fd__actor_info *info);
 
 /*
+ * The checks of a function counting the period [@from, @to) at the actor's
+ * site (fd_store_call_stats, fd_store_visit_stats): @out and @s given, both
+ * instants in range, @to not before @from, then the actor.
+ */
+fd_status fd__period_check(fd_store *s, const char *fn, const void *out, const fd_actor *actor, int64_t from,
+                           int64_t to);
+
+/*
  * FD_EPERM unless @actor is the system or asked for (and, being checked, holds)
  * FD_GRANT_MANAGE: for adding or deactivating staff, grants and policy.
  */

@@ -395,7 +395,7 @@ static fd_status register_sql_functions(fd_store *s)
 
 /*
  * Planner statistics for the per-site indexes ("<table>_site_<...>"), written
- * once for each table that has none. Record queries page in id order
+ * once for each such index that has none. Record queries page in id order
  * ("... AND ring_at >= ? AND ring_at < ? ORDER BY id LIMIT 64"); without
  * statistics SQLite walks (site_id, id) through every row of the site to avoid
  * a sort, so a day's calls among a million took 150 ms. These rows describe a
@@ -403,7 +403,10 @@ static fd_status register_sql_functions(fd_store *s)
  * rows, an id to 1), which makes a bounded range use its index and sort the
  * range, while a one-sided range or an unindexed filter still walks in id
  * order. A real ANALYZE (or PRAGMA optimize) replaces them with measured ones;
- * a table with any statistics is left alone.
+ * an index with any statistics is left alone. An index that a later migration
+ * adds to a table that has statistics gets its row too (0009 adds some to the
+ * visitors' tables): without one SQLite would guess it very selective and
+ * might prefer it to the seeded indexes of the queries already there.
  */
 static fd_status seed_plan_stats(fd_store *s, const char *fn)
 {
@@ -411,7 +414,7 @@ static fd_status seed_plan_stats(fd_store *s, const char *fn)
         "SELECT i.name, i.tbl_name, (SELECT count(*) FROM pragma_index_info(i.name)), "
         "(SELECT name FROM pragma_index_info(i.name) ORDER BY seqno DESC LIMIT 1) "
         "FROM sqlite_schema i WHERE i.type = 'index' AND i.name LIKE '%\\_site\\_%' ESCAPE '\\' "
-        "AND i.tbl_name NOT IN (SELECT tbl FROM sqlite_stat1)";
+        "AND i.name NOT IN (SELECT idx FROM sqlite_stat1 WHERE idx IS NOT NULL)";
     int exists = 0;
     fd_status rc = pragma_int(s, fn, "SELECT count(*) FROM sqlite_schema WHERE name = 'sqlite_stat1'", &exists);
     /* ANALYZE creates sqlite_stat1 (an application may not): the sites table's

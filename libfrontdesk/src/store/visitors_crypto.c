@@ -177,6 +177,13 @@ fd_status fd__visitors_zone(const char **zone, fd_store *s, const char *fn, int6
     return FD_OK;
 }
 
+fd_status fd__visitors_rules(const fd_policy **policy, fd_store *s, const char *fn, int64_t site_id)
+{
+    const char *zone = NULL;
+    fd_status rc = fd__store_policy(policy, s, fn, site_id);
+    return rc ? rc : fd__visitors_zone(&zone, s, fn, site_id);
+}
+
 fd_status fd__visitors_site_date(fd_date *out, fd_store *s, const char *fn, int64_t site_id, int64_t at)
 {
     const char *zone = NULL;

@@ -448,6 +448,38 @@ fd_status fd_store_custody_hand_on(fd_store *store, const fd_actor *actor, int64
                          note);
 }
 
+fd_status fd__custody_held_count(fd_store *s, const char *fn, sqlite3_stmt *st, int64_t now,
+                                 const fd_policy *policy, fd_custody_status *out)
+{
+    fd_status rc = FD_OK;
+    int src;
+    while (rc == FD_OK && (src = sqlite3_step(st)) == SQLITE_ROW) {
+        fd_custody_item it = FD_CUSTODY_ITEM_INIT;
+        it.state = "held";
+        it.deposited_at = sqlite3_column_int64(st, 0);
+        it.notified_at = sqlite3_column_int64(st, 1);
+        it.owner = COL_TEXT(st, 2);
+        it.phone = COL_TEXT(st, 3);
+        it.occupant_id = sqlite3_column_int64(st, 4);
+        it.unit_id = sqlite3_column_int64(st, 5);
+        if ((rc = fd__columns_read(s, fn)) != FD_OK)
+            break;
+        fd_custody_due d;
+        if ((rc = fd_custody_item_due(&d, &it, now, policy)) != FD_OK) {
+            rc = fd__error_rename(rc, fn, NULL);
+            break;
+        }
+        out->held++;
+        out->to_notify += d.notify;
+        out->to_remind += d.remind;
+        out->unclaimed += d.unclaimed;
+    }
+    sqlite3_reset(st);
+    if (rc == FD_OK && src != SQLITE_DONE)
+        rc = fd__store_sqlerr(s, fn, src, "reading what the desk holds");
+    return rc;
+}
+
 fd_status fd_store_custody_status(fd_custody_status *out, fd_store *store, const fd_actor *actor)
 {
     static const char fn[] = "fd_store_custody_status";
@@ -468,31 +500,8 @@ fd_status fd_store_custody_status(fd_custody_status *out, fd_store *store, const
     if (st == NULL)
         return fd_error_last()->code;
     sqlite3_bind_int64(st, 1, actor->site_id);
+    rc = fd__custody_held_count(store, fn, st, actor->at, policy, &r);
     int src;
-    while (rc == FD_OK && (src = sqlite3_step(st)) == SQLITE_ROW) {
-        fd_custody_item it = FD_CUSTODY_ITEM_INIT;
-        it.state = "held";
-        it.deposited_at = sqlite3_column_int64(st, 0);
-        it.notified_at = sqlite3_column_int64(st, 1);
-        it.owner = COL_TEXT(st, 2);
-        it.phone = COL_TEXT(st, 3);
-        it.occupant_id = sqlite3_column_int64(st, 4);
-        it.unit_id = sqlite3_column_int64(st, 5);
-        if ((rc = fd__columns_read(store, fn)) != FD_OK)
-            break;
-        fd_custody_due d;
-        if ((rc = fd_custody_item_due(&d, &it, actor->at, policy)) != FD_OK) {
-            rc = fd__error_rename(rc, fn, NULL);
-            break;
-        }
-        r.held++;
-        r.to_notify += d.notify;
-        r.to_remind += d.remind;
-        r.unclaimed += d.unclaimed;
-    }
-    sqlite3_reset(st);
-    if (rc == FD_OK && src != SQLITE_DONE)
-        rc = fd__store_sqlerr(store, fn, src, "reading what the desk holds");
     if (rc == FD_OK && (st = fd__store_stmt(store, fn, SQL_PERMITS_WAITING)) == NULL)
         rc = fd_error_last()->code;
     if (rc == FD_OK) {

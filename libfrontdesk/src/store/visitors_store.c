@@ -676,9 +676,7 @@ fd_status fd_store_visit_overstay(fd_overstay *out, fd_store *store, const fd_ac
     if (rc)
         return rc;
     const fd_policy *policy = NULL;
-    const char *zone = NULL;
-    if ((rc = fd__store_policy(&policy, store, fn, actor->site_id)) != FD_OK ||
-        (rc = fd__visitors_zone(&zone, store, fn, actor->site_id)) != FD_OK)
+    if ((rc = fd__visitors_rules(&policy, store, fn, actor->site_id)) != FD_OK)
         return rc;
     fd_overstay r = { FD_OVERSTAY_VERSION, 0, FD_OVERSTAY_NONE, 0 };
     rc = fd__visit_overstay_in(store->visitors->z, fn, visit->arrived_at, visit->departed_at, visit->planned_until,
@@ -705,9 +703,7 @@ fd_status fd_store_visit_shift_check(fd_visit_shift *out, fd_store *store, const
     if (rc)
         return rc;
     const fd_policy *policy = NULL;
-    const char *zone = NULL;
-    if ((rc = fd__store_policy(&policy, store, fn, actor->site_id)) != FD_OK ||
-        (rc = fd__visitors_zone(&zone, store, fn, actor->site_id)) != FD_OK)
+    if ((rc = fd__visitors_rules(&policy, store, fn, actor->site_id)) != FD_OK)
         return rc;
     fd_visit_shift r;
     memset(&r, 0, sizeof r);

@@ -53,6 +53,12 @@ void fd__visitors_blocklist_changed(fd_store *s);
 /* The time zone of site @site_id (cached) into *@zone, borrowed from the cache. */
 fd_status fd__visitors_zone(const char **zone, fd_store *s, const char *fn, int64_t site_id);
 
+/*
+ * For the rules of a time of day (overstay): the site's policy, borrowed as
+ * from fd__store_policy(), and its zone opened in the cache (s->visitors->z).
+ */
+fd_status fd__visitors_rules(const fd_policy **policy, fd_store *s, const char *fn, int64_t site_id);
+
 /* The site's local date at @at (cached per day). */
 fd_status fd__visitors_site_date(fd_date *out, fd_store *s, const char *fn, int64_t site_id, int64_t at);
 
@@ -108,6 +114,16 @@ typedef struct fd__bl_hits {
 fd_status fd__visitors_blocklist_match(fd_blocklist_match *out, fd__bl_hits *hits, fd_store *s, const char *fn,
                                        const fd_actor *actor, const char *name, const char *phone,
                                        const char *id_hash);
+
+/*
+ * R-VIS-8: counts the held items that the bound statement @st gives, a row
+ * each of (deposited_at, notified_at, owner, phone, occupant_id, unit_id), by
+ * fd_custody_item_due() at @now, into @out's held, to_notify, to_remind and
+ * unclaimed (added to what they hold). Steps and resets @st
+ * (visitors_custody.c; fd_store_custody_status, fd_store_visit_stats).
+ */
+fd_status fd__custody_held_count(fd_store *s, const char *fn, sqlite3_stmt *st, int64_t now,
+                                 const fd_policy *policy, fd_custody_status *out);
 
 /*
  * Checks free text the caller gives beside a record (a note, a reason):

@@ -598,17 +598,7 @@ public final class Calls {
         FrontdeskNative.fd_store_call_stats(s, store.handle(), a, f, t);
         return null;
       });
-      Map<String, Long> m = new LinkedHashMap<>();
-      for (String name : STATS) {
-        // SWIG's getter of member late_no_apology is getLate_no_apology
-        String getter = "get" + Character.toUpperCase(name.charAt(0)) + name.substring(1);
-        try {
-          m.put(name, (Long) fd_call_stats.class.getMethod(getter).invoke(s));
-        } catch (ReflectiveOperationException e) {
-          throw new IllegalStateException("fd_call_stats." + name, e);
-        }
-      }
-      return Collections.unmodifiableMap(m);
+      return Convert.counts(s, STATS);
     } finally {
       s.delete();
     }

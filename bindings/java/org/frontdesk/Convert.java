@@ -2,6 +2,9 @@ package org.frontdesk;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.frontdesk.swig.FrontdeskNative;
 import org.frontdesk.swig.fd_date;
 
@@ -62,5 +65,22 @@ final class Convert {
       throw new FrontdeskException(Frontdesk.EINVAL, field + ": is required (null)");
     }
     return v;
+  }
+
+  /**
+   * The int64 members {@code names} of a native struct of counts ("late_no_apology" ...), by name in that
+   * order, read through SWIG's getters (member late_no_apology: getLate_no_apology).
+   */
+  static Map<String, Long> counts(Object struct, String[] names) {
+    Map<String, Long> m = new LinkedHashMap<>();
+    for (String name : names) {
+      String getter = "get" + Character.toUpperCase(name.charAt(0)) + name.substring(1);
+      try {
+        m.put(name, (Long) struct.getClass().getMethod(getter).invoke(struct));
+      } catch (ReflectiveOperationException e) {
+        throw new IllegalStateException(struct.getClass().getSimpleName() + "." + name, e);
+      }
+    }
+    return Collections.unmodifiableMap(m);
   }
 }

@@ -2,6 +2,7 @@ package org.frontdesk;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Map;
 import java.util.Objects;
 import org.frontdesk.swig.FrontdeskNative;
 import org.frontdesk.swig.SWIGTYPE_p_fd_visit_iter;
@@ -18,6 +19,7 @@ import org.frontdesk.swig.fd_visit_prep_status;
 import org.frontdesk.swig.fd_visit_purge;
 import org.frontdesk.swig.fd_visit_registration;
 import org.frontdesk.swig.fd_visit_shift;
+import org.frontdesk.swig.fd_visit_stats;
 
 /**
  * Visitors (issue 12, items 2-4): the visitor log with the host's answer, check-in and
@@ -1314,5 +1316,41 @@ public final class Visitors {
   /** One preparation item by id. */
   public static VisitPrep prep(Store store, Actor actor, long id) throws FrontdeskException {
     return store.as(actor, a -> VisitPrep.get(store.handle(), a, id));
+  }
+
+  // -- the day's counts, for the daily report (issue 12, item 8; R-COM-4) -------------------
+
+  /** The counts of fd_visit_stats, in its order. */
+  private static final String[] STATS = {
+      "registered", "walk_ins", "preregistered", "important", "arrived", "left", "declined", "refused", "cancelled",
+      "expected", "not_come", "on_site", "overstays", "items_issued", "items_returned", "items_lost", "items_found",
+      "items_out", "items_unreturned", "counts_open", "custody_deposited", "custody_collected", "custody_returned",
+      "custody_handed_on", "custody_held", "custody_to_notify", "custody_to_remind", "custody_unclaimed",
+      "goods_checked", "goods_released", "goods_mismatches", "blocklist_matches", "blocklist_warning_pending",
+      "blocklist_warning_admitted", "blocklist_warning_refused", "blocklist_limited_pending",
+      "blocklist_limited_admitted", "blocklist_limited_refused", "blocklist_forbidden_pending",
+      "blocklist_forbidden_admitted", "blocklist_forbidden_refused"
+  };
+
+  /**
+   * R-COM-4: the visitor log of the actor's site counted for [{@code from}, {@code to}) and what stood at
+   * its end (or at the actor's instant, when earlier), by name as in fd_visit_stats ("walk_ins",
+   * "items_unreturned", "blocklist_forbidden_refused" ...), in order: each from one range of one index.
+   * Counts only, never a name or number.
+   */
+  public static Map<String, Long> stats(Store store, Actor actor, Instant from, Instant to) throws FrontdeskException {
+    long f = Convert.seconds(from, "from");
+    long t = Convert.seconds(to, "to");
+    fd_visit_stats s = new fd_visit_stats();
+    try {
+      s.setVersion(FrontdeskNative.FD_VISIT_STATS_VERSION);
+      store.as(actor, a -> {
+        FrontdeskNative.fd_store_visit_stats(s, store.handle(), a, f, t);
+        return null;
+      });
+      return Convert.counts(s, STATS);
+    } finally {
+      s.delete();
+    }
   }
 }

@@ -216,9 +216,11 @@ public class ReportTest {
         assertTrue(r.text().contains("交接班\\n伪造的一行"));
         assertTrue(r.csv().startsWith("\uFEFF"));
         assertEquals("calls.summary", r.sections().get(3).getKey());
-        int s = r.addSection("visitors.summary", "Visitors");
-        r.addNote(s, "no visitors yet");
-        assertEquals(11, r.sections().size());
+        assertEquals("visitors.summary", r.sections().get(10).getKey());
+        assertEquals("visitors.on_site", r.sections().get(17).getKey());
+        int s = r.addSection("fees.summary", "Fees");
+        r.addNote(s, "no fees yet");
+        assertEquals(19, r.sections().size());
       }
     }
   }

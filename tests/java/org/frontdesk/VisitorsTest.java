@@ -13,7 +13,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
@@ -461,5 +463,53 @@ public class VisitorsTest {
       }
     }
     assertEquals(List.of("会议室布置", "横幅"), items);
+  }
+
+  @Test
+  public void theDaysCountsAndTheDailyReportsVisitorsSection_R_COM_4() throws Exception {
+    Instant earlier = T0.minus(HOUR);
+    Visitors.addBlocklistEntry(store, manager.withAt(earlier),
+        BlocklistEntry.builder().level("forbidden").reason("禁止入内").name("张三").build(), null);
+    long card = Visitors.addItem(store, manager.withAt(earlier),
+        CountedItem.builder().kind("visitor_card").code("V001").build());
+    long w1 = Visitors.register(store, clerk, walkIn("张伟").purpose("送货").phone("139 1234 5678").build(), null).id();
+    Visitors.checkOut(store, clerk.withAt(T0.plus(HOUR)), w1, null, null);
+    long held = Visitors.register(store, clerk, walkIn("张三").build(), null).id();
+    Visitors.refuse(store, manager.withAt(T0.plus(HOUR)), held, "禁止入内");
+    Visitors.register(store, clerk, walkIn("王五").preregistered(true).plannedFrom(T0.plus(HOUR.multipliedBy(2))).build(),
+        null);
+    Visitors.addCustodyItem(store, clerk, CustodyItem.builder().kind("parcel").description("快递").owner("王小丽").build());
+    Actor night = clerk.withAt(Instant.parse("2026-11-23T15:59:00Z")); // 23:59 in Shanghai: still the day
+    long late = Visitors.register(store, night, walkIn("赵六").purpose("送货").build(), null).id();
+    Visitors.issueItem(store, night, card, late);
+
+    Actor morning = clerk.withAt(T0.plus(Duration.ofDays(1)));
+    Instant from = Instant.parse("2026-11-22T16:00:00Z");
+    Map<String, Long> s = Visitors.stats(store, morning, from, from.plus(Duration.ofDays(1)));
+    assertEquals(41, s.size());
+    assertEquals("registered", s.keySet().iterator().next());
+    long[] want = { 4, 3, 1, 3, 2, 1, 1, 1, 1, 1, 1, 1 };
+    String[] keys = { "registered", "walk_ins", "preregistered", "arrived", "left", "refused", "expected", "not_come",
+        "on_site", "items_out", "custody_held", "blocklist_forbidden_refused" };
+    for (int i = 0; i < keys.length; i++) {
+      assertEquals(keys[i], want[i], (long) s.get(keys[i]));
+    }
+    assertEquals(0L, (long) s.get("overstays"));
+    Map<String, Long> next = Visitors.stats(store, morning, from.plus(Duration.ofDays(1)), from.plus(Duration.ofDays(2)));
+    assertEquals(0L, (long) next.get("registered"));
+    assertEquals(1L, (long) next.get("on_site"));
+    fails(Frontdesk.EINVAL, "to:", () -> Visitors.stats(store, morning, from, from.minusSeconds(1)));
+
+    try (DailyReport r = store.dailyReport(morning, TODAY, "en")) {
+      assertEquals(18, r.sections().size());
+      assertEquals("visitors.summary", r.sections().get(10).getKey());
+      assertEquals(Arrays.asList("送货", 2L, 6667L), r.section("visitors.by_purpose").getTables().get(0).getRows().get(0));
+      assertEquals(Arrays.asList("forbidden", "forbidden", 0L, 0L, 1L, 1L),
+          r.section("visitors.blocklist").getTables().get(0).getRows().get(2));
+      List<Object> onSite = r.section("visitors.on_site").getTables().get(0).getRows().get(0);
+      assertEquals(Arrays.asList(night.getAt(), 4L, "赵六"), onSite.subList(0, 3));
+      assertFalse(r.json().contains("13912345678"));
+      assertFalse(r.text().contains("禁止入内"));
+    }
   }
 }
