@@ -87,7 +87,7 @@
         free((void *)$self->severity);
         free((void *)$self->policy_key);
         free((void *)$self->unit);
-        free((void *)$self->version);
+        free((void *)$self->data_version);
         free($self);
     }
 }
@@ -102,7 +102,7 @@
         free((void *)$self->severity);
         free((void *)$self->policy_key);
         free((void *)$self->unit);
-        free((void *)$self->version);
+        free((void *)$self->data_version);
         free($self);
     }
 }

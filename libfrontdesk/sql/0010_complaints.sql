@@ -90,7 +90,7 @@ CREATE TABLE complaint_targets (
   breached_at   INTEGER NOT NULL DEFAULT 0,
   escalated_at  INTEGER NOT NULL DEFAULT 0,
   superseded_at INTEGER NOT NULL DEFAULT 0,
-  version       TEXT,
+  data_version  TEXT,
   provisional   INTEGER NOT NULL DEFAULT 0,
   harm          INTEGER NOT NULL DEFAULT 0
 );

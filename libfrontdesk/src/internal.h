@@ -85,6 +85,14 @@ fd_status fd__check_text(const char *fn, const char *field, const char *s,
 /* Checks a code: 1..FD_CODE_MAX bytes of [A-Za-z0-9._-] (lower case only when @lower). (check.c) */
 fd_status fd__check_code(const char *fn, const char *field, const char *code, bool lower);
 
+/*
+ * Checks free text the caller gives beside a record (a note, an outcome, a
+ * reason): NULL or "" allowed unless @required, valid UTF-8, at most @max
+ * bytes, no control characters but tab and line breaks. Never quoted: it may
+ * hold personal data. (check.c)
+ */
+fd_status fd__check_note(const char *fn, const char *field, const char *text, size_t max, bool required);
+
 /* Checks that pointer argument @p is not NULL. */
 fd_status fd__check_ptr(const char *fn, const char *field, const void *p);
 

@@ -51,6 +51,9 @@ class Field:
         self.max = int(mx) if mx != "-" else 0
         if (t in STRINGS) != (self.max > 0):
             raise SystemExit(f"records: {rec.name}.{self.name}: strings need MAX, numbers take '-'")
+        # Every struct and filter starts with `unsigned int version` (the ABI's).
+        if self.name in ("version", "match", "after", "limit", "search"):
+            raise SystemExit(f"records: {rec.name}.{self.name}: the name is taken by the struct or its filter")
         self.rec = rec
 
     @property

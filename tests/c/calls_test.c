@@ -611,35 +611,7 @@ static fd_actor revealer_at(const fx *f, int64_t at)
     return a;
 }
 
-/* Every row of @table as text, one line per row in id order: what "nothing changed" compares. */
-static char *table_dump(const char *path, const char *table)
-{
-    sqlite3 *db = NULL;
-    cr_assert_eq(sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
-    char sql[256];
-    snprintf(sql, sizeof sql, "SELECT * FROM %s ORDER BY 1", table);
-    sqlite3_stmt *st = NULL;
-    cr_assert_eq(sqlite3_prepare_v2(db, sql, -1, &st, NULL), SQLITE_OK, "%s", sqlite3_errmsg(db));
-    size_t cap = 1024, len = 0;
-    char *out = calloc(1, cap);
-    while (sqlite3_step(st) == SQLITE_ROW) {
-        for (int i = 0; i < sqlite3_column_count(st); i++) {
-            const unsigned char *v = sqlite3_column_text(st, i);
-            size_t n = (v ? strlen((const char *)v) : 4) + 2;
-            if (len + n + 2 > cap) {
-                cap = (len + n + 2) * 2;
-                out = realloc(out, cap);
-            }
-            len += (size_t)snprintf(out + len, cap - len, "%s%s", v ? (const char *)v : "NULL", i ? "|" : "|");
-        }
-        out[len++] = '\n';
-        out[len] = '\0';
-    }
-    sqlite3_finalize(st);
-    sqlite3_close(db);
-    return out;
-}
-
+/* How many rows @table holds. */
 static int64_t count_rows(const char *path, const char *table)
 {
     sqlite3 *db = NULL;
@@ -668,7 +640,7 @@ static snapshot snap(const fx *f)
 {
     snapshot s;
     for (size_t i = 0; i < NWATCHED; i++)
-        s.t[i] = table_dump(f->path, WATCHED[i]);
+        s.t[i] = fd_test_table_dump(f->path, WATCHED[i]);
     return s;
 }
 
@@ -676,7 +648,7 @@ static snapshot snap(const fx *f)
 static void assert_unchanged(const fx *f, snapshot *before)
 {
     for (size_t i = 0; i < NWATCHED; i++) {
-        char *now = table_dump(f->path, WATCHED[i]);
+        char *now = fd_test_table_dump(f->path, WATCHED[i]);
         cr_assert_str_eq(now, before->t[i], "table %s changed", WATCHED[i]);
         free(now);
         free(before->t[i]);
@@ -1734,7 +1706,7 @@ Test(calls_store, R_CALL_3_import_asterisk_assembles_calls_and_twice_changes_not
     /* Twice: every leg is already there, and not a row changes. */
     char *before[4];
     for (int i = 0; i < 4; i++)
-        before[i] = table_dump(f.path, IMPORT_TABLES[i]);
+        before[i] = fd_test_table_dump(f.path, IMPORT_TABLES[i]);
     int64_t journal = count_rows(f.path, "journal");
     fd_actor later = clerk_at(&f, CDR_AT + 3600);
     s = import_file(&f, &later, "asterisk_csv", "asterisk_master.csv", NULL, &rejects);
@@ -1743,7 +1715,7 @@ Test(calls_store, R_CALL_3_import_asterisk_assembles_calls_and_twice_changes_not
     cr_assert_eq(s.already, 11);
     cr_assert_eq(s.rejected + s.calls_added + s.calls_updated, 0);
     for (int i = 0; i < 4; i++) {
-        char *now = table_dump(f.path, IMPORT_TABLES[i]);
+        char *now = fd_test_table_dump(f.path, IMPORT_TABLES[i]);
         cr_assert_str_eq(now, before[i], "%s changed", IMPORT_TABLES[i]);
         free(now);
         free(before[i]);
@@ -1897,12 +1869,12 @@ Test(calls_store, R_CALL_3_import_freeswitch_b_leg_first_then_its_a_leg_rekeys_t
     fd_cdr_leg_iter_free(li);
     cr_assert_eq(n, 2);
     /* Both files again: nothing changes. */
-    char *before = table_dump(f.path, "calls");
+    char *before = fd_test_table_dump(f.path, "calls");
     s = import_text(&f, &a, "freeswitch_csv", a_leg);
     cr_assert_eq(s.already, 1);
     s = import_text(&f, &a, "freeswitch_csv", b_leg);
     cr_assert_eq(s.already, 1);
-    char *now = table_dump(f.path, "calls");
+    char *now = fd_test_table_dump(f.path, "calls");
     cr_assert_str_eq(now, before);
     free(now);
     free(before);

@@ -31,4 +31,11 @@ size_t fd_test_digit_run(const char *s);
 /* A fresh path under the build's test directory, unique per process and call. */
 const char *fd_test_path(const char *stem);
 
+/* Every row of @table of the database at @path as text, one line per row in id order (blobs in hex):
+ * what "nothing changed" compares. Free it with free(). */
+char *fd_test_table_dump(const char *path, const char *table);
+
+/* The first column of the one row @sql returns from the database at @path. */
+int64_t fd_test_sql_int(const char *path, const char *sql);
+
 #endif

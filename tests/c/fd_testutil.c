@@ -1,7 +1,9 @@
 #include "fd_test.h"
 #include "fd_db_files.h"
 
+#include <sqlite3.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <unistd.h>
 
 const char *fd_test_path(const char *stem)
@@ -21,4 +23,52 @@ size_t fd_test_digit_run(const char *s)
         best = run > best ? run : best;
     }
     return best;
+}
+
+char *fd_test_table_dump(const char *path, const char *table)
+{
+    sqlite3 *db = NULL;
+    cr_assert_eq(sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+    char sql[256];
+    snprintf(sql, sizeof sql, "SELECT * FROM %s ORDER BY 1", table);
+    sqlite3_stmt *st = NULL;
+    cr_assert_eq(sqlite3_prepare_v2(db, sql, -1, &st, NULL), SQLITE_OK, "%s", sqlite3_errmsg(db));
+    size_t cap = 1024, len = 0;
+    char *out = calloc(1, cap);
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        for (int i = 0; i < sqlite3_column_count(st); i++) {
+            const unsigned char *v = sqlite3_column_text(st, i);
+            size_t n = (v ? (size_t)sqlite3_column_bytes(st, i) * 2 : 4) + 2;
+            if (len + n + 2 > cap) {
+                cap = (len + n + 2) * 2;
+                out = realloc(out, cap);
+            }
+            if (v && sqlite3_column_type(st, i) == SQLITE_BLOB) {
+                const unsigned char *b = sqlite3_column_blob(st, i);
+                for (int k = 0; k < sqlite3_column_bytes(st, i); k++)
+                    len += (size_t)snprintf(out + len, cap - len, "%02x", b[k]);
+                len += (size_t)snprintf(out + len, cap - len, "|");
+            } else {
+                len += (size_t)snprintf(out + len, cap - len, "%s|", v ? (const char *)v : "NULL");
+            }
+        }
+        out[len++] = '\n';
+        out[len] = '\0';
+    }
+    sqlite3_finalize(st);
+    sqlite3_close(db);
+    return out;
+}
+
+int64_t fd_test_sql_int(const char *path, const char *sql)
+{
+    sqlite3 *db = NULL;
+    cr_assert_eq(sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+    sqlite3_stmt *st = NULL;
+    cr_assert_eq(sqlite3_prepare_v2(db, sql, -1, &st, NULL), SQLITE_OK, "%s: %s", sql, sqlite3_errmsg(db));
+    cr_assert_eq(sqlite3_step(st), SQLITE_ROW, "%s", sql);
+    int64_t n = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    sqlite3_close(db);
+    return n;
 }

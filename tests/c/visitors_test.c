@@ -491,55 +491,6 @@ static fd_actor revealer_at(const fx *f, int64_t at)
     return a;
 }
 
-/* Every row of @table as text, one line per row in id order: what "nothing changed" compares. */
-static char *table_dump(const char *path, const char *table)
-{
-    sqlite3 *db = NULL;
-    cr_assert_eq(sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
-    char sql[256];
-    snprintf(sql, sizeof sql, "SELECT * FROM %s ORDER BY 1", table);
-    sqlite3_stmt *st = NULL;
-    cr_assert_eq(sqlite3_prepare_v2(db, sql, -1, &st, NULL), SQLITE_OK, "%s", sqlite3_errmsg(db));
-    size_t cap = 1024, len = 0;
-    char *out = calloc(1, cap);
-    while (sqlite3_step(st) == SQLITE_ROW) {
-        for (int i = 0; i < sqlite3_column_count(st); i++) {
-            const unsigned char *v = sqlite3_column_text(st, i);
-            size_t n = (v ? (size_t)sqlite3_column_bytes(st, i) * 2 : 4) + 2;
-            if (len + n + 2 > cap) {
-                cap = (len + n + 2) * 2;
-                out = realloc(out, cap);
-            }
-            if (v && sqlite3_column_type(st, i) == SQLITE_BLOB) {
-                const unsigned char *b = sqlite3_column_blob(st, i);
-                for (int k = 0; k < sqlite3_column_bytes(st, i); k++)
-                    len += (size_t)snprintf(out + len, cap - len, "%02x", b[k]);
-                len += (size_t)snprintf(out + len, cap - len, "|");
-            } else {
-                len += (size_t)snprintf(out + len, cap - len, "%s|", v ? (const char *)v : "NULL");
-            }
-        }
-        out[len++] = '\n';
-        out[len] = '\0';
-    }
-    sqlite3_finalize(st);
-    sqlite3_close(db);
-    return out;
-}
-
-static int64_t sql_int(const char *path, const char *sql)
-{
-    sqlite3 *db = NULL;
-    cr_assert_eq(sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
-    sqlite3_stmt *st = NULL;
-    cr_assert_eq(sqlite3_prepare_v2(db, sql, -1, &st, NULL), SQLITE_OK, "%s: %s", sql, sqlite3_errmsg(db));
-    cr_assert_eq(sqlite3_step(st), SQLITE_ROW, "%s", sql);
-    int64_t n = sqlite3_column_int64(st, 0);
-    sqlite3_finalize(st);
-    sqlite3_close(db);
-    return n;
-}
-
 /* The tables a refused write must leave as they were. */
 static const char *const WATCHED[] = { "visits",          "visit_events", "id_documents", "site_secrets",
                                        "blocklist",       "blocklist_hits", "slip_handovers", "counted_items",
@@ -556,14 +507,14 @@ static snapshot snap(const fx *f)
 {
     snapshot s;
     for (size_t i = 0; i < NWATCHED; i++)
-        s.t[i] = table_dump(f->path, WATCHED[i]);
+        s.t[i] = fd_test_table_dump(f->path, WATCHED[i]);
     return s;
 }
 
 static void assert_unchanged(const fx *f, snapshot *before)
 {
     for (size_t i = 0; i < NWATCHED; i++) {
-        char *now = table_dump(f->path, WATCHED[i]);
+        char *now = fd_test_table_dump(f->path, WATCHED[i]);
         cr_assert_str_eq(now, before->t[i], "table %s changed", WATCHED[i]);
         free(now);
         free(before->t[i]);
@@ -669,7 +620,7 @@ Test(visitors_store, R_VIS_3_slip_serials_are_gapless_per_site)
     /* each site counts its own */
     fd_actor other = actor_at(f.other_site, f.other_clerk, T0);
     cr_assert_eq(reg(&f, &other, &v, NULL).slip_no, 1);
-    cr_assert_eq(sql_int(f.path, "SELECT max(slip_no) - count(*) FROM visits WHERE site_id = 1"), 0);
+    cr_assert_eq(fd_test_sql_int(f.path, "SELECT max(slip_no) - count(*) FROM visits WHERE site_id = 1"), 0);
     fx_close(&f);
 }
 
@@ -1070,8 +1021,8 @@ Test(visitors_store, R_COM_2_an_id_document_is_kept_masked_and_hashed_never_in_c
     /* the number is nowhere in the file: only its masked form and a keyed hash */
     cr_assert_not(file_holds(f.path, "11010519491231002X"));
     cr_assert_not(file_holds(f.path, "19491231"));
-    cr_assert_eq(sql_int(f.path, "SELECT count(*) FROM id_documents WHERE length(hash) = 64 AND cipher IS NULL"), 1);
-    cr_assert_eq(sql_int(f.path, "SELECT count(*) FROM site_secrets WHERE length(secret) = 32"), 1);
+    cr_assert_eq(fd_test_sql_int(f.path, "SELECT count(*) FROM id_documents WHERE length(hash) = 64 AND cipher IS NULL"), 1);
+    cr_assert_eq(fd_test_sql_int(f.path, "SELECT count(*) FROM site_secrets WHERE length(secret) = 32"), 1);
     /* the same person again (typed differently) is a repeat visitor; another site does not know them */
     d.number = "110105 19491231 002X";
     r = reg(&f, &a, &v, &d);
@@ -1081,7 +1032,7 @@ Test(visitors_store, R_COM_2_an_id_document_is_kept_masked_and_hashed_never_in_c
     fd_actor other = actor_at(f.other_site, f.other_clerk, T0);
     cr_assert_eq(reg(&f, &other, &v, &d).previous_visits, 0);
     /* each site hashes with its own secret */
-    cr_assert_eq(sql_int(f.path, "SELECT count(DISTINCT hash) FROM id_documents"), 2);
+    cr_assert_eq(fd_test_sql_int(f.path, "SELECT count(DISTINCT hash) FROM id_documents"), 2);
     /* no full number without the policy: no reveal */
     fd_buf out = FD_BUF_INIT;
     fd_actor rv = revealer_at(&f, T0 + 60);
@@ -1133,7 +1084,7 @@ Test(visitors_store, R_COM_2_a_full_number_is_kept_only_encrypted_with_consent_a
     cr_assert_str_eq(got->id_masked, "E*****678");
     fd_visit_free(got);
     cr_assert_not(file_holds(f.path, "E12345678"));
-    cr_assert_eq(sql_int(f.path, "SELECT length(cipher) FROM id_documents"), 12 + 9 + 16);
+    cr_assert_eq(fd_test_sql_int(f.path, "SELECT length(cipher) FROM id_documents"), 12 + 9 + 16);
     /* revealed only with the grant and a reason, and logged */
     fd_buf out = FD_BUF_INIT;
     fd_assert_error(fd_store_visit_id_reveal(&out, f.s, &a, r.id), FD_EPERM, "reveal grant");
@@ -1147,7 +1098,7 @@ Test(visitors_store, R_COM_2_a_full_number_is_kept_only_encrypted_with_consent_a
     fd_assert_ok(fd_store_rollback(f.s));
     fd_assert_ok(fd_store_visit_id_reveal(&out, f.s, &rv, r.id));
     cr_assert_str_eq(out.ptr, "E12345678");
-    cr_assert_eq(sql_int(f.path, "SELECT count(*) FROM reveals WHERE record = 'visit' AND field = 'id_number' "
+    cr_assert_eq(fd_test_sql_int(f.path, "SELECT count(*) FROM reveals WHERE record = 'visit' AND field = 'id_number' "
                                  "AND reason = '公安协查'"), 1);
     fd_buf_dispose(&out);
     fx_close(&f);
@@ -1263,12 +1214,12 @@ Test(visitors_store, R_COM_3_the_retention_purge_removes_numbers_keeps_the_visit
     got = get_visit(&f, &rv, c);
     cr_assert_str_neq(got->id_masked, "");
     fd_visit_free(got);
-    cr_assert_eq(sql_int(f.path, "SELECT count(*) FROM id_documents WHERE hash IS NULL AND cipher IS NULL"), 2);
+    cr_assert_eq(fd_test_sql_int(f.path, "SELECT count(*) FROM id_documents WHERE hash IS NULL AND cipher IS NULL"), 2);
     fd_buf out = FD_BUF_INIT;
     fd_assert_error(fd_store_visit_id_reveal(&out, f.s, &rv, a), FD_ENOTFOUND, "purged");
     fd_assert_ok(fd_store_visit_id_reveal(&out, f.s, &rv, c));
     fd_buf_dispose(&out);
-    cr_assert_eq(sql_int(f.path, "SELECT count(*) FROM journal WHERE entity = 'visit' AND action = 'purge' AND "
+    cr_assert_eq(fd_test_sql_int(f.path, "SELECT count(*) FROM journal WHERE entity = 'visit' AND action = 'purge' AND "
                                  "detail = 'id_numbers=2 encrypted=2 visits=1 permits=0 custody=0'"), 1);
     /* purging again removes nothing more */
     fd_assert_ok(fd_store_visit_purge(&p, f.s, &mgr, 0));
@@ -1413,7 +1364,7 @@ Test(visitors_store, R_VIS_1_blocklist_entries_apply_in_their_window_and_are_lif
     cr_assert_eq(got->lifted_at, T0 + 3 * HOUR);
     cr_assert_eq(got->lifted_by, f.manager);
     fd_blocklist_entry_free(got);
-    cr_assert_eq(sql_int(f.path, "SELECT count(*) FROM journal WHERE entity = 'blocklist'"), 3);
+    cr_assert_eq(fd_test_sql_int(f.path, "SELECT count(*) FROM journal WHERE entity = 'blocklist'"), 3);
     /* adding needs the manage grant; refusals name the field and change nothing */
     snapshot before = snap(&f);
     fd_actor clerk = clerk_at(&f, T0);
@@ -1453,7 +1404,7 @@ Test(visitors_store, R_VIS_1_a_match_holds_the_visit_until_admitted_by_whom_or_r
     fd_visit *got = get_visit(&f, &a, r.id);
     cr_assert_str_eq(got->blocklist_level, "forbidden");
     fd_visit_free(got);
-    cr_assert_eq(sql_int(f.path, "SELECT count(*) FROM blocklist_hits WHERE outcome = 'pending'"), 1);
+    cr_assert_eq(fd_test_sql_int(f.path, "SELECT count(*) FROM blocklist_hits WHERE outcome = 'pending'"), 1);
     /* held: no answer, no admission by a clerk */
     fd_assert_error(fd_store_visit_answer(f.s, &a, r.id, "bring_up", NULL), FD_ESTATE, "admit or refuse");
     fd_assert_error(fd_store_visit_admit(f.s, &a, r.id, "熟人"), FD_EPERM, "forbidden");
@@ -1466,9 +1417,9 @@ Test(visitors_store, R_VIS_1_a_match_holds_the_visit_until_admitted_by_whom_or_r
     got = get_visit(&f, &a, r.id);
     cr_assert_str_eq(got->state, "waiting");
     fd_visit_free(got);
-    cr_assert_eq(sql_int(f.path, "SELECT count(*) FROM blocklist_hits WHERE outcome = 'admitted' AND outcome_by = 2 "
+    cr_assert_eq(fd_test_sql_int(f.path, "SELECT count(*) FROM blocklist_hits WHERE outcome = 'admitted' AND outcome_by = 2 "
                                  "AND outcome_at = 1795395900"), 1);
-    cr_assert_eq(sql_int(f.path, "SELECT count(*) FROM journal WHERE entity = 'visit' AND action = 'admit' AND "
+    cr_assert_eq(fd_test_sql_int(f.path, "SELECT count(*) FROM journal WHERE entity = 'visit' AND action = 'admit' AND "
                                  "detail = 'forbidden'"), 1);
     fd_assert_error(fd_store_visit_admit(f.s, &mgr, r.id, "again"), FD_ESTATE, "only a visit held");
     /* a warning-level match: a clerk admits; another one is refused and leaves */
@@ -1484,7 +1435,7 @@ Test(visitors_store, R_VIS_1_a_match_holds_the_visit_until_admitted_by_whom_or_r
     cr_assert_str_eq(got->state, "refused");
     cr_assert_eq(got->departed_at, T0);
     fd_visit_free(got);
-    cr_assert_eq(sql_int(f.path, "SELECT count(*) FROM blocklist_hits WHERE outcome = 'refused' AND outcome_by = 1"),
+    cr_assert_eq(fd_test_sql_int(f.path, "SELECT count(*) FROM blocklist_hits WHERE outcome = 'refused' AND outcome_by = 1"),
                  1);
     char ev[256];
     events_of(ev, sizeof ev, &f, &a, r.id);
@@ -1520,7 +1471,7 @@ Test(visitors_store, R_COM_3_visitor_records_are_never_deleted_replaced_or_rewri
     for (size_t i = 0; i < sizeof tables / sizeof *tables; i++) {
         char q[200];
         snprintf(q, sizeof q, "SELECT count(*) FROM %s", tables[i]);
-        cr_assert_gt(sql_int(f.path, q), 0, "%s has a row to protect", tables[i]);
+        cr_assert_gt(fd_test_sql_int(f.path, q), 0, "%s has a row to protect", tables[i]);
         snprintf(q, sizeof q, "DELETE FROM %s", tables[i]);
         cr_assert_eq(raw_exec(f.path, q), SQLITE_CONSTRAINT_TRIGGER & 0xff, "%s", q);
         snprintf(q, sizeof q, "INSERT OR REPLACE INTO %s SELECT * FROM %s", tables[i], tables[i]);
@@ -1866,7 +1817,7 @@ Test(visitors_store, R_VIS_7_goods_leave_on_an_approved_permit_checked_at_the_ga
     fd_assert_ok(fd_store_goods_permit_get(&got, f.s, &a, id));
     cr_assert_str_eq(got->state, "mismatch");
     fd_goods_permit_free(got);
-    cr_assert_eq(sql_int(f.path, "SELECT count(*) FROM journal WHERE entity = 'goods_permit' AND action = 'mismatch' "
+    cr_assert_eq(fd_test_sql_int(f.path, "SELECT count(*) FROM journal WHERE entity = 'goods_permit' AND action = 'mismatch' "
                                  "AND detail = '椅子 4→5'"), 1);
     fd_custody_status cs;
     fd_assert_ok(fd_store_custody_status(&cs, f.s, &guard));
@@ -2760,20 +2711,20 @@ Test(visitors_store, R_COM_4_the_days_counts_read_ranges_of_per_site_indexes)
     char sql[256];
     for (size_t i = 0; i < sizeof added / sizeof *added; i++) {
         snprintf(sql, sizeof sql, "SELECT count(*) FROM sqlite_stat1 WHERE idx = '%s'", added[i]);
-        cr_assert_eq(sql_int(f.path, sql), 1, "%s", added[i]);
+        cr_assert_eq(fd_test_sql_int(f.path, sql), 1, "%s", added[i]);
     }
     fx_close(&f);
     cr_assert_eq(raw_exec(f.path, "DELETE FROM sqlite_stat1 WHERE idx IN ('visits_site_arrived', "
                                   "'custody_items_site_closed')"), SQLITE_OK);
     cr_assert_eq(raw_exec(f.path, "UPDATE sqlite_stat1 SET stat = '42 7 1' WHERE idx = 'visits_site_departed'"),
                  SQLITE_OK);
-    cr_assert_gt(sql_int(f.path, "SELECT count(*) FROM sqlite_stat1 WHERE tbl = 'visits'"), 5,
+    cr_assert_gt(fd_test_sql_int(f.path, "SELECT count(*) FROM sqlite_stat1 WHERE tbl = 'visits'"), 5,
                  "the table has statistics, as a file from before 0009 has");
     fd_assert_ok(fd_store_open(&f.s, f.path, NULL));
     fd_store_close(f.s);
-    cr_assert_eq(sql_int(f.path, "SELECT count(*) FROM sqlite_stat1 WHERE idx IN ('visits_site_arrived', "
+    cr_assert_eq(fd_test_sql_int(f.path, "SELECT count(*) FROM sqlite_stat1 WHERE idx IN ('visits_site_arrived', "
                                  "'custody_items_site_closed') AND stat = '1000000 100000 2'"), 2);
-    cr_assert_eq(sql_int(f.path, "SELECT count(*) FROM sqlite_stat1 WHERE idx = 'visits_site_departed' "
+    cr_assert_eq(fd_test_sql_int(f.path, "SELECT count(*) FROM sqlite_stat1 WHERE idx = 'visits_site_departed' "
                                  "AND stat = '42 7 1'"), 1, "a measured row is left alone");
 }
 

@@ -231,7 +231,7 @@ class ComplaintTarget(Record):
     ``breached_at``: 超时时间, when it was first found breached (kept whatever a later recomputation says), 0 = not breached
     ``escalated_at``: 升级时间, when its breach was escalated, 0 = not
     ``superseded_at``: 作废时间, when a severity change replaced it, 0 = in force
-    ``version``: 日历版本, the calendar data version that computed due_at
+    ``data_version``: 日历版本, the calendar data version that computed due_at
     ``provisional``: 暂定, 1 when due_at rests on provisional holiday data
     ``harm``: 危害持续, the complaint's harm flag, copied so the queue's index orders by it
     """
@@ -260,7 +260,7 @@ class ComplaintTarget(Record):
         FieldInfo("breached_at", "instant", "超时时间", 0, False, "none", False, "in", "R-CPL-2"),
         FieldInfo("escalated_at", "instant", "升级时间", 0, False, "none", False, "in", "R-CPL-2"),
         FieldInfo("superseded_at", "instant", "作废时间", 0, False, "none", False, "in", "R-CPL-2"),
-        FieldInfo("version", "text", "日历版本", 64, False, "none", False, "in", "R-CPL-2"),
+        FieldInfo("data_version", "text", "日历版本", 64, False, "none", False, "in", "R-CPL-2"),
         FieldInfo("provisional", "bool", "暂定", 0, True, "none", False, "in", "R-CPL-2"),
         FieldInfo("harm", "bool", "危害持续", 0, True, "none", False, "in", "R-CPL-5"),
     )
@@ -299,7 +299,7 @@ class ComplaintTargetFilter(RecordFilter):
         ("escalated_at_to", "instant", 1 << 21),  # FD_COMPLAINT_TARGET_MATCH_ESCALATED_AT_TO
         ("superseded_at_from", "instant", 1 << 22),  # FD_COMPLAINT_TARGET_MATCH_SUPERSEDED_AT_FROM
         ("superseded_at_to", "instant", 1 << 23),  # FD_COMPLAINT_TARGET_MATCH_SUPERSEDED_AT_TO
-        ("version", "text", 1 << 24),  # FD_COMPLAINT_TARGET_MATCH_VERSION
+        ("data_version", "text", 1 << 24),  # FD_COMPLAINT_TARGET_MATCH_DATA_VERSION
         ("provisional", "bool", 1 << 25),  # FD_COMPLAINT_TARGET_MATCH_PROVISIONAL
         ("harm", "bool", 1 << 26),  # FD_COMPLAINT_TARGET_MATCH_HARM
     )

@@ -323,7 +323,7 @@ typedef struct fd_complaint_target {
     int64_t breached_at; /**< 超时时间: when it was first found breached (kept whatever a later recomputation says), 0 = not breached (UTC seconds) (R-CPL-2) */
     int64_t escalated_at; /**< 升级时间: when its breach was escalated, 0 = not (UTC seconds) (R-CPL-2) */
     int64_t superseded_at; /**< 作废时间: when a severity change replaced it, 0 = in force (UTC seconds) (R-CPL-2) */
-    const char *version; /**< 日历版本: the calendar data version that computed due_at, at most 64 bytes (R-CPL-2) */
+    const char *data_version; /**< 日历版本: the calendar data version that computed due_at, at most 64 bytes (R-CPL-2) */
     int provisional; /**< 暂定: 1 when due_at rests on provisional holiday data (R-CPL-2) */
     int harm; /**< 危害持续: the complaint's harm flag, copied so the queue's index orders by it (R-CPL-5) */
 } fd_complaint_target;
@@ -369,7 +369,7 @@ FD_API void fd_complaint_target_free(fd_complaint_target *rec);
 #define FD_COMPLAINT_TARGET_MATCH_ESCALATED_AT_TO (UINT64_C(1) << 21) /**< filter.escalated_at_to is set */
 #define FD_COMPLAINT_TARGET_MATCH_SUPERSEDED_AT_FROM (UINT64_C(1) << 22) /**< filter.superseded_at_from is set */
 #define FD_COMPLAINT_TARGET_MATCH_SUPERSEDED_AT_TO (UINT64_C(1) << 23) /**< filter.superseded_at_to is set */
-#define FD_COMPLAINT_TARGET_MATCH_VERSION (UINT64_C(1) << 24) /**< filter.version is set */
+#define FD_COMPLAINT_TARGET_MATCH_DATA_VERSION (UINT64_C(1) << 24) /**< filter.data_version is set */
 #define FD_COMPLAINT_TARGET_MATCH_PROVISIONAL (UINT64_C(1) << 25) /**< filter.provisional is set */
 #define FD_COMPLAINT_TARGET_MATCH_HARM (UINT64_C(1) << 26) /**< filter.harm is set */
 #endif
@@ -402,7 +402,7 @@ typedef struct fd_complaint_target_filter {
     int64_t escalated_at_to; /**< < (升级时间) */
     int64_t superseded_at_from; /**< >= (作废时间) */
     int64_t superseded_at_to; /**< < (作废时间) */
-    const char *version; /**< equal to (日历版本) */
+    const char *data_version; /**< equal to (日历版本) */
     int provisional; /**< equal to (暂定) */
     int harm; /**< equal to (危害持续) */
     int64_t after; /**< keyset paging: only ids > after (0: from the start) */

@@ -77,6 +77,24 @@ fd_status fd__store_site_exists(fd_store *s, const char *fn, const char *field, 
     return src == SQLITE_ROW ? FD_OK : fd__store_sqlerr(s, fn, src, "reading sites");
 }
 
+fd_status fd__store_ref_at_site(fd_store *s, const char *fn, const char *sql, const char *qname, const char *what,
+                                int64_t id, int64_t site)
+{
+    if (id == 0)
+        return FD_OK;
+    sqlite3_stmt *st = fd__store_stmt(s, fn, sql);
+    if (st == NULL)
+        return fd_error_last()->code;
+    sqlite3_bind_int64(st, 1, id);
+    int src = sqlite3_step(st);
+    bool here = src == SQLITE_ROW && sqlite3_column_int64(st, 0) == site;
+    sqlite3_reset(st);
+    if (src != SQLITE_ROW && src != SQLITE_DONE)
+        return fd__store_sqlerr(s, fn, src, "checking a reference");
+    return here ? FD_OK : fd__error(FD_ENOTFOUND, "%s: %s: no %s %lld at the actor's site", fn, qname, what,
+                                    (long long)id);
+}
+
 void fd__actor_forget(fd_store *s)
 {
     s->actor_cache.valid = false;

@@ -14,7 +14,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char SQL_SITE_ZONE[] = "SELECT time_zone FROM sites WHERE id = ?1";
 static const char SQL_DIR_AT_SITE[] = "SELECT site_id FROM directory WHERE id = ?1";
 static const char SQL_CALL_AT_SITE[] = "SELECT site_id FROM calls WHERE id = ?1";
 static const char SQL_TASK_STATE[] =
@@ -26,61 +25,6 @@ static const char SQL_MESSAGE_SET_STATE[] =
     "UPDATE messages SET state = ?2, state_at = ?3, state_by = ?4, delivered_how = ?5 WHERE id = ?1 AND state = 'taken'";
 
 /* --- shared helpers (calls_store.h) ----------------------------------------- */
-
-
-fd_status fd__calls_site_zone(char zone[FD__ZONE_MAX + 1], fd_store *s, const char *fn, int64_t site_id)
-{
-    sqlite3_stmt *st = fd__store_stmt(s, fn, SQL_SITE_ZONE);
-    if (st == NULL)
-        return fd_error_last()->code;
-    sqlite3_bind_int64(st, 1, site_id);
-    int src = sqlite3_step(st);
-    if (src == SQLITE_ROW) {
-        const char *z = (const char *)sqlite3_column_text(st, 0);
-        fd__copy_fixed(zone, FD__ZONE_MAX + 1, z && *z ? z : "Asia/Shanghai");
-    }
-    sqlite3_reset(st);
-    if (src == SQLITE_DONE)
-        return fd__error(FD_ENOTFOUND, "%s: actor.site_id: no site %lld", fn, (long long)site_id);
-    return src == SQLITE_ROW ? FD_OK : fd__store_sqlerr(s, fn, src, "reading the site's time zone");
-}
-
-fd_status fd__calls_calendar(const fd_calendar **out, fd_store *s, const char *fn, int64_t site_id,
-                             const fd_policy *policy)
-{
-    char zone[FD__ZONE_MAX + 1];
-    fd_status rc = fd__calls_site_zone(zone, s, fn, site_id);
-    if (rc)
-        return rc;
-    int64_t beyond = fd__policy_value(policy, FD__POL_CAL_BEYOND_DATA);
-    int64_t fallback = fd__policy_value(policy, FD__POL_CAL_FALLBACK_WEEKENDS);
-    int64_t roll = fd__policy_value(policy, FD__POL_DEADLINE_ROLL_REST_DAYS);
-    if (s->call_cal.cal && s->call_cal.site_id == site_id && strcmp(s->call_cal.zone, zone) == 0 &&
-        s->call_cal.beyond == beyond && s->call_cal.fallback == fallback && s->call_cal.roll == roll) {
-        *out = s->call_cal.cal;
-        return FD_OK;
-    }
-    fd_calendar_free(s->call_cal.cal);
-    s->call_cal.cal = NULL;
-    fd_calendar *cal = NULL;
-    rc = fd_calendar_new(&cal);
-    if (rc == FD_OK)
-        rc = fd_calendar_set_time_zone(cal, zone);
-    if (rc == FD_OK && policy)
-        rc = fd_calendar_apply_policy(cal, policy);
-    if (rc) {
-        fd_calendar_free(cal);
-        return fd__error_context(rc, "%s: the calendar of site %lld", fn, (long long)site_id);
-    }
-    s->call_cal.cal = cal;
-    s->call_cal.site_id = site_id;
-    fd__copy_fixed(s->call_cal.zone, sizeof s->call_cal.zone, zone);
-    s->call_cal.beyond = beyond;
-    s->call_cal.fallback = fallback;
-    s->call_cal.roll = roll;
-    *out = cal;
-    return FD_OK;
-}
 
 fd_status fd__calls_phone(char out[FD__PHONE_MAX], const char *fn, const char *qname, const char *text,
                           bool keep_unparsed)
@@ -106,39 +50,9 @@ fd_status fd__calls_phone(char out[FD__PHONE_MAX], const char *fn, const char *q
 fd_status fd__calls_ref_at_site(fd_store *s, const char *fn, const char *qname, const char *table, int64_t id,
                                 int64_t site_id)
 {
-    if (id == 0)
-        return FD_OK;
     bool dir = strcmp(table, "directory") == 0;
-    sqlite3_stmt *st = fd__store_stmt(s, fn, dir ? SQL_DIR_AT_SITE : SQL_CALL_AT_SITE);
-    if (st == NULL)
-        return fd_error_last()->code;
-    sqlite3_bind_int64(st, 1, id);
-    int src = sqlite3_step(st);
-    int64_t site = src == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-    sqlite3_reset(st);
-    if (src != SQLITE_ROW && src != SQLITE_DONE)
-        return fd__store_sqlerr(s, fn, src, "checking a reference");
-    if (src == SQLITE_DONE || site != site_id)
-        return fd__error(FD_ENOTFOUND, "%s: %s: no %s %lld at the actor's site", fn, qname,
-                         dir ? "directory entry" : "call", (long long)id);
-    return FD_OK;
-}
-
-fd_status fd__calls_check_note(const char *fn, const char *field, const char *text, size_t max, bool required)
-{
-    if (text == NULL || text[0] == '\0')
-        return required ? fd__error(FD_EINVAL, "%s: %s: is required", fn, field) : FD_OK;
-    size_t len = strlen(text);
-    if (!fd__utf8_valid(text, len))
-        return fd__error(FD_EINVAL, "%s: %s: not valid UTF-8", fn, field);
-    if (len > max)
-        return fd__error(FD_ERANGE, "%s: %s: %zu bytes, at most %zu allowed", fn, field, len, max);
-    for (const unsigned char *p = (const unsigned char *)text; *p;) {
-        uint32_t c = fd__utf8_next(&p);
-        if (fd__char_unsafe(c) && c != '\t' && c != '\n' && c != '\r')
-            return fd__error(FD_EINVAL, "%s: %s: contains a control character (U+%04X)", fn, field, (unsigned)c);
-    }
-    return FD_OK;
+    return fd__store_ref_at_site(s, fn, dir ? SQL_DIR_AT_SITE : SQL_CALL_AT_SITE, qname,
+                                 dir ? "directory entry" : "call", id, site_id);
 }
 
 fd_status fd__calls_task_add(int64_t *out_id, fd_store *s, const char *fn, const fd_actor *actor, int64_t call_id,
@@ -204,7 +118,7 @@ fd_status fd_store_call_add(int64_t *out_id, fd_store *store, const fd_actor *ac
     int provisional = 0;
     if (rc == FD_OK && c.unresolved) {
         const fd_calendar *cal = NULL;
-        rc = fd__calls_calendar(&cal, store, fn, actor->site_id, policy);
+        rc = fd__store_calendar(&cal, store, fn, actor->site_id, policy);
         if (rc == FD_OK && (rc = fd_call_reply_due(&reply_due, &provisional, cal, end, policy)) != FD_OK)
             rc = fd__error_context(rc, "%s: call.unresolved: the reply's deadline", fn);
     }
@@ -235,7 +149,7 @@ fd_status fd_store_call_task_done(fd_store *store, const fd_actor *actor, int64_
     static const char fn[] = "fd_store_call_task_done";
     fd_status rc = fd__check_ptr(fn, "store", store);
     if (rc == FD_OK)
-        rc = fd__calls_check_note(fn, "outcome", outcome, 500, true);
+        rc = fd__check_note(fn, "outcome", outcome, 500, true);
     if (rc == FD_OK)
         rc = fd__actor_check(store, fn, actor, NULL);
     if (rc)
@@ -257,7 +171,7 @@ fd_status fd_store_call_task_done(fd_store *store, const fd_actor *actor, int64_
     if (!open) {
         char zone[FD__ZONE_MAX + 1];
         fd_buf when = FD_BUF_INIT;
-        if (fd__calls_site_zone(zone, store, fn, actor->site_id) != FD_OK || fd_instant_format(&when, zone, done_at))
+        if (fd__store_site_zone(zone, store, fn, actor->site_id) != FD_OK || fd_instant_format(&when, zone, done_at))
             fd__buf_printf(&when, "%lld", (long long)done_at);
         rc = fd__error(FD_ESTATE, "%s: task_id: task %lld was done already, at %s", fn, (long long)task_id,
                        when.ptr ? when.ptr : "?");
@@ -408,7 +322,7 @@ fd_status fd_store_message_deliver(fd_store *store, const fd_actor *actor, int64
         rc = fd__error(FD_EINVAL, "%s: how: '%.32s' is not a way of delivering (in_person 当面, phone 电话, sms 短信, "
                        "wechat 微信, email 邮件, note 便条)", fn, how ? how : "(null)");
     if (rc == FD_OK)
-        rc = fd__calls_check_note(fn, "note", note, 500, false);
+        rc = fd__check_note(fn, "note", note, 500, false);
     if (rc == FD_OK)
         rc = fd__actor_check(store, fn, actor, NULL);
     return rc ? rc : message_close(store, fn, actor, message_id, "delivered", how, note);
@@ -419,7 +333,7 @@ fd_status fd_store_message_expire(fd_store *store, const fd_actor *actor, int64_
     static const char fn[] = "fd_store_message_expire";
     fd_status rc = fd__check_ptr(fn, "store", store);
     if (rc == FD_OK)
-        rc = fd__calls_check_note(fn, "note", note, 500, true);
+        rc = fd__check_note(fn, "note", note, 500, true);
     if (rc == FD_OK)
         rc = fd__actor_check(store, fn, actor, NULL);
     return rc ? rc : message_close(store, fn, actor, message_id, "expired", NULL, note);

@@ -14,18 +14,6 @@
 #define FD__PHONE_MAX 40
 
 
-/* The time zone of site @site_id into @zone (FD_ENOTFOUND naming actor.site_id when there is none). */
-fd_status fd__calls_site_zone(char zone[FD__ZONE_MAX + 1], fd_store *s, const char *fn, int64_t site_id);
-
-/*
- * The calendar of site @site_id for working-day deadlines (R-CALL-9): the
- * built-in holiday data in the site's zone with @policy's calendar keys
- * applied. Kept in the handle and rebuilt when the site, its zone or those
- * keys differ, so a policy change is seen at once. Owned by the handle.
- */
-fd_status fd__calls_calendar(const fd_calendar **out, fd_store *s, const char *fn, int64_t site_id,
-                             const fd_policy *policy);
-
 /*
  * @text as stored: fd_phone_parse()'s national form, with "-" and the
  * extension when it has one; "" for NULL or empty (withheld). A number
@@ -42,13 +30,6 @@ fd_status fd__calls_phone(char out[FD__PHONE_MAX], const char *fn, const char *q
  */
 fd_status fd__calls_ref_at_site(fd_store *s, const char *fn, const char *qname, const char *table, int64_t id,
                                 int64_t site_id);
-
-/*
- * Checks free text the caller gives beside a record (a note, an outcome):
- * NULL allowed unless @required, valid UTF-8, at most @max bytes, no control
- * characters but tab and line breaks. Never quoted: it may hold personal data.
- */
-fd_status fd__calls_check_note(const char *fn, const char *field, const char *text, size_t max, bool required);
 
 /*
  * Inserts a call-back (R-CALL-8) or reply (R-CALL-9) task for call @call_id

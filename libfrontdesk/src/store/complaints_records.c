@@ -159,7 +159,7 @@ fd_status fd_store_complaint_event_get(fd_complaint_event **out, fd_store *store
     return fd__record_get((void **)out, store, "fd_store_complaint_event_get", &fd__record_complaint_event, actor, id);
 }
 
-static const char SQL_COMPLAINT_TARGET_INSERT[] = "INSERT INTO complaint_targets (site_id, staff_id, created_at, complaint_id, target, severity, policy_key, amount, unit, start_at, due_at, paused, met_at, breached_at, escalated_at, superseded_at, version, provisional, harm) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)";
+static const char SQL_COMPLAINT_TARGET_INSERT[] = "INSERT INTO complaint_targets (site_id, staff_id, created_at, complaint_id, target, severity, policy_key, amount, unit, start_at, due_at, paused, met_at, breached_at, escalated_at, superseded_at, data_version, provisional, harm) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)";
 static const char SQL_COMPLAINT_TARGET_REF_COMPLAINT[] = "SELECT 1 FROM complaints WHERE id = ?1";
 static const fd__field COMPLAINT_TARGET_FIELDS[] = {
     { "id", "complaint_target.id", FD__T_ID, "编号", 0, true, FD_PII_NONE, false, FD__S_DB, "R-CPL-2", NULL, offsetof(fd_complaint_target, id), 1ull, offsetof(fd_complaint_target_filter, id), 0, 0, 0, 0 },
@@ -179,14 +179,14 @@ static const fd__field COMPLAINT_TARGET_FIELDS[] = {
     { "breached_at", "complaint_target.breached_at", FD__T_INSTANT, "超时时间", 0, false, FD_PII_NONE, false, FD__S_IN, "R-CPL-2", NULL, offsetof(fd_complaint_target, breached_at), 0, 0, 262144ull, 524288ull, offsetof(fd_complaint_target_filter, breached_at_from), offsetof(fd_complaint_target_filter, breached_at_to) },
     { "escalated_at", "complaint_target.escalated_at", FD__T_INSTANT, "升级时间", 0, false, FD_PII_NONE, false, FD__S_IN, "R-CPL-2", NULL, offsetof(fd_complaint_target, escalated_at), 0, 0, 1048576ull, 2097152ull, offsetof(fd_complaint_target_filter, escalated_at_from), offsetof(fd_complaint_target_filter, escalated_at_to) },
     { "superseded_at", "complaint_target.superseded_at", FD__T_INSTANT, "作废时间", 0, false, FD_PII_NONE, false, FD__S_IN, "R-CPL-2", NULL, offsetof(fd_complaint_target, superseded_at), 0, 0, 4194304ull, 8388608ull, offsetof(fd_complaint_target_filter, superseded_at_from), offsetof(fd_complaint_target_filter, superseded_at_to) },
-    { "version", "complaint_target.version", FD__T_TEXT, "日历版本", 64, false, FD_PII_NONE, false, FD__S_IN, "R-CPL-2", NULL, offsetof(fd_complaint_target, version), 16777216ull, offsetof(fd_complaint_target_filter, version), 0, 0, 0, 0 },
+    { "data_version", "complaint_target.data_version", FD__T_TEXT, "日历版本", 64, false, FD_PII_NONE, false, FD__S_IN, "R-CPL-2", NULL, offsetof(fd_complaint_target, data_version), 16777216ull, offsetof(fd_complaint_target_filter, data_version), 0, 0, 0, 0 },
     { "provisional", "complaint_target.provisional", FD__T_BOOL, "暂定", 0, true, FD_PII_NONE, false, FD__S_IN, "R-CPL-2", NULL, offsetof(fd_complaint_target, provisional), 33554432ull, offsetof(fd_complaint_target_filter, provisional), 0, 0, 0, 0 },
     { "harm", "complaint_target.harm", FD__T_BOOL, "危害持续", 0, true, FD_PII_NONE, false, FD__S_IN, "R-CPL-5", NULL, offsetof(fd_complaint_target, harm), 67108864ull, offsetof(fd_complaint_target_filter, harm), 0, 0, 0, 0 },
 };
 const fd__record fd__record_complaint_target = {
     "complaint_target", "complaint_target", "complaint_targets", FD_COMPLAINT_TARGET_VERSION, FD_COMPLAINT_TARGET_FILTER_VERSION,
     sizeof(fd_complaint_target), sizeof(fd_complaint_target_filter), COMPLAINT_TARGET_FIELDS, 20,
-    SQL_COMPLAINT_TARGET_INSERT, "id, site_id, staff_id, created_at, complaint_id, target, severity, policy_key, amount, unit, start_at, due_at, paused, met_at, breached_at, escalated_at, superseded_at, version, provisional, harm", 1,
+    SQL_COMPLAINT_TARGET_INSERT, "id, site_id, staff_id, created_at, complaint_id, target, severity, policy_key, amount, unit, start_at, due_at, paused, met_at, breached_at, escalated_at, superseded_at, data_version, provisional, harm", 1,
     false, false, 0, 0,
     offsetof(fd_complaint_target_filter, after), offsetof(fd_complaint_target_filter, limit), offsetof(fd_complaint_target_filter, match), 20
 };

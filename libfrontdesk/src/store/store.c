@@ -623,7 +623,7 @@ static void destroy(fd_store *store)
     for (size_t i = 0; i < FD__STMT_SLOTS; i++)
         sqlite3_finalize(store->cache[i].stmt);
     fd__journal_chain_free(store);
-    fd_calendar_free(store->call_cal.cal);
+    fd_calendar_free(store->cal.cal);
     fd_policy_free(store->policy_cache.policy);
     fd__visitors_free(store);
     OPENSSL_cleanse(store->key, sizeof store->key);

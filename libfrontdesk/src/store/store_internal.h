@@ -65,15 +65,16 @@ struct fd_store {
     /* What the visitors module keeps per handle (visitors_store.h): the site's
      * zone and day, its hashing secret, the blocklist's size. NULL until used. */
     struct fd__visitors *visitors;
-    /* The calendar the calls module last counted a site's working days on
-     * (calls_store.c): the built-in data in the site's zone with the site's
-     * calendar policy, rebuilt whenever one of those differs from the key. */
+    /* The calendar the store last counted a site's deadlines on (calendar_cache.c,
+     * fd__store_calendar: call replies, complaint targets): the built-in data in
+     * the site's zone with the site's calendar policy, rebuilt whenever one of
+     * those differs from the key. */
     struct {
         fd_calendar *cal;
         int64_t site_id;
         char zone[FD__ZONE_MAX + 1];
         int64_t beyond, fallback, roll;
-    } call_cal;
+    } cal;
 };
 
 /*
@@ -116,6 +117,29 @@ fd_status fd__store_write_end(fd_store *s, const char *fn, bool savepoint, fd_st
  */
 fd_status fd__store_write_one_begin(fd_store *s, const char *fn, bool *in_tx);
 fd_status fd__store_write_one_end(fd_store *s, const char *fn, bool in_tx, fd_status rc);
+
+/* The time zone of site @site_id into @zone (FD_ENOTFOUND naming actor.site_id when there is none).
+ * (calendar_cache.c) */
+fd_status fd__store_site_zone(char zone[FD__ZONE_MAX + 1], fd_store *s, const char *fn, int64_t site_id);
+
+/*
+ * The calendar of site @site_id for its deadlines (R-CALL-9, R-CPL-2): the
+ * built-in holiday data in the site's zone with @policy's calendar keys
+ * applied. Kept in the handle and rebuilt when the site, its zone or those
+ * keys differ, so a policy change is seen at once. Owned by the handle.
+ * (calendar_cache.c: every calendar the store counts on is made there.)
+ */
+fd_status fd__store_calendar(const fd_calendar **out, fd_store *s, const char *fn, int64_t site_id,
+                             const fd_policy *policy);
+
+/*
+ * FD_ENOTFOUND naming @qname ("complaint.unit_id") unless row @id of @sql
+ * ("SELECT site_id FROM <table> WHERE id = ?1", a static string) is at @site:
+ * another site's rows are refused as if they did not exist; 0 passes (no
+ * reference). @what names the row in the message ("unit"). (actor.c)
+ */
+fd_status fd__store_ref_at_site(fd_store *s, const char *fn, const char *sql, const char *qname, const char *what,
+                                int64_t id, int64_t site);
 
 /* FD_ENOTFOUND naming @field unless site @site exists. (actor.c) */
 fd_status fd__store_site_exists(fd_store *s, const char *fn, const char *field, int64_t site);

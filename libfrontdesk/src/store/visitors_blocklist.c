@@ -350,7 +350,7 @@ fd_status fd_store_blocklist_lift(fd_store *store, const fd_actor *actor, int64_
     static const char fn[] = "fd_store_blocklist_lift";
     fd_status rc = fd__check_ptr(fn, "store", store);
     if (rc == FD_OK)
-        rc = fd__visitors_check_note(fn, "reason", reason, 500, true);
+        rc = fd__check_note(fn, "reason", reason, 500, true);
     if (rc == FD_OK)
         rc = fd__actor_check(store, fn, actor, NULL);
     if (rc == FD_OK)

@@ -400,23 +400,6 @@ fd_status fd__visitors_read_id(fd_id_number *out, bool *has, fd_store *s, const 
     return FD_OK;
 }
 
-fd_status fd__visitors_check_note(const char *fn, const char *field, const char *text, size_t max, bool required)
-{
-    if (text == NULL || text[0] == '\0')
-        return required ? fd__error(FD_EINVAL, "%s: %s: is required", fn, field) : FD_OK;
-    size_t len = strlen(text);
-    if (!fd__utf8_valid(text, len))
-        return fd__error(FD_EINVAL, "%s: %s: not valid UTF-8", fn, field);
-    if (len > max)
-        return fd__error(FD_ERANGE, "%s: %s: %zu bytes, at most %zu allowed", fn, field, len, max);
-    for (const unsigned char *p = (const unsigned char *)text; *p;) {
-        uint32_t c = fd__utf8_next(&p);
-        if (fd__char_unsafe(c) && c != '\t' && c != '\n' && c != '\r')
-            return fd__error(FD_EINVAL, "%s: %s: contains a control character (U+%04X)", fn, field, (unsigned)c);
-    }
-    return FD_OK;
-}
-
 fd_status fd__visitors_add_begin(const char *fn, const int64_t *out_id, fd_store *store, fd_status checked,
                                  const fd_actor *actor)
 {

@@ -40,25 +40,6 @@ static const char SQL_PERMITS_WAITING[] =
 
 #define COL_TEXT(st, i) ((const char *)sqlite3_column_text((st), (i)))
 
-/* FD_ENOTFOUND naming @qname unless row @id of @sql (SELECT site_id ... WHERE id = ?1) is at @site; 0 passes. */
-static fd_status ref_here(fd_store *s, const char *fn, const char *sql, const char *qname, const char *what,
-                          int64_t id, int64_t site)
-{
-    if (id == 0)
-        return FD_OK;
-    sqlite3_stmt *st = fd__store_stmt(s, fn, sql);
-    if (st == NULL)
-        return fd_error_last()->code;
-    sqlite3_bind_int64(st, 1, id);
-    int src = sqlite3_step(st);
-    bool here = src == SQLITE_ROW && sqlite3_column_int64(st, 0) == site;
-    sqlite3_reset(st);
-    if (src != SQLITE_ROW && src != SQLITE_DONE)
-        return fd__store_sqlerr(s, fn, src, "checking a reference");
-    return here ? FD_OK : fd__error(FD_ENOTFOUND, "%s: %s: no %s %lld at the actor's site", fn, qname, what,
-                                    (long long)id);
-}
-
 /* A phone as the register keeps it: the national form, '-' and an extension; "" for none. */
 static fd_status national(char out[48], const char *fn, const char *qname, const char *text)
 {
@@ -95,10 +76,10 @@ fd_status fd_store_goods_permit_add(int64_t *out_id, fd_store *store, const fd_a
     if (rc == FD_OK && (rc = fd_goods_items_parse(&items, p.items)) != FD_OK)
         rc = fd__error_rename(rc, fn, "goods_permit.items");
     if (rc == FD_OK)
-        rc = ref_here(store, fn, SQL_UNIT_SITE, "goods_permit.unit_id", "unit", p.unit_id, actor->site_id);
+        rc = fd__store_ref_at_site(store, fn, SQL_UNIT_SITE, "goods_permit.unit_id", "unit", p.unit_id, actor->site_id);
     if (rc == FD_OK)
-        rc = ref_here(store, fn, SQL_ORG_SITE, "goods_permit.organisation_id", "organisation", p.organisation_id,
-                      actor->site_id);
+        rc = fd__store_ref_at_site(store, fn, SQL_ORG_SITE, "goods_permit.organisation_id", "organisation",
+                                   p.organisation_id, actor->site_id);
     if (rc) {
         fd_buf_dispose(&items);
         return rc;
@@ -153,7 +134,7 @@ static fd_status decide(fd_store *store, const char *fn, const fd_actor *actor, 
 {
     fd_status rc = fd__check_ptr(fn, "store", store);
     if (rc == FD_OK)
-        rc = fd__visitors_check_note(fn, "note", note, 500, !approve);
+        rc = fd__check_note(fn, "note", note, 500, !approve);
     if (rc == FD_OK)
         rc = fd__actor_check(store, fn, actor, NULL);
     if (rc == FD_OK)
@@ -208,9 +189,9 @@ fd_status fd_store_goods_check(int64_t *out_id, fd_store *store, const fd_actor 
     if (rc == FD_OK)
         rc = fd__check_ptr(fn, "store", store);
     if (rc == FD_OK)
-        rc = fd__visitors_check_note(fn, "note", note, 500, false);
+        rc = fd__check_note(fn, "note", note, 500, false);
     if (rc == FD_OK && gate)
-        rc = fd__visitors_check_note(fn, "gate", gate, 50, false);
+        rc = fd__check_note(fn, "gate", gate, 50, false);
     fd_buf counted = FD_BUF_INIT, permitted = FD_BUF_INIT, diff = FD_BUF_INIT;
     if (rc == FD_OK && (rc = fd_goods_items_parse(&counted, items)) != FD_OK)
         rc = fd__error_rename(rc, fn, "items");
@@ -293,12 +274,13 @@ fd_status fd_store_custody_add(int64_t *out_id, fd_store *store, const fd_actor 
         c.phone = phone;
     }
     if (rc == FD_OK)
-        rc = ref_here(store, fn, SQL_UNIT_SITE, "custody_item.unit_id", "unit", c.unit_id, actor->site_id);
+        rc = fd__store_ref_at_site(store, fn, SQL_UNIT_SITE, "custody_item.unit_id", "unit", c.unit_id, actor->site_id);
     if (rc == FD_OK)
-        rc = ref_here(store, fn, SQL_OCCUPANT_SITE, "custody_item.occupant_id", "occupant", c.occupant_id,
-                      actor->site_id);
+        rc = fd__store_ref_at_site(store, fn, SQL_OCCUPANT_SITE, "custody_item.occupant_id", "occupant", c.occupant_id,
+                                   actor->site_id);
     if (rc == FD_OK)
-        rc = ref_here(store, fn, SQL_VISIT_SITE, "custody_item.visit_id", "visit", c.visit_id, actor->site_id);
+        rc = fd__store_ref_at_site(store, fn, SQL_VISIT_SITE, "custody_item.visit_id", "visit", c.visit_id,
+                                   actor->site_id);
     if (rc)
         return rc;
     bool sp;
@@ -347,7 +329,7 @@ fd_status fd_store_custody_notify(fd_store *store, const fd_actor *actor, int64_
         rc = fd__error(FD_EINVAL, "%s: how: '%.32s' is not a way of telling the owner (sms 短信, phone 电话, wechat "
                        "微信, note 便条)", fn, how ? how : "(null)");
     if (rc == FD_OK)
-        rc = fd__visitors_check_note(fn, "note", note, 500, false);
+        rc = fd__check_note(fn, "note", note, 500, false);
     if (rc == FD_OK)
         rc = fd__actor_check(store, fn, actor, NULL);
     char state[17] = "";
@@ -386,9 +368,9 @@ static fd_status close_custody(fd_store *store, const char *fn, const fd_actor *
 {
     fd_status rc = fd__check_ptr(fn, "store", store);
     if (rc == FD_OK)
-        rc = fd__visitors_check_note(fn, "handed_to", handed_to, 100, true);
+        rc = fd__check_note(fn, "handed_to", handed_to, 100, true);
     if (rc == FD_OK)
-        rc = fd__visitors_check_note(fn, "note", note, 500, false);
+        rc = fd__check_note(fn, "note", note, 500, false);
     if (rc == FD_OK)
         rc = fd__actor_check(store, fn, actor, NULL);
     char now[17] = "";

@@ -102,7 +102,7 @@ static fd_status item_begin(fd_store *store, const char *fn, const fd_actor *act
 {
     fd_status rc = fd__check_ptr(fn, "store", store);
     if (rc == FD_OK)
-        rc = fd__visitors_check_note(fn, "note", note, 500, required);
+        rc = fd__check_note(fn, "note", note, 500, required);
     if (rc == FD_OK)
         rc = fd__actor_check(store, fn, actor, NULL);
     return rc;
@@ -283,7 +283,7 @@ fd_status fd_store_item_count_explain(fd_store *store, const fd_actor *actor, in
     static const char fn[] = "fd_store_item_count_explain";
     fd_status rc = fd__check_ptr(fn, "store", store);
     if (rc == FD_OK)
-        rc = fd__visitors_check_note(fn, "explanation", explanation, 500, true);
+        rc = fd__check_note(fn, "explanation", explanation, 500, true);
     if (rc == FD_OK)
         rc = fd__actor_check(store, fn, actor, NULL);
     if (rc)

@@ -92,7 +92,7 @@ fd_status fd_store_visit_prep_done(fd_store *store, const fd_actor *actor, int64
     static const char fn[] = "fd_store_visit_prep_done";
     fd_status rc = fd__check_ptr(fn, "store", store);
     if (rc == FD_OK)
-        rc = fd__visitors_check_note(fn, "note", note, 500, false);
+        rc = fd__check_note(fn, "note", note, 500, false);
     if (rc == FD_OK)
         rc = fd__actor_check(store, fn, actor, NULL);
     if (rc)

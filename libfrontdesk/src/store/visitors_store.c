@@ -440,7 +440,7 @@ static fd_status begin_event(fd_store *store, const char *fn, const fd_actor *ac
 {
     fd_status rc = fd__check_ptr(fn, "store", store);
     if (rc == FD_OK)
-        rc = fd__visitors_check_note(fn, note_field, note, 500, note_required);
+        rc = fd__check_note(fn, note_field, note, 500, note_required);
     if (rc == FD_OK)
         rc = fd__actor_check(store, fn, actor, NULL);
     return rc;

@@ -125,13 +125,6 @@ fd_status fd__visitors_blocklist_match(fd_blocklist_match *out, fd__bl_hits *hit
 fd_status fd__custody_held_count(fd_store *s, const char *fn, sqlite3_stmt *st, int64_t now,
                                  const fd_policy *policy, fd_custody_status *out);
 
-/*
- * Checks free text the caller gives beside a record (a note, a reason):
- * NULL allowed unless @required, valid UTF-8, at most @max bytes, no control
- * characters but tab and line breaks. Never quoted.
- */
-fd_status fd__visitors_check_note(const char *fn, const char *field, const char *text, size_t max, bool required);
-
 /* The first checks of an add, in order: @out_id and @store given, @checked
  * (the result of the record's own pure check, run by the caller; its error is
  * renamed to @fn) FD_OK, the actor valid at the store. */

@@ -32,7 +32,7 @@ import org.frontdesk.swig.fd_complaint_target;
  * <li>breached_at: 超时时间, when it was first found breached (kept whatever a later recomputation says), 0 = not breached</li>
  * <li>escalated_at: 升级时间, when its breach was escalated, 0 = not</li>
  * <li>superseded_at: 作废时间, when a severity change replaced it, 0 = in force</li>
- * <li>version: 日历版本, the calendar data version that computed due_at</li>
+ * <li>data_version: 日历版本, the calendar data version that computed due_at</li>
  * <li>provisional: 暂定, 1 when due_at rests on provisional holiday data</li>
  * <li>harm: 危害持续, the complaint's harm flag, copied so the queue's index orders by it</li>
  * </ul>
@@ -55,7 +55,7 @@ public final class ComplaintTarget {
   private final Instant breachedAt;
   private final Instant escalatedAt;
   private final Instant supersededAt;
-  private final String version;
+  private final String dataVersion;
   private final boolean provisional;
   private final boolean harm;
 
@@ -77,7 +77,7 @@ public final class ComplaintTarget {
     this.breachedAt = b.breachedAt;
     this.escalatedAt = b.escalatedAt;
     this.supersededAt = b.supersededAt;
-    this.version = b.version;
+    this.dataVersion = b.dataVersion;
     this.provisional = b.provisional;
     this.harm = b.harm;
   }
@@ -173,8 +173,8 @@ public final class ComplaintTarget {
   }
 
   /** 日历版本: the calendar data version that computed due_at. */
-  public String getVersion() {
-    return version;
+  public String getDataVersion() {
+    return dataVersion;
   }
 
   /** 暂定: 1 when due_at rests on provisional holiday data. */
@@ -207,7 +207,7 @@ public final class ComplaintTarget {
     b.breachedAt = n.getBreached_at() == 0 ? null : Convert.instant(n.getBreached_at());
     b.escalatedAt = n.getEscalated_at() == 0 ? null : Convert.instant(n.getEscalated_at());
     b.supersededAt = n.getSuperseded_at() == 0 ? null : Convert.instant(n.getSuperseded_at());
-    b.version = n.getVersion();
+    b.dataVersion = n.getData_version();
     b.provisional = n.getProvisional() != 0;
     b.harm = n.getHarm() != 0;
     return new ComplaintTarget(b);
@@ -234,7 +234,7 @@ public final class ComplaintTarget {
     if (breachedAt != null) n.setBreached_at(Convert.seconds(breachedAt, "complaint_target.breached_at"));
     if (escalatedAt != null) n.setEscalated_at(Convert.seconds(escalatedAt, "complaint_target.escalated_at"));
     if (supersededAt != null) n.setSuperseded_at(Convert.seconds(supersededAt, "complaint_target.superseded_at"));
-    n.setVersion(version);
+    n.setData_version(dataVersion);
     n.setProvisional(provisional ? 1 : 0);
     n.setHarm(harm ? 1 : 0);
     return n;
@@ -299,14 +299,14 @@ public final class ComplaintTarget {
         && Objects.equals(breachedAt, x.breachedAt)
         && Objects.equals(escalatedAt, x.escalatedAt)
         && Objects.equals(supersededAt, x.supersededAt)
-        && Objects.equals(version, x.version)
+        && Objects.equals(dataVersion, x.dataVersion)
         && Objects.equals(provisional, x.provisional)
         && Objects.equals(harm, x.harm);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(id, siteId, staffId, createdAt, complaintId, target, severity, policyKey, amount, unit, startAt, dueAt, paused, metAt, breachedAt, escalatedAt, supersededAt, version, provisional, harm);
+    return Objects.hash(id, siteId, staffId, createdAt, complaintId, target, severity, policyKey, amount, unit, startAt, dueAt, paused, metAt, breachedAt, escalatedAt, supersededAt, dataVersion, provisional, harm);
   }
 
   @Override
@@ -329,7 +329,7 @@ public final class ComplaintTarget {
         + ", breached_at=" + breachedAt
         + ", escalated_at=" + escalatedAt
         + ", superseded_at=" + supersededAt
-        + ", version=" + "'" + version + "'"
+        + ", data_version=" + "'" + dataVersion + "'"
         + ", provisional=" + provisional
         + ", harm=" + harm
         + "}";
@@ -354,7 +354,7 @@ public final class ComplaintTarget {
     private Instant breachedAt;
     private Instant escalatedAt;
     private Instant supersededAt;
-    private String version;
+    private String dataVersion;
     private boolean provisional;
     private boolean harm;
 
@@ -462,9 +462,9 @@ public final class ComplaintTarget {
       return this;
     }
 
-    /** Sets version (日历版本). */
-    public Builder version(String v) {
-      this.version = v;
+    /** Sets data_version (日历版本). */
+    public Builder dataVersion(String v) {
+      this.dataVersion = v;
       return this;
     }
 

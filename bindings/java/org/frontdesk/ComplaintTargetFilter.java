@@ -196,9 +196,9 @@ public final class ComplaintTargetFilter {
   }
 
   /** Only 日历版本 equal to v. */
-  public ComplaintTargetFilter version(String v) throws FrontdeskException {
-    n.setVersion(Convert.required(v, "version"));
-    match |= 1L << 24; // FD_COMPLAINT_TARGET_MATCH_VERSION
+  public ComplaintTargetFilter dataVersion(String v) throws FrontdeskException {
+    n.setData_version(Convert.required(v, "data_version"));
+    match |= 1L << 24; // FD_COMPLAINT_TARGET_MATCH_DATA_VERSION
     return this;
   }
 
