@@ -357,4 +357,33 @@ fd_status fd__code_check(const fd__code_lists *ls, const char *fn, const char *q
  * `field` for an unknown list and `text` for an unknown word. */
 fd_status fd__code_parse(fd_buf *out, const fd__code_lists *ls, const char *fn, const char *field, const char *text);
 
+/* --- the search fold with its source spans (text/text_fold_spans.c) ------ */
+
+/* For each byte a fold wrote, the bytes [from, to) of the source it came from. */
+typedef struct fd__fold_spans {
+    size_t *from, *to;
+    size_t cap;
+} fd__fold_spans;
+
+/*
+ * Appends to @out the search fold of @s[0..len) (valid UTF-8) — NFKC,
+ * Traditional to Simplified, case, ü as v, white space removed, as
+ * fd_text_search_query() folds, without its cut — and, when @spans is not
+ * NULL, for each byte it appends (at out->size before + i) the source span
+ * it came from: the character, with the marks that combine with it, it is
+ * the fold of. Folded piece by piece, so Traditional is converted character
+ * by character, never by phrase: fold both sides of a comparison with it.
+ * (R-CPL-7: a forbidden phrase is shown where the clerk typed it.)
+ */
+fd_status fd__text_fold_spans(fd_buf *out, fd__fold_spans *spans, const char *s, size_t len);
+void fd__fold_spans_dispose(fd__fold_spans *spans);
+
+/* --- complaints (complaints/reply.c) -------------------------------------- */
+
+/* R-CPL-7: the built-in forbidden phrases, one per line, as fd_reply_check() takes them. */
+const char *fd__reply_builtin(void);
+
+/* How many phrases fd_reply_check() takes at most (the built-in ones and a site's). */
+#define FD__REPLY_PHRASES_MAX 200
+
 #endif /* FRONTDESK_INTERNAL_H */

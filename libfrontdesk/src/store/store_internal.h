@@ -74,6 +74,11 @@ struct fd_store {
         int64_t site_id;
         char zone[FD__ZONE_MAX + 1];
         int64_t beyond, fallback, roll;
+        /* The holiday data loaded into the database (calendar_data) it holds:
+         * the last row's id, checked again whenever another connection has
+         * committed since (data_version); this handle's own loads forget it. */
+        int64_t data_id;
+        unsigned int data_version;
     } cal;
 };
 
@@ -124,13 +129,26 @@ fd_status fd__store_site_zone(char zone[FD__ZONE_MAX + 1], fd_store *s, const ch
 
 /*
  * The calendar of site @site_id for its deadlines (R-CALL-9, R-CPL-2): the
- * built-in holiday data in the site's zone with @policy's calendar keys
- * applied. Kept in the handle and rebuilt when the site, its zone or those
- * keys differ, so a policy change is seen at once. Owned by the handle.
+ * built-in holiday data and the data loaded into the database since
+ * (fd_store_calendar_data_add) in the site's zone with @policy's calendar
+ * keys applied. Kept in the handle and rebuilt when the site, its zone,
+ * those keys or the loaded data differ, so a change is seen at once. Owned
+ * by the handle.
  * (calendar_cache.c: every calendar the store counts on is made there.)
  */
 fd_status fd__store_calendar(const fd_calendar **out, fd_store *s, const char *fn, int64_t site_id,
                              const fd_policy *policy);
+
+/*
+ * A new calendar of site @site_id as fd__store_calendar() makes it (the
+ * built-in data, every text of calendar_data in load order, the site's zone
+ * and @policy's calendar keys), owned by the caller. (calendar_cache.c)
+ */
+fd_status fd__store_calendar_new(fd_calendar **out, fd_store *s, const char *fn, int64_t site_id,
+                                 const fd_policy *policy);
+
+/* Drops the handle's calendar (holiday data loaded or rolled back): the next one is built afresh. */
+void fd__store_calendar_forget(fd_store *s);
 
 /*
  * FD_ENOTFOUND naming @qname ("complaint.unit_id") unless row @id of @sql
