@@ -7,13 +7,13 @@
  * days of 2026 with the State Council's holidays (国庆节 10-01 … 10-07, the
  * make-up working Saturday 10-10).
  */
+#define _POSIX_C_SOURCE 200809L /* nanosleep */
 #include "fd_test.h"
 
 #include <pthread.h>
 #include <sqlite3.h>
 #include <stdlib.h>
 #include <time.h>
-#include <unistd.h>
 
 #define MINUTE 60
 #define HOUR 3600
@@ -875,4 +875,1058 @@ Test(complaints, R_CPL_2_property_random_lifecycles_keep_their_clocks)
                 "in %.3f s", clocks, pauses, changes, reopens, closed, s);
     fd_policy_free(wd);
     fd_calendar_free(cal);
+}
+
+/* --- the store: fixture --------------------------------------------------------------------------------- */
+
+typedef struct fx {
+    fd_store *s;
+    char path[4096];
+    int64_t site, other_site, clerk, manager, other_clerk;
+    int64_t unit, occupant, eng, service, other_dept, call;
+} fx;
+
+static fd_actor actor_at(int64_t site, int64_t staff, int64_t at)
+{
+    fd_actor a = FD_ACTOR_INIT;
+    a.site_id = site;
+    a.staff_id = staff;
+    a.at = at;
+    return a;
+}
+
+static int64_t fx_staff(fd_store *s, int64_t site, const char *code, const char *name, const char *role)
+{
+    fd_actor a = actor_at(site, 0, T_EVE - 30 * DAY);
+    fd_staff st = FD_STAFF_INIT;
+    st.code = code;
+    st.name = name;
+    st.role = role;
+    int64_t id = 0;
+    fd_assert_ok(fd_store_staff_add(&id, s, &a, &st));
+    return id;
+}
+
+static int64_t fx_department(fd_store *s, int64_t site, const char *org_name, const char *name)
+{
+    fd_actor sys = actor_at(site, 0, T_EVE - 30 * DAY);
+    fd_organisation org = FD_ORGANISATION_INIT;
+    org.name = org_name;
+    int64_t oid = 0, id = 0;
+    fd_assert_ok(fd_store_organisation_add(&oid, s, &sys, &org));
+    fd_department d = FD_DEPARTMENT_INIT;
+    d.organisation_id = oid;
+    d.name = name;
+    fd_assert_ok(fd_store_department_add(&id, s, &sys, &d));
+    return id;
+}
+
+/*
+ * A store with two sites: a clerk and a manager (manage + reveal) at the
+ * first, a clerk at the second; the first site's management office with its
+ * engineering and service departments, a unit with its owner, and a call
+ * logged at the desk; a department at the second site.
+ */
+static fx fx_open(const char *stem)
+{
+    fx f;
+    memset(&f, 0, sizeof f);
+    snprintf(f.path, sizeof f.path, "%s", fd_test_path(stem));
+    fd_assert_ok(fd_store_open(&f.s, f.path, NULL));
+    fd_actor boot = actor_at(0, 0, T_EVE - 30 * DAY);
+    fd_site site = FD_SITE_INIT;
+    site.code = "hq";
+    site.name = "某某花园";
+    site.time_zone = "Asia/Shanghai";
+    fd_assert_ok(fd_store_site_add(&f.site, f.s, &boot, &site));
+    site.code = "hotel";
+    site.name = "某某酒店";
+    fd_assert_ok(fd_store_site_add(&f.other_site, f.s, &boot, &site));
+    f.clerk = fx_staff(f.s, f.site, "c01", "前台小李", "clerk");
+    f.manager = fx_staff(f.s, f.site, "m01", "王主任", "manager");
+    f.other_clerk = fx_staff(f.s, f.other_site, "c01", "酒店前台", "clerk");
+    fd_actor sys = actor_at(f.site, 0, T_EVE - 30 * DAY);
+    fd_assert_ok(fd_store_grant_set(f.s, &sys, "manager", FD_GRANT_MANAGE, 1));
+    fd_assert_ok(fd_store_grant_set(f.s, &sys, "manager", FD_GRANT_REVEAL, 1));
+    fd_building b = FD_BUILDING_INIT;
+    b.code = "3";
+    b.name = "3号楼";
+    int64_t bid = 0;
+    fd_assert_ok(fd_store_building_add(&bid, f.s, &sys, &b));
+    fd_unit u = FD_UNIT_INIT;
+    u.building_id = bid;
+    u.number = "1201";
+    u.use = "residential";
+    fd_assert_ok(fd_store_unit_add(&f.unit, f.s, &sys, &u));
+    fd_occupant o = FD_OCCUPANT_INIT;
+    o.unit_id = f.unit;
+    o.name = "王小丽";
+    o.role = "owner";
+    o.move_in = (fd_date){ 2020, 1, 1 };
+    fd_assert_ok(fd_store_occupant_add(&f.occupant, f.s, &sys, &o));
+    f.eng = fx_department(f.s, f.site, "某某物业服务中心", "工程部");
+    fd_department d = FD_DEPARTMENT_INIT;
+    fd_department *eng = NULL;
+    fd_assert_ok(fd_store_department_get(&eng, f.s, &sys, f.eng));
+    d.organisation_id = eng->organisation_id;
+    fd_department_free(eng);
+    d.name = "客服部";
+    fd_assert_ok(fd_store_department_add(&f.service, f.s, &sys, &d));
+    f.other_dept = fx_department(f.s, f.other_site, "酒店管理公司", "工程部");
+    fd_call c = FD_CALL_INIT;
+    c.direction = "in";
+    c.caller_number = "138 1234 5678";
+    c.caller_name = "张三";
+    c.ring_at = T0 - 10 * MINUTE;
+    c.answer_at = T0 - 10 * MINUTE + 5;
+    c.end_at = T0 - 5 * MINUTE;
+    c.disposition = "answered";
+    c.category = "inquiry";
+    c.matter = "电梯坏了三天没人修";
+    c.read_back = 1;
+    fd_actor clerk = actor_at(f.site, f.clerk, T0 - 4 * MINUTE);
+    fd_assert_ok(fd_store_call_add(&f.call, f.s, &clerk, &c));
+    return f;
+}
+
+static void fx_close(fx *f)
+{
+    fd_store_close(f->s);
+}
+
+static fd_actor clerk_at(const fx *f, int64_t at)
+{
+    return actor_at(f->site, f->clerk, at);
+}
+
+static fd_actor manager_at(const fx *f, int64_t at)
+{
+    fd_actor a = actor_at(f->site, f->manager, at);
+    a.grants = FD_GRANT_MANAGE;
+    return a;
+}
+
+/* The site counts answers and resolution in working days (R-CPL-2 as most standards read it). */
+static void fx_working_days(fx *f)
+{
+    fd_actor m = manager_at(f, T_EVE - DAY);
+    fd_assert_ok(fd_store_policy_set_deadline(f->s, &m, "complaint.major.answer_days", 2,
+                                              FD_CALENDAR_UNIT_WORKING_DAYS));
+    fd_assert_ok(fd_store_policy_set_deadline(f->s, &m, "complaint.major.resolve_days", 10,
+                                              FD_CALENDAR_UNIT_WORKING_DAYS));
+    fd_assert_ok(fd_store_policy_set_deadline(f->s, &m, "complaint.important.resolve_days", 3,
+                                              FD_CALENDAR_UNIT_WORKING_DAYS));
+}
+
+static int64_t add_at(fx *f, fd_complaint c, int64_t at)
+{
+    fd_actor a = clerk_at(f, at);
+    int64_t id = 0;
+    fd_assert_ok(fd_store_complaint_add(&id, f->s, &a, &c));
+    cr_assert_gt(id, 0);
+    return id;
+}
+
+/* Complaint @id takes @s at @at by @a (a clerk unless a manager is needed); its event id. */
+static int64_t step_as(fx *f, const fd_actor *a, int64_t id, fd_complaint_step s)
+{
+    int64_t event = 0;
+    fd_assert_ok(fd_store_complaint_step(&event, f->s, a, id, &s));
+    cr_assert_gt(event, 0);
+    return event;
+}
+
+static int64_t step_at(fx *f, int64_t id, int64_t at, fd_complaint_step s)
+{
+    fd_actor a = strcmp(s.kind, "choose") == 0 ? manager_at(f, at) : clerk_at(f, at);
+    return step_as(f, &a, id, s);
+}
+
+/* A step of @kind with what it carries, at the fixture's site. */
+static fd_complaint_step fx_step(const fx *f, const char *kind)
+{
+    fd_complaint_step s = full_step(kind);
+    s.department_id = f->eng;
+    s.promised_at = T0 + 60 * DAY;
+    s.target = strcmp(kind, "escalate") == 0 ? "director" : NULL;
+    return s;
+}
+
+/* One complaint's targets, in id order (superseded ones too), as stored. */
+typedef struct stored_target {
+    int64_t id, start_at, due_at, met_at, breached_at, escalated_at, superseded_at, amount;
+    int paused, provisional, harm;
+    char target[17], severity[17], unit[25], version[65];
+} stored_target;
+
+static size_t targets_of(fx *f, int64_t complaint_id, stored_target out[16])
+{
+    fd_actor a = clerk_at(f, T0);
+    fd_complaint_target_filter flt = FD_COMPLAINT_TARGET_FILTER_INIT;
+    flt.match = FD_COMPLAINT_TARGET_MATCH_COMPLAINT_ID;
+    flt.complaint_id = complaint_id;
+    fd_complaint_target_iter *it = NULL;
+    fd_assert_ok(fd_store_complaint_target_query(&it, f->s, &a, &flt));
+    const fd_complaint_target *t = NULL;
+    size_t n = 0;
+    while (fd_complaint_target_iter_next(&t, it) == FD_OK && t && n < 16) {
+        stored_target *o = &out[n++];
+        memset(o, 0, sizeof *o);
+        o->id = t->id;
+        o->start_at = t->start_at;
+        o->due_at = t->due_at;
+        o->met_at = t->met_at;
+        o->breached_at = t->breached_at;
+        o->escalated_at = t->escalated_at;
+        o->superseded_at = t->superseded_at;
+        o->paused = t->paused;
+        o->provisional = t->provisional;
+        o->harm = t->harm;
+        o->amount = t->amount;
+        snprintf(o->target, sizeof o->target, "%s", t->target);
+        snprintf(o->severity, sizeof o->severity, "%s", t->severity);
+        snprintf(o->unit, sizeof o->unit, "%s", t->unit);
+        snprintf(o->version, sizeof o->version, "%s", t->data_version ? t->data_version : "");
+    }
+    fd_complaint_target_iter_free(it);
+    return n;
+}
+
+/* The target in force called @target. */
+static stored_target in_force(fx *f, int64_t complaint_id, const char *target)
+{
+    stored_target t[16];
+    size_t n = targets_of(f, complaint_id, t);
+    for (size_t i = 0; i < n; i++)
+        if (t[i].superseded_at == 0 && strcmp(t[i].target, target) == 0)
+            return t[i];
+    cr_assert_fail("complaint %lld has no %s target in force", (long long)complaint_id, target);
+    return t[0];
+}
+
+static fd_complaint *get(fx *f, int64_t id)
+{
+    fd_actor a = clerk_at(f, T0);
+    fd_complaint *c = NULL;
+    fd_assert_ok(fd_store_complaint_get(&c, f->s, &a, id));
+    return c;
+}
+
+/* The tables a refused write must leave as they were. */
+static const char *const WATCHED[] = { "complaints", "complaint_events", "complaint_targets", "complaint_categories",
+                                       "calls", "journal" };
+#define NWATCHED (sizeof WATCHED / sizeof WATCHED[0])
+
+typedef struct snapshot {
+    char *t[NWATCHED];
+} snapshot;
+
+static snapshot snap(const fx *f)
+{
+    snapshot s;
+    for (size_t i = 0; i < NWATCHED; i++)
+        s.t[i] = fd_test_table_dump(f->path, WATCHED[i]);
+    return s;
+}
+
+static void unchanged(const fx *f, snapshot *before, const char *what)
+{
+    for (size_t i = 0; i < NWATCHED; i++) {
+        char *now = fd_test_table_dump(f->path, WATCHED[i]);
+        cr_assert_str_eq(now, before->t[i], "%s changed %s", what, WATCHED[i]);
+        free(now);
+    }
+}
+
+static void snap_free(snapshot *s)
+{
+    for (size_t i = 0; i < NWATCHED; i++)
+        free(s->t[i]);
+}
+
+/* --- the store: registering (R-CPL-1) ------------------------------------------------------------------------ */
+
+Test(complaints_store, R_CPL_1_R_CPL_2_register_writes_the_complaint_its_event_and_its_targets)
+{
+    fx f = fx_open("cpl-add");
+    fx_working_days(&f);
+    fd_complaint c = a_complaint("major", T_EVE);
+    c.unit_id = f.unit;
+    c.occupant_id = f.occupant;
+    c.subject_department = f.eng;
+    int64_t id = add_at(&f, c, T_EVE + 5 * MINUTE);
+    fd_complaint *got = get(&f, id);
+    cr_assert_str_eq(got->state, "registered");
+    cr_assert_str_eq(got->severity, "major");
+    cr_assert_eq(got->received_at, T_EVE);
+    cr_assert_eq(got->created_at, T_EVE + 5 * MINUTE);
+    cr_assert_eq(got->staff_id, f.clerk);
+    cr_assert_eq(got->unit_id, f.unit);
+    cr_assert(got->validity == NULL || got->validity[0] == '\0');
+    cr_assert_lt(fd_test_digit_run(got->contact), 7, "masked: %s", got->contact);
+    fd_complaint_free(got);
+    /* Revealed: stored normalised. */
+    fd_actor rev = actor_at(f.site, f.manager, T0);
+    rev.grants = FD_GRANT_REVEAL;
+    rev.reason = "回访客户";
+    fd_assert_ok(fd_store_complaint_get(&got, f.s, &rev, id));
+    cr_assert_str_eq(got->contact, "13812345678");
+    fd_complaint_free(got);
+    /* Its register event: the clocks count from when the customer made it. */
+    fd_complaint_event_filter ef = FD_COMPLAINT_EVENT_FILTER_INIT;
+    ef.match = FD_COMPLAINT_EVENT_MATCH_COMPLAINT_ID;
+    ef.complaint_id = id;
+    fd_complaint_event_iter *it = NULL;
+    fd_actor a = clerk_at(&f, T0);
+    fd_assert_ok(fd_store_complaint_event_query(&it, f.s, &a, &ef));
+    const fd_complaint_event *e = NULL;
+    fd_assert_ok(fd_complaint_event_iter_next(&e, it));
+    cr_assert_str_eq(e->kind, "register");
+    cr_assert_str_eq(e->to_state, "registered");
+    cr_assert_eq(e->happened_at, T_EVE);
+    cr_assert_eq(e->created_at, T_EVE + 5 * MINUTE);
+    fd_assert_ok(fd_complaint_event_iter_next(&e, it));
+    cr_assert_null(e);
+    fd_complaint_event_iter_free(it);
+    /* R-CPL-2: its four targets, each on its own clock, with the data that computed it. */
+    stored_target t[16];
+    cr_assert_eq(targets_of(&f, id, t), 4);
+    static const char *const names[] = { "director", "answer", "resolve", "reply" };
+    const int64_t due[] = { EVE_END, OCT9_CLOSE, OCT20_CLOSE, 0 };
+    static const char *const units[] = { "calendar_days", "working_days", "working_days", "calendar_days" };
+    for (size_t i = 0; i < 4; i++) {
+        cr_assert_str_eq(t[i].target, names[i]);
+        cr_assert_str_eq(t[i].severity, "major");
+        cr_assert_str_eq(t[i].unit, units[i]);
+        cr_assert_eq(t[i].due_at, due[i], "%s", names[i]);
+        cr_assert_eq(t[i].start_at, i < 3 ? T_EVE : 0);
+        cr_assert_eq(t[i].met_at + t[i].breached_at + t[i].superseded_at + t[i].paused + t[i].harm, 0);
+        cr_assert_eq(t[i].provisional, 0);
+        cr_assert(i == 3 ? t[i].version[0] == '\0' : strncmp(t[i].version, "CN-2026", 7) == 0, "%s", t[i].version);
+    }
+    cr_assert_eq(fd_test_sql_int(f.path, "SELECT count(*) FROM journal WHERE entity = 'complaint' AND "
+                                         "action = 'register'"), 1);
+    fx_close(&f);
+}
+
+Test(complaints_store, R_CPL_1_add_refuses_naming_the_field_and_writes_nothing)
+{
+    fx f = fx_open("cpl-add-refused");
+    snapshot before = snap(&f);
+    fd_actor a = clerk_at(&f, T0);
+    int64_t id = 0;
+    fd_complaint c = a_complaint("grave", T0);
+    fd_assert_error(fd_store_complaint_add(&id, f.s, &a, &c), FD_EINVAL, "fd_store_complaint_add: complaint.severity");
+    c = a_complaint("major", T0);
+    c.category = "lift";
+    fd_assert_error(fd_store_complaint_add(&id, f.s, &a, &c), FD_EINVAL, "complaint.category: 'lift' is neither");
+    c = a_complaint("major", T0);
+    c.unit_id = 9999;
+    fd_assert_error(fd_store_complaint_add(&id, f.s, &a, &c), FD_ENOTFOUND,
+                    "complaint.unit_id: no unit 9999 at the actor's site");
+    c = a_complaint("major", T0);
+    c.subject_department = f.other_dept;
+    fd_assert_error(fd_store_complaint_add(&id, f.s, &a, &c), FD_ENOTFOUND, "complaint.subject_department");
+    c = a_complaint("major", T0);
+    c.call_id = f.call;
+    fd_actor other = actor_at(f.other_site, f.other_clerk, T0);
+    fd_assert_error(fd_store_complaint_add(&id, f.s, &other, &c), FD_ENOTFOUND, "complaint.call_id: no call");
+    c = a_complaint("major", T0 + MINUTE);
+    fd_assert_error(fd_store_complaint_add(&id, f.s, &a, &c), FD_EINVAL, "complaint.received_at: 60 s after");
+    c = a_complaint("major", T0);
+    c.contact = "1381234567899999";
+    fd_assert_error(fd_store_complaint_add(&id, f.s, &a, &c), FD_EINVAL, "complaint.contact");
+    cr_assert_lt(fd_test_digit_run(fd_error_last()->message), 7, "never echoed: %s", fd_error_last()->message);
+    c = a_complaint("major", T0);
+    fd_actor stranger = actor_at(f.site, f.other_clerk, T0);
+    fd_assert_error(fd_store_complaint_add(&id, f.s, &stranger, &c), FD_EPERM, "actor");
+    fd_assert_error(fd_store_complaint_add(NULL, f.s, &a, &c), FD_EINVAL, "out_id");
+    fd_assert_error(fd_store_complaint_add(&id, f.s, &a, NULL), FD_EINVAL, "c");
+    cr_assert_eq(id, 0);
+    unchanged(&f, &before, "a refused registration");
+    snap_free(&before);
+    fx_close(&f);
+}
+
+Test(complaints_store, R_CPL_1_R_CALL_9_a_complaint_from_a_call_in_one_call)
+{
+    fx f = fx_open("cpl-call");
+    char *calls = fd_test_table_dump(f.path, "calls");
+    fd_complaint c = FD_COMPLAINT_INIT;
+    c.category = "repair";
+    c.severity = "important";
+    fd_actor a = clerk_at(&f, T0);
+    int64_t id = 0;
+    fd_assert_ok(fd_store_complaint_from_call(&id, f.s, &a, f.call, &c));
+    fd_actor rev = actor_at(f.site, f.manager, T0);
+    rev.grants = FD_GRANT_REVEAL;
+    rev.reason = "核对来电";
+    fd_complaint *got = NULL;
+    fd_assert_ok(fd_store_complaint_get(&got, f.s, &rev, id));
+    cr_assert_eq(got->received_at, T0 - 10 * MINUTE, "received when the call rang");
+    cr_assert_str_eq(got->channel, "phone");
+    cr_assert_eq(got->call_id, f.call);
+    cr_assert_str_eq(got->customer, "张三");
+    cr_assert_str_eq(got->contact, "13812345678");
+    cr_assert_str_eq(got->what, "电梯坏了三天没人修");
+    fd_complaint_free(got);
+    /* What the clerk gives wins over the call's. */
+    c.what = "电梯坏了，要求赔偿误工";
+    c.customer = "张先生";
+    fd_assert_ok(fd_store_complaint_from_call(&id, f.s, &a, f.call, &c));
+    fd_assert_ok(fd_store_complaint_get(&got, f.s, &rev, id));
+    cr_assert_str_eq(got->what, "电梯坏了，要求赔偿误工");
+    cr_assert_str_eq(got->customer, "张先生");
+    fd_complaint_free(got);
+    /* The call stays as logged (R-COM-3); the journal says it became a complaint. */
+    char *now = fd_test_table_dump(f.path, "calls");
+    cr_assert_str_eq(now, calls);
+    free(now);
+    free(calls);
+    cr_assert_eq(fd_test_sql_int(f.path, "SELECT count(*) FROM journal WHERE entity = 'call' AND "
+                                         "action = 'complaint'"), 2);
+    fd_actor other = actor_at(f.other_site, f.other_clerk, T0);
+    fd_assert_error(fd_store_complaint_from_call(&id, f.s, &other, f.call, &c), FD_ENOTFOUND,
+                    "call_id: no call");
+    fd_assert_error(fd_store_complaint_from_call(&id, f.s, &a, 424242, &c), FD_ENOTFOUND, "call_id: no call");
+    c.severity = "grave";
+    fd_assert_error(fd_store_complaint_from_call(&id, f.s, &a, f.call, &c), FD_EINVAL,
+                    "fd_store_complaint_from_call: complaint.severity");
+    fx_close(&f);
+}
+
+/* --- the store: the lifecycle (R-CPL-3, R-CPL-4, R-CPL-5) ---------------------------------------------------- */
+
+Test(complaints_store, R_CPL_3_R_CPL_4_the_whole_lifecycle_with_its_events_and_targets)
+{
+    fx f = fx_open("cpl-life");
+    fd_complaint c = a_complaint("important", T0);
+    int64_t id = add_at(&f, c, T0);
+    int64_t t = T0;
+    step_at(&f, id, t += 10 * MINUTE, fx_step(&f, "assess"));
+    fd_complaint_step s = fx_step(&f, "escalate");
+    s.target = "escalate";
+    step_at(&f, id, t += 10 * MINUTE, s);
+    s = fx_step(&f, "assign");
+    s.department_id = f.eng;
+    s.promised_at = T0 + 2 * DAY;
+    step_at(&f, id, t += 10 * MINUTE, s);
+    step_at(&f, id, t += HOUR, fx_step(&f, "contact"));
+    step_at(&f, id, t += HOUR, fx_step(&f, "investigate"));
+    s = fx_step(&f, "propose");
+    s.solution = "维修控制板";
+    int64_t first = step_at(&f, id, t += HOUR, s);
+    s.solution = "更换整台电梯控制柜";
+    int64_t second = step_at(&f, id, t += HOUR, s);
+    (void)first;
+    /* R-CPL-3: a supervisor picks the solution; a clerk may not. */
+    s = fx_step(&f, "choose");
+    s.proposal_id = second;
+    fd_actor clerk = clerk_at(&f, t += HOUR);
+    fd_assert_error(fd_store_complaint_step(NULL, f.s, &clerk, id, &s), FD_EPERM, "manage");
+    s.proposal_id = id + 1000;
+    fd_actor mgr = manager_at(&f, t);
+    fd_assert_error(fd_store_complaint_step(NULL, f.s, &mgr, id, &s), FD_ENOTFOUND, "step.proposal_id");
+    s.proposal_id = second;
+    step_as(&f, &mgr, id, s);
+    step_at(&f, id, t += DAY, fx_step(&f, "implement"));
+    step_at(&f, id, t += HOUR, fx_step(&f, "report"));
+    step_at(&f, id, t += HOUR, fx_step(&f, "reply"));
+    s = fx_step(&f, "followup");
+    s.satisfaction = "average";
+    step_at(&f, id, t += DAY, s);
+    step_at(&f, id, t += HOUR, fx_step(&f, "close"));
+    fd_actor rev = actor_at(f.site, f.manager, t);
+    rev.grants = FD_GRANT_REVEAL;
+    rev.reason = "结案审核";
+    fd_complaint *got = NULL;
+    fd_assert_ok(fd_store_complaint_get(&got, f.s, &rev, id));
+    cr_assert_str_eq(got->state, "closed");
+    cr_assert_str_eq(got->validity, "valid");
+    cr_assert_eq(got->department_id, f.eng);
+    cr_assert_eq(got->promised_at, T0 + 2 * DAY);
+    cr_assert_str_eq(got->cause, "电梯控制板老化");
+    cr_assert_str_eq(got->responsible, "李工");
+    cr_assert_str_eq(got->solution, "更换整台电梯控制柜");
+    cr_assert_str_eq(got->satisfaction, "average");
+    cr_assert_eq(got->contacted_at, T0 + 30 * MINUTE + HOUR);
+    cr_assert_gt(got->reported_at, 0);
+    cr_assert_eq(got->replied_at, got->reported_at + HOUR);
+    cr_assert_eq(got->closed_at, t);
+    cr_assert_eq(got->waiting + got->harm + got->reopened, 0);
+    fd_complaint_free(got);
+    /* Every step is an event with the state before and after (R-CPL-3). */
+    static const char *const trail[][3] = {
+        { "register", "", "registered" },          { "assess", "registered", "assessed" },
+        { "escalate", "assessed", "assessed" },    { "assign", "assessed", "assigned" },
+        { "contact", "assigned", "assigned" },     { "investigate", "assigned", "investigating" },
+        { "propose", "investigating", "proposed" }, { "propose", "proposed", "proposed" },
+        { "choose", "proposed", "chosen" },        { "implement", "chosen", "implemented" },
+        { "report", "implemented", "implemented" }, { "reply", "implemented", "implemented" },
+        { "followup", "implemented", "followed_up" }, { "close", "followed_up", "closed" },
+    };
+    fd_complaint_event_filter ef = FD_COMPLAINT_EVENT_FILTER_INIT;
+    ef.match = FD_COMPLAINT_EVENT_MATCH_COMPLAINT_ID;
+    ef.complaint_id = id;
+    fd_complaint_event_iter *it = NULL;
+    fd_assert_ok(fd_store_complaint_event_query(&it, f.s, &rev, &ef));
+    const fd_complaint_event *e = NULL;
+    size_t n = 0;
+    while (fd_complaint_event_iter_next(&e, it) == FD_OK && e) {
+        cr_assert_lt(n, sizeof trail / sizeof *trail);
+        cr_assert_str_eq(e->kind, trail[n][0]);
+        cr_assert_str_eq(e->from_state ? e->from_state : "", trail[n][1], "%s", e->kind);
+        cr_assert_str_eq(e->to_state, trail[n][2], "%s", e->kind);
+        cr_assert_eq(e->staff_id, strcmp(e->kind, "choose") == 0 ? f.manager : f.clerk);
+        if (strcmp(e->kind, "choose") == 0)
+            cr_assert_eq(atoll(e->detail), second);
+        if (strcmp(e->kind, "propose") == 0)
+            cr_assert(strstr(e->note, "控制"), "a proposal keeps its solution: %s", e->note);
+        if (strcmp(e->kind, "followup") == 0)
+            cr_assert_str_eq(e->detail, "average");
+        n++;
+    }
+    fd_complaint_event_iter_free(it);
+    cr_assert_eq(n, sizeof trail / sizeof *trail);
+    /* Every target met by its step: escalated in 20 minutes, resolved, the result told the same day. */
+    stored_target esc = in_force(&f, id, "escalate"), res = in_force(&f, id, "resolve"),
+                  rep = in_force(&f, id, "reply");
+    cr_assert_eq(esc.met_at, T0 + 20 * MINUTE);
+    cr_assert_eq(esc.escalated_at, T0 + 20 * MINUTE);
+    cr_assert_eq(esc.breached_at, 0);
+    cr_assert_gt(res.met_at, 0);
+    cr_assert_eq(res.breached_at, 0);
+    cr_assert_gt(rep.start_at, 0);
+    cr_assert_eq(rep.met_at, rep.start_at + HOUR);
+    cr_assert_eq(fd_test_sql_int(f.path, "SELECT count(*) FROM journal WHERE entity = 'complaint'"), 14);
+    fx_close(&f);
+}
+
+/* Drives a new complaint to @state by legal steps (from @t on, an hour apart); its id. */
+static int64_t drive_to(fx *f, const char *state, int64_t *t)
+{
+    static const char *const path[] = { "assess", "assign", "investigate", "propose", "choose", "implement",
+                                        "followup", "close" };
+    static const char *const reached[] = { "assessed", "assigned", "investigating", "proposed", "chosen",
+                                           "implemented", "followed_up", "closed" };
+    int64_t id = add_at(f, a_complaint("major", *t), *t);
+    int64_t proposal = 0;
+    for (size_t i = 0; i < sizeof path / sizeof *path && strcmp(state, "registered") != 0; i++) {
+        fd_complaint_step s = fx_step(f, path[i]);
+        s.proposal_id = proposal;
+        int64_t e = step_at(f, id, *t += HOUR, s);
+        if (strcmp(path[i], "propose") == 0)
+            proposal = e;
+        if (strcmp(reached[i], state) == 0)
+            break;
+    }
+    return id;
+}
+
+Test(complaints_store, R_CPL_3_every_illegal_step_is_refused_in_the_store_and_changes_nothing)
+{
+    fx f = fx_open("cpl-illegal");
+    int64_t t = T0;
+    size_t refused = 0;
+    for (size_t i = 0; i < sizeof LIFECYCLE / sizeof *LIFECYCLE; i++) {
+        int64_t id = drive_to(&f, LIFECYCLE[i].state, &t);
+        fd_complaint *c = get(&f, id);
+        cr_assert_str_eq(c->state, LIFECYCLE[i].state);
+        fd_complaint_free(c);
+        snapshot before = snap(&f);
+        char list[300];
+        snprintf(list, sizeof list, "%s,", LIFECYCLE[i].allowed);
+        for (size_t k = 0; k < NSTEPS; k++) {
+            char word[32];
+            snprintf(word, sizeof word, " %s,", STEPS[k]);
+            bool allowed = strncmp(list, word + 1, strlen(word + 1)) == 0 || strstr(list, word);
+            if (allowed)
+                continue;
+            fd_complaint_step s = fx_step(&f, STEPS[k]);
+            fd_actor m = manager_at(&f, t + MINUTE);
+            int64_t event = -1;
+            fd_assert_error(fd_store_complaint_step(&event, f.s, &m, id, &s), FD_ESTATE, "fd_store_complaint_step: state: ");
+            char need[64];
+            snprintf(need, sizeof need, "state: %s (", LIFECYCLE[i].state);
+            cr_assert(strstr(fd_error_last()->message, need), "%s", fd_error_last()->message);
+            cr_assert(strstr(fd_error_last()->message, LIFECYCLE[i].allowed), "%s", fd_error_last()->message);
+            cr_assert_eq(event, -1);
+            refused++;
+        }
+        unchanged(&f, &before, LIFECYCLE[i].state);
+        snap_free(&before);
+    }
+    cr_assert_eq(refused, 9 * NSTEPS - 74);
+    /* Refusals about the step itself change nothing either. */
+    int64_t id = drive_to(&f, "assigned", &t);
+    snapshot before = snap(&f);
+    fd_complaint_step s = fx_step(&f, "investigate");
+    s.cause = NULL;
+    fd_actor a = clerk_at(&f, t + MINUTE);
+    fd_assert_error(fd_store_complaint_step(NULL, f.s, &a, id, &s), FD_EINVAL, "fd_store_complaint_step: step.cause");
+    s = fx_step(&f, "contact");
+    s.happened_at = t - MINUTE;
+    fd_assert_error(fd_store_complaint_step(NULL, f.s, &a, id, &s), FD_EINVAL,
+                    "step.happened_at: 60 s before the complaint's last step");
+    s.happened_at = t + 2 * MINUTE;
+    fd_assert_error(fd_store_complaint_step(NULL, f.s, &a, id, &s), FD_EINVAL, "step.happened_at: 60 s after the actor");
+    s.happened_at = 0;
+    fd_actor early = clerk_at(&f, t - 1);
+    fd_assert_error(fd_store_complaint_step(NULL, f.s, &early, id, &s), FD_EINVAL, "actor.at: 1 s before");
+    fd_actor other = actor_at(f.other_site, f.other_clerk, t + MINUTE);
+    fd_assert_error(fd_store_complaint_step(NULL, f.s, &other, id, &s), FD_ENOTFOUND, "complaint_id: no complaint");
+    fd_assert_error(fd_store_complaint_step(NULL, f.s, &a, id, NULL), FD_EINVAL, "step");
+    unchanged(&f, &before, "a refused step");
+    snap_free(&before);
+    /* A step noted later keeps when it happened; the clocks replay that instant. */
+    s.happened_at = t;
+    int64_t event = step_as(&f, &a, id, s);
+    fd_complaint_event *e = NULL;
+    fd_assert_ok(fd_store_complaint_event_get(&e, f.s, &a, event));
+    cr_assert_eq(e->happened_at, t);
+    cr_assert_eq(e->created_at, t + MINUTE);
+    fd_complaint_event_free(e);
+    fd_complaint *c = get(&f, id);
+    cr_assert_eq(c->contacted_at, t);
+    fd_complaint_free(c);
+    fx_close(&f);
+}
+
+Test(complaints_store, R_CPL_1_an_invalid_complaint_is_explained_closed_and_may_be_reopened)
+{
+    fx f = fx_open("cpl-invalid");
+    int64_t id = add_at(&f, a_complaint("minor", T0), T0);
+    fd_complaint_step s = fx_step(&f, "assess");
+    s.valid = 0;
+    s.note = "属市政管网问题，已耐心说明并告知报修电话";
+    step_at(&f, id, T0 + HOUR, s);
+    fd_complaint *c = get(&f, id);
+    cr_assert_str_eq(c->state, "closed");
+    cr_assert_str_eq(c->validity, "invalid");
+    cr_assert_eq(c->closed_at, T0 + HOUR);
+    fd_complaint_free(c);
+    /* Closing ends its clocks: nothing of it stays in the queue. */
+    stored_target res = in_force(&f, id, "resolve");
+    cr_assert_eq(res.met_at, T0 + HOUR);
+    cr_assert_eq(fd_test_sql_int(f.path, "SELECT count(*) FROM complaint_targets WHERE met_at = 0 AND "
+                                         "superseded_at = 0 AND paused = 0 AND due_at > 0"), 0);
+    step_at(&f, id, T0 + 2 * HOUR, fx_step(&f, "reopen"));
+    c = get(&f, id);
+    cr_assert_str_eq(c->state, "registered", "assessed again");
+    cr_assert(c->validity == NULL || c->validity[0] == '\0');
+    cr_assert_eq(c->closed_at, 0);
+    cr_assert_eq(c->reopened, 1);
+    fd_complaint_free(c);
+    res = in_force(&f, id, "resolve");
+    cr_assert_eq(res.met_at, 0);
+    cr_assert_gt(res.due_at, 0);
+    fx_close(&f);
+}
+
+Test(complaints_store, R_CPL_2_a_pause_across_a_weekend_pauses_resolve_not_answer)
+{
+    fx f = fx_open("cpl-pause");
+    fx_working_days(&f);
+    int64_t id = add_at(&f, a_complaint("major", THU), THU);
+    step_at(&f, id, THU + HOUR, fx_step(&f, "assess"));
+    fd_complaint_step s = fx_step(&f, "pause");
+    s.note = "客户周末不在家，周一上门";
+    step_at(&f, id, FRI_1500, s);
+    fd_complaint *c = get(&f, id);
+    cr_assert_eq(c->waiting, 1);
+    fd_complaint_free(c);
+    stored_target res = in_force(&f, id, "resolve"), ans = in_force(&f, id, "answer");
+    cr_assert_eq(res.paused, 1);
+    cr_assert_eq(res.due_at, 0, "paused: out of the queue until resumed");
+    cr_assert_eq(ans.paused, 0);
+    cr_assert_eq(ans.due_at, MON_CLOSE, "waiting for the customer does not pause the first answer");
+    fd_actor sat = clerk_at(&f, FRI_1500 + DAY);
+    fd_complaint_clock k;
+    fd_assert_ok(fd_store_complaint_clock(&k, f.s, &sat, res.id));
+    cr_assert_eq(k.paused, 1);
+    cr_assert_eq(k.paused_s, DAY);
+    step_at(&f, id, T0, fx_step(&f, "resume"));
+    res = in_force(&f, id, "resolve");
+    cr_assert_eq(res.paused, 0);
+    cr_assert_eq(res.due_at, DEC4_CLOSE, "one working day (Monday) spent waiting");
+    cr_assert_eq(in_force(&f, id, "answer").due_at, MON_CLOSE);
+    fd_actor mon = clerk_at(&f, T0 + HOUR);
+    fd_assert_ok(fd_store_complaint_clock(&k, f.s, &mon, res.id));
+    cr_assert_eq(k.paused_s, T0 - FRI_1500);
+    cr_assert_eq(k.due_at, DEC4_CLOSE);
+    cr_assert_eq(k.breached, 0);
+    fx_close(&f);
+}
+
+Test(complaints_store, R_CPL_2_a_severity_change_recomputes_from_receipt_and_keeps_the_history)
+{
+    fx f = fx_open("cpl-severity");
+    int64_t id = add_at(&f, a_complaint("minor", T0), T0);
+    step_at(&f, id, T0 + HOUR, fx_step(&f, "assess"));
+    fd_complaint_step s = fx_step(&f, "pause");
+    step_at(&f, id, T0 + 2 * HOUR, s);
+    step_at(&f, id, T0 + 5 * HOUR, fx_step(&f, "resume"));
+    s = fx_step(&f, "severity");
+    s.severity = "major";
+    s.note = "涉及安全，升级为重大投诉";
+    step_at(&f, id, T0 + DAY, s);
+    fd_complaint *c = get(&f, id);
+    cr_assert_str_eq(c->severity, "major");
+    fd_complaint_free(c);
+    stored_target t[16];
+    size_t n = targets_of(&f, id, t);
+    cr_assert_eq(n, 6);
+    /* The minor complaint's targets stay, superseded. */
+    cr_assert_str_eq(t[0].severity, "minor");
+    cr_assert_str_eq(t[0].target, "resolve");
+    cr_assert_eq(t[0].superseded_at, T0 + DAY);
+    cr_assert_str_eq(t[1].target, "reply");
+    cr_assert_eq(t[1].superseded_at, T0 + DAY);
+    /* The major complaint's, from the received time, the pause counted. */
+    for (size_t i = 2; i < 6; i++) {
+        cr_assert_str_eq(t[i].severity, "major");
+        cr_assert_eq(t[i].superseded_at, 0);
+    }
+    cr_assert_str_eq(t[2].target, "director");
+    cr_assert_eq(t[2].due_at, T0 + 15 * HOUR - 1, "the director the day it was received");
+    cr_assert_eq(t[2].breached_at, T0 + DAY, "already late when it turned major: recorded at once");
+    cr_assert_eq(t[4].target[0], 'r');
+    cr_assert_eq(t[4].start_at, T0);
+    cr_assert_eq(t[4].due_at, T0 + 10 * DAY + 15 * HOUR - 1, "10 calendar days; the same-day pause adds none");
+    cr_assert_eq(fd_test_sql_int(f.path, "SELECT count(*) FROM complaint_events WHERE kind = 'severity' AND "
+                                         "detail = 'minor>major'"), 1);
+    fx_close(&f);
+}
+
+Test(complaints_store, R_CPL_3_R_CPL_4_reopen_reopens_resolve_and_reply)
+{
+    fx f = fx_open("cpl-reopen");
+    int64_t t = T0;
+    int64_t id = drive_to(&f, "implemented", &t);
+    step_at(&f, id, t += HOUR, fx_step(&f, "report"));
+    step_at(&f, id, t += HOUR, fx_step(&f, "reply"));
+    step_at(&f, id, t += HOUR, fx_step(&f, "followup"));
+    stored_target res = in_force(&f, id, "resolve"), rep = in_force(&f, id, "reply");
+    cr_assert_gt(res.met_at, 0);
+    cr_assert_gt(rep.met_at, 0);
+    step_at(&f, id, t += DAY, fx_step(&f, "reopen"));
+    fd_complaint *c = get(&f, id);
+    cr_assert_str_eq(c->state, "assigned");
+    cr_assert_eq(c->reopened, 1);
+    cr_assert_eq(c->reported_at + c->replied_at + c->closed_at, 0);
+    fd_complaint_free(c);
+    res = in_force(&f, id, "resolve");
+    rep = in_force(&f, id, "reply");
+    cr_assert_eq(res.met_at, 0);
+    cr_assert_eq(rep.met_at + rep.start_at + rep.due_at, 0, "the reply waits for the next report");
+    cr_assert_gt(in_force(&f, id, "director").met_at + in_force(&f, id, "answer").due_at, 0);
+    step_at(&f, id, t += HOUR, fx_step(&f, "report"));
+    rep = in_force(&f, id, "reply");
+    cr_assert_eq(rep.start_at, t);
+    cr_assert_gt(rep.due_at, t);
+    fx_close(&f);
+}
+
+Test(complaints_store, R_CPL_5_harm_is_flagged_on_the_targets_until_cleared)
+{
+    fx f = fx_open("cpl-harm");
+    fd_complaint c = a_complaint("important", T0);
+    c.harm = 1;
+    int64_t id = add_at(&f, c, T0);
+    stored_target t[16];
+    size_t n = targets_of(&f, id, t);
+    for (size_t i = 0; i < n; i++)
+        cr_assert_eq(t[i].harm, 1, "%s", t[i].target);
+    step_at(&f, id, T0 + HOUR, fx_step(&f, "harm_cleared"));
+    n = targets_of(&f, id, t);
+    for (size_t i = 0; i < n; i++)
+        cr_assert_eq(t[i].harm, 0, "%s", t[i].target);
+    step_at(&f, id, T0 + 2 * HOUR, fx_step(&f, "harm"));
+    cr_assert_eq(in_force(&f, id, "resolve").harm, 1);
+    fd_complaint *got = get(&f, id);
+    cr_assert_eq(got->harm, 1);
+    fd_complaint_free(got);
+    fx_close(&f);
+}
+
+/* --- two clerks at once ------------------------------------------------------------------------------------- */
+
+typedef struct committer {
+    fd_store *s;
+    fd_status rc;
+} committer;
+
+static void *commit_later(void *arg)
+{
+    committer *c = arg;
+    struct timespec wait = { 0, 300 * 1000 * 1000 };
+    nanosleep(&wait, NULL);
+    c->rc = fd_store_commit(c->s);
+    return NULL;
+}
+
+Test(complaints_store, R_CPL_3_two_clerks_stepping_the_same_complaint_the_second_reads_again)
+{
+    fx f = fx_open("cpl-race");
+    int64_t id = add_at(&f, a_complaint("major", T0), T0);
+    fd_store *b = NULL;
+    fd_assert_ok(fd_store_open(&b, f.path, NULL));
+    static const char *const kinds[][2] = { { "assess", "assess" }, { "contact", "answer" } };
+    for (size_t round = 0; round < 2; round++) {
+        if (round == 1) {
+            fd_complaint_step s = fx_step(&f, "assign");
+            step_at(&f, id, T0 + 4 * HOUR, s);
+        }
+        /* Clerk A's step is written but not yet committed when clerk B reads the complaint. */
+        int64_t at = T0 + (int64_t)(round + 1) * 3 * HOUR;
+        fd_assert_ok(fd_store_begin(f.s));
+        fd_actor a = clerk_at(&f, at);
+        fd_complaint_step sa = fx_step(&f, kinds[round][0]);
+        fd_assert_ok(fd_store_complaint_step(NULL, f.s, &a, id, &sa));
+        committer cm = { f.s, FD_EIO };
+        pthread_t th;
+        cr_assert_eq(pthread_create(&th, NULL, commit_later, &cm), 0);
+        fd_actor bb = actor_at(f.site, f.manager, at + 1);
+        fd_complaint_step sb = fx_step(&f, kinds[round][1]);
+        fd_status rc = fd_store_complaint_step(NULL, b, &bb, id, &sb);
+        pthread_join(th, NULL);
+        fd_assert_ok(cm.rc);
+        cr_assert_eq(rc, FD_EBUSY, "round %zu: %s: %s", round, fd_status_name(rc), fd_error_last()->message);
+        cr_assert(strstr(fd_error_last()->message, "read it again"), "%s", fd_error_last()->message);
+        /* Only A's step is there, whole. */
+        char sql[200];
+        snprintf(sql, sizeof sql, "SELECT count(*) FROM complaint_events WHERE complaint_id = %lld AND kind = '%s'",
+                 (long long)id, kinds[round][1]);
+        cr_assert_eq(fd_test_sql_int(f.path, sql), round == 0 ? 1 : 0, "B wrote nothing");
+    }
+    /* Read again, B decides anew: the complaint is assessed and assigned now. */
+    fd_actor bb = actor_at(f.site, f.manager, T0 + 7 * HOUR);
+    fd_complaint_step again = fx_step(&f, "assess");
+    fd_assert_error(fd_store_complaint_step(NULL, b, &bb, id, &again), FD_ESTATE, "state: assigned");
+    again = fx_step(&f, "answer");
+    fd_assert_ok(fd_store_complaint_step(NULL, b, &bb, id, &again));
+    fd_store_close(b);
+    fx_close(&f);
+}
+
+/* --- the clock (R-CPL-2) -------------------------------------------------------------------------------------- */
+
+Test(complaints_store, R_CPL_2_the_clock_is_what_the_stored_events_say)
+{
+    fx f = fx_open("cpl-clock");
+    fx_working_days(&f);
+    int64_t id = add_at(&f, a_complaint("major", T_EVE), T_EVE);
+    stored_target t[16];
+    size_t n = targets_of(&f, id, t);
+    fd_actor a = clerk_at(&f, T_EVE + HOUR);
+    for (size_t i = 0; i < n; i++) {
+        fd_complaint_clock k;
+        fd_assert_ok(fd_store_complaint_clock(&k, f.s, &a, t[i].id));
+        cr_assert_eq(k.due_at, t[i].due_at, "%s", t[i].target);
+        cr_assert_eq(k.start_at, t[i].start_at);
+        cr_assert_str_eq(k.version_text, t[i].version);
+    }
+    fd_complaint_clock k;
+    fd_assert_ok(fd_store_complaint_clock(&k, f.s, &a, t[0].id));
+    cr_assert_eq(k.remaining, EVE_END - (T_EVE + HOUR));
+    fd_actor late = clerk_at(&f, OCT8_CLOSE);
+    fd_assert_ok(fd_store_complaint_clock(&k, f.s, &late, t[0].id));
+    cr_assert_eq(k.breached, 1);
+    /* A stored due that is not what the events give is found out. */
+    cr_assert_eq(fd_test_sql_exec(f.path, "UPDATE complaint_targets SET due_at = due_at + 1 WHERE target = 'answer'"),
+                 SQLITE_OK);
+    fd_assert_error(fd_store_complaint_clock(&k, f.s, &a, t[1].id), FD_EDATA, "not what its events say");
+    fd_actor other = actor_at(f.other_site, f.other_clerk, T0);
+    fd_assert_error(fd_store_complaint_clock(&k, f.s, &other, t[0].id), FD_ENOTFOUND, "target_id");
+    fd_assert_error(fd_store_complaint_clock(NULL, f.s, &a, t[0].id), FD_EINVAL, "out");
+    fx_close(&f);
+}
+
+/* --- the site's categories (R-COM-5) ------------------------------------------------------------------------------ */
+
+Test(complaints_store, R_COM_5_the_sites_own_categories_are_added_and_retired)
+{
+    fx f = fx_open("cpl-cat");
+    fd_complaint_category cat = FD_COMPLAINT_CATEGORY_INIT;
+    cat.code = "lift";
+    cat.label = "电梯";
+    cat.department_id = f.eng;
+    int64_t id = 0;
+    fd_actor clerk = clerk_at(&f, T0);
+    fd_actor mgr = manager_at(&f, T0);
+    fd_assert_error(fd_store_complaint_category_add(&id, f.s, &clerk, &cat), FD_EPERM, "manage");
+    fd_assert_ok(fd_store_complaint_category_add(&id, f.s, &mgr, &cat));
+    fd_assert_error(fd_store_complaint_category_add(&id, f.s, &mgr, &cat), FD_ECONFLICT, "the site has 'lift'");
+    cat.code = "repair";
+    fd_assert_error(fd_store_complaint_category_add(&id, f.s, &mgr, &cat), FD_ECONFLICT, "built in (维修)");
+    cat.code = "Lift2";
+    fd_assert_error(fd_store_complaint_category_add(&id, f.s, &mgr, &cat), FD_EINVAL, "complaint_category.code");
+    cat.code = "greening";
+    cat.department_id = f.other_dept;
+    fd_assert_error(fd_store_complaint_category_add(&id, f.s, &mgr, &cat), FD_ENOTFOUND,
+                    "complaint_category.department_id");
+    /* The site's category takes complaints; retired, it takes none (the old ones keep it). */
+    fd_complaint c = a_complaint("minor", T0);
+    c.category = "lift";
+    int64_t cid = add_at(&f, c, T0);
+    int64_t lift = fd_test_sql_int(f.path, "SELECT id FROM complaint_categories WHERE code = 'lift'");
+    fd_assert_error(fd_store_complaint_category_retire(f.s, &clerk, lift), FD_EPERM, "manage");
+    fd_actor other = actor_at(f.other_site, 0, T0);
+    fd_assert_error(fd_store_complaint_category_retire(f.s, &other, lift), FD_ENOTFOUND, "category_id");
+    fd_actor later = manager_at(&f, T0 + DAY);
+    fd_assert_ok(fd_store_complaint_category_retire(f.s, &later, lift));
+    fd_assert_error(fd_store_complaint_category_retire(f.s, &later, lift), FD_ESTATE, "retired already");
+    fd_actor a = clerk_at(&f, T0 + DAY);
+    int64_t none = 0;
+    fd_assert_error(fd_store_complaint_add(&none, f.s, &a, &c), FD_EINVAL, "'lift' was retired");
+    fd_complaint *kept = get(&f, cid);
+    cr_assert_str_eq(kept->category, "lift");
+    fd_complaint_free(kept);
+    fd_complaint_category *got = NULL;
+    fd_assert_ok(fd_store_complaint_category_get(&got, f.s, &a, lift));
+    cr_assert_eq(got->retired_at, T0 + DAY);
+    cr_assert_str_eq(got->label, "电梯");
+    fd_complaint_category_free(got);
+    cr_assert_eq(fd_test_sql_int(f.path, "SELECT count(*) FROM journal WHERE entity = 'complaint_category'"), 2);
+    fx_close(&f);
+}
+
+/* --- nothing is lost (R-COM-3) ----------------------------------------------------------------------------------------- */
+
+Test(complaints_store, R_COM_3_complaints_their_events_and_targets_are_never_deleted_or_rewritten)
+{
+    fx f = fx_open("cpl-keep");
+    int64_t id = add_at(&f, a_complaint("important", T0), T0);
+    step_at(&f, id, T0 + 2 * HOUR, fx_step(&f, "assess"));
+    cr_assert_gt(in_force(&f, id, "escalate").breached_at, 0, "escalation an hour late: breached");
+    fd_complaint_category cat = FD_COMPLAINT_CATEGORY_INIT;
+    cat.code = "lift";
+    cat.label = "电梯";
+    fd_actor m = manager_at(&f, T0);
+    int64_t cat_id = 0;
+    fd_assert_ok(fd_store_complaint_category_add(&cat_id, f.s, &m, &cat));
+    static const char *const refused[] = {
+        "DELETE FROM complaints",
+        "DELETE FROM complaint_events",
+        "UPDATE complaint_events SET note = 'x'",
+        "DELETE FROM complaint_targets",
+        "UPDATE complaint_targets SET breached_at = 0",
+        "DELETE FROM complaint_categories",
+        "INSERT OR REPLACE INTO complaints SELECT * FROM complaints",
+        "INSERT OR REPLACE INTO complaint_events SELECT * FROM complaint_events",
+        "INSERT OR REPLACE INTO complaint_targets SELECT * FROM complaint_targets",
+    };
+    snapshot before = snap(&f);
+    for (size_t i = 0; i < sizeof refused / sizeof *refused; i++)
+        cr_assert_eq(fd_test_sql_exec(f.path, refused[i]), SQLITE_CONSTRAINT_TRIGGER & 0xff, "%s", refused[i]);
+    unchanged(&f, &before, "a refused rewrite");
+    snap_free(&before);
+    fx_close(&f);
+    /* A file whose protection was removed is refused at open. */
+    cr_assert_eq(fd_test_sql_exec(f.path, "DROP TRIGGER complaint_targets_breach_kept"), SQLITE_OK);
+    fd_store *s = NULL;
+    fd_assert_error(fd_store_open(&s, f.path, NULL), FD_EDATA, "complaint_targets_breach_kept");
+}
+
+/* --- a property of the store (R-CPL-2): replaying the stored events gives the stored targets ---------------------- */
+
+Test(complaints_store, R_CPL_2_property_replaying_the_stored_events_gives_the_stored_targets)
+{
+    fx f = fx_open("cpl-replay");
+    fx_working_days(&f);
+    fd_policy *policy = NULL;
+    fd_assert_ok(fd_store_policy_load(&policy, f.s, f.site));
+    fd_calendar *cal = NULL;
+    fd_assert_ok(fd_calendar_new(&cal));
+    fd_assert_ok(fd_calendar_apply_policy(cal, policy));
+    static const char *const severities[] = { "major", "important", "minor" };
+    size_t steps = 0, targets = 0;
+    clock_t started = clock();
+    fd_assert_ok(fd_store_begin(f.s));
+    for (uint64_t seed = 1; seed <= 150; seed++) {
+        rnd_state = seed * UINT64_C(0xD1B54A32D192ED03);
+        fd_complaint c = a_complaint(severities[rnd() % 3], rnd_in(T_EVE, T0 + 30 * DAY));
+        if (strcmp(c.severity, "minor") == 0 && rnd() % 2)
+            c.customer_due = c.received_at + rnd_in(HOUR, 5 * DAY);
+        c.harm = rnd() % 4 == 0;
+        int64_t at = c.received_at + rnd_in(0, HOUR);
+        int64_t id = add_at(&f, c, at), proposal = 0;
+        for (size_t k = 0; k < 25; k++) {
+            at += rnd_in(0, 2 * DAY);
+            fd_complaint *now = get(&f, id);
+            fd_complaint_step s;
+            const char *to = NULL;
+            bool found = random_step(&s, &to, now, at);
+            fd_complaint_free(now);
+            if (!found)
+                break;
+            s.department_id = f.eng;
+            s.proposal_id = proposal;
+            fd_actor m = manager_at(&f, at);
+            int64_t e = step_as(&f, &m, id, s);
+            if (strcmp(s.kind, "propose") == 0)
+                proposal = e;
+            steps++;
+        }
+        /* Every target, in force or superseded, is what its events say. */
+        fd_complaint *stored = get(&f, id);
+        fd_complaint_event evs[64];
+        fd_complaint_event_filter ef = FD_COMPLAINT_EVENT_FILTER_INIT;
+        ef.match = FD_COMPLAINT_EVENT_MATCH_COMPLAINT_ID;
+        ef.complaint_id = id;
+        fd_complaint_event_iter *it = NULL;
+        fd_actor a = clerk_at(&f, at);
+        fd_assert_ok(fd_store_complaint_event_query(&it, f.s, &a, &ef));
+        const fd_complaint_event *e = NULL;
+        size_t n = 0;
+        char kinds[64][17], details[64][201], tos[64][17];
+        while (fd_complaint_event_iter_next(&e, it) == FD_OK && e && n < 64) {
+            evs[n] = *e;
+            snprintf(kinds[n], sizeof kinds[n], "%s", e->kind);
+            snprintf(details[n], sizeof details[n], "%s", e->detail ? e->detail : "");
+            snprintf(tos[n], sizeof tos[n], "%s", e->to_state ? e->to_state : "");
+            evs[n].kind = kinds[n];
+            evs[n].detail = details[n];
+            evs[n].to_state = tos[n];
+            evs[n].note = evs[n].from_state = NULL;
+            n++;
+        }
+        fd_complaint_event_iter_free(it);
+        stored_target t[16];
+        size_t nt = targets_of(&f, id, t);
+        for (size_t i = 0; i < nt; i++) {
+            fd_complaint_target_plan p = plan_of(t[i].severity, t[i].target, NULL);
+            p.amount = t[i].amount;
+            fd_assert_ok(fd_calendar_unit_from_name(&p.unit, t[i].unit));
+            int64_t when = t[i].superseded_at ? t[i].superseded_at : at;
+            fd_complaint_clock k;
+            fd_assert_ok(fd_complaint_target_eval(&k, &p, stored, evs, n, cal, policy, when));
+            cr_assert_eq(k.start_at, t[i].start_at, "seed %llu %s", (unsigned long long)seed, t[i].target);
+            cr_assert_eq(k.due_at, t[i].due_at, "seed %llu %s", (unsigned long long)seed, t[i].target);
+            cr_assert_eq(k.paused, t[i].paused, "seed %llu %s", (unsigned long long)seed, t[i].target);
+            cr_assert_eq(k.met_at, t[i].met_at, "seed %llu %s", (unsigned long long)seed, t[i].target);
+            cr_assert_str_eq(k.version_text, t[i].version, "seed %llu", (unsigned long long)seed);
+            cr_assert_eq(k.provisional, t[i].provisional);
+            cr_assert(t[i].due_at == 0 || t[i].due_at >= stored->received_at, "seed %llu", (unsigned long long)seed);
+            cr_assert_eq(t[i].harm, t[i].superseded_at ? t[i].harm : stored->harm);
+            if (t[i].superseded_at == 0) {
+                cr_assert_str_eq(t[i].severity, stored->severity);
+                /* Found breached at the last step: recorded then, and kept. */
+                cr_assert(!k.breached || t[i].breached_at != 0, "seed %llu %s", (unsigned long long)seed,
+                          t[i].target);
+                fd_complaint_clock sc;
+                fd_assert_ok(fd_store_complaint_clock(&sc, f.s, &a, t[i].id));
+                cr_assert_eq(sc.due_at, k.due_at);
+            }
+            targets++;
+        }
+        fd_complaint_free(stored);
+    }
+    fd_assert_ok(fd_store_commit(f.s));
+    double secs = (double)(clock() - started) / CLOCKS_PER_SEC;
+    cr_assert_gt(steps, 1000);
+    cr_log_info("150 stored lifecycles, %zu steps, %zu targets replayed in %.3f s", steps, targets, secs);
+    fd_calendar_free(cal);
+    fd_policy_free(policy);
+    fx_close(&f);
 }

@@ -38,4 +38,7 @@ char *fd_test_table_dump(const char *path, const char *table);
 /* The first column of the one row @sql returns from the database at @path. */
 int64_t fd_test_sql_int(const char *path, const char *sql);
 
+/* Runs @sql on the database at @path behind the library's back (a tamper, a schema change): SQLite's result code. */
+int fd_test_sql_exec(const char *path, const char *sql);
+
 #endif

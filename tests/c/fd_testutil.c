@@ -72,3 +72,12 @@ int64_t fd_test_sql_int(const char *path, const char *sql)
     sqlite3_close(db);
     return n;
 }
+
+int fd_test_sql_exec(const char *path, const char *sql)
+{
+    sqlite3 *db = NULL;
+    cr_assert_eq(sqlite3_open(path, &db), SQLITE_OK);
+    int rc = sqlite3_exec(db, sql, NULL, NULL, NULL);
+    sqlite3_close(db);
+    return rc;
+}

@@ -1445,15 +1445,6 @@ Test(visitors_store, R_VIS_1_a_match_holds_the_visit_until_admitted_by_whom_or_r
 
 /* --- never deleted (R-COM-3) ------------------------------------------------------------ */
 
-static int raw_exec(const char *path, const char *sql)
-{
-    sqlite3 *db = NULL;
-    cr_assert_eq(sqlite3_open(path, &db), SQLITE_OK);
-    int rc = sqlite3_exec(db, sql, NULL, NULL, NULL);
-    sqlite3_close(db);
-    return rc;
-}
-
 Test(visitors_store, R_COM_3_visitor_records_are_never_deleted_replaced_or_rewritten)
 {
     fx f = fx_open("vis-keep");
@@ -1473,9 +1464,9 @@ Test(visitors_store, R_COM_3_visitor_records_are_never_deleted_replaced_or_rewri
         snprintf(q, sizeof q, "SELECT count(*) FROM %s", tables[i]);
         cr_assert_gt(fd_test_sql_int(f.path, q), 0, "%s has a row to protect", tables[i]);
         snprintf(q, sizeof q, "DELETE FROM %s", tables[i]);
-        cr_assert_eq(raw_exec(f.path, q), SQLITE_CONSTRAINT_TRIGGER & 0xff, "%s", q);
+        cr_assert_eq(fd_test_sql_exec(f.path, q), SQLITE_CONSTRAINT_TRIGGER & 0xff, "%s", q);
         snprintf(q, sizeof q, "INSERT OR REPLACE INTO %s SELECT * FROM %s", tables[i], tables[i]);
-        cr_assert_eq(raw_exec(f.path, q), SQLITE_CONSTRAINT_TRIGGER & 0xff, "%s", q);
+        cr_assert_eq(fd_test_sql_exec(f.path, q), SQLITE_CONSTRAINT_TRIGGER & 0xff, "%s", q);
     }
     static const char *const rewrites[] = {
         "UPDATE visits SET purpose = '改过'", "UPDATE visits SET visitor = '别人'",
@@ -1486,13 +1477,13 @@ Test(visitors_store, R_COM_3_visitor_records_are_never_deleted_replaced_or_rewri
         "UPDATE visits SET visitor = '', organisation = NULL, phone = NULL, plate = NULL",
     };
     for (size_t i = 0; i < sizeof rewrites / sizeof *rewrites; i++)
-        cr_assert_eq(raw_exec(f.path, rewrites[i]), SQLITE_CONSTRAINT_TRIGGER & 0xff, "%s", rewrites[i]);
+        cr_assert_eq(fd_test_sql_exec(f.path, rewrites[i]), SQLITE_CONSTRAINT_TRIGGER & 0xff, "%s", rewrites[i]);
     assert_unchanged(&f, &before);
     fd_store_verify_report rep;
     fd_assert_ok(fd_store_verify(&rep, f.s));
     cr_assert(rep.triggers_ok);
     fx_close(&f);
-    cr_assert_eq(raw_exec(f.path, "DROP TRIGGER visits_only_events_and_purge"), SQLITE_OK);
+    cr_assert_eq(fd_test_sql_exec(f.path, "DROP TRIGGER visits_only_events_and_purge"), SQLITE_OK);
     fd_store *s = NULL;
     fd_assert_error(fd_store_open(&s, f.path, NULL), FD_EDATA, "visits_only_events_and_purge");
 }
@@ -1558,8 +1549,8 @@ Test(visitors_store, R_VIS_3_slips_are_handed_to_security_in_batches_without_gap
     cr_assert_eq(h->first_slip, 4);
     cr_assert_eq(h->last_slip, 4);
     fd_slip_handover_free(h);
-    cr_assert_eq(raw_exec(f.path, "DELETE FROM slip_handovers"), SQLITE_CONSTRAINT_TRIGGER & 0xff);
-    cr_assert_eq(raw_exec(f.path, "UPDATE slip_handovers SET last_slip = 9"), SQLITE_CONSTRAINT_TRIGGER & 0xff);
+    cr_assert_eq(fd_test_sql_exec(f.path, "DELETE FROM slip_handovers"), SQLITE_CONSTRAINT_TRIGGER & 0xff);
+    cr_assert_eq(fd_test_sql_exec(f.path, "UPDATE slip_handovers SET last_slip = 9"), SQLITE_CONSTRAINT_TRIGGER & 0xff);
     fx_close(&f);
 }
 
@@ -1652,11 +1643,11 @@ Test(visitors_store, R_VIS_4_a_card_is_issued_once_at_a_time_and_returned_or_los
     fd_actor m = manager_at(&f, T0);
     fd_assert_error(fd_store_item_add(&id, f.s, &a, &c), FD_EPERM, "manage");
     fd_assert_error(fd_store_item_add(&id, f.s, &m, &c), FD_ECONFLICT, "counted_item.code: 'V001' exists already");
-    cr_assert_eq(raw_exec(f.path, "DELETE FROM counted_items"), SQLITE_CONSTRAINT_TRIGGER & 0xff);
-    cr_assert_eq(raw_exec(f.path, "UPDATE counted_items SET code = 'X'"), SQLITE_CONSTRAINT_TRIGGER & 0xff);
-    cr_assert_eq(raw_exec(f.path, "UPDATE counted_items SET state = 'issued' WHERE id = 2"),
+    cr_assert_eq(fd_test_sql_exec(f.path, "DELETE FROM counted_items"), SQLITE_CONSTRAINT_TRIGGER & 0xff);
+    cr_assert_eq(fd_test_sql_exec(f.path, "UPDATE counted_items SET code = 'X'"), SQLITE_CONSTRAINT_TRIGGER & 0xff);
+    cr_assert_eq(fd_test_sql_exec(f.path, "UPDATE counted_items SET state = 'issued' WHERE id = 2"),
                  SQLITE_CONSTRAINT_TRIGGER & 0xff, "issued to nobody");
-    cr_assert_eq(raw_exec(f.path, "UPDATE item_events SET note = 'x'"), SQLITE_CONSTRAINT_TRIGGER & 0xff);
+    cr_assert_eq(fd_test_sql_exec(f.path, "UPDATE item_events SET note = 'x'"), SQLITE_CONSTRAINT_TRIGGER & 0xff);
     fx_close(&f);
 }
 
@@ -1718,8 +1709,8 @@ Test(visitors_store, R_VIS_4_counts_are_signed_by_both_staff_and_a_difference_st
     fd_assert_ok(fd_store_item_count_get(&c, f.s, &a, id));
     cr_assert_eq(c->expected, 1);
     fd_item_count_free(c);
-    cr_assert_eq(raw_exec(f.path, "UPDATE item_counts SET counted = 9"), SQLITE_CONSTRAINT_TRIGGER & 0xff);
-    cr_assert_eq(raw_exec(f.path, "DELETE FROM item_counts"), SQLITE_CONSTRAINT_TRIGGER & 0xff);
+    cr_assert_eq(fd_test_sql_exec(f.path, "UPDATE item_counts SET counted = 9"), SQLITE_CONSTRAINT_TRIGGER & 0xff);
+    cr_assert_eq(fd_test_sql_exec(f.path, "DELETE FROM item_counts"), SQLITE_CONSTRAINT_TRIGGER & 0xff);
     fx_close(&f);
 }
 
@@ -1858,8 +1849,8 @@ Test(visitors_store, R_VIS_7_goods_leave_on_an_approved_permit_checked_at_the_ga
     fd_assert_error(fd_store_goods_permit_refuse(f.s, &m, refused, NULL), FD_EINVAL, "note: is required");
     fd_assert_ok(fd_store_goods_permit_refuse(f.s, &m, refused, "欠物业费"));
     fd_assert_error(fd_store_goods_check(&check, f.s, &guard, refused, "沙发1", NULL, NULL), FD_ESTATE, "refused");
-    cr_assert_eq(raw_exec(f.path, "UPDATE goods_permits SET items = '沙发×9'"), SQLITE_CONSTRAINT_TRIGGER & 0xff);
-    cr_assert_eq(raw_exec(f.path, "DELETE FROM goods_checks"), SQLITE_CONSTRAINT_TRIGGER & 0xff);
+    cr_assert_eq(fd_test_sql_exec(f.path, "UPDATE goods_permits SET items = '沙发×9'"), SQLITE_CONSTRAINT_TRIGGER & 0xff);
+    cr_assert_eq(fd_test_sql_exec(f.path, "DELETE FROM goods_checks"), SQLITE_CONSTRAINT_TRIGGER & 0xff);
     fx_close(&f);
 }
 
@@ -1997,8 +1988,8 @@ Test(visitors_store, R_VIS_8_one_ledger_for_parcels_items_left_and_what_visitors
     cr_assert_str_eq(got->handed_to, "");
     cr_assert_str_eq(got->description, "名片一张");
     fd_custody_item_free(got);
-    cr_assert_eq(raw_exec(f.path, "UPDATE custody_items SET state = 'held'"), SQLITE_CONSTRAINT_TRIGGER & 0xff);
-    cr_assert_eq(raw_exec(f.path, "DELETE FROM custody_events"), SQLITE_CONSTRAINT_TRIGGER & 0xff);
+    cr_assert_eq(fd_test_sql_exec(f.path, "UPDATE custody_items SET state = 'held'"), SQLITE_CONSTRAINT_TRIGGER & 0xff);
+    cr_assert_eq(fd_test_sql_exec(f.path, "DELETE FROM custody_events"), SQLITE_CONSTRAINT_TRIGGER & 0xff);
     fx_close(&f);
 }
 
@@ -2209,13 +2200,13 @@ Test(visitors_store, R_VIS_6_important_visits_checklist_ticked_off_with_who_and_
     cr_assert_eq(prep_open_ids(ids, 8, &f, &a, T0, T0 + DAY), 0);
 
     /* the database keeps it: never deleted, ticked once, important fixed at registration */
-    cr_assert_eq(raw_exec(f.path, "DELETE FROM visit_preps"), SQLITE_CONSTRAINT_TRIGGER & 0xff);
-    cr_assert_eq(raw_exec(f.path, "UPDATE visit_preps SET done_at = 0"), SQLITE_CONSTRAINT_TRIGGER & 0xff);
-    cr_assert_eq(raw_exec(f.path, "UPDATE visit_preps SET item = 'x' WHERE done_at = 0"),
+    cr_assert_eq(fd_test_sql_exec(f.path, "DELETE FROM visit_preps"), SQLITE_CONSTRAINT_TRIGGER & 0xff);
+    cr_assert_eq(fd_test_sql_exec(f.path, "UPDATE visit_preps SET done_at = 0"), SQLITE_CONSTRAINT_TRIGGER & 0xff);
+    cr_assert_eq(fd_test_sql_exec(f.path, "UPDATE visit_preps SET item = 'x' WHERE done_at = 0"),
                  SQLITE_CONSTRAINT_TRIGGER & 0xff, "the cancelled visit's open item");
-    cr_assert_eq(raw_exec(f.path, "INSERT OR REPLACE INTO visit_preps SELECT * FROM visit_preps"),
+    cr_assert_eq(fd_test_sql_exec(f.path, "INSERT OR REPLACE INTO visit_preps SELECT * FROM visit_preps"),
                  SQLITE_CONSTRAINT_TRIGGER & 0xff);
-    cr_assert_eq(raw_exec(f.path, "UPDATE visits SET important = 0"), SQLITE_CONSTRAINT_TRIGGER & 0xff);
+    cr_assert_eq(fd_test_sql_exec(f.path, "UPDATE visits SET important = 0"), SQLITE_CONSTRAINT_TRIGGER & 0xff);
 
     /* the report's list reads through the index of important visits */
     sqlite3 *db = NULL;
@@ -2681,7 +2672,7 @@ Test(visitors_store, R_COM_4_the_days_counts_read_ranges_of_per_site_indexes)
     for (int i = 0; i < 3; i++)
         reg_at(&f, T0 + i, walk_in());
     fd_assert_ok(fd_store_commit(f.s));
-    cr_assert_eq(raw_exec(f.path, "UPDATE visits SET departed_at = arrived_at + 600, state = 'left'"), SQLITE_OK);
+    cr_assert_eq(fd_test_sql_exec(f.path, "UPDATE visits SET departed_at = arrived_at + 600, state = 'left'"), SQLITE_OK);
     static const char *const ranges[] = {
         "SELECT count(*) FROM visits INDEXED BY visits_site_arrived "
         "WHERE site_id = ?1 AND arrived_at >= ?2 AND arrived_at < ?3 AND arrived_at <> 0",
@@ -2714,9 +2705,9 @@ Test(visitors_store, R_COM_4_the_days_counts_read_ranges_of_per_site_indexes)
         cr_assert_eq(fd_test_sql_int(f.path, sql), 1, "%s", added[i]);
     }
     fx_close(&f);
-    cr_assert_eq(raw_exec(f.path, "DELETE FROM sqlite_stat1 WHERE idx IN ('visits_site_arrived', "
+    cr_assert_eq(fd_test_sql_exec(f.path, "DELETE FROM sqlite_stat1 WHERE idx IN ('visits_site_arrived', "
                                   "'custody_items_site_closed')"), SQLITE_OK);
-    cr_assert_eq(raw_exec(f.path, "UPDATE sqlite_stat1 SET stat = '42 7 1' WHERE idx = 'visits_site_departed'"),
+    cr_assert_eq(fd_test_sql_exec(f.path, "UPDATE sqlite_stat1 SET stat = '42 7 1' WHERE idx = 'visits_site_departed'"),
                  SQLITE_OK);
     cr_assert_gt(fd_test_sql_int(f.path, "SELECT count(*) FROM sqlite_stat1 WHERE tbl = 'visits'"), 5,
                  "the table has statistics, as a file from before 0009 has");

@@ -593,6 +593,8 @@ typedef struct outcome {
     int64_t permit_id, custody_id;
     int vip, prep, done; /* an important visit, an item of its checklist, ticked off */
     int64_t vip_id, prep_id;
+    int org, dept, complaint, cstep[4]; /* complaints: a department, a complaint, assess, assign, pause, resume */
+    int64_t complaint_id;
 } outcome;
 
 /* Counts a write that journals one entry at the north site. */
@@ -852,6 +854,47 @@ static void scenario(const char *path, outcome *o)
     ma.at = T0 + 270;
     CALL(fd_store_visit_purge(&vp, st, &ma, 1));
 
+    /* Complaints (issue 13): the engineering department of the management office; an important
+     * complaint with its register event and its three targets (one write, journaled); then assess,
+     * assign to the department, pause waiting for the customer and resume, each one write of its
+     * event, the complaint's fields and every target recomputed, journaled; then its clock. */
+    fd_organisation org = FD_ORGANISATION_INIT;
+    org.name = "fault-物业服务中心";
+    int64_t org_id = 0, dept_id = 0;
+    o->org = journaled(o, WRITE(fd_store_organisation_add(&org_id, st, &ma, &org)));
+    fd_department dep = FD_DEPARTMENT_INIT;
+    dep.organisation_id = o->org == DONE ? org_id : 994, dep.name = "工程部";
+    o->dept = journaled(o, WRITE(fd_store_department_add(&dept_id, st, &ma, &dep)));
+    fd_complaint cp = FD_COMPLAINT_INIT;
+    cp.received_at = T0 + 280, cp.channel = "phone", cp.category = "repair", cp.severity = "important";
+    cp.what = "fault-complaint 电梯困人", cp.customer = "钱女士", cp.contact = "138 0013 8000";
+    ca.at = T0 + 281;
+    o->complaint = journaled(o, WRITE(fd_store_complaint_add(&o->complaint_id, st, &ca, &cp)));
+    static const char *const cpl_steps[] = { "assess", "assign", "pause", "resume" };
+    for (int k = 0; k < 4 && o->complaint == DONE && (k == 0 || o->cstep[k - 1] == DONE); k++) {
+        fd_complaint_step cs = FD_COMPLAINT_STEP_INIT;
+        cs.kind = cpl_steps[k], cs.valid = 1, cs.department_id = o->dept == DONE ? dept_id : 993;
+        cs.promised_at = T0 + 3 * 86400, cs.note = "fault-step 客户下午在家";
+        ca.at = T0 + 282 + k;
+        o->cstep[k] = journaled(o, WRITE(fd_store_complaint_step(NULL, st, &ca, o->complaint_id, &cs)));
+    }
+    fd_complaint_target_filter ctf = FD_COMPLAINT_TARGET_FILTER_INIT;
+    ctf.match = FD_COMPLAINT_TARGET_MATCH_COMPLAINT_ID, ctf.complaint_id = o->complaint_id;
+    fd_complaint_target_iter *cti = NULL;
+    const fd_complaint_target *ct = NULL;
+    int waiting = o->cstep[2] == DONE && o->cstep[3] != DONE, known = o->cstep[2] != UNKNOWN && o->cstep[3] != UNKNOWN;
+    if (o->complaint == DONE && CALL(fd_store_complaint_target_query(&cti, st, &ca, &ctf)) == FD_OK) {
+        while (CALL(fd_complaint_target_iter_next(&ct, cti)) == FD_OK && ct) {
+            fd_complaint_clock ck;
+            if (strcmp(ct->target, "resolve") == 0 && known && ct->paused != waiting)
+                problem("the resolve target is %spaused", ct->paused ? "" : "not ");
+            if (CALL(fd_store_complaint_clock(&ck, st, &ca, ct->id)) == FD_OK && ck.due_at != ct->due_at)
+                problem("the %s target's clock is due %lld, stored %lld", ct->target, (long long)ck.due_at,
+                        (long long)ct->due_at);
+        }
+    }
+    fd_complaint_target_iter_free(cti);
+
     /* Reads: each either fails or tells the truth. */
     fd_policy *pol = NULL;
     int64_t rings = 0;
@@ -1048,7 +1091,7 @@ static void verify(const char *path, const outcome *o)
                 "the occupant's search keys");
     expect_rows(db, "SELECT count(*) FROM occupants WHERE move_out = ?", "2026-12-01", o->moved_out,
                 "the occupant's move-out");
-    char detail[96], sql[160];
+    char detail[96], sql[320];
     for (int k = 0; k < NJ; k++) {
         expect_rows(db, "SELECT count(*) FROM journal WHERE detail = ?", jdetail(detail, "one", k), o->journal[k],
                     detail);
@@ -1117,8 +1160,37 @@ static void verify(const char *path, const outcome *o)
     expect_rows(db, "SELECT count(*) FROM visit_preps WHERE item = ?", "fault-prep 会议室", o->prep, "its checklist item");
     expect_rows(db, "SELECT count(*) FROM visit_preps WHERE item = ? AND done_at <> 0 AND done_by <> 0 AND note = '二楼'",
                 "fault-prep 会议室", o->done, "the item ticked off");
-    expect_rows(db, "SELECT count(*) FROM journal WHERE detail = ?", jdetail(detail, "undone", 0), REFUSED,
-                "the rolled-back entry");
+    expect_rows(db, "SELECT count(*) FROM departments WHERE name = '工程部' AND organisation_id = "
+                    "(SELECT id FROM organisations WHERE name = ?)", "fault-物业服务中心", o->dept, "the department");
+    static const char cpl[] = "fault-complaint 电梯困人";
+    expect_rows(db, "SELECT count(*) FROM complaints WHERE what = ? AND contact = '13800138000'", cpl, o->complaint,
+                "the complaint, its contact normalised");
+    expect_rows(db, "SELECT count(*) FROM complaints c WHERE c.what = ? AND (SELECT count(*) FROM complaint_events e "
+                    "WHERE e.complaint_id = c.id AND e.kind = 'register' AND e.happened_at = c.received_at) = 1 AND "
+                    "(SELECT group_concat(target) FROM complaint_targets t WHERE t.complaint_id = c.id) = "
+                    "'escalate,resolve,reply'", cpl, o->complaint, "the complaint's register event and targets");
+    static const char *const ck_kind[] = { "assess", "assign", "pause", "resume" };
+    static const char *const ck_fields[] = { "c.validity = 'valid'", "c.department_id > 0 AND c.promised_at > 0",
+                                             "1", "1" };
+    for (int k = 0; k < 4; k++) {
+        snprintf(sql, sizeof sql, "SELECT count(*) FROM complaints c JOIN complaint_events e ON e.complaint_id = c.id "
+                 "WHERE c.what = ? AND e.kind = '%s' AND %s", ck_kind[k], ck_fields[k]);
+        expect_rows(db, sql, cpl, o->cstep[k], ck_kind[k]);
+    }
+    /* Whatever was written, the complaint is what its events say: its state the last one's, waiting as the
+     * pauses and resumes leave it, the resolve target paused exactly then (and out of the queue: no due). */
+    expect_range(db, "SELECT count(*) FROM complaints c WHERE c.state <> (SELECT to_state FROM complaint_events e "
+                     "WHERE e.complaint_id = c.id ORDER BY e.id DESC LIMIT 1)", NULL, 0, 0,
+                 "a complaint whose state is not its last event's");
+    expect_range(db, "SELECT count(*) FROM complaints c WHERE c.waiting <> (SELECT count(*) FROM complaint_events e "
+                     "WHERE e.complaint_id = c.id AND e.kind = 'pause') - (SELECT count(*) FROM complaint_events e "
+                     "WHERE e.complaint_id = c.id AND e.kind = 'resume')", NULL, 0, 0,
+                 "a complaint waiting other than its events say");
+    expect_range(db, "SELECT count(*) FROM complaint_targets t JOIN complaints c ON c.id = t.complaint_id WHERE "
+                     "t.target = 'resolve' AND (t.paused <> c.waiting OR (t.due_at = 0) <> (c.waiting = 1))", NULL, 0,
+                 0, "a resolve target paused other than its complaint");
+    expect_rows(db, "SELECT count(*) FROM complaints c WHERE c.what = ? AND c.state = 'assigned'", cpl, o->cstep[1],
+                "the complaint assigned");
     expect_rows(db, "SELECT count(*) FROM journal WHERE detail = ?", jdetail(detail, "again", 0), o->journal2,
                 "the entry added after opening again");
     expect_range(db, "SELECT count(*) FROM journal WHERE site_id = (SELECT id FROM sites WHERE code = ?)", "north",

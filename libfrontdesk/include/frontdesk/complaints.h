@@ -40,11 +40,15 @@
  * person responsible) —propose→ proposed (one or more solutions) —choose→
  * chosen (a supervisor picks one) —implement→ implemented (the customer told
  * and accepting) —followup→ followed_up (回访, satisfaction) —close→ closed;
- * reopen from followed_up or closed goes back to assigned. Steps that do not
+ * reopen from followed_up or closed goes back to assigned (an invalid
+ * complaint to registered, to be assessed again). Steps that do not
  * move the state: pause and resume (waiting for the customer), contact,
  * answer, report, reply (R-CPL-4), escalate, severity, harm, harm_cleared,
  * and propose again while proposed. A step not allowed in the present state
- * is ::FD_ESTATE naming the state and the steps it allows.
+ * is ::FD_ESTATE naming the state and the steps it allows; so are pause while
+ * waiting, resume while not, implement or an invalid assessment while waiting
+ * (resume first), harm while flagged, harm_cleared while not, close while harm
+ * goes on (R-CPL-5), reply before the department's report (R-CPL-4).
  *
  * Targets (R-CPL-2, R-CPL-4): each is a clock of its own — a start (the
  * received time; a reply's is the department's report), a deadline policy key
@@ -61,6 +65,9 @@
  * | minor     | resolve  | complaint.minor.resolve_days or the customer's deadline, the earlier | implement | yes |
  * | any       | reply    | complaint.result_notify_days (same day), from the report | reply | no          |
  *
+ * Closing (an invalid assessment, close) ends every clock still running;
+ * reopen reopens the resolve target (the time it stood met does not count)
+ * and the reply target (restarted by the department's next report).
  * Paused time is never kept in a counter: a target's clock is rebuilt from the
  * complaint's stored events (fd_complaint_target_eval()), so replaying them
  * always gives the stored target. Instants are int64 UTC seconds.
@@ -586,8 +593,8 @@ typedef struct fd_complaint_step {
     unsigned int version;       /**< ::FD_COMPLAINT_STEP_VERSION */
     const char *kind;           /**< a `step` code (not `register`: that is the registration) */
     const char *note;           /**< what was said or done, at most 2000 bytes; required by assess
-                                     (invalid: the explanation given), close, reopen, pause, escalate,
-                                     severity, harm, harm_cleared */
+                                     when invalid (the explanation given), close, reopen, pause, escalate,
+                                     severity, harm, harm_cleared; a proposal's note is its solution */
     int valid;                  /**< assess: 1 valid, 0 invalid (closed with the note as explanation) */
     int64_t department_id;      /**< assign: the responsible department (of the register) */
     int64_t promised_at;        /**< assign: the time promised to the customer, > the complaint's received_at */
@@ -680,8 +687,11 @@ typedef struct fd_complaint_clock {
  * the complaint's events @p events[0 .. @p n - 1] (in id order, as stored):
  * the start step starts the clock (for a `minor` resolve target the
  * customer's deadline caps the due), pause / resume steps pause it when the
- * plan says so, the meeting step stops it; a severity step before @p now
- * does not concern this function (the store supersedes the targets). The
+ * plan says so, the meeting step stops it (an escalation only when its
+ * detail is this target), an event leading to `closed` stops every clock,
+ * reopen reopens resolve and reply (see the file comment); events after
+ * @p now are not replayed yet; a severity step before @p now does not
+ * concern this function (the store supersedes the targets). The
  * same events always give the same clock on the same calendar data.
  * @return ::FD_OK; ::FD_EINVAL (NULL, events of another complaint, out of
  *         order); ::FD_ERANGE (@p now out of range); ::FD_EDATA (the deadline

@@ -2555,8 +2555,11 @@ FD_API fd_status fd_store_complaint_add(int64_t *out_id, fd_store *store, const 
  * A complaint from call @p call_id in one call (R-CPL-1, R-CALL-9): as
  * fd_store_complaint_add() with `received_at` the call's ring time, `channel`
  * phone, `call_id` set and, where @p c leaves them empty, the caller's name and
- * number as `customer` and `contact` and the call's matter as `what`. The
- * call's category becomes `complaint` (journaled as a change of the call).
+ * number as `customer` and `contact` (a number fd_phone_parse() does not take
+ * stays on the call only) and the call's matter as `what`. The call stays as
+ * it was logged (a call logged at the desk is never changed, R-COM-3): the
+ * journal records that it became a complaint (`call` / `complaint`, "complaint
+ * <id>"), and the complaint's `call_id` points to it.
  * @return as fd_store_complaint_add(); ::FD_ENOTFOUND (`call_id`).
  */
 FD_API fd_status fd_store_complaint_from_call(int64_t *out_id, fd_store *store, const fd_actor *actor,
@@ -2566,13 +2569,19 @@ FD_API fd_status fd_store_complaint_from_call(int64_t *out_id, fd_store *store, 
  * Complaint @p complaint_id takes @p step (R-CPL-3 … R-CPL-5), as
  * fd_complaint_step_check() says against the complaint as stored: one
  * transaction writes the event (who, when, the state before and after, the
- * note), the complaint's new fields and its targets — a meeting step meets
- * the target it meets; pause / resume pause and resume the targets that
- * pause for waiting (their due recomputed from the replayed events); a
- * severity step supersedes the open targets and writes the new severity's
- * plan computed from `received_at`; harm / harm_cleared set the flag the queue
- * orders by; reopen reopens the resolve and reply targets. `choose` needs
- * ::FD_GRANT_MANAGE. Journaled as `complaint` / the step.
+ * note; a proposal's is its solution), the complaint's new fields (`choose`
+ * copies the chosen proposal's solution) and its targets, every target in
+ * force recomputed from all the stored events (fd_complaint_target_eval()) —
+ * a meeting step meets the target it meets; pause / resume pause and resume
+ * the targets that pause for waiting; closing ends every clock; a severity
+ * step supersedes every target in force (met ones too: they stay as history)
+ * and writes the new severity's plan computed from `received_at` over the
+ * same events; harm / harm_cleared set the flag the queue orders by (copied
+ * to the targets); reopen reopens the resolve and reply targets; a breach
+ * found is recorded once (`breached_at`). `step.happened_at` (a step noted
+ * later) is not after the actor's instant, and no step is before the
+ * complaint's last. `choose` needs ::FD_GRANT_MANAGE. Journaled as
+ * `complaint` / the step.
  * @param out_event may be NULL; the event's id
  * @return ::FD_OK; ::FD_EINVAL / ::FD_ERANGE naming the field; ::FD_ESTATE
  *         naming the state and the steps it allows (nothing changes);
@@ -2675,12 +2684,14 @@ FD_API fd_status fd_store_complaint_unanswered(fd_complaint_iter **out, fd_store
  * Adds a complaint category to the site's (R-COM-5): a code not built in and
  * not the site's already, its label, the department it usually goes to.
  * Needs ::FD_GRANT_MANAGE. Journaled.
- * @return ::FD_OK; ::FD_EINVAL naming the field; ::FD_EEXIST (`code`); ::FD_EPERM; ::FD_EIO.
+ * @return ::FD_OK; ::FD_EINVAL naming the field; ::FD_ECONFLICT (`code`: built in or the site's
+ *         already, retired too); ::FD_ENOTFOUND (`department_id`); ::FD_EPERM; ::FD_EIO.
  */
 FD_API fd_status fd_store_complaint_category_add(int64_t *out_id, fd_store *store, const fd_actor *actor,
                                                  const fd_complaint_category *category);
 
-/** Retires a site's category (no longer offered; complaints keep it). ::FD_ESTATE when retired already. */
+/** Retires a site's category (no longer offered; complaints keep it). Needs ::FD_GRANT_MANAGE.
+ *  ::FD_ESTATE when retired already; ::FD_ENOTFOUND when not the site's. Journaled. */
 FD_API fd_status fd_store_complaint_category_retire(fd_store *store, const fd_actor *actor, int64_t category_id);
 
 /**
