@@ -2604,11 +2604,14 @@ typedef enum fd_complaint_queue_kind {
  * open targets (not met, not superseded, not paused) of @p kind, complaints
  * still causing harm first, then by due; those after target id @p after in
  * that order are not paged by id but by (harm, due, id): pass the last row's
- * target id and the store continues after it. At most @p limit (1..500).
- * Read through the partial index of open targets: no scan of the complaints.
- * @param horizon_s FD_COMPLAINT_DUE only: seconds ahead (e.g. 4 h = 14400)
+ * target id and the store continues after it (a page shorter than @p limit
+ * is the last). At most @p limit (1..64, as every one-page query of the
+ * store). Read through the partial index of open targets: no scan of the
+ * complaints, no sort.
+ * @param horizon_s FD_COMPLAINT_DUE only: seconds ahead (e.g. 4 h = 14400), 0..366 days
  * @return ::FD_OK (an empty iterator when none); ::FD_EINVAL (kind);
- *         ::FD_ERANGE (limit, horizon, after); ::FD_EPERM; ::FD_EIO.
+ *         ::FD_ERANGE (limit, horizon, after: negative or no target of the
+ *         actor's site); ::FD_EPERM; ::FD_EIO.
  */
 FD_API fd_status fd_store_complaint_queue(fd_complaint_target_iter **out, fd_store *store, const fd_actor *actor,
                                           int kind, int64_t horizon_s, int64_t after, int64_t limit);
@@ -2629,8 +2632,12 @@ typedef struct fd_complaint_escalation {
  * past its due breached (once: `breached_at` is kept), and escalates every
  * breached target not yet escalated with an `escalate` event by the actor
  * (the system: staff 0) — only when fd_complaint_may_escalate() says so,
- * otherwise they are counted as deferred. Idempotent at the same instant.
- * Read and written through the open-targets index.
+ * otherwise they are counted as deferred. The events are written by
+ * fd_store_complaint_step() (an escalation of a `director` or `escalate`
+ * target meets it, late); a target whose complaint's state takes no
+ * escalation (followed up) keeps its breach recorded and is not escalated.
+ * One transaction; idempotent at the same instant. Read and written through
+ * the open-targets index.
  * @return ::FD_OK; ::FD_EPERM; ::FD_EDATA; ::FD_EIO.
  */
 FD_API fd_status fd_store_complaint_escalate_run(fd_complaint_escalation *out, fd_store *store,
@@ -2641,7 +2648,8 @@ FD_API fd_status fd_store_complaint_escalate_run(fd_complaint_escalation *out, f
  * new library's built-in data), recomputes the due of every open target of the actor's site on
  * the calendar the store has now, replaying each complaint's events; a breach
  * already recorded stays recorded; each target changed records its new
- * version and provisional flag. @p out_changed gets how many changed.
+ * version and provisional flag. @p out_changed gets how many changed (their
+ * start, due, pause, met or provisional flag). One transaction.
  * @return ::FD_OK; ::FD_EPERM (needs ::FD_GRANT_MANAGE); ::FD_EDATA; ::FD_EIO.
  */
 FD_API fd_status fd_store_complaint_recompute(int64_t *out_changed, fd_store *store, const fd_actor *actor);
@@ -2653,9 +2661,13 @@ FD_API fd_status fd_store_complaint_recompute(int64_t *out_changed, fd_store *st
  * calendars — call replies (R-CALL-9), complaint targets — count with it from
  * then on; then recomputes the open complaint targets of the actor's site
  * (fd_store_complaint_recompute(), their count into @p out_changed). Needs
- * ::FD_GRANT_MANAGE. Journaled as `calendar` / `data` with the version.
- * @return ::FD_OK; ::FD_EINVAL (not such data, naming the line); ::FD_EEXIST
- *         (that version is loaded already); ::FD_EPERM; ::FD_EIO.
+ * ::FD_GRANT_MANAGE. Journaled as `calendar` / `data` with the version. The
+ * text is checked by adding it to the site's calendar as the store builds it
+ * (`extends builtin`; national data must touch the data it extends). One
+ * transaction: the data, the journal entry and the recomputed targets.
+ * @return ::FD_OK; ::FD_EINVAL (`text`: not such data, naming the line);
+ *         ::FD_ECONFLICT (that version is loaded already, or built in);
+ *         ::FD_ERANGE (over 1 MiB); ::FD_EPERM; ::FD_EIO.
  */
 FD_API fd_status fd_store_calendar_data_add(int64_t *out_changed, fd_store *store, const fd_actor *actor,
                                             const char *text);
@@ -2674,8 +2686,11 @@ FD_API fd_status fd_store_complaint_clock(fd_complaint_clock *out, fd_store *sto
  * The end-of-day list (R-COM-4): the complaints of the actor's site received
  * on the site's local @p day that are not closed and have had neither a first
  * contact, an answer nor a reply, in id order: those after id @p after, at
- * most @p limit (1..500). Personal data masked as by fd_store_complaint_query().
- * @return ::FD_OK; ::FD_EINVAL (@p day not a real date); ::FD_ERANGE; ::FD_EPERM; ::FD_EIO.
+ * most @p limit (1..64). Read through complaints_site_unanswered (the day's
+ * range of exactly those complaints). Personal data masked as by
+ * fd_store_complaint_query().
+ * @return ::FD_OK; ::FD_EINVAL (@p day not a real date); ::FD_ERANGE (limit, a
+ *         negative after); ::FD_EPERM; ::FD_EIO.
  */
 FD_API fd_status fd_store_complaint_unanswered(fd_complaint_iter **out, fd_store *store, const fd_actor *actor,
                                                fd_date day, int64_t after, int64_t limit);
@@ -2695,13 +2710,19 @@ FD_API fd_status fd_store_complaint_category_add(int64_t *out_id, fd_store *stor
 FD_API fd_status fd_store_complaint_category_retire(fd_store *store, const fd_actor *actor, int64_t category_id);
 
 /**
- * Adds @p phrase to the site's forbidden phrases (R-CPL-7). Needs
- * ::FD_GRANT_MANAGE. ::FD_EEXIST when the site has it (after the fold).
+ * Adds @p phrase to the site's forbidden phrases (R-CPL-7): one line, at most
+ * 64 bytes, something left once folded. Needs ::FD_GRANT_MANAGE. Journaled
+ * as `reply_phrase` / `add`.
+ * @return ::FD_OK; ::FD_EINVAL naming `phrase`; ::FD_ECONFLICT when the
+ *         site has it or it is built in (after the fold: 不 知 道 is 不知道);
+ *         ::FD_ERANGE (the site has 190 in use beside the 10 built-in ones);
+ *         ::FD_EPERM; ::FD_EIO.
  */
 FD_API fd_status fd_store_reply_phrase_add(int64_t *out_id, fd_store *store, const fd_actor *actor,
                                            const char *phrase);
 
-/** Retires one of the site's forbidden phrases. ::FD_ESTATE when retired already. */
+/** Retires one of the site's forbidden phrases (kept, no longer checked). Needs ::FD_GRANT_MANAGE.
+ *  ::FD_ESTATE when retired already; ::FD_ENOTFOUND when not the site's. Journaled. */
 FD_API fd_status fd_store_reply_phrase_retire(fd_store *store, const fd_actor *actor, int64_t phrase_id);
 
 /**

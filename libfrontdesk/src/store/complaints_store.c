@@ -59,7 +59,7 @@ static const char SQL_EVENTS_OF[] =
     "ORDER BY id";
 static const char SQL_PROPOSAL[] = "SELECT complaint_id, kind, coalesce(note, '') FROM complaint_events WHERE id = ?1";
 static const char SQL_TARGETS_IN_FORCE[] =
-    "SELECT id, target, severity, amount, unit, start_at, due_at, paused, met_at FROM complaint_targets "
+    "SELECT id, target, severity, amount, unit, start_at, due_at, paused, met_at, provisional FROM complaint_targets "
     "WHERE complaint_id = ?1 AND superseded_at = 0 ORDER BY id";
 static const char SQL_TARGET_SET[] =
     "UPDATE complaint_targets SET start_at = ?2, due_at = ?3, paused = ?4, met_at = ?5, "
@@ -240,7 +240,7 @@ static fd_status target_insert(fd_store *s, const char *fn, const fd_actor *acto
 /* One target in force as stored: what a recomputation compares and keeps. */
 typedef struct target_row {
     int64_t id, amount, start_at, due_at, met_at;
-    int paused, unit;
+    int paused, unit, provisional;
     char target[17], severity[17];
 } target_row;
 
@@ -271,6 +271,7 @@ static fd_status targets_in_force(target_row **rows, size_t *n, fd_store *s, con
         r->due_at = sqlite3_column_int64(st, 6);
         r->paused = sqlite3_column_int(st, 7);
         r->met_at = sqlite3_column_int64(st, 8);
+        r->provisional = sqlite3_column_int(st, 9);
         if (r->unit == 0)
             rc = fd__error(FD_EDATA, "%s: target %lld: its unit is not a calendar unit", fn, (long long)r->id);
         if (rc == FD_OK && sqlite3_errcode(s->db) == SQLITE_NOMEM)
@@ -343,7 +344,7 @@ fd_status fd__complaint_targets(fd_store *s, const char *fn, const fd_actor *act
             rc = target_update(s, fn, actor, rows[i].id, c, &k);
         if (rc == FD_OK && changed &&
             (k.start_at != rows[i].start_at || k.due_at != rows[i].due_at || k.paused != rows[i].paused ||
-             k.met_at != rows[i].met_at))
+             k.met_at != rows[i].met_at || k.provisional != rows[i].provisional))
             (*changed)++;
     }
     free(rows);

@@ -49,7 +49,8 @@ void fd__complaint_events_free(fd__complaint_events *ev);
  * terms it was set with (its amount and unit), its start, due, pause, met,
  * calendar version and harm updated; a breach found is recorded once
  * (breached_at, never changed after). *@changed (may be NULL) counts the
- * targets whose due, pause or met changed.
+ * targets whose start, due, pause, met or provisional flag changed (newer
+ * holiday data: a due counted on a provisional year now counts on the data).
  */
 fd_status fd__complaint_targets(fd_store *s, const char *fn, const fd_actor *actor, const fd_complaint *c,
                                 const fd__complaint_events *ev, const fd_calendar *cal, const fd_policy *policy,
