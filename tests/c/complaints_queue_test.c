@@ -628,3 +628,438 @@ Test(queue, R_CPL_2_a_later_page_starts_where_the_last_one_ended)
     cr_assert_lt(late, 200, "%d steps", late);
     fd_store_close(f.s);
 }
+
+/* --- the escalation run (R-CPL-2) -------------------------------------------------------------------- */
+
+static fd_complaint_escalation run_at(fx *f, int64_t at)
+{
+    fd_actor sys = actor_at(f->site, 0, at); /* the system's run */
+    fd_complaint_escalation r;
+    memset(&r, 0xff, sizeof r);
+    fd_assert_ok(fd_store_complaint_escalate_run(&r, f->s, &sys));
+    cr_assert_eq(r.version, FD_COMPLAINT_ESCALATION_VERSION);
+    return r;
+}
+
+static int64_t count(const fx *f, const char *sql_fmt, int64_t arg)
+{
+    char sql[512];
+    snprintf(sql, sizeof sql, sql_fmt, (long long)arg);
+    return fd_test_sql_int(f->path, sql);
+}
+
+/* What a refused write must leave as it was: the complaints' tables, the loaded data, the journal. */
+static char *dump(const fx *f)
+{
+    static const char *const tables[] = { "complaints",    "complaint_events", "complaint_targets",
+                                          "reply_phrases", "calendar_data",    "journal" };
+    size_t len = 0;
+    char *all = NULL;
+    for (size_t i = 0; i < sizeof tables / sizeof *tables; i++) {
+        char *t = fd_test_table_dump(f->path, tables[i]);
+        size_t n = strlen(t);
+        all = realloc(all, len + n + 1);
+        memcpy(all + len, t, n + 1);
+        len += n;
+        free(t);
+    }
+    return all;
+}
+
+Test(escalation, R_CPL_2_the_run_records_each_breach_once_and_escalates_with_an_event_idempotently)
+{
+    fx f = fx_open("cpl-escalate");
+    int64_t major = complain(&f, "major", MON(8, 0), 1);
+    int64_t imp1 = complain(&f, "important", MON(9, 0), 0);
+    int64_t imp2 = complain(&f, "important", MON(9, 20), 0);
+    fd_complaint_escalation r = run_at(&f, MON(9, 59));
+    cr_assert(r.breached == 0 && r.escalated == 0 && r.deferred == 0 && r.next_at == 0);
+    /* 10:30 on a Monday: both supervisors' hours are past; they are called now. */
+    r = run_at(&f, MON(10, 30));
+    cr_assert_eq(r.breached, 2);
+    cr_assert_eq(r.escalated, 2);
+    cr_assert_eq(r.deferred, 0);
+    cr_assert_eq(r.next_at, 0);
+    int64_t t1 = target_id(&f, imp1, "escalate");
+    cr_assert_eq(count(&f, "SELECT breached_at FROM complaint_targets WHERE id = %lld", t1), MON(10, 30));
+    cr_assert_eq(count(&f, "SELECT escalated_at FROM complaint_targets WHERE id = %lld", t1), MON(10, 30));
+    /* the escalation is the step that meets the target, late */
+    cr_assert_eq(count(&f, "SELECT met_at FROM complaint_targets WHERE id = %lld", t1), MON(10, 30));
+    static const char events[] = "SELECT count(*) FROM complaint_events WHERE kind = 'escalate' AND detail = "
+                                 "'escalate' AND staff_id IS NULL AND complaint_id = %lld";
+    cr_assert_eq(count(&f, events, imp1), 1);
+    cr_assert_eq(count(&f, events, imp2), 1);
+    cr_assert_eq(count(&f, "SELECT count(*) FROM journal WHERE entity = 'complaint' AND action = 'escalate' "
+                           "AND staff_id IS NULL AND %lld", 1), 2);
+    /* Again at the same instant: nothing new. */
+    r = run_at(&f, MON(10, 30));
+    cr_assert(r.breached == 0 && r.escalated == 0 && r.deferred == 0);
+    cr_assert_eq(count(&f, "SELECT count(*) FROM complaint_events WHERE kind = 'escalate' AND %lld", 1), 2);
+    /* Tuesday morning: the director was not told on Monday; the run does it (R-CPL-2 same day). */
+    r = run_at(&f, cst(2026, 3, 3, 9, 0));
+    cr_assert_eq(r.breached, 1);
+    cr_assert_eq(r.escalated, 1);
+    int64_t dir = target_id(&f, major, "director");
+    cr_assert_eq(count(&f, "SELECT breached_at FROM complaint_targets WHERE id = %lld", dir), cst(2026, 3, 3, 9, 0));
+    cr_assert_eq(count(&f, "SELECT count(*) FROM complaint_events WHERE kind = 'escalate' AND detail = 'director' "
+                           "AND complaint_id = %lld", major), 1);
+    /* A clerk may run it too; refusals name the argument. */
+    fd_actor a = clerk_at(&f, cst(2026, 3, 3, 9, 0));
+    fd_assert_ok(fd_store_complaint_escalate_run(&r, f.s, &a));
+    cr_assert_eq(r.escalated, 0);
+    fd_assert_error(fd_store_complaint_escalate_run(NULL, f.s, &a), FD_EINVAL, "out");
+    fd_assert_error(fd_store_complaint_escalate_run(&r, NULL, &a), FD_EINVAL, "store");
+    fd_actor stranger = actor_at(f.site, f.other_clerk, MON(10, 30));
+    fd_assert_error(fd_store_complaint_escalate_run(&r, f.s, &stranger), FD_EPERM, "actor");
+    fd_store_close(f.s);
+}
+
+Test(escalation, R_CPL_2_a_breach_at_2310_on_a_friday_is_escalated_at_the_makeup_saturdays_opening)
+{
+    fx f = fx_open("cpl-escalate-night");
+    /* Received Friday 2026-02-13 22:10: the supervisor's hour ends at 23:10, after closing. */
+    int64_t id = complain(&f, "important", cst(2026, 2, 13, 22, 10), 0);
+    int64_t t = target_id(&f, id, "escalate");
+    fd_complaint_escalation r = run_at(&f, cst(2026, 2, 13, 23, 11));
+    cr_assert_eq(r.breached, 1);
+    cr_assert_eq(r.escalated, 0);
+    cr_assert_eq(r.deferred, 1);
+    cr_assert_eq(r.next_at, cst(2026, 2, 14, 8, 30), "the working Saturday of 春节 (调休) opens at 08:30");
+    cr_assert_eq(count(&f, "SELECT count(*) FROM complaint_events WHERE kind = 'escalate' AND %lld", 1), 0);
+    int64_t got[64];
+    cr_assert_eq(queue(got, &f, cst(2026, 2, 13, 23, 30), FD_COMPLAINT_ESCALATE, 0, 0, 64), 1);
+    cr_assert_eq(got[0], t);
+    /* Still night at 06:00: still deferred, the breach as first recorded. */
+    r = run_at(&f, cst(2026, 2, 14, 6, 0));
+    cr_assert(r.breached == 0 && r.deferred == 1);
+    r = run_at(&f, cst(2026, 2, 14, 8, 30));
+    cr_assert(r.breached == 0 && r.escalated == 1 && r.deferred == 0 && r.next_at == 0);
+    cr_assert_eq(count(&f, "SELECT breached_at FROM complaint_targets WHERE id = %lld", t), cst(2026, 2, 13, 23, 11));
+    cr_assert_eq(count(&f, "SELECT escalated_at FROM complaint_targets WHERE id = %lld", t), cst(2026, 2, 14, 8, 30));
+    /* A site that lets escalations fire at any time (the policy says so). */
+    fd_actor m = manager_at(&f, cst(2026, 2, 14, 9, 0));
+    fd_assert_ok(fd_store_policy_set(f.s, &m, "complaint.escalate_after_hours", 1));
+    id = complain(&f, "important", cst(2026, 2, 14, 21, 0), 0);
+    r = run_at(&f, cst(2026, 2, 14, 22, 30));
+    cr_assert(r.breached == 1 && r.escalated == 1 && r.deferred == 0);
+    fd_store_close(f.s);
+}
+
+Test(escalation, R_CPL_3_a_followed_up_complaint_keeps_its_breach_and_is_not_escalated)
+{
+    fx f = fx_open("cpl-escalate-followed");
+    int64_t id = complain(&f, "major", MON(8, 0), 0);
+    static const char *const steps[] = { "assess", "assign", "investigate", "propose", "choose", "implement",
+                                         "followup" };
+    for (size_t i = 0; i < sizeof steps / sizeof *steps; i++)
+        step(&f, id, MON(9, 0) + (int64_t)i * 60, steps[i]);
+    /* Thursday: the director (Monday) and the clear answer (Wednesday) were never given. */
+    fd_complaint_escalation r = run_at(&f, cst(2026, 3, 5, 10, 0));
+    cr_assert_eq(r.breached, 2);
+    cr_assert_eq(r.escalated, 0, "followed up takes close or reopen, not an escalation");
+    cr_assert_eq(r.deferred, 0);
+    cr_assert_gt(count(&f, "SELECT breached_at FROM complaint_targets WHERE id = %lld", target_id(&f, id, "answer")),
+                 0);
+    int64_t got[64];
+    cr_assert_eq(queue(got, &f, cst(2026, 3, 5, 10, 0), FD_COMPLAINT_ESCALATE, 0, 0, 64), 2);
+    fd_store_close(f.s);
+}
+
+/* --- holiday data loaded later (R-CPL-2) --------------------------------------------------------------- */
+
+/* The 2027 schedule as a test writes it (not the State Council's): 元旦 with Monday 01-04 off in lieu. */
+static const char DATA_2027[] = "frontdesk-holidays 1\n"
+                                "version CN-2027.1\n"
+                                "region CN\n"
+                                "covers 2027-01-01 2027-12-31\n"
+                                "extends builtin\n"
+                                "scope national\n"
+                                "2027-01-01 holiday 元旦 statutory\n"
+                                "2027-01-04 holiday 元旦 in_lieu\n";
+
+/* Target @id's due, provisional flag and calendar version. */
+static void target_state(const fx *f, int64_t id, int64_t *due, int *provisional, char version[65])
+{
+    *due = count(f, "SELECT due_at FROM complaint_targets WHERE id = %lld", id);
+    *provisional = (int)count(f, "SELECT provisional FROM complaint_targets WHERE id = %lld", id);
+    sqlite3 *db = NULL;
+    sqlite3_stmt *st = NULL;
+    cr_assert_eq(sqlite3_open_v2(f->path, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+    cr_assert_eq(sqlite3_prepare_v2(db, "SELECT data_version FROM complaint_targets WHERE id = ?1", -1, &st, NULL),
+                 SQLITE_OK);
+    sqlite3_bind_int64(st, 1, id);
+    cr_assert_eq(sqlite3_step(st), SQLITE_ROW);
+    snprintf(version, 65, "%s", (const char *)sqlite3_column_text(st, 0));
+    sqlite3_finalize(st);
+    sqlite3_close(db);
+}
+
+Test(holiday_data, R_CPL_2_newer_holiday_data_recomputes_open_targets_and_a_breach_stays_recorded)
+{
+    fx f = fx_open("cpl-data");
+    fd_actor m = manager_at(&f, cst(2026, 12, 1, 9, 0));
+    fd_assert_ok(fd_store_policy_set_deadline(f.s, &m, "complaint.minor.resolve_days", 2,
+                                              FD_CALENDAR_UNIT_WORKING_DAYS));
+    /* A second handle on the file (another desk's program) has counted on 2027 as the law gives it. */
+    fd_store *other = NULL;
+    fd_assert_ok(fd_store_open(&other, f.path, NULL));
+    fd_complaint c = FD_COMPLAINT_INIT;
+    c.received_at = cst(2026, 12, 30, 10, 0);
+    c.channel = "email";
+    c.category = "cleaning";
+    c.severity = "minor";
+    c.what = "楼道垃圾未清";
+    fd_actor oa = clerk_at(&f, cst(2026, 12, 30, 10, 0));
+    int64_t before_load = 0;
+    fd_assert_ok(fd_store_complaint_add(&before_load, other, &oa, &c));
+    /* Wednesday 12-30 + 2 working days: Thursday, then (元旦 Friday, the weekend) Monday 2027-01-04, provisional. */
+    int64_t late = complain(&f, "minor", cst(2026, 12, 30, 10, 0), 0);
+    int64_t early = complain(&f, "minor", cst(2026, 12, 7, 10, 0), 0);
+    int64_t t = target_id(&f, late, "resolve"), te = target_id(&f, early, "resolve");
+    int64_t due = 0, due_early = 0;
+    int prov = 0;
+    char version[65], version_early[65];
+    target_state(&f, t, &due, &prov, version);
+    cr_assert_eq(due, cst(2027, 1, 4, 17, 30));
+    cr_assert_eq(prov, 1);
+    cr_assert_str_eq(version, "CN-2026.1+provisional-2027");
+    target_state(&f, te, &due_early, &prov, version_early);
+    cr_assert_eq(prov, 0);
+    /* Monday 18:00: past that due, the breach is recorded (and escalated at the next opening). */
+    fd_complaint_escalation r = run_at(&f, cst(2027, 1, 4, 18, 0));
+    cr_assert_eq(r.breached, 3, "the December complaint's too");
+    cr_assert_eq(r.deferred, 3);
+
+    /* The official schedule arrives: 01-04 is a day off in lieu. */
+    char *before = dump(&f);
+    fd_actor clerk = clerk_at(&f, cst(2027, 1, 4, 18, 30));
+    int64_t changed = -1;
+    fd_assert_error(fd_store_calendar_data_add(&changed, f.s, &clerk, DATA_2027), FD_EPERM, "manage");
+    m = manager_at(&f, cst(2027, 1, 4, 18, 30));
+    fd_assert_error(fd_store_calendar_data_add(&changed, f.s, &m, "frontdesk-holidays 1\nversion X\n"), FD_EINVAL,
+                    "fd_store_calendar_data_add: text:");
+    const char *bad = "frontdesk-holidays 1\nversion CN-2027.9\nregion CN\ncovers 2027-01-01 2027-12-31\n"
+                      "extends builtin\nscope national\n2027-13-01 holiday 元旦\n";
+    fd_assert_error(fd_store_calendar_data_add(&changed, f.s, &m, bad), FD_EINVAL, "text: line 7");
+    const char *alone = "frontdesk-holidays 1\nversion HK-2027.1\nregion HK\ncovers 2027-01-01 2027-12-31\n";
+    fd_assert_error(fd_store_calendar_data_add(&changed, f.s, &m, alone), FD_EINVAL, "extends builtin");
+    const char *builtin = "frontdesk-holidays 1\nversion CN-2026.1\nregion CN\ncovers 2026-01-01 2026-12-31\n"
+                          "extends builtin\nscope national\n";
+    fd_assert_error(fd_store_calendar_data_add(&changed, f.s, &m, builtin), FD_ECONFLICT, "CN-2026.1");
+    cr_assert_eq(changed, -1);
+    char *after = dump(&f);
+    cr_assert_str_eq(after, before, "refused holiday data changed something");
+    free(after);
+    free(before);
+
+    fd_assert_ok(fd_store_calendar_data_add(&changed, f.s, &m, DATA_2027));
+    cr_assert_eq(changed, 2, "the two complaints counted on provisional 2027 changed; the December one did not");
+    target_state(&f, t, &due, &prov, version);
+    cr_assert_eq(due, cst(2027, 1, 5, 17, 30), "Tuesday, the first working day after the day off");
+    cr_assert_eq(prov, 0);
+    cr_assert_str_eq(version, "CN-2026.1+CN-2027.1");
+    cr_assert_eq(count(&f, "SELECT breached_at FROM complaint_targets WHERE id = %lld", t), cst(2027, 1, 4, 18, 0),
+                 "a breach recorded stays recorded");
+    int64_t d2 = 0;
+    target_state(&f, te, &d2, &prov, version_early);
+    cr_assert_eq(d2, due_early);
+    cr_assert_eq(prov, 0);
+    cr_assert_eq(count(&f, "SELECT count(*) FROM journal WHERE entity = 'calendar' AND action = 'data' AND detail = "
+                           "'CN-2027.1' AND staff_id = %lld", f.manager), 1);
+    cr_assert_eq(count(&f, "SELECT count(*) FROM calendar_data WHERE version = 'CN-2027.1' AND loaded_by = %lld",
+                       f.manager), 1);
+    /* Loaded once: the same version again is refused. */
+    fd_assert_error(fd_store_calendar_data_add(&changed, f.s, &m, DATA_2027), FD_ECONFLICT, "loaded already");
+    /* The other handle counts with it from then on. */
+    c.received_at = cst(2026, 12, 30, 11, 0);
+    oa.at = cst(2027, 1, 4, 19, 0);
+    int64_t after_load = 0;
+    fd_assert_ok(fd_store_complaint_add(&after_load, other, &oa, &c));
+    target_state(&f, target_id(&f, after_load, "resolve"), &due, &prov, version);
+    cr_assert_eq(due, cst(2027, 1, 5, 17, 30));
+    cr_assert_str_eq(version, "CN-2026.1+CN-2027.1");
+    /* So does a handle opened later; recomputing again changes nothing. */
+    fd_store_close(f.s);
+    fd_assert_ok(fd_store_open(&f.s, f.path, NULL));
+    m = manager_at(&f, cst(2027, 1, 4, 19, 30));
+    fd_assert_ok(fd_store_complaint_recompute(&changed, f.s, &m));
+    cr_assert_eq(changed, 0);
+    fd_assert_error(fd_store_complaint_recompute(&changed, f.s, &clerk), FD_EPERM, "manage");
+    fd_assert_error(fd_store_complaint_recompute(NULL, f.s, &m), FD_EINVAL, "out_changed");
+    fd_store_close(other);
+    fd_store_close(f.s);
+}
+
+/* --- the end of the day (R-COM-4) ---------------------------------------------------------------------- */
+
+/* The ids of the site's unanswered complaints of @day, a page after @after of at most @limit. */
+static size_t unanswered(int64_t out[64], fx *f, fd_date day, int64_t after, int64_t limit)
+{
+    fd_actor a = clerk_at(f, cst(2026, 3, 2, 17, 0));
+    fd_complaint_iter *it = NULL;
+    fd_assert_ok(fd_store_complaint_unanswered(&it, f->s, &a, day, after, limit));
+    const fd_complaint *c = NULL;
+    size_t n = 0;
+    while (fd_complaint_iter_next(&c, it) == FD_OK && c) {
+        cr_assert_str_eq(c->contact, "138****5678", "the number comes back masked (R-COM-2)");
+        out[n++] = c->id;
+    }
+    fd_complaint_iter_free(it);
+    return n;
+}
+
+Test(end_of_day, R_COM_4_the_days_complaints_without_contact_answer_or_reply_are_reviewed_before_leaving)
+{
+    fx f = fx_open("cpl-unanswered");
+    int64_t before = complain(&f, "minor", cst(2026, 3, 1, 23, 50), 0); /* the day before, in Shanghai */
+    int64_t untouched = complain(&f, "minor", MON(0, 10), 0);           /* 03-01 16:10 UTC: Monday here */
+    int64_t contacted = complain(&f, "minor", MON(9, 0), 0);
+    int64_t answered = complain(&f, "major", MON(9, 5), 0);
+    int64_t replied = complain(&f, "important", MON(9, 10), 0);
+    int64_t invalid = complain(&f, "minor", MON(9, 15), 0);
+    int64_t paused = complain(&f, "minor", MON(9, 20), 0);
+    int64_t late = complain(&f, "minor", MON(23, 59), 0);
+    step(&f, contacted, MON(10, 0), "assess");
+    step(&f, contacted, MON(10, 1), "assign");
+    step(&f, contacted, MON(10, 2), "contact");
+    step(&f, answered, MON(10, 3), "answer");
+    step(&f, replied, MON(10, 4), "assess");
+    step(&f, replied, MON(10, 5), "assign");
+    step(&f, replied, MON(10, 6), "report");
+    step(&f, replied, MON(10, 7), "reply");
+    fd_complaint_step s = FD_COMPLAINT_STEP_INIT;
+    s.kind = "assess";
+    s.valid = 0;
+    s.note = "不属于物业管理范围，已向客户解释";
+    fd_actor a = clerk_at(&f, MON(10, 8));
+    fd_assert_ok(fd_store_complaint_step(NULL, f.s, &a, invalid, &s));
+    step(&f, paused, MON(10, 9), "pause"); /* waiting for the customer is no answer */
+    fd_actor oc = actor_at(f.other_site, f.other_clerk, MON(9, 0));
+    fd_complaint other = FD_COMPLAINT_INIT;
+    other.received_at = MON(9, 0);
+    other.channel = "letter";
+    other.category = "fees";
+    other.severity = "minor";
+    other.what = "物业费多收";
+    int64_t elsewhere = 0;
+    fd_assert_ok(fd_store_complaint_add(&elsewhere, f.s, &oc, &other));
+
+    int64_t got[64];
+    fd_date mon = { 2026, 3, 2 };
+    size_t n = unanswered(got, &f, mon, 0, 64);
+    cr_assert_eq(n, 3);
+    cr_assert_eq(got[0], untouched);
+    cr_assert_eq(got[1], paused);
+    cr_assert_eq(got[2], late);
+    /* Page by page. */
+    cr_assert_eq(unanswered(got, &f, mon, untouched, 1), 1);
+    cr_assert_eq(got[0], paused);
+    cr_assert_eq(unanswered(got, &f, mon, late, 64), 0);
+    fd_date sun = { 2026, 3, 1 };
+    cr_assert_eq(unanswered(got, &f, sun, 0, 64), 1);
+    cr_assert_eq(got[0], before);
+    /* Refusals. */
+    fd_complaint_iter *it = NULL;
+    fd_date bad = { 2026, 2, 30 };
+    fd_assert_error(fd_store_complaint_unanswered(&it, f.s, &a, bad, 0, 10), FD_EINVAL, "day");
+    fd_assert_error(fd_store_complaint_unanswered(&it, f.s, &a, mon, 0, 0), FD_ERANGE, "limit");
+    fd_assert_error(fd_store_complaint_unanswered(&it, f.s, &a, mon, -1, 10), FD_ERANGE, "after");
+    fd_assert_error(fd_store_complaint_unanswered(&it, NULL, &a, mon, 0, 10), FD_EINVAL, "store");
+    cr_assert_null(it);
+    fd_store_close(f.s);
+}
+
+/* --- the site's forbidden phrases (R-CPL-7) ------------------------------------------------------------ */
+
+static size_t store_check(found out[16], fx *f, const fd_actor *a, const char *text)
+{
+    fd_reply_hits *h = NULL;
+    fd_assert_ok(fd_store_reply_check(&h, f->s, a, text));
+    size_t n = fd_reply_hits_count(h);
+    for (size_t i = 0; i < n && i < 16; i++)
+        fd_assert_ok(fd_reply_hits_get(&out[i].phrase, &out[i].start, &out[i].end, h, i));
+    static char keep[16][64];
+    for (size_t i = 0; i < n && i < 16; i++) {
+        snprintf(keep[i], sizeof keep[i], "%s", out[i].phrase);
+        out[i].phrase = keep[i];
+    }
+    fd_reply_hits_free(h);
+    return n;
+}
+
+Test(reply_store, R_CPL_7_a_site_adds_and_retires_its_own_phrases_checked_beside_the_built_in_ones)
+{
+    fx f = fx_open("cpl-phrases");
+    fd_actor m = manager_at(&f, MON(9, 0)), a = clerk_at(&f, MON(9, 0));
+    int64_t id = 0;
+    fd_assert_ok(fd_store_reply_phrase_add(&id, f.s, &m, "你们去找开发商"));
+    cr_assert_gt(id, 0);
+    const char *text = "这事你們去找開發商吧，我不知道";
+    found hit[16];
+    cr_assert_eq(store_check(hit, &f, &a, text), 2);
+    hit_is(&hit[0], text, "你们去找开发商", "你們去找開發商");
+    hit_is(&hit[1], text, "不知道", "不知道");
+    /* Another site has its own list: only the built-in phrases there. */
+    fd_actor oa = actor_at(f.other_site, f.other_clerk, MON(9, 0));
+    cr_assert_eq(store_check(hit, &f, &oa, text), 1);
+    /* Refusals: each names what is wrong and changes nothing. */
+    char *before = dump(&f);
+    int64_t dup = 0;
+    fd_assert_error(fd_store_reply_phrase_add(&dup, f.s, &m, "你們 去找 開發商"), FD_ECONFLICT, "the site's already");
+    fd_assert_error(fd_store_reply_phrase_add(&dup, f.s, &m, "不 知 道"), FD_ECONFLICT, "built in");
+    fd_assert_error(fd_store_reply_phrase_add(&dup, f.s, &a, "别烦我"), FD_EPERM, "manage");
+    fd_assert_error(fd_store_reply_phrase_add(&dup, f.s, &m, "别烦我\n走开"), FD_EINVAL, "control character");
+    fd_assert_error(fd_store_reply_phrase_add(&dup, f.s, &m, "　 "), FD_EINVAL, "nothing to match");
+    fd_assert_error(fd_store_reply_phrase_add(&dup, f.s, &m, ""), FD_EINVAL, "reply_phrase.phrase");
+    fd_assert_error(fd_store_reply_phrase_add(&dup, f.s, &m, "这是一个非常非常非常非常非常非常非常非常长的禁语"),
+                    FD_ERANGE, "reply_phrase.phrase");
+    fd_assert_error(fd_store_reply_phrase_retire(f.s, &m, id + 100), FD_ENOTFOUND, "phrase_id");
+    fd_assert_error(fd_store_reply_phrase_retire(f.s, &a, id), FD_EPERM, "manage");
+    char *after = dump(&f);
+    cr_assert_str_eq(after, before);
+    free(after);
+    free(before);
+    /* Retired: kept, no longer checked; retired once. */
+    fd_actor later = manager_at(&f, MON(10, 0));
+    fd_assert_ok(fd_store_reply_phrase_retire(f.s, &later, id));
+    fd_assert_error(fd_store_reply_phrase_retire(f.s, &later, id), FD_ESTATE, "retired already");
+    cr_assert_eq(store_check(hit, &f, &a, text), 1);
+    cr_assert_eq(count(&f, "SELECT retired_at FROM reply_phrases WHERE id = %lld", id), MON(10, 0));
+    cr_assert_eq(count(&f, "SELECT count(*) FROM journal WHERE entity = 'reply_phrase' AND entity_id = %lld", id), 2);
+    /* ... and may be added again. */
+    fd_assert_ok(fd_store_reply_phrase_add(&dup, f.s, &later, "你们去找开发商"));
+    cr_assert_gt(dup, id);
+    /* At most 200 phrases are checked: 10 built in, 190 of the site's. */
+    fd_assert_ok(fd_store_begin(f.s));
+    for (int i = 1; i < 190; i++) {
+        char p[32];
+        snprintf(p, sizeof p, "禁语%03d", i);
+        fd_assert_ok(fd_store_reply_phrase_add(&dup, f.s, &later, p));
+    }
+    fd_assert_ok(fd_store_commit(f.s));
+    fd_assert_error(fd_store_reply_phrase_add(&dup, f.s, &later, "禁语999"), FD_ERANGE, "retire one first");
+    cr_assert_eq(store_check(hit, &f, &a, "禁语189"), 1);
+    fd_reply_hits *h = NULL;
+    fd_assert_error(fd_store_reply_check(&h, f.s, &a, NULL), FD_EINVAL, "fd_store_reply_check: text");
+    fd_assert_error(fd_store_reply_check(&h, NULL, &a, "x"), FD_EINVAL, "store");
+    fd_store_close(f.s);
+}
+
+Test(reply_store, R_COM_3_phrases_and_holiday_data_are_never_deleted_or_rewritten)
+{
+    fx f = fx_open("cpl-keep-data");
+    fd_actor m = manager_at(&f, cst(2026, 12, 1, 9, 0));
+    int64_t id = 0, changed = 0;
+    fd_assert_ok(fd_store_reply_phrase_add(&id, f.s, &m, "你们去找开发商"));
+    fd_assert_ok(fd_store_calendar_data_add(&changed, f.s, &m, DATA_2027));
+    fd_store_close(f.s);
+    static const char *const refused[] = {
+        "DELETE FROM reply_phrases",
+        "INSERT OR REPLACE INTO reply_phrases SELECT * FROM reply_phrases",
+        "DELETE FROM calendar_data",
+        "UPDATE calendar_data SET data = ''",
+    };
+    for (size_t i = 0; i < sizeof refused / sizeof *refused; i++)
+        cr_assert_eq(fd_test_sql_exec(f.path, refused[i]), SQLITE_CONSTRAINT_TRIGGER & 0xff, "%s", refused[i]);
+    cr_assert_eq(fd_test_sql_int(f.path, "SELECT count(*) FROM calendar_data"), 1);
+}

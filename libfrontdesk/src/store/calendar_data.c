@@ -52,8 +52,10 @@ static fd_status data_version_of(char version[64], fd_store *s, const char *fn, 
     rc = fd_calendar_version(&before, cal);
     if (rc == FD_OK && (rc = fd_calendar_add_data(cal, text)) != FD_OK) {
         /* "fd_calendar_add_data: data line 5: ..." -> "fn: text: line 5: ..." */
-        const char *m = fd_error_last()->message, *d = strstr(m, ": data ");
-        fd_status code = rc == FD_ENOMEM ? FD_ENOMEM : rc == FD_EDATA ? FD_EINVAL : rc;
+        char m[1024];
+        fd__copy_fixed(m, sizeof m, fd_error_last()->message);
+        const char *d = strstr(m, ": data ");
+        fd_status code = rc == FD_EDATA ? FD_EINVAL : rc;
         rc = d ? fd__error(code, "%s: text: %s", fn, d + 7) : fd__error_rename(code, fn, "text");
     }
     if (rc == FD_OK)

@@ -54,7 +54,7 @@ const char fd__complaint_to_escalate_sql[] =
  * complaints_site_id, which would read every complaint of the site). An answer is an event of its own. */
 const char fd__complaint_unanswered_cond[] =
     "closed_at = 0 AND contacted_at = 0 AND replied_at = 0 AND received_at >= ?3 AND received_at < ?4 "
-    "AND +id > ?5 AND NOT EXISTS (SELECT 1 FROM complaint_events e WHERE e.complaint_id = complaints.id "
+    "AND +id > CAST(?5 AS INTEGER) AND NOT EXISTS (SELECT 1 FROM complaint_events e WHERE e.complaint_id = complaints.id "
     "AND e.kind = 'answer') ORDER BY +id";
 
 static const char SQL_TARGET_POSITION[] =
@@ -478,8 +478,6 @@ fd_status fd_store_reply_phrase_add(int64_t *out_id, fd_store *store, const fd_a
     rec.phrase = phrase;
     if (rc == FD_OK)
         rc = fd__record_check(&fd__record_reply_phrase, fn, &rec);
-    if (rc == FD_OK && strpbrk(phrase, "\r\n"))
-        rc = fd__error(FD_EINVAL, "%s: phrase: one phrase, on one line", fn);
     fd_buf fold = FD_BUF_INIT;
     if (rc == FD_OK)
         rc = fd__text_fold_spans(&fold, NULL, phrase, strlen(phrase));
