@@ -461,3 +461,103 @@ FD_JAVA_BUF_OUT(out_bytes, byte[], )
     $2 = (size_t)n;
 }
 %typemap(freearg) (const fd_cdr_leg *const *legs, size_t n) { free((void *)$1); }
+
+/* (const fd_complaint_event *events, size_t n) <- fd_complaint_event[] (fd_complaint_target_eval): the proxies'
+ * pointers cross as long[], their structs are copied into one C array in "check" (their strings stay the
+ * proxies', alive for the call). */
+%typemap(jni) (const fd_complaint_event *events, size_t n) "jlongArray"
+%typemap(jtype) (const fd_complaint_event *events, size_t n) "long[]"
+%typemap(jstype) (const fd_complaint_event *events, size_t n) "fd_complaint_event[]"
+%typemap(javain) (const fd_complaint_event *events, size_t n)
+    "$javainput == null ? null : java.util.Arrays.stream($javainput).mapToLong(fd_complaint_event::getCPtr).toArray()"
+%typemap(in, throws="org.frontdesk.FrontdeskException") (const fd_complaint_event *events, size_t n) {
+    $1 = NULL;
+    $2 = 0;
+    if ($input == NULL) {
+        fd_java_refuse(jenv, FD_EINVAL, "%s: must not be null", "$1_name");
+        return $null;
+    }
+}
+%typemap(check) (const fd_complaint_event *events, size_t n) {
+    jsize n = (*jenv)->GetArrayLength(jenv, $input);
+    jlong *vals = (*jenv)->GetLongArrayElements(jenv, $input, NULL);
+    fd_complaint_event *evs = (fd_complaint_event *)calloc((size_t)(n ? n : 1), sizeof *evs);
+    if (vals == NULL || evs == NULL) {
+        if (vals) (*jenv)->ReleaseLongArrayElements(jenv, $input, vals, JNI_ABORT);
+        free((void *)evs);
+        SWIG_JavaThrowException(jenv, SWIG_JavaOutOfMemoryError, "$1_name");
+        return $null;
+    }
+    for (jsize i = 0; i < n; i++) {
+        if (vals[i] == 0) {
+            (*jenv)->ReleaseLongArrayElements(jenv, $input, vals, JNI_ABORT);
+            free((void *)evs);
+            fd_java_refuse(jenv, FD_EINVAL, "%s[%d]: must not be null", "$1_name", (int)i);
+            return $null;
+        }
+        evs[i] = *(const fd_complaint_event *)(intptr_t)vals[i];
+    }
+    (*jenv)->ReleaseLongArrayElements(jenv, $input, vals, JNI_ABORT);
+    $1 = ($1_ltype)evs;
+    $2 = (size_t)n;
+}
+%typemap(freearg) (const fd_complaint_event *events, size_t n) { free((void *)$1); }
+
+/* (fd_complaint_target_plan out[4], size_t *n) -> the caller's fd_complaint_target_plan[] of at least
+ * FD_COMPLAINT_TARGETS_MAX elements: the first n set to owned copies (a plan's strings are static), the rest null.
+ * 4 is FD_COMPLAINT_TARGETS_MAX, which SWIG has evaluated in the declaration (a multi-argument typemap does not
+ * take [ANY]). */
+%typemap(jni) (fd_complaint_target_plan out[4], size_t *n) "jobjectArray"
+%typemap(jtype) (fd_complaint_target_plan out[4], size_t *n) "fd_complaint_target_plan[]"
+%typemap(jstype) (fd_complaint_target_plan out[4], size_t *n) "fd_complaint_target_plan[]"
+%typemap(javain) (fd_complaint_target_plan out[4], size_t *n) "$javainput"
+%typemap(in, throws="org.frontdesk.FrontdeskException") (fd_complaint_target_plan out[4], size_t *n)
+    (fd_complaint_target_plan tmp[FD_COMPLAINT_TARGETS_MAX], size_t count = 0) {
+    if ($input == NULL || (*jenv)->GetArrayLength(jenv, $input) < FD_COMPLAINT_TARGETS_MAX) {
+        fd_java_refuse(jenv, FD_ERANGE, "%s: needs an array of %d plans", "$1_name", FD_COMPLAINT_TARGETS_MAX);
+        return $null;
+    }
+    $1 = tmp;
+    $2 = &count;
+}
+%typemap(argout) (fd_complaint_target_plan out[4], size_t *n) {
+    jclass cls = (*jenv)->FindClass(jenv, "org/frontdesk/swig/fd_complaint_target_plan");
+    jmethodID ctor = cls ? (*jenv)->GetMethodID(jenv, cls, "<init>", "(JZ)V") : NULL;
+    jsize len = (*jenv)->GetArrayLength(jenv, $input);
+    for (jsize i = 0; ctor && i < len && !(*jenv)->ExceptionCheck(jenv); i++) {
+        jobject o = NULL;
+        if ((size_t)i < count$argnum) {
+            fd_complaint_target_plan *p = (fd_complaint_target_plan *)malloc(sizeof *p);
+            if (p == NULL) {
+                SWIG_JavaThrowException(jenv, SWIG_JavaOutOfMemoryError, "$1_name");
+                break;
+            }
+            *p = tmp$argnum[i];
+            o = (*jenv)->NewObject(jenv, cls, ctor, (jlong)(intptr_t)p, JNI_TRUE);
+            if (o == NULL) {
+                free(p);
+                break;
+            }
+        }
+        (*jenv)->SetObjectArrayElement(jenv, $input, i, o);
+        if (o) (*jenv)->DeleteLocalRef(jenv, o);
+    }
+    if (cls) (*jenv)->DeleteLocalRef(jenv, cls);
+}
+
+/* const char **to_state -> String[] of length 1: a string the library owns (static, or held by another
+ * argument), copied out as UTF-8 bytes like an fd_buf; null for NULL. Other outputs of the kind take it with
+ * %apply. */
+%typemap(jni) const char **to_state "jobjectArray"
+%typemap(jtype) const char **to_state "byte[][]"
+%typemap(jstype) const char **to_state "String[]"
+%typemap(javain, pre="    byte[][] b$javainput = new byte[1][];",
+         post="      if ($javainput != null && $javainput.length > 0) $javainput[0] = b$javainput[0] == null ? null : $module.fdString(b$javainput[0]);")
+    const char **to_state "b$javainput"
+%typemap(in) const char **to_state (const char *tmp = NULL) { $1 = ($1_ltype)&tmp; }
+%typemap(argout) const char **to_state {
+    if (tmp$argnum) {
+        jbyteArray a = fd_java_bytes(jenv, tmp$argnum, strlen(tmp$argnum));
+        if (a) (*jenv)->SetObjectArrayElement(jenv, $input, 0, a);
+    }
+}

@@ -324,3 +324,69 @@ FD_PY_INTEGER_IN(enum SWIGTYPE, INT_MIN, INT_MAX)
     $2 = (size_t)n;
 }
 %typemap(freearg) (const fd_cdr_leg *const *legs, size_t n) { free((void *)$1); }
+
+/* (const fd_complaint_event *events, size_t n) <- list of fd_complaint_event proxies (fd_complaint_target_eval):
+ * copied into one C array; their strings stay the proxies', which the list keeps alive for the call. */
+%typemap(in) (const fd_complaint_event *events, size_t n) {
+    fd_complaint_event *evs = NULL;
+    if (!PyList_Check($input) && !PyTuple_Check($input)) {
+        fd_py_refuse("ArgumentTypeError", PyUnicode_FromFormat("$1_name: expected a list of complaint events, got %s",
+                                                               Py_TYPE($input)->tp_name));
+        SWIG_fail;
+    }
+    PyObject *seq = PySequence_Fast($input, "expected a list of complaint events");
+    if (seq == NULL) SWIG_fail;
+    Py_ssize_t n = PySequence_Fast_GET_SIZE(seq);
+    evs = (fd_complaint_event *)calloc((size_t)(n ? n : 1), sizeof *evs);
+    if (evs == NULL) PyErr_NoMemory();
+    for (Py_ssize_t i = 0; i < n && evs; i++) {
+        void *p = NULL;
+        if (SWIG_IsOK(SWIG_ConvertPtr(PySequence_Fast_GET_ITEM(seq, i), &p, SWIGTYPE_p_fd_complaint_event, 0)) && p) {
+            evs[i] = *(const fd_complaint_event *)p;
+            continue;
+        }
+        fd_py_refuse("ArgumentTypeError", PyUnicode_FromFormat("$1_name[%zd]: expected a complaint event, got %s", i,
+                                                               Py_TYPE(PySequence_Fast_GET_ITEM(seq, i))->tp_name));
+        free(evs);
+        evs = NULL;
+    }
+    Py_DECREF(seq);
+    if (evs == NULL) SWIG_fail;
+    $1 = ($1_ltype)evs;
+    $2 = (size_t)n;
+}
+%typemap(freearg) (const fd_complaint_event *events, size_t n) { free((void *)$1); }
+
+/* (fd_complaint_target_plan out[4], size_t *n) -> a list of the n plans (fd_complaint_target_plan_of), each an
+ * owned copy (a plan's strings are static). 4 is FD_COMPLAINT_TARGETS_MAX, which SWIG has evaluated in the
+ * declaration by then (a multi-argument typemap does not take [ANY]). */
+%typemap(in, numinputs=0) (fd_complaint_target_plan out[4], size_t *n)
+    (fd_complaint_target_plan tmp[FD_COMPLAINT_TARGETS_MAX], size_t count = 0) {
+    $1 = tmp;
+    $2 = &count;
+}
+%typemap(argout) (fd_complaint_target_plan out[4], size_t *n) {
+    PyObject *list = PyList_New(0);
+    for (size_t i = 0; list && i < count$argnum; i++) {
+        fd_complaint_target_plan *p = (fd_complaint_target_plan *)malloc(sizeof *p);
+        PyObject *o = p ? SWIG_NewPointerObj((void *)p, SWIGTYPE_p_fd_complaint_target_plan, SWIG_POINTER_OWN) : NULL;
+        if (p) *p = tmp$argnum[i];
+        if (o == NULL || PyList_Append(list, o) < 0) {
+            if (o == NULL) { free(p); if (!PyErr_Occurred()) PyErr_NoMemory(); }
+            Py_CLEAR(list);
+        }
+        Py_XDECREF(o);
+    }
+    if (list == NULL) SWIG_fail;
+    $result = SWIG_Python_AppendOutput($result, list);
+}
+
+/* const char **to_state -> str: a string the library owns (static, or held by another argument), copied out;
+ * None for NULL. Other outputs of the kind take it with %apply. */
+%typemap(in, numinputs=0) const char **to_state (const char *tmp = NULL) { $1 = ($1_ltype)&tmp; }
+%typemap(argout) const char **to_state {
+    PyObject *s = tmp$argnum ? PyUnicode_DecodeUTF8(tmp$argnum, (Py_ssize_t)strlen(tmp$argnum), "strict")
+                             : SWIG_Py_Void();
+    if (s == NULL) SWIG_fail;
+    $result = SWIG_Python_AppendOutput($result, s);
+}

@@ -92,6 +92,11 @@ ROW(fd_goods_items_parse, no_quantity, fd_goods_items_parse(b, "电脑"))
 ROW(fd_goods_items_parse, bad_utf8, fd_goods_items_parse(b, BAD_UTF8))
 ROW(fd_goods_items_compare, no_quantity, fd_goods_items_compare(&provisional, b, "电脑", "电脑1"))
 ROW(fd_goods_items_compare, null_match, fd_goods_items_compare(NULL, b, "电脑1", "电脑1"))
+/* complaints: the codes, the steps a state allows */
+ROW(fd_complaint_code_parse, unknown_list, fd_complaint_code_parse(b, "colour", "red"))
+ROW(fd_complaint_code_parse, unknown_code, fd_complaint_code_parse(b, "severity", "一般"))
+ROW(fd_complaint_steps_allowed, unknown_state, fd_complaint_steps_allowed(b, "gone"))
+ROW(fd_complaint_steps_allowed, null_state, fd_complaint_steps_allowed(b, NULL))
 /* money, phone, idcard, pii */
 ROW(fd_money_format, bad_options_version, fd_money_format(b, 12345, &bad_opts))
 ROW(fd_phone_mask, not_a_number, fd_phone_mask(b, "call me"))
@@ -168,6 +173,10 @@ static const row ROWS[] = {
     REF(fd_goods_items_parse, bad_utf8),
     REF(fd_goods_items_compare, no_quantity),
     REF(fd_goods_items_compare, null_match),
+    REF(fd_complaint_code_parse, unknown_list),
+    REF(fd_complaint_code_parse, unknown_code),
+    REF(fd_complaint_steps_allowed, unknown_state),
+    REF(fd_complaint_steps_allowed, null_state),
     REF(fd_money_format, bad_options_version),
     REF(fd_phone_mask, not_a_number),
     REF(fd_phone_mask, bad_utf8),

@@ -60,3 +60,4 @@ from .pii import *  # noqa: F401,F403
 from .calls import *  # noqa: F401,F403
 from .property import *  # noqa: F401,F403
 from .visitors import *  # noqa: F401,F403
+from .complaints import *  # noqa: F401,F403

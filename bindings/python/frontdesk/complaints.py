@@ -1,0 +1,271 @@
+"""Complaints (issue 13): the record (R-CPL-1), its lifecycle as a state machine
+(R-CPL-3 … R-CPL-5) and one clock per target, each with its own start and
+pauses, computed on the site's working calendar (R-CPL-2, R-CPL-4).
+
+    import frontdesk as fd
+    with fd.Store("site.db") as s:
+        cid = fd.add_complaint(s, clerk, received_at=when, channel="phone", category="repair",
+                               severity="major", what="电梯困人二十分钟", contact="138 1234 5678")
+        fd.step_complaint(s, clerk, cid, "assess", valid=True)
+        fd.step_complaint(s, clerk, cid, "assign", department_id=eng, promised_at=friday)
+        fd.step_complaint(s, clerk, cid, "pause", note="客户周末不在家")   # resolve stops, answer runs on
+        for t in fd.complaint_targets(s, clerk, complaint_id=cid):
+            print(t.target, t.due_at, fd.complaint_clock(s, clerk, t.id).remaining)
+
+The rules are pure functions (:func:`validate_complaint`, :func:`check_complaint_step`,
+:func:`complaint_target_plan`, :func:`complaint_target_clock`), usable with a suite's
+own database: a target's clock is rebuilt from the complaint's events, so the same
+events always give the same clock. Codes are English words ("major");
+:func:`complaint_code_label` gives 重大, :func:`complaint_code_parse` takes 嚴重 too.
+Instants: aware datetimes or int UTC seconds; a naive datetime is local time at the
+actor's site.
+"""
+
+from typing import NamedTuple as _NamedTuple, Optional as _Optional
+import datetime as _dt
+
+from . import core as _c
+from ._complaints_records import (Complaint, ComplaintCategory, ComplaintCategoryFilter, ComplaintEvent,
+                                  ComplaintEventFilter, ComplaintFilter, ComplaintTarget, ComplaintTargetFilter)
+from ._records import from_seconds, integer, to_seconds
+from .calendar import DeadlineUnit, _unit
+
+__all__ = ["Complaint", "ComplaintFilter", "ComplaintEvent", "ComplaintEventFilter", "ComplaintTarget",
+           "ComplaintTargetFilter", "ComplaintCategory", "ComplaintCategoryFilter", "ComplaintTargetPlan",
+           "ComplaintClock", "COMPLAINT_TARGETS_MAX",
+           "complaint_code_label", "complaint_code_parse", "validate_complaint", "check_complaint_step",
+           "complaint_steps_allowed", "complaint_target_plan", "complaint_target_clock",
+           "add_complaint", "complaint_from_call", "step_complaint", "complaint_clock", "add_complaint_category",
+           "retire_complaint_category", "complaints", "complaint", "complaint_events", "complaint_event",
+           "complaint_targets", "complaint_target", "complaint_categories", "complaint_category"]
+
+#: At most this many targets per severity (a major complaint's director, answer, resolve, reply).
+COMPLAINT_TARGETS_MAX = _c.FD_COMPLAINT_TARGETS_MAX
+
+# The code lists whose words a caller may give as labels (重大, 電話) where a code is stored.
+_CODES = {"channel": "channel", "severity": "severity", "state": "state", "validity": "validity",
+          "satisfaction": "satisfaction"}
+
+
+# -- codes ---------------------------------------------------------------------------------
+def complaint_code_label(field, code):
+    """The Chinese label of ``code`` in the list ``field`` ("severity", "major" -> "重大"); None when unknown.
+    Lists: channel, category, severity, state, validity, step, target, satisfaction."""
+    return _c.fd_complaint_code_label(field, code)
+
+
+def complaint_code_parse(field, text):
+    """The code of ``text`` in the list ``field``: the code, its label or a word desks use, Simplified,
+    Traditional or full-width ("嚴重" -> "major", "ＰＨＯＮＥ" -> "phone")."""
+    return _c.fd_complaint_code_parse(field, text)
+
+
+def _codes(values, lists=_CODES):
+    for key, field in lists.items():
+        v = values.get(key)
+        if isinstance(v, str) and v:
+            values[key] = complaint_code_parse(field, v)
+    return values
+
+
+def _record(complaint, zone=None):
+    if isinstance(complaint, Complaint):
+        return complaint._to_c(zone)
+    raise TypeError(f"complaint: expected a Complaint, got {type(complaint).__name__}")
+
+
+# -- the record and the lifecycle (pure) ---------------------------------------------------
+def validate_complaint(complaint, zone=None):
+    """R-CPL-1: the checks the store makes of a complaint before registering it (the channel and severity of
+    their lists, the contact a phone number, the customer's deadline only on a minor complaint); raises
+    naming the field. ``zone`` places naive datetimes."""
+    _c.fd_complaint_validate(_record(complaint, zone))
+
+
+def _step(kind, zone, note=None, valid=True, department_id=0, promised_at=None, cause=None, responsible=None,
+          solution=None, proposal_id=0, satisfaction=None, severity=None, target=None, happened_at=None):
+    s = _c.fd_complaint_step()
+    s.kind = complaint_code_parse("step", kind) if isinstance(kind, str) and kind else kind
+    s.note, s.cause, s.responsible, s.solution = note, cause, responsible, solution
+    s.valid = int(bool(valid))
+    s.department_id = integer(department_id, "step.department_id")
+    s.proposal_id = integer(proposal_id, "step.proposal_id")
+    if promised_at is not None:
+        s.promised_at = to_seconds(promised_at, "step.promised_at", zone)
+    if happened_at is not None:
+        s.happened_at = to_seconds(happened_at, "step.happened_at", zone)
+    s.satisfaction = complaint_code_parse("satisfaction", satisfaction) if satisfaction else satisfaction
+    s.severity = complaint_code_parse("severity", severity) if severity else severity
+    s.target = complaint_code_parse("target", target) if target else target
+    return s
+
+
+def check_complaint_step(complaint, kind, zone=None, **fields):
+    """R-CPL-3: the state complaint ``complaint`` (as stored: state, waiting, harm, validity) goes to when it takes
+    step ``kind`` with ``fields`` (note=, valid=, department_id=, promised_at=, cause=, responsible=, solution=,
+    proposal_id=, satisfaction=, severity=, target=, happened_at=); raises InvalidState naming the state and the
+    steps it allows, or InvalidArgument naming the field. ``valid`` defaults to True: an invalid assessment
+    (which closes the complaint, R-CPL-1) is said explicitly, with the explanation as ``note``."""
+    return _c.fd_complaint_step_check(_record(complaint, zone), _step(kind, zone, **fields))
+
+
+def complaint_steps_allowed(state):
+    """The steps complaint state ``state`` allows, in lifecycle order (["assess", "pause", ...])."""
+    text = _c.fd_complaint_steps_allowed(state)
+    return text.split(", ") if text else []
+
+
+class ComplaintTargetPlan(_NamedTuple):
+    """One target a severity sets (R-CPL-2, R-CPL-4): the deadline key it counts, its amount and unit from the
+    policy, the step that starts it ("register": from the received time; "report": the department's report),
+    the step that meets it, and whether waiting for the customer pauses it. ``_replace(amount=, unit=)`` gives
+    the terms a stored target was set with."""
+    severity: str
+    target: str
+    policy_key: str
+    amount: int
+    unit: DeadlineUnit
+    start_step: str
+    met_by: str
+    paused_by_waiting: bool
+
+    def _to_c(self):
+        for p in _c.fd_complaint_target_plan_of(self.severity, None):
+            if p.target == self.target:
+                p.amount = integer(self.amount, "plan.amount")
+                p.unit = int(_unit(self.unit))
+                return p
+        raise ValueError(f"plan: a {self.severity} complaint has no {self.target} target")
+
+
+def complaint_target_plan(severity, policy=None):
+    """R-CPL-2: the targets of ``severity`` under ``policy`` (None: the defaults), as ComplaintTargetPlan."""
+    severity = complaint_code_parse("severity", severity)
+    return [ComplaintTargetPlan(severity, p.target, p.policy_key, p.amount, DeadlineUnit(p.unit), p.start_step,
+                                p.met_by, bool(p.paused_by_waiting))
+            for p in _c.fd_complaint_target_plan_of(severity, None if policy is None else policy._handle())]
+
+
+def _instant(seconds):
+    return from_seconds(seconds) if seconds else None
+
+
+class ComplaintClock(_NamedTuple):
+    """A target's clock at an instant (R-CPL-2): when it started and is due (None: not started, or paused),
+    whether it is paused, the seconds paused waiting for the customer, when it was met, whether it is breached,
+    the seconds left (negative: overdue; business seconds for business units), and the calendar data that
+    computed the deadline."""
+    start_at: _Optional[_dt.datetime]
+    due_at: _Optional[_dt.datetime]
+    paused: bool
+    paused_s: int
+    met_at: _Optional[_dt.datetime]
+    breached: bool
+    remaining: int
+    provisional: bool
+    version: str
+
+    @classmethod
+    def _from_c(cls, k):
+        return cls(_instant(k.start_at), _instant(k.due_at), bool(k.paused), k.paused_s, _instant(k.met_at),
+                   bool(k.breached), k.remaining, bool(k.provisional), k.version_text)
+
+
+def complaint_target_clock(plan, complaint, events, calendar, now, policy=None, zone=None):
+    """R-CPL-2: target ``plan``'s clock of ``complaint`` at ``now``, rebuilt by replaying its ``events``
+    (ComplaintEvent, in id order as stored) on ``calendar``: started by its start step, paused while waiting when
+    the plan pauses, stopped by its meeting step. The same events always give the same clock."""
+    k = _c.fd_complaint_clock()
+    evs = [e._to_c(zone) if isinstance(e, ComplaintEvent) else e for e in events]  # others: refused naming events[i]
+    _c.fd_complaint_target_eval(k, plan._to_c(), _record(complaint, zone), evs, calendar._handle(),
+                                None if policy is None else policy._handle(), to_seconds(now, "now", zone))
+    return ComplaintClock._from_c(k)
+
+
+# -- the store's side ------------------------------------------------------------------------
+def _zone(store, actor):
+    return store._zone(actor.site_id)
+
+
+def add_complaint(store, actor, **fields):
+    """Registers a complaint (R-CPL-1) at the actor's site with its targets (R-CPL-2); codes may be given as
+    labels (severity="重大"). Returns its id."""
+    return _c.fd_store_complaint_add(store._handle(), store._actor(actor),
+                                     Complaint(**_codes(fields))._to_c(_zone(store, actor)))
+
+
+def complaint_from_call(store, actor, call_id, **fields):
+    """A complaint from a logged call in one call (R-CPL-1, R-CALL-9): received when it rang, by phone, the
+    caller's name, number and matter where ``fields`` leave them out (give category= and severity=)."""
+    fields.setdefault("received_at", 0)
+    fields.setdefault("channel", "phone")
+    return _c.fd_store_complaint_from_call(store._handle(), store._actor(actor), integer(call_id, "call_id"),
+                                           Complaint(**_codes(fields))._to_c(_zone(store, actor)))
+
+
+def step_complaint(store, actor, complaint_id, kind, **fields):
+    """The complaint takes step ``kind`` (R-CPL-3 … R-CPL-5; fields as :func:`check_complaint_step`): its event,
+    its fields and its targets in one transaction. InvalidState names the state and the steps it allows; Busy
+    means another clerk's step came first: read the complaint again. Returns the event's id."""
+    return _c.fd_store_complaint_step(store._handle(), store._actor(actor), integer(complaint_id, "complaint_id"),
+                                      _step(kind, _zone(store, actor), **fields))
+
+
+def complaint_clock(store, actor, target_id):
+    """Target ``target_id``'s clock at the actor's instant, replayed from the stored events (R-CPL-2)."""
+    k = _c.fd_complaint_clock()
+    _c.fd_store_complaint_clock(k, store._handle(), store._actor(actor), integer(target_id, "target_id"))
+    return ComplaintClock._from_c(k)
+
+
+def add_complaint_category(store, actor, code, label, department_id=0):
+    """Adds a category of the site's own (R-COM-5; needs Grant.MANAGE): ``code`` (lower-case ASCII), its Chinese
+    ``label`` and the department it usually goes to. Returns its id."""
+    c = ComplaintCategory(code=code, label=label, department_id=department_id)._to_c()
+    return _c.fd_store_complaint_category_add(store._handle(), store._actor(actor), c)
+
+
+def retire_complaint_category(store, actor, category_id):
+    """Retires a category of the site's (needs Grant.MANAGE): no longer offered; complaints keep it."""
+    _c.fd_store_complaint_category_retire(store._handle(), store._actor(actor), integer(category_id, "category_id"))
+
+
+def complaints(store, actor, **filter):
+    """Complaints of the actor's site (ComplaintFilter keywords: state=, severity="重大", received_at_from= ...),
+    streamed, personal data masked unless the actor reveals it."""
+    return ComplaintFilter._iterate(store._handle(), store._actor(actor), _zone(store, actor), **_codes(filter))
+
+
+def complaint(store, actor, complaint_id):
+    """One Complaint by id."""
+    return Complaint._get(store._handle(), store._actor(actor), complaint_id)
+
+
+def complaint_events(store, actor, **filter):
+    """Steps of complaints (ComplaintEventFilter keywords: complaint_id=, kind= ...), oldest first."""
+    return ComplaintEventFilter._iterate(store._handle(), store._actor(actor), _zone(store, actor), **filter)
+
+
+def complaint_event(store, actor, event_id):
+    """One ComplaintEvent by id."""
+    return ComplaintEvent._get(store._handle(), store._actor(actor), event_id)
+
+
+def complaint_targets(store, actor, **filter):
+    """Targets of complaints (ComplaintTargetFilter keywords: complaint_id=, target=, superseded_at_to= ...)."""
+    return ComplaintTargetFilter._iterate(store._handle(), store._actor(actor), _zone(store, actor), **filter)
+
+
+def complaint_target(store, actor, target_id):
+    """One ComplaintTarget by id."""
+    return ComplaintTarget._get(store._handle(), store._actor(actor), target_id)
+
+
+def complaint_categories(store, actor, **filter):
+    """The site's own categories (ComplaintCategoryFilter keywords: code=, retired_at_to= ...)."""
+    return ComplaintCategoryFilter._iterate(store._handle(), store._actor(actor), _zone(store, actor), **filter)
+
+
+def complaint_category(store, actor, category_id):
+    """One ComplaintCategory by id."""
+    return ComplaintCategory._get(store._handle(), store._actor(actor), category_id)
