@@ -33,4 +33,7 @@
 %immutable fd_complaint_target_plan::met_by;
 %immutable fd_complaint_clock::version_text;
 
+/* A reply-phrase hit's phrase is owned by the hits (fd_reply_hits_get): copied out like a step's state. */
+%apply const char **to_state { const char **phrase };
+
 %include "frontdesk/complaints.h"

@@ -399,7 +399,8 @@ static void age(const char *path, int64_t end)
              "UPDATE complaint_targets SET paused = 1, due_at = 0 WHERE complaint_id %% 50 = 20 AND met_at = 0 "
              "AND target = 'resolve'; "
              /* the breaches an escalation run recorded, half of them escalated */
-             "UPDATE complaint_targets SET breached_at = due_at + 60 WHERE met_at = 0 AND due_at > 0 AND due_at < %lld; "
+             "UPDATE complaint_targets SET breached_at = due_at + 60 WHERE met_at = 0 AND due_at > 0 AND due_at < %lld "
+             "AND breached_at = 0; "
              "UPDATE complaint_targets SET escalated_at = due_at + 3600 WHERE breached_at > 0 AND id %% 2 = 0; "
              "COMMIT;",
              (long long)(end - 14 * DAY), (long long)(end - 14 * DAY), (long long)(end - 30 * DAY));

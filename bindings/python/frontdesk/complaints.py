@@ -269,3 +269,164 @@ def complaint_categories(store, actor, **filter):
 def complaint_category(store, actor, category_id):
     """One ComplaintCategory by id."""
     return ComplaintCategory._get(store._handle(), store._actor(actor), category_id)
+
+
+# -- the breach queue, escalation, holiday data, the end of the day, reply phrases (items 3-5, 7) ----------
+import enum as _enum
+
+from ._complaints_records import ReplyPhrase, ReplyPhraseFilter
+from ._records import Records as _Records, to_date as _to_date
+
+__all__ += ["ReplyPhrase", "ReplyPhraseFilter", "ReplyHit", "QueueKind", "Escalation", "check_reply",
+            "complaint_may_escalate", "complaint_queue", "escalate_complaints", "recompute_complaint_targets",
+            "add_calendar_data", "unanswered_complaints", "add_reply_phrase", "retire_reply_phrase", "reply_phrases",
+            "reply_phrase", "check_site_reply"]
+
+
+class ReplyHit(_NamedTuple):
+    """A forbidden phrase found in a reply (R-CPL-7): the phrase as listed, and where the clerk typed it —
+    ``text[start:end]`` (indices of the str checked, however the phrase was typed: 不 知 道, ＂不行＂, 沒辦法)."""
+    phrase: str
+    start: int
+    end: int
+
+
+def _reply_hits(h, text):
+    """The hits of C result ``h`` (freed here) with byte offsets turned into indices of ``text``."""
+    try:
+        n = _c.fd_reply_hits_count(h)
+        if n == 0:
+            return []
+        index, at = {}, 0
+        for i, ch in enumerate(text):
+            index[at] = i
+            at += len(ch.encode("utf-8"))
+        index[at] = len(text)
+        hits = []
+        for i in range(n):
+            phrase, start, end = _c.fd_reply_hits_get(h, i)
+            hits.append(ReplyHit(phrase, index[start], index[end]))
+        return hits
+    finally:
+        _c.fd_reply_hits_free(h)
+
+
+def _phrase_lines(phrases):
+    if phrases is None or isinstance(phrases, str):
+        return phrases
+    phrases = list(phrases)
+    # each phrase ends its line, so that an empty last one is an empty line (refused), not a line break
+    return "\n".join(phrases) + "\n" if phrases else ""
+
+
+def check_reply(text, phrases=None):
+    """R-CPL-7, R-CALL-2: the forbidden phrases in ``text`` as ReplyHit, in order of where they start (overlapping
+    ones too). ``phrases``: a list of str or one str a phrase per line; None: the built-in list (不行, 不知道,
+    不可以, 喂, 没办法 ...). Matched after the search fold of both: full-width, Traditional, case, spaces."""
+    return _reply_hits(_c.fd_reply_check(text, _phrase_lines(phrases)), text)
+
+
+def complaint_may_escalate(calendar, now, policy=None, zone=None):
+    """Whether an escalation may fire at ``now`` (R-CPL-2): inside business hours of a working day of ``calendar``
+    (a make-up Saturday too), or at any time when ``policy`` says ``complaint.escalate_after_hours`` = 1.
+    Returns (True, None), or (False, the next opening as a datetime)."""
+    may, nxt = _c.fd_complaint_may_escalate(calendar._handle(), None if policy is None else policy._handle(),
+                                            to_seconds(now, "now", zone))
+    return bool(may), _instant(nxt)
+
+
+class QueueKind(_enum.IntEnum):
+    """Which part of the breach queue :func:`complaint_queue` reads."""
+    DUE = _c.FD_COMPLAINT_DUE            #: open targets due within the horizon (breached ones too)
+    BREACHED = _c.FD_COMPLAINT_BREACHED  #: open targets past their due
+    ESCALATE = _c.FD_COMPLAINT_ESCALATE  #: breached and not escalated yet
+
+
+def _seconds_of(value, field):
+    if isinstance(value, _dt.timedelta):
+        if value % _dt.timedelta(seconds=1):
+            raise ValueError(f"{field}: {value} is not whole seconds")
+        return value // _dt.timedelta(seconds=1)
+    return integer(value, field)
+
+
+def complaint_queue(store, actor, kind=QueueKind.DUE, within=_dt.timedelta(hours=4), after=0, limit=64):
+    """One page of the breach queue of the actor's site at the actor's instant (R-CPL-2, R-CPL-5): the open
+    targets (ComplaintTarget) of ``kind`` ("due", "breached", "escalate" or a QueueKind; "due": within ``within``,
+    a timedelta or seconds), those still causing harm first, then by due. Page on: pass the last row's id as
+    ``after``; at most ``limit`` (1..64). Read through the index of open targets, whatever the site's history."""
+    if isinstance(kind, str):
+        kind = QueueKind[kind.upper()]
+    horizon = _seconds_of(within, "within") if int(kind) == QueueKind.DUE else 0
+    it = _c.fd_store_complaint_queue(store._handle(), store._actor(actor), integer(kind, "kind"), horizon,
+                                     integer(after, "after"), integer(limit, "limit"))
+    return _Records._wrap(ComplaintTargetFilter, it)
+
+
+class Escalation(_NamedTuple):
+    """What an escalation run did: targets newly found past due (their breach recorded once), escalations written
+    (an ``escalate`` step each), breaches left for the next opening outside business hours, and when that is."""
+    breached: int
+    escalated: int
+    deferred: int
+    next_at: _Optional[_dt.datetime]
+
+
+def escalate_complaints(store, actor):
+    """The escalation run at the actor's instant (R-CPL-2; the system: an Actor with staff_id 0): records each
+    breach once and escalates those not escalated yet — in business hours, unless the policy says any time.
+    Idempotent at the same instant."""
+    r = _c.fd_complaint_escalation()
+    _c.fd_store_complaint_escalate_run(r, store._handle(), store._actor(actor))
+    return Escalation(r.breached, r.escalated, r.deferred, _instant(r.next_at))
+
+
+def recompute_complaint_targets(store, actor):
+    """Recomputes the open targets of the actor's site on the calendar the store has now (needs Grant.MANAGE),
+    replaying each complaint's events; a breach recorded stays. Returns how many targets changed."""
+    return _c.fd_store_complaint_recompute(store._handle(), store._actor(actor))
+
+
+def add_calendar_data(store, actor, text):
+    """Loads newer holiday data (a year's official schedule, the calendar's file format with ``extends builtin``)
+    into the store for good (needs Grant.MANAGE): every calendar the store builds counts with it from then on,
+    and the site's open complaint targets are recomputed. Returns how many targets changed."""
+    return _c.fd_store_calendar_data_add(store._handle(), store._actor(actor), text)
+
+
+def unanswered_complaints(store, actor, day, after=0, limit=64):
+    """R-COM-4, the end of the day: the complaints of the actor's site received on its local ``day`` (a date,
+    "YYYY-MM-DD", or a datetime in the site's zone) not closed and with neither a first contact, an answer nor
+    a reply, in id order: those after id ``after``, at most ``limit`` (1..64)."""
+    d = _to_date(day, "day", _zone(store, actor))
+    d = _dt.date(d.year, d.month, d.day)
+    it = _c.fd_store_complaint_unanswered(store._handle(), store._actor(actor), d, integer(after, "after"),
+                                          integer(limit, "limit"))
+    return _Records._wrap(ComplaintFilter, it)
+
+
+def add_reply_phrase(store, actor, phrase):
+    """Adds ``phrase`` to the site's forbidden phrases (R-CPL-7; needs Grant.MANAGE). Conflict when the site has
+    it, or it is built in, once folded (不 知 道 is 不知道). Returns its id."""
+    return _c.fd_store_reply_phrase_add(store._handle(), store._actor(actor), phrase)
+
+
+def retire_reply_phrase(store, actor, phrase_id):
+    """Retires one of the site's forbidden phrases (needs Grant.MANAGE): kept, no longer checked."""
+    _c.fd_store_reply_phrase_retire(store._handle(), store._actor(actor), integer(phrase_id, "phrase_id"))
+
+
+def reply_phrases(store, actor, **filter):
+    """The site's own forbidden phrases (ReplyPhraseFilter keywords: retired_at_to=1 for those in use ...)."""
+    return ReplyPhraseFilter._iterate(store._handle(), store._actor(actor), _zone(store, actor), **filter)
+
+
+def reply_phrase(store, actor, phrase_id):
+    """One ReplyPhrase by id."""
+    return ReplyPhrase._get(store._handle(), store._actor(actor), phrase_id)
+
+
+def check_site_reply(store, actor, text):
+    """R-CPL-7 at the actor's site: :func:`check_reply` of ``text`` against the built-in phrases and the site's
+    in use."""
+    return _reply_hits(_c.fd_store_reply_check(store._handle(), store._actor(actor), text), text)

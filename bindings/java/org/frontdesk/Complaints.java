@@ -1,15 +1,25 @@
 package org.frontdesk;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import org.frontdesk.swig.FrontdeskNative;
+import org.frontdesk.swig.SWIGTYPE_p_fd_complaint_iter;
+import org.frontdesk.swig.SWIGTYPE_p_fd_complaint_target_iter;
+import org.frontdesk.swig.SWIGTYPE_p_fd_reply_hits;
+import org.frontdesk.swig.fd_complaint;
 import org.frontdesk.swig.fd_complaint_clock;
+import org.frontdesk.swig.fd_complaint_escalation;
 import org.frontdesk.swig.fd_complaint_event;
+import org.frontdesk.swig.fd_complaint_queue_kind;
 import org.frontdesk.swig.fd_complaint_step;
+import org.frontdesk.swig.fd_complaint_target;
 import org.frontdesk.swig.fd_complaint_target_plan;
 
 /**
@@ -526,5 +536,285 @@ public final class Complaints {
   /** One category by id. */
   public static ComplaintCategory category(Store store, Actor actor, long id) throws FrontdeskException {
     return store.as(actor, a -> ComplaintCategory.get(store.handle(), a, id));
+  }
+
+  // -- the breach queue, escalation, holiday data, the end of the day, reply phrases (items 3-5, 7) ------------
+
+  /**
+   * A forbidden phrase found in a reply (R-CPL-7): the phrase as listed, and where the clerk typed it —
+   * {@code text.substring(start, end)} of the text checked, however the phrase was typed (不 知 道, ＂不行＂, 沒辦法).
+   */
+  public static final class ReplyHit {
+    private final String phrase;
+    private final int start;
+    private final int end;
+
+    ReplyHit(String phrase, int start, int end) {
+      this.phrase = phrase;
+      this.start = start;
+      this.end = end;
+    }
+
+    /** The phrase as listed. */
+    public String phrase() {
+      return phrase;
+    }
+
+    /** Where the phrase starts in the text checked (a {@link String} index). */
+    public int start() {
+      return start;
+    }
+
+    /** Where it ends (exclusive). */
+    public int end() {
+      return end;
+    }
+
+    @Override
+    public String toString() {
+      return phrase + "[" + start + "," + end + ")";
+    }
+  }
+
+  /** The hits of {@code hits} (freed here) with UTF-8 byte offsets turned into indices of {@code text}. */
+  private static List<ReplyHit> replyHits(SWIGTYPE_p_fd_reply_hits hits, String text) throws FrontdeskException {
+    try {
+      long n = FrontdeskNative.fd_reply_hits_count(hits);
+      List<ReplyHit> out = new ArrayList<>();
+      if (n == 0) {
+        return out;
+      }
+      int[] index = new int[text.getBytes(StandardCharsets.UTF_8).length + 1];
+      int at = 0;
+      for (int i = 0; i < text.length(); i = text.offsetByCodePoints(i, 1)) {
+        index[at] = i;
+        int cp = text.codePointAt(i);
+        at += cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+      }
+      index[at] = text.length();
+      for (long i = 0; i < n; i++) {
+        String[] phrase = new String[1];
+        long[] start = new long[1];
+        long[] end = new long[1];
+        FrontdeskNative.fd_reply_hits_get(phrase, start, end, hits, i);
+        out.add(new ReplyHit(phrase[0], index[(int) start[0]], index[(int) end[0]]));
+      }
+      return out;
+    } finally {
+      FrontdeskNative.fd_reply_hits_free(hits);
+    }
+  }
+
+  /**
+   * R-CPL-7, R-CALL-2: the forbidden phrases in {@code text}, in order of where they start (overlapping ones
+   * too). {@code phrases}: the list to check (null: the built-in one: 不行, 不知道, 不可以, 喂, 没办法 ...).
+   * Matched after the search fold of both: full-width, Traditional, case, spaces.
+   */
+  public static List<ReplyHit> checkReply(String text, List<String> phrases) throws FrontdeskException {
+    /* each phrase ends its line, so that an empty last one is an empty line (refused), not a line break */
+    String list = phrases == null ? null : phrases.isEmpty() ? "" : String.join("\n", phrases) + "\n";
+    SWIGTYPE_p_fd_reply_hits[] hits = new SWIGTYPE_p_fd_reply_hits[1];
+    FrontdeskNative.fd_reply_check(hits, text, list);
+    return replyHits(hits[0], text);
+  }
+
+  /** Whether an escalation may fire now, and if not, when the next opening is. */
+  public static final class EscalationWindow {
+    private final boolean open;
+    private final Instant next;
+
+    EscalationWindow(boolean open, Instant next) {
+      this.open = open;
+      this.next = next;
+    }
+
+    /** True inside business hours of a working day (or at any time when the policy says so). */
+    public boolean isOpen() {
+      return open;
+    }
+
+    /** The next opening when not open, null when open. */
+    public Instant nextOpening() {
+      return next;
+    }
+  }
+
+  /**
+   * Whether an escalation may fire at {@code now} (R-CPL-2): inside business hours of a working day of
+   * {@code calendar} (a make-up Saturday too), or at any time when {@code policy} (null: the defaults) says
+   * {@code complaint.escalate_after_hours} = 1.
+   */
+  public static EscalationWindow mayEscalate(WorkCalendar calendar, Instant now, Policy policy)
+      throws FrontdeskException {
+    long at = Convert.seconds(now, "now");
+    int[] open = new int[1];
+    long[] next = new long[1];
+    Objects.requireNonNull(calendar, "calendar").call(policy, (cal, pol) -> {
+      FrontdeskNative.fd_complaint_may_escalate(open, next, cal, pol, at);
+      return null;
+    });
+    return new EscalationWindow(open[0] != 0, next[0] == 0 ? null : Convert.instant(next[0]));
+  }
+
+  /** Which part of the breach queue {@link #queue} reads. */
+  public enum QueueKind {
+    /** Open targets due within the horizon (breached ones too). */
+    DUE(fd_complaint_queue_kind.FD_COMPLAINT_DUE.swigValue()),
+    /** Open targets past their due. */
+    BREACHED(fd_complaint_queue_kind.FD_COMPLAINT_BREACHED.swigValue()),
+    /** Breached and not escalated yet. */
+    ESCALATE(fd_complaint_queue_kind.FD_COMPLAINT_ESCALATE.swigValue());
+
+    private final int code;
+
+    QueueKind(int code) {
+      this.code = code;
+    }
+  }
+
+  /**
+   * One page of the breach queue of the actor's site at the actor's instant (R-CPL-2, R-CPL-5): the open
+   * targets of {@code kind} ({@code within}: the horizon of {@link QueueKind#DUE}), those still causing harm
+   * first, then by due. Page on with the last row's id as {@code after}; at most {@code limit} (1..64).
+   */
+  public static RecordIterator<ComplaintTarget> queue(Store store, Actor actor, QueueKind kind, Duration within,
+                                                      long after, long limit) throws FrontdeskException {
+    long horizon = kind == QueueKind.DUE ? Objects.requireNonNull(within, "within").getSeconds() : 0;
+    return store.as(actor, a -> {
+      SWIGTYPE_p_fd_complaint_target_iter[] it = new SWIGTYPE_p_fd_complaint_target_iter[1];
+      FrontdeskNative.fd_store_complaint_queue(it, store.handle(), a, Objects.requireNonNull(kind, "kind").code,
+          horizon, after, limit);
+      return new RecordIterator<>(it[0], FrontdeskNative::fd_complaint_target_iter_free, i -> {
+        fd_complaint_target[] row = new fd_complaint_target[1];
+        FrontdeskNative.fd_complaint_target_iter_next(row, i);
+        return row[0] == null ? null : ComplaintTarget.fromNative(row[0]);
+      });
+    });
+  }
+
+  /** What an escalation run did. */
+  public static final class Escalation {
+    private final long breached;
+    private final long escalated;
+    private final long deferred;
+    private final Instant nextAt;
+
+    Escalation(fd_complaint_escalation r) {
+      breached = r.getBreached();
+      escalated = r.getEscalated();
+      deferred = r.getDeferred();
+      nextAt = r.getNext_at() == 0 ? null : Convert.instant(r.getNext_at());
+    }
+
+    /** Targets newly found past due (their breach recorded once). */
+    public long breached() {
+      return breached;
+    }
+
+    /** Escalations written (an escalate step each). */
+    public long escalated() {
+      return escalated;
+    }
+
+    /** Breaches left for the next opening, outside business hours. */
+    public long deferred() {
+      return deferred;
+    }
+
+    /** When the deferred ones may fire, null when none is deferred. */
+    public Instant nextAt() {
+      return nextAt;
+    }
+  }
+
+  /**
+   * The escalation run at the actor's instant (R-CPL-2; the system: an actor with staff 0): records each breach
+   * once and escalates those not escalated yet — in business hours, unless the policy says any time.
+   * Idempotent at the same instant.
+   */
+  public static Escalation escalate(Store store, Actor actor) throws FrontdeskException {
+    fd_complaint_escalation r = new fd_complaint_escalation();
+    try {
+      store.as(actor, a -> {
+        FrontdeskNative.fd_store_complaint_escalate_run(r, store.handle(), a);
+        return null;
+      });
+      return new Escalation(r);
+    } finally {
+      r.delete();
+    }
+  }
+
+  /**
+   * Recomputes the open targets of the actor's site on the calendar the store has now (needs the manage
+   * grant); a breach recorded stays. Returns how many targets changed.
+   */
+  public static long recompute(Store store, Actor actor) throws FrontdeskException {
+    return store.as(actor, a -> Out.int64(o -> FrontdeskNative.fd_store_complaint_recompute(o, store.handle(), a)));
+  }
+
+  /**
+   * Loads newer holiday data (a year's official schedule, the calendar's file format with {@code extends
+   * builtin}) into the store for good (needs the manage grant): every calendar the store builds counts with it,
+   * and the site's open complaint targets are recomputed. Returns how many targets changed.
+   */
+  public static long addCalendarData(Store store, Actor actor, String text) throws FrontdeskException {
+    return store.as(actor, a -> Out.int64(o ->
+        FrontdeskNative.fd_store_calendar_data_add(o, store.handle(), a, text)));
+  }
+
+  /**
+   * R-COM-4, the end of the day: the complaints of the actor's site received on its local {@code day} not closed
+   * and with neither a first contact, an answer nor a reply, in id order: after id {@code after}, at most
+   * {@code limit} (1..64). Personal data masked unless revealed.
+   */
+  public static RecordIterator<Complaint> unanswered(Store store, Actor actor, LocalDate day, long after, long limit)
+      throws FrontdeskException {
+    return store.as(actor, a -> {
+      SWIGTYPE_p_fd_complaint_iter[] it = new SWIGTYPE_p_fd_complaint_iter[1];
+      FrontdeskNative.fd_store_complaint_unanswered(it, store.handle(), a, day, after, limit);
+      return new RecordIterator<>(it[0], FrontdeskNative::fd_complaint_iter_free, i -> {
+        fd_complaint[] row = new fd_complaint[1];
+        FrontdeskNative.fd_complaint_iter_next(row, i);
+        return row[0] == null ? null : Complaint.fromNative(row[0]);
+      });
+    });
+  }
+
+  /**
+   * Adds {@code phrase} to the site's forbidden phrases (R-CPL-7; needs the manage grant). FD_ECONFLICT when the
+   * site has it, or it is built in, once folded. Returns its id.
+   */
+  public static long addReplyPhrase(Store store, Actor actor, String phrase) throws FrontdeskException {
+    return store.as(actor, a -> Out.int64(o -> FrontdeskNative.fd_store_reply_phrase_add(o, store.handle(), a, phrase)));
+  }
+
+  /** Retires one of the site's forbidden phrases (needs the manage grant): kept, no longer checked. */
+  public static void retireReplyPhrase(Store store, Actor actor, long phraseId) throws FrontdeskException {
+    store.as(actor, a -> {
+      FrontdeskNative.fd_store_reply_phrase_retire(store.handle(), a, phraseId);
+      return null;
+    });
+  }
+
+  /** The site's own forbidden phrases matching {@code filter} (null: all). */
+  public static RecordIterator<ReplyPhrase> replyPhrases(Store store, Actor actor, ReplyPhraseFilter filter)
+      throws FrontdeskException {
+    return store.as(actor, a -> ReplyPhraseFilter.query(filter, store.handle(), a));
+  }
+
+  /** One of the site's forbidden phrases by id. */
+  public static ReplyPhrase replyPhrase(Store store, Actor actor, long id) throws FrontdeskException {
+    return store.as(actor, a -> ReplyPhrase.get(store.handle(), a, id));
+  }
+
+  /** R-CPL-7 at the actor's site: {@link #checkReply} against the built-in phrases and the site's in use. */
+  public static List<ReplyHit> checkReply(Store store, Actor actor, String text) throws FrontdeskException {
+    SWIGTYPE_p_fd_reply_hits[] hits = new SWIGTYPE_p_fd_reply_hits[1];
+    store.as(actor, a -> {
+      FrontdeskNative.fd_store_reply_check(hits, store.handle(), a, text);
+      return null;
+    });
+    return replyHits(hits[0], text);
   }
 }
