@@ -595,6 +595,7 @@ typedef struct outcome {
     int64_t vip_id, prep_id;
     int org, dept, complaint, cstep[4]; /* complaints: a department, a complaint, assess, assign, pause, resume */
     int64_t complaint_id;
+    int escalate, phrase, data; /* the complaint escalated by the run, a reply phrase, holiday data loaded */
 } outcome;
 
 /* Counts a write that journals one entry at the north site. */
@@ -895,6 +896,44 @@ static void scenario(const char *path, outcome *o)
     }
     fd_complaint_target_iter_free(cti);
 
+    /* The queue and the work over it (issue 13, items 3-5, 7): an hour after the complaint came in (a
+     * Friday morning) the system's escalation run records the supervisor's breach and escalates it (one
+     * write: the mark and an escalate step, journaled); the breached page lists only open targets; the
+     * site adds a reply phrase (journaled) that the check then finds, and loads next year's holiday data
+     * (kept, journaled, the open targets recomputed in the same write). */
+    fd_actor run = sa;
+    run.at = T0 + 280 + 3660;
+    fd_complaint_escalation esc = { FD_COMPLAINT_ESCALATION_VERSION, 0, 0, 0, 0 };
+    int ran = WRITE(fd_store_complaint_escalate_run(&esc, st, &run));
+    o->escalate = ran == DONE ? (esc.escalated == 1 ? DONE : REFUSED)
+                  : ran == REFUSED || o->complaint == REFUSED ? REFUSED
+                                                                : UNKNOWN;
+    if (ran == DONE && o->complaint == DONE && esc.escalated != 1)
+        problem("the escalation run escalated %lld targets of the complaint", (long long)esc.escalated);
+    journaled(o, o->escalate);
+    fd_complaint_target_iter *qi = NULL;
+    ca.at = run.at;
+    if (CALL(fd_store_complaint_queue(&qi, st, &ca, FD_COMPLAINT_BREACHED, 0, 0, 64)) == FD_OK) {
+        while (CALL(fd_complaint_target_iter_next(&ct, qi)) == FD_OK && ct)
+            if (ct->met_at != 0 || ct->due_at >= run.at)
+                problem("the breached page listed target %lld (met %lld, due %lld)", (long long)ct->id,
+                        (long long)ct->met_at, (long long)ct->due_at);
+    }
+    fd_complaint_target_iter_free(qi);
+    static const char phrase[] = "fault-你们去找开发商";
+    int64_t phrase_id = 0, changed = 0;
+    ma.at = run.at + 10;
+    o->phrase = journaled(o, WRITE(fd_store_reply_phrase_add(&phrase_id, st, &ma, phrase)));
+    fd_reply_hits *hits = NULL;
+    if (CALL(fd_store_reply_check(&hits, st, &ca, "这个问题fault-你们去找开发商吧")) == FD_OK && o->phrase != UNKNOWN &&
+        fd_reply_hits_count(hits) != (o->phrase == DONE))
+        problem("the reply check found %zu phrases", fd_reply_hits_count(hits));
+    fd_reply_hits_free(hits);
+    static const char data_2027[] = "frontdesk-holidays 1\nversion CN-2027.1\nregion CN\ncovers 2027-01-01 2027-12-31\n"
+                                    "extends builtin\nscope national\n2027-01-01 holiday 元旦 statutory\n";
+    ma.at++;
+    o->data = journaled(o, WRITE(fd_store_calendar_data_add(&changed, st, &ma, data_2027)));
+
     /* Reads: each either fails or tells the truth. */
     fd_policy *pol = NULL;
     int64_t rings = 0;
@@ -1191,6 +1230,14 @@ static void verify(const char *path, const outcome *o)
                  0, "a resolve target paused other than its complaint");
     expect_rows(db, "SELECT count(*) FROM complaints c WHERE c.what = ? AND c.state = 'assigned'", cpl, o->cstep[1],
                 "the complaint assigned");
+    expect_rows(db, "SELECT count(*) FROM complaint_events e JOIN complaints c ON c.id = e.complaint_id WHERE "
+                    "c.what = ? AND e.kind = 'escalate' AND e.detail = 'escalate' AND e.staff_id IS NULL", cpl,
+                o->escalate, "the system's escalation");
+    expect_range(db, "SELECT count(*) FROM complaint_targets WHERE escalated_at <> 0 AND (breached_at = 0 OR "
+                     "(target = 'escalate' AND met_at = 0))", NULL, 0, 0, "an escalated target not breached or met");
+    expect_rows(db, "SELECT count(*) FROM reply_phrases WHERE phrase = ? AND retired_at = 0", "fault-你们去找开发商",
+                o->phrase, "the reply phrase");
+    expect_rows(db, "SELECT count(*) FROM calendar_data WHERE version = ?", "CN-2027.1", o->data, "the holiday data");
     expect_rows(db, "SELECT count(*) FROM journal WHERE detail = ?", jdetail(detail, "again", 0), o->journal2,
                 "the entry added after opening again");
     expect_range(db, "SELECT count(*) FROM journal WHERE site_id = (SELECT id FROM sites WHERE code = ?)", "north",
