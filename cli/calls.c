@@ -546,7 +546,7 @@ int cmd_message(cli *c, ctx *x)
 
 static int dir_add(cli *c, ctx *x)
 {
-    manage(c, x);
+    manage(x);
     fd_dir_entry e = FD_DIR_ENTRY_INIT;
     fd_buf kind = FD_BUF_INIT;
     int bad = code_opt(c, "--kind", "entry_kind", &kind, &e.kind);
@@ -678,11 +678,7 @@ static int date_opt(const char *name, const char *v, fd_date *out)
         fprintf(stderr, "frontdesk: guest add needs %s YYYY-MM-DD\n", name);
         return 2;
     }
-    if (fd_date_parse(out, v) != FD_OK) {
-        fprintf(stderr, "frontdesk: %s: %s\n", name, fd_error_last()->message);
-        return 2;
-    }
-    return 0;
+    return parse_date(name, v, out);
 }
 
 static int guest_add(cli *c, ctx *x)

@@ -9,8 +9,8 @@ export FRONTDESK_DB="$db"
 . "$(dirname "$0")/lib.sh"
 expect "init" 0 "created" -- "$fd" init "$db" --name 某某产业园 --code park
 expect "staff" 0 "added" -- "$fd" staff add F001 王小丽 --role clerk
-expect "supervisor" 0 "added" -- "$fd" staff add S001 周主管 --role supervisor
-expect "grants" 0 "gave" -- "$fd" grant give supervisor manage
+expect "supervisor" 0 "added" -- "$fd" staff add S001 周主管 --role supervisor --as system
+expect "grants" 0 "gave" -- "$fd" grant give supervisor manage --as system
 expect "building needs manage" 1 "FD_EPERM" -- "$fd" building add 3 3号楼 --as F001
 expect "building" 0 "1" -- "$fd" building add 3号楼 3号楼 --as S001
 expect "unit as typed, canonical" 0 '"unit_id":1' -- "$fd" unit add 3栋1201室 --building 3号楼 --area 89.5 --json --as S001
@@ -31,6 +31,6 @@ expect "move-out twice" 1 "FD_ESTATE" -- "$fd" occupant move-out 1 2026-12-02 --
 expect "after moving out: no" 0 '"answer":"no"' -- "$fd" resident 张三 --date 2026-12-05 --json --as F001
 expect "org" 0 "1" -- "$fd" org add 长沙某某科技有限公司 --unit 3-102 --number 0731-84451234 --as F001
 expect "org find by initials" 0 "长沙某某科技有限公司" -- "$fd" org find cs --as F001
-expect "usage" 2 "usage: frontdesk unit" -- "$fd" unit frob
+expect "usage" 2 "unit has no subcommand 'frob'" -- "$fd" unit frob
 echo "cli property: $pass passed, $fail failed"
 [ "$fail" = 0 ]

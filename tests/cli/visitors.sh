@@ -19,10 +19,11 @@ id2=440305199007078814
 future=110101203001010014
 
 expect "init" 0 "created" -- "$fd" init "$db" --name 某某产业园 --code park
-expect "staff" 0 "added" -- "$fd" staff add F001 王小丽 --role clerk
-expect "staff 2" 0 "added" -- "$fd" staff add F002 李娜 --role clerk
-expect "supervisor" 0 "added" -- "$fd" staff add S001 周主管 --role supervisor
 expect "grants" 0 "gave" -- "$fd" grant give supervisor manage
+expect "grants" 0 "gave" -- "$fd" grant give supervisor reveal
+expect "staff" 0 "added" -- "$fd" staff add F001 王小丽 --role clerk
+expect "staff 2" 0 "added" -- "$fd" staff add F002 李娜 --role clerk --as system
+expect "supervisor" 0 "added" -- "$fd" staff add S001 周主管 --role supervisor --as system
 expect "building" 0 "1" -- "$fd" building add A A座 --as S001
 expect "unit" 0 "1" -- "$fd" unit add A座5F-01 --building A --use office --as S001
 expect "building 2" 0 "2" -- "$fd" building add 3 3号楼 --as S001
@@ -278,8 +279,8 @@ expect "R-COM-3 purge" 0 "已清除" -- "$fd" visitor purge --as S001 --at "2027
 expect "R-COM-3 the number gone, the visit kept" 0 '"visitor":"赵强",.*"id_type":"id_card","id_masked":""' -- "$fd" visitor show 1 --json --as F001
 expect "R-COM-3 journaled" 0 "visit.purge" -- "$fd" journal list --entity visit --as S001
 
-expect "usage" 2 "usage: frontdesk visitor" -- "$fd" visitor frob
-expect "usage: shape" 2 "usage: frontdesk card count" -- "$fd" card count visitor_card
+expect "usage" 2 "visitor has no subcommand 'frob'" -- "$fd" visitor frob
+expect "usage: shape" 2 "^  frontdesk card count KIND" -- "$fd" card count visitor_card
 expect "read-only commands open read-only" 0 "" -- "$fd" visitor onsite --read-only --as F001
 expect "verify" 0 "chain intact" -- "$fd" verify
 echo "cli visitors: $pass passed, $fail failed"
