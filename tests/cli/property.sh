@@ -21,6 +21,19 @@ expect "unit find as typed" 0 '"number":"3-1201"' -- "$fd" unit find "3号楼 12
 expect "natural order" 0 '3-102.*3-1201' -- "$fd" unit list --json --as F001
 expect "occupant" 0 "1" -- "$fd" occupant add 3-1201 张三 --role owner --number 13812345678 --move-in 2024-05-01 --as F001
 expect "move-in required" 2 "move-in" -- "$fd" occupant add 3-1201 李四 --as F001
+# codes as labels (fd_property_code_parse), shown as labels in Chinese output
+expect "unit add --help lists --use" 0 "--use residential\|office\|shop\|other" -- "$fd" unit add --help
+expect "--use as a label" 0 '"unit_id":3' -- "$fd" unit add 3-1203 --building 3 --use 办公 --json --as S001
+expect "--use: a label that is none" 2 "--use: .*use" -- "$fd" unit add 3-1204 --building 3 --use 仓库 --as S001
+expect "... changed nothing" 1 "FD_ENOTFOUND" -- "$fd" unit find 3-1204
+expect "units list the use's label" 0 "3-1203 .* 办公" -- "$fd" unit list
+expect "... the code in JSON" 0 '"number":"3-1203","floor":"12","use":"office"' -- "$fd" unit list --json
+expect "--role as a label" 0 '"occupant_id":2' -- "$fd" occupant add 3-1201 张小三 --role 住户 --move-in 2024/05/01 --json --as F001
+expect "--role: a label that is none" 2 "--role: .*role" -- "$fd" occupant add 3-1201 张四 --role 房东 --move-in 2024-05-01 --as F001
+expect "find shows the roles' labels (zh)" 0 "住户 +2 +张小三 .* 住户$" -- "$fd" find 张小三
+expect "find shows the owner's label (zh)" 0 "住户 +1 +张三 .* 业主$" -- "$fd" find 张三
+expect "find shows codes (en)" 0 "occupant +2 +张小三 .* resident$" -- "$fd" find 张小三 --lang en
+expect "move-out of the second" 0 "2026-11-30" -- "$fd" occupant move-out ２ 2026/11/30 --as F001
 expect "find by pinyin, phone masked" 0 '"name":"张三".*"phone":"138\*\*\*\*5678".*"unit":"3-1201"' -- "$fd" find zs --json --as F001
 expect "find by Traditional input" 0 "张三" -- "$fd" occupant find 張三 --as F001
 expect "resident by phone" 0 '"answer":"yes".*"unit":"3-1201".*"basis":"phone"' -- "$fd" resident "138 1234 5678" --json --as F001
