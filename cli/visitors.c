@@ -1114,14 +1114,17 @@ static void custody_line(const cli *c, ctx *x, const fd_custody_item *i, const f
     if (*i->found_where)
         printf(z ? "  拾于 " : "  found at "), plain(i->found_where);
     printf("  %s", lbl(c, "custody_state", i->state));
-    if (i->notified_at && strcmp(i->state, "held") == 0)
-        printf(z ? "（%s 已通知%s" : " (told %s%s", hm(x, i->notified_at), i->reminders ? "" : (z ? "）" : ")"));
-    if (i->notified_at && strcmp(i->state, "held") == 0 && i->reminders)
-        printf(z ? "，提醒 %lld 次）" : ", reminded %lld time%s)", (long long)i->reminders, plural(i->reminders));
+    if (i->notified_at && strcmp(i->state, "held") == 0 && i->reminders == 0) /* notified_at: the last notice */
+        printf(z ? "（%s 已通知）" : " (told %s)", hm(x, i->notified_at));
+    else if (i->notified_at && strcmp(i->state, "held") == 0 && z)
+        printf("（已通知并提醒 %lld 次，最近 %s）", (long long)i->reminders, hm(x, i->notified_at));
+    else if (i->notified_at && strcmp(i->state, "held") == 0)
+        printf(" (told and reminded %lld time%s, last %s)", (long long)i->reminders, plural(i->reminders),
+               hm(x, i->notified_at));
     if (*i->handed_to)
         printf(" → "), plain(i->handed_to);
     if (*i->check_method)
-        printf("（%s）", lbl(c, "custody_how", i->check_method));
+        printf(z ? "（%s）" : " (%s)", lbl(c, "custody_how", i->check_method));
     if (d && d->notify)
         printf(z ? "  [待通知]" : "  [notify]");
     if (d && d->remind)
