@@ -57,6 +57,8 @@ int lib_error(fd_status rc);
 void json_string(const char *s);
 /* @s for a terminal: controls and bidi characters escaped. */
 void plain(const char *s);
+/* "s" for an English plural of @n ("1 visit", "2 visits"), else "". */
+const char *plural(int64_t n);
 /* A decimal int64 filling the whole string: 1, else 0. */
 int parse_int(const char *s, int64_t *out);
 /* Every time option's one reading, its messages naming the option @name: "@SECONDS" (UTC); "YYYY-MM-DD

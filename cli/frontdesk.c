@@ -377,6 +377,12 @@ static int parse(cli *c, int argc, char **argv)
     return 0;
 }
 
+/* "s" for an English plural: 1 visit, 2 visits. */
+const char *plural(int64_t n)
+{
+    return n == 1 ? "" : "s";
+}
+
 /* Parses a decimal int64 that must fill the whole string; refuses what does not fit. */
 int parse_int(const char *s, int64_t *out)
 {
@@ -1235,10 +1241,10 @@ static int cmd_verify(cli *c, ctx *x)
         json_string(r.problem);
         puts("}");
     } else {
-        printf("database %s\n  integrity     %s\n  triggers      %s\n  journal       %lld entries, %s\n"
+        printf("database %s\n  integrity     %s\n  triggers      %s\n  journal       %lld entr%s, %s\n"
                "  chain head    %s\n",
                r.uuid, r.integrity_ok ? "ok" : "FAILED", r.triggers_ok ? "all present" : "MISSING",
-               (long long)r.entries, r.first_bad_id ? "BROKEN" : "chain intact", r.head);
+               (long long)r.entries, r.entries == 1 ? "y" : "ies", r.first_bad_id ? "BROKEN" : "chain intact", r.head);
         if (rc)
             printf("  problem       %s (entry %lld)\n", r.problem, (long long)r.first_bad_id);
     }

@@ -57,12 +57,6 @@ static int need(const cli *c, const char *name, const char **out)
     return 2;
 }
 
-/* "s" for an English plural: 1 visit, 2 visits. */
-static const char *plural(int64_t n)
-{
-    return n == 1 ? "" : "s";
-}
-
 /*
  * --party N: how many came, as typed (2, ２, 2人, 3位). Not a number: a usage
  * error in the library's words (the range is the library's, FD_VISIT_PARTY_MAX;
@@ -447,8 +441,8 @@ static int visitor_register(cli *c, ctx *x)
     printf(z ? "已登记来访 %lld：登记单号 %lld，%s\n" : "registered visit %lld: slip %lld, %s\n", (long long)r.id,
            (long long)r.slip_no, lbl(c, "state", r.state));
     if (r.previous_visits)
-        printf(z ? "该证件此前来访 %lld 次\n" : "%lld earlier visits with this ID document\n",
-               (long long)r.previous_visits);
+        printf(z ? "该证件此前来访 %lld 次\n" : "%lld earlier visit%s with this ID document\n",
+               (long long)r.previous_visits, plural(r.previous_visits));
     match_text(c, &r.blocklist);
     if (strcmp(r.state, "held") == 0)
         printf(z ? "请按级别处理：frontdesk visitor admit %lld --note 理由 或 visitor refuse %lld --note 理由\n"
@@ -634,9 +628,10 @@ static int visitor_shift(cli *c, ctx *x)
                hm(x, since), (long long)s.on_site, (long long)s.overstaying, (long long)s.unexplained,
                (long long)s.held, (long long)s.expected_late);
         printf(z ? "物品借出 %lld 件，其中访客已离开未归还 %lld；清点差异待说明 %lld\n"
-                 : "items out %lld, %lld of them not returned by visitors who left; %lld counts with a difference "
+                 : "items out %lld, %lld of them not returned by visitors who left; %lld count%s with a difference "
                    "unexplained\n",
-               (long long)s.items_out, (long long)s.items_unreturned, (long long)s.counts_open);
+               (long long)s.items_out, (long long)s.items_unreturned, (long long)s.counts_open,
+               z ? "" : plural(s.counts_open));
         int n = 0;
         int64_t on_site = 0, over = 0;
         if (s.unexplained)
@@ -1562,8 +1557,9 @@ static int slips_status(cli *c, ctx *x)
     } else if (s.pending == 0) {
         puts(z ? "没有待移交的登记单" : "no slips waiting for security");
     } else {
-        printf(z ? "待移交登记单 %lld 张（%lld–%lld），自 %s 起；%s\n" : "%lld slips waiting (%lld-%lld) since %s; %s\n",
-               (long long)s.pending, (long long)s.first_pending, (long long)s.last_slip, hm(x, s.since),
+        printf(z ? "待移交登记单 %lld 张%s（%lld–%lld），自 %s 起；%s\n" : "%lld slip%s waiting (%lld-%lld) since %s; %s\n",
+               (long long)s.pending, z ? "" : plural(s.pending), (long long)s.first_pending, (long long)s.last_slip,
+               hm(x, s.since),
                s.due ? (z ? "应移交保安（frontdesk slips handover --to 接收人）" : "due to security (frontdesk slips handover --to NAME)")
                      : (z ? "尚未到移交时间" : "not yet due"));
     }
