@@ -80,6 +80,15 @@ static int party_arg(const char *text, int64_t *out)
     return 2;
 }
 
+/* "CMD SUB ID --name VALUE": the id (full-width digits read) and the required option's value; 0, else 2. */
+static int id_and(const cli *c, const char *name, int64_t *id, const char **value)
+{
+    char what[48];
+    snprintf(what, sizeof what, "%s %s ID", c->argv[0], c->argv[1]);
+    int bad = id_arg(c->argv[2], what, id);
+    return bad ? bad : need(c, name, value);
+}
+
 /* A whole number >= 0 as typed (full-width digits read): 0, else a usage error naming @name. */
 static int whole_arg(const char *name, const char *text, int64_t *out)
 {
@@ -694,9 +703,7 @@ static int visitor_id_reveal(cli *c, ctx *x)
 {
     int64_t id = 0;
     const char *reason = NULL;
-    int bad = id_arg(c->argv[2], "visitor id-reveal ID", &id);
-    if (!bad)
-        bad = need(c, "--reason", &reason);
+    int bad = id_and(c, "--reason", &id, &reason);
     if (bad)
         return bad;
     x->actor.grants |= FD_GRANT_REVEAL;
@@ -805,9 +812,7 @@ static int blocklist_lift(cli *c, ctx *x)
     manage(x);
     int64_t id = 0;
     const char *reason = NULL;
-    int bad = id_arg(c->argv[2], "blocklist lift ID", &id);
-    if (!bad)
-        bad = need(c, "--reason", &reason);
+    int bad = id_and(c, "--reason", &id, &reason);
     if (bad)
         return bad;
     fd_status rc = fd_store_blocklist_lift(x->store, &x->actor, id, reason);
@@ -1194,9 +1199,7 @@ static int custody_collect(cli *c, ctx *x)
     int64_t id = 0;
     const char *to = NULL, *method = NULL;
     fd_buf how = FD_BUF_INIT;
-    int bad = id_arg(c->argv[2], "custody collect ID", &id);
-    if (!bad)
-        bad = need(c, "--to", &to);
+    int bad = id_and(c, "--to", &id, &to);
     if (!bad)
         bad = need(c, "--check", &method);
     if (!bad)
@@ -1335,9 +1338,7 @@ static int permit_check(cli *c, ctx *x)
 {
     int64_t id = 0, check = 0;
     const char *items = NULL;
-    int bad = id_arg(c->argv[2], "permit check ID", &id);
-    if (!bad)
-        bad = need(c, "--counted", &items);
+    int bad = id_and(c, "--counted", &id, &items);
     if (bad)
         return bad;
     fd_status rc = fd_store_goods_check(&check, x->store, &x->actor, id, items, opt(c, "--gate"), opt(c, "--note"));
