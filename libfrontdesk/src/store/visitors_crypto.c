@@ -75,7 +75,8 @@ fd_status fd__key_file_read(const char *fn, const char *path, unsigned char key[
             for (size_t i = 0; ok && i < 32; i++) {
                 int hi = hex_value(buf[2 * i]), lo = hex_value(buf[2 * i + 1]);
                 ok = hi >= 0 && lo >= 0;
-                key[i] = (unsigned char)(hi << 4 | lo);
+                if (ok)
+                    key[i] = (unsigned char)((unsigned)hi << 4 | (unsigned)lo);
             }
             if (!ok)
                 rc = fd__error(FD_EINVAL, "%s: key_file: '%s' does not hold a key: 32 bytes, or 64 hex digits and a "
