@@ -539,27 +539,6 @@ typedef struct fx {
     int64_t clerk, manager, other_clerk;
 } fx;
 
-static fd_actor actor_at(int64_t site, int64_t staff, int64_t at)
-{
-    fd_actor a = FD_ACTOR_INIT;
-    a.site_id = site;
-    a.staff_id = staff;
-    a.at = at;
-    return a;
-}
-
-static int64_t fx_staff(fd_store *s, int64_t site, const char *code, const char *name, const char *role)
-{
-    fd_actor a = actor_at(site, 0, T0 - 86400);
-    fd_staff st = FD_STAFF_INIT;
-    st.code = code;
-    st.name = name;
-    st.role = role;
-    int64_t id = 0;
-    fd_assert_ok(fd_store_staff_add(&id, s, &a, &st));
-    return id;
-}
-
 /* A store with two sites: a clerk and a manager (manage + reveal) at the first, a clerk at the second. */
 static fx fx_open(const char *stem)
 {
@@ -567,22 +546,13 @@ static fx fx_open(const char *stem)
     memset(&f, 0, sizeof f);
     snprintf(f.path, sizeof f.path, "%s", fd_test_path(stem));
     fd_assert_ok(fd_store_open(&f.s, f.path, NULL));
-    fd_actor boot = actor_at(0, 0, T0 - 86400);
-    fd_site site = FD_SITE_INIT;
-    site.code = "hq";
-    site.name = "某某产业园";
-    site.time_zone = "Asia/Shanghai";
-    fd_assert_ok(fd_store_site_add(&f.site, f.s, &boot, &site));
-    site.code = "hotel";
-    site.name = "某某酒店";
-    fd_assert_ok(fd_store_site_add(&f.other_site, f.s, &boot, &site));
-    f.clerk = fx_staff(f.s, f.site, "c01", "前台小李", "clerk");
-    f.manager = fx_staff(f.s, f.site, "m01", "王经理", "manager");
-    f.other_clerk = fx_staff(f.s, f.other_site, "c01", "酒店前台", "clerk");
-    fd_actor sys = actor_at(f.site, 0, T0 - 86400);
-    fd_assert_ok(fd_store_grant_set(f.s, &sys, "manager", FD_GRANT_MANAGE, 1));
-    fd_assert_ok(fd_store_grant_set(f.s, &sys, "manager", FD_GRANT_REVEAL, 1));
-    sys.site_id = f.other_site;
+    fd_test_sites t = fd_test_two_sites(f.s, T0 - 86400);
+    f.site = t.site;
+    f.other_site = t.other_site;
+    f.clerk = t.clerk;
+    f.manager = t.manager;
+    f.other_clerk = t.other_clerk;
+    fd_actor sys = fd_test_actor(f.other_site, 0, T0 - 86400);
     fd_assert_ok(fd_store_grant_set(f.s, &sys, "clerk", FD_GRANT_REVEAL, 1));
     return f;
 }
@@ -594,12 +564,12 @@ static void fx_close(fx *f)
 
 static fd_actor clerk_at(const fx *f, int64_t at)
 {
-    return actor_at(f->site, f->clerk, at);
+    return fd_test_actor(f->site, f->clerk, at);
 }
 
 static fd_actor manager_at(const fx *f, int64_t at)
 {
-    return actor_at(f->site, f->manager, at);
+    return fd_test_actor(f->site, f->manager, at);
 }
 
 /* The manager asking to see personal data, with a reason. */
@@ -752,7 +722,7 @@ Test(calls_store, R_CALL_1_every_refusal_names_its_field_and_changes_nothing)
     c.callee_entry = 999;
     fd_assert_error(fd_store_call_add(&id, f.s, &a, &c), FD_ENOTFOUND, "call.callee_entry");
     /* Staff of another site acting here (FD_EPERM), and the other site's own directory entry. */
-    fd_actor other = actor_at(f.site, f.other_clerk, T0 + 120);
+    fd_actor other = fd_test_actor(f.site, f.other_clerk, T0 + 120);
     c = answered_call(5, 60);
     fd_assert_error(fd_store_call_add(&id, f.s, &other, &c), FD_EPERM, "actor");
     fd_assert_error(fd_store_call_add(&id, f.s, NULL, &c), FD_EINVAL, "actor");
@@ -804,7 +774,7 @@ Test(calls_store, R_CALL_8_dropped_incoming_creates_a_callback_outgoing_does_not
     fd_actor later = clerk_at(&f, T0 + 600);
     fd_assert_error(fd_store_call_task_done(f.s, &later, task, ""), FD_EINVAL, "outcome");
     fd_assert_error(fd_store_call_task_done(f.s, &later, task, NULL), FD_EINVAL, "outcome");
-    fd_actor other = actor_at(f.other_site, f.other_clerk, T0 + 600);
+    fd_actor other = fd_test_actor(f.other_site, f.other_clerk, T0 + 600);
     fd_assert_error(fd_store_call_task_done(f.s, &other, task, "已回拨"), FD_ENOTFOUND, "task_id");
     fd_assert_ok(fd_store_call_task_done(f.s, &later, task, "已回拨，客户问题已解答"));
     fd_assert_error(fd_store_call_task_done(f.s, &later, task, "again"), FD_ESTATE, "2026-11-23T09:10:00+08:00");
@@ -948,7 +918,7 @@ Test(calls_store, R_CALL_6_message_states_are_stored_with_who_and_when)
     fd_assert_error(fd_store_message_deliver(f.s, &b, id2, "pigeon", NULL), FD_EINVAL, "how");
     fd_assert_error(fd_store_message_deliver(f.s, &b, id2, NULL, NULL), FD_EINVAL, "how");
     fd_assert_error(fd_store_message_deliver(f.s, &b, 9999, "phone", NULL), FD_ENOTFOUND, "message_id");
-    fd_actor other = actor_at(f.other_site, f.other_clerk, T0 + 600);
+    fd_actor other = fd_test_actor(f.other_site, f.other_clerk, T0 + 600);
     fd_assert_error(fd_store_message_deliver(f.s, &other, id2, "phone", NULL), FD_ENOTFOUND, "message_id");
     assert_unchanged(&f, &before);
     fd_assert_ok(fd_store_message_expire(f.s, &b, id2, "本人已离职"));
@@ -979,7 +949,7 @@ Test(calls_store, R_CALL_6_a_message_is_read_back_and_confirmed_before_it_is_tak
     m = a_message();
     m.call_id = 42;
     fd_assert_error(fd_store_message_take(&id, f.s, &a, &m), FD_ENOTFOUND, "message.call_id");
-    fd_actor other = actor_at(f.site, f.other_clerk, T0 + 60);
+    fd_actor other = fd_test_actor(f.site, f.other_clerk, T0 + 60);
     m = a_message();
     fd_assert_error(fd_store_message_take(&id, f.s, &other, &m), FD_EPERM, "actor");
     assert_unchanged(&f, &before);
@@ -1077,10 +1047,10 @@ Test(calls_store, R_CALL_6_dir_find_by_name_pinyin_initials_traditional_extensio
     fd_assert_error(fd_store_dir_find(&it, f.s, &a, "wang", 0), FD_ERANGE, "limit");
     fd_assert_error(fd_store_dir_find(&it, f.s, &a, "wang", 65), FD_ERANGE, "limit");
     fd_assert_error(fd_store_dir_find(&it, f.s, &a, NULL, 10), FD_EINVAL, "query");
-    fd_actor other = actor_at(f.site, f.other_clerk, T0);
+    fd_actor other = fd_test_actor(f.site, f.other_clerk, T0);
     fd_assert_error(fd_store_dir_find(&it, f.s, &other, "wang", 10), FD_EPERM, "actor");
     /* Another site's directory is not this site's. */
-    fd_actor hotel = actor_at(f.other_site, f.other_clerk, T0);
+    fd_actor hotel = fd_test_actor(f.other_site, f.other_clerk, T0);
     fd_assert_ok(fd_store_dir_find(&it, f.s, &hotel, "wang", 10));
     const fd_dir_entry *e = NULL;
     fd_assert_ok(fd_dir_entry_iter_next(&e, it));
@@ -1167,11 +1137,11 @@ Test(calls_store, R_CALL_6_dir_add_refusals_name_the_field_and_change_nothing)
     e.name = "王二";
     fd_actor clerk = clerk_at(&f, T0);
     fd_assert_error(fd_store_dir_add(&id, f.s, &clerk, &e), FD_EPERM, "manage");
-    fd_actor other = actor_at(f.site, f.other_clerk, T0);
+    fd_actor other = fd_test_actor(f.site, f.other_clerk, T0);
     fd_assert_error(fd_store_dir_add(&id, f.s, &other, &e), FD_EPERM, "actor");
     assert_unchanged(&f, &before);
     /* The extension is unique per site: the hotel may use 8001 too. */
-    fd_actor hotel = actor_at(f.other_site, 0, T0);
+    fd_actor hotel = fd_test_actor(f.other_site, 0, T0);
     e.extension = "8001";
     fd_assert_ok(fd_store_dir_add(&id, f.s, &hotel, &e));
     fx_close(&f);
@@ -1185,7 +1155,7 @@ Test(calls_store, R_CALL_6_presence_and_the_screen_decision)
     fd_assert_error(fd_store_dir_presence_set(f.s, &a, id, "asleep", 0), FD_EINVAL, "presence");
     fd_assert_error(fd_store_dir_presence_set(f.s, &a, id, "out", T0), FD_EINVAL, "until");
     fd_assert_error(fd_store_dir_presence_set(f.s, &a, 999, "out", 0), FD_ENOTFOUND, "entry_id");
-    fd_actor hotel = actor_at(f.other_site, f.other_clerk, T0);
+    fd_actor hotel = fd_test_actor(f.other_site, f.other_clerk, T0);
     fd_assert_error(fd_store_dir_presence_set(f.s, &hotel, id, "out", 0), FD_ENOTFOUND, "entry_id");
     fd_assert_ok(fd_store_dir_presence_set(f.s, &a, id, "out", T0 + 3600));
     fd_dir_entry *e = NULL;
@@ -1251,7 +1221,7 @@ Test(calls_store, R_CALL_6_dir_find_with_many_matches_reads_the_first_page_in_co
     static const char *const given[] = { "三", "四", "五", "六", "七", "八", "九", "十", "一", "二", "伟", "芳" };
     enum { N = 2400 };
     char **names = calloc(N, sizeof *names);
-    fd_actor sys = actor_at(f.site, 0, T0);
+    fd_actor sys = fd_test_actor(f.site, 0, T0);
     fd_assert_ok(fd_store_begin(f.s));
     for (int i = 0; i < N; i++) {
         names[i] = malloc(32);
@@ -1311,7 +1281,7 @@ Test(calls_store, R_CALL_6_dir_find_with_many_matches_reads_the_first_page_in_co
 static int64_t add_guest(const fx *f, int64_t site, const char *name, const char *room, fd_date arrival,
                          fd_date departure, int incognito)
 {
-    fd_actor a = actor_at(site, 0, T0 - 7 * 86400);
+    fd_actor a = fd_test_actor(site, 0, T0 - 7 * 86400);
     fd_guest g = FD_GUEST_INIT;
     g.name = name;
     g.room = room;
@@ -1344,15 +1314,15 @@ Test(calls_store, R_CALL_11_guest_lookup_by_room_and_name)
     int64_t old = add_guest(&f, hotel, "周五", "1208", (fd_date){ 2026, 11, 18 }, (fd_date){ 2026, 11, 22 }, 0);
     int64_t next = add_guest(&f, hotel, "吴六", "1208", (fd_date){ 2026, 11, 26 }, (fd_date){ 2026, 11, 28 }, 0);
     int64_t gone = add_guest(&f, hotel, "郑七", "0802", (fd_date){ 2026, 11, 20 }, (fd_date){ 2026, 11, 23 }, 0);
-    fd_actor sys = actor_at(hotel, 0, T0 - 3 * 86400);
+    fd_actor sys = fd_test_actor(hotel, 0, T0 - 3 * 86400);
     fd_assert_ok(fd_store_guest_checkout(f.s, &sys, old));
-    fd_actor out = actor_at(hotel, 0, T0 - 3600);
+    fd_actor out = fd_test_actor(hotel, 0, T0 - 3600);
     fd_assert_ok(fd_store_guest_checkout(f.s, &out, gone));
     fd_assert_error(fd_store_guest_checkout(f.s, &out, gone), FD_ESTATE, "checked out already");
     fd_actor hq = clerk_at(&f, T0);
     fd_assert_error(fd_store_guest_checkout(f.s, &hq, li), FD_ENOTFOUND, "guest_id");
     /* A clerk of the hotel (with no reveal asked for). */
-    fd_actor a = actor_at(hotel, f.other_clerk, T0);
+    fd_actor a = fd_test_actor(hotel, f.other_clerk, T0);
     int64_t id = 0;
     cr_assert_eq(lookup(&f, &a, NULL, "1208", &id), FD_GUEST_IN_HOUSE, "the guest in house wins");
     cr_assert_eq(id, li);
@@ -1389,8 +1359,8 @@ Test(calls_store, R_CALL_11_incognito_guest_is_no_such_guest_unless_revealed)
     int64_t hotel = f.other_site;
     int64_t vip = add_guest(&f, hotel, "孙总", "1888", (fd_date){ 2026, 11, 22 }, (fd_date){ 2026, 11, 25 }, 1);
     add_guest(&f, hotel, "陈八", "1888", (fd_date){ 2026, 11, 10 }, (fd_date){ 2026, 11, 12 }, 0);
-    fd_actor sys = actor_at(hotel, 0, T0 - 10 * 86400);
-    fd_actor a = actor_at(hotel, f.other_clerk, T0);
+    fd_actor sys = fd_test_actor(hotel, 0, T0 - 10 * 86400);
+    fd_actor a = fd_test_actor(hotel, f.other_clerk, T0);
     int64_t id = 0;
     cr_assert_eq(lookup(&f, &a, "孙总", NULL, &id), FD_GUEST_NONE);
     cr_assert_eq(lookup(&f, &a, "sunzong", "1888", &id), FD_GUEST_NONE);
@@ -1422,7 +1392,7 @@ Test(calls_store, R_CALL_11_guest_add_refusals_name_the_field)
 {
     fx f = fx_open("calls-guest-add");
     snapshot before = snap(&f);
-    fd_actor a = actor_at(f.other_site, f.other_clerk, T0);
+    fd_actor a = fd_test_actor(f.other_site, f.other_clerk, T0);
     fd_guest g = FD_GUEST_INIT;
     g.name = "李四";
     g.room = "1208";
@@ -1443,7 +1413,7 @@ Test(calls_store, R_CALL_11_guest_add_refusals_name_the_field)
     g.checked_out_at = T0;
     fd_assert_error(fd_store_guest_add(&id, f.s, &a, &g), FD_EINVAL, "guest.checked_out_at");
     g.checked_out_at = 0;
-    fd_actor other = actor_at(f.other_site, f.clerk, T0);
+    fd_actor other = fd_test_actor(f.other_site, f.clerk, T0);
     fd_assert_error(fd_store_guest_add(&id, f.s, &other, &g), FD_EPERM, "actor");
     assert_unchanged(&f, &before);
     fd_assert_ok(fd_store_guest_add(&id, f.s, &a, &g));
@@ -1573,10 +1543,10 @@ Test(calls_store, R_COM_4_call_stats_count_the_period)
     cr_assert_eq(s.messages_open, 2, "m1 (delivered only the next day) and m2");
     cr_assert_eq(s.messages_overdue, 2, "older than 30 minutes at midnight");
     fd_assert_error(fd_store_call_stats(&s, f.s, &a, day_end, day_start), FD_EINVAL, "to");
-    fd_actor other = actor_at(f.site, f.other_clerk, T0);
+    fd_actor other = fd_test_actor(f.site, f.other_clerk, T0);
     fd_assert_error(fd_store_call_stats(&s, f.s, &other, day_start, day_end), FD_EPERM, "actor");
     /* The other site has none of it. */
-    fd_actor hotel = actor_at(f.other_site, f.other_clerk, T0);
+    fd_actor hotel = fd_test_actor(f.other_site, f.other_clerk, T0);
     fd_assert_ok(fd_store_call_stats(&s, f.s, &hotel, day_start, day_end));
     cr_assert_eq(s.total + s.open_callbacks + s.messages_open, 0);
     fx_close(&f);
@@ -1896,14 +1866,14 @@ Test(calls_store, R_CALL_3_import_generic_and_the_site_zone)
     cr_assert_str_eq(c->caller_name, "深圳华强贸易, 李经理");
     fd_call_free(c);
     /* A site in Tokyo reads the same line an hour earlier (UTC); an explicit zone wins. */
-    fd_actor boot = actor_at(0, 0, CDR_AT);
+    fd_actor boot = fd_test_actor(0, 0, CDR_AT);
     fd_site tokyo = FD_SITE_INIT;
     tokyo.code = "tokyo";
     tokyo.name = "东京分部";
     tokyo.time_zone = "Asia/Tokyo";
     int64_t tk = 0;
     fd_assert_ok(fd_store_site_add(&tk, f.s, &boot, &tokyo));
-    fd_actor t = actor_at(tk, 0, CDR_AT);
+    fd_actor t = fd_test_actor(tk, 0, CDR_AT);
     import_file(&f, &t, "generic", "generic.csv", GENERIC_MAP, NULL);
     c = call_by_key(&f, &t, "GW-20260302-0002");
     cr_assert_eq(c->ring_at, 1772415000 - 3600);
@@ -1958,7 +1928,7 @@ Test(calls_store, R_CALL_3_import_refusals_name_the_option_and_change_nothing)
     fd_assert_error(fd_store_cdr_import(&s, &rejects, f.s, &a, NULL, line), FD_EINVAL, "options");
     fd_assert_error(fd_store_cdr_import(&s, &rejects, f.s, &a, &o, NULL), FD_EINVAL, "text");
     fd_assert_error(fd_store_cdr_import(NULL, &rejects, f.s, &a, &o, line), FD_EINVAL, "out");
-    fd_actor other = actor_at(f.site, f.other_clerk, CDR_AT);
+    fd_actor other = fd_test_actor(f.site, f.other_clerk, CDR_AT);
     fd_assert_error(fd_store_cdr_import(&s, &rejects, f.s, &other, &o, line), FD_EPERM, "actor");
     fd_assert_error(fd_store_cdr_import_file(&s, &rejects, f.s, &a, &o, CDR_DIR "no-such-file.csv"), FD_EIO,
                     "fd_store_cdr_import_file: path");
@@ -2027,7 +1997,7 @@ Test(calls_store, R_CALL_6_dir_find_when_a_query_matches_most_of_the_directory)
     fx f = fx_open("calls-dir-dense");
     enum { LATE = 3400, EARLY = 1100, OTHER = 100 };
     char **late = calloc(LATE, sizeof *late), **other = calloc(OTHER, sizeof *other);
-    fd_actor sys = actor_at(f.site, 0, T0), hotel = actor_at(f.other_site, 0, T0);
+    fd_actor sys = fd_test_actor(f.site, 0, T0), hotel = fd_test_actor(f.other_site, 0, T0);
     fd_assert_ok(fd_store_begin(f.s));
     /* 张志忠 carries six keys starting with z (zhangzhizhong, zhizhong, zhong; zzz, zz, z): over the count's cap.
      * 阿 sorts first and matches no z: the walk of the first entries finds nothing and gives way. */
@@ -2065,7 +2035,7 @@ Test(calls_store, R_CALL_6_dir_find_when_a_query_matches_most_of_the_directory)
     find_names(got, sizeof got, &f, &a, "zzz", 20);
     cr_assert_str_eq(got, want);
     first_sorted(want, sizeof want, other, OTHER, 20);
-    fd_actor h = actor_at(f.other_site, f.other_clerk, T0 + 60);
+    fd_actor h = fd_test_actor(f.other_site, f.other_clerk, T0 + 60);
     find_names(got, sizeof got, &f, &h, "z", 20);
     cr_assert_str_eq(got, want);
     first_sorted(want, sizeof want, other, OTHER, 64);

@@ -886,30 +886,9 @@ typedef struct fx {
     int64_t unit, occupant, eng, service, other_dept, call;
 } fx;
 
-static fd_actor actor_at(int64_t site, int64_t staff, int64_t at)
-{
-    fd_actor a = FD_ACTOR_INIT;
-    a.site_id = site;
-    a.staff_id = staff;
-    a.at = at;
-    return a;
-}
-
-static int64_t fx_staff(fd_store *s, int64_t site, const char *code, const char *name, const char *role)
-{
-    fd_actor a = actor_at(site, 0, T_EVE - 30 * DAY);
-    fd_staff st = FD_STAFF_INIT;
-    st.code = code;
-    st.name = name;
-    st.role = role;
-    int64_t id = 0;
-    fd_assert_ok(fd_store_staff_add(&id, s, &a, &st));
-    return id;
-}
-
 static int64_t fx_department(fd_store *s, int64_t site, const char *org_name, const char *name)
 {
-    fd_actor sys = actor_at(site, 0, T_EVE - 30 * DAY);
+    fd_actor sys = fd_test_actor(site, 0, T_EVE - 30 * DAY);
     fd_organisation org = FD_ORGANISATION_INIT;
     org.name = org_name;
     int64_t oid = 0, id = 0;
@@ -933,21 +912,13 @@ static fx fx_open(const char *stem)
     memset(&f, 0, sizeof f);
     snprintf(f.path, sizeof f.path, "%s", fd_test_path(stem));
     fd_assert_ok(fd_store_open(&f.s, f.path, NULL));
-    fd_actor boot = actor_at(0, 0, T_EVE - 30 * DAY);
-    fd_site site = FD_SITE_INIT;
-    site.code = "hq";
-    site.name = "某某花园";
-    site.time_zone = "Asia/Shanghai";
-    fd_assert_ok(fd_store_site_add(&f.site, f.s, &boot, &site));
-    site.code = "hotel";
-    site.name = "某某酒店";
-    fd_assert_ok(fd_store_site_add(&f.other_site, f.s, &boot, &site));
-    f.clerk = fx_staff(f.s, f.site, "c01", "前台小李", "clerk");
-    f.manager = fx_staff(f.s, f.site, "m01", "王主任", "manager");
-    f.other_clerk = fx_staff(f.s, f.other_site, "c01", "酒店前台", "clerk");
-    fd_actor sys = actor_at(f.site, 0, T_EVE - 30 * DAY);
-    fd_assert_ok(fd_store_grant_set(f.s, &sys, "manager", FD_GRANT_MANAGE, 1));
-    fd_assert_ok(fd_store_grant_set(f.s, &sys, "manager", FD_GRANT_REVEAL, 1));
+    fd_test_sites t = fd_test_two_sites(f.s, T_EVE - 30 * DAY);
+    f.site = t.site;
+    f.other_site = t.other_site;
+    f.clerk = t.clerk;
+    f.manager = t.manager;
+    f.other_clerk = t.other_clerk;
+    fd_actor sys = fd_test_actor(f.site, 0, T_EVE - 30 * DAY);
     fd_building b = FD_BUILDING_INIT;
     b.code = "3";
     b.name = "3号楼";
@@ -984,7 +955,7 @@ static fx fx_open(const char *stem)
     c.category = "inquiry";
     c.matter = "电梯坏了三天没人修";
     c.read_back = 1;
-    fd_actor clerk = actor_at(f.site, f.clerk, T0 - 4 * MINUTE);
+    fd_actor clerk = fd_test_actor(f.site, f.clerk, T0 - 4 * MINUTE);
     fd_assert_ok(fd_store_call_add(&f.call, f.s, &clerk, &c));
     return f;
 }
@@ -996,12 +967,12 @@ static void fx_close(fx *f)
 
 static fd_actor clerk_at(const fx *f, int64_t at)
 {
-    return actor_at(f->site, f->clerk, at);
+    return fd_test_actor(f->site, f->clerk, at);
 }
 
 static fd_actor manager_at(const fx *f, int64_t at)
 {
-    fd_actor a = actor_at(f->site, f->manager, at);
+    fd_actor a = fd_test_actor(f->site, f->manager, at);
     a.grants = FD_GRANT_MANAGE;
     return a;
 }
@@ -1166,7 +1137,7 @@ Test(complaints_store, R_CPL_1_R_CPL_2_register_writes_the_complaint_its_event_a
     cr_assert_lt(fd_test_digit_run(got->contact), 7, "masked: %s", got->contact);
     fd_complaint_free(got);
     /* Revealed: stored normalised. */
-    fd_actor rev = actor_at(f.site, f.manager, T0);
+    fd_actor rev = fd_test_actor(f.site, f.manager, T0);
     rev.grants = FD_GRANT_REVEAL;
     rev.reason = "回访客户";
     fd_assert_ok(fd_store_complaint_get(&got, f.s, &rev, id));
@@ -1229,7 +1200,7 @@ Test(complaints_store, R_CPL_1_add_refuses_naming_the_field_and_writes_nothing)
     fd_assert_error(fd_store_complaint_add(&id, f.s, &a, &c), FD_ENOTFOUND, "complaint.subject_department");
     c = a_complaint("major", T0);
     c.call_id = f.call;
-    fd_actor other = actor_at(f.other_site, f.other_clerk, T0);
+    fd_actor other = fd_test_actor(f.other_site, f.other_clerk, T0);
     fd_assert_error(fd_store_complaint_add(&id, f.s, &other, &c), FD_ENOTFOUND, "complaint.call_id: no call");
     c = a_complaint("major", T0 + MINUTE);
     fd_assert_error(fd_store_complaint_add(&id, f.s, &a, &c), FD_EINVAL, "complaint.received_at: 60 s after");
@@ -1238,7 +1209,7 @@ Test(complaints_store, R_CPL_1_add_refuses_naming_the_field_and_writes_nothing)
     fd_assert_error(fd_store_complaint_add(&id, f.s, &a, &c), FD_EINVAL, "complaint.contact");
     cr_assert_lt(fd_test_digit_run(fd_error_last()->message), 7, "never echoed: %s", fd_error_last()->message);
     c = a_complaint("major", T0);
-    fd_actor stranger = actor_at(f.site, f.other_clerk, T0);
+    fd_actor stranger = fd_test_actor(f.site, f.other_clerk, T0);
     fd_assert_error(fd_store_complaint_add(&id, f.s, &stranger, &c), FD_EPERM, "actor");
     fd_assert_error(fd_store_complaint_add(NULL, f.s, &a, &c), FD_EINVAL, "out_id");
     fd_assert_error(fd_store_complaint_add(&id, f.s, &a, NULL), FD_EINVAL, "c");
@@ -1258,7 +1229,7 @@ Test(complaints_store, R_CPL_1_R_CALL_9_a_complaint_from_a_call_in_one_call)
     fd_actor a = clerk_at(&f, T0);
     int64_t id = 0;
     fd_assert_ok(fd_store_complaint_from_call(&id, f.s, &a, f.call, &c));
-    fd_actor rev = actor_at(f.site, f.manager, T0);
+    fd_actor rev = fd_test_actor(f.site, f.manager, T0);
     rev.grants = FD_GRANT_REVEAL;
     rev.reason = "核对来电";
     fd_complaint *got = NULL;
@@ -1285,7 +1256,7 @@ Test(complaints_store, R_CPL_1_R_CALL_9_a_complaint_from_a_call_in_one_call)
     free(calls);
     cr_assert_eq(fd_test_sql_int(f.path, "SELECT count(*) FROM journal WHERE entity = 'call' AND "
                                          "action = 'complaint'"), 2);
-    fd_actor other = actor_at(f.other_site, f.other_clerk, T0);
+    fd_actor other = fd_test_actor(f.other_site, f.other_clerk, T0);
     fd_assert_error(fd_store_complaint_from_call(&id, f.s, &other, f.call, &c), FD_ENOTFOUND,
                     "call_id: no call");
     fd_assert_error(fd_store_complaint_from_call(&id, f.s, &a, 424242, &c), FD_ENOTFOUND, "call_id: no call");
@@ -1336,7 +1307,7 @@ Test(complaints_store, R_CPL_3_R_CPL_4_the_whole_lifecycle_with_its_events_and_t
     s.satisfaction = "average";
     step_at(&f, id, t += DAY, s);
     step_at(&f, id, t += HOUR, fx_step(&f, "close"));
-    fd_actor rev = actor_at(f.site, f.manager, t);
+    fd_actor rev = fd_test_actor(f.site, f.manager, t);
     rev.grants = FD_GRANT_REVEAL;
     rev.reason = "结案审核";
     fd_complaint *got = NULL;
@@ -1473,7 +1444,7 @@ Test(complaints_store, R_CPL_3_every_illegal_step_is_refused_in_the_store_and_ch
     s.happened_at = 0;
     fd_actor early = clerk_at(&f, t - 1);
     fd_assert_error(fd_store_complaint_step(NULL, f.s, &early, id, &s), FD_EINVAL, "actor.at: 1 s before");
-    fd_actor other = actor_at(f.other_site, f.other_clerk, t + MINUTE);
+    fd_actor other = fd_test_actor(f.other_site, f.other_clerk, t + MINUTE);
     fd_assert_error(fd_store_complaint_step(NULL, f.s, &other, id, &s), FD_ENOTFOUND, "complaint_id: no complaint");
     fd_assert_error(fd_store_complaint_step(NULL, f.s, &a, id, NULL), FD_EINVAL, "step");
     unchanged(&f, &before, "a refused step");
@@ -1686,7 +1657,7 @@ Test(complaints_store, R_CPL_3_two_clerks_stepping_the_same_complaint_the_second
         committer cm = { f.s, FD_EIO };
         pthread_t th;
         cr_assert_eq(pthread_create(&th, NULL, commit_later, &cm), 0);
-        fd_actor bb = actor_at(f.site, f.manager, at + 1);
+        fd_actor bb = fd_test_actor(f.site, f.manager, at + 1);
         fd_complaint_step sb = fx_step(&f, kinds[round][1]);
         fd_status rc = fd_store_complaint_step(NULL, b, &bb, id, &sb);
         pthread_join(th, NULL);
@@ -1700,7 +1671,7 @@ Test(complaints_store, R_CPL_3_two_clerks_stepping_the_same_complaint_the_second
         cr_assert_eq(fd_test_sql_int(f.path, sql), round == 0 ? 1 : 0, "B wrote nothing");
     }
     /* Read again, B decides anew: the complaint is assessed and assigned now. */
-    fd_actor bb = actor_at(f.site, f.manager, T0 + 7 * HOUR);
+    fd_actor bb = fd_test_actor(f.site, f.manager, T0 + 7 * HOUR);
     fd_complaint_step again = fx_step(&f, "assess");
     fd_assert_error(fd_store_complaint_step(NULL, b, &bb, id, &again), FD_ESTATE, "state: assigned");
     again = fx_step(&f, "answer");
@@ -1736,7 +1707,7 @@ Test(complaints_store, R_CPL_2_the_clock_is_what_the_stored_events_say)
     cr_assert_eq(fd_test_sql_exec(f.path, "UPDATE complaint_targets SET due_at = due_at + 1 WHERE target = 'answer'"),
                  SQLITE_OK);
     fd_assert_error(fd_store_complaint_clock(&k, f.s, &a, t[1].id), FD_EDATA, "not what its events say");
-    fd_actor other = actor_at(f.other_site, f.other_clerk, T0);
+    fd_actor other = fd_test_actor(f.other_site, f.other_clerk, T0);
     fd_assert_error(fd_store_complaint_clock(&k, f.s, &other, t[0].id), FD_ENOTFOUND, "target_id");
     fd_assert_error(fd_store_complaint_clock(NULL, f.s, &a, t[0].id), FD_EINVAL, "out");
     fx_close(&f);
@@ -1771,7 +1742,7 @@ Test(complaints_store, R_COM_5_the_sites_own_categories_are_added_and_retired)
     int64_t cid = add_at(&f, c, T0);
     int64_t lift = fd_test_sql_int(f.path, "SELECT id FROM complaint_categories WHERE code = 'lift'");
     fd_assert_error(fd_store_complaint_category_retire(f.s, &clerk, lift), FD_EPERM, "manage");
-    fd_actor other = actor_at(f.other_site, 0, T0);
+    fd_actor other = fd_test_actor(f.other_site, 0, T0);
     fd_assert_error(fd_store_complaint_category_retire(f.s, &other, lift), FD_ENOTFOUND, "category_id");
     fd_actor later = manager_at(&f, T0 + DAY);
     fd_assert_ok(fd_store_complaint_category_retire(f.s, &later, lift));

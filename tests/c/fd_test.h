@@ -41,4 +41,17 @@ int64_t fd_test_sql_int(const char *path, const char *sql);
 /* Runs @sql on the database at @path behind the library's back (a tamper, a schema change): SQLite's result code. */
 int fd_test_sql_exec(const char *path, const char *sql);
 
+/* An actor: @staff (0: the system) at @site at instant @at, no grants. */
+fd_actor fd_test_actor(int64_t site, int64_t staff, int64_t at);
+
+/* Adds a member of staff to @site as the system at @at; their id. */
+int64_t fd_test_staff(fd_store *s, int64_t site, int64_t at, const char *code, const char *name, const char *role);
+
+/* Two sites added as the system at @at: "hq" 某某产业园 with a clerk (c01) and a manager (m01, whose role holds
+ * the manage and reveal grants), and "hotel" 某某酒店 with a clerk (c01). */
+typedef struct fd_test_sites {
+    int64_t site, other_site, clerk, manager, other_clerk;
+} fd_test_sites;
+fd_test_sites fd_test_two_sites(fd_store *s, int64_t at);
+
 #endif

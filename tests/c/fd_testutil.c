@@ -81,3 +81,45 @@ int fd_test_sql_exec(const char *path, const char *sql)
     sqlite3_close(db);
     return rc;
 }
+
+fd_actor fd_test_actor(int64_t site, int64_t staff, int64_t at)
+{
+    fd_actor a = FD_ACTOR_INIT;
+    a.site_id = site;
+    a.staff_id = staff;
+    a.at = at;
+    return a;
+}
+
+int64_t fd_test_staff(fd_store *s, int64_t site, int64_t at, const char *code, const char *name, const char *role)
+{
+    fd_actor a = fd_test_actor(site, 0, at);
+    fd_staff st = FD_STAFF_INIT;
+    st.code = code;
+    st.name = name;
+    st.role = role;
+    int64_t id = 0;
+    fd_assert_ok(fd_store_staff_add(&id, s, &a, &st));
+    return id;
+}
+
+fd_test_sites fd_test_two_sites(fd_store *s, int64_t at)
+{
+    fd_test_sites t;
+    fd_actor boot = fd_test_actor(0, 0, at);
+    fd_site site = FD_SITE_INIT;
+    site.code = "hq";
+    site.name = "某某产业园";
+    site.time_zone = "Asia/Shanghai";
+    fd_assert_ok(fd_store_site_add(&t.site, s, &boot, &site));
+    site.code = "hotel";
+    site.name = "某某酒店";
+    fd_assert_ok(fd_store_site_add(&t.other_site, s, &boot, &site));
+    t.clerk = fd_test_staff(s, t.site, at, "c01", "前台小李", "clerk");
+    t.manager = fd_test_staff(s, t.site, at, "m01", "王经理", "manager");
+    t.other_clerk = fd_test_staff(s, t.other_site, at, "c01", "酒店前台", "clerk");
+    fd_actor sys = fd_test_actor(t.site, 0, at);
+    fd_assert_ok(fd_store_grant_set(s, &sys, "manager", FD_GRANT_MANAGE, 1));
+    fd_assert_ok(fd_store_grant_set(s, &sys, "manager", FD_GRANT_REVEAL, 1));
+    return t;
+}

@@ -363,32 +363,11 @@ typedef struct fx {
     int64_t unit, occupant, moved_out, org, dept, employee, left_employee, other_employee;
 } fx;
 
-static fd_actor actor_at(int64_t site, int64_t staff, int64_t at)
-{
-    fd_actor a = FD_ACTOR_INIT;
-    a.site_id = site;
-    a.staff_id = staff;
-    a.at = at;
-    return a;
-}
-
-static int64_t fx_staff(fd_store *s, int64_t site, const char *code, const char *name, const char *role)
-{
-    fd_actor a = actor_at(site, 0, T0 - 30 * DAY);
-    fd_staff st = FD_STAFF_INIT;
-    st.code = code;
-    st.name = name;
-    st.role = role;
-    int64_t id = 0;
-    fd_assert_ok(fd_store_staff_add(&id, s, &a, &st));
-    return id;
-}
-
 /* The property register a visit refers to: a unit with an occupant (and one moved out), an organisation
  * with a department and employees (one left), and an employee at the other site. */
 static void fx_property(fx *f)
 {
-    fd_actor sys = actor_at(f->site, 0, T0 - 30 * DAY);
+    fd_actor sys = fd_test_actor(f->site, 0, T0 - 30 * DAY);
     fd_building b = FD_BUILDING_INIT;
     b.code = "3";
     b.name = "3号楼";
@@ -423,7 +402,7 @@ static void fx_property(fx *f)
     e.name = "刘洋";
     e.left_on = (fd_date){ 2026, 10, 1 };
     fd_assert_ok(fd_store_employee_add(&f->left_employee, f->s, &sys, &e));
-    fd_actor other = actor_at(f->other_site, 0, T0 - 30 * DAY);
+    fd_actor other = fd_test_actor(f->other_site, 0, T0 - 30 * DAY);
     org.name = "酒店管理公司";
     int64_t oorg = 0;
     fd_assert_ok(fd_store_organisation_add(&oorg, f->s, &other, &org));
@@ -442,21 +421,12 @@ static fx fx_open_with(const char *stem, const char *key_file)
     fd_store_options o = FD_STORE_OPTIONS_INIT;
     o.key_file = key_file;
     fd_assert_ok(fd_store_open(&f.s, f.path, &o));
-    fd_actor boot = actor_at(0, 0, T0 - 30 * DAY);
-    fd_site site = FD_SITE_INIT;
-    site.code = "hq";
-    site.name = "某某产业园";
-    site.time_zone = "Asia/Shanghai";
-    fd_assert_ok(fd_store_site_add(&f.site, f.s, &boot, &site));
-    site.code = "hotel";
-    site.name = "某某酒店";
-    fd_assert_ok(fd_store_site_add(&f.other_site, f.s, &boot, &site));
-    f.clerk = fx_staff(f.s, f.site, "c01", "前台小李", "clerk");
-    f.manager = fx_staff(f.s, f.site, "m01", "王经理", "manager");
-    f.other_clerk = fx_staff(f.s, f.other_site, "c01", "酒店前台", "clerk");
-    fd_actor sys = actor_at(f.site, 0, T0 - 30 * DAY);
-    fd_assert_ok(fd_store_grant_set(f.s, &sys, "manager", FD_GRANT_MANAGE, 1));
-    fd_assert_ok(fd_store_grant_set(f.s, &sys, "manager", FD_GRANT_REVEAL, 1));
+    fd_test_sites t = fd_test_two_sites(f.s, T0 - 30 * DAY);
+    f.site = t.site;
+    f.other_site = t.other_site;
+    f.clerk = t.clerk;
+    f.manager = t.manager;
+    f.other_clerk = t.other_clerk;
     fx_property(&f);
     return f;
 }
@@ -473,19 +443,19 @@ static void fx_close(fx *f)
 
 static fd_actor clerk_at(const fx *f, int64_t at)
 {
-    return actor_at(f->site, f->clerk, at);
+    return fd_test_actor(f->site, f->clerk, at);
 }
 
 static fd_actor manager_at(const fx *f, int64_t at)
 {
-    fd_actor a = actor_at(f->site, f->manager, at);
+    fd_actor a = fd_test_actor(f->site, f->manager, at);
     a.grants = FD_GRANT_MANAGE;
     return a;
 }
 
 static fd_actor revealer_at(const fx *f, int64_t at)
 {
-    fd_actor a = actor_at(f->site, f->manager, at);
+    fd_actor a = fd_test_actor(f->site, f->manager, at);
     a.grants = FD_GRANT_REVEAL;
     a.reason = "公安协查";
     return a;
@@ -590,7 +560,7 @@ Test(visitors_store, R_VIS_1_a_walk_in_is_registered_arrived_and_waits_for_the_h
     cr_assert_str_eq(got->phone, "13912345678", "stored in national form");
     fd_visit_free(got);
     /* the site masks names: the visitor's comes back masked */
-    fd_actor sys = actor_at(f.site, 0, T0);
+    fd_actor sys = fd_test_actor(f.site, 0, T0);
     fd_assert_ok(fd_store_policy_set(f.s, &sys, "pii.mask_names", 1));
     got = get_visit(&f, &a, r.id);
     cr_assert_str_eq(got->visitor, "张*");
@@ -618,7 +588,7 @@ Test(visitors_store, R_VIS_3_slip_serials_are_gapless_per_site)
     fd_assert_ok(fd_store_rollback(f.s));
     cr_assert_eq(reg(&f, &a, &v, NULL).slip_no, 5);
     /* each site counts its own */
-    fd_actor other = actor_at(f.other_site, f.other_clerk, T0);
+    fd_actor other = fd_test_actor(f.other_site, f.other_clerk, T0);
     cr_assert_eq(reg(&f, &other, &v, NULL).slip_no, 1);
     cr_assert_eq(fd_test_sql_int(f.path, "SELECT max(slip_no) - count(*) FROM visits WHERE site_id = 1"), 0);
     fx_close(&f);
@@ -666,7 +636,7 @@ Test(visitors_store, R_VIS_1_registration_refusals_name_the_field_and_change_not
     d.consent = 2;
     fd_assert_error(fd_store_visit_register(&r, f.s, &a, &v, &d), FD_EINVAL, "id.consent");
     /* the actor: of another site, nobody */
-    fd_actor stranger = actor_at(f.site, f.other_clerk, T0);
+    fd_actor stranger = fd_test_actor(f.site, f.other_clerk, T0);
     fd_assert_error(fd_store_visit_register(&r, f.s, &stranger, &v, NULL), FD_EPERM, "actor");
     fd_assert_error(fd_store_visit_register(&r, f.s, NULL, &v, NULL), FD_EINVAL, "actor");
     fd_assert_error(fd_store_visit_register(NULL, f.s, &a, &v, NULL), FD_EINVAL, "out");
@@ -707,7 +677,7 @@ Test(visitors_store, R_VIS_1_hosts_are_of_the_site_and_there_on_the_day)
     v.host_organisation = f.org;
     reg(&f, &a, &v, NULL);
     /* a host organisation that is not the employee's */
-    fd_actor sys = actor_at(f.site, 0, T0 - DAY);
+    fd_actor sys = fd_test_actor(f.site, 0, T0 - DAY);
     fd_organisation org = FD_ORGANISATION_INIT;
     org.name = "另一家公司";
     int64_t org2 = 0;
@@ -752,7 +722,7 @@ Test(visitors_store, R_VIS_2_the_hosts_answer_is_recorded)
     fd_assert_error(fd_store_visit_answer(f.s, &later, up, "maybe", NULL), FD_EINVAL, "answer: 'maybe'");
     fd_assert_error(fd_store_visit_answer(f.s, &later, no, "lobby", NULL), FD_ESTATE, "declined");
     fd_assert_error(fd_store_visit_answer(f.s, &later, 999, "lobby", NULL), FD_ENOTFOUND, "visit_id");
-    fd_actor other = actor_at(f.other_site, f.other_clerk, T0 + 120);
+    fd_actor other = fd_test_actor(f.other_site, f.other_clerk, T0 + 120);
     fd_assert_error(fd_store_visit_answer(f.s, &other, up, "lobby", NULL), FD_ENOTFOUND, "visit_id");
     fd_assert_error(fd_store_visit_answer(f.s, &later, up, "lobby", "\x01"), FD_EINVAL, "note");
     assert_unchanged(&f, &before);
@@ -884,7 +854,7 @@ Test(visitors_store, R_COM_4_still_on_site_lists_who_arrived_and_has_not_left)
     cr_assert_eq(n, 1);
     cr_assert_eq(got[0], id[4]);
     /* another site sees nobody */
-    fd_actor other = actor_at(f.other_site, f.other_clerk, T0 + HOUR);
+    fd_actor other = fd_test_actor(f.other_site, f.other_clerk, T0 + HOUR);
     cr_assert_eq(onsite_ids(got, 16, &f, &other, 0, 64), 0);
     /* The page is read through the index of exactly the visits on site, not the site's visits. */
     sqlite3 *db = NULL;
@@ -908,7 +878,7 @@ Test(visitors_store, R_COM_4_still_on_site_lists_who_arrived_and_has_not_left)
 Test(visitors_store, R_COM_4_end_of_shift_each_visitor_still_there_is_checked_out_or_explained)
 {
     fx f = fx_open("vis-shift");
-    fd_actor sys = actor_at(f.site, 0, T0 - DAY);
+    fd_actor sys = fd_test_actor(f.site, 0, T0 - DAY);
     fd_assert_ok(fd_store_policy_set(f.s, &sys, "visitor.closing_minute", 22 * 60));
     fd_actor a = clerk_at(&f, T0);
     fd_visit v = walk_in();
@@ -1029,7 +999,7 @@ Test(visitors_store, R_COM_2_an_id_document_is_kept_masked_and_hashed_never_in_c
     cr_assert_eq(r.previous_visits, 1);
     d.number = "110105491231002";
     cr_assert_eq(reg(&f, &a, &v, &d).previous_visits, 2, "the 15-digit form is the same person");
-    fd_actor other = actor_at(f.other_site, f.other_clerk, T0);
+    fd_actor other = fd_test_actor(f.other_site, f.other_clerk, T0);
     cr_assert_eq(reg(&f, &other, &v, &d).previous_visits, 0);
     /* each site hashes with its own secret */
     cr_assert_eq(fd_test_sql_int(f.path, "SELECT count(DISTINCT hash) FROM id_documents"), 2);
@@ -1039,7 +1009,7 @@ Test(visitors_store, R_COM_2_an_id_document_is_kept_masked_and_hashed_never_in_c
     fd_assert_error(fd_store_visit_id_reveal(&out, f.s, &rv, 1), FD_ENOTFOUND, "no full ID number is kept");
     fd_buf_dispose(&out);
     /* the site requires an ID */
-    fd_actor sys = actor_at(f.site, 0, T0);
+    fd_actor sys = fd_test_actor(f.site, 0, T0);
     fd_assert_ok(fd_store_policy_set(f.s, &sys, "visitor.id_required", 1));
     fd_visit_registration rr;
     fd_assert_error(fd_store_visit_register(&rr, f.s, &a, &v, NULL), FD_EINVAL, "id: the site's policy");
@@ -1053,7 +1023,7 @@ Test(visitors_store, R_COM_2_a_full_number_is_kept_only_encrypted_with_consent_a
     snprintf(keep, sizeof keep, "%s", key);
     /* without a key file the site's policy cannot be met: nothing is stored */
     fx f = fx_open("vis-full-nokey");
-    fd_actor sys = actor_at(f.site, 0, T0 - DAY);
+    fd_actor sys = fd_test_actor(f.site, 0, T0 - DAY);
     fd_assert_ok(fd_store_policy_set(f.s, &sys, "visitor.id_keep_full", 1));
     fd_actor a = clerk_at(&f, T0);
     fd_visit v = walk_in();
@@ -1068,7 +1038,7 @@ Test(visitors_store, R_COM_2_a_full_number_is_kept_only_encrypted_with_consent_a
     fx_close(&f);
 
     f = fx_open_with("vis-full", keep);
-    sys = actor_at(f.site, 0, T0 - DAY);
+    sys = fd_test_actor(f.site, 0, T0 - DAY);
     fd_assert_ok(fd_store_policy_set(f.s, &sys, "visitor.id_keep_full", 1));
     a = clerk_at(&f, T0);
     d.consent = 0;
@@ -1158,7 +1128,7 @@ Test(visitors_store, R_COM_3_the_retention_purge_removes_numbers_keeps_the_visit
 {
     const char *key = key_file("vis-purge-key", KEY1, 0600);
     fx f = fx_open_with("vis-purge", key);
-    fd_actor sys = actor_at(f.site, 0, T0 - 400 * DAY);
+    fd_actor sys = fd_test_actor(f.site, 0, T0 - 400 * DAY);
     fd_assert_ok(fd_store_policy_set(f.s, &sys, "visitor.id_keep_full", 1));
     fd_visit v = walk_in();
     v.plate = "京A12345";
@@ -1691,7 +1661,7 @@ Test(visitors_store, R_VIS_4_counts_are_signed_by_both_staff_and_a_difference_st
     fd_assert_error(fd_store_item_count(&id, f.s, &a, "pens", "end", 3, f.manager), FD_EINVAL, "kind: 'pens'");
     fd_assert_error(fd_store_item_count(&id, f.s, &a, "visitor_card", "noon", 3, f.manager), FD_EINVAL, "moment");
     fd_assert_error(fd_store_item_count(&id, f.s, &a, "visitor_card", "end", -1, f.manager), FD_EINVAL, "counted");
-    fd_actor sys = actor_at(f.site, 0, T0);
+    fd_actor sys = fd_test_actor(f.site, 0, T0);
     fd_assert_error(fd_store_item_count(&id, f.s, &sys, "visitor_card", "end", 3, f.manager), FD_EINVAL,
                     "actor.staff_id");
     assert_unchanged(&f, &before);
@@ -2131,7 +2101,7 @@ Test(visitors_store, R_VIS_6_important_visits_checklist_ticked_off_with_who_and_
     p.item = "鲜花";
     p.visit_id = 999;
     fd_assert_error(fd_store_visit_prep_add(&id, f.s, &a, &p), FD_ENOTFOUND, "visit_prep.visit_id: no visit 999");
-    fd_actor elsewhere = actor_at(f.other_site, f.other_clerk, T0);
+    fd_actor elsewhere = fd_test_actor(f.other_site, f.other_clerk, T0);
     p.visit_id = vip;
     fd_assert_error(fd_store_visit_prep_add(&id, f.s, &elsewhere, &p), FD_ENOTFOUND, "visit_prep.visit_id");
     fd_assert_error(fd_store_visit_prep_done(f.s, &elsewhere, room, NULL), FD_ENOTFOUND, "prep_id");
@@ -2286,7 +2256,7 @@ static int64_t permit_at(const fx *f, int64_t at)
 static void build_day(const fx *fp)
 {
     fx f = *fp;
-    fd_actor sys = actor_at(f.site, 0, D0 - 4 * DAY);
+    fd_actor sys = fd_test_actor(f.site, 0, D0 - 4 * DAY);
     fd_assert_ok(fd_store_policy_set(f.s, &sys, "custody.remind_days", 1));
     fd_assert_ok(fd_store_policy_set(f.s, &sys, "custody.unclaimed_days", 2));
     block(&f, "forbidden", "禁止入内", "张三", NULL, NULL, NULL);
@@ -2420,7 +2390,7 @@ static void build_day(const fx *fp)
     a = clerk_at(&f, D0 + DAY + 2 * HOUR);
     fd_assert_ok(fd_store_item_count_explain(f.s, &a, count, "V001 在保安室"));
     /* another site's visit is never counted here */
-    fd_actor other = actor_at(f.other_site, f.other_clerk, T0);
+    fd_actor other = fd_test_actor(f.other_site, f.other_clerk, T0);
     fd_visit ov = walk_in();
     reg(&f, &other, &ov, NULL);
 }
@@ -2499,7 +2469,7 @@ Test(visitors_store, R_COM_4_the_days_visitor_counts_each_from_its_index)
 
     /* another site sees its own */
     fd_visit_stats o;
-    fd_actor other = actor_at(f.other_site, f.other_clerk, D0 + DAY + 3 * HOUR);
+    fd_actor other = fd_test_actor(f.other_site, f.other_clerk, D0 + DAY + 3 * HOUR);
     fd_assert_ok(fd_store_visit_stats(&o, f.s, &other, D0, D0 + DAY));
     cr_assert(o.registered == 1 && o.arrived == 1 && o.on_site == 1 && o.items_issued == 0 && o.custody_held == 0);
 
@@ -2510,7 +2480,7 @@ Test(visitors_store, R_COM_4_the_days_visitor_counts_each_from_its_index)
     fd_assert_error(fd_store_visit_stats(NULL, f.s, &a, D0, D0 + DAY), FD_EINVAL, "out");
     fd_assert_error(fd_store_visit_stats(&s, NULL, &a, D0, D0 + DAY), FD_EINVAL, "store");
     fd_assert_error(fd_store_visit_stats(&s, f.s, &a, INT64_MIN, D0), FD_ERANGE, "from");
-    fd_actor nobody = actor_at(f.site, 999, T0);
+    fd_actor nobody = fd_test_actor(f.site, 999, T0);
     cr_assert_neq(fd_store_visit_stats(&s, f.s, &nobody, D0, D0 + DAY), FD_OK);
     assert_unchanged(&f, &before);
     fx_close(&f);

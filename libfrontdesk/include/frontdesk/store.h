@@ -2675,8 +2675,11 @@ FD_API fd_status fd_store_calendar_data_add(int64_t *out_changed, fd_store *stor
 /**
  * Target @p target_id's clock at the actor's instant (R-CPL-2): due, met or
  * breached, time remaining, the calendar version — as
- * fd_complaint_target_eval() gives it from the stored events (the store
- * checks that it agrees with the stored due).
+ * fd_complaint_target_eval() gives it from the stored events, with the terms
+ * (amount, unit) the target was set with; a superseded target as it stood when
+ * it was superseded. The store checks that it agrees with the stored due: on
+ * the same calendar data version a different due is ::FD_EDATA (newer data
+ * gives the new due until the targets are recomputed).
  * @return ::FD_OK; ::FD_ENOTFOUND; ::FD_EPERM; ::FD_EDATA; ::FD_EIO.
  */
 FD_API fd_status fd_store_complaint_clock(fd_complaint_clock *out, fd_store *store, const fd_actor *actor,

@@ -95,6 +95,45 @@ fd_status fd__store_ref_at_site(fd_store *s, const char *fn, const char *sql, co
                                     (long long)id);
 }
 
+fd_status fd__store_mark_once(fd_store *s, const char *fn, const fd_actor *actor, const fd__mark *m, int64_t id,
+                              const char *detail)
+{
+    sqlite3_stmt *st = fd__store_stmt(s, fn, m->sql_state);
+    if (st == NULL)
+        return fd_error_last()->code;
+    sqlite3_bind_int64(st, 1, id);
+    sqlite3_bind_int64(st, 2, actor->site_id);
+    int src = sqlite3_step(st);
+    int64_t marked = src == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+    sqlite3_reset(st);
+    if (src == SQLITE_DONE)
+        return fd__error(FD_ENOTFOUND, "%s: %s: no %s %lld at the actor's site", fn, m->field, m->what, (long long)id);
+    if (src != SQLITE_ROW)
+        return fd__store_sqlerr(s, fn, src, "reading the row");
+    if (marked)
+        return fd__error(FD_ESTATE, "%s: %s: %s %lld was %s already", fn, m->field, m->what, (long long)id, m->done);
+    bool sp;
+    fd_status rc = fd__store_write_begin(s, fn, &sp);
+    if (rc)
+        return rc;
+    int changed = 0;
+    if ((st = fd__store_stmt(s, fn, m->sql_set)) == NULL) {
+        rc = fd_error_last()->code;
+    } else {
+        sqlite3_bind_int64(st, 1, id);
+        sqlite3_bind_int64(st, 2, actor->at);
+        if (actor->staff_id && sqlite3_bind_parameter_count(st) >= 3)
+            sqlite3_bind_int64(st, 3, actor->staff_id);
+        rc = fd__stmt_done(s, fn, st, "marking the row", &changed);
+    }
+    /* Another writer may have marked it between the read and this write. */
+    if (rc == FD_OK && changed != 1)
+        rc = fd__error(FD_ESTATE, "%s: %s: %s %lld was %s meanwhile", fn, m->field, m->what, (long long)id, m->done);
+    if (rc == FD_OK)
+        rc = fd__journal(s, fn, actor, actor->site_id, m->entity, id, m->action, detail);
+    return fd__store_write_end(s, fn, sp, rc);
+}
+
 void fd__actor_forget(fd_store *s)
 {
     s->actor_cache.valid = false;

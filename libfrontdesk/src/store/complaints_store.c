@@ -76,6 +76,19 @@ static const char SQL_TARGET_ONE[] =
 
 #define COL_TEXT(st, i) ((const char *)sqlite3_column_text((st), (i)))
 
+/* The first checks of every function here, in order: the output @out (when @out_name), the store, the input
+ * @in (when @in_name), the actor. */
+static fd_status prologue(const char *fn, const char *out_name, const void *out, fd_store *store, const char *in_name,
+                          const void *in, const fd_actor *actor)
+{
+    fd_status rc = out_name ? fd__check_ptr(fn, out_name, out) : FD_OK;
+    if (rc == FD_OK)
+        rc = fd__check_ptr(fn, "store", store);
+    if (rc == FD_OK && in_name)
+        rc = fd__check_ptr(fn, in_name, in);
+    return rc ? rc : fd__actor_check(store, fn, actor, NULL);
+}
+
 /* --- reading a complaint and its events -------------------------------------------- */
 
 fd_status fd__complaint_now_load(fd__complaint_now *out, fd_store *s, const char *fn, const char *field, int64_t id,
@@ -461,13 +474,7 @@ static fd_status complaint_register(int64_t *out_id, fd_store *store, const char
 fd_status fd_store_complaint_add(int64_t *out_id, fd_store *store, const fd_actor *actor, const fd_complaint *c)
 {
     static const char fn[] = "fd_store_complaint_add";
-    fd_status rc = fd__check_ptr(fn, "out_id", out_id);
-    if (rc == FD_OK)
-        rc = fd__check_ptr(fn, "store", store);
-    if (rc == FD_OK)
-        rc = fd__check_ptr(fn, "c", c);
-    if (rc == FD_OK)
-        rc = fd__actor_check(store, fn, actor, NULL);
+    fd_status rc = prologue(fn, "out_id", out_id, store, "c", c, actor);
     return rc ? rc : complaint_register(out_id, store, fn, actor, c, 0);
 }
 
@@ -475,13 +482,7 @@ fd_status fd_store_complaint_from_call(int64_t *out_id, fd_store *store, const f
                                        const fd_complaint *c)
 {
     static const char fn[] = "fd_store_complaint_from_call";
-    fd_status rc = fd__check_ptr(fn, "out_id", out_id);
-    if (rc == FD_OK)
-        rc = fd__check_ptr(fn, "store", store);
-    if (rc == FD_OK)
-        rc = fd__check_ptr(fn, "c", c);
-    if (rc == FD_OK)
-        rc = fd__actor_check(store, fn, actor, NULL);
+    fd_status rc = prologue(fn, "out_id", out_id, store, "c", c, actor);
     if (rc)
         return rc;
     sqlite3_stmt *st = fd__store_stmt(store, fn, SQL_CALL_FOR_COMPLAINT);
@@ -640,11 +641,7 @@ fd_status fd_store_complaint_step(int64_t *out_event, fd_store *store, const fd_
                                   const fd_complaint_step *step)
 {
     static const char fn[] = "fd_store_complaint_step";
-    fd_status rc = fd__check_ptr(fn, "store", store);
-    if (rc == FD_OK)
-        rc = fd__check_ptr(fn, "step", step);
-    if (rc == FD_OK)
-        rc = fd__actor_check(store, fn, actor, NULL);
+    fd_status rc = prologue(fn, NULL, NULL, store, "step", step, actor);
     fd__complaint_now n;
     if (rc == FD_OK)
         rc = fd__complaint_now_load(&n, store, fn, "complaint_id", complaint_id, actor->site_id);
@@ -754,11 +751,7 @@ fd_status fd_store_complaint_clock(fd_complaint_clock *out, fd_store *store, con
                                    int64_t target_id)
 {
     static const char fn[] = "fd_store_complaint_clock";
-    fd_status rc = fd__check_ptr(fn, "out", out);
-    if (rc == FD_OK)
-        rc = fd__check_ptr(fn, "store", store);
-    if (rc == FD_OK)
-        rc = fd__actor_check(store, fn, actor, NULL);
+    fd_status rc = prologue(fn, "out", out, store, NULL, NULL, actor);
     if (rc)
         return rc;
     sqlite3_stmt *st = fd__store_stmt(store, fn, SQL_TARGET_ONE);
@@ -831,15 +824,13 @@ fd_status fd_store_complaint_category_add(int64_t *out_id, fd_store *store, cons
                                           const fd_complaint_category *category)
 {
     static const char fn[] = "fd_store_complaint_category_add";
-    fd_status rc = fd__check_ptr(fn, "out_id", out_id);
-    if (rc == FD_OK)
-        rc = fd__check_ptr(fn, "store", store);
+    fd_status rc = fd__check_ptr(fn, "category", category);
     if (rc == FD_OK)
         rc = fd__record_check(&fd__record_complaint_category, fn, category);
     if (rc == FD_OK)
         rc = fd__check_note(fn, "complaint_category.label", category->label, 32, true);
     if (rc == FD_OK)
-        rc = fd__actor_check(store, fn, actor, NULL);
+        rc = prologue(fn, "out_id", out_id, store, NULL, NULL, actor);
     if (rc == FD_OK)
         rc = fd__actor_require_manage(fn, actor);
     if (rc == FD_OK && fd_complaint_code_label("category", category->code))
@@ -881,42 +872,12 @@ fd_status fd_store_complaint_category_add(int64_t *out_id, fd_store *store, cons
 fd_status fd_store_complaint_category_retire(fd_store *store, const fd_actor *actor, int64_t category_id)
 {
     static const char fn[] = "fd_store_complaint_category_retire";
-    fd_status rc = fd__check_ptr(fn, "store", store);
-    if (rc == FD_OK)
-        rc = fd__actor_check(store, fn, actor, NULL);
+    fd_status rc = prologue(fn, NULL, NULL, store, NULL, NULL, actor);
     if (rc == FD_OK)
         rc = fd__actor_require_manage(fn, actor);
     if (rc)
         return rc;
-    sqlite3_stmt *st = fd__store_stmt(store, fn, SQL_CATEGORY_STATE);
-    if (st == NULL)
-        return fd_error_last()->code;
-    sqlite3_bind_int64(st, 1, category_id);
-    sqlite3_bind_int64(st, 2, actor->site_id);
-    int src = sqlite3_step(st);
-    int64_t retired = src == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-    sqlite3_reset(st);
-    if (src == SQLITE_DONE)
-        return fd__error(FD_ENOTFOUND, "%s: category_id: no complaint category %lld at the actor's site", fn,
-                         (long long)category_id);
-    if (src != SQLITE_ROW)
-        return fd__store_sqlerr(store, fn, src, "reading the category");
-    if (retired)
-        return fd__error(FD_ESTATE, "%s: category_id: category %lld was retired already", fn, (long long)category_id);
-    bool sp;
-    if ((rc = fd__store_write_begin(store, fn, &sp)) != FD_OK)
-        return rc;
-    int changed = 0;
-    if ((st = fd__store_stmt(store, fn, SQL_CATEGORY_RETIRE)) == NULL) {
-        rc = fd_error_last()->code;
-    } else {
-        sqlite3_bind_int64(st, 1, category_id);
-        sqlite3_bind_int64(st, 2, actor->at);
-        rc = fd__stmt_done(store, fn, st, "retiring the category", &changed);
-    }
-    if (rc == FD_OK && changed != 1)
-        rc = fd__error(FD_ESTATE, "%s: category_id: category %lld was retired meanwhile", fn, (long long)category_id);
-    if (rc == FD_OK)
-        rc = fd__journal(store, fn, actor, actor->site_id, "complaint_category", category_id, "retire", NULL);
-    return fd__store_write_end(store, fn, sp, rc);
+    static const fd__mark retire = { SQL_CATEGORY_STATE, SQL_CATEGORY_RETIRE, "category_id", "complaint category",
+                                     "retired", "complaint_category", "retire" };
+    return fd__store_mark_once(store, fn, actor, &retire, category_id, NULL);
 }

@@ -159,6 +159,29 @@ void fd__store_calendar_forget(fd_store *s);
 fd_status fd__store_ref_at_site(fd_store *s, const char *fn, const char *sql, const char *qname, const char *what,
                                 int64_t id, int64_t site);
 
+/*
+ * A mark a row of a site takes once (retired, lifted: an instant, 0 until then),
+ * never undone (R-COM-3): @sql_state reads it ("SELECT <mark> FROM <table> WHERE
+ * id = ?1 AND site_id = ?2"), @sql_set sets it ("UPDATE <table> SET <mark> = ?2
+ * [, <by> = ?3] WHERE id = ?1 AND <mark> = 0"; ?3, when the statement has it, is
+ * the actor's staff). Static strings.
+ */
+typedef struct fd__mark {
+    const char *sql_state, *sql_set;
+    const char *field;  /* the parameter naming the row: "category_id" */
+    const char *what;   /* "complaint category" */
+    const char *done;   /* "retired" */
+    const char *entity, *action; /* journaled as */
+} fd__mark;
+
+/*
+ * Marks row @id of the actor's site as @m says, in one write journaled with
+ * @detail: FD_ENOTFOUND naming the field when the site has no such row,
+ * FD_ESTATE when it was marked already (or by another writer meanwhile). (actor.c)
+ */
+fd_status fd__store_mark_once(fd_store *s, const char *fn, const fd_actor *actor, const fd__mark *m, int64_t id,
+                              const char *detail);
+
 /* FD_ENOTFOUND naming @field unless site @site exists. (actor.c) */
 fd_status fd__store_site_exists(fd_store *s, const char *fn, const char *field, int64_t site);
 

@@ -357,45 +357,11 @@ fd_status fd_store_blocklist_lift(fd_store *store, const fd_actor *actor, int64_
         rc = fd__actor_require_manage(fn, actor);
     if (rc)
         return rc;
-    sqlite3_stmt *st = fd__store_stmt(store, fn, SQL_LIFT_STATE);
-    if (st == NULL)
-        return fd_error_last()->code;
-    sqlite3_bind_int64(st, 1, entry_id);
-    sqlite3_bind_int64(st, 2, actor->site_id);
-    int src = sqlite3_step(st);
-    int64_t lifted = src == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-    sqlite3_reset(st);
-    if (src == SQLITE_DONE)
-        return fd__error(FD_ENOTFOUND, "%s: entry_id: no blocklist entry %lld at the actor's site", fn,
-                         (long long)entry_id);
-    if (src != SQLITE_ROW)
-        return fd__store_sqlerr(store, fn, src, "reading the entry");
-    if (lifted)
-        return fd__error(FD_ESTATE, "%s: entry_id: entry %lld was lifted already", fn, (long long)entry_id);
-    bool sp;
-    if ((rc = fd__store_write_begin(store, fn, &sp)) != FD_OK)
-        return rc;
-    int changed = 0;
-    if ((st = fd__store_stmt(store, fn, SQL_LIFT)) == NULL) {
-        rc = fd_error_last()->code;
-    } else {
-        sqlite3_bind_int64(st, 1, entry_id);
-        sqlite3_bind_int64(st, 2, actor->at);
-        if (actor->staff_id)
-            sqlite3_bind_int64(st, 3, actor->staff_id);
-        src = sqlite3_step(st);
-        sqlite3_reset(st);
-        if (src != SQLITE_DONE)
-            rc = fd__store_sqlerr(store, fn, src, "lifting the entry");
-        else
-            changed = sqlite3_changes(store->db);
-    }
-    if (rc == FD_OK && changed != 1)
-        rc = fd__error(FD_ESTATE, "%s: entry_id: entry %lld was lifted meanwhile", fn, (long long)entry_id);
-    if (rc == FD_OK)
-        rc = fd__journal(store, fn, actor, actor->site_id, "blocklist", entry_id, "lift", reason);
+    static const fd__mark lift = { SQL_LIFT_STATE, SQL_LIFT, "entry_id", "blocklist entry", "lifted", "blocklist",
+                                   "lift" };
+    rc = fd__store_mark_once(store, fn, actor, &lift, entry_id, reason);
     fd__visitors_blocklist_changed(store);
-    return fd__store_write_end(store, fn, sp, rc);
+    return rc;
 }
 
 const char *fd_blocklist_answer_name(int answer)
