@@ -272,52 +272,23 @@ typedef struct fx {
     int64_t site, other_site, clerk, manager, other_clerk, eng;
 } fx;
 
-static fd_actor actor_at(int64_t site, int64_t staff, int64_t at)
-{
-    fd_actor a = FD_ACTOR_INIT;
-    a.site_id = site;
-    a.staff_id = staff;
-    a.at = at;
-    return a;
-}
-
 /* Set up a year before the complaints. */
 #define SETUP_AT cst(2025, 3, 1, 9, 0)
 
-static int64_t staff_add(fd_store *s, int64_t site, const char *code, const char *role)
-{
-    fd_actor a = actor_at(site, 0, SETUP_AT);
-    fd_staff st = FD_STAFF_INIT;
-    st.code = code;
-    st.name = code;
-    st.role = role;
-    int64_t id = 0;
-    fd_assert_ok(fd_store_staff_add(&id, s, &a, &st));
-    return id;
-}
+#define actor_at fd_test_actor
 
-/* Two sites in Shanghai; a clerk and a manager (manage, reveal) at the first, a clerk at the second; a department. */
+/* fd_test_two_sites (a clerk and a manager with the manage and reveal grants at the first, a clerk at the
+ * second) and the first site's engineering department. */
 static fx fx_open(const char *stem)
 {
     fx f;
     memset(&f, 0, sizeof f);
     snprintf(f.path, sizeof f.path, "%s", fd_test_path(stem));
     fd_assert_ok(fd_store_open(&f.s, f.path, NULL));
-    fd_actor boot = actor_at(0, 0, SETUP_AT);
-    fd_site site = FD_SITE_INIT;
-    site.code = "park";
-    site.name = "某某产业园";
-    site.time_zone = "Asia/Shanghai";
-    fd_assert_ok(fd_store_site_add(&f.site, f.s, &boot, &site));
-    site.code = "tower";
-    site.name = "某某大厦";
-    fd_assert_ok(fd_store_site_add(&f.other_site, f.s, &boot, &site));
-    f.clerk = staff_add(f.s, f.site, "c01", "clerk");
-    f.manager = staff_add(f.s, f.site, "m01", "manager");
-    f.other_clerk = staff_add(f.s, f.other_site, "c01", "clerk");
+    fd_test_sites t = fd_test_two_sites(f.s, SETUP_AT);
+    f.site = t.site, f.other_site = t.other_site;
+    f.clerk = t.clerk, f.manager = t.manager, f.other_clerk = t.other_clerk;
     fd_actor sys = actor_at(f.site, 0, SETUP_AT);
-    fd_assert_ok(fd_store_grant_set(f.s, &sys, "manager", FD_GRANT_MANAGE, 1));
-    fd_assert_ok(fd_store_grant_set(f.s, &sys, "manager", FD_GRANT_REVEAL, 1));
     fd_organisation org = FD_ORGANISATION_INIT;
     org.name = "某某物业服务中心";
     int64_t oid = 0;

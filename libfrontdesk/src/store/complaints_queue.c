@@ -530,37 +530,9 @@ fd_status fd_store_reply_phrase_retire(fd_store *store, const fd_actor *actor, i
         rc = fd__actor_require_manage(fn, actor);
     if (rc)
         return rc;
-    bool sp;
-    if ((rc = fd__store_write_begin(store, fn, &sp)) != FD_OK)
-        return rc;
-    sqlite3_stmt *st = fd__store_stmt(store, fn, SQL_PHRASE_STATE);
-    if (st == NULL) {
-        rc = fd_error_last()->code;
-    } else {
-        sqlite3_bind_int64(st, 1, phrase_id);
-        sqlite3_bind_int64(st, 2, actor->site_id);
-        int src = sqlite3_step(st);
-        int64_t retired = src == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-        sqlite3_reset(st);
-        if (src == SQLITE_DONE)
-            rc = fd__error(FD_ENOTFOUND, "%s: phrase_id: no reply phrase %lld at the actor's site", fn,
-                           (long long)phrase_id);
-        else if (src != SQLITE_ROW)
-            rc = fd__store_sqlerr(store, fn, src, "reading the reply phrase");
-        else if (retired)
-            rc = fd__error(FD_ESTATE, "%s: phrase_id: reply phrase %lld is retired already", fn,
-                           (long long)phrase_id);
-    }
-    if (rc == FD_OK && (st = fd__store_stmt(store, fn, SQL_PHRASE_RETIRE)) == NULL)
-        rc = fd_error_last()->code;
-    if (rc == FD_OK) {
-        sqlite3_bind_int64(st, 1, phrase_id);
-        sqlite3_bind_int64(st, 2, actor->at);
-        rc = fd__stmt_done(store, fn, st, "retiring the reply phrase", NULL);
-    }
-    if (rc == FD_OK)
-        rc = fd__journal(store, fn, actor, actor->site_id, "reply_phrase", phrase_id, "retire", NULL);
-    return fd__store_write_end(store, fn, sp, rc);
+    static const fd__mark retire = { SQL_PHRASE_STATE, SQL_PHRASE_RETIRE, "phrase_id", "reply phrase", "retired",
+                                     "reply_phrase", "retire" };
+    return fd__store_mark_once(store, fn, actor, &retire, phrase_id, NULL);
 }
 
 fd_status fd_store_reply_check(fd_reply_hits **out, fd_store *store, const fd_actor *actor, const char *text)
