@@ -25,5 +25,13 @@ void bench_figure(const char *bench, const char *what, double value, const char 
 void bench_ratio(const char *bench, double ratio, double target);
 /* A fresh database path under FD_BENCH_TMP (or /tmp). */
 const char *bench_path(const char *stem);
+/* Says "<program>: <what>: <msg>" on stderr and exits 1 (the program's name from bench_smoke/bench_n). */
+void bench_die(const char *what, const char *msg);
+/* bench_die with the library's last error unless @rc (an fd_status) is 0. */
+void bench_check(int rc, const char *what);
+/* The @p quantile (0..1) of @t[0 .. n - 1], which it sorts. */
+double bench_pct(double *t, long n, double p);
+/* Copies file @from to @to (a database set up once, for the library and for the raw side). */
+void bench_copy_file(const char *from, const char *to);
 
 #endif

@@ -43,18 +43,6 @@ static const char *const MATTERS[] = { "咨询物业费缴纳方式", "3-1201 �
                                        "投诉夜间装修噪音", "表扬保安王师傅", "快递放在前台", "停车卡续费",
                                        "空调不制冷", "访客预约登记", "门禁卡失效" };
 
-static void die(const char *what, const char *msg)
-{
-    fprintf(stderr, "bench_calls: %s: %s\n", what, msg);
-    exit(1);
-}
-
-static void check(fd_status rc, const char *what)
-{
-    if (rc)
-        die(what, fd_error_last()->message);
-}
-
 /* A deterministic pseudo-random sequence (xorshift), so runs compare. */
 static uint64_t rng_state = 88172645463325252ull;
 static uint64_t rnd(void)
@@ -115,11 +103,11 @@ static void setup(char *path, const char *stem, int64_t *site, int64_t *staff)
     si.code = "park", si.name = "某某产业园";
     fd_staff st = FD_STAFF_INIT;
     st.code = "F001", st.name = "王小丽", st.role = "clerk";
-    check(fd_store_open(&s, path, NULL), "setup open");
-    check(fd_store_site_add(site, s, &a, &si), "setup site");
+    bench_check(fd_store_open(&s, path, NULL), "setup open");
+    bench_check(fd_store_site_add(site, s, &a, &si), "setup site");
     a.site_id = *site;
-    check(fd_store_staff_add(staff, s, &a, &st), "setup staff");
-    check(fd_store_grant_set(s, &a, "clerk", FD_GRANT_MANAGE, 1), "setup grant");
+    bench_check(fd_store_staff_add(staff, s, &a, &st), "setup staff");
+    bench_check(fd_store_grant_set(s, &a, "clerk", FD_GRANT_MANAGE, 1), "setup grant");
     fd_store_close(s);
 }
 
@@ -129,7 +117,7 @@ static double log_library(fd_store *s, const row *rows, long from, long n, int64
     a.site_id = site;
     a.staff_id = staff;
     double t0 = bench_now();
-    check(fd_store_begin(s), "begin");
+    bench_check(fd_store_begin(s), "begin");
     for (long i = from; i < from + n; i++) {
         const row *r = &rows[i];
         fd_call k = FD_CALL_INIT;
@@ -146,9 +134,9 @@ static double log_library(fd_store *s, const row *rows, long from, long n, int64
         k.read_back = r->read_back;
         a.at = r->end_at + 5;
         int64_t id = 0;
-        check(fd_store_call_add(&id, s, &a, &k), "call add");
+        bench_check(fd_store_call_add(&id, s, &a, &k), "call add");
     }
-    check(fd_store_commit(s), "commit");
+    bench_check(fd_store_commit(s), "commit");
     return bench_now() - t0;
 }
 
@@ -163,7 +151,7 @@ static double log_raw(sqlite3 *db, const row *rows, long from, long n, int64_t s
                            "apology, over_limit, unresolved, legs) VALUES (?1, ?2, ?3, 'in', ?4, ?5, ?6, ?7, ?8, ?9, "
                            "?10, ?11, ?12, ?13, ?14, ?15, ?16, 0, 0)",
                            -1, &st, NULL) != SQLITE_OK)
-        die("raw prepare", sqlite3_errmsg(db));
+        bench_die("raw prepare", sqlite3_errmsg(db));
     for (long i = from; i < from + n; i++) {
         const row *r = &rows[i];
         sqlite3_bind_int64(st, 1, site);
@@ -183,7 +171,7 @@ static double log_raw(sqlite3 *db, const row *rows, long from, long n, int64_t s
         sqlite3_bind_text(st, 15, r->apology, -1, SQLITE_STATIC);
         sqlite3_bind_int(st, 16, r->over_limit);
         if (sqlite3_step(st) != SQLITE_DONE)
-            die("raw insert", sqlite3_errmsg(db));
+            bench_die("raw insert", sqlite3_errmsg(db));
         sqlite3_reset(st);
     }
     sqlite3_finalize(st);
@@ -195,7 +183,7 @@ static sqlite3 *raw_open(const char *path)
 {
     sqlite3 *db = NULL;
     if (sqlite3_open(path, &db) != SQLITE_OK)
-        die("raw open", sqlite3_errmsg(db));
+        bench_die("raw open", sqlite3_errmsg(db));
     /* The library's pragmas (store.c): a statement that fires a trigger keeps a statement journal, in memory. */
     sqlite3_exec(db, "PRAGMA foreign_keys = ON; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; "
                  "PRAGMA temp_store = MEMORY", NULL, NULL, NULL);
@@ -207,7 +195,7 @@ static void bench_log(const char *lib_path, const char *raw_path, const row *row
                       int64_t staff)
 {
     fd_store *s = NULL;
-    check(fd_store_open(&s, lib_path, NULL), "open");
+    bench_check(fd_store_open(&s, lib_path, NULL), "open");
     sqlite3 *db = raw_open(raw_path);
     /* warm-up: 1% on each side, not counted */
     long warm = n / 100 ? n / 100 : 1;
@@ -239,7 +227,7 @@ static void bench_cdr(long n)
     size_t cap = (size_t)n * 400 + 1024, len = 0;
     char *text = malloc(cap);
     if (text == NULL)
-        die("cdr", "out of memory");
+        bench_die("cdr", "out of memory");
     long lines = 0;
     for (long call = 0; lines < n; call++) {
         uint64_t x = rnd();
@@ -273,7 +261,7 @@ static void bench_cdr(long n)
     }
     /* library */
     fd_store *s = NULL;
-    check(fd_store_open(&s, lib_path, NULL), "cdr open");
+    bench_check(fd_store_open(&s, lib_path, NULL), "cdr open");
     fd_actor a = FD_ACTOR_INIT;
     a.site_id = site;
     a.staff_id = staff;
@@ -282,21 +270,21 @@ static void bench_cdr(long n)
     fd_cdr_import_summary sum = { FD_CDR_IMPORT_SUMMARY_VERSION, 0, 0, 0, 0, 0, 0 };
     fd_buf rejects = FD_BUF_INIT;
     double t0 = bench_now();
-    check(fd_store_cdr_import(&sum, &rejects, s, &a, &o, text), "cdr import");
+    bench_check(fd_store_cdr_import(&sum, &rejects, s, &a, &o, text), "cdr import");
     double lib = bench_now() - t0;
     if (sum.rejected)
-        die("cdr import rejected lines", rejects.ptr);
+        bench_die("cdr import rejected lines", rejects.ptr);
     fd_buf_dispose(&rejects);
     fd_store_close(s);
     /* raw: the same legs, parsed beforehand (not timed) */
     fd_cdr_parser *p = NULL;
-    check(fd_cdr_parser_new(&p, FD_CDR_ASTERISK_CSV, "pbx1", "Asia/Shanghai", NULL), "parser");
+    bench_check(fd_cdr_parser_new(&p, FD_CDR_ASTERISK_CSV, "pbx1", "Asia/Shanghai", NULL), "parser");
     fd_cdr_leg **legs = calloc((size_t)lines, sizeof *legs);
     long nl = 0;
     for (char *line = text; *line; nl++) {
         char *eol = strchr(line, '\n');
         *eol = '\0';
-        check(fd_cdr_parse_line(&legs[nl], p, line), "parse");
+        bench_check(fd_cdr_parse_line(&legs[nl], p, line), "parse");
         line = eol + 1;
     }
     fd_cdr_parser_free(p);
@@ -310,7 +298,7 @@ static void bench_cdr(long n)
                            "duration, billsec, disposition) VALUES (?1, ?2, ?3, 'pbx1', 'asterisk_csv', ?4, ?5, ?6, "
                            "?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
                            -1, &st, NULL) != SQLITE_OK)
-        die("raw prepare", sqlite3_errmsg(db));
+        bench_die("raw prepare", sqlite3_errmsg(db));
     for (long i = 0; i < nl; i++) {
         const fd_cdr_leg *l = legs[i];
         sqlite3_bind_int64(st, 1, site);
@@ -332,7 +320,7 @@ static void bench_cdr(long n)
         sqlite3_bind_int64(st, 17, l->billsec);
         sqlite3_bind_text(st, 18, l->disposition, -1, SQLITE_STATIC);
         if (sqlite3_step(st) != SQLITE_DONE)
-            die("raw insert", sqlite3_errmsg(db));
+            bench_die("raw insert", sqlite3_errmsg(db));
         sqlite3_reset(st);
     }
     sqlite3_finalize(st);
@@ -359,7 +347,7 @@ static int cmp_double(const void *a, const void *b)
 static void bench_report(const char *lib_path, int64_t site, int64_t staff, long days)
 {
     fd_store *s = NULL;
-    check(fd_store_open(&s, lib_path, NULL), "report open");
+    bench_check(fd_store_open(&s, lib_path, NULL), "report open");
     fd_actor a = FD_ACTOR_INIT;
     a.site_id = site;
     a.staff_id = staff;
@@ -370,8 +358,8 @@ static void bench_report(const char *lib_path, int64_t site, int64_t staff, long
         fd_report *r = NULL;
         fd_buf out = FD_BUF_INIT;
         double t0 = bench_now();
-        check(fd_report_daily_new(&r, s, &a, d, "zh"), "report");
-        check(fd_report_render(&out, r, FD_REPORT_TEXT), "render");
+        bench_check(fd_report_daily_new(&r, s, &a, d, "zh"), "report");
+        bench_check(fd_report_render(&out, r, FD_REPORT_TEXT), "render");
         t[i] = bench_now() - t0;
         fd_buf_dispose(&out);
         fd_report_free(r);
@@ -389,14 +377,14 @@ static void bench_dir(long n, long queries)
     int64_t site, staff;
     setup(path, "dir", &site, &staff);
     fd_store *s = NULL;
-    check(fd_store_open(&s, path, NULL), "dir open");
+    bench_check(fd_store_open(&s, path, NULL), "dir open");
     fd_actor a = FD_ACTOR_INIT;
     a.site_id = site;
     a.staff_id = staff;
     a.at = T0;
     a.grants = FD_GRANT_MANAGE;
     double t0 = bench_now();
-    check(fd_store_begin(s), "begin");
+    bench_check(fd_store_begin(s), "begin");
     for (long i = 0; i < n; i++) {
         uint64_t x = rnd();
         char name[48], ext[24];
@@ -409,9 +397,9 @@ static void bench_dir(long n, long queries)
         e.extension = ext;
         e.confidential = (x >> 24) % 50 == 0;
         int64_t id = 0;
-        check(fd_store_dir_add(&id, s, &a, &e), "dir add");
+        bench_check(fd_store_dir_add(&id, s, &a, &e), "dir add");
     }
-    check(fd_store_commit(s), "commit");
+    bench_check(fd_store_commit(s), "commit");
     bench_figure("dir", "entries added", (double)n / (bench_now() - t0), "entries/s");
     a.grants = 0;
     static const char *const fixed[] = { "w", "z", "l", "wang", "zhang", "wxl", "zjg", "王", "王小", "长沙", "長沙",
@@ -433,7 +421,7 @@ static void bench_dir(long n, long queries)
             fd_dir_entry_iter *it = NULL;
             const fd_dir_entry *e = NULL;
             double q0 = bench_now();
-            check(fd_store_dir_find(&it, s, &a, query, 20), "dir find");
+            bench_check(fd_store_dir_find(&it, s, &a, query, 20), "dir find");
             long got = 0;
             while (fd_dir_entry_iter_next(&e, it) == FD_OK && e)
                 got++;
@@ -460,7 +448,7 @@ int main(int argc, char **argv)
     setup(raw_path, "raw", &site, &staff);
     row *rows = malloc(sizeof *rows * (size_t)n);
     if (rows == NULL)
-        die("rows", "out of memory");
+        bench_die("rows", "out of memory");
     for (long i = 0; i < n; i++)
         make_row(&rows[i], i, per_day);
     bench_log(lib_path, raw_path, rows, n, site, staff);

@@ -41,40 +41,6 @@ static const char *const WHAT[] = { "电梯困人二十分钟无人处理", "楼
 static const char *const SURNAMES[] = { "王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周" };
 static const char *const GIVEN[] = { "伟", "芳", "娜", "秀", "敏", "静", "丽", "强", "磊", "军", "洋", "勇" };
 
-static void die(const char *what, const char *msg)
-{
-    fprintf(stderr, "bench_complaints: %s: %s\n", what, msg);
-    exit(1);
-}
-
-static void check(fd_status rc, const char *what)
-{
-    if (rc)
-        die(what, fd_error_last()->message);
-}
-
-static uint64_t rng_state = 88172645463325252ull;
-static uint64_t rnd(void)
-{
-    rng_state ^= rng_state << 13;
-    rng_state ^= rng_state >> 7;
-    rng_state ^= rng_state << 17;
-    return rng_state;
-}
-
-static int cmp_double(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return x < y ? -1 : x > y;
-}
-
-static double pct(double *t, long n, double p)
-{
-    qsort(t, (size_t)n, sizeof *t, cmp_double);
-    long k = (long)(p * (double)n);
-    return t[k < n ? k : n - 1];
-}
-
 /* --- the site ------------------------------------------------------------------------------------------- */
 
 typedef struct site {
@@ -88,27 +54,13 @@ static void setup(const char *path, site *e)
     a.at = Y2026 - 30 * DAY;
     fd_site si = FD_SITE_INIT;
     si.code = "park", si.name = "某某产业园";
-    check(fd_store_open(&s, path, NULL), "setup open");
-    check(fd_store_site_add(&e->id, s, &a, &si), "setup site");
+    bench_check(fd_store_open(&s, path, NULL), "setup open");
+    bench_check(fd_store_site_add(&e->id, s, &a, &si), "setup site");
     a.site_id = e->id;
     fd_staff st = FD_STAFF_INIT;
     st.code = "F001", st.name = "王小丽", st.role = "clerk";
-    check(fd_store_staff_add(&e->staff, s, &a, &st), "setup staff");
+    bench_check(fd_store_staff_add(&e->staff, s, &a, &st), "setup staff");
     fd_store_close(s);
-}
-
-static void copy_file(const char *from, const char *to)
-{
-    FILE *in = fopen(from, "rb"), *out = fopen(to, "wb");
-    if (in == NULL || out == NULL)
-        die("copy", from);
-    char buf[1 << 16];
-    size_t n;
-    while ((n = fread(buf, 1, sizeof buf, in)) > 0)
-        if (fwrite(buf, 1, n, out) != n)
-            die("copy", to);
-    fclose(in);
-    fclose(out);
 }
 
 /* --- 1. registering ------------------------------------------------------------------------------------- */
@@ -137,7 +89,7 @@ static const char *intern(const char *v)
         if (strcmp(seen[i], v) == 0)
             return seen[i];
     if (n == 8)
-        die("intern", v);
+        bench_die("intern", v);
     snprintf(seen[n], sizeof seen[n], "%s", v);
     return seen[n++];
 }
@@ -170,7 +122,7 @@ static void make_row(row *r, long i, long n, const fd_calendar *cal)
         r->customer_due = r->received + DAY;
     /* The targets as the library computes them (R-CPL-2): the severity's plan on the site's calendar. */
     fd_complaint_target_plan plan[FD_COMPLAINT_TARGETS_MAX];
-    check(fd_complaint_target_plan_of(plan, &r->ntargets, r->severity, NULL), "plan");
+    bench_check(fd_complaint_target_plan_of(plan, &r->ntargets, r->severity, NULL), "plan");
     fd_buf version = FD_BUF_INIT;
     for (size_t k = 0; k < r->ntargets; k++) {
         r->t[k].target = plan[k].target;
@@ -179,7 +131,7 @@ static void make_row(row *r, long i, long n, const fd_calendar *cal)
         r->t[k].amount = plan[k].amount;
         if (strcmp(plan[k].start_step, "register") != 0)
             continue; /* the reply starts with the department's report */
-        check(fd_calendar_deadline_info(&r->t[k].due, &r->t[k].provisional, &version, cal, r->received,
+        bench_check(fd_calendar_deadline_info(&r->t[k].due, &r->t[k].provisional, &version, cal, r->received,
                                         plan[k].amount, plan[k].unit, NULL), "deadline");
         r->t[k].version = intern(version.ptr);
         if (r->customer_due && strcmp(r->t[k].key, "complaint.minor.resolve_days") == 0 &&
@@ -195,7 +147,7 @@ static double register_library(fd_store *s, const row *rows, long from, long n, 
     a.site_id = e->id;
     a.staff_id = e->staff;
     double t0 = bench_now();
-    check(fd_store_begin(s), "begin");
+    bench_check(fd_store_begin(s), "begin");
     for (long i = from; i < from + n; i++) {
         const row *r = &rows[i];
         fd_complaint c = FD_COMPLAINT_INIT;
@@ -210,9 +162,9 @@ static double register_library(fd_store *s, const row *rows, long from, long n, 
         c.harm = r->harm;
         a.at = r->at;
         int64_t id;
-        check(fd_store_complaint_add(&id, s, &a, &c), "register");
+        bench_check(fd_store_complaint_add(&id, s, &a, &c), "register");
     }
-    check(fd_store_commit(s), "commit");
+    bench_check(fd_store_commit(s), "commit");
     return bench_now() - t0;
 }
 
@@ -225,14 +177,14 @@ static sqlite3_stmt *prepare(sqlite3 *db, const char *sql)
 {
     sqlite3_stmt *st = NULL;
     if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
-        die("raw prepare", sqlite3_errmsg(db));
+        bench_die("raw prepare", sqlite3_errmsg(db));
     return st;
 }
 
 static void raw_open(raw *w, const char *path)
 {
     if (sqlite3_open(path, &w->db) != SQLITE_OK)
-        die("raw open", sqlite3_errmsg(w->db));
+        bench_die("raw open", sqlite3_errmsg(w->db));
     /* The library's pragmas (store.c). */
     sqlite3_exec(w->db, "PRAGMA foreign_keys = ON; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; "
                  "PRAGMA temp_store = MEMORY", NULL, NULL, NULL);
@@ -257,7 +209,7 @@ static void raw_close(raw *w)
 static void step_done(sqlite3 *db, sqlite3_stmt *st)
 {
     if (sqlite3_step(st) != SQLITE_DONE)
-        die("raw insert", sqlite3_errmsg(db));
+        bench_die("raw insert", sqlite3_errmsg(db));
     sqlite3_reset(st);
 }
 
@@ -323,7 +275,7 @@ static int64_t file_figure(const char *path, const char *sql)
     sqlite3_stmt *st = NULL;
     if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK ||
         sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK || sqlite3_step(st) != SQLITE_ROW)
-        die("figure", sqlite3_errmsg(db));
+        bench_die("figure", sqlite3_errmsg(db));
     int64_t v = sqlite3_column_int64(st, 0);
     sqlite3_finalize(st);
     sqlite3_close(db);
@@ -344,13 +296,13 @@ static void chunk(fd_store *s, raw *w, row *rows, long from, long n, long total,
 static void bench_register(const char *lib_path, const char *raw_path, long n, const site *e)
 {
     fd_calendar *cal = NULL;
-    check(fd_calendar_new(&cal), "calendar");
+    bench_check(fd_calendar_new(&cal), "calendar");
     enum { CHUNK = 10000 };
     row *rows = malloc(sizeof *rows * CHUNK);
     if (rows == NULL)
-        die("rows", "out of memory");
+        bench_die("rows", "out of memory");
     fd_store *s = NULL;
-    check(fd_store_open(&s, lib_path, NULL), "open");
+    bench_check(fd_store_open(&s, lib_path, NULL), "open");
     raw w;
     raw_open(&w, raw_path);
     long warm = n / 100 ? n / 100 : 1, half = (n - warm) / 2;
@@ -372,7 +324,7 @@ static void bench_register(const char *lib_path, const char *raw_path, long n, c
     static const char same[] = "SELECT count(*) * 1000003 + sum(due_at % 1000003) + sum(provisional) "
                                "FROM complaint_targets";
     if (file_figure(lib_path, same) != file_figure(raw_path, same))
-        die("register", "the raw side did not store the library's targets");
+        bench_die("register", "the raw side did not store the library's targets");
     bench_figure("complaints", "complaints registered (each side)", (double)n, "complaints");
     bench_figure("complaints", "library fd_store_complaint_add", 1.0 / best_lib, "complaints/s");
     bench_figure("complaints", "raw sqlite INSERT (complaint, event, targets)", 1.0 / best_raw, "complaints/s");
@@ -386,7 +338,7 @@ static void age(const char *path, int64_t end)
 {
     sqlite3 *db = NULL;
     if (sqlite3_open(path, &db) != SQLITE_OK)
-        die("age open", sqlite3_errmsg(db));
+        bench_die("age open", sqlite3_errmsg(db));
     char sql[1024];
     /* nine in ten resolved (every clock met) a day or two after they came in, except the last fortnight's */
     snprintf(sql, sizeof sql,
@@ -406,7 +358,7 @@ static void age(const char *path, int64_t end)
              (long long)(end - 14 * DAY), (long long)(end - 14 * DAY), (long long)(end - 30 * DAY));
     char *err = NULL;
     if (sqlite3_exec(db, sql, NULL, NULL, &err) != SQLITE_OK)
-        die("age", err);
+        bench_die("age", err);
     sqlite3_close(db);
 }
 
@@ -415,10 +367,10 @@ static void bench_queue(const char *path, const site *e, long queries)
     int64_t end = Y2026 + YEAR;
     age(path, end);
     fd_store *s = NULL;
-    check(fd_store_open(&s, path, NULL), "open");
+    bench_check(fd_store_open(&s, path, NULL), "open");
     raw w;
     if (sqlite3_open_v2(path, &w.db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
-        die("raw open", sqlite3_errmsg(w.db));
+        bench_die("raw open", sqlite3_errmsg(w.db));
     /* the library's page as a raw query: the index's terms, the kind's range, harm first */
     static const char *const raw_sql[3] = {
         "SELECT * FROM complaint_targets WHERE site_id = ?1 AND harm IN (1, 0) AND due_at <= ?2 AND met_at = 0 "
@@ -439,7 +391,7 @@ static void bench_queue(const char *path, const site *e, long queries)
         sqlite3_stmt *st = prepare(w.db, raw_sql[kind]);
         for (long q = 0; q < queries; q++) {
             /* instants through December, alternating the two sides */
-            a.at = end - 31 * DAY + (int64_t)(rnd() % (31 * DAY));
+            a.at = end - 31 * DAY + (int64_t)(bits(-1 - q) % (31 * DAY));
             int64_t last = kind == 0 ? a.at + 4 * 3600 : a.at - 1;
             double t0 = bench_now();
             sqlite3_bind_int64(st, 1, e->id);
@@ -450,7 +402,7 @@ static void bench_queue(const char *path, const site *e, long queries)
             rw[kind * queries + q] = bench_now() - t0;
             t0 = bench_now();
             fd_complaint_target_iter *it = NULL;
-            check(fd_store_complaint_queue(&it, s, &a, kind + 1, 4 * 3600, 0, 64), "queue");
+            bench_check(fd_store_complaint_queue(&it, s, &a, kind + 1, 4 * 3600, 0, 64), "queue");
             const fd_complaint_target *t = NULL;
             while (fd_complaint_target_iter_next(&t, it) == FD_OK && t)
                 rows -= t->id > 0;
@@ -460,19 +412,19 @@ static void bench_queue(const char *path, const site *e, long queries)
         sqlite3_finalize(st);
         char what[96];
         snprintf(what, sizeof what, "fd_store_complaint_queue %s p99", names[kind]);
-        bench_figure("queue", what, pct(lib + kind * queries, queries, 0.99) * 1e3, "ms");
+        bench_figure("queue", what, bench_pct(lib + kind * queries, queries, 0.99) * 1e3, "ms");
         snprintf(what, sizeof what, "raw sqlite %s p99", names[kind]);
-        bench_figure("queue", what, pct(rw + kind * queries, queries, 0.99) * 1e3, "ms");
+        bench_figure("queue", what, bench_pct(rw + kind * queries, queries, 0.99) * 1e3, "ms");
     }
     if (rows != 0)
-        die("queue", "the library's pages and the raw ones differ in length");
+        bench_die("queue", "the library's pages and the raw ones differ in length");
     bench_figure("queue", "complaints", (double)file_figure(path, "SELECT count(*) FROM complaints"), "complaints");
     bench_figure("queue", "open targets in the queue's index",
                  (double)file_figure(path, "SELECT count(*) FROM complaint_targets WHERE met_at = 0 AND "
                                            "superseded_at = 0 AND paused = 0 AND due_at > 0"), "targets");
-    double p99 = pct(lib, queries * 3, 0.99);
+    double p99 = bench_pct(lib, queries * 3, 0.99);
     bench_figure("queue", "fd_store_complaint_queue p99 (all three)", p99 * 1e3, "ms");
-    bench_figure("queue", "raw sqlite p99 (all three)", pct(rw, queries * 3, 0.99) * 1e3, "ms");
+    bench_figure("queue", "raw sqlite p99 (all three)", bench_pct(rw, queries * 3, 0.99) * 1e3, "ms");
     printf("target queue: p99 < 20 ms %s\n", p99 < 0.020 ? "ok" : "over target");
     free(lib);
     free(rw);
@@ -489,7 +441,7 @@ int main(int argc, char **argv)
     snprintf(raw_path, sizeof raw_path, "%s", bench_path("complaints-raw"));
     site e;
     setup(lib_path, &e);
-    copy_file(lib_path, raw_path);
+    bench_copy_file(lib_path, raw_path);
     bench_register(lib_path, raw_path, n, &e);
     remove(raw_path);
     bench_queue(lib_path, &e, queries);

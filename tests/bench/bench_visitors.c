@@ -53,18 +53,6 @@ static const char *const ORGS[] = { "", "", "某某物流有限公司", "顺丰�
 static const char *const PROVINCES[] = { "京", "沪", "粤", "苏", "浙", "川", "鄂", "鲁" };
 static const char PLATE_CHARS[] = "ABCDEFGHJKLMNPQRSTUVWXYZ0123456789";
 
-static void die(const char *what, const char *msg)
-{
-    fprintf(stderr, "bench_visitors: %s: %s\n", what, msg);
-    exit(1);
-}
-
-static void check(fd_status rc, const char *what)
-{
-    if (rc)
-        die(what, fd_error_last()->message);
-}
-
 static uint64_t rng_state = 88172645463325252ull;
 static uint64_t rnd(void)
 {
@@ -72,19 +60,6 @@ static uint64_t rnd(void)
     rng_state ^= rng_state >> 7;
     rng_state ^= rng_state << 17;
     return rng_state;
-}
-
-static int cmp_double(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return x < y ? -1 : x > y;
-}
-
-static double pct(double *t, long n, double p)
-{
-    qsort(t, (size_t)n, sizeof *t, cmp_double);
-    long k = (long)(p * (double)n);
-    return t[k < n ? k : n - 1];
 }
 
 static void name_of(char *out, size_t cap, long i)
@@ -120,21 +95,21 @@ static void setup(const char *path, long occupants, estate *e)
     a.at = T0 - 30 * DAY;
     fd_site si = FD_SITE_INIT;
     si.code = "park", si.name = "某某产业园";
-    check(fd_store_open(&s, path, NULL), "setup open");
-    check(fd_store_site_add(&e->site, s, &a, &si), "setup site");
+    bench_check(fd_store_open(&s, path, NULL), "setup open");
+    bench_check(fd_store_site_add(&e->site, s, &a, &si), "setup site");
     a.site_id = e->site;
     fd_staff st = FD_STAFF_INIT;
     st.code = "F001", st.name = "王小丽", st.role = "clerk";
-    check(fd_store_staff_add(&e->staff, s, &a, &st), "setup staff");
-    check(fd_store_grant_set(s, &a, "clerk", FD_GRANT_MANAGE, 1), "setup grant");
-    check(fd_store_begin(s), "setup begin");
+    bench_check(fd_store_staff_add(&e->staff, s, &a, &st), "setup staff");
+    bench_check(fd_store_grant_set(s, &a, "clerk", FD_GRANT_MANAGE, 1), "setup grant");
+    bench_check(fd_store_begin(s), "setup begin");
     int64_t buildings[40];
     for (int b = 0; b < 40; b++) {
         char code[8];
         snprintf(code, sizeof code, "%d", b + 1);
         fd_building bl = FD_BUILDING_INIT;
         bl.code = code, bl.name = code;
-        check(fd_store_building_add(&buildings[b], s, &a, &bl), "building");
+        bench_check(fd_store_building_add(&buildings[b], s, &a, &bl), "building");
     }
     long units = occupants / 2 + 1 < 40000 ? occupants / 2 + 1 : 40000; /* distinct numbers: 40 x 33 x 31 */
     int64_t *unit_ids = malloc((size_t)units * sizeof *unit_ids);
@@ -145,7 +120,7 @@ static void setup(const char *path, long occupants, estate *e)
         un.building_id = buildings[u % 40];
         un.number = text;
         un.use = "residential";
-        check(fd_store_unit_add(&unit_ids[u], s, &a, &un), "unit");
+        bench_check(fd_store_unit_add(&unit_ids[u], s, &a, &un), "unit");
     }
     e->occupants = malloc((size_t)occupants * sizeof *e->occupants);
     e->noccupants = 0;
@@ -161,7 +136,7 @@ static void setup(const char *path, long occupants, estate *e)
         if (i % 17 == 0)
             o.move_out = (fd_date){ 2025, 6, 1 + (int)(i % 28) };
         int64_t id;
-        check(fd_store_occupant_add(&id, s, &a, &o), "occupant");
+        bench_check(fd_store_occupant_add(&id, s, &a, &o), "occupant");
         if (i % 17)
             e->occupants[e->noccupants++] = id;
     }
@@ -175,35 +150,21 @@ static void setup(const char *path, long occupants, estate *e)
         fd_organisation og = FD_ORGANISATION_INIT;
         og.name = org;
         int64_t oid;
-        check(fd_store_organisation_add(&oid, s, &a, &og), "organisation");
+        bench_check(fd_store_organisation_add(&oid, s, &a, &og), "organisation");
         for (int k = 0; k < 10; k++) {
             name_of(name, sizeof name, occupants + g * 10 + k);
             fd_employee em = FD_EMPLOYEE_INIT;
             em.organisation_id = oid;
             em.name = name;
             int64_t eid;
-            check(fd_store_employee_add(&eid, s, &a, &em), "employee");
+            bench_check(fd_store_employee_add(&eid, s, &a, &em), "employee");
             e->employees[e->nemployees] = eid;
             e->employee_org[e->nemployees++] = oid;
         }
     }
-    check(fd_store_commit(s), "setup commit");
+    bench_check(fd_store_commit(s), "setup commit");
     free(unit_ids);
     fd_store_close(s);
-}
-
-static void copy_file(const char *from, const char *to)
-{
-    FILE *in = fopen(from, "rb"), *out = fopen(to, "wb");
-    if (in == NULL || out == NULL)
-        die("copy", from);
-    char buf[1 << 16];
-    size_t n;
-    while ((n = fread(buf, 1, sizeof buf, in)) > 0)
-        if (fwrite(buf, 1, n, out) != n)
-            die("copy", to);
-    fclose(in);
-    fclose(out);
 }
 
 /* --- 1. registering ----------------------------------------------------------------------------------- */
@@ -257,7 +218,7 @@ static double register_library(fd_store *s, const row *rows, long from, long n, 
     a.site_id = e->site;
     a.staff_id = e->staff;
     double t0 = bench_now();
-    check(fd_store_begin(s), "begin");
+    bench_check(fd_store_begin(s), "begin");
     for (long i = from; i < from + n; i++) {
         const row *r = &rows[i];
         fd_visit v = FD_VISIT_INIT;
@@ -275,9 +236,9 @@ static double register_library(fd_store *s, const row *rows, long from, long n, 
         v.planned_until = r->planned_until;
         a.at = r->at;
         fd_visit_registration out;
-        check(fd_store_visit_register(&out, s, &a, &v, NULL), "register");
+        bench_check(fd_store_visit_register(&out, s, &a, &v, NULL), "register");
     }
-    check(fd_store_commit(s), "commit");
+    bench_check(fd_store_commit(s), "commit");
     return bench_now() - t0;
 }
 
@@ -293,7 +254,7 @@ static double register_raw(sqlite3 *db, const row *rows, long from, long n, cons
                            "id_consent, blocklist_level, arrived_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 1, ?8, ?9, "
                            "?10, NULL, ?11, ?12, ?13, ?14, ?15, ?16, ?17, '', '', 0, 0, '', ?18)",
                            -1, &st, NULL) != SQLITE_OK)
-        die("raw prepare", sqlite3_errmsg(db));
+        bench_die("raw prepare", sqlite3_errmsg(db));
     for (long i = from; i < from + n; i++) {
         const row *r = &rows[i];
         sqlite3_bind_int64(st, 1, e->site);
@@ -324,7 +285,7 @@ static double register_raw(sqlite3 *db, const row *rows, long from, long n, cons
         sqlite3_bind_text(st, 17, r->preregistered ? "expected" : "waiting", -1, SQLITE_STATIC);
         sqlite3_bind_int64(st, 18, r->preregistered ? 0 : r->at);
         if (sqlite3_step(st) != SQLITE_DONE)
-            die("raw insert", sqlite3_errmsg(db));
+            bench_die("raw insert", sqlite3_errmsg(db));
         sqlite3_reset(st);
     }
     sqlite3_finalize(st);
@@ -336,7 +297,7 @@ static sqlite3 *raw_open(const char *path)
 {
     sqlite3 *db = NULL;
     if (sqlite3_open(path, &db) != SQLITE_OK)
-        die("raw open", sqlite3_errmsg(db));
+        bench_die("raw open", sqlite3_errmsg(db));
     /* The library's pragmas (store.c). */
     sqlite3_exec(db, "PRAGMA foreign_keys = ON; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; "
                  "PRAGMA temp_store = MEMORY", NULL, NULL, NULL);
@@ -347,7 +308,7 @@ static sqlite3 *raw_open(const char *path)
 static void bench_register(const char *lib_path, const char *raw_path, const row *rows, long n, const estate *e)
 {
     fd_store *s = NULL;
-    check(fd_store_open(&s, lib_path, NULL), "open");
+    bench_check(fd_store_open(&s, lib_path, NULL), "open");
     sqlite3 *db = raw_open(raw_path);
     int64_t slip = 0;
     long warm = n / 100 ? n / 100 : 1;
@@ -373,13 +334,13 @@ static void bench_register(const char *lib_path, const char *raw_path, const row
 static void bench_register_blocklist(const char *path, const row *rows, long n, long entries, const estate *e)
 {
     fd_store *s = NULL;
-    check(fd_store_open(&s, path, NULL), "open");
+    bench_check(fd_store_open(&s, path, NULL), "open");
     fd_actor a = FD_ACTOR_INIT;
     a.site_id = e->site;
     a.staff_id = e->staff;
     a.at = T0 - DAY;
     a.grants = FD_GRANT_MANAGE;
-    check(fd_store_begin(s), "begin");
+    bench_check(fd_store_begin(s), "begin");
     for (long k = 0; k < entries; k++) {
         char name[32], phone[16];
         name_of(name, sizeof name, 7000000 + k);
@@ -390,9 +351,9 @@ static void bench_register_blocklist(const char *path, const row *rows, long n, 
         b.name = k % 2 ? name : NULL;
         b.phone = k % 2 ? NULL : phone;
         int64_t id;
-        check(fd_store_blocklist_add(&id, s, &a, &b, NULL), "blocklist add");
+        bench_check(fd_store_blocklist_add(&id, s, &a, &b, NULL), "blocklist add");
     }
-    check(fd_store_commit(s), "commit");
+    bench_check(fd_store_commit(s), "commit");
     double t = register_library(s, rows, 0, n, e);
     fd_store_close(s);
     bench_figure("visitors", "with a blocklist of entries", (double)entries, "entries");
@@ -409,10 +370,10 @@ static void bench_onsite(const char *path, const estate *e, int64_t now, int64_t
     sqlite3 *db = raw_open(path);
     if (sqlite3_exec(db, "UPDATE visits SET departed_at = arrived_at + 3600, state = 'left' "
                          "WHERE arrived_at > 0 AND departed_at = 0 AND id % 1000 <> 7", NULL, NULL, NULL) != SQLITE_OK)
-        die("check-outs", sqlite3_errmsg(db));
+        bench_die("check-outs", sqlite3_errmsg(db));
     sqlite3_close(db);
     fd_store *s = NULL;
-    check(fd_store_open(&s, path, NULL), "open");
+    bench_check(fd_store_open(&s, path, NULL), "open");
     fd_actor a = FD_ACTOR_INIT;
     a.site_id = e->site;
     a.staff_id = e->staff;
@@ -427,7 +388,7 @@ static void bench_onsite(const char *path, const estate *e, int64_t now, int64_t
             fd_visit_iter *it = NULL;
             const fd_visit *v = NULL;
             double t0 = bench_now();
-            check(fd_store_visit_onsite(&it, s, &a, 0, 64), "onsite");
+            bench_check(fd_store_visit_onsite(&it, s, &a, 0, 64), "onsite");
             long got = 0;
             while (fd_visit_iter_next(&v, it) == FD_OK && v)
                 got++;
@@ -435,27 +396,27 @@ static void bench_onsite(const char *path, const estate *e, int64_t now, int64_t
             page[q] = bench_now() - t0;
             seen = got;
             t0 = bench_now();
-            check(fd_store_visit_shift_check(&sh, s, &a, now - 8 * 3600), "shift check");
+            bench_check(fd_store_visit_shift_check(&sh, s, &a, now - 8 * 3600), "shift check");
             shift[q] = bench_now() - t0;
             t0 = bench_now();
-            check(fd_store_visit_stats(&vs, s, &a, day, day + DAY), "stats");
+            bench_check(fd_store_visit_stats(&vs, s, &a, day, day + DAY), "stats");
             stats[q] = bench_now() - t0;
         }
     }
     fd_store_close(s);
     bench_figure("onsite", "visitors still on site", (double)sh.on_site, "visits");
     bench_figure("onsite", "first page read", (double)seen, "visits");
-    double p99 = pct(page, queries, 0.99), s99 = pct(shift, queries, 0.99);
-    bench_figure("onsite", "fd_store_visit_onsite page p50", pct(page, queries, 0.5) * 1e3, "ms");
+    double p99 = bench_pct(page, queries, 0.99), s99 = bench_pct(shift, queries, 0.99);
+    bench_figure("onsite", "fd_store_visit_onsite page p50", bench_pct(page, queries, 0.5) * 1e3, "ms");
     bench_figure("onsite", "fd_store_visit_onsite page p99", p99 * 1e3, "ms");
-    bench_figure("onsite", "fd_store_visit_shift_check p50", pct(shift, queries, 0.5) * 1e3, "ms");
+    bench_figure("onsite", "fd_store_visit_shift_check p50", bench_pct(shift, queries, 0.5) * 1e3, "ms");
     bench_figure("onsite", "fd_store_visit_shift_check p99", s99 * 1e3, "ms");
     printf("target onsite: p99 < 5 ms %s\n", p99 < 0.005 && s99 < 0.005 ? "ok" : "over target");
     /* The daily report's counts of the last day (no target: shown, as the day's ranges, never the table) */
     bench_figure("stats", "visits registered that day", (double)vs.registered, "visits");
     bench_figure("stats", "visits that left that day", (double)vs.left, "visits");
-    bench_figure("stats", "fd_store_visit_stats over a day p50", pct(stats, queries, 0.5) * 1e3, "ms");
-    bench_figure("stats", "fd_store_visit_stats over a day p99", pct(stats, queries, 0.99) * 1e3, "ms");
+    bench_figure("stats", "fd_store_visit_stats over a day p50", bench_pct(stats, queries, 0.5) * 1e3, "ms");
+    bench_figure("stats", "fd_store_visit_stats over a day p99", bench_pct(stats, queries, 0.99) * 1e3, "ms");
     free(page);
     free(shift);
     free(stats);
@@ -466,7 +427,7 @@ static void bench_onsite(const char *path, const estate *e, int64_t now, int64_t
 static void bench_resident(const char *path, const estate *e, long occupants, long queries)
 {
     fd_store *s = NULL;
-    check(fd_store_open(&s, path, NULL), "open");
+    bench_check(fd_store_open(&s, path, NULL), "open");
     fd_actor a = FD_ACTOR_INIT;
     a.site_id = e->site;
     a.staff_id = e->staff;
@@ -488,16 +449,16 @@ static void bench_resident(const char *path, const estate *e, long occupants, lo
                 snprintf(in, sizeof in, "%s", HOMOPHONES[x % 5]);
             fd_resident_check r;
             double t0 = bench_now();
-            check(fd_store_resident_check(&r, s, &a, in, (fd_date){ 2026, 1, 1 }), "resident check");
+            bench_check(fd_store_resident_check(&r, s, &a, in, (fd_date){ 2026, 1, 1 }), "resident check");
             t[q] = bench_now() - t0;
             yes += r.answer != FD_RESIDENT_NO;
         }
     }
     fd_store_close(s);
-    double p99 = pct(t, queries, 0.99);
+    double p99 = bench_pct(t, queries, 0.99);
     bench_figure("resident", "occupants", (double)occupants, "occupants");
     bench_figure("resident", "answers other than no (two passes)", (double)yes, "checks");
-    bench_figure("resident", "fd_store_resident_check p50", pct(t, queries, 0.5) * 1e3, "ms");
+    bench_figure("resident", "fd_store_resident_check p50", bench_pct(t, queries, 0.5) * 1e3, "ms");
     bench_figure("resident", "fd_store_resident_check p99", p99 * 1e3, "ms");
     printf("target resident: p99 < 5 ms %s\n", p99 < 0.005 ? "ok" : "over target");
     free(t);
@@ -530,10 +491,10 @@ static void bench_blocklist(long entries, long queries)
     fd_site si = FD_SITE_INIT;
     si.code = "park", si.name = "某某产业园";
     int64_t site;
-    check(fd_store_open(&s, path, NULL), "open");
-    check(fd_store_site_add(&site, s, &a, &si), "site");
+    bench_check(fd_store_open(&s, path, NULL), "open");
+    bench_check(fd_store_site_add(&site, s, &a, &si), "site");
     a.site_id = site;
-    check(fd_store_begin(s), "begin");
+    bench_check(fd_store_begin(s), "begin");
     for (long k = 0; k < entries; k++) {
         char name[32], phone[16], id[19];
         name_of(name, sizeof name, 9000000 + k);
@@ -548,9 +509,9 @@ static void bench_blocklist(long entries, long queries)
         d.type = "id_card";
         d.number = id;
         int64_t out;
-        check(fd_store_blocklist_add(&out, s, &a, &b, k % 4 == 0 ? &d : NULL), "blocklist add");
+        bench_check(fd_store_blocklist_add(&out, s, &a, &b, k % 4 == 0 ? &d : NULL), "blocklist add");
     }
-    check(fd_store_commit(s), "commit");
+    bench_check(fd_store_commit(s), "commit");
     a.at = T0;
     double *t = malloc(sizeof *t * (size_t)queries);
     long matched = 0;
@@ -568,16 +529,16 @@ static void bench_blocklist(long entries, long queries)
             d.number = id;
             fd_blocklist_match m;
             double t0 = bench_now();
-            check(fd_store_blocklist_check(&m, s, &a, name, phone, q % 2 ? &d : NULL), "blocklist check");
+            bench_check(fd_store_blocklist_check(&m, s, &a, name, phone, q % 2 ? &d : NULL), "blocklist check");
             t[q] = bench_now() - t0;
             matched += m.answer != FD_BLOCKLIST_NONE;
         }
     }
     fd_store_close(s);
-    double p99 = pct(t, queries, 0.99);
+    double p99 = bench_pct(t, queries, 0.99);
     bench_figure("blocklist", "entries", (double)entries, "entries");
     bench_figure("blocklist", "checks that matched (two passes)", (double)matched, "checks");
-    bench_figure("blocklist", "fd_store_blocklist_check p50", pct(t, queries, 0.5) * 1e3, "ms");
+    bench_figure("blocklist", "fd_store_blocklist_check p50", bench_pct(t, queries, 0.5) * 1e3, "ms");
     bench_figure("blocklist", "fd_store_blocklist_check p99", p99 * 1e3, "ms");
     printf("target blocklist: p99 < 1 ms %s\n", p99 < 0.001 ? "ok" : "over target");
     free(t);
@@ -598,11 +559,11 @@ int main(int argc, char **argv)
     double t0 = bench_now();
     setup(lib_path, occupants, &e);
     bench_figure("setup", "property register (occupants, organisations, employees)", bench_now() - t0, "s");
-    copy_file(lib_path, raw_path);
-    copy_file(lib_path, bl_path);
+    bench_copy_file(lib_path, raw_path);
+    bench_copy_file(lib_path, bl_path);
     row *rows = malloc(sizeof *rows * (size_t)n);
     if (rows == NULL)
-        die("rows", "out of memory");
+        bench_die("rows", "out of memory");
     for (long i = 0; i < n; i++)
         make_row(&rows[i], i, per_day, &e);
     bench_register(lib_path, raw_path, rows, n, &e);

@@ -30,23 +30,27 @@ typedef struct found {
     size_t start, end;
 } found;
 
-/* The hits of @text against @phrases (NULL: the built-in list), at most 16. */
-static size_t check(found out[16], const char *text, const char *phrases)
+/* The hits of @h (at most 16), which it frees: the phrases are copied (they belong to the hits). */
+static size_t hits_of(found out[16], fd_reply_hits *h)
 {
-    fd_reply_hits *h = NULL;
-    fd_assert_ok(fd_reply_check(&h, text, phrases));
+    static char keep[16][64];
     size_t n = fd_reply_hits_count(h);
     cr_assert_leq(n, 16);
-    for (size_t i = 0; i < n; i++)
-        fd_assert_ok(fd_reply_hits_get(&out[i].phrase, &out[i].start, &out[i].end, h, i));
-    /* the phrases belong to the hits: copy what the test reads before freeing */
-    static char keep[16][64];
     for (size_t i = 0; i < n; i++) {
+        fd_assert_ok(fd_reply_hits_get(&out[i].phrase, &out[i].start, &out[i].end, h, i));
         snprintf(keep[i], sizeof keep[i], "%s", out[i].phrase);
         out[i].phrase = keep[i];
     }
     fd_reply_hits_free(h);
     return n;
+}
+
+/* The hits of @text against @phrases (NULL: the built-in list). */
+static size_t check(found out[16], const char *text, const char *phrases)
+{
+    fd_reply_hits *h = NULL;
+    fd_assert_ok(fd_reply_check(&h, text, phrases));
+    return hits_of(out, h);
 }
 
 /* The hit @i is @phrase at exactly the bytes of @typed inside @text. */
@@ -487,23 +491,6 @@ Test(queue, R_CPL_2_queue_refusals_name_the_argument)
     fd_store_close(f.s);
 }
 
-/* EXPLAIN QUERY PLAN of @sql on the database at @path, the rows' details joined by "; ". */
-static void plan_of(char *out, size_t cap, const char *path, const char *sql)
-{
-    sqlite3 *db = NULL;
-    cr_assert_eq(sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
-    char q[4096];
-    snprintf(q, sizeof q, "EXPLAIN QUERY PLAN %s", sql);
-    sqlite3_stmt *st = NULL;
-    cr_assert_eq(sqlite3_prepare_v2(db, q, -1, &st, NULL), SQLITE_OK, "%s: %s", sql, sqlite3_errmsg(db));
-    size_t len = 0;
-    out[0] = '\0';
-    while (sqlite3_step(st) == SQLITE_ROW)
-        len += (size_t)snprintf(out + len, cap - len, "%s; ", (const char *)sqlite3_column_text(st, 3));
-    sqlite3_finalize(st);
-    sqlite3_close(db);
-}
-
 /* The query fd__record_query_sql makes of a condition (its columns do not change the plan). */
 static void page_sql(char *out, size_t cap, const char *table, const char *cond)
 {
@@ -517,7 +504,7 @@ Test(queue, R_CPL_2_every_queue_statement_searches_the_open_targets_index_never_
     for (int kind = FD_COMPLAINT_DUE; kind <= FD_COMPLAINT_ESCALATE; kind++) {
         for (int harm = -1; harm <= 1; harm++) {
             page_sql(sql, sizeof sql, "complaint_targets", fd__complaint_queue_cond(kind, harm));
-            plan_of(plan, sizeof plan, f.path, sql);
+            fd_test_plan(plan, sizeof plan, f.path, sql);
             cr_assert(strstr(plan, "SEARCH complaint_targets USING INDEX complaint_targets_site_queue (site_id=? AND "
                                    "harm=? AND due_at>? AND due_at<?)"), "%s\n%s", sql, plan);
             cr_assert_null(strstr(plan, "SCAN"), "%s", plan);
@@ -528,15 +515,19 @@ Test(queue, R_CPL_2_every_queue_statement_searches_the_open_targets_index_never_
     cr_assert_null(fd__complaint_queue_cond(FD_COMPLAINT_DUE, 2));
     static const char *const writes[] = { fd__complaint_breach_mark_sql, fd__complaint_to_escalate_sql };
     for (size_t i = 0; i < 2; i++) {
-        plan_of(plan, sizeof plan, f.path, writes[i]);
+        fd_test_plan(plan, sizeof plan, f.path, writes[i]);
         cr_assert(strstr(plan, "USING INDEX complaint_targets_site_queue (site_id=? AND harm=? AND due_at>? AND "
                                "due_at<?)"), "%s", plan);
         cr_assert_null(strstr(plan, "SCAN"), "%s", plan);
         cr_assert_null(strstr(plan, "TEMP B-TREE"), "%s", plan);
     }
+    /* The recomputation reads the open targets in force, and only those. */
+    fd_test_plan(plan, sizeof plan, f.path, fd__complaint_open_targets_sql);
+    cr_assert(strstr(plan, "SEARCH complaint_targets USING INDEX complaint_targets_site_open (site_id=?)"), "%s", plan);
+    cr_assert_null(strstr(plan, "TEMP B-TREE"), "%s", plan);
     /* The end of the day reads the day's range of the unanswered complaints; the answers by complaint. */
     page_sql(sql, sizeof sql, "complaints", fd__complaint_unanswered_cond);
-    plan_of(plan, sizeof plan, f.path, sql);
+    fd_test_plan(plan, sizeof plan, f.path, sql);
     cr_assert(strstr(plan, "SEARCH complaints USING INDEX complaints_site_unanswered (site_id=? AND received_at>? "
                            "AND received_at<?)"), "%s", plan);
     cr_assert(strstr(plan, "SEARCH e USING INDEX complaint_events_complaint (complaint_id=?)"), "%s", plan);
@@ -946,16 +937,7 @@ static size_t store_check(found out[16], fx *f, const fd_actor *a, const char *t
 {
     fd_reply_hits *h = NULL;
     fd_assert_ok(fd_store_reply_check(&h, f->s, a, text));
-    size_t n = fd_reply_hits_count(h);
-    for (size_t i = 0; i < n && i < 16; i++)
-        fd_assert_ok(fd_reply_hits_get(&out[i].phrase, &out[i].start, &out[i].end, h, i));
-    static char keep[16][64];
-    for (size_t i = 0; i < n && i < 16; i++) {
-        snprintf(keep[i], sizeof keep[i], "%s", out[i].phrase);
-        out[i].phrase = keep[i];
-    }
-    fd_reply_hits_free(h);
-    return n;
+    return hits_of(out, h);
 }
 
 Test(reply_store, R_CPL_7_a_site_adds_and_retires_its_own_phrases_checked_beside_the_built_in_ones)

@@ -38,6 +38,9 @@ char *fd_test_table_dump(const char *path, const char *table);
 /* The first column of the one row @sql returns from the database at @path. */
 int64_t fd_test_sql_int(const char *path, const char *sql);
 
+/* EXPLAIN QUERY PLAN of @sql on the database at @path: the plan's lines joined by "; ", into @out. */
+void fd_test_plan(char *out, size_t cap, const char *path, const char *sql);
+
 /* Runs @sql on the database at @path behind the library's back (a tamper, a schema change): SQLite's result code. */
 int fd_test_sql_exec(const char *path, const char *sql);
 

@@ -2580,23 +2580,6 @@ Test(visitors_store, R_COM_4_the_daily_report_has_the_visitors_section)
     fx_close(&f);
 }
 
-/* The query plan of @sql on the file at @path, its lines joined by "; ". */
-static void plan_of(char *out, size_t cap, const char *path, const char *sql)
-{
-    sqlite3 *db = NULL;
-    cr_assert_eq(sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
-    char q[4096];
-    snprintf(q, sizeof q, "EXPLAIN QUERY PLAN %s", sql);
-    sqlite3_stmt *st = NULL;
-    cr_assert_eq(sqlite3_prepare_v2(db, q, -1, &st, NULL), SQLITE_OK, "%s: %s", sql, sqlite3_errmsg(db));
-    size_t n = 0;
-    out[0] = '\0';
-    while (sqlite3_step(st) == SQLITE_ROW)
-        n += (size_t)snprintf(out + n, cap - n, "%s%s", n ? "; " : "", (const char *)sqlite3_column_text(st, 3));
-    sqlite3_finalize(st);
-    sqlite3_close(db);
-}
-
 /*
  * fd_store_visit_stats reads ranges of per-site indexes, never a table's rows one after another; the
  * planner statistics seeded at open cover the indexes of 0009 — also in a file whose tables had
@@ -2629,7 +2612,7 @@ Test(visitors_store, R_COM_4_the_days_counts_read_ranges_of_per_site_indexes)
     };
     char plan[2048];
     for (size_t i = 0; i < sizeof plans / sizeof *plans; i++) {
-        plan_of(plan, sizeof plan, f.path, plans[i].sql);
+        fd_test_plan(plan, sizeof plan, f.path, plans[i].sql);
         cr_assert(strstr(plan, plans[i].want) != NULL, "%s", plan);
         /* every table is searched; only the union's own rows (o) are scanned */
         for (const char *p = strstr(plan, "SCAN "); p; p = strstr(p + 5, "SCAN "))

@@ -61,9 +61,9 @@ static const char SQL_TARGET_POSITION[] =
     "SELECT harm, due_at FROM complaint_targets WHERE id = ?1 AND site_id = ?2";
 static const char SQL_TARGET_STILL_TO_ESCALATE[] =
     "SELECT 1 FROM complaint_targets WHERE id = ?1 AND escalated_at = 0 AND met_at = 0 AND superseded_at = 0";
-/* The complaints with targets in force and open (complaint_targets_site_open). */
-static const char SQL_OPEN_COMPLAINTS[] =
-    "SELECT complaint_id FROM complaint_targets WHERE site_id = ?1 AND met_at = 0 AND superseded_at = 0 ORDER BY id";
+const char fd__complaint_open_targets_sql[] =
+    "SELECT id, complaint_id, target FROM complaint_targets WHERE site_id = ?1 AND met_at = 0 AND superseded_at = 0 "
+    "ORDER BY id";
 static const char SQL_PHRASES_IN_USE[] =
     "SELECT phrase FROM reply_phrases WHERE site_id = ?1 AND retired_at = 0 ORDER BY id";
 static const char SQL_PHRASE_STATE[] = "SELECT retired_at FROM reply_phrases WHERE id = ?1 AND site_id = ?2";
@@ -130,36 +130,38 @@ fd_status fd_store_complaint_queue(fd_complaint_target_iter **out, fd_store *sto
 
 /* --- the escalation run (R-CPL-2) ----------------------------------------------------------- */
 
-typedef struct to_escalate {
+/* A target as the run and the recomputation find it. */
+typedef struct target_ref {
     int64_t target_id, complaint_id;
     char target[17];
-} to_escalate;
+} target_ref;
 
-/* The site's targets past due at @now and not escalated, in queue order. */
-static fd_status escalations_due(to_escalate **rows, size_t *n, fd_store *s, const char *fn, int64_t site,
-                                 int64_t now)
+/* The targets @sql lists (id, complaint_id, target) for site ?1 (and instant ?2, when it takes one), in its order. */
+static fd_status target_refs(target_ref **rows, size_t *n, fd_store *s, const char *fn, const char *sql, int64_t site,
+                             int64_t now)
 {
     *rows = NULL;
     *n = 0;
-    sqlite3_stmt *st = fd__store_stmt(s, fn, fd__complaint_to_escalate_sql);
+    sqlite3_stmt *st = fd__store_stmt(s, fn, sql);
     if (st == NULL)
         return fd_error_last()->code;
     sqlite3_bind_int64(st, 1, site);
-    sqlite3_bind_int64(st, 2, now);
+    if (sqlite3_bind_parameter_count(st) >= 2)
+        sqlite3_bind_int64(st, 2, now);
     size_t cap = 0;
     fd_status rc = FD_OK;
     int src;
     while ((src = sqlite3_step(st)) == SQLITE_ROW) {
         if (*n == cap) {
             cap = cap ? cap * 2 : 16;
-            to_escalate *r = realloc(*rows, cap * sizeof *r);
+            target_ref *r = realloc(*rows, cap * sizeof *r);
             if (r == NULL) {
                 rc = fd__oom(fn);
                 break;
             }
             *rows = r;
         }
-        to_escalate *r = &(*rows)[(*n)++];
+        target_ref *r = &(*rows)[(*n)++];
         r->target_id = sqlite3_column_int64(st, 0);
         r->complaint_id = sqlite3_column_int64(st, 1);
         const char *t = (const char *)sqlite3_column_text(st, 2);
@@ -173,7 +175,7 @@ static fd_status escalations_due(to_escalate **rows, size_t *n, fd_store *s, con
     }
     sqlite3_reset(st);
     if (rc == FD_OK && src != SQLITE_DONE)
-        rc = fd__store_sqlerr(s, fn, src, "reading the targets to escalate");
+        rc = fd__store_sqlerr(s, fn, src, "reading the open targets");
     if (rc) {
         free(*rows);
         *rows = NULL;
@@ -184,7 +186,7 @@ static fd_status escalations_due(to_escalate **rows, size_t *n, fd_store *s, con
 
 /* Escalates target @r by an `escalate` step, unless an earlier step of this run settled it or the
  * complaint's state takes no escalation (*done false). */
-static fd_status escalate_one(bool *done, fd_store *s, const char *fn, const fd_actor *actor, const to_escalate *r)
+static fd_status escalate_one(bool *done, fd_store *s, const char *fn, const fd_actor *actor, const target_ref *r)
 {
     *done = false;
     sqlite3_stmt *st = fd__store_stmt(s, fn, SQL_TARGET_STILL_TO_ESCALATE);
@@ -253,10 +255,10 @@ fd_status fd_store_complaint_escalate_run(fd_complaint_escalation *out, fd_store
         rc = fd__stmt_done(store, fn, st, "recording the breaches", &changes);
     }
     r.breached = changes;
-    to_escalate *due = NULL;
+    target_ref *due = NULL;
     size_t n = 0;
     if (rc == FD_OK)
-        rc = escalations_due(&due, &n, store, fn, actor->site_id, actor->at);
+        rc = target_refs(&due, &n, store, fn, fd__complaint_to_escalate_sql, actor->site_id, actor->at);
     if (rc == FD_OK && !may) {
         /* Outside business hours: nobody is paged at night; the opening takes them. */
         r.deferred = (int64_t)n;
@@ -285,33 +287,15 @@ static int id_cmp(const void *a, const void *b)
 /* The complaints of the actor's site with an open target in force, each once, in id order. */
 static fd_status open_complaints(int64_t **ids, size_t *n, fd_store *s, const char *fn, int64_t site)
 {
+    target_ref *rows = NULL;
     *ids = NULL;
-    *n = 0;
-    sqlite3_stmt *st = fd__store_stmt(s, fn, SQL_OPEN_COMPLAINTS);
-    if (st == NULL)
-        return fd_error_last()->code;
-    sqlite3_bind_int64(st, 1, site);
-    size_t cap = 0;
-    fd_status rc = FD_OK;
-    int src;
-    while ((src = sqlite3_step(st)) == SQLITE_ROW) {
-        if (*n == cap) {
-            cap = cap ? cap * 2 : 64;
-            int64_t *v = realloc(*ids, cap * sizeof *v);
-            if (v == NULL) {
-                rc = fd__oom(fn);
-                break;
-            }
-            *ids = v;
-        }
-        (*ids)[(*n)++] = sqlite3_column_int64(st, 0);
-    }
-    sqlite3_reset(st);
-    if (rc == FD_OK && src != SQLITE_DONE)
-        rc = fd__store_sqlerr(s, fn, src, "reading the open targets");
+    fd_status rc = target_refs(&rows, n, s, fn, fd__complaint_open_targets_sql, site, 0);
+    if (rc == FD_OK && *n && (*ids = malloc(*n * sizeof **ids)) == NULL)
+        rc = fd__oom(fn);
+    for (size_t i = 0; rc == FD_OK && i < *n; i++)
+        (*ids)[i] = rows[i].complaint_id;
+    free(rows);
     if (rc) {
-        free(*ids);
-        *ids = NULL;
         *n = 0;
         return rc;
     }

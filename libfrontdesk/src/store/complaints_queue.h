@@ -24,6 +24,9 @@ extern const char fd__complaint_breach_mark_sql[];
 /* The site's (?1) targets past due at ?2 not escalated yet, in queue order: id, complaint_id, target. */
 extern const char fd__complaint_to_escalate_sql[];
 
+/* The site's (?1) targets in force and open, in id order (complaint_targets_site_open): what is recomputed. */
+extern const char fd__complaint_open_targets_sql[];
+
 /* The end-of-day page's condition: received in [?3, ?4), id > ?5, no contact, answer or reply, open. */
 extern const char fd__complaint_unanswered_cond[];
 
