@@ -334,6 +334,21 @@ static int64_t complain(fx *f, const char *severity, int64_t at, int harm)
     return id;
 }
 
+/* A complaint at the other site, received at @at: its own, never in the first site's lists. */
+static int64_t complain_elsewhere(fx *f, const char *severity, int64_t at)
+{
+    fd_complaint c = FD_COMPLAINT_INIT;
+    c.received_at = at;
+    c.channel = "letter";
+    c.category = "fees";
+    c.severity = severity;
+    c.what = "物业费多收";
+    fd_actor a = actor_at(f->other_site, f->other_clerk, at);
+    int64_t id = 0;
+    fd_assert_ok(fd_store_complaint_add(&id, f->s, &a, &c));
+    return id;
+}
+
 static void step(fx *f, int64_t id, int64_t at, const char *kind)
 {
     fd_complaint_step s = FD_COMPLAINT_STEP_INIT;
@@ -394,15 +409,7 @@ Test(queue, R_CPL_2_R_CPL_5_harm_first_then_by_due_paged_by_harm_due_and_id)
     int64_t imp1 = complain(&f, "important", MON(9, 0), 0);
     int64_t imp2 = complain(&f, "important", MON(9, 20), 0);
     int64_t minor = complain(&f, "minor", MON(9, 30), 0);
-    fd_complaint other = FD_COMPLAINT_INIT;
-    other.received_at = MON(9, 10);
-    other.channel = "walk_in";
-    other.category = "noise";
-    other.severity = "important";
-    other.what = "装修噪音";
-    fd_actor oc = actor_at(f.other_site, f.other_clerk, MON(9, 10));
-    int64_t elsewhere = 0;
-    fd_assert_ok(fd_store_complaint_add(&elsewhere, f.s, &oc, &other));
+    int64_t elsewhere = complain_elsewhere(&f, "important", MON(9, 10));
 
     int64_t got[64];
     /* Due within 4 hours at 10:30: the two supervisors' hours, already past (breached ones are due too). */
@@ -896,15 +903,7 @@ Test(end_of_day, R_COM_4_the_days_complaints_without_contact_answer_or_reply_are
     fd_actor a = clerk_at(&f, MON(10, 8));
     fd_assert_ok(fd_store_complaint_step(NULL, f.s, &a, invalid, &s));
     step(&f, paused, MON(10, 9), "pause"); /* waiting for the customer is no answer */
-    fd_actor oc = actor_at(f.other_site, f.other_clerk, MON(9, 0));
-    fd_complaint other = FD_COMPLAINT_INIT;
-    other.received_at = MON(9, 0);
-    other.channel = "letter";
-    other.category = "fees";
-    other.severity = "minor";
-    other.what = "物业费多收";
-    int64_t elsewhere = 0;
-    fd_assert_ok(fd_store_complaint_add(&elsewhere, f.s, &oc, &other));
+    complain_elsewhere(&f, "minor", MON(9, 0));
 
     int64_t got[64];
     fd_date mon = { 2026, 3, 2 };

@@ -224,11 +224,7 @@ static fd_status escalate_one(bool *done, fd_store *s, const char *fn, const fd_
 fd_status fd_store_complaint_escalate_run(fd_complaint_escalation *out, fd_store *store, const fd_actor *actor)
 {
     static const char fn[] = "fd_store_complaint_escalate_run";
-    fd_status rc = fd__check_ptr(fn, "out", out);
-    if (rc == FD_OK)
-        rc = fd__check_ptr(fn, "store", store);
-    if (rc == FD_OK)
-        rc = fd__actor_check(store, fn, actor, NULL);
+    fd_status rc = fd__complaint_prologue(fn, "out", out, store, NULL, NULL, actor);
     const fd_policy *policy = NULL;
     const fd_calendar *cal = NULL;
     if (rc == FD_OK)
@@ -340,11 +336,7 @@ fd_status fd__complaint_recompute(int64_t *changed, fd_store *s, const char *fn,
 fd_status fd_store_complaint_recompute(int64_t *out_changed, fd_store *store, const fd_actor *actor)
 {
     static const char fn[] = "fd_store_complaint_recompute";
-    fd_status rc = fd__check_ptr(fn, "out_changed", out_changed);
-    if (rc == FD_OK)
-        rc = fd__check_ptr(fn, "store", store);
-    if (rc == FD_OK)
-        rc = fd__actor_check(store, fn, actor, NULL);
+    fd_status rc = fd__complaint_prologue(fn, "out_changed", out_changed, store, NULL, NULL, actor);
     if (rc == FD_OK)
         rc = fd__actor_require_manage(fn, actor);
     if (rc)
@@ -507,9 +499,7 @@ fd_status fd_store_reply_phrase_add(int64_t *out_id, fd_store *store, const fd_a
 fd_status fd_store_reply_phrase_retire(fd_store *store, const fd_actor *actor, int64_t phrase_id)
 {
     static const char fn[] = "fd_store_reply_phrase_retire";
-    fd_status rc = fd__check_ptr(fn, "store", store);
-    if (rc == FD_OK)
-        rc = fd__actor_check(store, fn, actor, NULL);
+    fd_status rc = fd__complaint_prologue(fn, NULL, NULL, store, NULL, NULL, actor);
     if (rc == FD_OK)
         rc = fd__actor_require_manage(fn, actor);
     if (rc)

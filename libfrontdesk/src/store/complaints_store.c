@@ -76,10 +76,8 @@ static const char SQL_TARGET_ONE[] =
 
 #define COL_TEXT(st, i) ((const char *)sqlite3_column_text((st), (i)))
 
-/* The first checks of every function here, in order: the output @out (when @out_name), the store, the input
- * @in (when @in_name), the actor. */
-static fd_status prologue(const char *fn, const char *out_name, const void *out, fd_store *store, const char *in_name,
-                          const void *in, const fd_actor *actor)
+fd_status fd__complaint_prologue(const char *fn, const char *out_name, const void *out, fd_store *store,
+                                 const char *in_name, const void *in, const fd_actor *actor)
 {
     fd_status rc = out_name ? fd__check_ptr(fn, out_name, out) : FD_OK;
     if (rc == FD_OK)
@@ -474,7 +472,7 @@ static fd_status complaint_register(int64_t *out_id, fd_store *store, const char
 fd_status fd_store_complaint_add(int64_t *out_id, fd_store *store, const fd_actor *actor, const fd_complaint *c)
 {
     static const char fn[] = "fd_store_complaint_add";
-    fd_status rc = prologue(fn, "out_id", out_id, store, "c", c, actor);
+    fd_status rc = fd__complaint_prologue(fn, "out_id", out_id, store, "c", c, actor);
     return rc ? rc : complaint_register(out_id, store, fn, actor, c, 0);
 }
 
@@ -482,7 +480,7 @@ fd_status fd_store_complaint_from_call(int64_t *out_id, fd_store *store, const f
                                        const fd_complaint *c)
 {
     static const char fn[] = "fd_store_complaint_from_call";
-    fd_status rc = prologue(fn, "out_id", out_id, store, "c", c, actor);
+    fd_status rc = fd__complaint_prologue(fn, "out_id", out_id, store, "c", c, actor);
     if (rc)
         return rc;
     sqlite3_stmt *st = fd__store_stmt(store, fn, SQL_CALL_FOR_COMPLAINT);
@@ -641,7 +639,7 @@ fd_status fd_store_complaint_step(int64_t *out_event, fd_store *store, const fd_
                                   const fd_complaint_step *step)
 {
     static const char fn[] = "fd_store_complaint_step";
-    fd_status rc = prologue(fn, NULL, NULL, store, "step", step, actor);
+    fd_status rc = fd__complaint_prologue(fn, NULL, NULL, store, "step", step, actor);
     fd__complaint_now n;
     if (rc == FD_OK)
         rc = fd__complaint_now_load(&n, store, fn, "complaint_id", complaint_id, actor->site_id);
@@ -751,7 +749,7 @@ fd_status fd_store_complaint_clock(fd_complaint_clock *out, fd_store *store, con
                                    int64_t target_id)
 {
     static const char fn[] = "fd_store_complaint_clock";
-    fd_status rc = prologue(fn, "out", out, store, NULL, NULL, actor);
+    fd_status rc = fd__complaint_prologue(fn, "out", out, store, NULL, NULL, actor);
     if (rc)
         return rc;
     sqlite3_stmt *st = fd__store_stmt(store, fn, SQL_TARGET_ONE);
@@ -830,7 +828,7 @@ fd_status fd_store_complaint_category_add(int64_t *out_id, fd_store *store, cons
     if (rc == FD_OK)
         rc = fd__check_note(fn, "complaint_category.label", category->label, 32, true);
     if (rc == FD_OK)
-        rc = prologue(fn, "out_id", out_id, store, NULL, NULL, actor);
+        rc = fd__complaint_prologue(fn, "out_id", out_id, store, NULL, NULL, actor);
     if (rc == FD_OK)
         rc = fd__actor_require_manage(fn, actor);
     if (rc == FD_OK && fd_complaint_code_label("category", category->code))
@@ -872,7 +870,7 @@ fd_status fd_store_complaint_category_add(int64_t *out_id, fd_store *store, cons
 fd_status fd_store_complaint_category_retire(fd_store *store, const fd_actor *actor, int64_t category_id)
 {
     static const char fn[] = "fd_store_complaint_category_retire";
-    fd_status rc = prologue(fn, NULL, NULL, store, NULL, NULL, actor);
+    fd_status rc = fd__complaint_prologue(fn, NULL, NULL, store, NULL, NULL, actor);
     if (rc == FD_OK)
         rc = fd__actor_require_manage(fn, actor);
     if (rc)

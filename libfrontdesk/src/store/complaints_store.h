@@ -26,6 +26,11 @@ typedef struct fd__complaint_now {
     int64_t last_event, last_at;
 } fd__complaint_now;
 
+/* The first checks of every store function of complaints, in order: the output @out (when @out_name), the
+ * store, the input @in (when @in_name), the actor. */
+fd_status fd__complaint_prologue(const char *fn, const char *out_name, const void *out, fd_store *store,
+                                 const char *in_name, const void *in, const fd_actor *actor);
+
 /* Complaint @id of site @site_id (FD_ENOTFOUND naming @field otherwise). */
 fd_status fd__complaint_now_load(fd__complaint_now *out, fd_store *s, const char *fn, const char *field, int64_t id,
                                  int64_t site_id);
