@@ -72,17 +72,31 @@ static const char SQL_PHRASE_RETIRE[] = "UPDATE reply_phrases SET retired_at = ?
 /* Longest horizon of "due within": a year. */
 #define HORIZON_MAX (366 * 86400LL)
 
+/* The checks of a one-page listing: @out (emptied first), the store, the page after id @after (not negative) of
+ * at most @limit rows (1..64, as every one-page query of the store). */
+static fd_status page_args(const char *fn, void **out, fd_store *store, int64_t after, int64_t limit)
+{
+    fd_status rc = fd__check_ptr(fn, "out", out);
+    if (rc)
+        return rc;
+    *out = NULL;
+    if ((rc = fd__check_ptr(fn, "store", store)) != FD_OK)
+        return rc;
+    if (limit < 1 || limit > 64)
+        return fd__error(FD_ERANGE, "%s: limit: %lld, must be 1..64", fn, (long long)limit);
+    if (after < 0)
+        return fd__error(FD_ERANGE, "%s: after: %lld must not be negative", fn, (long long)after);
+    return FD_OK;
+}
+
 /* --- the queue (R-CPL-2, R-CPL-5) ------------------------------------------------------------ */
 
 fd_status fd_store_complaint_queue(fd_complaint_target_iter **out, fd_store *store, const fd_actor *actor, int kind,
                                    int64_t horizon_s, int64_t after, int64_t limit)
 {
     static const char fn[] = "fd_store_complaint_queue";
-    fd_status rc = fd__check_ptr(fn, "out", out);
+    fd_status rc = page_args(fn, (void **)out, store, after, limit);
     if (rc)
-        return rc;
-    *out = NULL;
-    if ((rc = fd__check_ptr(fn, "store", store)) != FD_OK)
         return rc;
     if (kind < FD_COMPLAINT_DUE || kind > FD_COMPLAINT_ESCALATE)
         return fd__error(FD_EINVAL, "%s: kind: %d is not FD_COMPLAINT_DUE (1), _BREACHED (2) or _ESCALATE (3)", fn,
@@ -90,10 +104,6 @@ fd_status fd_store_complaint_queue(fd_complaint_target_iter **out, fd_store *sto
     if (horizon_s < 0 || horizon_s > HORIZON_MAX)
         return fd__error(FD_ERANGE, "%s: horizon_s: %lld, must be 0..%lld (a year)", fn, (long long)horizon_s,
                          HORIZON_MAX);
-    if (limit < 1 || limit > 64)
-        return fd__error(FD_ERANGE, "%s: limit: %lld, must be 1..64", fn, (long long)limit);
-    if (after < 0)
-        return fd__error(FD_ERANGE, "%s: after: %lld must not be negative", fn, (long long)after);
     if ((rc = fd__actor_check(store, fn, actor, NULL)) != FD_OK)
         return rc;
     int64_t now = actor->at;
@@ -358,19 +368,12 @@ fd_status fd_store_complaint_unanswered(fd_complaint_iter **out, fd_store *store
                                         int64_t after, int64_t limit)
 {
     static const char fn[] = "fd_store_complaint_unanswered";
-    fd_status rc = fd__check_ptr(fn, "out", out);
+    fd_status rc = page_args(fn, (void **)out, store, after, limit);
+    if (rc == FD_OK)
+        rc = fd__check_date(fn, "day", day);
+    if (rc == FD_OK)
+        rc = fd__actor_check(store, fn, actor, NULL);
     if (rc)
-        return rc;
-    *out = NULL;
-    if ((rc = fd__check_ptr(fn, "store", store)) != FD_OK)
-        return rc;
-    if ((rc = fd__check_date(fn, "day", day)) != FD_OK)
-        return rc;
-    if (limit < 1 || limit > 64)
-        return fd__error(FD_ERANGE, "%s: limit: %lld, must be 1..64", fn, (long long)limit);
-    if (after < 0)
-        return fd__error(FD_ERANGE, "%s: after: %lld must not be negative", fn, (long long)after);
-    if ((rc = fd__actor_check(store, fn, actor, NULL)) != FD_OK)
         return rc;
     char zone[FD__ZONE_MAX + 1];
     if ((rc = fd__store_site_zone(zone, store, fn, actor->site_id)) != FD_OK)
@@ -498,15 +501,9 @@ fd_status fd_store_reply_phrase_add(int64_t *out_id, fd_store *store, const fd_a
 
 fd_status fd_store_reply_phrase_retire(fd_store *store, const fd_actor *actor, int64_t phrase_id)
 {
-    static const char fn[] = "fd_store_reply_phrase_retire";
-    fd_status rc = fd__complaint_prologue(fn, NULL, NULL, store, NULL, NULL, actor);
-    if (rc == FD_OK)
-        rc = fd__actor_require_manage(fn, actor);
-    if (rc)
-        return rc;
     static const fd__mark retire = { SQL_PHRASE_STATE, SQL_PHRASE_RETIRE, "phrase_id", "reply phrase", "retired",
                                      "reply_phrase", "retire" };
-    return fd__store_mark_once(store, fn, actor, &retire, phrase_id, NULL);
+    return fd__complaint_mark("fd_store_reply_phrase_retire", store, actor, &retire, phrase_id);
 }
 
 fd_status fd_store_reply_check(fd_reply_hits **out, fd_store *store, const fd_actor *actor, const char *text)

@@ -867,15 +867,17 @@ fd_status fd_store_complaint_category_add(int64_t *out_id, fd_store *store, cons
     return rc;
 }
 
-fd_status fd_store_complaint_category_retire(fd_store *store, const fd_actor *actor, int64_t category_id)
+fd_status fd__complaint_mark(const char *fn, fd_store *store, const fd_actor *actor, const fd__mark *m, int64_t id)
 {
-    static const char fn[] = "fd_store_complaint_category_retire";
     fd_status rc = fd__complaint_prologue(fn, NULL, NULL, store, NULL, NULL, actor);
     if (rc == FD_OK)
         rc = fd__actor_require_manage(fn, actor);
-    if (rc)
-        return rc;
+    return rc ? rc : fd__store_mark_once(store, fn, actor, m, id, NULL);
+}
+
+fd_status fd_store_complaint_category_retire(fd_store *store, const fd_actor *actor, int64_t category_id)
+{
     static const fd__mark retire = { SQL_CATEGORY_STATE, SQL_CATEGORY_RETIRE, "category_id", "complaint category",
                                      "retired", "complaint_category", "retire" };
-    return fd__store_mark_once(store, fn, actor, &retire, category_id, NULL);
+    return fd__complaint_mark("fd_store_complaint_category_retire", store, actor, &retire, category_id);
 }

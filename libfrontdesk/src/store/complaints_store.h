@@ -31,6 +31,10 @@ typedef struct fd__complaint_now {
 fd_status fd__complaint_prologue(const char *fn, const char *out_name, const void *out, fd_store *store,
                                  const char *in_name, const void *in, const fd_actor *actor);
 
+/* A manager marks a row of the site's once (a category or a reply phrase retired): the prologue, the manage
+ * grant, fd__store_mark_once journaled. */
+fd_status fd__complaint_mark(const char *fn, fd_store *store, const fd_actor *actor, const fd__mark *m, int64_t id);
+
 /* Complaint @id of site @site_id (FD_ENOTFOUND naming @field otherwise). */
 fd_status fd__complaint_now_load(fd__complaint_now *out, fd_store *s, const char *fn, const char *field, int64_t id,
                                  int64_t site_id);
