@@ -835,7 +835,7 @@ Test(calls_store, R_CALL_8_dropped_incoming_creates_a_callback_outgoing_does_not
     fd_actor other = actor_at(f.other_site, f.other_clerk, T0 + 600);
     fd_assert_error(fd_store_call_task_done(f.s, &other, task, "已回拨"), FD_ENOTFOUND, "task_id");
     fd_assert_ok(fd_store_call_task_done(f.s, &later, task, "已回拨，客户问题已解答"));
-    fd_assert_error(fd_store_call_task_done(f.s, &later, task, "again"), FD_ESTATE, "2026-11-23T09:10:00+08:00");
+    fd_assert_error(fd_store_call_task_done(f.s, &later, task, "again"), FD_ESTATE, "done already, at 2026-11-23 09:10 +08:00");
     fd_call_task *done = NULL;
     fd_assert_ok(fd_store_call_task_get(&done, f.s, &r, task));
     cr_assert_str_eq(done->state, "done");

@@ -299,7 +299,10 @@ fd_status fd__period_check(fd_store *s, const char *fn, const void *out, const f
         rc = fd__check_instant(fn, "from", from);
     if (rc == FD_OK)
         rc = fd__check_instant(fn, "to", to);
-    if (rc == FD_OK && to < from)
-        rc = fd__error(FD_EINVAL, "%s: to: %lld s before from", fn, (long long)(from - to));
+    if (rc == FD_OK && to < from) {
+        char d[FD__DURATION_MAX];
+        fd__duration_words(d, from - to);
+        rc = fd__error(FD_EINVAL, "%s: to: %s before from: the period ends before it starts", fn, d);
+    }
     return rc ? rc : fd__actor_check(s, fn, actor, NULL);
 }

@@ -195,7 +195,7 @@ fd_status fd_store_dir_presence_set(fd_store *store, const fd_actor *actor, int6
     if (rc == FD_OK) {
         char zone[FD__ZONE_MAX + 1];
         fd_buf when = FD_BUF_INIT;
-        if (until && (rc = fd__calls_site_zone(zone, store, fn, actor->site_id)) == FD_OK)
+        if (until && (rc = fd__store_site_zone(zone, store, fn, actor->site_id)) == FD_OK)
             rc = fd_instant_format(&when, zone, until);
         snprintf(detail, sizeof detail, "%s%s%s", presence, until ? " until " : "", until && when.ptr ? when.ptr : "");
         fd_buf_dispose(&when);
@@ -530,7 +530,7 @@ fd_status fd_store_guest_lookup(int *out_answer, fd_guest **out_guest, fd_store 
     char zone[FD__ZONE_MAX + 1];
     fd_local_time now;
     if (rc == FD_OK)
-        rc = fd__calls_site_zone(zone, store, fn, actor->site_id);
+        rc = fd__store_site_zone(zone, store, fn, actor->site_id);
     if (rc == FD_OK)
         rc = fd_instant_to_local(&now, zone, actor->at);
     sqlite3_stmt *st = NULL;

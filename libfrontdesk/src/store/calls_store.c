@@ -14,7 +14,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char SQL_SITE_ZONE[] = "SELECT time_zone FROM sites WHERE id = ?1";
 static const char SQL_DIR_AT_SITE[] = "SELECT site_id FROM directory WHERE id = ?1";
 static const char SQL_CALL_AT_SITE[] = "SELECT site_id FROM calls WHERE id = ?1";
 static const char SQL_TASK_STATE[] =
@@ -28,28 +27,11 @@ static const char SQL_MESSAGE_SET_STATE[] =
 /* --- shared helpers (calls_store.h) ----------------------------------------- */
 
 
-fd_status fd__calls_site_zone(char zone[FD__ZONE_MAX + 1], fd_store *s, const char *fn, int64_t site_id)
-{
-    sqlite3_stmt *st = fd__store_stmt(s, fn, SQL_SITE_ZONE);
-    if (st == NULL)
-        return fd_error_last()->code;
-    sqlite3_bind_int64(st, 1, site_id);
-    int src = sqlite3_step(st);
-    if (src == SQLITE_ROW) {
-        const char *z = (const char *)sqlite3_column_text(st, 0);
-        fd__copy_fixed(zone, FD__ZONE_MAX + 1, z && *z ? z : "Asia/Shanghai");
-    }
-    sqlite3_reset(st);
-    if (src == SQLITE_DONE)
-        return fd__error(FD_ENOTFOUND, "%s: actor.site_id: no site %lld", fn, (long long)site_id);
-    return src == SQLITE_ROW ? FD_OK : fd__store_sqlerr(s, fn, src, "reading the site's time zone");
-}
-
 fd_status fd__calls_calendar(const fd_calendar **out, fd_store *s, const char *fn, int64_t site_id,
                              const fd_policy *policy)
 {
     char zone[FD__ZONE_MAX + 1];
-    fd_status rc = fd__calls_site_zone(zone, s, fn, site_id);
+    fd_status rc = fd__store_site_zone(zone, s, fn, site_id);
     if (rc)
         return rc;
     int64_t beyond = fd__policy_value(policy, FD__POL_CAL_BEYOND_DATA);
@@ -121,23 +103,6 @@ fd_status fd__calls_ref_at_site(fd_store *s, const char *fn, const char *qname, 
     if (src == SQLITE_DONE || site != site_id)
         return fd__error(FD_ENOTFOUND, "%s: %s: no %s %lld at the actor's site", fn, qname,
                          dir ? "directory entry" : "call", (long long)id);
-    return FD_OK;
-}
-
-fd_status fd__calls_check_note(const char *fn, const char *field, const char *text, size_t max, bool required)
-{
-    if (text == NULL || text[0] == '\0')
-        return required ? fd__error(FD_EINVAL, "%s: %s: is required", fn, field) : FD_OK;
-    size_t len = strlen(text);
-    if (!fd__utf8_valid(text, len))
-        return fd__error(FD_EINVAL, "%s: %s: not valid UTF-8", fn, field);
-    if (len > max)
-        return fd__error(FD_ERANGE, "%s: %s: %zu bytes, at most %zu allowed", fn, field, len, max);
-    for (const unsigned char *p = (const unsigned char *)text; *p;) {
-        uint32_t c = fd__utf8_next(&p);
-        if (fd__char_unsafe(c) && c != '\t' && c != '\n' && c != '\r')
-            return fd__error(FD_EINVAL, "%s: %s: contains a control character (U+%04X)", fn, field, (unsigned)c);
-    }
     return FD_OK;
 }
 
@@ -235,7 +200,7 @@ fd_status fd_store_call_task_done(fd_store *store, const fd_actor *actor, int64_
     static const char fn[] = "fd_store_call_task_done";
     fd_status rc = fd__check_ptr(fn, "store", store);
     if (rc == FD_OK)
-        rc = fd__calls_check_note(fn, "outcome", outcome, 500, true);
+        rc = fd__check_note(fn, "outcome", outcome, 500, true);
     if (rc == FD_OK)
         rc = fd__actor_check(store, fn, actor, NULL);
     if (rc)
@@ -255,18 +220,12 @@ fd_status fd_store_call_task_done(fd_store *store, const fd_actor *actor, int64_
     if (src != SQLITE_ROW)
         return fd__store_sqlerr(store, fn, src, "reading the task");
     if (!open) {
-        char zone[FD__ZONE_MAX + 1];
-        fd_buf when = FD_BUF_INIT;
-        if (fd__calls_site_zone(zone, store, fn, actor->site_id) != FD_OK || fd_instant_format(&when, zone, done_at))
-            fd__buf_printf(&when, "%lld", (long long)done_at);
-        rc = fd__error(FD_ESTATE, "%s: task_id: task %lld was done already, at %s", fn, (long long)task_id,
-                       when.ptr ? when.ptr : "?");
-        fd_buf_dispose(&when);
-        return rc;
+        char when[FD__WHEN_MAX];
+        fd__site_when(when, store, fn, actor->site_id, done_at, 0);
+        return fd__error(FD_ESTATE, "%s: task_id: task %lld was done already, at %s", fn, (long long)task_id, when);
     }
-    if (actor->at < created_at)
-        return fd__error(FD_EINVAL, "%s: actor.at: %lld s before the task was created: done before it existed", fn,
-                         (long long)(created_at - actor->at));
+    if ((rc = fd__step_check(store, fn, actor->site_id, "at", actor->at, created_at, "the task was created")))
+        return rc;
     bool sp;
     if ((rc = fd__store_write_begin(store, fn, &sp)) != FD_OK)
         return rc;
@@ -369,11 +328,11 @@ static fd_status message_close(fd_store *store, const char *fn, const fd_actor *
     if (strcmp(now, "taken") != 0)
         return fd__error(FD_ESTATE, "%s: message_id: message %lld is %s already, not taken (R-CALL-6)", fn,
                          (long long)message_id, now);
-    if (actor->at < taken_at)
-        return fd__error(FD_EINVAL, "%s: actor.at: %lld s before the message was taken (R-CALL-6: it cannot be %s "
-                         "before it exists)", fn, (long long)(taken_at - actor->at), state);
+    fd_status rc = fd__step_check(store, fn, actor->site_id, "at", actor->at, taken_at,
+                                  "the message was taken (R-CALL-6)");
     bool sp;
-    fd_status rc = fd__store_write_begin(store, fn, &sp);
+    if (rc == FD_OK)
+        rc = fd__store_write_begin(store, fn, &sp);
     if (rc)
         return rc;
     int changed = 0;
@@ -408,7 +367,7 @@ fd_status fd_store_message_deliver(fd_store *store, const fd_actor *actor, int64
         rc = fd__error(FD_EINVAL, "%s: how: '%.32s' is not a way of delivering (in_person 当面, phone 电话, sms 短信, "
                        "wechat 微信, email 邮件, note 便条)", fn, how ? how : "(null)");
     if (rc == FD_OK)
-        rc = fd__calls_check_note(fn, "note", note, 500, false);
+        rc = fd__check_note(fn, "note", note, 500, false);
     if (rc == FD_OK)
         rc = fd__actor_check(store, fn, actor, NULL);
     return rc ? rc : message_close(store, fn, actor, message_id, "delivered", how, note);
@@ -419,7 +378,7 @@ fd_status fd_store_message_expire(fd_store *store, const fd_actor *actor, int64_
     static const char fn[] = "fd_store_message_expire";
     fd_status rc = fd__check_ptr(fn, "store", store);
     if (rc == FD_OK)
-        rc = fd__calls_check_note(fn, "note", note, 500, true);
+        rc = fd__check_note(fn, "note", note, 500, true);
     if (rc == FD_OK)
         rc = fd__actor_check(store, fn, actor, NULL);
     return rc ? rc : message_close(store, fn, actor, message_id, "expired", NULL, note);

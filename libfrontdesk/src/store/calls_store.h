@@ -13,10 +13,6 @@
 /* Longest normalised phone number: national digits, '-', an extension. */
 #define FD__PHONE_MAX 40
 
-
-/* The time zone of site @site_id into @zone (FD_ENOTFOUND naming actor.site_id when there is none). */
-fd_status fd__calls_site_zone(char zone[FD__ZONE_MAX + 1], fd_store *s, const char *fn, int64_t site_id);
-
 /*
  * The calendar of site @site_id for working-day deadlines (R-CALL-9): the
  * built-in holiday data in the site's zone with @policy's calendar keys
@@ -42,13 +38,6 @@ fd_status fd__calls_phone(char out[FD__PHONE_MAX], const char *fn, const char *q
  */
 fd_status fd__calls_ref_at_site(fd_store *s, const char *fn, const char *qname, const char *table, int64_t id,
                                 int64_t site_id);
-
-/*
- * Checks free text the caller gives beside a record (a note, an outcome):
- * NULL allowed unless @required, valid UTF-8, at most @max bytes, no control
- * characters but tab and line breaks. Never quoted: it may hold personal data.
- */
-fd_status fd__calls_check_note(const char *fn, const char *field, const char *text, size_t max, bool required);
 
 /*
  * Inserts a call-back (R-CALL-8) or reply (R-CALL-9) task for call @call_id

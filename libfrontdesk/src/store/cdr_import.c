@@ -561,7 +561,7 @@ static fd_status make_parser(fd_cdr_parser **out, fd_store *s, const char *fn, c
     if (rc == FD_OK && o->time_zone && o->time_zone[0])
         fd__copy_fixed(zone, sizeof zone, o->time_zone);
     else if (rc == FD_OK)
-        rc = fd__calls_site_zone(zone, s, fn, actor->site_id); /* times without a zone: the site's */
+        rc = fd__store_site_zone(zone, s, fn, actor->site_id); /* times without a zone: the site's */
     if (rc == FD_OK && (rc = fd_cdr_parser_new(out, dialect, o->source, zone, o->column_map)) != FD_OK) {
         char msg[1024];
         fd__copy_fixed(msg, sizeof msg, fd_error_last()->message);

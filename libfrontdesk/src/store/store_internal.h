@@ -85,6 +85,43 @@ struct fd_store {
  */
 sqlite3_stmt *fd__store_stmt(fd_store *s, const char *fn, const char *sql);
 
+/* --- what every module's steps share (steps.c) ------------------------------- */
+
+/*
+ * Checks free text a caller gives beside a record (a note, a reason): NULL
+ * allowed unless @required, valid UTF-8, not blank when @required (white
+ * space only is not given), at most @max bytes, no control characters but
+ * tab and line breaks. Never quoted.
+ */
+fd_status fd__check_note(const char *fn, const char *field, const char *text, size_t max, bool required);
+
+/* The IANA zone of site @site_id ("Asia/Shanghai" when it names none). */
+fd_status fd__store_site_zone(char zone[FD__ZONE_MAX + 1], fd_store *s, const char *fn, int64_t site_id);
+
+/* Room for what fd__site_when() and fd__staff_label() write. */
+#define FD__WHEN_MAX 48
+
+/*
+ * How a refusal says an instant: the site's local time with its offset,
+ * "2026-11-27 08:00 +08:00", or only "10:10" when @beside (0: none) is an
+ * instant of the same local day (said just before it). Never fails: "@<UTC
+ * seconds>" when the zone cannot be read; the last error is left as it was.
+ */
+void fd__site_when(char out[FD__WHEN_MAX], fd_store *s, const char *fn, int64_t site_id, int64_t at, int64_t beside);
+
+/* How a refusal names a member of staff: their code (F002), or "the system" for 0. Never fails. */
+void fd__staff_label(char out[FD__WHEN_MAX], fd_store *s, const char *fn, int64_t staff_id);
+
+/*
+ * R-COM-1, R-COM-3: a step of a record is not dated before what came before
+ * it — the record's creation, its last step. FD_EINVAL naming @field (the
+ * step's instant, usually `at`) unless @at >= @before (0: nothing before):
+ * "at: 2026-11-27 08:00 +08:00 is before the parcel was deposited (10:10)",
+ * @what saying what happened at @before.
+ */
+fd_status fd__step_check(fd_store *s, const char *fn, int64_t site_id, const char *field, int64_t at, int64_t before,
+                         const char *what);
+
 /* Maps a SQLite result code to an fd_status and records a message naming @what. */
 fd_status fd__store_sqlerr(fd_store *s, const char *fn, int rc, const char *what);
 

@@ -18,7 +18,7 @@
 static const char SQL_ACTIVE_COUNT[] = "SELECT count(*) FROM blocklist WHERE site_id = ?1 AND lifted_at = 0";
 static const char SQL_KEYS[] =
     "UPDATE blocklist SET name_fold = ?2, name_pinyin = ?3, name_pinyin_alt = ?4, id_hash = ?5 WHERE id = ?1";
-static const char SQL_LIFT_STATE[] = "SELECT lifted_at FROM blocklist WHERE id = ?1 AND site_id = ?2";
+static const char SQL_LIFT_STATE[] = "SELECT lifted_at, added_at FROM blocklist WHERE id = ?1 AND site_id = ?2";
 static const char SQL_LIFT[] = "UPDATE blocklist SET lifted_at = ?2, lifted_by = ?3 WHERE id = ?1 AND lifted_at = 0";
 
 /* The entries in force with one key; ?1 site, ?2 key, ?3 the instant. */
@@ -278,6 +278,14 @@ fd_status fd_store_blocklist_add(int64_t *out_id, fd_store *store, const fd_acto
         rc = fd__visitors_site_date(&today, store, fn, actor->site_id, actor->at);
     if (rc == FD_OK && (rc = fd_blocklist_entry_validate(entry, id, today)) != FD_OK)
         rc = fd__error_rename(rc, fn, NULL);
+    if (rc == FD_OK && entry->valid_until && entry->valid_until <= actor->at) {
+        /* An entry whose window is over would never apply: it is refused, not kept as if in force (R-VIS-1). */
+        char when[FD__WHEN_MAX], now[FD__WHEN_MAX];
+        fd__site_when(when, store, fn, actor->site_id, entry->valid_until, 0);
+        fd__site_when(now, store, fn, actor->site_id, actor->at, entry->valid_until);
+        rc = fd__error(FD_EINVAL, "%s: blocklist_entry.valid_until: %s is not after now (%s): the entry would never "
+                       "apply (R-VIS-1)", fn, when, now);
+    }
     fd_id_number num;
     bool has_id = false;
     if (rc == FD_OK)
@@ -350,7 +358,7 @@ fd_status fd_store_blocklist_lift(fd_store *store, const fd_actor *actor, int64_
     static const char fn[] = "fd_store_blocklist_lift";
     fd_status rc = fd__check_ptr(fn, "store", store);
     if (rc == FD_OK)
-        rc = fd__visitors_check_note(fn, "reason", reason, 500, true);
+        rc = fd__check_note(fn, "reason", reason, 500, true);
     if (rc == FD_OK)
         rc = fd__actor_check(store, fn, actor, NULL);
     if (rc == FD_OK)
@@ -364,14 +372,21 @@ fd_status fd_store_blocklist_lift(fd_store *store, const fd_actor *actor, int64_
     sqlite3_bind_int64(st, 2, actor->site_id);
     int src = sqlite3_step(st);
     int64_t lifted = src == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+    int64_t added = src == SQLITE_ROW ? sqlite3_column_int64(st, 1) : 0;
     sqlite3_reset(st);
     if (src == SQLITE_DONE)
         return fd__error(FD_ENOTFOUND, "%s: entry_id: no blocklist entry %lld at the actor's site", fn,
                          (long long)entry_id);
     if (src != SQLITE_ROW)
         return fd__store_sqlerr(store, fn, src, "reading the entry");
-    if (lifted)
-        return fd__error(FD_ESTATE, "%s: entry_id: entry %lld was lifted already", fn, (long long)entry_id);
+    if (lifted) {
+        char when[FD__WHEN_MAX];
+        fd__site_when(when, store, fn, actor->site_id, lifted, 0);
+        return fd__error(FD_ESTATE, "%s: entry_id: entry %lld was lifted already, at %s", fn, (long long)entry_id,
+                         when);
+    }
+    if ((rc = fd__step_check(store, fn, actor->site_id, "at", actor->at, added, "the entry was added")) != FD_OK)
+        return rc;
     bool sp;
     if ((rc = fd__store_write_begin(store, fn, &sp)) != FD_OK)
         return rc;

@@ -23,7 +23,6 @@
 #include <openssl/params.h>
 #include <openssl/rand.h>
 
-static const char SQL_SITE_ZONE[] = "SELECT time_zone FROM sites WHERE id = ?1";
 static const char SQL_SECRET[] = "SELECT secret FROM site_secrets WHERE site_id = ?1";
 static const char SQL_SECRET_INSERT[] = "INSERT INTO site_secrets (site_id, secret, created_at) VALUES (?1, ?2, ?3)";
 
@@ -148,24 +147,10 @@ fd_status fd__visitors_zone(const char **zone, fd_store *s, const char *fn, int6
         *zone = v->zone;
         return FD_OK;
     }
-    sqlite3_stmt *st = fd__store_stmt(s, fn, SQL_SITE_ZONE);
-    if (st == NULL)
-        return fd_error_last()->code;
-    sqlite3_bind_int64(st, 1, site_id);
-    int src = sqlite3_step(st);
-    char z[FD__ZONE_MAX + 1] = "Asia/Shanghai";
-    if (src == SQLITE_ROW) {
-        const char *t = (const char *)sqlite3_column_text(st, 0);
-        if (t && *t)
-            fd__copy_fixed(z, sizeof z, t);
-        else if (sqlite3_errcode(s->db) == SQLITE_NOMEM)
-            src = SQLITE_NOMEM;
-    }
-    sqlite3_reset(st);
-    if (src == SQLITE_DONE)
-        return fd__error(FD_ENOTFOUND, "%s: actor.site_id: no site %lld", fn, (long long)site_id);
-    if (src != SQLITE_ROW)
-        return fd__store_sqlerr(s, fn, src, "reading the site's time zone");
+    char z[FD__ZONE_MAX + 1];
+    fd_status rc = fd__store_site_zone(z, s, fn, site_id);
+    if (rc)
+        return rc;
     fd__zone *opened = fd__zone_open(fn, "site.time_zone", z);
     if (opened == NULL)
         return fd_error_last()->code;
@@ -397,23 +382,6 @@ fd_status fd__visitors_read_id(fd_id_number *out, bool *has, fd_store *s, const 
     if ((rc = fd_id_number_parse(out, id->type, id->number, today)) != FD_OK)
         return fd__error_rename(rc, fn, strstr(fd_error_last()->message, ": type: ") ? "id.type" : "id.number");
     *has = true;
-    return FD_OK;
-}
-
-fd_status fd__visitors_check_note(const char *fn, const char *field, const char *text, size_t max, bool required)
-{
-    if (text == NULL || text[0] == '\0')
-        return required ? fd__error(FD_EINVAL, "%s: %s: is required", fn, field) : FD_OK;
-    size_t len = strlen(text);
-    if (!fd__utf8_valid(text, len))
-        return fd__error(FD_EINVAL, "%s: %s: not valid UTF-8", fn, field);
-    if (len > max)
-        return fd__error(FD_ERANGE, "%s: %s: %zu bytes, at most %zu allowed", fn, field, len, max);
-    for (const unsigned char *p = (const unsigned char *)text; *p;) {
-        uint32_t c = fd__utf8_next(&p);
-        if (fd__char_unsafe(c) && c != '\t' && c != '\n' && c != '\r')
-            return fd__error(FD_EINVAL, "%s: %s: contains a control character (U+%04X)", fn, field, (unsigned)c);
-    }
     return FD_OK;
 }
 

@@ -24,7 +24,8 @@
  * - how many blocklist entries of a site are not lifted, valid while the
  *   database's data version stands and this handle wrote no entry: a site
  *   without entries skips the blocklist's look-ups at registration;
- * - an HMAC context, fetched once.
+ * - an HMAC context, fetched once;
+ * - whether the retention purge's SQL function is registered.
  */
 typedef struct fd__visitors {
     int64_t zone_site;
@@ -42,6 +43,7 @@ typedef struct fd__visitors {
     int64_t bl_count;
     struct evp_mac_st *mac;
     struct evp_mac_ctx_st *mac_ctx;
+    bool mask_fn; /* the purge's fd_mask_numbers() is registered on the connection */
 } fd__visitors;
 
 /* The handle's visitors cache, created on first use (NULL with FD_ENOMEM recorded). */
@@ -124,13 +126,6 @@ fd_status fd__visitors_blocklist_match(fd_blocklist_match *out, fd__bl_hits *hit
  */
 fd_status fd__custody_held_count(fd_store *s, const char *fn, sqlite3_stmt *st, int64_t now,
                                  const fd_policy *policy, fd_custody_status *out);
-
-/*
- * Checks free text the caller gives beside a record (a note, a reason):
- * NULL allowed unless @required, valid UTF-8, at most @max bytes, no control
- * characters but tab and line breaks. Never quoted.
- */
-fd_status fd__visitors_check_note(const char *fn, const char *field, const char *text, size_t max, bool required);
 
 /* The first checks of an add, in order: @out_id and @store given, @checked
  * (the result of the record's own pure check, run by the caller; its error is
