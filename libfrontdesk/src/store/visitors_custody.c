@@ -206,14 +206,17 @@ static fd_status load_permit(fd_store *s, const char *fn, const fd_actor *actor,
         return rc;
     if (src == SQLITE_DONE)
         return fd__error(FD_ENOTFOUND, "%s: permit_id: no permit %lld at the actor's site", fn, (long long)permit_id);
-    if (src != SQLITE_ROW)
-        return fd__store_sqlerr(s, fn, src, "reading the permit");
-    /* R-COM-3: a permit's step is not dated before it was applied for, approved, or last checked. */
-    rc = fd__step_check(s, fn, actor->site_id, "at", actor->at, out->created_at, "the permit was applied for");
+    return src == SQLITE_ROW ? FD_OK : fd__store_sqlerr(s, fn, src, "reading the permit");
+}
+
+/* R-COM-3: a step of permit @p is not dated before it was applied for, approved, or last checked. */
+static fd_status permit_in_order(fd_store *s, const char *fn, const fd_actor *actor, const permit_now *p)
+{
+    fd_status rc = fd__step_check(s, fn, actor->site_id, "at", actor->at, p->created_at, "the permit was applied for");
     if (rc == FD_OK)
-        rc = fd__step_check(s, fn, actor->site_id, "at", actor->at, out->approved_at, "the permit was approved");
+        rc = fd__step_check(s, fn, actor->site_id, "at", actor->at, p->approved_at, "the permit was approved");
     if (rc == FD_OK)
-        rc = fd__step_check(s, fn, actor->site_id, "at", actor->at, out->checked_at,
+        rc = fd__step_check(s, fn, actor->site_id, "at", actor->at, p->checked_at,
                             "the permit was last checked at the gate");
     return rc;
 }
@@ -250,6 +253,8 @@ static fd_status decide(fd_store *store, const char *fn, const fd_actor *actor, 
     if (strcmp(p.state, "requested") != 0)
         return fd__error(FD_ESTATE, "%s: permit_id: permit %lld is %s already (R-VIS-7)", fn, (long long)permit_id,
                          p.state);
+    if ((rc = permit_in_order(store, fn, actor, &p)) != FD_OK)
+        return rc;
     /* An expired permit is not approved: the gate would refuse it (it may still be refused). */
     if (approve && (rc = permit_in_time(store, fn, actor, permit_id, &p)) != FD_OK)
         return rc;
@@ -309,6 +314,8 @@ fd_status fd_store_goods_check(int64_t *out_id, fd_store *store, const fd_actor 
     if (rc == FD_OK && strcmp(state, "approved") != 0 && strcmp(state, "mismatch") != 0)
         rc = fd__error(FD_ESTATE, "%s: permit_id: permit %lld is %s: the gate releases goods on an approved permit "
                        "(R-VIS-7)", fn, (long long)permit_id, state);
+    if (rc == FD_OK)
+        rc = permit_in_order(store, fn, actor, &p);
     if (rc == FD_OK)
         rc = permit_in_time(store, fn, actor, permit_id, &p);
     int match = 0;
@@ -442,15 +449,15 @@ static fd_status load_custody(fd_store *s, const char *fn, const fd_actor *actor
     if (src == SQLITE_DONE)
         return fd__error(FD_ENOTFOUND, "%s: item_id: no custody item %lld at the actor's site", fn,
                          (long long)item_id);
-    if (src != SQLITE_ROW)
-        return fd__store_sqlerr(s, fn, src, "reading the custody item");
-    /* R-COM-3: a step is not dated before the deposit nor before the last notice. */
-    bool parcel = strcmp(out->kind, "parcel") == 0;
-    rc = fd__step_check(s, fn, actor->site_id, "at", actor->at, out->deposited_at,
-                        parcel ? "the parcel was deposited" : "the item was deposited");
-    if (rc == FD_OK)
-        rc = fd__step_check(s, fn, actor->site_id, "at", actor->at, out->notified_at, "the owner was last told");
-    return rc;
+    return src == SQLITE_ROW ? FD_OK : fd__store_sqlerr(s, fn, src, "reading the custody item");
+}
+
+/* R-COM-3: a step of custody item @c is not dated before its deposit nor before the last notice. */
+static fd_status custody_in_order(fd_store *s, const char *fn, const fd_actor *actor, const custody_now *c)
+{
+    fd_status rc = fd__step_check(s, fn, actor->site_id, "at", actor->at, c->deposited_at,
+                                  strcmp(c->kind, "parcel") == 0 ? "the parcel was deposited" : "the item was deposited");
+    return rc ? rc : fd__step_check(s, fn, actor->site_id, "at", actor->at, c->notified_at, "the owner was last told");
 }
 
 fd_status fd_store_custody_notify(fd_store *store, const fd_actor *actor, int64_t item_id, const char *how,
@@ -475,6 +482,8 @@ fd_status fd_store_custody_notify(fd_store *store, const fd_actor *actor, int64_
     if (strcmp(c.state, "held") != 0)
         return fd__error(FD_ESTATE, "%s: item_id: item %lld is %s: only what the desk holds is notified", fn,
                          (long long)item_id, c.state);
+    if ((rc = custody_in_order(store, fn, actor, &c)) != FD_OK)
+        return rc;
     bool sp;
     if ((rc = fd__store_write_begin(store, fn, &sp)) != FD_OK)
         return rc;
@@ -515,6 +524,8 @@ static fd_status close_custody(fd_store *store, const char *fn, const fd_actor *
     if (strcmp(c.state, "held") != 0)
         return fd__error(FD_ESTATE, "%s: item_id: item %lld is %s already (R-VIS-8)", fn, (long long)item_id,
                          c.state);
+    if ((rc = custody_in_order(store, fn, actor, &c)) != FD_OK)
+        return rc;
     bool sp;
     if ((rc = fd__store_write_begin(store, fn, &sp)) != FD_OK)
         return rc;

@@ -62,24 +62,30 @@ static fd_status load_item(fd_store *s, const char *fn, const fd_actor *actor, i
         return rc;
     if (src == SQLITE_DONE)
         return fd__error(FD_ENOTFOUND, "%s: item_id: no item %lld at the actor's site", fn, (long long)item_id);
-    if (src != SQLITE_ROW)
-        return fd__store_sqlerr(s, fn, src, "reading the item");
-    /* R-COM-3: a change is not dated before the item was added nor before its last change. */
-    rc = fd__step_check(s, fn, actor->site_id, "at", actor->at, out->created_at, "the item was added");
-    if (rc == FD_OK)
-        rc = fd__step_check(s, fn, actor->site_id, "at", actor->at, out->state_at,
-                            strcmp(out->state, "issued") == 0 ? "the item was issued"
-                            : strcmp(out->state, "lost") == 0 ? "the item was recorded lost"
-                                                               : "the item came back to the desk");
-    return rc;
+    return src == SQLITE_ROW ? FD_OK : fd__store_sqlerr(s, fn, src, "reading the item");
 }
 
-/* Moves an item from state @from to @to (holding @visit_id, 0 = none) with its event, in one write. */
-static fd_status move_item(fd_store *s, const char *fn, const fd_actor *actor, int64_t item_id, const char *from,
+/* R-COM-3: a change of item @it is not dated before it was added nor before its last change. */
+static fd_status item_in_order(fd_store *s, const char *fn, const fd_actor *actor, const item_now *it)
+{
+    fd_status rc = fd__step_check(s, fn, actor->site_id, "at", actor->at, it->created_at, "the item was added");
+    return rc ? rc
+              : fd__step_check(s, fn, actor->site_id, "at", actor->at, it->state_at,
+                               strcmp(it->state, "issued") == 0 ? "the item was issued"
+                               : strcmp(it->state, "lost") == 0 ? "the item was recorded lost"
+                                                                 : "the item came back to the desk");
+}
+
+/* Moves item @it from its state to @to (holding @visit_id, 0 = none) with its event, in one write, dated in
+ * order (item_in_order). */
+static fd_status move_item(fd_store *s, const char *fn, const fd_actor *actor, int64_t item_id, const item_now *it,
                            const char *to, int64_t visit_id, const char *event, int64_t event_visit, const char *note)
 {
+    const char *from = it->state;
     bool sp;
-    fd_status rc = fd__store_write_begin(s, fn, &sp);
+    fd_status rc = item_in_order(s, fn, actor, it);
+    if (rc == FD_OK)
+        rc = fd__store_write_begin(s, fn, &sp);
     if (rc)
         return rc;
     sqlite3_stmt *st = fd__store_stmt(s, fn, SQL_ITEM_SET);
@@ -218,7 +224,7 @@ fd_status fd_store_item_issue(fd_store *store, const fd_actor *actor, int64_t it
                          "are there", fn, (long long)visit_id, arrived == 0 ? "not arrived" : "left");
     if ((rc = fd__step_check(store, fn, actor->site_id, "at", actor->at, arrived, "the visitor arrived")) != FD_OK)
         return rc;
-    return move_item(store, fn, actor, item_id, "in_stock", "issued", visit_id, "issue", visit_id, NULL);
+    return move_item(store, fn, actor, item_id, &it, "issued", visit_id, "issue", visit_id, NULL);
 }
 
 fd_status fd_store_item_return(fd_store *store, const fd_actor *actor, int64_t item_id, const char *note)
@@ -232,7 +238,7 @@ fd_status fd_store_item_return(fd_store *store, const fd_actor *actor, int64_t i
         return rc;
     if (strcmp(it.state, "issued") != 0)
         return fd__error(FD_ESTATE, "%s: item_id: %s is %s, not issued", fn, it.code, it.state);
-    return move_item(store, fn, actor, item_id, "issued", "in_stock", 0, "return", it.visit_id, note);
+    return move_item(store, fn, actor, item_id, &it, "in_stock", 0, "return", it.visit_id, note);
 }
 
 fd_status fd_store_item_lost(fd_store *store, const fd_actor *actor, int64_t item_id, const char *note)
@@ -246,7 +252,7 @@ fd_status fd_store_item_lost(fd_store *store, const fd_actor *actor, int64_t ite
         return rc;
     if (strcmp(it.state, "lost") == 0)
         return fd__error(FD_ESTATE, "%s: item_id: %s is lost already", fn, it.code);
-    return move_item(store, fn, actor, item_id, it.state, "lost", 0, "lost", it.visit_id, note);
+    return move_item(store, fn, actor, item_id, &it, "lost", 0, "lost", it.visit_id, note);
 }
 
 fd_status fd_store_item_found(fd_store *store, const fd_actor *actor, int64_t item_id, const char *note)
@@ -260,7 +266,7 @@ fd_status fd_store_item_found(fd_store *store, const fd_actor *actor, int64_t it
         return rc;
     if (strcmp(it.state, "lost") != 0)
         return fd__error(FD_ESTATE, "%s: item_id: %s is %s, not lost", fn, it.code, it.state);
-    return move_item(store, fn, actor, item_id, "lost", "in_stock", 0, "found", 0, note);
+    return move_item(store, fn, actor, item_id, &it, "in_stock", 0, "found", 0, note);
 }
 
 fd_status fd_store_item_count(int64_t *out_id, fd_store *store, const fd_actor *actor, const char *kind,

@@ -446,12 +446,6 @@ static fd_status visit_in_order(fd_store *s, const char *fn, const fd_actor *act
     return rc ? rc : fd__step_check(s, fn, actor->site_id, "at", actor->at, v->last_at, event_said(v->last_kind));
 }
 
-/* load_visit(), then visit_in_order(). */
-static fd_status load_visit_now(fd_store *s, const char *fn, const fd_actor *actor, int64_t visit_id, visit_now *out)
-{
-    fd_status rc = load_visit(s, fn, actor, visit_id, out);
-    return rc ? rc : visit_in_order(s, fn, actor, out);
-}
 
 static bool closed(const visit_now *v)
 {
@@ -473,15 +467,19 @@ typedef struct visit_set {
 } visit_set;
 
 /*
- * Writes the change: the visit's row from state @from (another writer may have
+ * Writes the change, dated not before the visit's registration nor its last
+ * event (visit_in_order): the visit's row from state @v (another writer may have
  * moved it meanwhile: FD_ESTATE), its event, and (for admit and refuse) the
  * blocklist hits' outcome and a journal entry. Inside one write.
  */
-static fd_status apply(fd_store *s, const char *fn, const fd_actor *actor, int64_t visit_id, const char *from,
+static fd_status apply(fd_store *s, const char *fn, const fd_actor *actor, int64_t visit_id, const visit_now *v,
                        const visit_set *to, const fd_visit_event *event, const char *outcome, const char *journal_detail)
 {
+    const char *from = v->state;
     bool sp;
-    fd_status rc = fd__store_write_begin(s, fn, &sp);
+    fd_status rc = visit_in_order(s, fn, actor, v);
+    if (rc == FD_OK)
+        rc = fd__store_write_begin(s, fn, &sp);
     if (rc)
         return rc;
     sqlite3_stmt *st = fd__store_stmt(s, fn, SQL_VISIT_SET);
@@ -551,7 +549,7 @@ fd_status fd_store_visit_answer(fd_store *store, const fd_actor *actor, int64_t 
                        "decline 婉拒) (R-VIS-2)", fn, answer ? answer : "(null)");
     visit_now v;
     if (rc == FD_OK)
-        rc = load_visit_now(store, fn, actor, visit_id, &v);
+        rc = load_visit(store, fn, actor, visit_id, &v);
     if (rc)
         return rc;
     if (closed(&v))
@@ -577,7 +575,7 @@ fd_status fd_store_visit_answer(fd_store *store, const fd_actor *actor, int64_t 
     e.kind = "answer";
     e.code = answer;
     e.note = note;
-    return apply(store, fn, actor, visit_id, v.state, &to, &e, NULL, NULL);
+    return apply(store, fn, actor, visit_id, &v, &to, &e, NULL, NULL);
 }
 
 fd_status fd_store_visit_checkin(fd_store *store, const fd_actor *actor, int64_t visit_id)
@@ -586,7 +584,7 @@ fd_status fd_store_visit_checkin(fd_store *store, const fd_actor *actor, int64_t
     fd_status rc = begin_event(store, fn, actor, "note", NULL, false);
     visit_now v;
     if (rc == FD_OK)
-        rc = load_visit_now(store, fn, actor, visit_id, &v);
+        rc = load_visit(store, fn, actor, visit_id, &v);
     if (rc)
         return rc;
     if (v.arrived_at)
@@ -601,7 +599,7 @@ fd_status fd_store_visit_checkin(fd_store *store, const fd_actor *actor, int64_t
     fd_visit_event e = FD_VISIT_EVENT_INIT;
     e.visit_id = visit_id;
     e.kind = "checkin";
-    return apply(store, fn, actor, visit_id, v.state, &to, &e, NULL, NULL);
+    return apply(store, fn, actor, visit_id, &v, &to, &e, NULL, NULL);
 }
 
 fd_status fd_store_visit_checkout(fd_store *store, const fd_actor *actor, int64_t visit_id, int64_t left_at,
@@ -611,17 +609,24 @@ fd_status fd_store_visit_checkout(fd_store *store, const fd_actor *actor, int64_
     fd_status rc = begin_event(store, fn, actor, "note", note, false);
     visit_now v;
     if (rc == FD_OK)
-        rc = load_visit_now(store, fn, actor, visit_id, &v);
+        rc = load_visit(store, fn, actor, visit_id, &v);
     if (rc)
         return rc;
-    /* When they left, noted later, is said in the site's time beside the check-in. */
-    if (left_at && !v.departed_at &&
-        (rc = fd__step_check(store, fn, actor->site_id, "left_at", left_at, v.arrived_at, "the visitor checked in")))
-        return rc;
+    /* A refusal of the state first (not arrived, left, held: fd_visit_checkout_check says which); then the
+     * instant: the step's `at`, and when they left, noted later, in the site's time beside the check-in. */
     fd_visit probe = FD_VISIT_INIT;
     probe.state = v.state;
     probe.arrived_at = v.arrived_at;
     probe.departed_at = v.departed_at;
+    if (!v.arrived_at || v.departed_at || strcmp(v.state, "held") == 0) {
+        rc = fd_visit_checkout_check(&probe, left_at, actor->at);
+        return fd__error_rename(rc ? rc : FD_ESTATE, fn, NULL);
+    }
+    if ((rc = visit_in_order(store, fn, actor, &v)) != FD_OK)
+        return rc;
+    if (left_at &&
+        (rc = fd__step_check(store, fn, actor->site_id, "left_at", left_at, v.arrived_at, "the visitor checked in")))
+        return rc;
     if ((rc = fd_visit_checkout_check(&probe, left_at, actor->at)) != FD_OK)
         return fd__error_rename(rc, fn, NULL);
     visit_set to = unchanged(&v);
@@ -632,7 +637,7 @@ fd_status fd_store_visit_checkout(fd_store *store, const fd_actor *actor, int64_
     e.kind = "checkout";
     e.happened_at = left_at && left_at != actor->at ? left_at : 0;
     e.note = note;
-    return apply(store, fn, actor, visit_id, v.state, &to, &e, NULL, NULL);
+    return apply(store, fn, actor, visit_id, &v, &to, &e, NULL, NULL);
 }
 
 fd_status fd_store_visit_admit(fd_store *store, const fd_actor *actor, int64_t visit_id, const char *note)
@@ -641,7 +646,7 @@ fd_status fd_store_visit_admit(fd_store *store, const fd_actor *actor, int64_t v
     fd_status rc = begin_event(store, fn, actor, "note", note, true);
     visit_now v;
     if (rc == FD_OK)
-        rc = load_visit_now(store, fn, actor, visit_id, &v);
+        rc = load_visit(store, fn, actor, visit_id, &v);
     if (rc)
         return rc;
     if (strcmp(v.state, "held") != 0)
@@ -662,7 +667,7 @@ fd_status fd_store_visit_admit(fd_store *store, const fd_actor *actor, int64_t v
     e.visit_id = visit_id;
     e.kind = "admit";
     e.note = note;
-    return apply(store, fn, actor, visit_id, v.state, &to, &e, "admitted", v.level);
+    return apply(store, fn, actor, visit_id, &v, &to, &e, "admitted", v.level);
 }
 
 fd_status fd_store_visit_refuse(fd_store *store, const fd_actor *actor, int64_t visit_id, const char *note)
@@ -671,7 +676,7 @@ fd_status fd_store_visit_refuse(fd_store *store, const fd_actor *actor, int64_t 
     fd_status rc = begin_event(store, fn, actor, "note", note, true);
     visit_now v;
     if (rc == FD_OK)
-        rc = load_visit_now(store, fn, actor, visit_id, &v);
+        rc = load_visit(store, fn, actor, visit_id, &v);
     if (rc)
         return rc;
     if (closed(&v))
@@ -684,7 +689,7 @@ fd_status fd_store_visit_refuse(fd_store *store, const fd_actor *actor, int64_t 
     e.visit_id = visit_id;
     e.kind = "refuse";
     e.note = note;
-    return apply(store, fn, actor, visit_id, v.state, &to, &e, "refused", v.level[0] ? v.level : NULL);
+    return apply(store, fn, actor, visit_id, &v, &to, &e, "refused", v.level[0] ? v.level : NULL);
 }
 
 fd_status fd_store_visit_cancel(fd_store *store, const fd_actor *actor, int64_t visit_id, const char *note)
@@ -693,7 +698,7 @@ fd_status fd_store_visit_cancel(fd_store *store, const fd_actor *actor, int64_t 
     fd_status rc = begin_event(store, fn, actor, "note", note, true);
     visit_now v;
     if (rc == FD_OK)
-        rc = load_visit_now(store, fn, actor, visit_id, &v);
+        rc = load_visit(store, fn, actor, visit_id, &v);
     if (rc)
         return rc;
     if (strcmp(v.state, "expected") != 0)
@@ -704,7 +709,7 @@ fd_status fd_store_visit_cancel(fd_store *store, const fd_actor *actor, int64_t 
     e.visit_id = visit_id;
     e.kind = "cancel";
     e.note = note;
-    return apply(store, fn, actor, visit_id, v.state, &to, &e, NULL, NULL);
+    return apply(store, fn, actor, visit_id, &v, &to, &e, NULL, NULL);
 }
 
 fd_status fd_store_visit_explain(fd_store *store, const fd_actor *actor, int64_t visit_id, const char *note)
@@ -713,11 +718,13 @@ fd_status fd_store_visit_explain(fd_store *store, const fd_actor *actor, int64_t
     fd_status rc = begin_event(store, fn, actor, "note", note, true);
     visit_now v;
     if (rc == FD_OK)
-        rc = load_visit_now(store, fn, actor, visit_id, &v);
+        rc = load_visit(store, fn, actor, visit_id, &v);
     if (rc)
         return rc;
     if (!v.arrived_at || v.departed_at)
         return state_refused(fn, visit_id, &v, "only a visitor still on site is explained (R-COM-4)");
+    if ((rc = visit_in_order(store, fn, actor, &v)) != FD_OK)
+        return rc;
     bool sp;
     if ((rc = fd__store_write_begin(store, fn, &sp)) != FD_OK)
         return rc;
