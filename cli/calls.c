@@ -93,7 +93,8 @@ static void call_line(const cli *c, ctx *x, const fd_call *k)
     plain(*k->caller_name ? k->caller_name : "-");
     printf("  %s  %s", lbl(c, "category", k->category), lbl(c, "disposition", k->disposition));
     if (k->answer_at)
-        printf(strcmp(c->lang, "zh") == 0 ? "  %lld声" : "  %lld rings", (long long)k->rings);
+        printf(strcmp(c->lang, "zh") == 0 ? "  %lld声%s" : "  %lld ring%s", (long long)k->rings,
+               strcmp(c->lang, "zh") == 0 ? "" : plural(k->rings));
     if (k->late)
         printf(strcmp(c->lang, "zh") == 0 ? " 超时(%s)" : " LATE (apology %s)",
                *k->apology ? lbl(c, "apology", k->apology) : (strcmp(c->lang, "zh") == 0 ? "未记录" : "not recorded"));
@@ -269,8 +270,8 @@ static int call_show(cli *c, ctx *x)
         if (*k->transfers)
             printf("  %s ", strcmp(c->lang, "zh") == 0 ? "转接" : "transfers"), plain(k->transfers), putchar('\n');
         if (k->legs)
-            printf(strcmp(c->lang, "zh") == 0 ? "  话单 %lld 段，来源 %s\n" : "  %lld CDR legs from %s\n",
-                   (long long)k->legs, k->source);
+            printf(strcmp(c->lang, "zh") == 0 ? "  话单 %lld 段%s，来源 %s\n" : "  %lld CDR leg%s from %s\n",
+                   (long long)k->legs, strcmp(c->lang, "zh") == 0 ? "" : plural(k->legs), k->source);
     }
     bad = call_tasks_of(c, x, id, &n);
     if (c->json)
@@ -378,11 +379,12 @@ static int call_import(cli *c, ctx *x)
         puts("}");
     } else {
         printf(strcmp(c->lang, "zh") == 0
-                   ? "读取 %lld 行：导入 %lld，已有 %lld，拒绝 %lld；新增来电 %lld，更新 %lld\n"
-                   : "read %lld lines: %lld imported, %lld already there, %lld rejected; %lld calls added, %lld "
+                   ? "读取 %lld 行%s：导入 %lld，已有 %lld，拒绝 %lld；新增来电 %lld%s，更新 %lld\n"
+                   : "read %lld line%s: %lld imported, %lld already there, %lld rejected; %lld call%s added, %lld "
                      "updated\n",
-               (long long)s.lines, (long long)s.imported, (long long)s.already, (long long)s.rejected,
-               (long long)s.calls_added, (long long)s.calls_updated);
+               (long long)s.lines, strcmp(c->lang, "zh") == 0 ? "" : plural(s.lines), (long long)s.imported,
+               (long long)s.already, (long long)s.rejected, (long long)s.calls_added,
+               strcmp(c->lang, "zh") == 0 ? "" : plural(s.calls_added), (long long)s.calls_updated);
         /* one refused line per row: "line N: reason" (the reason is the library's, escaped) */
         for (char *line = rejects.ptr; line && *line;) {
             char *eol = strchr(line, '\n');
@@ -546,7 +548,7 @@ int cmd_message(cli *c, ctx *x)
 
 static int dir_add(cli *c, ctx *x)
 {
-    manage(c, x);
+    manage(x);
     fd_dir_entry e = FD_DIR_ENTRY_INIT;
     fd_buf kind = FD_BUF_INIT;
     int bad = code_opt(c, "--kind", "entry_kind", &kind, &e.kind);
@@ -678,11 +680,7 @@ static int date_opt(const char *name, const char *v, fd_date *out)
         fprintf(stderr, "frontdesk: guest add needs %s YYYY-MM-DD\n", name);
         return 2;
     }
-    if (fd_date_parse(out, v) != FD_OK) {
-        fprintf(stderr, "frontdesk: %s: %s\n", name, fd_error_last()->message);
-        return 2;
-    }
-    return 0;
+    return parse_date(name, v, out);
 }
 
 static int guest_add(cli *c, ctx *x)

@@ -57,12 +57,16 @@ int lib_error(fd_status rc);
 void json_string(const char *s);
 /* @s for a terminal: controls and bidi characters escaped. */
 void plain(const char *s);
+/* "s" for an English plural of @n ("1 visit", "2 visits"), else "". */
+const char *plural(int64_t n);
 /* A decimal int64 filling the whole string: 1, else 0. */
 int parse_int(const char *s, int64_t *out);
-/* "@SECONDS" (UTC) or "YYYY-MM-DD HH:MM[:SS]" site time: 0, or a usage error (2). */
-int parse_at(const char *s, const fd_site *site, int64_t *out);
-/* As parse_at, for the option @name (its messages name it): 'T' between date and time is taken too. */
-int parse_time(const char *name, const char *text, const fd_site *site, int64_t *out);
+/* Every time option's one reading, its messages naming the option @name: "@SECONDS" (UTC); "YYYY-MM-DD
+ * HH:MM[:SS]" site time ('/' in the date, 'T' before the time, an offset such as +08:00 read too); "HH:MM[:SS]"
+ * alone on the site's day of @ref; full-width digits read. 0, or a usage error (2): "no such date" ... */
+int parse_time(const char *name, const char *text, const fd_site *site, int64_t ref, int64_t *out);
+/* A date option "YYYY-MM-DD" or "YYYY/MM/DD" (full-width digits read): 0, or a usage error (2) naming @name. */
+int parse_date(const char *name, const char *text, fd_date *out);
 /* --date: the site's local day [*from, *to): 0, else 1 or 2. */
 int day_range(const cli *c, ctx *x, int64_t *from, int64_t *to);
 /* The site's local day @d as [*from, *to): 0, else 1. */
@@ -71,7 +75,7 @@ int date_range(ctx *x, fd_date d, int64_t *from, int64_t *to);
 const char *ascii_form(fd_buf *buf, const char *text);
 /* A positive id as typed, full-width digits read: 0, else a usage error (2) naming @what. */
 int id_arg(const char *s, const char *what, int64_t *out);
-/* The time option @name when given, as parse_time reads it (full-width digits too): 0 or 2. */
+/* The time option @name when given, as parse_time reads it ('HH:MM' alone: the actor's day): 0 or 2. */
 int time_opt(const cli *c, ctx *x, const char *name, int64_t *out);
 /* @text (skipped when NULL) as a code of list @field by @parser (fd_call_code_parse ...), kept in @buf:
  * *out points at it; a usage error (2) naming the option @name when it is not one. */
@@ -79,8 +83,8 @@ int code_arg(fd_status (*parser)(fd_buf *, const char *, const char *), const ch
              const char *text, fd_buf *buf, const char **out);
 /* The instant as site-local ISO 8601 with offset (points into x->buf, valid until the next call). */
 const char *local(ctx *x, int64_t at);
-/* Managerial commands ask for the manage grant when done as staff. */
-void manage(const cli *c, ctx *x);
+/* Managerial commands ask for the manage grant when done as staff (not as the system). */
+void manage(ctx *x);
 
 /* Commands of the calls module (cli/calls.c). */
 int cmd_call(cli *c, ctx *x);

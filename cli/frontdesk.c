@@ -4,9 +4,11 @@
  *   frontdesk [--db PATH] [--site CODE] [--as STAFF] [--json] COMMAND ...
  *
  * Every write is done by an actor: the member of staff named with --as (by
- * staff code) at the site, at the instant --at gives (default: now), or the
- * system when --as is not given. Times are shown in the site's time zone with
- * their offset. Phone and ID numbers come back masked (R-COM-2) unless
+ * staff code) at the site, at the instant --at gives (default: now). A write
+ * without --as is a usage error naming --as, except init, and staff add, grant
+ * give and policy set while the site has no staff yet; `--as system` acts as
+ * the system, said explicitly. Reads may leave --as out. Times are shown in
+ * the site's time zone with their offset. Phone and ID numbers come back masked (R-COM-2) unless
  * --reveal REASON is given by staff whose role holds the reveal grant; every
  * reveal is logged and listed by `audit reveals`.
  *
@@ -52,8 +54,9 @@ static const char USAGE_ZH[] =
     "  dir add 名称 [--ext 分机] [--confidential] [--screen] | dir find 查询 [--caller-type 类型]\n"
     "  dir presence 分机 in|out|busy|dnd [--until 时间]\n"
     "  guest add 姓名 --room 房号 --arrival 日期 --departure 日期 | guest find [姓名] [--room 房号]\n"
-    "  building add 代码 名称 | unit add 房号 --building 楼栋 [--area 面积] | unit find 房号 | unit list\n"
-    "  occupant add 房号 姓名 --move-in 日期 [--role owner|tenant|resident] [--number 电话]\n"
+    "  building add 代码 名称 | unit add 房号 --building 楼栋 [--area 面积] [--use 住宅|办公|商铺|其他]\n"
+    "  unit find 房号 | unit list [--building 楼栋]\n"
+    "  occupant add 房号 姓名 --move-in 日期 [--role 业主|租户|住户] [--number 电话]\n"
     "  occupant find 查询 | occupant move-out 编号 日期 | org add 名称 [--unit 房号] | org find 查询\n"
     "  find 查询                                按姓名、拼音、房号、电话查找住户、单位、员工\n"
     "  resident 姓名或电话                      是否本物业住户（不显示住户信息）\n"
@@ -68,6 +71,7 @@ static const char USAGE_ZH[] =
     "  visitor list [--date 日期] [--state 状态] | show 编号 | onsite   来访记录；仍在场者（含逾期标记）\n"
     "  visitor shift [--since 时间]             交班检查：在场者须签离或说明（不能交班时退出码为 1）\n"
     "  visitor purge [--dry-run]               按保存期限清除证件号码与个人信息（--dry-run 只报告）\n"
+    "  visitor id-reveal 编号 --reason 事由      查看留存的完整证件号码（需 reveal 权限，留痕）\n"
     "  blocklist add [姓名] --level 级别 --reason 原因 [--phone 电话] [--id-type 类型 --id-number 号码]\n"
     "       [--from 时间] [--until 时间] | lift 编号 --reason 原因 | check [姓名] [--phone ...] | list [--all]\n"
     "  card add 编号牌 [--kind 类型] [--name 名称] | issue 编号牌 --visit 来访 | return|found 编号牌 [--note 备注]\n"
@@ -83,11 +87,19 @@ static const char USAGE_ZH[] =
     "                                          重要来访的接待准备清单\n"
     "  slips status | slips handover --to 接收人   登记单移交保安\n"
     "  version                                 库版本\n"
+    "  命令 --help                              该命令的子命令与用法（如 frontdesk visitor --help）\n"
     "\n"
     "  --db 路径        场所数据库（默认 $FRONTDESK_DB，否则 ./site.db）\n"
     "  --site 代码      库中有多个场所时指定场所\n"
-    "  --as 工号        以该员工身份操作（--staff 为旧名）\n"
-    "  --at 时间        写入时刻：'YYYY-MM-DD HH:MM[:SS]'（场所当地时间）或 @UTC秒数\n"
+    "  --as 工号        以该员工身份操作（--staff 为旧名）。凡改动数据的命令都须写明操作人，\n"
+    "                   否则用法错误（退出码 2）；例外：init，以及场所尚无员工时的 staff add、\n"
+    "                   grant give、policy set。以系统身份操作须明确写 --as system；只读命令可不写\n"
+    "  --at 时间        操作时刻（默认现在）\n"
+    "  时间             'YYYY-MM-DD HH:MM[:SS]' 场所当地时间（也可写 2026/11/27 10:00、带 T 或带时差\n"
+    "                   如 2026-11-27T10:05:00+08:00，即 --json 的写法）；只写 'HH:MM' 为当天\n"
+    "                   （场所当地、--at 所在日）；或 @UTC秒数。日期写 YYYY-MM-DD 或 YYYY/MM/DD\n"
+    "  FRONTDESK_KEY_FILE  加密留存证件号码的密钥文件（场所策略 visitor.id_keep_full 时）；\n"
+    "                   只有 visitor register 与 visitor id-reveal 读取它\n"
     "  --reveal 事由    显示未遮蔽的个人信息（需 reveal 权限，留痕）\n"
     "  --read-only      只读打开（只读命令自动如此）\n"
     "  --utc            时间以 UTC 显示\n"
@@ -127,8 +139,9 @@ static const char USAGE[] =
     "  dir add NAME [--ext EXT] [--confidential] [--screen] | dir find QUERY [--caller-type T]\n"
     "  dir presence EXT in|out|busy|dnd [--until TIME]\n"
     "  guest add NAME --room R --arrival D --departure D | guest find [NAME] [--room R]\n"
-    "  building add CODE NAME | unit add NUMBER --building CODE [--area M2] | unit find NUMBER | unit list\n"
-    "  occupant add UNIT NAME --move-in DATE [--role owner|tenant|resident] [--number N]\n"
+    "  building add CODE NAME | unit add NUMBER --building CODE [--area M2] [--use residential|office|shop|other]\n"
+    "  unit find NUMBER | unit list [--building CODE]     (codes or their labels: --use 办公)\n"
+    "  occupant add UNIT NAME --move-in DATE [--role owner|tenant|resident] [--number N]   (--role 住户 too)\n"
     "  occupant find QUERY | occupant move-out ID DATE | org add NAME [--unit UNIT] | org find QUERY\n"
     "  find QUERY                                        occupants, organisations, employees by name,\n"
     "                                                    pinyin, unit or phone\n"
@@ -145,6 +158,7 @@ static const char USAGE[] =
     "  visitor list [--date D] [--state S] | show ID | onsite   the log; who is still on site (overstays flagged)\n"
     "  visitor shift [--since TIME]                      the end-of-shift check (exit 1 until it may be handed over)\n"
     "  visitor purge [--dry-run]                         the retention purge of ID numbers and personal data\n"
+    "  visitor id-reveal ID --reason TEXT                the full ID number kept for a visit (reveal grant; logged)\n"
     "  blocklist add [NAME] --level L --reason TEXT [--phone N] [--id-type T --id-number N] [--from T] [--until T]\n"
     "  blocklist lift ID --reason TEXT | check [NAME] [--phone N] [--id-type T --id-number N] | list [--all]\n"
     "  card add CODE [--kind K] [--name TEXT] | issue CODE --visit ID | return|found CODE [--note TEXT]\n"
@@ -160,11 +174,21 @@ static const char USAGE[] =
     "                                                    an important visit's preparation checklist\n"
     "  slips status | slips handover --to NAME           registration slips handed to security\n"
     "  version                                           the library version\n"
+    "  COMMAND --help                                    a command's subcommands and their usage\n"
+    "                                                    (frontdesk visitor --help)\n"
     "\n"
     "  --db PATH       site database (default: $FRONTDESK_DB, else ./site.db)\n"
     "  --site CODE     the site, when the database has several\n"
-    "  --as STAFF      act as this member of staff (staff code; --staff is the old name)\n"
-    "  --at TIME       the instant of a write: 'YYYY-MM-DD HH:MM[:SS]' site time, or @UTC_SECONDS\n"
+    "  --as STAFF      act as this member of staff (staff code; --staff is the old name). Every command\n"
+    "                  that changes data needs it (else a usage error, exit 2), except init, and staff\n"
+    "                  add, grant give and policy set while the site has no staff yet; --as system acts\n"
+    "                  as the system, said explicitly. Commands that only read may leave it out\n"
+    "  --at TIME       the instant of the action (default: now)\n"
+    "  TIME            'YYYY-MM-DD HH:MM[:SS]' site time ('2026/11/27 10:00', a 'T', an offset such as\n"
+    "                  2026-11-27T10:05:00+08:00 as --json prints it, are read too); 'HH:MM' alone is\n"
+    "                  that day (site time, the day of --at); or @UTC_SECONDS. DATE: YYYY-MM-DD or YYYY/MM/DD\n"
+    "  FRONTDESK_KEY_FILE  the key file that encrypts kept ID numbers (policy visitor.id_keep_full);\n"
+    "                  read only by visitor register and visitor id-reveal\n"
     "  --reveal REASON show personal data unmasked (needs the reveal grant; logged)\n"
     "  --read-only     open the database read-only (implied by commands that only read,\n"
     "                  unless --reveal asks to log a reveal)\n"
@@ -263,19 +287,43 @@ bool flag(const cli *c, const char *name)
     return false;
 }
 
+static const struct {
+    const char *flag;
+    size_t off;
+} OPTS[] = {
+    { "--db", offsetof(cli, db) },         { "--site", offsetof(cli, site_code) },
+    { "--name", offsetof(cli, name) },     { "--code", offsetof(cli, code) },
+    { "--tz", offsetof(cli, tz) },         { "--role", offsetof(cli, role) },
+    { "--staff", offsetof(cli, staff) },   { "--as", offsetof(cli, staff) },
+    { "--detail", offsetof(cli, detail) }, { "--date", offsetof(cli, date) },
+    { "--entity", offsetof(cli, entity) }, { "--id", offsetof(cli, id) },
+    { "--at", offsetof(cli, at) },         { "--reveal", offsetof(cli, reveal) },
+    { "--search", offsetof(cli, search) }, { "--lang", offsetof(cli, lang) },
+};
+
+/* Whether @a is one of the command's options ("--phone --purpose x": --phone was given no value). */
+static bool is_option(const char *a)
+{
+    static const char *const plain_flags[] = { "--json", "--read-only", "--utc", "--add-site", "--help", "--version" };
+    for (size_t i = 0; i < sizeof OPTS / sizeof *OPTS; i++)
+        if (strcmp(OPTS[i].flag, a) == 0)
+            return true;
+    for (size_t i = 0; i < sizeof plain_flags / sizeof *plain_flags; i++)
+        if (strcmp(plain_flags[i], a) == 0)
+            return true;
+    for (size_t i = 0; CLI_EXTRA[i]; i++)
+        if (strcmp(CLI_EXTRA[i], a) == 0)
+            return true;
+    for (size_t i = 0; CLI_FLAGS[i]; i++)
+        if (strcmp(CLI_FLAGS[i], a) == 0)
+            return true;
+    return false;
+}
+
 /* Splits options from positional arguments. Returns 0, or 2 on a bad option. */
 static int parse(cli *c, int argc, char **argv)
 {
-    static const struct { const char *flag; size_t off; } opts[] = {
-        { "--db", offsetof(cli, db) },         { "--site", offsetof(cli, site_code) },
-        { "--name", offsetof(cli, name) },     { "--code", offsetof(cli, code) },
-        { "--tz", offsetof(cli, tz) },         { "--role", offsetof(cli, role) },
-        { "--staff", offsetof(cli, staff) },   { "--as", offsetof(cli, staff) },
-        { "--detail", offsetof(cli, detail) }, { "--date", offsetof(cli, date) },
-        { "--entity", offsetof(cli, entity) }, { "--id", offsetof(cli, id) },
-        { "--at", offsetof(cli, at) },         { "--reveal", offsetof(cli, reveal) },
-        { "--search", offsetof(cli, search) }, { "--lang", offsetof(cli, lang) },
-    };
+    const size_t nopts = sizeof OPTS / sizeof OPTS[0];
     c->argv = calloc((size_t)argc + 1, sizeof *c->argv);
     if (c->argv == NULL)
         return usage_error("out of memory");
@@ -301,20 +349,20 @@ static int parse(cli *c, int argc, char **argv)
             continue;
         }
         size_t k = 0, e = 0;
-        while (k < sizeof opts / sizeof opts[0] && strcmp(opts[k].flag, a) != 0)
+        while (k < nopts && strcmp(OPTS[k].flag, a) != 0)
             k++;
-        while (k == sizeof opts / sizeof opts[0] && CLI_EXTRA[e] && strcmp(CLI_EXTRA[e], a) != 0)
+        while (k == nopts && CLI_EXTRA[e] && strcmp(CLI_EXTRA[e], a) != 0)
             e++;
-        if (k == sizeof opts / sizeof opts[0] && CLI_EXTRA[e] == NULL) {
-            fprintf(stderr, "frontdesk: unknown option '%s'\n", a);
+        if (k == nopts && CLI_EXTRA[e] == NULL) {
+            fprintf(stderr, "frontdesk: unknown option '%s'\n(see frontdesk --help, or frontdesk COMMAND --help)\n", a);
             return 2;
         }
-        if (i + 1 >= argc) {
-            fprintf(stderr, "frontdesk: option %s needs a value\n", a);
+        if (i + 1 >= argc || is_option(argv[i + 1])) {
+            fprintf(stderr, "frontdesk: %s needs a value\n(see frontdesk --help, or frontdesk COMMAND --help)\n", a);
             return 2;
         }
-        if (k < sizeof opts / sizeof opts[0])
-            *(const char **)((char *)c + opts[k].off) = argv[++i];
+        if (k < nopts)
+            *(const char **)((char *)c + OPTS[k].off) = argv[++i];
         else
             c->extra[e] = argv[++i];
     }
@@ -329,6 +377,12 @@ static int parse(cli *c, int argc, char **argv)
     return 0;
 }
 
+/* "s" for an English plural: 1 visit, 2 visits. */
+const char *plural(int64_t n)
+{
+    return n == 1 ? "" : "s";
+}
+
 /* Parses a decimal int64 that must fill the whole string; refuses what does not fit. */
 int parse_int(const char *s, int64_t *out)
 {
@@ -341,47 +395,176 @@ int parse_int(const char *s, int64_t *out)
     return 1;
 }
 
-/* --at: "@SECONDS" (UTC) or "YYYY-MM-DD HH:MM[:SS]" in the site's zone. 0 or a usage error (2). */
-int parse_time(const char *name, const char *text, const fd_site *site, int64_t *out)
+/* Reads up to @max ASCII digits at *p into *v, advancing *p: 1, or 0 when there are fewer than @min. */
+static int digits(const char **p, int min, int max, int *v)
 {
-    char msg[160];
-    if (text[0] == '@') {
-        if (!parse_int(text + 1, out) || fd_instant_check(*out) != FD_OK) {
-            snprintf(msg, sizeof msg, "%s @SECONDS must be whole UTC seconds within years 1..9999", name);
-            return usage_error(msg);
-        }
+    int n = 0;
+    *v = 0;
+    while (n < max && **p >= '0' && **p <= '9')
+        *v = *v * 10 + (*(*p)++ - '0'), n++;
+    return n >= min;
+}
+
+/* "YYYY-MM-DD" or "YYYY/MM/DD" (month and day of one or two digits) at *p: 1, advancing *p; else 0. */
+static int scan_date(const char **p, fd_date *d)
+{
+    const char *q = *p;
+    int y, m, day;
+    if (!digits(&q, 4, 4, &y) || (*q != '-' && *q != '/'))
         return 0;
+    char sep = *q++;
+    if (!digits(&q, 1, 2, &m) || *q++ != sep || !digits(&q, 1, 2, &day))
+        return 0;
+    *d = (fd_date){ y, m, day };
+    *p = q;
+    return 1;
+}
+
+/* "HH:MM" or "HH:MM:SS" (the hour of one or two digits) at *p: 1, advancing *p; else 0. */
+static int scan_clock(const char **p, fd_local_time *t)
+{
+    const char *q = *p;
+    int h, m, sec = 0;
+    if (!digits(&q, 1, 2, &h) || *q++ != ':' || !digits(&q, 2, 2, &m))
+        return 0;
+    if (*q == ':' && (q++, !digits(&q, 2, 2, &sec)))
+        return 0;
+    t->hour = h, t->minute = m, t->second = sec;
+    *p = q;
+    return 1;
+}
+
+/* An offset "Z", "+08:00", "+0800" or "+08" at *p (a space before it too): 1 with *secs east of UTC; else 0. */
+static int scan_offset(const char **p, int *secs)
+{
+    const char *q = *p;
+    while (*q == ' ')
+        q++;
+    if (*q == 'Z' || *q == 'z') {
+        *secs = 0;
+        *p = q + 1;
+        return 1;
     }
-    /* "YYYY-MM-DD HH:MM[:SS]", or with a 'T' as ISO 8601 writes it (what --json prints, without the offset). */
-    char s[24];
-    size_t len = strlen(text);
-    if (len < sizeof s) {
-        memcpy(s, text, len + 1);
-        if (len > 10 && s[10] == 'T')
-            s[10] = ' ';
+    if (*q != '+' && *q != '-')
+        return 0;
+    int sign = *q++ == '-' ? -1 : 1, h, m = 0;
+    if (!digits(&q, 2, 2, &h))
+        return 0;
+    if (*q == ':')
+        q++;
+    if (*q >= '0' && *q <= '9' && !digits(&q, 2, 2, &m))
+        return 0;
+    if (h > 18 || m > 59)
+        return 0;
+    *secs = sign * (h * 3600 + m * 60);
+    *p = q;
+    return 1;
+}
+
+/* A usage error (2) for @d that is no day of the calendar: "no such date". */
+static int no_such_date(const char *name, fd_date d)
+{
+    if (d.month < 1 || d.month > 12)
+        fprintf(stderr, "frontdesk: %s: no such date: %04d-%02d-%02d (there is no month %d)\n", name, d.year, d.month,
+                d.day, d.month);
+    else if (d.year < 1)
+        fprintf(stderr, "frontdesk: %s: no such date: year %d (years are 1..9999)\n", name, d.year);
+    else
+        fprintf(stderr, "frontdesk: %s: no such date: %04d-%02d-%02d (%04d-%02d has no day %d)\n", name, d.year,
+                d.month, d.day, d.year, d.month, d.day);
+    return 2;
+}
+
+/* A date option: "YYYY-MM-DD" or "YYYY/MM/DD", full-width digits read: 0, or a usage error (2) naming @name. */
+int parse_date(const char *name, const char *text, fd_date *out)
+{
+    fd_buf b = FD_BUF_INIT;
+    const char *p = ascii_form(&b, text);
+    fd_date d = { 0, 0, 0 };
+    int ok = scan_date(&p, &d) && *p == '\0';
+    fd_buf_dispose(&b);
+    if (!ok) {
+        fprintf(stderr, "frontdesk: %s must be a date: YYYY-MM-DD (or YYYY/MM/DD)\n", name);
+        return 2;
     }
+    if (fd_date_check(d) != FD_OK)
+        return no_such_date(name, d);
+    *out = d;
+    return 0;
+}
+
+/*
+ * Every time option (--at, --left-at, --until ...), one reading: "@SECONDS"
+ * (UTC); "YYYY-MM-DD HH:MM[:SS]" in the site's zone, '/' in the date and 'T'
+ * before the time read too; with an offset ("+08:00", "Z": what --json
+ * prints) that instant wherever the site is; "HH:MM[:SS]" alone on the
+ * site's day of @ref. Full-width digits are read. 0, or a usage error (2)
+ * naming @name.
+ */
+int parse_time(const char *name, const char *text, const fd_site *site, int64_t ref, int64_t *out)
+{
+    fd_buf b = FD_BUF_INIT;
+    const char *p = ascii_form(&b, text);
     fd_local_time t = { { 0, 0, 0 }, 0, 0, 0, 0 };
-    char date[11];
-    int used = 0;
-    /* Exactly "YYYY-MM-DD HH:MM" or "YYYY-MM-DD HH:MM:SS": two-digit fields, nothing after. */
-    int n = len < sizeof s ? sscanf(s, "%10[0-9-] %2d:%2d%n:%2d%n", date, &t.hour, &t.minute, &used, &t.second,
-                                    &used)
-                           : 0;
-    if (n < 3 || s[used] != '\0' || len != (size_t)(n == 3 ? 16 : 19) || fd_date_parse(&t.date, date) != FD_OK) {
-        snprintf(msg, sizeof msg, "%s must be 'YYYY-MM-DD HH:MM[:SS]' (site time) or @UTC_SECONDS", name);
-        return usage_error(msg);
+    int offset = 0, status = 0;
+    bool dated = false, zoned = false;
+    fd_status rc = FD_OK;
+    if (p[0] == '@') {
+        if (!parse_int(p + 1, out) || fd_instant_check(*out) != FD_OK) {
+            fprintf(stderr, "frontdesk: %s @SECONDS must be whole UTC seconds within years 1..9999\n", name);
+            status = 2;
+        }
+        fd_buf_dispose(&b);
+        return status;
     }
-    fd_status rc = fd_instant_from_local(out, site->time_zone, t);
+    if (scan_date(&p, &t.date)) {
+        dated = true;
+        if (*p == '\0') {
+            fprintf(stderr, "frontdesk: %s needs the time of day too: 'YYYY-MM-DD HH:MM'\n", name);
+            fd_buf_dispose(&b);
+            return 2;
+        }
+        if (*p == 'T' || *p == 't' || *p == ' ')
+            p++;
+        else
+            p = "?"; /* the date runs into what follows */
+    }
+    bool clock = scan_clock(&p, &t);
+    if (clock && dated)
+        zoned = scan_offset(&p, &offset);
+    if (!clock || *p != '\0') {
+        fprintf(stderr, "frontdesk: %s must be 'YYYY-MM-DD HH:MM[:SS]' (site time; '2026/11/27 10:00', "
+                        "'2026-11-27T10:05:00+08:00' as --json prints it, too), 'HH:MM' (that day) or @UTC_SECONDS\n",
+                name);
+        status = 2;
+    }
+    fd_buf_dispose(&b);
+    if (status)
+        return status;
+    if (!dated) { /* the site's day of @ref */
+        fd_local_time day;
+        if ((rc = fd_instant_to_local(&day, site->time_zone, ref)) != FD_OK) {
+            fprintf(stderr, "frontdesk: %s: %s\n", name, fd_error_last()->message);
+            return 2;
+        }
+        t.date = day.date;
+    }
+    if (fd_date_check(t.date) != FD_OK)
+        return no_such_date(name, t.date);
+    if (t.hour > 23 || t.minute > 59 || t.second > 59) {
+        fprintf(stderr, "frontdesk: %s: no such time of day: %02d:%02d:%02d\n", name, t.hour, t.minute, t.second);
+        return 2;
+    }
+    rc = fd_instant_from_local(out, zoned ? "UTC" : site->time_zone, t);
+    if (rc == FD_OK && zoned)
+        *out -= offset;
+    if (rc == FD_OK)
+        rc = fd_instant_check(*out);
     if (rc) {
         fprintf(stderr, "frontdesk: %s: %s\n", name, fd_error_last()->message);
         return 2;
     }
     return 0;
-}
-
-int parse_at(const char *s, const fd_site *site, int64_t *out)
-{
-    return parse_time("--at", s, site, out);
 }
 
 /* @text with full-width digits and letters made ASCII (NFKC: an IME's ８４００ is 8400), in @buf. */
@@ -403,16 +586,11 @@ int id_arg(const char *s, const char *what, int64_t *out)
     return 0;
 }
 
-/* Time option @name when given (site time or @SECONDS, full-width digits read): 0 or a usage error. */
+/* Time option @name when given, as parse_time reads it ('HH:MM' alone: the actor's day): 0 or a usage error. */
 int time_opt(const cli *c, ctx *x, const char *name, int64_t *out)
 {
     const char *v = opt(c, name);
-    if (v == NULL)
-        return 0;
-    fd_buf b = FD_BUF_INIT;
-    int bad = parse_time(name, ascii_form(&b, v), x->site, out);
-    fd_buf_dispose(&b);
-    return bad;
+    return v ? parse_time(name, v, x->site, x->actor.at, out) : 0;
 }
 
 /* Parses @text (when not NULL) of list @field with @parser into @buf, *out pointing at the code; 2 naming @name. */
@@ -433,11 +611,8 @@ int code_arg(fd_status (*parser)(fd_buf *, const char *, const char *), const ch
 int day_range(const cli *c, ctx *x, int64_t *from, int64_t *to)
 {
     fd_date d;
-    if (fd_date_parse(&d, c->date) != FD_OK) {
-        fprintf(stderr, "frontdesk: --date: %s\n", fd_error_last()->message);
-        return 2;
-    }
-    return date_range(x, d, from, to);
+    int bad = parse_date("--date", c->date, &d);
+    return bad ? bad : date_range(x, d, from, to);
 }
 
 /* The site's local day @d as [*from, *to): 0, else 1 with the library's message. */
@@ -460,6 +635,13 @@ const char *local(ctx *x, int64_t at)
     return fd_instant_format(&x->buf, x->utc ? "UTC" : x->site->time_zone, at) == FD_OK ? x->buf.ptr : "?";
 }
 
+/* "visitor register": the command and its subcommand (or the command alone), in @buf. */
+static const char *command_name(const cli *c, char *buf, size_t size)
+{
+    snprintf(buf, size, "%s%s%s", c->argv[0], c->argc > 1 ? " " : "", c->argc > 1 ? c->argv[1] : "");
+    return buf;
+}
+
 /* Commands that only read open the database read-only (a user who may only read can run them). */
 static bool reads_only(const cli *c)
 {
@@ -471,12 +653,55 @@ static bool reads_only(const cli *c)
                                          "visitor onsite", "visitor shift", "visitor show", "blocklist check",
                                          "blocklist list", "card list", "custody list", "permit list", "prep list",
                                          "slips status" };
-    char cmd[64];
-    snprintf(cmd, sizeof cmd, "%s%s%s", c->argv[0], c->argc > 1 ? " " : "", c->argc > 1 ? c->argv[1] : "");
+    char buf[64];
+    const char *cmd = command_name(c, buf, sizeof buf);
     for (size_t i = 0; i < sizeof reads / sizeof *reads; i++)
         if (strcmp(cmd, reads[i]) == 0 || strcmp(c->argv[0], reads[i]) == 0) /* "find QUERY" */
             return c->reveal == NULL; /* a reveal is logged: that is a write */
     return false;
+}
+
+/*
+ * The commands that keep or reveal a full ID number (R-COM-2): the only ones
+ * that open the store with the key file. The key is read at open
+ * (fd_store_options.key_file: NULL is the file FRONTDESK_KEY_FILE names), so
+ * every other command opens without it and a wrong FRONTDESK_KEY_FILE does not
+ * stop them.
+ */
+static bool needs_key(const cli *c)
+{
+    return c->argc > 1 && strcmp(c->argv[0], "visitor") == 0 &&
+           (strcmp(c->argv[1], "register") == 0 || strcmp(c->argv[1], "id-reveal") == 0);
+}
+
+/* fd_store_open with FRONTDESK_KEY_FILE hidden from the library unless @key. */
+static fd_status open_store(fd_store **out, const char *path, const fd_store_options *o, bool key)
+{
+    const char *env = key ? NULL : getenv("FRONTDESK_KEY_FILE");
+    char *saved = env ? strdup(env) : NULL;
+    if (env && saved == NULL) {
+        fprintf(stderr, "frontdesk: out of memory\n");
+        return FD_ENOMEM;
+    }
+    if (saved)
+        unsetenv("FRONTDESK_KEY_FILE");
+    fd_status rc = fd_store_open(out, path, o);
+    if (saved)
+        setenv("FRONTDESK_KEY_FILE", saved, 1);
+    free(saved);
+    return rc;
+}
+
+/* The refusal of an open (1); a key file refused says which variable names it. */
+static int open_error(fd_status rc)
+{
+    lib_error(rc);
+    const char *env = getenv("FRONTDESK_KEY_FILE");
+    if (env && *env && strstr(fd_error_last()->message, "key_file"))
+        fprintf(stderr, "frontdesk: the key file is the one the environment variable FRONTDESK_KEY_FILE names "
+                        "('%s'): fix the file or the variable (only visitor register and visitor id-reveal read "
+                        "it)\n", env);
+    return 1;
 }
 
 static fd_status open_site(const cli *c, ctx *x)
@@ -485,7 +710,7 @@ static fd_status open_site(const cli *c, ctx *x)
     o.create = 0;
     o.read_only = c->read_only || reads_only(c);
     o.quick_check = strcmp(c->argv[0], "verify") == 0;
-    fd_status rc = fd_store_open(&x->store, c->db, &o);
+    fd_status rc = open_store(&x->store, c->db, &o, needs_key(c));
     if (rc == FD_OK)
         rc = c->site_code ? fd_store_site_get_by_code(&x->site, x->store, c->site_code)
                           : fd_store_site_default(&x->site, x->store);
@@ -504,18 +729,56 @@ static fd_status open_site(const cli *c, ctx *x)
     return rc;
 }
 
-/* Fills x->actor: the site, --as staff (by code), --at (default now), --reveal. */
+/*
+ * A change needs --as, who does it: a usage error (2) naming --as, unless the
+ * site has no staff yet and the command sets it up (staff add, grant give,
+ * policy set). Reads may go without (a reveal is logged: it is a change).
+ */
+static int check_as(const cli *c, ctx *x)
+{
+    static const char *const bootstrap[] = { "staff add", "grant give", "policy set" };
+    char buf[64];
+    const char *cmd = command_name(c, buf, sizeof buf);
+    if (c->staff || reads_only(c))
+        return 0;
+    for (size_t i = 0; i < sizeof bootstrap / sizeof *bootstrap; i++) {
+        if (strcmp(cmd, bootstrap[i]) != 0)
+            continue;
+        fd_staff_filter f = FD_STAFF_FILTER_INIT; /* any member of staff, active or not */
+        f.limit = 1;
+        fd_staff_iter *it = NULL;
+        const fd_staff *st = NULL;
+        fd_status rc = fd_store_staff_query(&it, x->store, &x->actor, &f);
+        if (rc == FD_OK)
+            rc = fd_staff_iter_next(&st, it);
+        bool none = st == NULL;
+        fd_staff_iter_free(it);
+        if (rc)
+            return lib_error(rc);
+        if (none)
+            return 0;
+    }
+    if (c->reveal)
+        fprintf(stderr, "frontdesk: --reveal is logged with who saw the data: name them with --as STAFF\n"
+                        "(see frontdesk --help)\n");
+    else
+        fprintf(stderr, "frontdesk: %s changes the site's records: name who does it with --as STAFF (--as system "
+                        "for the system)\n(see frontdesk --help)\n", cmd);
+    return 2;
+}
+
+/* Fills x->actor: the site, --as staff (by code; "system": the system), --at (default now), --reveal. */
 static int make_actor(const cli *c, ctx *x)
 {
     fd_actor a = FD_ACTOR_INIT;
     a.site_id = x->site->id;
     a.at = (int64_t)time(NULL);
     if (c->at) {
-        int bad = parse_at(c->at, x->site, &a.at);
+        int bad = parse_time("--at", c->at, x->site, a.at, &a.at);
         if (bad)
             return bad;
     }
-    if (c->staff) {
+    if (c->staff && strcmp(c->staff, "system") != 0) {
         fd_staff *st = NULL;
         fd_status rc = fd_store_staff_get_by_code(&st, x->store, &a, c->staff);
         if (rc)
@@ -528,13 +791,13 @@ static int make_actor(const cli *c, ctx *x)
         a.reason = c->reveal;
     }
     x->actor = a;
-    return 0;
+    return check_as(c, x);
 }
 
 /* Managerial commands (staff, grants, policy) ask for the manage grant when done as staff. */
-void manage(const cli *c, ctx *x)
+void manage(ctx *x)
 {
-    if (c->staff)
+    if (x->actor.staff_id)
         x->actor.grants |= FD_GRANT_MANAGE;
 }
 
@@ -555,7 +818,7 @@ static int cmd_init(cli *c)
     site.time_zone = c->tz;
     fd_store_options o = FD_STORE_OPTIONS_INIT;
     o.quick_check = 1;
-    fd_status rc = fd_store_open(&s, path, &o);
+    fd_status rc = open_store(&s, path, &o, false);
     /* init on a database that already has a site would quietly add a second one. */
     fd_site *first = NULL;
     if (rc == FD_OK && !c->add_site && fd_store_site_default(&first, s) != FD_ENOTFOUND) {
@@ -645,7 +908,7 @@ static int cmd_staff(cli *c, ctx *x)
     if (strcmp(sub, "list") == 0 && c->argc == 2)
         return staff_list(c, x);
     if (strcmp(sub, "deactivate") == 0 && c->argc == 3) {
-        manage(c, x);
+        manage(x);
         fd_staff *st = NULL;
         fd_status rc = fd_store_staff_get_by_code(&st, x->store, &x->actor, c->argv[2]);
         if (rc == FD_OK)
@@ -661,7 +924,7 @@ static int cmd_staff(cli *c, ctx *x)
     }
     if (strcmp(sub, "add") != 0 || c->argc != 4)
         return usage_error("usage: staff add CODE NAME [--role ROLE] | staff list | staff deactivate CODE");
-    manage(c, x);
+    manage(x);
     fd_staff st = FD_STAFF_INIT;
     st.code = c->argv[2];
     st.name = c->argv[3];
@@ -754,7 +1017,7 @@ static int cmd_grant(cli *c, ctx *x)
     else
         return usage_error("grant: the grant is 'reveal' or 'manage'");
     int on = c->argv[1][0] == 'g';
-    manage(c, x);
+    manage(x);
     fd_status rc = fd_store_grant_set(x->store, &x->actor, c->argv[2], g, on);
     if (rc)
         return lib_error(rc);
@@ -855,7 +1118,7 @@ static int cmd_policy(cli *c, ctx *x)
     if (strcmp(sub, "set") == 0 && c->argc == 4) {
         if (!parse_int(c->argv[3], &v))
             return usage_error("policy set: VALUE must be a whole number that fits in 64 bits");
-        manage(c, x);
+        manage(x);
         rc = fd_store_policy_set(x->store, &x->actor, c->argv[2], v);
         if (rc)
             return lib_error(rc);
@@ -867,7 +1130,7 @@ static int cmd_policy(cli *c, ctx *x)
         return 0;
     }
     if (strcmp(sub, "reset") == 0 && c->argc == 3) {
-        manage(c, x);
+        manage(x);
         rc = fd_store_policy_reset(x->store, &x->actor, c->argv[2]);
         if (rc)
             return lib_error(rc);
@@ -887,10 +1150,9 @@ static int cmd_report(cli *c, ctx *x)
     fd_date d;
     fd_status rc;
     if (c->date) {
-        if (fd_date_parse(&d, c->date) != FD_OK) {
-            fprintf(stderr, "frontdesk: --date: %s\n", fd_error_last()->message);
-            return 2;
-        }
+        int bad = parse_date("--date", c->date, &d);
+        if (bad)
+            return bad;
         rc = FD_OK;
     } else {
         rc = fd_store_site_date(&d, x->store, x->site->id, x->actor.at);
@@ -979,10 +1241,10 @@ static int cmd_verify(cli *c, ctx *x)
         json_string(r.problem);
         puts("}");
     } else {
-        printf("database %s\n  integrity     %s\n  triggers      %s\n  journal       %lld entries, %s\n"
+        printf("database %s\n  integrity     %s\n  triggers      %s\n  journal       %lld entr%s, %s\n"
                "  chain head    %s\n",
                r.uuid, r.integrity_ok ? "ok" : "FAILED", r.triggers_ok ? "all present" : "MISSING",
-               (long long)r.entries, r.first_bad_id ? "BROKEN" : "chain intact", r.head);
+               (long long)r.entries, r.entries == 1 ? "y" : "ies", r.first_bad_id ? "BROKEN" : "chain intact", r.head);
         if (rc)
             printf("  problem       %s (entry %lld)\n", r.problem, (long long)r.first_bad_id);
     }
@@ -1010,6 +1272,7 @@ static const struct {
     int min_args, max_args; /* positional arguments, the command included */
     const char *usage;
 } SHAPES[] = {
+    { "init", NULL, 1, 2, "init [PATH] --name NAME [--code CODE] [--tz ZONE] [--add-site]" },
     { "site", "list", 2, 2, "site list" },
     { "staff", "add", 4, 4, "staff add CODE NAME [--role ROLE]" },
     { "staff", "list", 2, 2, "staff list [--search TEXT]" },
@@ -1070,6 +1333,7 @@ static const struct {
     { "visitor", "onsite", 2, 2, "visitor onsite" },
     { "visitor", "shift", 2, 2, "visitor shift [--since TIME]" },
     { "visitor", "purge", 2, 2, "visitor purge [--dry-run]" },
+    { "visitor", "id-reveal", 3, 3, "visitor id-reveal ID --reason TEXT" },
     { "blocklist", "add", 2, 3, "blocklist add [NAME] --level warning|limited|forbidden --reason TEXT [--phone N] "
                                 "[--id-type T --id-number N] [--from TIME] [--until TIME]" },
     { "blocklist", "lift", 3, 3, "blocklist lift ID --reason TEXT" },
@@ -1103,33 +1367,93 @@ static const struct {
     { "slips", "handover", 2, 2, "slips handover --to NAME [--note TEXT]" },
 };
 
-/* A usage error (2) unless argv has one of the command's shapes; 0 when it has. */
-static int check_shape(const cli *c)
+/* The usage lines of @cmd (of its subcommand @sub only, when not NULL), each once, to @f. */
+static void print_usages(FILE *f, const char *cmd, const char *sub)
 {
-    const char *usage = NULL;
+    const char *last = NULL;
     for (size_t i = 0; i < sizeof SHAPES / sizeof *SHAPES; i++) {
-        if (strcmp(SHAPES[i].cmd, c->argv[0]) != 0)
+        if (strcmp(SHAPES[i].cmd, cmd) != 0 || (sub && SHAPES[i].sub && strcmp(SHAPES[i].sub, sub) != 0))
             continue;
-        usage = usage ? usage : SHAPES[i].usage;
-        bool sub = SHAPES[i].sub == NULL || (c->argc > 1 && strcmp(SHAPES[i].sub, c->argv[1]) == 0);
-        if (sub && c->argc >= SHAPES[i].min_args && c->argc <= SHAPES[i].max_args)
-            return 0;
-        if (sub)
-            usage = SHAPES[i].usage;
+        if (last == NULL || strcmp(last, SHAPES[i].usage) != 0)
+            fprintf(f, "  frontdesk %s\n", SHAPES[i].usage);
+        last = SHAPES[i].usage;
     }
-    fprintf(stderr, "frontdesk: usage: frontdesk %s\n(see frontdesk --help)\n", usage ? usage : c->argv[0]);
+}
+
+/* Removes every --help from argv: whether there was one. */
+static bool take_help(cli *c)
+{
+    int n = 0;
+    bool help = false;
+    for (int i = 0; i < c->argc; i++) {
+        if (strcmp(c->argv[i], "--help") == 0 && i > 0)
+            help = true;
+        else
+            c->argv[n++] = c->argv[i];
+    }
+    c->argc = n;
+    c->argv[n] = NULL;
+    return help;
+}
+
+/*
+ * The shape of a command line, checked before any database is opened: 0 when
+ * argv has one of the command's shapes; else a usage error (2) — a missing or
+ * unknown subcommand says so and lists the command's subcommands, a known one
+ * with the wrong arguments gives its usage. With @help the usage goes to
+ * stdout and the status is -1 (done, exit 0): the subcommand's when one is
+ * named, else the whole command's.
+ */
+static int check_shape(const cli *c, bool help)
+{
+    const char *cmd = c->argv[0], *sub = c->argc > 1 ? c->argv[1] : NULL;
+    bool subs = false, known = false;
+    for (size_t i = 0; i < sizeof SHAPES / sizeof *SHAPES; i++) {
+        if (strcmp(SHAPES[i].cmd, cmd) != 0)
+            continue;
+        subs = SHAPES[i].sub != NULL;
+        if (subs && (sub == NULL || strcmp(SHAPES[i].sub, sub) != 0))
+            continue;
+        known = true;
+        if (!help && c->argc >= SHAPES[i].min_args && c->argc <= SHAPES[i].max_args)
+            return 0;
+    }
+    bool z = strcmp(c->lang, "zh") == 0;
+    if (help) {
+        if (known && subs)
+            printf(z ? "用法：\n" : "usage:\n");
+        else
+            printf(z ? "frontdesk %s 的用法%s：\n" : "usage of frontdesk %s%s:\n", cmd,
+                   subs ? (z ? "（各子命令）" : ", its subcommands") : "");
+        print_usages(stdout, cmd, known && subs ? sub : NULL);
+        if (strcmp(cmd, "init") != 0)
+            puts(z ? "改动数据的命令须写 --as 工号（见 frontdesk --help）" : "a command that changes data needs --as STAFF");
+        puts(z ? "时间的写法、--json、--lang 等通用选项见 frontdesk --help"
+               : "times, --json, --lang and the other common options: frontdesk --help --lang en");
+        return -1;
+    }
+    if (known && subs)
+        fprintf(stderr, "frontdesk: usage:\n");
+    else if (subs && sub)
+        fprintf(stderr, "frontdesk: %s has no subcommand '%s'; its subcommands:\n", cmd, sub);
+    else if (subs)
+        fprintf(stderr, "frontdesk: %s needs a subcommand:\n", cmd);
+    else
+        fprintf(stderr, "frontdesk: usage:\n");
+    print_usages(stderr, cmd, known && subs ? sub : NULL);
+    fprintf(stderr, "(see frontdesk %s%s%s --help)\n", cmd, known && subs ? " " : "", known && subs ? sub : "");
     return 2;
 }
 
 static int run_site_command(cli *c, int (*run)(cli *, ctx *))
 {
-    int shape = check_shape(c);
+    int shape = check_shape(c, take_help(c));
     if (shape)
-        return shape;
+        return shape < 0 ? 0 : shape;
     ctx x = { NULL, NULL, FD_ACTOR_INIT, FD_BUF_INIT, 0 };
     x.utc = c->utc;
     fd_status rc = open_site(c, &x);
-    int status = rc == FD_ECONFLICT && c->site_code == NULL ? 2 : rc ? lib_error(rc) : make_actor(c, &x);
+    int status = rc == FD_ECONFLICT && c->site_code == NULL ? 2 : rc ? open_error(rc) : make_actor(c, &x);
     if (status == 0)
         status = run(c, &x);
     fd_buf_dispose(&x.buf);
@@ -1148,6 +1472,11 @@ int main(int argc, char **argv)
         free(c.argv);
         return status;
     }
+    /* "frontdesk help visitor" and "frontdesk --help visitor" are "frontdesk visitor --help". */
+    if (c.argc > 1 && (strcmp(c.argv[0], "--help") == 0 || strcmp(c.argv[0], "help") == 0)) {
+        c.argv[0] = c.argv[1];
+        c.argv[1] = (char *)"--help";
+    }
     const char *cmd = c.argv[0];
     size_t k = 0;
     while (k < sizeof SITE_COMMANDS / sizeof SITE_COMMANDS[0] && strcmp(SITE_COMMANDS[k].name, cmd) != 0)
@@ -1157,7 +1486,8 @@ int main(int argc, char **argv)
     } else if (strcmp(cmd, "--version") == 0 || strcmp(cmd, "version") == 0) {
         printf("frontdesk (libfrontdesk) %s\n", fd_version());
     } else if (strcmp(cmd, "init") == 0) {
-        status = cmd_init(&c);
+        status = check_shape(&c, take_help(&c));
+        status = status < 0 ? 0 : status ? status : cmd_init(&c);
     } else if (k < sizeof SITE_COMMANDS / sizeof SITE_COMMANDS[0]) {
         status = run_site_command(&c, SITE_COMMANDS[k].run);
     } else {

@@ -4,7 +4,10 @@
  * manager's), occupants, organisations, their departments and employees (any
  * clerk's: the hosts of visits, R-VIS-1), one find over all of them, and the
  * R-VIS-5 answer to "is this visitor a resident here?" that never shows who.
- * Unit numbers are taken as people type them (3栋1201室, ３－１２０１).
+ * Unit numbers are taken as people type them (3栋1201室, ３－１２０１); a
+ * unit's use and an occupant's role as codes or labels (--use 办公, --role 住户:
+ * fd_property_code_parse), shown as labels in Chinese output, codes in English
+ * and JSON.
  */
 #include "cli.h"
 
@@ -17,7 +20,7 @@ static bool zh(const cli *c)
     return strcmp(c->lang, "zh") == 0;
 }
 
-/* A date option (YYYY-MM-DD), required when @need. */
+/* A date option (parse_date), required when @need. */
 static int date_arg(const char *name, const char *v, bool need, fd_date *out)
 {
     if (v == NULL) {
@@ -26,11 +29,22 @@ static int date_arg(const char *name, const char *v, bool need, fd_date *out)
         fprintf(stderr, "frontdesk: %s YYYY-MM-DD is required\n", name);
         return 2;
     }
-    if (fd_date_parse(out, v) != FD_OK) {
-        fprintf(stderr, "frontdesk: %s: %s\n", name, fd_error_last()->message);
-        return 2;
-    }
-    return 0;
+    return parse_date(name, v, out);
+}
+
+/* A code's label (of list @field: use, role) in Chinese output, the code itself in English; "" for none. */
+static const char *lbl(const cli *c, const char *field, const char *code)
+{
+    const char *l = zh(c) && code && *code ? fd_property_code_label(field, code) : NULL;
+    return l ? l : code ? code : "";
+}
+
+/* What a find hit is, in the output's language. */
+static const char *kind_label(const cli *c, int kind)
+{
+    static const char *const zh_kinds[] = { "", "房屋", "住户", "入驻企业", "部门", "企业员工" };
+    return zh(c) && kind >= FD_PROPERTY_UNIT && kind <= FD_PROPERTY_EMPLOYEE ? zh_kinds[kind]
+                                                                           : fd_property_kind_name(kind);
 }
 
 /* The building of the actor's site with code @code as people write it (3号楼, A座): its id, or 0 and 1. */
@@ -82,7 +96,7 @@ static int added(const cli *c, const char *what_zh, const char *what_en, const c
 
 int cmd_building(cli *c, ctx *x)
 {
-    manage(c, x);
+    manage(x);
     fd_building b = FD_BUILDING_INIT;
     b.code = c->argv[2];
     b.name = c->argv[3];
@@ -103,8 +117,7 @@ static void unit_row(const cli *c, const fd_unit *u)
         json_string(u->floor);
         printf(",\"use\":\"%s\",\"area_m2x100\":%lld}", u->use, (long long)u->area_m2x100);
     } else {
-        const char *use = zh(c) ? fd_property_code_label("use", u->use) : NULL;
-        printf("%6lld  %-12s %-4s %-6s %s\n", (long long)u->id, u->number, u->floor, use ? use : u->use,
+        printf("%6lld  %-12s %-4s %-6s %s\n", (long long)u->id, u->number, u->floor, lbl(c, "use", u->use),
                area.size ? area.ptr : "-");
     }
     fd_buf_dispose(&area);
@@ -114,21 +127,23 @@ int cmd_unit(cli *c, ctx *x)
 {
     const char *sub = c->argv[1];
     if (strcmp(sub, "add") == 0) {
-        manage(c, x);
+        manage(x);
         fd_unit u = FD_UNIT_INIT;
-        int bad = opt(c, "--building") ? building_by_code(x, opt(c, "--building"), &u.building_id)
+        fd_buf use = FD_BUF_INIT;
+        int bad = code_arg(fd_property_code_parse, "--use", "use", opt(c, "--use"), &use, &u.use);
+        if (!bad)
+            bad = opt(c, "--building") ? building_by_code(x, opt(c, "--building"), &u.building_id)
                                        : usage_error("unit add NUMBER needs --building CODE");
         if (!bad && opt(c, "--area") && fd_area_parse(&u.area_m2x100, opt(c, "--area")) != FD_OK) {
             fprintf(stderr, "frontdesk: --area: %s\n", fd_error_last()->message);
             bad = 2;
         }
-        if (bad)
-            return bad;
         u.number = c->argv[2];
-        u.use = opt(c, "--use") ? opt(c, "--use") : "residential";
+        u.use = u.use ? u.use : "residential";
         int64_t id = 0;
-        fd_status rc = fd_store_unit_add(&id, x->store, &x->actor, &u);
-        return rc ? lib_error(rc) : added(c, "房屋", "unit", "unit_id", id);
+        fd_status rc = bad ? FD_OK : fd_store_unit_add(&id, x->store, &x->actor, &u);
+        fd_buf_dispose(&use);
+        return bad ? bad : rc ? lib_error(rc) : added(c, "房屋", "unit", "unit_id", id);
     }
     /* unit find NUMBER | unit list [--building CODE] [--after NUMBER] [--limit N] */
     fd_unit_iter *it = NULL;
@@ -191,11 +206,16 @@ static int print_hits(const cli *c, fd_property_hits *hits)
             json_string(h->role);
             printf(",\"current\":%s}", h->current ? "true" : "false");
         } else {
-            printf("%-12s %6lld  ", fd_property_kind_name(h->kind), (long long)h->id);
+            printf("%-12s %6lld  ", kind_label(c, h->kind), (long long)h->id);
             plain(h->name);
             printf("  %s  %s  ", *h->unit ? h->unit : "-", *h->phone ? h->phone : "-");
             plain(*h->organisation ? h->organisation : "");
-            printf("%s%s\n", *h->role ? "  " : "", h->role);
+            if (*h->department)
+                printf(" "), plain(h->department);
+            printf("%s%s", *h->role ? "  " : "", lbl(c, "role", h->role));
+            if (!h->current)
+                printf(zh(c) ? "  （已迁出）" : "  (former)");
+            putchar('\n');
         }
     }
     if (c->json)
@@ -235,32 +255,35 @@ int cmd_occupant(cli *c, ctx *x)
     if (strcmp(sub, "move-out") == 0) {
         int64_t id = 0;
         fd_date d;
-        if (!parse_int(c->argv[2], &id) || id <= 0)
-            return usage_error("occupant move-out ID DATE: ID is a positive whole number");
-        int bad = date_arg("DATE", c->argv[3], true, &d);
+        int bad = id_arg(c->argv[2], "occupant move-out ID", &id);
+        if (!bad)
+            bad = date_arg("DATE", c->argv[3], true, &d);
         if (bad)
             return bad;
         fd_status rc = fd_store_occupant_move_out(x->store, &x->actor, id, d);
         if (rc)
             return lib_error(rc);
         if (c->json)
-            printf("{\"occupant_id\":%lld,\"move_out\":\"%s\"}\n", (long long)id, c->argv[3]);
+            printf("{\"occupant_id\":%lld,\"move_out\":\"%04d-%02d-%02d\"}\n", (long long)id, d.year, d.month, d.day);
         else
-            printf(zh(c) ? "住户 %lld 于 %s 迁出\n" : "occupant %lld moved out on %s\n", (long long)id, c->argv[3]);
+            printf(zh(c) ? "住户 %lld 于 %04d-%02d-%02d 迁出\n" : "occupant %lld moved out on %04d-%02d-%02d\n",
+                   (long long)id, d.year, d.month, d.day);
         return 0;
     }
     fd_occupant o = FD_OCCUPANT_INIT;
-    int bad = unit_by_number(x, c->argv[2], &o.unit_id);
+    fd_buf role = FD_BUF_INIT;
+    int bad = code_arg(fd_property_code_parse, "--role", "role", c->role, &role, &o.role);
     if (!bad)
         bad = date_arg("--move-in", opt(c, "--move-in"), true, &o.move_in);
-    if (bad)
-        return bad;
+    if (!bad)
+        bad = unit_by_number(x, c->argv[2], &o.unit_id);
     o.name = c->argv[3];
-    o.role = c->role ? c->role : "owner";
+    o.role = o.role ? o.role : "owner";
     o.phone = opt(c, "--number");
     int64_t id = 0;
-    fd_status rc = fd_store_occupant_add(&id, x->store, &x->actor, &o);
-    return rc ? lib_error(rc) : added(c, "住户", "occupant", "occupant_id", id);
+    fd_status rc = bad ? FD_OK : fd_store_occupant_add(&id, x->store, &x->actor, &o);
+    fd_buf_dispose(&role);
+    return bad ? bad : rc ? lib_error(rc) : added(c, "住户", "occupant", "occupant_id", id);
 }
 
 int cmd_org(cli *c, ctx *x)
@@ -337,13 +360,12 @@ int cmd_resident(cli *c, ctx *x)
     } else if (r.answer == FD_RESIDENT_NO) {
         puts(zh(c) ? "不是本物业住户" : "not a resident here");
     } else {
-        const char *role = zh(c) ? fd_property_code_label("role", r.role) : NULL;
         const char *basis = !zh(c) ? r.basis : strcmp(r.basis, "phone") == 0 ? "电话" : strcmp(r.basis, "name") == 0
                                                                                      ? "姓名" : "拼音";
         printf(zh(c) ? "%s：%s %s（按%s匹配）\n" : "%s: %s, %s (matched on %s)\n",
                r.answer == FD_RESIDENT_YES ? (zh(c) ? "是本物业住户" : "a resident")
                                            : (zh(c) ? "可能是住户，请核实" : "possibly a resident: confirm"),
-               r.unit, role ? role : r.role, basis);
+               r.unit, lbl(c, "role", r.role), basis);
     }
     return 0;
 }

@@ -4,7 +4,8 @@
  *
  *   visitor   the visitor log (R-VIS-1, R-VIS-2, R-COM-4): register, the host's
  *             answer, check-in and check-out, blocklist decisions, "still on
- *             site", the end-of-shift check, the retention purge (R-COM-3)
+ *             site", the end-of-shift check, the retention purge (R-COM-3),
+ *             a kept ID number revealed (R-COM-2)
  *   blocklist entries kept by managers; a check that says what to do, never
  *             what is stored (R-VIS-1)
  *   card      visitor cards and other counted items, counted at each shift (R-VIS-4)
@@ -56,6 +57,38 @@ static int need(const cli *c, const char *name, const char **out)
     return 2;
 }
 
+/*
+ * --party N: how many came, as typed (2, ２, 2人, 3位). Not a number: a usage
+ * error in the library's words (the range is the library's, FD_VISIT_PARTY_MAX;
+ * a number out of it the library refuses, naming visit.party_size the same way).
+ */
+static int party_arg(const char *text, int64_t *out)
+{
+    fd_buf b = FD_BUF_INIT;
+    char num[32];
+    snprintf(num, sizeof num, "%s", ascii_form(&b, text));
+    fd_buf_dispose(&b);
+    size_t n = strlen(num);
+    static const char *const measure[] = { "人", "位", "名" };
+    for (size_t i = 0; i < sizeof measure / sizeof *measure; i++)
+        if (n > strlen(measure[i]) && strcmp(num + n - strlen(measure[i]), measure[i]) == 0)
+            num[n - strlen(measure[i])] = '\0';
+    if (parse_int(num, out))
+        return 0;
+    fprintf(stderr, "frontdesk: --party: visit.party_size: not a whole number, must be 1..%d (2, ２, 2人)\n",
+            FD_VISIT_PARTY_MAX);
+    return 2;
+}
+
+/* "CMD SUB ID --name VALUE": the id (full-width digits read) and the required option's value; 0, else 2. */
+static int id_and(const cli *c, const char *name, int64_t *id, const char **value)
+{
+    char what[48];
+    snprintf(what, sizeof what, "%s %s ID", c->argv[0], c->argv[1]);
+    int bad = id_arg(c->argv[2], what, id);
+    return bad ? bad : need(c, name, value);
+}
+
 /* A whole number >= 0 as typed (full-width digits read): 0, else a usage error naming @name. */
 static int whole_arg(const char *name, const char *text, int64_t *out)
 {
@@ -82,18 +115,30 @@ static int day_of(const cli *c, ctx *x, int64_t *from, int64_t *to)
     return c->date ? day_range(c, x, from, to) : today(x, from, to);
 }
 
-/* "11-20 09:05" in the site's zone (or UTC): a short time for lines of text; "-" for 0. */
-static const char *hm(ctx *x, int64_t at)
+/* The instant in the site's zone (or UTC) for lines of text: "2026-11-20 09:05", without the year ("11-20
+ * 09:05") when @short_year and it is the year of the actor's instant; "-" for 0. */
+static const char *stamp(ctx *x, int64_t at, bool short_year)
 {
-    static char ring[4][24];
+    static char ring[4][32];
     static unsigned next;
     char *s = ring[next++ % 4];
-    fd_local_time t;
-    if (at == 0 || fd_instant_to_local(&t, x->utc ? "UTC" : x->site->time_zone, at) != FD_OK)
+    const char *zone = x->utc ? "UTC" : x->site->time_zone;
+    fd_local_time t, now;
+    if (at == 0 || fd_instant_to_local(&t, zone, at) != FD_OK)
         return at ? "?" : "-";
-    snprintf(s, sizeof ring[0], "%02d-%02d %02d:%02d", (int)t.date.month, (int)t.date.day, (int)t.hour,
-             (int)t.minute);
+    if (short_year && fd_instant_to_local(&now, zone, x->actor.at) == FD_OK && now.date.year == t.date.year)
+        snprintf(s, sizeof ring[0], "%02d-%02d %02d:%02d", (int)t.date.month, (int)t.date.day, (int)t.hour,
+                 (int)t.minute);
+    else
+        snprintf(s, sizeof ring[0], "%04d-%02d-%02d %02d:%02d", (int)t.date.year, (int)t.date.month,
+                 (int)t.date.day, (int)t.hour, (int)t.minute);
     return s;
+}
+
+/* A short time for lists: "11-20 09:05" this year, "2025-10-01 09:00" another. */
+static const char *hm(ctx *x, int64_t at)
+{
+    return stamp(x, at, true);
 }
 
 /* ,"key":"2026-11-20T09:05:00+08:00" or null for 0 */
@@ -171,6 +216,15 @@ static int shown(const cli *c, ctx *x, fd_status rc, const void *rec, const jfie
 static void text(const char *s)
 {
     plain(s && *s ? s : "-");
+}
+
+/* "  3-1201": the number of unit @id for a line of text; nothing for 0 (or a unit gone). */
+static void unit_text(ctx *x, const char *before, int64_t id)
+{
+    fd_unit *u = NULL;
+    if (id && fd_store_unit_get(&u, x->store, &x->actor, id) == FD_OK)
+        printf("%s%s", before, u->number);
+    fd_unit_free(u);
 }
 
 /* Opens or closes a JSON array around a listing (@n: items printed so far). */
@@ -371,7 +425,7 @@ static int visitor_register(cli *c, ctx *x)
         if (opt(c, hosts[i].name))
             bad = id_arg(opt(c, hosts[i].name), hosts[i].name, (int64_t *)((char *)&v + hosts[i].off));
     if (!bad && opt(c, "--party"))
-        bad = whole_arg("--party", opt(c, "--party"), &v.party_size);
+        bad = party_arg(opt(c, "--party"), &v.party_size);
     if (!bad && opt(c, "--expected")) {
         v.preregistered = 1;
         bad = time_opt(c, x, "--expected", &v.planned_from);
@@ -396,14 +450,36 @@ static int visitor_register(cli *c, ctx *x)
     printf(z ? "已登记来访 %lld：登记单号 %lld，%s\n" : "registered visit %lld: slip %lld, %s\n", (long long)r.id,
            (long long)r.slip_no, lbl(c, "state", r.state));
     if (r.previous_visits)
-        printf(z ? "该证件此前来访 %lld 次\n" : "%lld earlier visits with this ID document\n",
-               (long long)r.previous_visits);
+        printf(z ? "该证件此前来访 %lld 次\n" : "%lld earlier visit%s with this ID document\n",
+               (long long)r.previous_visits, plural(r.previous_visits));
     match_text(c, &r.blocklist);
     if (strcmp(r.state, "held") == 0)
         printf(z ? "请按级别处理：frontdesk visitor admit %lld --note 理由 或 visitor refuse %lld --note 理由\n"
                  : "decide: frontdesk visitor admit %lld --note WHY, or visitor refuse %lld --note WHY\n",
                (long long)r.id, (long long)r.id);
     return 0;
+}
+
+/* After a check-out: a warning (on stderr; the exit status stays 0) naming each card or item still issued to the
+ * visit, and how to close it (R-VIS-4). */
+static void warn_items_out(const cli *c, ctx *x, int64_t visit)
+{
+    fd_counted_item_filter f = FD_COUNTED_ITEM_FILTER_INIT;
+    f.match = FD_COUNTED_ITEM_MATCH_VISIT_ID | FD_COUNTED_ITEM_MATCH_STATE;
+    f.visit_id = visit;
+    f.state = "issued";
+    fd_counted_item_iter *it = NULL;
+    const fd_counted_item *i = NULL;
+    bool z = zh(c);
+    fflush(stdout); /* the warning after the record it is about */
+    if (fd_store_counted_item_query(&it, x->store, &x->actor, &f) == FD_OK)
+        while (fd_counted_item_iter_next(&i, it) == FD_OK && i)
+            fprintf(stderr, z ? "frontdesk: 注意：%s %s 仍借给来访 %lld，未归还：收回后 frontdesk card return %s，"
+                                "或 frontdesk card lost %s --note 经过\n"
+                              : "frontdesk: warning: %s %s is still out with visit %lld: when it is back, frontdesk "
+                                "card return %s; else frontdesk card lost %s --note WHAT_HAPPENED\n",
+                    lbl(c, "item_kind", i->kind), i->code, (long long)visit, i->code, i->code);
+    fd_counted_item_iter_free(it);
 }
 
 static int visitor_checkout(cli *c, ctx *x)
@@ -415,7 +491,10 @@ static int visitor_checkout(cli *c, ctx *x)
     if (bad)
         return bad;
     fd_status rc = fd_store_visit_checkout(x->store, &x->actor, id, left_at, opt(c, "--note"));
-    return rc ? lib_error(rc) : show_visit(c, x, id);
+    int status = rc ? lib_error(rc) : show_visit(c, x, id);
+    if (status == 0)
+        warn_items_out(c, x, id);
+    return status;
 }
 
 static int visitor_list(cli *c, ctx *x)
@@ -558,9 +637,10 @@ static int visitor_shift(cli *c, ctx *x)
                hm(x, since), (long long)s.on_site, (long long)s.overstaying, (long long)s.unexplained,
                (long long)s.held, (long long)s.expected_late);
         printf(z ? "物品借出 %lld 件，其中访客已离开未归还 %lld；清点差异待说明 %lld\n"
-                 : "items out %lld, %lld of them not returned by visitors who left; %lld counts with a difference "
+                 : "items out %lld, %lld of them not returned by visitors who left; %lld count%s with a difference "
                    "unexplained\n",
-               (long long)s.items_out, (long long)s.items_unreturned, (long long)s.counts_open);
+               (long long)s.items_out, (long long)s.items_unreturned, (long long)s.counts_open,
+               z ? "" : plural(s.counts_open));
         int n = 0;
         int64_t on_site = 0, over = 0;
         if (s.unexplained)
@@ -581,7 +661,7 @@ static int visitor_shift(cli *c, ctx *x)
 
 static int visitor_purge(cli *c, ctx *x)
 {
-    manage(c, x);
+    manage(x);
     fd_visit_purge p = { FD_VISIT_PURGE_VERSION, 0, 0, 0, 0, 0, 0, 0, 0 };
     fd_status rc = fd_store_visit_purge(&p, x->store, &x->actor, flag(c, "--dry-run"));
     if (rc)
@@ -599,15 +679,46 @@ static int visitor_purge(cli *c, ctx *x)
     }
     puts(p.dry_run ? (z ? "试运行，未改动（R-COM-3）：" : "dry run, nothing changed (R-COM-3):")
                    : (z ? "已清除（R-COM-3），已记入日志：" : "purged (R-COM-3), journaled:"));
-    printf(z ? "  证件号码（遮蔽号、哈希、加密全号）：%s 前登记的来访 " : "  ID numbers (masked, hash, encrypted): visits "
-                                                            "registered before %s: ", local(x, p.id_before));
-    printf(z ? "%lld 条（其中存全号 %lld）\n" : "%lld (%lld with the full number kept)\n", (long long)p.id_numbers,
-           (long long)p.encrypted);
-    printf(z ? "  姓名、电话、车牌、单位：%s 前登记的" : "  names, phones, plates, organisations: registered before %s: ",
-           local(x, p.visits_before));
-    printf(z ? "来访 %lld 条，放行条 %lld 张，寄存物品 %lld 件\n" : "%lld visits, %lld goods permits, %lld custody items\n",
-           (long long)p.visits, (long long)p.permits, (long long)p.custody);
+    if (z)
+        printf("  证件号码（遮蔽号、哈希、加密全号）：%s 前登记的来访 %lld 条（其中存全号 %lld 条）\n"
+               "  姓名、电话、车牌、单位：%s 前登记的来访 %lld 条，放行条 %lld 张，保管物品 %lld 件\n",
+               stamp(x, p.id_before, false), (long long)p.id_numbers, (long long)p.encrypted,
+               stamp(x, p.visits_before, false), (long long)p.visits, (long long)p.permits, (long long)p.custody);
+    else
+        printf("  ID numbers (masked, hash, encrypted) of visits registered before %s: %lld visit%s (%lld with the "
+               "full number kept)\n  names, phones, plates, organisations of what was registered before %s: %lld "
+               "visit%s, %lld goods permit%s, %lld custody item%s\n",
+               stamp(x, p.id_before, false), (long long)p.id_numbers, plural(p.id_numbers), (long long)p.encrypted,
+               stamp(x, p.visits_before, false), (long long)p.visits, plural(p.visits), (long long)p.permits,
+               plural(p.permits), (long long)p.custody, plural(p.custody));
     return 0;
+}
+
+/*
+ * visitor id-reveal ID --reason TEXT: the full ID number kept for the visit
+ * (visitor.id_keep_full; R-COM-2), for a member of staff whose role holds the
+ * reveal grant, logged with the reason before it is shown (audit reveals).
+ */
+static int visitor_id_reveal(cli *c, ctx *x)
+{
+    int64_t id = 0;
+    const char *reason = NULL;
+    int bad = id_and(c, "--reason", &id, &reason);
+    if (bad)
+        return bad;
+    x->actor.grants |= FD_GRANT_REVEAL;
+    x->actor.reason = reason;
+    fd_buf number = FD_BUF_INIT;
+    fd_status rc = fd_store_visit_id_reveal(&number, x->store, &x->actor, id);
+    if (rc == FD_OK && c->json)
+        printf("{\"visit_id\":%lld,\"id_number\":", (long long)id), json_string(number.ptr), puts("}");
+    else if (rc == FD_OK)
+        printf(zh(c) ? "来访 %lld 的证件号码：%s（本次查看已记录）\n" : "visit %lld: ID number %s (this reveal is logged)\n",
+               (long long)id, number.ptr);
+    for (volatile char *p = number.ptr; p && *p; p++) /* not left in freed memory */
+        *p = 0;
+    fd_buf_dispose(&number);
+    return rc ? lib_error(rc) : 0;
 }
 
 /* visitor show ID: the visit and its events (when recorded and, for a check-out noted later, when it happened). */
@@ -666,7 +777,7 @@ static int visitor_show(cli *c, ctx *x)
 
 static int blocklist_add(cli *c, ctx *x)
 {
-    manage(c, x);
+    manage(x);
     fd_blocklist_entry e = FD_BLOCKLIST_ENTRY_INIT;
     fd_id_document doc = FD_ID_DOCUMENT_INIT;
     fd_buf level = FD_BUF_INIT, type = FD_BUF_INIT;
@@ -698,12 +809,10 @@ static int blocklist_add(cli *c, ctx *x)
 
 static int blocklist_lift(cli *c, ctx *x)
 {
-    manage(c, x);
+    manage(x);
     int64_t id = 0;
     const char *reason = NULL;
-    int bad = id_arg(c->argv[2], "blocklist lift ID", &id);
-    if (!bad)
-        bad = need(c, "--reason", &reason);
+    int bad = id_and(c, "--reason", &id, &reason);
     if (bad)
         return bad;
     fd_status rc = fd_store_blocklist_lift(x->store, &x->actor, id, reason);
@@ -840,6 +949,22 @@ static void item_line(const cli *c, ctx *x, const void *rec)
         printf(zh(c) ? " → 来访 %lld" : " → visit %lld", (long long)i->visit_id);
     if (i->state_at)
         printf("  %s", hm(x, i->state_at));
+    if (strcmp(i->state, "lost") == 0) { /* what happened: the note of the last "lost" */
+        fd_item_event_filter f = FD_ITEM_EVENT_FILTER_INIT;
+        f.match = FD_ITEM_EVENT_MATCH_ITEM_ID | FD_ITEM_EVENT_MATCH_KIND;
+        f.item_id = i->id;
+        f.kind = "lost";
+        fd_item_event_iter *it = NULL;
+        const fd_item_event *e = NULL;
+        char *note = NULL;
+        if (fd_store_item_event_query(&it, x->store, &x->actor, &f) == FD_OK)
+            while (fd_item_event_iter_next(&e, it) == FD_OK && e)
+                free(note), note = strdup(e->note);
+        if (note && *note)
+            printf("  "), plain(note);
+        free(note);
+        fd_item_event_iter_free(it);
+    }
     putchar('\n');
 }
 
@@ -854,7 +979,7 @@ static int show_item(const cli *c, ctx *x, int64_t id)
 
 static int card_add(cli *c, ctx *x)
 {
-    manage(c, x);
+    manage(x);
     fd_counted_item i = FD_COUNTED_ITEM_INIT;
     fd_buf kind = FD_BUF_INIT, code = FD_BUF_INIT;
     int bad = code_opt(c, "--kind", "item_kind", &kind, &i.kind);
@@ -985,11 +1110,21 @@ static void custody_line(const cli *c, ctx *x, const fd_custody_item *i, const f
     text(i->owner);
     if (*i->phone)
         printf(" %s", i->phone);
+    unit_text(x, " ", i->unit_id);
+    if (*i->found_where)
+        printf(z ? "  拾于 " : "  found at "), plain(i->found_where);
     printf("  %s", lbl(c, "custody_state", i->state));
+    if (i->notified_at && strcmp(i->state, "held") == 0 && i->reminders == 0) /* notified_at: the last notice */
+        printf(z ? "（%s 已通知）" : " (told %s)", hm(x, i->notified_at));
+    else if (i->notified_at && strcmp(i->state, "held") == 0 && z)
+        printf("（已通知并提醒 %lld 次，最近 %s）", (long long)i->reminders, hm(x, i->notified_at));
+    else if (i->notified_at && strcmp(i->state, "held") == 0)
+        printf(" (told and reminded %lld time%s, last %s)", (long long)i->reminders, plural(i->reminders),
+               hm(x, i->notified_at));
     if (*i->handed_to)
         printf(" → "), plain(i->handed_to);
     if (*i->check_method)
-        printf("（%s）", lbl(c, "custody_how", i->check_method));
+        printf(z ? "（%s）" : " (%s)", lbl(c, "custody_how", i->check_method));
     if (d && d->notify)
         printf(z ? "  [待通知]" : "  [notify]");
     if (d && d->remind)
@@ -1011,6 +1146,29 @@ static int show_custody(const cli *c, ctx *x, int64_t id)
     int status = shown(c, x, rc, i, CUSTODY_JSON, custody_row);
     fd_custody_item_free(i);
     return status;
+}
+
+/* custody notify: a line saying what was done — told or reminded, how — then the item read back. */
+static int show_notified(const cli *c, ctx *x, int64_t id)
+{
+    fd_custody_event_filter f = FD_CUSTODY_EVENT_FILTER_INIT;
+    f.match = FD_CUSTODY_EVENT_MATCH_ITEM_ID;
+    f.item_id = id;
+    fd_custody_event_iter *it = NULL;
+    const fd_custody_event *e = NULL;
+    char kind[17] = "", how[17] = "";
+    fd_status rc = c->json ? FD_OK : fd_store_custody_event_query(&it, x->store, &x->actor, &f);
+    while (!c->json && rc == FD_OK && (rc = fd_custody_event_iter_next(&e, it)) == FD_OK && e)
+        snprintf(kind, sizeof kind, "%s", e->kind), snprintf(how, sizeof how, "%s", e->how);
+    fd_custody_event_iter_free(it);
+    if (rc)
+        return lib_error(rc);
+    bool z = zh(c), remind = strcmp(kind, "remind") == 0;
+    if (!c->json)
+        printf(remind ? (z ? "保管物品 %lld：已提醒物主（%s）\n" : "custody item %lld: the owner reminded (%s)\n")
+                      : (z ? "保管物品 %lld：已通知物主（%s）\n" : "custody item %lld: the owner told (%s)\n"),
+               (long long)id, lbl(c, "custody_how", how));
+    return show_custody(c, x, id);
 }
 
 static int custody_add(cli *c, ctx *x)
@@ -1041,9 +1199,7 @@ static int custody_collect(cli *c, ctx *x)
     int64_t id = 0;
     const char *to = NULL, *method = NULL;
     fd_buf how = FD_BUF_INIT;
-    int bad = id_arg(c->argv[2], "custody collect ID", &id);
-    if (!bad)
-        bad = need(c, "--to", &to);
+    int bad = id_and(c, "--to", &id, &to);
     if (!bad)
         bad = need(c, "--check", &method);
     if (!bad)
@@ -1126,6 +1282,11 @@ static void permit_line(const cli *c, ctx *x, const void *rec)
     text(g->applicant);
     if (*g->phone)
         printf(" %s", g->phone);
+    unit_text(x, " ", g->unit_id);
+    fd_organisation *o = NULL;
+    if (g->organisation_id && fd_store_organisation_get(&o, x->store, &x->actor, g->organisation_id) == FD_OK)
+        printf(" "), plain(o->name);
+    fd_organisation_free(o);
     if (*g->id_type)
         printf("  %s %s", lbl(c, "id_type", g->id_type), g->id_masked);
     printf("  ");
@@ -1177,9 +1338,7 @@ static int permit_check(cli *c, ctx *x)
 {
     int64_t id = 0, check = 0;
     const char *items = NULL;
-    int bad = id_arg(c->argv[2], "permit check ID", &id);
-    if (!bad)
-        bad = need(c, "--counted", &items);
+    int bad = id_and(c, "--counted", &id, &items);
     if (bad)
         return bad;
     fd_status rc = fd_store_goods_check(&check, x->store, &x->actor, id, items, opt(c, "--gate"), opt(c, "--note"));
@@ -1399,8 +1558,9 @@ static int slips_status(cli *c, ctx *x)
     } else if (s.pending == 0) {
         puts(z ? "没有待移交的登记单" : "no slips waiting for security");
     } else {
-        printf(z ? "待移交登记单 %lld 张（%lld–%lld），自 %s 起；%s\n" : "%lld slips waiting (%lld-%lld) since %s; %s\n",
-               (long long)s.pending, (long long)s.first_pending, (long long)s.last_slip, hm(x, s.since),
+        printf(z ? "待移交登记单 %lld 张%s（%lld–%lld），自 %s 起；%s\n" : "%lld slip%s waiting (%lld-%lld) since %s; %s\n",
+               (long long)s.pending, z ? "" : plural(s.pending), (long long)s.first_pending, (long long)s.last_slip,
+               hm(x, s.since),
                s.due ? (z ? "应移交保安（frontdesk slips handover --to 接收人）" : "due to security (frontdesk slips handover --to NAME)")
                      : (z ? "尚未到移交时间" : "not yet due"));
     }
@@ -1481,7 +1641,7 @@ static const struct change {
     { "card", "lost", fd_store_item_lost, NULL, NULL, NULL, 1, MANAGE_NO, item_ref, show_item },
     { "card", "found", fd_store_item_found, NULL, NULL, NULL, 0, MANAGE_NO, item_ref, show_item },
     { "card", "explain", fd_store_item_count_explain, NULL, NULL, NULL, 1, MANAGE_NO, by_id, show_count },
-    { "custody", "notify", NULL, fd_store_custody_notify, "--how", "custody_how", 0, MANAGE_NO, by_id, show_custody },
+    { "custody", "notify", NULL, fd_store_custody_notify, "--how", "custody_how", 0, MANAGE_NO, by_id, show_notified },
     { "custody", "return", NULL, fd_store_custody_return, "--to", NULL, 0, MANAGE_NO, by_id, show_custody },
     { "custody", "hand-on", NULL, fd_store_custody_hand_on, "--to", NULL, 0, MANAGE_NO, by_id, show_custody },
     { "permit", "approve", fd_store_goods_permit_approve, NULL, NULL, NULL, 0, MANAGE_YES, by_id, show_permit },
@@ -1504,15 +1664,15 @@ static int run_change(cli *c, ctx *x, const struct change *k)
     if (!bad)
         bad = k->ref(x, c->argv[2], what, &id);
     if (!bad && k->manage == MANAGE_YES)
-        manage(c, x);
+        manage(x);
     fd_status rc = FD_OK;
     char refused[512] = "";
     for (int tries = 0; !bad && tries < 2; tries++) {
         rc = k->one ? k->one(x->store, &x->actor, id, note) : k->two(x->store, &x->actor, id, value, note);
-        if (rc != FD_EPERM || k->manage != MANAGE_IF_REFUSED || c->staff == NULL || *refused)
+        if (rc != FD_EPERM || k->manage != MANAGE_IF_REFUSED || x->actor.staff_id == 0 || *refused)
             break;
         snprintf(refused, sizeof refused, "%s", fd_error_last()->message);
-        manage(c, x);
+        manage(x);
     }
     fd_buf_dispose(&code);
     if (bad)
@@ -1533,7 +1693,8 @@ static const struct {
     { "visitor", "register", visitor_register }, { "visitor", "checkout", visitor_checkout },
     { "visitor", "list", visitor_list },         { "visitor", "onsite", visitor_onsite },
     { "visitor", "shift", visitor_shift },       { "visitor", "purge", visitor_purge },
-    { "visitor", "show", visitor_show },         { "blocklist", "add", blocklist_add },
+    { "visitor", "show", visitor_show },         { "visitor", "id-reveal", visitor_id_reveal },
+    { "blocklist", "add", blocklist_add },
     { "blocklist", "lift", blocklist_lift },     { "blocklist", "check", blocklist_check },
     { "blocklist", "list", blocklist_list },     { "card", "add", card_add },
     { "card", "issue", card_issue },             { "card", "count", card_count },

@@ -16,6 +16,6 @@ expect "warning 27 days ahead" 0 "warning +holiday data CN-2026.1 ends 2026-12-3
 expect "policy: refuse past the data" 0 "" -- "$fd" policy set calendar.beyond_data 2
 expect "refused past the data" 0 "past the data refused" -- "$fd" calendar status --at "2026-12-04 09:00"
 expect "json says so" 0 '"beyond_data":"refused","provisional":false,"provisional_until":null' -- "$fd" calendar status --json
-expect "usage" 2 "usage: frontdesk calendar status" -- "$fd" calendar stats
+expect "usage" 2 "calendar has no subcommand 'stats'" -- "$fd" calendar stats
 echo "cli calendar: $pass passed, $fail failed"
 [ "$fail" = 0 ]

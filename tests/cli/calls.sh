@@ -12,9 +12,9 @@ export FRONTDESK_DB="$db"
 day=2026-11-20
 expect "init" 0 "created" -- "$fd" init "$db" --name 某某产业园 --code park
 expect "staff" 0 "added" -- "$fd" staff add F001 王小丽 --role clerk
-expect "supervisor" 0 "added" -- "$fd" staff add S001 周主管 --role supervisor
-expect "grants" 0 "gave" -- "$fd" grant give supervisor manage
-expect "grants" 0 "gave" -- "$fd" grant give supervisor reveal
+expect "supervisor" 0 "added" -- "$fd" staff add S001 周主管 --role supervisor --as system
+expect "grants" 0 "gave" -- "$fd" grant give supervisor manage --as system
+expect "grants" 0 "gave" -- "$fd" grant give supervisor reveal --as system
 
 # directory (R-CALL-5, R-CALL-12)
 expect "dir add needs manage" 1 "FD_EPERM" -- "$fd" dir add 行政部 --kind department --ext 8001 --as F001
@@ -76,7 +76,7 @@ expect "import" 0 "" -- "$fd" call import-cdr "$data/asterisk_master.csv" --dial
 expect "again: all already there" 0 '"imported":0,' -- "$fd" call import-cdr "$data/asterisk_master.csv" --dialect asterisk_csv --source pbx1 --json --as F001
 expect "bad dialect" 1 "dialect" -- "$fd" call import-cdr "$data/asterisk_master.csv" --dialect nope --source pbx1 --as F001
 expect "missing file" 1 "FD_EIO" -- "$fd" call import-cdr /nonexistent.csv --dialect asterisk_csv --source pbx1 --as F001
-expect "usage" 2 "usage: frontdesk call" -- "$fd" call frob
+expect "usage" 2 "call has no subcommand 'frob'" -- "$fd" call frob
 expect "report has the calls section" 0 "来电汇总" -- "$fd" report daily --date $day --as F001
 expect "verify" 0 "chain intact" -- "$fd" verify
 echo "cli calls: $pass passed, $fail failed"

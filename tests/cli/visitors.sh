@@ -7,6 +7,7 @@
 # Bad input is refused naming the field, and changes nothing.
 # Usage: visitors.sh FRONTDESK TMPDIR
 set -u
+unset FRONTDESK_KEY_FILE
 fd=$1
 db="$2/cli-visitors.db"
 rm -f "$db" "$db-wal" "$db-shm"
@@ -19,10 +20,11 @@ id2=440305199007078814
 future=110101203001010014
 
 expect "init" 0 "created" -- "$fd" init "$db" --name 某某产业园 --code park
-expect "staff" 0 "added" -- "$fd" staff add F001 王小丽 --role clerk
-expect "staff 2" 0 "added" -- "$fd" staff add F002 李娜 --role clerk
-expect "supervisor" 0 "added" -- "$fd" staff add S001 周主管 --role supervisor
 expect "grants" 0 "gave" -- "$fd" grant give supervisor manage
+expect "grants" 0 "gave" -- "$fd" grant give supervisor reveal
+expect "staff" 0 "added" -- "$fd" staff add F001 王小丽 --role clerk
+expect "staff 2" 0 "added" -- "$fd" staff add F002 李娜 --role clerk --as system
+expect "supervisor" 0 "added" -- "$fd" staff add S001 周主管 --role supervisor --as system
 expect "building" 0 "1" -- "$fd" building add A A座 --as S001
 expect "unit" 0 "1" -- "$fd" unit add A座5F-01 --building A --use office --as S001
 expect "building 2" 0 "2" -- "$fd" building add 3 3号楼 --as S001
@@ -41,7 +43,7 @@ expect "R-VIS-1 register walk-in" 0 '"visit_id":1,"slip_no":1,"state":"waiting",
   "$fd" visitor register 赵强 --host-employee 1 --purpose 商务洽谈 --org 某某公司 --phone "138 1234 5678" --plate 湘a·12345 \
   --id-type 身份证 --id-number "$id1" --json --as F001 --at "$day 09:00"
 expect "R-VIS-1 register text (zh)" 0 "已登记来访 2：登记单号 2，等候" -- "$fd" visitor register 钱多多 --host-occupant 1 \
-  --purpose 探亲 --party ２ --as F001 --at "$day 09:10"
+  --purpose 探亲 --party ２人 --as F001 --at "$day 09:10"
 expect "R-VIS-1 register text (en)" 0 "registered visit 3: slip 3, waiting" -- "$fd" visitor register 孙立 --host 前台 \
   --purpose 面试 --lang en --as F001 --at "$day 09:15"
 expect "R-COM-2 shown masked, never whole" 0 '"phone":"138\*\*\*\*5678".*"plate":"湘A12345".*"id_type":"id_card","id_masked":"430102\*\*\*\*\*\*\*\*1236"' -- \
@@ -52,8 +54,9 @@ expect "R-VIS-1 the host derived: department and organisation" 0 '"host_employee
 expect "R-VIS-1 the host by name" 0 "长沙某某科技有限公司 行政部 张经理" -- "$fd" visitor list --as F001
 expect "R-VIS-1 purpose needed" 2 "needs --purpose" -- "$fd" visitor register 无事由 --host 前台 --as F001
 expect "R-VIS-1 a host needed" 1 "visit.host" -- "$fd" visitor register 无被访人 --purpose x --as F001
-expect "R-VIS-1 a party of 0" 1 "visit.party_size" -- "$fd" visitor register 某 --host 前台 --purpose x --party 0 --as F001
-expect "party is a number" 2 "--party" -- "$fd" visitor register 某 --host 前台 --purpose x --party 两 --as F001
+expect "R-VIS-1 a party as typed (２人)" 0 '"party_size":2' -- "$fd" visitor show 2 --json --as F001
+expect "R-VIS-1 a party of 0: the library's range" 1 "visit.party_size.*1\.\.999" -- "$fd" visitor register 某 --host 前台 --purpose x --party 0 --as F001
+expect "R-VIS-1 a party not a number: the same range" 2 "--party: visit.party_size: .*1\.\.999" -- "$fd" visitor register 某 --host 前台 --purpose x --party 两 --as F001
 expect "R-VIS-1 a bad plate, not echoed" 1 "visit.plate" -- "$fd" visitor register 某 --host 前台 --purpose x --plate 京I12345 --as F001
 expect "id type and number together" 2 "--id-type and --id-number" -- "$fd" visitor register 某 --host 前台 --purpose x --id-number "$id1" --as F001
 expect "id type unknown" 2 "--id-type.*id_type" -- "$fd" visitor register 某 --host 前台 --purpose x --id-type 驾照 --id-number 1 --as F001
@@ -81,8 +84,12 @@ expect "R-VIS-2 answer lobby 4" 0 "" -- "$fd" visitor answer 4 lobby --as F001 -
 expect "R-VIS-2 answer lobby 5" 0 "" -- "$fd" visitor answer 5 lobby --as F001 --at "$day 09:31"
 
 # pre-registration, check-in, check-out (R-COM-4)
-expect "pre-registered: expected" 0 '"state":"expected"' -- "$fd" visitor register 吴工 --host-org 1 --host 张经理 --purpose 设备维修 \
-  --expected "$day 14:00" --until "$day 15:00" --json --as F001 --at "$day 08:30"
+expect "pre-registered: expected (times as --json prints them, or with '/')" 0 '"state":"expected"' -- "$fd" visitor register 吴工 \
+  --host-org 1 --host 张经理 --purpose 设备维修 --expected "${day}T14:00:00+08:00" --until "2026/11/20 15:00" --json --as F001 --at "$day 08:30"
+expect "... read as the site's times" 0 '"planned_from":"2026-11-20T14:00:00\+08:00","planned_until":"2026-11-20T15:00:00\+08:00"' -- \
+  "$fd" visitor show 6 --json --as F001
+expect "a time option: no such date" 2 "--until: no such date: 2026-11-31" -- "$fd" visitor register 某 --host 前台 --purpose x \
+  --expected "$day 14:00" --until "2026-11-31 10:00" --as F001
 expect "R-COM-4 a checkout before check-in" 1 "FD_ESTATE.*visit.arrived_at" -- "$fd" visitor checkout 6 --as F001 --at "$day 13:00"
 expect "R-COM-4 ... changed nothing" 0 '"state":"expected".*"arrived_at":null,"departed_at":null' -- "$fd" visitor show 6 --json --as F001
 expect "check-in" 0 '"state":"waiting","id_type"|"state":"waiting"' -- "$fd" visitor checkin 6 --json --as F001 --at "$day 14:05"
@@ -90,7 +97,7 @@ expect "check-in twice" 1 "FD_ESTATE" -- "$fd" visitor checkin 6 --as F001 --at 
 expect "R-COM-4 left_at before the check-in" 1 "FD_EINVAL.*left_at" -- "$fd" visitor checkout 2 --left-at "$day 09:00" --as F001 --at "$day 10:00"
 expect "R-COM-4 left_at in the future" 1 "left_at" -- "$fd" visitor checkout 2 --left-at "$day 11:00" --as F001 --at "$day 10:00"
 expect "bad time names the option" 2 "--left-at" -- "$fd" visitor checkout 2 --left-at 明天 --as F001
-expect "R-COM-4 checkout noted later" 0 '"state":"left".*"departed_at":"2026-11-20T09:50' -- "$fd" visitor checkout 2 --left-at "$day 09:50" \
+expect "R-COM-4 checkout noted later" 0 '"state":"left".*"departed_at":"2026-11-20T09:50' -- "$fd" visitor checkout 2 --left-at 09:50 \
   --note 门岗确认 --json --as F001 --at "$day 10:00"
 expect "R-COM-4 the event keeps both times" 0 "实际 11-20 09:50" -- "$fd" visitor show 2 --as F001
 expect "R-COM-4 checkout twice" 1 "visit.departed_at" -- "$fd" visitor checkout 2 --as F001 --at "$day 10:05"
@@ -162,11 +169,13 @@ expect "R-VIS-4 issue by id" 0 "V003" -- "$fd" card issue 3 --visit 5 --as F001 
 expect "R-VIS-4 return" 0 '"state":"in_stock","visit_id":0' -- "$fd" card return V003 --json --as F001 --at "$day 11:00"
 expect "R-VIS-4 return twice" 1 "FD_ESTATE" -- "$fd" card return V003 --as F001 --at "$day 11:01"
 expect "R-VIS-4 lost needs a note" 2 "needs --note" -- "$fd" card lost V002 --as F001
-expect "checkout" 0 "" -- "$fd" visitor checkout 4 --as F001 --at "$day 11:20"
+expect "R-VIS-4 checkout with a card out: a warning naming it, exit 0" 0 "注意：访客卡 V002 仍借给来访 4，未归还.*card return V002" -- \
+  "$fd" visitor checkout 4 --as F001 --at "$day 11:20"
 expect "R-VIS-4 a card not returned is open at the shift's end" 1 "未归还：访客卡 V002" -- "$fd" visitor shift --since "$day 08:00" --as F001 --at "$day 11:25"
 expect "R-VIS-4 lost" 0 "遗失" -- "$fd" card lost V002 --note "访客带走，已电话联系" --as F001 --at "$day 11:30"
 expect "R-VIS-4 found" 0 "在库" -- "$fd" card found V002 --note 访客寄回 --as F001 --at "$day 11:40"
 expect "R-VIS-4 lost again" 0 "遗失" -- "$fd" card lost V002 --note 再次遗失 --as F001 --at "$day 11:45"
+expect "R-VIS-4 a lost card listed with what happened" 0 "V002 .*遗失 .*再次遗失$" -- "$fd" card list --state 遗失 --as F001
 expect "R-VIS-4 count at shift end: a difference" 0 "应有 1，实点 2，待说明.*card explain 2" -- \
   "$fd" card count visitor_card 交班 --counted 2 --cosign F002 --as F001 --at "$day 17:00"
 expect "R-VIS-4 explain an agreeing count" 1 "FD_ESTATE" -- "$fd" card explain 1 --note x --as F001
@@ -193,7 +202,7 @@ expect "R-COM-4 ready (en)" 0 "ready to hand over" -- "$fd" visitor shift --sinc
 expect "R-COM-4 an explanation before the shift does not count" 1 '"unexplained":1' -- "$fd" visitor shift --since "$day 18:00" --json --as F001 --at "$day 19:00"
 
 # custody: items left, parcels, deposits (R-VIS-8)
-expect "R-VIS-8 a parcel" 0 "快递包裹 顺丰快递 1 件.*139\*\*\*\*5678.*保管中" -- "$fd" custody add 快递 "顺丰快递 1 件" --owner 刘建国 \
+expect "R-VIS-8 a parcel, with its unit" 0 "快递包裹 顺丰快递 1 件.*139\*\*\*\*5678 3-1201.*保管中" -- "$fd" custody add 快递 "顺丰快递 1 件" --owner 刘建国 \
   --phone 13912345678 --unit 3-1201 --occupant 1 --as F001 --at "$day 10:00"
 expect "R-VIS-2 a declined visitor's documents" 0 '"kind":"visitor_documents".*"visit_id":3' -- "$fd" custody add 访客留存资料 名片及资料 \
   --visit 3 --json --as F001 --at "$day 09:18"
@@ -203,7 +212,9 @@ expect "R-VIS-8 a bad kind" 2 "KIND" -- "$fd" custody add 宠物 猫 --as F001
 expect "R-VIS-8 a unit not at the site" 1 "FD_ENOTFOUND" -- "$fd" custody add parcel 快递 --unit 9-999 --as F001
 expect "R-VIS-8 notify" 0 '"notified_at":"2026-11-20T10:05' -- "$fd" custody notify 1 --how 短信 --json --as F001 --at "$day 10:05"
 expect "R-VIS-8 notify: a bad how" 2 "--how" -- "$fd" custody notify 1 --how 飞鸽 --as F001
-expect "R-VIS-8 due: a reminder after 3 days" 0 '"remind":true' -- "$fd" custody list --json --as F001 --at "2026-11-23 10:06"
+expect "R-VIS-8 notify again: says it reminded" 0 "保管物品 1：已提醒物主（电话）" -- "$fd" custody notify 1 --how 电话 --as F001 --at "$day 10:30"
+expect "R-VIS-8 ... the list says when" 0 "保管中（已通知并提醒 1 次，最近 11-20 10:30）" -- "$fd" custody list --as F001 --at "$day 10:31"
+expect "R-VIS-8 due: a reminder after 3 days" 0 '"remind":true' -- "$fd" custody list --json --as F001 --at "2026-11-23 10:31"
 expect "R-VIS-8 collect needs the check" 2 "needs --check" -- "$fd" custody collect 1 --to 刘建国 --as F001
 expect "R-VIS-8 collect with an ID check" 0 "已领取 → 刘建国（核验证件）" -- "$fd" custody collect 1 --to 刘建国 --check id_check --as F001 --at "$day 18:00"
 expect "R-VIS-8 collected once" 1 "FD_ESTATE" -- "$fd" custody collect 1 --to 刘建国 --check 签字 --as F001 --at "$day 18:01"
@@ -223,6 +234,7 @@ expect "R-VIS-7 permit add, items canonical" 0 '"items":"电脑×2；显示器×
   --items "电脑2台，显示器×2、椅子4把" --unit A-5F-01 --org 1 --reason 设备返修 --phone 13911112222 --id-type 身份证 \
   --id-number 430104197802140025 --until "$day 18:00" --json --as F001 --at "$day 13:00"
 expect "R-VIS-7 only the masked number kept" 0 '"id_type":"id_card","id_masked":"430104\*\*\*\*\*\*\*\*0025"' -- "$fd" permit list --json --as F001
+expect "R-VIS-7 listed with the unit and organisation" 0 "陈工 139\*\*\*\*2222 A-5F-01 长沙某某科技有限公司" -- "$fd" permit list --as F001
 expect "R-VIS-7 permit needs --items" 2 "needs --items" -- "$fd" permit add 陈工 --as F001
 expect "R-VIS-7 an item without a quantity" 1 "goods_permit.items: item 1" -- "$fd" permit add 陈工 --items "电脑，椅子4把" --as F001
 expect "R-VIS-7 the gate before approval" 1 "FD_ESTATE" -- "$fd" permit check 1 --counted 电脑2台 --as F001 --at "$day 13:05"
@@ -277,9 +289,44 @@ expect "R-COM-3 ... and removes nothing" 0 '"id_masked":"430102\*\*\*\*\*\*\*\*1
 expect "R-COM-3 purge" 0 "已清除" -- "$fd" visitor purge --as S001 --at "2027-01-05 09:00"
 expect "R-COM-3 the number gone, the visit kept" 0 '"visitor":"赵强",.*"id_type":"id_card","id_masked":""' -- "$fd" visitor show 1 --json --as F001
 expect "R-COM-3 journaled" 0 "visit.purge" -- "$fd" journal list --entity visit --as S001
+expect "R-COM-3 the horizons as site times, plurals in English" 0 "registered before 2026-12-06 09:00: 0 visits \(0 with" -- \
+  "$fd" visitor purge --dry-run --lang en --as S001 --at "2027-01-05 09:00"
+expect "R-COM-3 ... no raw ISO instants" 1 "" -- bash -c "\"$fd\" visitor purge --dry-run --as S001 --at '2027-01-05 09:00' | grep -E 'T[0-9]{2}:'"
+expect "lists show the year of another year's dates" 0 "2026-11-20 09:00" -- "$fd" visitor list --date $day --as F001 --at "2027-01-05 10:00"
+expect "... not of this year's" 0 "  11-20 09:00 " -- "$fd" visitor list --date $day --as F001 --at "2026-12-05 10:00"
 
-expect "usage" 2 "usage: frontdesk visitor" -- "$fd" visitor frob
-expect "usage: shape" 2 "usage: frontdesk card count" -- "$fd" card count visitor_card
+# a full ID number kept (visitor.id_keep_full), revealed by one who may, logged (R-COM-2); the key file (FRONTDESK_KEY_FILE)
+key="$2/cli-visitors.key"
+rm -f "$key"
+(umask 077 && od -An -tx1 -N32 /dev/urandom | tr -d ' \n' >"$key")
+expect "R-COM-2 keep full numbers" 0 "visitor.id_keep_full = 1" -- "$fd" policy set visitor.id_keep_full 1 --as S001
+expect "R-COM-2 without the key file nothing is kept" 1 "FD_ESTATE.*key_file" -- "$fd" visitor register 冯某 --host 前台 --purpose 住宿登记 \
+  --id-type 身份证 --id-number "$id1" --consent --as F001 --at "2027-01-05 10:00"
+expect "R-COM-2 kept encrypted, with consent" 0 '"visit_id":11,' -- env FRONTDESK_KEY_FILE="$key" "$fd" visitor register 冯某 --host 前台 \
+  --purpose 住宿登记 --id-type 身份证 --id-number "$id1" --consent --json --as F001 --at "2027-01-05 10:00"
+expect "R-COM-2 ... shown masked" 0 '"id_masked":"430102\*{8}1236","id_kept":true' -- "$fd" visitor show 11 --json --as F001
+expect "R-COM-2 id-reveal needs --reason" 2 "needs --reason" -- env FRONTDESK_KEY_FILE="$key" "$fd" visitor id-reveal 11 --as S001
+expect "R-COM-2 id-reveal needs --as" 2 "--as STAFF" -- env FRONTDESK_KEY_FILE="$key" "$fd" visitor id-reveal 11 --reason 核对
+expect "R-COM-2 id-reveal: a clerk holds no reveal grant" 1 "FD_EPERM" -- env FRONTDESK_KEY_FILE="$key" "$fd" visitor id-reveal 11 \
+  --reason 核对 --as F001
+expect "R-COM-2 id-reveal by the supervisor" 0 "来访 11 的证件号码：$id1（本次查看已记录）" -- env FRONTDESK_KEY_FILE="$key" "$fd" visitor \
+  id-reveal 11 --reason 公安协查 --as S001 --at "2027-01-05 10:10"
+expect "R-COM-2 ... in JSON" 0 "^\{\"visit_id\":11,\"id_number\":\"$id1\"\}$" -- env FRONTDESK_KEY_FILE="$key" "$fd" visitor id-reveal 11 \
+  --reason 公安协查 --json --as S001 --at "2027-01-05 10:11"
+expect "R-COM-2 ... logged with the reason" 0 "visit #11 .id_number  公安协查" -- "$fd" audit reveals --date 2027-01-05
+expect "R-COM-2 id-reveal without the key file" 1 "FD_ESTATE.*key_file" -- "$fd" visitor id-reveal 11 --reason 核对 --as S001
+expect "R-COM-2 a wrong FRONTDESK_KEY_FILE does not stop a read" 0 '^\[\{"id":11,' -- env FRONTDESK_KEY_FILE=/nonexistent/key \
+  "$fd" visitor list --date 2027-01-05 --json
+expect "R-COM-2 ... nor a change that keeps no number" 0 "已离开" -- env FRONTDESK_KEY_FILE=/nonexistent/key "$fd" visitor checkout 11 \
+  --as F001 --at "2027-01-05 10:30"
+expect "R-COM-2 ... a registration names the variable to fix" 1 "FRONTDESK_KEY_FILE .*/nonexistent/key.*fix the file or the variable" -- \
+  env FRONTDESK_KEY_FILE=/nonexistent/key "$fd" visitor register 某 --host 前台 --purpose x --as F001 --at "2027-01-05 10:40"
+chmod 644 "$key"
+expect "R-COM-2 a key file others may read: refused, the variable named" 1 "FD_EPERM.*key_file.*FRONTDESK_KEY_FILE" -- bash -c \
+  "FRONTDESK_KEY_FILE='$key' \"$fd\" visitor id-reveal 11 --reason 核对 --as S001 2>&1 | tr '\n' ' '; exit \${PIPESTATUS[0]}"
+
+expect "usage" 2 "visitor has no subcommand 'frob'" -- "$fd" visitor frob
+expect "usage: shape" 2 "^  frontdesk card count KIND" -- "$fd" card count visitor_card
 expect "read-only commands open read-only" 0 "" -- "$fd" visitor onsite --read-only --as F001
 expect "verify" 0 "chain intact" -- "$fd" verify
 echo "cli visitors: $pass passed, $fail failed"
