@@ -82,14 +82,22 @@ bool fd__utf8_valid(const char *s, size_t len);
 fd_status fd__check_text(const char *fn, const char *field, const char *s,
                          size_t max_bytes, bool nonempty);
 
+/*
+ * True when valid UTF-8 @s (NULL counts) holds nothing but Unicode White_Space
+ * (U+0020, U+3000 the ideographic space, U+00A0, tabs, line breaks ...): a
+ * required text that is blank was not given, whatever its bytes.
+ */
+bool fd__text_blank(const char *s);
+
 /* Checks a code: 1..FD_CODE_MAX bytes of [A-Za-z0-9._-] (lower case only when @lower). (check.c) */
 fd_status fd__check_code(const char *fn, const char *field, const char *code, bool lower);
 
 /*
  * Checks free text the caller gives beside a record (a note, an outcome, a
- * reason): NULL or "" allowed unless @required, valid UTF-8, at most @max
- * bytes, no control characters but tab and line breaks. Never quoted: it may
- * hold personal data. (check.c)
+ * reason): NULL or "" allowed unless @required, valid UTF-8, not blank when
+ * @required (white space only is not given), at most @max bytes, no control
+ * characters but tab and line breaks. Never quoted: it may hold personal
+ * data. (check.c)
  */
 fd_status fd__check_note(const char *fn, const char *field, const char *text, size_t max, bool required);
 
@@ -227,6 +235,14 @@ fd_status fd__zone_local(fd__zone *zone, const char *fn, int64_t at, fd_local_ti
 /* Writes @t as ISO 8601 with offset ("2026-11-20T08:41:00+08:00") into @out. */
 fd_status fd__format_local(fd_buf *out, const fd_local_time *t);
 
+/*
+ * A length of time as a refusal says it, in words, never raw seconds: "45 s",
+ * "30 min", "1 h 31 min", "2 h", "3 d 4 h" (whole units, rounded down; the
+ * sign is dropped: the message says before or after).
+ */
+#define FD__DURATION_MAX 32
+void fd__duration_words(char out[FD__DURATION_MAX], int64_t seconds);
+
 /* FD_ERANGE naming @fn and @field unless FD_INSTANT_MIN <= @at <= FD_INSTANT_MAX. */
 fd_status fd__check_instant(const char *fn, const char *field, int64_t at);
 
@@ -245,6 +261,25 @@ fd_status fd__check_date(const char *fn, const char *field, fd_date date);
  */
 struct fd_visit;
 fd_status fd__visit_validate(const char *fn, const struct fd_visit *visit, char phone[48], char plate[64]);
+
+/*
+ * R-VIS-4: the code written on a counted item as it is stored and looked up:
+ * NFKC (ｖ０１ is v01), ASCII letters upper case (v01 is V01), into @out.
+ * FD_EINVAL naming @field for NULL, empty or bad UTF-8.
+ */
+fd_status fd__item_code_fold(fd_buf *out, const char *fn, const char *field, const char *code);
+
+/* fd_counted_item_validate()'s checks, errors naming @fn, giving the code as stored into @code. */
+struct fd_counted_item;
+fd_status fd__counted_item_validate(const char *fn, const struct fd_counted_item *item, fd_buf *code);
+
+/*
+ * fd_goods_permit_validate()'s checks, errors naming @fn, giving the permit's
+ * items canonical (fd_goods_items_parse()) into @items: the record is checked
+ * as it is stored.
+ */
+struct fd_goods_permit;
+fd_status fd__goods_permit_validate(const char *fn, const struct fd_goods_permit *permit, fd_buf *items);
 
 /*
  * fd_visit_overstay()'s rule in an open @zone (the store keeps one per site),
@@ -276,11 +311,13 @@ typedef struct fd__visit_group_row {
 /*
  * The visits of the actor's site that arrived in [@from, @to) (one range of
  * the index visits_site_arrived), grouped @by (an enum fd__visit_group):
- * their purpose, as fd_text_normalize() gives it and with any phone or ID
- * number in it masked (fd_pii_mask_text(): the report never reveals a
- * purpose, nor logs it); or their host organisation's name (NULL for visits
- * without one: occupants and hosts named in text). Most visits first; among
- * as many, in pinyin order, none last. *@rows is malloc'ed
+ * their purpose, spellings the search fold makes one (fd__text_search_fold():
+ * 送貨 and 送货, full-width and ASCII forms, white space) in one group shown
+ * as its most frequent spelling as typed, with any phone, ID or passport
+ * number masked (fd_pii_mask_text(): the report never reveals a purpose, nor
+ * logs it), a blank purpose in none; or their host organisation's name (NULL
+ * for visits without one: occupants and hosts named in text). Most visits
+ * first; among as many, in pinyin order, none last. *@rows is malloc'ed
  * (fd__visit_groups_free()), *@n rows.
  */
 struct fd_store;
@@ -288,6 +325,25 @@ struct fd_actor;
 fd_status fd__store_visit_groups(fd__visit_group_row **rows, size_t *n, struct fd_store *s,
                                  const struct fd_actor *actor, int64_t from, int64_t to, int by);
 void fd__visit_groups_free(fd__visit_group_row *rows, size_t n);
+
+/* --- text (text/text_search.c) ------------------------------------------ */
+
+/*
+ * What fd_text_search_query() folds @s to — NFKC, Traditional → Simplified,
+ * case folded, white space gone (送貨 and 「送货　」 are 送货) — whole, not cut
+ * to a key's length: for grouping texts that people spell differently.
+ */
+fd_status fd__text_search_fold(fd_buf *out, const char *s);
+
+/* --- personal data in free text (pii/pii_text.c) ----------------------- */
+
+/*
+ * fd_pii_mask_text() masking only the ID numbers and the passport-like
+ * numbers of @text (valid UTF-8), leaving phone numbers: what free text shows
+ * an actor who reveals personal data — an ID number is revealed only by
+ * fd_store_visit_id_reveal() (R-COM-2). *@count (may be NULL) gets how many.
+ */
+fd_status fd__pii_mask_ids(fd_buf *out, int64_t *count, const char *text);
 
 /* --- policy values for rule code (policy/policy.c) --------------------- */
 

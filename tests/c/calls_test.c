@@ -777,7 +777,7 @@ Test(calls_store, R_CALL_8_dropped_incoming_creates_a_callback_outgoing_does_not
     fd_actor other = fd_test_actor(f.other_site, f.other_clerk, T0 + 600);
     fd_assert_error(fd_store_call_task_done(f.s, &other, task, "已回拨"), FD_ENOTFOUND, "task_id");
     fd_assert_ok(fd_store_call_task_done(f.s, &later, task, "已回拨，客户问题已解答"));
-    fd_assert_error(fd_store_call_task_done(f.s, &later, task, "again"), FD_ESTATE, "2026-11-23T09:10:00+08:00");
+    fd_assert_error(fd_store_call_task_done(f.s, &later, task, "again"), FD_ESTATE, "done already, at 2026-11-23 09:10 +08:00");
     fd_call_task *done = NULL;
     fd_assert_ok(fd_store_call_task_get(&done, f.s, &r, task));
     cr_assert_str_eq(done->state, "done");
@@ -2050,16 +2050,6 @@ Test(calls_store, R_CALL_6_dir_find_when_a_query_matches_most_of_the_directory)
     fx_close(&f);
 }
 
-/* Runs @sql on a second connection to the file (as another program would): its SQLite result code. */
-static int raw_exec(const char *path, const char *sql)
-{
-    sqlite3 *db = NULL;
-    cr_assert_eq(sqlite3_open(path, &db), SQLITE_OK);
-    int rc = sqlite3_exec(db, sql, NULL, NULL, NULL);
-    sqlite3_close(db);
-    return rc;
-}
-
 Test(calls_store, R_COM_3_calls_records_are_never_deleted_or_replaced)
 {
     fx f = fx_open("calls-keep");
@@ -2092,9 +2082,9 @@ Test(calls_store, R_COM_3_calls_records_are_never_deleted_or_replaced)
         char q[160];
         cr_assert_gt(count_rows(f.path, WATCHED[i]), 0, "%s has a row to protect", WATCHED[i]);
         snprintf(q, sizeof q, "DELETE FROM %s", WATCHED[i]);
-        cr_assert_eq(raw_exec(f.path, q), SQLITE_CONSTRAINT_TRIGGER & 0xff, "%s", q);
+        cr_assert_eq(fd_test_sql_exec(f.path, q), SQLITE_CONSTRAINT_TRIGGER & 0xff, "%s", q);
         snprintf(q, sizeof q, "INSERT OR REPLACE INTO %s SELECT * FROM %s", WATCHED[i], WATCHED[i]);
-        cr_assert_eq(raw_exec(f.path, q), SQLITE_CONSTRAINT_TRIGGER & 0xff, "%s", q);
+        cr_assert_eq(fd_test_sql_exec(f.path, q), SQLITE_CONSTRAINT_TRIGGER & 0xff, "%s", q);
     }
     assert_unchanged(&f, &before);
     fd_store_verify_report r;
@@ -2102,7 +2092,7 @@ Test(calls_store, R_COM_3_calls_records_are_never_deleted_or_replaced)
     cr_assert(r.triggers_ok);
     fx_close(&f);
     /* a file whose protecting trigger was dropped is refused for writing */
-    cr_assert_eq(raw_exec(f.path, "DROP TRIGGER calls_no_delete"), SQLITE_OK);
+    cr_assert_eq(fd_test_sql_exec(f.path, "DROP TRIGGER calls_no_delete"), SQLITE_OK);
     fd_store *s = NULL;
     fd_assert_error(fd_store_open(&s, f.path, NULL), FD_EDATA, "calls_no_delete");
 }

@@ -961,7 +961,7 @@ Test(reply_store, R_CPL_7_a_site_adds_and_retires_its_own_phrases_checked_beside
     fd_assert_error(fd_store_reply_phrase_add(&dup, f.s, &m, "不 知 道"), FD_ECONFLICT, "built in");
     fd_assert_error(fd_store_reply_phrase_add(&dup, f.s, &a, "别烦我"), FD_EPERM, "manage");
     fd_assert_error(fd_store_reply_phrase_add(&dup, f.s, &m, "别烦我\n走开"), FD_EINVAL, "control character");
-    fd_assert_error(fd_store_reply_phrase_add(&dup, f.s, &m, "　 "), FD_EINVAL, "nothing to match");
+    fd_assert_error(fd_store_reply_phrase_add(&dup, f.s, &m, "　 "), FD_EINVAL, "white space only");
     fd_assert_error(fd_store_reply_phrase_add(&dup, f.s, &m, ""), FD_EINVAL, "reply_phrase.phrase");
     fd_assert_error(fd_store_reply_phrase_add(&dup, f.s, &m, "这是一个非常非常非常非常非常非常非常非常长的禁语"),
                     FD_ERANGE, "reply_phrase.phrase");

@@ -294,7 +294,7 @@ Test(complaints, R_CPL_3_each_step_names_what_it_must_carry)
         { "assigned", "escalate", "target", FD_EINVAL, "step.target: 'boss'" },
         { "assigned", "severity", "severity", FD_EINVAL, "step.severity: is required" },
         { "assigned", "harm", "note_control", FD_EINVAL, "step.note: contains a control character" },
-        { "assigned", "contact", "happened_at", FD_ERANGE, "step.happened_at: 60 s before" },
+        { "assigned", "contact", "happened_at", FD_ERANGE, "step.happened_at: 1 min before" },
         { "assigned", "severity", "kind", FD_EINVAL, "step.kind: 'upgrade'" },
         { "assigned", "register", "kind_register", FD_EINVAL, "register is the registration" },
     };
@@ -1203,7 +1203,8 @@ Test(complaints_store, R_CPL_1_add_refuses_naming_the_field_and_writes_nothing)
     fd_actor other = fd_test_actor(f.other_site, f.other_clerk, T0);
     fd_assert_error(fd_store_complaint_add(&id, f.s, &other, &c), FD_ENOTFOUND, "complaint.call_id: no call");
     c = a_complaint("major", T0 + MINUTE);
-    fd_assert_error(fd_store_complaint_add(&id, f.s, &a, &c), FD_EINVAL, "complaint.received_at: 60 s after");
+    fd_assert_error(fd_store_complaint_add(&id, f.s, &a, &c), FD_EINVAL,
+                    "complaint.received_at: 2026-11-23 09:01 +08:00 is after now (09:00)");
     c = a_complaint("major", T0);
     c.contact = "1381234567899999";
     fd_assert_error(fd_store_complaint_add(&id, f.s, &a, &c), FD_EINVAL, "complaint.contact");
@@ -1437,13 +1438,14 @@ Test(complaints_store, R_CPL_3_every_illegal_step_is_refused_in_the_store_and_ch
     fd_assert_error(fd_store_complaint_step(NULL, f.s, &a, id, &s), FD_EINVAL, "fd_store_complaint_step: step.cause");
     s = fx_step(&f, "contact");
     s.happened_at = t - MINUTE;
-    fd_assert_error(fd_store_complaint_step(NULL, f.s, &a, id, &s), FD_EINVAL,
-                    "step.happened_at: 60 s before the complaint's last step");
+    fd_assert_error(fd_store_complaint_step(NULL, f.s, &a, id, &s), FD_EINVAL, "is before the complaint's last step");
+    cr_assert(strstr(fd_error_last()->message, "fd_store_complaint_step: step.happened_at: 2026-"));
     s.happened_at = t + 2 * MINUTE;
-    fd_assert_error(fd_store_complaint_step(NULL, f.s, &a, id, &s), FD_EINVAL, "step.happened_at: 60 s after the actor");
+    fd_assert_error(fd_store_complaint_step(NULL, f.s, &a, id, &s), FD_EINVAL, "is after now");
+    cr_assert(strstr(fd_error_last()->message, "step.happened_at: 2026-"));
     s.happened_at = 0;
     fd_actor early = clerk_at(&f, t - 1);
-    fd_assert_error(fd_store_complaint_step(NULL, f.s, &early, id, &s), FD_EINVAL, "actor.at: 1 s before");
+    fd_assert_error(fd_store_complaint_step(NULL, f.s, &early, id, &s), FD_EINVAL, "fd_store_complaint_step: at: ");
     fd_actor other = fd_test_actor(f.other_site, f.other_clerk, t + MINUTE);
     fd_assert_error(fd_store_complaint_step(NULL, f.s, &other, id, &s), FD_ENOTFOUND, "complaint_id: no complaint");
     fd_assert_error(fd_store_complaint_step(NULL, f.s, &a, id, NULL), FD_EINVAL, "step");

@@ -85,6 +85,32 @@ Test(pii, R_COM_2_mask_text_id_numbers)
     check_text("91110000000000000X", "91110000000000000X", 0); /* a credit code: no birth date */
 }
 
+Test(pii, R_COM_2_mask_text_passport_like_numbers)
+{
+    check_text("护照E12345678已核验", "护照E*****678已核验", 1);
+    check_text("港澳通行证 C12345678，W12345678", "港澳通行证 C*****678，W*****678", 2);
+    check_text("回乡证H1234567890", "回乡证H*******890", 1);
+    check_text("新版护照EA1234567", "新版护照EA****567", 1);
+    check_text("passport e12345678.", "passport e*****678.", 1);
+    check_text("护照Ｅ１２３４５６７８", "护照Ｅ＊＊＊＊＊６７８", 1);
+    int has = 0;
+    fd_assert_ok(fd_pii_contains(&has, "台胞证号 G12345678"));
+    cr_assert_eq(has, 1);
+}
+
+/* The passport pattern leaves the numbers of a desk's ordinary notes alone. */
+Test(pii, R_COM_2_mask_text_passport_pattern_leaves_ordinary_notes)
+{
+    unchanged("3-1201 王小丽，2026-11-27 10:10 到访");
+    unchanged("车牌京A12345，新能源京AD12345，粤Z1234港");
+    unchanged("访客卡V01、K01钥匙，员工F002");
+    unchanged("A座5F 501室，B1停车场");
+    unchanged("顺丰SF1234567890123，京东JD0123456789");
+    unchanged("型号ABC12345678，发票号NO.12345678");
+    unchanged("E1234567 E1234567890123 X123");
+    unchanged("房号3-1201，面积89.50平米，费用1234.56元");
+}
+
 Test(pii, R_COM_2_mask_text_digits_next_to_letters_and_chinese_are_masked)
 {
     check_text("电话13800138000联系", "电话138****8000联系", 1);

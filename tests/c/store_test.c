@@ -408,13 +408,27 @@ Test(store, personal_data_is_masked_unless_revealed_and_each_reveal_is_logged_R_
     cr_assert(strstr(got[1], "110105********002X") != NULL, "%s", got[1]);
     cr_assert_str_eq(got[2], "无号码");
 
+    /* The journal is never purged: its details are masked as they are written, and a reveal shows them
+     * masked too (nothing to reveal, nothing logged); the file never holds the numbers. */
     fd_actor m = as_staff(site, boss, T0 + 120);
     m.grants = FD_GRANT_REVEAL;
     m.reason = "投诉核实";
     cr_assert_eq(call_details(s, &m, got, 8), 3);
-    cr_assert(strstr(got[0], "13800138000") != NULL, "revealed: %s", got[0]);
-    cr_assert(strstr(got[1], "11010519491231002X") != NULL, "revealed: %s", got[1]);
-    /* Two reveals logged (the third detail had nothing to reveal). */
+    cr_assert(strstr(got[0], "138****8000") != NULL, "masked when written: %s", got[0]);
+    cr_assert(strstr(got[1], "110105********002X") != NULL, "masked when written: %s", got[1]);
+    /* What is personal in other records is revealed, each reveal logged: a staff name where names are masked. */
+    fd_assert_ok(fd_store_policy_set(s, &a, "pii.mask_names", 1));
+    fd_staff *named = NULL;
+    fd_assert_ok(fd_store_staff_get(&named, s, &c, clerk));
+    cr_assert_str_neq(named->name, "王小丽");
+    fd_staff_free(named);
+    fd_assert_ok(fd_store_staff_get(&named, s, &m, clerk));
+    cr_assert_str_eq(named->name, "王小丽", "revealed");
+    fd_staff_free(named);
+    fd_assert_ok(fd_store_staff_get(&named, s, &m, boss));
+    fd_staff_free(named);
+    fd_assert_ok(fd_store_policy_set(s, &a, "pii.mask_names", 0));
+    /* Two reveals logged (the journal had nothing to reveal). */
     fd_reveal_iter *it = NULL;
     const fd_reveal *r = NULL;
     fd_assert_ok(fd_store_reveal_query(&it, s, &a, NULL));
@@ -422,8 +436,8 @@ Test(store, personal_data_is_masked_unless_revealed_and_each_reveal_is_logged_R_
     while (fd_reveal_iter_next(&r, it) == FD_OK && r) {
         cr_assert_eq(r->staff_id, boss);
         cr_assert_eq(r->at, T0 + 120);
-        cr_assert_str_eq(r->record, "journal");
-        cr_assert_str_eq(r->field, "detail");
+        cr_assert_str_eq(r->record, "staff");
+        cr_assert_str_eq(r->field, "name");
         cr_assert_str_eq(r->reason, "投诉核实");
         n++;
     }
@@ -489,6 +503,34 @@ Test(store, records_are_checked_as_pure_rules_naming_the_field)
     fd_assert_error(fd_journal_entry_check(&e), FD_ERANGE, "at most 4000");
     fd_site_free(NULL);
     fd_staff_free(NULL);
+}
+
+/* A required text of white space only was not given, in every module's records (the record engine's check). */
+Test(store, blank_required_text_is_refused_in_every_module_R_COM_1)
+{
+    fd_site site = FD_SITE_INIT;
+    site.code = "park";
+    site.name = " \xE3\x80\x80\t";
+    fd_assert_error(fd_site_check(&site), FD_EINVAL, "site.name: is required (white space only given)");
+    fd_staff st = FD_STAFF_INIT;
+    st.code = "F001", st.name = "\xE3\x80\x80", st.role = "clerk";
+    fd_assert_error(fd_staff_check(&st), FD_EINVAL, "staff.name: is required");
+    fd_occupant o = FD_OCCUPANT_INIT;
+    o.unit_id = 1, o.name = "  ", o.role = "owner", o.move_in = (fd_date){ 2020, 1, 1 };
+    fd_assert_error(fd_occupant_check(&o), FD_EINVAL, "occupant.name: is required");
+    fd_message msg = FD_MESSAGE_INIT;
+    msg.for_name = "物业办公室", msg.from_name = "李先生", msg.body = "\n\n";
+    fd_assert_error(fd_message_check(&msg), FD_EINVAL, "message.body: is required");
+    fd_journal_entry e = FD_JOURNAL_ENTRY_INIT;
+    e.entity = "call", e.action = "log", e.detail = " ";
+    fd_assert_ok(fd_journal_entry_check(&e)); /* optional: blank is allowed */
+    /* a list's codes are read with '-' for '_', and a refusal reads as English */
+    fd_buf b = FD_BUF_INIT;
+    fd_assert_ok(fd_call_code_parse(&b, "disposition", "no-answer"));
+    cr_assert_str_eq(b.ptr, "no_answer");
+    fd_assert_error(fd_call_code_parse(&b, "apology", "sorry"), FD_EINVAL, "is not an apology (");
+    fd_assert_error(fd_property_code_parse(&b, "role", "房东"), FD_EINVAL, "is not a role (");
+    fd_buf_dispose(&b);
 }
 
 Test(store, journal_is_append_only_filterable_and_paged_R_COM_3)

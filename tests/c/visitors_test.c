@@ -214,7 +214,7 @@ Test(visitors, R_VIS_1_visit_validate_refuses_naming_the_field)
     fd_assert_error(fd_visit_validate(&v), FD_EINVAL, "fd_visit_validate: visit.purpose: is required");
     v = walk_in();
     v.visitor = "";
-    fd_assert_error(fd_visit_validate(&v), FD_EINVAL, "visit.visitor: must not be empty");
+    fd_assert_error(fd_visit_validate(&v), FD_EINVAL, "visit.visitor: is required");
     v = walk_in();
     v.phone = "139 1234 567";
     fd_assert_error(fd_visit_validate(&v), FD_EINVAL, "fd_visit_validate: visit.phone:");
@@ -244,8 +244,8 @@ Test(visitors, R_COM_4_checkout_before_checkin_is_refused_naming_the_field)
     v.arrived_at = T0;
     fd_assert_ok(fd_visit_checkout_check(&v, 0, T0 + HOUR));
     fd_assert_ok(fd_visit_checkout_check(&v, T0 + 60, T0 + HOUR));
-    fd_assert_error(fd_visit_checkout_check(&v, T0 - 60, T0 + HOUR), FD_EINVAL, "left_at: 60 s before the check-in");
-    fd_assert_error(fd_visit_checkout_check(&v, T0 + 2 * HOUR, T0 + HOUR), FD_EINVAL, "left_at: 3600 s in the future");
+    fd_assert_error(fd_visit_checkout_check(&v, T0 - 60, T0 + HOUR), FD_EINVAL, "left_at: 1 min before the check-in");
+    fd_assert_error(fd_visit_checkout_check(&v, T0 + 2 * HOUR, T0 + HOUR), FD_EINVAL, "left_at: 1 h in the future");
     v.departed_at = T0 + 30;
     fd_assert_error(fd_visit_checkout_check(&v, 0, T0 + HOUR), FD_ESTATE, "visit.departed_at: checked out already");
     fd_assert_error(fd_visit_checkout_check(NULL, 0, T0), FD_EINVAL, "visit");
@@ -784,7 +784,8 @@ Test(visitors_store, R_COM_4_checkout_before_checkin_is_refused_naming_the_field
     fd_assert_error(fd_store_visit_checkout(f.s, &later, expected, 0, NULL), FD_ESTATE,
                     "fd_store_visit_checkout: visit.arrived_at: the visitor has not checked in");
     fd_assert_error(fd_store_visit_checkout(f.s, &later, walkin, T0 - 1, NULL), FD_EINVAL,
-                    "fd_store_visit_checkout: left_at: 1 s before the check-in");
+                    "fd_store_visit_checkout: left_at: 2026-11-23 08:59 +08:00 is before the visitor checked in "
+                    "(09:00)");
     fd_assert_error(fd_store_visit_checkout(f.s, &later, walkin, T0 + 3 * HOUR, NULL), FD_EINVAL, "left_at");
     fd_assert_error(fd_store_visit_checkout(f.s, &later, 999, 0, NULL), FD_ENOTFOUND, "visit_id");
     assert_unchanged(&f, &before);
@@ -1190,7 +1191,7 @@ Test(visitors_store, R_COM_3_the_retention_purge_removes_numbers_keeps_the_visit
     fd_assert_ok(fd_store_visit_id_reveal(&out, f.s, &rv, c));
     fd_buf_dispose(&out);
     cr_assert_eq(fd_test_sql_int(f.path, "SELECT count(*) FROM journal WHERE entity = 'visit' AND action = 'purge' AND "
-                                 "detail = 'id_numbers=2 encrypted=2 visits=1 permits=0 custody=0'"), 1);
+                                          "detail = 'id_numbers=2 encrypted=2 texts=2 visits=1 permits=0 custody=0'"), 1);
     /* purging again removes nothing more */
     fd_assert_ok(fd_store_visit_purge(&p, f.s, &mgr, 0));
     cr_assert_eq(p.id_numbers + p.visits, 0);
@@ -1486,7 +1487,7 @@ Test(visitors_store, R_VIS_3_slips_are_handed_to_security_in_batches_without_gap
     cr_assert_eq(st.pending, 0);
     cr_assert_eq(st.due, 0);
     int64_t id = 0;
-    fd_assert_error(fd_store_slip_handover(&id, f.s, &a, "保安老张", NULL), FD_ESTATE, "no slip was registered");
+    fd_assert_error(fd_store_slip_handover(&id, f.s, &a, "保安老张", NULL), FD_ESTATE, "pending: no slip waits");
     fd_visit v = walk_in();
     for (int i = 0; i < 3; i++)
         reg(&f, &a, &v, NULL);
@@ -1506,7 +1507,8 @@ Test(visitors_store, R_VIS_3_slips_are_handed_to_security_in_batches_without_gap
     cr_assert_eq(h->at, T0 + 7 * DAY);
     cr_assert_eq(h->staff_id, f.clerk);
     fd_slip_handover_free(h);
-    fd_assert_error(fd_store_slip_handover(&id, f.s, &week, "保安老张", NULL), FD_ESTATE, "the latest is 3");
+    fd_assert_error(fd_store_slip_handover(&id, f.s, &week, "保安老张", NULL), FD_ESTATE, "pending: no slip waits to be handed over: the latest, 3, "
+                    "went in the handover at 2026-11-30 09:00 +08:00");
     reg(&f, &week, &v, NULL);
     fd_actor later = clerk_at(&f, T0 + 8 * DAY);
     fd_assert_ok(fd_store_slip_handover_status(&st, f.s, &later));
@@ -1796,7 +1798,7 @@ Test(visitors_store, R_VIS_7_goods_leave_on_an_approved_permit_checked_at_the_ga
     fd_goods_permit_free(got);
     fd_assert_error(fd_store_goods_check(&check, f.s, &guard, id, "椅子4", NULL, NULL), FD_ESTATE, "released");
     /* refusals: bad lists, expired and refused permits; nothing changes */
-    p.valid_until = T0 + 60;
+    p.valid_until = T0 + 120;
     int64_t expiring = 0;
     fd_assert_ok(fd_store_goods_permit_add(&expiring, f.s, &a, &p, NULL));
     fd_assert_ok(fd_store_goods_permit_approve(f.s, &m, expiring, NULL));
@@ -2094,7 +2096,7 @@ Test(visitors_store, R_VIS_6_important_visits_checklist_ticked_off_with_who_and_
     fd_assert_error(fd_store_visit_prep_add(&id, f.s, &a, &p), FD_ESTATE, "visit.state: the visit is cancelled");
     p.visit_id = vip;
     p.due_at = T0 + 3 * HOUR;
-    fd_assert_error(fd_store_visit_prep_add(&id, f.s, &a, &p), FD_EINVAL, "visit_prep.due_at: 3600 s after");
+    fd_assert_error(fd_store_visit_prep_add(&id, f.s, &a, &p), FD_EINVAL, "visit_prep.due_at: 1 h after");
     p.due_at = 0;
     p.item = NULL;
     fd_assert_error(fd_store_visit_prep_add(&id, f.s, &a, &p), FD_EINVAL, "visit_prep.item: is required");
@@ -2128,8 +2130,8 @@ Test(visitors_store, R_VIS_6_important_visits_checklist_ticked_off_with_who_and_
     fd_actor mgr = manager_at(&f, T0 + HOUR);
     fd_assert_error(fd_store_visit_prep_done(f.s, &mgr, room, NULL), FD_ESTATE,
                     "prep_id: item");
-    cr_assert(strstr(fd_error_last()->message, "ticked off already, by staff") != NULL, "%s",
-              fd_error_last()->message);
+    cr_assert(strstr(fd_error_last()->message, "ticked off already, by c01 at 2026-11-23 09:30 +08:00 (30 min ago)")
+              != NULL, "%s", fd_error_last()->message);
     assert_unchanged(&f, &before);
     fd_visit_prep *row = NULL;
     fd_assert_ok(fd_store_visit_prep_get(&row, f.s, &a, room));
@@ -2708,5 +2710,471 @@ Test(visitors_store, R_COM_4_the_report_sums_the_tail_of_purposes_as_other)
         }
         fd_report_free(r);
     }
+    fx_close(&f);
+}
+
+/* --- what a new user's trial found (issue 12): each a kind of fault, fixed where it lives ------- */
+
+/* R-COM-2: a resident ID number is one person whatever type it is given under: only as id_card. */
+Test(visitors_store, R_COM_2_an_id_card_number_under_another_type_is_refused_naming_the_field)
+{
+    static const char *const types[] = { "passport", "other", "hk_macau", "taiwan" };
+    fd_id_number n;
+    for (size_t i = 0; i < sizeof types / sizeof *types; i++) {
+        fd_assert_error(fd_id_number_parse(&n, types[i], "11010519491231002X", TODAY), FD_EINVAL,
+                        "number: this is a resident ID number (居民身份证): choose the type id_card");
+        cr_assert_null(strstr(fd_error_last()->message, "19491231"), "never echoed");
+    }
+    fd_assert_error(fd_id_number_parse(&n, "other", "110105-19491231-002x", TODAY), FD_EINVAL, "choose the type id_card");
+    fd_assert_error(fd_id_number_parse(&n, "other", "110105490101001", TODAY), FD_EINVAL, "choose the type id_card");
+    fd_assert_ok(fd_id_number_parse(&n, "other", "ZJ-2026-0001", TODAY));
+    /* the store refuses it too, and changes nothing: the blocklist entry under id_card would have been missed */
+    fx f = fx_open("vis-trial-idtype");
+    block(&f, "forbidden", "冒充快递员", NULL, NULL, "id_card", "11010519491231002X");
+    fd_actor a = clerk_at(&f, T0);
+    fd_visit v = walk_in();
+    fd_id_document d = FD_ID_DOCUMENT_INIT;
+    d.type = "other";
+    d.number = "11010519491231002X";
+    snapshot before = snap(&f);
+    fd_visit_registration r;
+    fd_assert_error(fd_store_visit_register(&r, f.s, &a, &v, &d), FD_EINVAL,
+                    "fd_store_visit_register: id.number: this is a resident ID number");
+    fd_blocklist_match m;
+    fd_assert_error(fd_store_blocklist_check(&m, f.s, &a, NULL, NULL, &d), FD_EINVAL, "id.number");
+    assert_unchanged(&f, &before);
+    fx_close(&f);
+}
+
+/* R-VIS-1, R-VIS-6, R-VIS-8: a required text of white space only (" ", the ideographic "　") was not given. */
+Test(visitors_store, R_VIS_1_blank_required_text_is_refused_naming_the_field)
+{
+    fd_visit v = walk_in();
+    v.visitor = " ";
+    fd_assert_error(fd_visit_validate(&v), FD_EINVAL, "visit.visitor: is required (white space only given)");
+    v.visitor = "\xE3\x80\x80"; /* U+3000 */
+    fd_assert_error(fd_visit_check(&v), FD_EINVAL, "visit.visitor: is required");
+    v = walk_in();
+    v.purpose = "  \t";
+    fd_assert_error(fd_visit_validate(&v), FD_EINVAL, "visit.purpose: is required");
+    v = walk_in();
+    v.host = " ";
+    fd_assert_error(fd_visit_validate(&v), FD_EINVAL, "visit.host: whom they came to see is required");
+    fd_custody_item c = FD_CUSTODY_ITEM_INIT;
+    c.kind = "parcel";
+    c.description = "\xE3\x80\x80 ";
+    fd_assert_error(fd_custody_item_validate(&c), FD_EINVAL, "custody_item.description: is required");
+    fd_goods_permit p = FD_GOODS_PERMIT_INIT;
+    p.applicant = " ";
+    p.items = "沙发1";
+    fd_assert_error(fd_goods_permit_validate(&p), FD_EINVAL, "goods_permit.applicant: is required");
+    fd_visit_prep prep = FD_VISIT_PREP_INIT;
+    prep.visit_id = 1;
+    prep.item = "\xE3\x80\x80";
+    fd_assert_error(fd_visit_prep_check(&prep), FD_EINVAL, "visit_prep.item: is required");
+    /* the store: nothing is written; notes a step requires are not blank either */
+    fx f = fx_open("vis-trial-blank");
+    fd_actor a = clerk_at(&f, T0);
+    v = walk_in();
+    int64_t held_free = reg(&f, &a, &v, NULL).id;
+    fd_actor m = manager_at(&f, T0 + 60);
+    snapshot before = snap(&f);
+    v.visitor = "\xE3\x80\x80";
+    fd_visit_registration r;
+    fd_assert_error(fd_store_visit_register(&r, f.s, &a, &v, NULL), FD_EINVAL, "visit.visitor: is required");
+    int64_t id = 0;
+    fd_assert_error(fd_store_custody_add(&id, f.s, &a, &c), FD_EINVAL, "custody_item.description: is required");
+    fd_assert_error(fd_store_goods_permit_add(&id, f.s, &a, &p, NULL), FD_EINVAL, "goods_permit.applicant");
+    fd_assert_error(fd_store_visit_refuse(f.s, &m, held_free, " \xE3\x80\x80"), FD_EINVAL,
+                    "note: is required (white space only given)");
+    fd_assert_error(fd_store_slip_handover(&id, f.s, &a, " ", NULL), FD_EINVAL, "received_by: is required");
+    fd_blocklist_entry e = FD_BLOCKLIST_ENTRY_INIT;
+    e.level = "warning";
+    e.reason = "\xE3\x80\x80";
+    e.phone = "13700001111";
+    fd_assert_error(fd_store_blocklist_add(&id, f.s, &m, &e, NULL), FD_EINVAL, "blocklist_entry.reason: is required");
+    assert_unchanged(&f, &before);
+    fx_close(&f);
+}
+
+/* R-VIS-7: quantities are whole numbers, 1 or more, in digits or Han numerals; line breaks separate items. */
+Test(visitors, R_VIS_7_goods_quantities_are_whole_numbers_read_in_digits_or_han_numerals)
+{
+    fd_buf b = FD_BUF_INIT;
+    fd_assert_error(fd_goods_items_parse(&b, "电脑-1台"), FD_EINVAL,
+                    "items: item 1 ('电脑-1台'): a quantity is a whole number, 1 or more");
+    fd_assert_error(fd_goods_items_parse(&b, "椅子4，电脑1.5台"), FD_EINVAL, "item 2 ('电脑1.5台'): a quantity is a whole");
+    fd_assert_error(fd_goods_items_parse(&b, "电脑－２台"), FD_EINVAL, "a quantity is a whole number");
+    fd_assert_error(fd_goods_items_parse(&b, "台灯十十盏"), FD_EINVAL, "the quantity is not a number");
+    fd_assert_error(fd_goods_items_parse(&b, "统一"), FD_EINVAL, "item 1 has no quantity: '统一'");
+    cr_assert_eq(b.size, 0);
+    items_are("电脑两台，椅子三把、台灯十二盏", "电脑×2；椅子×3；台灯×12");
+    items_are("办公椅二十把\n文件柜 五十五个", "办公椅×20；文件柜×55");
+    items_are("3台电脑、两把椅子", "电脑×3；椅子×2");
+    items_are("A4纸10包，显示器27寸2台", "A4纸×10；显示器27寸×2");
+    fd_buf_dispose(&b);
+    /* a list typed over lines is stored canonical, not refused as a control character */
+    fx f = fx_open("vis-trial-goods");
+    fd_actor a = clerk_at(&f, T0);
+    fd_goods_permit p = FD_GOODS_PERMIT_INIT;
+    p.applicant = "陈工";
+    p.items = "台式电脑3台\n显示器×3\r\n办公椅四把";
+    fd_assert_ok(fd_goods_permit_validate(&p));
+    int64_t id = 0;
+    fd_assert_ok(fd_store_goods_permit_add(&id, f.s, &a, &p, NULL));
+    fd_goods_permit *got = NULL;
+    fd_assert_ok(fd_store_goods_permit_get(&got, f.s, &a, id));
+    cr_assert_str_eq(got->items, "台式电脑×3；显示器×3；办公椅×4");
+    fd_goods_permit_free(got);
+    fx_close(&f);
+}
+
+/* R-VIS-1, R-VIS-7, R-COM-4: a window already over when it is given is refused; nothing changes. */
+Test(visitors_store, R_VIS_7_R_VIS_1_windows_already_over_are_refused_naming_the_field)
+{
+    fx f = fx_open("vis-trial-windows");
+    fd_actor a = clerk_at(&f, T0);
+    fd_actor m = manager_at(&f, T0);
+    snapshot before = snap(&f);
+    fd_goods_permit p = FD_GOODS_PERMIT_INIT;
+    p.applicant = "陈工";
+    p.items = "沙发1";
+    p.valid_until = T0 - HOUR;
+    int64_t id = 0;
+    fd_assert_error(fd_store_goods_permit_add(&id, f.s, &a, &p, NULL), FD_EINVAL,
+                    "goods_permit.valid_until: 2026-11-23 08:00 +08:00 is not after now (09:00)");
+    fd_blocklist_entry e = FD_BLOCKLIST_ENTRY_INIT;
+    e.level = "limited";
+    e.reason = "推销";
+    e.phone = "13700001111";
+    e.valid_until = T0 - DAY;
+    fd_assert_error(fd_store_blocklist_add(&id, f.s, &m, &e, NULL), FD_EINVAL,
+                    "blocklist_entry.valid_until: 2026-11-22 09:00 +08:00 is not after now");
+    fd_visit v = walk_in();
+    v.planned_until = T0 - 60;
+    fd_visit_registration r;
+    fd_assert_error(fd_store_visit_register(&r, f.s, &a, &v, NULL), FD_EINVAL,
+                    "visit.planned_until: 2026-11-23 08:59 +08:00 is not after the walk-in's arrival");
+    v = walk_in();
+    v.planned_from = T0 + DAY;
+    fd_assert_error(fd_store_visit_register(&r, f.s, &a, &v, NULL), FD_EINVAL,
+                    "visit.planned_from: 2026-11-24 09:00 +08:00 is after the walk-in's arrival");
+    v.preregistered = 1;
+    v.planned_from = T0 - 366 * DAY;
+    fd_assert_error(fd_store_visit_register(&r, f.s, &a, &v, NULL), FD_EINVAL,
+                    "visit.planned_from: 2025-11-22 09:00 +08:00 is before today");
+    v.planned_until = T0 - 365 * DAY;
+    fd_assert_error(fd_store_visit_register(&r, f.s, &a, &v, NULL), FD_EINVAL,
+                    "visit.planned_until: 2025-11-23 09:00 +08:00 is not after now");
+    assert_unchanged(&f, &before);
+    /* still fine: a late walk-in for this morning's appointment; a pre-registration for later today */
+    v = walk_in();
+    v.planned_from = T0 - HOUR;
+    v.planned_until = T0 + HOUR;
+    reg(&f, &a, &v, NULL);
+    v.preregistered = 1;
+    v.planned_from = T0 + HOUR;
+    v.planned_until = 0;
+    reg(&f, &a, &v, NULL);
+    /* a permit that expired meanwhile is not approved (it may be refused) */
+    p.valid_until = T0 + 60;
+    fd_assert_ok(fd_store_goods_permit_add(&id, f.s, &a, &p, NULL));
+    fd_actor later = manager_at(&f, T0 + HOUR + 31 * 60);
+    fd_assert_error(fd_store_goods_permit_approve(f.s, &later, id, NULL), FD_ESTATE,
+                    "permit.valid_until: permit 1 expired at 2026-11-23 09:01 +08:00, 1 h 30 min ago");
+    fd_assert_ok(fd_store_goods_permit_refuse(f.s, &later, id, "过期"));
+    fx_close(&f);
+}
+
+/* R-COM-3: a step is not dated before its record nor before its last step (one check, everywhere). */
+Test(visitors_store, R_COM_3_steps_are_not_dated_before_the_record_or_its_last_step)
+{
+    fx f = fx_open("vis-trial-order");
+    fd_actor a = clerk_at(&f, T0);
+    fd_actor early = clerk_at(&f, T0 - HOUR);
+    fd_actor m = manager_at(&f, T0);
+    fd_actor m_early = manager_at(&f, T0 - HOUR);
+    fd_custody_item c = FD_CUSTODY_ITEM_INIT;
+    c.kind = "parcel";
+    c.description = "顺丰快递";
+    c.occupant_id = f.occupant;
+    int64_t parcel = 0, permit = 0, count = 0, prep = 0, entry = 0;
+    fd_assert_ok(fd_store_custody_add(&parcel, f.s, &a, &c));
+    fd_visit v = walk_in();
+    int64_t visit = reg(&f, &a, &v, NULL).id;
+    int64_t card = add_item(&f, "visitor_card", "V01");
+    fd_actor issue = clerk_at(&f, T0 + 60);
+    fd_assert_ok(fd_store_item_issue(f.s, &issue, card, visit));
+    fd_goods_permit p = FD_GOODS_PERMIT_INIT;
+    p.applicant = "陈工";
+    p.items = "沙发1";
+    fd_assert_ok(fd_store_goods_permit_add(&permit, f.s, &a, &p, NULL));
+    fd_actor counter = clerk_at(&f, T0);
+    fd_assert_ok(fd_store_item_count(&count, f.s, &counter, "umbrella", "start", 3, f.manager));
+    fd_visit vip = important_visit(T0 + DAY);
+    int64_t important = reg(&f, &a, &vip, NULL).id;
+    fd_visit_prep item = FD_VISIT_PREP_INIT;
+    item.visit_id = important;
+    item.item = "横幅";
+    fd_assert_ok(fd_store_visit_prep_add(&prep, f.s, &a, &item));
+    fd_blocklist_entry e = FD_BLOCKLIST_ENTRY_INIT;
+    e.level = "warning";
+    e.reason = "推销";
+    e.phone = "13700001111";
+    fd_assert_ok(fd_store_blocklist_add(&entry, f.s, &m, &e, NULL));
+    int64_t key = add_item(&f, "key", "K01");
+    snapshot before = snap(&f);
+    fd_assert_error(fd_store_custody_collect(f.s, &early, parcel, "王小丽", "signature", NULL), FD_EINVAL,
+                    "fd_store_custody_collect: at: 2026-11-23 08:00 +08:00 is before the parcel was deposited (09:00)");
+    fd_assert_error(fd_store_custody_notify(f.s, &early, parcel, "sms", NULL), FD_EINVAL, "the parcel was deposited");
+    fd_assert_error(fd_store_visit_answer(f.s, &early, visit, "lobby", NULL), FD_EINVAL,
+                    "fd_store_visit_answer: at: 2026-11-23 08:00 +08:00 is before the visit was registered (09:00)");
+    fd_assert_error(fd_store_visit_explain(f.s, &early, visit, "加班"), FD_EINVAL, "before the visit was registered");
+    fd_assert_error(fd_store_item_return(f.s, &a, card, NULL), FD_EINVAL,
+                    "fd_store_item_return: at: 2026-11-23 09:00 +08:00 is before the item was issued (09:01)");
+    fd_assert_error(fd_store_item_issue(f.s, &early, key, visit), FD_EINVAL, "before the visitor arrived (09:00)");
+    fd_assert_error(fd_store_goods_permit_approve(f.s, &m_early, permit, NULL), FD_EINVAL,
+                    "at: 2026-11-23 08:00 +08:00 is before the permit was applied for (09:00)");
+    fd_assert_error(fd_store_item_count_explain(f.s, &early, count, "借出未登记"), FD_EINVAL,
+                    "before the count was made");
+    fd_assert_error(fd_store_visit_prep_done(f.s, &early, prep, NULL), FD_EINVAL,
+                    "before the item was added to the checklist");
+    fd_assert_error(fd_store_blocklist_lift(f.s, &m_early, entry, "误录"), FD_EINVAL, "before the entry was added");
+    assert_unchanged(&f, &before);
+    /* after the last step: the host answers at 09:30; a check-out at 09:20 is refused naming `at` */
+    fd_actor answer = clerk_at(&f, T0 + 30 * 60);
+    fd_assert_ok(fd_store_visit_answer(f.s, &answer, visit, "lobby", NULL));
+    fd_actor before_answer = clerk_at(&f, T0 + 20 * 60);
+    fd_assert_error(fd_store_visit_checkout(f.s, &before_answer, visit, 0, NULL), FD_EINVAL,
+                    "fd_store_visit_checkout: at: 2026-11-23 09:20 +08:00 is before the host's answer was recorded "
+                    "(09:30)");
+    /* approved at 10:00, the gate cannot check it at 09:50 */
+    fd_actor approve = manager_at(&f, T0 + HOUR);
+    fd_assert_ok(fd_store_goods_permit_approve(f.s, &approve, permit, NULL));
+    fd_actor gate = clerk_at(&f, T0 + 50 * 60);
+    int64_t check = 0;
+    fd_assert_error(fd_store_goods_check(&check, f.s, &gate, permit, "沙发1", NULL, NULL), FD_EINVAL,
+                    "before the permit was approved (10:00)");
+    fx_close(&f);
+}
+
+/* R-VIS-8: a parcel for an occupant is for the occupant's unit: a unit that disagrees is refused. */
+Test(visitors_store, R_VIS_8_a_parcels_occupant_and_unit_agree)
+{
+    fx f = fx_open("vis-trial-unit");
+    fd_actor sys = fd_test_actor(f.site, 0, T0 - DAY);
+    fd_unit u = FD_UNIT_INIT;
+    fd_unit *first = NULL;
+    fd_assert_ok(fd_store_unit_get(&first, f.s, &sys, f.unit));
+    u.building_id = first->building_id;
+    fd_unit_free(first);
+    u.number = "1202";
+    u.use = "residential";
+    int64_t next_door = 0;
+    fd_assert_ok(fd_store_unit_add(&next_door, f.s, &sys, &u));
+    fd_actor a = clerk_at(&f, T0);
+    fd_custody_item c = FD_CUSTODY_ITEM_INIT;
+    c.kind = "parcel";
+    c.description = "京东快递";
+    c.occupant_id = f.occupant;
+    c.unit_id = next_door;
+    snapshot before = snap(&f);
+    int64_t id = 0;
+    fd_assert_error(fd_store_custody_add(&id, f.s, &a, &c), FD_EINVAL,
+                    "custody_item.unit_id: occupant 1 lives in 3-1201, not in 3-1202");
+    assert_unchanged(&f, &before);
+    c.unit_id = f.unit;
+    fd_assert_ok(fd_store_custody_add(&id, f.s, &a, &c));
+    fx_close(&f);
+}
+
+/* R-VIS-4: a code is folded when stored and when looked up: v01, ｖ０１ and V01 are one card. */
+Test(visitors_store, R_VIS_4_item_codes_are_folded_when_stored_and_looked_up)
+{
+    fx f = fx_open("vis-trial-codes");
+    int64_t card = add_item(&f, "visitor_card", "v01");
+    fd_actor a = clerk_at(&f, T0);
+    fd_counted_item *got = NULL;
+    fd_assert_ok(fd_store_item_get_by_code(&got, f.s, &a, "\xEF\xBD\x96\xEF\xBC\x90\xEF\xBC\x91")); /* ｖ０１ */
+    cr_assert_eq(got->id, card);
+    cr_assert_str_eq(got->code, "V01");
+    fd_counted_item_free(got);
+    fd_assert_ok(fd_store_item_get_by_code(&got, f.s, &a, "V01"));
+    cr_assert_eq(got->id, card);
+    fd_counted_item_free(got);
+    fd_assert_error(fd_store_item_get_by_code(&got, f.s, &a, "V02"), FD_ENOTFOUND, "code: no item 'V02'");
+    cr_assert_null(got);
+    fd_assert_error(fd_store_item_get_by_code(&got, f.s, &a, ""), FD_EINVAL, "code");
+    fd_actor m = manager_at(&f, T0);
+    fd_counted_item it = FD_COUNTED_ITEM_INIT;
+    it.kind = "visitor_card";
+    it.code = "V01";
+    int64_t id = 0;
+    fd_assert_error(fd_store_item_add(&id, f.s, &m, &it), FD_ECONFLICT, "counted_item.code");
+    it.code = "\xEF\xBD\x96\xEF\xBC\x90\xEF\xBC\x91";
+    fd_assert_ok(fd_counted_item_validate(&it));
+    fd_assert_error(fd_store_item_add(&id, f.s, &m, &it), FD_ECONFLICT, "counted_item.code");
+    it.code = "v 01";
+    fd_assert_error(fd_counted_item_validate(&it), FD_EINVAL, "counted_item.code");
+    fx_close(&f);
+}
+
+/* R-COM-4: the report groups purposes as people spell them: Traditional and Simplified, widths, blanks. */
+Test(visitors_store, R_COM_4_the_report_groups_purposes_by_the_search_fold)
+{
+    fx f = fx_open("vis-trial-purposes");
+    fd_visit v = walk_in();
+    const char *purposes[] = { "送货", "送貨", "送货", "\xE3\x80\x80送货 ", "面试（二面）", "面试(二面)", "面试（二面）" };
+    for (size_t i = 0; i < sizeof purposes / sizeof *purposes; i++) {
+        v.purpose = purposes[i];
+        reg_at(&f, T0 + (int64_t)i, v);
+    }
+    /* an old row with a blank purpose (before blanks were refused) gets no row of its own */
+    fd_visit blank = walk_in();
+    blank.purpose = "待填";
+    int64_t old = reg_at(&f, T0 + 20, blank);
+    char sql[200];
+    snprintf(sql, sizeof sql, "UPDATE visits SET purpose = ' ' WHERE id = %lld", (long long)old);
+    sqlite3 *db = NULL;
+    cr_assert_eq(sqlite3_open(f.path, &db), SQLITE_OK);
+    cr_assert_eq(sqlite3_exec(db, "DROP TRIGGER visits_only_events_and_purge", NULL, NULL, NULL), SQLITE_OK);
+    cr_assert_eq(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
+    sqlite3_close(db);
+    fd_actor a = clerk_at(&f, T0 + DAY);
+    fd_report *r = NULL;
+    fd_assert_ok(fd_report_daily_new(&r, f.s, &a, TODAY, "zh"));
+    size_t s = section_of(r, "visitors.by_purpose");
+    cr_assert_eq(rows_of(r, s), 2);
+    fd_report_cell c;
+    fd_assert_ok(fd_report_cell_get(&c, r, s, 0, 0, 0));
+    cr_assert_str_eq(c.text, "送货", "the most frequent spelling, as typed");
+    cr_assert_eq(cell_value(r, s, 0, 1), 4);
+    fd_assert_ok(fd_report_cell_get(&c, r, s, 0, 1, 0));
+    cr_assert_str_eq(c.text, "面试（二面）", "full-width brackets as typed");
+    cr_assert_eq(cell_value(r, s, 1, 1), 3);
+    fd_report_free(r);
+    fx_close(&f);
+}
+
+/* R-VIS-1: a visitor the blocklist holds is decided on first: a check-out would leave the hit pending. */
+Test(visitors_store, R_VIS_1_a_held_visitor_is_decided_on_before_checking_out)
+{
+    fx f = fx_open("vis-trial-held");
+    block(&f, "limited", "推销", "张伟", NULL, NULL, NULL);
+    fd_actor a = clerk_at(&f, T0);
+    fd_visit v = walk_in();
+    fd_visit_registration r = reg(&f, &a, &v, NULL);
+    cr_assert_str_eq(r.state, "held");
+    fd_actor later = clerk_at(&f, T0 + HOUR);
+    snapshot before = snap(&f);
+    fd_assert_error(fd_store_visit_checkout(f.s, &later, r.id, 0, NULL), FD_ESTATE,
+                    "visit.state: held by a blocklist match: decide first: admit or refuse (a visitor who left is "
+                    "refused with a note)");
+    assert_unchanged(&f, &before);
+    fd_assert_ok(fd_store_visit_refuse(f.s, &later, r.id, "未等核实自行离开"));
+    cr_assert_eq(fd_test_sql_int(f.path, "SELECT count(*) FROM blocklist_hits WHERE outcome = 'pending'"), 0);
+    fd_visit *got = get_visit(&f, &a, r.id);
+    cr_assert_eq(got->departed_at, T0 + HOUR, "a visitor who was there leaves when refused");
+    fd_visit_free(got);
+    fx_close(&f);
+}
+
+/* R-COM-2: an ID or passport number in free text is revealed by fd_store_visit_id_reveal() alone. */
+Test(visitors_store, R_COM_2_id_numbers_in_free_text_stay_masked_under_the_reveal_grant)
+{
+    fx f = fx_open("vis-trial-reveal");
+    fd_actor a = clerk_at(&f, T0);
+    fd_visit v = walk_in();
+    v.purpose = "送证件 11010519491231002X，护照E12345678，电话13800138000";
+    int64_t id = reg(&f, &a, &v, NULL).id;
+    fd_actor rv = revealer_at(&f, T0 + 60);
+    fd_visit *got = get_visit(&f, &rv, id);
+    cr_assert_str_eq(got->purpose, "送证件 110105********002X，护照E*****678，电话13800138000");
+    fd_visit_free(got);
+    cr_assert_eq(fd_test_sql_int(f.path, "SELECT count(*) FROM reveals WHERE field = 'purpose'"), 1, "the phone was revealed");
+    got = get_visit(&f, &a, id);
+    cr_assert_str_eq(got->purpose, "送证件 110105********002X，护照E*****678，电话138****8000");
+    fd_visit_free(got);
+    fx_close(&f);
+}
+
+/* R-COM-2, R-COM-3: the journal is never purged: numbers in what it keeps are masked when written. */
+Test(visitors_store, R_COM_2_the_journal_keeps_notes_with_their_numbers_masked)
+{
+    fx f = fx_open("vis-trial-journal");
+    fd_actor a = clerk_at(&f, T0);
+    fd_actor m = manager_at(&f, T0 + 60);
+    int64_t entry = block(&f, "warning", "推销", NULL, "13700001111", NULL, NULL);
+    fd_assert_ok(fd_store_blocklist_lift(f.s, &m, entry, "误录，本人13700001111 身份证11010519491231002X 已核实"));
+    fd_goods_permit p = FD_GOODS_PERMIT_INIT;
+    p.applicant = "陈工";
+    p.items = "沙发1";
+    int64_t permit = 0;
+    fd_assert_ok(fd_store_goods_permit_add(&permit, f.s, &a, &p, NULL));
+    fd_assert_ok(fd_store_goods_permit_approve(f.s, &m, permit, "回乡证H12345678已查验"));
+    cr_assert_eq(fd_test_sql_int(f.path, "SELECT count(*) FROM journal WHERE detail LIKE '%13700001111%' OR detail LIKE "
+                                 "'%19491231%' OR detail LIKE '%H12345678%'"), 0);
+    cr_assert_eq(fd_test_sql_int(f.path, "SELECT count(*) FROM journal WHERE detail = "
+                                 "'误录，本人137****1111 身份证110105********002X 已核实'"), 1);
+    cr_assert_eq(fd_test_sql_int(f.path, "SELECT count(*) FROM journal WHERE detail = '回乡证H*****678已查验'"), 1);
+    fx_close(&f);
+}
+
+/* R-COM-3: the purge masks the numbers in a visit's purpose and its events' notes at the ID horizon. */
+Test(visitors_store, R_COM_3_the_purge_masks_numbers_in_purposes_and_notes)
+{
+    fx f = fx_open("vis-trial-purge");
+    fd_actor a = clerk_at(&f, T0);
+    fd_visit v = walk_in();
+    v.purpose = "取身份证 11010519491231002X，联系13800138000";
+    int64_t id = reg(&f, &a, &v, NULL).id;
+    fd_actor out = clerk_at(&f, T0 + HOUR);
+    fd_assert_ok(fd_store_visit_checkout(f.s, &out, id, 0, "护照E12345678已归还"));
+    v.purpose = "送货";
+    int64_t plain = reg(&f, &a, &v, NULL).id;
+    fd_assert_ok(fd_store_visit_checkout(f.s, &out, plain, 0, NULL));
+    fd_actor later = manager_at(&f, T0 + 31 * DAY);
+    fd_visit_purge p;
+    fd_assert_ok(fd_store_visit_purge(&p, f.s, &later, 0));
+    cr_assert_eq(p.id_numbers, 0, "no ID document");
+    cr_assert_eq(fd_test_sql_int(f.path, "SELECT count(*) FROM visits WHERE purpose LIKE '%19491231%' OR purpose LIKE "
+                                 "'%13800138000%'"), 0);
+    cr_assert_eq(fd_test_sql_int(f.path, "SELECT count(*) FROM visit_events WHERE note LIKE '%12345678%'"), 0);
+    cr_assert_eq(fd_test_sql_int(f.path, "SELECT count(*) FROM visit_events WHERE note = '护照E*****678已归还'"), 1);
+    cr_assert_eq(fd_test_sql_int(f.path, "SELECT count(*) FROM visits WHERE id_purged_at <> 0"), 2);
+    cr_assert_eq(fd_test_sql_int(f.path, "SELECT count(*) FROM journal WHERE action = 'purge' AND detail LIKE '%texts=2%'"),
+                 1);
+    fd_visit *got = get_visit(&f, &a, plain);
+    cr_assert_str_eq(got->purpose, "送货");
+    fd_visit_free(got);
+    /* only the purge rewrites them, once: length kept, nothing else changed */
+    cr_assert_neq(fd_test_sql_exec(f.path, "UPDATE visit_events SET note = 'x' WHERE note <> ''"), SQLITE_OK);
+    cr_assert_neq(fd_test_sql_exec(f.path, "UPDATE visits SET purpose = '别的'"), SQLITE_OK);
+    fx_close(&f);
+}
+
+/* R-COM-4, R-VIS-6: refusals say instants in the site's time, lengths of time in words, staff by code. */
+Test(visitors_store, R_COM_4_refusals_say_times_in_site_time_and_durations_in_words)
+{
+    fx f = fx_open("vis-trial-words");
+    fd_actor a = clerk_at(&f, T0);
+    fd_visit v = walk_in();
+    int64_t id = reg(&f, &a, &v, NULL).id;
+    fd_actor out = clerk_at(&f, T0 + HOUR);
+    fd_assert_ok(fd_store_visit_checkout(f.s, &out, id, T0 + 30 * 60, NULL));
+    fd_actor again = clerk_at(&f, T0 + 2 * HOUR + 31 * 60);
+    fd_assert_error(fd_store_visit_checkout(f.s, &again, id, 0, NULL), FD_ESTATE,
+                    "visit.departed_at: checked out already, 2 h 1 min before now");
+    fd_assert_error(fd_store_visit_shift_check(&(fd_visit_shift){ 0 }, f.s, &a, T0 + DAY), FD_EINVAL,
+                    "since: 2026-11-24 09:00 +08:00 is after now");
+    fd_buf b = FD_BUF_INIT;
+    fd_assert_error(fd_visit_code_parse(&b, "answer", "上楼吧"), FD_EINVAL, "is not an answer (");
+    fd_assert_ok(fd_visit_code_parse(&b, "answer", "bring-up"));
+    cr_assert_str_eq(b.ptr, "bring_up");
+    fd_assert_ok(fd_visit_code_parse(&b, "answer", "Bring Up"));
+    cr_assert_str_eq(b.ptr, "bring_up");
+    fd_assert_ok(fd_visit_code_parse(&b, "item_kind", "visitor-card"));
+    cr_assert_str_eq(b.ptr, "visitor_card");
+    fd_buf_dispose(&b);
     fx_close(&f);
 }

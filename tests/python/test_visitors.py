@@ -99,11 +99,14 @@ def test_register_answer_and_check_out_R_VIS_1_R_VIS_2_R_VIS_3(estate):
     assert fd.visit(s, clerk, r.id).state == "on_site"
     with pytest.raises(fd.InvalidState, match="answered already"):
         fd.answer_visit(s, clerk, r.id, "lobby")
-    fd.check_out_visit(s, clerk, r.id, note="已离开")
+    with pytest.raises(fd.InvalidArgument, match="at: 2026-11-23 09:00 \\+08:00 is before the host's answer"):
+        fd.check_out_visit(s, clerk, r.id)  # dated before the answer it follows (R-COM-3)
+    later = clerk.replace(at=T0 + 2 * HOUR)
+    fd.check_out_visit(s, later, r.id, note="已离开")
     assert fd.visit(s, clerk, r.id).state == "left"
     assert [e.kind for e in fd.visit_events(s, clerk, visit_id=r.id)] == ["answer", "checkout"]
     with pytest.raises(fd.InvalidState, match="visit.departed_at"):
-        fd.check_out_visit(s, clerk, r.id)
+        fd.check_out_visit(s, later, r.id)
 
 
 def test_checkout_before_checkin_is_refused_and_nothing_changes_R_COM_4(estate, db_path):
@@ -413,3 +416,101 @@ def test_the_days_counts_and_the_daily_reports_visitors_section_R_COM_4(estate):
     assert row[:6] == [night.at, 4, "赵六", "", 1, "前台"]
     assert "13912345678" not in r.json() and "禁止入内" not in r.text()
     assert "\n访客汇总\n" in s.daily_report(morning, "2026-11-23").text()
+
+
+# -- what a new user's trial found (issue 12) ----------------------------------------------------
+def test_code_fields_take_labels_as_the_cli_does_R_VIS_1_R_VIS_4(estate):
+    s, clerk, mgr, boss = estate["store"], estate["clerk"], estate["manager"], estate["boss"]
+    assert fd.parse_id_number("身份证", "11010519491231002X", "2026-11-23").type == "id_card"
+    r = fd.register_visit(s, clerk, visitor="张伟", host="前台", purpose="送货",
+                          id_document=fd.IdDocument("身份证", "11010519491231002X"))
+    assert fd.visit(s, clerk, r.id).id_type == "id_card"
+    fd.answer_visit(s, clerk.replace(at=T0 + HOUR), r.id, "大堂会面")
+    assert [v.id for v in fd.visits(s, clerk, state="在访")] == [r.id]
+    assert [e.code for e in fd.visit_events(s, clerk, kind="答复")] == ["lobby"]
+    key = fd.add_item(s, mgr, kind="钥匙", code="k01")
+    assert fd.counted_item(s, clerk, key).kind == "key"
+    assert [i.id for i in fd.counted_items(s, clerk, kind="钥匙", state="在库")] == [key]
+    count = fd.count_items(s, clerk, "钥匙", "交班", 1, boss)
+    assert (fd.item_count(s, clerk, count).kind, fd.item_count(s, clerk, count).moment) == ("key", "end")
+    parcel = fd.add_custody_item(s, clerk, kind="快递", description="顺丰快递", occupant_id=estate["occupant"])
+    fd.notify_custody(s, clerk, parcel, "短信")
+    fd.collect_custody(s, clerk, parcel, "王小丽", "签字")
+    assert fd.custody_item(s, clerk, parcel).check_method == "signature"
+    assert [i.id for i in fd.custody_items(s, clerk, kind="快递", state="已领取")] == [parcel]
+    entry = fd.add_blocklist_entry(s, mgr, level="限制", reason="推销", phone="13700001111")
+    assert fd.blocklist_entry(s, mgr, entry).level == "limited"
+    with pytest.raises(fd.InvalidArgument, match="text: '帮忙' is not an answer"):
+        fd.answer_visit(s, clerk, r.id, "帮忙")
+
+
+def test_a_code_is_found_however_it_is_typed_R_VIS_4(estate):
+    s, clerk, mgr = estate["store"], estate["clerk"], estate["manager"]
+    card = fd.add_item(s, mgr, kind="visitor_card", code="v01")
+    assert fd.counted_item_by_code(s, clerk, "ｖ０１").id == card
+    assert fd.counted_item_by_code(s, clerk, "V01").code == "V01"
+    with pytest.raises(fd.NotFound, match="code: no item 'V02'"):
+        fd.counted_item_by_code(s, clerk, "v02")
+    with pytest.raises(fd.Conflict):
+        fd.add_item(s, mgr, kind="visitor_card", code="V01")
+
+
+def test_a_walk_in_planned_for_tomorrow_is_refused_R_VIS_1(estate):
+    s, clerk = estate["store"], estate["clerk"]
+    with pytest.raises(fd.InvalidArgument, match="visit.planned_from: 2026-11-24 09:00 \\+08:00 is after the walk-in"):
+        fd.register_visit(s, clerk, visitor="张伟", host="前台", purpose="送货", planned_from=T0 + 24 * HOUR)
+    with pytest.raises(fd.InvalidArgument, match="visit.planned_until: .* is not after the walk-in's arrival"):
+        fd.register_visit(s, clerk, visitor="张伟", host="前台", purpose="送货", planned_until=T0 - HOUR)
+    r = fd.register_visit(s, clerk, visitor="张伟", host="前台", purpose="送货", preregistered=True,
+                          planned_from=T0 + 24 * HOUR)
+    assert r.state == "expected" and r.slip_no == 1
+
+
+def test_refusals_of_the_trial_name_the_field_and_change_nothing_R_VIS_1_R_VIS_7_R_COM_2(estate, db_path):
+    s, clerk, mgr = estate["store"], estate["clerk"], estate["manager"]
+    before = sqlite3.connect(db_path).execute("SELECT count(*) FROM visits").fetchone()
+    with pytest.raises(fd.InvalidArgument, match="id.number: this is a resident ID number .*choose the type id_card"):
+        fd.register_visit(s, clerk, visitor="张伟", host="前台", purpose="送货",
+                          id_document=fd.IdDocument("other", "11010519491231002X"))
+    with pytest.raises(fd.InvalidArgument, match="visit.visitor: is required"):
+        fd.register_visit(s, clerk, visitor="\u3000", host="前台", purpose="送货")
+    with pytest.raises(fd.InvalidArgument, match="visit.purpose: is required"):
+        fd.register_visit(s, clerk, visitor="张伟", host="前台", purpose="  ")
+    with pytest.raises(fd.InvalidArgument, match="item 1 \\('电脑-1台'\\): a quantity is a whole number"):
+        fd.add_goods_permit(s, clerk, applicant="陈工", items="电脑-1台")
+    assert sqlite3.connect(db_path).execute("SELECT count(*) FROM visits").fetchone() == before
+    assert fd.parse_goods_items("电脑两台\n椅子三把") == "电脑×2；椅子×3"
+    p = fd.add_goods_permit(s, clerk, applicant="陈工", items="电脑两台\n椅子三把", valid_until=T0 + dt.timedelta(seconds=60))
+    with pytest.raises(fd.InvalidState, match="permit.valid_until: permit 1 expired at 2026-11-23 09:01 \\+08:00, "
+                                             "59 min ago"):
+        fd.approve_goods_permit(s, mgr.replace(at=T0 + HOUR), p)
+
+
+def test_steps_in_order_and_a_held_visitor_decided_first_R_COM_3_R_VIS_1(estate):
+    s, clerk, mgr = estate["store"], estate["clerk"], estate["manager"]
+    parcel = fd.add_custody_item(s, clerk, kind="parcel", description="顺丰快递", occupant_id=estate["occupant"])
+    with pytest.raises(fd.InvalidArgument, match="at: 2026-11-23 08:00 \\+08:00 is before the parcel was deposited "
+                                                 "\\(09:00\\)"):
+        fd.collect_custody(s, clerk.replace(at=T0 - HOUR), parcel, "王小丽", "signature")
+    fd.add_blocklist_entry(s, mgr, level="warning", reason="推销", name="张伟")
+    r = fd.register_visit(s, clerk, visitor="张伟", host="前台", purpose="推销")
+    assert r.state == "held"
+    with pytest.raises(fd.InvalidState, match="decide first: admit or refuse"):
+        fd.check_out_visit(s, clerk.replace(at=T0 + HOUR), r.id)
+    fd.refuse_visit(s, clerk.replace(at=T0 + HOUR), r.id, "未等核实自行离开")
+    assert [h.outcome for h in fd.blocklist_hits(s, clerk, visit_id=r.id)] == ["refused"]
+
+
+def test_numbers_in_free_text_the_journal_and_the_purge_R_COM_2_R_COM_3(estate):
+    s, clerk, mgr, system = estate["store"], estate["clerk"], estate["manager"], estate["system"]
+    assert fd.pii.mask_text("护照E12345678，车牌京A12345，房号3-1201") == "护照E*****678，车牌京A12345，房号3-1201"
+    r = fd.register_visit(s, clerk, visitor="张伟", host="前台", purpose="送证件11010519491231002X，电话13800138000")
+    revealer = fd.Actor(estate["site"], estate["boss"], at=T0 + HOUR).with_reveal("公安协查")
+    assert fd.visit(s, revealer, r.id).purpose == "送证件110105********002X，电话13800138000"
+    entry = fd.add_blocklist_entry(s, mgr, level="warning", reason="推销", phone="13700001111")
+    fd.lift_blocklist_entry(s, mgr.replace(at=T0 + HOUR), entry, "误录，本人13700001111")
+    assert [e.detail for e in s.journal(system, entity="blocklist", action="lift")] == ["误录，本人137****1111"]
+    fd.check_out_visit(s, clerk.replace(at=T0 + HOUR), r.id, note="护照E12345678已归还")
+    fd.purge_visits(s, mgr.replace(at=T0 + 31 * 24 * HOUR))
+    assert fd.visit(s, revealer, r.id).purpose == "送证件110105********002X，电话138****8000"
+    assert [e.note for e in fd.visit_events(s, revealer, visit_id=r.id)] == ["护照E*****678已归还"]

@@ -87,3 +87,19 @@ class Handle:
         """Closes the handle; exceptions propagate."""
         self.close()
         return False
+
+
+def code_of(parse, field, value):
+    """``value`` for a code field as the CLI takes it: the code or a label (报修, 身份证, 大堂会面), Simplified or
+    Traditional, read with ``parse(field, text)`` (a module's code_parse); None and "" stay as they are. An unknown
+    word raises InvalidArgument naming ``text`` and the list."""
+    return parse(field, value) if isinstance(value, str) and value else value
+
+
+def codes_of(parse, values, lists):
+    """The code fields of ``values`` (record or filter keywords, changed in place and returned) named by ``lists``
+    ({keyword: code list}) given as labels become codes (see :func:`code_of`)."""
+    for key, field in lists.items():
+        if key in values:
+            values[key] = code_of(parse, field, values[key])
+    return values

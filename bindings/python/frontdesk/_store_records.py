@@ -125,7 +125,7 @@ class JournalEntry(Record):
     ``entity``: 对象, kind of thing that changed, e.g. policy
     ``entity_id``: 对象编号, which one, 0 when not applicable
     ``action``: 操作, what happened, e.g. set
-    ``detail``: 详情, free text; phone and ID numbers in it are masked on output (personal data: free_text)
+    ``detail``: 详情, free text; phone, ID and passport numbers in it are masked as it is written (the journal is never purged) (personal data: free_text)
     """
     _name = "journal"
     _c_type = _c.fd_journal_entry

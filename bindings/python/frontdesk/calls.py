@@ -26,7 +26,7 @@ from . import core as _c
 from ._calls_records import (Call, CallFilter, CallTask, CallTaskFilter, CdrLeg, CdrLegFilter, DirEntry,
                              DirEntryFilter, Guest, GuestFilter, Message, MessageEvent, MessageEventFilter,
                              MessageFilter)
-from ._convert import Handle
+from ._convert import Handle, code_of, codes_of
 from ._records import Records, from_seconds, integer, to_seconds
 
 __all__ = ["Call", "CallFilter", "CallTask", "CallTaskFilter", "CdrLeg", "CdrLegFilter", "DirEntry", "DirEntryFilter",
@@ -178,15 +178,11 @@ _CALL_CODES = {"direction": "direction", "disposition": "disposition", "category
 
 def _codes(values, lists):
     """Codes given as their labels (报修, 諮詢, 来电) become the codes; an unknown one raises naming its list."""
-    for key, field in lists.items():
-        v = values.get(key)
-        if isinstance(v, str) and v:
-            values[key] = code_parse(field, v)
-    return values
+    return codes_of(code_parse, values, lists)
 
 
 def _code(field, value):
-    return code_parse(field, value) if isinstance(value, str) and value else value
+    return code_of(code_parse, field, value)
 
 
 def _zone(store, actor):

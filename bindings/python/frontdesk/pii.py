@@ -71,11 +71,12 @@ def mask_text_count(text):
 
 
 def mask_text(text):
-    """``text`` with its mobile, landline and ID numbers masked in place: every
-    other character is kept, and the result has as many characters."""
+    """``text`` with its mobile, landline, ID and passport-like numbers (E12345678,
+    C12345678) masked in place: every other character is kept, and the result has
+    as many characters."""
     return mask_text_count(text)[0]
 
 
 def contains(text):
-    """True when ``text`` holds a phone or ID number that mask_text() would mask."""
+    """True when ``text`` holds a phone, ID or passport-like number that mask_text() would mask."""
     return bool(_c.fd_pii_contains(text))

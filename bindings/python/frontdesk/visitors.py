@@ -17,7 +17,9 @@ showing (R-VIS-1 … R-VIS-3, R-COM-2 … R-COM-4).
 The rules are pure functions (:func:`parse_id_number`, :func:`parse_plate`,
 :func:`validate_visit`, :func:`overstay`, :func:`checkout_check` ...), usable
 without a store. Codes are English words ("on_site"); :func:`visit_code_label`
-gives 在访 and :func:`visit_code_parse` takes either. Instants: aware datetimes
+gives 在访 and :func:`visit_code_parse` takes either, as every function taking a
+code does (IdDocument("身份证", ...), answer_visit(..., "大堂会面"), kind="钥匙",
+state="在访" in a filter), as the CLI does. Instants: aware datetimes
 or int UTC seconds; a naive datetime is local time at the actor's site.
 """
 
@@ -26,6 +28,7 @@ import enum as _enum
 from typing import NamedTuple as _NamedTuple
 
 from . import core as _c
+from ._convert import code_of, codes_of
 from ._records import Records, from_seconds, integer, to_date, to_seconds
 from ._visitors_records import (BlocklistEntry, BlocklistEntryFilter, BlocklistHit, BlocklistHitFilter, CountedItem,
                                 CountedItemFilter, CustodyEvent, CustodyEventFilter, CustodyItem, CustodyItemFilter,
@@ -48,7 +51,8 @@ __all__ = ["Visit", "VisitFilter", "VisitEvent", "VisitEventFilter", "BlocklistE
            "add_blocklist_entry", "lift_blocklist_entry", "check_blocklist", "blocklist", "blocklist_entry",
            "blocklist_hits", "blocklist_hit", "slip_handover_status", "hand_over_slips", "slip_handovers",
            "slip_handover", "validate_counted_item", "add_item", "issue_item", "return_item", "lose_item",
-           "item_found", "count_items", "explain_count", "counted_items", "counted_item", "item_events",
+           "item_found", "count_items", "explain_count", "counted_items", "counted_item", "counted_item_by_code",
+           "item_events",
            "item_event", "item_counts", "item_count",
            "parse_goods_items", "compare_goods_items", "validate_goods_permit", "validate_custody_item",
            "custody_item_due", "add_goods_permit", "approve_goods_permit", "refuse_goods_permit", "check_goods",
@@ -78,6 +82,28 @@ def visit_code_parse(field, text):
     return _c.fd_visit_code_parse(field, text)
 
 
+def _code(field, value):
+    """A code field given as the CLI takes it, the code or a label (身份证, 大堂会面, 钥匙), as its code."""
+    return code_of(visit_code_parse, field, value)
+
+
+def _codes(values, lists):
+    """The code fields of ``values`` (record or filter keywords) given as labels, as codes."""
+    return codes_of(visit_code_parse, values, lists)
+
+
+_VISIT_CODES = {"state": "state", "answer": "answer", "id_type": "id_type", "blocklist_level": "level"}
+_EVENT_CODES = {"kind": "event_kind", "code": "answer"}
+_ENTRY_CODES = {"level": "level", "id_type": "id_type"}
+_HIT_CODES = {"level": "level", "basis": "basis", "outcome": "outcome"}
+_ITEM_CODES = {"kind": "item_kind", "state": "item_state"}
+_ITEM_EVENT_CODES = {"kind": "item_event"}
+_COUNT_CODES = {"kind": "item_kind", "moment": "moment", "state": "count_state"}
+_PERMIT_CODES = {"state": "permit_state", "id_type": "id_type"}
+_CUSTODY_CODES = {"kind": "custody_kind", "state": "custody_state", "check_method": "custody_how"}
+_CUSTODY_EVENT_CODES = {"kind": "custody_event", "how": "custody_how"}
+
+
 def _day(value, field):
     """A datetime.date for a C date parameter: a date, "YYYY-MM-DD", or a datetime."""
     d = to_date(value, field)
@@ -94,7 +120,7 @@ class IdDocument(_NamedTuple):
 
     def _to_c(self):
         d = _c.fd_id_document()
-        d.type, d.number = self.type, self.number
+        d.type, d.number = _code("id_type", self.type), self.number
         d.consent = int(bool(self.consent))
         return d
 
@@ -119,7 +145,7 @@ def parse_id_number(type, number, today):
     """R-COM-2: an ID number of ``type`` read and checked where the type allows (GB 11643 for id_card, with
     birth dates not after ``today``); raises InvalidArgument naming ``number``, never echoing it."""
     n = _c.fd_id_number()
-    _c.fd_id_number_parse(n, type, number, _day(today, "today"))
+    _c.fd_id_number_parse(n, _code("id_type", type), number, _day(today, "today"))
     return IdNumber(n.type, n.number, n.masked)
 
 
@@ -246,7 +272,8 @@ def register_visit(store, actor, *, id_document=None, **fields):
 
 def answer_visit(store, actor, visit_id, answer, note=None):
     """R-VIS-2: the host's answer: "lobby" (meets them in the lobby), "bring_up" or "decline"."""
-    _c.fd_store_visit_answer(store._handle(), store._actor(actor), integer(visit_id, "visit_id"), answer, note)
+    _c.fd_store_visit_answer(store._handle(), store._actor(actor), integer(visit_id, "visit_id"),
+                             _code("answer", answer), note)
 
 
 def check_in_visit(store, actor, visit_id):
@@ -359,7 +386,8 @@ def purge_visits(store, actor, dry_run=False):
 def visits(store, actor, **filter):
     """Visits of the actor's site (VisitFilter keywords: state=, registered_at_from=, host_employee= ...),
     in id order, personal data masked unless revealed."""
-    return VisitFilter._iterate(store._handle(), store._actor(actor), _zone(store, actor), **filter)
+    return VisitFilter._iterate(store._handle(), store._actor(actor), _zone(store, actor),
+                                **_codes(filter, _VISIT_CODES))
 
 
 def visit(store, actor, visit_id):
@@ -369,7 +397,8 @@ def visit(store, actor, visit_id):
 
 def visit_events(store, actor, **filter):
     """The events of visits (VisitEventFilter keywords: visit_id=, kind= ...), oldest first."""
-    return VisitEventFilter._iterate(store._handle(), store._actor(actor), _zone(store, actor), **filter)
+    return VisitEventFilter._iterate(store._handle(), store._actor(actor), _zone(store, actor),
+                                     **_codes(filter, _EVENT_CODES))
 
 
 def visit_event(store, actor, event_id):
@@ -381,7 +410,8 @@ def add_blocklist_entry(store, actor, *, id_document=None, **fields):
     """R-VIS-1: adds a blocklist entry (BlocklistEntry keywords: level, reason, name, phone, valid_from,
     valid_until) with an optional IdDocument (kept only as a keyed hash and masked); needs Grant.MANAGE."""
     return _c.fd_store_blocklist_add(store._handle(), store._actor(actor),
-                                     BlocklistEntry(**fields)._to_c(_zone(store, actor)), _doc(id_document))
+                                     BlocklistEntry(**_codes(fields, _ENTRY_CODES))._to_c(_zone(store, actor)),
+                                     _doc(id_document))
 
 
 def lift_blocklist_entry(store, actor, entry_id, reason):
@@ -399,7 +429,8 @@ def check_blocklist(store, actor, name=None, phone=None, id_document=None):
 
 def blocklist(store, actor, **filter):
     """Blocklist entries of the actor's site (BlocklistEntryFilter keywords: level= ...), in id order."""
-    return BlocklistEntryFilter._iterate(store._handle(), store._actor(actor), _zone(store, actor), **filter)
+    return BlocklistEntryFilter._iterate(store._handle(), store._actor(actor), _zone(store, actor),
+                                         **_codes(filter, _ENTRY_CODES))
 
 
 def blocklist_entry(store, actor, entry_id):
@@ -410,7 +441,8 @@ def blocklist_entry(store, actor, entry_id):
 def blocklist_hits(store, actor, **filter):
     """Blocklist matches at registration and their outcome (BlocklistHitFilter keywords: visit_id=,
     outcome= ...)."""
-    return BlocklistHitFilter._iterate(store._handle(), store._actor(actor), _zone(store, actor), **filter)
+    return BlocklistHitFilter._iterate(store._handle(), store._actor(actor), _zone(store, actor),
+                                       **_codes(filter, _HIT_CODES))
 
 
 def blocklist_hit(store, actor, hit_id):
@@ -461,7 +493,7 @@ def validate_counted_item(item):
 def add_item(store, actor, **fields):
     """R-VIS-4: adds a visitor card, key, umbrella ... to the site's stock (CountedItem keywords: kind, code,
     name); needs Grant.MANAGE. Returns its id."""
-    return _c.fd_store_item_add(store._handle(), store._actor(actor), CountedItem(**fields)._to_c())
+    return _c.fd_store_item_add(store._handle(), store._actor(actor), CountedItem(**_codes(fields, _ITEM_CODES))._to_c())
 
 
 def issue_item(store, actor, item_id, visit_id):
@@ -488,8 +520,8 @@ def item_found(store, actor, item_id, note=None):
 def count_items(store, actor, kind, moment, counted, cosigner):
     """R-VIS-4: records a count of ``kind`` at the shift's "start" or "end", entered by the actor and signed by
     ``cosigner``; the store adds what should be in stock. Returns the count's id (see :func:`item_count`)."""
-    return _c.fd_store_item_count(store._handle(), store._actor(actor), kind, moment, integer(counted, "counted"),
-                                  integer(cosigner, "cosigner"))
+    return _c.fd_store_item_count(store._handle(), store._actor(actor), _code("item_kind", kind),
+                                  _code("moment", moment), integer(counted, "counted"), integer(cosigner, "cosigner"))
 
 
 def explain_count(store, actor, count_id, explanation):
@@ -499,7 +531,8 @@ def explain_count(store, actor, count_id, explanation):
 
 def counted_items(store, actor, **filter):
     """The site's counted items (CountedItemFilter keywords: kind=, state= ...), in id order."""
-    return CountedItemFilter._iterate(store._handle(), store._actor(actor), _zone(store, actor), **filter)
+    return CountedItemFilter._iterate(store._handle(), store._actor(actor), _zone(store, actor),
+                                      **_codes(filter, _ITEM_CODES))
 
 
 def counted_item(store, actor, item_id):
@@ -507,9 +540,16 @@ def counted_item(store, actor, item_id):
     return CountedItem._get(store._handle(), store._actor(actor), item_id)
 
 
+def counted_item_by_code(store, actor, code):
+    """R-VIS-4: the CountedItem with the code written on it, folded as the store keeps codes (ｖ０１ and v01 find
+    V01); raises NotFound naming ``code``."""
+    return CountedItem._own(_c.fd_store_item_get_by_code(store._handle(), store._actor(actor), code))
+
+
 def item_events(store, actor, **filter):
     """The changes of items (ItemEventFilter keywords: item_id=, visit_id=, kind= ...), oldest first."""
-    return ItemEventFilter._iterate(store._handle(), store._actor(actor), _zone(store, actor), **filter)
+    return ItemEventFilter._iterate(store._handle(), store._actor(actor), _zone(store, actor),
+                                    **_codes(filter, _ITEM_EVENT_CODES))
 
 
 def item_event(store, actor, event_id):
@@ -519,7 +559,8 @@ def item_event(store, actor, event_id):
 
 def item_counts(store, actor, **filter):
     """The counts of items (ItemCountFilter keywords: state="open", kind= ...), in id order."""
-    return ItemCountFilter._iterate(store._handle(), store._actor(actor), _zone(store, actor), **filter)
+    return ItemCountFilter._iterate(store._handle(), store._actor(actor), _zone(store, actor),
+                                    **_codes(filter, _COUNT_CODES))
 
 
 def item_count(store, actor, count_id):
@@ -599,7 +640,8 @@ def check_goods(store, actor, permit_id, items, gate=None, note=None):
 
 def goods_permits(store, actor, **filter):
     """Goods permits (GoodsPermitFilter keywords: state= ...), in id order."""
-    return GoodsPermitFilter._iterate(store._handle(), store._actor(actor), _zone(store, actor), **filter)
+    return GoodsPermitFilter._iterate(store._handle(), store._actor(actor), _zone(store, actor),
+                                      **_codes(filter, _PERMIT_CODES))
 
 
 def goods_permit(store, actor, permit_id):
@@ -621,18 +663,19 @@ def add_custody_item(store, actor, **fields):
     """R-VIS-8: takes an item into custody (CustodyItem keywords: kind, description, owner, phone, unit_id,
     occupant_id, visit_id, found_where). Returns its id."""
     return _c.fd_store_custody_add(store._handle(), store._actor(actor),
-                                   CustodyItem(**fields)._to_c(_zone(store, actor)))
+                                   CustodyItem(**_codes(fields, _CUSTODY_CODES))._to_c(_zone(store, actor)))
 
 
 def notify_custody(store, actor, item_id, how, note=None):
     """R-VIS-8: the owner was told (``how``: sms, phone, wechat, note); later notices are reminders."""
-    _c.fd_store_custody_notify(store._handle(), store._actor(actor), integer(item_id, "item_id"), how, note)
+    _c.fd_store_custody_notify(store._handle(), store._actor(actor), integer(item_id, "item_id"),
+                               _code("custody_how", how), note)
 
 
 def collect_custody(store, actor, item_id, collected_by, method, note=None):
     """R-VIS-8: the owner collects it, with a ``method`` of "signature" or "id_check"."""
     _c.fd_store_custody_collect(store._handle(), store._actor(actor), integer(item_id, "item_id"), collected_by,
-                                method, note)
+                                _code("custody_how", method), note)
 
 
 def return_custody(store, actor, item_id, returned_to, note=None):
@@ -667,7 +710,8 @@ def custody_status(store, actor):
 
 def custody_items(store, actor, **filter):
     """Custody items (CustodyItemFilter keywords: state="held", kind=, occupant_id= ...), in id order."""
-    return CustodyItemFilter._iterate(store._handle(), store._actor(actor), _zone(store, actor), **filter)
+    return CustodyItemFilter._iterate(store._handle(), store._actor(actor), _zone(store, actor),
+                                      **_codes(filter, _CUSTODY_CODES))
 
 
 def custody_item(store, actor, item_id):
@@ -677,7 +721,8 @@ def custody_item(store, actor, item_id):
 
 def custody_events(store, actor, **filter):
     """The steps of custody items (CustodyEventFilter keywords: item_id=, kind= ...), oldest first."""
-    return CustodyEventFilter._iterate(store._handle(), store._actor(actor), _zone(store, actor), **filter)
+    return CustodyEventFilter._iterate(store._handle(), store._actor(actor), _zone(store, actor),
+                                       **_codes(filter, _CUSTODY_EVENT_CODES))
 
 
 def custody_event(store, actor, event_id):

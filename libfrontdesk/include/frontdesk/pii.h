@@ -11,7 +11,8 @@
  * value that cannot be parsed is still masked, never returned in clear.
  *
  * fd_pii_mask_text() scans free text for mobile numbers, landlines with an
- * area code and 15/18-digit ID numbers, written with ASCII or full-width
+ * area code, 15/18-digit ID numbers and passport-like numbers (a letter or
+ * two and 7 to 10 digits), written with ASCII or full-width
  * digits, and stars their private digits in place: every other byte of the
  * text is kept, and the result has as many characters as the text (see
  * docs/modules/pii.md for the exact patterns and boundaries).
@@ -102,7 +103,13 @@ FD_API fd_status fd_pii_mask(fd_buf *out, fd_pii_class cls, const char *value);
  * - ID numbers: 18 characters (17 digits and a digit or X/x) or 15 digits,
  *   whole or grouped 6-8-4, whose first digit is not 0 and whose birth date
  *   has a possible month and day (year 18xx-20xx) → first 6 and last 4 (18)
- *   or last 3 (15) stay.
+ *   or last 3 (15) stay;
+ * - passport-like numbers: one Latin letter and 8 to 10 digits, or two
+ *   letters and 7 to 9 digits, the letters starting a word and nothing
+ *   alphanumeric after the digits — a passport E12345678 or EA1234567, a
+ *   港澳通行证 C12345678 or W12345678, a 回乡证 H1234567890 → the letters and
+ *   the last 3 digits stay ("E*****678"). Plates (京A12345), unit numbers
+ *   (3-1201), dates and codes of three letters or more do not fit.
  *
  * Full-width digits (１３８…) count as digits. A masked ASCII digit becomes
  * '*', a masked full-width digit '＊', so every other byte of the text is kept

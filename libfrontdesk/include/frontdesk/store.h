@@ -389,7 +389,7 @@ typedef struct fd_journal_entry {
     const char *entity; /**< 对象: kind of thing that changed, e.g. policy, at most 32 bytes (R-COM-3) */
     int64_t entity_id; /**< 对象编号: which one, 0 when not applicable (R-COM-3) */
     const char *action; /**< 操作: what happened, e.g. set, at most 32 bytes (R-COM-3) */
-    const char *detail; /**< 详情: free text; phone and ID numbers in it are masked on output, at most 4000 bytes; personal data (free_text), masked on output (R-COM-2) */
+    const char *detail; /**< 详情: free text; phone, ID and passport numbers in it are masked as it is written (the journal is never purged), at most 4000 bytes; personal data (free_text), masked on output (R-COM-2) */
 } fd_journal_entry;
 /** The current version of ::fd_journal_entry. */
 #define FD_JOURNAL_ENTRY_VERSION 1
@@ -2064,13 +2064,24 @@ FD_API fd_status fd_store_slip_handover(int64_t *out_id, fd_store *store, const 
 
 /**
  * Adds an item to the site's stock, in stock (R-VIS-4): checked with
- * fd_counted_item_validate(); its `code` unique at the site. Needs
+ * fd_counted_item_validate(); its `code` stored folded — NFKC and upper case,
+ * so ｖ０１, v01 and V01 are the one card V01 — and unique at the site. Needs
  * ::FD_GRANT_MANAGE. Journaled as `item` / `add` with the kind and code.
  * @return ::FD_OK; ::FD_EINVAL / ::FD_ERANGE naming the field;
  *         ::FD_ECONFLICT (`counted_item.code` in use); ::FD_EPERM; ::FD_EIO.
  */
 FD_API fd_status fd_store_item_add(int64_t *out_id, fd_store *store, const fd_actor *actor,
                                    const fd_counted_item *item);
+
+/**
+ * The counted item of the actor's site with the code written on it (R-VIS-4),
+ * @p code folded as fd_store_item_add() stores it (ｖ０１ and v01 find V01);
+ * free it with fd_counted_item_free().
+ * @return ::FD_OK; ::FD_EINVAL (no code); ::FD_ENOTFOUND (`code`: no such item
+ *         at the site); ::FD_EPERM; ::FD_EIO.
+ */
+FD_API fd_status fd_store_item_get_by_code(fd_counted_item **out, fd_store *store, const fd_actor *actor,
+                                           const char *code);
 
 /**
  * Issues item @p item_id to visit @p visit_id (R-VIS-4): the item must be in
@@ -2413,13 +2424,17 @@ typedef struct fd_visit_purge {
 /**
  * The retention purge of the actor's site (R-COM-3; PIPL art. 19 and 47: the
  * shortest retention): ID numbers of visits registered more than
- * `visitor.id_retention_days` ago, and the visitor's name, phone, plate and
+ * `visitor.id_retention_days` ago — the document's, and every phone, ID and
+ * passport number written in the visit's purpose and its events' notes,
+ * masked (fd_pii_mask_text()) whether the visit had a document or not — and
+ * the visitor's name, phone, plate and
  * organisation of visits registered more than `visitor.retention_days` ago,
  * are removed — and, by the same horizon, the applicants of goods permits and
  * the owners and takers of custody items given out; the visits stay, anonymised (type of document, host, purpose,
  * times, slip number). Visitors still on site are left alone. With
  * @p dry_run 1 nothing changes and the counts say what would go. A purge is
- * journaled as `visit` / `purge` with its counts (a dry run is not). Needs
+ * journaled as `visit` / `purge` with its counts (`texts=`: the visits whose
+ * purpose and notes were masked; a dry run is not journaled). Needs
  * ::FD_GRANT_MANAGE or the system.
  * @return ::FD_OK; ::FD_EPERM; ::FD_EIO.
  */
@@ -2714,7 +2729,7 @@ FD_API fd_status fd_store_complaint_category_retire(fd_store *store, const fd_ac
 
 /**
  * Adds @p phrase to the site's forbidden phrases (R-CPL-7): one line, at most
- * 64 bytes, something left once folded. Needs ::FD_GRANT_MANAGE. Journaled
+ * 64 bytes, not white space only. Needs ::FD_GRANT_MANAGE. Journaled
  * as `reply_phrase` / `add`.
  * @return ::FD_OK; ::FD_EINVAL naming `phrase`; ::FD_ECONFLICT when the
  *         site has it or it is built in (after the fold: 不 知 道 is 不知道);

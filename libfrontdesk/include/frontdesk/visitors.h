@@ -98,7 +98,7 @@ typedef struct fd_visit {
     int64_t arrived_at; /**< 到达时间: check-in, 0 = not arrived (a walk-in arrives when registered: set by the store) (UTC seconds) (R-VIS-1) */
     int64_t departed_at; /**< 离开时间: check-out, 0 = not left (UTC seconds) (R-COM-4) */
     int64_t explained_at; /**< 说明时间: when an explanation of why they are still on site was last recorded (end of shift), 0 = never (UTC seconds) (R-COM-4) */
-    int64_t id_purged_at; /**< 证件清除: when the ID number (masked form, hash, encrypted number) was purged, 0 = not (UTC seconds) (R-COM-3) */
+    int64_t id_purged_at; /**< 证件清除: when its ID numbers were purged: the document's (masked form, hash, encrypted number) and any in its purpose and events' notes (masked); 0 = not (UTC seconds) (R-COM-3) */
     int64_t purged_at; /**< 清除时间: when the visitor's name, phone, plate and organisation were purged, 0 = not (UTC seconds) (R-COM-3) */
 } fd_visit;
 /** The current version of ::fd_visit. */
@@ -1264,8 +1264,11 @@ FD_API fd_status fd_visit_validate(const fd_visit *visit);
  * R-COM-4: whether a check-out of @p visit at @p left_at, recorded at
  * @p now, is possible: the visitor checked in (else ::FD_ESTATE naming
  * `visit.arrived_at`: a checkout before check-in), has not left yet
- * (::FD_ESTATE naming `visit.departed_at`), and @p left_at is not before the
- * check-in nor after @p now (::FD_EINVAL naming `left_at`). @p left_at 0 is @p now.
+ * (::FD_ESTATE naming `visit.departed_at`), is not held by a blocklist match
+ * (::FD_ESTATE naming `visit.state`: "decide first: admit or refuse" — a
+ * visitor who left is refused with a note, R-VIS-1), and @p left_at is not
+ * before the check-in nor after @p now (::FD_EINVAL naming `left_at`; `now`
+ * when @p left_at is 0, which is @p now). Durations are said in words.
  * @return ::FD_OK or the refusal.
  * Thread safety: safe.
  */
@@ -1342,7 +1345,8 @@ FD_API fd_status fd_blocklist_entry_active(int *out, const fd_blocklist_entry *e
 
 /**
  * Checks a counted item to be added: fd_counted_item_check() and a known
- * `kind` (visitor_card, key, umbrella, other).
+ * `kind` (visitor_card, key, umbrella, other). The `code` is checked as the
+ * store keeps it, folded: NFKC and upper case (ｖ０１ is V01).
  * @return ::FD_OK, ::FD_EINVAL / ::FD_ERANGE naming the field (`counted_item.kind: ...`).
  * Thread safety: safe.
  */

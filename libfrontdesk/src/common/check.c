@@ -26,6 +26,8 @@ fd_status fd__check_note(const char *fn, const char *field, const char *text, si
     size_t len = strlen(text);
     if (!fd__utf8_valid(text, len))
         return fd__error(FD_EINVAL, "%s: %s: not valid UTF-8", fn, field);
+    if (required && fd__text_blank(text))
+        return fd__error(FD_EINVAL, "%s: %s: is required (white space only given)", fn, field);
     if (len > max)
         return fd__error(FD_ERANGE, "%s: %s: %zu bytes, at most %zu allowed", fn, field, len, max);
     for (const unsigned char *p = (const unsigned char *)text; *p;) {

@@ -132,3 +132,21 @@ fd_status fd_instant_format(fd_buf *out, const char *time_zone, int64_t at)
     rc = to_local(fn, &t, time_zone, at);
     return rc ? rc : fd__format_local(out, &t);
 }
+
+void fd__duration_words(char out[FD__DURATION_MAX], int64_t seconds)
+{
+    uint64_t s = seconds < 0 ? (uint64_t)0 - (uint64_t)seconds : (uint64_t)seconds;
+    unsigned long long d = s / 86400, h = s % 86400 / 3600, m = s % 3600 / 60;
+    if (s < 60)
+        snprintf(out, FD__DURATION_MAX, "%llu s", (unsigned long long)s);
+    else if (s < 3600)
+        snprintf(out, FD__DURATION_MAX, "%llu min", m);
+    else if (s < 86400 && m)
+        snprintf(out, FD__DURATION_MAX, "%llu h %llu min", h, m);
+    else if (s < 86400)
+        snprintf(out, FD__DURATION_MAX, "%llu h", h);
+    else if (h)
+        snprintf(out, FD__DURATION_MAX, "%llu d %llu h", d, h);
+    else
+        snprintf(out, FD__DURATION_MAX, "%llu d", d);
+}

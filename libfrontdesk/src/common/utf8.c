@@ -3,6 +3,8 @@
 
 #include <string.h>
 
+#include <unicode/uchar.h>
+
 bool fd__utf8_valid(const char *str, size_t len)
 {
     const unsigned char *s = (const unsigned char *)str, *e = s + len;
@@ -63,4 +65,12 @@ void fd__copy_fixed(char *dst, size_t cap, const char *src)
     if (n)
         memcpy(dst, src, n);
     dst[n] = '\0';
+}
+
+bool fd__text_blank(const char *s)
+{
+    for (const unsigned char *p = (const unsigned char *)s; p && *p;)
+        if (!u_isUWhiteSpace((UChar32)fd__utf8_next(&p)))
+            return false;
+    return true;
 }

@@ -147,9 +147,12 @@ fd_status fd_complaint_validate(const fd_complaint *c)
     if (c->customer_due != 0 && !is(c->severity, "minor"))
         return fd__error(FD_EINVAL, "%s: complaint.customer_due: only a minor complaint takes the customer's "
                          "deadline; a %s one has the policy's (R-CPL-2)", fn, c->severity);
-    if (c->customer_due != 0 && c->customer_due <= c->received_at)
-        return fd__error(FD_ERANGE, "%s: complaint.customer_due: %lld s after received_at: a deadline comes after "
-                         "the complaint", fn, (long long)(c->customer_due - c->received_at));
+    if (c->customer_due != 0 && c->customer_due <= c->received_at) {
+        char d[FD__DURATION_MAX];
+        fd__duration_words(d, c->customer_due - c->received_at);
+        return fd__error(FD_ERANGE, "%s: complaint.customer_due: %s %s the complaint was received: a deadline comes "
+                         "after it", fn, d, c->customer_due < c->received_at ? "before" : "after");
+    }
     return FD_OK;
 }
 
@@ -299,10 +302,13 @@ static fd_status check_fields(const char *fn, const struct step_rule *r, const f
         rc = fd__code_check(&CODES, fn, "step.severity", "severity", s->severity, false);
     if (rc == FD_OK && (r->needs & N_TARGET))
         rc = fd__code_check(&CODES, fn, "step.target", "target", s->target, false);
-    if (rc == FD_OK && s->happened_at != 0 && (rc = fd__check_instant(fn, "step.happened_at", s->happened_at)) == FD_OK &&
-        s->happened_at < c->received_at)
-        rc = fd__error(FD_ERANGE, "%s: step.happened_at: %lld s before the complaint was received", fn,
-                       (long long)(c->received_at - s->happened_at));
+    if (rc == FD_OK && s->happened_at != 0)
+        rc = fd__check_instant(fn, "step.happened_at", s->happened_at);
+    if (rc == FD_OK && s->happened_at != 0 && s->happened_at < c->received_at) {
+        char d[FD__DURATION_MAX];
+        fd__duration_words(d, c->received_at - s->happened_at);
+        rc = fd__error(FD_ERANGE, "%s: step.happened_at: %s before the complaint was received", fn, d);
+    }
     return rc;
 }
 
@@ -469,9 +475,11 @@ static fd_status check_events(const char *fn, const fd_complaint *c, const fd_co
         if (i > 0 && (ev[i].id <= ev[i - 1].id || event_at(&ev[i]) < event_at(&ev[i - 1])))
             return fd__error(FD_EINVAL, "%s: events[%zu]: out of order (events are replayed as stored, by id, each "
                              "not before the one before it)", fn, i);
-        if (event_at(&ev[i]) < c->received_at)
-            return fd__error(FD_EINVAL, "%s: events[%zu]: happened %lld s before the complaint was received", fn, i,
-                             (long long)(c->received_at - event_at(&ev[i])));
+        if (event_at(&ev[i]) < c->received_at) {
+            char d[FD__DURATION_MAX];
+            fd__duration_words(d, c->received_at - event_at(&ev[i]));
+            return fd__error(FD_EINVAL, "%s: events[%zu]: happened %s before the complaint was received", fn, i, d);
+        }
     }
     return FD_OK;
 }

@@ -321,15 +321,66 @@ static bool prefixed(const span *t, const chain *c, found *f)
     return mobile(t, &b, f) || landline(t, &b, false, f);
 }
 
+/* Size of a Latin letter, ASCII or full-width (Ａ … ｚ), at @p; 0 if none. */
+static int letter_at(const unsigned char *p, const unsigned char *end)
+{
+    if (p >= end)
+        return 0;
+    if ((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z'))
+        return 1;
+    /* U+FF21..U+FF3A: EF BC A1..BA; U+FF41..U+FF5A: EF BD 81..9A */
+    if (end - p >= 3 && p[0] == 0xEF &&
+        ((p[1] == 0xBC && p[2] >= 0xA1 && p[2] <= 0xBA) || (p[1] == 0xBD && p[2] >= 0x81 && p[2] <= 0x9A)))
+        return 3;
+    return 0;
+}
+
+/* Size of a Latin letter just before @q, 0 if none. */
+static int letter_before(const span *t, const unsigned char *q)
+{
+    if (q > t->s && letter_at(q - 1, t->end) == 1)
+        return 1;
+    return q - t->s >= 3 && letter_at(q - 3, t->end) == 3 ? 3 : 0;
+}
+
+/*
+ * A passport-like number: one Latin letter and 8 to 10 digits, or two and 7
+ * to 9 (a passport E12345678 or EA1234567, a 港澳通行证 C12345678, a 回乡证
+ * H1234567890), the letters starting a word and nothing alphanumeric after
+ * the digits; the letters and the last 3 digits stay (E*****678). A plate
+ * (京A12345), a unit (3-1201), a date or a code of 3 letters does not fit.
+ */
+static bool passport_number(const span *t, const chain *c, found *f)
+{
+    const group *g = &c->g[0];
+    const unsigned char *q = g->at;
+    int letters = 0, l, len;
+    while (letters < 3 && (l = letter_before(t, q)) != 0) {
+        q -= l;
+        letters++;
+    }
+    bool shape = (letters == 1 && g->n >= 8 && g->n <= 10) || (letters == 2 && g->n >= 7 && g->n <= 9);
+    if (!shape || digit_before(t, q) || letter_at(g->end, t->end) || digit_at(g->end, t->end, &len) >= 0 ||
+        !ends_number(t, g->end))
+        return false;
+    *f = (found){ g->at, g->end, 0, g->n - 3 };
+    return true;
+}
+
+/* What scan() looks for. */
+enum { FIND_ALL = 0, FIND_IDS = 1 };
+
 /* The number that starts at the digit @p, if any; *run_end: where its run ends. */
-static bool number_at(const span *t, const unsigned char *p, found *f, const unsigned char **run_end)
+static bool number_at(const span *t, const unsigned char *p, int find, found *f, const unsigned char **run_end)
 {
     chain c;
     read_chain(&c, p, t->end);
     *run_end = c.g[0].end;
     if (fraction_before(t, p))
         return false;
-    return id_number(t, &c, f) || prefixed(t, &c, f) || mobile(t, &c, f) || landline(t, &c, true, f);
+    if (id_number(t, &c, f) || passport_number(t, &c, f))
+        return true;
+    return find == FIND_ALL && (prefixed(t, &c, f) || mobile(t, &c, f) || landline(t, &c, true, f));
 }
 
 /* Stars the digits [from, to) of @f in @out, a copy of the text at @s. */
@@ -356,7 +407,7 @@ static void star(char *out, const unsigned char *s, const found *f)
  * the way: -1 with *bad at the first byte that is not. With @first it stops
  * looking after the first number, but still checks the rest.
  */
-static int64_t scan(const unsigned char *s, size_t len, char *out, bool first, size_t *bad)
+static int64_t scan(const unsigned char *s, size_t len, char *out, bool first, int find, size_t *bad)
 {
     span t = { s, s + len };
     int64_t count = 0;
@@ -388,7 +439,7 @@ static int64_t scan(const unsigned char *s, size_t len, char *out, bool first, s
         /* What a number spans (digits, separators, parentheses) is well-formed: its bytes were matched. */
         found f;
         const unsigned char *run_end;
-        if (!number_at(&t, p, &f, &run_end)) {
+        if (!number_at(&t, p, find, &f, &run_end)) {
             p = run_end;
             continue;
         }
@@ -401,15 +452,16 @@ static int64_t scan(const unsigned char *s, size_t len, char *out, bool first, s
     return count;
 }
 
-fd_status fd__pii_mask_text(const char *fn, const char *field, fd_buf *out, int64_t *count, const char *text,
-                            size_t len)
+/* The text with what @find looks for masked into @out (cleared first, empty on error). */
+static fd_status mask_into(const char *fn, const char *field, fd_buf *out, int64_t *count, const char *text,
+                           size_t len, int find)
 {
     fd__buf_clear(out);
     if (fd__buf_grow(out, len))
         return fd__oom(fn);
     memcpy(out->ptr, text, len);
     size_t bad;
-    int64_t n = scan((const unsigned char *)text, len, out->ptr, false, &bad);
+    int64_t n = scan((const unsigned char *)text, len, out->ptr, false, find, &bad);
     if (n < 0) {
         out->ptr[0] = '\0';
         return fd__pii_bad_utf8(fn, field, bad);
@@ -419,6 +471,12 @@ fd_status fd__pii_mask_text(const char *fn, const char *field, fd_buf *out, int6
     if (count)
         *count = n;
     return FD_OK;
+}
+
+fd_status fd__pii_mask_text(const char *fn, const char *field, fd_buf *out, int64_t *count, const char *text,
+                            size_t len)
+{
+    return mask_into(fn, field, out, count, text, len, FIND_ALL);
 }
 
 /* R-COM-2: free text is scanned for numbers and masked on output. */
@@ -441,9 +499,14 @@ fd_status fd_pii_contains(int *out, const char *text)
     if (text == NULL)
         return fd__error(FD_EINVAL, "fd_pii_contains: text: must not be NULL");
     size_t bad;
-    int64_t n = scan((const unsigned char *)text, strlen(text), NULL, true, &bad);
+    int64_t n = scan((const unsigned char *)text, strlen(text), NULL, true, FIND_ALL, &bad);
     if (n < 0)
         return fd__pii_bad_utf8("fd_pii_contains", "text", bad);
     *out = n > 0;
     return FD_OK;
+}
+
+fd_status fd__pii_mask_ids(fd_buf *out, int64_t *count, const char *text)
+{
+    return mask_into("fd__pii_mask_ids", "text", out, count, text, strlen(text), FIND_IDS);
 }

@@ -105,15 +105,22 @@ fd_status fd__store_mark_once(fd_store *s, const char *fn, const fd_actor *actor
     sqlite3_bind_int64(st, 2, actor->site_id);
     int src = sqlite3_step(st);
     int64_t marked = src == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+    int64_t created = src == SQLITE_ROW ? sqlite3_column_int64(st, 1) : 0;
     sqlite3_reset(st);
     if (src == SQLITE_DONE)
         return fd__error(FD_ENOTFOUND, "%s: %s: no %s %lld at the actor's site", fn, m->field, m->what, (long long)id);
     if (src != SQLITE_ROW)
         return fd__store_sqlerr(s, fn, src, "reading the row");
-    if (marked)
-        return fd__error(FD_ESTATE, "%s: %s: %s %lld was %s already", fn, m->field, m->what, (long long)id, m->done);
+    if (marked) {
+        char when[FD__WHEN_MAX];
+        fd__site_when(when, s, fn, actor->site_id, marked, 0);
+        return fd__error(FD_ESTATE, "%s: %s: %s %lld was %s already, at %s", fn, m->field, m->what, (long long)id,
+                         m->done, when);
+    }
+    fd_status rc = fd__step_check(s, fn, actor->site_id, "at", actor->at, created, m->since);
     bool sp;
-    fd_status rc = fd__store_write_begin(s, fn, &sp);
+    if (rc == FD_OK)
+        rc = fd__store_write_begin(s, fn, &sp);
     if (rc)
         return rc;
     int changed = 0;
@@ -356,7 +363,10 @@ fd_status fd__period_check(fd_store *s, const char *fn, const void *out, const f
         rc = fd__check_instant(fn, "from", from);
     if (rc == FD_OK)
         rc = fd__check_instant(fn, "to", to);
-    if (rc == FD_OK && to < from)
-        rc = fd__error(FD_EINVAL, "%s: to: %lld s before from", fn, (long long)(from - to));
+    if (rc == FD_OK && to < from) {
+        char d[FD__DURATION_MAX];
+        fd__duration_words(d, from - to);
+        rc = fd__error(FD_EINVAL, "%s: to: %s before from: the period ends before it starts", fn, d);
+    }
     return rc ? rc : fd__actor_check(s, fn, actor, NULL);
 }

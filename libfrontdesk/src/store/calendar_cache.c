@@ -8,25 +8,6 @@
 
 #include <string.h>
 
-static const char SQL_SITE_ZONE[] = "SELECT time_zone FROM sites WHERE id = ?1";
-
-fd_status fd__store_site_zone(char zone[FD__ZONE_MAX + 1], fd_store *s, const char *fn, int64_t site_id)
-{
-    sqlite3_stmt *st = fd__store_stmt(s, fn, SQL_SITE_ZONE);
-    if (st == NULL)
-        return fd_error_last()->code;
-    sqlite3_bind_int64(st, 1, site_id);
-    int src = sqlite3_step(st);
-    if (src == SQLITE_ROW) {
-        const char *z = (const char *)sqlite3_column_text(st, 0);
-        fd__copy_fixed(zone, FD__ZONE_MAX + 1, z && *z ? z : "Asia/Shanghai");
-    }
-    sqlite3_reset(st);
-    if (src == SQLITE_DONE)
-        return fd__error(FD_ENOTFOUND, "%s: actor.site_id: no site %lld", fn, (long long)site_id);
-    return src == SQLITE_ROW ? FD_OK : fd__store_sqlerr(s, fn, src, "reading the site's time zone");
-}
-
 /* The last row of calendar_data (0: none loaded): whether the handle's calendar holds every text. */
 static const char SQL_DATA_LAST[] = "SELECT coalesce(max(id), 0) FROM calendar_data";
 /* Holiday data loaded after the library was built, in load order: each extends what came before. */

@@ -169,18 +169,12 @@ fd_status fd_store_call_task_done(fd_store *store, const fd_actor *actor, int64_
     if (src != SQLITE_ROW)
         return fd__store_sqlerr(store, fn, src, "reading the task");
     if (!open) {
-        char zone[FD__ZONE_MAX + 1];
-        fd_buf when = FD_BUF_INIT;
-        if (fd__store_site_zone(zone, store, fn, actor->site_id) != FD_OK || fd_instant_format(&when, zone, done_at))
-            fd__buf_printf(&when, "%lld", (long long)done_at);
-        rc = fd__error(FD_ESTATE, "%s: task_id: task %lld was done already, at %s", fn, (long long)task_id,
-                       when.ptr ? when.ptr : "?");
-        fd_buf_dispose(&when);
-        return rc;
+        char when[FD__WHEN_MAX];
+        fd__site_when(when, store, fn, actor->site_id, done_at, 0);
+        return fd__error(FD_ESTATE, "%s: task_id: task %lld was done already, at %s", fn, (long long)task_id, when);
     }
-    if (actor->at < created_at)
-        return fd__error(FD_EINVAL, "%s: actor.at: %lld s before the task was created: done before it existed", fn,
-                         (long long)(created_at - actor->at));
+    if ((rc = fd__step_check(store, fn, actor->site_id, "at", actor->at, created_at, "the task was created")))
+        return rc;
     bool sp;
     if ((rc = fd__store_write_begin(store, fn, &sp)) != FD_OK)
         return rc;
@@ -283,11 +277,11 @@ static fd_status message_close(fd_store *store, const char *fn, const fd_actor *
     if (strcmp(now, "taken") != 0)
         return fd__error(FD_ESTATE, "%s: message_id: message %lld is %s already, not taken (R-CALL-6)", fn,
                          (long long)message_id, now);
-    if (actor->at < taken_at)
-        return fd__error(FD_EINVAL, "%s: actor.at: %lld s before the message was taken (R-CALL-6: it cannot be %s "
-                         "before it exists)", fn, (long long)(taken_at - actor->at), state);
+    fd_status rc = fd__step_check(store, fn, actor->site_id, "at", actor->at, taken_at,
+                                  "the message was taken (R-CALL-6)");
     bool sp;
-    fd_status rc = fd__store_write_begin(store, fn, &sp);
+    if (rc == FD_OK)
+        rc = fd__store_write_begin(store, fn, &sp);
     if (rc)
         return rc;
     int changed = 0;

@@ -66,7 +66,8 @@ const char fd__complaint_open_targets_sql[] =
     "ORDER BY id";
 static const char SQL_PHRASES_IN_USE[] =
     "SELECT phrase FROM reply_phrases WHERE site_id = ?1 AND retired_at = 0 ORDER BY id";
-static const char SQL_PHRASE_STATE[] = "SELECT retired_at FROM reply_phrases WHERE id = ?1 AND site_id = ?2";
+static const char SQL_PHRASE_STATE[] =
+    "SELECT retired_at, created_at FROM reply_phrases WHERE id = ?1 AND site_id = ?2";
 static const char SQL_PHRASE_RETIRE[] = "UPDATE reply_phrases SET retired_at = ?2 WHERE id = ?1 AND retired_at = 0";
 
 /* Longest horizon of "due within": a year. */
@@ -460,8 +461,6 @@ fd_status fd_store_reply_phrase_add(int64_t *out_id, fd_store *store, const fd_a
     fd_buf fold = FD_BUF_INIT;
     if (rc == FD_OK)
         rc = fd__text_fold_spans(&fold, NULL, phrase, strlen(phrase));
-    if (rc == FD_OK && fold.size == 0)
-        rc = fd__error(FD_EINVAL, "%s: phrase: '%s' has nothing to match once folded", fn, phrase);
     if (rc == FD_OK)
         rc = fd__actor_check(store, fn, actor, NULL);
     if (rc == FD_OK)
@@ -502,7 +501,7 @@ fd_status fd_store_reply_phrase_add(int64_t *out_id, fd_store *store, const fd_a
 fd_status fd_store_reply_phrase_retire(fd_store *store, const fd_actor *actor, int64_t phrase_id)
 {
     static const fd__mark retire = { SQL_PHRASE_STATE, SQL_PHRASE_RETIRE, "phrase_id", "reply phrase", "retired",
-                                     "reply_phrase", "retire" };
+                                     "the phrase was added", "reply_phrase", "retire" };
     return fd__complaint_mark("fd_store_reply_phrase_retire", store, actor, &retire, phrase_id);
 }
 

@@ -23,7 +23,8 @@ static const char SQL_CALL_SITE[] = "SELECT site_id FROM calls WHERE id = ?1";
 static const char SQL_VISIT_SITE[] = "SELECT site_id FROM visits WHERE id = ?1";
 static const char SQL_CATEGORY_OF_SITE[] =
     "SELECT retired_at FROM complaint_categories WHERE site_id = ?1 AND code = ?2";
-static const char SQL_CATEGORY_STATE[] = "SELECT retired_at FROM complaint_categories WHERE id = ?1 AND site_id = ?2";
+static const char SQL_CATEGORY_STATE[] =
+    "SELECT retired_at, created_at FROM complaint_categories WHERE id = ?1 AND site_id = ?2";
 static const char SQL_CATEGORY_RETIRE[] =
     "UPDATE complaint_categories SET retired_at = ?2 WHERE id = ?1 AND retired_at = 0";
 static const char SQL_CALL_FOR_COMPLAINT[] =
@@ -399,9 +400,13 @@ static fd_status complaint_register(int64_t *out_id, fd_store *store, const char
     fd_status rc = fd_complaint_validate(c);
     if (rc)
         return fd__error_rename(rc, fn, NULL);
-    if (c->received_at > actor->at)
-        return fd__error(FD_EINVAL, "%s: complaint.received_at: %lld s after the actor's instant (a complaint is "
-                         "registered once it is made)", fn, (long long)(c->received_at - actor->at));
+    if (c->received_at > actor->at) {
+        char when[FD__WHEN_MAX], now[FD__WHEN_MAX];
+        fd__site_when(when, store, fn, actor->site_id, c->received_at, 0);
+        fd__site_when(now, store, fn, actor->site_id, actor->at, c->received_at);
+        return fd__error(FD_EINVAL, "%s: complaint.received_at: %s is after now (%s): a complaint is registered once "
+                         "it is made", fn, when, now);
+    }
     if ((rc = check_category(store, fn, c->category, actor->site_id)) != FD_OK)
         return rc;
     const struct {
@@ -650,13 +655,16 @@ fd_status fd_store_complaint_step(int64_t *out_event, fd_store *store, const fd_
         return rc;
     /* The clocks replay instants in event order: a step noted later is not before the last one. */
     int64_t at = step->happened_at ? step->happened_at : actor->at;
-    if (step->happened_at > actor->at)
-        return fd__error(FD_EINVAL, "%s: step.happened_at: %lld s after the actor's instant: a step is noted once "
-                         "it happened", fn, (long long)(step->happened_at - actor->at));
-    if (at < n.last_at)
-        return fd__error(FD_EINVAL, "%s: %s: %lld s before the complaint's last step: steps are noted in the order "
-                         "they happened", fn, step->happened_at ? "step.happened_at" : "actor.at",
-                         (long long)(n.last_at - at));
+    if (step->happened_at > actor->at) {
+        char when[FD__WHEN_MAX], now[FD__WHEN_MAX];
+        fd__site_when(when, store, fn, actor->site_id, step->happened_at, 0);
+        fd__site_when(now, store, fn, actor->site_id, actor->at, step->happened_at);
+        return fd__error(FD_EINVAL, "%s: step.happened_at: %s is after now (%s): a step is noted once it happened",
+                         fn, when, now);
+    }
+    if ((rc = fd__step_check(store, fn, actor->site_id, step->happened_at ? "step.happened_at" : "at", at, n.last_at,
+                             "the complaint's last step")) != FD_OK)
+        return rc;
     const char *kind = step->kind;
     char *solution = NULL;
     if (strcmp(kind, "choose") == 0) {
@@ -878,6 +886,6 @@ fd_status fd__complaint_mark(const char *fn, fd_store *store, const fd_actor *ac
 fd_status fd_store_complaint_category_retire(fd_store *store, const fd_actor *actor, int64_t category_id)
 {
     static const fd__mark retire = { SQL_CATEGORY_STATE, SQL_CATEGORY_RETIRE, "category_id", "complaint category",
-                                     "retired", "complaint_category", "retire" };
+                                     "retired", "the category was added", "complaint_category", "retire" };
     return fd__complaint_mark("fd_store_complaint_category_retire", store, actor, &retire, category_id);
 }

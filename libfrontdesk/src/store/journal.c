@@ -144,32 +144,26 @@ static fd_status chain_head(fd_store *s, const char *fn, int64_t *id, unsigned c
     return rc;
 }
 
-fd_status fd__journal_insert(int64_t *out_id, fd_store *s, const char *fn, const fd_actor *actor, int64_t site_id,
-                             const fd_journal_entry *e)
+/* Appends row @r (its detail as stored) after the chain's head @last / @prev. */
+static fd_status append(int64_t *out_id, fd_store *s, const char *fn, const chain_row *r,
+                        const unsigned char prev[HASH_LEN])
 {
-    if (!s->has_uuid)
-        return fd__error(FD_EDATA, "%s: store: the database has no UUID (frontdesk verify)", fn);
-    int64_t last = 0;
-    unsigned char prev[HASH_LEN], hash[HASH_LEN];
-    fd_status rc = chain_head(s, fn, &last, prev);
+    unsigned char hash[HASH_LEN];
+    fd_status rc = row_hash(s, fn, r, prev, hash);
     if (rc)
-        return rc;
-    chain_row r = { last + 1, actor->at, site_id, actor->staff_id, e->entity_id, e->entity, e->action,
-                    e->detail ? e->detail : "" };
-    if ((rc = row_hash(s, fn, &r, prev, hash)) != FD_OK)
         return rc;
     sqlite3_stmt *st = fd__store_stmt(s, fn, SQL_JOURNAL_INSERT);
     if (st == NULL)
         return fd_error_last()->code;
-    sqlite3_bind_int64(st, 1, r.id);
-    sqlite3_bind_int64(st, 2, r.at);
-    sqlite3_bind_int64(st, 3, r.site_id);
-    if (r.staff_id)
-        sqlite3_bind_int64(st, 4, r.staff_id);
-    sqlite3_bind_text(st, 5, r.entity, -1, SQLITE_STATIC);
-    sqlite3_bind_int64(st, 6, r.entity_id);
-    sqlite3_bind_text(st, 7, r.action, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 8, r.detail, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(st, 1, r->id);
+    sqlite3_bind_int64(st, 2, r->at);
+    sqlite3_bind_int64(st, 3, r->site_id);
+    if (r->staff_id)
+        sqlite3_bind_int64(st, 4, r->staff_id);
+    sqlite3_bind_text(st, 5, r->entity, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(st, 6, r->entity_id);
+    sqlite3_bind_text(st, 7, r->action, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 8, r->detail, -1, SQLITE_STATIC);
     sqlite3_bind_blob(st, 9, hash, HASH_LEN, SQLITE_STATIC);
     int src = sqlite3_step(st);
     sqlite3_reset(st);
@@ -180,11 +174,34 @@ fd_status fd__journal_insert(int64_t *out_id, fd_store *s, const char *fn, const
     /* Our own commit moves the data version too: the cache is then re-read once. */
     s->head.valid = true;
     s->head.data_version = fd__store_data_version(s);
-    s->head.id = r.id;
+    s->head.id = r->id;
     memcpy(s->head.hash, hash, HASH_LEN);
     if (out_id)
-        *out_id = r.id;
+        *out_id = r->id;
     return FD_OK;
+}
+
+fd_status fd__journal_insert(int64_t *out_id, fd_store *s, const char *fn, const fd_actor *actor, int64_t site_id,
+                             const fd_journal_entry *e)
+{
+    if (!s->has_uuid)
+        return fd__error(FD_EDATA, "%s: store: the database has no UUID (frontdesk verify)", fn);
+    int64_t last = 0;
+    unsigned char prev[HASH_LEN];
+    fd_status rc = chain_head(s, fn, &last, prev);
+    if (rc)
+        return rc;
+    /* The journal is never purged (R-COM-3): the phone, ID and passport numbers of what it keeps of free text
+     * (a lift's reason, an approval's note) are masked as it is written (R-COM-2), not only on output. */
+    fd_buf detail = FD_BUF_INIT;
+    if ((rc = fd_pii_mask_text(&detail, NULL, e->detail ? e->detail : "")) != FD_OK)
+        rc = fd__error_rename(rc, fn, "detail");
+    chain_row r = { last + 1, actor->at, site_id, actor->staff_id, e->entity_id, e->entity, e->action,
+                    detail.ptr ? detail.ptr : "" };
+    if (rc == FD_OK)
+        rc = append(out_id, s, fn, &r, prev);
+    fd_buf_dispose(&detail);
+    return rc;
 }
 
 fd_status fd__journal(fd_store *s, const char *fn, const fd_actor *actor, int64_t site_id, const char *entity,

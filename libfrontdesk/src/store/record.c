@@ -60,8 +60,9 @@ static fd_status check_string(const char *fn, const fd__field *f, const char *v)
     bool echo = f->pii == FD_PII_NONE;
     if (!fd__utf8_valid(v, len))
         return fd__error(FD_EINVAL, "%s: %s: not valid UTF-8", fn, f->qname);
-    if (len == 0 && f->required && f->type != FD__T_ZONE)
-        return fd__error(FD_EINVAL, "%s: %s: must not be empty", fn, f->qname);
+    /* A name, a purpose or a description of white space only (" ", the ideographic "　") was not given. */
+    if (f->required && f->type != FD__T_ZONE && fd__text_blank(v))
+        return fd__error(FD_EINVAL, "%s: %s: is required%s", fn, f->qname, len ? " (white space only given)" : "");
     if (len > f->max)
         return fd__error(FD_ERANGE, "%s: %s: %zu bytes, at most %zu allowed", fn, f->qname, len, f->max);
     switch (f->type) {
@@ -401,7 +402,19 @@ static fd_status read_string(fd__iter *it, const char *fn, const fd__field *f, i
         if (rc)
             return rc;
         bool differs = it->tmp.size != len || memcmp(it->tmp.ptr, v, len) != 0;
-        if (differs && it->reveal) {
+        /* Revealed, free text shows its phones but never an ID number (a passport's neither): those are
+         * revealed one at a time, by fd_store_visit_id_reveal(), with a reason (R-COM-2). */
+        if (differs && it->reveal && f->pii == FD_PII_FREE_TEXT) {
+            int64_t all = 0, ids = 0;
+            if ((rc = fd_pii_mask_text(&it->tmp, &all, v)) != FD_OK || (rc = fd__pii_mask_ids(&it->tmp, &ids, v)))
+                return rc;
+            if (all > ids && note_reveal(it, id, f->name))
+                return fd__oom(fn);
+            if (ids > 0) {
+                v = it->tmp.ptr;
+                len = it->tmp.size;
+            }
+        } else if (differs && it->reveal) {
             if (note_reveal(it, id, f->name))
                 return fd__oom(fn);
         } else if (differs) {

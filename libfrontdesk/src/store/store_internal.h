@@ -91,6 +91,37 @@ struct fd_store {
  */
 sqlite3_stmt *fd__store_stmt(fd_store *s, const char *fn, const char *sql);
 
+/* --- what every module's steps share (steps.c) ------------------------------- */
+
+/* fd__check_note(), the check of a note or a reason, is in internal.h: the pure modules use it too. */
+
+/* The IANA zone of site @site_id ("Asia/Shanghai" when it names none). */
+fd_status fd__store_site_zone(char zone[FD__ZONE_MAX + 1], fd_store *s, const char *fn, int64_t site_id);
+
+/* Room for what fd__site_when() and fd__staff_label() write. */
+#define FD__WHEN_MAX 48
+
+/*
+ * How a refusal says an instant: the site's local time with its offset,
+ * "2026-11-27 08:00 +08:00", or only "10:10" when @beside (0: none) is an
+ * instant of the same local day (said just before it). Never fails: "@<UTC
+ * seconds>" when the zone cannot be read; the last error is left as it was.
+ */
+void fd__site_when(char out[FD__WHEN_MAX], fd_store *s, const char *fn, int64_t site_id, int64_t at, int64_t beside);
+
+/* How a refusal names a member of staff: their code (F002), or "the system" for 0. Never fails. */
+void fd__staff_label(char out[FD__WHEN_MAX], fd_store *s, const char *fn, int64_t staff_id);
+
+/*
+ * R-COM-1, R-COM-3: a step of a record is not dated before what came before
+ * it — the record's creation, its last step. FD_EINVAL naming @field (the
+ * step's instant, usually `at`) unless @at >= @before (0: nothing before):
+ * "at: 2026-11-27 08:00 +08:00 is before the parcel was deposited (10:10)",
+ * @what saying what happened at @before.
+ */
+fd_status fd__step_check(fd_store *s, const char *fn, int64_t site_id, const char *field, int64_t at, int64_t before,
+                         const char *what);
+
 /* Maps a SQLite result code to an fd_status and records a message naming @what. */
 fd_status fd__store_sqlerr(fd_store *s, const char *fn, int rc, const char *what);
 
@@ -122,10 +153,6 @@ fd_status fd__store_write_end(fd_store *s, const char *fn, bool savepoint, fd_st
  */
 fd_status fd__store_write_one_begin(fd_store *s, const char *fn, bool *in_tx);
 fd_status fd__store_write_one_end(fd_store *s, const char *fn, bool in_tx, fd_status rc);
-
-/* The time zone of site @site_id into @zone (FD_ENOTFOUND naming actor.site_id when there is none).
- * (calendar_cache.c) */
-fd_status fd__store_site_zone(char zone[FD__ZONE_MAX + 1], fd_store *s, const char *fn, int64_t site_id);
 
 /*
  * The calendar of site @site_id for its deadlines (R-CALL-9, R-CPL-2): the
@@ -161,23 +188,27 @@ fd_status fd__store_ref_at_site(fd_store *s, const char *fn, const char *sql, co
 
 /*
  * A mark a row of a site takes once (retired, lifted: an instant, 0 until then),
- * never undone (R-COM-3): @sql_state reads it ("SELECT <mark> FROM <table> WHERE
- * id = ?1 AND site_id = ?2"), @sql_set sets it ("UPDATE <table> SET <mark> = ?2
- * [, <by> = ?3] WHERE id = ?1 AND <mark> = 0"; ?3, when the statement has it, is
- * the actor's staff). Static strings.
+ * never undone (R-COM-3): @sql_state reads it and when the row was made
+ * ("SELECT <mark>, <created> FROM <table> WHERE id = ?1 AND site_id = ?2"),
+ * @sql_set sets it ("UPDATE <table> SET <mark> = ?2 [, <by> = ?3] WHERE id = ?1
+ * AND <mark> = 0"; ?3, when the statement has it, is the actor's staff).
+ * Static strings.
  */
 typedef struct fd__mark {
     const char *sql_state, *sql_set;
     const char *field;  /* the parameter naming the row: "category_id" */
     const char *what;   /* "complaint category" */
     const char *done;   /* "retired" */
+    const char *since;  /* what happened at <created>: "the category was added" */
     const char *entity, *action; /* journaled as */
 } fd__mark;
 
 /*
  * Marks row @id of the actor's site as @m says, in one write journaled with
  * @detail: FD_ENOTFOUND naming the field when the site has no such row,
- * FD_ESTATE when it was marked already (or by another writer meanwhile). (actor.c)
+ * FD_ESTATE when it was marked already (saying when) or by another writer
+ * meanwhile, FD_EINVAL naming `at` for an actor's instant before the row was
+ * made (fd__step_check). (actor.c)
  */
 fd_status fd__store_mark_once(fd_store *s, const char *fn, const fd_actor *actor, const fd__mark *m, int64_t id,
                               const char *detail);

@@ -18,7 +18,7 @@
 static const char SQL_ACTIVE_COUNT[] = "SELECT count(*) FROM blocklist WHERE site_id = ?1 AND lifted_at = 0";
 static const char SQL_KEYS[] =
     "UPDATE blocklist SET name_fold = ?2, name_pinyin = ?3, name_pinyin_alt = ?4, id_hash = ?5 WHERE id = ?1";
-static const char SQL_LIFT_STATE[] = "SELECT lifted_at FROM blocklist WHERE id = ?1 AND site_id = ?2";
+static const char SQL_LIFT_STATE[] = "SELECT lifted_at, added_at FROM blocklist WHERE id = ?1 AND site_id = ?2";
 static const char SQL_LIFT[] = "UPDATE blocklist SET lifted_at = ?2, lifted_by = ?3 WHERE id = ?1 AND lifted_at = 0";
 
 /* The entries in force with one key; ?1 site, ?2 key, ?3 the instant. */
@@ -278,6 +278,14 @@ fd_status fd_store_blocklist_add(int64_t *out_id, fd_store *store, const fd_acto
         rc = fd__visitors_site_date(&today, store, fn, actor->site_id, actor->at);
     if (rc == FD_OK && (rc = fd_blocklist_entry_validate(entry, id, today)) != FD_OK)
         rc = fd__error_rename(rc, fn, NULL);
+    if (rc == FD_OK && entry->valid_until && entry->valid_until <= actor->at) {
+        /* An entry whose window is over would never apply: it is refused, not kept as if in force (R-VIS-1). */
+        char when[FD__WHEN_MAX], now[FD__WHEN_MAX];
+        fd__site_when(when, store, fn, actor->site_id, entry->valid_until, 0);
+        fd__site_when(now, store, fn, actor->site_id, actor->at, entry->valid_until);
+        rc = fd__error(FD_EINVAL, "%s: blocklist_entry.valid_until: %s is not after now (%s): the entry would never "
+                       "apply (R-VIS-1)", fn, when, now);
+    }
     fd_id_number num;
     bool has_id = false;
     if (rc == FD_OK)
@@ -357,8 +365,8 @@ fd_status fd_store_blocklist_lift(fd_store *store, const fd_actor *actor, int64_
         rc = fd__actor_require_manage(fn, actor);
     if (rc)
         return rc;
-    static const fd__mark lift = { SQL_LIFT_STATE, SQL_LIFT, "entry_id", "blocklist entry", "lifted", "blocklist",
-                                   "lift" };
+    static const fd__mark lift = { SQL_LIFT_STATE, SQL_LIFT, "entry_id", "blocklist entry", "lifted",
+                                   "the entry was added", "blocklist", "lift" };
     rc = fd__store_mark_once(store, fn, actor, &lift, entry_id, reason);
     fd__visitors_blocklist_changed(store);
     return rc;

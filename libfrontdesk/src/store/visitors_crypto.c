@@ -23,7 +23,6 @@
 #include <openssl/params.h>
 #include <openssl/rand.h>
 
-static const char SQL_SITE_ZONE[] = "SELECT time_zone FROM sites WHERE id = ?1";
 static const char SQL_SECRET[] = "SELECT secret FROM site_secrets WHERE site_id = ?1";
 static const char SQL_SECRET_INSERT[] = "INSERT INTO site_secrets (site_id, secret, created_at) VALUES (?1, ?2, ?3)";
 
@@ -148,24 +147,10 @@ fd_status fd__visitors_zone(const char **zone, fd_store *s, const char *fn, int6
         *zone = v->zone;
         return FD_OK;
     }
-    sqlite3_stmt *st = fd__store_stmt(s, fn, SQL_SITE_ZONE);
-    if (st == NULL)
-        return fd_error_last()->code;
-    sqlite3_bind_int64(st, 1, site_id);
-    int src = sqlite3_step(st);
-    char z[FD__ZONE_MAX + 1] = "Asia/Shanghai";
-    if (src == SQLITE_ROW) {
-        const char *t = (const char *)sqlite3_column_text(st, 0);
-        if (t && *t)
-            fd__copy_fixed(z, sizeof z, t);
-        else if (sqlite3_errcode(s->db) == SQLITE_NOMEM)
-            src = SQLITE_NOMEM;
-    }
-    sqlite3_reset(st);
-    if (src == SQLITE_DONE)
-        return fd__error(FD_ENOTFOUND, "%s: actor.site_id: no site %lld", fn, (long long)site_id);
-    if (src != SQLITE_ROW)
-        return fd__store_sqlerr(s, fn, src, "reading the site's time zone");
+    char z[FD__ZONE_MAX + 1];
+    fd_status rc = fd__store_site_zone(z, s, fn, site_id);
+    if (rc)
+        return rc;
     fd__zone *opened = fd__zone_open(fn, "site.time_zone", z);
     if (opened == NULL)
         return fd_error_last()->code;

@@ -16,7 +16,8 @@
 #include <string.h>
 
 static const char SQL_PERMIT[] =
-    "SELECT state, items, valid_until FROM goods_permits WHERE id = ?1 AND site_id = ?2";
+    "SELECT state, items, valid_until, created_at, approved_at, checked_at FROM goods_permits "
+    "WHERE id = ?1 AND site_id = ?2";
 static const char SQL_PERMIT_DECIDE[] =
     "UPDATE goods_permits SET state = ?2, approved_by = ?3, approved_at = ?4 WHERE id = ?1 AND state = 'requested'";
 static const char SQL_PERMIT_CHECKED[] =
@@ -24,8 +25,13 @@ static const char SQL_PERMIT_CHECKED[] =
 static const char SQL_UNIT_SITE[] = "SELECT site_id FROM units WHERE id = ?1";
 static const char SQL_ORG_SITE[] = "SELECT site_id FROM organisations WHERE id = ?1";
 static const char SQL_OCCUPANT_SITE[] = "SELECT site_id FROM occupants WHERE id = ?1";
+static const char SQL_OCCUPANT_UNIT[] =
+    "SELECT o.unit_id, u.number FROM occupants o JOIN units u ON u.id = o.unit_id WHERE o.id = ?1";
+static const char SQL_UNIT_NUMBER[] = "SELECT number FROM units WHERE id = ?1";
 static const char SQL_VISIT_SITE[] = "SELECT site_id FROM visits WHERE id = ?1";
-static const char SQL_CUSTODY[] = "SELECT state, notified_at FROM custody_items WHERE id = ?1 AND site_id = ?2";
+static const char SQL_VISIT_REGISTERED[] = "SELECT registered_at FROM visits WHERE id = ?1";
+static const char SQL_CUSTODY[] =
+    "SELECT state, notified_at, deposited_at, kind FROM custody_items WHERE id = ?1 AND site_id = ?2";
 static const char SQL_CUSTODY_NOTIFY[] =
     "UPDATE custody_items SET notified_at = ?2, reminders = reminders + ?3 WHERE id = ?1 AND state = 'held'";
 static const char SQL_CUSTODY_CLOSE[] =
@@ -39,6 +45,47 @@ static const char SQL_PERMITS_WAITING[] =
     "GROUP BY state";
 
 #define COL_TEXT(st, i) ((const char *)sqlite3_column_text((st), (i)))
+
+/* The unit number of unit @id into @out ("?" when it cannot be read: only a refusal says it). */
+static void unit_number(fd_store *s, const char *fn, const char *sql, int64_t id, char out[40], int64_t *unit)
+{
+    snprintf(out, 40, "?");
+    sqlite3_stmt *st = fd__store_stmt(s, fn, sql);
+    if (st == NULL)
+        return;
+    sqlite3_bind_int64(st, 1, id);
+    if (sqlite3_step(st) == SQLITE_ROW) {
+        int last = sqlite3_column_count(st) - 1;
+        if (unit)
+            *unit = sqlite3_column_int64(st, 0);
+        if (sqlite3_column_text(st, last))
+            snprintf(out, 40, "%s", (const char *)sqlite3_column_text(st, last));
+    }
+    sqlite3_reset(st);
+}
+
+/*
+ * R-VIS-8: an item for an occupant and a unit is for the occupant's unit:
+ * FD_EINVAL naming custody_item.unit_id when they disagree (occupant 1 lives
+ * in 3-1201, the unit given is 3-1202). Both are of the site already.
+ */
+static fd_status occupant_in_unit(fd_store *s, const char *fn, int64_t occupant, int64_t unit)
+{
+    if (occupant == 0 || unit == 0)
+        return FD_OK;
+    fd__saved_error saved;
+    fd__error_save(&saved);
+    char lives[40], given[40];
+    int64_t home = 0;
+    unit_number(s, fn, SQL_OCCUPANT_UNIT, occupant, lives, &home);
+    fd__error_restore(&saved);
+    if (home == unit)
+        return FD_OK;
+    unit_number(s, fn, SQL_UNIT_NUMBER, unit, given, NULL);
+    return fd__error(FD_EINVAL, "%s: custody_item.unit_id: occupant %lld lives in %s, not in %s (unit %lld): give "
+                     "the occupant's unit, or only one of them (R-VIS-8)", fn, (long long)occupant, lives, given,
+                     (long long)unit);
+}
 
 /* A phone as the register keeps it: the national form, '-' and an extension; "" for none. */
 static fd_status national(char out[48], const char *fn, const char *qname, const char *text)
@@ -60,21 +107,27 @@ fd_status fd_store_goods_permit_add(int64_t *out_id, fd_store *store, const fd_a
                                     const fd_goods_permit *permit, const fd_id_document *id)
 {
     static const char fn[] = "fd_store_goods_permit_add";
-    fd_status rc = fd__visitors_add_begin(fn, out_id, store, fd_goods_permit_validate(permit), actor);
+    fd_buf items = FD_BUF_INIT;
+    fd_status rc = fd__visitors_add_begin(fn, out_id, store, fd__goods_permit_validate(fn, permit, &items), actor);
     fd_id_number num;
     bool has_id = false;
     if (rc == FD_OK)
         rc = fd__visitors_read_id(&num, &has_id, store, fn, id, actor->site_id, actor->at);
     fd_goods_permit p;
     char phone[48];
-    fd_buf items = FD_BUF_INIT;
     if (rc == FD_OK) {
         p = *permit;
         rc = national(phone, fn, "goods_permit.phone", p.phone);
         p.phone = phone;
     }
-    if (rc == FD_OK && (rc = fd_goods_items_parse(&items, p.items)) != FD_OK)
-        rc = fd__error_rename(rc, fn, "goods_permit.items");
+    if (rc == FD_OK && p.valid_until && p.valid_until <= actor->at) {
+        /* R-VIS-7: a permit already over would be refused at the gate. */
+        char when[FD__WHEN_MAX], now[FD__WHEN_MAX];
+        fd__site_when(when, store, fn, actor->site_id, p.valid_until, 0);
+        fd__site_when(now, store, fn, actor->site_id, actor->at, p.valid_until);
+        rc = fd__error(FD_EINVAL, "%s: goods_permit.valid_until: %s is not after now (%s): the permit would be over "
+                       "before the goods reach the gate (R-VIS-7)", fn, when, now);
+    }
     if (rc == FD_OK)
         rc = fd__store_ref_at_site(store, fn, SQL_UNIT_SITE, "goods_permit.unit_id", "unit", p.unit_id, actor->site_id);
     if (rc == FD_OK)
@@ -101,9 +154,15 @@ fd_status fd_store_goods_permit_add(int64_t *out_id, fd_store *store, const fd_a
     return rc;
 }
 
-/* Reads a permit's state, items (into @items) and validity. */
-static fd_status load_permit(fd_store *s, const char *fn, const fd_actor *actor, int64_t permit_id, char state[17],
-                             fd_buf *items, int64_t *valid_until)
+/* What a step of a permit needs to know of it. */
+typedef struct permit_now {
+    char state[17];
+    int64_t valid_until, created_at, approved_at, checked_at;
+} permit_now;
+
+/* Reads a permit's state, instants and items (into @items, unless NULL). */
+static fd_status load_permit(fd_store *s, const char *fn, const fd_actor *actor, int64_t permit_id, permit_now *out,
+                             fd_buf *items)
 {
     sqlite3_stmt *st = fd__store_stmt(s, fn, SQL_PERMIT);
     if (st == NULL)
@@ -113,10 +172,13 @@ static fd_status load_permit(fd_store *s, const char *fn, const fd_actor *actor,
     int src = sqlite3_step(st);
     fd_status rc = FD_OK;
     if (src == SQLITE_ROW) {
-        fd__copy_fixed(state, 17, COL_TEXT(st, 0));
+        fd__copy_fixed(out->state, sizeof out->state, COL_TEXT(st, 0));
         if (items)
             rc = fd__buf_puts(items, COL_TEXT(st, 1) ? COL_TEXT(st, 1) : "");
-        *valid_until = sqlite3_column_int64(st, 2);
+        out->valid_until = sqlite3_column_int64(st, 2);
+        out->created_at = sqlite3_column_int64(st, 3);
+        out->approved_at = sqlite3_column_int64(st, 4);
+        out->checked_at = sqlite3_column_int64(st, 5);
         if (rc == FD_OK)
             rc = fd__columns_read(s, fn);
     }
@@ -126,6 +188,31 @@ static fd_status load_permit(fd_store *s, const char *fn, const fd_actor *actor,
     if (src == SQLITE_DONE)
         return fd__error(FD_ENOTFOUND, "%s: permit_id: no permit %lld at the actor's site", fn, (long long)permit_id);
     return src == SQLITE_ROW ? FD_OK : fd__store_sqlerr(s, fn, src, "reading the permit");
+}
+
+/* R-COM-3: a step of permit @p is not dated before it was applied for, approved, or last checked. */
+static fd_status permit_in_order(fd_store *s, const char *fn, const fd_actor *actor, const permit_now *p)
+{
+    fd_status rc = fd__step_check(s, fn, actor->site_id, "at", actor->at, p->created_at, "the permit was applied for");
+    if (rc == FD_OK)
+        rc = fd__step_check(s, fn, actor->site_id, "at", actor->at, p->approved_at, "the permit was approved");
+    if (rc == FD_OK)
+        rc = fd__step_check(s, fn, actor->site_id, "at", actor->at, p->checked_at,
+                            "the permit was last checked at the gate");
+    return rc;
+}
+
+/* R-VIS-7: FD_ESTATE naming permit.valid_until when permit @permit_id is past its validity at the actor's instant. */
+static fd_status permit_in_time(fd_store *s, const char *fn, const fd_actor *actor, int64_t permit_id,
+                                const permit_now *p)
+{
+    if (p->valid_until == 0 || actor->at < p->valid_until)
+        return FD_OK;
+    char when[FD__WHEN_MAX], ago[FD__DURATION_MAX];
+    fd__site_when(when, s, fn, actor->site_id, p->valid_until, 0);
+    fd__duration_words(ago, actor->at - p->valid_until);
+    return fd__error(FD_ESTATE, "%s: permit.valid_until: permit %lld expired at %s, %s ago (R-VIS-7)", fn,
+                     (long long)permit_id, when, ago);
 }
 
 /* Approves or refuses a requested permit (manage grant), journaled. */
@@ -139,15 +226,19 @@ static fd_status decide(fd_store *store, const char *fn, const fd_actor *actor, 
         rc = fd__actor_check(store, fn, actor, NULL);
     if (rc == FD_OK)
         rc = fd__actor_require_manage(fn, actor);
-    char state[17] = "";
-    int64_t valid = 0;
+    permit_now p;
     if (rc == FD_OK)
-        rc = load_permit(store, fn, actor, permit_id, state, NULL, &valid);
+        rc = load_permit(store, fn, actor, permit_id, &p, NULL);
     if (rc)
         return rc;
-    if (strcmp(state, "requested") != 0)
+    if (strcmp(p.state, "requested") != 0)
         return fd__error(FD_ESTATE, "%s: permit_id: permit %lld is %s already (R-VIS-7)", fn, (long long)permit_id,
-                         state);
+                         p.state);
+    if ((rc = permit_in_order(store, fn, actor, &p)) != FD_OK)
+        return rc;
+    /* An expired permit is not approved: the gate would refuse it (it may still be refused). */
+    if (approve && (rc = permit_in_time(store, fn, actor, permit_id, &p)) != FD_OK)
+        return rc;
     bool sp;
     if ((rc = fd__store_write_begin(store, fn, &sp)) != FD_OK)
         return rc;
@@ -197,16 +288,17 @@ fd_status fd_store_goods_check(int64_t *out_id, fd_store *store, const fd_actor 
         rc = fd__error_rename(rc, fn, "items");
     if (rc == FD_OK)
         rc = fd__actor_check(store, fn, actor, NULL);
-    char state[17] = "";
-    int64_t valid = 0;
+    permit_now p;
+    const char *state = p.state;
     if (rc == FD_OK)
-        rc = load_permit(store, fn, actor, permit_id, state, &permitted, &valid);
+        rc = load_permit(store, fn, actor, permit_id, &p, &permitted);
     if (rc == FD_OK && strcmp(state, "approved") != 0 && strcmp(state, "mismatch") != 0)
         rc = fd__error(FD_ESTATE, "%s: permit_id: permit %lld is %s: the gate releases goods on an approved permit "
                        "(R-VIS-7)", fn, (long long)permit_id, state);
-    if (rc == FD_OK && valid && actor->at >= valid)
-        rc = fd__error(FD_ESTATE, "%s: permit.valid_until: permit %lld expired %lld s ago", fn, (long long)permit_id,
-                       (long long)(actor->at - valid));
+    if (rc == FD_OK)
+        rc = permit_in_order(store, fn, actor, &p);
+    if (rc == FD_OK)
+        rc = permit_in_time(store, fn, actor, permit_id, &p);
     int match = 0;
     if (rc == FD_OK)
         rc = fd_goods_items_compare(&match, &diff, permitted.ptr, counted.ptr);
@@ -281,6 +373,21 @@ fd_status fd_store_custody_add(int64_t *out_id, fd_store *store, const fd_actor 
     if (rc == FD_OK)
         rc = fd__store_ref_at_site(store, fn, SQL_VISIT_SITE, "custody_item.visit_id", "visit", c.visit_id,
                                    actor->site_id);
+    if (rc == FD_OK)
+        rc = occupant_in_unit(store, fn, c.occupant_id, c.unit_id);
+    if (rc == FD_OK && c.visit_id) {
+        /* What a visitor left is not deposited before the visit was registered (R-COM-3). */
+        int64_t registered = 0;
+        sqlite3_stmt *st = fd__store_stmt(store, fn, SQL_VISIT_REGISTERED);
+        if (st == NULL) {
+            rc = fd_error_last()->code;
+        } else {
+            sqlite3_bind_int64(st, 1, c.visit_id);
+            rc = fd__stmt_int(store, fn, st, "reading the visit", &registered);
+        }
+        if (rc == FD_OK)
+            rc = fd__step_check(store, fn, actor->site_id, "at", actor->at, registered, "the visit was registered");
+    }
     if (rc)
         return rc;
     bool sp;
@@ -296,8 +403,14 @@ fd_status fd_store_custody_add(int64_t *out_id, fd_store *store, const fd_actor 
     return rc;
 }
 
-static fd_status load_custody(fd_store *s, const char *fn, const fd_actor *actor, int64_t item_id, char state[17],
-                              int64_t *notified_at)
+/* What a step of a custody item needs to know of it. */
+typedef struct custody_now {
+    char state[17];
+    char kind[25];
+    int64_t notified_at, deposited_at;
+} custody_now;
+
+static fd_status load_custody(fd_store *s, const char *fn, const fd_actor *actor, int64_t item_id, custody_now *out)
 {
     sqlite3_stmt *st = fd__store_stmt(s, fn, SQL_CUSTODY);
     if (st == NULL)
@@ -306,8 +419,10 @@ static fd_status load_custody(fd_store *s, const char *fn, const fd_actor *actor
     sqlite3_bind_int64(st, 2, actor->site_id);
     int src = sqlite3_step(st);
     if (src == SQLITE_ROW) {
-        fd__copy_fixed(state, 17, COL_TEXT(st, 0));
-        *notified_at = sqlite3_column_int64(st, 1);
+        fd__copy_fixed(out->state, sizeof out->state, COL_TEXT(st, 0));
+        out->notified_at = sqlite3_column_int64(st, 1);
+        out->deposited_at = sqlite3_column_int64(st, 2);
+        fd__copy_fixed(out->kind, sizeof out->kind, COL_TEXT(st, 3));
     }
     fd_status rc = src == SQLITE_ROW ? fd__columns_read(s, fn) : FD_OK;
     sqlite3_reset(st);
@@ -317,6 +432,14 @@ static fd_status load_custody(fd_store *s, const char *fn, const fd_actor *actor
         return fd__error(FD_ENOTFOUND, "%s: item_id: no custody item %lld at the actor's site", fn,
                          (long long)item_id);
     return src == SQLITE_ROW ? FD_OK : fd__store_sqlerr(s, fn, src, "reading the custody item");
+}
+
+/* R-COM-3: a step of custody item @c is not dated before its deposit nor before the last notice. */
+static fd_status custody_in_order(fd_store *s, const char *fn, const fd_actor *actor, const custody_now *c)
+{
+    fd_status rc = fd__step_check(s, fn, actor->site_id, "at", actor->at, c->deposited_at,
+                                  strcmp(c->kind, "parcel") == 0 ? "the parcel was deposited" : "the item was deposited");
+    return rc ? rc : fd__step_check(s, fn, actor->site_id, "at", actor->at, c->notified_at, "the owner was last told");
 }
 
 fd_status fd_store_custody_notify(fd_store *store, const fd_actor *actor, int64_t item_id, const char *how,
@@ -332,15 +455,17 @@ fd_status fd_store_custody_notify(fd_store *store, const fd_actor *actor, int64_
         rc = fd__check_note(fn, "note", note, 500, false);
     if (rc == FD_OK)
         rc = fd__actor_check(store, fn, actor, NULL);
-    char state[17] = "";
-    int64_t notified = 0;
+    custody_now c;
     if (rc == FD_OK)
-        rc = load_custody(store, fn, actor, item_id, state, &notified);
+        rc = load_custody(store, fn, actor, item_id, &c);
     if (rc)
         return rc;
-    if (strcmp(state, "held") != 0)
+    int64_t notified = c.notified_at;
+    if (strcmp(c.state, "held") != 0)
         return fd__error(FD_ESTATE, "%s: item_id: item %lld is %s: only what the desk holds is notified", fn,
-                         (long long)item_id, state);
+                         (long long)item_id, c.state);
+    if ((rc = custody_in_order(store, fn, actor, &c)) != FD_OK)
+        return rc;
     bool sp;
     if ((rc = fd__store_write_begin(store, fn, &sp)) != FD_OK)
         return rc;
@@ -373,14 +498,16 @@ static fd_status close_custody(fd_store *store, const char *fn, const fd_actor *
         rc = fd__check_note(fn, "note", note, 500, false);
     if (rc == FD_OK)
         rc = fd__actor_check(store, fn, actor, NULL);
-    char now[17] = "";
-    int64_t notified = 0;
+    custody_now c;
     if (rc == FD_OK)
-        rc = load_custody(store, fn, actor, item_id, now, &notified);
+        rc = load_custody(store, fn, actor, item_id, &c);
     if (rc)
         return rc;
-    if (strcmp(now, "held") != 0)
-        return fd__error(FD_ESTATE, "%s: item_id: item %lld is %s already (R-VIS-8)", fn, (long long)item_id, now);
+    if (strcmp(c.state, "held") != 0)
+        return fd__error(FD_ESTATE, "%s: item_id: item %lld is %s already (R-VIS-8)", fn, (long long)item_id,
+                         c.state);
+    if ((rc = custody_in_order(store, fn, actor, &c)) != FD_OK)
+        return rc;
     bool sp;
     if ((rc = fd__store_write_begin(store, fn, &sp)) != FD_OK)
         return rc;

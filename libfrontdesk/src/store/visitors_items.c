@@ -13,14 +13,18 @@
 #include <string.h>
 
 static const char SQL_ITEM[] =
-    "SELECT state, coalesce(visit_id, 0), kind, code FROM counted_items WHERE id = ?1 AND site_id = ?2";
+    "SELECT state, coalesce(visit_id, 0), kind, code, created_at, state_at FROM counted_items "
+    "WHERE id = ?1 AND site_id = ?2";
 static const char SQL_ITEM_SET[] =
     "UPDATE counted_items SET state = ?3, visit_id = ?4, state_at = ?5 WHERE id = ?1 AND state = ?2";
+/* The code as folded; a code stored before codes were folded (v01) is found too, the folded one first. */
+static const char SQL_ITEM_BY_CODE[] =
+    "SELECT id FROM counted_items WHERE site_id = ?1 AND upper(code) = ?2 ORDER BY code = ?2 DESC, id LIMIT 1";
 static const char SQL_VISIT_HERE[] = "SELECT arrived_at, departed_at FROM visits WHERE id = ?1 AND site_id = ?2";
 static const char SQL_IN_STOCK[] =
     "SELECT count(*) FROM counted_items WHERE site_id = ?1 AND kind = ?2 AND state = 'in_stock'";
 static const char SQL_COSIGNER[] = "SELECT site_id, active FROM staff WHERE id = ?1";
-static const char SQL_COUNT_STATE[] = "SELECT state FROM item_counts WHERE id = ?1 AND site_id = ?2";
+static const char SQL_COUNT_STATE[] = "SELECT state, at FROM item_counts WHERE id = ?1 AND site_id = ?2";
 static const char SQL_COUNT_EXPLAIN[] =
     "UPDATE item_counts SET state = 'explained', explained_at = ?2, explained_by = ?3, explanation = ?4 "
     "WHERE id = ?1 AND state = 'open'";
@@ -33,6 +37,7 @@ typedef struct item_now {
     int64_t visit_id;
     char kind[17];
     char code[33];
+    int64_t created_at, state_at; /* added; its state last changed (0: never) */
 } item_now;
 
 static fd_status load_item(fd_store *s, const char *fn, const fd_actor *actor, int64_t item_id, item_now *out)
@@ -48,6 +53,8 @@ static fd_status load_item(fd_store *s, const char *fn, const fd_actor *actor, i
         out->visit_id = sqlite3_column_int64(st, 1);
         fd__copy_fixed(out->kind, sizeof out->kind, COL_TEXT(st, 2));
         fd__copy_fixed(out->code, sizeof out->code, COL_TEXT(st, 3));
+        out->created_at = sqlite3_column_int64(st, 4);
+        out->state_at = sqlite3_column_int64(st, 5);
     }
     fd_status rc = src == SQLITE_ROW ? fd__columns_read(s, fn) : FD_OK;
     sqlite3_reset(st);
@@ -58,12 +65,27 @@ static fd_status load_item(fd_store *s, const char *fn, const fd_actor *actor, i
     return src == SQLITE_ROW ? FD_OK : fd__store_sqlerr(s, fn, src, "reading the item");
 }
 
-/* Moves an item from state @from to @to (holding @visit_id, 0 = none) with its event, in one write. */
-static fd_status move_item(fd_store *s, const char *fn, const fd_actor *actor, int64_t item_id, const char *from,
+/* R-COM-3: a change of item @it is not dated before it was added nor before its last change. */
+static fd_status item_in_order(fd_store *s, const char *fn, const fd_actor *actor, const item_now *it)
+{
+    fd_status rc = fd__step_check(s, fn, actor->site_id, "at", actor->at, it->created_at, "the item was added");
+    return rc ? rc
+              : fd__step_check(s, fn, actor->site_id, "at", actor->at, it->state_at,
+                               strcmp(it->state, "issued") == 0 ? "the item was issued"
+                               : strcmp(it->state, "lost") == 0 ? "the item was recorded lost"
+                                                                 : "the item came back to the desk");
+}
+
+/* Moves item @it from its state to @to (holding @visit_id, 0 = none) with its event, in one write, dated in
+ * order (item_in_order). */
+static fd_status move_item(fd_store *s, const char *fn, const fd_actor *actor, int64_t item_id, const item_now *it,
                            const char *to, int64_t visit_id, const char *event, int64_t event_visit, const char *note)
 {
+    const char *from = it->state;
     bool sp;
-    fd_status rc = fd__store_write_begin(s, fn, &sp);
+    fd_status rc = item_in_order(s, fn, actor, it);
+    if (rc == FD_OK)
+        rc = fd__store_write_begin(s, fn, &sp);
     if (rc)
         return rc;
     sqlite3_stmt *st = fd__store_stmt(s, fn, SQL_ITEM_SET);
@@ -111,24 +133,62 @@ static fd_status item_begin(fd_store *store, const char *fn, const fd_actor *act
 fd_status fd_store_item_add(int64_t *out_id, fd_store *store, const fd_actor *actor, const fd_counted_item *item)
 {
     static const char fn[] = "fd_store_item_add";
-    fd_status rc = fd__visitors_add_begin(fn, out_id, store, fd_counted_item_validate(item), actor);
+    fd_buf code = FD_BUF_INIT;
+    fd_status rc = fd__visitors_add_begin(fn, out_id, store, fd__counted_item_validate(fn, item, &code), actor);
     if (rc == FD_OK)
         rc = fd__actor_require_manage(fn, actor);
-    if (rc)
-        return rc;
     bool sp;
-    if ((rc = fd__store_write_begin(store, fn, &sp)) != FD_OK)
+    if (rc == FD_OK)
+        rc = fd__store_write_begin(store, fn, &sp);
+    if (rc) {
+        fd_buf_dispose(&code);
         return rc;
+    }
+    /* The code as folded: one card is one code, however it was typed (R-VIS-4). */
+    fd_counted_item c = *item;
+    c.code = code.ptr;
     int64_t id = 0;
-    rc = fd__record_insert(&id, store, fn, &fd__record_counted_item, item, actor);
+    rc = fd__record_insert(&id, store, fn, &fd__record_counted_item, &c, actor);
     char detail[64];
-    snprintf(detail, sizeof detail, "%s %s", item->kind, item->code);
+    snprintf(detail, sizeof detail, "%s %s", c.kind, c.code);
     if (rc == FD_OK)
         rc = fd__journal(store, fn, actor, actor->site_id, "item", id, "add", detail);
     rc = fd__store_write_end(store, fn, sp, rc);
+    fd_buf_dispose(&code);
     if (rc == FD_OK)
         *out_id = id;
     return rc;
+}
+
+fd_status fd_store_item_get_by_code(fd_counted_item **out, fd_store *store, const fd_actor *actor, const char *code)
+{
+    static const char fn[] = "fd_store_item_get_by_code";
+    fd_status rc = fd__check_ptr(fn, "out", out);
+    if (rc)
+        return rc;
+    *out = NULL;
+    fd_buf folded = FD_BUF_INIT;
+    if ((rc = fd__check_ptr(fn, "store", store)) == FD_OK)
+        rc = fd__item_code_fold(&folded, fn, "code", code);
+    if (rc == FD_OK)
+        rc = fd__actor_check(store, fn, actor, NULL);
+    int64_t id = 0;
+    sqlite3_stmt *st = rc == FD_OK ? fd__store_stmt(store, fn, SQL_ITEM_BY_CODE) : NULL;
+    if (rc == FD_OK && st == NULL)
+        rc = fd_error_last()->code;
+    if (rc == FD_OK) {
+        sqlite3_bind_int64(st, 1, actor->site_id);
+        sqlite3_bind_text(st, 2, folded.ptr, -1, SQLITE_STATIC);
+        int src = sqlite3_step(st);
+        id = src == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+        sqlite3_reset(st);
+        if (src != SQLITE_ROW && src != SQLITE_DONE)
+            rc = fd__store_sqlerr(store, fn, src, "finding the item");
+        else if (src == SQLITE_DONE)
+            rc = fd__error(FD_ENOTFOUND, "%s: code: no item '%.32s' at the actor's site", fn, folded.ptr);
+    }
+    fd_buf_dispose(&folded);
+    return rc ? rc : fd__record_get((void **)out, store, fn, &fd__record_counted_item, actor, id);
 }
 
 fd_status fd_store_item_issue(fd_store *store, const fd_actor *actor, int64_t item_id, int64_t visit_id)
@@ -162,7 +222,9 @@ fd_status fd_store_item_issue(fd_store *store, const fd_actor *actor, int64_t it
     if (arrived == 0 || departed != 0)
         return fd__error(FD_ESTATE, "%s: visit_id: visit %lld is not on site (%s): items are issued to visitors who "
                          "are there", fn, (long long)visit_id, arrived == 0 ? "not arrived" : "left");
-    return move_item(store, fn, actor, item_id, "in_stock", "issued", visit_id, "issue", visit_id, NULL);
+    if ((rc = fd__step_check(store, fn, actor->site_id, "at", actor->at, arrived, "the visitor arrived")) != FD_OK)
+        return rc;
+    return move_item(store, fn, actor, item_id, &it, "issued", visit_id, "issue", visit_id, NULL);
 }
 
 fd_status fd_store_item_return(fd_store *store, const fd_actor *actor, int64_t item_id, const char *note)
@@ -176,7 +238,7 @@ fd_status fd_store_item_return(fd_store *store, const fd_actor *actor, int64_t i
         return rc;
     if (strcmp(it.state, "issued") != 0)
         return fd__error(FD_ESTATE, "%s: item_id: %s is %s, not issued", fn, it.code, it.state);
-    return move_item(store, fn, actor, item_id, "issued", "in_stock", 0, "return", it.visit_id, note);
+    return move_item(store, fn, actor, item_id, &it, "in_stock", 0, "return", it.visit_id, note);
 }
 
 fd_status fd_store_item_lost(fd_store *store, const fd_actor *actor, int64_t item_id, const char *note)
@@ -190,7 +252,7 @@ fd_status fd_store_item_lost(fd_store *store, const fd_actor *actor, int64_t ite
         return rc;
     if (strcmp(it.state, "lost") == 0)
         return fd__error(FD_ESTATE, "%s: item_id: %s is lost already", fn, it.code);
-    return move_item(store, fn, actor, item_id, it.state, "lost", 0, "lost", it.visit_id, note);
+    return move_item(store, fn, actor, item_id, &it, "lost", 0, "lost", it.visit_id, note);
 }
 
 fd_status fd_store_item_found(fd_store *store, const fd_actor *actor, int64_t item_id, const char *note)
@@ -204,7 +266,7 @@ fd_status fd_store_item_found(fd_store *store, const fd_actor *actor, int64_t it
         return rc;
     if (strcmp(it.state, "lost") != 0)
         return fd__error(FD_ESTATE, "%s: item_id: %s is %s, not lost", fn, it.code, it.state);
-    return move_item(store, fn, actor, item_id, "lost", "in_stock", 0, "found", 0, note);
+    return move_item(store, fn, actor, item_id, &it, "in_stock", 0, "found", 0, note);
 }
 
 fd_status fd_store_item_count(int64_t *out_id, fd_store *store, const fd_actor *actor, const char *kind,
@@ -295,8 +357,11 @@ fd_status fd_store_item_count_explain(fd_store *store, const fd_actor *actor, in
     sqlite3_bind_int64(st, 2, actor->site_id);
     int src = sqlite3_step(st);
     char state[17] = "";
-    if (src == SQLITE_ROW)
+    int64_t counted_at = 0;
+    if (src == SQLITE_ROW) {
         fd__copy_fixed(state, sizeof state, COL_TEXT(st, 0));
+        counted_at = sqlite3_column_int64(st, 1);
+    }
     rc = src == SQLITE_ROW ? fd__columns_read(store, fn) : FD_OK;
     sqlite3_reset(st);
     if (rc)
@@ -308,6 +373,8 @@ fd_status fd_store_item_count_explain(fd_store *store, const fd_actor *actor, in
     if (strcmp(state, "open") != 0)
         return fd__error(FD_ESTATE, "%s: count_id: count %lld is %s: only an open difference is explained", fn,
                          (long long)count_id, state);
+    if ((rc = fd__step_check(store, fn, actor->site_id, "at", actor->at, counted_at, "the count was made")) != FD_OK)
+        return rc;
     bool sp;
     if ((rc = fd__store_write_begin(store, fn, &sp)) != FD_OK)
         return rc;

@@ -11,9 +11,9 @@
 #include <string.h>
 
 static const char SQL_VISIT[] =
-    "SELECT important, arrived_at, state, planned_from FROM visits WHERE id = ?1 AND site_id = ?2";
+    "SELECT important, arrived_at, state, planned_from, registered_at FROM visits WHERE id = ?1 AND site_id = ?2";
 static const char SQL_PREP[] =
-    "SELECT done_at, coalesce(done_by, 0) FROM visit_preps WHERE id = ?1 AND site_id = ?2";
+    "SELECT done_at, coalesce(done_by, 0), created_at FROM visit_preps WHERE id = ?1 AND site_id = ?2";
 static const char SQL_PREP_DONE[] =
     "UPDATE visit_preps SET done_at = ?3, done_by = ?4, note = ?5 WHERE id = ?1 AND site_id = ?2 AND done_at = 0";
 static const char SQL_PREP_ITEMS[] =
@@ -29,7 +29,7 @@ typedef struct visit_row {
     int important;
     int64_t arrived_at;
     char state[17];
-    int64_t planned_from;
+    int64_t planned_from, registered_at;
 } visit_row;
 
 static fd_status load_visit(fd_store *s, const char *fn, const fd_actor *actor, const char *field, int64_t visit_id,
@@ -46,6 +46,7 @@ static fd_status load_visit(fd_store *s, const char *fn, const fd_actor *actor, 
         out->arrived_at = sqlite3_column_int64(st, 1);
         fd__copy_fixed(out->state, sizeof out->state, (const char *)sqlite3_column_text(st, 2));
         out->planned_from = sqlite3_column_int64(st, 3);
+        out->registered_at = sqlite3_column_int64(st, 4);
     }
     fd_status rc = src == SQLITE_ROW ? fd__columns_read(s, fn) : FD_OK;
     sqlite3_reset(st);
@@ -77,6 +78,9 @@ fd_status fd_store_visit_prep_add(int64_t *out_id, fd_store *store, const fd_act
         visit.planned_from = v.planned_from;
         if ((rc = fd_visit_prep_validate(prep, &visit)) != FD_OK)
             rc = fd__error_rename(rc, fn, NULL);
+        if (rc == FD_OK)
+            rc = fd__step_check(store, fn, actor->site_id, "at", actor->at, v.registered_at,
+                                "the visit was registered");
     }
     int64_t id = 0;
     if (rc == FD_OK)
@@ -100,11 +104,43 @@ fd_status fd_store_visit_prep_done(fd_store *store, const fd_actor *actor, int64
     bool sp;
     if ((rc = fd__store_write_begin(store, fn, &sp)) != FD_OK)
         return rc;
-    sqlite3_stmt *st = fd__store_stmt(store, fn, SQL_PREP_DONE);
-    int changed = 0;
+    /* Read inside the write: what is checked is what is ticked off. */
+    sqlite3_stmt *st = fd__store_stmt(store, fn, SQL_PREP);
+    int64_t done_at = 0, done_by = 0, created_at = 0;
+    int src = SQLITE_ERROR;
     if (st == NULL) {
         rc = fd_error_last()->code;
     } else {
+        sqlite3_bind_int64(st, 1, prep_id);
+        sqlite3_bind_int64(st, 2, actor->site_id);
+        if ((src = sqlite3_step(st)) == SQLITE_ROW) {
+            done_at = sqlite3_column_int64(st, 0);
+            done_by = sqlite3_column_int64(st, 1);
+            created_at = sqlite3_column_int64(st, 2);
+        }
+        sqlite3_reset(st);
+        if (src == SQLITE_DONE)
+            rc = fd__error(FD_ENOTFOUND, "%s: prep_id: no preparation item %lld at the actor's site", fn,
+                           (long long)prep_id);
+        else if (src != SQLITE_ROW)
+            rc = fd__store_sqlerr(store, fn, src, "reading the item");
+    }
+    if (rc == FD_OK && done_at) {
+        char who[FD__WHEN_MAX], when[FD__WHEN_MAX], ago[FD__DURATION_MAX];
+        fd__staff_label(who, store, fn, done_by);
+        fd__site_when(when, store, fn, actor->site_id, done_at, 0);
+        fd__duration_words(ago, actor->at - done_at);
+        rc = fd__error(FD_ESTATE, "%s: prep_id: item %lld was ticked off already, by %s at %s (%s %s): an item is "
+                       "ticked off once (R-VIS-6)", fn, (long long)prep_id, who, when, ago,
+                       done_at <= actor->at ? "ago" : "later");
+    }
+    if (rc == FD_OK)
+        rc = fd__step_check(store, fn, actor->site_id, "at", actor->at, created_at,
+                            "the item was added to the checklist");
+    int changed = 0;
+    if (rc == FD_OK && (st = fd__store_stmt(store, fn, SQL_PREP_DONE)) == NULL) {
+        rc = fd_error_last()->code;
+    } else if (rc == FD_OK) {
         sqlite3_bind_int64(st, 1, prep_id);
         sqlite3_bind_int64(st, 2, actor->site_id);
         sqlite3_bind_int64(st, 3, actor->at);
@@ -112,35 +148,10 @@ fd_status fd_store_visit_prep_done(fd_store *store, const fd_actor *actor, int64
             sqlite3_bind_int64(st, 4, actor->staff_id);
         if (note && note[0])
             sqlite3_bind_text(st, 5, note, -1, SQLITE_STATIC);
-        int src = sqlite3_step(st);
-        sqlite3_reset(st);
+        rc = fd__stmt_done(store, fn, st, "ticking off the item", &changed);
         sqlite3_clear_bindings(st);
-        if (src != SQLITE_DONE)
-            rc = fd__store_sqlerr(store, fn, src, "ticking off the item");
-        else
-            changed = sqlite3_changes(store->db);
-    }
-    if (rc == FD_OK && changed != 1) {
-        /* Not found, or ticked off already: say which, and by whom. */
-        if ((st = fd__store_stmt(store, fn, SQL_PREP)) == NULL) {
-            rc = fd_error_last()->code;
-        } else {
-            sqlite3_bind_int64(st, 1, prep_id);
-            sqlite3_bind_int64(st, 2, actor->site_id);
-            int src = sqlite3_step(st);
-            int64_t done_at = src == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-            int64_t done_by = src == SQLITE_ROW ? sqlite3_column_int64(st, 1) : 0;
-            sqlite3_reset(st);
-            if (src == SQLITE_DONE)
-                rc = fd__error(FD_ENOTFOUND, "%s: prep_id: no preparation item %lld at the actor's site", fn,
-                               (long long)prep_id);
-            else if (src != SQLITE_ROW)
-                rc = fd__store_sqlerr(store, fn, src, "reading the item");
-            else
-                rc = fd__error(FD_ESTATE, "%s: prep_id: item %lld was ticked off already, by staff %lld, %lld s "
-                               "before now: an item is ticked off once (R-VIS-6)", fn, (long long)prep_id,
-                               (long long)done_by, (long long)(actor->at - done_at));
-        }
+        if (rc == FD_OK && changed != 1)
+            rc = fd__error(FD_ESTATE, "%s: prep_id: item %lld was ticked off meanwhile", fn, (long long)prep_id);
     }
     return fd__store_write_end(store, fn, sp, rc);
 }
@@ -202,10 +213,8 @@ fd_status fd_store_visit_prep_open(fd_visit_iter **out, fd_store *store, const f
     if (rc)
         return rc;
     *out = NULL;
-    if ((rc = fd__check_instant(fn, "from", from)) != FD_OK || (rc = fd__check_instant(fn, "to", to)) != FD_OK)
+    if ((rc = fd__period_check(store, fn, out, actor, from, to)) != FD_OK)
         return rc;
-    if (to < from)
-        return fd__error(FD_EINVAL, "%s: to: %lld s before from", fn, (long long)(from - to));
     if (after < 0)
         return fd__error(FD_ERANGE, "%s: after: %lld must not be negative", fn, (long long)after);
     char f[24], t[24], a[24];

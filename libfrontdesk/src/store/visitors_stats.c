@@ -20,6 +20,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <unicode/uchar.h>
+
 /* Parameters of every query: ?1 the site, ?2 the period's start, ?3 its end, ?4 the end that stood (see store.h). */
 
 static const char SQL_REGISTERED[] =
@@ -287,14 +289,95 @@ static int by_visits(const void *a, const void *b)
     return by_text(a, b);
 }
 
-/* What a purpose is grouped by: normalised, numbers masked (into @out, a copy). */
-static fd_status purpose_key(char **out, const char *purpose, fd_buf *norm, fd_buf *masked)
+/* A purpose as typed, numbers masked (R-COM-2) and the white space around it dropped, into *@out (a copy). */
+static fd_status purpose_shown(char **out, const char *purpose, fd_buf *masked)
 {
-    fd_status rc = fd_text_normalize(norm, purpose);
-    if (rc == FD_OK)
-        rc = fd_pii_mask_text(masked, NULL, norm->ptr ? norm->ptr : "");
-    if (rc == FD_OK && (*out = strdup(masked->ptr ? masked->ptr : "")) == NULL)
-        rc = FD_ENOMEM;
+    fd_status rc = fd_pii_mask_text(masked, NULL, purpose);
+    if (rc)
+        return rc;
+    const unsigned char *p = (const unsigned char *)masked->ptr, *from = NULL, *to = p;
+    while (*p) {
+        const unsigned char *here = p;
+        if (!u_isUWhiteSpace((UChar32)fd__utf8_next(&p))) {
+            from = from ? from : here;
+            to = p;
+        }
+    }
+    size_t n = from ? (size_t)(to - from) : 0;
+    if ((*out = malloc(n + 1)) == NULL)
+        return FD_ENOMEM;
+    if (n)
+        memcpy(*out, from, n);
+    (*out)[n] = '\0';
+    return FD_OK;
+}
+
+/* A spelling of a purpose: how it is shown, what it is grouped by (the search fold) and its visits. */
+typedef struct spelling {
+    char *shown, *key;
+    int64_t visits;
+} spelling;
+
+/* By key, then most visits, then bytes: a group's most frequent spelling first. */
+static int by_fold(const void *a, const void *b)
+{
+    const spelling *x = a, *y = b;
+    int c = strcmp(x->key, y->key);
+    if (c == 0 && x->visits != y->visits)
+        return x->visits > y->visits ? -1 : 1;
+    return c ? c : strcmp(x->shown, y->shown);
+}
+
+/*
+ * The purposes of @v (@n rows of the grouping query, each a spelling as typed
+ * with its visits) as groups: spellings the search fold makes one (送貨 and 送货,
+ * a full-width space) are one group, shown as its most frequent spelling as
+ * typed (（） stay full-width); a blank purpose is no group. Replaces @v's
+ * texts and sets *@k to the groups.
+ */
+static fd_status purpose_groups(fd__visit_group_row *v, size_t n, size_t *k)
+{
+    spelling *sp = calloc(n ? n : 1, sizeof *sp);
+    fd_buf masked = FD_BUF_INIT, key = FD_BUF_INIT;
+    fd_status rc = sp ? FD_OK : FD_ENOMEM;
+    size_t m = 0;
+    for (size_t i = 0; rc == FD_OK && i < n; i++) {
+        char *shown = NULL;
+        if ((rc = purpose_shown(&shown, v[i].text ? v[i].text : "", &masked)) == FD_OK &&
+            (rc = fd__text_search_fold(&key, shown)) == FD_OK && key.size > 0) {
+            sp[m].shown = shown;
+            sp[m].visits = v[i].visits;
+            if ((sp[m++].key = strdup(key.ptr)) == NULL)
+                rc = FD_ENOMEM;
+        } else {
+            free(shown);
+        }
+    }
+    fd_buf_dispose(&masked);
+    fd_buf_dispose(&key);
+    *k = 0;
+    if (rc == FD_OK && m)
+        qsort(sp, m, sizeof *sp, by_fold);
+    for (size_t i = 0; rc == FD_OK && i < m; i++) {
+        if (*k && strcmp(sp[i].key, sp[i - 1].key) == 0) {
+            v[*k - 1].visits += sp[i].visits;
+            continue;
+        }
+        free(v[*k].text);
+        v[*k].text = sp[i].shown;
+        v[*k].visits = sp[i].visits;
+        sp[i].shown = NULL;
+        (*k)++;
+    }
+    for (size_t i = *k; rc == FD_OK && i < n; i++) {
+        free(v[i].text);
+        v[i].text = NULL;
+    }
+    for (size_t i = 0; sp && i < m; i++) {
+        free(sp[i].shown);
+        free(sp[i].key);
+    }
+    free(sp);
     return rc;
 }
 
@@ -313,7 +396,6 @@ fd_status fd__store_visit_groups(fd__visit_group_row **rows, size_t *n, fd_store
         return fd_error_last()->code;
     fd__visit_group_row *v = NULL;
     size_t nv = 0, cap = 0;
-    fd_buf norm = FD_BUF_INIT, masked = FD_BUF_INIT;
     int src;
     while (rc == FD_OK && (src = sqlite3_step(st)) == SQLITE_ROW) {
         const char *text = (const char *)sqlite3_column_text(st, 0);
@@ -331,36 +413,19 @@ fd_status fd__store_visit_groups(fd__visit_group_row **rows, size_t *n, fd_store
         }
         v[nv].visits = sqlite3_column_int64(st, 1);
         v[nv].text = NULL;
-        if (by == FD__VISIT_BY_PURPOSE)
-            rc = purpose_key(&v[nv].text, text ? text : "", &norm, &masked);
-        else if (text && (v[nv].text = strdup(text)) == NULL)
-            rc = FD_ENOMEM;
-        nv += rc == FD_OK;
-        if (rc == FD_ENOMEM)
+        if (text && (v[nv].text = strdup(text)) == NULL)
             rc = fd__oom(fn);
-        else if (rc)
-            rc = fd__error(FD_EDATA, "%s: visit.purpose: a stored purpose cannot be read as text", fn);
+        nv += rc == FD_OK;
     }
     sqlite3_reset(st);
-    fd_buf_dispose(&norm);
-    fd_buf_dispose(&masked);
     if (rc == FD_OK && src != SQLITE_DONE)
         rc = fd__store_sqlerr(s, fn, src, "grouping the day's visits");
-    /* Texts that differ only before normalising are one group. */
-    size_t k = 0;
-    if (rc == FD_OK && nv) {
-        qsort(v, nv, sizeof *v, by_text);
-        for (size_t i = 1; i < nv; i++) {
-            if (by_text(&v[k], &v[i]) == 0) {
-                v[k].visits += v[i].visits;
-                free(v[i].text);
-            } else {
-                v[++k] = v[i];
-            }
-        }
-        k++;
+    size_t k = nv;
+    if (rc == FD_OK && by == FD__VISIT_BY_PURPOSE && (rc = purpose_groups(v, nv, &k)) != FD_OK)
+        rc = rc == FD_ENOMEM ? fd__oom(fn)
+                             : fd__error(FD_EDATA, "%s: visit.purpose: a stored purpose cannot be read as text", fn);
+    if (rc == FD_OK && k)
         qsort(v, k, sizeof *v, by_visits);
-    }
     if (rc) {
         fd__visit_groups_free(v, nv);
         return rc;

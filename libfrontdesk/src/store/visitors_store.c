@@ -31,8 +31,12 @@ static const char SQL_HOST_DEPARTMENT[] =
 static const char SQL_HOST_ORGANISATION[] = "SELECT site_id, move_in, move_out FROM organisations WHERE id = ?1";
 static const char SQL_VISIT_STATE[] =
     "SELECT state, arrived_at, departed_at, coalesce(answer, ''), coalesce(blocklist_level, ''), answered_at, "
-    "explained_at "
+    "explained_at, registered_at "
     "FROM visits WHERE id = ?1 AND site_id = ?2";
+/* A visit's last event: a step is not dated before it. */
+static const char SQL_VISIT_LAST_EVENT[] =
+    "SELECT at, kind FROM visit_events INDEXED BY visit_events_visit WHERE visit_id = ?1 ORDER BY at DESC, id DESC "
+    "LIMIT 1";
 static const char SQL_VISIT_SET[] =
     "UPDATE visits SET state = ?3, answer = ?4, answered_at = ?5, arrived_at = ?6, departed_at = ?7, "
     "explained_at = ?8 WHERE id = ?1 AND state = ?2";
@@ -188,6 +192,42 @@ static fd_status check_hosts(fd_store *s, const char *fn, fd_visit *v, int64_t s
 
 /* --- registering (R-VIS-1, R-VIS-3) ------------------------------------------------- */
 
+/*
+ * R-VIS-1, R-COM-4: the planned window of a visit registered at the actor's
+ * instant is still possible: a walk-in arrives now, so its window neither
+ * starts later (that is a pre-registration) nor ends before; a
+ * pre-registration is of a visit to come — its window has not ended, nor,
+ * without an end, did it start before the site's day (@day_start).
+ */
+static fd_status window_check(fd_store *s, const char *fn, const fd_actor *actor, const fd_visit *v,
+                              int64_t day_start)
+{
+    const char *field = NULL, *why = NULL;
+    int64_t at = 0;
+    if (!v->preregistered && v->planned_from > actor->at) {
+        field = "visit.planned_from", at = v->planned_from;
+        why = "is after the walk-in's arrival, when it is registered (%s): a visit planned later is pre-registered "
+              "(preregistered 1) and checked in when they come";
+    } else if (!v->preregistered && v->planned_until && v->planned_until <= actor->at) {
+        field = "visit.planned_until", at = v->planned_until;
+        why = "is not after the walk-in's arrival, when it is registered (%s): the visitor would overstay from the "
+              "start";
+    } else if (v->preregistered && v->planned_until && v->planned_until <= actor->at) {
+        field = "visit.planned_until", at = v->planned_until;
+        why = "is not after now (%s): the window is over; a pre-registration is of a visit still to come";
+    } else if (v->preregistered && !v->planned_until && v->planned_from < day_start) {
+        field = "visit.planned_from", at = v->planned_from;
+        why = "is before today (%s): a pre-registration is of a visit still to come";
+    }
+    if (field == NULL)
+        return FD_OK;
+    char when[FD__WHEN_MAX], now[FD__WHEN_MAX], what[400];
+    fd__site_when(when, s, fn, actor->site_id, at, 0);
+    fd__site_when(now, s, fn, actor->site_id, actor->at, at);
+    snprintf(what, sizeof what, why, now);
+    return fd__error(FD_EINVAL, "%s: %s: %s %s", fn, field, when, what);
+}
+
 fd_status fd_store_visit_register(fd_visit_registration *out, fd_store *store, const fd_actor *actor,
                                   const fd_visit *visit, const fd_id_document *id)
 {
@@ -224,7 +264,9 @@ fd_status fd_store_visit_register(fd_visit_registration *out, fd_store *store, c
     v.plate = plate;
     fd_date today;
     char on[16];
-    if ((rc = fd__visitors_site_date(&today, store, fn, actor->site_id, actor->at)) == FD_OK) {
+    if ((rc = fd__visitors_site_date(&today, store, fn, actor->site_id, actor->at)) == FD_OK)
+        rc = window_check(store, fn, actor, &v, store->visitors->day_start);
+    if (rc == FD_OK) {
         date_text(on, today);
         rc = check_hosts(store, fn, &v, actor->site_id, on);
     }
@@ -333,9 +375,11 @@ fd_status fd_store_visit_register(fd_visit_registration *out, fd_store *store, c
 /* What a change needs to know of a visit. */
 typedef struct visit_now {
     char state[17];
-    int64_t arrived_at, departed_at, answered_at, explained_at;
+    int64_t arrived_at, departed_at, answered_at, explained_at, registered_at;
     char answer[17];
     char level[17];
+    int64_t last_at;     /* its last event, 0 when none */
+    char last_kind[17];
 } visit_now;
 
 static fd_status load_visit(fd_store *s, const char *fn, const fd_actor *actor, int64_t visit_id, visit_now *out)
@@ -354,6 +398,7 @@ static fd_status load_visit(fd_store *s, const char *fn, const fd_actor *actor, 
         fd__copy_fixed(out->level, sizeof out->level, COL_TEXT(st, 4));
         out->answered_at = sqlite3_column_int64(st, 5);
         out->explained_at = sqlite3_column_int64(st, 6);
+        out->registered_at = sqlite3_column_int64(st, 7);
     }
     fd_status rc = src == SQLITE_ROW ? fd__columns_read(s, fn) : FD_OK;
     sqlite3_reset(st);
@@ -361,8 +406,46 @@ static fd_status load_visit(fd_store *s, const char *fn, const fd_actor *actor, 
         return rc;
     if (src == SQLITE_DONE)
         return fd__error(FD_ENOTFOUND, "%s: visit_id: no visit %lld at the actor's site", fn, (long long)visit_id);
-    return src == SQLITE_ROW ? FD_OK : fd__store_sqlerr(s, fn, src, "reading the visit");
+    if (src != SQLITE_ROW)
+        return fd__store_sqlerr(s, fn, src, "reading the visit");
+    out->last_at = 0;
+    out->last_kind[0] = '\0';
+    if ((st = fd__store_stmt(s, fn, SQL_VISIT_LAST_EVENT)) == NULL)
+        return fd_error_last()->code;
+    sqlite3_bind_int64(st, 1, visit_id);
+    if ((src = sqlite3_step(st)) == SQLITE_ROW) {
+        out->last_at = sqlite3_column_int64(st, 0);
+        fd__copy_fixed(out->last_kind, sizeof out->last_kind, COL_TEXT(st, 1));
+    }
+    rc = src == SQLITE_ROW ? fd__columns_read(s, fn) : FD_OK;
+    sqlite3_reset(st);
+    if (rc == FD_OK && src != SQLITE_ROW && src != SQLITE_DONE)
+        rc = fd__store_sqlerr(s, fn, src, "reading the visit's events");
+    return rc;
 }
+
+/* What the event of kind @kind was, as a refusal says it. */
+static const char *event_said(const char *kind)
+{
+    static const struct {
+        const char *kind, *said;
+    } SAID[] = { { "answer", "the host's answer was recorded" }, { "checkin", "the visitor checked in" },
+                 { "checkout", "the visitor checked out" },      { "admit", "the visitor was admitted" },
+                 { "refuse", "the visitor was refused" },         { "explain", "the last explanation was given" },
+                 { "cancel", "the visit was cancelled" } };
+    for (size_t i = 0; i < sizeof SAID / sizeof SAID[0]; i++)
+        if (strcmp(kind, SAID[i].kind) == 0)
+            return SAID[i].said;
+    return "the visit's last event";
+}
+
+/* R-COM-3: a visit's step at the actor's instant is not dated before its registration nor its last event. */
+static fd_status visit_in_order(fd_store *s, const char *fn, const fd_actor *actor, const visit_now *v)
+{
+    fd_status rc = fd__step_check(s, fn, actor->site_id, "at", actor->at, v->registered_at, "the visit was registered");
+    return rc ? rc : fd__step_check(s, fn, actor->site_id, "at", actor->at, v->last_at, event_said(v->last_kind));
+}
+
 
 static bool closed(const visit_now *v)
 {
@@ -384,15 +467,19 @@ typedef struct visit_set {
 } visit_set;
 
 /*
- * Writes the change: the visit's row from state @from (another writer may have
+ * Writes the change, dated not before the visit's registration nor its last
+ * event (visit_in_order): the visit's row from state @v (another writer may have
  * moved it meanwhile: FD_ESTATE), its event, and (for admit and refuse) the
  * blocklist hits' outcome and a journal entry. Inside one write.
  */
-static fd_status apply(fd_store *s, const char *fn, const fd_actor *actor, int64_t visit_id, const char *from,
+static fd_status apply(fd_store *s, const char *fn, const fd_actor *actor, int64_t visit_id, const visit_now *v,
                        const visit_set *to, const fd_visit_event *event, const char *outcome, const char *journal_detail)
 {
+    const char *from = v->state;
     bool sp;
-    fd_status rc = fd__store_write_begin(s, fn, &sp);
+    fd_status rc = visit_in_order(s, fn, actor, v);
+    if (rc == FD_OK)
+        rc = fd__store_write_begin(s, fn, &sp);
     if (rc)
         return rc;
     sqlite3_stmt *st = fd__store_stmt(s, fn, SQL_VISIT_SET);
@@ -488,7 +575,7 @@ fd_status fd_store_visit_answer(fd_store *store, const fd_actor *actor, int64_t 
     e.kind = "answer";
     e.code = answer;
     e.note = note;
-    return apply(store, fn, actor, visit_id, v.state, &to, &e, NULL, NULL);
+    return apply(store, fn, actor, visit_id, &v, &to, &e, NULL, NULL);
 }
 
 fd_status fd_store_visit_checkin(fd_store *store, const fd_actor *actor, int64_t visit_id)
@@ -512,7 +599,7 @@ fd_status fd_store_visit_checkin(fd_store *store, const fd_actor *actor, int64_t
     fd_visit_event e = FD_VISIT_EVENT_INIT;
     e.visit_id = visit_id;
     e.kind = "checkin";
-    return apply(store, fn, actor, visit_id, v.state, &to, &e, NULL, NULL);
+    return apply(store, fn, actor, visit_id, &v, &to, &e, NULL, NULL);
 }
 
 fd_status fd_store_visit_checkout(fd_store *store, const fd_actor *actor, int64_t visit_id, int64_t left_at,
@@ -525,10 +612,21 @@ fd_status fd_store_visit_checkout(fd_store *store, const fd_actor *actor, int64_
         rc = load_visit(store, fn, actor, visit_id, &v);
     if (rc)
         return rc;
+    /* A refusal of the state first (not arrived, left, held: fd_visit_checkout_check says which); then the
+     * instant: the step's `at`, and when they left, noted later, in the site's time beside the check-in. */
     fd_visit probe = FD_VISIT_INIT;
     probe.state = v.state;
     probe.arrived_at = v.arrived_at;
     probe.departed_at = v.departed_at;
+    if (!v.arrived_at || v.departed_at || strcmp(v.state, "held") == 0) {
+        rc = fd_visit_checkout_check(&probe, left_at, actor->at);
+        return fd__error_rename(rc ? rc : FD_ESTATE, fn, NULL);
+    }
+    if ((rc = visit_in_order(store, fn, actor, &v)) != FD_OK)
+        return rc;
+    if (left_at &&
+        (rc = fd__step_check(store, fn, actor->site_id, "left_at", left_at, v.arrived_at, "the visitor checked in")))
+        return rc;
     if ((rc = fd_visit_checkout_check(&probe, left_at, actor->at)) != FD_OK)
         return fd__error_rename(rc, fn, NULL);
     visit_set to = unchanged(&v);
@@ -539,7 +637,7 @@ fd_status fd_store_visit_checkout(fd_store *store, const fd_actor *actor, int64_
     e.kind = "checkout";
     e.happened_at = left_at && left_at != actor->at ? left_at : 0;
     e.note = note;
-    return apply(store, fn, actor, visit_id, v.state, &to, &e, NULL, NULL);
+    return apply(store, fn, actor, visit_id, &v, &to, &e, NULL, NULL);
 }
 
 fd_status fd_store_visit_admit(fd_store *store, const fd_actor *actor, int64_t visit_id, const char *note)
@@ -569,7 +667,7 @@ fd_status fd_store_visit_admit(fd_store *store, const fd_actor *actor, int64_t v
     e.visit_id = visit_id;
     e.kind = "admit";
     e.note = note;
-    return apply(store, fn, actor, visit_id, v.state, &to, &e, "admitted", v.level);
+    return apply(store, fn, actor, visit_id, &v, &to, &e, "admitted", v.level);
 }
 
 fd_status fd_store_visit_refuse(fd_store *store, const fd_actor *actor, int64_t visit_id, const char *note)
@@ -591,7 +689,7 @@ fd_status fd_store_visit_refuse(fd_store *store, const fd_actor *actor, int64_t 
     e.visit_id = visit_id;
     e.kind = "refuse";
     e.note = note;
-    return apply(store, fn, actor, visit_id, v.state, &to, &e, "refused", v.level[0] ? v.level : NULL);
+    return apply(store, fn, actor, visit_id, &v, &to, &e, "refused", v.level[0] ? v.level : NULL);
 }
 
 fd_status fd_store_visit_cancel(fd_store *store, const fd_actor *actor, int64_t visit_id, const char *note)
@@ -611,7 +709,7 @@ fd_status fd_store_visit_cancel(fd_store *store, const fd_actor *actor, int64_t 
     e.visit_id = visit_id;
     e.kind = "cancel";
     e.note = note;
-    return apply(store, fn, actor, visit_id, v.state, &to, &e, NULL, NULL);
+    return apply(store, fn, actor, visit_id, &v, &to, &e, NULL, NULL);
 }
 
 fd_status fd_store_visit_explain(fd_store *store, const fd_actor *actor, int64_t visit_id, const char *note)
@@ -625,6 +723,8 @@ fd_status fd_store_visit_explain(fd_store *store, const fd_actor *actor, int64_t
         return rc;
     if (!v.arrived_at || v.departed_at)
         return state_refused(fn, visit_id, &v, "only a visitor still on site is explained (R-COM-4)");
+    if ((rc = visit_in_order(store, fn, actor, &v)) != FD_OK)
+        return rc;
     bool sp;
     if ((rc = fd__store_write_begin(store, fn, &sp)) != FD_OK)
         return rc;
@@ -698,8 +798,13 @@ fd_status fd_store_visit_shift_check(fd_visit_shift *out, fd_store *store, const
         rc = fd__check_instant(fn, "since", since);
     if (rc == FD_OK)
         rc = fd__actor_check(store, fn, actor, NULL);
-    if (rc == FD_OK && since > actor->at)
-        rc = fd__error(FD_EINVAL, "%s: since: %lld s after the actor's instant", fn, (long long)(since - actor->at));
+    if (rc == FD_OK && since > actor->at) {
+        char when[FD__WHEN_MAX], now[FD__WHEN_MAX];
+        fd__site_when(when, store, fn, actor->site_id, since, 0);
+        fd__site_when(now, store, fn, actor->site_id, actor->at, since);
+        rc = fd__error(FD_EINVAL, "%s: since: %s is after now (%s): a shift that has begun is checked", fn, when,
+                       now);
+    }
     if (rc)
         return rc;
     const fd_policy *policy = NULL;
@@ -847,6 +952,8 @@ fd_status fd_store_visit_id_reveal(fd_buf *out, fd_store *store, const fd_actor 
 static const char SQL_LAST_HANDOVER[] =
     "SELECT at, last_slip FROM slip_handovers WHERE site_id = ?1 ORDER BY id DESC LIMIT 1";
 static const char SQL_LAST_SLIP[] = "SELECT coalesce(max(slip_no), 0) FROM visits WHERE site_id = ?1";
+static const char SQL_LAST_SLIP_AT[] =
+    "SELECT registered_at FROM visits WHERE site_id = ?1 ORDER BY slip_no DESC LIMIT 1";
 static const char SQL_SLIP_AT[] = "SELECT registered_at FROM visits WHERE site_id = ?1 AND slip_no = ?2";
 
 /* The slips waiting at the actor's site: the last batch's end and when it was handed, the latest slip. */
@@ -928,11 +1035,31 @@ fd_status fd_store_slip_handover(int64_t *out_id, fd_store *store, const fd_acto
     if ((rc = fd__store_write_begin(store, fn, &sp)) != FD_OK)
         return rc;
     fd_slip_status now;
-    int64_t id = 0;
+    int64_t id = 0, last_at = 0;
     rc = slip_state(store, fn, actor, &now);
-    if (rc == FD_OK && now.pending == 0)
-        rc = fd__error(FD_ESTATE, "%s: store: no slip was registered since the last handover (the latest is %lld)",
-                       fn, (long long)now.last_slip);
+    if (rc == FD_OK && now.pending == 0) {
+        char when[FD__WHEN_MAX];
+        fd__site_when(when, store, fn, actor->site_id, now.since, 0);
+        rc = now.last_slip ? fd__error(FD_ESTATE, "%s: pending: no slip waits to be handed over: the latest, %lld, "
+                                       "went in the handover at %s (R-VIS-3)", fn, (long long)now.last_slip, when)
+                           : fd__error(FD_ESTATE, "%s: pending: no slip waits to be handed over: no visit was "
+                                       "registered at the site yet (R-VIS-3)", fn);
+    }
+    /* R-COM-3: a handover is not dated before the latest slip it hands over, nor before the last handover
+     * (without one, `since` is the first waiting slip's registration, before the latest's). */
+    sqlite3_stmt *st = rc == FD_OK ? fd__store_stmt(store, fn, SQL_LAST_SLIP_AT) : NULL;
+    if (rc == FD_OK && st == NULL)
+        rc = fd_error_last()->code;
+    if (rc == FD_OK) {
+        sqlite3_bind_int64(st, 1, actor->site_id);
+        rc = fd__stmt_int(store, fn, st, "reading the latest slip", &last_at);
+    }
+    char what[64];
+    snprintf(what, sizeof what, "slip %lld was registered", (long long)now.last_slip);
+    if (rc == FD_OK)
+        rc = fd__step_check(store, fn, actor->site_id, "at", actor->at, last_at, what);
+    if (rc == FD_OK)
+        rc = fd__step_check(store, fn, actor->site_id, "at", actor->at, now.since, "the last handover");
     if (rc == FD_OK) {
         h.first_slip = now.first_pending;
         h.last_slip = now.last_slip;

@@ -24,7 +24,8 @@
  * - how many blocklist entries of a site are not lifted, valid while the
  *   database's data version stands and this handle wrote no entry: a site
  *   without entries skips the blocklist's look-ups at registration;
- * - an HMAC context, fetched once.
+ * - an HMAC context, fetched once;
+ * - whether the retention purge's SQL function is registered.
  */
 typedef struct fd__visitors {
     int64_t zone_site;
@@ -42,6 +43,7 @@ typedef struct fd__visitors {
     int64_t bl_count;
     struct evp_mac_st *mac;
     struct evp_mac_ctx_st *mac_ctx;
+    bool mask_fn; /* the purge's fd_mask_numbers() is registered on the connection */
 } fd__visitors;
 
 /* The handle's visitors cache, created on first use (NULL with FD_ENOMEM recorded). */

@@ -51,6 +51,33 @@ fd_status fd__code_check(const fd__code_lists *ls, const char *fn, const char *q
     return fd__error(FD_EINVAL, "%s: %s: '%.32s' is not a code of %s (%s)", fn, qname, code, field, codes);
 }
 
+/*
+ * Whether typed @text (search-folded: lower case, white space gone) is code
+ * @code, '-' read as '_' and either left out: bring-up, bring_up and "bring up"
+ * (folded to bringup) are bring_up.
+ */
+static bool same_code(const char *text, const char *code)
+{
+    for (;;) {
+        while (*text == '-' || *text == '_')
+            text++;
+        while (*code == '_' || *code == '-')
+            code++;
+        if (*text != *code)
+            return false;
+        if (*text == '\0')
+            return true;
+        text++;
+        code++;
+    }
+}
+
+/* "an" before a list named with a vowel (an answer, an item_kind), else "a". */
+static const char *article(const char *field)
+{
+    return strchr("aeiou", field[0]) && field[0] ? "an" : "a";
+}
+
 fd_status fd__code_parse(fd_buf *out, const fd__code_lists *ls, const char *fn, const char *field, const char *text)
 {
     fd__buf_clear(out);
@@ -77,7 +104,7 @@ fd_status fd__code_parse(fd_buf *out, const fd__code_lists *ls, const char *fn, 
     }
     const char *code = NULL;
     for (const fd__code *e = list; e->code && code == NULL; e++) {
-        if (strcmp(folded.ptr, e->code) == 0 || strcmp(folded.ptr, e->label) == 0)
+        if (same_code(folded.ptr, e->code) || strcmp(folded.ptr, e->label) == 0)
             code = e->code;
         for (size_t k = 0; code == NULL && k < 4 && e->aliases[k]; k++)
             if (strcmp(folded.ptr, e->aliases[k]) == 0)
@@ -90,10 +117,11 @@ fd_status fd__code_parse(fd_buf *out, const fd__code_lists *ls, const char *fn, 
         for (const char *c = folded.ptr; *c; c++)
             digits += *c >= '0' && *c <= '9';
         if (digits >= 7) /* never quote what may be a phone or ID number */
-            rc = fd__error(FD_EINVAL, "%s: text: %zu bytes holding a number are not a %s (%s)", fn, folded.size, field,
-                           codes);
+            rc = fd__error(FD_EINVAL, "%s: text: %zu bytes holding a number are not %s %s (%s)", fn, folded.size,
+                           article(field), field, codes);
         else
-            rc = fd__error(FD_EINVAL, "%s: text: '%.48s' is not a %s (%s)", fn, folded.ptr, field, codes);
+            rc = fd__error(FD_EINVAL, "%s: text: '%.48s' is not %s %s (%s)", fn, folded.ptr, article(field), field,
+                           codes);
     }
     fd_buf_dispose(&folded);
     return rc ? rc : fd__buf_puts(out, code);

@@ -185,6 +185,13 @@ fd_status fd_text_search_query(fd_buf *out, const char *query)
     return FD_OK;
 }
 
+fd_status fd__text_search_fold(fd_buf *out, const char *s)
+{
+    fd__buf_clear(out);
+    fd_status rc = fd__check_text("fd__text_search_fold", "s", s, 0, false);
+    return rc ? rc : fd__text_finish(out, fd__text_fold(out, s, strlen(s)));
+}
+
 fd_status fd_text_matches(int *out, const char *query, const char *text)
 {
     static const char fn[] = "fd_text_matches";

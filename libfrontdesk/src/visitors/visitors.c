@@ -258,13 +258,20 @@ fd_status fd_id_number_parse(fd_id_number *out, const char *type, const char *nu
         *out = r;
         return FD_OK;
     }
+    /* A resident ID number typed under another type would be hashed under that type and never match the
+     * person again (the blocklist, repeat visits): whatever the type chosen, it is refused. */
+    char bare[FD_ID_NUMBER_MAX + 1];
+    size_t nb = 0;
+    for (size_t i = 0; i < n; i++)
+        if (num[i] != '-')
+            bare[nb++] = num[i];
+    bare[nb] = '\0';
+    fd_idcard card;
+    if ((nb == 18 || nb == 15) && fd_idcard_parse(&card, bare, today) == FD_OK)
+        return fd__error(FD_EINVAL, "%s: number: this is a resident ID number (居民身份证): choose the type id_card, "
+                         "not %s", fn, type);
+    fd_error_clear();
     if (strcmp(type, "passport") == 0) {
-        /* A resident ID number typed as a passport would never match the person again. */
-        fd_idcard card;
-        if ((n == 18 || n == 15) && fd_idcard_parse(&card, num, today) == FD_OK)
-            return fd__error(FD_EINVAL, "%s: number: this is a resident ID number (居民身份证): choose the type "
-                             "id_card", fn);
-        fd_error_clear();
         bool digit = false;
         for (size_t i = 0; i < n; i++)
             digit |= num[i] >= '0' && num[i] <= '9';
@@ -425,7 +432,7 @@ fd_status fd__visit_validate(const char *fn, const fd_visit *visit, char phone[4
     if (v->host_occupant && org_host)
         return fd__error(FD_EINVAL, "%s: visit.host_occupant: an occupant is a host alone, not with an "
                          "organisation's employee, department or the organisation (R-VIS-1)", fn);
-    if (!v->host_occupant && !org_host && (v->host == NULL || v->host[0] == '\0'))
+    if (!v->host_occupant && !org_host && fd__text_blank(v->host))
         return fd__error(FD_EINVAL, "%s: visit.host: whom they came to see is required (R-VIS-1): a host record "
                          "(occupant, employee, department, organisation) or the host as named", fn);
     if (v->phone && v->phone[0]) {
@@ -439,9 +446,13 @@ fd_status fd__visit_validate(const char *fn, const fd_visit *visit, char phone[4
         return restate(rc, fn, "visit.plate");
     if (v->preregistered && v->planned_from == 0)
         return fd__error(FD_EINVAL, "%s: visit.planned_from: a pre-registered visit says when it is expected", fn);
-    if (v->planned_until && v->planned_from && v->planned_until <= v->planned_from)
-        return fd__error(FD_EINVAL, "%s: visit.planned_until: %lld s before or at planned_from", fn,
-                         (long long)(v->planned_from - v->planned_until));
+    if (v->planned_until && v->planned_from && v->planned_until <= v->planned_from) {
+        char d[FD__DURATION_MAX];
+        fd__duration_words(d, v->planned_from - v->planned_until);
+        return fd__error(FD_EINVAL, "%s: visit.planned_until: the window ends %s%s it starts (planned_from)", fn,
+                         v->planned_until < v->planned_from ? d : "", v->planned_until < v->planned_from ? " before" :
+                         "when");
+    }
     if (v->important && !v->preregistered)
         return fd__error(FD_EINVAL, "%s: visit.preregistered: an important visit is announced before it comes: its "
                          "preparation is done before arrival (R-VIS-6)", fn);
@@ -464,19 +475,32 @@ fd_status fd_visit_checkout_check(const fd_visit *visit, int64_t left_at, int64_
         rc = fd__check_instant(fn, "left_at", left_at);
     if (rc)
         return rc;
+    bool explicit_left = left_at != 0;
     if (left_at == 0)
         left_at = now;
+    char d[FD__DURATION_MAX];
     if (visit->arrived_at == 0)
         return fd__error(FD_ESTATE, "%s: visit.arrived_at: the visitor has not checked in: a check-out before the "
                          "check-in is refused (state %s)", fn, visit->state ? visit->state : "?");
-    if (visit->departed_at != 0)
-        return fd__error(FD_ESTATE, "%s: visit.departed_at: checked out already, %lld s before now", fn,
-                         (long long)(now - visit->departed_at));
-    if (left_at < visit->arrived_at)
-        return fd__error(FD_EINVAL, "%s: left_at: %lld s before the check-in", fn,
-                         (long long)(visit->arrived_at - left_at));
-    if (left_at > now)
-        return fd__error(FD_EINVAL, "%s: left_at: %lld s in the future", fn, (long long)(left_at - now));
+    if (visit->departed_at != 0) {
+        fd__duration_words(d, now - visit->departed_at);
+        return fd__error(FD_ESTATE, "%s: visit.departed_at: checked out already, %s %s now", fn, d,
+                         visit->departed_at <= now ? "before" : "after");
+    }
+    /* A visitor the blocklist holds is decided on first: the hit would stay pending for ever (R-VIS-1). */
+    if (visit->state && strcmp(visit->state, "held") == 0)
+        return fd__error(FD_ESTATE, "%s: visit.state: held by a blocklist match: decide first: admit or refuse (a "
+                         "visitor who left is refused with a note) (R-VIS-1)", fn);
+    /* Without left_at the check-out happens now: a check-out dated before the check-in names the instant. */
+    const char *field = explicit_left ? "left_at" : "now";
+    if (left_at < visit->arrived_at) {
+        fd__duration_words(d, visit->arrived_at - left_at);
+        return fd__error(FD_EINVAL, "%s: %s: %s before the check-in", fn, field, d);
+    }
+    if (left_at > now) {
+        fd__duration_words(d, left_at - now);
+        return fd__error(FD_EINVAL, "%s: left_at: %s in the future", fn, d);
+    }
     return FD_OK;
 }
 
@@ -634,13 +658,39 @@ fd_status fd_blocklist_entry_active(int *out, const fd_blocklist_entry *entry, i
 
 /* --- visitor cards and counted items (R-VIS-4) ---------------------------------------------- */
 
-fd_status fd_counted_item_validate(const fd_counted_item *item)
+fd_status fd__item_code_fold(fd_buf *out, const char *fn, const char *field, const char *code)
 {
-    static const char fn[] = "fd_counted_item_validate";
-    fd_status rc = fd_counted_item_check(item);
+    fd__buf_clear(out);
+    fd_status rc = fd__check_text(fn, field, code, 0, true);
+    if (rc == FD_OK && (rc = fd_text_normalize(out, code)) != FD_OK)
+        rc = fd__error_rename(rc, fn, field);
+    for (char *p = out->ptr; rc == FD_OK && p && *p; p++)
+        if (*p >= 'a' && *p <= 'z')
+            *p = (char)(*p - 'a' + 'A');
+    return rc;
+}
+
+fd_status fd__counted_item_validate(const char *fn, const fd_counted_item *item, fd_buf *code)
+{
+    fd__buf_clear(code);
+    fd_status rc = fd__check_ptr(fn, "counted_item", item);
     if (rc)
+        return rc;
+    /* Checked as stored: the code folded, so that ｖ０１ and v01 are the card V01 (one code, one card). */
+    fd_counted_item c = *item;
+    if (item->code && fd__item_code_fold(code, fn, "counted_item.code", item->code) == FD_OK)
+        c.code = code->ptr;
+    if ((rc = fd_counted_item_check(&c)) != FD_OK)
         return restate(rc, fn, NULL);
     return check_code(fn, "counted_item.kind", "item_kind", item->kind, false);
+}
+
+fd_status fd_counted_item_validate(const fd_counted_item *item)
+{
+    fd_buf code = FD_BUF_INIT;
+    fd_status rc = fd__counted_item_validate("fd_counted_item_validate", item, &code);
+    fd_buf_dispose(&code);
+    return rc;
 }
 
 /* --- goods release (R-VIS-7) ---------------------------------------------------------------- */
@@ -666,8 +716,9 @@ static bool measure_word(uint32_t c)
 {
     static const uint32_t words[] = { 0x53F0, 0x4E2A, 0x4EF6, 0x628A, 0x5F20, 0x7BB1, 0x888B, 0x5957, 0x53EA,
                                       0x90E8, 0x8F86, 0x5757, 0x6876, 0x5305, 0x672C, 0x76D2, 0x6761, 0x6247,
-                                      0x6839, 0x5377, 0x53CC, 0x74F6, 0x7EC4, 0x76C6, 0x5E8A, 0x5E45, 0x53E3 };
-    /* 台 个 件 把 张 箱 袋 套 只 部 辆 块 桶 包 本 盒 条 扇 根 卷 双 瓶 组 盆 床 幅 口 */
+                                      0x6839, 0x5377, 0x53CC, 0x74F6, 0x7EC4, 0x76C6, 0x5E8A, 0x5E45, 0x53E3,
+                                      0x76CF, 0x652F, 0x4EFD, 0x7F50, 0x6346 };
+    /* 台 个 件 把 张 箱 袋 套 只 部 辆 块 桶 包 本 盒 条 扇 根 卷 双 瓶 组 盆 床 幅 口 盏 支 份 罐 捆 */
     for (size_t i = 0; i < sizeof words / sizeof *words; i++)
         if (c == words[i])
             return true;
@@ -688,56 +739,165 @@ static uint32_t last_char(const char *s, size_t end, size_t *start)
     return c;
 }
 
-/* Parses one item (already NFKC) into @g: "name sep digits measure". @k is its 1-based position for messages. */
+/* The value of a Han numeral character (一 … 九, 两 2, 十 10), 0 for any other. */
+static int han_digit(uint32_t c)
+{
+    static const uint32_t digits[] = { 0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94, 0x516D, 0x4E03, 0x516B, 0x4E5D };
+    for (int i = 0; i < 9; i++) /* 一 二 三 四 五 六 七 八 九 */
+        if (c == digits[i])
+            return i + 1;
+    return c == 0x4E24 ? 2 : c == 0x5341 ? 10 : 0; /* 两, 十 */
+}
+
+/*
+ * The quantity written in Han numerals in @s[from, to): 一 … 九 or 两 alone,
+ * 十, 十三, 三十, 三十五 (up to 九十九); 0 when it is not one (十十, 两十).
+ */
+static int64_t han_number(const char *s, size_t from, size_t to)
+{
+    int v[3], n = 0;
+    for (const unsigned char *p = (const unsigned char *)s + from; p < (const unsigned char *)s + to;) {
+        uint32_t c = fd__utf8_next(&p);
+        if (n == 3 || (v[n++] = han_digit(c)) == 0)
+            return 0;
+        if (c == 0x4E24 && !(n == 1 && p == (const unsigned char *)s + to))
+            return 0; /* 两 stands alone */
+    }
+    if (n == 1)
+        return v[0];
+    if (n == 2 && v[0] == 10 && v[1] < 10)
+        return 10 + v[1];
+    if (n == 2 && v[0] < 10 && v[1] == 10)
+        return v[0] * 10;
+    if (n == 3 && v[0] < 10 && v[1] == 10 && v[2] < 10)
+        return v[0] * 10 + v[2];
+    return 0;
+}
+
+/* Where the run of Han numeral characters ending at @end (after @start) begins. */
+static size_t han_run_start(const char *s, size_t start, size_t end)
+{
+    size_t at;
+    while (end > start && han_digit(last_char(s, end, &at)) && at >= start)
+        end = at;
+    return end;
+}
+
+/*
+ * The quantity that ends @item[start, end), in digits or Han numerals (these
+ * only before a measure word: 统一 is no quantity): *@q and where it starts
+ * into *@from; *@q 0 when there is none. FD_EINVAL naming the item for a
+ * quantity that is not a whole number ≥ 1 (-1, 1.5) or Han numerals that
+ * are no number.
+ */
+static fd_status goods_quantity(const char *fn, const char *field, size_t k, const char *item, size_t start,
+                                size_t end, bool measured, int64_t *q, size_t *from)
+{
+    *q = 0;
+    size_t digits = end, at;
+    while (digits > start && item[digits - 1] >= '0' && item[digits - 1] <= '9')
+        digits--;
+    *from = digits;
+    if (digits < end) {
+        if (end - digits > 6)
+            return fd__error(FD_EINVAL, "%s: %s: item %zu: a quantity above %d", fn, field, k, FD_GOODS_QUANTITY_MAX);
+        for (size_t i = digits; i < end; i++)
+            *q = *q * 10 + (item[i] - '0');
+        uint32_t before = digits > start ? last_char(item, digits, &at) : 0;
+        /* 电脑-1台, 电脑1.5台: a minus sign or a decimal point is part of the number, which is then not whole. */
+        if (before == '-' || before == 0x2212 || before == '.')
+            return fd__error(FD_EINVAL, "%s: %s: item %zu ('%.60s'): a quantity is a whole number, 1 or more (电脑×2)",
+                             fn, field, k, item + start);
+        return FD_OK;
+    }
+    if (!measured)
+        return FD_OK;
+    size_t han = han_run_start(item, start, end);
+    if (han == end)
+        return FD_OK;
+    *from = han;
+    if ((*q = han_number(item, han, end)) == 0)
+        return fd__error(FD_EINVAL, "%s: %s: item %zu ('%.60s'): the quantity is not a number: write it in digits "
+                         "(电脑2台) or as 一 to 九十九, 两", fn, field, k, item + start);
+    return FD_OK;
+}
+
+/*
+ * Parses one item (already NFKC) into @g: "name sep quantity measure" (电脑2台,
+ * 椅子×4, 台灯三盏), or "quantity measure name" as it is said (3台电脑, 两把椅子).
+ * @k is its 1-based position for messages.
+ */
 static fd_status goods_item(const char *fn, const char *field, char *item, size_t k, goods_list *g)
 {
     size_t len = strlen(item);
     while (len > 0 && item[len - 1] == ' ')
         len--;
+    item[len] = '\0';
     size_t start = 0;
     while (start < len && item[start] == ' ')
         start++;
     if (start == len)
         return FD_OK; /* an empty piece between separators */
-    size_t end = len, at;
+    size_t end = len, at, from;
     uint32_t c = last_char(item, end, &at);
-    if (at >= start && measure_word(c))
+    bool measured = at >= start && measure_word(c);
+    if (measured)
         end = at;
     while (end > start && item[end - 1] == ' ')
         end--;
-    size_t digits = end;
-    while (digits > start && item[digits - 1] >= '0' && item[digits - 1] <= '9')
-        digits--;
-    if (digits == end)
-        return fd__error(FD_EINVAL, "%s: %s: item %zu has no quantity (电脑×2, 椅子4把)", fn, field, k);
-    if (end - digits > 6)
-        return fd__error(FD_EINVAL, "%s: %s: item %zu: a quantity above %d", fn, field, k, FD_GOODS_QUANTITY_MAX);
     int64_t q = 0;
-    for (size_t i = digits; i < end; i++)
-        q = q * 10 + (item[i] - '0');
+    fd_status rc = goods_quantity(fn, field, k, item, start, end, measured, &q, &from);
+    size_t name_start = start, name_end = from;
+    bool trailing = true;
+    if (rc == FD_OK && from == end) {
+        /* No quantity at the end: one before a measure word at the start, as it is said (3台电脑, 两把椅子)? */
+        size_t lead = start;
+        while (lead < len && item[lead] >= '0' && item[lead] <= '9')
+            lead++;
+        for (const unsigned char *p = (const unsigned char *)item + start; lead == start && *p;) {
+            const unsigned char *here = p;
+            if (!han_digit(fd__utf8_next(&p))) {
+                lead = (size_t)((const char *)here - item);
+                break;
+            }
+        }
+        const unsigned char *m = (const unsigned char *)item + lead;
+        if (lead > start && lead < len && measure_word(fd__utf8_next(&m))) {
+            rc = goods_quantity(fn, field, k, item, start, lead, true, &q, &from);
+            trailing = false;
+            name_start = (size_t)((const char *)m - item);
+            name_end = len;
+        } else if (rc == FD_OK) {
+            return fd__error(FD_EINVAL, "%s: %s: item %zu has no quantity: '%.60s' (电脑×2, 椅子4把, 两台电脑)", fn,
+                             field, k, item + start);
+        }
+    }
+    if (rc)
+        return rc;
     if (q < 1 || q > FD_GOODS_QUANTITY_MAX)
         return fd__error(FD_EINVAL, "%s: %s: item %zu: quantity %lld, must be 1..%d", fn, field, k, (long long)q,
                          FD_GOODS_QUANTITY_MAX);
-    size_t name_end = digits;
-    while (name_end > start && item[name_end - 1] == ' ')
+    while (name_start < name_end && item[name_start] == ' ')
+        name_start++;
+    while (name_end > name_start && item[name_end - 1] == ' ')
         name_end--;
     /* one separator: × * : or an x that does not end a Latin word (Xbox2 is an Xbox, not 'Xbo' × 2) */
-    if (name_end > start) {
+    if (trailing && name_end > name_start) {
         c = last_char(item, name_end, &at);
         bool letter_before = false;
-        if ((c == 'x' || c == 'X') && at > start) {
+        if ((c == 'x' || c == 'X') && at > name_start) {
             char b = item[at - 1];
             letter_before = (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z');
         }
         if (c == 0xD7 || c == '*' || c == ':' || ((c == 'x' || c == 'X') && !letter_before))
             name_end = at;
     }
-    while (name_end > start && item[name_end - 1] == ' ')
+    while (name_end > name_start && item[name_end - 1] == ' ')
         name_end--;
-    if (name_end == start)
+    if (name_end == name_start)
         return fd__error(FD_EINVAL, "%s: %s: item %zu has a quantity but no name", fn, field, k);
     item[name_end] = '\0';
-    const char *name = item + start;
+    const char *name = item + name_start;
     for (size_t i = 0; i < g->n; i++)
         if (strcmp(g->name[i], name) == 0) {
             g->qty[i] += q;
@@ -894,22 +1054,44 @@ fd_status fd_goods_items_compare(int *match, fd_buf *difference, const char *per
     return FD_OK;
 }
 
-fd_status fd_goods_permit_validate(const fd_goods_permit *permit)
+fd_status fd__goods_permit_validate(const char *fn, const fd_goods_permit *permit, fd_buf *items)
 {
-    static const char fn[] = "fd_goods_permit_validate";
-    fd_status rc = fd_goods_permit_check(permit);
+    fd__buf_clear(items);
+    fd_status rc = fd__check_ptr(fn, "goods_permit", permit);
     if (rc)
-        return restate(rc, fn, NULL);
-    goods_list g;
-    if ((rc = goods_parse(fn, "goods_permit.items", permit->items, &g)) != FD_OK)
         return rc;
-    goods_free(&g);
+    /* The record is checked as it is stored, its items canonical: a line break between items is a separator
+     * people type, not a control character in the stored list. */
+    fd_goods_permit p = *permit;
+    goods_list g = { .n = 0 };
+    fd_status parsed = permit->items ? goods_parse(fn, "goods_permit.items", permit->items, &g) : FD_EINVAL;
+    fd__saved_error why;
+    fd__error_save(&why);
+    if (parsed == FD_OK) {
+        rc = goods_write(items, &g);
+        goods_free(&g);
+        if (rc)
+            return rc;
+        p.items = items->ptr;
+    }
+    if ((rc = fd_goods_permit_check(&p)) != FD_OK)
+        return restate(rc, fn, NULL);
+    if (parsed != FD_OK)
+        return fd__error_restore(&why);
     if (permit->phone && permit->phone[0]) {
         fd_phone ph;
         if ((rc = fd_phone_parse(&ph, permit->phone)) != FD_OK)
             return restate(rc, fn, "goods_permit.phone");
     }
     return FD_OK;
+}
+
+fd_status fd_goods_permit_validate(const fd_goods_permit *permit)
+{
+    fd_buf items = FD_BUF_INIT;
+    fd_status rc = fd__goods_permit_validate("fd_goods_permit_validate", permit, &items);
+    fd_buf_dispose(&items);
+    return rc;
 }
 
 /* --- custody (R-VIS-8) ------------------------------------------------------------------------ */
@@ -983,10 +1165,12 @@ fd_status fd_visit_prep_validate(const fd_visit_prep *prep, const fd_visit *visi
     if (visit->state && (strcmp(visit->state, "cancelled") == 0 || strcmp(visit->state, "declined") == 0 ||
                          strcmp(visit->state, "refused") == 0 || strcmp(visit->state, "left") == 0))
         return fd__error(FD_ESTATE, "%s: visit.state: the visit is %s: nothing is to be prepared", fn, visit->state);
-    if (prep->due_at && visit->planned_from && prep->due_at > visit->planned_from)
-        return fd__error(FD_EINVAL, "%s: visit_prep.due_at: %lld s after the visit's planned start: the "
-                         "preparation is done before arrival (R-VIS-6)", fn,
-                         (long long)(prep->due_at - visit->planned_from));
+    if (prep->due_at && visit->planned_from && prep->due_at > visit->planned_from) {
+        char d[FD__DURATION_MAX];
+        fd__duration_words(d, prep->due_at - visit->planned_from);
+        return fd__error(FD_EINVAL, "%s: visit_prep.due_at: %s after the visit's planned start: the preparation is "
+                         "done before arrival (R-VIS-6)", fn, d);
+    }
     return FD_OK;
 }
 

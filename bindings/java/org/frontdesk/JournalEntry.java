@@ -22,7 +22,7 @@ import org.frontdesk.swig.fd_journal_entry;
  * <li>entity: 对象, kind of thing that changed, e.g. policy</li>
  * <li>entity_id: 对象编号, which one, 0 when not applicable</li>
  * <li>action: 操作, what happened, e.g. set</li>
- * <li>detail: 详情, free text; phone and ID numbers in it are masked on output (personal data: free_text)</li>
+ * <li>detail: 详情, free text; phone, ID and passport numbers in it are masked as it is written (the journal is never purged) (personal data: free_text)</li>
  * </ul>
  */
 public final class JournalEntry {
@@ -86,7 +86,7 @@ public final class JournalEntry {
     return action;
   }
 
-  /** 详情: free text; phone and ID numbers in it are masked on output. */
+  /** 详情: free text; phone, ID and passport numbers in it are masked as it is written (the journal is never purged). */
   public String getDetail() {
     return detail;
   }

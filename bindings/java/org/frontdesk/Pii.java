@@ -75,8 +75,9 @@ public final class Pii {
   }
 
   /**
-   * The text with its mobile, landline and ID numbers masked in place
-   * ("来电 13800138000" → "来电 138****8000"); every other character is kept.
+   * The text with its mobile, landline, ID and passport-like numbers masked in place
+   * ("来电 13800138000" → "来电 138****8000", "护照E12345678" → "护照E*****678"); every
+   * other character is kept.
    */
   public static String maskText(String text) throws FrontdeskException {
     return maskTextCount(text).text();

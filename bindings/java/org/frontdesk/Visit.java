@@ -46,7 +46,7 @@ import org.frontdesk.swig.fd_visit;
  * <li>arrived_at: 到达时间, check-in, 0 = not arrived (a walk-in arrives when registered: set by the store)</li>
  * <li>departed_at: 离开时间, check-out, 0 = not left</li>
  * <li>explained_at: 说明时间, when an explanation of why they are still on site was last recorded (end of shift), 0 = never</li>
- * <li>id_purged_at: 证件清除, when the ID number (masked form, hash, encrypted number) was purged, 0 = not</li>
+ * <li>id_purged_at: 证件清除, when its ID numbers were purged: the document's (masked form, hash, encrypted number) and any in its purpose and events' notes (masked); 0 = not</li>
  * <li>purged_at: 清除时间, when the visitor's name, phone, plate and organisation were purged, 0 = not</li>
  * </ul>
  */
@@ -281,7 +281,7 @@ public final class Visit {
     return explainedAt;
   }
 
-  /** 证件清除: when the ID number (masked form, hash, encrypted number) was purged, 0 = not. */
+  /** 证件清除: when its ID numbers were purged: the document's (masked form, hash, encrypted number) and any in its purpose and events' notes (masked); 0 = not. */
   public Instant getIdPurgedAt() {
     return idPurgedAt;
   }

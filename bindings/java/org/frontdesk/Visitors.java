@@ -28,7 +28,8 @@ import org.frontdesk.swig.fd_visit_stats;
  * The rules ({@link #parseIdNumber}, {@link #parsePlate}, {@link #validate(Visit)},
  * {@link #checkoutCheck}, {@link #overstay}) are pure functions, usable with a suite's own
  * database; the rest reads and writes a {@link Store}. Codes are English words ("on_site");
- * {@link #codeLabel} gives 在访.
+ * {@link #codeLabel} gives 在访, and every function taking a code takes a label too, as the CLI
+ * does (new IdDocument("身份证", ...), answer(..., "大堂会面", ...), a CountedItem of kind 钥匙).
  */
 public final class Visitors {
   private Visitors() {}
@@ -46,6 +47,14 @@ public final class Visitors {
   /** The code of {@code text} in the list {@code field}: the code or its label ("身份证" → "id_card"). */
   public static String codeParse(String field, String text) throws FrontdeskException {
     return Out.string(o -> FrontdeskNative.fd_visit_code_parse(o, field, text));
+  }
+
+  /**
+   * A code given as the CLI takes it — the code or a label (身份证, 大堂会面, 钥匙), Simplified or
+   * Traditional — as its code; null and "" stay. Every function here taking a code reads it so.
+   */
+  static String code(String field, String value) throws FrontdeskException {
+    return value == null || value.isEmpty() ? value : codeParse(field, value);
   }
 
   // -- ID documents and plates (pure) ------------------------------------------------------
@@ -94,7 +103,7 @@ public final class Visitors {
     }
     fd_id_document d = new fd_id_document();
     try {
-      d.setType(doc.type);
+      d.setType(code("id_type", doc.type));
       d.setNumber(doc.number);
       d.setConsent(doc.consent ? 1 : 0);
       return call.run(d);
@@ -154,7 +163,7 @@ public final class Visitors {
   public static IdNumber parseIdNumber(String type, String number, LocalDate today) throws FrontdeskException {
     fd_id_number n = new fd_id_number();
     try {
-      FrontdeskNative.fd_id_number_parse(n, type, number, today);
+      FrontdeskNative.fd_id_number_parse(n, code("id_type", type), number, today);
       return new IdNumber(n);
     } finally {
       n.delete();
@@ -375,7 +384,7 @@ public final class Visitors {
   /** R-VIS-2: the host's answer: "lobby", "bring_up" or "decline"; {@code note} may be null. */
   public static void answer(Store store, Actor actor, long visitId, String answer, String note) throws FrontdeskException {
     store.as(actor, a -> {
-      FrontdeskNative.fd_store_visit_answer(store.handle(), a, visitId, answer, note);
+      FrontdeskNative.fd_store_visit_answer(store.handle(), a, visitId, code("answer", answer), note);
       return null;
     });
   }
@@ -661,8 +670,11 @@ public final class Visitors {
    */
   public static long addBlocklistEntry(Store store, Actor actor, BlocklistEntry entry, IdDocument id)
       throws FrontdeskException {
-    return entry.withNative(e -> withDoc(id, d -> store.as(actor,
-        a -> Out.int64(o -> FrontdeskNative.fd_store_blocklist_add(o, store.handle(), a, e, d)))));
+    return entry.withNative(e -> {
+      e.setLevel(code("level", e.getLevel()));
+      return withDoc(id, d -> store.as(actor,
+          a -> Out.int64(o -> FrontdeskNative.fd_store_blocklist_add(o, store.handle(), a, e, d))));
+    });
   }
 
   /** Lifts a blocklist entry (never deleted), saying why; needs the manage grant. */
@@ -795,8 +807,10 @@ public final class Visitors {
 
   /** R-VIS-4: adds a visitor card, key, umbrella ... to the site's stock (manage grant); returns its id. */
   public static long addItem(Store store, Actor actor, CountedItem item) throws FrontdeskException {
-    return item.withNative(i -> store.as(actor, a -> Out.int64(o -> FrontdeskNative.fd_store_item_add(o, store.handle(),
-        a, i))));
+    return item.withNative(i -> {
+      i.setKind(code("item_kind", i.getKind()));
+      return store.as(actor, a -> Out.int64(o -> FrontdeskNative.fd_store_item_add(o, store.handle(), a, i)));
+    });
   }
 
   /** R-VIS-4: issues an item in stock to a visitor on site; a card is issued once at a time. */
@@ -837,7 +851,8 @@ public final class Visitors {
    */
   public static long countItems(Store store, Actor actor, String kind, String moment, long counted, long cosigner)
       throws FrontdeskException {
-    return store.as(actor, a -> Out.int64(o -> FrontdeskNative.fd_store_item_count(o, store.handle(), a, kind, moment,
+    String k = code("item_kind", kind), m = code("moment", moment);
+    return store.as(actor, a -> Out.int64(o -> FrontdeskNative.fd_store_item_count(o, store.handle(), a, k, m,
         counted, cosigner)));
   }
 
@@ -858,6 +873,15 @@ public final class Visitors {
   /** One counted item by id. */
   public static CountedItem countedItem(Store store, Actor actor, long id) throws FrontdeskException {
     return store.as(actor, a -> CountedItem.get(store.handle(), a, id));
+  }
+
+  /**
+   * R-VIS-4: the counted item with the code written on it, folded as the store keeps codes
+   * (ｖ０１ and v01 find V01); FD_ENOTFOUND naming {@code code} when there is none.
+   */
+  public static CountedItem itemByCode(Store store, Actor actor, String code) throws FrontdeskException {
+    return store.as(actor, a -> CountedItem.own(o -> FrontdeskNative.fd_store_item_get_by_code(o, store.handle(), a,
+        code)));
   }
 
   /** The changes of items matching {@code filter} (null: all), oldest first. */
@@ -1030,15 +1054,17 @@ public final class Visitors {
 
   /** R-VIS-8: takes an item into custody; returns its id. */
   public static long addCustodyItem(Store store, Actor actor, CustodyItem item) throws FrontdeskException {
-    return item.withNative(i -> store.as(actor, a -> Out.int64(o -> FrontdeskNative.fd_store_custody_add(o,
-        store.handle(), a, i))));
+    return item.withNative(i -> {
+      i.setKind(code("custody_kind", i.getKind()));
+      return store.as(actor, a -> Out.int64(o -> FrontdeskNative.fd_store_custody_add(o, store.handle(), a, i)));
+    });
   }
 
   /** R-VIS-8: the owner was told (sms, phone, wechat, note); later notices are reminders. */
   public static void notifyCustody(Store store, Actor actor, long itemId, String how, String note)
       throws FrontdeskException {
     store.as(actor, a -> {
-      FrontdeskNative.fd_store_custody_notify(store.handle(), a, itemId, how, note);
+      FrontdeskNative.fd_store_custody_notify(store.handle(), a, itemId, code("custody_how", how), note);
       return null;
     });
   }
@@ -1047,7 +1073,8 @@ public final class Visitors {
   public static void collectCustody(Store store, Actor actor, long itemId, String collectedBy, String method,
       String note) throws FrontdeskException {
     store.as(actor, a -> {
-      FrontdeskNative.fd_store_custody_collect(store.handle(), a, itemId, collectedBy, method, note);
+      FrontdeskNative.fd_store_custody_collect(store.handle(), a, itemId, collectedBy, code("custody_how", method),
+          note);
       return null;
     });
   }

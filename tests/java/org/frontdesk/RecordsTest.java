@@ -209,13 +209,20 @@ public class RecordsTest {
     assertTrue(store.hasGrant(site, "supervisor", Grant.REVEAL));
     fails(Frontdesk.EINVAL, "reason", () -> store.journalEntry(sup.withReveal(""), id));
     Actor revealer = sup.withAt(T0.plusSeconds(300)).withReveal("客户回访");
-    assertEquals("来电 13800138000，身份证 11010519900101123X", store.journalEntry(revealer, id).getDetail());
+    // The journal is never purged: its details are masked as they are written; a reveal shows no more.
+    assertEquals("来电 138****8000，身份证 110105********123X", store.journalEntry(revealer, id).getDetail());
+    assertEquals(0, all(store.reveals(system, null)).size());
+    // A name where the site masks names is revealed, and the reveal logged.
+    store.setPolicy(system, "pii.mask_names", 1);
+    assertNotEquals("王小丽", store.staff(sup, clerk.getStaffId()).getName());
+    assertEquals("王小丽", store.staff(revealer, clerk.getStaffId()).getName());
+    store.setPolicy(system, "pii.mask_names", 0);
     List<Reveal> log = all(store.reveals(system, null));
     assertEquals(1, log.size());
     Reveal r = log.get(0);
-    assertEquals("journal", r.getRecord());
-    assertEquals(id, r.getRecordId());
-    assertEquals("detail", r.getField());
+    assertEquals("staff", r.getRecord());
+    assertEquals(clerk.getStaffId(), r.getRecordId());
+    assertEquals("name", r.getField());
     assertEquals(sup.getStaffId(), r.getStaffId());
     assertEquals("客户回访", r.getReason());
     assertEquals(revealer.getAt(), r.getAt());

@@ -512,4 +512,75 @@ public class VisitorsTest {
       assertFalse(r.text().contains("禁止入内"));
     }
   }
+
+  // -- what a new user's trial found (issue 12) ------------------------------------------------
+
+  @Test
+  public void codeFieldsTakeLabelsAsTheCliDoes_R_VIS_1_R_VIS_4_R_VIS_8() throws Exception {
+    assertEquals("id_card", Visitors.parseIdNumber("身份证", "11010519491231002X", TODAY).type());
+    Visitors.Registration r = Visitors.register(store, clerk, walkIn("张伟").build(),
+        new Visitors.IdDocument("身份证", "11010519491231002X"));
+    assertEquals("id_card", Visitors.visit(store, clerk, r.id()).getIdType());
+    Visitors.answer(store, clerk.withAt(T0.plus(HOUR)), r.id(), "大堂会面", null);
+    assertEquals("lobby", Visitors.visit(store, clerk, r.id()).getAnswer());
+    long key = Visitors.addItem(store, manager, CountedItem.builder().kind("钥匙").code("k01").build());
+    assertEquals("key", Visitors.countedItem(store, clerk, key).getKind());
+    long count = Visitors.countItems(store, clerk, "钥匙", "交班", 1, boss);
+    assertEquals("end", Visitors.itemCount(store, clerk, count).getMoment());
+    long parcel = Visitors.addCustodyItem(store, clerk,
+        CustodyItem.builder().kind("快递").description("顺丰快递").owner("王小丽").build());
+    Visitors.notifyCustody(store, clerk, parcel, "短信", null);
+    Visitors.collectCustody(store, clerk, parcel, "王小丽", "签字", null);
+    assertEquals("signature", Visitors.custodyItem(store, clerk, parcel).getCheckMethod());
+    long entry = Visitors.addBlocklistEntry(store, manager,
+        BlocklistEntry.builder().level("限制").reason("推销").phone("13700001111").build(), null);
+    assertEquals("limited", Visitors.blocklistEntry(store, manager, entry).getLevel());
+    fails(Frontdesk.EINVAL, "is not an answer", () -> Visitors.answer(store, clerk, r.id(), "帮忙", null));
+  }
+
+  @Test
+  public void aCodeIsFoundHoweverItIsTyped_R_VIS_4() throws Exception {
+    long card = Visitors.addItem(store, manager, CountedItem.builder().kind("visitor_card").code("v01").build());
+    assertEquals(card, Visitors.itemByCode(store, clerk, "ｖ０１").getId());
+    assertEquals("V01", Visitors.itemByCode(store, clerk, "V01").getCode());
+    fails(Frontdesk.ENOTFOUND, "code: no item 'V02'", () -> Visitors.itemByCode(store, clerk, "v02"));
+    fails(Frontdesk.ECONFLICT, "counted_item.code",
+        () -> Visitors.addItem(store, manager, CountedItem.builder().kind("visitor_card").code("V01").build()));
+  }
+
+  @Test
+  public void refusalsOfTheTrialNameTheFieldAndSayWhen_R_VIS_1_R_VIS_7_R_COM_2_R_COM_3() throws Exception {
+    fails(Frontdesk.EINVAL, "choose the type id_card",
+        () -> Visitors.parseIdNumber("other", "11010519491231002X", TODAY));
+    fails(Frontdesk.EINVAL, "visit.visitor: is required", () -> Visitors.validate(walkIn("\u3000").build()));
+    fails(Frontdesk.EINVAL, "a quantity is a whole number", () -> Visitors.parseGoodsItems("电脑1.5台"));
+    assertEquals("电脑×2；椅子×3", Visitors.parseGoodsItems("电脑两台\n椅子三把"));
+    fails(Frontdesk.EINVAL, "visit.planned_from: 2026-11-24 09:00 +08:00 is after the walk-in",
+        () -> Visitors.register(store, clerk, walkIn("张伟").plannedFrom(T0.plus(Duration.ofDays(1))).build(), null));
+    long parcel = Visitors.addCustodyItem(store, clerk,
+        CustodyItem.builder().kind("parcel").description("顺丰快递").owner("王小丽").build());
+    fails(Frontdesk.EINVAL, "at: 2026-11-23 08:00 +08:00 is before the parcel was deposited (09:00)",
+        () -> Visitors.collectCustody(store, clerk.withAt(T0.minus(HOUR)), parcel, "王小丽", "signature", null));
+    Visitors.addBlocklistEntry(store, manager, BlocklistEntry.builder().level("warning").reason("推销").name("张伟")
+        .build(), null);
+    Visitors.Registration held = Visitors.register(store, clerk, walkIn("张伟").build(), null);
+    assertEquals("held", held.state());
+    fails(Frontdesk.ESTATE, "decide first",
+        () -> Visitors.checkOut(store, clerk.withAt(T0.plus(HOUR)), held.id(), null, null));
+  }
+
+  @Test
+  public void numbersInFreeTextStayMaskedAndThePurgeMasksThem_R_COM_2_R_COM_3() throws Exception {
+    assertEquals("护照E*****678，京A12345", Pii.maskText("护照E12345678，京A12345"));
+    Visitors.Registration r = Visitors.register(store, clerk,
+        walkIn("张伟").purpose("送证件11010519491231002X，电话13800138000").build(), null);
+    Actor revealer = Actor.of(site, boss, T0.plus(HOUR)).withReveal("公安协查");
+    assertEquals("送证件110105********002X，电话13800138000", Visitors.visit(store, revealer, r.id()).getPurpose());
+    Visitors.checkOut(store, clerk.withAt(T0.plus(HOUR)), r.id(), null, "护照E12345678已归还");
+    Visitors.purge(store, manager.withAt(T0.plus(Duration.ofDays(31))), false);
+    assertEquals("送证件110105********002X，电话138****8000", Visitors.visit(store, revealer, r.id()).getPurpose());
+    try (RecordIterator<VisitEvent> it = Visitors.events(store, revealer, new VisitEventFilter().visitId(r.id()))) {
+      assertEquals("护照E*****678已归还", it.next().getNote());
+    }
+  }
 }
