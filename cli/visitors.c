@@ -863,12 +863,16 @@ static void entry_line(const cli *c, ctx *x, const void *rec)
            *e->id_masked ? e->id_masked : "", hm(x, e->valid_from ? e->valid_from : e->added_at),
            e->valid_until ? hm(x, e->valid_until) : "");
     plain(e->reason);
+    int active = 1;
     if (e->lifted_at)
         printf(zh(c) ? "  （%s 已解除）" : "  (lifted %s)", hm(x, e->lifted_at));
+    else if (fd_blocklist_entry_active(&active, e, x->actor.at) == FD_OK && !active)
+        printf(zh(c) ? "  （不在有效期内）" : "  (not in force now)");
     putchar('\n');
 }
 
-/* blocklist list [--all]: the entries in force (with --all the lifted too), names and numbers masked. */
+/* blocklist list [--all]: the entries in force at the actor's instant (lifted or outside their
+ * window only with --all, marked), names masked as pii.mask_names says and numbers always. */
 static int blocklist_list(cli *c, ctx *x)
 {
     fd_blocklist_entry_filter f = FD_BLOCKLIST_ENTRY_FILTER_INIT;
@@ -882,8 +886,14 @@ static int blocklist_list(cli *c, ctx *x)
     int n = 0;
     if (rc == FD_OK)
         list_open(c);
-    while (rc == FD_OK && (rc = fd_blocklist_entry_iter_next(&e, it)) == FD_OK && e)
-        row(c, x, e, ENTRY_JSON, entry_line, &n);
+    bool all = flag(c, "--all");
+    while (rc == FD_OK && (rc = fd_blocklist_entry_iter_next(&e, it)) == FD_OK && e) {
+        int active = 1;
+        if (!all && (rc = fd_blocklist_entry_active(&active, e, x->actor.at)) != FD_OK)
+            break;
+        if (active)
+            row(c, x, e, ENTRY_JSON, entry_line, &n);
+    }
     fd_blocklist_entry_iter_free(it);
     return list_close(c, rc);
 }

@@ -31,8 +31,12 @@ expect "journal add at site time" 0 '"journal_id"' -- "$fd" journal add call log
   --detail "业主来电 13912345678" --json
 expect "listed masked with the site offset" 0 "2026-11-20T17:05:00\+08:00 .*139\*\*\*\*5678" -- "$fd" journal list --entity call
 expect "a clerk cannot reveal" 1 "holds no 'reveal' grant" -- "$fd" journal list --as F001 --reveal 核对
-expect "the supervisor reveals" 0 "13912345678" -- "$fd" journal list --entity call --as S001 --reveal 投诉核实
-expect "the reveal is logged" 0 "journal #[0-9]+ .detail  投诉核实" -- "$fd" audit reveals
+expect "R-COM-2 the journal keeps numbers masked: a reveal shows them masked" 0 "139\*\*\*\*5678" -- \
+  "$fd" journal list --entity call --as S001 --reveal 投诉核实
+expect "R-COM-2 the supervisor may manage" 0 "gave supervisor: manage" -- "$fd" grant give supervisor manage --as system
+expect "R-COM-2 names masked by the site's policy" 0 "pii.mask_names = 1" -- "$fd" policy set pii.mask_names 1 --as S001
+expect "R-COM-2 the supervisor reveals a name" 0 "王小丽" -- "$fd" staff list --as S001 --reveal 核对排班
+expect "R-COM-2 the reveal is logged" 0 "staff #[0-9]+ .name  核对排班" -- "$fd" audit reveals
 expect "numbers that do not fit are refused" 2 "fits in 64 bits" -- "$fd" journal add call log --id 99999999999999999999 --as F001
 expect "a bad --at is a usage error" 2 "--at must be" -- "$fd" journal add call log --at "2026-11-20 17:05 x" --as F001
 # one reading of every time: what --json prints, '/' dates, other offsets, full-width digits, a time alone

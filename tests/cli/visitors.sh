@@ -328,6 +328,11 @@ expect "R-COM-2 a key file others may read: refused, the variable named" 1 "FD_E
 expect "usage" 2 "visitor has no subcommand 'frob'" -- "$fd" visitor frob
 expect "usage: shape" 2 "^  frontdesk card count KIND" -- "$fd" card count visitor_card
 expect "read-only commands open read-only" 0 "" -- "$fd" visitor onsite --read-only --as F001
+# an entry whose window has not begun is not in force: listed only with --all, and marked
+expect "R-VIS-1 an entry from next month" 0 "已加入黑名单" -- "$fd" blocklist add 周某 --level 提醒 --reason 下月起限制 \
+  --from "2026-12-20 00:00" --as S001 --at "$day 18:00"
+expect "R-VIS-1 not in force yet: not listed" 0 "^$" -- bash -c "\"$fd\" blocklist list --as F001 --at '$day 18:05' | grep 周某 || true"
+expect "R-VIS-1 ... listed with --all, marked" 0 "周某.*不在有效期内" -- "$fd" blocklist list --all --as F001 --at "$day 18:05"
 expect "verify" 0 "chain intact" -- "$fd" verify
 echo "cli visitors: $pass passed, $fail failed"
 [ "$fail" = 0 ]

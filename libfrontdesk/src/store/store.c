@@ -252,7 +252,7 @@ static const char *const PROTECTING_TRIGGERS[] = {
     "goods_permits_no_replace", "goods_checks_no_replace", "custody_items_no_replace", "custody_events_no_replace",
     "goods_permits_only_state_and_purge", "custody_items_only_steps_and_purge",
     "visit_preps_no_delete", "visit_preps_no_replace", "visit_preps_ticked_once",
-    /* complaints (0010) */
+    /* complaints (0011) */
     "complaints_no_delete", "complaints_no_replace", "complaint_events_no_delete", "complaint_events_no_replace",
     "complaint_events_no_update", "complaint_targets_no_delete", "complaint_targets_no_replace",
     "complaint_targets_breach_kept", "complaint_categories_no_delete", "complaint_categories_no_replace",

@@ -1,6 +1,5 @@
 -- The retention purge reaches the free text of the visitor log (issue 12, the
--- trial's item 10; R-COM-2, R-COM-3). Numbered 0011: 0010 is the complaints
--- module's. ID numbers go after
+-- trial's item 10; R-COM-2, R-COM-3). ID numbers go after
 -- visitor.id_retention_days — those of the ID document, and those people typed
 -- into a visit's purpose and its events' notes: at that horizon the purge masks
 -- every phone, ID and passport number in the purpose and the notes

@@ -1,4 +1,4 @@
--- Schema version 10: complaints (issue 13; R-CPL-1 … R-CPL-7, R-COM-3 … R-COM-5).
+-- Schema version 11: complaints (issue 13; R-CPL-1 … R-CPL-7, R-COM-3 … R-COM-5).
 -- One column per field of libfrontdesk/records/complaints.rec; the store owns
 -- every module's tables.
 --
