@@ -14,8 +14,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char SQL_DIR_AT_SITE[] = "SELECT site_id FROM directory WHERE id = ?1";
-static const char SQL_CALL_AT_SITE[] = "SELECT site_id FROM calls WHERE id = ?1";
+static const char SQL_DIR_AT_SITE[] = "SELECT 1 FROM directory WHERE id = ?1 AND site_id = ?2";
+static const char SQL_CALL_AT_SITE[] = "SELECT 1 FROM calls WHERE id = ?1 AND site_id = ?2";
 static const char SQL_TASK_STATE[] =
     "SELECT state, done_at, created_at FROM call_tasks WHERE id = ?1 AND site_id = ?2";
 static const char SQL_TASK_DONE[] = "UPDATE call_tasks SET state = 'done', done_at = ?2, done_by = ?3, outcome = ?4 "
@@ -88,22 +88,9 @@ fd_status fd__calls_phone(char out[FD__PHONE_MAX], const char *fn, const char *q
 fd_status fd__calls_ref_at_site(fd_store *s, const char *fn, const char *qname, const char *table, int64_t id,
                                 int64_t site_id)
 {
-    if (id == 0)
-        return FD_OK;
     bool dir = strcmp(table, "directory") == 0;
-    sqlite3_stmt *st = fd__store_stmt(s, fn, dir ? SQL_DIR_AT_SITE : SQL_CALL_AT_SITE);
-    if (st == NULL)
-        return fd_error_last()->code;
-    sqlite3_bind_int64(st, 1, id);
-    int src = sqlite3_step(st);
-    int64_t site = src == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-    sqlite3_reset(st);
-    if (src != SQLITE_ROW && src != SQLITE_DONE)
-        return fd__store_sqlerr(s, fn, src, "checking a reference");
-    if (src == SQLITE_DONE || site != site_id)
-        return fd__error(FD_ENOTFOUND, "%s: %s: no %s %lld at the actor's site", fn, qname,
-                         dir ? "directory entry" : "call", (long long)id);
-    return FD_OK;
+    return fd__store_ref_at_site(s, fn, dir ? SQL_DIR_AT_SITE : SQL_CALL_AT_SITE, id, site_id, qname,
+                                 dir ? "directory entry" : "call");
 }
 
 fd_status fd__calls_task_add(int64_t *out_id, fd_store *s, const char *fn, const fd_actor *actor, int64_t call_id,

@@ -336,10 +336,7 @@ fd_status fd_store_blocklist_add(int64_t *out_id, fd_store *store, const fd_acto
         sqlite3_bind_text(st, 3, py.ptr ? py.ptr : "", -1, SQLITE_STATIC);
         sqlite3_bind_text(st, 4, alt.ptr ? alt.ptr : "", -1, SQLITE_STATIC);
         sqlite3_bind_text(st, 5, hash, -1, SQLITE_STATIC);
-        int src = sqlite3_step(st);
-        sqlite3_reset(st);
-        if (src != SQLITE_DONE)
-            rc = fd__store_sqlerr(store, fn, src, "writing the entry's keys");
+        rc = fd__stmt_done(store, fn, st, "writing the entry's keys", NULL);
     }
     if (rc == FD_OK)
         rc = fd__journal(store, fn, actor, actor->site_id, "blocklist", id_row, "add", e.level);
@@ -351,6 +348,15 @@ fd_status fd_store_blocklist_add(int64_t *out_id, fd_store *store, const fd_acto
     if (rc == FD_OK)
         *out_id = id_row;
     return rc;
+}
+
+/* The first two columns, instants, into ((int64_t *)ctx)[0..1]. */
+static fd_status read_two_instants(sqlite3_stmt *st, void *ctx)
+{
+    int64_t *out = ctx;
+    out[0] = sqlite3_column_int64(st, 0);
+    out[1] = sqlite3_column_int64(st, 1);
+    return FD_OK;
 }
 
 fd_status fd_store_blocklist_lift(fd_store *store, const fd_actor *actor, int64_t entry_id, const char *reason)
@@ -365,20 +371,11 @@ fd_status fd_store_blocklist_lift(fd_store *store, const fd_actor *actor, int64_
         rc = fd__actor_require_manage(fn, actor);
     if (rc)
         return rc;
-    sqlite3_stmt *st = fd__store_stmt(store, fn, SQL_LIFT_STATE);
-    if (st == NULL)
-        return fd_error_last()->code;
-    sqlite3_bind_int64(st, 1, entry_id);
-    sqlite3_bind_int64(st, 2, actor->site_id);
-    int src = sqlite3_step(st);
-    int64_t lifted = src == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-    int64_t added = src == SQLITE_ROW ? sqlite3_column_int64(st, 1) : 0;
-    sqlite3_reset(st);
-    if (src == SQLITE_DONE)
-        return fd__error(FD_ENOTFOUND, "%s: entry_id: no blocklist entry %lld at the actor's site", fn,
-                         (long long)entry_id);
-    if (src != SQLITE_ROW)
-        return fd__store_sqlerr(store, fn, src, "reading the entry");
+    int64_t at[2]; /* lifted, added */
+    if ((rc = fd__store_load(store, fn, SQL_LIFT_STATE, entry_id, actor->site_id, "entry_id", "blocklist entry",
+                             read_two_instants, at)) != FD_OK)
+        return rc;
+    int64_t lifted = at[0], added = at[1];
     if (lifted) {
         char when[FD__WHEN_MAX];
         fd__site_when(when, store, fn, actor->site_id, lifted, 0);
@@ -391,19 +388,15 @@ fd_status fd_store_blocklist_lift(fd_store *store, const fd_actor *actor, int64_
     if ((rc = fd__store_write_begin(store, fn, &sp)) != FD_OK)
         return rc;
     int changed = 0;
-    if ((st = fd__store_stmt(store, fn, SQL_LIFT)) == NULL) {
+    sqlite3_stmt *st = fd__store_stmt(store, fn, SQL_LIFT);
+    if (st == NULL) {
         rc = fd_error_last()->code;
     } else {
         sqlite3_bind_int64(st, 1, entry_id);
         sqlite3_bind_int64(st, 2, actor->at);
         if (actor->staff_id)
             sqlite3_bind_int64(st, 3, actor->staff_id);
-        src = sqlite3_step(st);
-        sqlite3_reset(st);
-        if (src != SQLITE_DONE)
-            rc = fd__store_sqlerr(store, fn, src, "lifting the entry");
-        else
-            changed = sqlite3_changes(store->db);
+        rc = fd__stmt_done(store, fn, st, "lifting the entry", &changed);
     }
     if (rc == FD_OK && changed != 1)
         rc = fd__error(FD_ESTATE, "%s: entry_id: entry %lld was lifted meanwhile", fn, (long long)entry_id);
