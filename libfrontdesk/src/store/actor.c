@@ -77,54 +77,38 @@ fd_status fd__store_site_exists(fd_store *s, const char *fn, const char *field, 
     return src == SQLITE_ROW ? FD_OK : fd__store_sqlerr(s, fn, src, "reading sites");
 }
 
-fd_status fd__store_ref_at_site(fd_store *s, const char *fn, const char *sql, const char *qname, const char *what,
-                                int64_t id, int64_t site)
+/* The first two columns, instants, into ((int64_t *)ctx)[0..1]. */
+static fd_status read_two_instants(sqlite3_stmt *st, void *ctx)
 {
-    if (id == 0)
-        return FD_OK;
-    sqlite3_stmt *st = fd__store_stmt(s, fn, sql);
-    if (st == NULL)
-        return fd_error_last()->code;
-    sqlite3_bind_int64(st, 1, id);
-    int src = sqlite3_step(st);
-    bool here = src == SQLITE_ROW && sqlite3_column_int64(st, 0) == site;
-    sqlite3_reset(st);
-    if (src != SQLITE_ROW && src != SQLITE_DONE)
-        return fd__store_sqlerr(s, fn, src, "checking a reference");
-    return here ? FD_OK : fd__error(FD_ENOTFOUND, "%s: %s: no %s %lld at the actor's site", fn, qname, what,
-                                    (long long)id);
+    int64_t *out = ctx;
+    out[0] = sqlite3_column_int64(st, 0);
+    out[1] = sqlite3_column_int64(st, 1);
+    return FD_OK;
 }
 
 fd_status fd__store_mark_once(fd_store *s, const char *fn, const fd_actor *actor, const fd__mark *m, int64_t id,
                               const char *detail)
 {
-    sqlite3_stmt *st = fd__store_stmt(s, fn, m->sql_state);
-    if (st == NULL)
-        return fd_error_last()->code;
-    sqlite3_bind_int64(st, 1, id);
-    sqlite3_bind_int64(st, 2, actor->site_id);
-    int src = sqlite3_step(st);
-    int64_t marked = src == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-    int64_t created = src == SQLITE_ROW ? sqlite3_column_int64(st, 1) : 0;
-    sqlite3_reset(st);
-    if (src == SQLITE_DONE)
-        return fd__error(FD_ENOTFOUND, "%s: %s: no %s %lld at the actor's site", fn, m->field, m->what, (long long)id);
-    if (src != SQLITE_ROW)
-        return fd__store_sqlerr(s, fn, src, "reading the row");
+    int64_t at[2]; /* marked, created */
+    fd_status rc = fd__store_load(s, fn, m->sql_state, id, actor->site_id, m->field, m->what, read_two_instants, at);
+    if (rc)
+        return rc;
+    int64_t marked = at[0], created = at[1];
     if (marked) {
         char when[FD__WHEN_MAX];
         fd__site_when(when, s, fn, actor->site_id, marked, 0);
         return fd__error(FD_ESTATE, "%s: %s: %s %lld was %s already, at %s", fn, m->field, m->what, (long long)id,
                          m->done, when);
     }
-    fd_status rc = fd__step_check(s, fn, actor->site_id, "at", actor->at, created, m->since);
+    rc = fd__step_check(s, fn, actor->site_id, "at", actor->at, created, m->since);
     bool sp;
     if (rc == FD_OK)
         rc = fd__store_write_begin(s, fn, &sp);
     if (rc)
         return rc;
     int changed = 0;
-    if ((st = fd__store_stmt(s, fn, m->sql_set)) == NULL) {
+    sqlite3_stmt *st = fd__store_stmt(s, fn, m->sql_set);
+    if (st == NULL) {
         rc = fd_error_last()->code;
     } else {
         sqlite3_bind_int64(st, 1, id);

@@ -14,8 +14,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char SQL_DIR_AT_SITE[] = "SELECT site_id FROM directory WHERE id = ?1";
-static const char SQL_CALL_AT_SITE[] = "SELECT site_id FROM calls WHERE id = ?1";
+static const char SQL_DIR_AT_SITE[] = "SELECT 1 FROM directory WHERE id = ?1 AND site_id = ?2";
+static const char SQL_CALL_AT_SITE[] = "SELECT 1 FROM calls WHERE id = ?1 AND site_id = ?2";
 static const char SQL_TASK_STATE[] =
     "SELECT state, done_at, created_at FROM call_tasks WHERE id = ?1 AND site_id = ?2";
 static const char SQL_TASK_DONE[] = "UPDATE call_tasks SET state = 'done', done_at = ?2, done_by = ?3, outcome = ?4 "
@@ -51,8 +51,8 @@ fd_status fd__calls_ref_at_site(fd_store *s, const char *fn, const char *qname, 
                                 int64_t site_id)
 {
     bool dir = strcmp(table, "directory") == 0;
-    return fd__store_ref_at_site(s, fn, dir ? SQL_DIR_AT_SITE : SQL_CALL_AT_SITE, qname,
-                                 dir ? "directory entry" : "call", id, site_id);
+    return fd__store_ref_at_site(s, fn, dir ? SQL_DIR_AT_SITE : SQL_CALL_AT_SITE, id, site_id, qname,
+                                 dir ? "directory entry" : "call");
 }
 
 fd_status fd__calls_task_add(int64_t *out_id, fd_store *s, const char *fn, const fd_actor *actor, int64_t call_id,

@@ -16,11 +16,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char SQL_UNIT_SITE[] = "SELECT site_id FROM units WHERE id = ?1";
-static const char SQL_OCCUPANT_SITE[] = "SELECT site_id FROM occupants WHERE id = ?1";
-static const char SQL_DEPARTMENT_SITE[] = "SELECT site_id FROM departments WHERE id = ?1";
-static const char SQL_CALL_SITE[] = "SELECT site_id FROM calls WHERE id = ?1";
-static const char SQL_VISIT_SITE[] = "SELECT site_id FROM visits WHERE id = ?1";
+static const char SQL_UNIT_SITE[] = "SELECT 1 FROM units WHERE id = ?1 AND site_id = ?2";
+static const char SQL_OCCUPANT_SITE[] = "SELECT 1 FROM occupants WHERE id = ?1 AND site_id = ?2";
+static const char SQL_DEPARTMENT_SITE[] = "SELECT 1 FROM departments WHERE id = ?1 AND site_id = ?2";
+static const char SQL_CALL_SITE[] = "SELECT 1 FROM calls WHERE id = ?1 AND site_id = ?2";
+static const char SQL_VISIT_SITE[] = "SELECT 1 FROM visits WHERE id = ?1 AND site_id = ?2";
 static const char SQL_CATEGORY_OF_SITE[] =
     "SELECT retired_at FROM complaint_categories WHERE site_id = ?1 AND code = ?2";
 static const char SQL_CATEGORY_STATE[] =
@@ -420,7 +420,7 @@ static fd_status complaint_register(int64_t *out_id, fd_store *store, const char
         { SQL_VISIT_SITE, "complaint.visit_id", "visit", c->visit_id },
     };
     for (size_t i = 0; i < sizeof refs / sizeof refs[0] && rc == FD_OK; i++)
-        rc = fd__store_ref_at_site(store, fn, refs[i].sql, refs[i].qname, refs[i].what, refs[i].id, actor->site_id);
+        rc = fd__store_ref_at_site(store, fn, refs[i].sql, refs[i].id, actor->site_id, refs[i].qname, refs[i].what);
     char contact[FD__PHONE_MAX];
     if (rc == FD_OK)
         rc = fd__calls_phone(contact, fn, "complaint.contact", c->contact, false);
@@ -672,8 +672,8 @@ fd_status fd_store_complaint_step(int64_t *out_event, fd_store *store, const fd_
         if ((rc = fd__actor_require_manage(fn, actor)) == FD_OK)
             rc = proposal_of(&solution, store, fn, complaint_id, step->proposal_id);
     } else if (strcmp(kind, "assign") == 0) {
-        rc = fd__store_ref_at_site(store, fn, SQL_DEPARTMENT_SITE, "step.department_id", "department",
-                                   step->department_id, actor->site_id);
+        rc = fd__store_ref_at_site(store, fn, SQL_DEPARTMENT_SITE, step->department_id, actor->site_id,
+                                   "step.department_id", "department");
     }
     const fd_policy *policy = NULL;
     const fd_calendar *cal = NULL;
@@ -843,8 +843,8 @@ fd_status fd_store_complaint_category_add(int64_t *out_id, fd_store *store, cons
         rc = fd__error(FD_ECONFLICT, "%s: complaint_category.code: '%s' is built in (%s)", fn, category->code,
                        fd_complaint_code_label("category", category->code));
     if (rc == FD_OK)
-        rc = fd__store_ref_at_site(store, fn, SQL_DEPARTMENT_SITE, "complaint_category.department_id", "department",
-                                   category->department_id, actor->site_id);
+        rc = fd__store_ref_at_site(store, fn, SQL_DEPARTMENT_SITE, category->department_id, actor->site_id,
+                                   "complaint_category.department_id", "department");
     if (rc)
         return rc;
     bool sp;

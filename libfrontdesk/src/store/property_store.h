@@ -14,14 +14,4 @@
  */
 fd_status fd__property_name_keys(const char *name, fd_buf *fold, fd_buf *pinyin, fd_buf *alt);
 
-/*
- * After reading a row's columns: SQLite's accessors give NULL when an
- * allocation fails and leave SQLITE_NOMEM as the connection's error (a step
- * resets it), which must not pass for an empty or NULL value.
- */
-static inline fd_status fd__columns_read(fd_store *s, const char *fn)
-{
-    return sqlite3_errcode(s->db) == SQLITE_NOMEM ? fd__oom(fn) : FD_OK;
-}
-
 #endif

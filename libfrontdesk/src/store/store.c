@@ -67,6 +67,44 @@ fd_status fd__stmt_int(fd_store *s, const char *fn, sqlite3_stmt *st, const char
     return src == SQLITE_ROW ? FD_OK : fd__store_sqlerr(s, fn, src, what);
 }
 
+fd_status fd__store_load(fd_store *s, const char *fn, const char *sql, int64_t id, int64_t site, const char *field,
+                         const char *what, fd_status (*read)(sqlite3_stmt *st, void *ctx), void *ctx)
+{
+    sqlite3_stmt *st = fd__store_stmt(s, fn, sql);
+    if (st == NULL)
+        return fd_error_last()->code;
+    sqlite3_bind_int64(st, 1, id);
+    sqlite3_bind_int64(st, 2, site);
+    int src = sqlite3_step(st);
+    fd_status rc = FD_OK;
+    if (src == SQLITE_ROW && (rc = read(st, ctx)) == FD_OK)
+        rc = fd__columns_read(s, fn);
+    sqlite3_reset(st);
+    if (rc)
+        return rc;
+    if (src == SQLITE_DONE)
+        return fd__error(FD_ENOTFOUND, "%s: %s: no %s %lld at the actor's site", fn, field, what, (long long)id);
+    if (src != SQLITE_ROW) {
+        char why[64];
+        snprintf(why, sizeof why, "reading the %s", what);
+        return fd__store_sqlerr(s, fn, src, why);
+    }
+    return FD_OK;
+}
+
+static fd_status read_nothing(sqlite3_stmt *st, void *ctx)
+{
+    (void)st;
+    (void)ctx;
+    return FD_OK;
+}
+
+fd_status fd__store_ref_at_site(fd_store *s, const char *fn, const char *sql, int64_t id, int64_t site,
+                                const char *field, const char *what)
+{
+    return id == 0 ? FD_OK : fd__store_load(s, fn, sql, id, site, field, what, read_nothing, NULL);
+}
+
 sqlite3_stmt *fd__store_stmt(fd_store *s, const char *fn, const char *sql)
 {
     size_t h = ((uintptr_t)sql >> 3) % FD__STMT_SLOTS;

@@ -134,6 +134,31 @@ fd_status fd__stmt_done(fd_store *s, const char *fn, sqlite3_stmt *st, const cha
 fd_status fd__stmt_int(fd_store *s, const char *fn, sqlite3_stmt *st, const char *what, int64_t *out);
 
 /*
+ * After reading a row's columns: SQLite's accessors give NULL when an
+ * allocation fails and leave SQLITE_NOMEM as the connection's error (a step
+ * resets it), which must not pass for an empty or NULL value.
+ */
+static inline fd_status fd__columns_read(fd_store *s, const char *fn)
+{
+    return sqlite3_errcode(s->db) == SQLITE_NOMEM ? fd__oom(fn) : FD_OK;
+}
+
+/*
+ * Reads the one row of record @id at the actor's site @site through cached
+ * statement @sql (?1 = the id, ?2 = the site): on a row, @read(st, ctx)
+ * copies what the caller needs (and may fail: FD_ENOMEM); the columns read
+ * are checked and the statement reset. FD_ENOTFOUND "<field>: no <what> <id>
+ * at the actor's site" when there is none.
+ */
+fd_status fd__store_load(fd_store *s, const char *fn, const char *sql, int64_t id, int64_t site, const char *field,
+                         const char *what, fd_status (*read)(sqlite3_stmt *st, void *ctx), void *ctx);
+
+/* A reference: @id 0 (none) or a record of site @site, as fd__store_load() finds it through @sql
+ * ("SELECT 1 FROM <table> WHERE id = ?1 AND site_id = ?2"); FD_ENOTFOUND naming @field otherwise. */
+fd_status fd__store_ref_at_site(fd_store *s, const char *fn, const char *sql, int64_t id, int64_t site,
+                                const char *field, const char *what);
+
+/*
  * Brackets a write made of several statements: a savepoint inside a caller's
  * transaction, BEGIN IMMEDIATE outside one. fd__store_write_end() commits when
  * @rc is FD_OK and rolls back otherwise, and returns @rc (or the commit's error).
@@ -176,15 +201,6 @@ fd_status fd__store_calendar_new(fd_calendar **out, fd_store *s, const char *fn,
 
 /* Drops the handle's calendar (holiday data loaded or rolled back): the next one is built afresh. */
 void fd__store_calendar_forget(fd_store *s);
-
-/*
- * FD_ENOTFOUND naming @qname ("complaint.unit_id") unless row @id of @sql
- * ("SELECT site_id FROM <table> WHERE id = ?1", a static string) is at @site:
- * another site's rows are refused as if they did not exist; 0 passes (no
- * reference). @what names the row in the message ("unit"). (actor.c)
- */
-fd_status fd__store_ref_at_site(fd_store *s, const char *fn, const char *sql, const char *qname, const char *what,
-                                int64_t id, int64_t site);
 
 /*
  * A mark a row of a site takes once (retired, lifted: an instant, 0 until then),

@@ -336,10 +336,7 @@ fd_status fd_store_blocklist_add(int64_t *out_id, fd_store *store, const fd_acto
         sqlite3_bind_text(st, 3, py.ptr ? py.ptr : "", -1, SQLITE_STATIC);
         sqlite3_bind_text(st, 4, alt.ptr ? alt.ptr : "", -1, SQLITE_STATIC);
         sqlite3_bind_text(st, 5, hash, -1, SQLITE_STATIC);
-        int src = sqlite3_step(st);
-        sqlite3_reset(st);
-        if (src != SQLITE_DONE)
-            rc = fd__store_sqlerr(store, fn, src, "writing the entry's keys");
+        rc = fd__stmt_done(store, fn, st, "writing the entry's keys", NULL);
     }
     if (rc == FD_OK)
         rc = fd__journal(store, fn, actor, actor->site_id, "blocklist", id_row, "add", e.level);

@@ -22,13 +22,13 @@ static const char SQL_PERMIT_DECIDE[] =
     "UPDATE goods_permits SET state = ?2, approved_by = ?3, approved_at = ?4 WHERE id = ?1 AND state = 'requested'";
 static const char SQL_PERMIT_CHECKED[] =
     "UPDATE goods_permits SET state = ?3, checked_at = ?4, checked_by = ?5 WHERE id = ?1 AND state = ?2";
-static const char SQL_UNIT_SITE[] = "SELECT site_id FROM units WHERE id = ?1";
-static const char SQL_ORG_SITE[] = "SELECT site_id FROM organisations WHERE id = ?1";
-static const char SQL_OCCUPANT_SITE[] = "SELECT site_id FROM occupants WHERE id = ?1";
+static const char SQL_UNIT_SITE[] = "SELECT 1 FROM units WHERE id = ?1 AND site_id = ?2";
+static const char SQL_ORG_SITE[] = "SELECT 1 FROM organisations WHERE id = ?1 AND site_id = ?2";
+static const char SQL_OCCUPANT_SITE[] = "SELECT 1 FROM occupants WHERE id = ?1 AND site_id = ?2";
 static const char SQL_OCCUPANT_UNIT[] =
     "SELECT o.unit_id, u.number FROM occupants o JOIN units u ON u.id = o.unit_id WHERE o.id = ?1";
 static const char SQL_UNIT_NUMBER[] = "SELECT number FROM units WHERE id = ?1";
-static const char SQL_VISIT_SITE[] = "SELECT site_id FROM visits WHERE id = ?1";
+static const char SQL_VISIT_SITE[] = "SELECT 1 FROM visits WHERE id = ?1 AND site_id = ?2";
 static const char SQL_VISIT_REGISTERED[] = "SELECT registered_at FROM visits WHERE id = ?1";
 static const char SQL_CUSTODY[] =
     "SELECT state, notified_at, deposited_at, kind FROM custody_items WHERE id = ?1 AND site_id = ?2";
@@ -129,10 +129,10 @@ fd_status fd_store_goods_permit_add(int64_t *out_id, fd_store *store, const fd_a
                        "before the goods reach the gate (R-VIS-7)", fn, when, now);
     }
     if (rc == FD_OK)
-        rc = fd__store_ref_at_site(store, fn, SQL_UNIT_SITE, "goods_permit.unit_id", "unit", p.unit_id, actor->site_id);
+        rc = fd__store_ref_at_site(store, fn, SQL_UNIT_SITE, p.unit_id, actor->site_id, "goods_permit.unit_id", "unit");
     if (rc == FD_OK)
-        rc = fd__store_ref_at_site(store, fn, SQL_ORG_SITE, "goods_permit.organisation_id", "organisation",
-                                   p.organisation_id, actor->site_id);
+        rc = fd__store_ref_at_site(store, fn, SQL_ORG_SITE, p.organisation_id, actor->site_id,
+                                   "goods_permit.organisation_id", "organisation");
     if (rc) {
         fd_buf_dispose(&items);
         return rc;
@@ -154,40 +154,30 @@ fd_status fd_store_goods_permit_add(int64_t *out_id, fd_store *store, const fd_a
     return rc;
 }
 
-/* What a step of a permit needs to know of it. */
+/* What a step of a permit needs to know of it; its items into @items, unless NULL. */
 typedef struct permit_now {
     char state[17];
     int64_t valid_until, created_at, approved_at, checked_at;
+    fd_buf *items;
 } permit_now;
+
+static fd_status read_permit(sqlite3_stmt *st, void *ctx)
+{
+    permit_now *out = ctx;
+    fd__copy_fixed(out->state, sizeof out->state, COL_TEXT(st, 0));
+    out->valid_until = sqlite3_column_int64(st, 2);
+    out->created_at = sqlite3_column_int64(st, 3);
+    out->approved_at = sqlite3_column_int64(st, 4);
+    out->checked_at = sqlite3_column_int64(st, 5);
+    return out->items ? fd__buf_puts(out->items, COL_TEXT(st, 1) ? COL_TEXT(st, 1) : "") : FD_OK;
+}
 
 /* Reads a permit's state, instants and items (into @items, unless NULL). */
 static fd_status load_permit(fd_store *s, const char *fn, const fd_actor *actor, int64_t permit_id, permit_now *out,
                              fd_buf *items)
 {
-    sqlite3_stmt *st = fd__store_stmt(s, fn, SQL_PERMIT);
-    if (st == NULL)
-        return fd_error_last()->code;
-    sqlite3_bind_int64(st, 1, permit_id);
-    sqlite3_bind_int64(st, 2, actor->site_id);
-    int src = sqlite3_step(st);
-    fd_status rc = FD_OK;
-    if (src == SQLITE_ROW) {
-        fd__copy_fixed(out->state, sizeof out->state, COL_TEXT(st, 0));
-        if (items)
-            rc = fd__buf_puts(items, COL_TEXT(st, 1) ? COL_TEXT(st, 1) : "");
-        out->valid_until = sqlite3_column_int64(st, 2);
-        out->created_at = sqlite3_column_int64(st, 3);
-        out->approved_at = sqlite3_column_int64(st, 4);
-        out->checked_at = sqlite3_column_int64(st, 5);
-        if (rc == FD_OK)
-            rc = fd__columns_read(s, fn);
-    }
-    sqlite3_reset(st);
-    if (rc)
-        return rc;
-    if (src == SQLITE_DONE)
-        return fd__error(FD_ENOTFOUND, "%s: permit_id: no permit %lld at the actor's site", fn, (long long)permit_id);
-    return src == SQLITE_ROW ? FD_OK : fd__store_sqlerr(s, fn, src, "reading the permit");
+    out->items = items;
+    return fd__store_load(s, fn, SQL_PERMIT, permit_id, actor->site_id, "permit_id", "permit", read_permit, out);
 }
 
 /* R-COM-3: a step of permit @p is not dated before it was applied for, approved, or last checked. */
@@ -366,13 +356,13 @@ fd_status fd_store_custody_add(int64_t *out_id, fd_store *store, const fd_actor 
         c.phone = phone;
     }
     if (rc == FD_OK)
-        rc = fd__store_ref_at_site(store, fn, SQL_UNIT_SITE, "custody_item.unit_id", "unit", c.unit_id, actor->site_id);
+        rc = fd__store_ref_at_site(store, fn, SQL_UNIT_SITE, c.unit_id, actor->site_id, "custody_item.unit_id", "unit");
     if (rc == FD_OK)
-        rc = fd__store_ref_at_site(store, fn, SQL_OCCUPANT_SITE, "custody_item.occupant_id", "occupant", c.occupant_id,
-                                   actor->site_id);
+        rc = fd__store_ref_at_site(store, fn, SQL_OCCUPANT_SITE, c.occupant_id, actor->site_id,
+                                   "custody_item.occupant_id", "occupant");
     if (rc == FD_OK)
-        rc = fd__store_ref_at_site(store, fn, SQL_VISIT_SITE, "custody_item.visit_id", "visit", c.visit_id,
-                                   actor->site_id);
+        rc = fd__store_ref_at_site(store, fn, SQL_VISIT_SITE, c.visit_id, actor->site_id, "custody_item.visit_id",
+                                   "visit");
     if (rc == FD_OK)
         rc = occupant_in_unit(store, fn, c.occupant_id, c.unit_id);
     if (rc == FD_OK && c.visit_id) {
@@ -410,28 +400,19 @@ typedef struct custody_now {
     int64_t notified_at, deposited_at;
 } custody_now;
 
+static fd_status read_custody(sqlite3_stmt *st, void *ctx)
+{
+    custody_now *out = ctx;
+    fd__copy_fixed(out->state, sizeof out->state, COL_TEXT(st, 0));
+    out->notified_at = sqlite3_column_int64(st, 1);
+    out->deposited_at = sqlite3_column_int64(st, 2);
+    fd__copy_fixed(out->kind, sizeof out->kind, COL_TEXT(st, 3));
+    return FD_OK;
+}
+
 static fd_status load_custody(fd_store *s, const char *fn, const fd_actor *actor, int64_t item_id, custody_now *out)
 {
-    sqlite3_stmt *st = fd__store_stmt(s, fn, SQL_CUSTODY);
-    if (st == NULL)
-        return fd_error_last()->code;
-    sqlite3_bind_int64(st, 1, item_id);
-    sqlite3_bind_int64(st, 2, actor->site_id);
-    int src = sqlite3_step(st);
-    if (src == SQLITE_ROW) {
-        fd__copy_fixed(out->state, sizeof out->state, COL_TEXT(st, 0));
-        out->notified_at = sqlite3_column_int64(st, 1);
-        out->deposited_at = sqlite3_column_int64(st, 2);
-        fd__copy_fixed(out->kind, sizeof out->kind, COL_TEXT(st, 3));
-    }
-    fd_status rc = src == SQLITE_ROW ? fd__columns_read(s, fn) : FD_OK;
-    sqlite3_reset(st);
-    if (rc)
-        return rc;
-    if (src == SQLITE_DONE)
-        return fd__error(FD_ENOTFOUND, "%s: item_id: no custody item %lld at the actor's site", fn,
-                         (long long)item_id);
-    return src == SQLITE_ROW ? FD_OK : fd__store_sqlerr(s, fn, src, "reading the custody item");
+    return fd__store_load(s, fn, SQL_CUSTODY, item_id, actor->site_id, "item_id", "custody item", read_custody, out);
 }
 
 /* R-COM-3: a step of custody item @c is not dated before its deposit nor before the last notice. */

@@ -40,29 +40,21 @@ typedef struct item_now {
     int64_t created_at, state_at; /* added; its state last changed (0: never) */
 } item_now;
 
+static fd_status read_item(sqlite3_stmt *st, void *ctx)
+{
+    item_now *out = ctx;
+    fd__copy_fixed(out->state, sizeof out->state, COL_TEXT(st, 0));
+    out->visit_id = sqlite3_column_int64(st, 1);
+    fd__copy_fixed(out->kind, sizeof out->kind, COL_TEXT(st, 2));
+    fd__copy_fixed(out->code, sizeof out->code, COL_TEXT(st, 3));
+    out->created_at = sqlite3_column_int64(st, 4);
+    out->state_at = sqlite3_column_int64(st, 5);
+    return FD_OK;
+}
+
 static fd_status load_item(fd_store *s, const char *fn, const fd_actor *actor, int64_t item_id, item_now *out)
 {
-    sqlite3_stmt *st = fd__store_stmt(s, fn, SQL_ITEM);
-    if (st == NULL)
-        return fd_error_last()->code;
-    sqlite3_bind_int64(st, 1, item_id);
-    sqlite3_bind_int64(st, 2, actor->site_id);
-    int src = sqlite3_step(st);
-    if (src == SQLITE_ROW) {
-        fd__copy_fixed(out->state, sizeof out->state, COL_TEXT(st, 0));
-        out->visit_id = sqlite3_column_int64(st, 1);
-        fd__copy_fixed(out->kind, sizeof out->kind, COL_TEXT(st, 2));
-        fd__copy_fixed(out->code, sizeof out->code, COL_TEXT(st, 3));
-        out->created_at = sqlite3_column_int64(st, 4);
-        out->state_at = sqlite3_column_int64(st, 5);
-    }
-    fd_status rc = src == SQLITE_ROW ? fd__columns_read(s, fn) : FD_OK;
-    sqlite3_reset(st);
-    if (rc)
-        return rc;
-    if (src == SQLITE_DONE)
-        return fd__error(FD_ENOTFOUND, "%s: item_id: no item %lld at the actor's site", fn, (long long)item_id);
-    return src == SQLITE_ROW ? FD_OK : fd__store_sqlerr(s, fn, src, "reading the item");
+    return fd__store_load(s, fn, SQL_ITEM, item_id, actor->site_id, "item_id", "item", read_item, out);
 }
 
 /* R-COM-3: a change of item @it is not dated before it was added nor before its last change. */
@@ -99,12 +91,7 @@ static fd_status move_item(fd_store *s, const char *fn, const fd_actor *actor, i
         if (visit_id)
             sqlite3_bind_int64(st, 4, visit_id);
         sqlite3_bind_int64(st, 5, actor->at);
-        int src = sqlite3_step(st);
-        sqlite3_reset(st);
-        if (src != SQLITE_DONE)
-            rc = fd__store_sqlerr(s, fn, src, "updating the item");
-        else
-            changed = sqlite3_changes(s->db);
+        rc = fd__stmt_done(s, fn, st, "updating the item", &changed);
     }
     if (rc == FD_OK && changed != 1)
         rc = fd__error(FD_ESTATE, "%s: item_id: item %lld changed meanwhile (no longer %s)", fn, (long long)item_id,
@@ -316,12 +303,7 @@ fd_status fd_store_item_count(int64_t *out_id, fd_store *store, const fd_actor *
     } else {
         sqlite3_bind_int64(st, 1, actor->site_id);
         sqlite3_bind_text(st, 2, kind, -1, SQLITE_STATIC);
-        src = sqlite3_step(st);
-        if (src == SQLITE_ROW)
-            expected = sqlite3_column_int64(st, 0);
-        sqlite3_reset(st);
-        if (src != SQLITE_ROW)
-            rc = fd__store_sqlerr(store, fn, src, "counting the stock");
+        rc = fd__stmt_int(store, fn, st, "counting the stock", &expected);
     }
     if (rc == FD_OK) {
         fd_item_count c = FD_ITEM_COUNT_INIT;
@@ -339,6 +321,20 @@ fd_status fd_store_item_count(int64_t *out_id, fd_store *store, const fd_actor *
     return rc;
 }
 
+/* A count's state and when it was made. */
+typedef struct count_now {
+    char state[17];
+    int64_t at;
+} count_now;
+
+static fd_status read_count(sqlite3_stmt *st, void *ctx)
+{
+    count_now *out = ctx;
+    fd__copy_fixed(out->state, sizeof out->state, COL_TEXT(st, 0));
+    out->at = sqlite3_column_int64(st, 1);
+    return FD_OK;
+}
+
 fd_status fd_store_item_count_explain(fd_store *store, const fd_actor *actor, int64_t count_id,
                                       const char *explanation)
 {
@@ -350,36 +346,21 @@ fd_status fd_store_item_count_explain(fd_store *store, const fd_actor *actor, in
         rc = fd__actor_check(store, fn, actor, NULL);
     if (rc)
         return rc;
-    sqlite3_stmt *st = fd__store_stmt(store, fn, SQL_COUNT_STATE);
-    if (st == NULL)
-        return fd_error_last()->code;
-    sqlite3_bind_int64(st, 1, count_id);
-    sqlite3_bind_int64(st, 2, actor->site_id);
-    int src = sqlite3_step(st);
-    char state[17] = "";
-    int64_t counted_at = 0;
-    if (src == SQLITE_ROW) {
-        fd__copy_fixed(state, sizeof state, COL_TEXT(st, 0));
-        counted_at = sqlite3_column_int64(st, 1);
-    }
-    rc = src == SQLITE_ROW ? fd__columns_read(store, fn) : FD_OK;
-    sqlite3_reset(st);
-    if (rc)
+    count_now c;
+    if ((rc = fd__store_load(store, fn, SQL_COUNT_STATE, count_id, actor->site_id, "count_id", "count", read_count,
+                             &c)) != FD_OK)
         return rc;
-    if (src == SQLITE_DONE)
-        return fd__error(FD_ENOTFOUND, "%s: count_id: no count %lld at the actor's site", fn, (long long)count_id);
-    if (src != SQLITE_ROW)
-        return fd__store_sqlerr(store, fn, src, "reading the count");
-    if (strcmp(state, "open") != 0)
+    if (strcmp(c.state, "open") != 0)
         return fd__error(FD_ESTATE, "%s: count_id: count %lld is %s: only an open difference is explained", fn,
-                         (long long)count_id, state);
-    if ((rc = fd__step_check(store, fn, actor->site_id, "at", actor->at, counted_at, "the count was made")) != FD_OK)
+                         (long long)count_id, c.state);
+    if ((rc = fd__step_check(store, fn, actor->site_id, "at", actor->at, c.at, "the count was made")) != FD_OK)
         return rc;
     bool sp;
     if ((rc = fd__store_write_begin(store, fn, &sp)) != FD_OK)
         return rc;
     int changed = 0;
-    if ((st = fd__store_stmt(store, fn, SQL_COUNT_EXPLAIN)) == NULL) {
+    sqlite3_stmt *st = fd__store_stmt(store, fn, SQL_COUNT_EXPLAIN);
+    if (st == NULL) {
         rc = fd_error_last()->code;
     } else {
         sqlite3_bind_int64(st, 1, count_id);
@@ -387,12 +368,7 @@ fd_status fd_store_item_count_explain(fd_store *store, const fd_actor *actor, in
         if (actor->staff_id)
             sqlite3_bind_int64(st, 3, actor->staff_id);
         sqlite3_bind_text(st, 4, explanation, -1, SQLITE_STATIC);
-        src = sqlite3_step(st);
-        sqlite3_reset(st);
-        if (src != SQLITE_DONE)
-            rc = fd__store_sqlerr(store, fn, src, "explaining the count");
-        else
-            changed = sqlite3_changes(store->db);
+        rc = fd__stmt_done(store, fn, st, "explaining the count", &changed);
     }
     if (rc == FD_OK && changed != 1)
         rc = fd__error(FD_ESTATE, "%s: count_id: count %lld was explained meanwhile", fn, (long long)count_id);

@@ -32,29 +32,21 @@ typedef struct visit_row {
     int64_t planned_from, registered_at;
 } visit_row;
 
+static fd_status read_visit(sqlite3_stmt *st, void *ctx)
+{
+    visit_row *out = ctx;
+    out->important = sqlite3_column_int(st, 0) != 0;
+    out->arrived_at = sqlite3_column_int64(st, 1);
+    fd__copy_fixed(out->state, sizeof out->state, (const char *)sqlite3_column_text(st, 2));
+    out->planned_from = sqlite3_column_int64(st, 3);
+    out->registered_at = sqlite3_column_int64(st, 4);
+    return FD_OK;
+}
+
 static fd_status load_visit(fd_store *s, const char *fn, const fd_actor *actor, const char *field, int64_t visit_id,
                             visit_row *out)
 {
-    sqlite3_stmt *st = fd__store_stmt(s, fn, SQL_VISIT);
-    if (st == NULL)
-        return fd_error_last()->code;
-    sqlite3_bind_int64(st, 1, visit_id);
-    sqlite3_bind_int64(st, 2, actor->site_id);
-    int src = sqlite3_step(st);
-    if (src == SQLITE_ROW) {
-        out->important = sqlite3_column_int(st, 0) != 0;
-        out->arrived_at = sqlite3_column_int64(st, 1);
-        fd__copy_fixed(out->state, sizeof out->state, (const char *)sqlite3_column_text(st, 2));
-        out->planned_from = sqlite3_column_int64(st, 3);
-        out->registered_at = sqlite3_column_int64(st, 4);
-    }
-    fd_status rc = src == SQLITE_ROW ? fd__columns_read(s, fn) : FD_OK;
-    sqlite3_reset(st);
-    if (rc)
-        return rc;
-    if (src == SQLITE_DONE)
-        return fd__error(FD_ENOTFOUND, "%s: %s: no visit %lld at the actor's site", fn, field, (long long)visit_id);
-    return src == SQLITE_ROW ? FD_OK : fd__store_sqlerr(s, fn, src, "reading the visit");
+    return fd__store_load(s, fn, SQL_VISIT, visit_id, actor->site_id, field, "visit", read_visit, out);
 }
 
 fd_status fd_store_visit_prep_add(int64_t *out_id, fd_store *store, const fd_actor *actor, const fd_visit_prep *prep)
@@ -91,6 +83,15 @@ fd_status fd_store_visit_prep_add(int64_t *out_id, fd_store *store, const fd_act
     return rc;
 }
 
+/* A checklist item's done_at, done_by and created_at into ((int64_t *)ctx)[0..2]. */
+static fd_status read_prep(sqlite3_stmt *st, void *ctx)
+{
+    int64_t *out = ctx;
+    for (int i = 0; i < 3; i++)
+        out[i] = sqlite3_column_int64(st, i);
+    return FD_OK;
+}
+
 fd_status fd_store_visit_prep_done(fd_store *store, const fd_actor *actor, int64_t prep_id, const char *note)
 {
     static const char fn[] = "fd_store_visit_prep_done";
@@ -105,26 +106,9 @@ fd_status fd_store_visit_prep_done(fd_store *store, const fd_actor *actor, int64
     if ((rc = fd__store_write_begin(store, fn, &sp)) != FD_OK)
         return rc;
     /* Read inside the write: what is checked is what is ticked off. */
-    sqlite3_stmt *st = fd__store_stmt(store, fn, SQL_PREP);
-    int64_t done_at = 0, done_by = 0, created_at = 0;
-    int src = SQLITE_ERROR;
-    if (st == NULL) {
-        rc = fd_error_last()->code;
-    } else {
-        sqlite3_bind_int64(st, 1, prep_id);
-        sqlite3_bind_int64(st, 2, actor->site_id);
-        if ((src = sqlite3_step(st)) == SQLITE_ROW) {
-            done_at = sqlite3_column_int64(st, 0);
-            done_by = sqlite3_column_int64(st, 1);
-            created_at = sqlite3_column_int64(st, 2);
-        }
-        sqlite3_reset(st);
-        if (src == SQLITE_DONE)
-            rc = fd__error(FD_ENOTFOUND, "%s: prep_id: no preparation item %lld at the actor's site", fn,
-                           (long long)prep_id);
-        else if (src != SQLITE_ROW)
-            rc = fd__store_sqlerr(store, fn, src, "reading the item");
-    }
+    int64_t row[3] = { 0, 0, 0 }; /* done_at, done_by, created_at */
+    rc = fd__store_load(store, fn, SQL_PREP, prep_id, actor->site_id, "prep_id", "preparation item", read_prep, row);
+    int64_t done_at = row[0], done_by = row[1], created_at = row[2];
     if (rc == FD_OK && done_at) {
         char who[FD__WHEN_MAX], when[FD__WHEN_MAX], ago[FD__DURATION_MAX];
         fd__staff_label(who, store, fn, done_by);
@@ -138,6 +122,7 @@ fd_status fd_store_visit_prep_done(fd_store *store, const fd_actor *actor, int64
         rc = fd__step_check(store, fn, actor->site_id, "at", actor->at, created_at,
                             "the item was added to the checklist");
     int changed = 0;
+    sqlite3_stmt *st = NULL;
     if (rc == FD_OK && (st = fd__store_stmt(store, fn, SQL_PREP_DONE)) == NULL) {
         rc = fd_error_last()->code;
     } else if (rc == FD_OK) {

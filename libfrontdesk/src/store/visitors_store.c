@@ -382,38 +382,34 @@ typedef struct visit_now {
     char last_kind[17];
 } visit_now;
 
+static fd_status read_visit(sqlite3_stmt *st, void *ctx)
+{
+    visit_now *out = ctx;
+    fd__copy_fixed(out->state, sizeof out->state, COL_TEXT(st, 0));
+    out->arrived_at = sqlite3_column_int64(st, 1);
+    out->departed_at = sqlite3_column_int64(st, 2);
+    fd__copy_fixed(out->answer, sizeof out->answer, COL_TEXT(st, 3));
+    fd__copy_fixed(out->level, sizeof out->level, COL_TEXT(st, 4));
+    out->answered_at = sqlite3_column_int64(st, 5);
+    out->explained_at = sqlite3_column_int64(st, 6);
+    out->registered_at = sqlite3_column_int64(st, 7);
+    return FD_OK;
+}
+
 static fd_status load_visit(fd_store *s, const char *fn, const fd_actor *actor, int64_t visit_id, visit_now *out)
 {
-    sqlite3_stmt *st = fd__store_stmt(s, fn, SQL_VISIT_STATE);
+    fd_status rc = fd__store_load(s, fn, SQL_VISIT_STATE, visit_id, actor->site_id, "visit_id", "visit", read_visit,
+                                  out);
+    if (rc)
+        return rc;
+    out->last_at = 0;
+    out->last_kind[0] = '\0';
+    sqlite3_stmt *st = fd__store_stmt(s, fn, SQL_VISIT_LAST_EVENT);
     if (st == NULL)
         return fd_error_last()->code;
     sqlite3_bind_int64(st, 1, visit_id);
-    sqlite3_bind_int64(st, 2, actor->site_id);
     int src = sqlite3_step(st);
     if (src == SQLITE_ROW) {
-        fd__copy_fixed(out->state, sizeof out->state, COL_TEXT(st, 0));
-        out->arrived_at = sqlite3_column_int64(st, 1);
-        out->departed_at = sqlite3_column_int64(st, 2);
-        fd__copy_fixed(out->answer, sizeof out->answer, COL_TEXT(st, 3));
-        fd__copy_fixed(out->level, sizeof out->level, COL_TEXT(st, 4));
-        out->answered_at = sqlite3_column_int64(st, 5);
-        out->explained_at = sqlite3_column_int64(st, 6);
-        out->registered_at = sqlite3_column_int64(st, 7);
-    }
-    fd_status rc = src == SQLITE_ROW ? fd__columns_read(s, fn) : FD_OK;
-    sqlite3_reset(st);
-    if (rc)
-        return rc;
-    if (src == SQLITE_DONE)
-        return fd__error(FD_ENOTFOUND, "%s: visit_id: no visit %lld at the actor's site", fn, (long long)visit_id);
-    if (src != SQLITE_ROW)
-        return fd__store_sqlerr(s, fn, src, "reading the visit");
-    out->last_at = 0;
-    out->last_kind[0] = '\0';
-    if ((st = fd__store_stmt(s, fn, SQL_VISIT_LAST_EVENT)) == NULL)
-        return fd_error_last()->code;
-    sqlite3_bind_int64(st, 1, visit_id);
-    if ((src = sqlite3_step(st)) == SQLITE_ROW) {
         out->last_at = sqlite3_column_int64(st, 0);
         fd__copy_fixed(out->last_kind, sizeof out->last_kind, COL_TEXT(st, 1));
     }
@@ -473,9 +469,10 @@ typedef struct visit_set {
  * blocklist hits' outcome and a journal entry. Inside one write.
  */
 static fd_status apply(fd_store *s, const char *fn, const fd_actor *actor, int64_t visit_id, const visit_now *v,
-                       const visit_set *to, const fd_visit_event *event, const char *outcome, const char *journal_detail)
+                       const visit_set *to, fd_visit_event *event, const char *outcome, const char *journal_detail)
 {
     const char *from = v->state;
+    event->visit_id = visit_id;
     bool sp;
     fd_status rc = visit_in_order(s, fn, actor, v);
     if (rc == FD_OK)
@@ -522,15 +519,28 @@ static fd_status apply(fd_store *s, const char *fn, const fd_actor *actor, int64
 }
 
 /* The checks every event function starts with. */
-static fd_status begin_event(fd_store *store, const char *fn, const fd_actor *actor, const char *note_field,
-                             const char *note, bool note_required)
+/* The first checks of a visit's step (the store, its note, the actor) and, when @v is not NULL,
+ * visit @visit_id as it stands into *@v. */
+static fd_status begin_event(fd_store *store, const char *fn, const fd_actor *actor, const char *note,
+                             bool note_required, int64_t visit_id, visit_now *v)
 {
     fd_status rc = fd__check_ptr(fn, "store", store);
     if (rc == FD_OK)
-        rc = fd__check_note(fn, note_field, note, 500, note_required);
+        rc = fd__check_note(fn, "note", note, 500, note_required);
     if (rc == FD_OK)
         rc = fd__actor_check(store, fn, actor, NULL);
+    if (rc == FD_OK && v)
+        rc = load_visit(store, fn, actor, visit_id, v);
     return rc;
+}
+
+/* The event a step writes: @kind with @note (apply() gives it its visit). */
+static fd_visit_event step_event(const char *kind, const char *note)
+{
+    fd_visit_event e = FD_VISIT_EVENT_INIT;
+    e.kind = kind;
+    e.note = note;
+    return e;
 }
 
 static visit_set unchanged(const visit_now *v)
@@ -543,7 +553,7 @@ fd_status fd_store_visit_answer(fd_store *store, const fd_actor *actor, int64_t 
                                 const char *note)
 {
     static const char fn[] = "fd_store_visit_answer";
-    fd_status rc = begin_event(store, fn, actor, "note", note, false);
+    fd_status rc = begin_event(store, fn, actor, note, false, visit_id, NULL);
     if (rc == FD_OK && (answer == NULL || fd_visit_code_label("answer", answer) == NULL))
         rc = fd__error(FD_EINVAL, "%s: answer: '%.32s' is not a host's answer (lobby 大堂会面, bring_up 带上楼, "
                        "decline 婉拒) (R-VIS-2)", fn, answer ? answer : "(null)");
@@ -570,21 +580,16 @@ fd_status fd_store_visit_answer(fd_store *store, const fd_actor *actor, int64_t 
     } else if (strcmp(v.state, "waiting") == 0) {
         to.state = "on_site";
     }
-    fd_visit_event e = FD_VISIT_EVENT_INIT;
-    e.visit_id = visit_id;
-    e.kind = "answer";
+    fd_visit_event e = step_event("answer", note);
     e.code = answer;
-    e.note = note;
     return apply(store, fn, actor, visit_id, &v, &to, &e, NULL, NULL);
 }
 
 fd_status fd_store_visit_checkin(fd_store *store, const fd_actor *actor, int64_t visit_id)
 {
     static const char fn[] = "fd_store_visit_checkin";
-    fd_status rc = begin_event(store, fn, actor, "note", NULL, false);
     visit_now v;
-    if (rc == FD_OK)
-        rc = load_visit(store, fn, actor, visit_id, &v);
+    fd_status rc = begin_event(store, fn, actor, NULL, false, visit_id, &v);
     if (rc)
         return rc;
     if (v.arrived_at)
@@ -596,9 +601,7 @@ fd_status fd_store_visit_checkin(fd_store *store, const fd_actor *actor, int64_t
     visit_set to = unchanged(&v);
     to.arrived_at = actor->at;
     to.state = v.answer[0] ? "on_site" : "waiting";
-    fd_visit_event e = FD_VISIT_EVENT_INIT;
-    e.visit_id = visit_id;
-    e.kind = "checkin";
+    fd_visit_event e = step_event("checkin", NULL);
     return apply(store, fn, actor, visit_id, &v, &to, &e, NULL, NULL);
 }
 
@@ -606,10 +609,8 @@ fd_status fd_store_visit_checkout(fd_store *store, const fd_actor *actor, int64_
                                   const char *note)
 {
     static const char fn[] = "fd_store_visit_checkout";
-    fd_status rc = begin_event(store, fn, actor, "note", note, false);
     visit_now v;
-    if (rc == FD_OK)
-        rc = load_visit(store, fn, actor, visit_id, &v);
+    fd_status rc = begin_event(store, fn, actor, note, false, visit_id, &v);
     if (rc)
         return rc;
     /* A refusal of the state first (not arrived, left, held: fd_visit_checkout_check says which); then the
@@ -632,21 +633,16 @@ fd_status fd_store_visit_checkout(fd_store *store, const fd_actor *actor, int64_
     visit_set to = unchanged(&v);
     to.state = "left";
     to.departed_at = left_at ? left_at : actor->at;
-    fd_visit_event e = FD_VISIT_EVENT_INIT;
-    e.visit_id = visit_id;
-    e.kind = "checkout";
+    fd_visit_event e = step_event("checkout", note);
     e.happened_at = left_at && left_at != actor->at ? left_at : 0;
-    e.note = note;
     return apply(store, fn, actor, visit_id, &v, &to, &e, NULL, NULL);
 }
 
 fd_status fd_store_visit_admit(fd_store *store, const fd_actor *actor, int64_t visit_id, const char *note)
 {
     static const char fn[] = "fd_store_visit_admit";
-    fd_status rc = begin_event(store, fn, actor, "note", note, true);
     visit_now v;
-    if (rc == FD_OK)
-        rc = load_visit(store, fn, actor, visit_id, &v);
+    fd_status rc = begin_event(store, fn, actor, note, true, visit_id, &v);
     if (rc)
         return rc;
     if (strcmp(v.state, "held") != 0)
@@ -663,20 +659,15 @@ fd_status fd_store_visit_admit(fd_store *store, const fd_actor *actor, int64_t v
                          "grant) admits this visitor (R-VIS-1)", fn);
     visit_set to = unchanged(&v);
     to.state = v.arrived_at ? "waiting" : "expected";
-    fd_visit_event e = FD_VISIT_EVENT_INIT;
-    e.visit_id = visit_id;
-    e.kind = "admit";
-    e.note = note;
+    fd_visit_event e = step_event("admit", note);
     return apply(store, fn, actor, visit_id, &v, &to, &e, "admitted", v.level);
 }
 
 fd_status fd_store_visit_refuse(fd_store *store, const fd_actor *actor, int64_t visit_id, const char *note)
 {
     static const char fn[] = "fd_store_visit_refuse";
-    fd_status rc = begin_event(store, fn, actor, "note", note, true);
     visit_now v;
-    if (rc == FD_OK)
-        rc = load_visit(store, fn, actor, visit_id, &v);
+    fd_status rc = begin_event(store, fn, actor, note, true, visit_id, &v);
     if (rc)
         return rc;
     if (closed(&v))
@@ -685,40 +676,30 @@ fd_status fd_store_visit_refuse(fd_store *store, const fd_actor *actor, int64_t 
     to.state = "refused";
     if (v.arrived_at && !v.departed_at)
         to.departed_at = actor->at;
-    fd_visit_event e = FD_VISIT_EVENT_INIT;
-    e.visit_id = visit_id;
-    e.kind = "refuse";
-    e.note = note;
+    fd_visit_event e = step_event("refuse", note);
     return apply(store, fn, actor, visit_id, &v, &to, &e, "refused", v.level[0] ? v.level : NULL);
 }
 
 fd_status fd_store_visit_cancel(fd_store *store, const fd_actor *actor, int64_t visit_id, const char *note)
 {
     static const char fn[] = "fd_store_visit_cancel";
-    fd_status rc = begin_event(store, fn, actor, "note", note, true);
     visit_now v;
-    if (rc == FD_OK)
-        rc = load_visit(store, fn, actor, visit_id, &v);
+    fd_status rc = begin_event(store, fn, actor, note, true, visit_id, &v);
     if (rc)
         return rc;
     if (strcmp(v.state, "expected") != 0)
         return state_refused(fn, visit_id, &v, "only an expected visit is cancelled");
     visit_set to = unchanged(&v);
     to.state = "cancelled";
-    fd_visit_event e = FD_VISIT_EVENT_INIT;
-    e.visit_id = visit_id;
-    e.kind = "cancel";
-    e.note = note;
+    fd_visit_event e = step_event("cancel", note);
     return apply(store, fn, actor, visit_id, &v, &to, &e, NULL, NULL);
 }
 
 fd_status fd_store_visit_explain(fd_store *store, const fd_actor *actor, int64_t visit_id, const char *note)
 {
     static const char fn[] = "fd_store_visit_explain";
-    fd_status rc = begin_event(store, fn, actor, "note", note, true);
     visit_now v;
-    if (rc == FD_OK)
-        rc = load_visit(store, fn, actor, visit_id, &v);
+    fd_status rc = begin_event(store, fn, actor, note, true, visit_id, &v);
     if (rc)
         return rc;
     if (!v.arrived_at || v.departed_at)
@@ -736,10 +717,8 @@ fd_status fd_store_visit_explain(fd_store *store, const fd_actor *actor, int64_t
         sqlite3_bind_int64(st, 2, actor->at);
         rc = fd__stmt_done(store, fn, st, "recording the explanation", NULL);
     }
-    fd_visit_event e = FD_VISIT_EVENT_INIT;
+    fd_visit_event e = step_event("explain", note);
     e.visit_id = visit_id;
-    e.kind = "explain";
-    e.note = note;
     if (rc == FD_OK)
         rc = fd__record_insert(NULL, store, fn, &fd__record_visit_event, &e, actor);
     return fd__store_write_end(store, fn, sp, rc);
