@@ -42,6 +42,7 @@ CREATE TABLE complaints (
   contacted_at       INTEGER NOT NULL DEFAULT 0,
   reported_at        INTEGER NOT NULL DEFAULT 0,
   replied_at         INTEGER NOT NULL DEFAULT 0,
+  accepted_at        INTEGER NOT NULL DEFAULT 0,
   closed_at          INTEGER NOT NULL DEFAULT 0
 );
 CREATE INDEX complaints_site_id ON complaints (site_id, id);

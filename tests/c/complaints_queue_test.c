@@ -360,6 +360,7 @@ static void step(fx *f, int64_t id, int64_t at, const char *kind)
     s.cause = "电梯控制板老化";
     s.solution = "更换控制板";
     s.satisfaction = "satisfied";
+    s.accepted = 1;
     fd_actor a = strcmp(kind, "choose") == 0 ? manager_at(f, at) : clerk_at(f, at);
     if (strcmp(kind, "choose") == 0) {
         /* the last proposal */
@@ -725,7 +726,7 @@ Test(escalation, R_CPL_3_a_followed_up_complaint_keeps_its_breach_and_is_not_esc
     /* Thursday: the director (Monday) and the clear answer (Wednesday) were never given. */
     fd_complaint_escalation r = run_at(&f, cst(2026, 3, 5, 10, 0));
     cr_assert_eq(r.breached, 2);
-    cr_assert_eq(r.escalated, 0, "followed up takes close or reopen, not an escalation");
+    cr_assert_eq(r.escalated, 0, "once followed up, a person escalates by hand, the run does not");
     cr_assert_eq(r.deferred, 0);
     cr_assert_gt(count(&f, "SELECT breached_at FROM complaint_targets WHERE id = %lld", target_id(&f, id, "answer")),
                  0);

@@ -161,7 +161,7 @@ static const struct {
                   "harm_cleared" },
     { "chosen", "implement, pause, resume, contact, answer, report, reply, escalate, severity, harm, harm_cleared" },
     { "implemented", "followup, contact, answer, report, reply, escalate, severity, harm, harm_cleared" },
-    { "followed_up", "close, reopen, harm_cleared" },
+    { "followed_up", "close, reopen, escalate, harm_cleared" },
     { "closed", "reopen" },
 };
 static const char *const MOVES[][2] = { { "assess", "assessed" },       { "assign", "assigned" },
@@ -186,6 +186,7 @@ static fd_complaint_step full_step(const char *kind)
     s.satisfaction = "satisfied";
     s.severity = "important";
     s.target = "director";
+    s.accepted = 1;
     return s;
 }
 
@@ -235,8 +236,8 @@ Test(complaints, R_CPL_3_every_transition_legal_and_illegal)
             }
         }
     }
-    cr_assert_eq(legal, 74);
-    cr_assert_eq(illegal, 9 * NSTEPS - 74);
+    cr_assert_eq(legal, 75);
+    cr_assert_eq(illegal, 9 * NSTEPS - 75);
     /* The same lists, as a form shows them. */
     fd_buf out = FD_BUF_INIT;
     for (size_t i = 0; i < sizeof LIFECYCLE / sizeof *LIFECYCLE; i++) {
@@ -1428,7 +1429,7 @@ Test(complaints_store, R_CPL_3_every_illegal_step_is_refused_in_the_store_and_ch
         unchanged(&f, &before, LIFECYCLE[i].state);
         snap_free(&before);
     }
-    cr_assert_eq(refused, 9 * NSTEPS - 74);
+    cr_assert_eq(refused, 9 * NSTEPS - 75);
     /* Refusals about the step itself change nothing either. */
     int64_t id = drive_to(&f, "assigned", &t);
     snapshot before = snap(&f);
@@ -1597,6 +1598,54 @@ Test(complaints_store, R_CPL_3_R_CPL_4_reopen_reopens_resolve_and_reply)
     rep = in_force(&f, id, "reply");
     cr_assert_eq(rep.start_at, t);
     cr_assert_gt(rep.due_at, t);
+    fx_close(&f);
+}
+
+Test(complaints_store, R_CPL_3_implement_takes_the_signed_acceptance_and_reopen_clears_it)
+{
+    fx f = fx_open("cpl-accept");
+    int64_t t = T0;
+    int64_t id = drive_to(&f, "chosen", &t);
+    snapshot before = snap(&f);
+    fd_complaint_step s = fx_step(&f, "implement");
+    s.accepted = 0;
+    fd_actor a = clerk_at(&f, t + HOUR);
+    fd_assert_error(fd_store_complaint_step(NULL, f.s, &a, id, &s), FD_EINVAL,
+                    "fd_store_complaint_step: step.accepted: is required");
+    unchanged(&f, &before, "chosen");
+    snap_free(&before);
+    step_at(&f, id, t += HOUR, fx_step(&f, "implement"));
+    fd_complaint *c = get(&f, id);
+    cr_assert_str_eq(c->state, "implemented");
+    cr_assert_eq(c->accepted_at, t);
+    fd_complaint_free(c);
+    step_at(&f, id, t += HOUR, fx_step(&f, "followup"));
+    step_at(&f, id, t += DAY, fx_step(&f, "reopen"));
+    c = get(&f, id);
+    cr_assert_eq(c->accepted_at, 0, "the work is accepted anew after a reopen");
+    fd_complaint_free(c);
+    fx_close(&f);
+}
+
+Test(complaints_store, R_CPL_3_an_unsatisfied_follow_up_is_escalated_by_hand)
+{
+    fx f = fx_open("cpl-followed-escalate");
+    int64_t t = T0;
+    int64_t id = drive_to(&f, "implemented", &t);
+    fd_complaint_step s = fx_step(&f, "followup");
+    s.satisfaction = "unsatisfied";
+    step_at(&f, id, t += HOUR, s);
+    s = fx_step(&f, "escalate");
+    s.target = "resolve";
+    s.note = "客户回访不满意，报主任";
+    int64_t event = step_at(&f, id, t += HOUR, s);
+    cr_assert_gt(event, 0);
+    fd_complaint *c = get(&f, id);
+    cr_assert_str_eq(c->state, "followed_up", "an escalation does not move the state");
+    cr_assert_str_eq(c->satisfaction, "unsatisfied");
+    fd_complaint_free(c);
+    cr_assert_eq(fd_test_sql_int(f.path, "SELECT count(*) FROM complaint_events WHERE kind = 'escalate' AND "
+                                         "from_state = 'followed_up'"), 1);
     fx_close(&f);
 }
 

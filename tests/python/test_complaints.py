@@ -70,9 +70,14 @@ def test_the_record_and_the_lifecycle_without_a_store_R_CPL_1_R_CPL_3():
     with pytest.raises(fd.InvalidArgument, match="step.cause: is required"):
         fd.check_complaint_step(c.replace(state="assigned"), "investigate")
     with pytest.raises(fd.InvalidState, match="waiting for the customer"):
-        fd.check_complaint_step(c.replace(state="chosen", waiting=True), "implement")
+        fd.check_complaint_step(c.replace(state="chosen", waiting=True), "implement", accepted=True)
+    with pytest.raises(fd.InvalidArgument, match="step.accepted: is required"):
+        fd.check_complaint_step(c.replace(state="chosen"), "implement")
+    assert fd.check_complaint_step(c.replace(state="chosen"), "implement", accepted=True) == "implemented"
+    assert fd.check_complaint_step(c.replace(state="followed_up", validity="valid"), "escalate", target="resolve",
+                                   note="回访不满意") == "followed_up"
     assert fd.complaint_steps_allowed("closed") == ["reopen"]
-    assert fd.complaint_steps_allowed("followed_up") == ["close", "reopen", "harm_cleared"]
+    assert fd.complaint_steps_allowed("followed_up") == ["close", "reopen", "escalate", "harm_cleared"]
     with pytest.raises(fd.InvalidArgument, match="state"):
         fd.complaint_steps_allowed("gone")
 

@@ -44,6 +44,7 @@ class Complaint(Record):
     ``contacted_at``: 首次联系, when the responsible department first contacted the customer, 0 = not yet (set by the store)
     ``reported_at``: 部门反馈, when the department reported back to the desk, 0 = not yet (set by the store)
     ``replied_at``: 结果答复, when the desk told the customer the result, 0 = not yet (set by the store)
+    ``accepted_at``: 验收时间, when the customer, told of the work done, signed its acceptance (the implement step), 0 = not yet (set by the store)
     ``closed_at``: 结案时间, when it was closed, 0 = open (set by the store)
     """
     _name = "complaint"
@@ -88,6 +89,7 @@ class Complaint(Record):
         FieldInfo("contacted_at", "instant", "首次联系", 0, False, "none", False, "in", "R-CPL-4"),
         FieldInfo("reported_at", "instant", "部门反馈", 0, False, "none", False, "in", "R-CPL-4"),
         FieldInfo("replied_at", "instant", "结果答复", 0, False, "none", False, "in", "R-CPL-4"),
+        FieldInfo("accepted_at", "instant", "验收时间", 0, False, "none", False, "in", "R-CPL-3"),
         FieldInfo("closed_at", "instant", "结案时间", 0, False, "none", False, "in", "R-CPL-3"),
     )
     __slots__ = tuple(f.name for f in _fields)
@@ -137,8 +139,10 @@ class ComplaintFilter(RecordFilter):
         ("reported_at_to", "instant", 1 << 33),  # FD_COMPLAINT_MATCH_REPORTED_AT_TO
         ("replied_at_from", "instant", 1 << 34),  # FD_COMPLAINT_MATCH_REPLIED_AT_FROM
         ("replied_at_to", "instant", 1 << 35),  # FD_COMPLAINT_MATCH_REPLIED_AT_TO
-        ("closed_at_from", "instant", 1 << 36),  # FD_COMPLAINT_MATCH_CLOSED_AT_FROM
-        ("closed_at_to", "instant", 1 << 37),  # FD_COMPLAINT_MATCH_CLOSED_AT_TO
+        ("accepted_at_from", "instant", 1 << 36),  # FD_COMPLAINT_MATCH_ACCEPTED_AT_FROM
+        ("accepted_at_to", "instant", 1 << 37),  # FD_COMPLAINT_MATCH_ACCEPTED_AT_TO
+        ("closed_at_from", "instant", 1 << 38),  # FD_COMPLAINT_MATCH_CLOSED_AT_FROM
+        ("closed_at_to", "instant", 1 << 39),  # FD_COMPLAINT_MATCH_CLOSED_AT_TO
     )
     _query = staticmethod(_c.fd_store_complaint_query)
     _next = staticmethod(_c.fd_complaint_iter_next)

@@ -83,11 +83,13 @@ def validate_complaint(complaint, zone=None):
 
 
 def _step(kind, zone, note=None, valid=True, department_id=0, promised_at=None, cause=None, responsible=None,
-          solution=None, proposal_id=0, satisfaction=None, severity=None, target=None, happened_at=None):
+          solution=None, proposal_id=0, satisfaction=None, severity=None, target=None, happened_at=None,
+          accepted=False):
     s = _c.fd_complaint_step()
     s.kind = complaint_code_parse("step", kind) if isinstance(kind, str) and kind else kind
     s.note, s.cause, s.responsible, s.solution = note, cause, responsible, solution
     s.valid = int(bool(valid))
+    s.accepted = int(bool(accepted))
     s.department_id = integer(department_id, "step.department_id")
     s.proposal_id = integer(proposal_id, "step.proposal_id")
     if promised_at is not None:
@@ -103,7 +105,7 @@ def _step(kind, zone, note=None, valid=True, department_id=0, promised_at=None, 
 def check_complaint_step(complaint, kind, zone=None, **fields):
     """R-CPL-3: the state complaint ``complaint`` (as stored: state, waiting, harm, validity) goes to when it takes
     step ``kind`` with ``fields`` (note=, valid=, department_id=, promised_at=, cause=, responsible=, solution=,
-    proposal_id=, satisfaction=, severity=, target=, happened_at=); raises InvalidState naming the state and the
+    proposal_id=, satisfaction=, severity=, target=, happened_at=, accepted=); raises InvalidState naming the state and the
     steps it allows, or InvalidArgument naming the field. ``valid`` defaults to True: an invalid assessment
     (which closes the complaint, R-CPL-1) is said explicitly, with the explanation as ``note``."""
     return _c.fd_complaint_step_check(_record(complaint, zone), _step(kind, zone, **fields))

@@ -39,12 +39,13 @@
  * the time promised to the customer) —investigate→ investigating (cause,
  * person responsible) —propose→ proposed (one or more solutions) —choose→
  * chosen (a supervisor picks one) —implement→ implemented (the customer told
- * and accepting) —followup→ followed_up (回访, satisfaction) —close→ closed;
+ * and the acceptance signed: `accepted`, kept as `accepted_at`) —followup→ followed_up (回访, satisfaction) —close→ closed;
  * reopen from followed_up or closed goes back to assigned (an invalid
  * complaint to registered, to be assessed again). Steps that do not
  * move the state: pause and resume (waiting for the customer), contact,
- * answer, report, reply (R-CPL-4), escalate, severity, harm, harm_cleared,
- * and propose again while proposed. A step not allowed in the present state
+ * answer, report, reply (R-CPL-4), escalate (also once followed up: an
+ * unsatisfied customer's complaint taken higher before it is closed or
+ * reopened), severity, harm, harm_cleared, and propose again while proposed. A step not allowed in the present state
  * is ::FD_ESTATE naming the state and the steps it allows; so are pause while
  * waiting, resume while not, implement or an invalid assessment while waiting
  * (resume first), harm while flagged, harm_cleared while not, close while harm
@@ -123,12 +124,13 @@ typedef struct fd_complaint {
     int64_t contacted_at; /**< 首次联系: when the responsible department first contacted the customer, 0 = not yet (set by the store) (UTC seconds) (R-CPL-4) */
     int64_t reported_at; /**< 部门反馈: when the department reported back to the desk, 0 = not yet (set by the store) (UTC seconds) (R-CPL-4) */
     int64_t replied_at; /**< 结果答复: when the desk told the customer the result, 0 = not yet (set by the store) (UTC seconds) (R-CPL-4) */
+    int64_t accepted_at; /**< 验收时间: when the customer, told of the work done, signed its acceptance (the implement step), 0 = not yet (set by the store) (UTC seconds) (R-CPL-3) */
     int64_t closed_at; /**< 结案时间: when it was closed, 0 = open (set by the store) (UTC seconds) (R-CPL-3) */
 } fd_complaint;
 /** The current version of ::fd_complaint. */
 #define FD_COMPLAINT_VERSION 1
 /** An empty ::fd_complaint to fill in. */
-#define FD_COMPLAINT_INIT { FD_COMPLAINT_VERSION, 0, 0, 0, 0, 0, NULL, NULL, NULL, NULL, 0, NULL, 0, NULL, NULL, NULL, 0, NULL, 0, 0, 0, 0, NULL, NULL, 0, 0, 0, NULL, NULL, NULL, NULL, 0, 0, 0, 0, 0 }
+#define FD_COMPLAINT_INIT { FD_COMPLAINT_VERSION, 0, 0, 0, 0, 0, NULL, NULL, NULL, NULL, 0, NULL, 0, NULL, NULL, NULL, 0, NULL, 0, 0, 0, 0, NULL, NULL, 0, 0, 0, NULL, NULL, NULL, NULL, 0, 0, 0, 0, 0, 0 }
 /** Fills @p rec with ::FD_COMPLAINT_INIT for @p version. @return ::FD_OK or ::FD_EINVAL. */
 FD_API fd_status fd_complaint_init(fd_complaint *rec, unsigned int version);
 /**
@@ -179,8 +181,10 @@ FD_API void fd_complaint_free(fd_complaint *rec);
 #define FD_COMPLAINT_MATCH_REPORTED_AT_TO (UINT64_C(1) << 33) /**< filter.reported_at_to is set */
 #define FD_COMPLAINT_MATCH_REPLIED_AT_FROM (UINT64_C(1) << 34) /**< filter.replied_at_from is set */
 #define FD_COMPLAINT_MATCH_REPLIED_AT_TO (UINT64_C(1) << 35) /**< filter.replied_at_to is set */
-#define FD_COMPLAINT_MATCH_CLOSED_AT_FROM (UINT64_C(1) << 36) /**< filter.closed_at_from is set */
-#define FD_COMPLAINT_MATCH_CLOSED_AT_TO (UINT64_C(1) << 37) /**< filter.closed_at_to is set */
+#define FD_COMPLAINT_MATCH_ACCEPTED_AT_FROM (UINT64_C(1) << 36) /**< filter.accepted_at_from is set */
+#define FD_COMPLAINT_MATCH_ACCEPTED_AT_TO (UINT64_C(1) << 37) /**< filter.accepted_at_to is set */
+#define FD_COMPLAINT_MATCH_CLOSED_AT_FROM (UINT64_C(1) << 38) /**< filter.closed_at_from is set */
+#define FD_COMPLAINT_MATCH_CLOSED_AT_TO (UINT64_C(1) << 39) /**< filter.closed_at_to is set */
 #endif
 /** Which complaint records fd_store_complaint_query() returns: only the fields whose
  *  bit is set in `match` are compared (so 0 can be asked for); ranges are [from, to). */
@@ -223,6 +227,8 @@ typedef struct fd_complaint_filter {
     int64_t reported_at_to; /**< < (部门反馈) */
     int64_t replied_at_from; /**< >= (结果答复) */
     int64_t replied_at_to; /**< < (结果答复) */
+    int64_t accepted_at_from; /**< >= (验收时间) */
+    int64_t accepted_at_to; /**< < (验收时间) */
     int64_t closed_at_from; /**< >= (结案时间) */
     int64_t closed_at_to; /**< < (结案时间) */
     int64_t after; /**< keyset paging: only ids > after (0: from the start) */
@@ -231,7 +237,7 @@ typedef struct fd_complaint_filter {
 /** The current version of ::fd_complaint_filter. */
 #define FD_COMPLAINT_FILTER_VERSION 1
 /** A filter that matches every record. */
-#define FD_COMPLAINT_FILTER_INIT { FD_COMPLAINT_FILTER_VERSION, 0, 0, 0, 0, 0, 0, 0, 0, NULL, NULL, NULL, NULL, 0, 0, NULL, 0, NULL, 0, 0, 0, 0, 0, NULL, NULL, 0, 0, 0, 0, NULL, NULL, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0 }
+#define FD_COMPLAINT_FILTER_INIT { FD_COMPLAINT_FILTER_VERSION, 0, 0, 0, 0, 0, 0, 0, 0, NULL, NULL, NULL, NULL, 0, 0, NULL, 0, NULL, 0, 0, 0, 0, 0, NULL, NULL, 0, 0, 0, 0, NULL, NULL, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0 }
 /** Fills @p filter with ::FD_COMPLAINT_FILTER_INIT for @p version. */
 FD_API fd_status fd_complaint_filter_init(fd_complaint_filter *filter, unsigned int version);
 
@@ -607,11 +613,13 @@ typedef struct fd_complaint_step {
     const char *target;         /**< escalate: the `target` escalated (director, escalate, answer, resolve, reply) */
     int64_t happened_at;        /**< when it happened if noted later (not after the actor's instant, not
                                      before the complaint's last event), 0 = the actor's instant */
+    int accepted;               /**< implement: 1 — the customer was told of the work done and signed its
+                                     acceptance (R-CPL-3); required (an implement step without it is refused) */
 } fd_complaint_step;
 /** The current version of ::fd_complaint_step. */
 #define FD_COMPLAINT_STEP_VERSION 1
 /** An empty ::fd_complaint_step to fill in. */
-#define FD_COMPLAINT_STEP_INIT { FD_COMPLAINT_STEP_VERSION, NULL, NULL, 0, 0, 0, NULL, NULL, NULL, 0, NULL, NULL, NULL, 0 }
+#define FD_COMPLAINT_STEP_INIT { FD_COMPLAINT_STEP_VERSION, NULL, NULL, 0, 0, 0, NULL, NULL, NULL, 0, NULL, NULL, NULL, 0, 0 }
 /** Fills @p step with ::FD_COMPLAINT_STEP_INIT for @p version. @return ::FD_OK or ::FD_EINVAL. */
 FD_API fd_status fd_complaint_step_init(fd_complaint_step *step, unsigned int version);
 

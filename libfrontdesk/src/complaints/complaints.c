@@ -176,7 +176,7 @@ enum {
 #define S_HANDLED (S_ASSIGNED | S_INVESTIGATING | S_PROPOSED | S_CHOSEN | S_IMPLEMENTED)
 
 /* What a step must carry (beside what its kind checks itself). */
-enum { N_NOTE = 1, N_CAUSE = 2, N_SOLUTION = 4, N_PROPOSAL = 8, N_SATISFACTION = 16, N_SEVERITY = 32, N_TARGET = 64 };
+enum { N_NOTE = 1, N_CAUSE = 2, N_SOLUTION = 4, N_PROPOSAL = 8, N_SATISFACTION = 16, N_SEVERITY = 32, N_TARGET = 64, N_ACCEPTED = 128 };
 
 /*
  * The state machine in one table: the states a step may be taken in, the
@@ -196,7 +196,7 @@ static const struct step_rule {
     { "investigate", S_ASSIGNED, "investigating", N_CAUSE },
     { "propose", S_INVESTIGATING | S_PROPOSED, "proposed", N_SOLUTION },
     { "choose", S_PROPOSED, "chosen", N_PROPOSAL },
-    { "implement", S_CHOSEN, "implemented", 0 },
+    { "implement", S_CHOSEN, "implemented", N_ACCEPTED },
     { "followup", S_IMPLEMENTED, "followed_up", N_SATISFACTION },
     { "close", S_FOLLOWED_UP, "closed", N_NOTE },
     { "reopen", S_FOLLOWED_UP | S_CLOSED, "assigned", N_NOTE },
@@ -206,7 +206,7 @@ static const struct step_rule {
     { "answer", S_OPEN, NULL, 0 },
     { "report", S_HANDLED, NULL, 0 },
     { "reply", S_HANDLED, NULL, 0 },
-    { "escalate", S_OPEN, NULL, N_NOTE | N_TARGET },
+    { "escalate", S_OPEN | S_FOLLOWED_UP, NULL, N_NOTE | N_TARGET },
     { "severity", S_OPEN, NULL, N_NOTE | N_SEVERITY },
     { "harm", S_OPEN, NULL, N_NOTE },
     { "harm_cleared", S_OPEN | S_FOLLOWED_UP, NULL, N_NOTE },
@@ -296,6 +296,9 @@ static fd_status check_fields(const char *fn, const struct step_rule *r, const f
         rc = fd__check_note(fn, "step.solution", s->solution, 1000, true);
     if (rc == FD_OK && (r->needs & N_PROPOSAL) && s->proposal_id <= 0)
         rc = fd__error(FD_EINVAL, "%s: step.proposal_id: is required: the propose step the supervisor picks", fn);
+    if (rc == FD_OK && (r->needs & N_ACCEPTED) && s->accepted != 1)
+        rc = fd__error(FD_EINVAL, "%s: step.accepted: is required: the customer told of the work done signs its "
+                       "acceptance (R-CPL-3)", fn);
     if (rc == FD_OK && (r->needs & N_SATISFACTION))
         rc = fd__code_check(&CODES, fn, "step.satisfaction", "satisfaction", s->satisfaction, false);
     if (rc == FD_OK && (r->needs & N_SEVERITY))

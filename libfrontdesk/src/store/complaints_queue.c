@@ -222,8 +222,12 @@ static fd_status escalate_one(bool *done, fd_store *s, const char *fn, const fd_
     step.target = r->target;
     step.note = note;
     const char *to = NULL;
-    /* A state that takes no escalation (followed up: only close or reopen) keeps its breach recorded. */
-    if (fd_complaint_step_check(&to, &now.c, &step) == FD_ESTATE)
+    /*
+     * A state that takes no escalation keeps its breach recorded. Once followed
+     * up (回访), the customer has been heard: a person takes it higher by hand
+     * (an unsatisfied customer, R-CPL-3) or closes or reopens it — the run does not.
+     */
+    if (strcmp(now.c.state, "followed_up") == 0 || fd_complaint_step_check(&to, &now.c, &step) == FD_ESTATE)
         return FD_OK;
     if ((rc = fd_store_complaint_step(NULL, s, actor, r->complaint_id, &step)) != FD_OK)
         return fd__error_context(rc, "%s: escalating target %lld of complaint %lld", fn, (long long)r->target_id,

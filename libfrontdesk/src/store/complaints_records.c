@@ -3,7 +3,7 @@
 
 #include <stddef.h>
 
-static const char SQL_COMPLAINT_INSERT[] = "INSERT INTO complaints (site_id, staff_id, created_at, received_at, channel, category, severity, place, unit_id, subject, subject_department, what, asks, customer, occupant_id, contact, customer_due, call_id, visit_id, harm, state, validity, waiting, department_id, promised_at, cause, responsible, solution, satisfaction, reopened, contacted_at, reported_at, replied_at, closed_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34)";
+static const char SQL_COMPLAINT_INSERT[] = "INSERT INTO complaints (site_id, staff_id, created_at, received_at, channel, category, severity, place, unit_id, subject, subject_department, what, asks, customer, occupant_id, contact, customer_due, call_id, visit_id, harm, state, validity, waiting, department_id, promised_at, cause, responsible, solution, satisfaction, reopened, contacted_at, reported_at, replied_at, accepted_at, closed_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34, ?35)";
 static const char SQL_COMPLAINT_REF_CALL[] = "SELECT 1 FROM calls WHERE id = ?1";
 static const char SQL_COMPLAINT_REF_DEPARTMENT[] = "SELECT 1 FROM departments WHERE id = ?1";
 static const char SQL_COMPLAINT_REF_OCCUPANT[] = "SELECT 1 FROM occupants WHERE id = ?1";
@@ -44,14 +44,15 @@ static const fd__field COMPLAINT_FIELDS[] = {
     { "contacted_at", "complaint.contacted_at", FD__T_INSTANT, "首次联系", 0, false, FD_PII_NONE, false, FD__S_IN, "R-CPL-4", NULL, offsetof(fd_complaint, contacted_at), 0, 0, 1073741824ull, 2147483648ull, offsetof(fd_complaint_filter, contacted_at_from), offsetof(fd_complaint_filter, contacted_at_to) },
     { "reported_at", "complaint.reported_at", FD__T_INSTANT, "部门反馈", 0, false, FD_PII_NONE, false, FD__S_IN, "R-CPL-4", NULL, offsetof(fd_complaint, reported_at), 0, 0, 4294967296ull, 8589934592ull, offsetof(fd_complaint_filter, reported_at_from), offsetof(fd_complaint_filter, reported_at_to) },
     { "replied_at", "complaint.replied_at", FD__T_INSTANT, "结果答复", 0, false, FD_PII_NONE, false, FD__S_IN, "R-CPL-4", NULL, offsetof(fd_complaint, replied_at), 0, 0, 17179869184ull, 34359738368ull, offsetof(fd_complaint_filter, replied_at_from), offsetof(fd_complaint_filter, replied_at_to) },
-    { "closed_at", "complaint.closed_at", FD__T_INSTANT, "结案时间", 0, false, FD_PII_NONE, false, FD__S_IN, "R-CPL-3", NULL, offsetof(fd_complaint, closed_at), 0, 0, 68719476736ull, 137438953472ull, offsetof(fd_complaint_filter, closed_at_from), offsetof(fd_complaint_filter, closed_at_to) },
+    { "accepted_at", "complaint.accepted_at", FD__T_INSTANT, "验收时间", 0, false, FD_PII_NONE, false, FD__S_IN, "R-CPL-3", NULL, offsetof(fd_complaint, accepted_at), 0, 0, 68719476736ull, 137438953472ull, offsetof(fd_complaint_filter, accepted_at_from), offsetof(fd_complaint_filter, accepted_at_to) },
+    { "closed_at", "complaint.closed_at", FD__T_INSTANT, "结案时间", 0, false, FD_PII_NONE, false, FD__S_IN, "R-CPL-3", NULL, offsetof(fd_complaint, closed_at), 0, 0, 274877906944ull, 549755813888ull, offsetof(fd_complaint_filter, closed_at_from), offsetof(fd_complaint_filter, closed_at_to) },
 };
 const fd__record fd__record_complaint = {
     "complaint", "complaint", "complaints", FD_COMPLAINT_VERSION, FD_COMPLAINT_FILTER_VERSION,
-    sizeof(fd_complaint), sizeof(fd_complaint_filter), COMPLAINT_FIELDS, 35,
-    SQL_COMPLAINT_INSERT, "id, site_id, staff_id, created_at, received_at, channel, category, severity, place, unit_id, subject, subject_department, what, asks, customer, occupant_id, contact, customer_due, call_id, visit_id, harm, state, validity, waiting, department_id, promised_at, cause, responsible, solution, satisfaction, reopened, contacted_at, reported_at, replied_at, closed_at", 1,
+    sizeof(fd_complaint), sizeof(fd_complaint_filter), COMPLAINT_FIELDS, 36,
+    SQL_COMPLAINT_INSERT, "id, site_id, staff_id, created_at, received_at, channel, category, severity, place, unit_id, subject, subject_department, what, asks, customer, occupant_id, contact, customer_due, call_id, visit_id, harm, state, validity, waiting, department_id, promised_at, cause, responsible, solution, satisfaction, reopened, contacted_at, reported_at, replied_at, accepted_at, closed_at", 1,
     true, false, 0, 0,
-    offsetof(fd_complaint_filter, after), offsetof(fd_complaint_filter, limit), offsetof(fd_complaint_filter, match), 35
+    offsetof(fd_complaint_filter, after), offsetof(fd_complaint_filter, limit), offsetof(fd_complaint_filter, match), 36
 };
 
 fd_status fd_complaint_init(fd_complaint *rec, unsigned int version)

@@ -36,7 +36,7 @@ static const char SQL_COMPLAINT_NOW[] =
     "coalesce(department_id, 0), promised_at, reopened, contacted_at, reported_at, replied_at, closed_at, "
     "coalesce((SELECT id FROM complaint_events WHERE complaint_id = c.id ORDER BY id DESC LIMIT 1), 0), "
     "coalesce((SELECT CASE WHEN happened_at > 0 THEN happened_at ELSE created_at END FROM complaint_events "
-    "WHERE complaint_id = c.id ORDER BY id DESC LIMIT 1), 0) "
+    "WHERE complaint_id = c.id ORDER BY id DESC LIMIT 1), 0), accepted_at "
     "FROM complaints c WHERE id = ?1 AND site_id = ?2";
 /*
  * A step's change, only if the complaint is still as read: in the same state
@@ -51,7 +51,7 @@ static const char SQL_COMPLAINT_SET[] =
     "solution = CASE WHEN ?10 IS NULL THEN solution ELSE nullif(?10, '') END, "
     "satisfaction = CASE WHEN ?11 IS NULL THEN satisfaction ELSE nullif(?11, '') END, "
     "reopened = ?12, contacted_at = ?13, reported_at = ?14, replied_at = ?15, closed_at = ?16, severity = ?17, "
-    "harm = ?18 "
+    "harm = ?18, accepted_at = ?20 "
     "WHERE id = ?1 AND state = ?2 AND coalesce((SELECT id FROM complaint_events WHERE complaint_id = ?1 "
     "ORDER BY id DESC LIMIT 1), 0) = ?19";
 static const char SQL_EVENTS_OF[] =
@@ -122,6 +122,7 @@ fd_status fd__complaint_now_load(fd__complaint_now *out, fd_store *s, const char
         n->c.closed_at = sqlite3_column_int64(st, 13);
         n->last_event = sqlite3_column_int64(st, 14);
         n->last_at = sqlite3_column_int64(st, 15);
+        n->c.accepted_at = sqlite3_column_int64(st, 16);
         n->c.severity = n->severity;
         n->c.state = n->state;
         n->c.validity = n->validity;
@@ -440,7 +441,7 @@ static fd_status complaint_register(int64_t *out_id, fd_store *store, const char
     r.waiting = 0;
     r.department_id = r.promised_at = r.reopened = 0;
     r.cause = r.responsible = r.solution = r.satisfaction = NULL;
-    r.contacted_at = r.reported_at = r.replied_at = r.closed_at = 0;
+    r.contacted_at = r.reported_at = r.replied_at = r.closed_at = r.accepted_at = 0;
     bool sp;
     if ((rc = fd__store_write_begin(store, fn, &sp)) != FD_OK)
         return rc;
@@ -538,7 +539,7 @@ fd_status fd_store_complaint_from_call(int64_t *out_id, fd_store *store, const f
 typedef struct complaint_set {
     const char *state, *validity, *cause, *responsible, *solution, *satisfaction, *severity;
     int waiting, harm;
-    int64_t department_id, promised_at, reopened, contacted_at, reported_at, replied_at, closed_at;
+    int64_t department_id, promised_at, reopened, contacted_at, reported_at, replied_at, closed_at, accepted_at;
 } complaint_set;
 
 static fd_status complaint_update(fd_store *s, const char *fn, const fd__complaint_now *now, const complaint_set *to)
@@ -562,6 +563,7 @@ static fd_status complaint_update(fd_store *s, const char *fn, const fd__complai
     sqlite3_bind_text(st, 17, to->severity, -1, SQLITE_STATIC);
     sqlite3_bind_int(st, 18, to->harm);
     sqlite3_bind_int64(st, 19, now->last_event);
+    sqlite3_bind_int64(st, 20, to->accepted_at);
     int changed = 0;
     fd_status rc = fd__stmt_done(s, fn, st, "updating the complaint", &changed);
     /* Another clerk's step came first: the state moved or an event was added since the read. */
@@ -600,7 +602,7 @@ static complaint_set step_changes(const fd__complaint_now *n, const fd_complaint
 {
     const fd_complaint *c = &n->c;
     complaint_set t = { to, NULL, NULL, NULL, NULL, NULL, c->severity, c->waiting, c->harm, 0, c->promised_at,
-                        c->reopened, c->contacted_at, c->reported_at, c->replied_at, c->closed_at };
+                        c->reopened, c->contacted_at, c->reported_at, c->replied_at, c->closed_at, c->accepted_at };
     const char *k = step->kind;
     if (strcmp(k, "assess") == 0) {
         t.validity = step->valid ? "valid" : "invalid";
@@ -614,6 +616,8 @@ static complaint_set step_changes(const fd__complaint_now *n, const fd_complaint
         t.responsible = step->responsible ? step->responsible : "";
     } else if (strcmp(k, "choose") == 0) {
         t.solution = solution;
+    } else if (strcmp(k, "implement") == 0) {
+        t.accepted_at = at; /* the customer signed the acceptance (R-CPL-3) */
     } else if (strcmp(k, "followup") == 0) {
         t.satisfaction = step->satisfaction;
     } else if (strcmp(k, "close") == 0) {
@@ -621,7 +625,7 @@ static complaint_set step_changes(const fd__complaint_now *n, const fd_complaint
     } else if (strcmp(k, "reopen") == 0) {
         /* Open again: the department reports and the desk replies anew (the events keep the first round). */
         t.reopened = c->reopened + 1;
-        t.closed_at = t.reported_at = t.replied_at = 0;
+        t.closed_at = t.reported_at = t.replied_at = t.accepted_at = 0;
         if (strcmp(to, "registered") == 0)
             t.validity = ""; /* an invalid complaint reopened is assessed again */
     } else if (strcmp(k, "pause") == 0 || strcmp(k, "resume") == 0) {

@@ -49,6 +49,7 @@ import org.frontdesk.swig.fd_complaint;
  * <li>contacted_at: 首次联系, when the responsible department first contacted the customer, 0 = not yet (set by the store)</li>
  * <li>reported_at: 部门反馈, when the department reported back to the desk, 0 = not yet (set by the store)</li>
  * <li>replied_at: 结果答复, when the desk told the customer the result, 0 = not yet (set by the store)</li>
+ * <li>accepted_at: 验收时间, when the customer, told of the work done, signed its acceptance (the implement step), 0 = not yet (set by the store)</li>
  * <li>closed_at: 结案时间, when it was closed, 0 = open (set by the store)</li>
  * </ul>
  */
@@ -87,6 +88,7 @@ public final class Complaint {
   private final Instant contactedAt;
   private final Instant reportedAt;
   private final Instant repliedAt;
+  private final Instant acceptedAt;
   private final Instant closedAt;
 
   private Complaint(Builder b) {
@@ -124,6 +126,7 @@ public final class Complaint {
     this.contactedAt = b.contactedAt;
     this.reportedAt = b.reportedAt;
     this.repliedAt = b.repliedAt;
+    this.acceptedAt = b.acceptedAt;
     this.closedAt = b.closedAt;
   }
 
@@ -302,6 +305,11 @@ public final class Complaint {
     return repliedAt;
   }
 
+  /** 验收时间: when the customer, told of the work done, signed its acceptance (the implement step), 0 = not yet (set by the store). */
+  public Instant getAcceptedAt() {
+    return acceptedAt;
+  }
+
   /** 结案时间: when it was closed, 0 = open (set by the store). */
   public Instant getClosedAt() {
     return closedAt;
@@ -344,6 +352,7 @@ public final class Complaint {
     b.contactedAt = n.getContacted_at() == 0 ? null : Convert.instant(n.getContacted_at());
     b.reportedAt = n.getReported_at() == 0 ? null : Convert.instant(n.getReported_at());
     b.repliedAt = n.getReplied_at() == 0 ? null : Convert.instant(n.getReplied_at());
+    b.acceptedAt = n.getAccepted_at() == 0 ? null : Convert.instant(n.getAccepted_at());
     b.closedAt = n.getClosed_at() == 0 ? null : Convert.instant(n.getClosed_at());
     return new Complaint(b);
   }
@@ -386,6 +395,7 @@ public final class Complaint {
     if (contactedAt != null) n.setContacted_at(Convert.seconds(contactedAt, "complaint.contacted_at"));
     if (reportedAt != null) n.setReported_at(Convert.seconds(reportedAt, "complaint.reported_at"));
     if (repliedAt != null) n.setReplied_at(Convert.seconds(repliedAt, "complaint.replied_at"));
+    if (acceptedAt != null) n.setAccepted_at(Convert.seconds(acceptedAt, "complaint.accepted_at"));
     if (closedAt != null) n.setClosed_at(Convert.seconds(closedAt, "complaint.closed_at"));
     return n;
   }
@@ -466,12 +476,13 @@ public final class Complaint {
         && Objects.equals(contactedAt, x.contactedAt)
         && Objects.equals(reportedAt, x.reportedAt)
         && Objects.equals(repliedAt, x.repliedAt)
+        && Objects.equals(acceptedAt, x.acceptedAt)
         && Objects.equals(closedAt, x.closedAt);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(id, siteId, staffId, createdAt, receivedAt, channel, category, severity, place, unitId, subject, subjectDepartment, what, asks, customer, occupantId, contact, customerDue, callId, visitId, harm, state, validity, waiting, departmentId, promisedAt, cause, responsible, solution, satisfaction, reopened, contactedAt, reportedAt, repliedAt, closedAt);
+    return Objects.hash(id, siteId, staffId, createdAt, receivedAt, channel, category, severity, place, unitId, subject, subjectDepartment, what, asks, customer, occupantId, contact, customerDue, callId, visitId, harm, state, validity, waiting, departmentId, promisedAt, cause, responsible, solution, satisfaction, reopened, contactedAt, reportedAt, repliedAt, acceptedAt, closedAt);
   }
 
   @Override
@@ -511,6 +522,7 @@ public final class Complaint {
         + ", contacted_at=" + contactedAt
         + ", reported_at=" + reportedAt
         + ", replied_at=" + repliedAt
+        + ", accepted_at=" + acceptedAt
         + ", closed_at=" + closedAt
         + "}";
   }
@@ -551,6 +563,7 @@ public final class Complaint {
     private Instant contactedAt;
     private Instant reportedAt;
     private Instant repliedAt;
+    private Instant acceptedAt;
     private Instant closedAt;
 
     private Builder() {}
@@ -756,6 +769,12 @@ public final class Complaint {
     /** Sets replied_at (结果答复). */
     public Builder repliedAt(Instant v) {
       this.repliedAt = v;
+      return this;
+    }
+
+    /** Sets accepted_at (验收时间). */
+    public Builder acceptedAt(Instant v) {
+      this.acceptedAt = v;
       return this;
     }
 

@@ -279,17 +279,31 @@ public final class ComplaintFilter {
     return this;
   }
 
+  /** Only 验收时间 at or after v. */
+  public ComplaintFilter acceptedAtFrom(Instant v) throws FrontdeskException {
+    n.setAccepted_at_from(Convert.seconds(v, "accepted_at_from"));
+    match |= 1L << 36; // FD_COMPLAINT_MATCH_ACCEPTED_AT_FROM
+    return this;
+  }
+
+  /** Only 验收时间 before v. */
+  public ComplaintFilter acceptedAtTo(Instant v) throws FrontdeskException {
+    n.setAccepted_at_to(Convert.seconds(v, "accepted_at_to"));
+    match |= 1L << 37; // FD_COMPLAINT_MATCH_ACCEPTED_AT_TO
+    return this;
+  }
+
   /** Only 结案时间 at or after v. */
   public ComplaintFilter closedAtFrom(Instant v) throws FrontdeskException {
     n.setClosed_at_from(Convert.seconds(v, "closed_at_from"));
-    match |= 1L << 36; // FD_COMPLAINT_MATCH_CLOSED_AT_FROM
+    match |= 1L << 38; // FD_COMPLAINT_MATCH_CLOSED_AT_FROM
     return this;
   }
 
   /** Only 结案时间 before v. */
   public ComplaintFilter closedAtTo(Instant v) throws FrontdeskException {
     n.setClosed_at_to(Convert.seconds(v, "closed_at_to"));
-    match |= 1L << 37; // FD_COMPLAINT_MATCH_CLOSED_AT_TO
+    match |= 1L << 39; // FD_COMPLAINT_MATCH_CLOSED_AT_TO
     return this;
   }
 

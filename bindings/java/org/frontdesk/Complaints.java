@@ -85,6 +85,7 @@ public final class Complaints {
     private String severity;
     private String target;
     private Instant happenedAt;
+    private boolean accepted;
 
     /** A step of {@code kind}. */
     public Step(String kind) {
@@ -147,6 +148,12 @@ public final class Complaints {
       return this;
     }
 
+    /** implement: the customer, told of the work done, signed its acceptance (required, R-CPL-3). */
+    public Step accepted(boolean v) {
+      accepted = v;
+      return this;
+    }
+
     /** When it happened, if it is noted later (null: the actor's instant). */
     public Step happenedAt(Instant v) {
       happenedAt = v;
@@ -173,6 +180,7 @@ public final class Complaints {
         s.setSeverity(code("severity", severity));
         s.setTarget(code("target", target));
         if (happenedAt != null) s.setHappened_at(Convert.seconds(happenedAt, "step.happened_at"));
+        s.setAccepted(accepted ? 1 : 0);
         return s;
       } catch (FrontdeskException | RuntimeException e) {
         s.delete();

@@ -91,7 +91,12 @@ public class ComplaintsTest {
     fails(Frontdesk.EINVAL, "step.cause: is required",
         () -> Complaints.checkStep(major(EVE).id(1).state("assigned").build(), new Complaints.Step("investigate")));
     assertEquals(Collections.singletonList("reopen"), Complaints.stepsAllowed("closed"));
-    assertEquals(Arrays.asList("close", "reopen", "harm_cleared"), Complaints.stepsAllowed("followed_up"));
+    assertEquals(Arrays.asList("close", "reopen", "escalate", "harm_cleared"), Complaints.stepsAllowed("followed_up"));
+    fails(Frontdesk.EINVAL, "step.accepted: is required",
+        () -> Complaints.checkStep(major(EVE).id(1).state("chosen").validity("valid").build(),
+            new Complaints.Step("implement")));
+    assertEquals("implemented", Complaints.checkStep(major(EVE).id(1).state("chosen").validity("valid").build(),
+        new Complaints.Step("implement").accepted(true)));
   }
 
   @Test
