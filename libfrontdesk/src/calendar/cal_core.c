@@ -1227,6 +1227,41 @@ fd_status fd_calendar_local_date(fd_date *out, const fd_calendar *cal, int64_t a
     return FD_OK;
 }
 
+fd_status fd_calendar_day_start(int64_t *out, const fd_calendar *cal, fd_date date)
+{
+    const char *fn = "fd_calendar_day_start";
+    fd_status rc = check_out(fn, out, cal);
+    if (rc == FD_OK)
+        rc = fd__check_date(fn, "date", date);
+    if (rc)
+        return rc;
+    int64_t d = fd__days_from_civil(date.year, date.month, date.day);
+    if (d < cal->t0 || d >= cal->t0 + cal->n)
+        return out_of_table(cal, fn, d);
+    *out = cal->midnight[d - cal->t0];
+    return FD_OK;
+}
+
+fd_status fd_calendar_working_seconds_between(int64_t *out, const fd_calendar *cal, int64_t from, int64_t to)
+{
+    const char *fn = "fd_calendar_working_seconds_between";
+    fd_status rc = check_out(fn, out, cal);
+    int32_t i, j;
+    if (rc == FD_OK)
+        rc = fd__cal_index_of_instant(&i, cal, fn, from);
+    if (rc == FD_OK)
+        rc = fd__cal_index_of_instant(&j, cal, fn, to);
+    if (rc == FD_OK && !fd__cal_allowed(cal, cal->mode, cal->t0 + i))
+        rc = fd__cal_uncovered(cal, fn, cal->t0 + i);
+    if (rc == FD_OK && !fd__cal_allowed(cal, cal->mode, cal->t0 + j))
+        rc = fd__cal_uncovered(cal, fn, cal->t0 + j);
+    if (rc)
+        return rc;
+    /* The days between lie between two allowed days: the table answers for them. */
+    *out = fd__cal_business_at(cal, j, to) - fd__cal_business_at(cal, i, from);
+    return FD_OK;
+}
+
 fd_status fd_calendar_is_business_time(int *out, const fd_calendar *cal, int64_t at)
 {
     const char *fn = "fd_calendar_is_business_time";
