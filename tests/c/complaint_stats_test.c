@@ -1,0 +1,215 @@
+/*
+ * Monthly statistics of complaints (issue 13, item 6; R-CPL-6): the pure
+ * accumulator over a hand-computed month, and the store's month read through
+ * complaints_site_received. The month is October 2026 in Asia/Shanghai:
+ * 国庆节 10-01 … 10-07 off, the make-up working Saturday 10-10; business
+ * hours 08:30-12:00 and 13:30-17:30 (7.5 working hours a day).
+ */
+#include "fd_test.h"
+#include "internal.h"
+
+#include <math.h>
+#include <stdlib.h>
+
+#define HOUR 3600
+#define DAY 86400
+
+/* Site-local time in Asia/Shanghai (no DST): y-m-d h:mi. */
+static int64_t cst(int y, int m, int d, int h, int mi)
+{
+    return fd__days_from_civil(y, m, d) * DAY + h * HOUR + mi * 60 - 8 * HOUR;
+}
+
+static fd_complaint stored(const char *severity, const char *category, int64_t department, const char *validity,
+                           int64_t received_at, int64_t accepted_at, int64_t closed_at, int64_t reopened,
+                           const char *satisfaction)
+{
+    fd_complaint c = FD_COMPLAINT_INIT;
+    c.severity = severity;
+    c.category = category;
+    c.department_id = department;
+    c.validity = validity;
+    c.received_at = received_at;
+    c.accepted_at = accepted_at;
+    c.closed_at = closed_at;
+    c.reopened = reopened;
+    c.satisfaction = satisfaction;
+    c.state = "registered";
+    return c;
+}
+
+static fd_complaint_stats_row row_of(fd_complaint_stats *st, int group, size_t i)
+{
+    fd_complaint_stats_row r = FD_COMPLAINT_STATS_ROW_INIT;
+    fd_assert_ok(fd_complaint_stats_row_get(&r, st, group, i));
+    return r;
+}
+
+static void row_is(fd_complaint_stats *st, int group, size_t i, const char *key, int64_t count, int64_t resolved,
+                   int64_t in_time, double share)
+{
+    fd_complaint_stats_row r = row_of(st, group, i);
+    cr_assert_str_eq(r.key, key, "group %d row %zu", group, i);
+    cr_assert_eq(r.count, count, "%s: count %lld", key, (long long)r.count);
+    cr_assert_eq(r.resolved, resolved, "%s: resolved %lld", key, (long long)r.resolved);
+    cr_assert_eq(r.resolved_in_time, in_time, "%s", key);
+    cr_assert(fabs(r.resolved_in_time_share - share) < 1e-9, "%s: share %g", key, r.resolved_in_time_share);
+}
+
+/* The hand-computed month of the file comment's calendar:
+ * A important repair dept 5: Thu 10-15 09:00 → 14:30, 3 h + 1 h over the lunch break = 14400 s, in time, satisfied;
+ * B minor cleaning dept 5: Fri 10-16 16:30 → Mon 10-19 09:30 across the weekend = 7200 s, in time, average;
+ * C major security dept 7: received on the holiday 10-01 10:00 → Fri 10-09 17:30 = two whole days 54000 s, late,
+ *   unsatisfied (followed up, not closed);
+ * D important repair dept 7: the 调休 Saturday 10-10 08:30 → 12:00 = 12600 s, in time (implemented, open);
+ * E minor repair dept 5: reopened twice, open, its earlier follow-up unsatisfied;
+ * F minor noise: invalid, closed;
+ * G major repair: not assessed, received 10-31 23:30 local (15:30 UTC). */
+static void feed_month(fd_complaint_stats *st)
+{
+    fd_complaint v[] = {
+        stored("important", "repair", 5, "valid", cst(2026, 10, 15, 9, 0), cst(2026, 10, 15, 14, 30),
+               cst(2026, 10, 20, 10, 0), 0, "satisfied"),
+        stored("minor", "cleaning", 5, "valid", cst(2026, 10, 16, 16, 30), cst(2026, 10, 19, 9, 30),
+               cst(2026, 10, 21, 10, 0), 0, "average"),
+        stored("major", "security", 7, "valid", cst(2026, 10, 1, 10, 0), cst(2026, 10, 9, 17, 30), 0, 0,
+               "unsatisfied"),
+        stored("important", "repair", 7, "valid", cst(2026, 10, 10, 8, 30), cst(2026, 10, 10, 12, 0), 0, 0, ""),
+        stored("minor", "repair", 5, "valid", cst(2026, 10, 20, 9, 0), 0, 0, 2, "unsatisfied"),
+        stored("minor", "noise", 0, "invalid", cst(2026, 10, 21, 9, 0), 0, cst(2026, 10, 21, 11, 0), 0, NULL),
+        stored("major", "repair", 0, "", cst(2026, 10, 31, 23, 30), 0, 0, 0, NULL),
+    };
+    int in_time[] = { 1, 1, 0, 1, 1, 1, 1 }; /* E, F, G: not resolved, the flag is not looked at */
+    for (size_t i = 0; i < sizeof v / sizeof *v; i++)
+        fd_assert_ok(fd_complaint_stats_add(st, &v[i], in_time[i]));
+}
+
+Test(complaint_stats, R_CPL_6_a_hand_computed_month)
+{
+    fd_calendar *cal = NULL;
+    fd_complaint_stats *st = NULL;
+    fd_assert_ok(fd_calendar_new(&cal));
+    fd_assert_ok(fd_complaint_stats_new(&st, cal, 2026, 10));
+    feed_month(st);
+    fd_complaint_stats_totals t = FD_COMPLAINT_STATS_TOTALS_INIT;
+    fd_assert_ok(fd_complaint_stats_get(&t, st));
+    cr_assert_eq(t.year, 2026);
+    cr_assert_eq(t.month, 10);
+    cr_assert_eq(t.from, cst(2026, 10, 1, 0, 0));
+    cr_assert_eq(t.to, cst(2026, 11, 1, 0, 0));
+    cr_assert_eq(t.received, 7);
+    cr_assert_eq(t.valid, 5);
+    cr_assert_eq(t.invalid, 1);
+    cr_assert_eq(t.unassessed, 1);
+    cr_assert_eq(t.open, 4); /* C, D, E, G */
+    cr_assert_eq(t.resolved, 4);
+    cr_assert_eq(t.resolved_in_time, 3);
+    cr_assert(fabs(t.resolved_in_time_share - 0.75) < 1e-9);
+    /* sorted 7200, 12600, 14400, 54000: nearest rank 2 and 4 */
+    cr_assert_eq(t.resolve_median_s, 12600);
+    cr_assert_eq(t.resolve_p90_s, 54000);
+    cr_assert_eq(t.reopened, 1);
+    cr_assert_eq(t.reopens, 2);
+    cr_assert(fabs(t.reopen_share - 1.0 / 7) < 1e-9);
+    cr_assert_eq(t.followed_up, 4);
+    cr_assert_eq(t.satisfied, 1);
+    cr_assert_eq(t.average, 1);
+    cr_assert_eq(t.unsatisfied, 2);
+    cr_assert(fabs(t.satisfied_share - 0.25) < 1e-9);
+    cr_assert_eq(t.provisional, 0);
+
+    cr_assert_eq(fd_complaint_stats_row_count(st, FD_COMPLAINT_STATS_SEVERITY), 3);
+    row_is(st, FD_COMPLAINT_STATS_SEVERITY, 0, "major", 2, 1, 0, 0.0);
+    row_is(st, FD_COMPLAINT_STATS_SEVERITY, 1, "important", 2, 2, 2, 1.0);
+    row_is(st, FD_COMPLAINT_STATS_SEVERITY, 2, "minor", 3, 1, 1, 1.0);
+    row_is(st, FD_COMPLAINT_STATS_VALIDITY, 0, "valid", 5, 4, 3, 0.75);
+    row_is(st, FD_COMPLAINT_STATS_VALIDITY, 1, "invalid", 1, 0, 0, -1.0);
+    row_is(st, FD_COMPLAINT_STATS_VALIDITY, 2, "unassessed", 1, 0, 0, -1.0);
+    cr_assert_eq(fd_complaint_stats_row_count(st, FD_COMPLAINT_STATS_CATEGORY), 4);
+    row_is(st, FD_COMPLAINT_STATS_CATEGORY, 0, "repair", 4, 2, 2, 1.0);
+    row_is(st, FD_COMPLAINT_STATS_CATEGORY, 1, "cleaning", 1, 1, 1, 1.0);
+    row_is(st, FD_COMPLAINT_STATS_CATEGORY, 2, "noise", 1, 0, 0, -1.0);
+    row_is(st, FD_COMPLAINT_STATS_CATEGORY, 3, "security", 1, 1, 0, 0.0);
+    cr_assert_eq(fd_complaint_stats_row_count(st, FD_COMPLAINT_STATS_DEPARTMENT), 3);
+    row_is(st, FD_COMPLAINT_STATS_DEPARTMENT, 0, "5", 3, 2, 2, 1.0);
+    row_is(st, FD_COMPLAINT_STATS_DEPARTMENT, 1, "unassigned", 2, 0, 0, -1.0);
+    row_is(st, FD_COMPLAINT_STATS_DEPARTMENT, 2, "7", 2, 2, 1, 0.5);
+    cr_assert_eq(row_of(st, FD_COMPLAINT_STATS_DEPARTMENT, 0).department_id, 5);
+    cr_assert_eq(row_of(st, FD_COMPLAINT_STATS_DEPARTMENT, 1).department_id, 0);
+
+    fd_complaint_stats_row r = FD_COMPLAINT_STATS_ROW_INIT;
+    fd_assert_error(fd_complaint_stats_row_get(&r, st, FD_COMPLAINT_STATS_CATEGORY, 4), FD_ERANGE, "index");
+    fd_assert_error(fd_complaint_stats_row_get(&r, st, 9, 0), FD_EINVAL, "group");
+    cr_assert_eq(fd_complaint_stats_row_count(st, 9), 0);
+    cr_assert_eq(fd_complaint_stats_row_count(NULL, FD_COMPLAINT_STATS_SEVERITY), 0);
+    fd_complaint_stats_free(st);
+    fd_calendar_free(cal);
+}
+
+Test(complaint_stats, R_CPL_6_the_month_is_the_sites_local_month)
+{
+    fd_calendar *cal = NULL;
+    fd_complaint_stats *st = NULL;
+    fd_assert_ok(fd_calendar_new(&cal));
+    fd_assert_ok(fd_complaint_stats_new(&st, cal, 2026, 10));
+    /* 10-31 23:30 local is 15:30 UTC the same day: October; 11-01 00:30 local is still 10-31 in UTC: November */
+    fd_complaint c = stored("minor", "repair", 0, "", cst(2026, 10, 31, 23, 30), 0, 0, 0, NULL);
+    fd_assert_ok(fd_complaint_stats_add(st, &c, 0));
+    c.received_at = cst(2026, 11, 1, 0, 30);
+    fd_assert_error(fd_complaint_stats_add(st, &c, 0), FD_ERANGE, "local 2026-11-01 is not in the month 2026-10");
+    c.received_at = cst(2026, 10, 1, 0, 0) - 1;
+    fd_assert_error(fd_complaint_stats_add(st, &c, 0), FD_ERANGE, "complaint.received_at");
+    c.received_at = cst(2026, 10, 1, 0, 0);
+    fd_assert_ok(fd_complaint_stats_add(st, &c, 0));
+    /* refused complaints change nothing */
+    c.severity = "urgent";
+    fd_assert_error(fd_complaint_stats_add(st, &c, 0), FD_EINVAL, "complaint.severity");
+    c.severity = "minor";
+    c.validity = "maybe";
+    fd_assert_error(fd_complaint_stats_add(st, &c, 0), FD_EINVAL, "complaint.validity");
+    c.validity = "valid";
+    c.satisfaction = "happy";
+    fd_assert_error(fd_complaint_stats_add(st, &c, 0), FD_EINVAL, "complaint.satisfaction");
+    c.satisfaction = NULL;
+    c.accepted_at = c.received_at - 1;
+    fd_assert_error(fd_complaint_stats_add(st, &c, 0), FD_ERANGE, "complaint.accepted_at");
+    fd_complaint_stats_totals t = FD_COMPLAINT_STATS_TOTALS_INIT;
+    fd_assert_ok(fd_complaint_stats_get(&t, st));
+    cr_assert_eq(t.received, 2);
+    cr_assert_eq(fd_complaint_stats_row_count(st, FD_COMPLAINT_STATS_CATEGORY), 1);
+    fd_complaint_stats_free(st);
+    /* another zone: New York's October starts at 04:00 UTC */
+    fd_assert_ok(fd_calendar_set_time_zone(cal, "America/New_York"));
+    fd_assert_ok(fd_complaint_stats_new(&st, cal, 2026, 10));
+    fd_assert_ok(fd_complaint_stats_get(&t, st));
+    cr_assert_eq(t.from, fd__days_from_civil(2026, 10, 1) * DAY + 4 * HOUR);
+    fd_complaint_stats_free(st);
+    fd_assert_error(fd_complaint_stats_new(&st, cal, 2026, 13), FD_ERANGE, "month");
+    cr_assert_null(st);
+    fd_assert_error(fd_complaint_stats_new(&st, cal, 2500, 1), FD_ERANGE, "year");
+    fd_calendar_free(cal);
+}
+
+Test(complaint_stats, R_CPL_6_an_empty_month_is_zeros_and_no_shares)
+{
+    fd_calendar *cal = NULL;
+    fd_complaint_stats *st = NULL;
+    fd_assert_ok(fd_calendar_new(&cal));
+    fd_assert_ok(fd_complaint_stats_new(&st, cal, 2026, 2));
+    fd_complaint_stats_totals t = FD_COMPLAINT_STATS_TOTALS_INIT;
+    fd_assert_ok(fd_complaint_stats_get(&t, st));
+    cr_assert_eq(t.received, 0);
+    cr_assert_eq(t.resolved, 0);
+    cr_assert_eq(t.resolve_median_s, -1);
+    cr_assert_eq(t.resolve_p90_s, -1);
+    cr_assert_eq(t.resolved_in_time_share, -1.0);
+    cr_assert_eq(t.reopen_share, -1.0);
+    cr_assert_eq(t.satisfied_share, -1.0);
+    cr_assert_eq(fd_complaint_stats_row_count(st, FD_COMPLAINT_STATS_CATEGORY), 0);
+    cr_assert_eq(fd_complaint_stats_row_count(st, FD_COMPLAINT_STATS_DEPARTMENT), 0);
+    row_is(st, FD_COMPLAINT_STATS_SEVERITY, 0, "major", 0, 0, 0, -1.0);
+    t.version = 99;
+    fd_assert_error(fd_complaint_stats_get(&t, st), FD_EINVAL, "version");
+    fd_complaint_stats_free(st);
+    fd_calendar_free(cal);
+}
