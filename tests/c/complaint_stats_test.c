@@ -213,3 +213,150 @@ Test(complaint_stats, R_CPL_6_an_empty_month_is_zeros_and_no_shares)
     fd_complaint_stats_free(st);
     fd_calendar_free(cal);
 }
+
+/* --- the store's month ------------------------------------------------------------------------------ */
+
+typedef struct fx {
+    fd_store *s;
+    int64_t site, other_site, clerk, manager, other_clerk, eng;
+} fx;
+
+static fx fx_open(void)
+{
+    fx f;
+    memset(&f, 0, sizeof f);
+    fd_assert_ok(fd_store_open(&f.s, fd_test_path("complaint_stats"), NULL));
+    fd_test_sites t = fd_test_two_sites(f.s, cst(2026, 9, 1, 9, 0));
+    f.site = t.site;
+    f.other_site = t.other_site;
+    f.clerk = t.clerk;
+    f.manager = t.manager;
+    f.other_clerk = t.other_clerk;
+    fd_actor sys = fd_test_actor(f.site, 0, cst(2026, 9, 1, 9, 0));
+    fd_organisation org = FD_ORGANISATION_INIT;
+    org.name = "某某物业服务中心";
+    int64_t oid = 0;
+    fd_assert_ok(fd_store_organisation_add(&oid, f.s, &sys, &org));
+    fd_department d = FD_DEPARTMENT_INIT;
+    d.organisation_id = oid;
+    d.name = "工程部";
+    fd_assert_ok(fd_store_department_add(&f.eng, f.s, &sys, &d));
+    return f;
+}
+
+static int64_t fx_add(fx *f, int64_t site, int64_t staff, const char *severity, int64_t at)
+{
+    fd_complaint c = FD_COMPLAINT_INIT;
+    c.received_at = at;
+    c.channel = "phone";
+    c.category = "repair";
+    c.severity = severity;
+    c.what = "电梯困人";
+    fd_actor a = fd_test_actor(site, staff, at);
+    int64_t id = 0;
+    fd_assert_ok(fd_store_complaint_add(&id, f->s, &a, &c));
+    return id;
+}
+
+static int64_t fx_step(fx *f, int64_t id, int64_t at, const char *kind, int64_t proposal)
+{
+    fd_complaint_step s = FD_COMPLAINT_STEP_INIT;
+    s.kind = kind;
+    s.valid = 1;
+    s.note = "已处理";
+    s.department_id = f->eng;
+    s.promised_at = at + 5 * DAY;
+    s.cause = "设备老化";
+    s.solution = "更换部件";
+    s.proposal_id = proposal;
+    s.satisfaction = "satisfied";
+    s.accepted = 1;
+    fd_actor a = fd_test_actor(f->site, strcmp(kind, "choose") == 0 ? f->manager : f->clerk, at);
+    if (strcmp(kind, "choose") == 0)
+        a.grants = FD_GRANT_MANAGE;
+    int64_t e = 0;
+    fd_assert_ok(fd_store_complaint_step(&e, f->s, &a, id, &s));
+    return e;
+}
+
+/* Registered at @t, taken through to implemented at @implemented (then followed up when @followup). */
+static int64_t fx_resolved(fx *f, const char *severity, int64_t t, int64_t implemented, bool followup)
+{
+    int64_t id = fx_add(f, f->site, f->clerk, severity, t);
+    fx_step(f, id, t + 600, "assess", 0);
+    fx_step(f, id, t + 1200, "assign", 0);
+    fx_step(f, id, t + 1800, "investigate", 0);
+    int64_t p = fx_step(f, id, t + 2400, "propose", 0);
+    fx_step(f, id, t + 3000, "choose", p);
+    fx_step(f, id, implemented, "implement", 0);
+    if (followup)
+        fx_step(f, id, implemented + HOUR, "followup", 0);
+    return id;
+}
+
+Test(complaint_stats, R_CPL_6_the_stores_month_counts_the_sites_local_month_only)
+{
+    fx f = fx_open();
+    /* 4 working hours, in time (important: resolved within 3 days), satisfied */
+    fx_resolved(&f, "important", cst(2026, 10, 15, 9, 0), cst(2026, 10, 15, 14, 30), true);
+    /* reopened after its follow-up: not resolved any more, its follow-up still counted */
+    int64_t reopened = fx_resolved(&f, "major", cst(2026, 10, 20, 9, 0), cst(2026, 10, 22, 9, 0), true);
+    fd_complaint_step s = FD_COMPLAINT_STEP_INIT;
+    s.kind = "reopen";
+    s.note = "客户反映问题复发";
+    fd_actor a = fd_test_actor(f.site, f.clerk, cst(2026, 10, 23, 9, 0));
+    fd_assert_ok(fd_store_complaint_step(NULL, f.s, &a, reopened, &s));
+    /* invalid */
+    int64_t inv = fx_add(&f, f.site, f.clerk, "minor", cst(2026, 10, 21, 9, 0));
+    s = (fd_complaint_step)FD_COMPLAINT_STEP_INIT;
+    s.kind = "assess";
+    s.valid = 0;
+    s.note = "不属于物业服务范围，已向客户解释";
+    a = fd_test_actor(f.site, f.clerk, cst(2026, 10, 21, 10, 0));
+    fd_assert_ok(fd_store_complaint_step(NULL, f.s, &a, inv, &s));
+    /* the month's edges in local time; another site's complaint in the month */
+    fx_add(&f, f.site, f.clerk, "major", cst(2026, 10, 31, 23, 30));
+    fx_add(&f, f.site, f.clerk, "major", cst(2026, 11, 1, 0, 30));
+    fx_add(&f, f.site, f.clerk, "major", cst(2026, 9, 30, 23, 30));
+    fx_add(&f, f.other_site, f.other_clerk, "major", cst(2026, 10, 15, 9, 0));
+
+    fd_actor clerk = fd_test_actor(f.site, f.clerk, cst(2026, 11, 2, 9, 0));
+    fd_complaint_stats *st = NULL;
+    fd_assert_ok(fd_store_complaint_stats(&st, f.s, &clerk, 2026, 10));
+    fd_complaint_stats_totals t = FD_COMPLAINT_STATS_TOTALS_INIT;
+    fd_assert_ok(fd_complaint_stats_get(&t, st));
+    cr_assert_eq(t.received, 4);
+    cr_assert_eq(t.valid, 2);
+    cr_assert_eq(t.invalid, 1);
+    cr_assert_eq(t.unassessed, 1);
+    cr_assert_eq(t.open, 3);
+    cr_assert_eq(t.resolved, 1);
+    cr_assert_eq(t.resolved_in_time, 1);
+    cr_assert_eq(t.resolve_median_s, 4 * HOUR);
+    cr_assert_eq(t.resolve_p90_s, 4 * HOUR);
+    cr_assert_eq(t.reopened, 1);
+    cr_assert_eq(t.followed_up, 2);
+    cr_assert_eq(t.satisfied, 2);
+    row_is(st, FD_COMPLAINT_STATS_SEVERITY, 0, "major", 2, 0, 0, -1.0);
+    row_is(st, FD_COMPLAINT_STATS_SEVERITY, 1, "important", 1, 1, 1, 1.0);
+    row_is(st, FD_COMPLAINT_STATS_DEPARTMENT, 0, "unassigned", 2, 0, 0, -1.0);
+    char key[24];
+    snprintf(key, sizeof key, "%lld", (long long)f.eng);
+    row_is(st, FD_COMPLAINT_STATS_DEPARTMENT, 1, key, 2, 1, 1, 1.0);
+    /* the store's month is final */
+    fd_complaint c = stored("minor", "repair", 0, "", cst(2026, 10, 2, 9, 0), 0, 0, 0, NULL);
+    fd_assert_error(fd_complaint_stats_add(st, &c, 0), FD_ESTATE, "final");
+    fd_complaint_stats_free(st);
+
+    /* a month without complaints; a bad month */
+    fd_assert_ok(fd_store_complaint_stats(&st, f.s, &clerk, 2026, 12));
+    fd_assert_ok(fd_complaint_stats_get(&t, st));
+    cr_assert_eq(t.received, 0);
+    cr_assert_eq(t.resolve_median_s, -1);
+    fd_complaint_stats_free(st);
+    fd_assert_error(fd_store_complaint_stats(&st, f.s, &clerk, 2026, 0), FD_ERANGE, "fd_store_complaint_stats: month");
+    cr_assert_null(st);
+    fd_actor nobody = fd_test_actor(f.site, 999, cst(2026, 11, 2, 9, 0));
+    cr_assert_neq(fd_store_complaint_stats(&st, f.s, &nobody, 2026, 10), FD_OK);
+    fd_store_close(f.s);
+}

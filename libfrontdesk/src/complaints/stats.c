@@ -151,6 +151,8 @@ fd_status fd_complaint_stats_add(fd_complaint_stats *st, const fd_complaint *c, 
         rc = fd__check_ptr(fn, "c", c);
     if (rc)
         return rc;
+    if (st->cal == NULL)
+        return fd__error(FD_ESTATE, "%s: st: the store's statistics of a month are final: nothing is added to them", fn);
     if (c->received_at < st->from || c->received_at >= st->to) {
         fd_date d = { 0, 0, 0 };
         if (fd_calendar_local_date(&d, st->cal, c->received_at) != FD_OK)
@@ -221,6 +223,11 @@ fd_status fd_complaint_stats_add(fd_complaint_stats *st, const fd_complaint *c, 
     st->average += strcmp(sat, "average") == 0;
     st->unsatisfied += strcmp(sat, "unsatisfied") == 0;
     return FD_OK;
+}
+
+void fd__complaint_stats_seal(fd_complaint_stats *st)
+{
+    st->cal = NULL;
 }
 
 static int cmp_i64(const void *a, const void *b)
