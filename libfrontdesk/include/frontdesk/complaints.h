@@ -773,8 +773,8 @@ typedef struct fd_complaint_stats_totals {
     unsigned int version;           /**< ::FD_COMPLAINT_STATS_TOTALS_VERSION */
     int year;                       /**< the month counted */
     int month;                      /**< 1..12 */
-    int64_t from;                   /**< the month as UTC seconds: local 00:00 of its first day */
-    int64_t to;                     /**< local 00:00 of the next month's first day (not in it) */
+    int64_t month_start;            /**< the month as UTC seconds: local 00:00 of its first day */
+    int64_t month_end;              /**< local 00:00 of the next month's first day (not in it) */
     int64_t received;               /**< complaints received in the month */
     int64_t valid;                  /**< assessed valid */
     int64_t invalid;                /**< assessed invalid */
@@ -842,9 +842,9 @@ FD_API fd_status fd_complaint_stats_new(fd_complaint_stats **out, const fd_calen
 FD_API fd_status fd_complaint_stats_add(fd_complaint_stats *st, const fd_complaint *c, int resolved_in_time);
 
 /**
- * The totals so far into @p out (median and p90 computed here; O(n log n)
- * once after an add).
- * @return ::FD_OK; ::FD_EINVAL (NULL, or @p out's version unknown).
+ * The totals so far into @p out (its version set; median and p90 computed
+ * here, O(n log n) once after an add).
+ * @return ::FD_OK; ::FD_EINVAL (NULL).
  */
 FD_API fd_status fd_complaint_stats_get(fd_complaint_stats_totals *out, fd_complaint_stats *st);
 
@@ -854,8 +854,9 @@ FD_API size_t fd_complaint_stats_row_count(const fd_complaint_stats *st, int gro
 /**
  * Row @p index of @p group, in the group's order (see ::fd_complaint_stats_group);
  * the key is owned by @p st (valid until the next add or the free).
- * @return ::FD_OK; ::FD_EINVAL (NULL, unknown group, @p out's version
- *         unknown); ::FD_ERANGE (index past the last).
+ * @p out's version is set.
+ * @return ::FD_OK; ::FD_EINVAL (NULL, unknown group); ::FD_ERANGE (index
+ *         past the last).
  */
 FD_API fd_status fd_complaint_stats_row_get(fd_complaint_stats_row *out, fd_complaint_stats *st, int group, size_t index);
 

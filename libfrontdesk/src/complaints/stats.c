@@ -258,9 +258,6 @@ fd_status fd_complaint_stats_get(fd_complaint_stats_totals *out, fd_complaint_st
         rc = fd__check_ptr(fn, "st", st);
     if (rc)
         return rc;
-    if (out->version != FD_COMPLAINT_STATS_TOTALS_VERSION)
-        return fd__error(FD_EINVAL, "%s: out.version: %u is not %d", fn, out->version,
-                         FD_COMPLAINT_STATS_TOTALS_VERSION);
     if (!st->times_sorted) {
         qsort(st->times, st->ntimes, sizeof *st->times, cmp_i64);
         st->times_sorted = true;
@@ -270,8 +267,8 @@ fd_status fd_complaint_stats_get(fd_complaint_stats_totals *out, fd_complaint_st
     t.version = FD_COMPLAINT_STATS_TOTALS_VERSION;
     t.year = st->year;
     t.month = st->month;
-    t.from = st->from;
-    t.to = st->to;
+    t.month_start = st->from;
+    t.month_end = st->to;
     t.received = st->received;
     t.valid = st->val[0].count;
     t.invalid = st->val[1].count;
@@ -347,8 +344,6 @@ fd_status fd_complaint_stats_row_get(fd_complaint_stats_row *out, fd_complaint_s
         rc = fd__check_ptr(fn, "st", st);
     if (rc)
         return rc;
-    if (out->version != FD_COMPLAINT_STATS_ROW_VERSION)
-        return fd__error(FD_EINVAL, "%s: out.version: %u is not %d", fn, out->version, FD_COMPLAINT_STATS_ROW_VERSION);
     size_t n = 0;
     const row *v = rows_of(st, group, &n);
     if (v == NULL)

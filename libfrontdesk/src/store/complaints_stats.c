@@ -56,8 +56,8 @@ fd_status fd_store_complaint_stats(fd_complaint_stats **out, fd_store *store, co
         return FD_EIO;
     }
     sqlite3_bind_int64(st, 1, actor->site_id);
-    sqlite3_bind_int64(st, 2, span.from);
-    sqlite3_bind_int64(st, 3, span.to);
+    sqlite3_bind_int64(st, 2, span.month_start);
+    sqlite3_bind_int64(st, 3, span.month_end);
     fd_complaint c = FD_COMPLAINT_INIT;
     int src;
     while ((src = sqlite3_step(st)) == SQLITE_ROW) {
