@@ -231,15 +231,7 @@ static fx fx_open(void)
     f.clerk = t.clerk;
     f.manager = t.manager;
     f.other_clerk = t.other_clerk;
-    fd_actor sys = fd_test_actor(f.site, 0, cst(2026, 9, 1, 9, 0));
-    fd_organisation org = FD_ORGANISATION_INIT;
-    org.name = "某某物业服务中心";
-    int64_t oid = 0;
-    fd_assert_ok(fd_store_organisation_add(&oid, f.s, &sys, &org));
-    fd_department d = FD_DEPARTMENT_INIT;
-    d.organisation_id = oid;
-    d.name = "工程部";
-    fd_assert_ok(fd_store_department_add(&f.eng, f.s, &sys, &d));
+    f.eng = fd_test_department(f.s, f.site, cst(2026, 9, 1, 9, 0), "某某物业服务中心", "工程部");
     return f;
 }
 

@@ -946,15 +946,23 @@ fd_status fd_calendar_provisional_until(fd_date *out, const fd_calendar *cal)
     return FD_OK;
 }
 
-fd_status fd_calendar_is_provisional(int *out, const fd_calendar *cal, fd_date date)
+/* The checks of a call answering about @date whatever the data: @out, @cal and the date; its day number. */
+static fd_status checked_day(int64_t *d, const char *fn, const void *out, const fd_calendar *cal, fd_date date)
 {
-    const char *fn = "fd_calendar_is_provisional";
     fd_status rc = check_out(fn, out, cal);
     if (rc == FD_OK)
         rc = fd__check_date(fn, "date", date);
+    if (rc == FD_OK)
+        *d = fd__days_from_civil(date.year, date.month, date.day);
+    return rc;
+}
+
+fd_status fd_calendar_is_provisional(int *out, const fd_calendar *cal, fd_date date)
+{
+    int64_t d = 0;
+    fd_status rc = checked_day(&d, "fd_calendar_is_provisional", out, cal, date);
     if (rc)
         return rc;
-    int64_t d = fd__days_from_civil(date.year, date.month, date.day);
     *out = d < cal->cov_lo || d > cal->cov_hi;
     return FD_OK;
 }
@@ -1230,12 +1238,10 @@ fd_status fd_calendar_local_date(fd_date *out, const fd_calendar *cal, int64_t a
 fd_status fd_calendar_day_start(int64_t *out, const fd_calendar *cal, fd_date date)
 {
     const char *fn = "fd_calendar_day_start";
-    fd_status rc = check_out(fn, out, cal);
-    if (rc == FD_OK)
-        rc = fd__check_date(fn, "date", date);
+    int64_t d = 0;
+    fd_status rc = checked_day(&d, fn, out, cal, date);
     if (rc)
         return rc;
-    int64_t d = fd__days_from_civil(date.year, date.month, date.day);
     if (d < cal->t0 || d >= cal->t0 + cal->n)
         return out_of_table(cal, fn, d);
     *out = cal->midnight[d - cal->t0];
