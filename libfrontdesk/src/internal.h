@@ -442,4 +442,9 @@ const char *fd__reply_builtin(void);
 /* How many phrases fd_reply_check() takes at most (the built-in ones and a site's). */
 #define FD__REPLY_PHRASES_MAX 200
 
+/* (complaints/stats.c) The store's month is final: drops the accumulator's
+ * calendar (the store's, which it may rebuild); a later add is FD_ESTATE. */
+struct fd_complaint_stats;
+void fd__complaint_stats_seal(struct fd_complaint_stats *st);
+
 #endif /* FRONTDESK_INTERNAL_H */

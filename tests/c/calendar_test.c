@@ -1328,3 +1328,45 @@ Test(calendar, clock_messages_show_site_local_time)
     cr_assert(prov == 1 && strcmp(buf.ptr, "CN-2026.1+provisional-2027") == 0, "%s", buf.ptr);
     fd_sla_free(p);
 }
+
+static int64_t working_s(int64_t from, int64_t to)
+{
+    int64_t s = -1;
+    fd_assert_ok(fd_calendar_working_seconds_between(&s, cal, from, to));
+    return s;
+}
+
+/* Business hours 08:30-12:00 and 13:30-17:30: 7.5 working hours a working day. */
+Test(calendar, R_CPL_6_working_seconds_between_counts_business_hours_of_working_days)
+{
+    /* one day, across the lunch break: 09:00-12:00 and 13:30-14:00 */
+    cr_assert_eq(working_s(sh(2026, 10, 15, 9, 0, 0), sh(2026, 10, 15, 14, 0, 0)), 3 * 3600 + 1800);
+    /* before opening to after closing: the whole day */
+    cr_assert_eq(working_s(sh(2026, 10, 15, 7, 0, 0), sh(2026, 10, 15, 20, 0, 0)), 27000);
+    /* across a weekend: Friday 16:30 to Monday 09:30 */
+    cr_assert_eq(working_s(sh(2026, 10, 16, 16, 30, 0), sh(2026, 10, 19, 9, 30, 0)), 7200);
+    /* across 国庆 (10-01 … 10-07 off): Wednesday 09-30 17:00 to Thursday 10-08 09:00 */
+    cr_assert_eq(working_s(sh(2026, 9, 30, 17, 0, 0), sh(2026, 10, 8, 9, 0, 0)), 3600);
+    /* the 调休 Saturday 10-10 counts a whole day; an ordinary Saturday none */
+    cr_assert_eq(working_s(sh(2026, 10, 10, 0, 0, 0), sh(2026, 10, 11, 12, 0, 0)), 27000);
+    cr_assert_eq(working_s(sh(2026, 10, 17, 0, 0, 0), sh(2026, 10, 18, 23, 0, 0)), 0);
+    /* signed: backwards is negative, an empty span zero */
+    cr_assert_eq(working_s(sh(2026, 10, 19, 9, 30, 0), sh(2026, 10, 16, 16, 30, 0)), -7200);
+    cr_assert_eq(working_s(sh(2026, 10, 19, 9, 30, 0), sh(2026, 10, 19, 9, 30, 0)), 0);
+    int64_t s;
+    fd_assert_error(fd_calendar_working_seconds_between(NULL, cal, 0, 0), FD_EINVAL, "out");
+    fd_assert_error(fd_calendar_working_seconds_between(&s, cal, sh(2026, 10, 15, 9, 0, 0), INT64_MAX / 2),
+                    FD_ERANGE, "outside");
+}
+
+Test(calendar, R_CPL_6_day_start_is_local_midnight)
+{
+    int64_t t = 0;
+    fd_assert_ok(fd_calendar_day_start(&t, cal, D(2026, 10, 31)));
+    cr_assert_eq(t, sh(2026, 10, 31, 0, 0, 0));
+    fd_assert_ok(fd_calendar_set_time_zone(cal, "America/New_York"));
+    fd_assert_ok(fd_calendar_day_start(&t, cal, D(2026, 11, 1)));
+    cr_assert_eq(t, utc(2026, 11, 1, 4, 0)); /* EDT, UTC-4, until 02:00 that day */
+    fd_assert_error(fd_calendar_day_start(&t, cal, D(2026, 2, 30)), FD_EINVAL, "date");
+    fd_assert_error(fd_calendar_day_start(&t, cal, D(2200, 1, 1)), FD_ERANGE, "");
+}

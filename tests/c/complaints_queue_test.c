@@ -292,15 +292,7 @@ static fx fx_open(const char *stem)
     fd_test_sites t = fd_test_two_sites(f.s, SETUP_AT);
     f.site = t.site, f.other_site = t.other_site;
     f.clerk = t.clerk, f.manager = t.manager, f.other_clerk = t.other_clerk;
-    fd_actor sys = actor_at(f.site, 0, SETUP_AT);
-    fd_organisation org = FD_ORGANISATION_INIT;
-    org.name = "某某物业服务中心";
-    int64_t oid = 0;
-    fd_assert_ok(fd_store_organisation_add(&oid, f.s, &sys, &org));
-    fd_department d = FD_DEPARTMENT_INIT;
-    d.organisation_id = oid;
-    d.name = "工程部";
-    fd_assert_ok(fd_store_department_add(&f.eng, f.s, &sys, &d));
+    f.eng = fd_test_department(f.s, f.site, SETUP_AT, "某某物业服务中心", "工程部");
     return f;
 }
 

@@ -897,16 +897,7 @@ typedef struct fx {
 
 static int64_t fx_department(fd_store *s, int64_t site, const char *org_name, const char *name)
 {
-    fd_actor sys = fd_test_actor(site, 0, T_EVE - 30 * DAY);
-    fd_organisation org = FD_ORGANISATION_INIT;
-    org.name = org_name;
-    int64_t oid = 0, id = 0;
-    fd_assert_ok(fd_store_organisation_add(&oid, s, &sys, &org));
-    fd_department d = FD_DEPARTMENT_INIT;
-    d.organisation_id = oid;
-    d.name = name;
-    fd_assert_ok(fd_store_department_add(&id, s, &sys, &d));
-    return id;
+    return fd_test_department(s, site, T_EVE - 30 * DAY, org_name, name);
 }
 
 /*

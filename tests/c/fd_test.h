@@ -57,4 +57,7 @@ typedef struct fd_test_sites {
 } fd_test_sites;
 fd_test_sites fd_test_two_sites(fd_store *s, int64_t at);
 
+/* Adds organisation @org_name with its department @name at @site as the system at @at; the department's id. */
+int64_t fd_test_department(fd_store *s, int64_t site, int64_t at, const char *org_name, const char *name);
+
 #endif

@@ -124,6 +124,20 @@ fd_test_sites fd_test_two_sites(fd_store *s, int64_t at)
     return t;
 }
 
+int64_t fd_test_department(fd_store *s, int64_t site, int64_t at, const char *org_name, const char *name)
+{
+    fd_actor sys = fd_test_actor(site, 0, at);
+    fd_organisation org = FD_ORGANISATION_INIT;
+    org.name = org_name;
+    int64_t oid = 0, id = 0;
+    fd_assert_ok(fd_store_organisation_add(&oid, s, &sys, &org));
+    fd_department d = FD_DEPARTMENT_INIT;
+    d.organisation_id = oid;
+    d.name = name;
+    fd_assert_ok(fd_store_department_add(&id, s, &sys, &d));
+    return id;
+}
+
 void fd_test_plan(char *out, size_t cap, const char *path, const char *sql)
 {
     sqlite3 *db = NULL;

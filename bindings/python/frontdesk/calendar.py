@@ -247,6 +247,16 @@ class Calendar(Handle):
         """The date (datetime.date) of instant ``at`` in the calendar's time zone."""
         return _c.fd_calendar_local_date(self._handle(), to_instant(at, "at"))
 
+    def day_start(self, date):
+        """The first instant (aware UTC datetime) of the local day ``date`` in the calendar's time zone."""
+        return from_instant(_c.fd_calendar_day_start(self._handle(), self._date(date)))
+
+    def working_seconds_between(self, start, end):
+        """Seconds of [start, end) in business hours of working days (调休 days in, holidays out; R-CPL-6),
+        negative when end is before start."""
+        return _c.fd_calendar_working_seconds_between(self._handle(), to_instant(start, "from"),
+                                                      to_instant(end, "to"))
+
     def is_business_time(self, at):
         """Whether ``at`` falls in business hours of a working day."""
         return bool(_c.fd_calendar_is_business_time(self._handle(), to_instant(at, "at")))

@@ -432,3 +432,97 @@ def check_site_reply(store, actor, text):
     """R-CPL-7 at the actor's site: :func:`check_reply` of ``text`` against the built-in phrases and the site's
     in use."""
     return _reply_hits(_c.fd_store_reply_check(store._handle(), store._actor(actor), text), text)
+
+
+# -- monthly statistics (R-CPL-6, item 6) ---------------------------------------------------------
+__all__ += ["ComplaintStatsRow", "ComplaintStats", "ComplaintStatsAccumulator", "complaint_stats"]
+
+_GROUPS = (("by_category", 1), ("by_department", 2), ("by_severity", 3), ("by_validity", 4))
+
+
+def _share(x):
+    return None if x < 0 else x
+
+
+class ComplaintStatsRow(_NamedTuple):
+    """One row of a month's counts (R-CPL-6): the key (category, severity or validity code — "unassessed" for
+    complaints not assessed yet —, or a department's id as text, "unassigned" for none), the department's id (0
+    elsewhere), complaints received, resolved, resolved within the resolve target, and the share of the resolved
+    ones within it (None when none resolved)."""
+    key: str
+    department_id: int
+    count: int
+    resolved: int
+    resolved_in_time: int
+    resolved_in_time_share: _Optional[float]
+
+
+class ComplaintStats:
+    """A month's complaints counted (R-CPL-6, 顾客投诉分类统计表); see complaints.h for the definitions.
+    Attributes: year, month, start and end (the local month as aware UTC datetimes, end not in it), received,
+    valid, invalid, unassessed, open, resolved, resolved_in_time, resolved_in_time_share, resolve_median_s and
+    resolve_p90_s (working seconds, nearest rank), reopened, reopens, reopen_share, followed_up, satisfied,
+    average, unsatisfied, satisfied_share, provisional, and the rows by_category, by_department, by_severity,
+    by_validity (lists of ComplaintStatsRow). A share or time with nothing to count from is None."""
+
+    def __init__(self, handle):
+        t = _c.fd_complaint_stats_totals()
+        _c.fd_complaint_stats_get(t, handle)
+        self.year, self.month = t.year, t.month
+        self.start, self.end = from_seconds(t.month_start), from_seconds(t.month_end)
+        for name in ("received", "valid", "invalid", "unassessed", "open", "resolved", "resolved_in_time",
+                     "reopened", "reopens", "followed_up", "satisfied", "average", "unsatisfied"):
+            setattr(self, name, getattr(t, name))
+        self.resolved_in_time_share = _share(t.resolved_in_time_share)
+        self.reopen_share = _share(t.reopen_share)
+        self.satisfied_share = _share(t.satisfied_share)
+        self.resolve_median_s = None if t.resolve_median_s < 0 else t.resolve_median_s
+        self.resolve_p90_s = None if t.resolve_p90_s < 0 else t.resolve_p90_s
+        self.provisional = bool(t.provisional)
+        for name, group in _GROUPS:
+            rows = []
+            for i in range(_c.fd_complaint_stats_row_count(handle, group)):
+                r = _c.fd_complaint_stats_row()
+                _c.fd_complaint_stats_row_get(r, handle, group, i)
+                rows.append(ComplaintStatsRow(r.key, r.department_id, r.count, r.resolved, r.resolved_in_time,
+                                              _share(r.resolved_in_time_share)))
+            setattr(self, name, rows)
+
+    def __repr__(self):
+        return (f"ComplaintStats({self.year}-{self.month:02d}: {self.received} received, {self.resolved} resolved, "
+                f"median {self.resolve_median_s} s)")
+
+
+class ComplaintStatsAccumulator:
+    """R-CPL-6 without the store (a suite with its own database): counts the Complaint records it is given, each
+    received in the local month ``year``-``month`` of ``calendar`` (a WorkCalendar; others are refused naming
+    received_at), with whether its resolve target was met and never breached. :meth:`result` gives the
+    ComplaintStats so far."""
+
+    def __init__(self, calendar, year, month):
+        self._calendar = calendar  # the accumulator counts on it: kept alive with it
+        self._h = _c.fd_complaint_stats_new(calendar._handle(), integer(year, "year"), integer(month, "month"))
+
+    def add(self, complaint, resolved_in_time=False, zone=None):
+        _c.fd_complaint_stats_add(self._h, _record(complaint, zone), 1 if resolved_in_time else 0)
+
+    def result(self):
+        return ComplaintStats(self._h)
+
+    def close(self):
+        if self._h is not None:
+            _c.fd_complaint_stats_free(self._h)
+            self._h = None
+
+    __del__ = close
+
+
+def complaint_stats(store, actor, year, month):
+    """R-CPL-6: the month's statistics of the actor's site (its local month: a complaint received 23:30 on the
+    31st belongs to that month) as ComplaintStats, read through the index of complaints by when received."""
+    h = _c.fd_store_complaint_stats(store._handle(), store._actor(actor), integer(year, "year"),
+                                    integer(month, "month"))
+    try:
+        return ComplaintStats(h)
+    finally:
+        _c.fd_complaint_stats_free(h)

@@ -303,6 +303,28 @@ FD_API fd_status fd_calendar_is_quiet_time(int *out, const fd_calendar *cal, int
 FD_API fd_status fd_calendar_next_call_time(int64_t *out, const fd_calendar *cal, int64_t at);
 
 /**
+ * The UTC instant of site-local 00:00 of @p date (the first second of that
+ * local day; a day starts at the first local second that exists when a zone
+ * transition skips midnight). Does not depend on the holiday data. O(1).
+ * @return ::FD_OK; ::FD_EINVAL (NULL, not a real date); ::FD_ERANGE (outside
+ *         the years the calendar computes).
+ */
+FD_API fd_status fd_calendar_day_start(int64_t *out, const fd_calendar *cal, fd_date date);
+
+/**
+ * Working time between two instants (R-CPL-6: time to resolve "in working
+ * hours"): the seconds of [@p from, @p to) that fall in business hours of a
+ * working day — make-up working days (调休上班) count, weekends, holidays and
+ * a site's closures do not; negative (the same amount) when @p to is before
+ * @p from. Read from the calendar's table of business seconds before each
+ * day: O(log days), not O(days).
+ * @return ::FD_OK; ::FD_EINVAL (NULL); ::FD_ERANGE (an instant outside the
+ *         years the calendar computes); ::FD_EDATA (a day past the holiday
+ *         data when `calendar.beyond_data` refuses it, or before the data).
+ */
+FD_API fd_status fd_calendar_working_seconds_between(int64_t *out, const fd_calendar *cal, int64_t from, int64_t to);
+
+/**
  * The deadline for something received at @p start (R-CPL-2, R-CALL-9, R-PLN-1):
  * - `CLOCK_HOURS`/`CLOCK_MINUTES`: @p start plus the time;
  * - `BUSINESS_HOURS`/`BUSINESS_MINUTES`: the instant when that much business

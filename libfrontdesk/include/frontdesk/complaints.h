@@ -724,6 +724,147 @@ FD_API fd_status fd_complaint_target_eval(fd_complaint_clock *out, const fd_comp
 FD_API fd_status fd_complaint_may_escalate(int *out, int64_t *next, const fd_calendar *cal, const fd_policy *policy,
                                            int64_t now);
 
+/* --- monthly statistics (R-CPL-6) ------------------------------------------------ */
+
+/**
+ * A month's complaints counted (顾客投诉分类统计表, R-CPL-6): an accumulator
+ * the caller feeds each complaint received in the month
+ * (fd_complaint_stats_add()); the store's fd_store_complaint_stats() feeds it
+ * from the database, a suite with its own database feeds it itself.
+ * Definitions:
+ * - the month: the complaints *received* (`received_at`) in the calendar's
+ *   local month — from local 00:00 of its first day to local 00:00 of the
+ *   next month's, in the site's time zone (a complaint received at 23:30 on
+ *   the 31st in Shanghai is October's though UTC says the 31st 15:30 — or,
+ *   at 00:30 on the 1st, the month before's 16:30 UTC);
+ * - resolved: valid and `accepted_at` set — the implement step, the work
+ *   done and the acceptance signed (R-CPL-3), not undone by a reopen since;
+ *   the time to resolve is the WORKING time from `received_at` to
+ *   `accepted_at` (fd_calendar_working_seconds_between(): business hours of
+ *   working days, 调休 days in, holidays out; a pause waiting for the customer
+ *   is not taken off), in seconds (`_s`);
+ * - resolved within target: resolved, and the complaint's resolve target in
+ *   force was met and never breached (the caller says so: the store reads the
+ *   stored target, `met_at` set and `breached_at` 0); the share per severity
+ *   is of the resolved ones (open complaints are in neither part);
+ * - invalid (assessed invalid) and unassessed complaints count in every
+ *   count-by row, and in the validity rows, but never as resolved;
+ * - median and p90: nearest rank over the resolved complaints' times (the
+ *   value at rank ceil(p / 100 * n) of the sorted times, 1-based);
+ * - reopen rate: complaints reopened at least once / complaints received;
+ * - satisfaction: the complaints with a follow-up (`satisfaction` set, the
+ *   last follow-up's), by answer; the share satisfied is of those.
+ * A share with nothing to divide by (an empty month, no complaint resolved,
+ * none followed up) is -1, and the median and p90 then are -1: never a
+ * division by zero; the bindings give None / null for them.
+ * Thread safety: one thread at a time; reads of the calendar are safe.
+ */
+typedef struct fd_complaint_stats fd_complaint_stats;
+
+/** The groups of rows of fd_complaint_stats_row_get(). */
+typedef enum fd_complaint_stats_group {
+    FD_COMPLAINT_STATS_CATEGORY = 1,   /**< by category code, most complaints first (then by code) */
+    FD_COMPLAINT_STATS_DEPARTMENT = 2, /**< by responsible department (`department_id`; key "unassigned" for
+                                            none yet, else the id in decimal), most complaints first (then by id) */
+    FD_COMPLAINT_STATS_SEVERITY = 3,   /**< major, important, minor: always three rows */
+    FD_COMPLAINT_STATS_VALIDITY = 4    /**< valid, invalid, unassessed (not assessed yet): always three rows */
+} fd_complaint_stats_group;
+
+/** A month's totals (fd_complaint_stats_get()). */
+typedef struct fd_complaint_stats_totals {
+    unsigned int version;           /**< ::FD_COMPLAINT_STATS_TOTALS_VERSION */
+    int year;                       /**< the month counted */
+    int month;                      /**< 1..12 */
+    int64_t month_start;            /**< the month as UTC seconds: local 00:00 of its first day */
+    int64_t month_end;              /**< local 00:00 of the next month's first day (not in it) */
+    int64_t received;               /**< complaints received in the month */
+    int64_t valid;                  /**< assessed valid */
+    int64_t invalid;                /**< assessed invalid */
+    int64_t unassessed;             /**< not assessed yet */
+    int64_t open;                   /**< not closed (`closed_at` 0) */
+    int64_t resolved;               /**< resolved (see ::fd_complaint_stats) */
+    int64_t resolved_in_time;       /**< resolved within the resolve target */
+    double resolved_in_time_share;  /**< resolved_in_time / resolved, 0..1; -1 when none resolved */
+    int64_t resolve_median_s;       /**< time to resolve, working seconds, nearest-rank median; -1 when none */
+    int64_t resolve_p90_s;          /**< nearest-rank 90th percentile, working seconds; -1 when none */
+    int64_t reopened;               /**< complaints reopened at least once */
+    int64_t reopens;                /**< reopen steps in all (the sum of `reopened`) */
+    double reopen_share;            /**< reopened / received; -1 when none received */
+    int64_t followed_up;            /**< with a follow-up's satisfaction */
+    int64_t satisfied;              /**< 满意 */
+    int64_t average;                /**< 一般 */
+    int64_t unsatisfied;            /**< 不满意 */
+    double satisfied_share;         /**< satisfied / followed_up; -1 when none followed up */
+    int provisional;                /**< 1: some working time was counted on days past the holiday data */
+} fd_complaint_stats_totals;
+/** The current version of ::fd_complaint_stats_totals. */
+#define FD_COMPLAINT_STATS_TOTALS_VERSION 1
+/** Totals to fill in (fd_complaint_stats_get()). */
+#define FD_COMPLAINT_STATS_TOTALS_INIT { FD_COMPLAINT_STATS_TOTALS_VERSION, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0 }
+
+/** One row of a group (fd_complaint_stats_row_get()). */
+typedef struct fd_complaint_stats_row {
+    unsigned int version;          /**< ::FD_COMPLAINT_STATS_ROW_VERSION */
+    const char *key;               /**< the code (category, severity, validity), or for a department its id in
+                                        decimal or "unassigned"; owned by the accumulator */
+    int64_t department_id;         /**< by department: the department, 0 = none yet; else 0 */
+    int64_t count;                 /**< complaints received */
+    int64_t resolved;              /**< of them resolved */
+    int64_t resolved_in_time;      /**< of those within the resolve target */
+    double resolved_in_time_share; /**< resolved_in_time / resolved; -1 when none resolved */
+} fd_complaint_stats_row;
+/** The current version of ::fd_complaint_stats_row. */
+#define FD_COMPLAINT_STATS_ROW_VERSION 1
+/** A row to fill in (fd_complaint_stats_row_get()). */
+#define FD_COMPLAINT_STATS_ROW_INIT { FD_COMPLAINT_STATS_ROW_VERSION, NULL, 0, 0, 0, 0, 0 }
+
+/**
+ * R-CPL-6: an empty accumulator for local month @p year - @p month of
+ * @p cal (its time zone, business hours and holiday data count the working
+ * time; it must outlive the accumulator). Free with fd_complaint_stats_free().
+ * @return ::FD_OK; ::FD_EINVAL (NULL); ::FD_ERANGE (`month` not 1..12, a year
+ *         outside the calendar's table); ::FD_ENOMEM.
+ */
+FD_API fd_status fd_complaint_stats_new(fd_complaint_stats **out, const fd_calendar *cal, int year, int month);
+
+/**
+ * Counts complaint @p c (as stored: `received_at`, `category`, `severity`,
+ * `validity`, `department_id`, `accepted_at`, `closed_at`, `reopened`,
+ * `satisfaction`) in the accumulator's month; @p resolved_in_time is 1 when
+ * its resolve target was met and never breached (looked at only when the
+ * complaint is resolved). No allocation but for a new category or
+ * department and the times' array growing.
+ * @return ::FD_OK; ::FD_EINVAL (NULL; `complaint.severity`, `.validity`,
+ *         `.satisfaction` not of their lists; `.category` not a code);
+ *         ::FD_ERANGE (`complaint.received_at` not in the month: the message
+ *         names it; an `accepted_at` before it); ::FD_EDATA (the working time
+ *         needs holiday data the calendar refuses); ::FD_ENOMEM. On error
+ *         nothing is counted.
+ */
+FD_API fd_status fd_complaint_stats_add(fd_complaint_stats *st, const fd_complaint *c, int resolved_in_time);
+
+/**
+ * The totals so far into @p out (its version set; median and p90 computed
+ * here, O(n log n) once after an add).
+ * @return ::FD_OK; ::FD_EINVAL (NULL).
+ */
+FD_API fd_status fd_complaint_stats_get(fd_complaint_stats_totals *out, fd_complaint_stats *st);
+
+/** How many rows @p group (`FD_COMPLAINT_STATS_*`) has; 0 for NULL or an unknown group. */
+FD_API size_t fd_complaint_stats_row_count(const fd_complaint_stats *st, int group);
+
+/**
+ * Row @p index of @p group, in the group's order (see ::fd_complaint_stats_group);
+ * the key is owned by @p st (valid until the next add or the free).
+ * @p out's version is set.
+ * @return ::FD_OK; ::FD_EINVAL (NULL, unknown group); ::FD_ERANGE (index
+ *         past the last).
+ */
+FD_API fd_status fd_complaint_stats_row_get(fd_complaint_stats_row *out, fd_complaint_stats *st, int group, size_t index);
+
+/** Frees an accumulator. NULL is a no-op. */
+FD_API void fd_complaint_stats_free(fd_complaint_stats *st);
+
 /* --- the reply-phrase check (R-CPL-7, R-CALL-2) ---------------------------------- */
 
 /** The forbidden phrases found in a reply (fd_reply_check()). */

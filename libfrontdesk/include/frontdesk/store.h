@@ -2714,6 +2714,26 @@ FD_API fd_status fd_store_complaint_unanswered(fd_complaint_iter **out, fd_store
                                                fd_date day, int64_t after, int64_t limit);
 
 /**
+ * The monthly statistics of complaints of the actor's site (R-CPL-6,
+ * 顾客投诉分类统计表): every complaint received in the site's local month
+ * @p year - @p month counted by fd_complaint_stats_add() on the site's
+ * calendar (its zone, business hours, the holiday data loaded), each with
+ * whether its resolve target in force was met and never breached
+ * (`met_at` set, `breached_at` 0). Read through complaints_site_received (the
+ * month's range; a resolved complaint's target through
+ * complaint_targets_complaint): no scan of other months or sites, one
+ * calendar, no allocation per complaint. Read the result with
+ * fd_complaint_stats_get() and fd_complaint_stats_row_get() (a department's
+ * key is its id: fd_store_department_get() names it); it is final (a later
+ * add is ::FD_ESTATE). Free with fd_complaint_stats_free().
+ * @return ::FD_OK (an empty month: zeros); ::FD_ERANGE (`month` not 1..12,
+ *         `year` outside the calendar's years); ::FD_EPERM; ::FD_EDATA;
+ *         ::FD_EIO; ::FD_ENOMEM.
+ */
+FD_API fd_status fd_store_complaint_stats(fd_complaint_stats **out, fd_store *store, const fd_actor *actor, int year,
+                                          int month);
+
+/**
  * Adds a complaint category to the site's (R-COM-5): a code not built in and
  * not the site's already, its label, the department it usually goes to.
  * Needs ::FD_GRANT_MANAGE. Journaled.

@@ -946,15 +946,23 @@ fd_status fd_calendar_provisional_until(fd_date *out, const fd_calendar *cal)
     return FD_OK;
 }
 
-fd_status fd_calendar_is_provisional(int *out, const fd_calendar *cal, fd_date date)
+/* The checks of a call answering about @date whatever the data: @out, @cal and the date; its day number. */
+static fd_status checked_day(int64_t *d, const char *fn, const void *out, const fd_calendar *cal, fd_date date)
 {
-    const char *fn = "fd_calendar_is_provisional";
     fd_status rc = check_out(fn, out, cal);
     if (rc == FD_OK)
         rc = fd__check_date(fn, "date", date);
+    if (rc == FD_OK)
+        *d = fd__days_from_civil(date.year, date.month, date.day);
+    return rc;
+}
+
+fd_status fd_calendar_is_provisional(int *out, const fd_calendar *cal, fd_date date)
+{
+    int64_t d = 0;
+    fd_status rc = checked_day(&d, "fd_calendar_is_provisional", out, cal, date);
     if (rc)
         return rc;
-    int64_t d = fd__days_from_civil(date.year, date.month, date.day);
     *out = d < cal->cov_lo || d > cal->cov_hi;
     return FD_OK;
 }
@@ -1224,6 +1232,39 @@ fd_status fd_calendar_local_date(fd_date *out, const fd_calendar *cal, int64_t a
     if (rc)
         return rc;
     *out = fd__civil_from_days(cal->t0 + i);
+    return FD_OK;
+}
+
+fd_status fd_calendar_day_start(int64_t *out, const fd_calendar *cal, fd_date date)
+{
+    const char *fn = "fd_calendar_day_start";
+    int64_t d = 0;
+    fd_status rc = checked_day(&d, fn, out, cal, date);
+    if (rc)
+        return rc;
+    if (d < cal->t0 || d >= cal->t0 + cal->n)
+        return out_of_table(cal, fn, d);
+    *out = cal->midnight[d - cal->t0];
+    return FD_OK;
+}
+
+fd_status fd_calendar_working_seconds_between(int64_t *out, const fd_calendar *cal, int64_t from, int64_t to)
+{
+    const char *fn = "fd_calendar_working_seconds_between";
+    fd_status rc = check_out(fn, out, cal);
+    int32_t i, j;
+    if (rc == FD_OK)
+        rc = fd__cal_index_of_instant(&i, cal, fn, from);
+    if (rc == FD_OK)
+        rc = fd__cal_index_of_instant(&j, cal, fn, to);
+    if (rc == FD_OK && !fd__cal_allowed(cal, cal->mode, cal->t0 + i))
+        rc = fd__cal_uncovered(cal, fn, cal->t0 + i);
+    if (rc == FD_OK && !fd__cal_allowed(cal, cal->mode, cal->t0 + j))
+        rc = fd__cal_uncovered(cal, fn, cal->t0 + j);
+    if (rc)
+        return rc;
+    /* The days between lie between two allowed days: the table answers for them. */
+    *out = fd__cal_business_at(cal, j, to) - fd__cal_business_at(cal, i, from);
     return FD_OK;
 }
 

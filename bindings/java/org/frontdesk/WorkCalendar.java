@@ -313,6 +313,20 @@ public final class WorkCalendar extends NativeHandle<SWIGTYPE_p_fd_calendar> {
     return call(c -> Out.date(o -> FrontdeskNative.fd_calendar_local_date(o, c, at.getEpochSecond())));
   }
 
+  /** The first instant of local day {@code date} in the calendar's time zone. */
+  public Instant dayStart(LocalDate date) throws FrontdeskException {
+    return Instant.ofEpochSecond(call(c -> Out.int64(o -> FrontdeskNative.fd_calendar_day_start(o, c, date))));
+  }
+
+  /**
+   * Seconds of [from, to) in business hours of working days (调休 days in, holidays out; R-CPL-6), negative
+   * when {@code to} is before {@code from}.
+   */
+  public long workingSecondsBetween(Instant from, Instant to) throws FrontdeskException {
+    return call(c -> Out.int64(o -> FrontdeskNative.fd_calendar_working_seconds_between(o, c,
+        from.getEpochSecond(), to.getEpochSecond())));
+  }
+
   /** Whether {@code at} falls in business hours of a working day. */
   public boolean isBusinessTime(Instant at) throws FrontdeskException {
     return call(c -> Out.flag(o -> FrontdeskNative.fd_calendar_is_business_time(o, c, at.getEpochSecond())));

@@ -1,0 +1,353 @@
+/*
+ * Monthly statistics of complaints (issue 13, item 6; R-CPL-6): the pure
+ * accumulator over a hand-computed month, and the store's month read through
+ * complaints_site_received. The month is October 2026 in Asia/Shanghai:
+ * 国庆节 10-01 … 10-07 off, the make-up working Saturday 10-10; business
+ * hours 08:30-12:00 and 13:30-17:30 (7.5 working hours a day).
+ */
+#include "fd_test.h"
+#include "internal.h"
+
+#include <math.h>
+#include <stdlib.h>
+
+#define HOUR 3600
+#define DAY 86400
+
+/* Site-local time in Asia/Shanghai (no DST): y-m-d h:mi. */
+static int64_t cst(int y, int m, int d, int h, int mi)
+{
+    return fd__days_from_civil(y, m, d) * DAY + h * HOUR + mi * 60 - 8 * HOUR;
+}
+
+static fd_complaint stored(const char *severity, const char *category, int64_t department, const char *validity,
+                           int64_t received_at, int64_t accepted_at, int64_t closed_at, int64_t reopened,
+                           const char *satisfaction)
+{
+    fd_complaint c = FD_COMPLAINT_INIT;
+    c.severity = severity;
+    c.category = category;
+    c.department_id = department;
+    c.validity = validity;
+    c.received_at = received_at;
+    c.accepted_at = accepted_at;
+    c.closed_at = closed_at;
+    c.reopened = reopened;
+    c.satisfaction = satisfaction;
+    c.state = "registered";
+    return c;
+}
+
+static fd_complaint_stats_row row_of(fd_complaint_stats *st, int group, size_t i)
+{
+    fd_complaint_stats_row r = FD_COMPLAINT_STATS_ROW_INIT;
+    fd_assert_ok(fd_complaint_stats_row_get(&r, st, group, i));
+    return r;
+}
+
+static void row_is(fd_complaint_stats *st, int group, size_t i, const char *key, int64_t count, int64_t resolved,
+                   int64_t in_time, double share)
+{
+    fd_complaint_stats_row r = row_of(st, group, i);
+    cr_assert_str_eq(r.key, key, "group %d row %zu", group, i);
+    cr_assert_eq(r.count, count, "%s: count %lld", key, (long long)r.count);
+    cr_assert_eq(r.resolved, resolved, "%s: resolved %lld", key, (long long)r.resolved);
+    cr_assert_eq(r.resolved_in_time, in_time, "%s", key);
+    cr_assert(fabs(r.resolved_in_time_share - share) < 1e-9, "%s: share %g", key, r.resolved_in_time_share);
+}
+
+/* The hand-computed month of the file comment's calendar:
+ * A important repair dept 5: Thu 10-15 09:00 → 14:30, 3 h + 1 h over the lunch break = 14400 s, in time, satisfied;
+ * B minor cleaning dept 5: Fri 10-16 16:30 → Mon 10-19 09:30 across the weekend = 7200 s, in time, average;
+ * C major security dept 7: received on the holiday 10-01 10:00 → Fri 10-09 17:30 = two whole days 54000 s, late,
+ *   unsatisfied (followed up, not closed);
+ * D important repair dept 7: the 调休 Saturday 10-10 08:30 → 12:00 = 12600 s, in time (implemented, open);
+ * E minor repair dept 5: reopened twice, open, its earlier follow-up unsatisfied;
+ * F minor noise: invalid, closed;
+ * G major repair: not assessed, received 10-31 23:30 local (15:30 UTC). */
+static void feed_month(fd_complaint_stats *st)
+{
+    fd_complaint v[] = {
+        stored("important", "repair", 5, "valid", cst(2026, 10, 15, 9, 0), cst(2026, 10, 15, 14, 30),
+               cst(2026, 10, 20, 10, 0), 0, "satisfied"),
+        stored("minor", "cleaning", 5, "valid", cst(2026, 10, 16, 16, 30), cst(2026, 10, 19, 9, 30),
+               cst(2026, 10, 21, 10, 0), 0, "average"),
+        stored("major", "security", 7, "valid", cst(2026, 10, 1, 10, 0), cst(2026, 10, 9, 17, 30), 0, 0,
+               "unsatisfied"),
+        stored("important", "repair", 7, "valid", cst(2026, 10, 10, 8, 30), cst(2026, 10, 10, 12, 0), 0, 0, ""),
+        stored("minor", "repair", 5, "valid", cst(2026, 10, 20, 9, 0), 0, 0, 2, "unsatisfied"),
+        stored("minor", "noise", 0, "invalid", cst(2026, 10, 21, 9, 0), 0, cst(2026, 10, 21, 11, 0), 0, NULL),
+        stored("major", "repair", 0, "", cst(2026, 10, 31, 23, 30), 0, 0, 0, NULL),
+    };
+    int in_time[] = { 1, 1, 0, 1, 1, 1, 1 }; /* E, F, G: not resolved, the flag is not looked at */
+    for (size_t i = 0; i < sizeof v / sizeof *v; i++)
+        fd_assert_ok(fd_complaint_stats_add(st, &v[i], in_time[i]));
+}
+
+Test(complaint_stats, R_CPL_6_a_hand_computed_month)
+{
+    fd_calendar *cal = NULL;
+    fd_complaint_stats *st = NULL;
+    fd_assert_ok(fd_calendar_new(&cal));
+    fd_assert_ok(fd_complaint_stats_new(&st, cal, 2026, 10));
+    feed_month(st);
+    fd_complaint_stats_totals t = FD_COMPLAINT_STATS_TOTALS_INIT;
+    fd_assert_ok(fd_complaint_stats_get(&t, st));
+    cr_assert_eq(t.year, 2026);
+    cr_assert_eq(t.month, 10);
+    cr_assert_eq(t.month_start, cst(2026, 10, 1, 0, 0));
+    cr_assert_eq(t.month_end, cst(2026, 11, 1, 0, 0));
+    cr_assert_eq(t.received, 7);
+    cr_assert_eq(t.valid, 5);
+    cr_assert_eq(t.invalid, 1);
+    cr_assert_eq(t.unassessed, 1);
+    cr_assert_eq(t.open, 4); /* C, D, E, G */
+    cr_assert_eq(t.resolved, 4);
+    cr_assert_eq(t.resolved_in_time, 3);
+    cr_assert(fabs(t.resolved_in_time_share - 0.75) < 1e-9);
+    /* sorted 7200, 12600, 14400, 54000: nearest rank 2 and 4 */
+    cr_assert_eq(t.resolve_median_s, 12600);
+    cr_assert_eq(t.resolve_p90_s, 54000);
+    cr_assert_eq(t.reopened, 1);
+    cr_assert_eq(t.reopens, 2);
+    cr_assert(fabs(t.reopen_share - 1.0 / 7) < 1e-9);
+    cr_assert_eq(t.followed_up, 4);
+    cr_assert_eq(t.satisfied, 1);
+    cr_assert_eq(t.average, 1);
+    cr_assert_eq(t.unsatisfied, 2);
+    cr_assert(fabs(t.satisfied_share - 0.25) < 1e-9);
+    cr_assert_eq(t.provisional, 0);
+
+    cr_assert_eq(fd_complaint_stats_row_count(st, FD_COMPLAINT_STATS_SEVERITY), 3);
+    row_is(st, FD_COMPLAINT_STATS_SEVERITY, 0, "major", 2, 1, 0, 0.0);
+    row_is(st, FD_COMPLAINT_STATS_SEVERITY, 1, "important", 2, 2, 2, 1.0);
+    row_is(st, FD_COMPLAINT_STATS_SEVERITY, 2, "minor", 3, 1, 1, 1.0);
+    row_is(st, FD_COMPLAINT_STATS_VALIDITY, 0, "valid", 5, 4, 3, 0.75);
+    row_is(st, FD_COMPLAINT_STATS_VALIDITY, 1, "invalid", 1, 0, 0, -1.0);
+    row_is(st, FD_COMPLAINT_STATS_VALIDITY, 2, "unassessed", 1, 0, 0, -1.0);
+    cr_assert_eq(fd_complaint_stats_row_count(st, FD_COMPLAINT_STATS_CATEGORY), 4);
+    row_is(st, FD_COMPLAINT_STATS_CATEGORY, 0, "repair", 4, 2, 2, 1.0);
+    row_is(st, FD_COMPLAINT_STATS_CATEGORY, 1, "cleaning", 1, 1, 1, 1.0);
+    row_is(st, FD_COMPLAINT_STATS_CATEGORY, 2, "noise", 1, 0, 0, -1.0);
+    row_is(st, FD_COMPLAINT_STATS_CATEGORY, 3, "security", 1, 1, 0, 0.0);
+    cr_assert_eq(fd_complaint_stats_row_count(st, FD_COMPLAINT_STATS_DEPARTMENT), 3);
+    row_is(st, FD_COMPLAINT_STATS_DEPARTMENT, 0, "5", 3, 2, 2, 1.0);
+    row_is(st, FD_COMPLAINT_STATS_DEPARTMENT, 1, "unassigned", 2, 0, 0, -1.0);
+    row_is(st, FD_COMPLAINT_STATS_DEPARTMENT, 2, "7", 2, 2, 1, 0.5);
+    cr_assert_eq(row_of(st, FD_COMPLAINT_STATS_DEPARTMENT, 0).department_id, 5);
+    cr_assert_eq(row_of(st, FD_COMPLAINT_STATS_DEPARTMENT, 1).department_id, 0);
+
+    fd_complaint_stats_row r = FD_COMPLAINT_STATS_ROW_INIT;
+    fd_assert_error(fd_complaint_stats_row_get(&r, st, FD_COMPLAINT_STATS_CATEGORY, 4), FD_ERANGE, "index");
+    fd_assert_error(fd_complaint_stats_row_get(&r, st, 9, 0), FD_EINVAL, "group");
+    cr_assert_eq(fd_complaint_stats_row_count(st, 9), 0);
+    cr_assert_eq(fd_complaint_stats_row_count(NULL, FD_COMPLAINT_STATS_SEVERITY), 0);
+    fd_complaint_stats_free(st);
+    fd_calendar_free(cal);
+}
+
+Test(complaint_stats, R_CPL_6_the_month_is_the_sites_local_month)
+{
+    fd_calendar *cal = NULL;
+    fd_complaint_stats *st = NULL;
+    fd_assert_ok(fd_calendar_new(&cal));
+    fd_assert_ok(fd_complaint_stats_new(&st, cal, 2026, 10));
+    /* 10-31 23:30 local is 15:30 UTC the same day: October; 11-01 00:30 local is still 10-31 in UTC: November */
+    fd_complaint c = stored("minor", "repair", 0, "", cst(2026, 10, 31, 23, 30), 0, 0, 0, NULL);
+    fd_assert_ok(fd_complaint_stats_add(st, &c, 0));
+    c.received_at = cst(2026, 11, 1, 0, 30);
+    fd_assert_error(fd_complaint_stats_add(st, &c, 0), FD_ERANGE, "local 2026-11-01 is not in the month 2026-10");
+    c.received_at = cst(2026, 10, 1, 0, 0) - 1;
+    fd_assert_error(fd_complaint_stats_add(st, &c, 0), FD_ERANGE, "complaint.received_at");
+    c.received_at = cst(2026, 10, 1, 0, 0);
+    fd_assert_ok(fd_complaint_stats_add(st, &c, 0));
+    /* refused complaints change nothing */
+    c.severity = "urgent";
+    fd_assert_error(fd_complaint_stats_add(st, &c, 0), FD_EINVAL, "complaint.severity");
+    c.severity = "minor";
+    c.validity = "maybe";
+    fd_assert_error(fd_complaint_stats_add(st, &c, 0), FD_EINVAL, "complaint.validity");
+    c.validity = "valid";
+    c.satisfaction = "happy";
+    fd_assert_error(fd_complaint_stats_add(st, &c, 0), FD_EINVAL, "complaint.satisfaction");
+    c.satisfaction = NULL;
+    c.accepted_at = c.received_at - 1;
+    fd_assert_error(fd_complaint_stats_add(st, &c, 0), FD_ERANGE, "complaint.accepted_at");
+    fd_complaint_stats_totals t = FD_COMPLAINT_STATS_TOTALS_INIT;
+    fd_assert_ok(fd_complaint_stats_get(&t, st));
+    cr_assert_eq(t.received, 2);
+    cr_assert_eq(fd_complaint_stats_row_count(st, FD_COMPLAINT_STATS_CATEGORY), 1);
+    fd_complaint_stats_free(st);
+    /* another zone: New York's October starts at 04:00 UTC */
+    fd_assert_ok(fd_calendar_set_time_zone(cal, "America/New_York"));
+    fd_assert_ok(fd_complaint_stats_new(&st, cal, 2026, 10));
+    fd_assert_ok(fd_complaint_stats_get(&t, st));
+    cr_assert_eq(t.month_start, fd__days_from_civil(2026, 10, 1) * DAY + 4 * HOUR);
+    fd_complaint_stats_free(st);
+    fd_assert_error(fd_complaint_stats_new(&st, cal, 2026, 13), FD_ERANGE, "month");
+    cr_assert_null(st);
+    fd_assert_error(fd_complaint_stats_new(&st, cal, 2500, 1), FD_ERANGE, "year");
+    fd_calendar_free(cal);
+}
+
+Test(complaint_stats, R_CPL_6_an_empty_month_is_zeros_and_no_shares)
+{
+    fd_calendar *cal = NULL;
+    fd_complaint_stats *st = NULL;
+    fd_assert_ok(fd_calendar_new(&cal));
+    fd_assert_ok(fd_complaint_stats_new(&st, cal, 2026, 2));
+    fd_complaint_stats_totals t = FD_COMPLAINT_STATS_TOTALS_INIT;
+    fd_assert_ok(fd_complaint_stats_get(&t, st));
+    cr_assert_eq(t.received, 0);
+    cr_assert_eq(t.resolved, 0);
+    cr_assert_eq(t.resolve_median_s, -1);
+    cr_assert_eq(t.resolve_p90_s, -1);
+    cr_assert_eq(t.resolved_in_time_share, -1.0);
+    cr_assert_eq(t.reopen_share, -1.0);
+    cr_assert_eq(t.satisfied_share, -1.0);
+    cr_assert_eq(fd_complaint_stats_row_count(st, FD_COMPLAINT_STATS_CATEGORY), 0);
+    cr_assert_eq(fd_complaint_stats_row_count(st, FD_COMPLAINT_STATS_DEPARTMENT), 0);
+    row_is(st, FD_COMPLAINT_STATS_SEVERITY, 0, "major", 0, 0, 0, -1.0);
+    fd_assert_error(fd_complaint_stats_get(NULL, st), FD_EINVAL, "out");
+    fd_complaint_stats_free(st);
+    fd_calendar_free(cal);
+}
+
+/* --- the store's month ------------------------------------------------------------------------------ */
+
+typedef struct fx {
+    fd_store *s;
+    int64_t site, other_site, clerk, manager, other_clerk, eng;
+} fx;
+
+static fx fx_open(void)
+{
+    fx f;
+    memset(&f, 0, sizeof f);
+    fd_assert_ok(fd_store_open(&f.s, fd_test_path("complaint_stats"), NULL));
+    fd_test_sites t = fd_test_two_sites(f.s, cst(2026, 9, 1, 9, 0));
+    f.site = t.site;
+    f.other_site = t.other_site;
+    f.clerk = t.clerk;
+    f.manager = t.manager;
+    f.other_clerk = t.other_clerk;
+    f.eng = fd_test_department(f.s, f.site, cst(2026, 9, 1, 9, 0), "某某物业服务中心", "工程部");
+    return f;
+}
+
+static int64_t fx_add(fx *f, int64_t site, int64_t staff, const char *severity, int64_t at)
+{
+    fd_complaint c = FD_COMPLAINT_INIT;
+    c.received_at = at;
+    c.channel = "phone";
+    c.category = "repair";
+    c.severity = severity;
+    c.what = "电梯困人";
+    fd_actor a = fd_test_actor(site, staff, at);
+    int64_t id = 0;
+    fd_assert_ok(fd_store_complaint_add(&id, f->s, &a, &c));
+    return id;
+}
+
+static int64_t fx_step(fx *f, int64_t id, int64_t at, const char *kind, int64_t proposal)
+{
+    fd_complaint_step s = FD_COMPLAINT_STEP_INIT;
+    s.kind = kind;
+    s.valid = 1;
+    s.note = "已处理";
+    s.department_id = f->eng;
+    s.promised_at = at + 5 * DAY;
+    s.cause = "设备老化";
+    s.solution = "更换部件";
+    s.proposal_id = proposal;
+    s.satisfaction = "satisfied";
+    s.accepted = 1;
+    fd_actor a = fd_test_actor(f->site, strcmp(kind, "choose") == 0 ? f->manager : f->clerk, at);
+    if (strcmp(kind, "choose") == 0)
+        a.grants = FD_GRANT_MANAGE;
+    int64_t e = 0;
+    fd_assert_ok(fd_store_complaint_step(&e, f->s, &a, id, &s));
+    return e;
+}
+
+/* Registered at @t, taken through to implemented at @implemented (then followed up when @followup). */
+static int64_t fx_resolved(fx *f, const char *severity, int64_t t, int64_t implemented, bool followup)
+{
+    int64_t id = fx_add(f, f->site, f->clerk, severity, t);
+    fx_step(f, id, t + 600, "assess", 0);
+    fx_step(f, id, t + 1200, "assign", 0);
+    fx_step(f, id, t + 1800, "investigate", 0);
+    int64_t p = fx_step(f, id, t + 2400, "propose", 0);
+    fx_step(f, id, t + 3000, "choose", p);
+    fx_step(f, id, implemented, "implement", 0);
+    if (followup)
+        fx_step(f, id, implemented + HOUR, "followup", 0);
+    return id;
+}
+
+Test(complaint_stats, R_CPL_6_the_stores_month_counts_the_sites_local_month_only)
+{
+    fx f = fx_open();
+    /* 4 working hours, in time (important: resolved within 3 days), satisfied */
+    fx_resolved(&f, "important", cst(2026, 10, 15, 9, 0), cst(2026, 10, 15, 14, 30), true);
+    /* reopened after its follow-up: not resolved any more, its follow-up still counted */
+    int64_t reopened = fx_resolved(&f, "major", cst(2026, 10, 20, 9, 0), cst(2026, 10, 22, 9, 0), true);
+    fd_complaint_step s = FD_COMPLAINT_STEP_INIT;
+    s.kind = "reopen";
+    s.note = "客户反映问题复发";
+    fd_actor a = fd_test_actor(f.site, f.clerk, cst(2026, 10, 23, 9, 0));
+    fd_assert_ok(fd_store_complaint_step(NULL, f.s, &a, reopened, &s));
+    /* invalid */
+    int64_t inv = fx_add(&f, f.site, f.clerk, "minor", cst(2026, 10, 21, 9, 0));
+    s = (fd_complaint_step)FD_COMPLAINT_STEP_INIT;
+    s.kind = "assess";
+    s.valid = 0;
+    s.note = "不属于物业服务范围，已向客户解释";
+    a = fd_test_actor(f.site, f.clerk, cst(2026, 10, 21, 10, 0));
+    fd_assert_ok(fd_store_complaint_step(NULL, f.s, &a, inv, &s));
+    /* the month's edges in local time; another site's complaint in the month */
+    fx_add(&f, f.site, f.clerk, "major", cst(2026, 10, 31, 23, 30));
+    fx_add(&f, f.site, f.clerk, "major", cst(2026, 11, 1, 0, 30));
+    fx_add(&f, f.site, f.clerk, "major", cst(2026, 9, 30, 23, 30));
+    fx_add(&f, f.other_site, f.other_clerk, "major", cst(2026, 10, 15, 9, 0));
+
+    fd_actor clerk = fd_test_actor(f.site, f.clerk, cst(2026, 11, 2, 9, 0));
+    fd_complaint_stats *st = NULL;
+    fd_assert_ok(fd_store_complaint_stats(&st, f.s, &clerk, 2026, 10));
+    fd_complaint_stats_totals t = FD_COMPLAINT_STATS_TOTALS_INIT;
+    fd_assert_ok(fd_complaint_stats_get(&t, st));
+    cr_assert_eq(t.received, 4);
+    cr_assert_eq(t.valid, 2);
+    cr_assert_eq(t.invalid, 1);
+    cr_assert_eq(t.unassessed, 1);
+    cr_assert_eq(t.open, 3);
+    cr_assert_eq(t.resolved, 1);
+    cr_assert_eq(t.resolved_in_time, 1);
+    cr_assert_eq(t.resolve_median_s, 4 * HOUR);
+    cr_assert_eq(t.resolve_p90_s, 4 * HOUR);
+    cr_assert_eq(t.reopened, 1);
+    cr_assert_eq(t.followed_up, 2);
+    cr_assert_eq(t.satisfied, 2);
+    row_is(st, FD_COMPLAINT_STATS_SEVERITY, 0, "major", 2, 0, 0, -1.0);
+    row_is(st, FD_COMPLAINT_STATS_SEVERITY, 1, "important", 1, 1, 1, 1.0);
+    row_is(st, FD_COMPLAINT_STATS_DEPARTMENT, 0, "unassigned", 2, 0, 0, -1.0);
+    char key[24];
+    snprintf(key, sizeof key, "%lld", (long long)f.eng);
+    row_is(st, FD_COMPLAINT_STATS_DEPARTMENT, 1, key, 2, 1, 1, 1.0);
+    /* the store's month is final */
+    fd_complaint c = stored("minor", "repair", 0, "", cst(2026, 10, 2, 9, 0), 0, 0, 0, NULL);
+    fd_assert_error(fd_complaint_stats_add(st, &c, 0), FD_ESTATE, "final");
+    fd_complaint_stats_free(st);
+
+    /* a month without complaints; a bad month */
+    fd_assert_ok(fd_store_complaint_stats(&st, f.s, &clerk, 2026, 12));
+    fd_assert_ok(fd_complaint_stats_get(&t, st));
+    cr_assert_eq(t.received, 0);
+    cr_assert_eq(t.resolve_median_s, -1);
+    fd_complaint_stats_free(st);
+    fd_assert_error(fd_store_complaint_stats(&st, f.s, &clerk, 2026, 0), FD_ERANGE, "fd_store_complaint_stats: month");
+    cr_assert_null(st);
+    fd_actor nobody = fd_test_actor(f.site, 999, cst(2026, 11, 2, 9, 0));
+    cr_assert_neq(fd_store_complaint_stats(&st, f.s, &nobody, 2026, 10), FD_OK);
+    fd_store_close(f.s);
+}
