@@ -14,7 +14,7 @@
 #include <stdint.h>
 
 /* Value options of the domain commands ("--matter TEXT"), in the order of cli.extra. */
-#define CLI_EXTRA_MAX 80
+#define CLI_EXTRA_MAX 96
 extern const char *const CLI_EXTRA[];
 /* Options without a value ("--read-back"), bit i of cli.flags. */
 extern const char *const CLI_FLAGS[];
