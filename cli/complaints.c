@@ -489,8 +489,9 @@ static fd_status queue_each(const cli *c, ctx *x, int kind, int64_t horizon, con
                     rc = target_out(c, x, t, &one);
                     putchar('}');
                 } else {
+                    (*n)++;
                     complaint_line(c, x, k);
-                    rc = target_out(c, x, t, n);
+                    rc = target_out(c, x, t, NULL);
                 }
             }
             fd_complaint_free(k);

@@ -105,6 +105,7 @@ expect "R_CALL_9 new --from-call" 0 '"channel":"phone",.*"customer":"钱女士".
 # R-CPL-2: the queue at chosen instants
 expect "R_CPL_2 due within 4 h at 20:00: the major one's report to the director" 0 "^ +3 +11-20 10:00 +重大 .*危害持续.* 报主任 +到期 11-20 23:59 剩余 3h59m" -- \
   bash -c "\"$fd\" complaint list --due 4h --at '$day 20:00' --site park | tr '\n' ' '"
+expect "R_CPL_2 ... and no '(none)' after it" 0 "^0$" -- bash -c "\"$fd\" complaint list --due 4h --at '$day 20:00' --site park | grep -c （无） || true"
 expect "R_CPL_2 ... not at 10:10" 0 "（无）" -- "$fd" complaint list --due 4h --at "$day 10:10" "${P[@]}"
 expect "R_CPL_5 harm first in the queue" 0 "^ +3 " -- bash -c "\"$fd\" complaint list --due 48h --at '$day 10:10' --site park | head -1"
 expect "R_CPL_5 harm first in the list" 0 "^ +3 " -- bash -c "\"$fd\" complaint list --site park | head -1"
