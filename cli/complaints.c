@@ -576,7 +576,8 @@ static int complaint_show(cli *c, ctx *x)
     return bad ? bad : show_complaint(c, x, id);
 }
 
-static int complaint_events(cli *c, ctx *x)
+/* events ID, targets ID: one complaint's events, or its targets with their clocks. */
+static int complaint_rows(cli *c, ctx *x)
 {
     int64_t id = 0;
     int bad = complaint_id(c, &id);
@@ -584,18 +585,7 @@ static int complaint_events(cli *c, ctx *x)
         return bad;
     int n = 0;
     list_open(c);
-    return list_close(c, events_of(c, x, id, &n));
-}
-
-static int complaint_targets(cli *c, ctx *x)
-{
-    int64_t id = 0;
-    int bad = complaint_id(c, &id);
-    if (bad)
-        return bad;
-    int n = 0;
-    list_open(c);
-    return list_close(c, targets_of(c, x, id, &n));
+    return list_close(c, strcmp(c->argv[1], "events") == 0 ? events_of(c, x, id, &n) : targets_of(c, x, id, &n));
 }
 
 /* unanswered [--date D]: the day's complaints without a contact, an answer or a reply (R-COM-4), default today. */
@@ -720,39 +710,33 @@ static void phrase_line(const cli *c, ctx *x, const void *rec)
     putchar('\n');
 }
 
-static int list_categories(const cli *c, ctx *x)
+/* categories|phrases list: those in use, with --all the retired ones too. */
+static int list_site(const cli *c, ctx *x, bool cats)
 {
-    fd_complaint_category_filter f = FD_COMPLAINT_CATEGORY_FILTER_INIT;
-    if (!flag(c, "--all")) {
-        f.match = FD_COMPLAINT_CATEGORY_MATCH_RETIRED_AT_FROM | FD_COMPLAINT_CATEGORY_MATCH_RETIRED_AT_TO;
-        f.retired_at_from = 0, f.retired_at_to = 1; /* in use */
+    fd_complaint_category_filter cf = FD_COMPLAINT_CATEGORY_FILTER_INIT;
+    fd_reply_phrase_filter pf = FD_REPLY_PHRASE_FILTER_INIT;
+    if (!flag(c, "--all")) { /* retired_at in [0, 1): in use */
+        cf.match = FD_COMPLAINT_CATEGORY_MATCH_RETIRED_AT_FROM | FD_COMPLAINT_CATEGORY_MATCH_RETIRED_AT_TO;
+        pf.match = FD_REPLY_PHRASE_MATCH_RETIRED_AT_FROM | FD_REPLY_PHRASE_MATCH_RETIRED_AT_TO;
+        cf.retired_at_to = pf.retired_at_to = 1;
     }
-    fd_complaint_category_iter *it = NULL;
-    const fd_complaint_category *k = NULL;
+    fd_complaint_category_iter *ci = NULL;
+    fd_reply_phrase_iter *pi = NULL;
+    fd_status rc = cats ? fd_store_complaint_category_query(&ci, x->store, &x->actor, &cf)
+                        : fd_store_reply_phrase_query(&pi, x->store, &x->actor, &pf);
     int n = 0;
-    fd_status rc = fd_store_complaint_category_query(&it, x->store, &x->actor, &f);
     list_open(c);
-    while (rc == FD_OK && (rc = fd_complaint_category_iter_next(&k, it)) == FD_OK && k)
-        row(c, x, k, CATEGORY_JSON, category_line, &n);
-    fd_complaint_category_iter_free(it);
-    return list_close(c, rc);
-}
-
-static int list_phrases(const cli *c, ctx *x)
-{
-    fd_reply_phrase_filter f = FD_REPLY_PHRASE_FILTER_INIT;
-    if (!flag(c, "--all")) {
-        f.match = FD_REPLY_PHRASE_MATCH_RETIRED_AT_FROM | FD_REPLY_PHRASE_MATCH_RETIRED_AT_TO;
-        f.retired_at_from = 0, f.retired_at_to = 1;
+    while (rc == FD_OK) {
+        const fd_complaint_category *k = NULL;
+        const fd_reply_phrase *p = NULL;
+        rc = cats ? fd_complaint_category_iter_next(&k, ci) : fd_reply_phrase_iter_next(&p, pi);
+        if (rc || (k == NULL && p == NULL))
+            break;
+        row(c, x, cats ? (const void *)k : (const void *)p, cats ? CATEGORY_JSON : PHRASE_JSON,
+            cats ? category_line : phrase_line, &n);
     }
-    fd_reply_phrase_iter *it = NULL;
-    const fd_reply_phrase *p = NULL;
-    int n = 0;
-    fd_status rc = fd_store_reply_phrase_query(&it, x->store, &x->actor, &f);
-    list_open(c);
-    while (rc == FD_OK && (rc = fd_reply_phrase_iter_next(&p, it)) == FD_OK && p)
-        row(c, x, p, PHRASE_JSON, phrase_line, &n);
-    fd_reply_phrase_iter_free(it);
+    fd_complaint_category_iter_free(ci);
+    fd_reply_phrase_iter_free(pi);
     return list_close(c, rc);
 }
 
@@ -762,7 +746,7 @@ static int complaint_site_list(cli *c, ctx *x)
     bool cats = strcmp(c->argv[1], "categories") == 0;
     const char *act = c->argv[2];
     if (strcmp(act, "list") == 0)
-        return c->argc == 3 ? (cats ? list_categories(c, x) : list_phrases(c, x))
+        return c->argc == 3 ? list_site(c, x, cats)
                             : usage_error("complaint categories|phrases list takes "
                                           "no more arguments");
     manage(x);
@@ -814,8 +798,8 @@ static const struct {
     {"show", complaint_show},
     {"list", complaint_list},
     {"advance", complaint_advance},
-    {"events", complaint_events},
-    {"targets", complaint_targets},
+    {"events", complaint_rows},
+    {"targets", complaint_rows},
     {"unanswered", complaint_unanswered},
     {"escalate-run", complaint_escalate_run},
     {"check-reply", complaint_check_reply},
