@@ -707,6 +707,14 @@ Test(complaints, R_CPL_2_eval_refuses_events_it_cannot_replay)
     fd_assert_error(fd_complaint_target_eval(&k, &p, &c, e, 2, cal, NULL, T0), FD_EINVAL, "before the complaint");
     fd_assert_error(fd_complaint_target_eval(&k, &p, &c, e, 0, cal, NULL, FD_INSTANT_MAX + 1), FD_ERANGE, "now");
     fd_assert_error(fd_complaint_target_eval(&k, &p, &c, NULL, 2, cal, NULL, T0), FD_EINVAL, "events");
+    /* A record validate refuses (fuzz_complaints' find: a due before the receipt) is refused here too. */
+    fd_complaint early = a_complaint("minor", T0);
+    early.id = 1;
+    early.customer_due = 27648;
+    fd_complaint_target_plan minor = plan_of("minor", "resolve", NULL);
+    fd_assert_error(fd_complaint_target_eval(&k, &minor, &early, NULL, 0, cal, NULL, T0), FD_ERANGE,
+                    "c.customer_due: ");
+    cr_assert(strstr(fd_error_last()->message, "before the complaint was received"), "%s", fd_error_last()->message);
     p.unit = 42;
     fd_assert_error(fd_complaint_target_eval(&k, &p, &c, e, 0, cal, NULL, T0), FD_EINVAL, "plan.unit: 42");
     /* Past the holiday data, a site that refuses to assume gets FD_EDATA naming the year. */

@@ -702,7 +702,9 @@ typedef struct fd_complaint_clock {
  * concern this function (the store supersedes the targets). The
  * same events always give the same clock on the same calendar data.
  * @return ::FD_OK; ::FD_EINVAL (NULL, events of another complaint, out of
- *         order); ::FD_ERANGE (@p now out of range); ::FD_EDATA (the deadline
+ *         order); ::FD_ERANGE (@p now or the complaint's received_at out of
+ *         range, a customer's deadline not after the receipt: a record
+ *         fd_complaint_validate() refuses); ::FD_EDATA (the deadline
  *         needs holiday data the calendar lacks and the policy refuses to
  *         assume, `calendar.beyond_data`).
  * Thread safety: safe (a calendar is read-only here).

@@ -126,6 +126,21 @@ static bool is(const char *s, const char *code)
 
 /* --- the record (R-CPL-1) ---------------------------------------------------- */
 
+/* R-CPL-2: the customer's deadline, when there is one, comes after the receipt (@field names it). */
+static fd_status check_customer_due(const char *fn, const char *field, const fd_complaint *c)
+{
+    if (c->customer_due == 0)
+        return FD_OK;
+    fd_status rc = fd__check_instant(fn, field, c->customer_due);
+    if (rc == FD_OK && c->customer_due <= c->received_at) {
+        char d[FD__DURATION_MAX];
+        fd__duration_words(d, c->customer_due - c->received_at);
+        rc = fd__error(FD_ERANGE, "%s: %s: %s %s the complaint was received: a deadline comes after it", fn, field,
+                       d, c->customer_due < c->received_at ? "before" : "after");
+    }
+    return rc;
+}
+
 fd_status fd_complaint_validate(const fd_complaint *c)
 {
     static const char fn[] = "fd_complaint_validate";
@@ -147,13 +162,7 @@ fd_status fd_complaint_validate(const fd_complaint *c)
     if (c->customer_due != 0 && !is(c->severity, "minor"))
         return fd__error(FD_EINVAL, "%s: complaint.customer_due: only a minor complaint takes the customer's "
                          "deadline; a %s one has the policy's (R-CPL-2)", fn, c->severity);
-    if (c->customer_due != 0 && c->customer_due <= c->received_at) {
-        char d[FD__DURATION_MAX];
-        fd__duration_words(d, c->customer_due - c->received_at);
-        return fd__error(FD_ERANGE, "%s: complaint.customer_due: %s %s the complaint was received: a deadline comes "
-                         "after it", fn, d, c->customer_due < c->received_at ? "before" : "after");
-    }
-    return FD_OK;
+    return check_customer_due(fn, "complaint.customer_due", c);
 }
 
 /* --- the lifecycle (R-CPL-3, R-CPL-4, R-CPL-5) -------------------------------- */
@@ -593,6 +602,8 @@ fd_status fd_complaint_target_eval(fd_complaint_clock *out, const fd_complaint_t
         rc = fd__check_instant(fn, "now", now);
     if (rc == FD_OK)
         rc = fd__check_instant(fn, "c.received_at", c->received_at);
+    if (rc == FD_OK)
+        rc = check_customer_due(fn, "c.customer_due", c);
     if (rc == FD_OK)
         rc = check_events(fn, c, events, n);
     if (rc)

@@ -1,10 +1,10 @@
 package org.frontdesk;
 
+import static org.frontdesk.Expect.fails;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
-import static org.junit.Assert.fail;
 
 import java.io.File;
 import java.nio.file.Files;
@@ -65,19 +65,6 @@ public class PropertyTest {
         .moveIn(LocalDate.of(2024, 5, 1)).build());
   }
 
-  private interface Body {
-    void run() throws Exception;
-  }
-
-  private static void fails(int code, String part, Body body) throws Exception {
-    try {
-      body.run();
-      fail("no exception");
-    } catch (FrontdeskException e) {
-      assertEquals(e.getMessage(), code, e.code());
-      assertTrue(e.getMessage(), e.getMessage().contains(part));
-    }
-  }
 
   private static <T> List<T> all(RecordIterator<T> it) {
     try (RecordIterator<T> i = it) {

@@ -1,5 +1,6 @@
 package org.frontdesk;
 
+import static org.frontdesk.Expect.fails;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotEquals;
@@ -41,19 +42,6 @@ public class RecordsTest {
     store.close();
   }
 
-  private interface Body {
-    void run() throws Exception;
-  }
-
-  private static void fails(int code, String part, Body body) throws Exception {
-    try {
-      body.run();
-      fail("no exception");
-    } catch (FrontdeskException e) {
-      assertEquals(e.getMessage(), code, e.code());
-      assertTrue(e.getMessage(), e.getMessage().contains(part));
-    }
-  }
 
   private static <T> List<T> all(RecordIterator<T> it) {
     try (RecordIterator<T> i = it) {

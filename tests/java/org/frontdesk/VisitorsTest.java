@@ -1,9 +1,9 @@
 package org.frontdesk;
 
+import static org.frontdesk.Expect.fails;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
-import static org.junit.Assert.fail;
 
 import java.io.File;
 import java.nio.charset.StandardCharsets;
@@ -61,19 +61,6 @@ public class VisitorsTest {
     store.close();
   }
 
-  private interface Body {
-    void run() throws Exception;
-  }
-
-  private static void fails(int code, String part, Body body) throws Exception {
-    try {
-      body.run();
-      fail("no exception");
-    } catch (FrontdeskException e) {
-      assertEquals(e.getMessage(), code, e.code());
-      assertTrue(e.getMessage(), e.getMessage().contains(part));
-    }
-  }
 
   private static Visit.Builder walkIn(String name) {
     return Visit.builder().visitor(name).partySize(1).host("前台").purpose("办事");
