@@ -14,7 +14,7 @@
 #include <stdint.h>
 
 /* Value options of the domain commands ("--matter TEXT"), in the order of cli.extra. */
-#define CLI_EXTRA_MAX 80
+#define CLI_EXTRA_MAX 96
 extern const char *const CLI_EXTRA[];
 /* Options without a value ("--read-back"), bit i of cli.flags. */
 extern const char *const CLI_FLAGS[];
@@ -86,6 +86,46 @@ const char *local(ctx *x, int64_t at);
 /* Managerial commands ask for the manage grant when done as staff (not as the system). */
 void manage(ctx *x);
 
+/* --- output shared by the domain commands (cli/output.c) ----------------------------- */
+
+/* Chinese output (--lang zh, the default). */
+bool zh(const cli *c);
+/* The value of option @name, required: 0, or a usage error (2) naming the command and the option. */
+int need(const cli *c, const char *name, const char **out);
+/* The site's local day that the actor's instant falls on, as [*from, *to): 0, else 1. */
+int today(ctx *x, int64_t *from, int64_t *to);
+/* --date D when given, else today: the day's [*from, *to). */
+int day_of(const cli *c, ctx *x, int64_t *from, int64_t *to);
+/* "2026-11-20 09:05" in the site's zone (or UTC), "11-20 09:05" when @short_year and the actor's year; "-" for 0. */
+const char *stamp(ctx *x, int64_t at, bool short_year);
+/* A short time for lists: stamp(x, at, true). */
+const char *hm(ctx *x, int64_t at);
+/* ,"key":"2026-11-20T09:05:00+08:00" or ,"key":null for 0. */
+void jat(ctx *x, const char *key, int64_t at);
+/* A record's fields for JSON, by offset: 's' text, 'i' int64, 'b' an int flag, 't' an instant (null for 0). */
+typedef struct jfield {
+    const char *key;
+    char type;
+    size_t off;
+} jfield;
+#define JS(T, f) { #f, 's', offsetof(T, f) }
+#define JI(T, f) { #f, 'i', offsetof(T, f) }
+#define JB(T, f) { #f, 'b', offsetof(T, f) }
+#define JT(T, f) { #f, 't', offsetof(T, f) }
+/* {"id":1,... the fields of @rec, the object left open for what the caller adds. */
+void json_fields(ctx *x, const void *rec, const jfield *f);
+typedef void line_fn(const cli *, ctx *, const void *);
+/* A record as JSON (its fields) or as a line of text; in a listing (@n, the rows so far) after a comma. */
+void row(const cli *c, ctx *x, const void *rec, const jfield *f, line_fn *line, int *n);
+/* A record read back after a change: row(), or the library's refusal @rc (1). */
+int shown(const cli *c, ctx *x, fd_status rc, const void *rec, const jfield *f, line_fn *line);
+/* A text field for a line: escaped, "-" when empty. */
+void text(const char *s);
+/* A listing as a JSON array: '[' ; ',' between items (@n: items so far); ']' and the status (1 on @rc). */
+void list_open(const cli *c);
+void list_sep(const cli *c, int *n);
+int list_close(const cli *c, fd_status rc);
+
 /* Commands of the calls module (cli/calls.c). */
 int cmd_call(cli *c, ctx *x);
 int cmd_message(cli *c, ctx *x);
@@ -106,5 +146,8 @@ int unit_by_number(ctx *x, const char *number, int64_t *out);
 
 /* Commands of the visitors module (cli/visitors.c): visitor, blocklist, card, custody, permit, prep, slips. */
 int cmd_visitors(cli *c, ctx *x);
+
+/* Commands of the complaints module (cli/complaints.c): complaint. */
+int cmd_complaint(cli *c, ctx *x);
 
 #endif

@@ -86,6 +86,15 @@ static const char USAGE_ZH[] =
     "  prep add 来访 事项 [--due 时间] | done 编号 [--note 备注] | list [--visit 来访] [--date 日期] [--open]\n"
     "                                          重要来访的接待准备清单\n"
     "  slips status | slips handover --to 接收人   登记单移交保安\n"
+    "  complaint new --received 时间 --channel 渠道 --severity 重大|重要|轻微 --what 内容 [--category 类别] [--contact 电话] ...\n"
+    "  complaint new --from-call 来电 --severity 级别   由来电直接登记投诉\n"
+    "  complaint show 编号 | list [--due 4h | --breached | --escalate] [--state 状态] [--severity 级别]\n"
+    "                                          投诉详情（时限、剩余时间、处理记录）；按队列排序（危害持续者在前）\n"
+    "  complaint assess|assign|investigate|propose|choose|implement|followup|close|reopen 编号 ...\n"
+    "  complaint pause|resume|escalate|contact|answer|report|reply|severity|harm|harm-cleared 编号 ...\n"
+    "  complaint advance 编号 步骤 [选项]       处理步骤（不允许时说明当前状态与可做的步骤）\n"
+    "  complaint unanswered [--date 日期] | escalate-run | check-reply 文字   未答复清单、升级、禁语检查\n"
+    "  complaint categories|phrases add|retire|list   场所的投诉类别与服务禁语\n"
     "  version                                 库版本\n"
     "  命令 --help                              该命令的子命令与用法（如 frontdesk visitor --help）\n"
     "\n"
@@ -173,6 +182,14 @@ static const char USAGE[] =
     "  prep add VISIT ITEM [--due TIME] | done ID [--note TEXT] | list [--visit ID] [--date D] [--open]\n"
     "                                                    an important visit's preparation checklist\n"
     "  slips status | slips handover --to NAME           registration slips handed to security\n"
+    "  complaint new --received TIME --channel C --severity S --what TEXT [--contact N] ... | new --from-call ID\n"
+    "  complaint show ID | list [--due 4h | --breached | --escalate] [--state S] [--severity S] [--dept ID]\n"
+    "                                                    a complaint's targets, time left, events; the queue\n"
+    "  complaint assess|assign|investigate|propose|choose|implement|followup|close|reopen ID ...\n"
+    "  complaint pause|resume|escalate|contact|answer|report|reply|severity|harm|harm-cleared ID ...\n"
+    "  complaint advance ID STEP [OPTIONS]               a step (refused naming the state and the steps allowed)\n"
+    "  complaint unanswered [--date D] | escalate-run | check-reply TEXT\n"
+    "  complaint categories|phrases add|retire|list      the site's complaint categories and forbidden phrases\n"
     "  version                                           the library version\n"
     "  COMMAND --help                                    a command's subcommands and their usage\n"
     "                                                    (frontdesk visitor --help)\n"
@@ -262,12 +279,18 @@ const char *const CLI_EXTRA[] = {
     "--party", "--plate", "--id-type", "--id-number", "--expected", "--left-at", "--since", "--level", "--reason",
     "--visit", "--counted", "--cosign", "--owner", "--occupant", "--found-where", "--to", "--check", "--items",
     "--gate", "--due",
+    /* complaints (cli/complaints.c) */
+    "--received", "--severity", "--what", "--asks", "--customer", "--contact", "--subject", "--subject-dept",
+    "--place", "--customer-due", "--from-call", "--cause", "--responsible", "--solution", "--proposal",
+    "--satisfaction", "--target", "--happened", "--promised",
     NULL,
 };
 /* Valueless options of the domain commands (at most the bits of an unsigned long). */
 const char *const CLI_FLAGS[] = {
     "--read-back", "--unresolved", "--confidential", "--incognito", "--confirmed", "--screen", "--late", "--all",
     "--consent", "--important", "--dry-run", "--open",
+    /* complaints */
+    "--valid", "--invalid", "--accepted", "--harm", "--breached", "--escalate",
     NULL,
 };
 
@@ -652,11 +675,14 @@ static bool reads_only(const cli *c)
                                          "occupant find", "org find", "find", "resident", "visitor list",
                                          "visitor onsite", "visitor shift", "visitor show", "blocklist check",
                                          "blocklist list", "card list", "custody list", "permit list", "prep list",
-                                         "slips status" };
-    char buf[64];
+                                         "slips status", "complaint show", "complaint list", "complaint events",
+                                         "complaint targets", "complaint unanswered", "complaint check-reply",
+                                         "complaint categories list", "complaint phrases list" };
+    char buf[64], three[96];
     const char *cmd = command_name(c, buf, sizeof buf);
+    snprintf(three, sizeof three, "%s %s", cmd, c->argc > 2 ? c->argv[2] : ""); /* "complaint categories list" */
     for (size_t i = 0; i < sizeof reads / sizeof *reads; i++)
-        if (strcmp(cmd, reads[i]) == 0 || strcmp(c->argv[0], reads[i]) == 0) /* "find QUERY" */
+        if (strcmp(cmd, reads[i]) == 0 || strcmp(c->argv[0], reads[i]) == 0 || strcmp(three, reads[i]) == 0)
             return c->reveal == NULL; /* a reveal is logged: that is a write */
     return false;
 }
@@ -1263,7 +1289,7 @@ static const struct {
     { "occupant", cmd_occupant }, { "org", cmd_org },     { "find", cmd_find },         { "resident", cmd_resident },
     { "dept", cmd_dept },         { "employee", cmd_employee }, { "visitor", cmd_visitors }, { "blocklist", cmd_visitors },
     { "card", cmd_visitors },     { "custody", cmd_visitors },  { "permit", cmd_visitors }, { "prep", cmd_visitors },
-    { "slips", cmd_visitors },
+    { "slips", cmd_visitors },    { "complaint", cmd_complaint },
 };
 
 /* The shapes of the site commands, checked before any database is opened. */
@@ -1365,6 +1391,42 @@ static const struct {
     { "prep", "list", 2, 2, "prep list [--visit ID] [--date D] [--open]" },
     { "slips", "status", 2, 2, "slips status" },
     { "slips", "handover", 2, 2, "slips handover --to NAME [--note TEXT]" },
+    { "complaint", "new", 2, 2, "complaint new --received TIME --channel C --severity 重大|重要|轻微 --what TEXT "
+                                "[--category C] [--asks TEXT] [--customer NAME] [--contact N] [--unit UNIT] "
+                                "[--occupant ID] [--subject TEXT] [--subject-dept ID] [--place TEXT] "
+                                "[--customer-due TIME] [--harm] | new --from-call ID --severity S ..." },
+    { "complaint", "show", 3, 3, "complaint show ID" },
+    { "complaint", "list", 2, 2, "complaint list [--due 4h | --breached | --escalate] [--state S] [--severity S] "
+                                 "[--category C] [--dept ID] [--date D] [--all]" },
+    { "complaint", "events", 3, 3, "complaint events ID" },
+    { "complaint", "targets", 3, 3, "complaint targets ID" },
+    { "complaint", "advance", 4, 4, "complaint advance ID STEP [--note TEXT] [--happened TIME] [the step's options: "
+                                    "--cause --responsible | --solution | --proposal EVENT | --accepted | "
+                                    "--satisfaction S | --severity S | --target T | --dept ID --promised TIME]" },
+    { "complaint", "assess", 3, 3, "complaint assess ID --valid|--invalid [--note TEXT]" },
+    { "complaint", "assign", 3, 3, "complaint assign ID --dept ID --promised TIME [--note TEXT]" },
+    { "complaint", "investigate", 3, 3, "complaint investigate ID --cause TEXT [--responsible NAME]" },
+    { "complaint", "propose", 3, 3, "complaint propose ID --solution TEXT" },
+    { "complaint", "choose", 3, 3, "complaint choose ID --proposal EVENT   (a supervisor)" },
+    { "complaint", "implement", 3, 3, "complaint implement ID --accepted [--note TEXT]   (the customer signed)" },
+    { "complaint", "followup", 3, 3, "complaint followup ID --satisfaction 满意|一般|不满意 [--note TEXT]" },
+    { "complaint", "close", 3, 3, "complaint close ID --note TEXT" },
+    { "complaint", "reopen", 3, 3, "complaint reopen ID --note TEXT" },
+    { "complaint", "pause", 3, 3, "complaint pause ID --note TEXT   (waiting for the customer)" },
+    { "complaint", "resume", 3, 3, "complaint resume ID [--note TEXT]" },
+    { "complaint", "escalate", 3, 3, "complaint escalate ID --target director|escalate|answer|resolve|reply --note TEXT" },
+    { "complaint", "contact", 3, 3, "complaint contact|answer|report|reply ID [--note TEXT] [--happened TIME]" },
+    { "complaint", "answer", 3, 3, "complaint contact|answer|report|reply ID [--note TEXT] [--happened TIME]" },
+    { "complaint", "report", 3, 3, "complaint contact|answer|report|reply ID [--note TEXT] [--happened TIME]" },
+    { "complaint", "reply", 3, 3, "complaint contact|answer|report|reply ID [--note TEXT] [--happened TIME]" },
+    { "complaint", "severity", 3, 4, "complaint severity ID 重大|重要|轻微 --note TEXT" },
+    { "complaint", "harm", 3, 3, "complaint harm|harm-cleared ID --note TEXT" },
+    { "complaint", "harm-cleared", 3, 3, "complaint harm|harm-cleared ID --note TEXT" },
+    { "complaint", "unanswered", 2, 2, "complaint unanswered [--date D]" },
+    { "complaint", "escalate-run", 2, 2, "complaint escalate-run" },
+    { "complaint", "check-reply", 3, 3, "complaint check-reply TEXT" },
+    { "complaint", "categories", 3, 5, "complaint categories add CODE LABEL [--dept ID] | retire ID | list [--all]" },
+    { "complaint", "phrases", 3, 4, "complaint phrases add PHRASE | retire ID | list [--all]" },
 };
 
 /* The usage lines of @cmd (of its subcommand @sub only, when not NULL), each once, to @f. */

@@ -15,11 +15,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static bool zh(const cli *c)
-{
-    return strcmp(c->lang, "zh") == 0;
-}
-
 /* A date option (parse_date), required when @need. */
 static int date_arg(const char *name, const char *v, bool need, fd_date *out)
 {

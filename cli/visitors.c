@@ -27,11 +27,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static bool zh(const cli *c)
-{
-    return strcmp(c->lang, "zh") == 0;
-}
-
 /* A code's label in Chinese output, the code itself in English (and for unknown codes); "-" for none. */
 static const char *lbl(const cli *c, const char *field, const char *code)
 {
@@ -45,16 +40,6 @@ static const char *lbl(const cli *c, const char *field, const char *code)
 static int code_opt(const cli *c, const char *name, const char *field, fd_buf *buf, const char **out)
 {
     return code_arg(fd_visit_code_parse, name, field, opt(c, name), buf, out);
-}
-
-/* The value of option @name, required: 0, or a usage error (2) naming it. */
-static int need(const cli *c, const char *name, const char **out)
-{
-    *out = opt(c, name);
-    if (*out && **out)
-        return 0;
-    fprintf(stderr, "frontdesk: %s %s needs %s\n(see frontdesk --help)\n", c->argv[0], c->argv[1], name);
-    return 2;
 }
 
 /*
@@ -101,123 +86,6 @@ static int whole_arg(const char *name, const char *text, int64_t *out)
     return 2;
 }
 
-/* The site's local day that the actor's instant falls on, as [*from, *to). */
-static int today(ctx *x, int64_t *from, int64_t *to)
-{
-    fd_date d;
-    fd_status rc = fd_store_site_date(&d, x->store, x->site->id, x->actor.at);
-    return rc ? lib_error(rc) : date_range(x, d, from, to);
-}
-
-/* --date D when given, else today: the day's [*from, *to). */
-static int day_of(const cli *c, ctx *x, int64_t *from, int64_t *to)
-{
-    return c->date ? day_range(c, x, from, to) : today(x, from, to);
-}
-
-/* The instant in the site's zone (or UTC) for lines of text: "2026-11-20 09:05", without the year ("11-20
- * 09:05") when @short_year and it is the year of the actor's instant; "-" for 0. */
-static const char *stamp(ctx *x, int64_t at, bool short_year)
-{
-    static char ring[4][32];
-    static unsigned next;
-    char *s = ring[next++ % 4];
-    const char *zone = x->utc ? "UTC" : x->site->time_zone;
-    fd_local_time t, now;
-    if (at == 0 || fd_instant_to_local(&t, zone, at) != FD_OK)
-        return at ? "?" : "-";
-    if (short_year && fd_instant_to_local(&now, zone, x->actor.at) == FD_OK && now.date.year == t.date.year)
-        snprintf(s, sizeof ring[0], "%02d-%02d %02d:%02d", (int)t.date.month, (int)t.date.day, (int)t.hour,
-                 (int)t.minute);
-    else
-        snprintf(s, sizeof ring[0], "%04d-%02d-%02d %02d:%02d", (int)t.date.year, (int)t.date.month,
-                 (int)t.date.day, (int)t.hour, (int)t.minute);
-    return s;
-}
-
-/* A short time for lists: "11-20 09:05" this year, "2025-10-01 09:00" another. */
-static const char *hm(ctx *x, int64_t at)
-{
-    return stamp(x, at, true);
-}
-
-/* ,"key":"2026-11-20T09:05:00+08:00" or null for 0 */
-static void jat(ctx *x, const char *key, int64_t at)
-{
-    printf(",\"%s\":", key);
-    if (at)
-        printf("\"%s\"", local(x, at));
-    else
-        printf("null");
-}
-
-/* A record's fields for JSON, by offset: 's' text, 'i' int64, 'b' an int flag, 't' an instant (null for 0). */
-typedef struct jfield {
-    const char *key;
-    char type;
-    size_t off;
-} jfield;
-#define JS(T, f) { #f, 's', offsetof(T, f) }
-#define JI(T, f) { #f, 'i', offsetof(T, f) }
-#define JB(T, f) { #f, 'b', offsetof(T, f) }
-#define JT(T, f) { #f, 't', offsetof(T, f) }
-
-/* {"id":1,... the fields of @rec, the object left open for what the caller adds. */
-static void json_fields(ctx *x, const void *rec, const jfield *f)
-{
-    const char *base = rec;
-    for (size_t i = 0; f[i].key; i++) {
-        const void *p = base + f[i].off;
-        int64_t v = 0;
-        if (f[i].type == 'i' || f[i].type == 't')
-            memcpy(&v, p, sizeof v);
-        printf("%s\"%s\":", i ? "," : "{", f[i].key);
-        if (f[i].type == 's') {
-            const char *str;
-            memcpy(&str, p, sizeof str);
-            json_string(str ? str : "");
-        } else if (f[i].type == 'b') {
-            int b;
-            memcpy(&b, p, sizeof b);
-            printf("%s", b ? "true" : "false");
-        } else if (f[i].type == 't' && v) {
-            printf("\"%s\"", local(x, v));
-        } else if (f[i].type == 't') {
-            printf("null");
-        } else {
-            printf("%lld", (long long)v);
-        }
-    }
-}
-
-typedef void line_fn(const cli *, ctx *, const void *);
-
-/* A record as JSON (its fields) or as a line of text; in a listing (@n, the rows so far) after a comma. */
-static void row(const cli *c, ctx *x, const void *rec, const jfield *f, line_fn *line, int *n)
-{
-    if (c->json && n && (*n)++)
-        putchar(',');
-    if (c->json)
-        json_fields(x, rec, f), fputs(n ? "}" : "}\n", stdout);
-    else
-        line(c, x, rec);
-}
-
-/* A record read back after a change: row(), or the library's refusal @rc (1). */
-static int shown(const cli *c, ctx *x, fd_status rc, const void *rec, const jfield *f, line_fn *line)
-{
-    if (rc)
-        return lib_error(rc);
-    row(c, x, rec, f, line, NULL);
-    return 0;
-}
-
-/* A text field for a line: escaped, "-" when empty. */
-static void text(const char *s)
-{
-    plain(s && *s ? s : "-");
-}
-
 /* "  3-1201": the number of unit @id for a line of text; nothing for 0 (or a unit gone). */
 static void unit_text(ctx *x, const char *before, int64_t id)
 {
@@ -225,26 +93,6 @@ static void unit_text(ctx *x, const char *before, int64_t id)
     if (id && fd_store_unit_get(&u, x->store, &x->actor, id) == FD_OK)
         printf("%s%s", before, u->number);
     fd_unit_free(u);
-}
-
-/* Opens or closes a JSON array around a listing (@n: items printed so far). */
-static void list_open(const cli *c)
-{
-    if (c->json)
-        putchar('[');
-}
-
-static void list_sep(const cli *c, int *n)
-{
-    if (c->json && (*n)++)
-        putchar(',');
-}
-
-static int list_close(const cli *c, fd_status rc)
-{
-    if (c->json && rc == FD_OK)
-        puts("]");
-    return rc ? lib_error(rc) : 0;
 }
 
 /* --- visits ------------------------------------------------------------------ */
