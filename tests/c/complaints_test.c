@@ -117,6 +117,10 @@ Test(complaints, R_CPL_1_validate_names_the_field_and_never_echoes_the_number)
     c = a_complaint("grave", T0);
     fd_assert_error(fd_complaint_validate(&c), FD_EINVAL, "complaint.severity: 'grave'");
     cr_assert(strstr(fd_error_last()->message, "minor 轻微"));
+    /* A required instant left out (0) is required, never 1970-01-01 (a complaint that would never breach). */
+    c = a_complaint("major", T0);
+    c.received_at = 0;
+    fd_assert_error(fd_complaint_validate(&c), FD_EINVAL, "fd_complaint_validate: complaint.received_at: is required");
     c = a_complaint("major", T0);
     c.channel = "fax";
     fd_assert_error(fd_complaint_validate(&c), FD_EINVAL, "complaint.channel");

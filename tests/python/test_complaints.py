@@ -189,3 +189,12 @@ def test_a_step_on_a_complaint_another_clerk_moved_is_refused_naming_the_state_R
         with pytest.raises(fd.InvalidState, match="state: assessed"):
             fd.step_complaint(other, fd.Actor(garden["site"], garden["boss"], at=THU + 2 * HOUR), cid, "assess")
     assert [e.kind for e in fd.complaint_events(store, clerk, complaint_id=cid)] == ["register", "assess"]
+
+
+def test_a_complaint_without_its_received_time_is_refused_R_CPL_1(store):
+    """A required instant left out is required, never 1970-01-01 (a complaint that would never breach)."""
+    with pytest.raises(fd.InvalidArgument, match="complaint.received_at: is required"):
+        fd.validate_complaint(fd.Complaint(channel="phone", category="other", severity="minor", what="x"))
+    g = _site(store)
+    with pytest.raises(fd.InvalidArgument, match="complaint.received_at: is required"):
+        fd.add_complaint(store, _clerk(g, THU), **_complaint(received_at=None))

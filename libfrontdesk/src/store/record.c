@@ -114,6 +114,9 @@ static fd_status check_field(const char *fn, const fd__field *f, const void *rec
     int64_t v = *(const int64_t *)FIELD_PTR(rec, f);
     switch (f->type) {
     case FD__T_INSTANT:
+        /* 0 is "none": a required instant left out is required, not 1970-01-01 (R-CPL-1's received_at). */
+        if (f->required && v == 0)
+            return fd__error(FD_EINVAL, "%s: %s: is required", fn, q);
         return fd__check_instant(fn, q, v);
     case FD__T_INT:
         return v >= 0 ? FD_OK : fd__error(FD_ERANGE, "%s: %s: %lld must not be negative", fn, q, (long long)v);

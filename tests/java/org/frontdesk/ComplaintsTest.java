@@ -208,4 +208,11 @@ public class ComplaintsTest {
     fails(Frontdesk.EINVAL, "retired", () -> Complaints.add(store, clerk(THU), major(THU).category("lift").build()));
     fails(Frontdesk.ESTATE, "retired already", () -> Complaints.retireCategory(store, manager, id));
   }
+
+  @Test
+  public void aComplaintWithoutItsReceivedTimeIsRefused_R_CPL_1() throws Exception {
+    fails(Frontdesk.EINVAL, "complaint.received_at: is required",
+        () -> Complaints.validate(Complaint.builder().channel("phone").category("other").severity("minor")
+            .what("x").build()));
+  }
 }
