@@ -101,10 +101,11 @@ void json_fields(ctx *x, const void *rec, const jfield *f)
     }
 }
 
-/* A record as JSON (its fields) or as a line of text; in a listing (@n, the rows so far) after a comma. */
+/* A record as JSON (its fields) or as a line of text; in a listing (@n, the rows so far, counted in
+ * both forms: "none" lines read it) after a comma. */
 void row(const cli *c, ctx *x, const void *rec, const jfield *f, line_fn *line, int *n)
 {
-    if (c->json && n && (*n)++)
+    if (n && (*n)++ && c->json)
         putchar(',');
     if (c->json)
         json_fields(x, rec, f), fputs(n ? "}" : "}\n", stdout);

@@ -132,6 +132,7 @@ expect "R_CPL_2 a severity change recomputes, keeps history" 0 "已作废" -- ba
 
 # R-COM-4: the day's complaints without an answer
 expect "R_COM_4 unanswered" 0 "^ +2 .*大堂地面湿滑" -- "$fd" complaint unanswered --date "$day" "${P[@]}"
+expect "R_COM_4 ... and no 'none' line after it" 0 "^0$" -- bash -c "\"$fd\" complaint unanswered --date $day --site park | grep -c 无未答复 || true"
 expect "R_COM_4 unanswered --json" 0 "^\[2, 3, 4\]$" -- bash -c "\"$fd\" complaint unanswered --date $day --json --site park | python3 -c 'import json,sys; print([c[\"id\"] for c in json.load(sys.stdin)])'"
 
 # R-COM-5, R-CPL-7: the site's categories and phrases
