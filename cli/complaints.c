@@ -157,7 +157,7 @@ static void complaint_line(const cli *c, ctx *x, const void *rec)
 /* Target @t's clock at the actor's instant: as JSON, or a line " resolve due 11-23 17:55 (2h left)". */
 static fd_status target_out(const cli *c, ctx *x, const fd_complaint_target *t, int *n)
 {
-    fd_complaint_clock k = {FD_COMPLAINT_CLOCK_VERSION, 0, 0, 0, 0, 0, 0, 0, 0, ""};
+    fd_complaint_clock k = { .version = FD_COMPLAINT_CLOCK_VERSION };
     fd_status rc = fd_store_complaint_clock(&k, x->store, &x->actor, t->id);
     if (rc)
         return rc;
@@ -171,7 +171,8 @@ static fd_status target_out(const cli *c, ctx *x, const fd_complaint_target *t, 
                (long long)t->amount, t->unit);
         jat(x, "start_at", k.start_at);
         jat(x, "due_at", k.due_at);
-        jat(x, "met_at", k.met_at);
+        jat(x, "met_at", k.closed ? 0 : k.met_at);
+        jat(x, "closed_unmet_at", k.closed ? k.met_at : 0); /* the complaint closed before the target was met */
         jat(x, "breached_at", t->breached_at);
         jat(x, "escalated_at", t->escalated_at);
         jat(x, "superseded_at", t->superseded_at);
@@ -187,12 +188,17 @@ static fd_status target_out(const cli *c, ctx *x, const fd_complaint_target *t, 
     printf("  %-8s %s%-10s ", lbl(c, "target", t->target), z ? "到期 " : "due ", k.due_at ? hm(x, k.due_at) : "-");
     if (t->superseded_at)
         printf(z ? "已作废（%s）" : "superseded (%s)", hm(x, t->superseded_at));
+    else if (k.closed)
+        printf(z ? "未完成：%s结案" : "not met: closed %s", hm(x, k.met_at));
     else if (k.met_at)
         printf(z ? "%s完成于 %s" : "%smet %s", k.breached ? (z ? "超时，" : "LATE, ") : "", hm(x, k.met_at));
     else if (k.start_at == 0)
         printf(z ? "未起算" : "not started");
+    else if (k.paused && k.breached)
+        printf(z ? "已暂停（等待客户），暂停时已超时 %s" : "paused (waiting for the customer), %s over when paused",
+               span(-k.remaining));
     else if (k.paused)
-        printf(z ? "已暂停（等待客户）" : "paused (waiting for the customer)");
+        printf(z ? "已暂停（等待客户），剩余 %s" : "paused (waiting for the customer), %s left", span(k.remaining));
     else if (k.breached)
         printf(z ? "已超时 %s" : "BREACHED %s over", span(-k.remaining));
     else

@@ -690,6 +690,27 @@ Test(complaints, R_CPL_3_reopen_reopens_resolve_and_reply_with_the_time_stood_st
     fd_calendar_free(cal);
 }
 
+/* Closing ends every clock; a target closed before its step is stopped, not met (the trial read "met"). */
+Test(complaints, R_CPL_2_a_target_closed_before_its_step_is_stopped_not_met)
+{
+    fd_calendar *cal = NULL;
+    fd_assert_ok(fd_calendar_new(&cal));
+    fd_complaint c = a_complaint("major", T0);
+    c.id = 1;
+    fd_complaint_target_plan answer = plan_of("major", "answer", NULL), director = plan_of("major", "director", NULL);
+    fd_complaint_event e[] = { ev(1, "register", T0, "major", "registered"),
+                               ev(2, "escalate", T0 + HOUR, "director", NULL),
+                               ev(3, "assess", T0 + 2 * HOUR, "invalid", "closed") };
+    fd_complaint_clock k;
+    fd_assert_ok(fd_complaint_target_eval(&k, &director, &c, e, 3, cal, NULL, T0 + 3 * HOUR));
+    cr_assert(k.met_at == T0 + HOUR && !k.closed, "met by its step");
+    fd_assert_ok(fd_complaint_target_eval(&k, &answer, &c, e, 3, cal, NULL, T0 + 3 * HOUR));
+    cr_assert_eq(k.met_at, T0 + 2 * HOUR, "the clock stopped at the closing");
+    cr_assert_eq(k.closed, 1, "closed before the answer: not met");
+    cr_assert_eq(k.remaining, 0);
+    fd_calendar_free(cal);
+}
+
 Test(complaints, R_CPL_2_eval_refuses_events_it_cannot_replay)
 {
     fd_calendar *cal = NULL;

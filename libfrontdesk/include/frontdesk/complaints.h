@@ -680,7 +680,10 @@ typedef struct fd_complaint_clock {
     int64_t due_at;       /**< the deadline, 0 = not started or paused */
     int paused;           /**< 1: paused now (waiting for the customer) */
     int64_t paused_s;     /**< seconds paused so far, from the events (information) */
-    int64_t met_at;       /**< when the step that meets it happened, 0 = open */
+    int64_t met_at;       /**< when the step that meets it happened, or when the complaint was closed
+                               before it (then @c closed is 1); 0 = open */
+    int closed;           /**< 1: the complaint was closed before the step that meets it: the clock
+                               stopped at met_at, the target was NOT met */
     int breached;         /**< 1: open past due_at at @p now, or met after it */
     int64_t remaining;    /**< seconds left at @p now (negative: overdue), in the unit's own time (business
                                seconds for business units), 0 when met or not started */

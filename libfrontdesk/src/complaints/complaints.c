@@ -531,7 +531,7 @@ static fd_status pause_add(pauses *p, const char *fn, int64_t from, int64_t to)
  */
 typedef struct replay {
     int64_t start, met, pause_at, waited;
-    bool paused;
+    bool paused, closed; /* closed: the clock was ended by the closing, not by its meeting step */
     pauses stops;
 } replay;
 
@@ -557,6 +557,7 @@ static fd_status replay_events(replay *r, const char *fn, const fd_complaint_tar
         }
         if (r->met) {
             if (is(e->kind, "reopen") && reopens) {
+                r->closed = false;
                 if (by_report) { /* answered again after the department's next report */
                     r->start = r->met = 0;
                     r->stops.n = 0;
@@ -567,7 +568,7 @@ static fd_status replay_events(replay *r, const char *fn, const fd_complaint_tar
             }
             continue;
         }
-        bool ends = meets(p, e) || is(e->to_state, "closed"); /* closing ends every clock */
+        bool met = meets(p, e), ends = met || is(e->to_state, "closed"); /* closing ends every clock */
         if (p->paused_by_waiting && is(e->kind, "pause") && !r->paused) {
             r->paused = true;
             r->pause_at = at;
@@ -576,8 +577,10 @@ static fd_status replay_events(replay *r, const char *fn, const fd_complaint_tar
             r->waited += at - r->pause_at;
             rc = pause_add(&r->stops, fn, r->pause_at, at);
         }
-        if (ends && rc == FD_OK)
+        if (ends && rc == FD_OK) {
             r->met = at;
+            r->closed = !met; /* stopped by the closing, not met */
+        }
     }
     return rc;
 }
@@ -649,6 +652,7 @@ fd_status fd_complaint_target_eval(fd_complaint_clock *out, const fd_complaint_t
     k.paused = r.paused;
     k.paused_s = r.waited + (r.paused ? now - r.pause_at : 0);
     k.met_at = r.met;
+    k.closed = r.closed;
     k.breached = moment > due;
     k.remaining = r.met ? 0 : capped ? due - moment : left;
     fd__copy_fixed(k.version_text, sizeof k.version_text, version.ptr ? version.ptr : "");
