@@ -378,7 +378,6 @@ Test(complaints, R_CPL_2_R_CPL_4_R_CPL_5_the_flags_refuse_steps_naming_them)
         { "assigned", "harm_cleared", 0, 0, 1, "no harm is flagged" },
         { "followed_up", "close", 0, 1, 1, "harm is still going on" },
         { "assigned", "reply", 0, 0, 0, "has not reported back yet (report first, R-CPL-4)" },
-        { "assigned", "severity_same", 0, 0, 1, "of that severity already" },
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         bool invalid = strcmp(cases[i].kind, "assess_invalid") == 0, same = strcmp(cases[i].kind, "severity_same") == 0;
@@ -394,6 +393,19 @@ Test(complaints, R_CPL_2_R_CPL_4_R_CPL_5_the_flags_refuse_steps_naming_them)
         fd_assert_error(fd_complaint_step_check(&to, &c, &s), FD_ESTATE, cases[i].needle);
         cr_assert(strstr(fd_error_last()->message, "state: "), "%s", fd_error_last()->message);
     }
+}
+
+/* The present severity again is a bad value, not a state's refusal (which would list severity as allowed). */
+Test(complaints, R_CPL_2_a_severity_step_to_the_present_severity_names_the_field)
+{
+    fd_complaint c = in_state("assigned", "contact");
+    fd_complaint_step s = full_step("severity");
+    s.severity = "major";
+    const char *to = NULL;
+    fd_assert_error(fd_complaint_step_check(&to, &c, &s), FD_EINVAL,
+                    "fd_complaint_step_check: step.severity: the complaint is major (重大) already");
+    cr_assert_null(strstr(fd_error_last()->message, "allows"));
+    cr_assert_null(to);
 }
 
 /* --- targets (R-CPL-2, R-CPL-4) --------------------------------------------------------------------- */

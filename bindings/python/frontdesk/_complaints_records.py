@@ -231,7 +231,7 @@ class ComplaintTarget(Record):
     ``start_at``: 起算时间, when its clock started, 0 = not yet (a reply starts when the department reports back)
     ``due_at``: 到期时间, the deadline as last computed (stored for the queue's index), 0 = not started or paused
     ``paused``: 暂停, 1 while its clock is paused
-    ``met_at``: 完成时间, when it was met, 0 = open
+    ``met_at``: 完成时间, when it was met, or when closing the complaint stopped its clock before (the clock says which: fd_complaint_clock.closed), 0 = open
     ``breached_at``: 超时时间, when it was first found breached (kept whatever a later recomputation says), 0 = not breached
     ``escalated_at``: 升级时间, when its breach was escalated, 0 = not
     ``superseded_at``: 作废时间, when a severity change replaced it, 0 = in force

@@ -49,7 +49,8 @@
  * is ::FD_ESTATE naming the state and the steps it allows; so are pause while
  * waiting, resume while not, implement or an invalid assessment while waiting
  * (resume first), harm while flagged, harm_cleared while not, close while harm
- * goes on (R-CPL-5), reply before the department's report (R-CPL-4).
+ * goes on (R-CPL-5), reply before the department's report (R-CPL-4); a
+ * severity step to the severity it has is ::FD_EINVAL naming `step.severity`.
  *
  * Targets (R-CPL-2, R-CPL-4): each is a clock of its own — a start (the
  * received time; a reply's is the department's report), a deadline policy key
@@ -332,7 +333,7 @@ typedef struct fd_complaint_target {
     int64_t start_at; /**< 起算时间: when its clock started, 0 = not yet (a reply starts when the department reports back) (UTC seconds) (R-CPL-2) */
     int64_t due_at; /**< 到期时间: the deadline as last computed (stored for the queue's index), 0 = not started or paused (UTC seconds) (R-CPL-2) */
     int paused; /**< 暂停: 1 while its clock is paused (R-CPL-2) */
-    int64_t met_at; /**< 完成时间: when it was met, 0 = open (UTC seconds) (R-CPL-2) */
+    int64_t met_at; /**< 完成时间: when it was met, or when closing the complaint stopped its clock before (the clock says which: fd_complaint_clock.closed), 0 = open (UTC seconds) (R-CPL-2) */
     int64_t breached_at; /**< 超时时间: when it was first found breached (kept whatever a later recomputation says), 0 = not breached (UTC seconds) (R-CPL-2) */
     int64_t escalated_at; /**< 升级时间: when its breach was escalated, 0 = not (UTC seconds) (R-CPL-2) */
     int64_t superseded_at; /**< 作废时间: when a severity change replaced it, 0 = in force (UTC seconds) (R-CPL-2) */
@@ -628,8 +629,9 @@ FD_API fd_status fd_complaint_step_init(fd_complaint_step *step, unsigned int ve
  * `harm`, `validity`) may take @p step, and the state it leads to (a
  * static string, into @p to_state; the same state for steps that do not move
  * it). Checks what the step carries (required fields, lengths, codes);
- * pause while waiting, resume while not, harm_cleared without harm, a
- * severity equal to the present one are ::FD_ESTATE.
+ * pause while waiting, resume while not, harm_cleared without harm are
+ * ::FD_ESTATE; a severity step to the present severity is ::FD_EINVAL
+ * naming `step.severity`.
  * @return ::FD_OK; ::FD_EINVAL / ::FD_ERANGE naming the field (`step.cause: is
  *         required`); ::FD_ESTATE naming the state and the steps it allows
  *         ("state: investigating allows propose, pause, contact, ...").

@@ -370,10 +370,11 @@ fd_status fd_complaint_step_check(const char **to_state, const fd_complaint *c, 
         return refused(fn, c, "not close: harm is still going on: stop it first, then harm_cleared (R-CPL-5)");
     if (is(r->kind, "reply") && c->reported_at == 0)
         return refused(fn, c, "not reply: the department has not reported back yet (report first, R-CPL-4)");
-    if (is(r->kind, "severity") && is(step->severity, c->severity))
-        return refused(fn, c, "not severity: the complaint is of that severity already");
     if ((rc = check_fields(fn, r, c, step)) != FD_OK)
         return rc;
+    if (is(r->kind, "severity") && is(step->severity, c->severity))
+        return fd__error(FD_EINVAL, "%s: step.severity: the complaint is %s (%s) already: a severity step changes it "
+                         "to another", fn, c->severity, fd_complaint_code_label("severity", c->severity));
     const char *to = r->to ? r->to : c->state;
     if (invalid)
         to = "closed";
