@@ -247,7 +247,9 @@ fd_status fd__actor_check(fd_store *s, const char *fn, const fd_actor *a, fd__ac
 fd_status fd__actor_require_manage(const char *fn, const fd_actor *actor)
 {
     if (actor->staff_id != 0 && !(actor->grants & FD_GRANT_MANAGE))
-        return fd__error(FD_EPERM, "%s: actor.grants: this needs the 'manage' grant (or the system acting)", fn);
+        return fd__error(FD_EPERM, "%s: actor.grants: this needs the 'manage' grant: the actor (staff %lld) does not carry it "
+                         "(a supervisor's actor is given FD_GRANT_MANAGE, as the staff's role allows)", fn,
+                         (long long)actor->staff_id);
     return FD_OK;
 }
 
