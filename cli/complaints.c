@@ -239,8 +239,14 @@ static void event_line(const cli *c, ctx *x, const void *rec)
     const fd_complaint_event *e = rec;
     printf("  %5lld  %s  %-6s %s→%s", (long long)e->id, hm(x, e->happened_at ? e->happened_at : e->created_at),
            lbl(c, "step", e->kind), lbl(c, "state", e->from_state), lbl(c, "state", e->to_state));
-    if (e->staff_id == 0)
+    if (e->staff_id == 0) {
         printf(zh(c) ? "  系统" : "  system");
+    } else { /* who took the step (R-COM-1) */
+        fd_staff *st = NULL;
+        if (fd_store_staff_get(&st, x->store, &x->actor, e->staff_id) == FD_OK)
+            printf("  %s ", st->code), plain(st->name);
+        fd_staff_free(st);
+    }
     if (*e->detail)
         printf("  (%s)", e->detail);
     if (*e->note)
@@ -286,13 +292,32 @@ static int show_complaint(const cli *c, ctx *x, int64_t id)
             printf(z ? "  诉求 " : "  asks "), plain(k->asks);
         if (k->call_id)
             printf(z ? "  来电 %lld" : "  call %lld", (long long)k->call_id);
-        if (k->department_id)
-            printf(z ? "  责任部门 %lld" : "  department %lld", (long long)k->department_id);
+        if (k->customer_due)
+            printf(z ? "  客户要求期限 %s" : "  customer's deadline %s", hm(x, k->customer_due));
+        putchar('\n');
+        if (k->department_id) {
+            fd_department *d = NULL;
+            printf(z ? "  责任部门 " : "  department ");
+            if (fd_store_department_get(&d, x->store, &x->actor, k->department_id) == FD_OK)
+                plain(d->name);
+            else
+                printf("%lld", (long long)k->department_id);
+            fd_department_free(d);
+        }
         if (k->promised_at)
             printf(z ? "  承诺 %s" : "  promised %s", hm(x, k->promised_at));
+        if (*k->cause)
+            printf(z ? "  原因 " : "  cause "), plain(k->cause);
+        if (*k->responsible)
+            printf(z ? "  责任人 " : "  responsible "), plain(k->responsible);
+        if (*k->solution)
+            printf(z ? "  方案 " : "  solution "), plain(k->solution);
+        if (k->accepted_at)
+            printf(z ? "  验收 %s" : "  accepted %s", hm(x, k->accepted_at));
         if (*k->satisfaction)
             printf(z ? "  回访 %s" : "  follow-up %s", lbl(c, "satisfaction", k->satisfaction));
-        putchar('\n');
+        if (k->department_id || k->promised_at || *k->cause || *k->solution || k->accepted_at || *k->satisfaction)
+            putchar('\n');
         puts(z ? " 时限：" : " targets:");
     }
     rc = targets_of(c, x, id, &n);

@@ -93,6 +93,8 @@ expect "R_CPL_2 show: met targets, the pause kept" 0 "解决 +到期 .*完成于
 expect "R_CPL_2 the pause in the clock (4 h)" 0 "^14400$" -- bash -c "\"$fd\" complaint targets 1 --json --site park | \
   python3 -c 'import json,sys; print([t[\"paused_s\"] for t in json.load(sys.stdin) if t[\"target\"]==\"resolve\"][0])'"
 expect "R_CPL_3 events: every step" 0 "^15$" -- bash -c "\"$fd\" complaint events 1 --json --site park | python3 -c 'import json,sys; print(len(json.load(sys.stdin)))'"
+expect "R_COM_1 show: the department by name, who took each step" 0 "责任部门 工程部.*原因 导轨缺油.* F001 王小丽" -- \
+  bash -c "\"$fd\" complaint show 1 --site park | tr '\n' ' '"
 expect "R_CPL_3 reopen" 0 "现为已派单" -- "$fd" complaint reopen 1 --note 又响了 --as F001 --at "2026-11-22 09:00" "${P[@]}"
 expect "R_CPL_2 reopened: resolve open again" 0 '"reopened":1' -- "$fd" complaint show 1 --json "${P[@]}"
 
