@@ -119,9 +119,6 @@ Test(complaints, R_COM_5_a_label_given_for_a_code_is_named_not_a_code)
     c = a_complaint("major", T0);
     c.channel = "电话";
     fd_assert_error(fd_complaint_validate(&c), FD_EINVAL, "complaint.channel: '电话' is not a code");
-    c = a_complaint("major", T0);
-    c.category = "Lift";
-    fd_assert_error(fd_complaint_validate(&c), FD_EINVAL, "complaint.category: 'Lift' may only contain");
 }
 
 Test(complaints, R_CPL_1_validate_names_the_field_and_never_echoes_the_number)
@@ -138,7 +135,7 @@ Test(complaints, R_CPL_1_validate_names_the_field_and_never_echoes_the_number)
     fd_assert_error(fd_complaint_validate(&c), FD_EINVAL, "complaint.channel");
     c = a_complaint("major", T0);
     c.category = "Lift";
-    fd_assert_error(fd_complaint_validate(&c), FD_EINVAL, "complaint.category");
+    fd_assert_error(fd_complaint_validate(&c), FD_EINVAL, "complaint.category: 'Lift' may only contain");
     c = a_complaint("major", T0);
     c.contact = "1381234567899999";
     fd_assert_error(fd_complaint_validate(&c), FD_EINVAL, "fd_complaint_validate: complaint.contact");
