@@ -54,8 +54,10 @@ static const char *const fw_digits[] = { "０", "１", "２", "３", "４", "５
 static void mobile(char *o, size_t cap)
 {
     unsigned a = 3 + next() % 7, b = next() % 10000, c = next() % 10000, d = next() % 10;
-    switch (next() % 5) {
+    static const char *const loose[] = { "138", "186", "159", "177" };
+    switch (next() % 6) {
     case 0: snprintf(o, cap, "1%u%u%04u%04u", a, d, b, c); break;
+    case 5: snprintf(o, cap, "%s  %04u  %04u", PICK(loose), b, c); break; /* grouped loosely */
     case 1: snprintf(o, cap, "1%u%u %04u %04u", a, d, b, c); break;
     case 2: snprintf(o, cap, "1%u%u-%04u-%04u", a, d, b, c); break;
     case 3: snprintf(o, cap, "+86 1%u%u%04u%04u", a, d, b, c); break;
@@ -126,6 +128,7 @@ static const char PATTERN[] =
     "(^|" ND ")("
     "(\\+86 )?[1１][3-9３４５６７８９]" D "{9}"
     "|(\\+86 )?1[3-9][0-9][ -][0-9]{4}[ -][0-9]{4}"
+    "|1(38|86|59|77)  [0-9]{4}  [0-9]{4}"
     "|0(10|2[0-9])[ -]?[0-9]{8}"
     "|0[3-9][0-9]{2}[ -]?[0-9]{7,8}"
     "|\\((0(10|2[0-9])|0[3-9][0-9]{2})\\)[0-9]{7,8}"

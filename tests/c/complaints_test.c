@@ -108,6 +108,19 @@ static fd_complaint a_complaint(const char *severity, int64_t received_at)
     return c;
 }
 
+/* A label typed where its code belongs is told to be no code, with the way to its code (R-COM-5). */
+Test(complaints, R_COM_5_a_label_given_for_a_code_is_named_not_a_code)
+{
+    fd_complaint c = a_complaint("major", T0);
+    c.category = "维修";
+    fd_assert_error(fd_complaint_validate(&c), FD_EINVAL, "complaint.category: '维修' is not a code: a code is "
+                    "lower-case ASCII letters");
+    cr_assert(strstr(fd_error_last()->message, "code_parse"), "%s", fd_error_last()->message);
+    c = a_complaint("major", T0);
+    c.channel = "电话";
+    fd_assert_error(fd_complaint_validate(&c), FD_EINVAL, "complaint.channel: '电话' is not a code");
+}
+
 Test(complaints, R_CPL_1_validate_names_the_field_and_never_echoes_the_number)
 {
     fd_complaint c = a_complaint("major", T0);
@@ -126,7 +139,7 @@ Test(complaints, R_CPL_1_validate_names_the_field_and_never_echoes_the_number)
     fd_assert_error(fd_complaint_validate(&c), FD_EINVAL, "complaint.channel");
     c = a_complaint("major", T0);
     c.category = "Lift";
-    fd_assert_error(fd_complaint_validate(&c), FD_EINVAL, "complaint.category");
+    fd_assert_error(fd_complaint_validate(&c), FD_EINVAL, "complaint.category: 'Lift' may only contain");
     c = a_complaint("major", T0);
     c.contact = "1381234567899999";
     fd_assert_error(fd_complaint_validate(&c), FD_EINVAL, "fd_complaint_validate: complaint.contact");

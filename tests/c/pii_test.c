@@ -134,7 +134,6 @@ Test(pii, R_COM_2_mask_text_longer_digit_runs_and_amounts_are_not_numbers)
     unchanged("电话 62345678");                    /* a local number: no area code */
     unchanged("400-810-8888、95555、110");          /* public numbers */
     unchanged("2024-05-01 14:30 3号楼 2-101 室");
-    unchanged("138  0013  8000");                /* two spaces: not one number */
     unchanged("138 0013 800");
     unchanged("010-1234567");                    /* Beijing numbers have 8 digits */
     unchanged("0123-4567890");
@@ -142,6 +141,43 @@ Test(pii, R_COM_2_mask_text_longer_digit_runs_and_amounts_are_not_numbers)
     check_text("13800138000.", "138****8000.", 1); /* a full stop, not a decimal point */
     check_text("3.5元 13800138000", "3.5元 138****8000", 1);
     check_text("共2 13800138000", "共2 138****8000", 1);
+}
+
+/* A user's trial: an ID number typed in groups of four and a mobile spaced twice were shown in full. */
+Test(pii, R_COM_2_mask_text_numbers_grouped_any_way)
+{
+    check_text("身份证 4301 0219 9003 0777 32，客户电话138  1234  5678",
+               "身份证 4301 02** **** **77 32，客户电话138  ****  5678", 2);
+    check_text("1101 0519 4912 3100 2X", "1101 05** **** **00 2X", 1);
+    check_text("110 105 194 912 310 02x", "110 105 *** *** **0 02x", 1);
+    check_text("4301-0219-9003-0777-32", "4301-02**-****-**77-32", 1);
+    check_text("430102 1990 0307 7732", "430102 **** **** 7732", 1);
+    check_text("138  0013  8000", "138  ****  8000", 1);
+    check_text("138 - 1234 - 5678", "138 - **** - 5678", 1);
+    check_text("138--1234--5678。", "138--****--5678。", 1);
+    check_text("1381 2345 678", "138* ***5 678", 1);
+    check_text("手机：１３８　　１２３４　　５６７８", "手机：１３８　　＊＊＊＊　　５６７８", 1);
+    check_text("１８９\xe3\x80\x80\xe3\x80\x80１２ ３４ ５６７８", "１８９\xe3\x80\x80\xe3\x80\x80＊＊ ＊＊ ５６７８", 1);
+    check_text("电话138  1234  5678 3楼", "电话138  ****  5678 3楼", 1);
+}
+
+/* What grouped digits usually are stays: only a right check character or a mobile prefix makes a number. */
+Test(pii, R_COM_2_mask_text_grouped_digits_that_are_no_number_stay)
+{
+    unchanged("4301 0219 9003 0777 36");      /* its 17 digits give the check character 2, not 6 */
+    unchanged("4301 0219 9903 0777 3X");      /* a wrong X too */
+    unchanged("154  1234  5678");             /* 154 is no mobile prefix */
+    unchanged("128 - 1234 - 5678");
+    unchanged("2026 10 01 到 2026 10 08");
+    unchanged("2026-10-01  13 00");
+    unchanged("房号 3 1201 1202 1203 1204");
+    unchanged("名单 13 15 17 19 21 3 5");
+    unchanged("1 3 8 1 2 3 4 5 6 7 8");
+    unchanged("13 80 01 38 00 0");
+    unchanged("12 34 56 78 90 12 34 56 78");
+    unchanged("合计 138 1234 5678.50 元");
+    unchanged("5 138  1234  5678");           /* the chain starts before the prefix */
+    unchanged("138    1234    5678");         /* four spaces: columns, not groups */
 }
 
 Test(pii, R_COM_2_text_without_numbers_is_unchanged_byte_for_byte)

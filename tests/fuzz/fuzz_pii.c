@@ -4,15 +4,98 @@
  * comes back as valid UTF-8 of the same size in bytes and characters in which
  * only digits changed, each into a star of its own size; fd_pii_contains
  * agrees with the count; and no whole run of exactly 11 ASCII digits 1[3-9]…
- * (not part of a decimal number) is left in clear.
+ * (not part of a decimal number) is left in clear. From the first bytes it
+ * also builds a mobile (allocated prefix) and an ID number (right check
+ * character) split into groups the input chooses, joined by 1-3 separators
+ * of any kind, and checks that their private digits are starred.
  */
 #include <frontdesk/common.h>
 #include <frontdesk/pii.h>
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "internal.h"
+
+/*
+ * "电话" + @digits (ASCII) split after the positions whose bit is set in
+ * @cuts, the groups joined by separators chosen by @seps, + "。". Each group
+ * keeps >= 2 digits, the first >= 3, at most @max_groups groups.
+ */
+static size_t grouped(char *out, const char *digits, int n, unsigned cuts, unsigned seps, int max_groups)
+{
+    static const char *const sep[] = { " ", "-", "\xE3\x80\x80", "\xEF\xBC\x8D", "\xE2\x80\x94" };
+    size_t o = 0;
+    memcpy(out, "\xE7\x94\xB5\xE8\xAF\x9D", 6); /* 电话 */
+    o = 6;
+    int groups = 1, last = 0;
+    for (int i = 0; i < n; i++) {
+        if (i >= 3 && i - last >= 2 && n - i >= 2 && groups < max_groups && (cuts >> i & 1)) {
+            for (int k = 0; k <= (int)(seps % 3); k++) {
+                const char *sp = sep[(seps >> 2) % 5];
+                memcpy(out + o, sp, strlen(sp));
+                o += strlen(sp);
+            }
+            seps = seps * 7 + 3;
+            last = i;
+            groups++;
+        }
+        out[o++] = digits[i];
+    }
+    memcpy(out + o, "\xE3\x80\x82", 4); /* 。 and NUL */
+    return o;
+}
+
+/* Any of the digits [from, to) of the one number in @masked in clear: abort. */
+static void check_starred(const char *masked, int from, int to)
+{
+    int i = 0;
+    for (const char *p = masked; *p; p++)
+        if ((*p >= '0' && *p <= '9') || *p == '*') {
+            if (i >= from && i < to && *p != '*') {
+                fprintf(stderr, "in clear: %s\n", masked);
+                abort();
+            }
+            i++;
+        }
+}
+
+static void check_grouped(const uint8_t *data, size_t size)
+{
+    if (size < 20)
+        return;
+    static const char *const prefixes[] = { "130", "139", "145", "150", "166", "177", "188", "199" };
+    unsigned cuts = data[0] | (unsigned)data[1] << 8 | (unsigned)data[2] << 16, seps = data[3];
+    char d[19], text[160];
+    fd_buf b = FD_BUF_INIT;
+    memcpy(d, prefixes[data[4] % 8], 3);
+    for (int i = 3; i < 11; i++)
+        d[i] = (char)('0' + data[5 + i] % 10);
+    grouped(text, d, 11, cuts, seps, 4);
+    if (fd_pii_mask_text(&b, NULL, text) != FD_OK)
+        abort();
+    check_starred(b.ptr, 3, 7);
+
+    /* region 1-9xxxxx, born 19xx-0m-1d, the check character computed (X when 10) */
+    static const int w[17] = { 7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2 };
+    for (int i = 0; i < 17; i++)
+        d[i] = (char)('0' + data[3 + i] % 10);
+    d[0] = (char)('1' + data[3] % 9);
+    memcpy(d + 6, "19", 2);
+    d[10] = '0';
+    d[11] = (char)('1' + data[13] % 9);
+    d[12] = '1';
+    int sum = 0;
+    for (int i = 0; i < 17; i++)
+        sum += (d[i] - '0') * w[i];
+    d[17] = "10X98765432"[sum % 11];
+    grouped(text, d, 18, cuts >> 3, seps >> 1, 6);
+    if (fd_pii_mask_text(&b, NULL, text) != FD_OK)
+        abort();
+    check_starred(b.ptr, 6, 14);
+    fd_buf_dispose(&b);
+}
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -107,5 +190,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     }
     fd_buf_dispose(&b);
     free(s);
+    check_grouped(data, size);
     return 0;
 }

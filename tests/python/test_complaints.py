@@ -198,3 +198,42 @@ def test_a_complaint_without_its_received_time_is_refused_R_CPL_1(store):
     g = _site(store)
     with pytest.raises(fd.InvalidArgument, match="complaint.received_at: is required"):
         fd.add_complaint(store, _clerk(g, THU), **_complaint(received_at=None))
+
+
+def test_every_submodule_of_the_package_is_reachable_as_a_module():
+    import importlib
+    import pkgutil
+    import types
+    names = [m.name for m in pkgutil.iter_modules(fd.__path__) if not m.name.startswith("_")]
+    assert "complaints" in names and "calls" in names
+    for name in names:
+        module = importlib.import_module("frontdesk." + name)
+        assert isinstance(module, types.ModuleType), name
+        assert getattr(fd, name) is module, f"frontdesk.{name} is {getattr(fd, name)!r}, not the submodule"
+    assert "list_complaints" in fd.complaints.__all__ and fd.list_complaints is fd.complaints.list_complaints
+
+
+def test_every_code_field_takes_labels_as_the_store_does_R_COM_5(store, garden):
+    clerk = _clerk(garden, EVE)
+    cid = fd.add_complaint(store, clerk, **_complaint(channel="電話", category="维修", severity="輕微"))
+    c = fd.complaint(store, clerk, cid)
+    assert (c.channel, c.category, c.severity) == ("phone", "repair", "minor")
+    assert [x.id for x in fd.list_complaints(store, clerk, category="維修", channel="电话")] == [cid]
+    assert [e.kind for e in fd.complaint_events(store, clerk, complaint_id=cid, kind="登记")] == ["register"]
+    assert {t.target for t in fd.complaint_targets(store, clerk, complaint_id=cid, target="解决")} == {"resolve"}
+    fd.validate_complaint(fd.Complaint(received_at=EVE, channel="来电", category="保洁", severity="重要", what="x"))
+    # a site's own category passes as typed; a word that is no code is refused naming the field, not as ASCII
+    fd.add_complaint_category(store, fd.Actor(garden["site"], garden["boss"], at=EVE, grants=fd.Grant.MANAGE),
+                              "lift", "电梯")
+    own = fd.add_complaint(store, clerk, **_complaint(category="lift"))
+    assert fd.complaint(store, clerk, own).category == "lift"
+    with pytest.raises(fd.InvalidArgument, match="complaint.category: '电梯坏了' is not a code"):
+        fd.add_complaint(store, clerk, **_complaint(category="电梯坏了"))
+
+
+def test_a_queue_kind_not_known_is_an_invalid_argument_naming_the_kinds():
+    with pytest.raises(fd.InvalidArgument, match="kind: 'overdue' is not one of due, breached, escalate"):
+        fd.complaint_queue(None, None, "overdue")
+    with pytest.raises(fd.InvalidArgument, match="kind: 7 is not one of"):
+        fd.complaint_queue(None, None, 7)
+    assert fd.complaints.enum_named(fd.QueueKind, " Breached", "kind") is fd.QueueKind.BREACHED

@@ -103,3 +103,20 @@ def codes_of(parse, values, lists):
         if key in values:
             values[key] = code_of(parse, field, values[key])
     return values
+
+
+def enum_named(cls, value, field):
+    """The member of IntEnum ``cls`` for ``value``: a member, its int, or its name in any case ("overdue" is
+    refused with InvalidArgument naming ``field`` and the names allowed, never a bare KeyError)."""
+    names = ", ".join(m.name.lower() for m in cls)
+    if isinstance(value, str):
+        member = cls.__members__.get(value.strip().upper())
+        if member is None:
+            raise InvalidArgument(f"{field}: '{value}' is not one of {names}", -1)
+        return member
+    if isinstance(value, int) and not isinstance(value, bool):
+        try:
+            return cls(value)
+        except ValueError:
+            raise InvalidArgument(f"{field}: {value!r} is not one of {names}", -1) from None
+    raise ArgumentTypeError(f"{field}: expected one of {names} or a {cls.__name__}, got {type(value).__name__}", -1)

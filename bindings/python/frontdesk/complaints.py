@@ -27,7 +27,9 @@ import datetime as _dt
 from . import core as _c
 from ._complaints_records import (Complaint, ComplaintCategory, ComplaintCategoryFilter, ComplaintEvent,
                                   ComplaintEventFilter, ComplaintFilter, ComplaintTarget, ComplaintTargetFilter)
+from ._convert import enum_named
 from ._records import from_seconds, integer, to_seconds
+from .errors import InvalidArgument as _InvalidArgument
 from .calendar import DeadlineUnit, _unit
 
 __all__ = ["Complaint", "ComplaintFilter", "ComplaintEvent", "ComplaintEventFilter", "ComplaintTarget",
@@ -36,15 +38,20 @@ __all__ = ["Complaint", "ComplaintFilter", "ComplaintEvent", "ComplaintEventFilt
            "complaint_code_label", "complaint_code_parse", "validate_complaint", "check_complaint_step",
            "complaint_steps_allowed", "complaint_target_plan", "complaint_target_clock",
            "add_complaint", "complaint_from_call", "step_complaint", "complaint_clock", "add_complaint_category",
-           "retire_complaint_category", "complaints", "complaint", "complaint_events", "complaint_event",
+           "retire_complaint_category", "list_complaints", "complaint", "complaint_events", "complaint_event",
            "complaint_targets", "complaint_target", "complaint_categories", "complaint_category"]
 
 #: At most this many targets per severity (a major complaint's director, answer, resolve, reply).
 COMPLAINT_TARGETS_MAX = _c.FD_COMPLAINT_TARGETS_MAX
 
-# The code lists whose words a caller may give as labels (重大, 電話) where a code is stored.
-_CODES = {"channel": "channel", "severity": "severity", "state": "state", "validity": "validity",
-          "satisfaction": "satisfaction"}
+# The code fields of each record and their lists: a caller may give a code as its label or a desk's word
+# (重大, 電話, 维修) wherever a code is stored or filtered on. A category not in the built-in list is one of the
+# site's own (R-COM-5) and passes as typed.
+_CODES = {"channel": "channel", "category": "category", "severity": "severity", "state": "state",
+          "validity": "validity", "satisfaction": "satisfaction"}
+_EVENT_CODES = {"kind": "step", "from_state": "state", "to_state": "state"}
+_TARGET_CODES = {"target": "target", "severity": "severity"}
+_SITE_CODES = ("category",)
 
 
 # -- codes ---------------------------------------------------------------------------------
@@ -60,16 +67,30 @@ def complaint_code_parse(field, text):
     return _c.fd_complaint_code_parse(field, text)
 
 
+def _code(field, value):
+    try:
+        return complaint_code_parse(field, value)
+    except _InvalidArgument:
+        if field in _SITE_CODES:
+            return value  # the site's own code; the store checks it
+        raise
+
+
 def _codes(values, lists=_CODES):
+    """``values`` (a dict of fields) with the code fields of ``lists`` parsed (see _CODES)."""
     for key, field in lists.items():
         v = values.get(key)
         if isinstance(v, str) and v:
-            values[key] = complaint_code_parse(field, v)
+            values[key] = _code(field, v)
     return values
 
 
 def _record(complaint, zone=None):
     if isinstance(complaint, Complaint):
+        typed = {k: getattr(complaint, k) for k in _CODES}
+        parsed = _codes(dict(typed))
+        if parsed != typed:
+            complaint = complaint.replace(**parsed)
         return complaint._to_c(zone)
     raise TypeError(f"complaint: expected a Complaint, got {type(complaint).__name__}")
 
@@ -232,7 +253,7 @@ def retire_complaint_category(store, actor, category_id):
     _c.fd_store_complaint_category_retire(store._handle(), store._actor(actor), integer(category_id, "category_id"))
 
 
-def complaints(store, actor, **filter):
+def list_complaints(store, actor, **filter):
     """Complaints of the actor's site (ComplaintFilter keywords: state=, severity="重大", received_at_from= ...),
     streamed, personal data masked unless the actor reveals it."""
     return ComplaintFilter._iterate(store._handle(), store._actor(actor), _zone(store, actor), **_codes(filter))
@@ -245,7 +266,8 @@ def complaint(store, actor, complaint_id):
 
 def complaint_events(store, actor, **filter):
     """Steps of complaints (ComplaintEventFilter keywords: complaint_id=, kind= ...), oldest first."""
-    return ComplaintEventFilter._iterate(store._handle(), store._actor(actor), _zone(store, actor), **filter)
+    return ComplaintEventFilter._iterate(store._handle(), store._actor(actor), _zone(store, actor),
+                                         **_codes(filter, _EVENT_CODES))
 
 
 def complaint_event(store, actor, event_id):
@@ -255,7 +277,8 @@ def complaint_event(store, actor, event_id):
 
 def complaint_targets(store, actor, **filter):
     """Targets of complaints (ComplaintTargetFilter keywords: complaint_id=, target=, superseded_at_to= ...)."""
-    return ComplaintTargetFilter._iterate(store._handle(), store._actor(actor), _zone(store, actor), **filter)
+    return ComplaintTargetFilter._iterate(store._handle(), store._actor(actor), _zone(store, actor),
+                                          **_codes(filter, _TARGET_CODES))
 
 
 def complaint_target(store, actor, target_id):
@@ -357,8 +380,7 @@ def complaint_queue(store, actor, kind=QueueKind.DUE, within=_dt.timedelta(hours
     targets (ComplaintTarget) of ``kind`` ("due", "breached", "escalate" or a QueueKind; "due": within ``within``,
     a timedelta or seconds), those still causing harm first, then by due. Page on: pass the last row's id as
     ``after``; at most ``limit`` (1..64). Read through the index of open targets, whatever the site's history."""
-    if isinstance(kind, str):
-        kind = QueueKind[kind.upper()]
+    kind = enum_named(QueueKind, kind, "kind")
     horizon = _seconds_of(within, "within") if int(kind) == QueueKind.DUE else 0
     it = _c.fd_store_complaint_queue(store._handle(), store._actor(actor), integer(kind, "kind"), horizon,
                                      integer(after, "after"), integer(limit, "limit"))

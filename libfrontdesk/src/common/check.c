@@ -12,6 +12,10 @@ fd_status fd__check_code(const char *fn, const char *field, const char *code, bo
         char c = *p;
         bool ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-' ||
                   (!lower && c >= 'A' && c <= 'Z');
+        if (!ok && (unsigned char)c >= 0x80) /* a label or a word typed where its code belongs (维修, 電話) */
+            return fd__error(FD_EINVAL, "%s: %s: '%s' is not a code: a code is %s, digits and . _ - (give the "
+                             "code, or parse the word with the module's code_parse: 维修 is repair)", fn, field,
+                             code, lower ? "lower-case ASCII letters" : "ASCII letters");
         if (!ok)
             return fd__error(FD_EINVAL, "%s: %s: '%s' may only contain %s, digits and . _ -", fn, field, code,
                              lower ? "lower-case ASCII letters" : "ASCII letters");

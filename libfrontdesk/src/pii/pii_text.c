@@ -370,6 +370,135 @@ static bool passport_number(const span *t, const chain *c, found *f)
 /* What scan() looks for. */
 enum { FIND_ALL = 0, FIND_IDS = 1 };
 
+/*
+ * Loosely grouped numbers: the digits of a mobile or an 18-character ID number
+ * split any other way ("4301 0219 9003 0777 32", "138  1234  5678", "138 - 1234
+ * - 5678"), the groups joined by runs of up to LOOSE_SEPS separators. Such
+ * chains are also what lists, dates and amounts look like, so only what has
+ * its own proof is taken: an ID number whose GB 11643 check character is
+ * right (and whose birth date may be), or a mobile whose first 3 digits are
+ * an allocated mobile prefix; the first group has at least 3 digits, every
+ * other at least 2 (the last of an ID number may be one digit and its X).
+ */
+#define LOOSE_GROUPS 6
+#define LOOSE_SEPS 3
+#define LOOSE_MOBILE_GROUPS 4
+
+typedef struct loose {
+    const unsigned char *end[LOOSE_GROUPS]; /* where each group's digits end */
+    int n[LOOSE_GROUPS];                     /* digits in each group (RUN_CAP at most) */
+    int ng, nd;
+    char d[MAX_DIGITS]; /* the first MAX_DIGITS digits, ASCII */
+} loose;
+
+/* Size of the run of 1..LOOSE_SEPS separators at @p, else 0. */
+static int seps_at(const unsigned char *p, const unsigned char *end)
+{
+    int size = 0, l;
+    for (int k = 0; k < LOOSE_SEPS && (l = sep_at(p + size, end)) != 0; k++)
+        size += l;
+    return size;
+}
+
+/* Whether a digit and 1..LOOSE_SEPS separators come right before @q: @q then continues a chain. */
+static bool chained_before(const span *t, const unsigned char *q)
+{
+    for (int k = 0; k < LOOSE_SEPS; k++) {
+        int l = q > t->s && sep_at(q - 1, t->end) == 1 ? 1 : q - t->s >= 3 && sep_at(q - 3, t->end) == 3 ? 3 : 0;
+        if (l == 0)
+            return false;
+        q -= l;
+        if (digit_before(t, q))
+            return true;
+    }
+    return false;
+}
+
+static void read_loose(loose *c, const unsigned char *p, const unsigned char *end)
+{
+    int len, v, nd = 0;
+    c->ng = 0;
+    for (;;) {
+        int n = 0;
+        while ((v = digit_at(p, end, &len)) >= 0) {
+            if (nd < MAX_DIGITS)
+                c->d[nd++] = (char)('0' + v);
+            n += n < RUN_CAP;
+            p += len;
+        }
+        c->end[c->ng] = p;
+        c->n[c->ng++] = n;
+        int sl = seps_at(p, end);
+        if (c->ng == LOOSE_GROUPS || nd > 18 || sl == 0 || digit_at(p + sl, end, &len) < 0)
+            break;
+        p += sl;
+    }
+    c->nd = nd;
+}
+
+/* GB 11643 (ISO 7064 MOD 11-2): the check character of the 17 digits @d. */
+static char id_check_char(const char *d)
+{
+    static const signed char w[17] = { 7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2 };
+    int sum = 0;
+    for (int i = 0; i < 17; i++)
+        sum += (d[i] - '0') * w[i];
+    return "10X98765432"[sum % 11];
+}
+
+/*
+ * The mobile prefixes allocated to carriers (and their resellers, 162 165 167
+ * 170 171): 13x, 145-149, 15[0-35-9], 16[2567], 17[0-8], 18x, 19[0-35-9].
+ * One bit per third digit for 13x..19x.
+ */
+static bool mobile_prefix(const char *d)
+{
+    static const unsigned short third[7] = { 0x3FF, 0x3E0, 0x3EF, 0x0E4, 0x1FF, 0x3FF, 0x3EF };
+    return d[0] == '1' && d[1] >= '3' && d[1] <= '9' && (third[d[1] - '3'] >> (d[2] - '0') & 1);
+}
+
+/* The loose chain @c from @p, its first 17 or 18 digits: an ID number ending at @e (+ its X of size @xl)? */
+static bool loose_id(const span *t, const loose *c, const unsigned char *p, const unsigned char *e, int xl,
+                     found *f)
+{
+    int nd = xl ? 17 : 18;
+    if (!plausible_id(c->d, 18) || id_check_char(c->d) != (nd == 18 ? c->d[17] : 'X') || !ends_number(t, e + xl))
+        return false;
+    *f = (found){ p, e + xl, 6, 14 };
+    return true;
+}
+
+/*
+ * An ID number (@mobile false) or a mobile (@mobile true) grouped loosely
+ * from @p, which does not itself continue a chain. number_at() looks for
+ * these ID numbers first: the first 11 digits of one may look like a mobile
+ * ("134 3071 9570 310 791X"), its first 15 like an old ID number.
+ */
+static bool loose_number(const span *t, const unsigned char *p, bool mobile, found *f)
+{
+    loose c;
+    if (chained_before(t, p))
+        return false;
+    read_loose(&c, p, t->end);
+    if (c.ng < 2 || c.n[0] < 3 || (mobile && !mobile_prefix(c.d)))
+        return false;
+    int nd = 0, xl;
+    for (int k = 0; k < c.ng && nd < 18; k++) {
+        const unsigned char *e = c.end[k];
+        nd += c.n[k];
+        xl = nd == 17 ? x_at(e, t->end) : 0;
+        if (c.n[k] < 2) /* only an ID number's last digit before its X stands alone */
+            return !mobile && xl && loose_id(t, &c, p, e, xl, f);
+        if (mobile && k > 0 && nd == 11 && k < LOOSE_MOBILE_GROUPS && ends_number(t, e)) {
+            *f = (found){ p, e, 3, 7 };
+            return true;
+        }
+        if (!mobile && (nd == 18 || xl))
+            return loose_id(t, &c, p, e, xl, f);
+    }
+    return false;
+}
+
 /* The number that starts at the digit @p, if any; *run_end: where its run ends. */
 static bool number_at(const span *t, const unsigned char *p, int find, found *f, const unsigned char **run_end)
 {
@@ -378,9 +507,11 @@ static bool number_at(const span *t, const unsigned char *p, int find, found *f,
     *run_end = c.g[0].end;
     if (fraction_before(t, p))
         return false;
-    if (id_number(t, &c, f) || passport_number(t, &c, f))
+    bool grouped = c.ng > 1 || sep_at(c.g[0].end, t->end);
+    if ((grouped && loose_number(t, p, false, f)) || id_number(t, &c, f) || passport_number(t, &c, f))
         return true;
-    return find == FIND_ALL && (prefixed(t, &c, f) || mobile(t, &c, f) || landline(t, &c, true, f));
+    return find == FIND_ALL && (prefixed(t, &c, f) || mobile(t, &c, f) || landline(t, &c, true, f) ||
+                                (grouped && loose_number(t, p, true, f)));
 }
 
 /* Stars the digits [from, to) of @f in @out, a copy of the text at @s. */
