@@ -237,3 +237,12 @@ def test_a_queue_kind_not_known_is_an_invalid_argument_naming_the_kinds():
     with pytest.raises(fd.InvalidArgument, match="kind: 7 is not one of"):
         fd.complaint_queue(None, None, 7)
     assert fd.complaints.enum_named(fd.QueueKind, " Breached", "kind") is fd.QueueKind.BREACHED
+
+
+def test_a_target_closed_before_its_step_is_stopped_not_met_R_CPL_2(store, garden):
+    clerk = _clerk(garden, EVE + 5 * SEC)
+    cid = fd.add_complaint(store, clerk, **_complaint())
+    fd.step_complaint(store, _clerk(garden, EVE + HOUR), cid, "assess", valid=False, note="不属物业管理范围，已向客户解释")
+    answer = [t for t in fd.complaint_targets(store, clerk, complaint_id=cid) if t.target == "answer"][0]
+    k = fd.complaint_clock(store, _clerk(garden, EVE + 2 * HOUR), answer.id)
+    assert k.closed and k.met_at == EVE + HOUR

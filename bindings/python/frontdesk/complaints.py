@@ -176,8 +176,9 @@ def _instant(seconds):
 class ComplaintClock(_NamedTuple):
     """A target's clock at an instant (R-CPL-2): when it started and is due (None: not started, or paused),
     whether it is paused, the seconds paused waiting for the customer, when it was met, whether it is breached,
-    the seconds left (negative: overdue; business seconds for business units), and the calendar data that
-    computed the deadline."""
+    the seconds left (negative: overdue; business seconds for business units), the calendar data that
+    computed the deadline, and ``closed``: the complaint was closed before the target's step, so its clock
+    stopped at ``met_at`` and the target was NOT met."""
     start_at: _Optional[_dt.datetime]
     due_at: _Optional[_dt.datetime]
     paused: bool
@@ -187,11 +188,12 @@ class ComplaintClock(_NamedTuple):
     remaining: int
     provisional: bool
     version: str
+    closed: bool = False
 
     @classmethod
     def _from_c(cls, k):
         return cls(_instant(k.start_at), _instant(k.due_at), bool(k.paused), k.paused_s, _instant(k.met_at),
-                   bool(k.breached), k.remaining, bool(k.provisional), k.version_text)
+                   bool(k.breached), k.remaining, bool(k.provisional), k.version_text, bool(k.closed))
 
 
 def complaint_target_clock(plan, complaint, events, calendar, now, policy=None, zone=None):

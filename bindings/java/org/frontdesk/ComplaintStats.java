@@ -66,6 +66,13 @@ public final class ComplaintStats {
     public Double resolvedInTimeShare() {
       return resolvedInTimeShare;
     }
+
+    @Override
+    public String toString() {
+      return "Row[" + key + ": " + count + " received, " + resolved + " resolved, " + resolvedInTime
+          + " within target" + (resolvedInTimeShare == null ? "" : String.format(" (%.1f%%)", 100 * resolvedInTimeShare))
+          + "]";
+    }
   }
 
   private static final int CATEGORY = 1;

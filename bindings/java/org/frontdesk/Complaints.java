@@ -54,13 +54,41 @@ public final class Complaints {
 
   // -- the record and the lifecycle (pure) ------------------------------------------------------
 
+  /** Parses code field {@code list} of {@code v} (a code, its label, a desk's word); a site's own category passes. */
+  private static String parsed(String list, String v) throws FrontdeskException {
+    if (v == null || v.isEmpty()) return v;
+    try {
+      return codeParse(list, v);
+    } catch (FrontdeskException e) {
+      if (list.equals("category")) return v; // the site's own code: the store checks it
+      throw e;
+    }
+  }
+
+  /**
+   * Runs {@code call} with a native copy of {@code complaint} whose code fields (channel, category, severity,
+   * state, validity, satisfaction) are read as {@link #codeParse} reads them, as every face of the library does:
+   * "电话", "維修", "嚴重" are taken for phone, repair, major.
+   */
+  private static <R> R withCodes(Complaint complaint, Convert.Call<fd_complaint, R> call) throws FrontdeskException {
+    return complaint.withNative(n -> {
+      n.setChannel(parsed("channel", n.getChannel()));
+      n.setCategory(parsed("category", n.getCategory()));
+      n.setSeverity(parsed("severity", n.getSeverity()));
+      n.setState(parsed("state", n.getState()));
+      n.setValidity(parsed("validity", n.getValidity()));
+      n.setSatisfaction(parsed("satisfaction", n.getSatisfaction()));
+      return call.run(n);
+    });
+  }
+
   /**
    * R-CPL-1: checks a complaint as the store does before registering it (channel and severity of their
    * lists, the contact a phone number, the customer's deadline only on a minor complaint); throws naming
    * the field.
    */
   public static void validate(Complaint complaint) throws FrontdeskException {
-    complaint.withNative(n -> {
+    withCodes(complaint, n -> {
       FrontdeskNative.fd_complaint_validate(n);
       return null;
     });
@@ -203,7 +231,7 @@ public final class Complaints {
    * {@code step}; throws FD_ESTATE naming the state and the steps it allows, FD_EINVAL naming the field.
    */
   public static String checkStep(Complaint complaint, Step step) throws FrontdeskException {
-    return complaint.withNative(c -> withStep(step, s -> {
+    return withCodes(complaint, c -> withStep(step, s -> {
       String[] to = new String[1];
       FrontdeskNative.fd_complaint_step_check(to, c, s);
       return to[0];
@@ -359,6 +387,7 @@ public final class Complaints {
     private final long remaining;
     private final boolean provisional;
     private final String version;
+    private final boolean closed;
 
     private static Instant at(long s) {
       return s == 0 ? null : Convert.instant(s);
@@ -374,6 +403,7 @@ public final class Complaints {
       remaining = k.getRemaining();
       provisional = k.getProvisional() != 0;
       version = k.getVersion_text();
+      closed = k.getClosed() != 0;
     }
 
     public Instant startAt() {
@@ -411,6 +441,18 @@ public final class Complaints {
     public String version() {
       return version;
     }
+
+    /** The complaint was closed before the target's step: the clock stopped at {@link #metAt}, NOT met. */
+    public boolean isClosed() {
+      return closed;
+    }
+
+    @Override
+    public String toString() {
+      return "Clock[start=" + startAt + ", due=" + dueAt + ", paused=" + paused + " (" + pausedSeconds + " s)"
+          + ", met=" + metAt + (closed ? " (closed, not met)" : "") + ", breached=" + breached + ", remaining="
+          + remaining + " s, version=" + version + (provisional ? " provisional" : "") + "]";
+    }
   }
 
   /**
@@ -431,7 +473,7 @@ public final class Complaints {
         natives.add(e == null ? null : e.toNative());
       }
       fd_complaint_event[] arr = natives.toArray(new fd_complaint_event[0]);
-      complaint.withNative(c -> Objects.requireNonNull(calendar, "calendar").call(policy, (cal, pol) -> {
+      withCodes(complaint, c -> Objects.requireNonNull(calendar, "calendar").call(policy, (cal, pol) -> {
         FrontdeskNative.fd_complaint_target_eval(k, p, c, arr, cal, pol, at);
         return null;
       }));
@@ -451,7 +493,7 @@ public final class Complaints {
 
   /** Registers a complaint (R-CPL-1) at the actor's site with its targets (R-CPL-2). Returns its id. */
   public static long add(Store store, Actor actor, Complaint complaint) throws FrontdeskException {
-    return complaint.withNative(c -> store.as(actor, a -> Out.int64(o ->
+    return withCodes(complaint, c -> store.as(actor, a -> Out.int64(o ->
         FrontdeskNative.fd_store_complaint_add(o, store.handle(), a, c))));
   }
 
@@ -460,7 +502,7 @@ public final class Complaints {
    * caller's name, number and matter where {@code complaint} leaves them out (give category and severity).
    */
   public static long fromCall(Store store, Actor actor, long callId, Complaint complaint) throws FrontdeskException {
-    return complaint.withNative(c -> store.as(actor, a -> Out.int64(o ->
+    return withCodes(complaint, c -> store.as(actor, a -> Out.int64(o ->
         FrontdeskNative.fd_store_complaint_from_call(o, store.handle(), a, callId, c))));
   }
 

@@ -215,4 +215,31 @@ public class ComplaintsTest {
         () -> Complaints.validate(Complaint.builder().channel("phone").category("other").severity("minor")
             .what("x").build()));
   }
+
+  @Test
+  public void codesTypedAsLabelsAreTakenAsEveryFaceTakesThem_R_COM_5() throws Exception {
+    Actor clerk = clerk(EVE.plus(Duration.ofMinutes(5)));
+    long id = Complaints.add(store, clerk, major(EVE).channel("电话").category("維修").severity("嚴重").build());
+    Complaint c = Complaints.complaint(store, clerk, id);
+    assertEquals("phone repair major", c.getChannel() + " " + c.getCategory() + " " + c.getSeverity());
+    Complaints.validate(major(EVE).channel("来电").category("保洁").severity("重要").build());
+    fails(Frontdesk.EINVAL, "complaint.category: '电梯坏了' is not a code",
+        () -> Complaints.add(store, clerk, major(EVE).category("电梯坏了").build()));
+  }
+
+  @Test
+  public void aTargetClosedBeforeItsStepIsStoppedNotMet_R_CPL_2() throws Exception {
+    Actor clerk = clerk(EVE.plus(Duration.ofMinutes(5)));
+    long id = Complaints.add(store, clerk, major(EVE).build());
+    Complaints.step(store, clerk(EVE.plus(HOUR)), id,
+        new Complaints.Step("assess").valid(false).note("不属物业管理范围，已向客户解释"));
+    List<ComplaintTarget> targets = new ArrayList<>();
+    try (RecordIterator<ComplaintTarget> it = Complaints.targets(store, clerk, new ComplaintTargetFilter().complaintId(id))) {
+      it.forEachRemaining(targets::add);
+    }
+    Complaints.Clock answer = Complaints.clock(store, clerk(EVE.plus(HOUR.multipliedBy(2))), targets.get(1).getId());
+    assertTrue(answer.toString(), answer.isClosed());
+    assertEquals(EVE.plus(HOUR), answer.metAt());
+    assertTrue(answer.toString(), answer.toString().contains("closed, not met"));
+  }
 }
