@@ -139,6 +139,39 @@ Test(complaint_stats, R_CPL_6_a_hand_computed_month)
 
     fd_complaint_stats_row r = FD_COMPLAINT_STATS_ROW_INIT;
     fd_assert_error(fd_complaint_stats_row_get(&r, st, FD_COMPLAINT_STATS_CATEGORY, 4), FD_ERANGE, "index");
+    fd_complaint_stats_free(st);
+    fd_calendar_free(cal);
+}
+
+/* Row @i of @group has the median and p90 (working seconds) @median, @p90. */
+static void row_times_are(fd_complaint_stats *st, int group, size_t i, int64_t median, int64_t p90)
+{
+    fd_complaint_stats_row r = row_of(st, group, i);
+    cr_assert_eq(r.resolve_median_s, median, "%s: median %lld", r.key, (long long)r.resolve_median_s);
+    cr_assert_eq(r.resolve_p90_s, p90, "%s: p90 %lld", r.key, (long long)r.resolve_p90_s);
+}
+
+Test(complaint_stats, R_CPL_6_each_row_has_its_median_and_p90)
+{
+    fd_calendar *cal = NULL;
+    fd_complaint_stats *st = NULL;
+    fd_assert_ok(fd_calendar_new(&cal));
+    fd_assert_ok(fd_complaint_stats_new(&st, cal, 2026, 10));
+    /* read once before the month is fed: the rows read after an add see the new times */
+    row_times_are(st, FD_COMPLAINT_STATS_SEVERITY, 0, -1, -1);
+    feed_month(st);
+    /* major: C 54000; important: D 12600, A 14400 (ranks 1 and 2); minor: B 7200 */
+    row_times_are(st, FD_COMPLAINT_STATS_SEVERITY, 0, 54000, 54000);
+    row_times_are(st, FD_COMPLAINT_STATS_SEVERITY, 1, 12600, 14400);
+    row_times_are(st, FD_COMPLAINT_STATS_SEVERITY, 2, 7200, 7200);
+    row_times_are(st, FD_COMPLAINT_STATS_VALIDITY, 0, 12600, 54000);
+    row_times_are(st, FD_COMPLAINT_STATS_VALIDITY, 1, -1, -1);
+    row_times_are(st, FD_COMPLAINT_STATS_CATEGORY, 0, 12600, 14400); /* repair */
+    row_times_are(st, FD_COMPLAINT_STATS_CATEGORY, 2, -1, -1);       /* noise: none resolved */
+    row_times_are(st, FD_COMPLAINT_STATS_CATEGORY, 3, 54000, 54000); /* security */
+    row_times_are(st, FD_COMPLAINT_STATS_DEPARTMENT, 0, 7200, 14400); /* 5: B, A */
+    row_times_are(st, FD_COMPLAINT_STATS_DEPARTMENT, 2, 12600, 54000); /* 7: D, C */
+    fd_complaint_stats_row r = FD_COMPLAINT_STATS_ROW_INIT;
     fd_assert_error(fd_complaint_stats_row_get(&r, st, 9, 0), FD_EINVAL, "group");
     cr_assert_eq(fd_complaint_stats_row_count(st, 9), 0);
     cr_assert_eq(fd_complaint_stats_row_count(NULL, FD_COMPLAINT_STATS_SEVERITY), 0);

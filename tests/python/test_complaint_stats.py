@@ -50,7 +50,8 @@ def test_a_hand_computed_month_R_CPL_6():
     assert (s.reopened, s.reopens, s.followed_up, s.satisfied) == (1, 2, 3, 1)
     assert s.satisfied_share == pytest.approx(1 / 3)
     assert [r.key for r in s.by_severity] == ["major", "important", "minor"]
-    assert s.by_severity[0] == fd.ComplaintStatsRow("major", 0, 2, 1, 0, 0.0)
+    assert s.by_severity[0] == fd.ComplaintStatsRow("major", 0, 2, 1, 0, 0.0, 54000, 54000)
+    assert (s.by_validity[1].resolve_median_s, s.by_validity[1].resolve_p90_s) == (None, None)
     assert s.by_validity[1].resolved_in_time_share is None
     assert [(r.key, r.count) for r in s.by_category] == [("repair", 3), ("cleaning", 1), ("noise", 1),
                                                          ("security", 1)]

@@ -444,17 +444,24 @@ def _share(x):
     return None if x < 0 else x
 
 
+def _seconds(x):
+    return None if x < 0 else x
+
+
 class ComplaintStatsRow(_NamedTuple):
     """One row of a month's counts (R-CPL-6): the key (category, severity or validity code — "unassessed" for
     complaints not assessed yet —, or a department's id as text, "unassigned" for none), the department's id (0
     elsewhere), complaints received, resolved, resolved within the resolve target, and the share of the resolved
-    ones within it (None when none resolved)."""
+    ones within it (None when none resolved), and the median and p90 of their working seconds to resolve (nearest
+    rank; None when none resolved)."""
     key: str
     department_id: int
     count: int
     resolved: int
     resolved_in_time: int
     resolved_in_time_share: _Optional[float]
+    resolve_median_s: _Optional[int] = None
+    resolve_p90_s: _Optional[int] = None
 
 
 class ComplaintStats:
@@ -476,8 +483,8 @@ class ComplaintStats:
         self.resolved_in_time_share = _share(t.resolved_in_time_share)
         self.reopen_share = _share(t.reopen_share)
         self.satisfied_share = _share(t.satisfied_share)
-        self.resolve_median_s = None if t.resolve_median_s < 0 else t.resolve_median_s
-        self.resolve_p90_s = None if t.resolve_p90_s < 0 else t.resolve_p90_s
+        self.resolve_median_s = _seconds(t.resolve_median_s)
+        self.resolve_p90_s = _seconds(t.resolve_p90_s)
         self.provisional = bool(t.provisional)
         for name, group in _GROUPS:
             rows = []
@@ -485,7 +492,8 @@ class ComplaintStats:
                 r = _c.fd_complaint_stats_row()
                 _c.fd_complaint_stats_row_get(r, handle, group, i)
                 rows.append(ComplaintStatsRow(r.key, r.department_id, r.count, r.resolved, r.resolved_in_time,
-                                              _share(r.resolved_in_time_share)))
+                                              _share(r.resolved_in_time_share), _seconds(r.resolve_median_s),
+                                              _seconds(r.resolve_p90_s)))
             setattr(self, name, rows)
 
     def __repr__(self):

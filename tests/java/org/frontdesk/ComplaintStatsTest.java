@@ -90,6 +90,9 @@ public class ComplaintStatsTest {
       assertEquals("major", s.bySeverity().get(0).key());
       assertEquals(0.0, s.bySeverity().get(0).resolvedInTimeShare(), 0);
       assertNull(s.byValidity().get(1).resolvedInTimeShare());
+      assertEquals(Long.valueOf(54000), s.bySeverity().get(0).resolveMedianSeconds()); // C alone
+      assertEquals(Long.valueOf(54000), s.bySeverity().get(0).resolveP90Seconds());
+      assertNull(s.byValidity().get(1).resolveMedianSeconds());
       assertEquals("repair", s.byCategory().get(0).key());
       assertEquals("unassigned", s.byDepartment().get(0).key()); // 2 each: by id, none first
       assertEquals(5, s.byDepartment().get(1).departmentId());
