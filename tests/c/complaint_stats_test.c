@@ -318,7 +318,14 @@ static int64_t fx_resolved(fx *f, const char *severity, int64_t t, int64_t imple
     return id;
 }
 
-Test(complaint_stats, R_CPL_6_the_stores_month_counts_the_sites_local_month_only)
+/*
+ * October 2026 at the site: one important complaint resolved in 4 working
+ * hours in time and followed up satisfied; a major one resolved, followed up
+ * and reopened (not resolved any more); a minor one assessed invalid; a major
+ * one at 23:30 on the 31st (unassessed). Outside the month: 11-01 00:30,
+ * 09-30 23:30 local, and another site's complaint.
+ */
+static fx fx_october(void)
 {
     fx f = fx_open();
     /* 4 working hours, in time (important: resolved within 3 days), satisfied */
@@ -343,7 +350,12 @@ Test(complaint_stats, R_CPL_6_the_stores_month_counts_the_sites_local_month_only
     fx_add(&f, f.site, f.clerk, "major", cst(2026, 11, 1, 0, 30));
     fx_add(&f, f.site, f.clerk, "major", cst(2026, 9, 30, 23, 30));
     fx_add(&f, f.other_site, f.other_clerk, "major", cst(2026, 10, 15, 9, 0));
+    return f;
+}
 
+Test(complaint_stats, R_CPL_6_the_stores_month_counts_the_sites_local_month_only)
+{
+    fx f = fx_october();
     fd_actor clerk = fd_test_actor(f.site, f.clerk, cst(2026, 11, 2, 9, 0));
     fd_complaint_stats *st = NULL;
     fd_assert_ok(fd_store_complaint_stats(&st, f.s, &clerk, 2026, 10));
@@ -382,5 +394,141 @@ Test(complaint_stats, R_CPL_6_the_stores_month_counts_the_sites_local_month_only
     cr_assert_null(st);
     fd_actor nobody = fd_test_actor(f.site, 999, cst(2026, 11, 2, 9, 0));
     cr_assert_neq(fd_store_complaint_stats(&st, f.s, &nobody, 2026, 10), FD_OK);
+    fd_store_close(f.s);
+}
+
+/* --- the month report (R-CPL-6) --------------------------------------------------------------------------- */
+
+/* The cell at @row, @col of section @key's table. */
+static fd_report_cell cell_of(const fd_report *r, const char *key, size_t row, size_t col)
+{
+    fd_report_cell c;
+    fd_assert_ok(fd_report_cell_get(&c, r, fd_test_report_section(r, key), 0, row, col));
+    return c;
+}
+
+/* Row @row of a group section: key, label, count, resolved, within target, share (-1: null), median, p90 (-1: null). */
+static void group_row_is(const fd_report *r, const char *section, size_t row, const char *key, const char *label,
+                         int64_t count, int64_t resolved, int64_t in_time, int64_t share, int64_t median, int64_t p90)
+{
+    cr_assert_str_eq(cell_of(r, section, row, 0).text, key, "%s row %zu", section, row);
+    cr_assert_str_eq(cell_of(r, section, row, 1).text, label, "%s %s", section, key);
+    const int64_t want[] = { count, resolved, in_time, share, median, p90 };
+    for (size_t i = 0; i < 6; i++) {
+        fd_report_cell c = cell_of(r, section, row, 2 + i);
+        if (want[i] < 0)
+            cr_assert(c.is_null, "%s %s column %zu is not null", section, key, 2 + i);
+        else
+            cr_assert(!c.is_null && c.value == want[i], "%s %s column %zu: %lld", section, key, 2 + i,
+                      (long long)c.value);
+    }
+}
+
+static const char *meta_of(const fd_report *r, const char *key)
+{
+    fd_report_info info;
+    fd_assert_ok(fd_report_get(&info, r));
+    for (size_t i = 0; i < info.meta_count; i++) {
+        fd_report_meta_info m;
+        fd_assert_ok(fd_report_meta_get(&m, r, i));
+        if (strcmp(m.key, key) == 0)
+            return m.value;
+    }
+    cr_assert_fail("no meta %s", key);
+    return NULL;
+}
+
+Test(complaint_report, R_CPL_6_the_month_report_of_a_small_month)
+{
+    fx f = fx_october();
+    fd_actor clerk = fd_test_actor(f.site, f.clerk, cst(2026, 11, 2, 9, 0));
+    fd_report *r = NULL;
+    fd_assert_ok(fd_report_complaints_month_new(&r, f.s, &clerk, 2026, 10, "en"));
+    fd_report_info info;
+    fd_assert_ok(fd_report_get(&info, r));
+    cr_assert_str_eq(info.key, "complaints.month");
+    cr_assert_str_eq(meta_of(r, "month"), "2026-10");
+    cr_assert_str_eq(meta_of(r, "time_zone"), "Asia/Shanghai");
+    cr_assert_str_eq(meta_of(r, "total"), "4");
+    cr_assert_str_eq(meta_of(r, "provisional"), "no");
+    cr_assert_str_eq(meta_of(r, "generated"), "2026-11-02 09:00");
+    cr_assert(strncmp(meta_of(r, "calendar_version"), "CN-", 3) == 0, "%s", meta_of(r, "calendar_version"));
+    static const char *const order[] = { "complaints.summary", "complaints.by_severity", "complaints.by_category",
+                                         "complaints.by_department", "complaints.by_validity",
+                                         "complaints.satisfaction" };
+    cr_assert_eq(info.section_count, 6);
+    for (size_t i = 0; i < 6; i++)
+        cr_assert_eq(fd_test_report_section(r, order[i]), i, "%s", order[i]);
+    /* summary: key, item, value, share */
+    static const struct { const char *key; int64_t value, share; } summary[] = {
+        { "received", 4, -1 },     { "valid", 2, 5000 },    { "invalid", 1, 2500 },
+        { "unassessed", 1, 2500 }, { "open", 3, 7500 },     { "resolved", 1, -1 },
+        { "resolved_in_time", 1, 10000 }, { "reopened", 1, 2500 }, { "reopens", 1, -1 },
+        { "resolve_median_s", 4 * HOUR, -1 }, { "resolve_p90_s", 4 * HOUR, -1 },
+    };
+    cr_assert_eq(fd_test_report_rows(r, 0), 11);
+    for (size_t i = 0; i < 11; i++) {
+        cr_assert_str_eq(cell_of(r, "complaints.summary", i, 0).text, summary[i].key);
+        cr_assert_eq(cell_of(r, "complaints.summary", i, 2).value, summary[i].value, "%s", summary[i].key);
+        fd_report_cell share = cell_of(r, "complaints.summary", i, 3);
+        cr_assert_eq(share.is_null ? -1 : share.value, summary[i].share, "%s", summary[i].key);
+    }
+    group_row_is(r, "complaints.by_severity", 0, "major", "Major", 2, 0, 0, -1, -1, -1);
+    group_row_is(r, "complaints.by_severity", 1, "important", "Important", 1, 1, 1, 10000, 4 * HOUR, 4 * HOUR);
+    group_row_is(r, "complaints.by_severity", 2, "minor", "Minor", 1, 0, 0, -1, -1, -1);
+    group_row_is(r, "complaints.by_category", 0, "repair", "维修", 4, 1, 1, 10000, 4 * HOUR, 4 * HOUR);
+    group_row_is(r, "complaints.by_department", 0, "unassigned", "unassigned", 2, 0, 0, -1, -1, -1);
+    char key[24];
+    snprintf(key, sizeof key, "%lld", (long long)f.eng);
+    group_row_is(r, "complaints.by_department", 1, key, "工程部", 2, 1, 1, 10000, 4 * HOUR, 4 * HOUR);
+    group_row_is(r, "complaints.by_validity", 2, "unassessed", "Not assessed", 1, 0, 0, -1, -1, -1);
+    static const struct { const char *key; int64_t value, share; } sat[] = {
+        { "satisfied", 2, 10000 }, { "average", 0, 0 }, { "unsatisfied", 0, 0 }, { "followed_up", 2, -1 },
+    };
+    for (size_t i = 0; i < 4; i++) {
+        cr_assert_str_eq(cell_of(r, "complaints.satisfaction", i, 0).text, sat[i].key);
+        cr_assert_eq(cell_of(r, "complaints.satisfaction", i, 2).value, sat[i].value, "%s", sat[i].key);
+        fd_report_cell share = cell_of(r, "complaints.satisfaction", i, 3);
+        cr_assert_eq(share.is_null ? -1 : share.value, sat[i].share, "%s", sat[i].key);
+    }
+    /* every renderer takes it; a null share is JSON null */
+    fd_buf b = FD_BUF_INIT;
+    fd_assert_ok(fd_report_render(&b, r, FD_REPORT_JSON));
+    cr_assert(strstr(b.ptr, "[\"major\",\"Major\",2,0,0,null,null,null]") != NULL, "%s", b.ptr);
+    fd_assert_ok(fd_report_render(&b, r, FD_REPORT_TEXT));
+    cr_assert(strstr(b.ptr, "Median to resolve (working s)") != NULL, "%s", b.ptr);
+    fd_buf_dispose(&b);
+    fd_report_free(r);
+    /* Chinese words, the same keys and values */
+    fd_assert_ok(fd_report_complaints_month_new(&r, f.s, &clerk, 2026, 10, NULL));
+    fd_assert_ok(fd_report_get(&info, r));
+    cr_assert_str_eq(info.title, "投诉月报");
+    group_row_is(r, "complaints.by_severity", 0, "major", "重大", 2, 0, 0, -1, -1, -1);
+    cr_assert_str_eq(meta_of(r, "provisional"), "否");
+    fd_report_free(r);
+    fd_store_close(f.s);
+}
+
+Test(complaint_report, R_CPL_6_an_empty_month_and_the_refusals)
+{
+    fx f = fx_open();
+    fd_actor clerk = fd_test_actor(f.site, f.clerk, cst(2026, 11, 2, 9, 0));
+    fd_report *r = NULL;
+    fd_assert_ok(fd_report_complaints_month_new(&r, f.s, &clerk, 2026, 2, "zh"));
+    cr_assert_eq(cell_of(r, "complaints.summary", 0, 2).value, 0);
+    cr_assert(cell_of(r, "complaints.summary", 1, 3).is_null, "a share of nothing is null");
+    cr_assert(cell_of(r, "complaints.summary", 9, 2).is_null, "no median without a resolved complaint");
+    cr_assert_eq(fd_test_report_rows(r, fd_test_report_section(r, "complaints.by_category")), 0);
+    cr_assert_eq(fd_test_report_rows(r, fd_test_report_section(r, "complaints.by_severity")), 3);
+    fd_report_free(r);
+    r = NULL;
+    fd_assert_error(fd_report_complaints_month_new(&r, f.s, &clerk, 2026, 13, "zh"), FD_ERANGE,
+                    "fd_report_complaints_month_new: month");
+    cr_assert_null(r);
+    fd_assert_error(fd_report_complaints_month_new(&r, f.s, &clerk, 2026, 10, "fr"), FD_EINVAL, "language");
+    fd_assert_error(fd_report_complaints_month_new(NULL, f.s, &clerk, 2026, 10, "zh"), FD_EINVAL, "out");
+    fd_actor nobody = fd_test_actor(f.site, 999, cst(2026, 11, 2, 9, 0));
+    cr_assert_neq(fd_report_complaints_month_new(&r, f.s, &nobody, 2026, 10, "zh"), FD_OK);
+    cr_assert_null(r);
     fd_store_close(f.s);
 }
