@@ -29,6 +29,7 @@ from ._complaints_records import (Complaint, ComplaintCategory, ComplaintCategor
                                   ComplaintEventFilter, ComplaintFilter, ComplaintTarget, ComplaintTargetFilter)
 from ._records import from_seconds, integer, to_seconds
 from .calendar import DeadlineUnit, _unit
+from .report import Report
 
 __all__ = ["Complaint", "ComplaintFilter", "ComplaintEvent", "ComplaintEventFilter", "ComplaintTarget",
            "ComplaintTargetFilter", "ComplaintCategory", "ComplaintCategoryFilter", "ComplaintTargetPlan",
@@ -435,7 +436,8 @@ def check_site_reply(store, actor, text):
 
 
 # -- monthly statistics (R-CPL-6, item 6) ---------------------------------------------------------
-__all__ += ["ComplaintStatsRow", "ComplaintStats", "ComplaintStatsAccumulator", "complaint_stats"]
+__all__ += ["ComplaintStatsRow", "ComplaintStats", "ComplaintStatsAccumulator", "complaint_stats",
+            "complaints_month_report"]
 
 _GROUPS = (("by_category", 1), ("by_department", 2), ("by_severity", 3), ("by_validity", 4))
 
@@ -523,6 +525,16 @@ class ComplaintStatsAccumulator:
             self._h = None
 
     __del__ = close
+
+
+def complaints_month_report(store, actor, year, month, language="zh"):
+    """R-CPL-6: the complaints month report of the actor's site (its local month ``year``-``month``) as a
+    :class:`Report` — meta site, site_code, month, time_zone, calendar_version, provisional, generated, total; sections
+    complaints.summary, .by_severity, .by_category, .by_department, .by_validity, .satisfaction (see
+    fd_report_complaints_month_new); times in working seconds, a share or time of nothing None. ``language``: "zh"
+    (the default) or "en"; render it with ``.text()``, ``.json()`` or ``.csv()``."""
+    return Report._own(_c.fd_report_complaints_month_new(store._handle(), store._actor(actor), integer(year, "year"),
+                                                         integer(month, "month"), language))
 
 
 def complaint_stats(store, actor, year, month):
