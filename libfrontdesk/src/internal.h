@@ -347,6 +347,8 @@ typedef struct fd__complaint_day {
 
 fd_status fd__store_complaint_day(fd__complaint_day *out, struct fd_store *s, const struct fd_actor *actor,
                                   const char *fn, int64_t a, int64_t b, int64_t tomorrow_end);
+/* Its four statements (received, resolved, breached, due), for the tests' EXPLAIN QUERY PLAN. */
+extern const char *const fd__complaint_day_sql[4];
 
 /* --- text (text/text_search.c) ------------------------------------------ */
 

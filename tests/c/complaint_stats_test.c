@@ -249,6 +249,7 @@ Test(complaint_stats, R_CPL_6_an_empty_month_is_zeros_and_no_shares)
 /* --- the store's month ------------------------------------------------------------------------------ */
 
 typedef struct fx {
+    char path[4096];
     fd_store *s;
     int64_t site, other_site, clerk, manager, other_clerk, eng;
 } fx;
@@ -257,7 +258,8 @@ static fx fx_open(void)
 {
     fx f;
     memset(&f, 0, sizeof f);
-    fd_assert_ok(fd_store_open(&f.s, fd_test_path("complaint_stats"), NULL));
+    snprintf(f.path, sizeof f.path, "%s", fd_test_path("complaint_stats"));
+    fd_assert_ok(fd_store_open(&f.s, f.path, NULL));
     fd_test_sites t = fd_test_two_sites(f.s, cst(2026, 9, 1, 9, 0));
     f.site = t.site;
     f.other_site = t.other_site;
@@ -532,3 +534,95 @@ Test(complaint_report, R_CPL_6_an_empty_month_and_the_refusals)
     cr_assert_null(r);
     fd_store_close(f.s);
 }
+
+/* --- the daily report's complaints section (R-COM-4) ---------------------------------------------------------- */
+
+/* Open targets in force, not paused, of the site due in [from, to), counted record by record (not by the index). */
+static int64_t targets_where(fx *f, const fd_actor *a, int64_t from, int64_t to, bool breached)
+{
+    fd_complaint_target_iter *it = NULL;
+    const fd_complaint_target *t = NULL;
+    int64_t n = 0;
+    fd_assert_ok(fd_store_complaint_target_query(&it, f->s, a, NULL));
+    while (fd_complaint_target_iter_next(&t, it) == FD_OK && t) {
+        if (breached)
+            n += t->breached_at >= from && t->breached_at < to;
+        else
+            n += !t->met_at && !t->superseded_at && !t->paused && t->due_at >= from && t->due_at < to;
+    }
+    fd_complaint_target_iter_free(it);
+    return n;
+}
+
+Test(complaint_report, R_COM_4_the_daily_report_has_the_complaints_section)
+{
+    fx f = fx_open();
+    /* yesterday (Mon 10-19): B major, never answered; C important, resolved today 11:00 */
+    int64_t b = fx_add(&f, f.site, f.clerk, "major", cst(2026, 10, 19, 10, 0));
+    int64_t c = fx_resolved(&f, "important", cst(2026, 10, 19, 9, 0), cst(2026, 10, 20, 11, 0), false);
+    /* today (Tue 10-20): A important at 09:00; another site's complaint */
+    int64_t a = fx_add(&f, f.site, f.clerk, "important", cst(2026, 10, 20, 9, 0));
+    fx_add(&f, f.other_site, f.other_clerk, "major", cst(2026, 10, 20, 9, 0));
+    /* the escalation run at 11:30 records A's escalation breach (due 10:00) and B's */
+    fd_actor run = fd_test_actor(f.site, 0, cst(2026, 10, 20, 11, 30));
+    fd_complaint_escalation esc = { FD_COMPLAINT_ESCALATION_VERSION, 0, 0, 0, 0 };
+    fd_assert_ok(fd_store_complaint_escalate_run(&esc, f.s, &run));
+    cr_assert_geq(esc.breached, 1);
+
+    fd_actor clerk = fd_test_actor(f.site, f.clerk, cst(2026, 10, 20, 18, 0));
+    fd_report *r = NULL;
+    fd_assert_ok(fd_report_daily_new(&r, f.s, &clerk, (fd_date){ 2026, 10, 20 }, "en"));
+    size_t sum = fd_test_report_section(r, "complaints.summary");
+    cr_assert_eq(fd_test_report_section(r, "complaints.received"), sum + 1);
+    cr_assert_eq(fd_test_report_section(r, "complaints.unanswered"), sum + 2);
+    int64_t day0 = cst(2026, 10, 20, 0, 0), day1 = cst(2026, 10, 21, 0, 0), day2 = cst(2026, 10, 22, 0, 0);
+    cr_assert_eq(fd_test_report_value(r, sum, 0, 2), 1); /* received: A */
+    cr_assert_eq(fd_test_report_value(r, sum, 1, 2), 1); /* resolved: C */
+    cr_assert_eq(fd_test_report_value(r, sum, 2, 2), targets_where(&f, &clerk, day0, day1, true));
+    cr_assert_geq(fd_test_report_value(r, sum, 2, 2), esc.breached); /* C's step at 11:00 may record its own */
+    int64_t due = targets_where(&f, &clerk, day1, day2, false);
+    cr_assert_eq(fd_test_report_value(r, sum, 3, 2), due);
+    /* A's targets, each with its due in site time and its status; the escalation one breached */
+    size_t rec = fd_test_report_section(r, "complaints.received");
+    size_t n = fd_test_report_rows(r, rec);
+    cr_assert_geq(n, 2);
+    bool breached = false;
+    for (size_t i = 0; i < n; i++) {
+        cr_assert_eq(fd_test_report_value(r, rec, i, 0), a);
+        fd_report_cell target, status, at;
+        fd_assert_ok(fd_report_cell_get(&target, r, rec, 0, i, 5));
+        fd_assert_ok(fd_report_cell_get(&status, r, rec, 0, i, 7));
+        fd_assert_ok(fd_report_cell_get(&at, r, rec, 0, i, 6));
+        if (strcmp(target.text, "escalate") == 0) {
+            breached = strcmp(status.text, "breached") == 0;
+            cr_assert_str_eq(at.text, "2026-10-20 10:00 +08:00");
+        }
+    }
+    cr_assert(breached, "A's escalation target is shown breached");
+    /* yesterday's unanswered: B, never C's other site; contacts masked */
+    size_t un = fd_test_report_section(r, "complaints.unanswered");
+    bool has_b = false;
+    for (size_t i = 0; i < fd_test_report_rows(r, un); i++) {
+        has_b |= fd_test_report_value(r, un, i, 0) == b;
+        cr_assert(fd_test_report_value(r, un, i, 0) == b || fd_test_report_value(r, un, i, 0) == c);
+    }
+    cr_assert(has_b);
+    fd_report_free(r);
+
+    /* every count is one range of an index: no scan, no sort */
+    char plan[2048];
+    static const char *const index[4] = { /* covering or not */
+        "INDEX complaints_site_received (site_id=? AND received_at>? AND received_at<?)",
+        "INDEX complaints_site_accepted (site_id=? AND accepted_at>? AND accepted_at<?)",
+        "INDEX complaint_targets_site_breached (site_id=? AND breached_at>? AND breached_at<?)",
+        "INDEX complaint_targets_site_queue (site_id=? AND harm=? AND due_at>? AND due_at<?)",
+    };
+    for (size_t i = 0; i < 4; i++) {
+        fd_test_plan(plan, sizeof plan, f.path, fd__complaint_day_sql[i]);
+        cr_assert(strstr(plan, index[i]) != NULL, "%s\n%s", fd__complaint_day_sql[i], plan);
+        cr_assert_null(strstr(plan, "SCAN"), "%s", plan);
+        cr_assert_null(strstr(plan, "TEMP B-TREE"), "%s", plan);
+    }
+    fd_store_close(f.s);
+}
+

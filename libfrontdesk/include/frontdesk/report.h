@@ -295,7 +295,17 @@ FD_API void fd_report_free(fd_report *report);
  * date, time_zone, generated (the actor's instant) and total, and the sections
  * "journal.by_kind" (entity, action, count), "journal.by_staff" (staff_id,
  * code, name, count) and "journal.entries" (at, staff, entity, entity_id,
- * action, detail). Modules add their sections to the result as they land.
+ * action, detail). Modules add their sections to the result as they land;
+ * the complaints module's (R-COM-4, R-CPL-2) are "complaints.summary" (key,
+ * item, count: received in the day, resolved — acceptance signed — in the
+ * day, breached — target breaches recorded in the day —, due_tomorrow — open
+ * targets not paused due the next local day), "complaints.received" (the
+ * day's complaints, a row per target in force: id, received_at, severity,
+ * category, state, target, due_at, status met / breached / paused / open /
+ * not started, provisional) and "complaints.unanswered" (the complaints
+ * received the day BEFORE, not closed, without a first contact, answer or
+ * reply: id, received_at, severity, category, customer, contact — masked —,
+ * what).
  * @param language the words of titles, labels and headers: "zh" (also NULL,
  *        the default: 日报, 按类别, 时间 ...) or "en" (Daily report, By kind,
  *        Time ...); keys and values are the same in both

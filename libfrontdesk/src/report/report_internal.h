@@ -117,4 +117,12 @@ fd_status fd__daily_calls(fd_report *r, fd_store *s, const fd_actor *actor, int6
 fd_status fd__daily_visitors(fd_report *r, fd_store *s, const fd_actor *actor, int64_t a, int64_t b, fd__zone *zone,
                              const char *fn, fd__lang l);
 
+/*
+ * The complaints section of the daily report for the actor's site and [@a, @b)
+ * (daily_complaints.c, issue 13, item 5): the day's counts, the day's
+ * complaints with their targets, and yesterday's still without an answer.
+ */
+fd_status fd__daily_complaints(fd_report *r, fd_store *s, const fd_actor *actor, int64_t a, int64_t b,
+                               fd__zone *zone, const char *fn, fd__lang l);
+
 #endif

@@ -32,6 +32,8 @@ static fd_status count_in(int64_t *out, fd_store *s, const char *fn, const char 
     return fd__stmt_int(s, fn, st, what, out);
 }
 
+const char *const fd__complaint_day_sql[4] = { SQL_RECEIVED, SQL_RESOLVED, SQL_BREACHED, SQL_DUE };
+
 fd_status fd__store_complaint_day(fd__complaint_day *out, fd_store *s, const fd_actor *actor, const char *fn,
                                   int64_t a, int64_t b, int64_t tomorrow_end)
 {
