@@ -18,7 +18,7 @@ enum mword {
     M_P90, M_RECEIVED, M_VALID, M_INVALID, M_UNASSESSED, M_OPEN, M_REOPENED, M_REOPENS, M_MEDIAN_ALL, M_P90_ALL,
     M_UNASSIGNED, M_MAJOR, M_IMPORTANT, M_MINOR, M_SATISFIED, M_AVERAGE, M_UNSATISFIED, M_FOLLOWED_UP, M_SITE,
     M_SITE_CODE, M_MONTH, M_TIME_ZONE, M_CALENDAR, M_PROVISIONAL, M_GENERATED, M_TOTAL, M_YES, M_NO, M_NOTE_TIMES,
-    M_NOTE_SHARES, M_COUNT_
+    M_NOTE_SHARES, M_NUMBER, M_COUNT_
 };
 static const char *const MWORDS[M_COUNT_][2] = {
     { "投诉月报", "Complaints month report" },
@@ -71,6 +71,7 @@ static const char *const MWORDS[M_COUNT_][2] = {
       "Times are the working time from receipt to the customer's signed acceptance (business hours of working days, "
       "make-up days in, holidays out), in seconds, nearest rank (R-CPL-6)" },
     { "按时率为已解决投诉中按时解决的占比；无可计算时为空", "Shares are of the resolved complaints; empty when none" },
+    { "数量", "Count" },
 };
 #define MW(l, w) (MWORDS[(w)][(l)])
 
@@ -230,7 +231,7 @@ static fd_status add_satisfaction(fd_report *r, const fd_complaint_stats_totals 
     const fd__column_spec cols[] = {
         { "key", MW(l, M_CODE), FD_REPORT_COLUMN_TEXT },
         { "item", MW(l, M_ITEM), FD_REPORT_COLUMN_TEXT },
-        { "value", MW(l, M_COUNT), FD_REPORT_COLUMN_INT },
+        { "value", MW(l, M_NUMBER), FD_REPORT_COLUMN_INT },
         { "share", MW(l, M_SHARE), FD_REPORT_COLUMN_PERCENT },
     };
     size_t s = 0;
