@@ -696,6 +696,43 @@ Test(calendar, sla_clock_hours_and_calendar_days)
     fd_assert_error(fd_sla_new(&s, NULL, t, 2, FD_CALENDAR_UNIT_CLOCK_HOURS, NULL), FD_EINVAL, "cal");
 }
 
+/* A day waited while a calendar-day deadline sat rolled past a holiday is not lost in the holiday (R-CPL-2). */
+Test(calendar, R_CPL_2_sla_calendar_days_rolled_past_a_holiday_then_paused)
+{
+    fd_sla *s;
+    int64_t due;
+    /* 3 days from 09-30 17:55 is 10-03, in the National Day holiday: rolled to Thursday 10-08. */
+    fd_assert_ok(fd_sla_new(&s, cal, sh(2026, 9, 30, 17, 55, 0), 3, FD_CALENDAR_UNIT_CALENDAR_DAYS, NULL));
+    fd_assert_ok(fd_sla_due(&due, s));
+    assert_instant(due, sh(2026, 10, 8, 23, 59, 59));
+    /* Waiting for the customer from 10-08 10:00 to 10-09 15:00: one day more, Friday 10-09. */
+    fd_assert_ok(fd_sla_pause(s, sh(2026, 10, 8, 10, 0, 0)));
+    fd_assert_ok(fd_sla_resume(s, sh(2026, 10, 9, 15, 0, 0)));
+    fd_assert_ok(fd_sla_due(&due, s));
+    assert_instant(due, sh(2026, 10, 9, 23, 59, 59));
+    /* Another day, 10-09 to 10-10: Saturday 10-10 is a make-up working day (调休), kept. */
+    fd_assert_ok(fd_sla_pause(s, sh(2026, 10, 9, 16, 0, 0)));
+    fd_assert_ok(fd_sla_resume(s, sh(2026, 10, 10, 9, 0, 0)));
+    fd_assert_ok(fd_sla_due(&due, s));
+    assert_instant(due, sh(2026, 10, 10, 23, 59, 59));
+    /* And one more lands on Sunday 10-11: rolled to Monday 10-12. */
+    fd_assert_ok(fd_sla_pause(s, sh(2026, 10, 10, 10, 0, 0)));
+    fd_assert_ok(fd_sla_resume(s, sh(2026, 10, 11, 10, 0, 0)));
+    fd_assert_ok(fd_sla_due(&due, s));
+    assert_instant(due, sh(2026, 10, 12, 23, 59, 59));
+    /* Restored from its pauses, the same deadline. */
+    const int64_t pauses[] = { sh(2026, 10, 8, 10, 0, 0), sh(2026, 10, 9, 15, 0, 0), sh(2026, 10, 9, 16, 0, 0),
+                               sh(2026, 10, 10, 9, 0, 0), sh(2026, 10, 10, 10, 0, 0), sh(2026, 10, 11, 10, 0, 0) };
+    fd_sla *r;
+    fd_assert_ok(fd_sla_restore(&r, cal, sh(2026, 9, 30, 17, 55, 0), 3, FD_CALENDAR_UNIT_CALENDAR_DAYS, NULL, pauses,
+                                6));
+    int64_t again;
+    fd_assert_ok(fd_sla_due(&again, r));
+    cr_assert_eq(again, due);
+    fd_sla_free(r);
+    fd_sla_free(s);
+}
+
 /* --- festivals and the greeting ------------------------------------------------- */
 
 Test(calendar, lunar_festivals_from_icu)

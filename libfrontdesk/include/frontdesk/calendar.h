@@ -453,7 +453,10 @@ FD_API fd_status fd_sla_pause(fd_sla *sla, int64_t at);
  * business units, calendar days (date of @p at minus date of the pause) for
  * calendar days, and working days in (pause date, resume date] for working
  * days and same day, so a pause spanning a holiday adds only the working days
- * it covered.
+ * it covered. Calendar days rolled past rest days (`deadline.roll_rest_days`)
+ * are added to the deadline as it stood after the roll, then rolled again: 3
+ * days from 2026-09-30 stand at 10-08 (the holiday rolled), and a day waited
+ * makes it 10-09 — not 10-04, rolled back to 10-08, the day lost.
  * @return ::FD_OK; ::FD_ESTATE (not paused); ::FD_ERANGE (@p at before the
  *         pause); ::FD_EDATA (the new deadline needs data the calendar lacks;
  *         the clock stays paused).

@@ -105,10 +105,20 @@ static int32_t find_business_day(const fd_calendar *cal, int32_t i, int64_t targ
     return lo;
 }
 
-/* The deadline for @amount in the unit's base (see base_amount), plus @extra working days for same_day. */
+/*
+ * The deadline for @amount in the unit's base (see base_amount) and @ext more
+ * of it earned by a clock's pauses. Units that add up take @amount + @ext.
+ * Calendar days with @roll add @ext to the deadline as it stands after rolling
+ * past rest days, then roll again: a day waited while the deadline sat rolled
+ * to the end of a holiday is not lost in the holiday (R-CPL-2).
+ */
 static fd_status deadline_core(int64_t *out, const fd_calendar *cal, const char *fn, int64_t start, int unit,
-                               int64_t amount, int mode, int roll)
+                               int64_t amount, int64_t ext, int mode, int roll)
 {
+    if (unit != FD_CALENDAR_UNIT_CALENDAR_DAYS || !roll) {
+        amount += ext;
+        ext = 0;
+    }
     fd_status rc = fd__check_instant(fn, "start", start);
     if (rc)
         return rc;
@@ -158,7 +168,13 @@ static fd_status deadline_core(int64_t *out, const fd_calendar *cal, const char 
             return fd__error(FD_ERANGE, "%s: amount: %lld days leave the days this calendar computes", fn,
                              (long long)amount);
         j = (int32_t)(i + amount);
-        if (roll) {
+        for (int pass = 0; roll && pass < (ext > 0 ? 2 : 1); pass++) {
+            if (pass == 1) {
+                if (j + ext >= cal->n)
+                    return fd__error(FD_ERANGE, "%s: amount: %lld days waited leave the days this calendar computes",
+                                     fn, (long long)ext);
+                j = (int32_t)(j + ext);
+            }
             if ((rc = covered(cal, fn, j, mode)) != FD_OK)
                 return rc;
             if (!fd__cal_is_work_type(cal->type[j]) && (rc = fd__cal_add_wd(&j, cal, fn, j, 1, mode)) != FD_OK)
@@ -215,7 +231,7 @@ static fd_status deadline_of(int64_t *out, int *roll, const char *fn, const fd_c
     if (rc)
         return rc;
     *roll = policy ? (int)fd__policy_value(policy, FD__POL_DEADLINE_ROLL_REST_DAYS) : cal->roll;
-    return deadline_core(out, cal, fn, start, unit, base, fd__cal_mode(cal, policy), *roll);
+    return deadline_core(out, cal, fn, start, unit, base, 0, fd__cal_mode(cal, policy), *roll);
 }
 
 /* R-CPL-2, R-CALL-9, R-PLN-1: deadlines in the standards' units. */
@@ -293,7 +309,7 @@ static fd_status sla_start(fd_sla **out, const char *fn, const fd_calendar *cal,
     s.amount = base;
     s.mode = mode;
     s.roll = roll;
-    rc = deadline_core(&s.due, cal, fn, start, unit, base, s.mode, s.roll);
+    rc = deadline_core(&s.due, cal, fn, start, unit, base, 0, s.mode, s.roll);
     if (rc)
         return rc;
     fd_sla *p = malloc(sizeof *p);
@@ -405,7 +421,7 @@ static fd_status do_resume(fd_sla *sla, const char *fn, const char *field, int64
     int64_t add = 0, due = 0;
     rc = pause_extension(&add, sla, fn, sla->paused_at, at);
     if (rc == FD_OK)
-        rc = deadline_core(&due, sla->cal, fn, sla->start, sla->unit, sla->amount + sla->ext + add, sla->mode,
+        rc = deadline_core(&due, sla->cal, fn, sla->start, sla->unit, sla->amount, sla->ext + add, sla->mode,
                            sla->roll);
     if (rc)
         return rc;
