@@ -266,11 +266,9 @@ fd_status fd_report_complaints_month_new(fd_report **out, fd_store *store, const
 {
     static const char fn[] = "fd_report_complaints_month_new";
     fd__lang l = FD__ZH;
-    if (language && strcmp(language, "en") == 0)
-        l = FD__EN;
-    else if (language && strcmp(language, "zh") != 0)
-        return fd__error(FD_EINVAL, "%s: language: '%.16s' is not \"zh\" or \"en\"", fn, language);
-    fd_status rc = fd__check_ptr(fn, "out", out);
+    fd_status rc = fd__report_lang(&l, fn, language);
+    if (rc == FD_OK)
+        rc = fd__check_ptr(fn, "out", out);
     if (rc == FD_OK)
         rc = fd__check_ptr(fn, "store", store);
     if (rc == FD_OK)
@@ -319,12 +317,5 @@ fd_status fd_report_complaints_month_new(fd_report **out, fd_store *store, const
     fd_buf_dispose(&version);
     fd_complaint_stats_free(st);
     fd_site_free(site);
-    if (rc) {
-        fd__saved_error saved;
-        fd__error_save(&saved);
-        fd_report_free(r);
-        return fd__error_restore(&saved);
-    }
-    *out = r;
-    return FD_OK;
+    return fd__report_done(out, r, rc);
 }

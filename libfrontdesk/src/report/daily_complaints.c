@@ -83,22 +83,12 @@ static fd_status add_summary(fd_report *r, const fd__complaint_day *d, fd__lang 
     return rc;
 }
 
-/* Sets INSTANT cell @col of the last row to @at in site time; null when @at is 0. */
-static fd_status instant_cell(fd_report *r, size_t s, size_t col, int64_t at, const day_ctx *d)
-{
-    char local[40];
-    if (at == 0)
-        return FD_OK;
-    fd_status rc = fd__report_local(d->zone, d->fn, at, local);
-    return rc ? rc : fd_report_cell_instant(r, s, 0, col, at, local);
-}
-
 /* A row's first cells, as both lists have them: id, received, severity, category. */
 static fd_status complaint_cells(fd_report *r, size_t s, const fd_complaint *c, const day_ctx *d)
 {
     fd_status rc = fd_report_row_add(r, s, 0);
     if (rc == FD_OK) rc = fd_report_cell_int(r, s, 0, 0, c->id);
-    if (rc == FD_OK) rc = instant_cell(r, s, 1, c->received_at, d);
+    if (rc == FD_OK) rc = fd__report_instant_cell(r, s, 1, c->received_at, d->zone, d->fn);
     if (rc == FD_OK) rc = fd_report_cell_text(r, s, 0, 2, c->severity);
     if (rc == FD_OK) rc = fd_report_cell_text(r, s, 0, 3, c->category);
     return rc;
@@ -127,7 +117,7 @@ static fd_status complaint_rows(fd_report *r, size_t s, const fd_complaint *c, c
         rc = complaint_cells(r, s, c, d);
         if (rc == FD_OK) rc = fd_report_cell_text(r, s, 0, 4, c->state);
         if (rc == FD_OK) rc = fd_report_cell_text(r, s, 0, 5, t->target);
-        if (rc == FD_OK) rc = instant_cell(r, s, 6, t->due_at, d);
+        if (rc == FD_OK) rc = fd__report_instant_cell(r, s, 6, t->due_at, d->zone, d->fn);
         if (rc == FD_OK) rc = fd_report_cell_text(r, s, 0, 7, CW(d->l, target_status(t)));
         if (rc == FD_OK) rc = fd_report_cell_text(r, s, 0, 8, CW(d->l, t->provisional ? C_YES : C_NO));
     }
