@@ -17,6 +17,7 @@
  */
 #include "cli.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -39,7 +40,8 @@ static const char USAGE_ZH[] =
     "  grant give|take 角色 reveal|manage       授予或收回角色权限\n"
     "  audit reveals [--date 日期]              查看个人信息的访问记录\n"
     "  policy list | get 键 | set 键 值 | reset 键\n"
-    "  report daily [--date 日期]               日报（默认今天，场所当地时间）\n"
+    "  report daily [--date 日期] [--csv]       日报（默认今天，场所当地时间）\n"
+    "  report complaints --month 年-月 [--csv]  投诉月报（分类统计、按时率、解决用时、满意度）\n"
     "  verify                                  检查数据完整性与日志哈希链\n"
     "  calendar status                         节假日数据覆盖情况\n"
     "  call log --number 号码 --caller 姓名 --ring 时间 [--answer 时间] [--end 时间] [--category 类别]\n"
@@ -133,7 +135,8 @@ static const char USAGE[] =
     "  policy list                                       every policy key with the site's value\n"
     "  policy get KEY | set KEY VALUE | reset KEY\n"
     "  verify                                            integrity, protecting triggers, the journal's hash chain\n"
-    "  report daily [--date YYYY-MM-DD]                  the day's report (default today, site time)\n"
+    "  report daily [--date YYYY-MM-DD] [--csv]          the day's report (default today, site time)\n"
+    "  report complaints --month YYYY-MM [--csv]         the complaints month report (R-CPL-6)\n"
     "  calendar status                                   holiday data: version, coverage, provisional years\n"
     "  call log --number N --caller NAME --ring TIME [--answer TIME] [--end TIME] [--category C]\n"
     "       [--matter TEXT] [--read-back] [--apology given|omitted] [--unresolved] [--ext EXT] ...\n"
@@ -283,6 +286,8 @@ const char *const CLI_EXTRA[] = {
     "--received", "--severity", "--what", "--asks", "--customer", "--contact", "--subject", "--subject-dept",
     "--place", "--customer-due", "--from-call", "--cause", "--responsible", "--solution", "--proposal",
     "--satisfaction", "--target", "--happened", "--promised",
+    /* reports */
+    "--month",
     NULL,
 };
 /* Valueless options of the domain commands (at most the bits of an unsigned long). */
@@ -291,6 +296,8 @@ const char *const CLI_FLAGS[] = {
     "--consent", "--important", "--dry-run", "--open",
     /* complaints */
     "--valid", "--invalid", "--accepted", "--harm", "--breached", "--escalate",
+    /* reports */
+    "--csv",
     NULL,
 };
 
@@ -669,7 +676,7 @@ static const char *command_name(const cli *c, char *buf, size_t size)
 static bool reads_only(const cli *c)
 {
     static const char *const reads[] = { "site list", "staff list", "journal list", "audit reveals",
-                                         "policy list", "policy get", "report daily", "verify",
+                                         "policy list", "policy get", "report daily", "report complaints", "verify",
                                          "calendar status", "call list", "call show", "call tasks",
                                          "message list", "dir find", "guest find", "unit find", "unit list",
                                          "occupant find", "org find", "find", "resident", "visitor list",
@@ -1169,28 +1176,57 @@ static int cmd_policy(cli *c, ctx *x)
     return usage_error("usage: policy list | get KEY | set KEY VALUE | reset KEY");
 }
 
+/* --month YYYY-MM: a year 1..9999 and a month 1..12, exactly so. Returns 0, or 2 with a message naming --month. */
+static int parse_month(const char *text, int *year, int *month)
+{
+    if (text == NULL)
+        return usage_error("report complaints: --month YYYY-MM is required");
+    bool shape = strlen(text) == 7 && text[4] == '-';
+    for (int i = 0; shape && i < 7; i++)
+        shape = i == 4 || isdigit((unsigned char)text[i]);
+    int y = shape ? atoi(text) : 0, m = shape ? atoi(text + 5) : 0;
+    if (!shape || y < 1 || m < 1 || m > 12) {
+        fprintf(stderr, "frontdesk: --month: '%.32s' is not a month YYYY-MM (e.g. 2026-10)\n", text);
+        return 2;
+    }
+    *year = y;
+    *month = m;
+    return 0;
+}
+
+/* report daily | report complaints: built, then rendered as text, --json or --csv. */
 static int cmd_report(cli *c, ctx *x)
 {
-    if (c->argc != 2 || strcmp(c->argv[1], "daily") != 0)
-        return usage_error("usage: report daily [--date YYYY-MM-DD]");
-    fd_date d;
-    fd_status rc;
-    if (c->date) {
-        int bad = parse_date("--date", c->date, &d);
+    bool complaints = c->argc == 2 && strcmp(c->argv[1], "complaints") == 0;
+    if (c->argc != 2 || (!complaints && strcmp(c->argv[1], "daily") != 0))
+        return usage_error("usage: report daily [--date YYYY-MM-DD] | report complaints --month YYYY-MM "
+                           "[--json | --csv]");
+    if (c->json && flag(c, "--csv"))
+        return usage_error("report: --json and --csv: give one");
+    fd_status rc = FD_OK;
+    fd_report *r = NULL;
+    if (complaints) {
+        int year = 0, month = 0, bad = parse_month(opt(c, "--month"), &year, &month);
         if (bad)
             return bad;
-        rc = FD_OK;
+        rc = fd_report_complaints_month_new(&r, x->store, &x->actor, year, month, c->lang);
     } else {
-        rc = fd_store_site_date(&d, x->store, x->site->id, x->actor.at);
+        fd_date d;
+        if (c->date) {
+            int bad = parse_date("--date", c->date, &d);
+            if (bad)
+                return bad;
+        } else {
+            rc = fd_store_site_date(&d, x->store, x->site->id, x->actor.at);
+        }
+        if (rc == FD_OK)
+            rc = fd_report_daily_new(&r, x->store, &x->actor, d, c->lang);
     }
-    fd_report *r = NULL;
     fd_buf out = FD_BUF_INIT;
     if (rc == FD_OK)
-        rc = fd_report_daily_new(&r, x->store, &x->actor, d, c->lang);
+        rc = fd_report_render(&out, r, c->json ? FD_REPORT_JSON : flag(c, "--csv") ? FD_REPORT_CSV : FD_REPORT_TEXT);
     if (rc == FD_OK)
-        rc = fd_report_render(&out, r, c->json ? FD_REPORT_JSON : FD_REPORT_TEXT);
-    if (rc == FD_OK)
-        fputs(out.ptr, stdout);
+        fwrite(out.ptr, 1, out.size, stdout);
     fd_buf_dispose(&out);
     fd_report_free(r);
     return rc ? lib_error(rc) : 0;
@@ -1312,7 +1348,8 @@ static const struct {
     { "policy", "get", 3, 3, "policy get KEY" },
     { "policy", "set", 4, 4, "policy set KEY VALUE" },
     { "policy", "reset", 3, 3, "policy reset KEY" },
-    { "report", "daily", 2, 2, "report daily [--date YYYY-MM-DD]" },
+    { "report", "daily", 2, 2, "report daily [--date YYYY-MM-DD] [--json | --csv]" },
+    { "report", "complaints", 2, 2, "report complaints --month YYYY-MM [--json | --csv]" },
     { "verify", NULL, 1, 1, "verify" },
     { "calendar", "status", 2, 2, "calendar status" },
     { "call", "log", 2, 2, "call log --number N --caller NAME --ring TIME [--answer TIME] [--end TIME] ..." },

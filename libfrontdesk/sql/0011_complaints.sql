@@ -53,6 +53,8 @@ CREATE INDEX complaints_site_received ON complaints (site_id, received_at);
 CREATE INDEX complaints_site_unanswered ON complaints (site_id, received_at)
   WHERE closed_at = 0 AND contacted_at = 0 AND replied_at = 0;
 CREATE INDEX complaints_call ON complaints (call_id) WHERE call_id IS NOT NULL;
+-- the daily report (R-COM-4): complaints resolved (the acceptance signed) in the day
+CREATE INDEX complaints_site_accepted ON complaints (site_id, accepted_at) WHERE accepted_at > 0;
 
 CREATE TABLE complaint_events (
   id           INTEGER PRIMARY KEY,
@@ -106,6 +108,8 @@ CREATE INDEX complaint_targets_site_queue ON complaint_targets (site_id, harm DE
 -- the recomputation after new holiday data: every open target in force
 CREATE INDEX complaint_targets_site_open ON complaint_targets (site_id, id)
   WHERE met_at = 0 AND superseded_at = 0;
+-- the daily report (R-COM-4): the breaches recorded in the day
+CREATE INDEX complaint_targets_site_breached ON complaint_targets (site_id, breached_at) WHERE breached_at > 0;
 
 CREATE TABLE complaint_categories (
   id            INTEGER PRIMARY KEY,

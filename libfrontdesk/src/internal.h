@@ -326,6 +326,30 @@ fd_status fd__store_visit_groups(fd__visit_group_row **rows, size_t *n, struct f
                                  const struct fd_actor *actor, int64_t from, int64_t to, int by);
 void fd__visit_groups_free(fd__visit_group_row *rows, size_t n);
 
+/*
+ * --- the complaints' reports (store/complaints_day.c) --------------------
+ * Private queries of the store for the complaints month report
+ * (report/complaints_month.c) and the daily report's complaints section
+ * (report/daily_complaints.c), which read the records through the public API.
+ */
+
+/* The holiday data version of the calendar the store counts site @site_id's working time on, into @out. */
+fd_status fd__store_calendar_version(fd_buf *out, struct fd_store *s, const char *fn, int64_t site_id);
+
+/* The day's complaint counts of the actor's site (R-COM-4), each one range of an index. */
+typedef struct fd__complaint_day {
+    int64_t received;     /* received in [a, b) (complaints_site_received) */
+    int64_t resolved;     /* valid, accepted in [a, b) and not reopened since (complaints_site_accepted) */
+    int64_t breached;     /* targets whose breach was recorded in [a, b) (complaint_targets_site_breached) */
+    int64_t due_tomorrow; /* open targets (not met, superseded or paused) due in [b, @tomorrow_end)
+                             (complaint_targets_site_queue) */
+} fd__complaint_day;
+
+fd_status fd__store_complaint_day(fd__complaint_day *out, struct fd_store *s, const struct fd_actor *actor,
+                                  const char *fn, int64_t a, int64_t b, int64_t tomorrow_end);
+/* Its four statements (received, resolved, breached, due), for the tests' EXPLAIN QUERY PLAN. */
+extern const char *const fd__complaint_day_sql[4];
+
 /* --- text (text/text_search.c) ------------------------------------------ */
 
 /*

@@ -60,4 +60,11 @@ fd_test_sites fd_test_two_sites(fd_store *s, int64_t at);
 /* Adds organisation @org_name with its department @name at @site as the system at @at; the department's id. */
 int64_t fd_test_department(fd_store *s, int64_t site, int64_t at, const char *org_name, const char *name);
 
+/* The index of section @key of report @r (fails the test when there is none). */
+size_t fd_test_report_section(const fd_report *r, const char *key);
+/* The rows of the first table of section @section. */
+size_t fd_test_report_rows(const fd_report *r, size_t section);
+/* The value of the cell at @row, @col of the first table of section @section. */
+int64_t fd_test_report_value(const fd_report *r, size_t section, size_t row, size_t col);
+
 #endif

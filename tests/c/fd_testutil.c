@@ -4,6 +4,7 @@
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
 const char *fd_test_path(const char *stem)
@@ -152,4 +153,33 @@ void fd_test_plan(char *out, size_t cap, const char *path, const char *sql)
         n += (size_t)snprintf(out + n, cap - n, "%s%s", n ? "; " : "", (const char *)sqlite3_column_text(st, 3));
     sqlite3_finalize(st);
     sqlite3_close(db);
+}
+
+/* The index of section @key of @r (fails the test when there is none). */
+size_t fd_test_report_section(const fd_report *r, const char *key)
+{
+    fd_report_info info;
+    fd_assert_ok(fd_report_get(&info, r));
+    for (size_t i = 0; i < info.section_count; i++) {
+        fd_report_section_info s;
+        fd_assert_ok(fd_report_section_get(&s, r, i));
+        if (strcmp(s.key, key) == 0)
+            return i;
+    }
+    cr_assert_fail("no section %s", key);
+    return 0;
+}
+
+size_t fd_test_report_rows(const fd_report *r, size_t section)
+{
+    fd_report_table_info t;
+    fd_assert_ok(fd_report_table_get(&t, r, section, 0));
+    return t.row_count;
+}
+
+int64_t fd_test_report_value(const fd_report *r, size_t section, size_t row, size_t col)
+{
+    fd_report_cell c;
+    fd_assert_ok(fd_report_cell_get(&c, r, section, 0, row, col));
+    return c.value;
 }

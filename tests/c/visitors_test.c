@@ -2488,35 +2488,6 @@ Test(visitors_store, R_COM_4_the_days_visitor_counts_each_from_its_index)
     fx_close(&f);
 }
 
-/* The index of section @key of @r (fails the test when there is none). */
-static size_t section_of(const fd_report *r, const char *key)
-{
-    fd_report_info info;
-    fd_assert_ok(fd_report_get(&info, r));
-    for (size_t i = 0; i < info.section_count; i++) {
-        fd_report_section_info s;
-        fd_assert_ok(fd_report_section_get(&s, r, i));
-        if (strcmp(s.key, key) == 0)
-            return i;
-    }
-    cr_assert_fail("no section %s", key);
-    return 0;
-}
-
-static size_t rows_of(const fd_report *r, size_t section)
-{
-    fd_report_table_info t;
-    fd_assert_ok(fd_report_table_get(&t, r, section, 0));
-    return t.row_count;
-}
-
-static int64_t cell_value(const fd_report *r, size_t section, size_t row, size_t col)
-{
-    fd_report_cell c;
-    fd_assert_ok(fd_report_cell_get(&c, r, section, 0, row, col));
-    return c.value;
-}
-
 /* The daily report's visitors section over the same day (R-COM-4; R-COM-2: nothing unmasked). */
 Test(visitors_store, R_COM_4_the_daily_report_has_the_visitors_section)
 {
@@ -2549,12 +2520,12 @@ Test(visitors_store, R_COM_4_the_daily_report_has_the_visitors_section)
     const char *kao = strstr(b.ptr, "  考察 "), *mian = strstr(b.ptr, "  面试 "), *wei = strstr(b.ptr, "  维修 ");
     cr_assert(kao && mian && wei && kao < mian && mian < wei, "%s", b.ptr);
     /* the model: keys and typed values for scripts */
-    size_t on_site = section_of(r, "visitors.on_site");
-    cr_assert_eq(rows_of(r, on_site), 4);
-    cr_assert_eq(cell_value(r, on_site, 3, 0), D0 + DAY - 60, "the 23:59 visitor");
-    size_t imp = section_of(r, "visitors.important");
-    cr_assert(rows_of(r, imp) == 1 && cell_value(r, imp, 0, 4) == 1 && cell_value(r, imp, 0, 5) == 1);
-    cr_assert_eq(rows_of(r, section_of(r, "visitors.summary")), 13);
+    size_t on_site = fd_test_report_section(r, "visitors.on_site");
+    cr_assert_eq(fd_test_report_rows(r, on_site), 4);
+    cr_assert_eq(fd_test_report_value(r, on_site, 3, 0), D0 + DAY - 60, "the 23:59 visitor");
+    size_t imp = fd_test_report_section(r, "visitors.important");
+    cr_assert(fd_test_report_rows(r, imp) == 1 && fd_test_report_value(r, imp, 0, 4) == 1 && fd_test_report_value(r, imp, 0, 5) == 1);
+    cr_assert_eq(fd_test_report_rows(r, fd_test_report_section(r, "visitors.summary")), 13);
     /* never a full number, nor the blocklist's data, in any rendering */
     for (int fmt = FD_REPORT_TEXT; fmt <= FD_REPORT_CSV; fmt++) {
         fd_assert_ok(fd_report_render(&b, r, (fd_report_format)fmt));
@@ -2691,22 +2662,22 @@ Test(visitors_store, R_COM_4_the_report_sums_the_tail_of_purposes_as_other)
         fd_actor a = clerk_at(&f, T0 + DAY);
         fd_report *r = NULL;
         fd_assert_ok(fd_report_daily_new(&r, f.s, &a, TODAY, "en"));
-        size_t s = section_of(r, "visitors.by_purpose");
+        size_t s = fd_test_report_section(r, "visitors.by_purpose");
         fd_report_cell c;
         if (i == 9) { /* ten purposes: all shown */
-            cr_assert_eq(rows_of(r, s), 10);
+            cr_assert_eq(fd_test_report_rows(r, s), 10);
             fd_assert_ok(fd_report_cell_get(&c, r, s, 0, 9, 0));
             cr_assert_str_eq(c.text, "事由09");
         } else { /* twelve: 送货 and 事由01-08, then the other three */
-            cr_assert_eq(rows_of(r, s), 10);
+            cr_assert_eq(fd_test_report_rows(r, s), 10);
             fd_assert_ok(fd_report_cell_get(&c, r, s, 0, 0, 0));
             cr_assert_str_eq(c.text, "送货");
             fd_assert_ok(fd_report_cell_get(&c, r, s, 0, 8, 0));
             cr_assert_str_eq(c.text, "事由08");
             fd_assert_ok(fd_report_cell_get(&c, r, s, 0, 9, 0));
             cr_assert_str_eq(c.text, "Other");
-            cr_assert_eq(cell_value(r, s, 9, 1), 3);
-            cr_assert_eq(cell_value(r, s, 9, 2), 2143, "3 of 14: 21.43%%");
+            cr_assert_eq(fd_test_report_value(r, s, 9, 1), 3);
+            cr_assert_eq(fd_test_report_value(r, s, 9, 2), 2143, "3 of 14: 21.43%%");
         }
         fd_report_free(r);
     }
@@ -3043,15 +3014,15 @@ Test(visitors_store, R_COM_4_the_report_groups_purposes_by_the_search_fold)
     fd_actor a = clerk_at(&f, T0 + DAY);
     fd_report *r = NULL;
     fd_assert_ok(fd_report_daily_new(&r, f.s, &a, TODAY, "zh"));
-    size_t s = section_of(r, "visitors.by_purpose");
-    cr_assert_eq(rows_of(r, s), 2);
+    size_t s = fd_test_report_section(r, "visitors.by_purpose");
+    cr_assert_eq(fd_test_report_rows(r, s), 2);
     fd_report_cell c;
     fd_assert_ok(fd_report_cell_get(&c, r, s, 0, 0, 0));
     cr_assert_str_eq(c.text, "送货", "the most frequent spelling, as typed");
-    cr_assert_eq(cell_value(r, s, 0, 1), 4);
+    cr_assert_eq(fd_test_report_value(r, s, 0, 1), 4);
     fd_assert_ok(fd_report_cell_get(&c, r, s, 0, 1, 0));
     cr_assert_str_eq(c.text, "面试（二面）", "full-width brackets as typed");
-    cr_assert_eq(cell_value(r, s, 1, 1), 3);
+    cr_assert_eq(fd_test_report_value(r, s, 1, 1), 3);
     fd_report_free(r);
     fx_close(&f);
 }

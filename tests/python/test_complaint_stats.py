@@ -50,7 +50,8 @@ def test_a_hand_computed_month_R_CPL_6():
     assert (s.reopened, s.reopens, s.followed_up, s.satisfied) == (1, 2, 3, 1)
     assert s.satisfied_share == pytest.approx(1 / 3)
     assert [r.key for r in s.by_severity] == ["major", "important", "minor"]
-    assert s.by_severity[0] == fd.ComplaintStatsRow("major", 0, 2, 1, 0, 0.0)
+    assert s.by_severity[0] == fd.ComplaintStatsRow("major", 0, 2, 1, 0, 0.0, 54000, 54000)
+    assert (s.by_validity[1].resolve_median_s, s.by_validity[1].resolve_p90_s) == (None, None)
     assert s.by_validity[1].resolved_in_time_share is None
     assert [(r.key, r.count) for r in s.by_category] == [("repair", 3), ("cleaning", 1), ("noise", 1),
                                                          ("security", 1)]
@@ -76,3 +77,36 @@ def test_the_stores_month_of_another_site_and_an_empty_month_R_CPL_6(store):
     assert empty.resolve_median_s is None and empty.reopen_share is None and empty.satisfied_share is None
     with pytest.raises(fd.OutOfRange, match="month"):
         fd.complaint_stats(store, fd.Actor(site, clerk, at=sh(11, 2, 9)), 2026, 13)
+
+
+def test_the_month_report_R_CPL_6(store):
+    site = store.add_site(fd.Actor(0, at=sh(9, 1, 9)), "park", "某某产业园")
+    clerk = store.add_staff(fd.Actor(site, at=sh(9, 1, 9)), "F001", "王前台", "clerk")
+    for severity, category in (("major", "repair"), ("minor", "cleaning"), ("minor", "repair")):
+        fd.add_complaint(store, fd.Actor(site, clerk, at=sh(10, 20, 9)), received_at=sh(10, 20, 9), channel="phone",
+                         category=category, severity=severity, what="电梯困人", contact="13800138000")
+    actor = fd.Actor(site, clerk, at=sh(11, 2, 9))
+    r = fd.complaints_month_report(store, actor, 2026, 10, language="en")
+    assert isinstance(r, fd.Report) and r.key == "complaints.month"
+    meta = {m.key: m.value for m in r.meta}
+    assert (meta["month"], meta["total"], meta["provisional"], meta["time_zone"]) == ("2026-10", "3", "no",
+                                                                                      "Asia/Shanghai")
+    assert [s.key for s in r.sections] == ["complaints.summary", "complaints.by_severity", "complaints.by_category",
+                                           "complaints.by_department", "complaints.by_validity",
+                                           "complaints.satisfaction"]
+    # key, label, count, resolved, within target, share, median, p90: nothing resolved, so no share nor times
+    assert r.section("complaints.by_severity").tables[0].rows == [
+        ["major", "Major", 1, 0, 0, None, None, None], ["important", "Important", 0, 0, 0, None, None, None],
+        ["minor", "Minor", 2, 0, 0, None, None, None]]
+    assert r.section("complaints.by_category").tables[0].rows[0][:3] == ["repair", "维修", 2]
+    assert r.section("complaints.by_department").tables[0].rows[0][:3] == ["unassigned", "unassigned", 3]
+    summary = {row[0]: row[2:] for row in r.section("complaints.summary").tables[0].rows}
+    assert summary["unassessed"] == [3, 10000] and summary["resolve_median_s"] == [None, None]
+    assert "13800138000" not in r.text() + r.json() + r.csv()
+    assert r.csv().startswith("\ufeff")
+    zh = fd.complaints_month_report(store, actor, 2026, 10)
+    assert zh.title == "投诉月报" and zh.section("complaints.by_severity").tables[0].rows[0][1] == "重大"
+    with pytest.raises(fd.OutOfRange, match="fd_report_complaints_month_new: month"):
+        fd.complaints_month_report(store, actor, 2026, 13)
+    with pytest.raises(fd.InvalidArgument, match="language"):
+        fd.complaints_month_report(store, actor, 2026, 10, language="fr")

@@ -405,7 +405,7 @@ def test_the_days_counts_and_the_daily_reports_visitors_section_R_COM_4(estate):
 
     r = s.daily_report(morning, "2026-11-23", "en")
     keys = [x.key for x in r.sections]
-    assert keys[10:] == ["visitors.summary", "visitors.by_purpose", "visitors.by_organisation", "visitors.items",
+    assert keys[10:18] == ["visitors.summary", "visitors.by_purpose", "visitors.by_organisation", "visitors.items",
                          "visitors.custody", "visitors.blocklist", "visitors.important", "visitors.on_site"]
     summary = {row[0]: row[2] for row in r.section("visitors.summary").tables[0].rows}
     assert (summary["registered"], summary["on_site"], summary["not_come"]) == (4, 1, 1)

@@ -31,6 +31,7 @@ from ._convert import enum_named
 from ._records import from_seconds, integer, to_seconds
 from .errors import InvalidArgument as _InvalidArgument
 from .calendar import DeadlineUnit, _unit
+from .report import Report
 
 __all__ = ["Complaint", "ComplaintFilter", "ComplaintEvent", "ComplaintEventFilter", "ComplaintTarget",
            "ComplaintTargetFilter", "ComplaintCategory", "ComplaintCategoryFilter", "ComplaintTargetPlan",
@@ -459,7 +460,8 @@ def check_site_reply(store, actor, text):
 
 
 # -- monthly statistics (R-CPL-6, item 6) ---------------------------------------------------------
-__all__ += ["ComplaintStatsRow", "ComplaintStats", "ComplaintStatsAccumulator", "complaint_stats"]
+__all__ += ["ComplaintStatsRow", "ComplaintStats", "ComplaintStatsAccumulator", "complaint_stats",
+            "complaints_month_report"]
 
 _GROUPS = (("by_category", 1), ("by_department", 2), ("by_severity", 3), ("by_validity", 4))
 
@@ -468,17 +470,24 @@ def _share(x):
     return None if x < 0 else x
 
 
+def _seconds(x):
+    return None if x < 0 else x
+
+
 class ComplaintStatsRow(_NamedTuple):
     """One row of a month's counts (R-CPL-6): the key (category, severity or validity code — "unassessed" for
     complaints not assessed yet —, or a department's id as text, "unassigned" for none), the department's id (0
     elsewhere), complaints received, resolved, resolved within the resolve target, and the share of the resolved
-    ones within it (None when none resolved)."""
+    ones within it (None when none resolved), and the median and p90 of their working seconds to resolve (nearest
+    rank; None when none resolved)."""
     key: str
     department_id: int
     count: int
     resolved: int
     resolved_in_time: int
     resolved_in_time_share: _Optional[float]
+    resolve_median_s: _Optional[int] = None
+    resolve_p90_s: _Optional[int] = None
 
 
 class ComplaintStats:
@@ -500,8 +509,8 @@ class ComplaintStats:
         self.resolved_in_time_share = _share(t.resolved_in_time_share)
         self.reopen_share = _share(t.reopen_share)
         self.satisfied_share = _share(t.satisfied_share)
-        self.resolve_median_s = None if t.resolve_median_s < 0 else t.resolve_median_s
-        self.resolve_p90_s = None if t.resolve_p90_s < 0 else t.resolve_p90_s
+        self.resolve_median_s = _seconds(t.resolve_median_s)
+        self.resolve_p90_s = _seconds(t.resolve_p90_s)
         self.provisional = bool(t.provisional)
         for name, group in _GROUPS:
             rows = []
@@ -509,7 +518,8 @@ class ComplaintStats:
                 r = _c.fd_complaint_stats_row()
                 _c.fd_complaint_stats_row_get(r, handle, group, i)
                 rows.append(ComplaintStatsRow(r.key, r.department_id, r.count, r.resolved, r.resolved_in_time,
-                                              _share(r.resolved_in_time_share)))
+                                              _share(r.resolved_in_time_share), _seconds(r.resolve_median_s),
+                                              _seconds(r.resolve_p90_s)))
             setattr(self, name, rows)
 
     def __repr__(self):
@@ -539,6 +549,16 @@ class ComplaintStatsAccumulator:
             self._h = None
 
     __del__ = close
+
+
+def complaints_month_report(store, actor, year, month, language="zh"):
+    """R-CPL-6: the complaints month report of the actor's site (its local month ``year``-``month``) as a
+    :class:`Report` — meta site, site_code, month, time_zone, calendar_version, provisional, generated, total; sections
+    complaints.summary, .by_severity, .by_category, .by_department, .by_validity, .satisfaction (see
+    fd_report_complaints_month_new); times in working seconds, a share or time of nothing None. ``language``: "zh"
+    (the default) or "en"; render it with ``.text()``, ``.json()`` or ``.csv()``."""
+    return Report._own(_c.fd_report_complaints_month_new(store._handle(), store._actor(actor), integer(year, "year"),
+                                                         integer(month, "month"), language))
 
 
 def complaint_stats(store, actor, year, month):

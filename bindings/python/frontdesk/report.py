@@ -101,6 +101,13 @@ class Report(Handle):
 
     _free = staticmethod(_c.fd_report_free)
 
+    @classmethod
+    def _own(cls, ptr):
+        """Wraps (and owns) a C fd_report* a builder made (private)."""
+        self = cls.__new__(cls)
+        Handle.__init__(self, ptr)
+        return self
+
     def __init__(self, key, title):
         super().__init__(_c.fd_report_new(key, title))
 
@@ -274,13 +281,6 @@ class DailyReport(Report):
 
     def __init__(self, *args, **kwargs):
         raise TypeError("DailyReport is made by Store.daily_report(actor, date)")
-
-    @classmethod
-    def _own(cls, ptr):
-        """Wraps (and owns) a C fd_report* (private)."""
-        self = cls.__new__(cls)
-        Handle.__init__(self, ptr)
-        return self
 
     @property
     def total(self):

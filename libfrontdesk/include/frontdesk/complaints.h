@@ -817,11 +817,14 @@ typedef struct fd_complaint_stats_row {
     int64_t resolved;              /**< of them resolved */
     int64_t resolved_in_time;      /**< of those within the resolve target */
     double resolved_in_time_share; /**< resolved_in_time / resolved; -1 when none resolved */
+    int64_t resolve_median_s;      /**< the row's resolved complaints' time to resolve, working seconds,
+                                        nearest-rank median (as the totals'); -1 when none resolved */
+    int64_t resolve_p90_s;         /**< their nearest-rank 90th percentile, working seconds; -1 when none */
 } fd_complaint_stats_row;
 /** The current version of ::fd_complaint_stats_row. */
 #define FD_COMPLAINT_STATS_ROW_VERSION 1
 /** A row to fill in (fd_complaint_stats_row_get()). */
-#define FD_COMPLAINT_STATS_ROW_INIT { FD_COMPLAINT_STATS_ROW_VERSION, NULL, 0, 0, 0, 0, 0 }
+#define FD_COMPLAINT_STATS_ROW_INIT { FD_COMPLAINT_STATS_ROW_VERSION, NULL, 0, 0, 0, 0, 0, 0, 0 }
 
 /**
  * R-CPL-6: an empty accumulator for local month @p year - @p month of
@@ -861,7 +864,8 @@ FD_API size_t fd_complaint_stats_row_count(const fd_complaint_stats *st, int gro
 /**
  * Row @p index of @p group, in the group's order (see ::fd_complaint_stats_group);
  * the key is owned by @p st (valid until the next add or the free).
- * @p out's version is set.
+ * @p out's version is set. The row's median and p90 walk the month's resolved
+ * complaints once each (sorted once after an add): O(n) per row.
  * @return ::FD_OK; ::FD_EINVAL (NULL, unknown group); ::FD_ERANGE (index
  *         past the last).
  */

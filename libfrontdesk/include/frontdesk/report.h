@@ -295,7 +295,17 @@ FD_API void fd_report_free(fd_report *report);
  * date, time_zone, generated (the actor's instant) and total, and the sections
  * "journal.by_kind" (entity, action, count), "journal.by_staff" (staff_id,
  * code, name, count) and "journal.entries" (at, staff, entity, entity_id,
- * action, detail). Modules add their sections to the result as they land.
+ * action, detail). Modules add their sections to the result as they land;
+ * the complaints module's (R-COM-4, R-CPL-2) are "complaints.summary" (key,
+ * item, count: received in the day, resolved — acceptance signed — in the
+ * day, breached — target breaches recorded in the day —, due_tomorrow — open
+ * targets not paused due the next local day), "complaints.received" (the
+ * day's complaints, a row per target in force: id, received_at, severity,
+ * category, state, target, due_at, status met / breached / paused / open /
+ * not started, provisional) and "complaints.unanswered" (the complaints
+ * received the day BEFORE, not closed, without a first contact, answer or
+ * reply: id, received_at, severity, category, customer, contact — masked —,
+ * what).
  * @param language the words of titles, labels and headers: "zh" (also NULL,
  *        the default: 日报, 按类别, 时间 ...) or "en" (Daily report, By kind,
  *        Time ...); keys and values are the same in both
@@ -311,6 +321,45 @@ FD_API fd_status fd_report_daily_new(fd_report **out, fd_store *store, const fd_
  */
 FD_API FD_STORE_DEPRECATED("use fd_report_daily_new") fd_status fd_report_daily(fd_report **out, fd_store *store,
     int64_t site_id, fd_date date);
+
+/* --- the complaints month report (R-CPL-6) ------------------------------ */
+
+/**
+ * Builds the complaints month report of the actor's site (R-CPL-6,
+ * 顾客投诉分类统计表) for its local month @p year - @p month, from
+ * fd_store_complaint_stats() (see fd_complaint_stats for every definition:
+ * the local month by `received_at`, resolved, within target, nearest rank).
+ * Key "complaints.month"; meta lines site, site_code, month ("2026-10"),
+ * time_zone, calendar_version (the holiday data the working time was counted
+ * on), provisional (是/否, yes/no: some working time fell on days past that
+ * data), generated (the actor's instant, site time) and total (complaints
+ * received). Sections, each one table "rows":
+ * - "complaints.summary" (key, item, value int, share percent): received;
+ *   valid, invalid, unassessed, open (shares of received); resolved;
+ *   resolved_in_time (share of resolved); reopened (share of received: the
+ *   reopen rate); reopens; resolve_median_s and resolve_p90_s — times are
+ *   WORKING SECONDS as int cells, the unit named in the label;
+ * - "complaints.by_severity" (always major, important, minor),
+ *   "complaints.by_category" (most first; label: the built-in code's
+ *   Chinese label, else the site's category's), "complaints.by_department"
+ *   (key the id or "unassigned"; label the department's name from the
+ *   register, 未指派/unassigned) and "complaints.by_validity" (valid, invalid,
+ *   unassessed), each with columns key, label, count, resolved,
+ *   resolved_in_time, resolved_in_time_share (percent), resolve_median_s,
+ *   resolve_p90_s (working seconds);
+ * - "complaints.satisfaction" (key, item, value, share): satisfied, average,
+ *   unsatisfied (shares of the followed-up ones), followed_up.
+ * A share with nothing to divide by, and a time with no complaint resolved,
+ * is a null cell (JSON null, empty in text and CSV).
+ * @param language "zh" (also NULL, the default) or "en": titles and labels;
+ *        keys and values are the same in both
+ * @return ::FD_OK (a month without complaints: zeros and null shares);
+ *         ::FD_EINVAL (NULL, language); ::FD_ERANGE (`month` not 1..12, a year
+ *         outside the calendar's years); ::FD_EPERM (actor); ::FD_EDATA; ::FD_EIO;
+ *         ::FD_ENOMEM.
+ */
+FD_API fd_status fd_report_complaints_month_new(fd_report **out, fd_store *store, const fd_actor *actor, int year,
+                                                int month, const char *language);
 
 /** Number of journal entries a daily report counted; 0 for NULL and for other reports. */
 FD_API int64_t fd_report_total(const fd_report *report);

@@ -127,6 +127,18 @@ fd__zone *fd__zone_open(const char *fn, const char *field, const char *tz)
                   u_errorName(err));
         return NULL;
     }
+    /* ICU's TimeZone::createTimeZone answers a zone it could not build for want of memory with
+     * "Etc/Unknown" (UTC) and no error: that calendar would count site time as UTC (found by
+     * c.fault_alloc_once: an escalation run deferred as if outside business hours). */
+    UChar got[128];
+    static const UChar unknown[] = { 'E', 't', 'c', '/', 'U', 'n', 'k', 'n', 'o', 'w', 'n', 0 };
+    int32_t glen = ucal_getTimeZoneID(cal, got, 128, &err);
+    bool fell_back = glen == 11 && u_strncmp(got, unknown, 11) == 0 && !(len == 11 && u_strncmp(zone, unknown, 11) == 0);
+    if (U_FAILURE(err) || fell_back) {
+        ucal_close(cal);
+        fd__oom(fn);
+        return NULL;
+    }
     /* Pure Gregorian calendar for all dates: no Julian switch in 1582. */
     ucal_setGregorianChange(cal, -1e300, &err);
     return (fd__zone *)cal;

@@ -21,7 +21,15 @@ typedef struct row {
     char *key;
     int64_t department_id;
     int64_t count, resolved, in_time;
+    uint32_t ord; /* the row's number in order of creation (kept when the rows are sorted) */
 } row;
+
+/* A resolved complaint's working seconds to resolve, and the rows it counts in (their ord). */
+typedef struct took {
+    int64_t s;
+    uint32_t cat, dep;
+    uint8_t sev;
+} took;
 
 typedef struct rows {
     row *v;
@@ -38,7 +46,7 @@ struct fd_complaint_stats {
     row sev[3], val[3]; /* fixed rows: major, important, minor; valid, invalid, unassessed */
     int64_t received, open, reopened, reopens, satisfied, average, unsatisfied;
     int provisional;
-    int64_t *times; /* working seconds to resolve, one per resolved complaint */
+    took *times; /* one per resolved complaint; sorted by seconds when read */
     size_t ntimes, captimes;
     bool times_sorted;
 };
@@ -92,7 +100,9 @@ fd_status fd_complaint_stats_new(fd_complaint_stats **out, const fd_calendar *ca
     st->to = to;
     for (int i = 0; i < 3; i++) {
         st->sev[i].key = (char *)SEVERITIES[i];
+        st->sev[i].ord = (uint32_t)i;
         st->val[i].key = (char *)VALIDITIES[i];
+        st->val[i].ord = (uint32_t)i;
     }
     st->times_sorted = true;
     *out = st;
@@ -122,7 +132,7 @@ static row *group_row(rows *g, const char *key, int64_t dep)
     if (copy == NULL)
         return NULL;
     memcpy(copy, key, len);
-    g->v[g->n] = (row){ copy, dep, 0, 0, 0 };
+    g->v[g->n] = (row){ copy, dep, 0, 0, 0, (uint32_t)g->n };
     g->last = g->n;
     g->sorted = false;
     return &g->v[g->n++];
@@ -176,19 +186,19 @@ fd_status fd_complaint_stats_add(fd_complaint_stats *st, const fd_complaint *c, 
     if ((rc = fd__check_code(fn, "complaint.category", c->category, true)) != FD_OK)
         return rc;
     bool resolved = val == 0 && c->accepted_at != 0;
-    int64_t took = 0;
+    int64_t secs = 0;
     if (resolved) {
         if (c->accepted_at < c->received_at)
             return fd__error(FD_ERANGE, "%s: complaint.accepted_at: is before its received_at", fn);
         fd_date day;
         int prov = 0;
-        if ((rc = fd_calendar_working_seconds_between(&took, st->cal, c->received_at, c->accepted_at)) != FD_OK ||
+        if ((rc = fd_calendar_working_seconds_between(&secs, st->cal, c->received_at, c->accepted_at)) != FD_OK ||
             (rc = fd_calendar_local_date(&day, st->cal, c->accepted_at)) != FD_OK ||
             (rc = fd_calendar_is_provisional(&prov, st->cal, day)) != FD_OK)
             return fd__error_rename(rc, fn, "complaint.accepted_at");
         if (st->ntimes == st->captimes) {
             size_t cap = st->captimes ? st->captimes * 2 : 256;
-            int64_t *t = realloc(st->times, cap * sizeof *t);
+            took *t = realloc(st->times, cap * sizeof *t);
             if (t == NULL)
                 return fd__oom(fn);
             st->times = t;
@@ -212,7 +222,7 @@ fd_status fd_complaint_stats_add(fd_complaint_stats *st, const fd_complaint *c, 
     count_in(&st->sev[sev], resolved, in_time);
     count_in(&st->val[val], resolved, in_time);
     if (resolved) {
-        st->times[st->ntimes++] = took;
+        st->times[st->ntimes++] = (took){ secs, rc_cat->ord, rc_dep->ord, (uint8_t)sev };
         st->times_sorted = false;
     }
     st->received++;
@@ -230,10 +240,19 @@ void fd__complaint_stats_seal(fd_complaint_stats *st)
     st->cal = NULL;
 }
 
-static int cmp_i64(const void *a, const void *b)
+static int cmp_took(const void *a, const void *b)
 {
-    int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+    int64_t x = ((const took *)a)->s, y = ((const took *)b)->s;
     return (x > y) - (x < y);
+}
+
+static void sort_times(fd_complaint_stats *st)
+{
+    if (!st->times_sorted) {
+        if (st->ntimes)
+            qsort(st->times, st->ntimes, sizeof *st->times, cmp_took);
+        st->times_sorted = true;
+    }
 }
 
 static double share(int64_t part, int64_t whole)
@@ -241,13 +260,39 @@ static double share(int64_t part, int64_t whole)
     return whole > 0 ? (double)part / (double)whole : -1.0;
 }
 
-/* Nearest rank: the value at rank ceil(p / 100 * n), 1-based, of the sorted times. */
-static int64_t nearest_rank(const int64_t *sorted, size_t n, int p)
+/* Whether resolved complaint @t counts in row @ord of @group (the validity rows: only "valid" has any). */
+static bool in_row(const took *t, int group, uint32_t ord)
 {
-    if (n == 0)
+    switch (group) {
+    case FD_COMPLAINT_STATS_CATEGORY:
+        return t->cat == ord;
+    case FD_COMPLAINT_STATS_DEPARTMENT:
+        return t->dep == ord;
+    case FD_COMPLAINT_STATS_SEVERITY:
+        return t->sev == ord;
+    case FD_COMPLAINT_STATS_VALIDITY:
+        return ord == 0;
+    default:
+        return true; /* 0: the totals */
+    }
+}
+
+/*
+ * Nearest rank over the @n resolved complaints of row @ord of @group (0: all):
+ * the value at rank ceil(p / 100 * n), 1-based, of their sorted times; -1 when
+ * none. The times are sorted: the rank-th one in the row is found walking them.
+ */
+static int64_t nearest_rank(const fd_complaint_stats *st, int group, uint32_t ord, int64_t n, int p)
+{
+    if (n <= 0)
         return -1;
-    size_t rank = ((size_t)p * n + 99) / 100;
-    return sorted[(rank ? rank : 1) - 1];
+    int64_t rank = ((int64_t)p * n + 99) / 100;
+    if (rank < 1)
+        rank = 1;
+    for (size_t i = 0; i < st->ntimes; i++)
+        if (in_row(&st->times[i], group, ord) && --rank == 0)
+            return st->times[i].s;
+    return -1;
 }
 
 fd_status fd_complaint_stats_get(fd_complaint_stats_totals *out, fd_complaint_stats *st)
@@ -258,10 +303,7 @@ fd_status fd_complaint_stats_get(fd_complaint_stats_totals *out, fd_complaint_st
         rc = fd__check_ptr(fn, "st", st);
     if (rc)
         return rc;
-    if (!st->times_sorted) {
-        qsort(st->times, st->ntimes, sizeof *st->times, cmp_i64);
-        st->times_sorted = true;
-    }
+    sort_times(st);
     fd_complaint_stats_totals t;
     memset(&t, 0, sizeof t);
     t.version = FD_COMPLAINT_STATS_TOTALS_VERSION;
@@ -277,8 +319,8 @@ fd_status fd_complaint_stats_get(fd_complaint_stats_totals *out, fd_complaint_st
     t.resolved = st->val[0].resolved;
     t.resolved_in_time = st->val[0].in_time;
     t.resolved_in_time_share = share(t.resolved_in_time, t.resolved);
-    t.resolve_median_s = nearest_rank(st->times, st->ntimes, 50);
-    t.resolve_p90_s = nearest_rank(st->times, st->ntimes, 90);
+    t.resolve_median_s = nearest_rank(st, 0, 0, (int64_t)st->ntimes, 50);
+    t.resolve_p90_s = nearest_rank(st, 0, 0, (int64_t)st->ntimes, 90);
     t.reopened = st->reopened;
     t.reopens = st->reopens;
     t.reopen_share = share(st->reopened, st->received);
@@ -351,7 +393,10 @@ fd_status fd_complaint_stats_row_get(fd_complaint_stats_row *out, fd_complaint_s
     if (index >= n)
         return fd__error(FD_ERANGE, "%s: index: %zu is past the last of %zu rows", fn, index, n);
     const row *r = &v[index];
+    sort_times(st);
     *out = (fd_complaint_stats_row){ FD_COMPLAINT_STATS_ROW_VERSION, r->key, r->department_id, r->count,
-                                     r->resolved, r->in_time, share(r->in_time, r->resolved) };
+                                     r->resolved, r->in_time, share(r->in_time, r->resolved),
+                                     nearest_rank(st, group, r->ord, r->resolved, 50),
+                                     nearest_rank(st, group, r->ord, r->resolved, 90) };
     return FD_OK;
 }

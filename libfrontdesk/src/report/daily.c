@@ -334,11 +334,9 @@ fd_status fd_report_daily_new(fd_report **out, fd_store *store, const fd_actor *
 {
     static const char fn[] = "fd_report_daily_new";
     lang l = FD__ZH;
-    if (language && strcmp(language, "en") == 0)
-        l = FD__EN;
-    else if (language && strcmp(language, "zh") != 0)
-        return fd__error(FD_EINVAL, "%s: language: '%.16s' is not \"zh\" or \"en\"", fn, language);
-    fd_status rc = fd__check_ptr(fn, "out", out);
+    fd_status rc = fd__report_lang(&l, fn, language);
+    if (rc == FD_OK)
+        rc = fd__check_ptr(fn, "out", out);
     if (rc == FD_OK)
         rc = fd__check_ptr(fn, "store", store);
     if (rc == FD_OK)
@@ -383,18 +381,46 @@ fd_status fd_report_daily_new(fd_report **out, fd_store *store, const fd_actor *
         rc = fd__daily_calls(r, store, actor, a, b, zone, fn, l);
     if (rc == FD_OK)
         rc = fd__daily_visitors(r, store, actor, a, b, zone, fn, l);
+    if (rc == FD_OK)
+        rc = fd__daily_complaints(r, store, actor, a, b, zone, fn, l);
     fd__zone_close(zone);
     day_data_free(&d);
     fd_site_free(site);
+    if (rc == FD_OK)
+        r->total = d.total;
+    return fd__report_done(out, r, rc);
+}
+
+fd_status fd__report_lang(fd__lang *out, const char *fn, const char *language)
+{
+    if (language && strcmp(language, "en") == 0)
+        *out = FD__EN;
+    else if (language == NULL || strcmp(language, "zh") == 0)
+        *out = FD__ZH;
+    else
+        return fd__error(FD_EINVAL, "%s: language: '%.16s' is not \"zh\" or \"en\"", fn, language);
+    return FD_OK;
+}
+
+fd_status fd__report_done(fd_report **out, fd_report *r, fd_status rc)
+{
     if (rc) {
         fd__saved_error saved;
         fd__error_save(&saved);
         fd_report_free(r);
         return fd__error_restore(&saved);
     }
-    r->total = d.total;
     *out = r;
     return FD_OK;
+}
+
+fd_status fd__report_instant_cell(fd_report *r, size_t s, size_t col, int64_t at, fd__zone *zone, const char *fn)
+{
+    char local[40];
+    if (at == 0)
+        return FD_OK;
+    fd_status rc = fd__report_local(zone, fn, at, local);
+    return rc ? rc : fd_report_cell_instant(r, s, 0, col, at, local);
 }
 
 fd_status fd_report_daily(fd_report **out, fd_store *store, int64_t site_id, fd_date date)

@@ -272,19 +272,11 @@ static fd_status add_blocklist(fd_report *r, const fd_visit_stats *st, fd__lang 
     return rc;
 }
 
-/* Sets cell @col to @at as local time, or leaves it null when @at is 0. */
-static fd_status instant_cell(fd_report *r, size_t s, size_t col, int64_t at, fd__zone *zone, const char *fn)
-{
-    char local[40];
-    fd_status rc = at ? fd__report_local(zone, fn, at, local) : FD_OK;
-    return rc == FD_OK && at ? fd_report_cell_instant(r, s, 0, col, at, local) : rc;
-}
-
 /* A row's first four cells, as both lists have them: an instant, the slip, the visitor, where they came from. */
 static fd_status visit_row(fd_report *r, size_t s, const day_ctx *d, int64_t at, const fd_visit *v)
 {
     fd_status rc = fd_report_row_add(r, s, 0);
-    if (rc == FD_OK) rc = instant_cell(r, s, 0, at, d->zone, d->fn);
+    if (rc == FD_OK) rc = fd__report_instant_cell(r, s, 0, at, d->zone, d->fn);
     if (rc == FD_OK) rc = fd_report_cell_int(r, s, 0, 1, v->slip_no);
     if (rc == FD_OK) rc = fd_report_cell_text(r, s, 0, 2, v->visitor);
     if (rc == FD_OK) rc = fd_report_cell_text(r, s, 0, 3, v->organisation);
@@ -384,7 +376,7 @@ static fd_status on_site_row(fd_report *r, size_t s, const day_ctx *d, const fd_
     if (rc == FD_OK) rc = visit_row(r, s, d, v->arrived_at, v);
     if (rc == FD_OK) rc = fd_report_cell_int(r, s, 0, 4, v->party_size);
     if (rc == FD_OK) rc = host_cell(r, s, 5, d->store, d->actor, v);
-    if (rc == FD_OK) rc = instant_cell(r, s, 6, o.since, d->zone, d->fn);
+    if (rc == FD_OK) rc = fd__report_instant_cell(r, s, 6, o.since, d->zone, d->fn);
     return rc;
 }
 

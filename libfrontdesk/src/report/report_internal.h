@@ -72,6 +72,15 @@ const char *fd__report_type_name(fd_report_column_type type);
 /* The language of a report's words: index into each part's word table. */
 typedef enum fd__lang { FD__ZH = 0, FD__EN = 1 } fd__lang;
 
+/* @language ("zh", NULL: zh, or "en") into *@out; FD_EINVAL naming `language` otherwise. */
+fd_status fd__report_lang(fd__lang *out, const char *fn, const char *language);
+
+/* A builder's end: *@out = @r on success; on error @r is freed, keeping the error, and *@out stays NULL. */
+fd_status fd__report_done(fd_report **out, fd_report *r, fd_status rc);
+
+/* Sets INSTANT cell @col of the table's last row to @at in site time, or leaves it null when @at is 0. */
+fd_status fd__report_instant_cell(fd_report *r, size_t s, size_t col, int64_t at, fd__zone *zone, const char *fn);
+
 /* A column of a section's table. */
 typedef struct fd__column_spec {
     const char *key;
@@ -116,5 +125,13 @@ fd_status fd__daily_calls(fd_report *r, fd_store *s, const fd_actor *actor, int6
  */
 fd_status fd__daily_visitors(fd_report *r, fd_store *s, const fd_actor *actor, int64_t a, int64_t b, fd__zone *zone,
                              const char *fn, fd__lang l);
+
+/*
+ * The complaints section of the daily report for the actor's site and [@a, @b)
+ * (daily_complaints.c, issue 13, item 5): the day's counts, the day's
+ * complaints with their targets, and yesterday's still without an answer.
+ */
+fd_status fd__daily_complaints(fd_report *r, fd_store *s, const fd_actor *actor, int64_t a, int64_t b,
+                               fd__zone *zone, const char *fn, fd__lang l);
 
 #endif

@@ -26,6 +26,8 @@ public final class ComplaintStats {
     private final long resolved;
     private final long resolvedInTime;
     private final Double resolvedInTimeShare;
+    private final Long medianS;
+    private final Long p90S;
 
     Row(fd_complaint_stats_row r) throws FrontdeskException {
       key = r.getKey();
@@ -34,6 +36,8 @@ public final class ComplaintStats {
       resolved = r.getResolved();
       resolvedInTime = r.getResolved_in_time();
       resolvedInTimeShare = share(r.getResolved_in_time_share());
+      medianS = seconds(r.getResolve_median_s());
+      p90S = seconds(r.getResolve_p90_s());
     }
 
     /** The category, severity or validity code ("unassessed": not assessed yet), or the department id as text
@@ -67,6 +71,16 @@ public final class ComplaintStats {
       return resolvedInTimeShare;
     }
 
+    /** The row's resolved complaints' median time to resolve, working seconds (nearest rank); null when none. */
+    public Long resolveMedianSeconds() {
+      return medianS;
+    }
+
+    /** Their 90th percentile, working seconds (nearest rank); null when none. */
+    public Long resolveP90Seconds() {
+      return p90S;
+    }
+
     @Override
     public String toString() {
       return "Row[" + key + ": " + count + " received, " + resolved + " resolved, " + resolvedInTime
@@ -97,6 +111,10 @@ public final class ComplaintStats {
     return v < 0 ? null : v;
   }
 
+  private static Long seconds(long v) {
+    return v < 0 ? null : v;
+  }
+
   ComplaintStats(SWIGTYPE_p_fd_complaint_stats h) throws FrontdeskException {
     fd_complaint_stats_totals t = new fd_complaint_stats_totals();
     try {
@@ -111,8 +129,8 @@ public final class ComplaintStats {
       resolvedInTimeShare = share(t.getResolved_in_time_share());
       reopenShare = share(t.getReopen_share());
       satisfiedShare = share(t.getSatisfied_share());
-      medianS = t.getResolve_median_s() < 0 ? null : t.getResolve_median_s();
-      p90S = t.getResolve_p90_s() < 0 ? null : t.getResolve_p90_s();
+      medianS = seconds(t.getResolve_median_s());
+      p90S = seconds(t.getResolve_p90_s());
       provisional = t.getProvisional() != 0;
     } finally {
       t.delete();

@@ -10,7 +10,11 @@ import java.nio.file.Files;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.YearMonth;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
@@ -90,6 +94,9 @@ public class ComplaintStatsTest {
       assertEquals("major", s.bySeverity().get(0).key());
       assertEquals(0.0, s.bySeverity().get(0).resolvedInTimeShare(), 0);
       assertNull(s.byValidity().get(1).resolvedInTimeShare());
+      assertEquals(Long.valueOf(54000), s.bySeverity().get(0).resolveMedianSeconds()); // C alone
+      assertEquals(Long.valueOf(54000), s.bySeverity().get(0).resolveP90Seconds());
+      assertNull(s.byValidity().get(1).resolveMedianSeconds());
       assertEquals("repair", s.byCategory().get(0).key());
       assertEquals("unassigned", s.byDepartment().get(0).key()); // 2 each: by id, none first
       assertEquals(5, s.byDepartment().get(1).departmentId());
@@ -112,5 +119,45 @@ public class ComplaintStatsTest {
     assertEquals(0, empty.received());
     assertNull(empty.resolveMedianSeconds());
     assertNull(empty.reopenShare());
+  }
+
+  @Test
+  public void theMonthReport_R_CPL_6() throws Exception {
+    Instant before = sh(9, 1, 9, 0);
+    long site = store.addSite(Actor.system(0, before), "park", "某某产业园", null);
+    long clerk = store.addStaff(Actor.system(site, before), "F001", "王前台", "clerk");
+    Complaints.add(store, Actor.of(site, clerk, sh(10, 20, 9, 0)), Complaint.builder().receivedAt(sh(10, 20, 9, 0))
+        .channel("phone").category("repair").severity("major").what("电梯困人").build());
+    Actor actor = Actor.of(site, clerk, sh(11, 2, 9, 0));
+    try (Report r = ComplaintsMonthReport.build(store, actor, YearMonth.of(2026, 10), "en")) {
+      assertEquals("complaints.month", r.key());
+      assertEquals("2026-10", r.meta().get(2).getValue());
+      List<String> keys = new ArrayList<>();
+      for (Report.Section s : r.sections()) {
+        keys.add(s.getKey());
+      }
+      assertEquals(Arrays.asList("complaints.summary", "complaints.by_severity", "complaints.by_category",
+          "complaints.by_department", "complaints.by_validity", "complaints.satisfaction"), keys);
+      // key, label, count, resolved, within target, share (null: none resolved), median, p90
+      assertEquals(Arrays.asList("major", "Major", 1L, 0L, 0L, null, null, null),
+          r.section("complaints.by_severity").getTables().get(0).getRows().get(0));
+      assertTrue(r.csv().startsWith("\ufeff"));
+    }
+    try (Report zh = ComplaintsMonthReport.build(store, actor, YearMonth.of(2026, 10))) {
+      assertEquals("投诉月报", zh.title());
+    }
+    try {
+      ComplaintsMonthReport.build(store, actor, YearMonth.of(2026, 10), "fr");
+      fail("a bad language");
+    } catch (FrontdeskException e) {
+      assertEquals("FD_EINVAL", e.status());
+      assertTrue(e.getMessage(), e.getMessage().contains("language"));
+    }
+    try {
+      ComplaintsMonthReport.build(store, actor, null, "en");
+      fail("no month");
+    } catch (FrontdeskException e) {
+      assertEquals("FD_EINVAL", e.status());
+    }
   }
 }

@@ -218,9 +218,11 @@ public class ReportTest {
         assertEquals("calls.summary", r.sections().get(3).getKey());
         assertEquals("visitors.summary", r.sections().get(10).getKey());
         assertEquals("visitors.on_site", r.sections().get(17).getKey());
+        assertEquals("complaints.summary", r.sections().get(18).getKey());
+        assertEquals("complaints.unanswered", r.sections().get(20).getKey());
         int s = r.addSection("fees.summary", "Fees");
         r.addNote(s, "no fees yet");
-        assertEquals(19, r.sections().size());
+        assertEquals(22, r.sections().size());
       }
     }
   }
