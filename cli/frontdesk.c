@@ -39,7 +39,7 @@ static const char USAGE_ZH[] =
     "                                          日志（电话、身份证号码默认遮蔽）\n"
     "  grant give|take 角色 reveal|manage       授予或收回角色权限\n"
     "  audit reveals [--date 日期]              查看个人信息的访问记录\n"
-    "  policy list | get 键 | set 键 值 | reset 键\n"
+    "  policy list | get 键 | set 键 值 [单位] | reset 键   时限类键可带单位：working_days、calendar_days …\n"
     "  report daily [--date 日期] [--csv]       日报（默认今天，场所当地时间）\n"
     "  report complaints --month 年-月 [--csv]  投诉月报（分类统计、按时率、解决用时、满意度）\n"
     "  verify                                  检查数据完整性与日志哈希链\n"
@@ -133,7 +133,7 @@ static const char USAGE[] =
     "  grant give|take ROLE reveal|manage                give a role a grant at the site\n"
     "  audit reveals [--date YYYY-MM-DD]                 who saw personal data, when and why\n"
     "  policy list                                       every policy key with the site's value\n"
-    "  policy get KEY | set KEY VALUE | reset KEY\n"
+    "  policy get KEY | set KEY VALUE [UNIT] | reset KEY  a deadline key takes its unit too: 10 working_days\n"
     "  verify                                            integrity, protecting triggers, the journal's hash chain\n"
     "  report daily [--date YYYY-MM-DD] [--csv]          the day's report (default today, site time)\n"
     "  report complaints --month YYYY-MM [--csv]         the complaints month report (R-CPL-6)\n"
@@ -1136,30 +1136,48 @@ static int cmd_policy(cli *c, ctx *x)
         return 0;
     }
     if (strcmp(sub, "get") == 0 && c->argc == 3) {
+        int unit = 0;
         rc = fd_store_policy_load(&p, x->store, x->site->id);
         if (rc == FD_OK)
             rc = fd_policy_get(&v, p, c->argv[2]);
+        /* A deadline key's value is an amount in a unit: say the unit (R-CPL-2). */
+        if (rc == FD_OK && fd_policy_get_deadline(&v, &unit, p, c->argv[2]) != FD_OK)
+            unit = 0;
         fd_policy_free(p);
         if (rc)
             return lib_error(rc);
-        if (c->json)
-            printf("{\"key\":"), json_string(c->argv[2]), printf(",\"value\":%lld}\n", (long long)v);
-        else
-            printf("%lld\n", (long long)v);
+        const char *un = unit ? fd_calendar_unit_name(unit) : NULL;
+        if (c->json) {
+            printf("{\"key\":"), json_string(c->argv[2]), printf(",\"value\":%lld", (long long)v);
+            if (un)
+                printf(",\"unit\":"), json_string(un);
+            puts("}");
+        } else {
+            printf(un ? "%lld %s\n" : "%lld\n", (long long)v, un);
+        }
         return 0;
     }
-    if (strcmp(sub, "set") == 0 && c->argc == 4) {
+    if (strcmp(sub, "set") == 0 && (c->argc == 4 || c->argc == 5)) {
+        int unit = 0;
         if (!parse_int(c->argv[3], &v))
             return usage_error("policy set: VALUE must be a whole number that fits in 64 bits");
+        if (c->argc == 5 && fd_calendar_unit_from_name(&unit, c->argv[4]) != FD_OK)
+            return usage_error("policy set: UNIT must be a calendar unit: working_days, calendar_days, same_day, "
+                               "business_hours, business_minutes, clock_hours, clock_minutes");
         manage(x);
-        rc = fd_store_policy_set(x->store, &x->actor, c->argv[2], v);
+        rc = unit ? fd_store_policy_set_deadline(x->store, &x->actor, c->argv[2], v, unit)
+                  : fd_store_policy_set(x->store, &x->actor, c->argv[2], v);
         if (rc)
             return lib_error(rc);
-        if (c->json)
-            printf("{\"key\":"), json_string(c->argv[2]), printf(",\"value\":%lld,\"overridden\":true}\n",
-                                                                  (long long)v);
-        else
-            printf("%s = %lld\n", c->argv[2], (long long)v);
+        const char *un = unit ? fd_calendar_unit_name(unit) : NULL;
+        if (c->json) {
+            printf("{\"key\":"), json_string(c->argv[2]), printf(",\"value\":%lld", (long long)v);
+            if (un)
+                printf(",\"unit\":"), json_string(un);
+            puts(",\"overridden\":true}");
+        } else {
+            printf(un ? "%s = %lld %s\n" : "%s = %lld\n", c->argv[2], (long long)v, un);
+        }
         return 0;
     }
     if (strcmp(sub, "reset") == 0 && c->argc == 3) {
@@ -1173,7 +1191,7 @@ static int cmd_policy(cli *c, ctx *x)
             printf("%s reset to the default\n", c->argv[2]);
         return 0;
     }
-    return usage_error("usage: policy list | get KEY | set KEY VALUE | reset KEY");
+    return usage_error("usage: policy list | get KEY | set KEY VALUE [UNIT] | reset KEY");
 }
 
 /* --month YYYY-MM: a year 1..9999 and a month 1..12, exactly so. Returns 0, or 2 with a message naming --month. */
@@ -1346,7 +1364,7 @@ static const struct {
     { "audit", "reveals", 2, 2, "audit reveals [--date YYYY-MM-DD]" },
     { "policy", "list", 2, 2, "policy list" },
     { "policy", "get", 3, 3, "policy get KEY" },
-    { "policy", "set", 4, 4, "policy set KEY VALUE" },
+    { "policy", "set", 4, 5, "policy set KEY VALUE [UNIT]   (UNIT for a deadline key: working_days, calendar_days, business_hours ...)" },
     { "policy", "reset", 3, 3, "policy reset KEY" },
     { "report", "daily", 2, 2, "report daily [--date YYYY-MM-DD] [--json | --csv]" },
     { "report", "complaints", 2, 2, "report complaints --month YYYY-MM [--json | --csv]" },

@@ -65,6 +65,14 @@ expect "init --add-site adds one" 0 "with site b2" -- "$fd" init --name 二号 -
 expect "several sites: the message lists them and names --site" 2 "name one with --site CODE: park .* b2" -- "$fd" journal list
 expect "a usage error before the database is opened" 2 "report has no subcommand 'weekly'" -- "$fd" --db /nonexistent/x.db report weekly
 expect "every write says what it did" 0 "call.max_rings = 4" -- "$fd" --site park policy set call.max_rings 4 --as system
+# R-CPL-2: a deadline key takes its unit from the command line too (a site counting working days)
+expect "R-CPL-2 policy set a deadline with its unit" 0 "complaint.major.resolve_days = 10 working_days" -- \
+  "$fd" --site park policy set complaint.major.resolve_days 10 working_days --as system
+expect "R-CPL-2 ... policy get says the unit" 0 "^10 working_days$" -- "$fd" --site park policy get complaint.major.resolve_days
+expect "R-CPL-2 ... a unit the key does not take" 1 "FD_EINVAL" -- \
+  "$fd" --site park policy set complaint.major.resolve_days 10 clock_hours --as system
+expect "R-CPL-2 ... not a unit" 2 "UNIT must be a calendar unit" -- \
+  "$fd" --site park policy set complaint.major.resolve_days 10 fortnights --as system
 
 # help: every command group lists its subcommands; a subcommand's --help its usage (before any database)
 for g in init site staff journal grant audit policy report verify calendar call message dir guest building unit occupant \
