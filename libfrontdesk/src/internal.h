@@ -11,6 +11,7 @@
 
 #include <stdarg.h>
 #include <stdbool.h>
+#include <stdlib.h>
 
 #include <unicode/utf8.h>
 #include <unicode/utypes.h>
@@ -115,6 +116,17 @@ void fd__redact(char out[FD__REDACT_MAX], const char *s);
 
 /* fd__check_text(fn, field, s, 0, false) for personal numbers: the message quotes @s redacted. */
 fd_status fd__check_text_redacted(const char *fn, const char *field, const char *s);
+
+/*
+ * qsort(3) of @n elements of @base, and nothing for fewer than two: qsort's
+ * base must be a real array even for none (C11 7.22.5), and an empty list
+ * is often a NULL one (UBSan's nonnull check found one in CI).
+ */
+static inline void fd__qsort(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *))
+{
+    if (n > 1)
+        qsort(base, n, size, cmp);
+}
 
 /*
  * The next code point of already-validated UTF-8; advances *s. Inline because

@@ -169,7 +169,7 @@ int fd__cal_statutory_year(fd__cal_entry *out, void *lunar, int32_t year)
         law_day(&out[n++], moon, "中秋节");
     for (int k = 0; k < 3; k++)
         law_day(&out[n++], oct1 + k, national);
-    qsort(out, (size_t)n, sizeof *out, cmp_day);
+    fd__qsort(out, (size_t)n, sizeof *out, cmp_day);
     return n;
 }
 

@@ -296,7 +296,7 @@ fd_status fd__cal_parse(fd__cal_file *out, const char *fn, const char *origin, c
             f.scope = f.extends ? FD__CAL_SCOPE_SITE : FD__CAL_SCOPE_NATIONAL;
     }
     if (rc == FD_OK && f.count > 1) {
-        qsort(f.entries, f.count, sizeof *f.entries, cmp_entry);
+        fd__qsort(f.entries, f.count, sizeof *f.entries, cmp_entry);
         for (size_t i = 1; i < f.count; i++) {
             if (f.entries[i].day == f.entries[i - 1].day) {
                 fd_date d = fd__civil_from_days(f.entries[i].day);

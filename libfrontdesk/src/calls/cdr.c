@@ -1431,7 +1431,7 @@ fd_status fd_cdr_assemble(fd_call **out, const fd_cdr_leg *const *legs, size_t n
             if (j != i && same(legs[j]->peer, legs[i]->uniqueid) && !same(legs[i]->peer, legs[j]->uniqueid))
                 s[i].is_b = 1;
     }
-    qsort(s, n, sizeof *s, cmp_leg);
+    fd__qsort(s, n, sizeof *s, cmp_leg);
     for (size_t i = 0; i < n && rc == FD_OK; i++)
         for (size_t j = i + 1; j < n && rc == FD_OK; j++)
             if (legs[i]->sequence == legs[j]->sequence && strcmp(legs[i]->uniqueid, legs[j]->uniqueid) == 0)

@@ -250,7 +250,7 @@ static void sort_times(fd_complaint_stats *st)
 {
     if (!st->times_sorted) {
         if (st->ntimes)
-            qsort(st->times, st->ntimes, sizeof *st->times, cmp_took);
+            fd__qsort(st->times, st->ntimes, sizeof *st->times, cmp_took);
         st->times_sorted = true;
     }
 }
@@ -350,7 +350,7 @@ static const row *rows_of(fd_complaint_stats *st, int group, size_t *n)
     rows *g = group == FD_COMPLAINT_STATS_CATEGORY ? &st->cat : group == FD_COMPLAINT_STATS_DEPARTMENT ? &st->dep : NULL;
     if (g != NULL) {
         if (!g->sorted) {
-            qsort(g->v, g->n, sizeof *g->v, cmp_row);
+            fd__qsort(g->v, g->n, sizeof *g->v, cmp_row);
             g->sorted = true;
             g->last = 0;
         }

@@ -522,7 +522,7 @@ static fd_status settle_calls(importer *im)
             rc = fd__store_sqlerr(im->s, im->fn, src, "preparing to read legs");
     }
     fd_buf_dispose(&sql);
-    qsort(im->touched, im->nt, sizeof *im->touched, cmp_touch);
+    fd__qsort(im->touched, im->nt, sizeof *im->touched, cmp_touch);
     const char **olds = NULL;
     if (rc == FD_OK && (olds = malloc(im->nt * sizeof *olds)) == NULL)
         rc = fd__oom(im->fn);

@@ -310,7 +310,7 @@ static fd_status open_complaints(int64_t **ids, size_t *n, fd_store *s, const ch
         *n = 0;
         return rc;
     }
-    qsort(*ids, *n, sizeof **ids, id_cmp);
+    fd__qsort(*ids, *n, sizeof **ids, id_cmp);
     size_t k = 0;
     for (size_t i = 0; i < *n; i++)
         if (k == 0 || (*ids)[k - 1] != (*ids)[i])

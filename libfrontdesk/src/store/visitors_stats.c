@@ -357,7 +357,7 @@ static fd_status purpose_groups(fd__visit_group_row *v, size_t n, size_t *k)
     fd_buf_dispose(&key);
     *k = 0;
     if (rc == FD_OK && m)
-        qsort(sp, m, sizeof *sp, by_fold);
+        fd__qsort(sp, m, sizeof *sp, by_fold);
     for (size_t i = 0; rc == FD_OK && i < m; i++) {
         if (*k && strcmp(sp[i].key, sp[i - 1].key) == 0) {
             v[*k - 1].visits += sp[i].visits;
@@ -425,7 +425,7 @@ fd_status fd__store_visit_groups(fd__visit_group_row **rows, size_t *n, fd_store
         rc = rc == FD_ENOMEM ? fd__oom(fn)
                              : fd__error(FD_EDATA, "%s: visit.purpose: a stored purpose cannot be read as text", fn);
     if (rc == FD_OK && k)
-        qsort(v, k, sizeof *v, by_visits);
+        fd__qsort(v, k, sizeof *v, by_visits);
     if (rc) {
         fd__visit_groups_free(v, nv);
         return rc;
