@@ -1782,6 +1782,27 @@ Test(complaints_store, R_CPL_3_two_clerks_stepping_the_same_complaint_the_second
 
 /* --- the clock (R-CPL-2) -------------------------------------------------------------------------------------- */
 
+/* Asked as it stood before a later step (show --at a past instant), the clock is the events up to then. */
+Test(complaints_store, R_CPL_2_the_clock_before_a_later_step_is_as_it_stood_then)
+{
+    fx f = fx_open("cpl-clock-past");
+    int64_t id = add_at(&f, a_complaint("major", T0), T0);
+    int64_t t = T0;
+    step_at(&f, id, t += 10 * MINUTE, fx_step(&f, "assess"));
+    fd_complaint_step s = fx_step(&f, "pause");
+    step_at(&f, id, t += HOUR, s);
+    step_at(&f, id, t += DAY, fx_step(&f, "resume"));
+    stored_target res = in_force(&f, id, "resolve");
+    fd_complaint_clock k;
+    fd_actor then = clerk_at(&f, T0 + 2 * HOUR); /* paused then; resumed since, and the row rewritten */
+    fd_assert_ok(fd_store_complaint_clock(&k, f.s, &then, res.id));
+    cr_assert(k.paused && k.due_at == 0, "as it stood: paused");
+    fd_actor now = clerk_at(&f, t + HOUR);
+    fd_assert_ok(fd_store_complaint_clock(&k, f.s, &now, res.id));
+    cr_assert_eq(k.due_at, res.due_at, "now: the stored row");
+    fx_close(&f);
+}
+
 Test(complaints_store, R_CPL_2_the_clock_is_what_the_stored_events_say)
 {
     fx f = fx_open("cpl-clock");

@@ -818,8 +818,12 @@ fd_status fd_store_complaint_clock(fd_complaint_clock *out, fd_store *store, con
     fd__complaint_events_free(&ev);
     if (rc)
         return rc;
-    /* The stored due is what the events gave when it was written; on the same data they give it again. */
-    if (strcmp(k.version_text, version) == 0 && k.due_at != stored_due)
+    /*
+     * The stored due is what the events gave when it was written; on the same data they give it again —
+     * at an instant after the last of them: asked as it stood before a later step, the clock is the
+     * events up to then (a `show --at` of the past), which the stored row, written since, need not be.
+     */
+    if (at >= n.last_at && strcmp(k.version_text, version) == 0 && k.due_at != stored_due)
         return fd__error(FD_EDATA, "%s: target_id: target %lld is stored due at %lld but its events give %lld on the "
                          "same calendar data (%s): the stored target is not what its events say", fn,
                          (long long)target_id, (long long)stored_due, (long long)k.due_at,
