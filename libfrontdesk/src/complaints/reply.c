@@ -215,8 +215,7 @@ fd_status fd_reply_check(fd_reply_hits **out, const char *text, const char *phra
         fd_reply_hits_free(h);
         return rc;
     }
-    if (h->n > 1)
-        fd__qsort(h->v, h->n, sizeof *h->v, hit_cmp);
+    fd__qsort(h->v, h->n, sizeof *h->v, hit_cmp);
     *out = h;
     return FD_OK;
 }

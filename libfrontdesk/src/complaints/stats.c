@@ -249,8 +249,7 @@ static int cmp_took(const void *a, const void *b)
 static void sort_times(fd_complaint_stats *st)
 {
     if (!st->times_sorted) {
-        if (st->ntimes)
-            fd__qsort(st->times, st->ntimes, sizeof *st->times, cmp_took);
+        fd__qsort(st->times, st->ntimes, sizeof *st->times, cmp_took);
         st->times_sorted = true;
     }
 }

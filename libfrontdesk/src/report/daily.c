@@ -179,18 +179,15 @@ static fd_status day_query(day_data *d, fd_store *s, const fd_actor *actor, cons
     if (rc)
         return rc;
     /* Imports may journal out of time order: entries by time, then by id. */
-    if (d->nentries) /* qsort wants a real array even for none */
-        fd__qsort(d->entries, d->nentries, sizeof *d->entries, by_time);
+    fd__qsort(d->entries, d->nentries, sizeof *d->entries, by_time);
     for (size_t i = 0; i < d->nentries && rc == FD_OK; i++)
         rc = count_entry(d, &d->entries[i], fn);
     if (rc)
         return rc;
-    if (d->nkinds)
-        fd__qsort(d->kinds, d->nkinds, sizeof *d->kinds, by_kind);
+    fd__qsort(d->kinds, d->nkinds, sizeof *d->kinds, by_kind);
     if ((rc = name_staff(d, s, actor, fn)) != FD_OK)
         return rc;
-    if (d->nstaff)
-        fd__qsort(d->staff, d->nstaff, sizeof *d->staff, by_count);
+    fd__qsort(d->staff, d->nstaff, sizeof *d->staff, by_count);
     return FD_OK;
 }
 

@@ -188,14 +188,10 @@ public final class Complaints {
       return this;
     }
 
-    private static String code(String list, String v) throws FrontdeskException {
-      return v == null || v.isEmpty() ? v : codeParse(list, v);
-    }
-
     fd_complaint_step toNative() throws FrontdeskException {
       fd_complaint_step s = new fd_complaint_step();
       try {
-        s.setKind(code("step", kind));
+        s.setKind(parsed("step", kind));
         s.setNote(note);
         s.setValid(valid ? 1 : 0);
         s.setDepartment_id(departmentId);
@@ -204,9 +200,9 @@ public final class Complaints {
         s.setResponsible(responsible);
         s.setSolution(solution);
         s.setProposal_id(proposalId);
-        s.setSatisfaction(code("satisfaction", satisfaction));
-        s.setSeverity(code("severity", severity));
-        s.setTarget(code("target", target));
+        s.setSatisfaction(parsed("satisfaction", satisfaction));
+        s.setSeverity(parsed("severity", severity));
+        s.setTarget(parsed("target", target));
         if (happenedAt != null) s.setHappened_at(Convert.seconds(happenedAt, "step.happened_at"));
         s.setAccepted(accepted ? 1 : 0);
         return s;
