@@ -21,5 +21,7 @@
 #include "frontdesk/calls.h"
 #include "frontdesk/property.h"
 #include "frontdesk/visitors.h"
+#include "frontdesk/complaints.h"
+#include "frontdesk/fees.h"
 
 #endif /* FRONTDESK_H */

@@ -2797,6 +2797,362 @@ FD_API FD_STORE_DEPRECATED("use fd_store_policy_set") fd_status fd_store_set_pol
 FD_API FD_STORE_DEPRECATED("use fd_store_policy_reset") fd_status fd_store_reset_policy(fd_store *store,
     int64_t site_id, const char *key, int64_t staff_id);
 
+/* ------------------------------------------------------------------------
+ * Fees (issue 14): the records and rules are in frontdesk/fees.h.
+ * ---------------------------------------------------------------------- */
+
+/* @generated store:fees begin (scripts/gen/records.py from libfrontdesk/records/fees.rec; do not edit) */
+
+#include "fees.h"
+
+/** An iterator over fee_item records, in id order, read in pages. */
+typedef struct fd_fee_item_iter fd_fee_item_iter;
+/**
+ * Queries fee_item records; @p filter NULL matches all. @p actor: the actor (required: the record holds personal data or a site);
+ * records with a site are limited to the actor's site; personal data comes back
+ * masked unless the actor holds ::FD_GRANT_REVEAL (each reveal is logged, R-COM-2).
+ * Free the iterator with fd_fee_item_iter_free().
+ * @return ::FD_OK, ::FD_EINVAL (bad filter), ::FD_EPERM (actor), ::FD_ENOTFOUND, ::FD_EIO.
+ */
+FD_API fd_status fd_store_fee_item_query(fd_fee_item_iter **out, fd_store *store, const fd_actor *actor,
+                                  const fd_fee_item_filter *filter);
+/** Steps the iterator: *out is the next record (owned by the iterator, valid until the next
+ *  call) or NULL at the end. */
+FD_API fd_status fd_fee_item_iter_next(const fd_fee_item **out, fd_fee_item_iter *iter);
+/** Frees an iterator. NULL is a no-op. */
+FD_API void fd_fee_item_iter_free(fd_fee_item_iter *iter);
+/** One fee_item record by id (masked as by fd_store_fee_item_query()); free it with
+ *  fd_fee_item_free(). ::FD_ENOTFOUND when there is none (or it is another site's). */
+FD_API fd_status fd_store_fee_item_get(fd_fee_item **out, fd_store *store, const fd_actor *actor, int64_t id);
+
+/** An iterator over fee_rate records, in id order, read in pages. */
+typedef struct fd_fee_rate_iter fd_fee_rate_iter;
+/**
+ * Queries fee_rate records; @p filter NULL matches all. @p actor: the actor (required: the record holds personal data or a site);
+ * records with a site are limited to the actor's site; personal data comes back
+ * masked unless the actor holds ::FD_GRANT_REVEAL (each reveal is logged, R-COM-2).
+ * Free the iterator with fd_fee_rate_iter_free().
+ * @return ::FD_OK, ::FD_EINVAL (bad filter), ::FD_EPERM (actor), ::FD_ENOTFOUND, ::FD_EIO.
+ */
+FD_API fd_status fd_store_fee_rate_query(fd_fee_rate_iter **out, fd_store *store, const fd_actor *actor,
+                                  const fd_fee_rate_filter *filter);
+/** Steps the iterator: *out is the next record (owned by the iterator, valid until the next
+ *  call) or NULL at the end. */
+FD_API fd_status fd_fee_rate_iter_next(const fd_fee_rate **out, fd_fee_rate_iter *iter);
+/** Frees an iterator. NULL is a no-op. */
+FD_API void fd_fee_rate_iter_free(fd_fee_rate_iter *iter);
+/** One fee_rate record by id (masked as by fd_store_fee_rate_query()); free it with
+ *  fd_fee_rate_free(). ::FD_ENOTFOUND when there is none (or it is another site's). */
+FD_API fd_status fd_store_fee_rate_get(fd_fee_rate **out, fd_store *store, const fd_actor *actor, int64_t id);
+
+/** An iterator over unit_custody records, in id order, read in pages. */
+typedef struct fd_unit_custody_iter fd_unit_custody_iter;
+/**
+ * Queries unit_custody records; @p filter NULL matches all. @p actor: the actor (required: the record holds personal data or a site);
+ * records with a site are limited to the actor's site; personal data comes back
+ * masked unless the actor holds ::FD_GRANT_REVEAL (each reveal is logged, R-COM-2).
+ * Free the iterator with fd_unit_custody_iter_free().
+ * @return ::FD_OK, ::FD_EINVAL (bad filter), ::FD_EPERM (actor), ::FD_ENOTFOUND, ::FD_EIO.
+ */
+FD_API fd_status fd_store_unit_custody_query(fd_unit_custody_iter **out, fd_store *store, const fd_actor *actor,
+                                  const fd_unit_custody_filter *filter);
+/** Steps the iterator: *out is the next record (owned by the iterator, valid until the next
+ *  call) or NULL at the end. */
+FD_API fd_status fd_unit_custody_iter_next(const fd_unit_custody **out, fd_unit_custody_iter *iter);
+/** Frees an iterator. NULL is a no-op. */
+FD_API void fd_unit_custody_iter_free(fd_unit_custody_iter *iter);
+/** One unit_custody record by id (masked as by fd_store_unit_custody_query()); free it with
+ *  fd_unit_custody_free(). ::FD_ENOTFOUND when there is none (or it is another site's). */
+FD_API fd_status fd_store_unit_custody_get(fd_unit_custody **out, fd_store *store, const fd_actor *actor, int64_t id);
+
+/** An iterator over meter_reading records, in id order, read in pages. */
+typedef struct fd_meter_reading_iter fd_meter_reading_iter;
+/**
+ * Queries meter_reading records; @p filter NULL matches all. @p actor: the actor (required: the record holds personal data or a site);
+ * records with a site are limited to the actor's site; personal data comes back
+ * masked unless the actor holds ::FD_GRANT_REVEAL (each reveal is logged, R-COM-2).
+ * Free the iterator with fd_meter_reading_iter_free().
+ * @return ::FD_OK, ::FD_EINVAL (bad filter), ::FD_EPERM (actor), ::FD_ENOTFOUND, ::FD_EIO.
+ */
+FD_API fd_status fd_store_meter_reading_query(fd_meter_reading_iter **out, fd_store *store, const fd_actor *actor,
+                                  const fd_meter_reading_filter *filter);
+/** Steps the iterator: *out is the next record (owned by the iterator, valid until the next
+ *  call) or NULL at the end. */
+FD_API fd_status fd_meter_reading_iter_next(const fd_meter_reading **out, fd_meter_reading_iter *iter);
+/** Frees an iterator. NULL is a no-op. */
+FD_API void fd_meter_reading_iter_free(fd_meter_reading_iter *iter);
+/** One meter_reading record by id (masked as by fd_store_meter_reading_query()); free it with
+ *  fd_meter_reading_free(). ::FD_ENOTFOUND when there is none (or it is another site's). */
+FD_API fd_status fd_store_meter_reading_get(fd_meter_reading **out, fd_store *store, const fd_actor *actor, int64_t id);
+
+/** An iterator over unit_account records, in id order, read in pages. */
+typedef struct fd_unit_account_iter fd_unit_account_iter;
+/**
+ * Queries unit_account records; @p filter NULL matches all. @p actor: the actor (required: the record holds personal data or a site);
+ * records with a site are limited to the actor's site; personal data comes back
+ * masked unless the actor holds ::FD_GRANT_REVEAL (each reveal is logged, R-COM-2).
+ * Free the iterator with fd_unit_account_iter_free().
+ * @return ::FD_OK, ::FD_EINVAL (bad filter), ::FD_EPERM (actor), ::FD_ENOTFOUND, ::FD_EIO.
+ */
+FD_API fd_status fd_store_unit_account_query(fd_unit_account_iter **out, fd_store *store, const fd_actor *actor,
+                                  const fd_unit_account_filter *filter);
+/** Steps the iterator: *out is the next record (owned by the iterator, valid until the next
+ *  call) or NULL at the end. */
+FD_API fd_status fd_unit_account_iter_next(const fd_unit_account **out, fd_unit_account_iter *iter);
+/** Frees an iterator. NULL is a no-op. */
+FD_API void fd_unit_account_iter_free(fd_unit_account_iter *iter);
+/** One unit_account record by id (masked as by fd_store_unit_account_query()); free it with
+ *  fd_unit_account_free(). ::FD_ENOTFOUND when there is none (or it is another site's). */
+FD_API fd_status fd_store_unit_account_get(fd_unit_account **out, fd_store *store, const fd_actor *actor, int64_t id);
+
+/** An iterator over bill records, in id order, read in pages. */
+typedef struct fd_bill_iter fd_bill_iter;
+/**
+ * Queries bill records; @p filter NULL matches all. @p actor: the actor (required: the record holds personal data or a site);
+ * records with a site are limited to the actor's site; personal data comes back
+ * masked unless the actor holds ::FD_GRANT_REVEAL (each reveal is logged, R-COM-2).
+ * Free the iterator with fd_bill_iter_free().
+ * @return ::FD_OK, ::FD_EINVAL (bad filter), ::FD_EPERM (actor), ::FD_ENOTFOUND, ::FD_EIO.
+ */
+FD_API fd_status fd_store_bill_query(fd_bill_iter **out, fd_store *store, const fd_actor *actor,
+                                  const fd_bill_filter *filter);
+/** Steps the iterator: *out is the next record (owned by the iterator, valid until the next
+ *  call) or NULL at the end. */
+FD_API fd_status fd_bill_iter_next(const fd_bill **out, fd_bill_iter *iter);
+/** Frees an iterator. NULL is a no-op. */
+FD_API void fd_bill_iter_free(fd_bill_iter *iter);
+/** One bill record by id (masked as by fd_store_bill_query()); free it with
+ *  fd_bill_free(). ::FD_ENOTFOUND when there is none (or it is another site's). */
+FD_API fd_status fd_store_bill_get(fd_bill **out, fd_store *store, const fd_actor *actor, int64_t id);
+
+/** An iterator over bill_line records, in id order, read in pages. */
+typedef struct fd_bill_line_iter fd_bill_line_iter;
+/**
+ * Queries bill_line records; @p filter NULL matches all. @p actor: the actor (required: the record holds personal data or a site);
+ * records with a site are limited to the actor's site; personal data comes back
+ * masked unless the actor holds ::FD_GRANT_REVEAL (each reveal is logged, R-COM-2).
+ * Free the iterator with fd_bill_line_iter_free().
+ * @return ::FD_OK, ::FD_EINVAL (bad filter), ::FD_EPERM (actor), ::FD_ENOTFOUND, ::FD_EIO.
+ */
+FD_API fd_status fd_store_bill_line_query(fd_bill_line_iter **out, fd_store *store, const fd_actor *actor,
+                                  const fd_bill_line_filter *filter);
+/** Steps the iterator: *out is the next record (owned by the iterator, valid until the next
+ *  call) or NULL at the end. */
+FD_API fd_status fd_bill_line_iter_next(const fd_bill_line **out, fd_bill_line_iter *iter);
+/** Frees an iterator. NULL is a no-op. */
+FD_API void fd_bill_line_iter_free(fd_bill_line_iter *iter);
+/** One bill_line record by id (masked as by fd_store_bill_line_query()); free it with
+ *  fd_bill_line_free(). ::FD_ENOTFOUND when there is none (or it is another site's). */
+FD_API fd_status fd_store_bill_line_get(fd_bill_line **out, fd_store *store, const fd_actor *actor, int64_t id);
+
+/** An iterator over payment records, in id order, read in pages. */
+typedef struct fd_payment_iter fd_payment_iter;
+/**
+ * Queries payment records; @p filter NULL matches all. @p actor: the actor (required: the record holds personal data or a site);
+ * records with a site are limited to the actor's site; personal data comes back
+ * masked unless the actor holds ::FD_GRANT_REVEAL (each reveal is logged, R-COM-2).
+ * Free the iterator with fd_payment_iter_free().
+ * @return ::FD_OK, ::FD_EINVAL (bad filter), ::FD_EPERM (actor), ::FD_ENOTFOUND, ::FD_EIO.
+ */
+FD_API fd_status fd_store_payment_query(fd_payment_iter **out, fd_store *store, const fd_actor *actor,
+                                  const fd_payment_filter *filter);
+/** Steps the iterator: *out is the next record (owned by the iterator, valid until the next
+ *  call) or NULL at the end. */
+FD_API fd_status fd_payment_iter_next(const fd_payment **out, fd_payment_iter *iter);
+/** Frees an iterator. NULL is a no-op. */
+FD_API void fd_payment_iter_free(fd_payment_iter *iter);
+/** One payment record by id (masked as by fd_store_payment_query()); free it with
+ *  fd_payment_free(). ::FD_ENOTFOUND when there is none (or it is another site's). */
+FD_API fd_status fd_store_payment_get(fd_payment **out, fd_store *store, const fd_actor *actor, int64_t id);
+
+/** An iterator over allocation records, in id order, read in pages. */
+typedef struct fd_allocation_iter fd_allocation_iter;
+/**
+ * Queries allocation records; @p filter NULL matches all. @p actor: the actor (required: the record holds personal data or a site);
+ * records with a site are limited to the actor's site; personal data comes back
+ * masked unless the actor holds ::FD_GRANT_REVEAL (each reveal is logged, R-COM-2).
+ * Free the iterator with fd_allocation_iter_free().
+ * @return ::FD_OK, ::FD_EINVAL (bad filter), ::FD_EPERM (actor), ::FD_ENOTFOUND, ::FD_EIO.
+ */
+FD_API fd_status fd_store_allocation_query(fd_allocation_iter **out, fd_store *store, const fd_actor *actor,
+                                  const fd_allocation_filter *filter);
+/** Steps the iterator: *out is the next record (owned by the iterator, valid until the next
+ *  call) or NULL at the end. */
+FD_API fd_status fd_allocation_iter_next(const fd_allocation **out, fd_allocation_iter *iter);
+/** Frees an iterator. NULL is a no-op. */
+FD_API void fd_allocation_iter_free(fd_allocation_iter *iter);
+/** One allocation record by id (masked as by fd_store_allocation_query()); free it with
+ *  fd_allocation_free(). ::FD_ENOTFOUND when there is none (or it is another site's). */
+FD_API fd_status fd_store_allocation_get(fd_allocation **out, fd_store *store, const fd_actor *actor, int64_t id);
+
+/** An iterator over receipt_series records, in id order, read in pages. */
+typedef struct fd_receipt_series_iter fd_receipt_series_iter;
+/**
+ * Queries receipt_series records; @p filter NULL matches all. @p actor: the actor (required: the record holds personal data or a site);
+ * records with a site are limited to the actor's site; personal data comes back
+ * masked unless the actor holds ::FD_GRANT_REVEAL (each reveal is logged, R-COM-2).
+ * Free the iterator with fd_receipt_series_iter_free().
+ * @return ::FD_OK, ::FD_EINVAL (bad filter), ::FD_EPERM (actor), ::FD_ENOTFOUND, ::FD_EIO.
+ */
+FD_API fd_status fd_store_receipt_series_query(fd_receipt_series_iter **out, fd_store *store, const fd_actor *actor,
+                                  const fd_receipt_series_filter *filter);
+/** Steps the iterator: *out is the next record (owned by the iterator, valid until the next
+ *  call) or NULL at the end. */
+FD_API fd_status fd_receipt_series_iter_next(const fd_receipt_series **out, fd_receipt_series_iter *iter);
+/** Frees an iterator. NULL is a no-op. */
+FD_API void fd_receipt_series_iter_free(fd_receipt_series_iter *iter);
+/** One receipt_series record by id (masked as by fd_store_receipt_series_query()); free it with
+ *  fd_receipt_series_free(). ::FD_ENOTFOUND when there is none (or it is another site's). */
+FD_API fd_status fd_store_receipt_series_get(fd_receipt_series **out, fd_store *store, const fd_actor *actor, int64_t id);
+
+/** An iterator over receipt records, in id order, read in pages. */
+typedef struct fd_receipt_iter fd_receipt_iter;
+/**
+ * Queries receipt records; @p filter NULL matches all. @p actor: the actor (required: the record holds personal data or a site);
+ * records with a site are limited to the actor's site; personal data comes back
+ * masked unless the actor holds ::FD_GRANT_REVEAL (each reveal is logged, R-COM-2).
+ * Free the iterator with fd_receipt_iter_free().
+ * @return ::FD_OK, ::FD_EINVAL (bad filter), ::FD_EPERM (actor), ::FD_ENOTFOUND, ::FD_EIO.
+ */
+FD_API fd_status fd_store_receipt_query(fd_receipt_iter **out, fd_store *store, const fd_actor *actor,
+                                  const fd_receipt_filter *filter);
+/** Steps the iterator: *out is the next record (owned by the iterator, valid until the next
+ *  call) or NULL at the end. */
+FD_API fd_status fd_receipt_iter_next(const fd_fee_receipt **out, fd_receipt_iter *iter);
+/** Frees an iterator. NULL is a no-op. */
+FD_API void fd_receipt_iter_free(fd_receipt_iter *iter);
+/** One receipt record by id (masked as by fd_store_receipt_query()); free it with
+ *  fd_fee_receipt_free(). ::FD_ENOTFOUND when there is none (or it is another site's). */
+FD_API fd_status fd_store_receipt_get(fd_fee_receipt **out, fd_store *store, const fd_actor *actor, int64_t id);
+
+/** An iterator over receipt_void records, in id order, read in pages. */
+typedef struct fd_receipt_void_iter fd_receipt_void_iter;
+/**
+ * Queries receipt_void records; @p filter NULL matches all. @p actor: the actor (required: the record holds personal data or a site);
+ * records with a site are limited to the actor's site; personal data comes back
+ * masked unless the actor holds ::FD_GRANT_REVEAL (each reveal is logged, R-COM-2).
+ * Free the iterator with fd_receipt_void_iter_free().
+ * @return ::FD_OK, ::FD_EINVAL (bad filter), ::FD_EPERM (actor), ::FD_ENOTFOUND, ::FD_EIO.
+ */
+FD_API fd_status fd_store_receipt_void_query(fd_receipt_void_iter **out, fd_store *store, const fd_actor *actor,
+                                  const fd_receipt_void_filter *filter);
+/** Steps the iterator: *out is the next record (owned by the iterator, valid until the next
+ *  call) or NULL at the end. */
+FD_API fd_status fd_receipt_void_iter_next(const fd_receipt_void **out, fd_receipt_void_iter *iter);
+/** Frees an iterator. NULL is a no-op. */
+FD_API void fd_receipt_void_iter_free(fd_receipt_void_iter *iter);
+/** One receipt_void record by id (masked as by fd_store_receipt_void_query()); free it with
+ *  fd_receipt_void_free(). ::FD_ENOTFOUND when there is none (or it is another site's). */
+FD_API fd_status fd_store_receipt_void_get(fd_receipt_void **out, fd_store *store, const fd_actor *actor, int64_t id);
+
+/** An iterator over refund records, in id order, read in pages. */
+typedef struct fd_refund_iter fd_refund_iter;
+/**
+ * Queries refund records; @p filter NULL matches all. @p actor: the actor (required: the record holds personal data or a site);
+ * records with a site are limited to the actor's site; personal data comes back
+ * masked unless the actor holds ::FD_GRANT_REVEAL (each reveal is logged, R-COM-2).
+ * Free the iterator with fd_refund_iter_free().
+ * @return ::FD_OK, ::FD_EINVAL (bad filter), ::FD_EPERM (actor), ::FD_ENOTFOUND, ::FD_EIO.
+ */
+FD_API fd_status fd_store_refund_query(fd_refund_iter **out, fd_store *store, const fd_actor *actor,
+                                  const fd_refund_filter *filter);
+/** Steps the iterator: *out is the next record (owned by the iterator, valid until the next
+ *  call) or NULL at the end. */
+FD_API fd_status fd_refund_iter_next(const fd_refund **out, fd_refund_iter *iter);
+/** Frees an iterator. NULL is a no-op. */
+FD_API void fd_refund_iter_free(fd_refund_iter *iter);
+/** One refund record by id (masked as by fd_store_refund_query()); free it with
+ *  fd_refund_free(). ::FD_ENOTFOUND when there is none (or it is another site's). */
+FD_API fd_status fd_store_refund_get(fd_refund **out, fd_store *store, const fd_actor *actor, int64_t id);
+
+/** An iterator over adjustment records, in id order, read in pages. */
+typedef struct fd_adjustment_iter fd_adjustment_iter;
+/**
+ * Queries adjustment records; @p filter NULL matches all. @p actor: the actor (required: the record holds personal data or a site);
+ * records with a site are limited to the actor's site; personal data comes back
+ * masked unless the actor holds ::FD_GRANT_REVEAL (each reveal is logged, R-COM-2).
+ * Free the iterator with fd_adjustment_iter_free().
+ * @return ::FD_OK, ::FD_EINVAL (bad filter), ::FD_EPERM (actor), ::FD_ENOTFOUND, ::FD_EIO.
+ */
+FD_API fd_status fd_store_adjustment_query(fd_adjustment_iter **out, fd_store *store, const fd_actor *actor,
+                                  const fd_adjustment_filter *filter);
+/** Steps the iterator: *out is the next record (owned by the iterator, valid until the next
+ *  call) or NULL at the end. */
+FD_API fd_status fd_adjustment_iter_next(const fd_adjustment **out, fd_adjustment_iter *iter);
+/** Frees an iterator. NULL is a no-op. */
+FD_API void fd_adjustment_iter_free(fd_adjustment_iter *iter);
+/** One adjustment record by id (masked as by fd_store_adjustment_query()); free it with
+ *  fd_adjustment_free(). ::FD_ENOTFOUND when there is none (or it is another site's). */
+FD_API fd_status fd_store_adjustment_get(fd_adjustment **out, fd_store *store, const fd_actor *actor, int64_t id);
+
+/** An iterator over day_close records, in id order, read in pages. */
+typedef struct fd_day_close_iter fd_day_close_iter;
+/**
+ * Queries day_close records; @p filter NULL matches all. @p actor: the actor (required: the record holds personal data or a site);
+ * records with a site are limited to the actor's site; personal data comes back
+ * masked unless the actor holds ::FD_GRANT_REVEAL (each reveal is logged, R-COM-2).
+ * Free the iterator with fd_day_close_iter_free().
+ * @return ::FD_OK, ::FD_EINVAL (bad filter), ::FD_EPERM (actor), ::FD_ENOTFOUND, ::FD_EIO.
+ */
+FD_API fd_status fd_store_day_close_query(fd_day_close_iter **out, fd_store *store, const fd_actor *actor,
+                                  const fd_day_close_filter *filter);
+/** Steps the iterator: *out is the next record (owned by the iterator, valid until the next
+ *  call) or NULL at the end. */
+FD_API fd_status fd_day_close_iter_next(const fd_day_close **out, fd_day_close_iter *iter);
+/** Frees an iterator. NULL is a no-op. */
+FD_API void fd_day_close_iter_free(fd_day_close_iter *iter);
+/** One day_close record by id (masked as by fd_store_day_close_query()); free it with
+ *  fd_day_close_free(). ::FD_ENOTFOUND when there is none (or it is another site's). */
+FD_API fd_status fd_store_day_close_get(fd_day_close **out, fd_store *store, const fd_actor *actor, int64_t id);
+
+/** An iterator over dunning_step records, in id order, read in pages. */
+typedef struct fd_dunning_step_iter fd_dunning_step_iter;
+/**
+ * Queries dunning_step records; @p filter NULL matches all. @p actor: the actor (required: the record holds personal data or a site);
+ * records with a site are limited to the actor's site; personal data comes back
+ * masked unless the actor holds ::FD_GRANT_REVEAL (each reveal is logged, R-COM-2).
+ * Free the iterator with fd_dunning_step_iter_free().
+ * @return ::FD_OK, ::FD_EINVAL (bad filter), ::FD_EPERM (actor), ::FD_ENOTFOUND, ::FD_EIO.
+ */
+FD_API fd_status fd_store_dunning_step_query(fd_dunning_step_iter **out, fd_store *store, const fd_actor *actor,
+                                  const fd_dunning_step_filter *filter);
+/** Steps the iterator: *out is the next record (owned by the iterator, valid until the next
+ *  call) or NULL at the end. */
+FD_API fd_status fd_dunning_step_iter_next(const fd_dunning_step **out, fd_dunning_step_iter *iter);
+/** Frees an iterator. NULL is a no-op. */
+FD_API void fd_dunning_step_iter_free(fd_dunning_step_iter *iter);
+/** One dunning_step record by id (masked as by fd_store_dunning_step_query()); free it with
+ *  fd_dunning_step_free(). ::FD_ENOTFOUND when there is none (or it is another site's). */
+FD_API fd_status fd_store_dunning_step_get(fd_dunning_step **out, fd_store *store, const fd_actor *actor, int64_t id);
+
+/** An iterator over notice_template records, in id order, read in pages. */
+typedef struct fd_notice_template_iter fd_notice_template_iter;
+/**
+ * Queries notice_template records; @p filter NULL matches all. @p actor: the actor (required: the record holds personal data or a site);
+ * records with a site are limited to the actor's site; personal data comes back
+ * masked unless the actor holds ::FD_GRANT_REVEAL (each reveal is logged, R-COM-2).
+ * Free the iterator with fd_notice_template_iter_free().
+ * @return ::FD_OK, ::FD_EINVAL (bad filter), ::FD_EPERM (actor), ::FD_ENOTFOUND, ::FD_EIO.
+ */
+FD_API fd_status fd_store_notice_template_query(fd_notice_template_iter **out, fd_store *store, const fd_actor *actor,
+                                  const fd_notice_template_filter *filter);
+/** Steps the iterator: *out is the next record (owned by the iterator, valid until the next
+ *  call) or NULL at the end. */
+FD_API fd_status fd_notice_template_iter_next(const fd_notice_template **out, fd_notice_template_iter *iter);
+/** Frees an iterator. NULL is a no-op. */
+FD_API void fd_notice_template_iter_free(fd_notice_template_iter *iter);
+/** One notice_template record by id (masked as by fd_store_notice_template_query()); free it with
+ *  fd_notice_template_free(). ::FD_ENOTFOUND when there is none (or it is another site's). */
+FD_API fd_status fd_store_notice_template_get(fd_notice_template **out, fd_store *store, const fd_actor *actor, int64_t id);
+
+/* @generated store:fees end */
+
+/* --- fees: items, rates, custody, readings, billing, adjustments -------- */
+
+/* --- fees: arrears, dunning, notices ----------------------------------- */
+
+/* --- fees: look-up, payments, receipts, voids, refunds, day close ------ */
+
 #ifdef __cplusplus
 }
 #endif

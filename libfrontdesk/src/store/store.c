@@ -295,6 +295,8 @@ static const char *const PROTECTING_TRIGGERS[] = {
     "complaint_events_no_update", "complaint_targets_no_delete", "complaint_targets_no_replace",
     "complaint_targets_breach_kept", "complaint_categories_no_delete", "complaint_categories_no_replace",
     "reply_phrases_no_delete", "reply_phrases_no_replace", "calendar_data_no_delete", "calendar_data_no_update",
+    /* fees (0012) */
+    "fee_items_no_delete", "fee_items_no_replace", "fee_rates_no_delete", "fee_rates_no_replace", "unit_custodies_no_delete", "unit_custodies_no_replace", "meter_readings_no_delete", "meter_readings_no_replace", "unit_accounts_no_delete", "unit_accounts_no_replace", "bills_no_delete", "bills_no_replace", "bill_lines_no_delete", "bill_lines_no_replace", "payments_no_delete", "payments_no_replace", "allocations_no_delete", "allocations_no_replace", "receipt_series_no_delete", "receipt_series_no_replace", "receipts_no_delete", "receipts_no_replace", "receipt_voids_no_delete", "receipt_voids_no_replace", "refunds_no_delete", "refunds_no_replace", "adjustments_no_delete", "adjustments_no_replace", "day_closes_no_delete", "day_closes_no_replace", "dunning_steps_no_delete", "dunning_steps_no_replace", "notice_templates_no_delete", "notice_templates_no_replace", "fee_rates_no_update", "meter_readings_no_update", "allocations_no_update", "receipt_voids_no_update", "adjustments_no_update", "day_closes_no_update", "dunning_steps_no_update", "notice_templates_no_update", "receipts_number_kept", "payments_amount_kept", "payments_day_open", "receipt_voids_day_open", "refunds_day_open", "adjustments_day_open",
 };
 static const char SQL_TRIGGER_EXISTS[] = "SELECT 1 FROM sqlite_master WHERE type = 'trigger' AND name = ?1";
 
