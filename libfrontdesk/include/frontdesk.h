@@ -23,5 +23,6 @@
 #include "frontdesk/visitors.h"
 #include "frontdesk/complaints.h"
 #include "frontdesk/fees.h"
+#include "frontdesk/plans.h"
 
 #endif /* FRONTDESK_H */

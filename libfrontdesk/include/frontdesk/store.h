@@ -3153,6 +3153,282 @@ FD_API fd_status fd_store_notice_template_get(fd_notice_template **out, fd_store
 
 /* --- fees: look-up, payments, receipts, voids, refunds, day close ------ */
 
+/* ------------------------------------------------------------------------
+ * Plans (issue 15): the records and rules are in frontdesk/plans.h.
+ * ---------------------------------------------------------------------- */
+
+/* @generated store:plans begin (scripts/gen/records.py from libfrontdesk/records/plans.rec; do not edit) */
+
+#include "plans.h"
+
+/** An iterator over repair records, in id order, read in pages. */
+typedef struct fd_repair_iter fd_repair_iter;
+/**
+ * Queries repair records; @p filter NULL matches all. @p actor: the actor (required: the record holds personal data or a site);
+ * records with a site are limited to the actor's site; personal data comes back
+ * masked unless the actor holds ::FD_GRANT_REVEAL (each reveal is logged, R-COM-2).
+ * Free the iterator with fd_repair_iter_free().
+ * @return ::FD_OK, ::FD_EINVAL (bad filter), ::FD_EPERM (actor), ::FD_ENOTFOUND, ::FD_EIO.
+ */
+FD_API fd_status fd_store_repair_query(fd_repair_iter **out, fd_store *store, const fd_actor *actor,
+                                  const fd_repair_filter *filter);
+/** Steps the iterator: *out is the next record (owned by the iterator, valid until the next
+ *  call) or NULL at the end. */
+FD_API fd_status fd_repair_iter_next(const fd_repair **out, fd_repair_iter *iter);
+/** Frees an iterator. NULL is a no-op. */
+FD_API void fd_repair_iter_free(fd_repair_iter *iter);
+/** One repair record by id (masked as by fd_store_repair_query()); free it with
+ *  fd_repair_free(). ::FD_ENOTFOUND when there is none (or it is another site's). */
+FD_API fd_status fd_store_repair_get(fd_repair **out, fd_store *store, const fd_actor *actor, int64_t id);
+
+/** An iterator over repair_event records, in id order, read in pages. */
+typedef struct fd_repair_event_iter fd_repair_event_iter;
+/**
+ * Queries repair_event records; @p filter NULL matches all. @p actor: the actor (required: the record holds personal data or a site);
+ * records with a site are limited to the actor's site; personal data comes back
+ * masked unless the actor holds ::FD_GRANT_REVEAL (each reveal is logged, R-COM-2).
+ * Free the iterator with fd_repair_event_iter_free().
+ * @return ::FD_OK, ::FD_EINVAL (bad filter), ::FD_EPERM (actor), ::FD_ENOTFOUND, ::FD_EIO.
+ */
+FD_API fd_status fd_store_repair_event_query(fd_repair_event_iter **out, fd_store *store, const fd_actor *actor,
+                                  const fd_repair_event_filter *filter);
+/** Steps the iterator: *out is the next record (owned by the iterator, valid until the next
+ *  call) or NULL at the end. */
+FD_API fd_status fd_repair_event_iter_next(const fd_repair_event **out, fd_repair_event_iter *iter);
+/** Frees an iterator. NULL is a no-op. */
+FD_API void fd_repair_event_iter_free(fd_repair_event_iter *iter);
+/** One repair_event record by id (masked as by fd_store_repair_event_query()); free it with
+ *  fd_repair_event_free(). ::FD_ENOTFOUND when there is none (or it is another site's). */
+FD_API fd_status fd_store_repair_event_get(fd_repair_event **out, fd_store *store, const fd_actor *actor, int64_t id);
+
+/** An iterator over staff_skill records, in id order, read in pages. */
+typedef struct fd_staff_skill_iter fd_staff_skill_iter;
+/**
+ * Queries staff_skill records; @p filter NULL matches all. @p actor: the actor (required: the record holds personal data or a site);
+ * records with a site are limited to the actor's site; personal data comes back
+ * masked unless the actor holds ::FD_GRANT_REVEAL (each reveal is logged, R-COM-2).
+ * Free the iterator with fd_staff_skill_iter_free().
+ * @return ::FD_OK, ::FD_EINVAL (bad filter), ::FD_EPERM (actor), ::FD_ENOTFOUND, ::FD_EIO.
+ */
+FD_API fd_status fd_store_staff_skill_query(fd_staff_skill_iter **out, fd_store *store, const fd_actor *actor,
+                                  const fd_staff_skill_filter *filter);
+/** Steps the iterator: *out is the next record (owned by the iterator, valid until the next
+ *  call) or NULL at the end. */
+FD_API fd_status fd_staff_skill_iter_next(const fd_staff_skill **out, fd_staff_skill_iter *iter);
+/** Frees an iterator. NULL is a no-op. */
+FD_API void fd_staff_skill_iter_free(fd_staff_skill_iter *iter);
+/** One staff_skill record by id (masked as by fd_store_staff_skill_query()); free it with
+ *  fd_staff_skill_free(). ::FD_ENOTFOUND when there is none (or it is another site's). */
+FD_API fd_status fd_store_staff_skill_get(fd_staff_skill **out, fd_store *store, const fd_actor *actor, int64_t id);
+
+/** An iterator over followup records, in id order, read in pages. */
+typedef struct fd_followup_iter fd_followup_iter;
+/**
+ * Queries followup records; @p filter NULL matches all. @p actor: the actor (required: the record holds personal data or a site);
+ * records with a site are limited to the actor's site; personal data comes back
+ * masked unless the actor holds ::FD_GRANT_REVEAL (each reveal is logged, R-COM-2).
+ * Free the iterator with fd_followup_iter_free().
+ * @return ::FD_OK, ::FD_EINVAL (bad filter), ::FD_EPERM (actor), ::FD_ENOTFOUND, ::FD_EIO.
+ */
+FD_API fd_status fd_store_followup_query(fd_followup_iter **out, fd_store *store, const fd_actor *actor,
+                                  const fd_followup_filter *filter);
+/** Steps the iterator: *out is the next record (owned by the iterator, valid until the next
+ *  call) or NULL at the end. */
+FD_API fd_status fd_followup_iter_next(const fd_followup **out, fd_followup_iter *iter);
+/** Frees an iterator. NULL is a no-op. */
+FD_API void fd_followup_iter_free(fd_followup_iter *iter);
+/** One followup record by id (masked as by fd_store_followup_query()); free it with
+ *  fd_followup_free(). ::FD_ENOTFOUND when there is none (or it is another site's). */
+FD_API fd_status fd_store_followup_get(fd_followup **out, fd_store *store, const fd_actor *actor, int64_t id);
+
+/** An iterator over callback records, in id order, read in pages. */
+typedef struct fd_callback_iter fd_callback_iter;
+/**
+ * Queries callback records; @p filter NULL matches all. @p actor: the actor (required: the record holds personal data or a site);
+ * records with a site are limited to the actor's site; personal data comes back
+ * masked unless the actor holds ::FD_GRANT_REVEAL (each reveal is logged, R-COM-2).
+ * Free the iterator with fd_callback_iter_free().
+ * @return ::FD_OK, ::FD_EINVAL (bad filter), ::FD_EPERM (actor), ::FD_ENOTFOUND, ::FD_EIO.
+ */
+FD_API fd_status fd_store_callback_query(fd_callback_iter **out, fd_store *store, const fd_actor *actor,
+                                  const fd_callback_filter *filter);
+/** Steps the iterator: *out is the next record (owned by the iterator, valid until the next
+ *  call) or NULL at the end. */
+FD_API fd_status fd_callback_iter_next(const fd_callback **out, fd_callback_iter *iter);
+/** Frees an iterator. NULL is a no-op. */
+FD_API void fd_callback_iter_free(fd_callback_iter *iter);
+/** One callback record by id (masked as by fd_store_callback_query()); free it with
+ *  fd_callback_free(). ::FD_ENOTFOUND when there is none (or it is another site's). */
+FD_API fd_status fd_store_callback_get(fd_callback **out, fd_store *store, const fd_actor *actor, int64_t id);
+
+/** An iterator over callback_attempt records, in id order, read in pages. */
+typedef struct fd_callback_attempt_iter fd_callback_attempt_iter;
+/**
+ * Queries callback_attempt records; @p filter NULL matches all. @p actor: the actor (required: the record holds personal data or a site);
+ * records with a site are limited to the actor's site; personal data comes back
+ * masked unless the actor holds ::FD_GRANT_REVEAL (each reveal is logged, R-COM-2).
+ * Free the iterator with fd_callback_attempt_iter_free().
+ * @return ::FD_OK, ::FD_EINVAL (bad filter), ::FD_EPERM (actor), ::FD_ENOTFOUND, ::FD_EIO.
+ */
+FD_API fd_status fd_store_callback_attempt_query(fd_callback_attempt_iter **out, fd_store *store, const fd_actor *actor,
+                                  const fd_callback_attempt_filter *filter);
+/** Steps the iterator: *out is the next record (owned by the iterator, valid until the next
+ *  call) or NULL at the end. */
+FD_API fd_status fd_callback_attempt_iter_next(const fd_callback_attempt **out, fd_callback_attempt_iter *iter);
+/** Frees an iterator. NULL is a no-op. */
+FD_API void fd_callback_attempt_iter_free(fd_callback_attempt_iter *iter);
+/** One callback_attempt record by id (masked as by fd_store_callback_attempt_query()); free it with
+ *  fd_callback_attempt_free(). ::FD_ENOTFOUND when there is none (or it is another site's). */
+FD_API fd_status fd_store_callback_attempt_get(fd_callback_attempt **out, fd_store *store, const fd_actor *actor, int64_t id);
+
+/** An iterator over specialist records, in id order, read in pages. */
+typedef struct fd_specialist_iter fd_specialist_iter;
+/**
+ * Queries specialist records; @p filter NULL matches all. @p actor: the actor (required: the record holds personal data or a site);
+ * records with a site are limited to the actor's site; personal data comes back
+ * masked unless the actor holds ::FD_GRANT_REVEAL (each reveal is logged, R-COM-2).
+ * Free the iterator with fd_specialist_iter_free().
+ * @return ::FD_OK, ::FD_EINVAL (bad filter), ::FD_EPERM (actor), ::FD_ENOTFOUND, ::FD_EIO.
+ */
+FD_API fd_status fd_store_specialist_query(fd_specialist_iter **out, fd_store *store, const fd_actor *actor,
+                                  const fd_specialist_filter *filter);
+/** Steps the iterator: *out is the next record (owned by the iterator, valid until the next
+ *  call) or NULL at the end. */
+FD_API fd_status fd_specialist_iter_next(const fd_specialist **out, fd_specialist_iter *iter);
+/** Frees an iterator. NULL is a no-op. */
+FD_API void fd_specialist_iter_free(fd_specialist_iter *iter);
+/** One specialist record by id (masked as by fd_store_specialist_query()); free it with
+ *  fd_specialist_free(). ::FD_ENOTFOUND when there is none (or it is another site's). */
+FD_API fd_status fd_store_specialist_get(fd_specialist **out, fd_store *store, const fd_actor *actor, int64_t id);
+
+/** An iterator over customer_assignment records, in id order, read in pages. */
+typedef struct fd_customer_assignment_iter fd_customer_assignment_iter;
+/**
+ * Queries customer_assignment records; @p filter NULL matches all. @p actor: the actor (required: the record holds personal data or a site);
+ * records with a site are limited to the actor's site; personal data comes back
+ * masked unless the actor holds ::FD_GRANT_REVEAL (each reveal is logged, R-COM-2).
+ * Free the iterator with fd_customer_assignment_iter_free().
+ * @return ::FD_OK, ::FD_EINVAL (bad filter), ::FD_EPERM (actor), ::FD_ENOTFOUND, ::FD_EIO.
+ */
+FD_API fd_status fd_store_customer_assignment_query(fd_customer_assignment_iter **out, fd_store *store, const fd_actor *actor,
+                                  const fd_customer_assignment_filter *filter);
+/** Steps the iterator: *out is the next record (owned by the iterator, valid until the next
+ *  call) or NULL at the end. */
+FD_API fd_status fd_customer_assignment_iter_next(const fd_customer_assignment **out, fd_customer_assignment_iter *iter);
+/** Frees an iterator. NULL is a no-op. */
+FD_API void fd_customer_assignment_iter_free(fd_customer_assignment_iter *iter);
+/** One customer_assignment record by id (masked as by fd_store_customer_assignment_query()); free it with
+ *  fd_customer_assignment_free(). ::FD_ENOTFOUND when there is none (or it is another site's). */
+FD_API fd_status fd_store_customer_assignment_get(fd_customer_assignment **out, fd_store *store, const fd_actor *actor, int64_t id);
+
+/** An iterator over visit_plan records, in id order, read in pages. */
+typedef struct fd_visit_plan_iter fd_visit_plan_iter;
+/**
+ * Queries visit_plan records; @p filter NULL matches all. @p actor: the actor (required: the record holds personal data or a site);
+ * records with a site are limited to the actor's site; personal data comes back
+ * masked unless the actor holds ::FD_GRANT_REVEAL (each reveal is logged, R-COM-2).
+ * Free the iterator with fd_visit_plan_iter_free().
+ * @return ::FD_OK, ::FD_EINVAL (bad filter), ::FD_EPERM (actor), ::FD_ENOTFOUND, ::FD_EIO.
+ */
+FD_API fd_status fd_store_visit_plan_query(fd_visit_plan_iter **out, fd_store *store, const fd_actor *actor,
+                                  const fd_visit_plan_filter *filter);
+/** Steps the iterator: *out is the next record (owned by the iterator, valid until the next
+ *  call) or NULL at the end. */
+FD_API fd_status fd_visit_plan_iter_next(const fd_visit_plan **out, fd_visit_plan_iter *iter);
+/** Frees an iterator. NULL is a no-op. */
+FD_API void fd_visit_plan_iter_free(fd_visit_plan_iter *iter);
+/** One visit_plan record by id (masked as by fd_store_visit_plan_query()); free it with
+ *  fd_visit_plan_free(). ::FD_ENOTFOUND when there is none (or it is another site's). */
+FD_API fd_status fd_store_visit_plan_get(fd_visit_plan **out, fd_store *store, const fd_actor *actor, int64_t id);
+
+/** An iterator over planned_visit records, in id order, read in pages. */
+typedef struct fd_planned_visit_iter fd_planned_visit_iter;
+/**
+ * Queries planned_visit records; @p filter NULL matches all. @p actor: the actor (required: the record holds personal data or a site);
+ * records with a site are limited to the actor's site; personal data comes back
+ * masked unless the actor holds ::FD_GRANT_REVEAL (each reveal is logged, R-COM-2).
+ * Free the iterator with fd_planned_visit_iter_free().
+ * @return ::FD_OK, ::FD_EINVAL (bad filter), ::FD_EPERM (actor), ::FD_ENOTFOUND, ::FD_EIO.
+ */
+FD_API fd_status fd_store_planned_visit_query(fd_planned_visit_iter **out, fd_store *store, const fd_actor *actor,
+                                  const fd_planned_visit_filter *filter);
+/** Steps the iterator: *out is the next record (owned by the iterator, valid until the next
+ *  call) or NULL at the end. */
+FD_API fd_status fd_planned_visit_iter_next(const fd_planned_visit **out, fd_planned_visit_iter *iter);
+/** Frees an iterator. NULL is a no-op. */
+FD_API void fd_planned_visit_iter_free(fd_planned_visit_iter *iter);
+/** One planned_visit record by id (masked as by fd_store_planned_visit_query()); free it with
+ *  fd_planned_visit_free(). ::FD_ENOTFOUND when there is none (or it is another site's). */
+FD_API fd_status fd_store_planned_visit_get(fd_planned_visit **out, fd_store *store, const fd_actor *actor, int64_t id);
+
+/** An iterator over visit_question records, in id order, read in pages. */
+typedef struct fd_visit_question_iter fd_visit_question_iter;
+/**
+ * Queries visit_question records; @p filter NULL matches all. @p actor: the actor (required: the record holds personal data or a site);
+ * records with a site are limited to the actor's site; personal data comes back
+ * masked unless the actor holds ::FD_GRANT_REVEAL (each reveal is logged, R-COM-2).
+ * Free the iterator with fd_visit_question_iter_free().
+ * @return ::FD_OK, ::FD_EINVAL (bad filter), ::FD_EPERM (actor), ::FD_ENOTFOUND, ::FD_EIO.
+ */
+FD_API fd_status fd_store_visit_question_query(fd_visit_question_iter **out, fd_store *store, const fd_actor *actor,
+                                  const fd_visit_question_filter *filter);
+/** Steps the iterator: *out is the next record (owned by the iterator, valid until the next
+ *  call) or NULL at the end. */
+FD_API fd_status fd_visit_question_iter_next(const fd_visit_question **out, fd_visit_question_iter *iter);
+/** Frees an iterator. NULL is a no-op. */
+FD_API void fd_visit_question_iter_free(fd_visit_question_iter *iter);
+/** One visit_question record by id (masked as by fd_store_visit_question_query()); free it with
+ *  fd_visit_question_free(). ::FD_ENOTFOUND when there is none (or it is another site's). */
+FD_API fd_status fd_store_visit_question_get(fd_visit_question **out, fd_store *store, const fd_actor *actor, int64_t id);
+
+/** An iterator over survey records, in id order, read in pages. */
+typedef struct fd_survey_iter fd_survey_iter;
+/**
+ * Queries survey records; @p filter NULL matches all. @p actor: the actor (required: the record holds personal data or a site);
+ * records with a site are limited to the actor's site; personal data comes back
+ * masked unless the actor holds ::FD_GRANT_REVEAL (each reveal is logged, R-COM-2).
+ * Free the iterator with fd_survey_iter_free().
+ * @return ::FD_OK, ::FD_EINVAL (bad filter), ::FD_EPERM (actor), ::FD_ENOTFOUND, ::FD_EIO.
+ */
+FD_API fd_status fd_store_survey_query(fd_survey_iter **out, fd_store *store, const fd_actor *actor,
+                                  const fd_survey_filter *filter);
+/** Steps the iterator: *out is the next record (owned by the iterator, valid until the next
+ *  call) or NULL at the end. */
+FD_API fd_status fd_survey_iter_next(const fd_survey **out, fd_survey_iter *iter);
+/** Frees an iterator. NULL is a no-op. */
+FD_API void fd_survey_iter_free(fd_survey_iter *iter);
+/** One survey record by id (masked as by fd_store_survey_query()); free it with
+ *  fd_survey_free(). ::FD_ENOTFOUND when there is none (or it is another site's). */
+FD_API fd_status fd_store_survey_get(fd_survey **out, fd_store *store, const fd_actor *actor, int64_t id);
+
+/** An iterator over survey_answer records, in id order, read in pages. */
+typedef struct fd_survey_answer_iter fd_survey_answer_iter;
+/**
+ * Queries survey_answer records; @p filter NULL matches all. @p actor: the actor (required: the record holds personal data or a site);
+ * records with a site are limited to the actor's site; personal data comes back
+ * masked unless the actor holds ::FD_GRANT_REVEAL (each reveal is logged, R-COM-2).
+ * Free the iterator with fd_survey_answer_iter_free().
+ * @return ::FD_OK, ::FD_EINVAL (bad filter), ::FD_EPERM (actor), ::FD_ENOTFOUND, ::FD_EIO.
+ */
+FD_API fd_status fd_store_survey_answer_query(fd_survey_answer_iter **out, fd_store *store, const fd_actor *actor,
+                                  const fd_survey_answer_filter *filter);
+/** Steps the iterator: *out is the next record (owned by the iterator, valid until the next
+ *  call) or NULL at the end. */
+FD_API fd_status fd_survey_answer_iter_next(const fd_survey_answer **out, fd_survey_answer_iter *iter);
+/** Frees an iterator. NULL is a no-op. */
+FD_API void fd_survey_answer_iter_free(fd_survey_answer_iter *iter);
+/** One survey_answer record by id (masked as by fd_store_survey_answer_query()); free it with
+ *  fd_survey_answer_free(). ::FD_ENOTFOUND when there is none (or it is another site's). */
+FD_API fd_status fd_store_survey_answer_get(fd_survey_answer **out, fd_store *store, const fd_actor *actor, int64_t id);
+
+/* @generated store:plans end */
+
+/* --- plans: work orders, hand-offs, follow-ups ------------------------- */
+
+/* --- plans: callbacks, specialists, customer assignments --------------- */
+
+/* --- plans: visit plans, questions, surveys, the monthly summary ------- */
+
 #ifdef __cplusplus
 }
 #endif
