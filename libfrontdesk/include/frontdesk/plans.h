@@ -35,7 +35,9 @@
  *   done 已回访;
  * - `recurrence` (a visit plan's): once 一次, weekly 每周, monthly 每月,
  *   working_days 每N个工作日;
- * - `visit_state`: planned 已预约, done 已拜访, missed 未拜访, cancelled 已取消.
+ * - `visit_state`: planned 已预约, done 已拜访, missed 未拜访, cancelled 已取消;
+ * - `followup_state` (a follow-up's): open 待回访, done 已回访, superseded 已作废;
+ * - `callback_state` (a callback's): open 待回访, done 已回访, closed 已关闭.
  */
 #ifndef FRONTDESK_PLANS_H
 #define FRONTDESK_PLANS_H
@@ -1108,6 +1110,27 @@ FD_API fd_status fd_survey_answer_filter_init(fd_survey_answer_filter *filter, u
 /* ========================================================================
  * Codes, work orders, follow-ups (repairs)
  * ====================================================================== */
+
+/* --- codes ------------------------------------------------------------ */
+
+/**
+ * The Chinese label of @p code in code list @p field (`channel`, `category`,
+ * `repair_state`, `repair_step`, `assignment`, `method`, `result`,
+ * `satisfaction`, `source`, `attempt`, `recurrence`, `visit_state`,
+ * `followup_state`, `callback_state`; see the file comment), NULL when either
+ * is unknown. Never allocates.
+ * Thread safety: safe.
+ */
+FD_API const char *fd_plan_code_label(const char *field, const char *code);
+
+/**
+ * The code for @p text as the desk types it — the code, its label, a word desks
+ * use for it, Traditional (閉水試驗), full-width (ＬＥＡＫ) — into @p out.
+ * @return ::FD_OK; ::FD_EINVAL naming `field` (no such list) or `text` (no
+ *         such code, the list's codes named).
+ * Thread safety: safe.
+ */
+FD_API fd_status fd_plan_code_parse(fd_buf *out, const char *field, const char *text);
 
 /* ========================================================================
  * Callbacks and specialists
