@@ -1132,6 +1132,129 @@ FD_API const char *fd_plan_code_label(const char *field, const char *code);
  */
 FD_API fd_status fd_plan_code_parse(fd_buf *out, const char *field, const char *text);
 
+/* --- the work order (R-PLN-6) ------------------------------------------ */
+
+/**
+ * Checks @p r as registered (R-PLN-6): fd_repair_check(); `channel` and
+ * `category` from their lists, `skill` a lower-case code (empty: general),
+ * a unit or an address, `contact` a phone number, `agreed_to` after
+ * `agreed_from`, `received_at` not after `created_at` when both are set.
+ * @return ::FD_OK; ::FD_EINVAL / ::FD_ERANGE naming the field (`repair.<field>`).
+ * Thread safety: safe.
+ */
+FD_API fd_status fd_repair_validate(const fd_repair *r);
+
+/**
+ * One step of a work order (R-PLN-6), as the desk or the technician takes it
+ * (fd_repair_step_check(), fd_store_repair_step()). `followup` and `rework`
+ * are taken by fd_store_followup_record(), `receive` by fd_store_repair_add().
+ */
+typedef struct fd_repair_step {
+    unsigned int version; /**< ::FD_REPAIR_STEP_VERSION */
+    const char *kind;     /**< a `repair_step` code: dispatch, accept, transfer, return, pause, resume,
+                               done, leak_test, close, close_undone */
+    int64_t handler_id;   /**< dispatch, transfer: who gets it (> 0; transfer: another than now) */
+    const char *note;     /**< return, pause, close_undone: why (required, at most 500 bytes); else optional */
+    int64_t happened_at;  /**< when it happened, if before it is recorded (UTC seconds); 0 = now */
+} fd_repair_step;
+/** The current version of ::fd_repair_step. */
+#define FD_REPAIR_STEP_VERSION 1
+/** An empty ::fd_repair_step to fill in. */
+#define FD_REPAIR_STEP_INIT { FD_REPAIR_STEP_VERSION, NULL, 0, NULL, 0 }
+/** Fills @p step with ::FD_REPAIR_STEP_INIT for @p version. @return ::FD_OK or ::FD_EINVAL. */
+FD_API fd_status fd_repair_step_init(fd_repair_step *step, unsigned int version);
+
+/**
+ * The steps a work order in @p state may take (R-PLN-6), in lifecycle order,
+ * comma-separated, into @p out ("dispatch, close_undone" for received).
+ * @return ::FD_OK; ::FD_EINVAL naming `state` when it is no `repair_state`.
+ * Thread safety: safe.
+ */
+FD_API fd_status fd_repair_steps_allowed(fd_buf *out, const char *state);
+
+/**
+ * The lifecycle as one table (R-PLN-6): received → dispatch → dispatched →
+ * accept → accepted → done → (a leak: leak_test, staying done) → followup →
+ * followed_up → close → closed. transfer (dispatched, accepted, paused) gives
+ * it to another handler and back to dispatched: the new one accepts it;
+ * return (dispatched, accepted, paused) sends it back to the desk, received,
+ * with no handler; pause (accepted) waits for parts, resume goes on;
+ * close_undone closes any open order with a reason; rework (done, a
+ * follow-up found it not fixed) sends it back to dispatched
+ * with the same handler. Into @p to_state: the state @p step leads to (a
+ * static string).
+ * @return ::FD_OK; ::FD_ESTATE naming the state (and its label) and the steps
+ *         it allows (a leak_test twice, a leak_test of no leak, a followup of
+ *         a leak before its leak test too); ::FD_EINVAL naming the step's field
+ *         (`step.kind`, `step.handler_id`, `step.note`, `step.happened_at`).
+ * Thread safety: safe.
+ */
+FD_API fd_status fd_repair_step_check(const char **to_state, const fd_repair *r, const fd_repair_step *step);
+
+/* --- the follow-up's due (R-PLN-1) -------------------------------------- */
+
+/** When a done repair's follow-up is due (fd_followup_due()). */
+typedef struct fd_followup_plan {
+    unsigned int version;   /**< ::FD_FOLLOWUP_PLAN_VERSION */
+    const char *policy_key; /**< followup.safety_repair_days, followup.leak_repair_days or
+                                 followup.other_repair_days (a static string) */
+    int64_t amount;         /**< the key's value */
+    int unit;               /**< the key's unit, an FD_CALENDAR_UNIT_* (working days by default) */
+    int64_t start_at;       /**< the work's end (done_at); a leak repair: its leak test (leak_tested_at) */
+    int64_t due_at;         /**< the deadline on the site's calendar, UTC seconds: the last second on time */
+    int provisional;        /**< 1 when a day past the holiday data decides due_at */
+} fd_followup_plan;
+/** The current version of ::fd_followup_plan. */
+#define FD_FOLLOWUP_PLAN_VERSION 1
+
+/**
+ * R-PLN-1: when repair @p r's follow-up is due: the policy key of its category
+ * (safety → followup.safety_repair_days, leak → followup.leak_repair_days
+ * counted from the leak test, any other → followup.other_repair_days) in the
+ * key's unit on @p cal from the work's end (the receipt day never counts, as
+ * fd_calendar_deadline() counts). @p policy NULL: the defaults.
+ * @return ::FD_OK; ::FD_ESTATE when it has no work's end yet (not done) or is
+ *         a leak without its leak test (the follow-up waits for it);
+ *         ::FD_EINVAL (category); ::FD_EDATA as fd_calendar_deadline().
+ * Thread safety: safe.
+ */
+FD_API fd_status fd_followup_due(fd_followup_plan *out, const fd_repair *r, const fd_calendar *cal,
+                                 const fd_policy *policy);
+
+/**
+ * Checks a follow-up's outcome (R-PLN-1): @p method a `method` (visit,
+ * phone), @p result a `result` (fixed, not_fixed), @p satisfaction a
+ * `satisfaction` (required when fixed; NULL or "" allowed when not), @p said
+ * free text of at most 1000 bytes (optional).
+ * @return ::FD_OK; ::FD_EINVAL / ::FD_ERANGE naming the parameter and listing the codes.
+ * Thread safety: safe.
+ */
+FD_API fd_status fd_followup_outcome_check(const char *method, const char *result, const char *satisfaction,
+                                           const char *said);
+
+/* --- assignment (R-PLN-6) ------------------------------------------------ */
+
+/**
+ * The handler a new work order goes to under the site's policy
+ * `repair.assignment` (@p assignment: desk, round_robin, least_open), among
+ * @p members (staff ids with the order's skill, @p members_len of them, any
+ * order) with their open order counts @p open_counts (same length, >= 0):
+ * round_robin takes the next member id after @p last_assigned (wrapping to the
+ * smallest); least_open the fewest open orders, ties in round-robin order. Into
+ * @p out: the member, 0 = the desk dispatches (policy desk, or no member).
+ * @return ::FD_OK; ::FD_EINVAL naming `assignment`, `members[i]` (not > 0, or
+ *         twice), `open_counts[i]` (negative) or `open_counts_len` (not
+ *         @p members_len).
+ * Thread safety: safe.
+ */
+FD_API fd_status fd_repair_pick_handler(int64_t *out, const char *assignment, const int64_t *members,
+                                        size_t members_len, const int64_t *open_counts, size_t open_counts_len,
+                                        int64_t last_assigned);
+
+/** The code of policy value @p value of `repair.assignment` (0 desk, 1 round_robin, 2 least_open), NULL for
+ *  others. Never allocates. Thread safety: safe. */
+FD_API const char *fd_repair_assignment_code(int64_t value);
+
 /* ========================================================================
  * Callbacks and specialists
  * ====================================================================== */

@@ -3425,6 +3425,122 @@ FD_API fd_status fd_store_survey_answer_get(fd_survey_answer **out, fd_store *st
 
 /* --- plans: work orders, hand-offs, follow-ups ------------------------- */
 
+/**
+ * Registers work order @p r at the actor's site (R-PLN-6): checked by
+ * fd_repair_validate(); its unit, occupant, organisation, call and complaint
+ * (each optional) are the site's; `received_at` is not after the actor's
+ * instant. It starts received with the desk, a `receive` event; when the
+ * site's `repair.assignment` is round_robin or least_open and an active member
+ * has the order's skill (`skill`, empty = general), it is dispatched to the one
+ * fd_repair_pick_handler() picks in the same write (a `dispatch` event by the
+ * system, staff 0). Fields set by the store are replaced. One transaction,
+ * journaled as `repair` / `receive` (and `dispatch`).
+ * @return ::FD_OK; ::FD_EINVAL / ::FD_ERANGE naming the field;
+ *         ::FD_ENOTFOUND (a reference not of the site); ::FD_EPERM; ::FD_EIO.
+ */
+FD_API fd_status fd_store_repair_add(int64_t *out_id, fd_store *store, const fd_actor *actor, const fd_repair *r);
+
+/**
+ * Takes step @p step of work order @p repair_id (R-PLN-6, R-PLN-1), checked by
+ * fd_repair_step_check() against the order as stored: one event with the state
+ * and the handler before and after, one transaction, journaled as `repair` /
+ * the step. dispatch and transfer name a member of staff of the site; done
+ * sets `done_at` and owes a follow-up (fd_followup_due()) — a leak repair's
+ * only once its leak_test step passes (until then it has no follow-up row and
+ * no due); close_undone records the reason. `step.happened_at` is not after
+ * the actor's instant nor before the order's last step. followup and rework
+ * are fd_store_followup_record()'s.
+ * @param out_event may be NULL; the event's id
+ * @return ::FD_OK; ::FD_EINVAL / ::FD_ERANGE naming the field; ::FD_ESTATE
+ *         naming the state and the steps it allows (nothing changes);
+ *         ::FD_ENOTFOUND (`repair_id`, the handler); ::FD_EPERM; ::FD_EDATA;
+ *         ::FD_EIO; ::FD_EBUSY when another clerk's step came first.
+ */
+FD_API fd_status fd_store_repair_step(int64_t *out_event, fd_store *store, const fd_actor *actor, int64_t repair_id,
+                                      const fd_repair_step *step);
+
+/**
+ * Records that member @p member_id of the actor's site has skill @p skill (a
+ * lower-case code: electrical, plumbing, general ...) for assignment by skill
+ * (R-PLN-6). Needs ::FD_GRANT_MANAGE. Journaled as `staff_skill` / `add`.
+ * @return ::FD_OK; ::FD_EINVAL (skill); ::FD_ENOTFOUND (member);
+ *         ::FD_ECONFLICT (the member has it, retired or not); ::FD_EPERM; ::FD_EIO.
+ */
+FD_API fd_status fd_store_staff_skill_add(int64_t *out_id, fd_store *store, const fd_actor *actor, int64_t member_id,
+                                          const char *skill);
+
+/**
+ * Retires skill row @p skill_id of the actor's site: no longer picked
+ * (R-PLN-6, R-COM-3: kept). Needs ::FD_GRANT_MANAGE. Journaled as
+ * `staff_skill` / `retire`.
+ * @return ::FD_OK; ::FD_ENOTFOUND; ::FD_ESTATE (retired already); ::FD_EPERM; ::FD_EIO.
+ */
+FD_API fd_status fd_store_staff_skill_retire(fd_store *store, const fd_actor *actor, int64_t skill_id);
+
+/**
+ * Records follow-up @p followup_id (R-PLN-1) at the actor's instant: @p method
+ * (visit, phone), @p result (fixed, not_fixed), @p satisfaction (satisfied,
+ * average, unsatisfied; required when fixed, optional else), @p said (what the
+ * customer said, optional, at most 1000 bytes). fixed: the follow-up is done
+ * and the order followed_up (a `followup` event); not_fixed: the follow-up is
+ * superseded (kept with its outcome) and the order goes back to its handler,
+ * dispatched (a `rework` event); a new follow-up is owed at its next done.
+ * One transaction, journaled as `followup` / the result.
+ * @param out_event may be NULL; the order's event id
+ * @return ::FD_OK; ::FD_EINVAL naming the field; ::FD_ESTATE naming the
+ *         follow-up's state (not open) or the order's; ::FD_ENOTFOUND;
+ *         ::FD_EPERM; ::FD_EIO; ::FD_EBUSY.
+ */
+FD_API fd_status fd_store_followup_record(int64_t *out_event, fd_store *store, const fd_actor *actor,
+                                          int64_t followup_id, const char *method, const char *result,
+                                          const char *satisfaction, const char *said);
+
+/**
+ * One page of the follow-ups due at the actor's site (R-PLN-1): the open
+ * ones due at or before the actor's instant + @p horizon_s (overdue ones
+ * first: in due order), or with @p overdue_only those past due; after
+ * follow-up @p after (0: from the first) in (due, id) order, at most @p limit
+ * (1..64). Read through the partial index of open follow-ups by due.
+ * @param horizon_s seconds ahead, 0..366 days (ignored with @p overdue_only)
+ * @return ::FD_OK (an empty iterator when none); ::FD_ERANGE (limit, horizon,
+ *         after); ::FD_EPERM; ::FD_EIO.
+ */
+FD_API fd_status fd_store_followups_due(fd_followup_iter **out, fd_store *store, const fd_actor *actor,
+                                        int overdue_only, int64_t horizon_s, int64_t after, int64_t limit);
+
+/** A period's follow-up coverage (fd_store_followup_coverage(), R-PLN-1). */
+typedef struct fd_followup_coverage {
+    unsigned int version; /**< ::FD_FOLLOWUP_COVERAGE_VERSION */
+    int64_t done;         /**< repairs whose work ended in the period (done_at; not closed undone) */
+    int64_t in_time;      /**< of them: followed up (fixed or not) by the due */
+    int64_t late;         /**< followed up after the due */
+    int64_t missed;       /**< not followed up and past due at the actor's instant */
+    int64_t pending;      /**< not yet due (a leak repair waiting for its leak test too) */
+    int64_t share_pct;    /**< in_time * 100 / (done - pending), rounded down; 100 when none is decided */
+    int64_t target_pct;   /**< the site's followup.repair_rate_pct */
+    int met;              /**< 1: share_pct >= target_pct */
+} fd_followup_coverage;
+/** The current version of ::fd_followup_coverage. */
+#define FD_FOLLOWUP_COVERAGE_VERSION 1
+
+/**
+ * R-PLN-1: the coverage of the repairs done in [@p from, @p to) at the actor's
+ * site, against followup.repair_rate_pct. A reworked order counts once, by
+ * the follow-up in force (a superseded one with not_fixed does not).
+ * @return ::FD_OK; ::FD_ERANGE (to not after from); ::FD_EPERM; ::FD_EIO.
+ */
+FD_API fd_status fd_store_followup_coverage(fd_followup_coverage *out, fd_store *store, const fd_actor *actor,
+                                            int64_t from, int64_t to);
+
+/**
+ * The misses of fd_store_followup_coverage(): one page of the work orders done
+ * in [@p from, @p to) followed up late or not at all and past due, in id
+ * order after order @p after (0: from the first), at most @p limit (1..64).
+ * @return ::FD_OK; ::FD_ERANGE (period, limit, after); ::FD_EPERM; ::FD_EIO.
+ */
+FD_API fd_status fd_store_followup_misses(fd_repair_iter **out, fd_store *store, const fd_actor *actor, int64_t from,
+                                          int64_t to, int64_t after, int64_t limit);
+
 /* --- plans: callbacks, specialists, customer assignments --------------- */
 
 /* --- plans: visit plans, questions, surveys, the monthly summary ------- */
