@@ -16,6 +16,7 @@
 #define APR3_1700 1775206800
 #define APR3_1730 1775208600
 #define APR7_END 1775577599
+#define APR9_CLOSE 1775727000 /* 17:30, end of business */
 #define APR20_1000 1776650400
 
 typedef struct fx {
@@ -89,7 +90,8 @@ Test(plans_repairs, R_PLN_1_leak_repair_followed_up_after_its_leak_test)
     step(&f, id, "done", 0, NULL, APR3_1700);
     cr_assert_eq(fd_test_sql_int(f.path, "SELECT count(*) FROM followups"), 0); /* no due before the leak test */
     step(&f, id, "leak_test", 0, NULL, APR3_1730);
-    cr_assert_eq(fd_test_sql_int(f.path, "SELECT due_at FROM followups"), APR7_END);
+    /* working days by default: 04-07, 04-08, 04-09 after 清明节, at the end of business */
+    cr_assert_eq(fd_test_sql_int(f.path, "SELECT due_at FROM followups"), APR9_CLOSE);
     cr_assert_eq(fd_test_sql_int(f.path, "SELECT start_at FROM followups"), APR3_1730);
     /* the due list through the partial index */
     fd_followup_iter *it = NULL;
@@ -125,6 +127,22 @@ Test(plans_repairs, R_PLN_1_leak_repair_followed_up_after_its_leak_test)
     cr_assert_eq(c.in_time, 1);
     cr_assert_eq(c.share_pct, 100);
     cr_assert(c.met);
+    fd_store_close(f.s);
+}
+
+Test(plans_repairs, R_PLN_1_leak_key_set_to_calendar_days_rolls_off_the_holiday)
+{
+    fx f = fx_open("repairs_leak_calendar");
+    fd_actor m = at(&f, f.manager, APR2_0900 - DAY);
+    m.grants = FD_GRANT_MANAGE;
+    fd_assert_ok(fd_store_policy_set_deadline(f.s, &m, "followup.leak_repair_days", 3, FD_CALENDAR_UNIT_CALENDAR_DAYS));
+    int64_t id = add_repair(&f, "leak", APR2_0900);
+    step(&f, id, "dispatch", f.tech1, NULL, APR2_0900 + HOUR);
+    step(&f, id, "accept", 0, NULL, APR2_0900 + 2 * HOUR);
+    step(&f, id, "done", 0, NULL, APR3_1700);
+    step(&f, id, "leak_test", 0, NULL, APR3_1730);
+    /* 3 calendar days end on 04-06, 清明节: rolled to the end of 04-07 */
+    cr_assert_eq(fd_test_sql_int(f.path, "SELECT due_at FROM followups"), APR7_END);
     fd_store_close(f.s);
 }
 

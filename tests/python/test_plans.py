@@ -36,7 +36,12 @@ def test_R_PLN_1_leak_followup_counts_from_the_leak_test():
                   leak_tested_at=dt.datetime(2026, 4, 3, 17, 30, tzinfo=CST))
     p = fd.followup_due(r, fd.default_calendar())
     assert p.policy_key == "followup.leak_repair_days"
-    # 3 calendar days end on 04-06 (清明节): rolled to 04-07, the first working day
+    # working days by default: 04-07, 04-08, 04-09 after 清明节 (04-04..06), at the end of business
+    assert p.due_at == int(dt.datetime(2026, 4, 9, 17, 30, tzinfo=CST).timestamp())
+    policy = fd.Policy()
+    policy.set_deadline("followup.leak_repair_days", 3, "calendar_days")
+    # in calendar days 3 days end on 04-06 (清明节): rolled to 04-07, the first working day
+    p = fd.followup_due(r, fd.default_calendar(), policy)
     assert p.due_at == int(dt.datetime(2026, 4, 7, 23, 59, 59, tzinfo=CST).timestamp())
     fd.check_followup_outcome("電話", "fixed", "满意")
     with pytest.raises(fd.InvalidArgument, match="satisfaction"):
