@@ -62,3 +62,4 @@ from .property import *  # noqa: F401,F403
 from .visitors import *  # noqa: F401,F403
 from .complaints import *  # noqa: F401,F403
 from .callbacks import *  # noqa: F401,F403
+from .plans import *  # noqa: F401,F403

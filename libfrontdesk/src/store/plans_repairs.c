@@ -679,3 +679,42 @@ fd_status fd_store_followup_misses(fd_repair_iter **out, fd_store *store, const 
     const char *args[] = { a[0], a[1], a[2], a[3] };
     return fd__record_query_sql((fd__iter **)out, store, fn, &fd__record_repair, actor, MISSES, args, 4, limit);
 }
+
+/* --- the daily report's counts (report/daily_repairs.c) ------------------------------------------------------ */
+
+/* ?1 the site, ?2 .. ?3 the day [a, b), ?4 min(b, now): the five counts in one statement, each one range of an
+ * index (the open orders: the whole partial index repairs_handler_open, which holds only them). */
+static const char SQL_DAY[] =
+    "SELECT (SELECT count(*) FROM repairs INDEXED BY repairs_site_received "
+    "WHERE site_id = ?1 AND received_at >= ?2 AND received_at < ?3), "
+    "(SELECT count(*) FROM repairs INDEXED BY repairs_handler_open "
+    "WHERE closed_at = 0 AND done_at = 0 AND site_id = ?1 AND received_at < ?3), "
+    "(SELECT count(*) FROM repair_events INDEXED BY repair_events_site_kind "
+    "WHERE site_id = ?1 AND kind = 'done' AND created_at >= ?2 AND created_at < ?3), "
+    "(SELECT count(*) FROM followups INDEXED BY followups_site_due "
+    "WHERE site_id = ?1 AND state = 'open' AND due_at >= ?2 AND due_at < ?3), "
+    "(SELECT count(*) FROM followups INDEXED BY followups_site_due "
+    "WHERE site_id = ?1 AND state = 'open' AND due_at > 0 AND due_at < ?4)";
+
+const char *const fd__repair_day_sql = SQL_DAY;
+
+fd_status fd__store_repair_day(fd__repair_day *out, fd_store *s, const fd_actor *actor, const char *fn, int64_t a,
+                               int64_t b)
+{
+    fd_status rc = fd__actor_check(s, fn, actor, NULL);
+    sqlite3_stmt *st = rc == FD_OK ? fd__store_stmt(s, fn, SQL_DAY) : NULL;
+    if (rc != FD_OK || st == NULL)
+        return rc ? rc : FD_EIO;
+    sqlite3_bind_int64(st, 1, actor->site_id);
+    sqlite3_bind_int64(st, 2, a);
+    sqlite3_bind_int64(st, 3, b);
+    sqlite3_bind_int64(st, 4, actor->at < b ? actor->at : b);
+    int step = sqlite3_step(st);
+    if (step == SQLITE_ROW) {
+        int64_t *v[5] = { &out->received, &out->open, &out->done, &out->followups_due, &out->followups_missed };
+        for (int i = 0; i < 5; i++)
+            *v[i] = sqlite3_column_int64(st, i);
+    }
+    sqlite3_reset(st);
+    return step == SQLITE_ROW ? FD_OK : fd__store_sqlerr(s, fn, step, "counting the day's work orders");
+}
