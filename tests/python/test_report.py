@@ -226,4 +226,4 @@ def test_daily_report_is_a_report_R_COM_4(store, site, system):
     # a module adds its section to the day's report
     s = r.add_section("fees.summary", "Fees")
     r.add_note(s, "no fees yet")
-    assert r.to_dict()["sections"][22]["notes"] == ["no fees yet"]
+    assert r.to_dict()["sections"][23]["notes"] == ["no fees yet"]
