@@ -212,7 +212,7 @@ public class CallbacksTest {
     }
     long[] counts = new long[3];
     for (CustomerAssignment x : all(Callbacks.assignments(store, desk, null))) {
-      counts[(int) (x.getSpecialistId() == sa ? 0 : x.getSpecialistId() == sb ? 1 : 2)]++;
+      counts[x.getSpecialistId() == sa ? 0 : x.getSpecialistId() == sb ? 1 : 2]++;
     }
     assertEquals("[3, 6, 0]", Arrays.toString(counts));
     long sc = Callbacks.addSpecialist(store, m, cal, 1);
