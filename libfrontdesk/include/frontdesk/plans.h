@@ -981,7 +981,7 @@ typedef struct fd_survey {
     const char *title; /**< 标题: 2026年度业主意见征询, at most 200 bytes (R-PLN-5) */
     fd_date opened_on; /**< 开始日期: the first day answers are taken (R-PLN-5) */
     fd_date closes_on; /**< 截止日期: the first day they no longer are (after opened_on) (R-PLN-5) */
-    const char *questions; /**< 问题: the questions, one per line, numbered from 1 in order, at most 4000 bytes (R-PLN-5) */
+    const char *questions; /**< 问题: the questions, one per line, numbered from 1 in order, at most 4000 bytes; personal data (free_text), masked on output (R-PLN-5) */
 } fd_survey;
 /** The current version of ::fd_survey. */
 #define FD_SURVEY_VERSION 1
@@ -1011,7 +1011,6 @@ FD_API void fd_survey_free(fd_survey *rec);
 #define FD_SURVEY_MATCH_OPENED_ON_TO (UINT64_C(1) << 7) /**< filter.opened_on_to is set */
 #define FD_SURVEY_MATCH_CLOSES_ON_FROM (UINT64_C(1) << 8) /**< filter.closes_on_from is set */
 #define FD_SURVEY_MATCH_CLOSES_ON_TO (UINT64_C(1) << 9) /**< filter.closes_on_to is set */
-#define FD_SURVEY_MATCH_QUESTIONS (UINT64_C(1) << 10) /**< filter.questions is set */
 #endif
 /** Which survey records fd_store_survey_query() returns: only the fields whose
  *  bit is set in `match` are compared (so 0 can be asked for); ranges are [from, to). */
@@ -1028,14 +1027,13 @@ typedef struct fd_survey_filter {
     fd_date opened_on_to; /**< < (开始日期) */
     fd_date closes_on_from; /**< >= (截止日期) */
     fd_date closes_on_to; /**< < (截止日期) */
-    const char *questions; /**< equal to (问题) */
     int64_t after; /**< keyset paging: only ids > after (0: from the start) */
     int64_t limit; /**< at most this many records (0: no limit) */
 } fd_survey_filter;
 /** The current version of ::fd_survey_filter. */
 #define FD_SURVEY_FILTER_VERSION 1
 /** A filter that matches every record. */
-#define FD_SURVEY_FILTER_INIT { FD_SURVEY_FILTER_VERSION, 0, 0, 0, 0, 0, 0, NULL, { 0, 0, 0 }, { 0, 0, 0 }, { 0, 0, 0 }, { 0, 0, 0 }, NULL, 0, 0 }
+#define FD_SURVEY_FILTER_INIT { FD_SURVEY_FILTER_VERSION, 0, 0, 0, 0, 0, 0, NULL, { 0, 0, 0 }, { 0, 0, 0 }, { 0, 0, 0 }, { 0, 0, 0 }, 0, 0 }
 /** Fills @p filter with ::FD_SURVEY_FILTER_INIT for @p version. */
 FD_API fd_status fd_survey_filter_init(fd_survey_filter *filter, unsigned int version);
 

@@ -20,7 +20,7 @@ static const char SQL_STAFF_ACTIVE[] = "SELECT 1 FROM staff WHERE id = ?1 AND si
 static const char SQL_OWNER_SITE[] = "SELECT 1 FROM occupants WHERE id = ?1 AND site_id = ?2 AND role = 'owner'";
 static const char SQL_PLAN_NOW[] =
     "SELECT ended_at, assigned_to, recurrence, \"interval\", first_at, coalesce(until_on, ''), "
-    "coalesce(occupant_id, 0), coalesce(organisation_id, 0), created_at FROM visit_plans WHERE id = ?1 AND site_id = ?2";
+    "coalesce(occupant_id, 0), coalesce(organisation_id, 0), created_at, purpose FROM visit_plans WHERE id = ?1 AND site_id = ?2";
 static const char SQL_VISIT_EXISTS[] = "SELECT count(*) FROM planned_visits WHERE plan_id = ?1 AND due_at = ?2";
 static const char SQL_PLAN_ASSIGN[] = "UPDATE visit_plans SET assigned_to = ?2 WHERE id = ?1 AND ended_at = 0";
 static const char SQL_VISITS_ASSIGN[] =
@@ -124,6 +124,7 @@ static fd_status exec2(fd_store *s, const char *fn, const char *sql, int64_t a, 
 typedef struct plan_now {
     fd_visit_plan p;
     char recurrence[17];
+    char purpose[501];
 } plan_now;
 
 static fd_status plan_read(sqlite3_stmt *st, void *ctx)
@@ -140,6 +141,7 @@ static fd_status plan_read(sqlite3_stmt *st, void *ctx)
     n->p.occupant_id = sqlite3_column_int64(st, 6);
     n->p.organisation_id = sqlite3_column_int64(st, 7);
     n->p.created_at = sqlite3_column_int64(st, 8);
+    fd__copy_fixed(n->purpose, sizeof n->purpose, COL_TEXT(st, 9) ? COL_TEXT(st, 9) : "");
     return FD_OK;
 }
 
@@ -152,7 +154,7 @@ static fd_status plan_load(plan_now *n, fd_store *s, const char *fn, int64_t id,
     n->p.id = id;
     n->p.site_id = site;
     n->p.recurrence = n->recurrence;
-    n->p.purpose = "";
+    n->p.purpose = n->purpose;
     return rc;
 }
 
@@ -518,13 +520,15 @@ fd_status fd_store_visit_question_add(int64_t *out_id, fd_store *store, const fd
     const fd_calendar *cal = NULL;
     int64_t amount = 0, due = 0;
     int unit = 0, provisional = 0;
+    fd_buf version = FD_BUF_INIT;
     rc = site_calendar(&cal, &policy, store, fn, actor->site_id);
     if (rc == FD_OK)
         rc = fd_policy_get_deadline(&amount, &unit, policy, "followup.callback_days");
     if (rc == FD_OK)
-        rc = fd_calendar_deadline_info(&due, &provisional, NULL, cal, actor->at, amount, unit, policy);
+        rc = fd_calendar_deadline_info(&due, &provisional, &version, cal, actor->at, amount, unit, policy);
     if (rc == FD_OK)
         rc = fd_calendar_next_call_time(&due, cal, due);
+    fd_buf_dispose(&version);
     if (rc)
         return fd__error_rename(rc, fn, NULL);
     bool sp;
