@@ -131,6 +131,7 @@
         free((void *)$self->number);
         free((void *)$self->state);
         free((void *)$self->satisfaction);
+        free((void *)$self->close_reason);
         free($self);
     }
 }

@@ -109,7 +109,8 @@ CREATE TABLE callbacks (
   state            TEXT,
   attempts         INTEGER NOT NULL DEFAULT 0,
   done_at          INTEGER NOT NULL DEFAULT 0,
-  satisfaction     TEXT
+  satisfaction     TEXT,
+  close_reason     TEXT
 );
 CREATE INDEX callbacks_site_id ON callbacks (site_id, id);
 

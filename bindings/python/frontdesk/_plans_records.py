@@ -359,6 +359,7 @@ class Callback(Record):
     ``attempts``: 尝试次数, attempts recorded (set by the store)
     ``done_at``: 完成时间, when it was done or closed, 0 = open (set by the store)
     ``satisfaction``: 满意度, satisfied, average, unsatisfied (set by the store)
+    ``close_reason``: 关闭原因, why it was closed without reaching the customer (set by the store) (personal data: free_text)
     """
     _name = "callback"
     _c_type = _c.fd_callback
@@ -388,6 +389,7 @@ class Callback(Record):
         FieldInfo("attempts", "int", "尝试次数", 0, False, "none", False, "in", "R-PLN-2"),
         FieldInfo("done_at", "instant", "完成时间", 0, False, "none", False, "in", "R-PLN-2"),
         FieldInfo("satisfaction", "lcode", "满意度", 16, False, "none", False, "in", "R-PLN-2"),
+        FieldInfo("close_reason", "text", "关闭原因", 200, False, "free_text", False, "in", "R-PLN-2"),
     )
     __slots__ = tuple(f.name for f in _fields)
 

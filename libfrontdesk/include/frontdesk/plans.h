@@ -450,11 +450,12 @@ typedef struct fd_callback {
     int64_t attempts; /**< 尝试次数: attempts recorded (set by the store) (R-PLN-2) */
     int64_t done_at; /**< 完成时间: when it was done or closed, 0 = open (set by the store) (UTC seconds) (R-PLN-2) */
     const char *satisfaction; /**< 满意度: satisfied, average, unsatisfied (set by the store), at most 16 bytes (R-PLN-2) */
+    const char *close_reason; /**< 关闭原因: why it was closed without reaching the customer (set by the store), at most 200 bytes; personal data (free_text), masked on output (R-PLN-2) */
 } fd_callback;
 /** The current version of ::fd_callback. */
 #define FD_CALLBACK_VERSION 1
 /** An empty ::fd_callback to fill in. */
-#define FD_CALLBACK_INIT { FD_CALLBACK_VERSION, 0, 0, 0, 0, NULL, 0, 0, 0, 0, 0, NULL, NULL, 0, 0, 0, 0, NULL, 0, 0, NULL }
+#define FD_CALLBACK_INIT { FD_CALLBACK_VERSION, 0, 0, 0, 0, NULL, 0, 0, 0, 0, 0, NULL, NULL, 0, 0, 0, 0, NULL, 0, 0, NULL, NULL }
 /** Fills @p rec with ::FD_CALLBACK_INIT for @p version. @return ::FD_OK or ::FD_EINVAL. */
 FD_API fd_status fd_callback_init(fd_callback *rec, unsigned int version);
 /**
@@ -1256,6 +1257,129 @@ FD_API const char *fd_repair_assignment_code(int64_t value);
 /* ========================================================================
  * Callbacks and specialists
  * ====================================================================== */
+
+/* --- the callback's due and "may we call now?" (R-PLN-2, R-CALL-8, R-CALL-9) -- */
+
+/** When a callback is due (fd_callback_due()). */
+typedef struct fd_callback_plan {
+    unsigned int version; /**< ::FD_CALLBACK_PLAN_VERSION */
+    const char *basis;    /**< what decided it (a static string): "agreed" (the time agreed with the customer),
+                               "task" (the call's call-back or reply task's own due), "policy"
+                               (followup.callback_days from the creation) */
+    int64_t unmoved_at;   /**< the due before the quiet-hours move, UTC seconds */
+    int64_t due_at;       /**< the due, UTC seconds: unmoved_at, or the next instant outside quiet hours */
+    int moved;            /**< 1 when unmoved_at fell in quiet hours (12:30 → 14:00 by default) */
+    int provisional;      /**< 1 when a day past the holiday data decides due_at (policy basis only) */
+} fd_callback_plan;
+/** The current version of ::fd_callback_plan. */
+#define FD_CALLBACK_PLAN_VERSION 1
+
+/**
+ * R-PLN-2, R-CALL-8, R-CALL-9: when a callback created at @p created_at is
+ * due. The time agreed with the customer (@p agreed_at > 0) wins; else the
+ * due of the call task it comes from (@p task_due_at > 0: a dropped call's
+ * call-back at once, a reply within its working days); else
+ * followup.callback_days of @p policy (NULL: the defaults) in the key's unit
+ * (working days by default) on @p cal from @p created_at. A due that falls in
+ * the calendar's quiet hours moves to the next allowed time
+ * (fd_calendar_next_call_time(): 12:30 → 14:00 with the default quiet hours).
+ * @return ::FD_OK; ::FD_ERANGE naming `created_at`, `agreed_at` or
+ *         `task_due_at` (out of range, negative); ::FD_EDATA as
+ *         fd_calendar_deadline().
+ * Thread safety: safe.
+ */
+FD_API fd_status fd_callback_due(fd_callback_plan *out, int64_t created_at, int64_t agreed_at, int64_t task_due_at,
+                                 const fd_calendar *cal, const fd_policy *policy);
+
+/**
+ * "May we call now?" (R-PLN-2): into @p out 1 when @p at is outside the
+ * calendar's quiet hours, 0 in them (the customer's rest time: never then);
+ * into @p next_at the first instant at or after @p at a call may be placed
+ * (@p at itself when 1).
+ * @return ::FD_OK; ::FD_ERANGE (@p at outside the calendar's years).
+ * Thread safety: safe.
+ */
+FD_API fd_status fd_callback_may_call(int *out, int64_t *next_at, const fd_calendar *cal, int64_t at);
+
+/**
+ * The follow-up script (话术) for a callback's outcome (R-PLN-2), into
+ * @p out: what the desk says to a customer who is @p satisfaction (a
+ * `satisfaction` code or label: satisfied, average, unsatisfied) and what it
+ * does next (average: the point noted for the specialist; unsatisfied: an
+ * apology, the manager told, a reply agreed).
+ * @return ::FD_OK; ::FD_EINVAL naming `satisfaction` and listing the codes.
+ * Thread safety: safe.
+ */
+FD_API fd_status fd_callback_script(fd_buf *out, const char *satisfaction);
+
+/**
+ * Checks a callback attempt's outcome (R-PLN-2): @p result an `attempt` code
+ * (no_answer, busy, done); @p satisfaction a `satisfaction` code, required
+ * for done, refused for the others (nobody was reached); @p said free text of
+ * at most 1000 bytes (optional).
+ * @return ::FD_OK; ::FD_EINVAL / ::FD_ERANGE naming the parameter.
+ * Thread safety: safe.
+ */
+FD_API fd_status fd_callback_outcome_check(const char *result, const char *satisfaction, const char *said);
+
+/* --- balancing customers across specialists (R-PLN-3) --------------------- */
+
+/**
+ * R-PLN-3: the specialist a new customer goes to: the one furthest under
+ * their target, the target of each being proportional to their level (a
+ * level-2 carries twice the customers of a level 1). @p ids (> 0, distinct),
+ * @p levels (0 = leaving: takes none; else 1..5) and @p counts (customers
+ * now, >= 0) are parallel arrays of @p ids_len. Ties: the higher level, then
+ * the smaller id. Into @p out the id, 0 when no one takes customers.
+ * @return ::FD_OK; ::FD_EINVAL naming `ids[i]`, `levels[i]`, `counts[i]`,
+ *         `levels_len` or `counts_len` (not @p ids_len).
+ * Thread safety: safe.
+ */
+FD_API fd_status fd_assign_balance(int64_t *out, const int64_t *ids, size_t ids_len, const int64_t *levels,
+                                   size_t levels_len, const int64_t *counts, size_t counts_len);
+
+/** A rebalance proposal (fd_assign_rebalance()): the counts before and after, the moves. */
+typedef struct fd_rebalance fd_rebalance;
+
+/**
+ * R-PLN-3: the moves that bring every specialist to their target (customers
+ * in proportion to level; a leaving one, level 0, to none) with the fewest
+ * moves: only a specialist over target gives, only one under receives, and
+ * where rounding leaves a customer to place it stays where it is. Arrays as
+ * fd_assign_balance(). Into @p out a proposal to read with
+ * fd_rebalance_specialist() and fd_rebalance_move(), freed with
+ * fd_rebalance_free().
+ * @return ::FD_OK; ::FD_EINVAL as fd_assign_balance(), and when customers
+ *         are left with no one to take them (every level 0); ::FD_ENOMEM.
+ * Thread safety: safe.
+ */
+FD_API fd_status fd_assign_rebalance(fd_rebalance **out, const int64_t *ids, size_t ids_len, const int64_t *levels,
+                                     size_t levels_len, const int64_t *counts, size_t counts_len);
+
+/** How many specialists @p r shows (in the order given). 0 for NULL. Thread safety: safe. */
+FD_API size_t fd_rebalance_specialists(const fd_rebalance *r);
+
+/**
+ * Specialist @p index of @p r: id, level, customers before and after the moves.
+ * @return ::FD_OK; ::FD_EINVAL (NULL); ::FD_ERANGE naming `index`.
+ */
+FD_API fd_status fd_rebalance_specialist(int64_t *id, int64_t *level, int64_t *before, int64_t *after,
+                                         const fd_rebalance *r, size_t index);
+
+/** How many moves @p r proposes (from one specialist to another, with a count each). 0 for NULL. */
+FD_API size_t fd_rebalance_moves(const fd_rebalance *r);
+
+/**
+ * Move @p index of @p r: @p count customers from specialist @p from to @p to.
+ * @return ::FD_OK; ::FD_EINVAL (NULL); ::FD_ERANGE naming `index`.
+ */
+FD_API fd_status fd_rebalance_move(int64_t *from, int64_t *to, int64_t *count, const fd_rebalance *r, size_t index);
+
+/** The customers the proposal moves in all (the sum of the moves' counts). 0 for NULL. */
+FD_API int64_t fd_rebalance_moved(const fd_rebalance *r);
+
+/** Frees a proposal. NULL is a no-op. */
+FD_API void fd_rebalance_free(fd_rebalance *r);
 
 /* ========================================================================
  * Visit plans, surveys, the monthly summary

@@ -3543,6 +3543,182 @@ FD_API fd_status fd_store_followup_misses(fd_repair_iter **out, fd_store *store,
 
 /* --- plans: callbacks, specialists, customer assignments --------------- */
 
+/**
+ * Adds a callback owed to a customer (R-PLN-2) at the actor's site and time.
+ * @p cb gives `source` (call, complaint, member, repair, question) and what it
+ * comes from (`call_task_id` for a call: its task, open, one callback each;
+ * `complaint_id`, `repair_id` of the site), the customer (`occupant_id`,
+ * `organisation_id`, `customer`, `number`, `member`: a member customer) and
+ * `agreed_at` (the time agreed with the customer, 0 = none). The store sets
+ * the due (fd_callback_due(): the time agreed, else the call task's own due,
+ * else followup.callback_days on the site's calendar; moved out of quiet
+ * hours), state open, no attempts; the number is stored normalised and masked
+ * on reads. Journaled `callback` / `add`.
+ * @return ::FD_OK; ::FD_EINVAL / ::FD_ERANGE naming the field (`callback.*`);
+ *         ::FD_ENOTFOUND (a reference not of the site); ::FD_ESTATE (the call
+ *         task is done, naming its state); ::FD_ECONFLICT (the task has its
+ *         callback already); ::FD_EPERM; ::FD_EDATA; ::FD_EIO.
+ */
+FD_API fd_status fd_store_callback_add(int64_t *out_id, fd_store *store, const fd_actor *actor, const fd_callback *cb);
+
+/**
+ * The callback of a call's call-back or reply task (R-CALL-8, R-CALL-9,
+ * R-PLN-2): source call, the task's number and the caller's name, due at the
+ * task's own due (a dropped call: at once) or @p agreed_at when > 0, moved out
+ * of quiet hours. As fd_store_callback_add() otherwise (an open task, once).
+ * @return as fd_store_callback_add(); ::FD_ENOTFOUND naming `call_task_id`.
+ */
+FD_API fd_status fd_store_callback_from_call_task(int64_t *out_id, fd_store *store, const fd_actor *actor,
+                                                  int64_t call_task_id, int64_t agreed_at);
+
+/**
+ * Records one attempt to call a customer back (R-PLN-2): placed at
+ * @p placed_at (0 = the actor's instant; never in quiet hours, never after
+ * the actor's instant, not before the callback), @p result no_answer / busy
+ * (the callback stays open, its attempts counted) or done with
+ * @p satisfaction (satisfied, average, unsatisfied: the callback is done at
+ * @p placed_at), @p said what the customer said. Journaled
+ * `callback` / the result.
+ * @param out_id receives the attempt's id (may be NULL)
+ * @return ::FD_OK; ::FD_EINVAL naming `placed_at` (in quiet hours, naming
+ *         R-PLN-2 and the next allowed time), `result`, `satisfaction`,
+ *         `said`; ::FD_ESTATE (the callback is done or closed, naming the
+ *         state); ::FD_ENOTFOUND; ::FD_EPERM; ::FD_EIO.
+ */
+FD_API fd_status fd_store_callback_attempt(int64_t *out_id, fd_store *store, const fd_actor *actor,
+                                           int64_t callback_id, int64_t placed_at, const char *result,
+                                           const char *satisfaction, const char *said);
+
+/**
+ * Closes an open callback without reaching the customer (R-PLN-2), with
+ * @p reason (required, at most 200 bytes), at the actor's instant. A member's
+ * closed callback counts as a miss. Journaled `callback` / `close`.
+ * @return ::FD_OK; ::FD_EINVAL naming `reason`; ::FD_ESTATE (not open,
+ *         naming the state); ::FD_ENOTFOUND; ::FD_EPERM; ::FD_EIO.
+ */
+FD_API fd_status fd_store_callback_close(fd_store *store, const fd_actor *actor, int64_t callback_id,
+                                         const char *reason);
+
+/**
+ * The open callbacks of the actor's site by due (R-PLN-2), through the
+ * partial index callbacks_site_due: due by the actor's instant plus
+ * @p horizon_s (0..a year), or only those overdue (@p overdue_only: due
+ * before the actor's instant). A page of @p limit (1..64) after callback
+ * @p after (0 = from the first).
+ * @return ::FD_OK; ::FD_ERANGE naming `limit`, `after`, `horizon_s`; ::FD_EPERM.
+ */
+FD_API fd_status fd_store_callbacks_due(fd_callback_iter **out, fd_store *store, const fd_actor *actor,
+                                        int overdue_only, int64_t horizon_s, int64_t after, int64_t limit);
+
+/**
+ * The "call now" list (R-PLN-2): the open callbacks due by the actor's instant
+ * — none at all while the actor's instant is in the site's quiet hours (the
+ * customer's rest time is never proposed). Paged as fd_store_callbacks_due().
+ * @return as fd_store_callbacks_due().
+ */
+FD_API fd_status fd_store_callbacks_now(fd_callback_iter **out, fd_store *store, const fd_actor *actor, int64_t after,
+                                        int64_t limit);
+
+/** Member callbacks of a period (fd_store_callback_coverage()). */
+typedef struct fd_callback_coverage {
+    unsigned int version; /**< ::FD_CALLBACK_COVERAGE_VERSION */
+    int64_t members;      /**< member customers' callbacks created in the period */
+    int64_t reached;      /**< of them: done (the customer reached), in time or not */
+    int64_t late;         /**< of the reached: after the due */
+    int64_t missed;       /**< closed without reaching them, or open and past due at the actor's instant */
+    int64_t pending;      /**< open, not yet due */
+    int64_t share_pct;    /**< reached * 100 / (members - pending), rounded down; 100 when none is decided */
+    int64_t target_pct;   /**< the site's followup.member_callback_pct */
+    int met;              /**< 1: share_pct >= target_pct */
+} fd_callback_coverage;
+/** The current version of ::fd_callback_coverage. */
+#define FD_CALLBACK_COVERAGE_VERSION 1
+
+/**
+ * R-PLN-2: 100 % of member customers get a callback: the member callbacks
+ * created in [@p from, @p to) at the actor's site, counted against
+ * followup.member_callback_pct.
+ * @return ::FD_OK; ::FD_ERANGE (@p to not after @p from); ::FD_EPERM.
+ */
+FD_API fd_status fd_store_callback_coverage(fd_callback_coverage *out, fd_store *store, const fd_actor *actor,
+                                            int64_t from, int64_t to);
+
+/**
+ * R-PLN-2: the member callbacks created in [@p from, @p to) that missed
+ * (closed without reaching the customer, or open past due), by id, a page of
+ * @p limit (1..64) after id @p after.
+ * @return ::FD_OK; ::FD_ERANGE naming `to`, `after`, `limit`; ::FD_EPERM.
+ */
+FD_API fd_status fd_store_callback_misses(fd_callback_iter **out, fd_store *store, const fd_actor *actor, int64_t from,
+                                          int64_t to, int64_t after, int64_t limit);
+
+/**
+ * Adds a service specialist (R-PLN-3): member of staff @p member_id (active,
+ * of the site, not a specialist already) at @p level 1..5. Needs
+ * FD_GRANT_MANAGE. Journaled `specialist` / `add`. Customers move to them only
+ * by fd_store_assign_rebalance() (or new ones by fd_store_assign_customer()).
+ * @return ::FD_OK; ::FD_EINVAL naming `level`; ::FD_ENOTFOUND naming
+ *         `member_id`; ::FD_ECONFLICT (an active specialist already); ::FD_EPERM.
+ */
+FD_API fd_status fd_store_specialist_add(int64_t *out_id, fd_store *store, const fd_actor *actor, int64_t member_id,
+                                         int64_t level);
+
+/**
+ * A specialist leaves (R-PLN-3): into @p out the proposal that gives their
+ * customers to the others (fd_assign_rebalance() with the leaver at level 0:
+ * only the leaver's customers move, each to whom is furthest under target).
+ * With @p apply 1 it is written in one transaction: left_at the actor's
+ * instant, each moved customer's assignment ended and a new one started with
+ * contact_due_at plan.new_customer_contact_days on the site's calendar; with
+ * 0 nothing is written (a preview). Needs FD_GRANT_MANAGE. Journaled
+ * `specialist` / `leave` and `customer_assignment` / `move`.
+ * @return ::FD_OK; ::FD_ESTATE (left already); ::FD_EINVAL (their customers
+ *         would have no one to go to); ::FD_ENOTFOUND; ::FD_EPERM; ::FD_EIO.
+ */
+FD_API fd_status fd_store_specialist_leave(fd_rebalance **out, fd_store *store, const fd_actor *actor,
+                                           int64_t specialist_id, int apply);
+
+/**
+ * Assigns a customer (an occupant or an organisation of the site: exactly one
+ * of @p occupant_id, @p organisation_id) to a specialist (R-PLN-3):
+ * @p specialist_id (> 0, active), or 0 for the one fd_assign_balance() picks.
+ * contact_due_at is plan.new_customer_contact_days on the site's calendar.
+ * Journaled `customer_assignment` / `add`.
+ * @param out_id receives the assignment's id
+ * @return ::FD_OK; ::FD_EINVAL (both or neither customer, no specialist to
+ *         take them); ::FD_ENOTFOUND; ::FD_ESTATE (the specialist left);
+ *         ::FD_ECONFLICT (the customer is assigned already); ::FD_EPERM; ::FD_EIO.
+ */
+FD_API fd_status fd_store_assign_customer(int64_t *out_id, fd_store *store, const fd_actor *actor,
+                                          int64_t occupant_id, int64_t organisation_id, int64_t specialist_id);
+
+/**
+ * R-PLN-3: the rebalance of the site's customers over its active specialists
+ * (after one joins, or levels change), into @p out; @p apply 1 writes the
+ * moves as fd_store_specialist_leave() does (the most recently assigned of a
+ * giver move first), 0 only proposes. Needs FD_GRANT_MANAGE when applied.
+ * @return ::FD_OK; ::FD_EPERM; ::FD_EIO.
+ */
+FD_API fd_status fd_store_assign_rebalance(fd_rebalance **out, fd_store *store, const fd_actor *actor, int apply);
+
+/**
+ * Records the specialist's first contact with a newly assigned customer
+ * (R-PLN-3) at the actor's instant. Journaled `customer_assignment` / `contact`.
+ * @return ::FD_OK; ::FD_ESTATE (contacted already, or the assignment ended);
+ *         ::FD_ENOTFOUND; ::FD_EPERM; ::FD_EIO.
+ */
+FD_API fd_status fd_store_assign_contact(fd_store *store, const fd_actor *actor, int64_t assignment_id);
+
+/**
+ * R-PLN-3: the assignments in force whose first contact is overdue (due before
+ * the actor's instant, not contacted), by due, through the partial index
+ * customer_assignments_contact_due; a page of @p limit (1..64) after
+ * assignment @p after.
+ * @return ::FD_OK; ::FD_ERANGE naming `after`, `limit`; ::FD_EPERM.
+ */
+FD_API fd_status fd_store_assign_misses(fd_customer_assignment_iter **out, fd_store *store, const fd_actor *actor,
+                                        int64_t after, int64_t limit);
+
 /* --- plans: visit plans, questions, surveys, the monthly summary ------- */
 
 /**

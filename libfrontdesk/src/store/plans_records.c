@@ -286,7 +286,7 @@ fd_status fd_store_followup_get(fd_followup **out, fd_store *store, const fd_act
     return fd__record_get((void **)out, store, "fd_store_followup_get", &fd__record_followup, actor, id);
 }
 
-static const char SQL_CALLBACK_INSERT[] = "INSERT INTO callbacks (site_id, staff_id, created_at, source, call_task_id, complaint_id, repair_id, occupant_id, organisation_id, customer, number, member, agreed_at, due_at, provisional, state, attempts, done_at, satisfaction) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)";
+static const char SQL_CALLBACK_INSERT[] = "INSERT INTO callbacks (site_id, staff_id, created_at, source, call_task_id, complaint_id, repair_id, occupant_id, organisation_id, customer, number, member, agreed_at, due_at, provisional, state, attempts, done_at, satisfaction, close_reason) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)";
 static const char SQL_CALLBACK_REF_CALL_TASK[] = "SELECT 1 FROM call_tasks WHERE id = ?1";
 static const char SQL_CALLBACK_REF_COMPLAINT[] = "SELECT 1 FROM complaints WHERE id = ?1";
 static const char SQL_CALLBACK_REF_OCCUPANT[] = "SELECT 1 FROM occupants WHERE id = ?1";
@@ -313,13 +313,14 @@ static const fd__field CALLBACK_FIELDS[] = {
     { "attempts", "callback.attempts", FD__T_INT, "尝试次数", 0, false, FD_PII_NONE, false, FD__S_IN, "R-PLN-2", NULL, offsetof(fd_callback, attempts), 1048576ull, offsetof(fd_callback_filter, attempts), 0, 0, 0, 0 },
     { "done_at", "callback.done_at", FD__T_INSTANT, "完成时间", 0, false, FD_PII_NONE, false, FD__S_IN, "R-PLN-2", NULL, offsetof(fd_callback, done_at), 0, 0, 2097152ull, 4194304ull, offsetof(fd_callback_filter, done_at_from), offsetof(fd_callback_filter, done_at_to) },
     { "satisfaction", "callback.satisfaction", FD__T_LCODE, "满意度", 16, false, FD_PII_NONE, false, FD__S_IN, "R-PLN-2", NULL, offsetof(fd_callback, satisfaction), 8388608ull, offsetof(fd_callback_filter, satisfaction), 0, 0, 0, 0 },
+    { "close_reason", "callback.close_reason", FD__T_TEXT, "关闭原因", 200, false, FD_PII_FREE_TEXT, false, FD__S_IN, "R-PLN-2", NULL, offsetof(fd_callback, close_reason), 0, 0, 0, 0, 0, 0 },
 };
 const fd__record fd__record_callback = {
     "callback", "callback", "callbacks", FD_CALLBACK_VERSION, FD_CALLBACK_FILTER_VERSION,
-    sizeof(fd_callback), sizeof(fd_callback_filter), CALLBACK_FIELDS, 20,
-    SQL_CALLBACK_INSERT, "id, site_id, staff_id, created_at, source, call_task_id, complaint_id, repair_id, occupant_id, organisation_id, customer, number, member, agreed_at, due_at, provisional, state, attempts, done_at, satisfaction", 1,
+    sizeof(fd_callback), sizeof(fd_callback_filter), CALLBACK_FIELDS, 21,
+    SQL_CALLBACK_INSERT, "id, site_id, staff_id, created_at, source, call_task_id, complaint_id, repair_id, occupant_id, organisation_id, customer, number, member, agreed_at, due_at, provisional, state, attempts, done_at, satisfaction, close_reason", 1,
     true, true, 16777216ull, offsetof(fd_callback_filter, search),
-    offsetof(fd_callback_filter, after), offsetof(fd_callback_filter, limit), offsetof(fd_callback_filter, match), 20
+    offsetof(fd_callback_filter, after), offsetof(fd_callback_filter, limit), offsetof(fd_callback_filter, match), 21
 };
 
 fd_status fd_callback_init(fd_callback *rec, unsigned int version)

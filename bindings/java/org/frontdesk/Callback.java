@@ -35,6 +35,7 @@ import org.frontdesk.swig.fd_callback;
  * <li>attempts: 尝试次数, attempts recorded (set by the store)</li>
  * <li>done_at: 完成时间, when it was done or closed, 0 = open (set by the store)</li>
  * <li>satisfaction: 满意度, satisfied, average, unsatisfied (set by the store)</li>
+ * <li>close_reason: 关闭原因, why it was closed without reaching the customer (set by the store) (personal data: free_text)</li>
  * </ul>
  */
 public final class Callback {
@@ -58,6 +59,7 @@ public final class Callback {
   private final long attempts;
   private final Instant doneAt;
   private final String satisfaction;
+  private final String closeReason;
 
   private Callback(Builder b) {
     this.id = b.id;
@@ -80,6 +82,7 @@ public final class Callback {
     this.attempts = b.attempts;
     this.doneAt = b.doneAt;
     this.satisfaction = b.satisfaction;
+    this.closeReason = b.closeReason;
   }
 
   /** A builder for a record to write; unset strings stay null (absent). */
@@ -187,6 +190,11 @@ public final class Callback {
     return satisfaction;
   }
 
+  /** 关闭原因: why it was closed without reaching the customer (set by the store). */
+  public String getCloseReason() {
+    return closeReason;
+  }
+
   /** Reads a native record (a borrowed pointer: copied, not kept). */
   static Callback fromNative(fd_callback n) throws FrontdeskException {
     Builder b = new Builder();
@@ -210,6 +218,7 @@ public final class Callback {
     b.attempts = n.getAttempts();
     b.doneAt = n.getDone_at() == 0 ? null : Convert.instant(n.getDone_at());
     b.satisfaction = n.getSatisfaction();
+    b.closeReason = n.getClose_reason();
     return new Callback(b);
   }
 
@@ -237,6 +246,7 @@ public final class Callback {
     n.setAttempts(attempts);
     if (doneAt != null) n.setDone_at(Convert.seconds(doneAt, "callback.done_at"));
     n.setSatisfaction(satisfaction);
+    n.setClose_reason(closeReason);
     return n;
   }
 
@@ -301,12 +311,13 @@ public final class Callback {
         && Objects.equals(state, x.state)
         && Objects.equals(attempts, x.attempts)
         && Objects.equals(doneAt, x.doneAt)
-        && Objects.equals(satisfaction, x.satisfaction);
+        && Objects.equals(satisfaction, x.satisfaction)
+        && Objects.equals(closeReason, x.closeReason);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(id, siteId, staffId, createdAt, source, callTaskId, complaintId, repairId, occupantId, organisationId, customer, number, member, agreedAt, dueAt, provisional, state, attempts, doneAt, satisfaction);
+    return Objects.hash(id, siteId, staffId, createdAt, source, callTaskId, complaintId, repairId, occupantId, organisationId, customer, number, member, agreedAt, dueAt, provisional, state, attempts, doneAt, satisfaction, closeReason);
   }
 
   @Override
@@ -332,6 +343,7 @@ public final class Callback {
         + ", attempts=" + attempts
         + ", done_at=" + doneAt
         + ", satisfaction=" + "'" + satisfaction + "'"
+        + ", close_reason=" + "'" + closeReason + "'"
         + "}";
   }
 
@@ -357,6 +369,7 @@ public final class Callback {
     private long attempts;
     private Instant doneAt;
     private String satisfaction;
+    private String closeReason;
 
     private Builder() {}
 
@@ -477,6 +490,12 @@ public final class Callback {
     /** Sets satisfaction (满意度). */
     public Builder satisfaction(String v) {
       this.satisfaction = v;
+      return this;
+    }
+
+    /** Sets close_reason (关闭原因). */
+    public Builder closeReason(String v) {
+      this.closeReason = v;
       return this;
     }
 
