@@ -515,22 +515,17 @@ fd_status fd_store_visit_question_add(int64_t *out_id, fd_store *store, const fd
         return rc;
     if (is(n.state, "cancelled"))
         return visit_state_refused(fn, "visit_id", visit_id, n.state);
-    /* The reply task (R-PLN-2): followup.callback_days on the working calendar, out of quiet hours. */
+    /* The reply task (R-PLN-2): its due as every callback's (fd_callback_due: followup.callback_days on the
+       working calendar, moved out of quiet hours). */
     const fd_policy *policy = NULL;
     const fd_calendar *cal = NULL;
-    int64_t amount = 0, due = 0;
-    int unit = 0, provisional = 0;
-    fd_buf version = FD_BUF_INIT;
+    fd_callback_plan due;
+    memset(&due, 0, sizeof due);
     rc = site_calendar(&cal, &policy, store, fn, actor->site_id);
-    if (rc == FD_OK)
-        rc = fd_policy_get_deadline(&amount, &unit, policy, "followup.callback_days");
-    if (rc == FD_OK)
-        rc = fd_calendar_deadline_info(&due, &provisional, &version, cal, actor->at, amount, unit, policy);
-    if (rc == FD_OK)
-        rc = fd_calendar_next_call_time(&due, cal, due);
-    fd_buf_dispose(&version);
+    if (rc == FD_OK && (rc = fd_callback_due(&due, actor->at, 0, 0, cal, policy)) != FD_OK)
+        rc = fd__error_rename(rc, fn, NULL);
     if (rc)
-        return fd__error_rename(rc, fn, NULL);
+        return rc;
     bool sp;
     if ((rc = fd__store_write_begin(store, fn, &sp)) != FD_OK)
         return rc;
@@ -543,8 +538,8 @@ fd_status fd_store_visit_question_add(int64_t *out_id, fd_store *store, const fd
     cb.source = "question";
     cb.occupant_id = n.occupant_id;
     cb.organisation_id = n.organisation_id;
-    cb.due_at = due;
-    cb.provisional = provisional;
+    cb.due_at = due.due_at;
+    cb.provisional = due.provisional;
     cb.state = "open";
     if (rc == FD_OK)
         rc = fd__record_insert(&cb_id, store, fn, &fd__record_callback, &cb, actor);
