@@ -571,3 +571,30 @@ Test(plans_visits, R_PLN_5_month_summary_and_recurring_from_the_store)
     fd_recurring_free(rec);
     fx_close(&f);
 }
+
+Test(plans_visits, R_PLN_5_month_report_in_text_json_csv)
+{
+    fx f = fx_open("pv_report");
+    int64_t first = local(f.own, 2026, 4, 2, 10, 0);
+    int64_t plan = add_weekly(&f, f.manager, first, local(f.own, 2026, 5, 1, 0, 0));
+    fd_actor a = at(&f, f.v1, first + HOUR);
+    fd_assert_ok(fd_store_visit_record(f.s, &a, visit_at(&f, plan, 0), 0, 0, NULL));
+    fd_actor now = at(&f, f.clerk, local(f.own, 2026, 5, 2, 9, 0));
+    fd_report *r = NULL;
+    fd_assert_ok(fd_report_plans_month_new(&r, f.s, &now, 2026, 4, "en"));
+    size_t s = fd_test_report_section(r, "plans.summary");
+    cr_assert_eq(fd_test_report_rows(r, s), 4);
+    cr_assert_eq(fd_test_report_value(r, s, 0, 2), 5);    /* visits due */
+    cr_assert_eq(fd_test_report_value(r, s, 0, 3), 1);    /* done */
+    cr_assert_eq(fd_test_report_value(r, s, 0, 5), 2000); /* 20.00 % in time */
+    cr_assert_eq(fd_test_report_value(r, s, 0, 6), 4);    /* missed */
+    fd_buf b = FD_BUF_INIT;
+    fd_assert_ok(fd_report_render(&b, r, FD_REPORT_JSON));
+    cr_assert(strstr(b.ptr, "\"plans.recurring\"") != NULL);
+    fd_assert_ok(fd_report_render(&b, r, FD_REPORT_CSV));
+    cr_assert(strstr(b.ptr, "member_callbacks") != NULL);
+    fd_buf_dispose(&b);
+    fd_report_free(r);
+    fd_assert_error(fd_report_plans_month_new(&r, f.s, &now, 2026, 0, NULL), FD_ERANGE, "month");
+    fx_close(&f);
+}
