@@ -14,7 +14,7 @@
 #include <stdint.h>
 
 /* Value options of the domain commands ("--matter TEXT"), in the order of cli.extra. */
-#define CLI_EXTRA_MAX 96
+#define CLI_EXTRA_MAX 128
 extern const char *const CLI_EXTRA[];
 /* Options without a value ("--read-back"), bit i of cli.flags. */
 extern const char *const CLI_FLAGS[];
@@ -149,5 +149,9 @@ int cmd_visitors(cli *c, ctx *x);
 
 /* Commands of the complaints module (cli/complaints.c): complaint. */
 int cmd_complaint(cli *c, ctx *x);
+
+/* Commands of the plans module's repairs (cli/plans.c): repair, followup. */
+int cmd_repair(cli *c, ctx *x);
+int cmd_followup(cli *c, ctx *x);
 
 #endif

@@ -97,6 +97,11 @@ static const char USAGE_ZH[] =
     "  complaint advance 编号 步骤 [选项]       处理步骤（不允许时说明当前状态与可做的步骤）\n"
     "  complaint unanswered [--date 日期] | escalate-run | check-reply 文字   未答复清单、升级、禁语检查\n"
     "  complaint categories|phrases add|retire|list   场所的投诉类别与服务禁语\n"
+    "  repair new --received 时间 --channel 渠道 --category 类别 --what 内容 (--unit 房号 | --address 地址)   报修登记\n"
+    "  repair dispatch|transfer 编号 --handler 工号 | accept|resume|done|leak-test|close 编号 | return|pause 编号 --note 原因\n"
+    "  repair show 编号 | list [--state 状态] [--csv]   报修单、处理记录与回访\n"
+    "  followup due [--due 2d | --late] | record 编号 --method 电话 --result fixed --satisfaction 满意 | misses\n"
+    "                                          维修回访：到期清单、记录回访、逾期未回访（R-PLN-1）\n"
     "  version                                 库版本\n"
     "  命令 --help                              该命令的子命令与用法（如 frontdesk visitor --help）\n"
     "\n"
@@ -193,6 +198,11 @@ static const char USAGE[] =
     "  complaint advance ID STEP [OPTIONS]               a step (refused naming the state and the steps allowed)\n"
     "  complaint unanswered [--date D] | escalate-run | check-reply TEXT\n"
     "  complaint categories|phrases add|retire|list      the site's complaint categories and forbidden phrases\n"
+    "  repair new --received TIME --channel C --category C --what TEXT (--unit N | --address A)   a work order\n"
+    "  repair dispatch|transfer ID --handler CODE | accept|resume|done|leak-test|close ID | return|pause ID --note WHY\n"
+    "  repair show ID | list [--state S] [--csv]          a work order, its events and follow-ups\n"
+    "  followup due [--due 2d | --late] | record ID --method M --result R [--satisfaction S] | misses\n"
+    "                                                    repair follow-ups: due, record, missed (R-PLN-1)\n"
     "  version                                           the library version\n"
     "  COMMAND --help                                    a command's subcommands and their usage\n"
     "                                                    (frontdesk visitor --help)\n"
@@ -286,6 +296,8 @@ const char *const CLI_EXTRA[] = {
     "--received", "--severity", "--what", "--asks", "--customer", "--contact", "--subject", "--subject-dept",
     "--place", "--customer-due", "--from-call", "--cause", "--responsible", "--solution", "--proposal",
     "--satisfaction", "--target", "--happened", "--promised",
+    /* plans: repairs (cli/plans.c) */
+    "--address", "--skill", "--handler", "--method", "--result",
     /* reports */
     "--month",
     NULL,
@@ -296,6 +308,8 @@ const char *const CLI_FLAGS[] = {
     "--consent", "--important", "--dry-run", "--open",
     /* complaints */
     "--valid", "--invalid", "--accepted", "--harm", "--breached", "--escalate",
+    /* plans: repairs */
+    "--undone",
     /* reports */
     "--csv",
     NULL,
@@ -684,7 +698,8 @@ static bool reads_only(const cli *c)
                                          "blocklist list", "card list", "custody list", "permit list", "prep list",
                                          "slips status", "complaint show", "complaint list", "complaint events",
                                          "complaint targets", "complaint unanswered", "complaint check-reply",
-                                         "complaint categories list", "complaint phrases list" };
+                                         "complaint categories list", "complaint phrases list",
+                                         "repair show", "repair list", "followup due", "followup misses" };
     char buf[64], three[96];
     const char *cmd = command_name(c, buf, sizeof buf);
     snprintf(three, sizeof three, "%s %s", cmd, c->argc > 2 ? c->argv[2] : ""); /* "complaint categories list" */
@@ -1344,6 +1359,7 @@ static const struct {
     { "dept", cmd_dept },         { "employee", cmd_employee }, { "visitor", cmd_visitors }, { "blocklist", cmd_visitors },
     { "card", cmd_visitors },     { "custody", cmd_visitors },  { "permit", cmd_visitors }, { "prep", cmd_visitors },
     { "slips", cmd_visitors },    { "complaint", cmd_complaint },
+    { "repair", cmd_repair },     { "followup", cmd_followup },
 };
 
 /* The shapes of the site commands, checked before any database is opened. */
@@ -1446,6 +1462,23 @@ static const struct {
     { "prep", "list", 2, 2, "prep list [--visit ID] [--date D] [--open]" },
     { "slips", "status", 2, 2, "slips status" },
     { "slips", "handover", 2, 2, "slips handover --to NAME [--note TEXT]" },
+    { "repair", "new", 2, 2, "repair new --received TIME --channel C --category 安全设施|渗漏|电气|给排水|其他 --what TEXT "
+      "(--unit NUMBER | --address TEXT) [--customer NAME] [--contact PHONE] [--skill S] [--call ID]" },
+    { "repair", "dispatch", 3, 3, "repair dispatch ID --handler STAFF_CODE [--note TEXT] [--happened TIME]" },
+    { "repair", "accept", 3, 3, "repair accept ID [--note TEXT] [--happened TIME]" },
+    { "repair", "transfer", 3, 3, "repair transfer ID --handler STAFF_CODE [--note TEXT]" },
+    { "repair", "return", 3, 3, "repair return ID --note TEXT   (back to the desk)" },
+    { "repair", "pause", 3, 3, "repair pause ID --note TEXT   (waiting for parts)" },
+    { "repair", "resume", 3, 3, "repair resume ID [--note TEXT]" },
+    { "repair", "done", 3, 3, "repair done ID [--note TEXT] [--happened TIME]" },
+    { "repair", "leak-test", 3, 3, "repair leak-test ID [--happened TIME]   (a leak's follow-up counts from it)" },
+    { "repair", "close", 3, 3, "repair close ID [--undone --note WHY]" },
+    { "repair", "show", 3, 3, "repair show ID" },
+    { "repair", "list", 2, 2, "repair list [--state S] [--category C] [--date D] [--json | --csv]" },
+    { "followup", "due", 2, 2, "followup due [--due 2d | --late] [--json | --csv]" },
+    { "followup", "record", 3, 3, "followup record ID --method 电话|上门 --result fixed|not_fixed "
+      "[--satisfaction 满意|一般|不满意] [--note WHAT_THEY_SAID]" },
+    { "followup", "misses", 2, 2, "followup misses [--from TIME] [--to TIME] [--json | --csv]" },
     { "complaint", "new", 2, 2, "complaint new --received TIME --channel C --severity 重大|重要|轻微 --what TEXT "
                                 "[--category C] [--asks TEXT] [--customer NAME] [--contact N] [--unit UNIT] "
                                 "[--occupant ID] [--subject TEXT] [--subject-dept ID] [--place TEXT] "

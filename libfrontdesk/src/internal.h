@@ -362,6 +362,24 @@ fd_status fd__store_complaint_day(fd__complaint_day *out, struct fd_store *s, co
 /* Its four statements (received, resolved, breached, due), for the tests' EXPLAIN QUERY PLAN. */
 extern const char *const fd__complaint_day_sql[4];
 
+/*
+ * --- the repairs' day (store/plans_repairs.c, issue 15) -------------------
+ * The day's counts of the daily report's repairs section (report/daily_repairs.c;
+ * R-PLN-1, R-PLN-6), each one range of an index, at the actor's site.
+ */
+typedef struct fd__repair_day {
+    int64_t received;         /* work orders received in [a, b) (repairs_site_received) */
+    int64_t open;             /* received before b, neither done nor closed now (repairs_handler_open) */
+    int64_t done;             /* done steps recorded in [a, b), a rework's second done too (repair_events_site_kind) */
+    int64_t followups_due;    /* open follow-ups due in [a, b) (followups_site_due) */
+    int64_t followups_missed; /* open follow-ups past due at min(b, the actor's instant) (followups_site_due) */
+} fd__repair_day;
+
+fd_status fd__store_repair_day(fd__repair_day *out, struct fd_store *s, const struct fd_actor *actor, const char *fn,
+                               int64_t a, int64_t b);
+/* Its five statements, for the tests' EXPLAIN QUERY PLAN. */
+extern const char *const fd__repair_day_sql[5];
+
 /* --- text (text/text_search.c) ------------------------------------------ */
 
 /*

@@ -6,6 +6,7 @@
  * the period's coverage (R-PLN-1). Instants are fixed (the actor's `at`).
  */
 #include "fd_test.h"
+#include "internal.h"
 
 #include <stdlib.h>
 
@@ -16,6 +17,7 @@
 #define APR3_1700 1775206800
 #define APR3_1730 1775208600
 #define APR7_END 1775577599
+#define APR9_CLOSE 1775727000 /* 17:30, end of business */
 #define APR20_1000 1776650400
 
 typedef struct fx {
@@ -89,7 +91,8 @@ Test(plans_repairs, R_PLN_1_leak_repair_followed_up_after_its_leak_test)
     step(&f, id, "done", 0, NULL, APR3_1700);
     cr_assert_eq(fd_test_sql_int(f.path, "SELECT count(*) FROM followups"), 0); /* no due before the leak test */
     step(&f, id, "leak_test", 0, NULL, APR3_1730);
-    cr_assert_eq(fd_test_sql_int(f.path, "SELECT due_at FROM followups"), APR7_END);
+    /* working days by default: 04-07, 04-08, 04-09 after 清明节, at the end of business */
+    cr_assert_eq(fd_test_sql_int(f.path, "SELECT due_at FROM followups"), APR9_CLOSE);
     cr_assert_eq(fd_test_sql_int(f.path, "SELECT start_at FROM followups"), APR3_1730);
     /* the due list through the partial index */
     fd_followup_iter *it = NULL;
@@ -125,6 +128,22 @@ Test(plans_repairs, R_PLN_1_leak_repair_followed_up_after_its_leak_test)
     cr_assert_eq(c.in_time, 1);
     cr_assert_eq(c.share_pct, 100);
     cr_assert(c.met);
+    fd_store_close(f.s);
+}
+
+Test(plans_repairs, R_PLN_1_leak_key_set_to_calendar_days_rolls_off_the_holiday)
+{
+    fx f = fx_open("repairs_leak_calendar");
+    fd_actor m = at(&f, f.manager, APR2_0900 - DAY);
+    m.grants = FD_GRANT_MANAGE;
+    fd_assert_ok(fd_store_policy_set_deadline(f.s, &m, "followup.leak_repair_days", 3, FD_CALENDAR_UNIT_CALENDAR_DAYS));
+    int64_t id = add_repair(&f, "leak", APR2_0900);
+    step(&f, id, "dispatch", f.tech1, NULL, APR2_0900 + HOUR);
+    step(&f, id, "accept", 0, NULL, APR2_0900 + 2 * HOUR);
+    step(&f, id, "done", 0, NULL, APR3_1700);
+    step(&f, id, "leak_test", 0, NULL, APR3_1730);
+    /* 3 calendar days end on 04-06, 清明节: rolled to the end of 04-07 */
+    cr_assert_eq(fd_test_sql_int(f.path, "SELECT due_at FROM followups"), APR7_END);
     fd_store_close(f.s);
 }
 
@@ -234,5 +253,69 @@ Test(plans_repairs, R_PLN_6_round_robin_dispatches_among_the_skilled_on_registra
     fd_repair *rd = get(&f, d);
     cr_assert_eq(rd->handler_id, f.tech2);
     fd_repair_free(rd);
+    fd_store_close(f.s);
+}
+
+/* --- the daily report's repairs section (item 7) ------------------------------------------------ */
+
+/* The counts of "repairs.summary" in the daily report of @date at @when, in row order. */
+static void day_counts(int64_t out[5], fx *f, fd_date date, int64_t when)
+{
+    fd_report *r = NULL;
+    fd_actor a = at(f, f->manager, when);
+    fd_assert_ok(fd_report_daily_new(&r, f->s, &a, date, "en"));
+    fd_report_info info;
+    fd_assert_ok(fd_report_get(&info, r));
+    size_t found = 0;
+    for (size_t i = 0; i < info.section_count; i++) {
+        fd_report_section_info sec;
+        fd_assert_ok(fd_report_section_get(&sec, r, i));
+        if (strcmp(sec.key, "repairs.summary") != 0)
+            continue;
+        found++;
+        static const char *const keys[] = { "received", "open", "done", "followups_due", "followups_missed" };
+        for (size_t row = 0; row < 5; row++) {
+            fd_report_cell key, count;
+            fd_assert_ok(fd_report_cell_get(&key, r, i, 0, row, 0));
+            cr_assert_str_eq(key.text, keys[row]);
+            fd_assert_ok(fd_report_cell_get(&count, r, i, 0, row, 2));
+            out[row] = count.value;
+        }
+    }
+    cr_assert_eq(found, 1);
+    fd_report_free(r);
+}
+
+#define APR10_1000 (APR20_1000 - 10 * DAY)
+
+Test(plans_repairs, R_PLN_1_daily_report_counts_received_open_done_and_followups_due_and_missed)
+{
+    fx f = fx_open("repairs_daily");
+    int64_t leak = add_repair(&f, "leak", APR2_0900);
+    add_repair(&f, "plumbing", APR2_0900 + HOUR); /* left open */
+    step(&f, leak, "dispatch", f.tech1, NULL, APR2_0900 + 2 * HOUR);
+    step(&f, leak, "accept", 0, NULL, APR2_0900 + 3 * HOUR);
+    step(&f, leak, "done", 0, NULL, APR3_1700);
+    step(&f, leak, "leak_test", 0, NULL, APR3_1730);
+    int64_t c[5];
+    day_counts(c, &f, (fd_date){ 2026, 4, 2 }, APR10_1000);
+    cr_assert(c[0] == 2 && c[1] == 1 && c[2] == 0 && c[3] == 0 && c[4] == 0, "%lld %lld %lld %lld %lld",
+              (long long)c[0], (long long)c[1], (long long)c[2], (long long)c[3], (long long)c[4]);
+    day_counts(c, &f, (fd_date){ 2026, 4, 3 }, APR10_1000);
+    cr_assert(c[0] == 0 && c[2] == 1 && c[3] == 0 && c[4] == 0);
+    /* due 04-09 17:30 (working days after 清明节): due that day; read on the 9th at 10:00 it is not missed yet */
+    day_counts(c, &f, (fd_date){ 2026, 4, 9 }, APR10_1000 - DAY);
+    cr_assert(c[3] == 1 && c[4] == 0, "%lld %lld", (long long)c[3], (long long)c[4]);
+    day_counts(c, &f, (fd_date){ 2026, 4, 9 }, APR10_1000);
+    cr_assert(c[3] == 1 && c[4] == 1, "%lld %lld", (long long)c[3], (long long)c[4]);
+    /* each count is one range of an index */
+    static const char *const index[] = { "repairs_site_received", "repairs_handler_open", "repair_events_site_kind",
+                                         "followups_site_due", "followups_site_due" };
+    char plan[1024];
+    for (size_t i = 0; i < 5; i++) {
+        fd_test_plan(plan, sizeof plan, f.path, fd__repair_day_sql[i]);
+        cr_assert(strstr(plan, index[i]) != NULL, "%s\n%s", fd__repair_day_sql[i], plan);
+        cr_assert_null(strstr(plan, "TEMP B-TREE"), "%s", plan);
+    }
     fd_store_close(f.s);
 }

@@ -213,9 +213,10 @@ Test(plans, R_PLN_6_validate_needs_a_place_and_a_sane_agreed_time)
 
 /* --- the follow-up's due (R-PLN-1) ------------------------------------------------------------ */
 
-/* The due of @r's follow-up on the built-in calendar: the keys' default unit (calendar days, a rest day rolled
- * to the next working day), or with @working every follow-up key counted in working days. */
-static fd_followup_plan due_of(fd_repair *r, bool working)
+/* The due of @r's follow-up on the built-in calendar: the keys' default unit (working days, R-PLN-1: "working
+ * days by default"), or with @calendar every follow-up key set to calendar days (a rest day rolled to the next
+ * working day), as `policy set KEY N calendar_days` does. */
+static fd_followup_plan due_of(fd_repair *r, bool calendar)
 {
     fd_calendar *cal = NULL;
     fd_policy *pol = NULL;
@@ -223,11 +224,13 @@ static fd_followup_plan due_of(fd_repair *r, bool working)
     fd_assert_ok(fd_policy_new(&pol));
     static const char *const keys[] = { "followup.safety_repair_days", "followup.leak_repair_days",
                                         "followup.other_repair_days" };
-    for (size_t i = 0; working && i < 3; i++) {
+    for (size_t i = 0; i < 3; i++) {
         int64_t amount = 0;
         int unit = 0;
         fd_assert_ok(fd_policy_get_deadline(&amount, &unit, pol, keys[i]));
-        fd_assert_ok(fd_policy_set_deadline(pol, keys[i], amount, FD_CALENDAR_UNIT_WORKING_DAYS));
+        cr_assert_eq(unit, FD_CALENDAR_UNIT_WORKING_DAYS, "%s: default unit %d", keys[i], unit);
+        if (calendar)
+            fd_assert_ok(fd_policy_set_deadline(pol, keys[i], amount, FD_CALENDAR_UNIT_CALENDAR_DAYS));
     }
     fd_followup_plan p;
     fd_assert_ok(fd_followup_due(&p, r, cal, pol));
@@ -240,7 +243,7 @@ static fd_followup_plan due_of(fd_repair *r, bool working)
 #define APR7_END 1775577599
 #define OCT8_END 1791475199
 
-Test(plans, R_PLN_1_leak_done_friday_1700_before_a_holiday_counts_from_the_leak_test)
+Test(plans, R_PLN_1_leak_done_friday_1700_before_a_holiday_counts_working_days_from_the_leak_test)
 {
     fd_repair r = a_repair("leak", "done");
     r.done_at = APR3_1700;
@@ -249,12 +252,13 @@ Test(plans, R_PLN_1_leak_done_friday_1700_before_a_holiday_counts_from_the_leak_
     cr_assert_str_eq(p.policy_key, "followup.leak_repair_days");
     cr_assert_eq(p.start_at, APR3_1730);
     cr_assert_eq(p.amount, 3);
-    /* 3 calendar days end on 04-06, a holiday: rolled to the first working day */
-    cr_assert_eq(p.due_at, APR7_END, "due %lld", (long long)p.due_at);
-    cr_assert_eq(p.provisional, 0);
-    p = due_of(&r, true); /* in working days: 04-07, 04-08, 04-09 at the end of business */
+    /* by default in working days: 04-07, 04-08, 04-09 (清明节 04-04..06 skipped), at the end of business */
     cr_assert_eq(p.unit, FD_CALENDAR_UNIT_WORKING_DAYS);
     cr_assert_eq(p.due_at, APR9_CLOSE, "due %lld", (long long)p.due_at);
+    cr_assert_eq(p.provisional, 0);
+    p = due_of(&r, true); /* set to calendar days: 3 days end on 04-06, a holiday, rolled to the first working day */
+    cr_assert_eq(p.unit, FD_CALENDAR_UNIT_CALENDAR_DAYS);
+    cr_assert_eq(p.due_at, APR7_END, "due %lld", (long long)p.due_at);
 }
 
 Test(plans, R_PLN_1_leak_test_on_a_make_up_saturday)
@@ -262,8 +266,8 @@ Test(plans, R_PLN_1_leak_test_on_a_make_up_saturday)
     fd_repair r = a_repair("leak", "done");
     r.done_at = OCT9_1700;
     r.leak_tested_at = OCT10_1000; /* 调休: a working Saturday */
-    cr_assert_eq(due_of(&r, false).due_at, OCT13_END); /* from the done step it would be the 12th */
-    cr_assert_eq(due_of(&r, true).due_at, OCT14_CLOSE);  /* 10-12, 10-13, 10-14; from the done step the 13th */
+    cr_assert_eq(due_of(&r, false).due_at, OCT14_CLOSE); /* 10-12, 10-13, 10-14; from the done step the 13th */
+    cr_assert_eq(due_of(&r, true).due_at, OCT13_END);    /* calendar days; from the done step it would be the 12th */
 }
 
 Test(plans, R_PLN_1_safety_and_other_keys_and_their_refusals)
@@ -272,8 +276,8 @@ Test(plans, R_PLN_1_safety_and_other_keys_and_their_refusals)
     r.done_at = SEP30_1755;
     fd_followup_plan p = due_of(&r, false);
     cr_assert_str_eq(p.policy_key, "followup.safety_repair_days");
-    cr_assert_eq(p.due_at, OCT8_END, "due %lld", (long long)p.due_at); /* 10-02 is 国庆节: rolled */
-    cr_assert_eq(due_of(&r, true).due_at, OCT9_CLOSE);                     /* 10-08, 10-09 */
+    cr_assert_eq(p.due_at, OCT9_CLOSE, "due %lld", (long long)p.due_at); /* working days 10-08, 10-09 */
+    cr_assert_eq(due_of(&r, true).due_at, OCT8_END); /* calendar days: 10-02 is 国庆节, rolled */
     r.category = "plumbing";
     cr_assert_str_eq(due_of(&r, false).policy_key, "followup.other_repair_days");
     fd_calendar *cal = NULL;

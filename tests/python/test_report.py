@@ -214,7 +214,7 @@ def test_daily_report_is_a_report_R_COM_4(store, site, system):
                                            "visitors.by_purpose", "visitors.by_organisation", "visitors.items",
                                            "visitors.custody", "visitors.blocklist", "visitors.important",
                                            "visitors.on_site", "complaints.summary", "complaints.received",
-                                           "complaints.unanswered"]
+                                           "complaints.unanswered", "repairs.summary"]
     assert r.section("visitors.summary").tables[0].rows[0] == ["registered", "登记", 0]
     entries = r.section("journal.entries").tables[0]
     assert [c.key for c in entries.columns] == ["at", "staff", "entity", "entity_id", "action", "detail"]

@@ -15,7 +15,10 @@ static const fd_policy_key_info keys[FD__POL_COUNT] = {
  * beside the value, not in policy_keys.def, whose lines are never changed
  * (sites store overrides by name): this table says which keys time something
  * and in which unit their default counts. A key whose def unit is "days" or
- * "working_days" counts days, "minutes" counts time of day.
+ * "working_days" counts days, "minutes" counts time of day. The three
+ * follow-up keys of R-PLN-1 count working days by default: the standard says
+ * a repair is followed up "in the unit the policy gives (working days by
+ * default)" (issue 15).
  */
 static const struct {
     fd__policy_id id;
@@ -29,9 +32,9 @@ static const struct {
     { FD__POL_CPL_IMPORTANT_RESOLVE_DAYS, FD_CALENDAR_UNIT_CALENDAR_DAYS },
     { FD__POL_CPL_MINOR_RESOLVE_DAYS, FD_CALENDAR_UNIT_CALENDAR_DAYS },
     { FD__POL_CPL_RESULT_NOTIFY_DAYS, FD_CALENDAR_UNIT_CALENDAR_DAYS },
-    { FD__POL_PLN_SAFETY_REPAIR_DAYS, FD_CALENDAR_UNIT_CALENDAR_DAYS },
-    { FD__POL_PLN_LEAK_REPAIR_DAYS, FD_CALENDAR_UNIT_CALENDAR_DAYS },
-    { FD__POL_PLN_OTHER_REPAIR_DAYS, FD_CALENDAR_UNIT_CALENDAR_DAYS },
+    { FD__POL_PLN_SAFETY_REPAIR_DAYS, FD_CALENDAR_UNIT_WORKING_DAYS },
+    { FD__POL_PLN_LEAK_REPAIR_DAYS, FD_CALENDAR_UNIT_WORKING_DAYS },
+    { FD__POL_PLN_OTHER_REPAIR_DAYS, FD_CALENDAR_UNIT_WORKING_DAYS },
     { FD__POL_PLN_CALLBACK_DAYS, FD_CALENDAR_UNIT_CALENDAR_DAYS },
     { FD__POL_PLN_NEW_CUSTOMER_CONTACT_DAYS, FD_CALENDAR_UNIT_CALENDAR_DAYS },
 };

@@ -134,4 +134,12 @@ fd_status fd__daily_visitors(fd_report *r, fd_store *s, const fd_actor *actor, i
 fd_status fd__daily_complaints(fd_report *r, fd_store *s, const fd_actor *actor, int64_t a, int64_t b,
                                fd__zone *zone, const char *fn, fd__lang l);
 
+/*
+ * The repairs section of the daily report for the actor's site and [@a, @b)
+ * (daily_repairs.c, issue 15, item 7): work orders received, open and done,
+ * follow-ups due in the day and missed (R-PLN-1).
+ */
+fd_status fd__daily_repairs(fd_report *r, fd_store *s, const fd_actor *actor, int64_t a, int64_t b, fd__zone *zone,
+                            const char *fn, fd__lang l);
+
 #endif
