@@ -47,4 +47,14 @@
 %immutable fd_callback_plan::basis;
 /* --- end of callbacks and specialists (P2) --- */
 
+/* --- visit plans, surveys, the monthly summary (P3) ------------------------
+ * A recurring problem's kind is a static string, its category and a survey
+ * result's question belong to their accumulator / results: read-only. A
+ * question's text comes out as a string like every fd_buf output. */
+%immutable fd_recurring_row::kind;
+%immutable fd_recurring_row::category;
+%immutable fd_survey_result_row::question;
+%apply fd_buf *out { fd_buf *text };
+/* --- end of visit plans, surveys, the monthly summary (P3) --- */
+
 %include "frontdesk/plans.h"

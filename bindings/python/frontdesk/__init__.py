@@ -63,3 +63,4 @@ from .visitors import *  # noqa: F401,F403
 from .complaints import *  # noqa: F401,F403
 from .plans import *  # noqa: F401,F403
 from .callbacks import *  # noqa: F401,F403
+from .visit_plans import *  # noqa: F401,F403
