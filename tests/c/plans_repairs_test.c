@@ -310,12 +310,11 @@ Test(plans_repairs, R_PLN_1_daily_report_counts_received_open_done_and_followups
     cr_assert(c[3] == 1 && c[4] == 1, "%lld %lld", (long long)c[3], (long long)c[4]);
     /* each count is one range of an index */
     static const char *const index[] = { "repairs_site_received", "repairs_handler_open", "repair_events_site_kind",
-                                         "followups_site_due", "followups_site_due" };
-    char plan[1024];
-    for (size_t i = 0; i < 5; i++) {
-        fd_test_plan(plan, sizeof plan, f.path, fd__repair_day_sql[i]);
-        cr_assert(strstr(plan, index[i]) != NULL, "%s\n%s", fd__repair_day_sql[i], plan);
-        cr_assert_null(strstr(plan, "TEMP B-TREE"), "%s", plan);
-    }
+                                         "followups_site_due" };
+    char plan[4096];
+    fd_test_plan(plan, sizeof plan, f.path, fd__repair_day_sql);
+    for (size_t i = 0; i < 4; i++)
+        cr_assert(strstr(plan, index[i]) != NULL, "%s\n%s", fd__repair_day_sql, plan);
+    cr_assert_null(strstr(plan, "TEMP B-TREE"), "%s", plan);
     fd_store_close(f.s);
 }
