@@ -125,6 +125,21 @@ void text(const char *s);
 void list_open(const cli *c);
 void list_sep(const cli *c, int *n);
 int list_close(const cli *c, fd_status rc);
+/* A list as CSV: a one-table report of columns by offset ('s' text, 'i' int64, 't' an instant), rendered with
+ * its BOM. csv_open(), csv_row() for each record, csv_close() prints it (1 on @rc or a failure) and frees it. */
+typedef struct csv_col {
+    const char *key;
+    char type;
+    size_t off;
+} csv_col;
+typedef struct csv_out {
+    fd_report *r;
+    const csv_col *cols;
+    fd_status rc;
+} csv_out;
+void csv_open(csv_out *o, const char *key, const csv_col *cols);
+void csv_row(csv_out *o, ctx *x, const void *rec);
+int csv_close(csv_out *o, fd_status rc);
 
 /* Commands of the calls module (cli/calls.c). */
 int cmd_call(cli *c, ctx *x);
@@ -157,5 +172,9 @@ int cmd_followup(cli *c, ctx *x);
 /* Commands of the plans module's visit plans and surveys (cli/plans_visits.c): visit-plan, survey. */
 int cmd_visit_plan(cli *c, ctx *x);
 int cmd_survey(cli *c, ctx *x);
+/* Commands of the plans module's callbacks (cli/plans_callbacks.c): callback, specialist, assign. */
+int cmd_callback(cli *c, ctx *x);
+int cmd_specialist(cli *c, ctx *x);
+int cmd_assign(cli *c, ctx *x);
 
 #endif

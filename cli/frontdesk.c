@@ -103,6 +103,12 @@ static const char USAGE_ZH[] =
     "  repair show 编号 | list [--state 状态] [--csv]   报修单、处理记录与回访\n"
     "  followup due [--due 2d | --late] | record 编号 --method 电话 --result fixed --satisfaction 满意 | misses\n"
     "                                          维修回访：到期清单、记录回访、逾期未回访（R-PLN-1）\n"
+    "  callback record (--task 编号 | --source 会员 --customer 姓名 --number 电话) [--agreed 时间]   登记回访电话\n"
+    "  callback due [--due 4h | --late] | now | attempt 编号 --result 无人接听|占线|已回访 [--satisfaction 满意]\n"
+    "  callback close 编号 --reason 原因 | misses   回访：到期、可致电（休息时间不打）、拨打、关闭、会员漏访（R-PLN-2）\n"
+    "  specialist add 工号 --level 1..5 | leave 编号 [--apply] | list      客户专员\n"
+    "  assign add (--occupant 编号 | --org 编号) [--specialist 编号] | list | rebalance [--apply] | contact 编号 | misses\n"
+    "                                          客户分配：按级别均衡、调整建议、首次联系（R-PLN-3）\n"
     "  visit-plan add (--occupant 编号 | --org 编号) --purpose 事由 --recurrence 每周 --first 时间 --visitor 工号\n"
     "  visit-plan due [--due 7d | --late] | record 编号 [--note 客户意见] | reassign 计划 --visitor 工号 | end 计划\n"
     "  visit-plan question 拜访 问题 | answer 问题编号 答复   拜访计划、登记拜访、待答复问题（R-PLN-4）\n"
@@ -210,6 +216,13 @@ static const char USAGE[] =
     "  repair show ID | list [--state S] [--csv]          a work order, its events and follow-ups\n"
     "  followup due [--due 2d | --late] | record ID --method M --result R [--satisfaction S] | misses\n"
     "                                                    repair follow-ups: due, record, missed (R-PLN-1)\n"
+    "  callback record (--task ID | --source S --customer NAME --number N) [--agreed TIME]   a callback owed\n"
+    "  callback due [--due 4h | --late] | now | attempt ID --result R [--satisfaction S] | close ID --reason WHY\n"
+    "  callback misses [--from T --to T]                 callbacks: due, call now (never in quiet hours), member\n"
+    "                                                    coverage and misses (R-PLN-2, R-CALL-8)\n"
+    "  specialist add STAFF_CODE --level N | leave ID [--apply] | list   service specialists\n"
+    "  assign add (--occupant ID | --org ID) [--specialist ID] | list | rebalance [--apply] | contact ID | misses\n"
+    "                                                    customers balanced by level, first contact (R-PLN-3)\n"
     "  visit-plan add (--occupant ID | --org ID) --purpose P --recurrence R --first TIME --visitor CODE\n"
     "  visit-plan due [--due 7d | --late] | record ID [--note SAID] | reassign PLAN --visitor CODE | end PLAN\n"
     "  visit-plan question VISIT TEXT | answer QUESTION TEXT   visit plans, visits, questions (R-PLN-4)\n"
@@ -310,6 +323,8 @@ const char *const CLI_EXTRA[] = {
     "--satisfaction", "--target", "--happened", "--promised",
     /* plans: repairs (cli/plans.c) */
     "--address", "--skill", "--handler", "--method", "--result",
+    /* plans: callbacks, specialists (cli/plans_callbacks.c) */
+    "--task", "--complaint", "--repair", "--agreed", "--specialist",
     /* plans: visit plans and surveys (cli/plans_visits.c) */
     "--recurrence", "--interval", "--first", "--visitor", "--score",
     /* reports */
@@ -324,6 +339,8 @@ const char *const CLI_FLAGS[] = {
     "--valid", "--invalid", "--accepted", "--harm", "--breached", "--escalate",
     /* plans: repairs */
     "--undone",
+    /* plans: callbacks, specialists */
+    "--member", "--apply",
     /* reports */
     "--csv",
     NULL,
@@ -714,7 +731,9 @@ static bool reads_only(const cli *c)
                                          "complaint targets", "complaint unanswered", "complaint check-reply",
                                          "complaint categories list", "complaint phrases list",
                                          "repair show", "repair list", "followup due", "followup misses",
-                                         "report plans", "visit-plan due", "survey show", "survey due" };
+                                         "callback due", "callback now", "callback misses", "specialist list",
+                                         "assign list", "assign misses", "report plans", "visit-plan due",
+                                         "survey show", "survey due" };
     char buf[64], three[96];
     const char *cmd = command_name(c, buf, sizeof buf);
     snprintf(three, sizeof three, "%s %s", cmd, c->argc > 2 ? c->argv[2] : ""); /* "complaint categories list" */
@@ -1377,6 +1396,7 @@ static const struct {
     { "card", cmd_visitors },     { "custody", cmd_visitors },  { "permit", cmd_visitors }, { "prep", cmd_visitors },
     { "slips", cmd_visitors },    { "complaint", cmd_complaint },
     { "repair", cmd_repair },     { "followup", cmd_followup },
+    { "callback", cmd_callback }, { "specialist", cmd_specialist }, { "assign", cmd_assign },
     { "visit-plan", cmd_visit_plan }, { "survey", cmd_survey },
 };
 
@@ -1498,6 +1518,22 @@ static const struct {
     { "followup", "record", 3, 3, "followup record ID --method 电话|上门 --result fixed|not_fixed "
       "[--satisfaction 满意|一般|不满意] [--note WHAT_THEY_SAID]" },
     { "followup", "misses", 2, 2, "followup misses [--from TIME] [--to TIME] [--json | --csv]" },
+    { "callback", "record", 2, 2, "callback record (--task CALL_TASK_ID | --source member|complaint|repair --customer NAME "
+      "--number N [--member] [--complaint ID] [--repair ID] [--occupant ID] [--org ID]) [--agreed TIME]" },
+    { "callback", "due", 2, 2, "callback due [--due 4h|2d | --late] [--json | --csv]" },
+    { "callback", "now", 2, 2, "callback now [--json | --csv]   (nobody in quiet hours, R-PLN-2)" },
+    { "callback", "attempt", 3, 3, "callback attempt ID --result 无人接听|占线|已回访 [--satisfaction 满意|一般|不满意] "
+      "[--note WHAT_THEY_SAID] [--happened TIME]" },
+    { "callback", "close", 3, 3, "callback close ID --reason WHY   (not reached: a miss)" },
+    { "callback", "misses", 2, 2, "callback misses [--from TIME] [--to TIME] [--json | --csv]" },
+    { "specialist", "add", 3, 3, "specialist add STAFF_CODE --level 1..5" },
+    { "specialist", "leave", 3, 3, "specialist leave ID [--apply]   (their customers' moves; written with --apply)" },
+    { "specialist", "list", 2, 2, "specialist list [--json | --csv]" },
+    { "assign", "add", 2, 2, "assign add (--occupant ID | --org ID) [--specialist ID]   (else balanced by level)" },
+    { "assign", "list", 2, 2, "assign list [--specialist ID] [--all] [--json | --csv]" },
+    { "assign", "rebalance", 2, 2, "assign rebalance [--apply] [--json]   (before and after, fewest moves)" },
+    { "assign", "contact", 3, 3, "assign contact ID   (the first contact)" },
+    { "assign", "misses", 2, 2, "assign misses [--json | --csv]   (first contact overdue)" },
     { "visit-plan", "add", 2, 2, "visit-plan add (--occupant ID | --org ID) --purpose TEXT --recurrence 一次|每周|每月|"
       "每N个工作日 [--interval N] --first TIME --visitor STAFF_CODE [--until YYYY-MM-DD]" },
     { "visit-plan", "due", 2, 2, "visit-plan due [--due 7d | --late] [--json | --csv]" },

@@ -59,64 +59,6 @@ static int handler_opt(const cli *c, ctx *x, int64_t *out)
     return 0;
 }
 
-/* --- CSV: a list as a one-table report, rendered with its BOM ------------------------------------------ */
-
-typedef struct csv_col {
-    const char *key;
-    char type; /* 's' text, 'i' int64, 't' an instant */
-    size_t off;
-} csv_col;
-
-typedef struct csv_out {
-    fd_report *r;
-    const csv_col *cols;
-    fd_status rc;
-} csv_out;
-
-static void csv_open(csv_out *o, const char *key, const csv_col *cols)
-{
-    memset(o, 0, sizeof *o);
-    o->cols = cols;
-    size_t s = 0, t = 0;
-    o->rc = fd_report_new(&o->r, key, key);
-    if (o->rc == FD_OK) o->rc = fd_report_section_add(&s, o->r, key, key);
-    if (o->rc == FD_OK) o->rc = fd_report_table_add(&t, o->r, 0, "rows", "");
-    for (size_t i = 0; o->rc == FD_OK && cols[i].key; i++)
-        o->rc = fd_report_column_add(o->r, 0, 0, cols[i].key, cols[i].key,
-                                     cols[i].type == 's'   ? FD_REPORT_COLUMN_TEXT
-                                     : cols[i].type == 'i' ? FD_REPORT_COLUMN_INT
-                                                           : FD_REPORT_COLUMN_INSTANT);
-}
-
-static void csv_row(csv_out *o, ctx *x, const void *rec)
-{
-    const char *p = rec;
-    if (o->rc == FD_OK) o->rc = fd_report_row_add(o->r, 0, 0);
-    for (size_t i = 0; o->rc == FD_OK && o->cols[i].key; i++) {
-        const csv_col *k = &o->cols[i];
-        if (k->type == 's') {
-            const char *v = *(const char *const *)(p + k->off);
-            o->rc = fd_report_cell_text(o->r, 0, 0, i, v ? v : "");
-        } else if (k->type == 'i') {
-            o->rc = fd_report_cell_int(o->r, 0, 0, i, *(const int64_t *)(p + k->off));
-        } else {
-            int64_t at = *(const int64_t *)(p + k->off);
-            o->rc = fd_report_cell_instant(o->r, 0, 0, i, at, at ? local(x, at) : "");
-        }
-    }
-}
-
-static int csv_close(csv_out *o, fd_status rc)
-{
-    fd_buf out = FD_BUF_INIT;
-    if (rc == FD_OK) rc = o->rc;
-    if (rc == FD_OK) rc = fd_report_render(&out, o->r, FD_REPORT_CSV);
-    if (rc == FD_OK) fwrite(out.ptr, 1, out.size, stdout);
-    fd_buf_dispose(&out);
-    fd_report_free(o->r);
-    return rc ? lib_error(rc) : 0;
-}
-
 /* --- the records ------------------------------------------------------------------------------------ */
 
 static const jfield REPAIR_JSON[] = {

@@ -29,6 +29,7 @@
 %apply (const int64_t *pauses, size_t pauses_len) { (const int64_t *members, size_t members_len),
                                                     (const int64_t *open_counts, size_t open_counts_len) };
 /* --- end P1 repairs */
+
 /* --- callbacks and specialists (P2) ---------------------------------------
  * The team's parallel arrays are lists of int (long[] in Java), as the SLA's
  * pauses; SWIG reads int64_t as long long: call with the C type. */

@@ -380,6 +380,24 @@ fd_status fd__store_repair_day(fd__repair_day *out, struct fd_store *s, const st
 /* Its statement (five counts), for the tests' EXPLAIN QUERY PLAN. */
 extern const char *const fd__repair_day_sql;
 
+/*
+ * --- the callbacks' day (store/plans_callbacks.c, issue 15) ---------------
+ * The counts of the daily report's callbacks section (report/daily_callbacks.c;
+ * R-PLN-2), each one range of callbacks_site_due, at the actor's site.
+ */
+typedef struct fd__callback_day {
+    int64_t due;         /* open callbacks due in [a, b) */
+    int64_t overdue;     /* open callbacks past due at min(b, the actor's instant) */
+    int quiet_now;       /* 1: the actor's instant is in [a, b) and in quiet hours */
+    int64_t quiet_until; /* then: the next instant a call may be placed, else 0 */
+    int64_t waiting;     /* then: open callbacks due by now, held until quiet_until; else 0 */
+} fd__callback_day;
+
+fd_status fd__store_callback_day(fd__callback_day *out, struct fd_store *s, const struct fd_actor *actor,
+                                 const char *fn, int64_t a, int64_t b);
+/* Its statement (three counts), for the tests' EXPLAIN QUERY PLAN. */
+extern const char *const fd__callback_day_sql;
+
 /* --- text (text/text_search.c) ------------------------------------------ */
 
 /*

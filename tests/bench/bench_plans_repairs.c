@@ -141,7 +141,7 @@ static int cmp(const void *a, const void *b)
 int main(int argc, char **argv)
 {
     long n = bench_n(argc, argv, 1000000, 3000);
-    long queries = bench_n(argc, argv, 200, 10);
+    long queries = bench_n(argc, argv, 50, 10);
     char path[4096];
     snprintf(path, sizeof path, "%s", bench_path("plans-repairs"));
     int64_t site_id = 0, staff_id = 0;

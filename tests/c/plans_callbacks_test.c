@@ -6,6 +6,7 @@
  * specialist leaving (R-PLN-3), first contact and its misses. Instants fixed.
  */
 #include "fd_test.h"
+#include "internal.h"
 
 #include <stdlib.h>
 
@@ -418,5 +419,74 @@ Test(plans_callbacks_store, R_PLN_3_balanced_assignment_rebalance_on_join_and_on
     }
     fd_customer_assignment_iter_free(it);
     cr_assert_eq(n, 8);
+    fd_store_close(f.s);
+}
+
+/* --- the daily report's callbacks section (item 7) ------------------------------------------------ */
+
+/* The counts of "callbacks.summary" in the daily report of @date at @when (due_today, overdue, quiet_now), and
+ * its notes' count into *notes. */
+static void day_counts(int64_t out[3], size_t *notes, fx *f, fd_date date, int64_t when)
+{
+    fd_report *r = NULL;
+    fd_actor a = at(f, f->manager, when);
+    fd_assert_ok(fd_report_daily_new(&r, f->s, &a, date, "zh"));
+    fd_report_info info;
+    fd_assert_ok(fd_report_get(&info, r));
+    size_t found = 0;
+    for (size_t i = 0; i < info.section_count; i++) {
+        fd_report_section_info sec;
+        fd_assert_ok(fd_report_section_get(&sec, r, i));
+        if (strcmp(sec.key, "callbacks.summary") != 0)
+            continue;
+        found++;
+        *notes = sec.note_count;
+        static const char *const keys[] = { "due_today", "overdue", "quiet_now" };
+        for (size_t row = 0; row < 3; row++) {
+            fd_report_cell key, count;
+            fd_assert_ok(fd_report_cell_get(&key, r, i, 0, row, 0));
+            cr_assert_str_eq(key.text, keys[row]);
+            fd_assert_ok(fd_report_cell_get(&count, r, i, 0, row, 2));
+            out[row] = count.value;
+        }
+    }
+    cr_assert_eq(found, 1);
+    fd_report_free(r);
+}
+
+Test(plans_callbacks_store, R_PLN_2_daily_report_counts_due_overdue_and_held_in_quiet_hours)
+{
+    fx f = fx_open("pcb-daily");
+    member_callback(&f, APR2_0900, APR2_1230);          /* due 14:00 (moved out of the lunch-time rest) */
+    int64_t done = member_callback(&f, APR2_0900, APR2_0900 + HOUR);
+    member_callback(&f, APR2_0900, APR7_1730);          /* another day */
+    fd_actor a = at(&f, f.clerk, APR2_0900 + 2 * HOUR);
+    fd_assert_ok(fd_store_callback_attempt(NULL, f.s, &a, done, 0, "done", "satisfied", NULL));
+    int64_t c[3];
+    size_t notes = 0;
+    /* read at 12:30: one due today, none overdue yet, quiet hours now: nobody held (the 14:00 one is not due) */
+    day_counts(c, &notes, &f, (fd_date){ 2026, 4, 2 }, APR2_1230);
+    cr_assert(c[0] == 1 && c[1] == 0 && c[2] == 0, "%lld %lld %lld", (long long)c[0], (long long)c[1],
+              (long long)c[2]);
+    cr_assert_eq(notes, 2, "quiet now: the time calls resume is noted");
+    /* an agreed 11:30 not called by 12:30 is held by the rest time, and overdue */
+    member_callback(&f, APR2_0900 + 60, APR2_0900 + 2 * HOUR + 1800);
+    day_counts(c, &notes, &f, (fd_date){ 2026, 4, 2 }, APR2_1230);
+    cr_assert(c[0] == 2 && c[1] == 1 && c[2] == 1, "%lld %lld %lld", (long long)c[0], (long long)c[1],
+              (long long)c[2]);
+    /* read at 15:00: not quiet, both overdue; the day after, read later, the quiet count is the day's only */
+    day_counts(c, &notes, &f, (fd_date){ 2026, 4, 2 }, APR2_1400 + HOUR);
+    cr_assert(c[0] == 2 && c[1] == 2 && c[2] == 0 && notes == 1);
+    day_counts(c, &notes, &f, (fd_date){ 2026, 4, 7 }, APR7_1730 + DAY);
+    cr_assert(c[0] == 1 && c[1] == 3 && c[2] == 0, "%lld %lld %lld", (long long)c[0], (long long)c[1],
+              (long long)c[2]);
+    /* each count is one range of callbacks_site_due */
+    char plan[4096];
+    fd_test_plan(plan, sizeof plan, f.path, fd__callback_day_sql);
+    int ranges = 0;
+    for (const char *p = plan; (p = strstr(p, "SEARCH callbacks USING INDEX callbacks_site_due (site_id=?")); p++)
+        ranges++;
+    cr_assert_eq(ranges, 3, "%s", plan);
+    cr_assert_null(strstr(plan, "SCAN callbacks"), "%s", plan);
     fd_store_close(f.s);
 }

@@ -455,19 +455,19 @@ Test(report, daily_counts_only_the_local_day_R_COM_4)
     fd_assert_ok(fd_report_render(&b, r, FD_REPORT_CSV));
     cr_assert(strstr(b.ptr, "\r\n\"journal.entries/rows\",\"Entries\"\r\n") != NULL, "%s", b.ptr);
 
-    /* the model: the journal's three sections first, then the calls, visitors, complaints and repairs modules',
+    /* the model: the journal's three sections first, then the calls, visitors, complaints, repairs and callbacks modules',
      * typed columns, the instant keeps UTC seconds */
     static const char *const keys[] = {
         "journal.by_kind", "journal.by_staff", "journal.entries", "calls.summary", "calls.by_category",
         "calls.by_disposition", "calls.answer_time", "calls.late", "calls.open", "calls.messages",
         "visitors.summary", "visitors.by_purpose", "visitors.by_organisation", "visitors.items",
         "visitors.custody", "visitors.blocklist", "visitors.important", "visitors.on_site", "complaints.summary",
-        "complaints.received", "complaints.unanswered", "repairs.summary"
+        "complaints.received", "complaints.unanswered", "repairs.summary", "callbacks.summary"
     };
     fd_report_info info;
     fd_assert_ok(fd_report_get(&info, r));
-    cr_assert(strcmp(info.key, "daily") == 0 && info.section_count == 22 && info.meta_count == 6);
-    for (size_t i = 0; i < 22; i++) {
+    cr_assert(strcmp(info.key, "daily") == 0 && info.section_count == 23 && info.meta_count == 6);
+    for (size_t i = 0; i < 23; i++) {
         fd_report_section_info sec;
         fd_assert_ok(fd_report_section_get(&sec, r, i));
         cr_assert_str_eq(sec.key, keys[i]);
@@ -478,7 +478,7 @@ Test(report, daily_counts_only_the_local_day_R_COM_4)
     /* modules add their sections to the built report */
     size_t mine = 0;
     fd_assert_ok(fd_report_section_add(&mine, r, "fees.summary", "Fees"));
-    cr_assert_eq(mine, 22);
+    cr_assert_eq(mine, 23);
 
     fd_assert_error(fd_report_render(&b, r, (fd_report_format)7), FD_EINVAL, "format");
     fd_buf_dispose(&b);

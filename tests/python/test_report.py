@@ -214,7 +214,8 @@ def test_daily_report_is_a_report_R_COM_4(store, site, system):
                                            "visitors.by_purpose", "visitors.by_organisation", "visitors.items",
                                            "visitors.custody", "visitors.blocklist", "visitors.important",
                                            "visitors.on_site", "complaints.summary", "complaints.received",
-                                           "complaints.unanswered", "repairs.summary"]
+                                           "complaints.unanswered", "repairs.summary",
+                                           "callbacks.summary"]
     assert r.section("visitors.summary").tables[0].rows[0] == ["registered", "登记", 0]
     entries = r.section("journal.entries").tables[0]
     assert [c.key for c in entries.columns] == ["at", "staff", "entity", "entity_id", "action", "detail"]
@@ -225,4 +226,4 @@ def test_daily_report_is_a_report_R_COM_4(store, site, system):
     # a module adds its section to the day's report
     s = r.add_section("fees.summary", "Fees")
     r.add_note(s, "no fees yet")
-    assert r.to_dict()["sections"][21]["notes"] == ["no fees yet"]
+    assert r.to_dict()["sections"][23]["notes"] == ["no fees yet"]

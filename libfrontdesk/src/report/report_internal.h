@@ -142,4 +142,12 @@ fd_status fd__daily_complaints(fd_report *r, fd_store *s, const fd_actor *actor,
 fd_status fd__daily_repairs(fd_report *r, fd_store *s, const fd_actor *actor, int64_t a, int64_t b, fd__zone *zone,
                             const char *fn, fd__lang l);
 
+/*
+ * The callbacks section of the daily report for the actor's site and [@a, @b)
+ * (daily_callbacks.c, issue 15, item 7): open callbacks due in the day,
+ * overdue, and held in quiet hours now (R-PLN-2).
+ */
+fd_status fd__daily_callbacks(fd_report *r, fd_store *s, const fd_actor *actor, int64_t a, int64_t b, fd__zone *zone,
+                              const char *fn, fd__lang l);
+
 #endif

@@ -895,3 +895,50 @@ fd_status fd_store_assign_misses(fd_customer_assignment_iter **out, fd_store *st
     return page_query((fd__iter **)out, store, fn, &fd__record_customer_assignment, actor, CONTACT_FIRST,
                       CONTACT_AFTER, actor->at, due, after, limit);
 }
+
+/* --- the callbacks' day (the daily report's callbacks section) ----------------------- */
+
+/* Three ranges of callbacks_site_due: due in [?2, ?3); overdue (due before ?4 = min(b, now)); waiting for the
+ * quiet hours to end (due by ?5 = now when now is quiet time in the day, else -1: none). */
+#define SQL_CALLBACK_DAY                                                                                              \
+    "SELECT (SELECT count(*) FROM callbacks INDEXED BY callbacks_site_due "                                         \
+    "WHERE site_id = ?1 AND state = 'open' AND due_at >= ?2 AND due_at < ?3), "                                     \
+    "(SELECT count(*) FROM callbacks INDEXED BY callbacks_site_due "                                                \
+    "WHERE site_id = ?1 AND state = 'open' AND due_at < ?4), "                                                      \
+    "(SELECT count(*) FROM callbacks INDEXED BY callbacks_site_due "                                                \
+    "WHERE site_id = ?1 AND state = 'open' AND due_at <= ?5)"
+
+const char *const fd__callback_day_sql = SQL_CALLBACK_DAY;
+
+fd_status fd__store_callback_day(fd__callback_day *out, fd_store *s, const fd_actor *actor, const char *fn, int64_t a,
+                                 int64_t b)
+{
+    fd_status rc = fd__actor_check(s, fn, actor, NULL);
+    const fd_policy *policy = NULL;
+    const fd_calendar *cal = NULL;
+    int may = 1;
+    int64_t next = 0;
+    memset(out, 0, sizeof *out);
+    if (rc == FD_OK)
+        rc = site_rules(&policy, &cal, s, fn, actor->site_id);
+    if (rc == FD_OK && actor->at >= a && actor->at < b && (rc = fd_callback_may_call(&may, &next, cal, actor->at)))
+        rc = fd__error_rename(rc, fn, "actor.at");
+    sqlite3_stmt *st = rc == FD_OK ? fd__store_stmt(s, fn, SQL_CALLBACK_DAY) : NULL;
+    if (rc != FD_OK || st == NULL)
+        return rc ? rc : FD_EIO;
+    out->quiet_now = !may;
+    out->quiet_until = may ? 0 : next;
+    sqlite3_bind_int64(st, 1, actor->site_id);
+    sqlite3_bind_int64(st, 2, a);
+    sqlite3_bind_int64(st, 3, b);
+    sqlite3_bind_int64(st, 4, actor->at < b ? actor->at : b);
+    sqlite3_bind_int64(st, 5, may ? -1 : actor->at);
+    int step = sqlite3_step(st);
+    if (step == SQLITE_ROW) {
+        out->due = sqlite3_column_int64(st, 0);
+        out->overdue = sqlite3_column_int64(st, 1);
+        out->waiting = sqlite3_column_int64(st, 2);
+    }
+    sqlite3_reset(st);
+    return step == SQLITE_ROW ? FD_OK : fd__store_sqlerr(s, fn, step, "counting the day's callbacks");
+}

@@ -221,9 +221,10 @@ public class ReportTest {
         assertEquals("complaints.summary", r.sections().get(18).getKey());
         assertEquals("complaints.unanswered", r.sections().get(20).getKey());
         assertEquals("repairs.summary", r.sections().get(21).getKey());
+        assertEquals("callbacks.summary", r.sections().get(22).getKey());
         int s = r.addSection("fees.summary", "Fees");
         r.addNote(s, "no fees yet");
-        assertEquals(23, r.sections().size());
+        assertEquals(24, r.sections().size());
       }
     }
   }
