@@ -154,7 +154,7 @@ def test_R_PLN_4_a_recurring_plan_visited_reassigned_and_ended(desk):
     assert len(list(fd.planned_visits(s, clerk, plan_id=pid, state="cancelled"))) == 2
     with pytest.raises(fd.InvalidState, match="ended"):
         fd.end_visit_plan(s, clerk, pid)
-    assert [p.id for p in fd.visit_plans(s, clerk, recurrence="每周")] == [pid]
+    assert [p.id for p in fd.list_visit_plans(s, clerk, recurrence="每周")] == [pid]
 
 
 def test_R_PLN_4_a_question_answered_later_through_a_reply_task(desk):

@@ -40,7 +40,7 @@ __all__ = ["VisitPlan", "VisitPlanFilter", "PlannedVisit", "PlannedVisitFilter",
            "survey_due", "add_visit_plan", "schedule_visit_plan", "reassign_visit_plan", "end_visit_plan",
            "record_visit", "mark_missed_visits", "visits_due", "add_visit_question", "answer_visit_question",
            "new_survey", "answer_survey", "survey_results", "next_survey_due", "plan_summary",
-           "recurring_problems", "plans_month_report", "visit_plans", "visit_plan", "planned_visits",
+           "recurring_problems", "plans_month_report", "list_visit_plans", "visit_plan", "planned_visits",
            "planned_visit", "visit_questions", "visit_question", "surveys", "survey", "survey_answers",
            "survey_answer"]
 
@@ -423,7 +423,7 @@ def plans_month_report(store, actor, year, month, language="zh"):
 
 
 # -- the records ------------------------------------------------------------------------------------------------
-def visit_plans(store, actor, **filter):
+def list_visit_plans(store, actor, **filter):
     """Visit plans of the actor's site (VisitPlanFilter keywords: assigned_to=, recurrence="每周" ...), streamed."""
     return VisitPlanFilter._iterate(store._handle(), store._actor(actor), _zone(store, actor),
                                     **_codes(filter, _PLAN_CODES))
