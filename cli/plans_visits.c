@@ -15,7 +15,7 @@
  *
  * Codes are taken as codes or labels (fd_plan_code_parse: 每周 is weekly) and shown
  * as labels in Chinese output. Lists print --json or --csv (UTF-8 with a BOM,
- * through fd_report_render).
+ * a survey's results a report of their own for its null means).
  */
 #include "cli.h"
 
@@ -89,9 +89,12 @@ static const jfield VISIT_JSON[] = {
     JI(fd_planned_visit, assigned_to), JS(fd_planned_visit, state), JT(fd_planned_visit, done_at),
     JI(fd_planned_visit, done_by), JS(fd_planned_visit, said),    { NULL, 0, 0 },
 };
-static const char *const VISIT_CSV[] = { "id", "plan_id", "due_at", "assigned_to", "state", "done_at", NULL };
-static const int VISIT_CSV_TYPES[] = { FD_REPORT_COLUMN_INT, FD_REPORT_COLUMN_INT, FD_REPORT_COLUMN_INSTANT,
-                                       FD_REPORT_COLUMN_INT, FD_REPORT_COLUMN_TEXT, FD_REPORT_COLUMN_INSTANT };
+static const csv_col VISIT_CSV[] = {
+    { "id", 'i', offsetof(fd_planned_visit, id) },         { "plan_id", 'i', offsetof(fd_planned_visit, plan_id) },
+    { "due_at", 't', offsetof(fd_planned_visit, due_at) }, { "assigned_to", 'i', offsetof(fd_planned_visit, assigned_to) },
+    { "state", 's', offsetof(fd_planned_visit, state) },   { "done_at", 't', offsetof(fd_planned_visit, done_at) },
+    { NULL, 0, 0 },
+};
 
 static void visit_line(const cli *c, ctx *x, const void *rec)
 {
@@ -107,30 +110,18 @@ static void visit_line(const cli *c, ctx *x, const void *rec)
     putchar('\n');
 }
 
-static fd_status visit_csv_row(fd_report *r, ctx *x, const fd_planned_visit *v)
-{
-    fd_status rc = fd_report_row_add(r, 0, 0);
-    if (rc == FD_OK) rc = fd_report_cell_int(r, 0, 0, 0, v->id);
-    if (rc == FD_OK) rc = fd_report_cell_int(r, 0, 0, 1, v->plan_id);
-    if (rc == FD_OK) rc = fd_report_cell_instant(r, 0, 0, 2, v->due_at, local(x, v->due_at));
-    if (rc == FD_OK) rc = fd_report_cell_int(r, 0, 0, 3, v->assigned_to);
-    if (rc == FD_OK) rc = fd_report_cell_text(r, 0, 0, 4, v->state);
-    if (rc == FD_OK) rc = fd_report_cell_instant(r, 0, 0, 5, v->done_at, v->done_at ? local(x, v->done_at) : "");
-    return rc;
-}
-
 /* Prints the rows of @it as JSON, CSV or lines, and frees it. */
 static int visits_out(cli *c, ctx *x, fd_status rc, fd_planned_visit_iter *it)
 {
     const fd_planned_visit *v = NULL;
     int n = 0;
     if (flag(c, "--csv")) {
-        fd_report *r = NULL;
-        if (rc == FD_OK) rc = table_new(&r, "plans.visits", VISIT_CSV, VISIT_CSV_TYPES);
+        csv_out o;
+        csv_open(&o, "plans.visits", VISIT_CSV);
         while (rc == FD_OK && (rc = fd_planned_visit_iter_next(&v, it)) == FD_OK && v)
-            rc = visit_csv_row(r, x, v);
+            csv_row(&o, x, v);
         fd_planned_visit_iter_free(it);
-        return csv_print(r, rc);
+        return csv_close(&o, rc);
     }
     list_open(c);
     while (rc == FD_OK && (rc = fd_planned_visit_iter_next(&v, it)) == FD_OK && v)
