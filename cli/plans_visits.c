@@ -14,8 +14,9 @@
  *   survey new|answer|show|due       owners' surveys and their results
  *
  * Codes are taken as codes or labels (fd_plan_code_parse: 每周 is weekly) and shown
- * as labels in Chinese output. Lists print --json or --csv (UTF-8 with a BOM,
- * a survey's results a report of their own for its null means).
+ * as labels in Chinese output. Lists print --json or --csv (UTF-8 with a BOM:
+ * the shared csv_* helpers; a survey's results as a report of their own, a
+ * mean of no score a null cell).
  */
 #include "cli.h"
 
