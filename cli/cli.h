@@ -169,6 +169,9 @@ int cmd_complaint(cli *c, ctx *x);
 int cmd_repair(cli *c, ctx *x);
 int cmd_followup(cli *c, ctx *x);
 
+/* Commands of the plans module's visit plans and surveys (cli/plans_visits.c): visit-plan, survey. */
+int cmd_visit_plan(cli *c, ctx *x);
+int cmd_survey(cli *c, ctx *x);
 /* Commands of the plans module's callbacks (cli/plans_callbacks.c): callback, specialist, assign. */
 int cmd_callback(cli *c, ctx *x);
 int cmd_specialist(cli *c, ctx *x);

@@ -42,6 +42,7 @@ static const char USAGE_ZH[] =
     "  policy list | get 键 | set 键 值 [单位] | reset 键   时限类键可带单位：working_days、calendar_days …\n"
     "  report daily [--date 日期] [--csv]       日报（默认今天，场所当地时间）\n"
     "  report complaints --month 年-月 [--csv]  投诉月报（分类统计、按时率、解决用时、满意度）\n"
+    "  report plans --month 年-月 [--csv]       计划月报（拜访、回访的计划与完成、满意度、重复问题）\n"
     "  verify                                  检查数据完整性与日志哈希链\n"
     "  calendar status                         节假日数据覆盖情况\n"
     "  call log --number 号码 --caller 姓名 --ring 时间 [--answer 时间] [--end 时间] [--category 类别]\n"
@@ -108,6 +109,11 @@ static const char USAGE_ZH[] =
     "  specialist add 工号 --level 1..5 | leave 编号 [--apply] | list      客户专员\n"
     "  assign add (--occupant 编号 | --org 编号) [--specialist 编号] | list | rebalance [--apply] | contact 编号 | misses\n"
     "                                          客户分配：按级别均衡、调整建议、首次联系（R-PLN-3）\n"
+    "  visit-plan add (--occupant 编号 | --org 编号) --purpose 事由 --recurrence 每周 --first 时间 --visitor 工号\n"
+    "  visit-plan due [--due 7d | --late] | record 编号 [--note 客户意见] | reassign 计划 --visitor 工号 | end 计划\n"
+    "  visit-plan question 拜访 问题 | answer 问题编号 答复   拜访计划、登记拜访、待答复问题（R-PLN-4）\n"
+    "  survey new --title 标题 --from 日期 --to 日期 问题… | answer 征询 业主 题号 [--score 1-5] | show 征询 | due\n"
+    "                                          业主意见征询与结果（R-PLN-5）\n"
     "  version                                 库版本\n"
     "  命令 --help                              该命令的子命令与用法（如 frontdesk visitor --help）\n"
     "\n"
@@ -148,6 +154,7 @@ static const char USAGE[] =
     "  verify                                            integrity, protecting triggers, the journal's hash chain\n"
     "  report daily [--date YYYY-MM-DD] [--csv]          the day's report (default today, site time)\n"
     "  report complaints --month YYYY-MM [--csv]         the complaints month report (R-CPL-6)\n"
+    "  report plans --month YYYY-MM [--csv]              the plans month report (R-PLN-5)\n"
     "  calendar status                                   holiday data: version, coverage, provisional years\n"
     "  call log --number N --caller NAME --ring TIME [--answer TIME] [--end TIME] [--category C]\n"
     "       [--matter TEXT] [--read-back] [--apology given|omitted] [--unresolved] [--ext EXT] ...\n"
@@ -216,6 +223,11 @@ static const char USAGE[] =
     "  specialist add STAFF_CODE --level N | leave ID [--apply] | list   service specialists\n"
     "  assign add (--occupant ID | --org ID) [--specialist ID] | list | rebalance [--apply] | contact ID | misses\n"
     "                                                    customers balanced by level, first contact (R-PLN-3)\n"
+    "  visit-plan add (--occupant ID | --org ID) --purpose P --recurrence R --first TIME --visitor CODE\n"
+    "  visit-plan due [--due 7d | --late] | record ID [--note SAID] | reassign PLAN --visitor CODE | end PLAN\n"
+    "  visit-plan question VISIT TEXT | answer QUESTION TEXT   visit plans, visits, questions (R-PLN-4)\n"
+    "  survey new --title T --from DATE --to DATE QUESTION... | answer SURVEY OWNER NO [--score 1-5]\n"
+    "  survey show SURVEY | due                          owners' surveys and their results (R-PLN-5)\n"
     "  version                                           the library version\n"
     "  COMMAND --help                                    a command's subcommands and their usage\n"
     "                                                    (frontdesk visitor --help)\n"
@@ -313,6 +325,8 @@ const char *const CLI_EXTRA[] = {
     "--address", "--skill", "--handler", "--method", "--result",
     /* plans: callbacks, specialists (cli/plans_callbacks.c) */
     "--task", "--complaint", "--repair", "--agreed", "--specialist",
+    /* plans: visit plans and surveys (cli/plans_visits.c) */
+    "--recurrence", "--interval", "--first", "--visitor", "--score",
     /* reports */
     "--month",
     NULL,
@@ -718,7 +732,8 @@ static bool reads_only(const cli *c)
                                          "complaint categories list", "complaint phrases list",
                                          "repair show", "repair list", "followup due", "followup misses",
                                          "callback due", "callback now", "callback misses", "specialist list",
-                                         "assign list", "assign misses" };
+                                         "assign list", "assign misses", "report plans", "visit-plan due",
+                                         "survey show", "survey due" };
     char buf[64], three[96];
     const char *cmd = command_name(c, buf, sizeof buf);
     snprintf(three, sizeof three, "%s %s", cmd, c->argc > 2 ? c->argv[2] : ""); /* "complaint categories list" */
@@ -1246,22 +1261,24 @@ static int parse_month(const char *text, int *year, int *month)
     return 0;
 }
 
-/* report daily | report complaints: built, then rendered as text, --json or --csv. */
+/* report daily | report complaints | report plans: built, then rendered as text, --json or --csv. */
 static int cmd_report(cli *c, ctx *x)
 {
     bool complaints = c->argc == 2 && strcmp(c->argv[1], "complaints") == 0;
-    if (c->argc != 2 || (!complaints && strcmp(c->argv[1], "daily") != 0))
-        return usage_error("usage: report daily [--date YYYY-MM-DD] | report complaints --month YYYY-MM "
+    bool plans = c->argc == 2 && strcmp(c->argv[1], "plans") == 0;
+    if (c->argc != 2 || (!complaints && !plans && strcmp(c->argv[1], "daily") != 0))
+        return usage_error("usage: report daily [--date YYYY-MM-DD] | report complaints|plans --month YYYY-MM "
                            "[--json | --csv]");
     if (c->json && flag(c, "--csv"))
         return usage_error("report: --json and --csv: give one");
     fd_status rc = FD_OK;
     fd_report *r = NULL;
-    if (complaints) {
+    if (complaints || plans) {
         int year = 0, month = 0, bad = parse_month(opt(c, "--month"), &year, &month);
         if (bad)
             return bad;
-        rc = fd_report_complaints_month_new(&r, x->store, &x->actor, year, month, c->lang);
+        rc = plans ? fd_report_plans_month_new(&r, x->store, &x->actor, year, month, c->lang)
+                   : fd_report_complaints_month_new(&r, x->store, &x->actor, year, month, c->lang);
     } else {
         fd_date d;
         if (c->date) {
@@ -1380,6 +1397,7 @@ static const struct {
     { "slips", cmd_visitors },    { "complaint", cmd_complaint },
     { "repair", cmd_repair },     { "followup", cmd_followup },
     { "callback", cmd_callback }, { "specialist", cmd_specialist }, { "assign", cmd_assign },
+    { "visit-plan", cmd_visit_plan }, { "survey", cmd_survey },
 };
 
 /* The shapes of the site commands, checked before any database is opened. */
@@ -1404,6 +1422,7 @@ static const struct {
     { "policy", "reset", 3, 3, "policy reset KEY" },
     { "report", "daily", 2, 2, "report daily [--date YYYY-MM-DD] [--json | --csv]" },
     { "report", "complaints", 2, 2, "report complaints --month YYYY-MM [--json | --csv]" },
+    { "report", "plans", 2, 2, "report plans --month YYYY-MM [--json | --csv]" },
     { "verify", NULL, 1, 1, "verify" },
     { "calendar", "status", 2, 2, "calendar status" },
     { "call", "log", 2, 2, "call log --number N --caller NAME --ring TIME [--answer TIME] [--end TIME] ..." },
@@ -1515,6 +1534,18 @@ static const struct {
     { "assign", "rebalance", 2, 2, "assign rebalance [--apply] [--json]   (before and after, fewest moves)" },
     { "assign", "contact", 3, 3, "assign contact ID   (the first contact)" },
     { "assign", "misses", 2, 2, "assign misses [--json | --csv]   (first contact overdue)" },
+    { "visit-plan", "add", 2, 2, "visit-plan add (--occupant ID | --org ID) --purpose TEXT --recurrence 一次|每周|每月|"
+      "每N个工作日 [--interval N] --first TIME --visitor STAFF_CODE [--until YYYY-MM-DD]" },
+    { "visit-plan", "due", 2, 2, "visit-plan due [--due 7d | --late] [--json | --csv]" },
+    { "visit-plan", "record", 3, 3, "visit-plan record VISIT [--happened TIME] [--visitor STAFF_CODE] [--note SAID]" },
+    { "visit-plan", "reassign", 3, 3, "visit-plan reassign PLAN --visitor STAFF_CODE" },
+    { "visit-plan", "end", 3, 3, "visit-plan end PLAN" },
+    { "visit-plan", "question", 4, 4, "visit-plan question VISIT TEXT   (not answered on the spot: a reply task)" },
+    { "visit-plan", "answer", 4, 4, "visit-plan answer QUESTION TEXT" },
+    { "survey", "new", 3, 102, "survey new --title TEXT --from YYYY-MM-DD --to YYYY-MM-DD QUESTION..." },
+    { "survey", "answer", 5, 5, "survey answer SURVEY OWNER QUESTION_NO [--score 1..5] [--note TEXT]" },
+    { "survey", "show", 3, 3, "survey show SURVEY [--json | --csv]" },
+    { "survey", "due", 2, 2, "survey due" },
     { "complaint", "new", 2, 2, "complaint new --received TIME --channel C --severity 重大|重要|轻微 --what TEXT "
                                 "[--category C] [--asks TEXT] [--customer NAME] [--contact N] [--unit UNIT] "
                                 "[--occupant ID] [--subject TEXT] [--subject-dept ID] [--place TEXT] "

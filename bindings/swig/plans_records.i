@@ -304,7 +304,6 @@
     }
     ~fd_survey_filter() {
         free((void *)$self->title);
-        free((void *)$self->questions);
         free($self);
     }
 }

@@ -262,6 +262,11 @@ CREATE INDEX customer_assignments_contact_due ON customer_assignments (site_id, 
 CREATE INDEX planned_visits_site_due ON planned_visits (site_id, due_at) WHERE state = 'planned';
 CREATE INDEX planned_visits_site_done ON planned_visits (site_id, done_at) WHERE done_at > 0;
 CREATE INDEX visit_questions_site_open ON visit_questions (site_id, created_at) WHERE answered_at = 0;
+-- the monthly summary (R-PLN-5): every task due in a month, read from the index alone
+CREATE INDEX planned_visits_site_month ON planned_visits (site_id, due_at, state, done_at);
+CREATE INDEX callbacks_site_month ON callbacks (site_id, due_at, state, done_at, member, satisfaction);
+CREATE INDEX followups_site_month ON followups (site_id, due_at, state, done_at, result, satisfaction);
+CREATE INDEX visit_questions_site_created ON visit_questions (site_id, created_at, answered_at);
 
 -- ---------------------------------------------------------------- R-COM-3: nothing deleted, nothing replaced
 CREATE TRIGGER repairs_no_delete BEFORE DELETE ON repairs

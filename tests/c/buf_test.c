@@ -100,9 +100,9 @@ ROW(fd_complaint_steps_allowed, null_state, fd_complaint_steps_allowed(b, NULL))
 /* plans (repairs part): the codes */
 ROW(fd_plan_code_parse, unknown_list, fd_plan_code_parse(b, "colour", "red"))
 ROW(fd_plan_code_parse, unknown_code, fd_plan_code_parse(b, "category", "lift"))
+ROW(fd_repair_steps_allowed, unknown_state, fd_repair_steps_allowed(b, "gone"))
 /* plans (callbacks part): the script */
 ROW(fd_callback_script, unknown_satisfaction, fd_callback_script(b, "great"))
-ROW(fd_repair_steps_allowed, unknown_state, fd_repair_steps_allowed(b, "gone"))
 /* money, phone, idcard, pii */
 ROW(fd_money_format, bad_options_version, fd_money_format(b, 12345, &bad_opts))
 ROW(fd_phone_mask, not_a_number, fd_phone_mask(b, "call me"))
@@ -185,8 +185,8 @@ static const row ROWS[] = {
     REF(fd_complaint_steps_allowed, null_state),
     REF(fd_plan_code_parse, unknown_list),
     REF(fd_plan_code_parse, unknown_code),
-    REF(fd_callback_script, unknown_satisfaction),
     REF(fd_repair_steps_allowed, unknown_state),
+    REF(fd_callback_script, unknown_satisfaction),
     REF(fd_money_format, bad_options_version),
     REF(fd_phone_mask, not_a_number),
     REF(fd_phone_mask, bad_utf8),

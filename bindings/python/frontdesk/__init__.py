@@ -61,5 +61,6 @@ from .calls import *  # noqa: F401,F403
 from .property import *  # noqa: F401,F403
 from .visitors import *  # noqa: F401,F403
 from .complaints import *  # noqa: F401,F403
-from .callbacks import *  # noqa: F401,F403
 from .plans import *  # noqa: F401,F403
+from .callbacks import *  # noqa: F401,F403
+from .visit_plans import *  # noqa: F401,F403

@@ -819,7 +819,7 @@ class Survey(Record):
     ``title``: 标题, 2026年度业主意见征询
     ``opened_on``: 开始日期, the first day answers are taken
     ``closes_on``: 截止日期, the first day they no longer are (after opened_on)
-    ``questions``: 问题, the questions, one per line, numbered from 1 in order
+    ``questions``: 问题, the questions, one per line, numbered from 1 in order (personal data: free_text)
     """
     _name = "survey"
     _c_type = _c.fd_survey
@@ -836,7 +836,7 @@ class Survey(Record):
         FieldInfo("title", "text", "标题", 200, True, "none", False, "in", "R-PLN-5"),
         FieldInfo("opened_on", "date", "开始日期", 0, True, "none", False, "in", "R-PLN-5"),
         FieldInfo("closes_on", "date", "截止日期", 0, True, "none", False, "in", "R-PLN-5"),
-        FieldInfo("questions", "text", "问题", 4000, True, "none", False, "in", "R-PLN-5"),
+        FieldInfo("questions", "text", "问题", 4000, True, "free_text", False, "in", "R-PLN-5"),
     )
     __slots__ = tuple(f.name for f in _fields)
 
@@ -859,7 +859,6 @@ class SurveyFilter(RecordFilter):
         ("opened_on_to", "date", 1 << 7),  # FD_SURVEY_MATCH_OPENED_ON_TO
         ("closes_on_from", "date", 1 << 8),  # FD_SURVEY_MATCH_CLOSES_ON_FROM
         ("closes_on_to", "date", 1 << 9),  # FD_SURVEY_MATCH_CLOSES_ON_TO
-        ("questions", "text", 1 << 10),  # FD_SURVEY_MATCH_QUESTIONS
     )
     _query = staticmethod(_c.fd_store_survey_query)
     _next = staticmethod(_c.fd_survey_iter_next)

@@ -982,7 +982,7 @@ typedef struct fd_survey {
     const char *title; /**< 标题: 2026年度业主意见征询, at most 200 bytes (R-PLN-5) */
     fd_date opened_on; /**< 开始日期: the first day answers are taken (R-PLN-5) */
     fd_date closes_on; /**< 截止日期: the first day they no longer are (after opened_on) (R-PLN-5) */
-    const char *questions; /**< 问题: the questions, one per line, numbered from 1 in order, at most 4000 bytes (R-PLN-5) */
+    const char *questions; /**< 问题: the questions, one per line, numbered from 1 in order, at most 4000 bytes; personal data (free_text), masked on output (R-PLN-5) */
 } fd_survey;
 /** The current version of ::fd_survey. */
 #define FD_SURVEY_VERSION 1
@@ -1012,7 +1012,6 @@ FD_API void fd_survey_free(fd_survey *rec);
 #define FD_SURVEY_MATCH_OPENED_ON_TO (UINT64_C(1) << 7) /**< filter.opened_on_to is set */
 #define FD_SURVEY_MATCH_CLOSES_ON_FROM (UINT64_C(1) << 8) /**< filter.closes_on_from is set */
 #define FD_SURVEY_MATCH_CLOSES_ON_TO (UINT64_C(1) << 9) /**< filter.closes_on_to is set */
-#define FD_SURVEY_MATCH_QUESTIONS (UINT64_C(1) << 10) /**< filter.questions is set */
 #endif
 /** Which survey records fd_store_survey_query() returns: only the fields whose
  *  bit is set in `match` are compared (so 0 can be asked for); ranges are [from, to). */
@@ -1029,14 +1028,13 @@ typedef struct fd_survey_filter {
     fd_date opened_on_to; /**< < (开始日期) */
     fd_date closes_on_from; /**< >= (截止日期) */
     fd_date closes_on_to; /**< < (截止日期) */
-    const char *questions; /**< equal to (问题) */
     int64_t after; /**< keyset paging: only ids > after (0: from the start) */
     int64_t limit; /**< at most this many records (0: no limit) */
 } fd_survey_filter;
 /** The current version of ::fd_survey_filter. */
 #define FD_SURVEY_FILTER_VERSION 1
 /** A filter that matches every record. */
-#define FD_SURVEY_FILTER_INIT { FD_SURVEY_FILTER_VERSION, 0, 0, 0, 0, 0, 0, NULL, { 0, 0, 0 }, { 0, 0, 0 }, { 0, 0, 0 }, { 0, 0, 0 }, NULL, 0, 0 }
+#define FD_SURVEY_FILTER_INIT { FD_SURVEY_FILTER_VERSION, 0, 0, 0, 0, 0, 0, NULL, { 0, 0, 0 }, { 0, 0, 0 }, { 0, 0, 0 }, { 0, 0, 0 }, 0, 0 }
 /** Fills @p filter with ::FD_SURVEY_FILTER_INIT for @p version. */
 FD_API fd_status fd_survey_filter_init(fd_survey_filter *filter, unsigned int version);
 
@@ -1386,6 +1384,225 @@ FD_API void fd_rebalance_free(fd_rebalance *r);
 /* ========================================================================
  * Visit plans, surveys, the monthly summary
  * ====================================================================== */
+
+/* --- visit plans on the working calendar (R-PLN-4) ---------------------- */
+
+/**
+ * Checks visit plan @p plan as added (R-PLN-4): fd_visit_plan_check();
+ * `recurrence` a `recurrence` code; `interval` 0 for once, 1..366 for the
+ * others; `first_at` set; one of `occupant_id` and `organisation_id`;
+ * `assigned_to` > 0; `until_on`, when set, a valid date.
+ * @return ::FD_OK; ::FD_EINVAL / ::FD_ERANGE naming the field (`visit_plan.<field>`).
+ * Thread safety: safe.
+ */
+FD_API fd_status fd_visit_plan_validate(const fd_visit_plan *plan);
+
+/**
+ * R-PLN-4: appointment @p index (0 = the first) of @p plan on @p cal, UTC
+ * seconds, into @p out; 0 when there is none (a `once` plan past index 0, or
+ * the appointment falls on or after `until_on`). The nominal day is
+ * `first_at`'s local day plus index × interval weeks (weekly), months
+ * (monthly: the same day of the month, the month's last day when it has
+ * fewer) or working days (working_days, counted on @p cal); a nominal day
+ * that is a rest day (a weekend, a holiday) moves to the next working day —
+ * a make-up working Saturday (调休) is a working day and stays — at the same
+ * local time of day as `first_at`. Two appointments may move to one day (a
+ * long holiday): the store keeps one (UNIQUE(plan_id, due_at)).
+ * @return ::FD_OK; ::FD_EINVAL (NULL, as fd_visit_plan_validate());
+ *         ::FD_ERANGE (`index` negative or over 10000); ::FD_EDATA (a day
+ *         the calendar cannot say).
+ * Thread safety: safe.
+ */
+FD_API fd_status fd_visit_plan_occurrence(int64_t *out, const fd_visit_plan *plan, const fd_calendar *cal,
+                                          int64_t index);
+
+/**
+ * R-PLN-4: the first appointment of @p plan on @p cal strictly after
+ * @p after (UTC seconds; 0 or before `first_at`: the first), into @p out; 0
+ * when there is none (see fd_visit_plan_occurrence()).
+ * @return as fd_visit_plan_occurrence().
+ * Thread safety: safe.
+ */
+FD_API fd_status fd_visit_plan_next(int64_t *out, const fd_visit_plan *plan, const fd_calendar *cal, int64_t after);
+
+/* --- the owners' survey (R-PLN-5) ------------------------------------------ */
+
+/**
+ * How many questions @p questions holds (one per line; blank lines and
+ * surrounding white space ignored), into @p out. @p line (0 = the count
+ * only) > 0: also the text of question @p line into @p text (trimmed).
+ * @return ::FD_OK; ::FD_EINVAL (NULL, not UTF-8, no question at all: `questions`);
+ *         ::FD_ERANGE (more than 100 questions, a line over 500 bytes, @p line past the last).
+ * Thread safety: safe.
+ */
+FD_API fd_status fd_survey_questions(int64_t *out, fd_buf *text, const char *questions, int64_t line);
+
+/**
+ * Checks survey @p s as started (R-PLN-5): fd_survey_check(); `title` not
+ * empty; `closes_on` after `opened_on`; `questions` as fd_survey_questions().
+ * @return ::FD_OK; ::FD_EINVAL / ::FD_ERANGE naming the field (`survey.<field>`).
+ * Thread safety: safe.
+ */
+FD_API fd_status fd_survey_validate(const fd_survey *s);
+
+/**
+ * R-PLN-5: the day the next owners' survey is due: @p last_opened plus the
+ * policy's plan.survey_interval_months (@p policy NULL: the default, 12),
+ * the same day of the month (the month's last day when it has fewer), into
+ * @p out. @p last_opened unset (0-0-0, no survey yet): @p today.
+ * @return ::FD_OK; ::FD_EINVAL (NULL); ::FD_ERANGE (a date out of range).
+ * Thread safety: safe.
+ */
+FD_API fd_status fd_survey_due(fd_date *out, fd_date last_opened, fd_date today, const fd_policy *policy);
+
+/* --- recurring problems (R-PLN-5) ------------------------------------------ */
+
+/**
+ * Recurring problems (R-PLN-5: issues that recur are written up in the
+ * analysis report): the same unit, or the same category, three times or more
+ * within 90 days (7,776,000 seconds, the window [t, t + 90 days) sliding over
+ * the rows' instants), across repairs and complaints — an accumulator the
+ * caller feeds (unit, category, instant) rows in any order.
+ * Thread safety: one thread at a time.
+ */
+typedef struct fd_recurring fd_recurring;
+
+/** One recurring problem (fd_recurring_get()). */
+typedef struct fd_recurring_row {
+    unsigned int version; /**< ::FD_RECURRING_ROW_VERSION */
+    const char *kind;     /**< "unit" or "category" (static) */
+    int64_t unit_id;      /**< kind unit: the unit; else 0 */
+    const char *category; /**< kind category: the category code (owned by the accumulator); else "" */
+    int64_t count;        /**< the most rows within one 90-day window (>= 3) */
+    int64_t first_at;     /**< that window's first row, UTC seconds */
+    int64_t last_at;      /**< its last row */
+    int64_t total;        /**< all rows of the unit or category fed */
+} fd_recurring_row;
+/** The current version of ::fd_recurring_row. */
+#define FD_RECURRING_ROW_VERSION 1
+/** A row to fill in. */
+#define FD_RECURRING_ROW_INIT { FD_RECURRING_ROW_VERSION, NULL, 0, NULL, 0, 0, 0, 0 }
+
+/** An empty accumulator into @p out; free with fd_recurring_free(). @return ::FD_OK; ::FD_EINVAL; ::FD_ENOMEM. */
+FD_API fd_status fd_recurring_new(fd_recurring **out);
+
+/**
+ * Feeds one problem: @p unit_id (0 = no unit: counts by category only),
+ * @p category (a lower-case code; NULL or "": by unit only), @p at (UTC seconds).
+ * @return ::FD_OK; ::FD_EINVAL (NULL, `unit_id` negative, `category` not a code,
+ *         neither given); ::FD_ERANGE (`at`); ::FD_ENOMEM. On error nothing is counted.
+ */
+FD_API fd_status fd_recurring_add(fd_recurring *rec, int64_t unit_id, const char *category, int64_t at);
+
+/** How many recurring problems the rows fed so far show (units first by id, then categories by code). 0 for NULL. */
+FD_API size_t fd_recurring_count(fd_recurring *rec);
+
+/**
+ * Recurring problem @p index (as fd_recurring_count() orders them) into @p out.
+ * @return ::FD_OK; ::FD_EINVAL (NULL); ::FD_ERANGE (@p index past the last).
+ */
+FD_API fd_status fd_recurring_get(fd_recurring_row *out, fd_recurring *rec, size_t index);
+
+/** Frees an accumulator. NULL is a no-op. */
+FD_API void fd_recurring_free(fd_recurring *rec);
+
+/* --- the monthly summary (R-PLN-5) ----------------------------------------- */
+
+/**
+ * A month's visits, callbacks and follow-ups counted (R-PLN-5: monthly
+ * summary of visits and callbacks): an accumulator fed each task (as stored)
+ * by fd_plan_summary_add_visit(), _add_callback(), _add_followup() and
+ * _add_question(); the store's fd_store_plan_summary() feeds it from the
+ * database, a suite with its own database feeds it itself. Definitions:
+ * - the month: tasks DUE (`due_at`) in the calendar's local month, from local
+ *   00:00 of its first day to that of the next month (a question: raised,
+ *   `created_at`, in it); a task due in another month is refused (FD_ERANGE);
+ * - done: `done_at` set (a visit: state done); in time: done at or before
+ *   `due_at` (a visit: on the appointment's local day or before); missed: not
+ *   done, and due before the accumulator's @p now (a visit marked missed
+ *   too); pending: not done and not yet due at @p now;
+ * - cancelled visits (a plan ended) and superseded follow-ups (a rework made a
+ *   new one) are counted apart, in nothing else; a callback closed without
+ *   reaching the customer is `closed`, not done;
+ * - satisfaction: the done callbacks and follow-ups with an answer, by answer.
+ * Thread safety: one thread at a time; reads of the calendar are safe.
+ */
+typedef struct fd_plan_summary fd_plan_summary;
+
+/** The counts of one kind of task (visits, callbacks, member callbacks, follow-ups). */
+typedef struct fd_plan_summary_counts {
+    int64_t due;         /**< due in the month (not cancelled, not superseded) */
+    int64_t done;        /**< done */
+    int64_t in_time;     /**< of them in time */
+    int64_t missed;      /**< not done, past due (or closed undone) */
+    int64_t pending;     /**< not done, not yet due */
+    int64_t satisfied;   /**< 满意 */
+    int64_t average;     /**< 一般 */
+    int64_t unsatisfied; /**< 不满意 */
+} fd_plan_summary_counts;
+
+/** A month's totals (fd_plan_summary_get()). */
+typedef struct fd_plan_summary_totals {
+    unsigned int version;             /**< ::FD_PLAN_SUMMARY_TOTALS_VERSION */
+    int year;                         /**< the month counted */
+    int month;                        /**< 1..12 */
+    int64_t month_start;              /**< local 00:00 of its first day, UTC seconds */
+    int64_t month_end;                /**< local 00:00 of the next month's first day (not in it) */
+    fd_plan_summary_counts visits;    /**< planned visits (satisfaction: none) */
+    int64_t visits_cancelled;         /**< visits cancelled (their plan ended) */
+    fd_plan_summary_counts callbacks; /**< callbacks of every source */
+    int64_t callbacks_closed;         /**< closed without reaching the customer (in missed too) */
+    fd_plan_summary_counts members;   /**< of the callbacks those of member customers (R-PLN-2: 100 %) */
+    fd_plan_summary_counts followups; /**< follow-ups of repairs (R-PLN-1) */
+    int64_t followups_not_fixed;      /**< follow-ups that found the repair not fixed */
+    int64_t followups_superseded;     /**< superseded by a rework */
+    int64_t questions;                /**< questions taken away from visits, raised in the month */
+    int64_t questions_answered;       /**< of them answered (at any time up to @p now) */
+} fd_plan_summary_totals;
+/** The current version of ::fd_plan_summary_totals. */
+#define FD_PLAN_SUMMARY_TOTALS_VERSION 1
+
+/**
+ * R-PLN-5: an empty accumulator for local month @p year - @p month of @p cal
+ * (its zone; it must outlive the accumulator), counting missed and pending
+ * at instant @p now (UTC seconds). Free with fd_plan_summary_free().
+ * @return ::FD_OK; ::FD_EINVAL (NULL); ::FD_ERANGE (`month` not 1..12, `year`
+ *         not 1..9998, `now`); ::FD_ENOMEM.
+ */
+FD_API fd_status fd_plan_summary_new(fd_plan_summary **out, const fd_calendar *cal, int year, int month, int64_t now);
+
+/**
+ * Counts planned visit @p v (`due_at`, `state`, `done_at`).
+ * @return ::FD_OK; ::FD_EINVAL (NULL; `planned_visit.state` not a `visit_state`);
+ *         ::FD_ERANGE (`planned_visit.due_at` not in the month). On error nothing is counted.
+ */
+FD_API fd_status fd_plan_summary_add_visit(fd_plan_summary *st, const fd_planned_visit *v);
+
+/**
+ * Counts callback @p c (`due_at`, `state`, `done_at`, `member`, `satisfaction`).
+ * @return ::FD_OK; ::FD_EINVAL (NULL; `callback.state`, `.satisfaction` not of
+ *         their lists); ::FD_ERANGE (`callback.due_at` not in the month).
+ */
+FD_API fd_status fd_plan_summary_add_callback(fd_plan_summary *st, const fd_callback *c);
+
+/**
+ * Counts follow-up @p f (`due_at`, `state`, `done_at`, `result`, `satisfaction`).
+ * @return ::FD_OK; ::FD_EINVAL (NULL; `followup.state`, `.result`,
+ *         `.satisfaction` not of their lists); ::FD_ERANGE (`followup.due_at` not in the month).
+ */
+FD_API fd_status fd_plan_summary_add_followup(fd_plan_summary *st, const fd_followup *f);
+
+/**
+ * Counts question @p q (`created_at`, `answered_at`).
+ * @return ::FD_OK; ::FD_EINVAL (NULL); ::FD_ERANGE (`visit_question.created_at` not in the month).
+ */
+FD_API fd_status fd_plan_summary_add_question(fd_plan_summary *st, const fd_visit_question *q);
+
+/** The totals so far into @p out (its version set). @return ::FD_OK; ::FD_EINVAL (NULL). */
+FD_API fd_status fd_plan_summary_get(fd_plan_summary_totals *out, const fd_plan_summary *st);
+
+/** Frees an accumulator. NULL is a no-op. */
+FD_API void fd_plan_summary_free(fd_plan_summary *st);
 
 #ifdef __cplusplus
 }

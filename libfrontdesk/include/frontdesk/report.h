@@ -361,6 +361,33 @@ FD_API FD_STORE_DEPRECATED("use fd_report_daily_new") fd_status fd_report_daily(
 FD_API fd_status fd_report_complaints_month_new(fd_report **out, fd_store *store, const fd_actor *actor, int year,
                                                 int month, const char *language);
 
+/* --- the plans month report (R-PLN-5) ----------------------------------- */
+
+/**
+ * Builds the plans month report of the actor's site (R-PLN-5: the monthly
+ * summary of visits and callbacks, with recurring problems for the analysis
+ * report) for its local month @p year - @p month, from fd_store_plan_summary()
+ * (see ::fd_plan_summary for every definition: tasks DUE in the month; missed
+ * and pending at the actor's instant) and fd_store_recurring_problems() over
+ * the 90 days up to the month's end. Key "plans.month"; meta lines site,
+ * site_code, month ("2026-04"), time_zone, generated (the actor's instant,
+ * site time), total (visits, callbacks and follow-ups due). Sections, each
+ * one table "rows":
+ * - "plans.summary": rows visits, callbacks, member_callbacks, followups with
+ *   columns key, item, due, done, in_time, in_time_share (percent of due),
+ *   missed, pending, satisfied, average, unsatisfied, satisfied_share
+ *   (percent of done); a share with nothing to divide by is null;
+ * - "plans.questions" (key, item, value): questions, questions_answered,
+ *   visits_cancelled, callbacks_closed, followups_not_fixed, followups_superseded;
+ * - "plans.recurring": kind (unit, category), unit_id (null for a category),
+ *   category, count (most in 90 days), first_at, last_at (instants), total.
+ * @param language "zh" (also NULL) or "en": titles and labels.
+ * @return ::FD_OK; ::FD_EINVAL (NULL, language); ::FD_ERANGE (month, year);
+ *         ::FD_EPERM (actor); ::FD_EDATA; ::FD_EIO; ::FD_ENOMEM.
+ */
+FD_API fd_status fd_report_plans_month_new(fd_report **out, fd_store *store, const fd_actor *actor, int year,
+                                           int month, const char *language);
+
 /** Number of journal entries a daily report counted; 0 for NULL and for other reports. */
 FD_API int64_t fd_report_total(const fd_report *report);
 

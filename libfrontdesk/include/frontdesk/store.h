@@ -3721,6 +3721,189 @@ FD_API fd_status fd_store_assign_misses(fd_customer_assignment_iter **out, fd_st
 
 /* --- plans: visit plans, questions, surveys, the monthly summary ------- */
 
+/**
+ * Adds visit plan @p plan at the actor's site (R-PLN-4; fd_visit_plan_validate();
+ * the customer, `assigned_to` an active member of staff of the site; the
+ * actor is who planned it, kept through reassignment) and schedules its
+ * appointments (fd_visit_plan_occurrence() on the site's calendar) from
+ * `first_at` up to @p until (UTC seconds, not included; 0: 90 days after
+ * `first_at`), as planned_visits rows of state planned. Journaled.
+ * @return ::FD_OK; ::FD_EINVAL / ::FD_ERANGE naming the field; ::FD_ENOTFOUND
+ *         (customer, assigned_to); ::FD_EPERM (actor); ::FD_EDATA; ::FD_EIO.
+ */
+FD_API fd_status fd_store_visit_plan_add(int64_t *out_id, fd_store *store, const fd_actor *actor,
+                                         const fd_visit_plan *plan, int64_t until);
+
+/**
+ * Schedules plan @p plan_id's appointments up to @p until (not included; at
+ * most 400 at a time), idempotently: an appointment already there (UNIQUE
+ * plan_id, due_at) is kept as it is. *@p out_added (may be NULL): how many
+ * were added. Journaled when any was. R-PLN-4.
+ * @return ::FD_OK; ::FD_ENOTFOUND (plan_id); ::FD_ESTATE (the plan ended);
+ *         ::FD_ERANGE (until); ::FD_EPERM; ::FD_EDATA; ::FD_EIO.
+ */
+FD_API fd_status fd_store_visit_plan_schedule(int64_t *out_added, fd_store *store, const fd_actor *actor,
+                                              int64_t plan_id, int64_t until);
+
+/**
+ * Gives plan @p plan_id to @p assigned_to (an active member of staff of the
+ * site) and with it its planned visits not yet due at the actor's instant;
+ * who planned it (staff_id) stays (R-PLN-4). Journaled.
+ * @return ::FD_OK; ::FD_ENOTFOUND (plan_id, assigned_to); ::FD_ESTATE (the plan
+ *         ended; already theirs); ::FD_EPERM; ::FD_EIO.
+ */
+FD_API fd_status fd_store_visit_plan_reassign(fd_store *store, const fd_actor *actor, int64_t plan_id,
+                                              int64_t assigned_to);
+
+/**
+ * Ends plan @p plan_id at the actor's instant: its planned visits not yet due
+ * become cancelled (R-PLN-4). Journaled.
+ * @return ::FD_OK; ::FD_ENOTFOUND; ::FD_ESTATE (already ended); ::FD_EPERM; ::FD_EIO.
+ */
+FD_API fd_status fd_store_visit_plan_end(fd_store *store, const fd_actor *actor, int64_t plan_id);
+
+/**
+ * Records visit @p visit_id as done (R-PLN-4, 拜访客户登记记录表): when it
+ * took place @p done_at (0: the actor's instant; not after it, not before the
+ * plan was made), who went @p done_by (0: the actor's staff; an active member
+ * of staff of the site), what the customer said @p said (optional, at most
+ * 2000 bytes). A planned or a missed visit (late) may be recorded. Journaled.
+ * @return ::FD_OK; ::FD_ESTATE naming the state (done, cancelled);
+ *         ::FD_EINVAL / ::FD_ERANGE (done_at, done_by, said); ::FD_ENOTFOUND; ::FD_EPERM; ::FD_EIO.
+ */
+FD_API fd_status fd_store_visit_record(fd_store *store, const fd_actor *actor, int64_t visit_id, int64_t done_at,
+                                       int64_t done_by, const char *said);
+
+/**
+ * Marks missed every planned visit of the actor's site due before the
+ * actor's local day (R-PLN-4: planned vs actual). *@p out_count (may be NULL):
+ * how many. Journaled when any.
+ * @return ::FD_OK; ::FD_EPERM; ::FD_EIO.
+ */
+FD_API fd_status fd_store_visits_mark_missed(int64_t *out_count, fd_store *store, const fd_actor *actor);
+
+/**
+ * The planned visits of the actor's site (R-PLN-4) due within @p horizon_s
+ * seconds of the actor's instant (0..a year), or with @p overdue_only those
+ * past due, in order of the appointment then id, through the partial index
+ * planned_visits_site_due; @p after (0: from the start) the last id of the
+ * page before; @p limit 1..64.
+ * @return ::FD_OK; ::FD_ERANGE (horizon_s, after, limit); ::FD_EPERM; ::FD_EIO.
+ */
+FD_API fd_status fd_store_visits_due(fd_planned_visit_iter **out, fd_store *store, const fd_actor *actor,
+                                     int overdue_only, int64_t horizon_s, int64_t after, int64_t limit);
+
+/**
+ * A question visit @p visit_id could not answer on the spot (R-PLN-4):
+ * recorded as a visit_question, and a reply task made for it — a callback of
+ * source `question` to the plan's customer, due followup.callback_days on
+ * the site's working calendar, moved out of quiet hours (R-PLN-2). Journaled.
+ * @return ::FD_OK; ::FD_EINVAL / ::FD_ERANGE (question: required, at most 500
+ *         bytes); ::FD_ESTATE (a cancelled visit); ::FD_ENOTFOUND; ::FD_EPERM; ::FD_EDATA; ::FD_EIO.
+ */
+FD_API fd_status fd_store_visit_question_add(int64_t *out_id, fd_store *store, const fd_actor *actor,
+                                             int64_t visit_id, const char *question);
+
+/**
+ * Answers question @p question_id later (R-PLN-4) with @p answer (required,
+ * at most 1000 bytes): the question is answered at the actor's instant and
+ * its reply task done. Journaled.
+ * @return ::FD_OK; ::FD_ESTATE (already answered); ::FD_EINVAL / ::FD_ERANGE
+ *         (answer); ::FD_ENOTFOUND; ::FD_EPERM; ::FD_EIO.
+ */
+FD_API fd_status fd_store_visit_question_answer(fd_store *store, const fd_actor *actor, int64_t question_id,
+                                                const char *answer);
+
+/**
+ * Starts owners' survey @p s (R-PLN-5; fd_survey_validate()). Journaled.
+ * @return ::FD_OK; ::FD_EINVAL / ::FD_ERANGE naming the field; ::FD_EPERM; ::FD_EIO.
+ */
+FD_API fd_status fd_store_survey_new(int64_t *out_id, fd_store *store, const fd_actor *actor, const fd_survey *s);
+
+/**
+ * One answer (R-PLN-5) of owner @p occupant_id (an owner of the site's
+ * register) to question @p question_no (1..the survey's count) of survey
+ * @p survey_id, taken on a local day in [opened_on, closes_on): @p score 1..5
+ * or 0 (none), @p answer optional (at most 1000 bytes); one per owner and
+ * question. Journaled.
+ * @return ::FD_OK; ::FD_ESTATE (not open on the actor's day; answered
+ *         already); ::FD_EINVAL / ::FD_ERANGE (occupant_id not an owner,
+ *         question_no, score, answer); ::FD_ENOTFOUND; ::FD_EPERM; ::FD_EIO.
+ */
+FD_API fd_status fd_store_survey_answer(int64_t *out_id, fd_store *store, const fd_actor *actor, int64_t survey_id,
+                                        int64_t occupant_id, int64_t question_no, int64_t score, const char *answer);
+
+/** A survey's results by question (fd_store_survey_results()). */
+typedef struct fd_survey_results fd_survey_results;
+
+/** One question's results. */
+typedef struct fd_survey_result_row {
+    unsigned int version;  /**< ::FD_SURVEY_RESULT_ROW_VERSION */
+    int64_t question_no;   /**< 1 … */
+    const char *question;  /**< its text (owned by the results) */
+    int64_t answers;       /**< answers given */
+    int64_t scored;        /**< of them with a score */
+    int64_t mean_x100;     /**< the mean score × 100, rounded half up; -1 when none scored */
+} fd_survey_result_row;
+/** The current version of ::fd_survey_result_row. */
+#define FD_SURVEY_RESULT_ROW_VERSION 1
+/** A row to fill in. */
+#define FD_SURVEY_RESULT_ROW_INIT { FD_SURVEY_RESULT_ROW_VERSION, 0, NULL, 0, 0, 0 }
+
+/**
+ * Survey @p survey_id's results (R-PLN-5): by question, and who was asked
+ * (owners with an answer) and who not (owners of the register living there
+ * on opened_on without one). Free with fd_survey_results_free().
+ * @return ::FD_OK; ::FD_ENOTFOUND; ::FD_EPERM; ::FD_EIO; ::FD_ENOMEM.
+ */
+FD_API fd_status fd_store_survey_results(fd_survey_results **out, fd_store *store, const fd_actor *actor,
+                                         int64_t survey_id);
+
+/** How many questions the survey has. 0 for NULL. */
+FD_API size_t fd_survey_results_count(const fd_survey_results *res);
+
+/** Question @p index (0-based) into @p out. @return ::FD_OK; ::FD_EINVAL; ::FD_ERANGE (past the last). */
+FD_API fd_status fd_survey_results_get(fd_survey_result_row *out, const fd_survey_results *res, size_t index);
+
+/** How many owners answered (were asked). 0 for NULL. */
+FD_API int64_t fd_survey_results_asked(const fd_survey_results *res);
+
+/** How many owners were not asked. 0 for NULL. */
+FD_API size_t fd_survey_results_not_asked_count(const fd_survey_results *res);
+
+/** The occupant id of not-asked owner @p index (in id order) into @p out. @return ::FD_OK; ::FD_EINVAL; ::FD_ERANGE. */
+FD_API fd_status fd_survey_results_not_asked(int64_t *out, const fd_survey_results *res, size_t index);
+
+/** Frees results. NULL is a no-op. */
+FD_API void fd_survey_results_free(fd_survey_results *res);
+
+/**
+ * R-PLN-5: the day the site's next owners' survey is due (fd_survey_due() from
+ * the last survey opened, the site's plan.survey_interval_months; none yet:
+ * the actor's local day), into @p out.
+ * @return ::FD_OK; ::FD_EPERM; ::FD_EIO.
+ */
+FD_API fd_status fd_store_survey_due(fd_date *out, fd_store *store, const fd_actor *actor);
+
+/**
+ * R-PLN-5: the actor's site's local month @p year - @p month counted
+ * (::fd_plan_summary: every planned visit, callback and follow-up due in it,
+ * every question raised in it; missed and pending at the actor's instant).
+ * Free with fd_plan_summary_free().
+ * @return ::FD_OK; ::FD_ERANGE (month, year); ::FD_EPERM; ::FD_EIO; ::FD_ENOMEM.
+ */
+FD_API fd_status fd_store_plan_summary(fd_plan_summary **out, fd_store *store, const fd_actor *actor, int year,
+                                       int month);
+
+/**
+ * R-PLN-5: the recurring problems (::fd_recurring) among the repairs
+ * (received_at; unit, category) and complaints (received_at; unit, category)
+ * of the actor's site received in [@p from, @p to). Free with fd_recurring_free().
+ * @return ::FD_OK; ::FD_ERANGE (to not after from); ::FD_EPERM; ::FD_EIO; ::FD_ENOMEM.
+ */
+FD_API fd_status fd_store_recurring_problems(fd_recurring **out, fd_store *store, const fd_actor *actor, int64_t from,
+                                             int64_t to);
+
 #ifdef __cplusplus
 }
 #endif

@@ -756,13 +756,13 @@ static const fd__field SURVEY_FIELDS[] = {
     { "title", "survey.title", FD__T_TEXT, "标题", 200, true, FD_PII_NONE, false, FD__S_IN, "R-PLN-5", NULL, offsetof(fd_survey, title), 32ull, offsetof(fd_survey_filter, title), 0, 0, 0, 0 },
     { "opened_on", "survey.opened_on", FD__T_DATE, "开始日期", 0, true, FD_PII_NONE, false, FD__S_IN, "R-PLN-5", NULL, offsetof(fd_survey, opened_on), 0, 0, 64ull, 128ull, offsetof(fd_survey_filter, opened_on_from), offsetof(fd_survey_filter, opened_on_to) },
     { "closes_on", "survey.closes_on", FD__T_DATE, "截止日期", 0, true, FD_PII_NONE, false, FD__S_IN, "R-PLN-5", NULL, offsetof(fd_survey, closes_on), 0, 0, 256ull, 512ull, offsetof(fd_survey_filter, closes_on_from), offsetof(fd_survey_filter, closes_on_to) },
-    { "questions", "survey.questions", FD__T_TEXT, "问题", 4000, true, FD_PII_NONE, false, FD__S_IN, "R-PLN-5", NULL, offsetof(fd_survey, questions), 1024ull, offsetof(fd_survey_filter, questions), 0, 0, 0, 0 },
+    { "questions", "survey.questions", FD__T_TEXT, "问题", 4000, true, FD_PII_FREE_TEXT, false, FD__S_IN, "R-PLN-5", NULL, offsetof(fd_survey, questions), 0, 0, 0, 0, 0, 0 },
 };
 const fd__record fd__record_survey = {
     "survey", "survey", "surveys", FD_SURVEY_VERSION, FD_SURVEY_FILTER_VERSION,
     sizeof(fd_survey), sizeof(fd_survey_filter), SURVEY_FIELDS, 8,
     SQL_SURVEY_INSERT, "id, site_id, staff_id, created_at, title, opened_on, closes_on, questions", 1,
-    false, false, 0, 0,
+    true, false, 0, 0,
     offsetof(fd_survey_filter, after), offsetof(fd_survey_filter, limit), offsetof(fd_survey_filter, match), 8
 };
 

@@ -22,7 +22,7 @@ import org.frontdesk.swig.fd_survey;
  * <li>title: 标题, 2026年度业主意见征询</li>
  * <li>opened_on: 开始日期, the first day answers are taken</li>
  * <li>closes_on: 截止日期, the first day they no longer are (after opened_on)</li>
- * <li>questions: 问题, the questions, one per line, numbered from 1 in order</li>
+ * <li>questions: 问题, the questions, one per line, numbered from 1 in order (personal data: free_text)</li>
  * </ul>
  */
 public final class Survey {

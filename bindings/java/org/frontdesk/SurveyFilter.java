@@ -97,13 +97,6 @@ public final class SurveyFilter {
     return this;
   }
 
-  /** Only 问题 equal to v. */
-  public SurveyFilter questions(String v) throws FrontdeskException {
-    n.setQuestions(Convert.required(v, "questions"));
-    match |= 1L << 10; // FD_SURVEY_MATCH_QUESTIONS
-    return this;
-  }
-
   /** Only ids greater than {@code id} (keyset paging). */
   public SurveyFilter after(long id) {
     n.setAfter(id);
