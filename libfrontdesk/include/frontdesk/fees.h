@@ -1391,6 +1391,40 @@ FD_API fd_status fd_notice_template_filter_init(fd_notice_template_filter *filte
  * Receipts and reconciliation (cash desk)
  * ====================================================================== */
 
+/** The largest payment, refund or receipt amount the desk takes, in fen
+ *  (¥99,999,999.99): a cashier's edge; beyond it is ::FD_ERANGE naming the field. */
+#define FD_FEE_PAYMENT_MAX INT64_C(9999999999)
+
+/**
+ * Checks a payment as the desk takes it (R-FEE-3) and computes the change:
+ * `method` one of cash, card, transfer, wechat, alipay, balance (the codes of
+ * the `method` list; fd_fee_method_check()); `amount` 1 ..
+ * ::FD_FEE_PAYMENT_MAX fen (::FD_ERANGE naming `payment.amount` beyond,
+ * ::FD_EINVAL for 0 or less); cash: `tendered` >= amount (::FD_EINVAL naming
+ * `payment.tendered`), @p out_change = tendered − amount; any other method:
+ * `tendered` 0 and change 0; card, transfer, wechat and alipay need a
+ * `reference` (::FD_EINVAL naming `payment.reference`). The record's own
+ * field checks (fd_payment_check()) run first.
+ */
+FD_API fd_status fd_fee_payment_desk_check(int64_t *out_change, const fd_payment *payment);
+
+/**
+ * ::FD_OK when @p method is a payment or refund method code (cash, card,
+ * transfer, wechat, alipay, balance — R-FEE-3), ::FD_EINVAL naming `method`
+ * and listing them otherwise.
+ */
+FD_API fd_status fd_fee_method_check(const char *method);
+
+/**
+ * The gaps of a receipt series (R-FEE-4): the numbers in [@p first_no,
+ * @p next_no) that are not in @p numbers (ascending, @p count of them), as
+ * ranges "12-14, 20" into @p out ("" when none); numbers outside the range
+ * or repeated are ::FD_EDATA naming `numbers`. *@p out_missing (may be NULL)
+ * gets how many numbers are missing.
+ */
+FD_API fd_status fd_fee_receipt_gaps(fd_buf *out, int64_t *out_missing, const int64_t *numbers, size_t count,
+                                     int64_t first_no, int64_t next_no);
+
 #ifdef __cplusplus
 }
 #endif

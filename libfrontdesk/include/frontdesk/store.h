@@ -3153,6 +3153,194 @@ FD_API fd_status fd_store_notice_template_get(fd_notice_template **out, fd_store
 
 /* --- fees: look-up, payments, receipts, voids, refunds, day close ------ */
 
+/** One open bill of a look-up (R-FEE-1): what it is for, what it owes. Amounts in fen. */
+typedef struct fd_fee_lookup_bill {
+    int64_t bill_id;     /**< the bill */
+    fd_date period_start;/**< the first day of its period */
+    fd_date period_end;  /**< the first day after it ([start, end)) */
+    fd_date due_on;      /**< the last day to pay without arrears */
+    int64_t amount;      /**< billed, fen */
+    int64_t adjusted;    /**< adjustments, signed fen */
+    int64_t paid;        /**< paid so far, fen */
+    int64_t outstanding; /**< amount + adjusted − paid, fen, > 0 */
+    int overdue;         /**< 1: due_on is before the look-up's day */
+} fd_fee_lookup_bill;
+
+/** What a look-up shows the clerk (R-FEE-1); strings owned by the look-up. */
+typedef struct fd_fee_lookup_info {
+    int64_t unit_id;         /**< the unit */
+    const char *unit_number; /**< its number: 3-1201 */
+    const char *owner;       /**< the owner in force on the day (role owner, moved in, not out), masked unless the actor reveals it; "" when none */
+    int64_t rev;             /**< the account's revision: name it as fd_payment::expect_rev */
+    int64_t balance;         /**< the prepayment balance, fen */
+    int64_t paid;            /**< what its bills have been paid, fen */
+    int64_t outstanding;     /**< what its open bills owe, fen */
+    size_t bills;            /**< open bills, oldest due first (fd_fee_lookup_bill_at()) */
+} fd_fee_lookup_info;
+
+/** A look-up of a unit before collecting (R-FEE-1): fd_store_fee_lookup(), freed with fd_fee_lookup_free(). */
+typedef struct fd_fee_lookup fd_fee_lookup;
+
+/**
+ * Looks a unit up before collecting (R-FEE-1): its number, its owner on
+ * @p as_of (masked per R-COM-2 unless the actor reveals it), its account's
+ * revision and prepayment balance, what it has paid, and each open bill
+ * (oldest due first) with what it owes. ::FD_ENOTFOUND naming `unit_id` for
+ * a unit not at the actor's site. Freed with fd_fee_lookup_free().
+ */
+FD_API fd_status fd_store_fee_lookup(fd_fee_lookup **out, fd_store *store, const fd_actor *actor, int64_t unit_id,
+                                     fd_date as_of);
+/** The look-up's summary into @p out (strings owned by @p lookup). */
+FD_API fd_status fd_fee_lookup_info_get(fd_fee_lookup_info *out, const fd_fee_lookup *lookup);
+/** Open bill @p index (0 .. bills − 1) of the look-up; ::FD_ERANGE naming `index` beyond. */
+FD_API fd_status fd_fee_lookup_bill_at(fd_fee_lookup_bill *out, const fd_fee_lookup *lookup, size_t index);
+/** Frees a look-up. NULL is a no-op. */
+FD_API void fd_fee_lookup_free(fd_fee_lookup *lookup);
+
+/**
+ * Opens a receipt series (R-FEE-4): a printed book (`kind` book, numbers
+ * first_no .. last_no) or an electronic series (last_no 0, unbounded);
+ * next_no starts at first_no. ::FD_EINVAL naming the field (first_no < 1, a
+ * book without last_no >= first_no, an electronic series with one),
+ * ::FD_ECONFLICT naming `receipt_series.code` for a code the site has. Journaled.
+ */
+FD_API fd_status fd_store_receipt_series_add(int64_t *out_id, fd_store *store, const fd_actor *actor,
+                                             const fd_receipt_series *series);
+/** Retires a series: no number is issued from it again (R-FEE-4). ::FD_ESTATE when closed already. Journaled. */
+FD_API fd_status fd_store_receipt_series_close(fd_store *store, const fd_actor *actor, int64_t series_id);
+
+/** What fd_store_payment_add() did. Amounts in fen. */
+typedef struct fd_payment_result {
+    int64_t payment_id;  /**< the payment */
+    int64_t receipt_id;  /**< its receipt */
+    int64_t number;      /**< the receipt's number in its series */
+    int64_t change;      /**< cash: tendered − amount; 0 otherwise */
+    int64_t allocated;   /**< what went to bills */
+    int64_t to_balance;  /**< what went to the prepayment balance */
+    int64_t rev;         /**< the account's revision after it */
+} fd_payment_result;
+
+/**
+ * Takes a payment for unit `payment->unit_id` and issues its receipt in
+ * the SAME transaction (R-FEE-1, R-FEE-3, R-FEE-4): the account must still
+ * be at `payment->expect_rev` (the revision the look-up showed; otherwise
+ * ::FD_ECONFLICT "the unit's account changed since the look-up", nothing
+ * written — two clerks paying one bill: the second gets it). The amount is
+ * allocated line by line to the open bills oldest due first (or to
+ * @p bill_ids in that order, @p count of them, each an open bill of the
+ * unit), the rest to the prepayment balance; method balance takes from the
+ * balance (at most the balance and what the bills owe). The receipt takes the
+ * series' next number in the same transaction (a failed payment burns no
+ * number; a closed or full series is ::FD_ESTATE naming it), with the amount
+ * in capital numerals. Dated the site's local day (::FD_ESTATE when it is
+ * closed, R-FEE-9). Refusals name the field (fd_fee_payment_desk_check()).
+ * Payment and receipt are journaled.
+ */
+FD_API fd_status fd_store_payment_add(fd_payment_result *out, fd_store *store, const fd_actor *actor,
+                                      const fd_payment *payment, int64_t series_id, const int64_t *bill_ids,
+                                      size_t count);
+
+/**
+ * Voids a spoiled receipt (R-FEE-4, R-COM-3): a receipt_voids row with
+ * @p reason (who, when, why), the receipt voided (its number stays used).
+ * An issued receipt's payment is voided too: its allocations reversed with
+ * negative rows, its bills reopen, its balance part taken back (::FD_ESTATE
+ * when the balance was spent since), the account's revision raised. A
+ * prepared or returned receipt is voided alone. ::FD_ESTATE for a receipt
+ * voided already, one whose payment has refunds, or one of a closed day
+ * (correct it with an adjustment, R-FEE-9). Journaled.
+ */
+FD_API fd_status fd_store_receipt_void(int64_t *out_void_id, fd_store *store, const fd_actor *actor,
+                                       int64_t receipt_id, const char *reason);
+
+/**
+ * Requests a refund of (part of) a payment (R-FEE-4): `refund->amount` at
+ * most what the payment still holds (its amount less refunds not refused;
+ * ::FD_EINVAL naming `refund.amount`), a reason and a method (the balance
+ * method puts it back on the prepayment balance). State requested. Journaled.
+ */
+FD_API fd_status fd_store_refund_request(int64_t *out_id, fd_store *store, const fd_actor *actor,
+                                         const fd_refund *refund);
+
+/**
+ * Approves (@p approve 1) or refuses (0) a requested refund (R-FEE-4): needs
+ * the manage grant and someone other than the requester (::FD_EPERM).
+ * ::FD_ESTATE unless it is requested. Journaled.
+ */
+FD_API fd_status fd_store_refund_decide(fd_store *store, const fd_actor *actor, int64_t refund_id, int approve);
+
+/**
+ * Pays an approved refund out (R-FEE-4), dated the site's local day
+ * (::FD_ESTATE when closed): taken first from the payment's balance part
+ * still on the account (not for method balance), then by reversing its
+ * allocations newest first (bills reopen); method balance credits the
+ * prepayment balance. ::FD_ESTATE unless approved, or when the payment no
+ * longer holds it. The account's revision is raised. Journaled.
+ */
+FD_API fd_status fd_store_refund_pay(fd_store *store, const fd_actor *actor, int64_t refund_id);
+
+/**
+ * Prepares a receipt for collection at the door (R-FEE-5): the number is
+ * taken now from @p series_id, for what bill @p bill_id still owes, handed to
+ * collector @p collector_id (active staff of the site) against
+ * @p signature (required). State prepared. ::FD_ESTATE when the bill owes
+ * nothing. Journaled.
+ */
+FD_API fd_status fd_store_receipt_prepare(int64_t *out_receipt_id, fd_store *store, const fd_actor *actor,
+                                          int64_t series_id, int64_t bill_id, int64_t collector_id,
+                                          const char *signature);
+
+/**
+ * Records the payment collected against prepared receipt @p receipt_id
+ * (R-FEE-5): `payment->amount` must be the receipt's, allocated to its bill;
+ * no new number is taken (the receipt becomes issued and names the payment).
+ * `expect_rev` is not compared (the amount was fixed at preparing): a bill
+ * that no longer owes it is ::FD_ECONFLICT. Other checks as
+ * fd_store_payment_add(). Journaled.
+ */
+FD_API fd_status fd_store_receipt_collect(fd_payment_result *out, fd_store *store, const fd_actor *actor,
+                                          int64_t receipt_id, const fd_payment *payment);
+
+/** A prepared receipt comes back unused (R-FEE-5): state returned (void it to retire the number). Journaled. */
+FD_API fd_status fd_store_receipt_return(fd_store *store, const fd_actor *actor, int64_t receipt_id);
+
+/**
+ * Closes cashier day @p day at the actor's site (R-FEE-9): once
+ * (::FD_ECONFLICT), not after today (::FD_EINVAL naming `day`), refused while a
+ * prepared receipt is still out with a collector (::FD_ESTATE listing the
+ * numbers). Writes the day's totals into @p out (the day_closes row) and
+ * freezes the day: no payment, void or refund is dated into it again.
+ * Journaled.
+ */
+FD_API fd_status fd_store_day_close(fd_day_close *out, fd_store *store, const fd_actor *actor, fd_date day);
+
+/** The identities of the site's money (R-FEE-9), in fen; `ok` 1 when all hold. */
+typedef struct fd_fees_reconcile {
+    int64_t billed;       /**< Σ bills.amount */
+    int64_t adjusted;     /**< Σ bills.adjusted (signed) */
+    int64_t paid;         /**< Σ bills.paid */
+    int64_t outstanding;  /**< Σ (amount + adjusted − paid) */
+    int64_t payments;     /**< Σ payments.amount, every payment ever taken (not from the balance) */
+    int64_t voided;       /**< Σ of those voided */
+    int64_t refunded;     /**< Σ refunds paid out (not to the balance) */
+    int64_t allocated;    /**< Σ allocations (net) */
+    int64_t balances;     /**< Σ unit_accounts.balance */
+    int64_t receipts_issued; /**< Σ amounts of receipts that name a payment (issued or voided) */
+    int64_t receipts_voided; /**< Σ of those voided */
+    int64_t gaps;         /**< receipt numbers missing in all series */
+    int64_t mismatches;   /**< bills, lines or payments whose stored sums disagree with their rows */
+    int ok;               /**< 1: billed + adjusted = paid + outstanding; allocated + balances = payments − voided − refunded;
+                               receipts issued = payments (all methods), voided receipts = voided payments;
+                               no gaps; no mismatches */
+} fd_fees_reconcile;
+
+/**
+ * Reconciles the actor's site (R-FEE-9, R-FEE-4): the identities of
+ * ::fd_fees_reconcile, each sum recomputed from the rows (bills from their
+ * lines and allocations, payments from their allocations and receipts).
+ */
+FD_API fd_status fd_store_fees_reconcile(fd_fees_reconcile *out, fd_store *store, const fd_actor *actor);
+
 #ifdef __cplusplus
 }
 #endif
