@@ -266,7 +266,7 @@ Test(fees_cash, R_FEE_4_payment_exactly_clears_three_periods_with_its_receipt)
     cr_assert_eq(info.bills, 3);
     cr_assert_eq(info.outstanding, 10972 * 3 + 5000);
     cr_assert_str_eq(info.unit_number, "3-1201");
-    cr_assert(strstr(info.owner, "丽") == NULL, "owner not masked: %s", info.owner); /* R-COM-2 */
+    cr_assert_str_eq(info.owner, "𠮷田丽"); /* names shown unless pii.mask_names */
     fd_fee_lookup_bill lb;
     fd_assert_ok(fd_fee_lookup_bill_at(&lb, l, 0));
     cr_assert_eq(lb.bill_id, b1);
@@ -274,6 +274,21 @@ Test(fees_cash, R_FEE_4_payment_exactly_clears_three_periods_with_its_receipt)
     fd_assert_error(fd_fee_lookup_bill_at(&lb, l, 3), FD_ERANGE, "index");
     int64_t rev = info.rev;
     fd_fee_lookup_free(l);
+    /* R-COM-2: masked under pii.mask_names, shown to a reveal with a reason, and logged */
+    fd_actor m = manager_at(&f, T0);
+    fd_assert_ok(fd_store_policy_set(f.s, &m, "pii.mask_names", 1));
+    fd_assert_ok(fd_store_fee_lookup(&l, f.s, &c, f.unit, TODAY));
+    fd_assert_ok(fd_fee_lookup_info_get(&info, l));
+    cr_assert(strstr(info.owner, "丽") == NULL && strstr(info.owner, "𠮷") != NULL, "%s", info.owner);
+    fd_fee_lookup_free(l);
+    m.grants = FD_GRANT_REVEAL;
+    m.reason = "核对业主";
+    fd_assert_ok(fd_store_fee_lookup(&l, f.s, &m, f.unit, TODAY));
+    fd_assert_ok(fd_fee_lookup_info_get(&info, l));
+    cr_assert_str_eq(info.owner, "𠮷田丽");
+    fd_fee_lookup_free(l);
+    cr_assert_eq(sql_int(&f, "SELECT count(*) FROM reveals"), 1);
+    fd_assert_error(fd_store_fee_lookup(&l, f.s, &c, 99999, TODAY), FD_ENOTFOUND, "unit_id");
 
     fd_payment p = cash(f.unit, 10972 * 3 + 5000, 40000, rev);
     fd_payment_result r;
@@ -727,5 +742,61 @@ Test(fees_cash, R_FEE_9_random_sequences_always_reconcile, .timeout = 600)
     cr_assert_gt(ok, 1000);
     cr_assert_eq(sql_int(&f, "SELECT count(*) FROM receipts") ,
                  sql_int(&f, "SELECT sum(next_no - first_no) FROM receipt_series"));
+    fx_close(&f);
+}
+
+/* --- the day's report and the daily report's section ---------------------------------------------------- */
+
+Test(fees_cash, R_FEE_9_the_days_report_by_staff_method_item_series_and_ledger)
+{
+    fx f = fx_open("cash_report");
+    fd_actor m = manager_at(&f, T0 - 60);
+    fd_assert_ok(fd_store_policy_set(f.s, &m, "pii.mask_names", 1));
+    bill_raw(&f, f.unit, "2026-09-01", "2026-10-01", "2026-09-15", 10972, 0);
+    bill_raw(&f, f.unit, "2026-10-01", "2026-11-01", "2026-10-15", 10972, 5000);
+    fd_actor c = clerk_at(&f, T0);
+    fd_payment_result r1, r2;
+    fd_payment p = cash(f.unit, 20000, 20000, 0);
+    fd_assert_ok(fd_store_payment_add(&r1, f.s, &c, &p, f.series, NULL, 0));
+    p = cash(f.unit, 6944, 0, r1.rev);
+    p.method = "wechat";
+    p.reference = "4200001234";
+    fd_assert_ok(fd_store_payment_add(&r2, f.s, &c, &p, f.series, NULL, 0));
+    int64_t vid = 0;
+    fd_assert_ok(fd_store_receipt_void(&vid, f.s, &c, r2.receipt_id, "客户要求重开"));
+    fd_report *rep = NULL;
+    fd_actor evening = clerk_at(&f, T0 + 9 * 3600);
+    fd_assert_ok(fd_report_fees_day_new(&rep, f.s, &evening, TODAY, "en"));
+    size_t sum = fd_test_report_section(rep, "fees.summary");
+    cr_assert_eq(fd_test_report_value(rep, sum, 0, 2), 2);     /* collected: 2 payments */
+    cr_assert_eq(fd_test_report_value(rep, sum, 0, 3), 26944); /* fen */
+    size_t ser = fd_test_report_section(rep, "fees.series");
+    cr_assert_eq(fd_test_report_rows(rep, ser), 2);
+    size_t led = fd_test_report_section(rep, "fees.ledger");
+    cr_assert_eq(fd_test_report_rows(rep, led), 2);
+    fd_buf b = FD_BUF_INIT;
+    fd_assert_ok(fd_report_render(&b, rep, FD_REPORT_TEXT));
+    cr_assert(strstr(b.ptr, "E2026-1") && strstr(b.ptr, "E2026-2") && strstr(b.ptr, "269.44"), "%s", b.ptr);
+    cr_assert(strstr(b.ptr, "Day closed: no") != NULL, "%s", b.ptr);
+    cr_assert(strstr(b.ptr, "王小丽") == NULL, "the payer is masked: %s", b.ptr); /* R-COM-2 */
+    fd_assert_ok(fd_report_render(&b, rep, FD_REPORT_CSV));
+    cr_assert(strncmp(b.ptr, "\xEF\xBB\xBF", 3) == 0);
+    fd_assert_ok(fd_report_render(&b, rep, FD_REPORT_JSON));
+    cr_assert(strstr(b.ptr, "\"fees.by_item\"") != NULL);
+    fd_report_free(rep);
+    /* the daily report's section; closed after the close */
+    fd_day_close d;
+    fd_assert_ok(fd_store_day_close(&d, f.s, &evening, TODAY));
+    fd_assert_ok(fd_report_daily_new(&rep, f.s, &evening, TODAY, "zh"));
+    sum = fd_test_report_section(rep, "fees.summary");
+    size_t rows = fd_test_report_rows(rep, sum);
+    cr_assert_eq(fd_test_report_value(rep, sum, rows - 1, 2), 1); /* closed */
+    cr_assert_eq(fd_test_report_value(rep, sum, rows - 2, 2), 0); /* gaps */
+    cr_assert_eq(fd_test_report_value(rep, sum, rows - 4, 3), 6944); /* voided */
+    fd_assert_ok(fd_report_render(&b, rep, FD_REPORT_TEXT));
+    cr_assert(strstr(b.ptr, "微信") != NULL && strstr(b.ptr, "物业管理费") != NULL, "%s", b.ptr);
+    fd_report_free(rep);
+    fd_buf_dispose(&b);
+    fd_assert_error(fd_report_fees_day_new(&rep, f.s, &evening, (fd_date){ 2026, 2, 30 }, "en"), FD_EINVAL, "day");
     fx_close(&f);
 }

@@ -380,6 +380,8 @@ fd_status fd_report_daily_new(fd_report **out, fd_store *store, const fd_actor *
         rc = fd__daily_visitors(r, store, actor, a, b, zone, fn, l);
     if (rc == FD_OK)
         rc = fd__daily_complaints(r, store, actor, a, b, zone, fn, l);
+    if (rc == FD_OK)
+        rc = fd__daily_fees(r, store, actor, date, fn, l);
     fd__zone_close(zone);
     day_data_free(&d);
     fd_site_free(site);

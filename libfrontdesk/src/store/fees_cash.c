@@ -1411,6 +1411,7 @@ fd_status fd_store_fee_lookup(fd_fee_lookup **out, fd_store *store, const fd_act
             rc = fd__oom(fn);
     }
     int64_t occupant = 0;
+    bool mask = false;
     if (rc == FD_OK && (st = fd__store_stmt(s, fn, SQL_OWNER)) != NULL) {
         sqlite3_bind_int64(st, 1, unit_id);
         sqlite3_bind_text(st, 2, day, -1, SQLITE_STATIC);
@@ -1418,7 +1419,12 @@ fd_status fd_store_fee_lookup(fd_fee_lookup **out, fd_store *store, const fd_act
         if (sqlite3_step(st) == SQLITE_ROW) {
             occupant = sqlite3_column_int64(st, 0);
             const char *name = COL_TEXT(st, 1) ? COL_TEXT(st, 1) : "";
-            rc = info.reveal ? fd__buf_puts(&masked, name) : fd_pii_mask(&masked, FD_PII_NAME, name);
+            /* R-COM-2: names are masked as the record engine masks them (pii.mask_names) */
+            const fd_policy *policy = NULL;
+            rc = fd__store_policy(&policy, s, fn, actor->site_id);
+            mask = rc == FD_OK && fd__policy_value(policy, FD__POL_PII_MASK_NAMES) != 0;
+            if (rc == FD_OK)
+                rc = mask && !info.reveal ? fd_pii_mask(&masked, FD_PII_NAME, name) : fd__buf_puts(&masked, name);
         }
         sqlite3_reset(st);
         l->owner = rc == FD_OK ? dup_text(masked.ptr ? masked.ptr : "") : NULL;
@@ -1475,7 +1481,7 @@ fd_status fd_store_fee_lookup(fd_fee_lookup **out, fd_store *store, const fd_act
     } else if (rc == FD_OK) {
         rc = fd_error_last()->code;
     }
-    if (rc == FD_OK && info.reveal && occupant > 0) {
+    if (rc == FD_OK && mask && info.reveal && occupant > 0) {
         /* R-COM-2: each reveal is logged */
         bool sp;
         rc = fd__store_write_begin(s, fn, &sp);
