@@ -800,3 +800,62 @@ Test(fees_cash, R_FEE_9_the_days_report_by_staff_method_item_series_and_ledger)
     fd_assert_error(fd_report_fees_day_new(&rep, f.s, &evening, (fd_date){ 2026, 2, 30 }, "en"), FD_EINVAL, "day");
     fx_close(&f);
 }
+
+/* --- with the billing run's bills (helper A's fd_store_bill_generate) ----------------------------------- */
+
+/* An area item at 1.2345 yuan/m² a month from 2026-08-01: on 88.88 m² that is 109.72 yuan (half up). */
+static void bill_months(fx *f, int months)
+{
+    fd_actor m = manager_at(f, T0 - 10 * DAY);
+    fd_fee_item it = FD_FEE_ITEM_INIT;
+    it.code = "pm";
+    it.name = "物业服务费";
+    it.kind = "area";
+    int64_t item = 0, rate = 0;
+    fd_assert_ok(fd_store_fee_item_add(&item, f->s, &m, &it));
+    fd_fee_rate r = FD_FEE_RATE_INIT;
+    r.item_id = item;
+    r.effective_from = (fd_date){ 2026, 8, 1 };
+    r.price_e4 = 12345;
+    fd_assert_ok(fd_store_fee_rate_add(&rate, f->s, &m, &r));
+    for (int i = 0; i < months; i++) {
+        fd_bill_run run = FD_BILL_RUN_INIT;
+        fd_assert_ok(fd_store_bill_generate(&run, f->s, &m, (fd_date){ 2026, 8 + i, 1 }, "month", &f->unit, 1));
+        cr_assert_eq(run.amount, 10972);
+    }
+}
+
+Test(fees_cash, R_FEE_1_billed_months_looked_up_and_cleared_exactly)
+{
+    fx f = fx_open("cash_billed");
+    bill_months(&f, 3);
+    fd_actor c = clerk_at(&f, T0);
+    fd_fee_lookup *l = NULL;
+    fd_assert_ok(fd_store_fee_lookup(&l, f.s, &c, f.unit, TODAY));
+    fd_fee_lookup_info info;
+    fd_assert_ok(fd_fee_lookup_info_get(&info, l));
+    cr_assert_eq(info.bills, 3);
+    cr_assert_eq(info.outstanding, 3 * 10972);
+    cr_assert_eq(info.rev, 3); /* each bill raised it */
+    fd_fee_lookup_bill b;
+    fd_assert_ok(fd_fee_lookup_bill_at(&b, l, 2));
+    cr_assert(b.period_start.month == 10 && b.period_end.month == 11);
+    fd_fee_lookup_free(l);
+    /* a stale look-up: billed again since */
+    fd_payment p = cash(f.unit, 3 * 10972, 33000, info.rev - 1);
+    fd_payment_result r;
+    fd_assert_error(fd_store_payment_add(&r, f.s, &c, &p, f.series, NULL, 0), FD_ECONFLICT, "look-up");
+    p.expect_rev = info.rev;
+    fd_assert_ok(fd_store_payment_add(&r, f.s, &c, &p, f.series, NULL, 0));
+    cr_assert_eq(r.to_balance, 0);
+    cr_assert_eq(r.change, 33000 - 32916);
+    cr_assert_eq(sql_int(&f, "SELECT count(*) FROM bills WHERE unit_id = %lld AND state = 'paid'", (long long)f.unit),
+                 3);
+    fd_assert_ok(fd_store_fee_lookup(&l, f.s, &c, f.unit, TODAY));
+    fd_assert_ok(fd_fee_lookup_info_get(&info, l));
+    cr_assert_eq(info.bills, 0);
+    cr_assert_eq(info.paid, 32916);
+    fd_fee_lookup_free(l);
+    assert_reconciles(&f);
+    fx_close(&f);
+}

@@ -10,16 +10,12 @@
 
 #include <string.h>
 
-/* Payment and refund methods (R-FEE-3); balance is the prepayment balance. */
-static const char *const METHODS[] = { "cash", "card", "transfer", "wechat", "alipay", "balance" };
-
 fd_status fd_fee_method_check(const char *method)
 {
     static const char fn[] = "fd_fee_method_check";
-    if (method != NULL)
-        for (size_t i = 0; i < sizeof METHODS / sizeof METHODS[0]; i++)
-            if (strcmp(method, METHODS[i]) == 0)
-                return FD_OK;
+    /* the `method` code list (codes.c): cash, card, transfer, wechat, alipay, balance */
+    if (method != NULL && fd_fee_code_label("method", method) != NULL)
+        return FD_OK;
     return fd__error(FD_EINVAL,
                      "%s: method: expected cash 现金, card 刷卡, transfer 银行转账, wechat 微信, alipay 支付宝 or balance "
                      "预存抵扣",

@@ -100,12 +100,8 @@ static fd_date next_day(fd_date d)
 /* The label of payment method @code (R-FEE-3), the code itself when unknown. */
 static const char *method_label(const char *code)
 {
-    static const char *const M[][2] = { { "cash", "现金" },   { "card", "刷卡" },     { "transfer", "银行转账" },
-                                        { "wechat", "微信" }, { "alipay", "支付宝" }, { "balance", "预存抵扣" } };
-    for (size_t i = 0; i < sizeof M / sizeof M[0]; i++)
-        if (strcmp(M[i][0], code) == 0)
-            return M[i][1];
-    return code;
+    const char *label = fd_fee_code_label("method", code);
+    return label ? label : code;
 }
 
 static fd_status agg_add(aggs *a, const char *fn, const char *key, int64_t count, int64_t fen)
