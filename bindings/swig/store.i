@@ -93,6 +93,15 @@
   result = (fd_status)fd_store_bill_generate(arg1, arg2, arg3, arg4, arg5, (const int64_t *)arg6, arg7);
 }
 
+/* fees, cash desk (helper B): the chosen bills of a payment come as a list of ints / long[]; the look-up's
+ * strings belong to the look-up. */
+%apply (const int64_t *pauses, size_t pauses_len) { (const int64_t *bill_ids, size_t count) };
+%feature("action") fd_store_payment_add {
+  result = (fd_status)fd_store_payment_add(arg1, arg2, arg3, arg4, arg5, (const int64_t *)arg6, arg7);
+}
+%immutable fd_fee_lookup_info::unit_number;
+%immutable fd_fee_lookup_info::owner;
+
 %include "frontdesk/store.h"
 
 /* The verify report is filled by the library: read-only in the bindings. */
