@@ -3267,6 +3267,76 @@ FD_API fd_status fd_store_bill_generate(fd_bill_run *out, fd_store *store, const
                                         fd_date period_start, const char *period, const int64_t *unit_ids,
                                         size_t count);
 
+/**
+ * A one-off charge (R-FEE-8): a paid service at an agreed price, decoration
+ * waste removal, an agency collection — a new bill of period `once` for
+ * [@p on, the next day), due on @p on, with one charge line of @p item_id
+ * (any kind, not retired): @p qty_e2 (hundredths; 100 = one) × @p price_e4
+ * (1/10000 yuan; 0 = the item's rate in force on @p on, which must be > 0),
+ * rounded in the item's rounding or fee.rounding. Raises the unit account's
+ * revision.
+ * @param out_bill_id receives the new bill's id
+ * @return ::FD_OK; ::FD_EINVAL / ::FD_ERANGE naming the field (qty_e2 <= 0,
+ *         a negative price, no rate to take); ::FD_ENOTFOUND naming
+ *         `unit_id` or `item_id`; ::FD_ESTATE (the item is retired);
+ *         ::FD_EPERM; ::FD_EIO.
+ */
+FD_API fd_status fd_store_bill_charge(int64_t *out_bill_id, fd_store *store, const fd_actor *actor, int64_t unit_id,
+                                      int64_t item_id, fd_date on, int64_t qty_e2, int64_t price_e4);
+
+/**
+ * A discount on a bill not yet paid (R-FEE-2): a line of kind `discount` of
+ * −@p amount fen naming @p item_id, its `policy` the reason ("discount: …").
+ * At most what the bill still owes (amount + adjusted − paid). Needs the
+ * manage grant. Raises the unit account's revision.
+ * @param out_line_id receives the discount line's id
+ * @return ::FD_OK; ::FD_ERANGE naming `amount` (<= 0 or more than owed);
+ *         ::FD_EINVAL naming `reason` (empty, too long); ::FD_ENOTFOUND
+ *         naming `bill_id` or `item_id`; ::FD_ESTATE (the bill is paid);
+ *         ::FD_EPERM; ::FD_EIO.
+ */
+FD_API fd_status fd_store_bill_discount(int64_t *out_line_id, fd_store *store, const fd_actor *actor,
+                                        int64_t bill_id, int64_t item_id, int64_t amount, const char *reason);
+
+/** What fd_store_late_fee_assess() did. */
+typedef struct fd_late_fee_run {
+    unsigned int version; /**< ::FD_LATE_FEE_RUN_VERSION */
+    int64_t bills;        /**< overdue bills looked at (charges unpaid, past due and grace) */
+    int64_t lines;        /**< late_fee lines written */
+    int64_t amount;       /**< fen of those lines */
+} fd_late_fee_run;
+/** The current version of ::fd_late_fee_run. */
+#define FD_LATE_FEE_RUN_VERSION 1
+/** An empty ::fd_late_fee_run. */
+#define FD_LATE_FEE_RUN_INIT { FD_LATE_FEE_RUN_VERSION, 0, 0, 0 }
+
+/**
+ * Assesses late fees as of @p as_of (R-FEE-2) on the bills of the actor's
+ * site that are not paid: the fee of a bill is fd_fee_late_fee() of its
+ * principal — what its charge and discount lines still owe (never a late
+ * fee: no compounding) — from its due_on; what earlier assessments wrote on
+ * the bill is subtracted, and the rest is one new `late_fee` line on the
+ * bill itself (naming the item of its first charge; `policy` the terms,
+ * fd_fee_late_fee_terms()). Idempotent per day: assessing the same day again
+ * writes nothing. With fee.late_fee.per_day_e4 0 (the default) nothing is
+ * written. One transaction; raises the revision of each unit charged.
+ * @return ::FD_OK; ::FD_EINVAL naming `as_of`; ::FD_EPERM; ::FD_EIO.
+ */
+FD_API fd_status fd_store_late_fee_assess(fd_late_fee_run *out, fd_store *store, const fd_actor *actor,
+                                          fd_date as_of);
+
+/**
+ * A correction of a bill (R-FEE-9), like a red-letter invoice: `amount`
+ * signed fen, not 0 (negative reduces what is owed, never below 0 in all),
+ * `reason` required; `dated_on` is set by the store: the first day on or
+ * after the site's today that is not closed (no day_closes row). Updates the
+ * bill's `adjusted` and `state` and raises the unit account's revision.
+ * @return ::FD_OK; ::FD_EINVAL / ::FD_ERANGE naming the field;
+ *         ::FD_ENOTFOUND naming `adjustment.bill_id`; ::FD_EPERM; ::FD_EIO.
+ */
+FD_API fd_status fd_store_adjustment_add(int64_t *out_id, fd_store *store, const fd_actor *actor,
+                                         const fd_adjustment *adjustment);
+
 /* --- fees: arrears, dunning, notices ----------------------------------- */
 
 /* --- fees: look-up, payments, receipts, voids, refunds, day close ------ */
