@@ -1387,6 +1387,24 @@ FD_API fd_status fd_notice_template_filter_init(fd_notice_template_filter *filte
  * Arrears, dunning, limitation, notices
  * ====================================================================== */
 
+/**
+ * The last day of a debt's three-year limitation period (诉讼时效, R-FEE-6).
+ * The period runs from @p due_on (the last day to pay), or anew from
+ * @p last_demand_on when a demand was recorded after it (Civil Code art. 195;
+ * an unset date {0,0,0}, or one not after @p due_on, is no demand). The day it
+ * starts from is not counted (art. 201) and the period ends on the
+ * corresponding day three years later (art. 188), or on that month's last day
+ * when it has none (2024-02-29 → 2027-02-28, art. 202). A last day that is a
+ * day of rest in @p cal (a statutory holiday or a weekend not made a working
+ * day) moves to the first working day after the rest (art. 203).
+ * @return ::FD_OK; ::FD_EINVAL (NULL @p out or @p cal, a date not real,
+ *         naming it); ::FD_ERANGE (the end would be after 9999); the
+ *         calendar's ::FD_EDATA / ::FD_ERANGE (the end is outside its data and
+ *         its policy refuses that; the message names `cal` and the year).
+ * Thread safety: safe.
+ */
+FD_API fd_status fd_fee_limitation_end(fd_date *out, fd_date due_on, fd_date last_demand_on, const fd_calendar *cal);
+
 /* ========================================================================
  * Receipts and reconciliation (cash desk)
  * ====================================================================== */
