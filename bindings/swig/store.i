@@ -86,6 +86,13 @@
 %immutable fd_visit_registration::state;
 %immutable fd_visit_registration::blocklist;
 
+/* fees, billing (helper A): the units of a bill run come as a list of ints (Python) / long[] (Java),
+ * as fd_sla_restore's pauses do; SWIG reads int64_t as long long: call it with the C type. */
+%apply (const int64_t *pauses, size_t pauses_len) { (const int64_t *unit_ids, size_t count) };
+%feature("action") fd_store_bill_generate {
+  result = (fd_status)fd_store_bill_generate(arg1, arg2, arg3, arg4, arg5, (const int64_t *)arg6, arg7);
+}
+
 %include "frontdesk/store.h"
 
 /* The verify report is filled by the library: read-only in the bindings. */

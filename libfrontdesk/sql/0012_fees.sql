@@ -106,6 +106,7 @@ CREATE TABLE bill_lines (
   days             INTEGER NOT NULL DEFAULT 0,
   month_days       INTEGER NOT NULL DEFAULT 0,
   custody_pct      INTEGER NOT NULL DEFAULT 0,
+  custody_days     INTEGER NOT NULL DEFAULT 0,
   rounding         TEXT NOT NULL,
   amount           INTEGER NOT NULL,
   residue_e4       INTEGER NOT NULL DEFAULT 0,

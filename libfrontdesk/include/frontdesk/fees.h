@@ -519,6 +519,7 @@ typedef struct fd_bill_line {
     int64_t days; /**< 计费天数: prorated: the days of the month charged, 0 = the whole month (R-FEE-2) */
     int64_t month_days; /**< 当月天数: prorated: the days of that month, 0 = not prorated (R-FEE-2) */
     int64_t custody_pct; /**< 托管比例: the share charged under custody in percent, 0 = no custody (the whole fee) (R-FEE-7) */
+    int64_t custody_days; /**< 托管天数: of the days charged, those under custody (charged at custody_pct, the rest in full); 0 = all of them when custody_pct is set (R-FEE-7) */
     const char *rounding; /**< 舍入: the rounding applied to the exact amount: half_up, half_even, down, up, floor, ceiling, at most 16 bytes (R-FEE-8) */
     int64_t amount; /**< 金额: the rounded amount in fen (negative for a discount) (fen) (R-FEE-8) */
     int64_t residue_e4; /**< 舍入差: what the rounding dropped: (exact - amount) in 1/10000 fen (not fen: the type is the signed int64), rounded half-even to that (fen) (R-FEE-8) */
@@ -528,7 +529,7 @@ typedef struct fd_bill_line {
 /** The current version of ::fd_bill_line. */
 #define FD_BILL_LINE_VERSION 1
 /** An empty ::fd_bill_line to fill in. */
-#define FD_BILL_LINE_INIT { FD_BILL_LINE_VERSION, 0, 0, 0, 0, 0, 0, 0, 0, NULL, { 0, 0, 0 }, 0, 0, 0, 0, 0, NULL, 0, 0, 0, NULL }
+#define FD_BILL_LINE_INIT { FD_BILL_LINE_VERSION, 0, 0, 0, 0, 0, 0, 0, 0, NULL, { 0, 0, 0 }, 0, 0, 0, 0, 0, 0, NULL, 0, 0, 0, NULL }
 /** Fills @p rec with ::FD_BILL_LINE_INIT for @p version. @return ::FD_OK or ::FD_EINVAL. */
 FD_API fd_status fd_bill_line_init(fd_bill_line *rec, unsigned int version);
 /**
@@ -560,14 +561,15 @@ FD_API void fd_bill_line_free(fd_bill_line *rec);
 #define FD_BILL_LINE_MATCH_DAYS (UINT64_C(1) << 14) /**< filter.days is set */
 #define FD_BILL_LINE_MATCH_MONTH_DAYS (UINT64_C(1) << 15) /**< filter.month_days is set */
 #define FD_BILL_LINE_MATCH_CUSTODY_PCT (UINT64_C(1) << 16) /**< filter.custody_pct is set */
-#define FD_BILL_LINE_MATCH_ROUNDING (UINT64_C(1) << 17) /**< filter.rounding is set */
-#define FD_BILL_LINE_MATCH_AMOUNT_FROM (UINT64_C(1) << 18) /**< filter.amount_from is set */
-#define FD_BILL_LINE_MATCH_AMOUNT_TO (UINT64_C(1) << 19) /**< filter.amount_to is set */
-#define FD_BILL_LINE_MATCH_RESIDUE_E4_FROM (UINT64_C(1) << 20) /**< filter.residue_e4_from is set */
-#define FD_BILL_LINE_MATCH_RESIDUE_E4_TO (UINT64_C(1) << 21) /**< filter.residue_e4_to is set */
-#define FD_BILL_LINE_MATCH_PAID_FROM (UINT64_C(1) << 22) /**< filter.paid_from is set */
-#define FD_BILL_LINE_MATCH_PAID_TO (UINT64_C(1) << 23) /**< filter.paid_to is set */
-#define FD_BILL_LINE_MATCH_POLICY (UINT64_C(1) << 24) /**< filter.policy is set */
+#define FD_BILL_LINE_MATCH_CUSTODY_DAYS (UINT64_C(1) << 17) /**< filter.custody_days is set */
+#define FD_BILL_LINE_MATCH_ROUNDING (UINT64_C(1) << 18) /**< filter.rounding is set */
+#define FD_BILL_LINE_MATCH_AMOUNT_FROM (UINT64_C(1) << 19) /**< filter.amount_from is set */
+#define FD_BILL_LINE_MATCH_AMOUNT_TO (UINT64_C(1) << 20) /**< filter.amount_to is set */
+#define FD_BILL_LINE_MATCH_RESIDUE_E4_FROM (UINT64_C(1) << 21) /**< filter.residue_e4_from is set */
+#define FD_BILL_LINE_MATCH_RESIDUE_E4_TO (UINT64_C(1) << 22) /**< filter.residue_e4_to is set */
+#define FD_BILL_LINE_MATCH_PAID_FROM (UINT64_C(1) << 23) /**< filter.paid_from is set */
+#define FD_BILL_LINE_MATCH_PAID_TO (UINT64_C(1) << 24) /**< filter.paid_to is set */
+#define FD_BILL_LINE_MATCH_POLICY (UINT64_C(1) << 25) /**< filter.policy is set */
 #endif
 /** Which bill_line records fd_store_bill_line_query() returns: only the fields whose
  *  bit is set in `match` are compared (so 0 can be asked for); ranges are [from, to). */
@@ -591,6 +593,7 @@ typedef struct fd_bill_line_filter {
     int64_t days; /**< equal to (计费天数) */
     int64_t month_days; /**< equal to (当月天数) */
     int64_t custody_pct; /**< equal to (托管比例) */
+    int64_t custody_days; /**< equal to (托管天数) */
     const char *rounding; /**< equal to (舍入) */
     int64_t amount_from; /**< >= (金额) */
     int64_t amount_to; /**< < (金额) */
@@ -605,7 +608,7 @@ typedef struct fd_bill_line_filter {
 /** The current version of ::fd_bill_line_filter. */
 #define FD_BILL_LINE_FILTER_VERSION 1
 /** A filter that matches every record. */
-#define FD_BILL_LINE_FILTER_INIT { FD_BILL_LINE_FILTER_VERSION, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, NULL, { 0, 0, 0 }, { 0, 0, 0 }, 0, 0, 0, 0, 0, NULL, 0, 0, 0, 0, 0, 0, NULL, 0, 0 }
+#define FD_BILL_LINE_FILTER_INIT { FD_BILL_LINE_FILTER_VERSION, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, NULL, { 0, 0, 0 }, { 0, 0, 0 }, 0, 0, 0, 0, 0, 0, NULL, 0, 0, 0, 0, 0, 0, NULL, 0, 0 }
 /** Fills @p filter with ::FD_BILL_LINE_FILTER_INIT for @p version. */
 FD_API fd_status fd_bill_line_filter_init(fd_bill_line_filter *filter, unsigned int version);
 
@@ -1382,6 +1385,158 @@ FD_API fd_status fd_notice_template_filter_init(fd_notice_template_filter *filte
 /* ========================================================================
  * Codes, lines, periods, late fees, allocation (billing)
  * ====================================================================== */
+
+/* --- codes ------------------------------------------------------------- */
+
+/**
+ * The Chinese label of @p code in code list @p field (`kind`, `period`,
+ * `line`, `rounding`, `bill_state`, `method`, `series_kind`,
+ * `receipt_state`, `refund_state`, `step`, `channel`, `bucket`, `notice`;
+ * see the file comment), NULL when either is unknown. Never allocates.
+ * Thread safety: safe.
+ */
+FD_API const char *fd_fee_code_label(const char *field, const char *code);
+
+/**
+ * The code for @p text as the desk types it — the code, its label, another
+ * word for it, Traditional (按面積, 銀行轉賬), full-width (ＣＡＳＨ) — into @p out.
+ * @return ::FD_OK; ::FD_EINVAL naming `field` (no such list) or `text` (no
+ *         such code).
+ * Thread safety: safe.
+ */
+FD_API fd_status fd_fee_code_parse(fd_buf *out, const char *field, const char *text);
+
+/**
+ * The ::fd_money_round of a `rounding` code (R-FEE-8): half_up, half_even,
+ * down, up, floor, ceiling (the numbers of the policy key fee.rounding).
+ * @param out  receives the mode as its ::fd_money_round number
+ * @return ::FD_OK; ::FD_EINVAL naming `code` for another word (NULL or "").
+ * Thread safety: safe.
+ */
+FD_API fd_status fd_fee_rounding_mode(int *out, const char *code);
+
+/**
+ * The `rounding` code of mode @p mode (0 half_up … 5 ceiling), NULL for
+ * another number. Thread safety: safe.
+ */
+FD_API const char *fd_fee_rounding_code(int mode);
+
+/* --- a line's amount ---------------------------------------------------- */
+
+/**
+ * What a bill line costs (R-FEE-8, R-FEE-2, R-FEE-7): the fields of
+ * ::fd_bill_line that decide its amount.
+ *
+ * The exact amount in fen is
+ *
+ *     qty_e2 × price_e4 / 10^4                      (a whole month, no custody)
+ *     × (D − C + C × custody_pct / 100) / M          (proration and custody)
+ *
+ * where M = month_days, D = days (0: the whole month, D = M) and C =
+ * custody_days (0: all D days when custody_pct is set, none when it is 0).
+ * Without proration (month_days 0) D = M = 1 and C is 0 or all. So custody
+ * from the 15th of a 30-day month is days 0, month_days 30, custody_days 16,
+ * custody_pct 70: 14 days in full and 16 at 70 %, one line, one rounding.
+ */
+typedef struct fd_fee_line_input {
+    unsigned int version; /**< ::FD_FEE_LINE_INPUT_VERSION */
+    int64_t qty_e2;       /**< quantity in hundredths (m², 100 for a fixed fee, consumption), >= 0 */
+    int64_t price_e4;     /**< price in 1/10000 yuan per unit of quantity, >= 0 */
+    int64_t days;         /**< days of the month charged, 0 = the whole month; <= month_days */
+    int64_t month_days;   /**< the month's days when prorated (28..31, or the days of a shorter period), 0 = not */
+    int64_t custody_pct;  /**< share charged under custody, 0..100 percent; 0 = no custody */
+    int64_t custody_days; /**< of the days charged, those under custody; 0 = all (when custody_pct is set) */
+    int rounding;         /**< ::fd_money_round: how the exact amount rounds to fen */
+} fd_fee_line_input;
+/** The current version of ::fd_fee_line_input. */
+#define FD_FEE_LINE_INPUT_VERSION 1
+/** A whole month, no custody, half-up. */
+#define FD_FEE_LINE_INPUT_INIT { FD_FEE_LINE_INPUT_VERSION, 0, 0, 0, 0, 0, 0, 0 }
+/** Fills @p in with ::FD_FEE_LINE_INPUT_INIT for @p version. @return ::FD_OK or ::FD_EINVAL. */
+FD_API fd_status fd_fee_line_input_init(fd_fee_line_input *in, unsigned int version);
+
+/**
+ * The amount of a line (R-FEE-8): the exact amount of ::fd_fee_line_input
+ * computed without loss (a 128-bit intermediate) and rounded once to fen in
+ * its mode; @p residue_e4 gets what the rounding dropped, exact − amount, in
+ * 1/10000 fen rounded half-even (1.2345 yuan/m² × 88.88 m² = 10972.236 fen:
+ * 10972 fen half-up, residue 2360).
+ * @param amount     receives the amount in fen
+ * @param residue_e4 receives the residue in 1/10000 fen, |residue| < 10^4
+ * @return ::FD_OK; ::FD_EINVAL (NULL, unknown version or rounding);
+ *         ::FD_ERANGE naming the field for a negative qty_e2, price_e4, days
+ *         or custody days, days or custody_days beyond month_days,
+ *         custody_pct beyond 0..100, or qty_e2 × price_e4 beyond int64.
+ * Thread safety: safe.
+ */
+FD_API fd_status fd_fee_line_amount(int64_t *amount, int64_t *residue_e4, const fd_fee_line_input *in);
+
+/* --- periods ----------------------------------------------------------- */
+
+/**
+ * The end of the billing period from @p start (R-FEE-2): periods are
+ * half-open `[start, end)`. `month`, `quarter`, `year`: the same day 1, 3 or
+ * 12 months on; when that month has no such day the period's last day is
+ * that month's last (Civil Code art. 202), so the end is the 1st of the month
+ * after it (2026-01-31 + month → 2026-03-01; 2024-02-29 + year →
+ * 2025-03-01). `once`: the next day.
+ * @return ::FD_OK; ::FD_EINVAL naming `start` (not a day) or `period` (not a
+ *         period code); ::FD_ERANGE when the end is after 9999-12-31.
+ * Thread safety: safe.
+ */
+FD_API fd_status fd_fee_period_end(fd_date *end, fd_date start, const char *period);
+
+/**
+ * How many days of the month `[month_start, month_end)` fall in
+ * `[from, to)` (R-FEE-2 proration), into @p days, and the month's length into
+ * @p month_days. @p to of year 0 is open (no end).
+ * @return ::FD_OK; ::FD_EINVAL naming a date that is not a day, or
+ *         `month_end` not after `month_start`.
+ * Thread safety: safe.
+ */
+FD_API fd_status fd_fee_days_in(int64_t *days, int64_t *month_days, fd_date month_start, fd_date month_end,
+                                fd_date from, fd_date to);
+
+/**
+ * The day a bill of a period starting @p period_start is due (R-FEE-2):
+ * period_start + fee.due_days − 1 (the default 15: a month from the 1st is
+ * due on the 15th), but never on or after @p period_end (then the day before
+ * it). Arrears and late fees count from the day after.
+ * @param policy NULL for the defaults
+ * @return ::FD_OK; ::FD_EINVAL naming a date that is not a day or a period_end
+ *         not after period_start.
+ * Thread safety: safe.
+ */
+FD_API fd_status fd_fee_due_on(fd_date *out, fd_date period_start, fd_date period_end, const fd_policy *policy);
+
+/* --- late fees --------------------------------------------------------- */
+
+/**
+ * The late fee of an unpaid @p principal due on @p due_on as of @p as_of
+ * (R-FEE-2), per the policy: fee.late_fee.per_day_e4 (1/10000 of the
+ * principal per day; 0 = none), counted from the day after due_on plus
+ * fee.late_fee.grace_days, capped at fee.late_fee.cap_pct of the principal,
+ * rounded once in fee.rounding. Never compounding: the principal is what
+ * charge lines owe, never a late fee. 0 for a principal <= 0 or before the
+ * fee starts.
+ * @param out    receives the fee in fen
+ * @param policy NULL for the defaults (no late fee)
+ * @return ::FD_OK; ::FD_EINVAL naming a date that is not a day. (The cap is
+ *         at most the principal, so no fee overflows.)
+ * Thread safety: safe.
+ */
+FD_API fd_status fd_fee_late_fee(int64_t *out, int64_t principal, fd_date due_on, fd_date as_of,
+                                 const fd_policy *policy);
+
+/**
+ * What fd_fee_late_fee() applies, as a line's `policy` text says it:
+ * "fee.late_fee.per_day_e4=5 from 2026-11-16, 14 days; cap 100 %" (or
+ * "fee.late_fee.per_day_e4=0: none"), for the notice (R-FEE-2).
+ * @param policy NULL for the defaults
+ * @return ::FD_OK; ::FD_EINVAL; ::FD_ENOMEM.
+ * Thread safety: safe.
+ */
+FD_API fd_status fd_fee_late_fee_terms(fd_buf *out, fd_date due_on, fd_date as_of, const fd_policy *policy);
 
 /* ========================================================================
  * Arrears, dunning, limitation, notices

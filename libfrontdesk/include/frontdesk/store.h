@@ -3149,6 +3149,124 @@ FD_API fd_status fd_store_notice_template_get(fd_notice_template **out, fd_store
 
 /* --- fees: items, rates, custody, readings, billing, adjustments -------- */
 
+/**
+ * Adds a fee item (R-FEE-8) to the actor's site: `code` unique per site,
+ * `kind` a kind code (area, fixed, metered, service, agency, waste),
+ * `rounding` empty (the policy fee.rounding) or a rounding code; `retired`
+ * is set by the store (0). Needs the manage grant (prices are the site's).
+ * @return ::FD_OK; ::FD_EINVAL / ::FD_ERANGE naming the field;
+ *         ::FD_ECONFLICT (the code is taken); ::FD_EPERM; ::FD_EIO.
+ */
+FD_API fd_status fd_store_fee_item_add(int64_t *out_id, fd_store *store, const fd_actor *actor,
+                                       const fd_fee_item *item);
+
+/**
+ * Retires fee item @p item_id of the actor's site (R-COM-3): no longer
+ * billed, kept for the bills that name it. Needs the manage grant.
+ * @return ::FD_OK; ::FD_ENOTFOUND naming `item_id`; ::FD_ESTATE (retired
+ *         already); ::FD_EPERM; ::FD_EIO.
+ */
+FD_API fd_status fd_store_fee_item_retire(fd_store *store, const fd_actor *actor, int64_t item_id);
+
+/**
+ * Adds a rate of a fee item from `effective_from` on (R-FEE-8): one per item
+ * and day; the rate in force on a day is the one with the latest
+ * effective_from not after it, and a month is billed at the rate in force on
+ * its first day (a change mid-month applies from the next month). `price_e4`
+ * (1/10000 yuan) > 0 for the recurring kinds (area, fixed, metered); >= 0 for
+ * service, agency and waste (0: the price is agreed per charge). Needs the
+ * manage grant.
+ * @return ::FD_OK; ::FD_EINVAL / ::FD_ERANGE naming the field;
+ *         ::FD_ENOTFOUND naming `rate.item_id`; ::FD_ESTATE (the item is
+ *         retired); ::FD_ECONFLICT (a rate of that day exists); ::FD_EPERM.
+ */
+FD_API fd_status fd_store_fee_rate_add(int64_t *out_id, fd_store *store, const fd_actor *actor,
+                                       const fd_fee_rate *rate);
+
+/**
+ * Puts a unit under custody (托管, R-FEE-7) from `from_date` (to `to_date`,
+ * exclusive, or open when unset): its custody items are billed at
+ * fee.custody_rate_pct for those days. Custody periods of a unit do not
+ * overlap.
+ * @return ::FD_OK; ::FD_EINVAL naming the field; ::FD_ENOTFOUND naming
+ *         `custody.unit_id`; ::FD_ECONFLICT (overlaps custody of the unit);
+ *         ::FD_EPERM; ::FD_EIO.
+ */
+FD_API fd_status fd_store_unit_custody_add(int64_t *out_id, fd_store *store, const fd_actor *actor,
+                                           const fd_unit_custody *custody);
+
+/**
+ * Ends open custody @p custody_id on @p to_date (the first day no longer
+ * under custody, after its from_date) (R-FEE-7). Months already billed keep
+ * their lines (an adjustment corrects them).
+ * @return ::FD_OK; ::FD_EINVAL naming `to_date`; ::FD_ENOTFOUND naming
+ *         `custody_id`; ::FD_ESTATE (ended already); ::FD_EPERM; ::FD_EIO.
+ */
+FD_API fd_status fd_store_unit_custody_end(fd_store *store, const fd_actor *actor, int64_t custody_id,
+                                           fd_date to_date);
+
+/**
+ * Records a meter reading of a metered item for a unit (R-FEE-8): one per
+ * unit, item and day, `reading_e2` >= 0, not below the reading before it nor
+ * above the one after it. A month's consumption is its last reading in the
+ * month minus the last reading before the month.
+ * @return ::FD_OK; ::FD_EINVAL / ::FD_ERANGE naming the field (a reading
+ *         below the previous one names both); ::FD_ENOTFOUND naming
+ *         `reading.unit_id` or `reading.item_id` (or not metered:
+ *         ::FD_EINVAL); ::FD_ECONFLICT (that day is read); ::FD_EPERM.
+ */
+FD_API fd_status fd_store_meter_reading_add(int64_t *out_id, fd_store *store, const fd_actor *actor,
+                                            const fd_meter_reading *reading);
+
+/** What a run of fd_store_bill_generate() did (R-FEE-2): every count exact. */
+typedef struct fd_bill_run {
+    unsigned int version;   /**< ::FD_BILL_RUN_VERSION */
+    int64_t units;          /**< units looked at */
+    int64_t bills;          /**< bills written */
+    int64_t bills_extended; /**< bills of the period that existed and got new lines (an item added since) */
+    int64_t lines;          /**< charge lines written */
+    int64_t lines_existing; /**< charges billed before (unit, item, month): not written again */
+    int64_t no_area;        /**< units without a floor area: their area items skipped */
+    int64_t no_rate;        /**< charges skipped: no rate in force on the month's first day */
+    int64_t no_reading;     /**< metered charges skipped: no reading in the month or none before it */
+    int64_t amount;         /**< fen of the lines written */
+} fd_bill_run;
+/** The current version of ::fd_bill_run. */
+#define FD_BILL_RUN_VERSION 1
+/** An empty ::fd_bill_run. */
+#define FD_BILL_RUN_INIT { FD_BILL_RUN_VERSION, 0, 0, 0, 0, 0, 0, 0, 0, 0 }
+
+/**
+ * Bills the period `[period_start, end)` (fd_fee_period_end(): month,
+ * quarter or year) for units @p unit_ids of the actor's site, or for every
+ * unit of the site when @p count is 0 (R-FEE-2, R-FEE-7, R-FEE-8).
+ *
+ * Each unit gets one bill for the period (state open, due on
+ * fd_fee_due_on(), limitation_on its due day + 3 years) with one charge line
+ * per recurring item (area: the unit's floor area in m²; fixed: 1; metered:
+ * the month's consumption) per month of the period (`month_start`), at the
+ * rate in force on the month's first day, rounded in the item's rounding or
+ * fee.rounding. Custody items of a unit under custody for part of a month
+ * are one line per fee.proration: by days (custody_days of month_days at
+ * fee.custody_rate_pct, the rest in full), the whole month at the custody
+ * share (1), or in full until a whole month is under custody (2). The line's
+ * `policy` says which keys chose what.
+ *
+ * Idempotent: a charge of a unit, item and month is written once (a second
+ * run writes nothing and counts lines_existing); a run after an item was
+ * added adds its lines to the period's bill. Units with no area skip area
+ * items (counted). Raises each billed unit's account revision (the account
+ * is opened when missing). One transaction, journaled once with the counts.
+ * @param out      receives the counts (::FD_BILL_RUN_INIT first)
+ * @return ::FD_OK; ::FD_EINVAL naming `period` (not month, quarter, year),
+ *         `period_start` or `unit_ids`; ::FD_ENOTFOUND naming `unit_ids[i]`
+ *         (not a unit of the site); ::FD_ERANGE (a line beyond int64);
+ *         ::FD_EPERM; ::FD_EBUSY; ::FD_EIO. Nothing is written on error.
+ */
+FD_API fd_status fd_store_bill_generate(fd_bill_run *out, fd_store *store, const fd_actor *actor,
+                                        fd_date period_start, const char *period, const int64_t *unit_ids,
+                                        size_t count);
+
 /* --- fees: arrears, dunning, notices ----------------------------------- */
 
 /**

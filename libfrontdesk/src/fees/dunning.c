@@ -60,44 +60,22 @@ fd_status fd_fee_limitation_end(fd_date *out, fd_date due_on, fd_date last_deman
     return FD_OK;
 }
 
-/* --- the code lists of this part -------------------------------------------- */
+/* --- codes: the lists are billing's (codes.c, fd_fee_code_label()); the order of steps is here */
 
-static const fd__code STEP[] = {
-    { "reminder", "电话短信提醒", { "提醒", "电话提醒", "短信提醒", NULL } },
-    { "letter", "正式催缴函", { "催缴函", "催款函", "律师函前催告", NULL } },
-    { "visit", "上门催缴", { "上门", "登门", NULL } },
-    { "legal", "法律途径", { "诉讼", "起诉", "仲裁", NULL } },
-    { NULL, NULL, { NULL } },
-};
-static const fd__code CHANNEL[] = {
-    { "phone", "电话", { "打电话", NULL } },
-    { "sms", "短信", { "信息", NULL } },
-    { "express", "特快专递", { "快递", "EMS", "挂号信", NULL } },
-    { "visit", "上门", { "登门", "走访", NULL } },
-    { "lawyer", "律师函", { "律师", NULL } },
-    { "court", "诉讼", { "法院", "起诉", NULL } },
-    { NULL, NULL, { NULL } },
-};
-static const fd__code BUCKET[] = {
-    { "d0_30", "30天内", { NULL } },
-    { "d31_90", "31至90天", { NULL } },
-    { "d91_180", "91至180天", { NULL } },
-    { "d181_365", "181至365天", { NULL } },
-    { "over_365", "一年以上", { NULL } },
-    { NULL, NULL, { NULL } },
-};
-static const fd__code NOTICE[] = {
-    { "payment", "缴款通知书", { "缴费通知", "缴款通知", NULL } },
-    { "dunning", "催款通知书", { "催缴通知", "催款通知", "催费通知", NULL } },
-    { NULL, NULL, { NULL } },
-};
-static const fd__code_list LISTS[] = {
-    { "step", STEP },
-    { "channel", CHANNEL },
-    { "bucket", BUCKET },
-    { "notice", NOTICE },
-};
-static const fd__code_lists CODES = { LISTS, sizeof LISTS / sizeof LISTS[0] };
+static const char *const STEP[] = { "reminder", "letter", "visit", "legal" };
+static const char *const BUCKET[] = { "d0_30", "d31_90", "d91_180", "d181_365", "over_365" };
+
+/* FD_EINVAL naming @field unless @code is in list @list ("step", "channel"); NULL or "" pass when @optional. */
+static fd_status code_check(const char *fn, const char *field, const char *list, const char *code, bool optional)
+{
+    if (optional && (!code || !*code))
+        return FD_OK;
+    if (code && fd_fee_code_label(list, code))
+        return FD_OK;
+    return fd__error(FD_EINVAL, "%s: %s: not a %s: %s", fn, field, list,
+                     strcmp(list, "step") == 0 ? "reminder 电话短信提醒, letter 正式催缴函, visit 上门催缴, legal 法律途径"
+                                               : "phone 电话, sms 短信, express 特快专递, visit 上门, lawyer 律师函, court 诉讼");
+}
 
 /* --- age buckets ---------------------------------------------------------- */
 
@@ -106,7 +84,7 @@ static const int64_t BUCKET_MAX[] = { 30, 90, 180, 365 };
 
 const char *fd_fee_bucket_code(int index)
 {
-    return index >= 0 && index < FD_FEE_BUCKET_COUNT ? BUCKET[index].code : NULL;
+    return index >= 0 && index < FD_FEE_BUCKET_COUNT ? BUCKET[index] : NULL;
 }
 
 int fd_fee_bucket_of_days(int64_t days_past_due)
@@ -133,7 +111,7 @@ fd_status fd_fee_age_bucket(fd_buf *out, fd_date due_on, fd_date as_of)
     int64_t days = fd__days_from_civil(as_of.year, as_of.month, as_of.day) -
                    fd__days_from_civil(due_on.year, due_on.month, due_on.day);
     int b = fd_fee_bucket_of_days(days);
-    return b < 0 ? FD_OK : fd__buf_puts(out, BUCKET[b].code);
+    return b < 0 ? FD_OK : fd__buf_puts(out, BUCKET[b]);
 }
 
 /* --- the dunning state machine (R-FEE-6) -------------------------------- */
@@ -143,12 +121,12 @@ enum { S_NONE = -1, S_REMINDER, S_LETTER, S_VISIT, S_LEGAL };
 /* The step's index in STEP, S_NONE for NULL or "", or FD_EINVAL naming @field. */
 static fd_status step_index(int *out, const char *fn, const char *field, const char *step, bool optional)
 {
-    fd_status rc = fd__code_check(&CODES, fn, field, "step", step, optional);
+    fd_status rc = code_check(fn, field, "step", step, optional);
     if (rc)
         return rc;
     *out = S_NONE;
-    for (int i = 0; step && STEP[i].code; i++)
-        if (strcmp(step, STEP[i].code) == 0)
+    for (int i = 0; step && i < 4; i++)
+        if (strcmp(step, STEP[i]) == 0)
             *out = i;
     return FD_OK;
 }
@@ -197,18 +175,18 @@ fd_status fd_dunning_next(fd_dunning_plan *out, const char *last_step, fd_date l
     int64_t months = 0;
     switch (last) {
     case S_NONE: /* the first demand: a reminder as soon as the debt is overdue */
-        r.step = STEP[S_REMINDER].code;
+        r.step = STEP[S_REMINDER];
         break;
     case S_REMINDER: /* still unpaid this long after the phone notice */
-        r.step = STEP[S_LETTER].code;
+        r.step = STEP[S_LETTER];
         months = fd__policy_value(policy, FD__POL_FEE_LETTER_AFTER_MONTHS);
         break;
     case S_LETTER: /* a visit only to someone living on site; else the legal channel */
-        r.step = STEP[occupied ? S_VISIT : S_LEGAL].code;
+        r.step = STEP[occupied ? S_VISIT : S_LEGAL];
         months = fd__policy_value(policy, occupied ? FD__POL_FEE_VISIT_AFTER_MONTHS : FD__POL_FEE_LEGAL_AFTER_MONTHS);
         break;
     case S_VISIT:
-        r.step = STEP[S_LEGAL].code;
+        r.step = STEP[S_LEGAL];
         months = fd__policy_value(policy, FD__POL_FEE_LEGAL_AFTER_MONTHS);
         break;
     default: /* legal is the last step: nothing is due after it */
@@ -279,7 +257,7 @@ fd_status fd_dunning_check(const char *step, const char *channel, const char *la
     int s = S_NONE, last = S_NONE;
     fd_status rc = step_index(&s, fn, "step", step, false);
     if (rc == FD_OK)
-        rc = fd__code_check(&CODES, fn, "channel", "channel", channel, false);
+        rc = code_check(fn, "channel", "channel", channel, false);
     if (rc == FD_OK)
         rc = step_index(&last, fn, "last_step", last_step, true);
     if (rc)
@@ -288,7 +266,7 @@ fd_status fd_dunning_check(const char *step, const char *channel, const char *la
     for (int i = 0; i < 3 && STEP_CHANNELS[s][i]; i++)
         ok = ok || strcmp(STEP_CHANNELS[s][i], channel) == 0;
     if (!ok)
-        return fd__error(FD_EINVAL, "%s: channel: a %s (%s) goes by %s%s%s, not %s", fn, step, STEP[s].label,
+        return fd__error(FD_EINVAL, "%s: channel: a %s (%s) goes by %s%s%s, not %s", fn, step, fd_fee_code_label("step", step),
                          STEP_CHANNELS[s][0], STEP_CHANNELS[s][1] ? " or " : "",
                          STEP_CHANNELS[s][1] ? STEP_CHANNELS[s][1] : "", channel);
     /* the order: a step may repeat or move on; a visit may be skipped (nobody on
@@ -299,9 +277,9 @@ fd_status fd_dunning_check(const char *step, const char *channel, const char *la
         char allowed[96] = "";
         for (int i = lowest; i <= highest; i++)
             snprintf(allowed + strlen(allowed), sizeof allowed - strlen(allowed), "%s%s", i > lowest ? ", " : "",
-                     STEP[i].code);
+                     STEP[i]);
         return fd__error(FD_ESTATE, "%s: step: %s is not allowed after %s (R-FEE-6); allowed: %s", fn, step,
-                         last == S_NONE ? "no step" : STEP[last].code, allowed);
+                         last == S_NONE ? "no step" : STEP[last], allowed);
     }
     return FD_OK;
 }
