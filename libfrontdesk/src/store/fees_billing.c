@@ -404,18 +404,19 @@ typedef struct bill_run {
 
 static const char *const PRORATION[] = { "days", "month", "none" };
 
-/*
- * The limitation period's last day of a debt due on @due: three years on
- * (Civil Code art. 188). Helper C owns the rule (fd_fee_limitation_end in
- * src/fees/dunning.c); this call site switches to it when that lands.
- */
-static fd_date limitation_end(fd_date due)
+/* R-FEE-6: a new bill's limitation_on, from its due day with no demand yet (fd_fee_limitation_end, Civil Code
+ * art. 188, 201-203), on the site's calendar, as text. */
+static fd_status limitation_text(char out[DAY_MAX], fd_store *s, const char *fn, int64_t site, const fd_policy *p,
+                                 fd_date due)
 {
-    fd_date e = due;
-    e.year += 3;
-    if (e.month == 2 && e.day == 29 && fd__days_in_month(e.year, 2) == 28)
-        e.day = 28;
-    return e;
+    const fd_calendar *cal;
+    fd_date end;
+    fd_status rc = fd__store_calendar(&cal, s, fn, site, p);
+    if (rc == FD_OK)
+        rc = fd_fee_limitation_end(&end, due, (fd_date){ 0, 0, 0 }, cal);
+    if (rc == FD_OK)
+        date_text(out, end);
+    return rc;
 }
 
 static fd_status run_load_items(bill_run *r, const char *fn, const fd_policy *policy)
@@ -863,9 +864,10 @@ fd_status fd_store_bill_generate(fd_bill_run *out, fd_store *store, const fd_act
     date_text(r.start, period_start);
     date_text(r.end, end);
     date_text(r.due, due);
-    date_text(r.limitation, limitation_end(due));
     bool sp = false;
-    rc = run_load_items(&r, fn, policy);
+    rc = limitation_text(r.limitation, store, fn, actor->site_id, policy, due);
+    if (rc == FD_OK)
+        rc = run_load_items(&r, fn, policy);
     if (rc == FD_OK)
         rc = fd__store_write_begin(store, fn, &sp);
     if (rc == FD_OK) {
@@ -1057,8 +1059,11 @@ fd_status fd_store_bill_charge(int64_t *out_bill_id, fd_store *store, const fd_a
                                       "period_end, due_on, amount, paid, adjusted, state, limitation_on) "
                                       "VALUES (?1, ?2, ?3, ?4, 'once', ?5, ?6, ?5, ?7, 0, 0, 'open', ?8)");
     char lim[DAY_MAX];
-    date_text(lim, limitation_end(on));
-    if (st == NULL) {
+    if (rc == FD_OK)
+        rc = limitation_text(lim, store, fn, actor->site_id, policy, on);
+    if (rc) {
+        /* nothing more */
+    } else if (st == NULL) {
         rc = fd_error_last()->code;
     } else {
         bind_who(st, actor);
