@@ -14,7 +14,7 @@
 #include <stdint.h>
 
 /* Value options of the domain commands ("--matter TEXT"), in the order of cli.extra. */
-#define CLI_EXTRA_MAX 96
+#define CLI_EXTRA_MAX 160
 extern const char *const CLI_EXTRA[];
 /* Options without a value ("--read-back"), bit i of cli.flags. */
 extern const char *const CLI_FLAGS[];
@@ -149,5 +149,9 @@ int cmd_visitors(cli *c, ctx *x);
 
 /* Commands of the complaints module (cli/complaints.c): complaint. */
 int cmd_complaint(cli *c, ctx *x);
+
+/* Commands of the fees module (cli/fees.c): fee — the dispatcher of item, rate, custody, reading, bill
+ * (billing) and the rows the cash desk and arrears add. */
+int cmd_fee(cli *c, ctx *x);
 
 #endif

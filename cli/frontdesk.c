@@ -97,6 +97,12 @@ static const char USAGE_ZH[] =
     "  complaint advance 编号 步骤 [选项]       处理步骤（不允许时说明当前状态与可做的步骤）\n"
     "  complaint unanswered [--date 日期] | escalate-run | check-reply 文字   未答复清单、升级、禁语检查\n"
     "  complaint categories|phrases add|retire|list   场所的投诉类别与服务禁语\n"
+    "  fee item add 代码 名称 --kind 类型 [--custody] [--rounding 舍入] | list [--all] | retire 代码   收费项目\n"
+    "  fee rate add 项目 单价(元) --from 日期 [--source 依据] | list [项目]   收费标准（按生效日期）\n"
+    "  fee custody add 房号 --from 日期 [--to 日期] | end 编号 --to 日期   托管（管理费按 fee.custody_rate_pct）\n"
+    "  fee reading add 房号 项目 读数 --date 日期   抄表\n"
+    "  fee bill run --start 日期 [--period 月|季|年] [--unit 房号] | show 编号 | list [--unit 房号] [--state 状态]\n"
+    "                                          开单（重复运行不重复开单）、账单明细、账单列表（--json | --csv）\n"
     "  version                                 库版本\n"
     "  命令 --help                              该命令的子命令与用法（如 frontdesk visitor --help）\n"
     "\n"
@@ -193,6 +199,12 @@ static const char USAGE[] =
     "  complaint advance ID STEP [OPTIONS]               a step (refused naming the state and the steps allowed)\n"
     "  complaint unanswered [--date D] | escalate-run | check-reply TEXT\n"
     "  complaint categories|phrases add|retire|list      the site's complaint categories and forbidden phrases\n"
+    "  fee item add CODE NAME --kind K [--custody] [--rounding R] | list [--all] | retire CODE   fee items\n"
+    "  fee rate add ITEM PRICE --from DATE [--source TEXT] | list [ITEM]   rates by effective date (PRICE in yuan)\n"
+    "  fee custody add UNIT --from DATE [--to DATE] | end ID --to DATE   custody (R-FEE-7)\n"
+    "  fee reading add UNIT ITEM READING --date DATE     a meter reading\n"
+    "  fee bill run --start DATE [--period month|quarter|year] [--unit UNIT] | show ID | list [--unit U] [--state S]\n"
+    "                                                    bill a period (idempotent), a bill's lines, the bills\n"
     "  version                                           the library version\n"
     "  COMMAND --help                                    a command's subcommands and their usage\n"
     "                                                    (frontdesk visitor --help)\n"
@@ -286,6 +298,8 @@ const char *const CLI_EXTRA[] = {
     "--received", "--severity", "--what", "--asks", "--customer", "--contact", "--subject", "--subject-dept",
     "--place", "--customer-due", "--from-call", "--cause", "--responsible", "--solution", "--proposal",
     "--satisfaction", "--target", "--happened", "--promised",
+    /* fees, billing (cli/fees.c) */
+    "--price", "--rounding", "--period", "--start",
     /* reports */
     "--month",
     NULL,
@@ -296,6 +310,8 @@ const char *const CLI_FLAGS[] = {
     "--consent", "--important", "--dry-run", "--open",
     /* complaints */
     "--valid", "--invalid", "--accepted", "--harm", "--breached", "--escalate",
+    /* fees, billing */
+    "--custody",
     /* reports */
     "--csv",
     NULL,
@@ -684,7 +700,8 @@ static bool reads_only(const cli *c)
                                          "blocklist list", "card list", "custody list", "permit list", "prep list",
                                          "slips status", "complaint show", "complaint list", "complaint events",
                                          "complaint targets", "complaint unanswered", "complaint check-reply",
-                                         "complaint categories list", "complaint phrases list" };
+                                         "complaint categories list", "complaint phrases list",
+                                         "fee item list", "fee rate list", "fee bill show", "fee bill list" };
     char buf[64], three[96];
     const char *cmd = command_name(c, buf, sizeof buf);
     snprintf(three, sizeof three, "%s %s", cmd, c->argc > 2 ? c->argv[2] : ""); /* "complaint categories list" */
@@ -1343,7 +1360,7 @@ static const struct {
     { "occupant", cmd_occupant }, { "org", cmd_org },     { "find", cmd_find },         { "resident", cmd_resident },
     { "dept", cmd_dept },         { "employee", cmd_employee }, { "visitor", cmd_visitors }, { "blocklist", cmd_visitors },
     { "card", cmd_visitors },     { "custody", cmd_visitors },  { "permit", cmd_visitors }, { "prep", cmd_visitors },
-    { "slips", cmd_visitors },    { "complaint", cmd_complaint },
+    { "slips", cmd_visitors },    { "complaint", cmd_complaint }, { "fee", cmd_fee },
 };
 
 /* The shapes of the site commands, checked before any database is opened. */
@@ -1482,6 +1499,13 @@ static const struct {
     { "complaint", "check-reply", 3, 3, "complaint check-reply TEXT" },
     { "complaint", "categories", 3, 5, "complaint categories add CODE LABEL [--dept ID] | retire ID | list [--all]" },
     { "complaint", "phrases", 3, 4, "complaint phrases add PHRASE | retire ID | list [--all]" },
+    /* fees, billing (cli/fees.c); the cash desk and arrears add their rows below */
+    { "fee", "item", 3, 5, "fee item add CODE NAME --kind K [--custody] [--rounding R] | list [--all] | retire CODE" },
+    { "fee", "rate", 3, 5, "fee rate add ITEM PRICE --from DATE [--source TEXT] | list [ITEM]   (PRICE in yuan)" },
+    { "fee", "custody", 4, 4, "fee custody add UNIT --from DATE [--to DATE] | end ID --to DATE" },
+    { "fee", "reading", 6, 6, "fee reading add UNIT ITEM READING --date DATE" },
+    { "fee", "bill", 3, 4, "fee bill run --start DATE [--period month|quarter|year] [--unit UNIT] | show ID | "
+                           "list [--unit UNIT] [--state S]  [--json | --csv]" },
 };
 
 /* The usage lines of @cmd (of its subcommand @sub only, when not NULL), each once, to @f. */

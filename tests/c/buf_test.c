@@ -101,6 +101,10 @@ ROW(fd_complaint_steps_allowed, null_state, fd_complaint_steps_allowed(b, NULL))
 ROW(fd_fee_code_parse, unknown_list, fd_fee_code_parse(b, "colour", "red"))
 ROW(fd_fee_code_parse, unknown_code, fd_fee_code_parse(b, "kind", "停水"))
 ROW(fd_fee_late_fee_terms, bad_date, fd_fee_late_fee_terms(b, (fd_date){ 2026, 2, 30 }, (fd_date){ 2026, 3, 1 }, NULL))
+/* fees, arrears: the age bucket, a notice with an unknown placeholder, a notice from no store */
+ROW(fd_fee_age_bucket, bad_date, fd_fee_age_bucket(b, BAD_DATE, BAD_DATE))
+ROW(fd_fee_notice_render, unknown_placeholder, fd_fee_notice_render(b, "{amont}", &(fd_fee_notice)FD_FEE_NOTICE_INIT))
+ROW(fd_store_fee_notice, null_store, fd_store_fee_notice(b, NULL, NULL, "dunning", 1, BAD_DATE))
 /* money, phone, idcard, pii */
 ROW(fd_money_format, bad_options_version, fd_money_format(b, 12345, &bad_opts))
 ROW(fd_phone_mask, not_a_number, fd_phone_mask(b, "call me"))
@@ -184,6 +188,9 @@ static const row ROWS[] = {
     REF(fd_fee_code_parse, unknown_list),
     REF(fd_fee_code_parse, unknown_code),
     REF(fd_fee_late_fee_terms, bad_date),
+    REF(fd_fee_age_bucket, bad_date),
+    REF(fd_fee_notice_render, unknown_placeholder),
+    REF(fd_store_fee_notice, null_store),
     REF(fd_money_format, bad_options_version),
     REF(fd_phone_mask, not_a_number),
     REF(fd_phone_mask, bad_utf8),

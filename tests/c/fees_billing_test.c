@@ -368,3 +368,126 @@ Test(fees_billing, R_FEE_8_readings_only_go_up_and_custody_does_not_overlap)
     fd_assert_error(fd_store_unit_custody_add(&id, f.s, &c, &cu), FD_EINVAL, "custody.to_date");
     fx_close(&f);
 }
+
+Test(fees_billing, R_FEE_8_one_off_charge_at_an_agreed_price_or_the_rate)
+{
+    fx f = fx_open("bill_charge");
+    int64_t waste = item_add(&f, "waste", "装修垃圾清运费", "waste", 0);
+    rate_add(&f, waste, (fd_date){ 2026, 1, 1 }, 2000000); /* 200 yuan a load */
+    fd_actor c = clerk(&f);
+    int64_t bill = 0;
+    fd_assert_ok(fd_store_bill_charge(&bill, f.s, &c, f.u1, waste, (fd_date){ 2026, 11, 20 }, 150, 0));
+    cr_assert_eq(q(&f, "SELECT amount FROM bills WHERE period = 'once'"), 30000);
+    cr_assert_eq(q(&f, "SELECT count(*) FROM bills WHERE period = 'once' AND period_start = '2026-11-20' AND "
+                       "period_end = '2026-11-21' AND due_on = '2026-11-20' AND state = 'open'"),
+                 1);
+    cr_assert_eq(q(&f, "SELECT count(*) FROM bill_lines WHERE month_start IS NULL AND rate_id = 2 * 0 + 4"), 1);
+    int64_t service = item_add(&f, "repair", "有偿维修", "service", 0);
+    fd_assert_ok(fd_store_bill_charge(&bill, f.s, &c, f.u1, service, (fd_date){ 2026, 11, 21 }, 100, 1)); /* ¥0.0001 */
+    cr_assert_eq(q(&f, "SELECT amount FROM bill_lines WHERE item_id = 5"), 0);
+    cr_assert_eq(q(&f, "SELECT residue_e4 FROM bill_lines WHERE item_id = 5"), 100);
+    fd_assert_ok(fd_store_bill_charge(&bill, f.s, &c, f.u1, service, (fd_date){ 2026, 11, 21 }, 100,
+                                      999999999900)); /* 99,999,999.99 yuan */
+    cr_assert_eq(q(&f, "SELECT amount FROM bills ORDER BY id DESC LIMIT 1"), 9999999999);
+    char *before = fd_test_table_dump(f.path, "bills");
+    fd_assert_error(fd_store_bill_charge(&bill, f.s, &c, f.u1, service, (fd_date){ 2026, 11, 21 }, 100, 0),
+                    FD_EINVAL, "price_e4");
+    fd_assert_error(fd_store_bill_charge(&bill, f.s, &c, f.u1, service, (fd_date){ 2026, 11, 21 }, 0, 5), FD_ERANGE,
+                    "qty_e2");
+    fd_assert_error(fd_store_bill_charge(&bill, f.s, &c, f.other_unit, service, (fd_date){ 2026, 11, 21 }, 100, 5),
+                    FD_ENOTFOUND, "unit_id");
+    fd_assert_error(fd_store_bill_charge(&bill, f.s, &c, f.u1, service, (fd_date){ 2026, 11, 21 }, INT64_MAX, 50000),
+                    FD_ERANGE, "qty_e2");
+    char *after = fd_test_table_dump(f.path, "bills");
+    cr_assert_str_eq(before, after);
+    free(before), free(after);
+    fx_close(&f);
+}
+
+Test(fees_billing, R_FEE_2_discount_with_a_reason_on_a_bill_still_owed)
+{
+    fx f = fx_open("bill_discount");
+    int64_t one[] = { f.u1 };
+    run(&f, NOV, "month", one, 1);
+    fd_actor m = manager(&f), c = clerk(&f);
+    int64_t line = 0;
+    fd_assert_error(fd_store_bill_discount(&line, f.s, &c, 1, f.mgmt, 500, "老人减免"), FD_EPERM, "");
+    fd_assert_error(fd_store_bill_discount(&line, f.s, &m, 1, f.mgmt, 500, ""), FD_EINVAL, "reason");
+    fd_assert_error(fd_store_bill_discount(&line, f.s, &m, 1, f.mgmt, 13973, "太多"), FD_ERANGE, "amount");
+    fd_assert_error(fd_store_bill_discount(&line, f.s, &m, 1, f.mgmt, 0, "零"), FD_ERANGE, "amount");
+    fd_assert_ok(fd_store_bill_discount(&line, f.s, &m, 1, f.mgmt, 972, "老人减免"));
+    cr_assert_eq(q(&f, "SELECT amount FROM bills WHERE id = 1"), 10972 + 3000 - 972);
+    cr_assert_eq(q(&f, "SELECT count(*) FROM bill_lines WHERE kind = 'discount' AND amount = -972 AND "
+                       "policy = 'discount: 老人减免'"),
+                 1);
+    fd_assert_ok(fd_store_bill_discount(&line, f.s, &m, 1, f.mgmt, 13000, "全免"));
+    cr_assert_eq(q(&f, "SELECT count(*) FROM bills WHERE id = 1 AND state = 'paid' AND amount = 0"), 1);
+    fd_assert_error(fd_store_bill_discount(&line, f.s, &m, 1, f.mgmt, 1, "再减"), FD_ESTATE, "bill_id");
+    fx_close(&f);
+}
+
+Test(fees_billing, R_FEE_2_late_fees_never_compound_and_are_idempotent_per_day)
+{
+    fx f = fx_open("bill_late");
+    int64_t one[] = { f.u1 };
+    run(&f, NOV, "month", one, 1); /* 13972 fen, due 2026-11-15 */
+    fd_actor c = clerk(&f), m = manager(&f);
+    fd_late_fee_run r = FD_LATE_FEE_RUN_INIT;
+    fd_assert_ok(fd_store_late_fee_assess(&r, f.s, &c, (fd_date){ 2026, 12, 15 }));
+    cr_assert_eq(r.lines, 0); /* no late fee by default */
+    fd_assert_ok(fd_store_policy_set(f.s, &m, "fee.late_fee.per_day_e4", 5));
+    fd_assert_ok(fd_store_late_fee_assess(&r, f.s, &c, (fd_date){ 2026, 11, 15 }));
+    cr_assert_eq(r.lines, 0); /* not overdue on its due day */
+    fd_assert_ok(fd_store_late_fee_assess(&r, f.s, &c, (fd_date){ 2026, 11, 25 })); /* 10 days × 0.05 % */
+    cr_assert_eq(r.bills, 1);
+    cr_assert_eq(r.lines, 1);
+    cr_assert_eq(r.amount, 70); /* 13972 × 0.005 = 69.86 */
+    fd_assert_ok(fd_store_late_fee_assess(&r, f.s, &c, (fd_date){ 2026, 11, 25 }));
+    cr_assert_eq(r.lines, 0);
+    fd_assert_ok(fd_store_late_fee_assess(&r, f.s, &c, (fd_date){ 2026, 12, 5 })); /* 20 days: 139.72 → 140 */
+    cr_assert_eq(r.amount, 70);
+    /* the principal stays the charges: the late fee lines never earn late fees */
+    cr_assert_eq(q(&f, "SELECT sum(amount) FROM bill_lines WHERE kind = 'late_fee'"), 140);
+    cr_assert_eq(q(&f, "SELECT amount FROM bills WHERE id = 1"), 13972 + 140);
+    cr_assert_eq(q(&f, "SELECT count(*) FROM bill_lines WHERE kind = 'late_fee' AND policy LIKE "
+                       "'fee.late_fee.per_day_e4=5 from 2026-11-16, 20 days; cap 100 %; principal 13972 fen'"),
+                 1);
+    fd_assert_ok(fd_store_policy_set(f.s, &m, "fee.late_fee.cap_pct", 1));
+    fd_assert_ok(fd_store_late_fee_assess(&r, f.s, &c, (fd_date){ 2027, 6, 1 }));
+    cr_assert_eq(r.lines, 0); /* capped at 1 % = 139.72 → 140, charged already */
+    fd_assert_error(fd_store_late_fee_assess(&r, f.s, &c, (fd_date){ 2027, 2, 29 }), FD_EINVAL, "as_of");
+    fx_close(&f);
+}
+
+Test(fees_billing, R_FEE_9_adjustment_dated_the_next_open_day)
+{
+    fx f = fx_open("bill_adjust");
+    int64_t one[] = { f.u1 };
+    run(&f, NOV, "month", one, 1);
+    /* the 22nd (today) and the 23rd are closed: the adjustment is dated the 24th */
+    fd_assert_ok(fd_test_sql_exec(f.path, "INSERT INTO day_closes (site_id, created_at, day) VALUES "
+                                          "(1, 1795395600, '2026-11-22'), (1, 1795395600, '2026-11-23')") == 0
+                     ? FD_OK
+                     : FD_EIO);
+    fd_actor c = clerk(&f);
+    fd_adjustment a = FD_ADJUSTMENT_INIT;
+    a.bill_id = 1;
+    a.amount = -1000;
+    a.reason = "面积登记错误，红冲";
+    int64_t id = 0;
+    fd_assert_ok(fd_store_adjustment_add(&id, f.s, &c, &a));
+    cr_assert_eq(q(&f, "SELECT count(*) FROM adjustments WHERE dated_on = '2026-11-24' AND amount = -1000"), 1);
+    cr_assert_eq(q(&f, "SELECT adjusted FROM bills WHERE id = 1"), -1000);
+    cr_assert_eq(q(&f, "SELECT rev FROM unit_accounts WHERE unit_id = 1"), 2);
+    a.amount = 0;
+    fd_assert_error(fd_store_adjustment_add(&id, f.s, &c, &a), FD_ERANGE, "adjustment.amount");
+    a.amount = -13000;
+    fd_assert_error(fd_store_adjustment_add(&id, f.s, &c, &a), FD_ERANGE, "below 0");
+    a.amount = -12972;
+    fd_assert_ok(fd_store_adjustment_add(&id, f.s, &c, &a));
+    cr_assert_eq(q(&f, "SELECT count(*) FROM bills WHERE id = 1 AND state = 'paid'"), 1);
+    a.bill_id = 99;
+    a.amount = 5;
+    fd_assert_error(fd_store_adjustment_add(&id, f.s, &c, &a), FD_ENOTFOUND, "adjustment.bill_id");
+    fx_close(&f);
+}

@@ -1542,6 +1542,148 @@ FD_API fd_status fd_fee_late_fee_terms(fd_buf *out, fd_date due_on, fd_date as_o
  * Arrears, dunning, limitation, notices
  * ====================================================================== */
 
+/**
+ * The last day of a debt's three-year limitation period (诉讼时效, R-FEE-6).
+ * The period runs from @p due_on (the last day to pay), or anew from
+ * @p last_demand_on when a demand was recorded after it (Civil Code art. 195;
+ * an unset date {0,0,0}, or one not after @p due_on, is no demand). The day it
+ * starts from is not counted (art. 201) and the period ends on the
+ * corresponding day three years later (art. 188), or on that month's last day
+ * when it has none (2024-02-29 → 2027-02-28, art. 202). A last day that is a
+ * day of rest in @p cal (a statutory holiday or a weekend not made a working
+ * day) moves to the first working day after the rest (art. 203).
+ * @return ::FD_OK; ::FD_EINVAL (NULL @p out or @p cal, a date not real,
+ *         naming it); ::FD_ERANGE (the end would be after 9999); the
+ *         calendar's ::FD_EDATA / ::FD_ERANGE (the end is outside its data and
+ *         its policy refuses that; the message names `cal` and the year).
+ * Thread safety: safe.
+ */
+FD_API fd_status fd_fee_limitation_end(fd_date *out, fd_date due_on, fd_date last_demand_on, const fd_calendar *cal);
+
+/** How many age buckets arrears have (d0_30, d31_90, d91_180, d181_365, over_365). */
+#define FD_FEE_BUCKET_COUNT 5
+
+/**
+ * The code of age bucket @p index (0 … ::FD_FEE_BUCKET_COUNT - 1: "d0_30",
+ * "d31_90", "d91_180", "d181_365", "over_365"), NULL for any other index.
+ * Thread safety: safe.
+ */
+FD_API const char *fd_fee_bucket_code(int index);
+
+/**
+ * The age bucket (an index for fd_fee_bucket_code()) of a debt @p days_past_due
+ * days past its due day: 1-30 → 0, 31-90 → 1, 91-180 → 2, 181-365 → 3, more → 4;
+ * -1 when @p days_past_due <= 0 (not overdue). Never fails. Thread safety: safe.
+ */
+FD_API int fd_fee_bucket_of_days(int64_t days_past_due);
+
+/**
+ * The age bucket code of a debt due on @p due_on as of @p as_of (R-FEE-6):
+ * a bill is past due from the day after @p due_on, so 2026-03-15 due is in
+ * "d0_30" from 2026-03-16 to 2026-04-14 and "d31_90" on 2026-04-15. Writes ""
+ * when it is not past due on @p as_of.
+ * @return ::FD_OK; ::FD_EINVAL (NULL @p out, a date not real, naming it);
+ *         ::FD_ENOMEM. On failure @p out is empty. Thread safety: safe.
+ */
+FD_API fd_status fd_fee_age_bucket(fd_buf *out, fd_date due_on, fd_date as_of);
+
+/** The next dunning step of a unit and the day it is due (fd_dunning_next()). */
+typedef struct fd_dunning_plan {
+    unsigned int version; /**< ::FD_DUNNING_PLAN_VERSION */
+    const char *step;     /**< reminder, letter, visit or legal (a static string); "" after legal: none */
+    fd_date due_on;       /**< the first day it is due; unset ({0,0,0}) when @ref step is "" */
+} fd_dunning_plan;
+/** The current version of ::fd_dunning_plan. */
+#define FD_DUNNING_PLAN_VERSION 1
+/** An empty ::fd_dunning_plan. */
+#define FD_DUNNING_PLAN_INIT { FD_DUNNING_PLAN_VERSION, "", { 0, 0, 0 } }
+/** Fills @p plan as ::FD_DUNNING_PLAN_INIT does. @return ::FD_OK, ::FD_EINVAL (NULL, unknown version). */
+FD_API fd_status fd_dunning_plan_init(fd_dunning_plan *plan, unsigned int version);
+
+/**
+ * The dunning state machine (R-FEE-6): the step after @p last_step, taken on
+ * @p last_on, and the day it falls due.
+ * - no step yet (@p last_step NULL or ""): a reminder (phone or SMS), due on
+ *   @p last_on — pass the first day the unit's oldest debt was overdue;
+ * - reminder → letter (express mail), `fee.dunning.letter_after_months` (3)
+ *   after the reminder;
+ * - letter → visit when someone lives on site (@p occupied: an occupant in
+ *   force in the unit), `fee.dunning.visit_after_months` (3) after the letter;
+ *   else legal, `fee.dunning.legal_after_months` (6) after the letter;
+ * - visit → legal, `fee.dunning.legal_after_months` after the visit;
+ * - legal → none: @p out's step is "" and its day unset.
+ * Months end on the corresponding day or the month's last (Civil Code art. 202).
+ * @param policy the site's policy, NULL for the defaults
+ * @return ::FD_OK; ::FD_EINVAL (NULL @p out, an unknown @p last_step listing
+ *         the steps, @p last_on not real); ::FD_ERANGE (the day would be after 9999).
+ * Thread safety: safe.
+ */
+FD_API fd_status fd_dunning_next(fd_dunning_plan *out, const char *last_step, fd_date last_on, int occupied,
+                                 const fd_policy *policy);
+
+/**
+ * Checks a dunning step before it is recorded (R-FEE-6): @p step a known step,
+ * @p channel one it goes by (reminder: phone, sms; letter: express; visit:
+ * visit; legal: lawyer, court), and the order after the unit's @p last_step
+ * (NULL or "": none): a step may repeat or move one on, a visit may be
+ * skipped (after a letter, legal), nothing goes back, and the first step is a
+ * reminder.
+ * @return ::FD_OK; ::FD_EINVAL (an unknown step or channel listing the codes,
+ *         a channel the step does not go by; a step or channel that cuts off
+ *         water, electricity, heating or gas — 停水 停电 停暖 停气, Simplified or
+ *         Traditional, full-width or not — citing Civil Code art. 944, which
+ *         forbids it); ::FD_ESTATE (out of order, naming the steps allowed).
+ * Thread safety: safe.
+ */
+FD_API fd_status fd_dunning_check(const char *step, const char *channel, const char *last_step);
+
+/** What a payment or dunning notice says (fd_fee_notice_render()). Strings are the caller's. */
+typedef struct fd_fee_notice {
+    unsigned int version; /**< ::FD_FEE_NOTICE_VERSION */
+    const char *site;     /**< {site}: the site's name; NULL = "" */
+    const char *unit;     /**< {unit}: the unit (building, unit, room); NULL = "" */
+    const char *payer;    /**< {payer}: whom it is addressed to; NULL = "" */
+    int64_t amount;       /**< {amount} (¥1,234.50) and {amount_upper} (壹仟贰佰叁拾肆元伍角): fen owed */
+    const char *periods;  /**< {periods}: the periods owed, as text (2026-01, 2026-02); NULL = "" */
+    fd_date due;          /**< {due}: the (earliest) due day; unset = "" */
+    fd_date deadline;     /**< {deadline}: pay by; unset = "" */
+    int64_t late_rate_e4; /**< {late_rate}: the late fee per day in 1/10000 (5 → 0.05%), 0..10000 */
+    fd_date date;         /**< {date}: the notice's date; unset = "" */
+} fd_fee_notice;
+/** The current version of ::fd_fee_notice. */
+#define FD_FEE_NOTICE_VERSION 1
+/** An empty ::fd_fee_notice. */
+#define FD_FEE_NOTICE_INIT { FD_FEE_NOTICE_VERSION, NULL, NULL, NULL, 0, NULL, { 0, 0, 0 }, { 0, 0, 0 }, 0, { 0, 0, 0 } }
+/** Fills @p n as ::FD_FEE_NOTICE_INIT does. @return ::FD_OK, ::FD_EINVAL (NULL, unknown version). */
+FD_API fd_status fd_fee_notice_init(fd_fee_notice *n, unsigned int version);
+
+/**
+ * Renders a payment notice (缴款通知书, R-FEE-2) or dunning notice (催款通知书,
+ * R-FEE-6) from @p template_text: each placeholder {site} {unit} {payer}
+ * {amount} {amount_upper} {periods} {due} {deadline} {late_rate} {date} is
+ * replaced by @p n's value (amounts by fd_money_format() and fd_money_upper(),
+ * dates as 2026年3月15日, the rate as 0.05%); `{{` and `}}` are a brace.
+ * @return ::FD_OK; ::FD_EINVAL (NULL or bad UTF-8, an unknown placeholder
+ *         naming it, a { not closed, a date not real naming it); ::FD_ERANGE
+ *         (a late rate outside 0..10000); ::FD_ENOMEM. On failure @p out is empty.
+ * Thread safety: safe.
+ */
+FD_API fd_status fd_fee_notice_render(fd_buf *out, const char *template_text, const fd_fee_notice *n);
+
+/**
+ * Checks a notice template as fd_fee_notice_render() reads it (unknown
+ * placeholders, an unclosed {), without rendering.
+ * @return ::FD_OK, ::FD_EINVAL naming what is wrong. Thread safety: safe.
+ */
+FD_API fd_status fd_fee_notice_check_template(const char *template_text);
+
+/**
+ * The built-in template of notice @p kind ("payment": 缴款通知书; "dunning":
+ * 催款通知书), used when the site has set none; NULL for another kind. The
+ * text is static. Thread safety: safe.
+ */
+FD_API const char *fd_fee_notice_default_template(const char *kind);
+
 /* ========================================================================
  * Receipts and reconciliation (cash desk)
  * ====================================================================== */

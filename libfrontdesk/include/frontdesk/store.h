@@ -3267,7 +3267,191 @@ FD_API fd_status fd_store_bill_generate(fd_bill_run *out, fd_store *store, const
                                         fd_date period_start, const char *period, const int64_t *unit_ids,
                                         size_t count);
 
+/**
+ * A one-off charge (R-FEE-8): a paid service at an agreed price, decoration
+ * waste removal, an agency collection — a new bill of period `once` for
+ * [@p on, the next day), due on @p on, with one charge line of @p item_id
+ * (any kind, not retired): @p qty_e2 (hundredths; 100 = one) × @p price_e4
+ * (1/10000 yuan; 0 = the item's rate in force on @p on, which must be > 0),
+ * rounded in the item's rounding or fee.rounding. Raises the unit account's
+ * revision.
+ * @param out_bill_id receives the new bill's id
+ * @return ::FD_OK; ::FD_EINVAL / ::FD_ERANGE naming the field (qty_e2 <= 0,
+ *         a negative price, no rate to take); ::FD_ENOTFOUND naming
+ *         `unit_id` or `item_id`; ::FD_ESTATE (the item is retired);
+ *         ::FD_EPERM; ::FD_EIO.
+ */
+FD_API fd_status fd_store_bill_charge(int64_t *out_bill_id, fd_store *store, const fd_actor *actor, int64_t unit_id,
+                                      int64_t item_id, fd_date on, int64_t qty_e2, int64_t price_e4);
+
+/**
+ * A discount on a bill not yet paid (R-FEE-2): a line of kind `discount` of
+ * −@p amount fen naming @p item_id, its `policy` the reason ("discount: …").
+ * At most what the bill still owes (amount + adjusted − paid). Needs the
+ * manage grant. Raises the unit account's revision.
+ * @param out_line_id receives the discount line's id
+ * @return ::FD_OK; ::FD_ERANGE naming `amount` (<= 0 or more than owed);
+ *         ::FD_EINVAL naming `reason` (empty, too long); ::FD_ENOTFOUND
+ *         naming `bill_id` or `item_id`; ::FD_ESTATE (the bill is paid);
+ *         ::FD_EPERM; ::FD_EIO.
+ */
+FD_API fd_status fd_store_bill_discount(int64_t *out_line_id, fd_store *store, const fd_actor *actor,
+                                        int64_t bill_id, int64_t item_id, int64_t amount, const char *reason);
+
+/** What fd_store_late_fee_assess() did. */
+typedef struct fd_late_fee_run {
+    unsigned int version; /**< ::FD_LATE_FEE_RUN_VERSION */
+    int64_t bills;        /**< overdue bills looked at (charges unpaid, past due and grace) */
+    int64_t lines;        /**< late_fee lines written */
+    int64_t amount;       /**< fen of those lines */
+} fd_late_fee_run;
+/** The current version of ::fd_late_fee_run. */
+#define FD_LATE_FEE_RUN_VERSION 1
+/** An empty ::fd_late_fee_run. */
+#define FD_LATE_FEE_RUN_INIT { FD_LATE_FEE_RUN_VERSION, 0, 0, 0 }
+
+/**
+ * Assesses late fees as of @p as_of (R-FEE-2) on the bills of the actor's
+ * site that are not paid: the fee of a bill is fd_fee_late_fee() of its
+ * principal — what its charge and discount lines still owe (never a late
+ * fee: no compounding) — from its due_on; what earlier assessments wrote on
+ * the bill is subtracted, and the rest is one new `late_fee` line on the
+ * bill itself (naming the item of its first charge; `policy` the terms,
+ * fd_fee_late_fee_terms()). Idempotent per day: assessing the same day again
+ * writes nothing. With fee.late_fee.per_day_e4 0 (the default) nothing is
+ * written. One transaction; raises the revision of each unit charged.
+ * @return ::FD_OK; ::FD_EINVAL naming `as_of`; ::FD_EPERM; ::FD_EIO.
+ */
+FD_API fd_status fd_store_late_fee_assess(fd_late_fee_run *out, fd_store *store, const fd_actor *actor,
+                                          fd_date as_of);
+
+/**
+ * A correction of a bill (R-FEE-9), like a red-letter invoice: `amount`
+ * signed fen, not 0 (negative reduces what is owed, never below 0 in all),
+ * `reason` required; `dated_on` is set by the store: the first day on or
+ * after the site's today that is not closed (no day_closes row). Updates the
+ * bill's `adjusted` and `state` and raises the unit account's revision.
+ * @return ::FD_OK; ::FD_EINVAL / ::FD_ERANGE naming the field;
+ *         ::FD_ENOTFOUND naming `adjustment.bill_id`; ::FD_EPERM; ::FD_EIO.
+ */
+FD_API fd_status fd_store_adjustment_add(int64_t *out_id, fd_store *store, const fd_actor *actor,
+                                         const fd_adjustment *adjustment);
+
 /* --- fees: arrears, dunning, notices ----------------------------------- */
+
+/**
+ * One unit's arrears as of a day (fd_store_arrears(), R-FEE-6), or the totals
+ * (fd_arrears_total()). Money in fen; strings owned by the ::fd_arrears they
+ * came from.
+ */
+typedef struct fd_arrears_row {
+    unsigned int version;  /**< ::FD_ARREARS_ROW_VERSION */
+    int64_t unit_id;       /**< the unit; in the totals the number of units */
+    const char *unit;      /**< the unit's number (3-1201); "" in the totals */
+    int64_t bills;         /**< its bills overdue and not paid */
+    int64_t outstanding;   /**< what they still owe: amount + adjusted - paid, > 0 */
+    int64_t d0_30;         /**< of it, bills 1-30 days past due */
+    int64_t d31_90;        /**< 31-90 days */
+    int64_t d91_180;       /**< 91-180 days */
+    int64_t d181_365;      /**< 181-365 days */
+    int64_t over_365;      /**< more than a year */
+    fd_date oldest_due;    /**< the due day of its oldest unpaid bill */
+    fd_date last_demand_on; /**< the last demand recorded on its bills (Civil Code art. 195); unset = none */
+    const char *last_step; /**< the unit's last dunning step since its oldest debt fell due; "" = none */
+    const char *next_step; /**< the next step (fd_dunning_next()): reminder, letter, visit, legal; "" = none after legal */
+    fd_date next_step_on;  /**< the day it is due */
+    fd_date limitation_on; /**< the earliest end of the limitation periods of its bills (fd_fee_limitation_end()) */
+    int limitation_warn;   /**< 1: that end is within `fee.limitation_warn_days` (90) of the day; in the totals: how many units */
+    int occupied;          /**< 1: an occupant lives there on the day (visits are for them); in the totals: how many */
+} fd_arrears_row;
+/** The current version of ::fd_arrears_row. */
+#define FD_ARREARS_ROW_VERSION 1
+/** An empty ::fd_arrears_row. */
+#define FD_ARREARS_ROW_INIT { FD_ARREARS_ROW_VERSION, 0, "", 0, 0, 0, 0, 0, 0, 0, { 0, 0, 0 }, { 0, 0, 0 }, "", "", { 0, 0, 0 }, { 0, 0, 0 }, 0, 0 }
+/** Fills @p row as ::FD_ARREARS_ROW_INIT does. @return ::FD_OK, ::FD_EINVAL (NULL, unknown version). */
+FD_API fd_status fd_arrears_row_init(fd_arrears_row *row, unsigned int version);
+
+/** The arrears of a site as of a day: rows by unit id and their totals. Free with fd_arrears_free(). */
+typedef struct fd_arrears fd_arrears;
+
+/**
+ * The arrears by unit of the actor's site as of @p as_of (R-FEE-6): each unit
+ * whose bills not paid and due before @p as_of still owe something, with the
+ * age buckets (a bill is past due from the day after its due_on), the last
+ * demand, the next dunning step and its day, and the limitation end, flagged
+ * when it falls within `fee.limitation_warn_days`. Read through the partial
+ * index bills_site_open. In unit id order.
+ * @return ::FD_OK; ::FD_EINVAL (NULL, @p as_of not real); ::FD_EPERM (the
+ *         actor); ::FD_ERANGE (totals beyond int64); ::FD_ENOMEM; ::FD_EIO.
+ */
+FD_API fd_status fd_store_arrears(fd_arrears **out, fd_store *store, const fd_actor *actor, fd_date as_of);
+
+/**
+ * Who is due for which dunning step on @p day (R-FEE-6): the rows of
+ * fd_store_arrears() on that day whose next step is due on or before it.
+ * @return as fd_store_arrears().
+ */
+FD_API fd_status fd_store_dunning_due(fd_arrears **out, fd_store *store, const fd_actor *actor, fd_date day);
+
+/** How many units @p a holds (0 for NULL). */
+FD_API size_t fd_arrears_count(const fd_arrears *a);
+
+/**
+ * Row @p index (0 … count - 1) of @p a into @p out; its strings live as long as @p a.
+ * @return ::FD_OK; ::FD_EINVAL (NULL); ::FD_ERANGE (index not below the count).
+ */
+FD_API fd_status fd_arrears_get(fd_arrears_row *out, const fd_arrears *a, size_t index);
+
+/**
+ * The totals of @p a: the sums of the money fields and of bills, limitation
+ * warnings and occupied units; unit_id is the number of units.
+ * @return ::FD_OK, ::FD_EINVAL (NULL).
+ */
+FD_API fd_status fd_arrears_total(fd_arrears_row *out, const fd_arrears *a);
+
+/** Frees @p a. NULL is a no-op. */
+FD_API void fd_arrears_free(fd_arrears *a);
+
+/**
+ * Records a dunning step of a unit (R-FEE-6) at the actor's site: the step and
+ * channel checked by fd_dunning_check() against the unit's last step since its
+ * oldest debt fell due (cutting off utilities is refused, Civil Code art. 944);
+ * happened_on not after the actor's day; the unit must owe something overdue
+ * then. In one transaction: the step with owed = the unit's arrears on that
+ * day; on each of its bills overdue then, last_demand_on = happened_on and
+ * limitation_on recomputed (a demand restarts the period, art. 195); the unit
+ * account's revision raised; journaled.
+ * @return ::FD_OK; ::FD_EINVAL (a field, naming it; art. 944); ::FD_ENOTFOUND
+ *         (the unit not at the site); ::FD_ESTATE (out of order, naming the
+ *         steps allowed; nothing owed); ::FD_EPERM; ::FD_EBUSY; ::FD_EIO.
+ *         Nothing changes on failure.
+ */
+FD_API fd_status fd_store_dunning_step_add(int64_t *out_id, fd_store *store, const fd_actor *actor,
+                                           const fd_dunning_step *d);
+
+/**
+ * Sets the site's template of notice @p kind ("payment" 缴款通知书 or "dunning"
+ * 催款通知书, R-FEE-2): a new record, the latest in force (the old ones kept).
+ * @p body is checked as fd_fee_notice_render() reads it. Needs the manage grant.
+ * @return ::FD_OK; ::FD_EINVAL (kind, body: an unknown placeholder naming it);
+ *         ::FD_EPERM; ::FD_EBUSY; ::FD_EIO.
+ */
+FD_API fd_status fd_store_notice_template_set(int64_t *out_id, fd_store *store, const fd_actor *actor,
+                                              const char *kind, const char *body);
+
+/**
+ * Renders unit @p unit_id's notice of @p kind as of @p as_of from the site's
+ * template (the built-in one when it has none): a payment notice names the
+ * unit's unpaid bills, a dunning notice those overdue on @p as_of; {payer} is
+ * the owner living there (else an occupant), {due} the earliest due day,
+ * {deadline} the last demand's stated deadline if not passed, else
+ * `fee.notice.deadline_days` (15) after @p as_of; {late_rate} from
+ * `fee.late_fee.per_day_e4`.
+ * @return ::FD_OK; ::FD_EINVAL (kind, as_of); ::FD_ENOTFOUND (no such unit at
+ *         the site); ::FD_ESTATE (nothing owed); ::FD_EPERM; ::FD_ENOMEM.
+ */
+FD_API fd_status fd_store_fee_notice(fd_buf *out, fd_store *store, const fd_actor *actor, const char *kind,
+                                     int64_t unit_id, fd_date as_of);
 
 /* --- fees: look-up, payments, receipts, voids, refunds, day close ------ */
 

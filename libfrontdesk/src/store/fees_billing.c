@@ -356,6 +356,9 @@ fd_status fd_store_meter_reading_add(int64_t *out_id, fd_store *store, const fd_
 
 /* --- the bill run ----------------------------------------------------------------- */
 
+static fd_status account_touch(fd_store *s, const char *fn, const fd_actor *a, int64_t unit);
+static void bind_who(sqlite3_stmt *st, const fd_actor *a);
+
 #define RUN_MONTHS_MAX 12 /* a year of months */
 
 enum { K_AREA, K_FIXED, K_METERED };
@@ -401,18 +404,19 @@ typedef struct bill_run {
 
 static const char *const PRORATION[] = { "days", "month", "none" };
 
-/*
- * The limitation period's last day of a debt due on @due: three years on
- * (Civil Code art. 188). Helper C owns the rule (fd_fee_limitation_end in
- * src/fees/dunning.c); this call site switches to it when that lands.
- */
-static fd_date limitation_end(fd_date due)
+/* R-FEE-6: a new bill's limitation_on, from its due day with no demand yet (fd_fee_limitation_end, Civil Code
+ * art. 188, 201-203), on the site's calendar, as text. */
+static fd_status limitation_text(char out[DAY_MAX], fd_store *s, const char *fn, int64_t site, const fd_policy *p,
+                                 fd_date due)
 {
-    fd_date e = due;
-    e.year += 3;
-    if (e.month == 2 && e.day == 29 && fd__days_in_month(e.year, 2) == 28)
-        e.day = 28;
-    return e;
+    const fd_calendar *cal;
+    fd_date end;
+    fd_status rc = fd__store_calendar(&cal, s, fn, site, p);
+    if (rc == FD_OK)
+        rc = fd_fee_limitation_end(&end, due, (fd_date){ 0, 0, 0 }, cal);
+    if (rc == FD_OK)
+        date_text(out, end);
+    return rc;
 }
 
 static fd_status run_load_items(bill_run *r, const char *fn, const fd_policy *policy)
@@ -674,8 +678,8 @@ static fd_status run_write(bill_run *r, const char *fn, int64_t unit, size_t n)
         r->out->bills++;
     } else {
         st = fd__store_stmt(r->s, fn,
-                            "UPDATE bills SET amount = amount + ?2, state = CASE WHEN paid = 0 THEN 'open' "
-                            "WHEN paid >= amount + ?2 + adjusted THEN 'paid' ELSE 'partial' END WHERE id = ?1");
+                            "UPDATE bills SET amount = amount + ?2, state = CASE WHEN paid >= amount + ?2 + adjusted "
+                            "THEN 'paid' WHEN paid = 0 THEN 'open' ELSE 'partial' END WHERE id = ?1");
         if (st == NULL)
             return fd_error_last()->code;
         sqlite3_bind_int64(st, 1, bill);
@@ -716,15 +720,7 @@ static fd_status run_write(bill_run *r, const char *fn, int64_t unit, size_t n)
     }
     if (rc)
         return rc;
-    /* R-FEE-1: every bill raises the unit account's revision (the account opens with the first). */
-    st = fd__store_stmt(r->s, fn,
-                        "INSERT INTO unit_accounts (site_id, staff_id, created_at, unit_id, balance, rev) "
-                        "VALUES (?1, ?2, ?3, ?4, 0, 1) ON CONFLICT (unit_id) DO UPDATE SET rev = rev + 1");
-    if (st == NULL)
-        return fd_error_last()->code;
-    bind_who(st, r->actor);
-    sqlite3_bind_int64(st, 4, unit);
-    if ((rc = fd__stmt_done(r->s, fn, st, "raising the unit account's revision", NULL)) != FD_OK)
+    if ((rc = account_touch(r->s, fn, r->actor, unit)) != FD_OK)
         return rc;
     r->out->lines += (int64_t)n;
     r->out->amount += total; /* cannot overflow before a bill's own sum does at this scale: checked per unit */
@@ -868,9 +864,10 @@ fd_status fd_store_bill_generate(fd_bill_run *out, fd_store *store, const fd_act
     date_text(r.start, period_start);
     date_text(r.end, end);
     date_text(r.due, due);
-    date_text(r.limitation, limitation_end(due));
     bool sp = false;
-    rc = run_load_items(&r, fn, policy);
+    rc = limitation_text(r.limitation, store, fn, actor->site_id, policy, due);
+    if (rc == FD_OK)
+        rc = run_load_items(&r, fn, policy);
     if (rc == FD_OK)
         rc = fd__store_write_begin(store, fn, &sp);
     if (rc == FD_OK) {
@@ -893,5 +890,422 @@ fd_status fd_store_bill_generate(fd_bill_run *out, fd_store *store, const fd_act
     free(r.lines);
     if (rc == FD_OK)
         *out = counts;
+    return rc;
+}
+
+/* --- one-off charges, discounts, late fees, adjustments ------------------------------------- */
+
+/* A bill's state from what it owes and what was paid (R-FEE-2): one expression for every writer here. */
+#define BILL_STATE_SQL                                                                                               \
+    "state = CASE WHEN paid >= amount + adjusted THEN 'paid' WHEN paid = 0 THEN 'open' ELSE 'partial' END"
+
+/* R-FEE-1: a change to a unit's bills raises its account's revision (the account opens with the first). */
+static fd_status account_touch(fd_store *s, const char *fn, const fd_actor *a, int64_t unit)
+{
+    sqlite3_stmt *st = fd__store_stmt(s, fn,
+                                      "INSERT INTO unit_accounts (site_id, staff_id, created_at, unit_id, balance, rev) "
+                                      "VALUES (?1, ?2, ?3, ?4, 0, 1) ON CONFLICT (unit_id) DO UPDATE SET rev = rev + 1");
+    if (st == NULL)
+        return fd_error_last()->code;
+    bind_who(st, a);
+    sqlite3_bind_int64(st, 4, unit);
+    return fd__stmt_done(s, fn, st, "raising the unit account's revision", NULL);
+}
+
+/* Adds @delta fen to bill @bill's amount (or its adjusted sum when @adjusted) and sets its state. */
+static fd_status bill_add(fd_store *s, const char *fn, int64_t bill, int64_t delta, bool adjusted)
+{
+    sqlite3_stmt *st = fd__store_stmt(s, fn,
+                                      adjusted ? "UPDATE bills SET adjusted = adjusted + ?2 WHERE id = ?1"
+                                               : "UPDATE bills SET amount = amount + ?2 WHERE id = ?1");
+    if (st == NULL)
+        return fd_error_last()->code;
+    sqlite3_bind_int64(st, 1, bill);
+    sqlite3_bind_int64(st, 2, delta);
+    fd_status rc = fd__stmt_done(s, fn, st, "changing the bill", NULL);
+    if (rc)
+        return rc;
+    st = fd__store_stmt(s, fn, "UPDATE bills SET " BILL_STATE_SQL " WHERE id = ?1");
+    if (st == NULL)
+        return fd_error_last()->code;
+    sqlite3_bind_int64(st, 1, bill);
+    return fd__stmt_done(s, fn, st, "setting the bill's state", NULL);
+}
+
+/* One line that is not a recurring charge (month_start unset): a one-off charge, a discount, a late fee. */
+typedef struct loose_line {
+    int64_t bill, unit, item, rate, qty_e2, price_e4, amount, residue_e4;
+    const char *kind, *rounding, *policy;
+} loose_line;
+
+static fd_status loose_line_insert(int64_t *out_id, fd_store *s, const char *fn, const fd_actor *a,
+                                   const loose_line *l)
+{
+    sqlite3_stmt *st = fd__store_stmt(s, fn,
+                                      "INSERT INTO bill_lines (site_id, staff_id, created_at, bill_id, unit_id, item_id, "
+                                      "rate_id, kind, qty_e2, price_e4, rounding, amount, residue_e4, paid, policy) "
+                                      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, 0, ?14)");
+    if (st == NULL)
+        return fd_error_last()->code;
+    bind_who(st, a);
+    sqlite3_bind_int64(st, 4, l->bill);
+    sqlite3_bind_int64(st, 5, l->unit);
+    sqlite3_bind_int64(st, 6, l->item);
+    if (l->rate)
+        sqlite3_bind_int64(st, 7, l->rate);
+    else
+        sqlite3_bind_null(st, 7);
+    sqlite3_bind_text(st, 8, l->kind, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(st, 9, l->qty_e2);
+    sqlite3_bind_int64(st, 10, l->price_e4);
+    sqlite3_bind_text(st, 11, l->rounding, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(st, 12, l->amount);
+    sqlite3_bind_int64(st, 13, l->residue_e4);
+    if (l->policy && l->policy[0])
+        sqlite3_bind_text(st, 14, l->policy, -1, SQLITE_TRANSIENT);
+    else
+        sqlite3_bind_null(st, 14);
+    fd_status rc = fd__stmt_done(s, fn, st, "writing a bill line", NULL);
+    if (rc == FD_OK)
+        *out_id = sqlite3_last_insert_rowid(s->db);
+    return rc;
+}
+
+/* The rounding of item @item (its own or fee.rounding) into *mode, with the policy text when the policy chose it. */
+static fd_status item_rounding(int *mode, char policy[64], fd_store *s, const char *fn, int64_t item,
+                               const fd_policy *p)
+{
+    sqlite3_stmt *st = fd__store_stmt(s, fn, "SELECT rounding FROM fee_items WHERE id = ?1");
+    if (st == NULL)
+        return fd_error_last()->code;
+    sqlite3_bind_int64(st, 1, item);
+    int src = sqlite3_step(st);
+    const char *r = src == SQLITE_ROW ? COLT(st, 0) : NULL;
+    bool from_policy = r == NULL || r[0] == '\0' || fd_fee_rounding_mode(mode, r) != FD_OK;
+    sqlite3_reset(st);
+    fd_error_clear();
+    policy[0] = '\0';
+    if (from_policy) {
+        *mode = (int)fd__policy_value(p, FD__POL_FEE_ROUNDING);
+        snprintf(policy, 64, "fee.rounding=%s", fd_fee_rounding_code(*mode));
+    }
+    return src == SQLITE_ROW || src == SQLITE_DONE ? FD_OK : fd__store_sqlerr(s, fn, src, "reading the item");
+}
+
+/* R-FEE-8: a service at an agreed price, waste removal, an agency collection. */
+fd_status fd_store_bill_charge(int64_t *out_bill_id, fd_store *store, const fd_actor *actor, int64_t unit_id,
+                               int64_t item_id, fd_date on, int64_t qty_e2, int64_t price_e4)
+{
+    static const char fn[] = "fd_store_bill_charge";
+    fd_status rc = prologue(fn, "out_bill_id", out_bill_id, store, NULL, NULL, actor, false);
+    if (rc == FD_OK)
+        rc = fd__check_date(fn, "on", on);
+    if (rc == FD_OK)
+        rc = fd__store_ref_at_site(store, fn, SQL_UNIT_AT_SITE, unit_id, actor->site_id, "unit_id", "unit");
+    item_info it;
+    if (rc == FD_OK)
+        rc = fd__store_load(store, fn, SQL_ITEM_AT_SITE, item_id, actor->site_id, "item_id", "fee item", item_read,
+                            &it);
+    if (rc)
+        return rc;
+    if (unit_id == 0)
+        return fd__error(FD_EINVAL, "%s: unit_id: required", fn);
+    if (it.retired)
+        return fd__error(FD_ESTATE, "%s: item_id: fee item %lld is retired", fn, (long long)item_id);
+    if (qty_e2 <= 0)
+        return fd__error(FD_ERANGE, "%s: qty_e2: %lld is not positive", fn, (long long)qty_e2);
+    if (price_e4 < 0)
+        return fd__error(FD_ERANGE, "%s: price_e4: %lld is negative", fn, (long long)price_e4);
+    char day[DAY_MAX], next[DAY_MAX];
+    date_text(day, on);
+    date_text(next, fd__civil_from_days(day_number(on) + 1));
+    int64_t rate = 0;
+    if (price_e4 == 0) {
+        sqlite3_stmt *st = fd__store_stmt(store, fn,
+                                          "SELECT id, price_e4 FROM fee_rates WHERE item_id = ?1 AND "
+                                          "effective_from <= ?2 ORDER BY effective_from DESC LIMIT 1");
+        if (st == NULL)
+            return fd_error_last()->code;
+        sqlite3_bind_int64(st, 1, item_id);
+        sqlite3_bind_text(st, 2, day, -1, SQLITE_STATIC);
+        int src = sqlite3_step(st);
+        if (src == SQLITE_ROW)
+            rate = sqlite3_column_int64(st, 0), price_e4 = sqlite3_column_int64(st, 1);
+        sqlite3_reset(st);
+        if (src != SQLITE_ROW && src != SQLITE_DONE)
+            return fd__store_sqlerr(store, fn, src, "reading the rate");
+        if (price_e4 == 0)
+            return fd__error(FD_EINVAL, "%s: price_e4: 0 and the item has no rate above 0 in force on %s: give the "
+                             "agreed price", fn, day);
+    }
+    const fd_policy *policy;
+    if ((rc = fd__store_policy(&policy, store, fn, actor->site_id)) != FD_OK)
+        return rc;
+    char pol[64];
+    fd_fee_line_input in = FD_FEE_LINE_INPUT_INIT;
+    if ((rc = item_rounding(&in.rounding, pol, store, fn, item_id, policy)) != FD_OK)
+        return rc;
+    in.qty_e2 = qty_e2;
+    in.price_e4 = price_e4;
+    loose_line l = { 0, unit_id, item_id, rate, qty_e2, price_e4, 0, 0, "charge", fd_fee_rounding_code(in.rounding),
+                     pol };
+    if ((rc = fd_fee_line_amount(&l.amount, &l.residue_e4, &in)) != FD_OK)
+        return fd__error(rc, "%s: %s", fn, fd_error_last()->message);
+    bool sp;
+    if ((rc = fd__store_write_begin(store, fn, &sp)) != FD_OK)
+        return rc;
+    sqlite3_stmt *st = fd__store_stmt(store, fn,
+                                      "INSERT INTO bills (site_id, staff_id, created_at, unit_id, period, period_start, "
+                                      "period_end, due_on, amount, paid, adjusted, state, limitation_on) "
+                                      "VALUES (?1, ?2, ?3, ?4, 'once', ?5, ?6, ?5, ?7, 0, 0, 'open', ?8)");
+    char lim[DAY_MAX];
+    if (rc == FD_OK)
+        rc = limitation_text(lim, store, fn, actor->site_id, policy, on);
+    if (rc) {
+        /* nothing more */
+    } else if (st == NULL) {
+        rc = fd_error_last()->code;
+    } else {
+        bind_who(st, actor);
+        sqlite3_bind_int64(st, 4, unit_id);
+        sqlite3_bind_text(st, 5, day, -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 6, next, -1, SQLITE_STATIC);
+        sqlite3_bind_int64(st, 7, l.amount);
+        sqlite3_bind_text(st, 8, lim, -1, SQLITE_STATIC);
+        rc = fd__stmt_done(store, fn, st, "writing the bill", NULL);
+    }
+    l.bill = rc == FD_OK ? sqlite3_last_insert_rowid(store->db) : 0;
+    int64_t line;
+    if (rc == FD_OK)
+        rc = loose_line_insert(&line, store, fn, actor, &l);
+    if (rc == FD_OK)
+        rc = account_touch(store, fn, actor, unit_id);
+    char detail[120];
+    snprintf(detail, sizeof detail, "unit %lld item %lld on %s: %lld fen", (long long)unit_id, (long long)item_id,
+             day, (long long)l.amount);
+    if (rc == FD_OK)
+        rc = fd__journal(store, fn, actor, actor->site_id, "bill", l.bill, "charge", detail);
+    rc = fd__store_write_end(store, fn, sp, rc);
+    if (rc == FD_OK)
+        *out_bill_id = l.bill;
+    return rc;
+}
+
+typedef struct bill_info {
+    int64_t unit, amount, paid, adjusted;
+    char state[17], due[DAY_MAX];
+} bill_info;
+
+static fd_status bill_read(sqlite3_stmt *st, void *ctx)
+{
+    bill_info *b = ctx;
+    b->unit = sqlite3_column_int64(st, 0);
+    b->amount = sqlite3_column_int64(st, 1);
+    b->paid = sqlite3_column_int64(st, 2);
+    b->adjusted = sqlite3_column_int64(st, 3);
+    fd__copy_fixed(b->state, sizeof b->state, COLT(st, 4) ? COLT(st, 4) : "");
+    fd__copy_fixed(b->due, sizeof b->due, COLT(st, 5) ? COLT(st, 5) : "");
+    return FD_OK;
+}
+
+static const char SQL_BILL_AT_SITE[] =
+    "SELECT unit_id, amount, paid, adjusted, state, due_on FROM bills WHERE id = ?1 AND site_id = ?2";
+
+/* R-FEE-2: a discount line on a bill still owed. */
+fd_status fd_store_bill_discount(int64_t *out_line_id, fd_store *store, const fd_actor *actor, int64_t bill_id,
+                                 int64_t item_id, int64_t amount, const char *reason)
+{
+    static const char fn[] = "fd_store_bill_discount";
+    fd_status rc = prologue(fn, "out_line_id", out_line_id, store, NULL, NULL, actor, true);
+    if (rc == FD_OK)
+        rc = fd__check_note(fn, "reason", reason, 180, true);
+    bill_info b;
+    if (rc == FD_OK)
+        rc = fd__store_load(store, fn, SQL_BILL_AT_SITE, bill_id, actor->site_id, "bill_id", "bill", bill_read, &b);
+    item_info it;
+    if (rc == FD_OK)
+        rc = fd__store_load(store, fn, SQL_ITEM_AT_SITE, item_id, actor->site_id, "item_id", "fee item", item_read,
+                            &it);
+    if (rc)
+        return rc;
+    int64_t owed = b.amount + b.adjusted - b.paid;
+    if (strcmp(b.state, "paid") == 0 || owed <= 0)
+        return fd__error(FD_ESTATE, "%s: bill_id: bill %lld is paid", fn, (long long)bill_id);
+    if (amount <= 0 || amount > owed)
+        return fd__error(FD_ERANGE, "%s: amount: %lld fen is not between 1 and what the bill owes (%lld)", fn,
+                         (long long)amount, (long long)owed);
+    char pol[200];
+    snprintf(pol, sizeof pol, "discount: %s", reason);
+    loose_line l = { bill_id, b.unit, item_id, 0, 100, 0, -amount, 0, "discount", "half_up", pol };
+    bool sp;
+    if ((rc = fd__store_write_begin(store, fn, &sp)) != FD_OK)
+        return rc;
+    int64_t line = 0;
+    rc = loose_line_insert(&line, store, fn, actor, &l);
+    if (rc == FD_OK)
+        rc = bill_add(store, fn, bill_id, -amount, false);
+    if (rc == FD_OK)
+        rc = account_touch(store, fn, actor, b.unit);
+    char detail[240];
+    snprintf(detail, sizeof detail, "bill %lld: -%lld fen, %s", (long long)bill_id, (long long)amount, reason);
+    if (rc == FD_OK)
+        rc = fd__journal(store, fn, actor, actor->site_id, "bill_line", line, "discount", detail);
+    rc = fd__store_write_end(store, fn, sp, rc);
+    if (rc == FD_OK)
+        *out_line_id = line;
+    return rc;
+}
+
+/* R-FEE-2: late fees on the bills themselves, never compounding, idempotent per day. */
+fd_status fd_store_late_fee_assess(fd_late_fee_run *out, fd_store *store, const fd_actor *actor, fd_date as_of)
+{
+    static const char fn[] = "fd_store_late_fee_assess";
+    fd_status rc = prologue(fn, "out", out, store, NULL, NULL, actor, false);
+    if (rc == FD_OK)
+        rc = fd__check_date(fn, "as_of", as_of);
+    if (rc)
+        return rc;
+    if (out->version != FD_LATE_FEE_RUN_VERSION)
+        return fd__error(FD_EINVAL, "%s: out.version: %u is not %u", fn, out->version,
+                         (unsigned)FD_LATE_FEE_RUN_VERSION);
+    const fd_policy *policy;
+    if ((rc = fd__store_policy(&policy, store, fn, actor->site_id)) != FD_OK)
+        return rc;
+    fd_late_fee_run r = FD_LATE_FEE_RUN_INIT;
+    if (fd__policy_value(policy, FD__POL_FEE_LATE_PER_DAY_E4) == 0) {
+        *out = r;
+        return FD_OK;
+    }
+    char day[DAY_MAX];
+    date_text(day, as_of);
+    int mode = (int)fd__policy_value(policy, FD__POL_FEE_ROUNDING);
+    bool sp;
+    if ((rc = fd__store_write_begin(store, fn, &sp)) != FD_OK)
+        return rc;
+    /* Per overdue bill: the principal its charges and discounts still owe, what late fees it holds, its first item. */
+    sqlite3_stmt *st = fd__store_stmt(
+        store, fn,
+        "SELECT b.id, b.unit_id, b.due_on, "
+        "(SELECT coalesce(sum(amount - paid), 0) FROM bill_lines WHERE bill_id = b.id AND kind <> 'late_fee'), "
+        "(SELECT coalesce(sum(amount), 0) FROM bill_lines WHERE bill_id = b.id AND kind = 'late_fee'), "
+        "(SELECT item_id FROM bill_lines WHERE bill_id = b.id AND kind = 'charge' ORDER BY id LIMIT 1) "
+        "FROM bills b WHERE b.site_id = ?1 AND b.state <> 'paid' AND b.due_on < ?2 ORDER BY b.due_on, b.id");
+    if (st == NULL)
+        rc = fd_error_last()->code;
+    else
+        sqlite3_bind_int64(st, 1, actor->site_id), sqlite3_bind_text(st, 2, day, -1, SQLITE_STATIC);
+    int src = SQLITE_DONE;
+    fd_buf terms = FD_BUF_INIT;
+    while (rc == FD_OK && (src = sqlite3_step(st)) == SQLITE_ROW) {
+        int64_t bill = sqlite3_column_int64(st, 0), unit = sqlite3_column_int64(st, 1);
+        int64_t principal = sqlite3_column_int64(st, 3), charged = sqlite3_column_int64(st, 4);
+        int64_t item = sqlite3_column_int64(st, 5);
+        fd_date due;
+        if (!date_read(&due, COLT(st, 2)) || item == 0)
+            continue; /* no charge: nothing to charge a late fee on */
+        int64_t fee;
+        if ((rc = fd_fee_late_fee(&fee, principal, due, as_of, policy)) != FD_OK)
+            break;
+        if (principal > 0 && fee > 0)
+            r.bills++;
+        int64_t add = fee - charged;
+        if (add <= 0)
+            continue;
+        if ((rc = fd_fee_late_fee_terms(&terms, due, as_of, policy)) != FD_OK)
+            break;
+        char pol[200];
+        snprintf(pol, sizeof pol, "%s; principal %lld fen", terms.ptr, (long long)principal);
+        loose_line l = { bill, unit, item, 0, 100, 0, add, 0, "late_fee", fd_fee_rounding_code(mode), pol };
+        int64_t line;
+        if ((rc = loose_line_insert(&line, store, fn, actor, &l)) == FD_OK &&
+            (rc = bill_add(store, fn, bill, add, false)) == FD_OK)
+            rc = account_touch(store, fn, actor, unit);
+        r.lines++;
+        r.amount += add;
+    }
+    if (st)
+        sqlite3_reset(st);
+    fd_buf_dispose(&terms);
+    if (rc == FD_OK && src != SQLITE_DONE)
+        rc = fd__store_sqlerr(store, fn, src, "reading the overdue bills");
+    if (rc == FD_OK) {
+        char detail[160];
+        snprintf(detail, sizeof detail, "as of %s: %lld bills overdue, %lld late fee lines, %lld fen", day,
+                 (long long)r.bills, (long long)r.lines, (long long)r.amount);
+        rc = fd__journal(store, fn, actor, actor->site_id, "late_fee_run", 0, "assess", detail);
+    }
+    rc = fd__store_write_end(store, fn, sp, rc);
+    if (rc == FD_OK)
+        *out = r;
+    return rc;
+}
+
+/* R-FEE-9: a correction dated the first day not closed. */
+fd_status fd_store_adjustment_add(int64_t *out_id, fd_store *store, const fd_actor *actor,
+                                  const fd_adjustment *adjustment)
+{
+    static const char fn[] = "fd_store_adjustment_add";
+    fd_status rc = fd__check_ptr(fn, "adjustment", adjustment);
+    if (rc == FD_OK)
+        rc = fd__record_check(&fd__record_adjustment, fn, adjustment);
+    if (rc == FD_OK)
+        rc = prologue(fn, "out_id", out_id, store, NULL, NULL, actor, false);
+    bill_info b;
+    if (rc == FD_OK)
+        rc = fd__store_load(store, fn, SQL_BILL_AT_SITE, adjustment->bill_id, actor->site_id, "adjustment.bill_id",
+                            "bill", bill_read, &b);
+    if (rc)
+        return rc;
+    if (adjustment->amount == 0)
+        return fd__error(FD_ERANGE, "%s: adjustment.amount: 0 corrects nothing", fn);
+    int64_t owed;
+    if (__builtin_add_overflow(b.amount, b.adjusted, &owed) || __builtin_add_overflow(owed, adjustment->amount, &owed))
+        return fd__error(FD_ERANGE, "%s: adjustment.amount: the bill's sum is beyond int64 fen", fn);
+    if (owed < 0)
+        return fd__error(FD_ERANGE, "%s: adjustment.amount: %lld fen would make the bill owe %lld (below 0)", fn,
+                         (long long)adjustment->amount, (long long)owed);
+    fd_date today;
+    if ((rc = fd_store_site_date(&today, store, actor->site_id, actor->at)) != FD_OK)
+        return rc;
+    bool sp;
+    if ((rc = fd__store_write_begin(store, fn, &sp)) != FD_OK)
+        return rc;
+    /* R-FEE-9: the first day on or after today that has no day close. */
+    sqlite3_stmt *st = fd__store_stmt(store, fn, "SELECT 1 FROM day_closes WHERE site_id = ?1 AND day = ?2");
+    fd_date day = today;
+    char text[DAY_MAX];
+    for (int i = 0; rc == FD_OK && i < 3660; i++) {
+        date_text(text, day);
+        if (st == NULL) {
+            rc = fd_error_last()->code;
+            break;
+        }
+        sqlite3_bind_int64(st, 1, actor->site_id);
+        sqlite3_bind_text(st, 2, text, -1, SQLITE_STATIC);
+        int src = sqlite3_step(st);
+        sqlite3_reset(st);
+        if (src == SQLITE_DONE)
+            break;
+        if (src != SQLITE_ROW)
+            rc = fd__store_sqlerr(store, fn, src, "reading the day closes");
+        day = fd__civil_from_days(day_number(day) + 1);
+    }
+    fd_adjustment a = *adjustment;
+    a.dated_on = day;
+    int64_t id = 0;
+    if (rc == FD_OK)
+        rc = fd__record_insert(&id, store, fn, &fd__record_adjustment, &a, actor);
+    if (rc == FD_OK)
+        rc = bill_add(store, fn, a.bill_id, a.amount, true);
+    if (rc == FD_OK)
+        rc = account_touch(store, fn, actor, b.unit);
+    char detail[260];
+    snprintf(detail, sizeof detail, "bill %lld: %lld fen on %s, %s", (long long)a.bill_id, (long long)a.amount, text,
+             a.reason);
+    if (rc == FD_OK)
+        rc = fd__journal(store, fn, actor, actor->site_id, "adjustment", id, "add", detail);
+    rc = fd__store_write_end(store, fn, sp, rc);
+    if (rc == FD_OK)
+        *out_id = id;
     return rc;
 }
