@@ -153,5 +153,8 @@ int cmd_complaint(cli *c, ctx *x);
 /* Commands of the fees module (cli/fees.c): fee — the dispatcher of item, rate, custody, reading, bill
  * (billing) and the rows the cash desk and arrears add. */
 int cmd_fee(cli *c, ctx *x);
+/* The cash desk's fee subcommands (cli/fees_cash.c): lookup, series, pay, collect, void, refund, prepare,
+ * return, receipts, close-day, ledger, reconcile — rows of cmd_fee's table. */
+int cmd_fee_cash(cli *c, ctx *x);
 
 #endif

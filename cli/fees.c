@@ -571,6 +571,19 @@ static const struct {
     { "custody", fee_custody },
     { "reading", fee_reading },
     { "bill", fee_bill },
+    /* the cash desk (cli/fees_cash.c) */
+    { "lookup", cmd_fee_cash },
+    { "series", cmd_fee_cash },
+    { "pay", cmd_fee_cash },
+    { "collect", cmd_fee_cash },
+    { "void", cmd_fee_cash },
+    { "refund", cmd_fee_cash },
+    { "prepare", cmd_fee_cash },
+    { "return", cmd_fee_cash },
+    { "receipts", cmd_fee_cash },
+    { "close-day", cmd_fee_cash },
+    { "ledger", cmd_fee_cash },
+    { "reconcile", cmd_fee_cash },
 };
 
 int cmd_fee(cli *c, ctx *x)

@@ -103,6 +103,12 @@ static const char USAGE_ZH[] =
     "  fee reading add 房号 项目 读数 --date 日期   抄表\n"
     "  fee bill run --start 日期 [--period 月|季|年] [--unit 房号] | show 编号 | list [--unit 房号] [--state 状态]\n"
     "                                          开单（重复运行不重复开单）、账单明细、账单列表（--json | --csv）\n"
+    "  fee lookup 房号 [--date 日期]            收费前查询：业主、已缴、欠缴各期（版本号用于 pay --rev）\n"
+    "  fee pay 房号 金额 --method 方式 --series 票据本 --rev 版本 [--tendered 实收] [--reference 参考号] [--bill 账单]\n"
+    "                                          收款并同时开具收据（号码连续）\n"
+    "  fee void 收据 --reason 原因 | refund request|approve|refuse|pay | prepare|collect|return   作废、退款、预开\n"
+    "  fee series add|close | receipts | close-day [--date 日期] | ledger [--date 日期] | reconcile\n"
+    "                                          票据本、收据、日结、客户收款明细表、对账\n"
     "  version                                 库版本\n"
     "  命令 --help                              该命令的子命令与用法（如 frontdesk visitor --help）\n"
     "\n"
@@ -205,6 +211,12 @@ static const char USAGE[] =
     "  fee reading add UNIT ITEM READING --date DATE     a meter reading\n"
     "  fee bill run --start DATE [--period month|quarter|year] [--unit UNIT] | show ID | list [--unit U] [--state S]\n"
     "                                                    bill a period (idempotent), a bill's lines, the bills\n"
+    "  fee lookup UNIT [--date D]                        before collecting: owner, paid, each period due (R-FEE-1)\n"
+    "  fee pay UNIT AMOUNT --method M --series ID --rev N [--tendered X] [--reference R] [--bill ID]\n"
+    "                                                    a payment and its receipt, numbered without gaps\n"
+    "  fee void RECEIPT --reason TEXT | refund request|approve|refuse|pay | prepare|collect|return\n"
+    "  fee series add|close | receipts | close-day [--date D] | ledger [--date D] | reconcile\n"
+    "                                                    series, receipts, day close, collection ledger, reconciliation\n"
     "  version                                           the library version\n"
     "  COMMAND --help                                    a command's subcommands and their usage\n"
     "                                                    (frontdesk visitor --help)\n"
@@ -300,6 +312,9 @@ const char *const CLI_EXTRA[] = {
     "--satisfaction", "--target", "--happened", "--promised",
     /* fees, billing (cli/fees.c) */
     "--price", "--rounding", "--period", "--start",
+    /* fees, cash desk (cli/fees_cash.c) */
+    "--method", "--series", "--rev", "--tendered", "--reference", "--payer", "--bill", "--collector", "--signature",
+    "--first", "--last",
     /* reports */
     "--month",
     NULL,
@@ -701,7 +716,8 @@ static bool reads_only(const cli *c)
                                          "slips status", "complaint show", "complaint list", "complaint events",
                                          "complaint targets", "complaint unanswered", "complaint check-reply",
                                          "complaint categories list", "complaint phrases list",
-                                         "fee item list", "fee rate list", "fee bill show", "fee bill list" };
+                                         "fee item list", "fee rate list", "fee bill show", "fee bill list",
+                                         "fee lookup", "fee receipts", "fee ledger", "fee reconcile" };
     char buf[64], three[96];
     const char *cmd = command_name(c, buf, sizeof buf);
     snprintf(three, sizeof three, "%s %s", cmd, c->argc > 2 ? c->argv[2] : ""); /* "complaint categories list" */
@@ -1506,6 +1522,20 @@ static const struct {
     { "fee", "reading", 6, 6, "fee reading add UNIT ITEM READING --date DATE" },
     { "fee", "bill", 3, 4, "fee bill run --start DATE [--period month|quarter|year] [--unit UNIT] | show ID | "
                            "list [--unit UNIT] [--state S]  [--json | --csv]" },
+    /* fees, cash desk (cli/fees_cash.c) */
+    { "fee", "lookup", 3, 3, "fee lookup UNIT [--date D]  [--json | --csv]" },
+    { "fee", "series", 4, 4, "fee series add CODE [--kind book|electronic] [--first N] [--last N] | close ID" },
+    { "fee", "pay", 4, 4, "fee pay UNIT AMOUNT --method M --series ID --rev N [--tendered X] [--reference R] "
+                          "[--payer P] [--bill ID]" },
+    { "fee", "collect", 4, 4, "fee collect RECEIPT AMOUNT --method M [--tendered X] [--reference R]" },
+    { "fee", "void", 3, 3, "fee void RECEIPT --reason TEXT" },
+    { "fee", "refund", 4, 5, "fee refund request PAYMENT AMOUNT --method M --reason TEXT | approve|refuse|pay ID" },
+    { "fee", "prepare", 3, 3, "fee prepare BILL --series ID --collector STAFF --signature NAME" },
+    { "fee", "return", 3, 3, "fee return RECEIPT" },
+    { "fee", "receipts", 2, 2, "fee receipts [--series ID] [--state S]  [--json | --csv]" },
+    { "fee", "close-day", 2, 2, "fee close-day [--date D]" },
+    { "fee", "ledger", 2, 2, "fee ledger [--date D]  [--json | --csv]" },
+    { "fee", "reconcile", 2, 2, "fee reconcile  [--json]" },
 };
 
 /* The usage lines of @cmd (of its subcommand @sub only, when not NULL), each once, to @f. */
