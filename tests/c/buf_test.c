@@ -105,6 +105,9 @@ ROW(fd_fee_late_fee_terms, bad_date, fd_fee_late_fee_terms(b, (fd_date){ 2026, 2
 ROW(fd_fee_age_bucket, bad_date, fd_fee_age_bucket(b, BAD_DATE, BAD_DATE))
 ROW(fd_fee_notice_render, unknown_placeholder, fd_fee_notice_render(b, "{amont}", &(fd_fee_notice)FD_FEE_NOTICE_INIT))
 ROW(fd_store_fee_notice, null_store, fd_store_fee_notice(b, NULL, NULL, "dunning", 1, BAD_DATE))
+/* fees, cash desk: a repeated receipt number */
+static const int64_t FD_BUF_TWICE[] = { 11, 11 };
+ROW(fd_fee_receipt_gaps, repeated_number, fd_fee_receipt_gaps(b, NULL, FD_BUF_TWICE, 2, 10, 20))
 /* money, phone, idcard, pii */
 ROW(fd_money_format, bad_options_version, fd_money_format(b, 12345, &bad_opts))
 ROW(fd_phone_mask, not_a_number, fd_phone_mask(b, "call me"))
@@ -191,6 +194,7 @@ static const row ROWS[] = {
     REF(fd_fee_age_bucket, bad_date),
     REF(fd_fee_notice_render, unknown_placeholder),
     REF(fd_store_fee_notice, null_store),
+    REF(fd_fee_receipt_gaps, repeated_number),
     REF(fd_money_format, bad_options_version),
     REF(fd_phone_mask, not_a_number),
     REF(fd_phone_mask, bad_utf8),
