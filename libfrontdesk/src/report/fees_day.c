@@ -22,7 +22,7 @@ enum fword {
     F_BY_ITEM, F_SERIES, F_LEDGER, F_CODE, F_ITEM, F_COUNT, F_AMOUNT, F_PAYMENTS, F_COLLECTED, F_RECEIPTS_USED,
     F_RECEIPTS_VOIDED, F_VOIDED, F_REFUNDED, F_GAPS, F_DAY_CLOSED, F_METHOD, F_STAFF, F_FEE_ITEM, F_KIND,
     F_FIRST, F_LAST, F_USED, F_VOIDED_N, F_GAP_LIST, F_NONE, F_ID, F_AT, F_UNIT, F_PAYER, F_RECEIPT, F_STATE,
-    F_NOTE_GAPS, F_NOTE_ITEMS, F_COUNT_
+    F_NOTE_GAPS, F_NOTE_ITEMS, F_NET, F_COUNT_
 };
 static const char *const FWORDS[F_COUNT_][2] = {
     { "收费日报", "Cash desk day" },
@@ -69,9 +69,10 @@ static const char *const FWORDS[F_COUNT_][2] = {
     { "状态", "State" },
     { "断号：票据本从起始号到已用最大号之间没有收据的号码，应为无（R-FEE-4）",
       "Gaps: numbers between a series' first and last used with no receipt; there should be none (R-FEE-4)" },
-    { "按项目为当日收款分配到账单明细的金额，转预存的部分另列（R-FEE-9）",
-      "By item: what the day's payments allocated to bill lines; what went to the prepayment balance is listed apart "
-      "(R-FEE-9)" },
+    { "收款金额与按项目、方式、收款人的金额均含当日作废的收款，作废另列；按项目为分配到账单明细的金额，转预存的部分另列（R-FEE-9）",
+      "Collected and the amounts by item, method and staff include the day's payments voided since, listed apart; by "
+      "item is what they allocated to bill lines, what went to the prepayment balance apart (R-FEE-9)" },
+    { "实收净额（收款 − 作废 − 退款）", "Net (collected − voided − refunded)" },
 };
 #define FW(l, w) (FWORDS[(w)][(l)])
 
@@ -377,6 +378,8 @@ static fd_status add_summary(fd_report *r, const fees_day *d, fd__lang l)
     }
     for (size_t i = 0; rc == FD_OK && i < d->by_item.n; i++)
         rc = money_row(r, s, "item", d->by_item.v[i].key, d->by_item.v[i].count, d->by_item.v[i].fen);
+    if (rc == FD_OK)
+        rc = money_row(r, s, "net", FW(l, F_NET), d->payments - d->voided_n, d->collected - d->voided_fen - d->refunded);
     if (rc == FD_OK) rc = money_row(r, s, "receipts_used", FW(l, F_RECEIPTS_USED), d->used, 0);
     if (rc == FD_OK) rc = money_row(r, s, "receipts_voided", FW(l, F_RECEIPTS_VOIDED), d->voided_n, d->voided_fen);
     if (rc == FD_OK) rc = money_row(r, s, "refunded", FW(l, F_REFUNDED), 0, d->refunded);
