@@ -103,6 +103,8 @@ static const char USAGE_ZH[] =
     "  fee reading add 房号 项目 读数 --date 日期   抄表\n"
     "  fee bill run --start 日期 [--period 月|季|年] [--unit 房号] | show 编号 | list [--unit 房号] [--state 状态]\n"
     "                                          开单（重复运行不重复开单）、账单明细、账单列表（--json | --csv）\n"
+    "  fee bill charge 房号 项目 --date 日期 [--qty 数量] [--price 单价] | discount 编号 项目 金额 --reason 原因 | late-fees\n"
+    "  fee adjust 账单 金额 --reason 原因      调账（日结后记入下一个未结日）\n"
     "  version                                 库版本\n"
     "  命令 --help                              该命令的子命令与用法（如 frontdesk visitor --help）\n"
     "\n"
@@ -205,6 +207,8 @@ static const char USAGE[] =
     "  fee reading add UNIT ITEM READING --date DATE     a meter reading\n"
     "  fee bill run --start DATE [--period month|quarter|year] [--unit UNIT] | show ID | list [--unit U] [--state S]\n"
     "                                                    bill a period (idempotent), a bill's lines, the bills\n"
+    "  fee bill charge UNIT ITEM --date D [--qty N] [--price P] | discount ID ITEM AMOUNT --reason T | late-fees\n"
+    "  fee adjust BILL AMOUNT --reason TEXT              a correction dated the next open day (R-FEE-9)\n"
     "  version                                           the library version\n"
     "  COMMAND --help                                    a command's subcommands and their usage\n"
     "                                                    (frontdesk visitor --help)\n"
@@ -299,7 +303,7 @@ const char *const CLI_EXTRA[] = {
     "--place", "--customer-due", "--from-call", "--cause", "--responsible", "--solution", "--proposal",
     "--satisfaction", "--target", "--happened", "--promised",
     /* fees, billing (cli/fees.c) */
-    "--price", "--rounding", "--period", "--start",
+    "--price", "--rounding", "--period", "--start", "--qty",
     /* reports */
     "--month",
     NULL,
@@ -1504,8 +1508,11 @@ static const struct {
     { "fee", "rate", 3, 5, "fee rate add ITEM PRICE --from DATE [--source TEXT] | list [ITEM]   (PRICE in yuan)" },
     { "fee", "custody", 4, 4, "fee custody add UNIT --from DATE [--to DATE] | end ID --to DATE" },
     { "fee", "reading", 6, 6, "fee reading add UNIT ITEM READING --date DATE" },
-    { "fee", "bill", 3, 4, "fee bill run --start DATE [--period month|quarter|year] [--unit UNIT] | show ID | "
+    { "fee", "bill", 3, 6, "fee bill run --start DATE [--period month|quarter|year] [--unit UNIT] | show ID | "
                            "list [--unit UNIT] [--state S]  [--json | --csv]" },
+    { "fee", "bill", 3, 6, "fee bill charge UNIT ITEM --date DATE [--qty N] [--price YUAN] | discount ID ITEM AMOUNT "
+                           "--reason TEXT | late-fees [--date DATE]" },
+    { "fee", "adjust", 4, 4, "fee adjust BILL AMOUNT --reason TEXT   (AMOUNT in yuan, signed; dated the next open day)" },
 };
 
 /* The usage lines of @cmd (of its subcommand @sub only, when not NULL), each once, to @f. */
