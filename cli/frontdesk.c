@@ -103,6 +103,8 @@ static const char USAGE_ZH[] =
     "  fee reading add 房号 项目 读数 --date 日期   抄表\n"
     "  fee bill run --start 日期 [--period 月|季|年] [--unit 房号] | show 编号 | list [--unit 房号] [--state 状态]\n"
     "                                          开单（重复运行不重复开单）、账单明细、账单列表（--json | --csv）\n"
+    "  fee bill charge 房号 项目 --date 日期 [--qty 数量] [--price 单价] | discount 编号 项目 金额 --reason 原因 | late-fees\n"
+    "  fee adjust 账单 金额 --reason 原因      调账（日结后记入下一个未结日）\n"
     "  fee lookup 房号 [--date 日期]            收费前查询：业主、已缴、欠缴各期（版本号用于 pay --rev）\n"
     "  fee pay 房号 金额 --method 方式 --series 票据本 --rev 版本 [--tendered 实收] [--reference 参考号] [--bill 账单]\n"
     "                                          收款并同时开具收据（号码连续）\n"
@@ -211,6 +213,8 @@ static const char USAGE[] =
     "  fee reading add UNIT ITEM READING --date DATE     a meter reading\n"
     "  fee bill run --start DATE [--period month|quarter|year] [--unit UNIT] | show ID | list [--unit U] [--state S]\n"
     "                                                    bill a period (idempotent), a bill's lines, the bills\n"
+    "  fee bill charge UNIT ITEM --date D [--qty N] [--price P] | discount ID ITEM AMOUNT --reason T | late-fees\n"
+    "  fee adjust BILL AMOUNT --reason TEXT              a correction dated the next open day (R-FEE-9)\n"
     "  fee lookup UNIT [--date D]                        before collecting: owner, paid, each period due (R-FEE-1)\n"
     "  fee pay UNIT AMOUNT --method M --series ID --rev N [--tendered X] [--reference R] [--bill ID]\n"
     "                                                    a payment and its receipt, numbered without gaps\n"
@@ -311,7 +315,7 @@ const char *const CLI_EXTRA[] = {
     "--place", "--customer-due", "--from-call", "--cause", "--responsible", "--solution", "--proposal",
     "--satisfaction", "--target", "--happened", "--promised",
     /* fees, billing (cli/fees.c) */
-    "--price", "--rounding", "--period", "--start",
+    "--price", "--rounding", "--period", "--start", "--qty",
     /* fees, cash desk (cli/fees_cash.c) */
     "--method", "--series", "--rev", "--tendered", "--reference", "--payer", "--bill", "--collector", "--signature",
     "--first", "--last",
@@ -1520,8 +1524,11 @@ static const struct {
     { "fee", "rate", 3, 5, "fee rate add ITEM PRICE --from DATE [--source TEXT] | list [ITEM]   (PRICE in yuan)" },
     { "fee", "custody", 4, 4, "fee custody add UNIT --from DATE [--to DATE] | end ID --to DATE" },
     { "fee", "reading", 6, 6, "fee reading add UNIT ITEM READING --date DATE" },
-    { "fee", "bill", 3, 4, "fee bill run --start DATE [--period month|quarter|year] [--unit UNIT] | show ID | "
+    { "fee", "bill", 3, 6, "fee bill run --start DATE [--period month|quarter|year] [--unit UNIT] | show ID | "
                            "list [--unit UNIT] [--state S]  [--json | --csv]" },
+    { "fee", "bill", 3, 6, "fee bill charge UNIT ITEM --date DATE [--qty N] [--price YUAN] | discount ID ITEM AMOUNT "
+                           "--reason TEXT | late-fees [--date DATE]" },
+    { "fee", "adjust", 4, 4, "fee adjust BILL AMOUNT --reason TEXT   (AMOUNT in yuan, signed; dated the next open day)" },
     /* fees, cash desk (cli/fees_cash.c) */
     { "fee", "lookup", 3, 3, "fee lookup UNIT [--date D]  [--json | --csv]" },
     { "fee", "series", 4, 4, "fee series add CODE [--kind book|electronic] [--first N] [--last N] | close ID" },

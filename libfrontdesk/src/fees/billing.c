@@ -92,10 +92,10 @@ static int64_t day_number(fd_date d)
     return fd__days_from_civil(d.year, d.month, d.day);
 }
 
-fd_status fd_fee_period_end(fd_date *end, fd_date start, const char *period)
+fd_status fd_fee_period_end(fd_date *out, fd_date start, const char *period)
 {
     static const char fn[] = "fd_fee_period_end";
-    fd_status rc = fd__check_ptr(fn, "end", end);
+    fd_status rc = fd__check_ptr(fn, "out", out);
     if (rc == FD_OK)
         rc = fd__check_date(fn, "start", start);
     if (rc)
@@ -132,7 +132,7 @@ fd_status fd_fee_period_end(fd_date *end, fd_date start, const char *period)
     if (e.year > 9999)
         return fd__error(FD_ERANGE, "%s: start: a %s from %04d-%02d-%02d ends after 9999-12-31", fn, period,
                          (int)start.year, (int)start.month, (int)start.day);
-    *end = e;
+    *out = e;
     return FD_OK;
 }
 
