@@ -192,16 +192,21 @@ static fd_status add_items(fees_day *d, fd_store *s, const fd_actor *actor, cons
     return rc;
 }
 
-static fd_status collect_payments(fees_day *d, fd_store *s, const fd_actor *actor, const char *fn, fd_date day,
-                                  fd_date next)
+/* The payments dated local day @day (paid_on), in id order. */
+static fd_status day_payments(fd_payment_iter **it, fd_store *s, const fd_actor *actor, fd_date day)
 {
     fd_payment_filter f = FD_PAYMENT_FILTER_INIT;
     f.match = FD_PAYMENT_MATCH_PAID_ON_FROM | FD_PAYMENT_MATCH_PAID_ON_TO;
     f.paid_on_from = day;
-    f.paid_on_to = next;
+    f.paid_on_to = next_day(day);
+    return fd_store_payment_query(it, s, actor, &f);
+}
+
+static fd_status collect_payments(fees_day *d, fd_store *s, const fd_actor *actor, const char *fn, fd_date day)
+{
     fd_payment_iter *it = NULL;
     const fd_payment *p = NULL;
-    fd_status rc = fd_store_payment_query(&it, s, actor, &f);
+    fd_status rc = day_payments(&it, s, actor, day);
     while (rc == FD_OK && (rc = fd_payment_iter_next(&p, it)) == FD_OK && p) {
         char who[112];
         d->payments++;
@@ -326,7 +331,7 @@ static fd_status collect(fees_day *d, fd_store *s, const fd_actor *actor, const 
 {
     memset(d, 0, sizeof *d);
     fd_date next = next_day(day);
-    fd_status rc = collect_payments(d, s, actor, fn, day, next);
+    fd_status rc = collect_payments(d, s, actor, fn, day);
     if (rc == FD_OK)
         rc = collect_voids_refunds(d, s, actor, day, next);
     if (rc == FD_OK)
@@ -450,16 +455,11 @@ static fd_status add_ledger(fd_report *r, fd_store *s, const fd_actor *actor, co
         { "receipt", FW(l, F_RECEIPT), FD_REPORT_COLUMN_TEXT }, { "state", FW(l, F_STATE), FD_REPORT_COLUMN_TEXT },
     };
     size_t sec = 0;
-    fd_date next = next_day(day);
     fd_status rc = fd__report_add_section(&sec, r, "fees.ledger", FW(l, F_LEDGER), cols, 8);
-    fd_payment_filter f = FD_PAYMENT_FILTER_INIT;
-    f.match = FD_PAYMENT_MATCH_PAID_ON_FROM | FD_PAYMENT_MATCH_PAID_ON_TO;
-    f.paid_on_from = day;
-    f.paid_on_to = next;
     fd_payment_iter *it = NULL;
     const fd_payment *p = NULL;
     if (rc == FD_OK)
-        rc = fd_store_payment_query(&it, s, actor, &f);
+        rc = day_payments(&it, s, actor, day);
     while (rc == FD_OK && (rc = fd_payment_iter_next(&p, it)) == FD_OK && p) {
         fd_unit *u = NULL;
         fd_fee_receipt *rec = NULL;

@@ -57,7 +57,8 @@ static const char SQL_RECEIPT_READ[] =
     "coalesce(bill_id, 0), series_id, number FROM receipts WHERE id = ?1 AND site_id = ?2";
 static const char SQL_RECEIPT_STATE[] = "UPDATE receipts SET state = ?2 WHERE id = ?1 AND state = ?3";
 static const char SQL_RECEIPT_COLLECTED[] =
-    "UPDATE receipts SET state = 'issued', payment_id = ?2, payer = ?3 WHERE id = ?1 AND state = 'prepared'";
+    "UPDATE receipts SET state = 'issued', payment_id = ?2, payer = nullif(?3, '') WHERE id = ?1 AND state = "
+    "'prepared'";
 static const char SQL_PAYMENT_READ[] =
     "SELECT unit_id, method, amount, to_balance, coalesce(state, ''), coalesce(paid_on, '') FROM payments "
     "WHERE id = ?1 AND site_id = ?2";
@@ -76,8 +77,8 @@ static const char SQL_REFUND_READ[] =
     "SELECT payment_id, amount, method, coalesce(state, ''), coalesce(staff_id, 0) FROM refunds "
     "WHERE id = ?1 AND site_id = ?2";
 static const char SQL_REFUND_DECIDE[] =
-    "UPDATE refunds SET state = ?2, approved_by = nullif(?3, 0), approved_at = ?4 WHERE id = ?1 AND state = "
-    "'requested'";
+    "UPDATE refunds SET state = ?2, approved_by = nullif(?3, 0) WHERE id = ?1 AND state = 'requested'";
+static const char SQL_REFUND_DECIDED_AT[] = "UPDATE refunds SET approved_at = ?2 WHERE id = ?1";
 static const char SQL_REFUND_PAID[] =
     "UPDATE refunds SET state = 'paid', refunded_on = ?2 WHERE id = ?1 AND state = 'approved'";
 static const char SQL_STAFF_ACTIVE[] = "SELECT 1 FROM staff WHERE id = ?1 AND site_id = ?2 AND active = 1";
@@ -106,6 +107,27 @@ static fd_status step_error(fd_store *s, const char *fn, sqlite3_stmt *st, int s
     sqlite3_stmt *var = fd__store_stmt(s, fn, (sql));                                                              \
     if (var == NULL)                                                                                               \
     return fd_error_last()->code
+
+/*
+ * Runs cached statement @sql, which returns no rows, with ?1 = @id and ?2 / ?3
+ * bound from @a2 / @a3: text when @t2 / @t3 are not NULL, else the ints.
+ * *@changes (may be NULL) gets the rows it changed.
+ */
+static fd_status run(fd_store *s, const char *fn, const char *sql, const char *what, int *changes, int64_t id,
+                     const char *t2, int64_t a2, const char *t3, int64_t a3)
+{
+    STMT(st, sql);
+    sqlite3_bind_int64(st, 1, id);
+    if (t2)
+        sqlite3_bind_text(st, 2, t2, -1, SQLITE_TRANSIENT);
+    else
+        sqlite3_bind_int64(st, 2, a2);
+    if (t3)
+        sqlite3_bind_text(st, 3, t3, -1, SQLITE_TRANSIENT);
+    else if (sqlite3_bind_parameter_count(st) >= 3)
+        sqlite3_bind_int64(st, 3, a3);
+    return fd__stmt_done(s, fn, st, what, changes);
+}
 
 void fd__fees_day_text(char out[11], fd_date d)
 {
@@ -312,21 +334,23 @@ static fd_status allocate_bill(fd_store *s, const char *fn, const fd_actor *acto
     return rc;
 }
 
+static fd_status bill_columns(sqlite3_stmt *st, void *ctx)
+{
+    int64_t *v = ctx;
+    v[0] = sqlite3_column_int64(st, 0);
+    v[1] = sqlite3_column_int64(st, 1);
+    return FD_OK;
+}
+
+/* The unit of bill @bill and what it owes now; FD_ENOTFOUND naming @field. */
 static fd_status bill_owes(int64_t *unit, int64_t *owes, fd_store *s, const char *fn, int64_t site, int64_t bill,
                            const char *field)
 {
-    STMT(st, SQL_BILL_OWES);
-    sqlite3_bind_int64(st, 1, bill);
-    sqlite3_bind_int64(st, 2, site);
-    int src = sqlite3_step(st);
-    if (src == SQLITE_ROW) {
-        *unit = sqlite3_column_int64(st, 0);
-        *owes = sqlite3_column_int64(st, 1);
-    }
-    sqlite3_reset(st);
-    if (src == SQLITE_DONE)
-        return fd__error(FD_ENOTFOUND, "%s: %s: no bill %lld at the actor's site", fn, field, (long long)bill);
-    return src == SQLITE_ROW ? FD_OK : fd__store_sqlerr(s, fn, src, "reading the bill");
+    int64_t v[2] = { 0, 0 };
+    fd_status rc = fd__store_load(s, fn, SQL_BILL_OWES, bill, site, field, "bill", bill_columns, v);
+    *unit = v[0];
+    *owes = v[1];
+    return rc;
 }
 
 /* Allocates *@left to the unit's open bills oldest due first, or to @bills in that order. */
@@ -477,14 +501,8 @@ fd_status fd_store_receipt_series_close(fd_store *store, const fd_actor *actor, 
     if (rc == FD_OK && series_id <= 0)
         rc = fd__error(FD_EINVAL, "%s: series_id: must be more than 0", fn);
     int changes = 0;
-    if (rc == FD_OK) {
-        sqlite3_stmt *st = fd__store_stmt(s, fn, SQL_SERIES_CLOSE);
-        rc = st ? FD_OK : fd_error_last()->code;
-        if (st) {
-            sqlite3_bind_int64(st, 1, series_id);
-            rc = fd__stmt_done(s, fn, st, "closing the series", &changes);
-        }
-    }
+    if (rc == FD_OK)
+        rc = run(s, fn, SQL_SERIES_CLOSE, "closing the series", &changes, series_id, NULL, 0, NULL, 0);
     if (rc == FD_OK && changes == 0)
         rc = fd__error(FD_ESTATE, "%s: series_id: receipt series %lld is closed already", fn, (long long)series_id);
     if (rc == FD_OK)
@@ -533,19 +551,11 @@ static fd_status payment_write(fd_payment_result *res, fd_store *s, const char *
                        from_balance ? " (a payment from the balance only pays bills)" : " now");
     if (rc == FD_OK && left > 0) {
         /* the rest to the prepayment balance (R-FEE-1) */
-        sqlite3_stmt *st = fd__store_stmt(s, fn, "UPDATE payments SET to_balance = ?2 WHERE id = ?1");
-        sqlite3_stmt *ac = st ? fd__store_stmt(s, fn, "UPDATE unit_accounts SET balance = balance + ?2 "
-                                                      "WHERE unit_id = ?1") : NULL;
-        rc = ac ? FD_OK : fd_error_last()->code;
-        if (ac) {
-            sqlite3_bind_int64(st, 1, pid);
-            sqlite3_bind_int64(st, 2, left);
-            rc = fd__stmt_done(s, fn, st, "writing the payment's balance part", NULL);
-            sqlite3_bind_int64(ac, 1, p->unit_id);
-            sqlite3_bind_int64(ac, 2, left);
-            if (rc == FD_OK)
-                rc = fd__stmt_done(s, fn, ac, "writing the prepayment balance", NULL);
-        }
+        rc = run(s, fn, "UPDATE payments SET to_balance = ?2 WHERE id = ?1", "writing the payment's balance part", NULL,
+                 pid, NULL, left, NULL, 0);
+        if (rc == FD_OK)
+            rc = run(s, fn, "UPDATE unit_accounts SET balance = balance + ?2 WHERE unit_id = ?1",
+                     "writing the prepayment balance", NULL, p->unit_id, NULL, left, NULL, 0);
     }
     int64_t number = 0, rid = prepared;
     if (rc == FD_OK && !prepared) {
@@ -554,30 +564,16 @@ static fd_status payment_write(fd_payment_result *res, fd_store *s, const char *
             rc = receipt_insert(&rid, s, fn, actor, series, number, p->unit_id, pid, 0, p->amount, p->payer, "issued",
                                 0, NULL, today);
     } else if (rc == FD_OK) {
-        sqlite3_stmt *st = fd__store_stmt(s, fn, SQL_RECEIPT_COLLECTED);
-        rc = st ? FD_OK : fd_error_last()->code;
         int changes = 0;
-        if (st) {
-            sqlite3_bind_int64(st, 1, prepared);
-            sqlite3_bind_int64(st, 2, pid);
-            if (p->payer)
-                sqlite3_bind_text(st, 3, p->payer, -1, SQLITE_STATIC);
-            rc = fd__stmt_done(s, fn, st, "collecting the prepared receipt", &changes);
-        }
+        rc = run(s, fn, SQL_RECEIPT_COLLECTED, "collecting the prepared receipt", &changes, prepared, NULL, pid,
+                 p->payer ? p->payer : "", 0);
         if (rc == FD_OK && changes == 0)
             rc = fd__error(FD_ECONFLICT, "%s: receipt_id: the receipt was collected or voided meanwhile", fn);
         if (rc == FD_OK)
             rc = int_of(&number, s, fn, "SELECT number FROM receipts WHERE id = ?1", "reading the receipt", rid, NULL);
     }
-    if (rc == FD_OK) {
-        sqlite3_stmt *st = fd__store_stmt(s, fn, SQL_PAYMENT_RECEIPT);
-        rc = st ? FD_OK : fd_error_last()->code;
-        if (st) {
-            sqlite3_bind_int64(st, 1, pid);
-            sqlite3_bind_int64(st, 2, rid);
-            rc = fd__stmt_done(s, fn, st, "naming the payment's receipt", NULL);
-        }
-    }
+    if (rc == FD_OK)
+        rc = run(s, fn, SQL_PAYMENT_RECEIPT, "naming the payment's receipt", NULL, pid, NULL, rid, NULL, 0);
     if (rc == FD_OK) {
         char more[48];
         snprintf(more, sizeof more, "%s receipt %lld", p->method, (long long)number);
@@ -632,26 +628,23 @@ typedef struct receipt_row {
     int64_t payment_id, amount, unit_id, bill_id, series_id, number;
 } receipt_row;
 
+static fd_status receipt_columns(sqlite3_stmt *st, void *ctx)
+{
+    receipt_row *r = ctx;
+    fd__copy_fixed(r->state, sizeof r->state, COL_TEXT(st, 0) ? COL_TEXT(st, 0) : "");
+    r->payment_id = sqlite3_column_int64(st, 1);
+    fd__copy_fixed(r->issued_on, sizeof r->issued_on, COL_TEXT(st, 2) ? COL_TEXT(st, 2) : "");
+    r->amount = sqlite3_column_int64(st, 3);
+    r->unit_id = sqlite3_column_int64(st, 4);
+    r->bill_id = sqlite3_column_int64(st, 5);
+    r->series_id = sqlite3_column_int64(st, 6);
+    r->number = sqlite3_column_int64(st, 7);
+    return FD_OK;
+}
+
 static fd_status receipt_read(receipt_row *r, fd_store *s, const char *fn, int64_t id, int64_t site)
 {
-    STMT(st, SQL_RECEIPT_READ);
-    sqlite3_bind_int64(st, 1, id);
-    sqlite3_bind_int64(st, 2, site);
-    int src = sqlite3_step(st);
-    if (src == SQLITE_ROW) {
-        fd__copy_fixed(r->state, sizeof r->state, COL_TEXT(st, 0) ? COL_TEXT(st, 0) : "");
-        r->payment_id = sqlite3_column_int64(st, 1);
-        fd__copy_fixed(r->issued_on, sizeof r->issued_on, COL_TEXT(st, 2) ? COL_TEXT(st, 2) : "");
-        r->amount = sqlite3_column_int64(st, 3);
-        r->unit_id = sqlite3_column_int64(st, 4);
-        r->bill_id = sqlite3_column_int64(st, 5);
-        r->series_id = sqlite3_column_int64(st, 6);
-        r->number = sqlite3_column_int64(st, 7);
-    }
-    sqlite3_reset(st);
-    if (src == SQLITE_DONE)
-        return fd__error(FD_ENOTFOUND, "%s: receipt_id: no receipt %lld at the actor's site", fn, (long long)id);
-    return src == SQLITE_ROW ? FD_OK : fd__store_sqlerr(s, fn, src, "reading the receipt");
+    return fd__store_load(s, fn, SQL_RECEIPT_READ, id, site, "receipt_id", "receipt", receipt_columns, r);
 }
 
 typedef struct payment_row {
@@ -659,24 +652,21 @@ typedef struct payment_row {
     char method[17], state[17], paid_on[11];
 } payment_row;
 
-static fd_status payment_read(payment_row *p, fd_store *s, const char *fn, int64_t id, int64_t site)
+static fd_status payment_columns(sqlite3_stmt *st, void *ctx)
 {
-    STMT(st, SQL_PAYMENT_READ);
-    sqlite3_bind_int64(st, 1, id);
-    sqlite3_bind_int64(st, 2, site);
-    int src = sqlite3_step(st);
-    if (src == SQLITE_ROW) {
-        p->unit_id = sqlite3_column_int64(st, 0);
-        fd__copy_fixed(p->method, sizeof p->method, COL_TEXT(st, 1) ? COL_TEXT(st, 1) : "");
-        p->amount = sqlite3_column_int64(st, 2);
-        p->to_balance = sqlite3_column_int64(st, 3);
-        fd__copy_fixed(p->state, sizeof p->state, COL_TEXT(st, 4) ? COL_TEXT(st, 4) : "");
-        fd__copy_fixed(p->paid_on, sizeof p->paid_on, COL_TEXT(st, 5) ? COL_TEXT(st, 5) : "");
-    }
-    sqlite3_reset(st);
-    if (src == SQLITE_DONE)
-        return fd__error(FD_ENOTFOUND, "%s: payment_id: no payment %lld at the actor's site", fn, (long long)id);
-    return src == SQLITE_ROW ? FD_OK : fd__store_sqlerr(s, fn, src, "reading the payment");
+    payment_row *p = ctx;
+    p->unit_id = sqlite3_column_int64(st, 0);
+    fd__copy_fixed(p->method, sizeof p->method, COL_TEXT(st, 1) ? COL_TEXT(st, 1) : "");
+    p->amount = sqlite3_column_int64(st, 2);
+    p->to_balance = sqlite3_column_int64(st, 3);
+    fd__copy_fixed(p->state, sizeof p->state, COL_TEXT(st, 4) ? COL_TEXT(st, 4) : "");
+    fd__copy_fixed(p->paid_on, sizeof p->paid_on, COL_TEXT(st, 5) ? COL_TEXT(st, 5) : "");
+    return FD_OK;
+}
+
+static fd_status payment_read(payment_row *p, fd_store *s, const char *fn, int64_t id, int64_t site, const char *field)
+{
+    return fd__store_load(s, fn, SQL_PAYMENT_READ, id, site, field, "payment", payment_columns, p);
 }
 
 /*
@@ -745,7 +735,7 @@ fd_status fd_store_receipt_void(int64_t *out_void_id, fd_store *store, const fd_
     payment_row p;
     bool paid = rc == FD_OK && r.payment_id > 0;
     if (paid) {
-        rc = payment_read(&p, s, fn, r.payment_id, actor->site_id);
+        rc = payment_read(&p, s, fn, r.payment_id, actor->site_id, "receipt_id");
         if (rc == FD_OK)
             rc = day_open(s, fn, actor->site_id, p.paid_on, "receipt_id");
         int64_t refunds = 0;
@@ -764,16 +754,8 @@ fd_status fd_store_receipt_void(int64_t *out_void_id, fd_store *store, const fd_
         rc = fd__record_check(&fd__record_receipt_void, fn, &v);
     if (rc == FD_OK)
         rc = fd__record_insert(&vid, s, fn, &fd__record_receipt_void, &v, actor);
-    if (rc == FD_OK) {
-        sqlite3_stmt *st = fd__store_stmt(s, fn, SQL_RECEIPT_STATE);
-        rc = st ? FD_OK : fd_error_last()->code;
-        if (st) {
-            sqlite3_bind_int64(st, 1, receipt_id);
-            sqlite3_bind_text(st, 2, "voided", -1, SQLITE_STATIC);
-            sqlite3_bind_text(st, 3, r.state, -1, SQLITE_TRANSIENT);
-            rc = fd__stmt_done(s, fn, st, "voiding the receipt", NULL);
-        }
-    }
+    if (rc == FD_OK)
+        rc = run(s, fn, SQL_RECEIPT_STATE, "voiding the receipt", NULL, receipt_id, "voided", 0, r.state, 0);
     if (rc == FD_OK && paid) {
         int64_t back = 0, rev = 0;
         rc = reverse(&back, s, fn, actor, r.payment_id, p.amount, vid, 0);
@@ -784,13 +766,8 @@ fd_status fd_store_receipt_void(int64_t *out_void_id, fd_store *store, const fd_
         if (rc == FD_ESTATE)
             rc = fd__error(FD_ESTATE, "%s: receipt_id: the payment's %lld fen on the prepayment balance were spent "
                            "since; refund or adjust instead", fn, (long long)p.to_balance);
-        sqlite3_stmt *st = rc == FD_OK ? fd__store_stmt(s, fn, SQL_PAYMENT_VOIDED) : NULL;
-        if (rc == FD_OK && st == NULL)
-            rc = fd_error_last()->code;
-        if (st) {
-            sqlite3_bind_int64(st, 1, r.payment_id);
-            rc = fd__stmt_done(s, fn, st, "voiding the payment", NULL);
-        }
+        if (rc == FD_OK)
+            rc = run(s, fn, SQL_PAYMENT_VOIDED, "voiding the payment", NULL, r.payment_id, NULL, 0, NULL, 0);
         if (rc == FD_OK)
             rc = journal_money(s, fn, actor, "payment", r.payment_id, "void", "amount", p.amount, NULL);
     }
@@ -824,7 +801,7 @@ fd_status fd_store_refund_request(int64_t *out_id, fd_store *store, const fd_act
         return rc;
     payment_row p;
     int64_t held = 0, id = 0;
-    rc = payment_read(&p, s, fn, refund->payment_id, actor->site_id);
+    rc = payment_read(&p, s, fn, refund->payment_id, actor->site_id, "refund.payment_id");
     if (rc == FD_OK && strcmp(p.state, "valid") != 0)
         rc = fd__error(FD_ESTATE, "%s: refund.payment_id: the payment is voided", fn);
     if (rc == FD_OK)
@@ -852,23 +829,20 @@ typedef struct refund_row {
     char method[17], state[17];
 } refund_row;
 
+static fd_status refund_columns(sqlite3_stmt *st, void *ctx)
+{
+    refund_row *r = ctx;
+    r->payment_id = sqlite3_column_int64(st, 0);
+    r->amount = sqlite3_column_int64(st, 1);
+    fd__copy_fixed(r->method, sizeof r->method, COL_TEXT(st, 2) ? COL_TEXT(st, 2) : "");
+    fd__copy_fixed(r->state, sizeof r->state, COL_TEXT(st, 3) ? COL_TEXT(st, 3) : "");
+    r->staff_id = sqlite3_column_int64(st, 4);
+    return FD_OK;
+}
+
 static fd_status refund_read(refund_row *r, fd_store *s, const char *fn, int64_t id, int64_t site)
 {
-    STMT(st, SQL_REFUND_READ);
-    sqlite3_bind_int64(st, 1, id);
-    sqlite3_bind_int64(st, 2, site);
-    int src = sqlite3_step(st);
-    if (src == SQLITE_ROW) {
-        r->payment_id = sqlite3_column_int64(st, 0);
-        r->amount = sqlite3_column_int64(st, 1);
-        fd__copy_fixed(r->method, sizeof r->method, COL_TEXT(st, 2) ? COL_TEXT(st, 2) : "");
-        fd__copy_fixed(r->state, sizeof r->state, COL_TEXT(st, 3) ? COL_TEXT(st, 3) : "");
-        r->staff_id = sqlite3_column_int64(st, 4);
-    }
-    sqlite3_reset(st);
-    if (src == SQLITE_DONE)
-        return fd__error(FD_ENOTFOUND, "%s: refund_id: no refund %lld at the actor's site", fn, (long long)id);
-    return src == SQLITE_ROW ? FD_OK : fd__store_sqlerr(s, fn, src, "reading the refund");
+    return fd__store_load(s, fn, SQL_REFUND_READ, id, site, "refund_id", "refund", refund_columns, r);
 }
 
 fd_status fd_store_refund_decide(fd_store *store, const fd_actor *actor, int64_t refund_id, int approve)
@@ -889,17 +863,11 @@ fd_status fd_store_refund_decide(fd_store *store, const fd_actor *actor, int64_t
         rc = fd__error(FD_EPERM, "%s: actor: the requester cannot decide their own refund (R-FEE-4)", fn);
     if (rc == FD_OK && strcmp(r.state, "requested") != 0)
         rc = fd__error(FD_ESTATE, "%s: refund_id: the refund is %s, not requested", fn, r.state);
-    if (rc == FD_OK) {
-        sqlite3_stmt *st = fd__store_stmt(s, fn, SQL_REFUND_DECIDE);
-        rc = st ? FD_OK : fd_error_last()->code;
-        if (st) {
-            sqlite3_bind_int64(st, 1, refund_id);
-            sqlite3_bind_text(st, 2, approve ? "approved" : "refused", -1, SQLITE_STATIC);
-            sqlite3_bind_int64(st, 3, actor->staff_id);
-            sqlite3_bind_int64(st, 4, actor->at);
-            rc = fd__stmt_done(s, fn, st, "deciding the refund", NULL);
-        }
-    }
+    if (rc == FD_OK)
+        rc = run(s, fn, SQL_REFUND_DECIDE, "deciding the refund", NULL, refund_id, approve ? "approved" : "refused", 0,
+                 NULL, actor->staff_id);
+    if (rc == FD_OK)
+        rc = run(s, fn, SQL_REFUND_DECIDED_AT, "dating the decision", NULL, refund_id, NULL, actor->at, NULL, 0);
     if (rc == FD_OK)
         rc = fd__journal(s, fn, actor, actor->site_id, "refund", refund_id, approve ? "approve" : "refuse", "");
     return fd__store_write_end(s, fn, sp, rc);
@@ -923,7 +891,7 @@ fd_status fd_store_refund_pay(fd_store *store, const fd_actor *actor, int64_t re
     if (rc == FD_OK && strcmp(r.state, "approved") != 0)
         rc = fd__error(FD_ESTATE, "%s: refund_id: the refund is %s, not approved", fn, r.state);
     if (rc == FD_OK)
-        rc = payment_read(&p, s, fn, r.payment_id, actor->site_id);
+        rc = payment_read(&p, s, fn, r.payment_id, actor->site_id, "refund_id");
     if (rc == FD_OK && strcmp(p.state, "valid") != 0)
         rc = fd__error(FD_ESTATE, "%s: refund_id: its payment is voided", fn);
     if (rc == FD_OK)
@@ -959,15 +927,8 @@ fd_status fd_store_refund_pay(fd_store *store, const fd_actor *actor, int64_t re
                        "was spent)", fn, (long long)(back + from_bal), (long long)r.amount);
     if (rc == FD_OK)
         rc = account_bump(&rev, s, fn, actor, p.unit_id, -1, to_balance ? back : -from_bal);
-    if (rc == FD_OK) {
-        sqlite3_stmt *st = fd__store_stmt(s, fn, SQL_REFUND_PAID);
-        rc = st ? FD_OK : fd_error_last()->code;
-        if (st) {
-            sqlite3_bind_int64(st, 1, refund_id);
-            sqlite3_bind_text(st, 2, day, -1, SQLITE_TRANSIENT);
-            rc = fd__stmt_done(s, fn, st, "paying the refund", NULL);
-        }
-    }
+    if (rc == FD_OK)
+        rc = run(s, fn, SQL_REFUND_PAID, "paying the refund", NULL, refund_id, day, 0, NULL, 0);
     if (rc == FD_OK)
         rc = journal_money(s, fn, actor, "refund", refund_id, "pay", "amount", r.amount, r.method);
     return fd__store_write_end(s, fn, sp, rc);
@@ -1077,16 +1038,8 @@ fd_status fd_store_receipt_return(fd_store *store, const fd_actor *actor, int64_
     if (rc == FD_OK && strcmp(r.state, "prepared") != 0)
         rc = fd__error(FD_ESTATE, "%s: receipt_id: receipt %lld is %s, not prepared", fn, (long long)r.number,
                        r.state);
-    if (rc == FD_OK) {
-        sqlite3_stmt *st = fd__store_stmt(s, fn, SQL_RECEIPT_STATE);
-        rc = st ? FD_OK : fd_error_last()->code;
-        if (st) {
-            sqlite3_bind_int64(st, 1, receipt_id);
-            sqlite3_bind_text(st, 2, "returned", -1, SQLITE_STATIC);
-            sqlite3_bind_text(st, 3, "prepared", -1, SQLITE_STATIC);
-            rc = fd__stmt_done(s, fn, st, "returning the receipt", NULL);
-        }
-    }
+    if (rc == FD_OK)
+        rc = run(s, fn, SQL_RECEIPT_STATE, "returning the receipt", NULL, receipt_id, "returned", 0, "prepared", 0);
     if (rc == FD_OK)
         rc = fd__journal(s, fn, actor, actor->site_id, "receipt", receipt_id, "return", "");
     return fd__store_write_end(s, fn, sp, rc);
