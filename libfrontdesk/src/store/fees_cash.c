@@ -10,7 +10,6 @@
  */
 #include "store/store_internal.h"
 #include "store/fees_records.h"
-#include "store/fees_cash.h"
 #include "frontdesk/pii.h"
 
 #include <stdio.h>
@@ -129,7 +128,49 @@ static fd_status run(fd_store *s, const char *fn, const char *sql, const char *w
     return fd__stmt_done(s, fn, st, what, changes);
 }
 
-void fd__fees_day_text(char out[11], fd_date d)
+/*
+ * Every row of cached statement @sql with ?1 = @id, its first @cols columns
+ * as int64s, row after row, into *@out (malloc'd, the caller frees it; NULL
+ * for none); *@n gets the rows.
+ */
+static fd_status read_rows(int64_t **out, size_t *n, fd_store *s, const char *fn, const char *sql, int64_t id,
+                           int cols, const char *what)
+{
+    *out = NULL;
+    *n = 0;
+    STMT(st, sql);
+    sqlite3_bind_int64(st, 1, id);
+    size_t cap = 0;
+    fd_status rc = FD_OK;
+    int src;
+    while ((src = sqlite3_step(st)) == SQLITE_ROW) {
+        if (*n == cap) {
+            size_t ncap = cap ? cap * 2 : 16;
+            int64_t *v = realloc(*out, ncap * (size_t)cols * sizeof *v);
+            if (v == NULL) {
+                rc = fd__oom(fn);
+                break;
+            }
+            *out = v;
+            cap = ncap;
+        }
+        for (int k = 0; k < cols; k++)
+            (*out)[*n * (size_t)cols + (size_t)k] = sqlite3_column_int64(st, k);
+        ++*n;
+    }
+    if (rc == FD_OK && src != SQLITE_DONE)
+        rc = fd__store_sqlerr(s, fn, src, what);
+    sqlite3_reset(st);
+    if (rc) {
+        free(*out);
+        *out = NULL;
+        *n = 0;
+    }
+    return rc;
+}
+
+/* @d as the stored text YYYY-MM-DD. */
+static void day_text(char out[11], fd_date d)
 {
     unsigned y = (unsigned)d.year % 10000u, m = (unsigned)d.month % 100u, dd = (unsigned)d.day % 100u;
     out[0] = (char)('0' + y / 1000);
@@ -145,7 +186,8 @@ void fd__fees_day_text(char out[11], fd_date d)
     out[10] = '\0';
 }
 
-fd_status fd__fees_today(fd_date *out, fd_store *s, const char *fn, const fd_actor *actor)
+/* The site's local day of the actor's instant: payments, voids and refunds are dated by it (R-FEE-9). */
+static fd_status local_today(fd_date *out, fd_store *s, const char *fn, const fd_actor *actor)
 {
     const fd_policy *policy = NULL;
     const fd_calendar *cal = NULL;
@@ -299,36 +341,22 @@ static fd_status allocate_bill(fd_store *s, const char *fn, const fd_actor *acto
     int64_t cap = owes < *left ? owes : *left;
     if (cap <= 0)
         return FD_OK;
-    enum { MAX_LINES = 64 };
-    int64_t ids[MAX_LINES], open[MAX_LINES];
+    int64_t *v = NULL; /* id, what it still owes */
     size_t n = 0;
-    STMT(st, SQL_BILL_LINES);
-    sqlite3_bind_int64(st, 1, bill);
-    int src;
-    while ((src = sqlite3_step(st)) == SQLITE_ROW && n < MAX_LINES) {
-        ids[n] = sqlite3_column_int64(st, 0);
-        open[n++] = sqlite3_column_int64(st, 1);
-    }
-    if (src == SQLITE_ROW) {
-        sqlite3_reset(st);
-        return fd__error(FD_EDATA, "%s: bill_ids: bill %lld has more than %d lines", fn, (long long)bill, MAX_LINES);
-    }
-    if (src != SQLITE_DONE)
-        return step_error(s, fn, st, src, "reading the bill's lines");
-    sqlite3_reset(st);
-    if (n == 0)
-        return fd__error(FD_EDATA, "%s: bill_ids: bill %lld has no lines", fn, (long long)bill);
-    fd_status rc = FD_OK;
+    fd_status rc = read_rows(&v, &n, s, fn, SQL_BILL_LINES, bill, 2, "reading the bill's lines");
+    if (rc == FD_OK && n == 0)
+        rc = fd__error(FD_EDATA, "%s: bill_ids: bill %lld has no lines", fn, (long long)bill);
     int64_t rest = cap;
     for (size_t i = 0; i < n && rest > 0 && rc == FD_OK; i++) {
-        int64_t a = open[i] < rest ? open[i] : rest;
+        int64_t a = v[2 * i + 1] < rest ? v[2 * i + 1] : rest;
         if (a <= 0)
             continue;
-        rc = allocate_one(s, fn, actor, payment, bill, ids[i], a, 0, 0);
+        rc = allocate_one(s, fn, actor, payment, bill, v[2 * i], a, 0, 0);
         rest -= a;
     }
     if (rc == FD_OK && rest > 0)
-        rc = allocate_one(s, fn, actor, payment, bill, ids[n - 1], rest, 0, 0);
+        rc = allocate_one(s, fn, actor, payment, bill, v[2 * (n - 1)], rest, 0, 0);
+    free(v);
     if (rc == FD_OK)
         *left -= cap;
     return rc;
@@ -374,22 +402,16 @@ static fd_status allocate(fd_store *s, const char *fn, const fd_actor *actor, in
         return rc;
     }
     /* The unit's open bills, oldest due first: read the ids before writing to them. */
-    int64_t ids[256];
+    int64_t *ids = NULL;
     size_t n = 0;
-    STMT(st, SQL_OPEN_BILLS);
-    sqlite3_bind_int64(st, 1, unit);
-    int src;
-    while (n < 256 && (src = sqlite3_step(st)) == SQLITE_ROW)
-        ids[n++] = sqlite3_column_int64(st, 0);
-    if (n < 256 && src != SQLITE_DONE)
-        return step_error(s, fn, st, src, "reading the unit's open bills");
-    sqlite3_reset(st);
+    rc = read_rows(&ids, &n, s, fn, SQL_OPEN_BILLS, unit, 1, "reading the unit's open bills");
     for (size_t i = 0; i < n && rc == FD_OK && *left > 0; i++) {
         int64_t bunit = 0, owes = 0;
         rc = bill_owes(&bunit, &owes, s, fn, actor->site_id, ids[i], "bill_ids");
         if (rc == FD_OK)
             rc = allocate_bill(s, fn, actor, payment, ids[i], owes, left);
     }
+    free(ids);
     return rc;
 }
 
@@ -522,10 +544,10 @@ static fd_status payment_write(fd_payment_result *res, fd_store *s, const char *
 {
     fd_date today;
     char day[11];
-    fd_status rc = fd__fees_today(&today, s, fn, actor);
+    fd_status rc = local_today(&today, s, fn, actor);
     if (rc)
         return rc;
-    fd__fees_day_text(day, today);
+    day_text(day, today);
     if ((rc = day_open(s, fn, actor->site_id, day, "payment")) != FD_OK)
         return rc;
     bool from_balance = strcmp(p->method, "balance") == 0;
@@ -677,29 +699,19 @@ static fd_status payment_read(payment_row *p, fd_store *s, const char *fn, int64
 static fd_status reverse(int64_t *done, fd_store *s, const char *fn, const fd_actor *actor, int64_t pid,
                          int64_t amount, int64_t void_id, int64_t refund_id)
 {
-    enum { MAX = 512 };
-    int64_t line[MAX], bill[MAX], held[MAX];
+    int64_t *v = NULL; /* line, bill, held */
     size_t n = 0;
-    STMT(st, SQL_PAYMENT_LINES);
-    sqlite3_bind_int64(st, 1, pid);
-    int src;
-    while (n < MAX && (src = sqlite3_step(st)) == SQLITE_ROW) {
-        line[n] = sqlite3_column_int64(st, 0);
-        bill[n] = sqlite3_column_int64(st, 1);
-        held[n++] = sqlite3_column_int64(st, 2);
-    }
-    if (n < MAX && src != SQLITE_DONE)
-        return step_error(s, fn, st, src, "reading the payment's allocations");
-    sqlite3_reset(st);
-    fd_status rc = FD_OK;
+    fd_status rc = read_rows(&v, &n, s, fn, SQL_PAYMENT_LINES, pid, 3, "reading the payment's allocations");
     int64_t left = amount;
     for (size_t i = 0; i < n && left > 0 && rc == FD_OK; i++) {
-        if (held[i] <= 0)
+        int64_t held = v[3 * i + 2];
+        if (held <= 0)
             continue;
-        int64_t a = held[i] < left ? held[i] : left;
-        rc = allocate_one(s, fn, actor, pid, bill[i], line[i], -a, void_id, refund_id);
+        int64_t a = held < left ? held : left;
+        rc = allocate_one(s, fn, actor, pid, v[3 * i + 1], v[3 * i], -a, void_id, refund_id);
         left -= a;
     }
+    free(v);
     *done = amount - left;
     return rc;
 }
@@ -727,9 +739,9 @@ fd_status fd_store_receipt_void(int64_t *out_void_id, fd_store *store, const fd_
     if (rc == FD_OK)
         rc = day_open(s, fn, actor->site_id, r.issued_on, "receipt_id");
     if (rc == FD_OK)
-        rc = fd__fees_today(&today, s, fn, actor);
+        rc = local_today(&today, s, fn, actor);
     if (rc == FD_OK) {
-        fd__fees_day_text(day, today);
+        day_text(day, today);
         rc = day_open(s, fn, actor->site_id, day, "receipt_id");
     }
     payment_row p;
@@ -895,9 +907,9 @@ fd_status fd_store_refund_pay(fd_store *store, const fd_actor *actor, int64_t re
     if (rc == FD_OK && strcmp(p.state, "valid") != 0)
         rc = fd__error(FD_ESTATE, "%s: refund_id: its payment is voided", fn);
     if (rc == FD_OK)
-        rc = fd__fees_today(&today, s, fn, actor);
+        rc = local_today(&today, s, fn, actor);
     if (rc == FD_OK) {
-        fd__fees_day_text(day, today);
+        day_text(day, today);
         rc = day_open(s, fn, actor->site_id, day, "refund_id");
     }
     /* the payment's balance part still on the account: to_balance less what refunds took of it */
@@ -969,7 +981,7 @@ fd_status fd_store_receipt_prepare(int64_t *out_receipt_id, fd_store *store, con
         rc = fd__error(FD_ENOTFOUND, "%s: collector_id: no active staff %lld at the actor's site", fn,
                        (long long)collector_id);
     if (rc == FD_OK)
-        rc = fd__fees_today(&today, s, fn, actor);
+        rc = local_today(&today, s, fn, actor);
     if (rc == FD_OK)
         rc = take_number(&number, s, fn, actor->site_id, series_id);
     if (rc == FD_OK)
@@ -1061,10 +1073,10 @@ fd_status fd_store_day_close(fd_day_close *out, fd_store *store, const fd_actor 
         return rc;
     char text[11], today_text[11];
     fd_date today;
-    fd__fees_day_text(text, day);
-    rc = fd__fees_today(&today, s, fn, actor);
+    day_text(text, day);
+    rc = local_today(&today, s, fn, actor);
     if (rc == FD_OK) {
-        fd__fees_day_text(today_text, today);
+        day_text(today_text, today);
         if (strcmp(text, today_text) > 0)
             rc = fd__error(FD_EINVAL, "%s: day: %s is after today (%s)", fn, text, today_text);
     }
@@ -1133,31 +1145,14 @@ fd_status fd_store_day_close(fd_day_close *out, fd_store *store, const fd_actor 
 
 /* --- gaps and reconciliation ------------------------------------------------------- */
 
-fd_status fd__fees_series_gaps(fd_buf *out, int64_t *missing, fd_store *s, const char *fn, int64_t series,
+/* The gaps of series @series in [@first_no, @next_no) as fd_fee_receipt_gaps() writes them (R-FEE-4). */
+static fd_status series_gaps(fd_buf *out, int64_t *missing, fd_store *s, const char *fn, int64_t series,
                                int64_t first_no, int64_t next_no)
 {
     int64_t *v = NULL;
-    size_t n = 0, cap = 0;
-    fd_status rc = FD_OK;
-    STMT(st, "SELECT number FROM receipts WHERE series_id = ?1 ORDER BY number");
-    sqlite3_bind_int64(st, 1, series);
-    int src;
-    while ((src = sqlite3_step(st)) == SQLITE_ROW) {
-        if (n == cap) {
-            size_t ncap = cap ? cap * 2 : 256;
-            int64_t *nv = realloc(v, ncap * sizeof *nv);
-            if (nv == NULL) {
-                rc = fd__oom(fn);
-                break;
-            }
-            v = nv;
-            cap = ncap;
-        }
-        v[n++] = sqlite3_column_int64(st, 0);
-    }
-    if (rc == FD_OK && src != SQLITE_DONE)
-        rc = fd__store_sqlerr(s, fn, src, "reading the series' receipts");
-    sqlite3_reset(st);
+    size_t n = 0;
+    fd_status rc = read_rows(&v, &n, s, fn, "SELECT number FROM receipts WHERE series_id = ?1 ORDER BY number", series,
+                             1, "reading the series' receipts");
     if (rc == FD_OK)
         rc = fd_fee_receipt_gaps(out, missing, v, n, first_no, next_no);
     free(v);
@@ -1221,33 +1216,23 @@ fd_status fd_store_fees_reconcile(fd_fees_reconcile *out, fd_store *store, const
         if (src != SQLITE_ROW)
             rc = fd__store_sqlerr(s, fn, src, "reconciling");
     }
-    sqlite3_stmt *ser = rc == FD_OK ? fd__store_stmt(s, fn, "SELECT id, first_no, next_no FROM receipt_series "
-                                                            "WHERE site_id = ?1 ORDER BY id") : NULL;
-    if (rc == FD_OK && ser == NULL)
-        rc = fd_error_last()->code;
-    if (ser) {
-        enum { MAXS = 1024 };
-        int64_t id[MAXS], first[MAXS], next[MAXS];
-        size_t n = 0;
-        sqlite3_bind_int64(ser, 1, actor->site_id);
-        while (n < MAXS && sqlite3_step(ser) == SQLITE_ROW) {
-            id[n] = sqlite3_column_int64(ser, 0);
-            first[n] = sqlite3_column_int64(ser, 1);
-            next[n++] = sqlite3_column_int64(ser, 2);
+    int64_t *ser = NULL; /* id, first_no, next_no */
+    size_t n = 0;
+    if (rc == FD_OK)
+        rc = read_rows(&ser, &n, s, fn, "SELECT id, first_no, next_no FROM receipt_series WHERE site_id = ?1 ORDER BY id",
+                       actor->site_id, 3, "reading the receipt series");
+    fd_buf b = FD_BUF_INIT;
+    for (size_t i = 0; i < n && rc == FD_OK; i++) {
+        int64_t missing = 0;
+        rc = series_gaps(&b, &missing, s, fn, ser[3 * i], ser[3 * i + 1], ser[3 * i + 2]);
+        if (rc == FD_EDATA) { /* a number outside the range is a gap in the books too */
+            missing = 1;
+            rc = FD_OK;
         }
-        sqlite3_reset(ser);
-        fd_buf b = FD_BUF_INIT;
-        for (size_t i = 0; i < n && rc == FD_OK; i++) {
-            int64_t missing = 0;
-            rc = fd__fees_series_gaps(&b, &missing, s, fn, id[i], first[i], next[i]);
-            if (rc == FD_EDATA) { /* a number outside the range is a gap in the books too */
-                missing = 1;
-                rc = FD_OK;
-            }
-            r.gaps += missing;
-        }
-        fd_buf_dispose(&b);
+        r.gaps += missing;
     }
+    fd_buf_dispose(&b);
+    free(ser);
     if (!in_tx)
         sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL);
     if (rc)
@@ -1346,7 +1331,7 @@ fd_status fd_store_fee_lookup(fd_fee_lookup **out, fd_store *store, const fd_act
         return fd__oom(fn);
     l->info.unit_id = unit_id;
     char day[11];
-    fd__fees_day_text(day, as_of);
+    day_text(day, as_of);
     sqlite3_stmt *st = fd__store_stmt(s, fn, SQL_UNIT_AT_SITE);
     rc = st ? FD_OK : fd_error_last()->code;
     if (st) {
