@@ -1147,7 +1147,7 @@ fd_status fd_store_day_close(fd_day_close *out, fd_store *store, const fd_actor 
 
 /* The gaps of series @series in [@first_no, @next_no) as fd_fee_receipt_gaps() writes them (R-FEE-4). */
 static fd_status series_gaps(fd_buf *out, int64_t *missing, fd_store *s, const char *fn, int64_t series,
-                               int64_t first_no, int64_t next_no)
+                             int64_t first_no, int64_t next_no)
 {
     int64_t *v = NULL;
     size_t n = 0;
