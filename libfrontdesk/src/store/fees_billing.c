@@ -33,6 +33,16 @@ static fd_status prologue(const char *fn, const char *out_name, const void *out,
     return rc;
 }
 
+/* The checks of adding record @rec (of @r, the parameter @name): the pointers, the record's fields, the actor. */
+static fd_status record_prologue(const char *fn, int64_t *out_id, fd_store *store, const fd_actor *actor,
+                                 const fd__record *r, const void *rec, const char *name, bool manage)
+{
+    fd_status rc = fd__check_ptr(fn, name, rec);
+    if (rc == FD_OK)
+        rc = fd__record_check(r, fn, rec);
+    return rc ? rc : prologue(fn, "out_id", out_id, store, NULL, NULL, actor, manage);
+}
+
 /* FD_EINVAL naming @qname unless @code is in code list @field (or empty when @optional). */
 static fd_status code_check(const char *fn, const char *qname, const char *field, const char *code, bool optional)
 {
@@ -100,15 +110,11 @@ static fd_status item_read(sqlite3_stmt *st, void *ctx)
 fd_status fd_store_fee_item_add(int64_t *out_id, fd_store *store, const fd_actor *actor, const fd_fee_item *item)
 {
     static const char fn[] = "fd_store_fee_item_add";
-    fd_status rc = fd__check_ptr(fn, "item", item);
-    if (rc == FD_OK)
-        rc = fd__record_check(&fd__record_fee_item, fn, item);
+    fd_status rc = record_prologue(fn, out_id, store, actor, &fd__record_fee_item, item, "item", true);
     if (rc == FD_OK)
         rc = code_check(fn, "item.kind", "kind", item->kind, false);
     if (rc == FD_OK)
         rc = code_check(fn, "item.rounding", "rounding", item->rounding, true);
-    if (rc == FD_OK)
-        rc = prologue(fn, "out_id", out_id, store, NULL, NULL, actor, true);
     if (rc)
         return rc;
     fd_fee_item r = *item;
@@ -153,11 +159,7 @@ fd_status fd_store_fee_item_retire(fd_store *store, const fd_actor *actor, int64
 fd_status fd_store_fee_rate_add(int64_t *out_id, fd_store *store, const fd_actor *actor, const fd_fee_rate *rate)
 {
     static const char fn[] = "fd_store_fee_rate_add";
-    fd_status rc = fd__check_ptr(fn, "rate", rate);
-    if (rc == FD_OK)
-        rc = fd__record_check(&fd__record_fee_rate, fn, rate);
-    if (rc == FD_OK)
-        rc = prologue(fn, "out_id", out_id, store, NULL, NULL, actor, true);
+    fd_status rc = record_prologue(fn, out_id, store, actor, &fd__record_fee_rate, rate, "rate", true);
     item_info it;
     if (rc == FD_OK)
         rc = fd__store_load(store, fn, SQL_ITEM_AT_SITE, rate->item_id, actor->site_id, "rate.item_id", "fee item",
@@ -186,11 +188,7 @@ static fd_status unit_record_prologue(const char *fn, int64_t *out_id, fd_store 
                                       const fd__record *r, const void *rec, const char *name, const char *unit_field,
                                       int64_t unit_id)
 {
-    fd_status rc = fd__check_ptr(fn, name, rec);
-    if (rc == FD_OK)
-        rc = fd__record_check(r, fn, rec);
-    if (rc == FD_OK)
-        rc = prologue(fn, "out_id", out_id, store, NULL, NULL, actor, false);
+    fd_status rc = record_prologue(fn, out_id, store, actor, r, rec, name, false);
     if (rc == FD_OK)
         rc = fd__store_ref_at_site(store, fn, SQL_UNIT_AT_SITE, unit_id, actor->site_id, unit_field, "unit");
     if (rc == FD_OK && unit_id == 0)
@@ -1234,11 +1232,7 @@ fd_status fd_store_adjustment_add(int64_t *out_id, fd_store *store, const fd_act
                                   const fd_adjustment *adjustment)
 {
     static const char fn[] = "fd_store_adjustment_add";
-    fd_status rc = fd__check_ptr(fn, "adjustment", adjustment);
-    if (rc == FD_OK)
-        rc = fd__record_check(&fd__record_adjustment, fn, adjustment);
-    if (rc == FD_OK)
-        rc = prologue(fn, "out_id", out_id, store, NULL, NULL, actor, false);
+    fd_status rc = record_prologue(fn, out_id, store, actor, &fd__record_adjustment, adjustment, "adjustment", false);
     bill_info b;
     if (rc == FD_OK)
         rc = fd__store_load(store, fn, SQL_BILL_AT_SITE, adjustment->bill_id, actor->site_id, "adjustment.bill_id",
