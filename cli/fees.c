@@ -34,12 +34,12 @@ static const char *lbl(const cli *c, const char *field, const char *code)
     return l ? l : code;
 }
 
-/* Yuan as text for a line: "¥1,234.50" (one of two rotating buffers). */
+/* Yuan as text for a line: "¥1,234.50" (one of four rotating buffers: up to four in one printf). */
 static const char *yuan(int64_t fen)
 {
-    static char out[2][48];
+    static char out[4][48];
     static unsigned next;
-    char *p = out[next++ % 2];
+    char *p = out[next++ % 4];
     fd_buf b = FD_BUF_INIT;
     snprintf(p, sizeof out[0], "%s", fd_money_format(&b, fen, NULL) == FD_OK ? b.ptr : "?");
     fd_buf_dispose(&b);
