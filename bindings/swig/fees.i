@@ -6,4 +6,26 @@
  */
 %include "swig/fees_records.i"
 
+/* arrears, dunning, notices (helper C): the library's results are read-only (their strings are
+ * static or belong to the fd_arrears they came from); a notice built in Python or Java owns copies
+ * of its strings (the memberin typemap), freed by its destructor. */
+%immutable fd_dunning_plan::step;
+%immutable fd_arrears_row::unit;
+%immutable fd_arrears_row::last_step;
+%immutable fd_arrears_row::next_step;
+%extend fd_fee_notice {
+    fd_fee_notice() {
+        fd_fee_notice *p = (fd_fee_notice *)calloc(1, sizeof *p);
+        if (p) p->version = FD_FEE_NOTICE_VERSION;
+        return p;
+    }
+    ~fd_fee_notice() {
+        free((void *)$self->site);
+        free((void *)$self->unit);
+        free((void *)$self->payer);
+        free((void *)$self->periods);
+        free($self);
+    }
+}
+
 %include "frontdesk/fees.h"

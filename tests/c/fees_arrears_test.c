@@ -558,3 +558,26 @@ Test(fees_arrears, R_FEE_2_notices_from_the_site_template)
     fd_buf_dispose(&b);
     fd_store_close(f.s);
 }
+
+Test(fees_arrears, R_COM_2_notice_masks_the_payer_unless_revealed)
+{
+    fixture f = setup("arrears_notice_mask");
+    standard_bills(&f);
+    fd_actor sys = fd_test_actor(f.t.site, 0, T0);
+    fd_assert_ok(fd_store_policy_set(f.s, &sys, "pii.mask_names", 1));
+    fd_actor clerk = fd_test_actor(f.t.site, f.t.clerk, T0);
+    fd_buf b = FD_BUF_INIT;
+    int64_t tid = 0;
+    fd_assert_ok(fd_store_notice_template_set(&tid, f.s, &sys, "dunning", "[{payer}]"));
+    fd_assert_ok(fd_store_fee_notice(&b, f.s, &clerk, "dunning", f.u1, D(2026, 11, 20)));
+    cr_assert_str_eq(b.ptr, "[𠮷*]", "masked: %s", b.ptr);
+    int64_t reveals = fd_test_sql_int(f.path, "SELECT count(*) FROM reveals");
+    fd_actor boss = fd_test_actor(f.t.site, f.t.manager, T0);
+    boss.grants = FD_GRANT_REVEAL;
+    boss.reason = "寄送催款函";
+    fd_assert_ok(fd_store_fee_notice(&b, f.s, &boss, "dunning", f.u1, D(2026, 11, 20)));
+    cr_assert_str_eq(b.ptr, "[𠮷田]");
+    cr_assert_eq(fd_test_sql_int(f.path, "SELECT count(*) FROM reveals"), reveals + 1, "the reveal is logged");
+    fd_buf_dispose(&b);
+    fd_store_close(f.s);
+}

@@ -8,6 +8,7 @@
 #include "store_internal.h"
 #include "record.h"
 #include "fees_records.h"
+#include "frontdesk/pii.h"
 #include "frontdesk/store.h"
 
 #include <stdio.h>
@@ -502,7 +503,7 @@ fd_status fd_store_notice_template_set(int64_t *out_id, fd_store *store, const f
 
 static const char SQL_NOTICE_FACTS[] =
     "SELECT s.name, u.number, "
-    "(SELECT o.name FROM occupants o WHERE o.unit_id = u.id AND o.move_in <= ?3 "
+    "(SELECT o.id || ' ' || o.name FROM occupants o WHERE o.unit_id = u.id AND o.move_in <= ?3 "
     " AND (o.move_out IS NULL OR o.move_out = '' OR o.move_out > ?3) ORDER BY o.role <> 'owner', o.id LIMIT 1) "
     "FROM units u JOIN sites s ON s.id = u.site_id WHERE u.id = ?1 AND u.site_id = ?2";
 /* The bills a notice names: unpaid; a dunning notice only those overdue on the day. */
@@ -526,11 +527,13 @@ fd_status fd_store_fee_notice(fd_buf *out, fd_store *store, const fd_actor *acto
                        kind ? kind : "NULL");
     if (rc == FD_OK)
         rc = fd__check_date(fn, "as_of", as_of);
+    fd__actor_info info;
     if (rc == FD_OK)
-        rc = fd__actor_check(store, fn, actor, NULL);
+        rc = fd__actor_check(store, fn, actor, &info);
     if (rc)
         return rc;
     bool dunning = strcmp(kind, "dunning") == 0;
+    int64_t occupant = 0; /* the payer's occupant record, 0 = none */
     date_text day;
     date_put(day, as_of);
     fd_buf site = FD_BUF_INIT, unit = FD_BUF_INIT, payer = FD_BUF_INIT, periods = FD_BUF_INIT, body = FD_BUF_INIT;
@@ -550,8 +553,11 @@ fd_status fd_store_fee_notice(fd_buf *out, fd_store *store, const fd_actor *acto
                 rc = fd__buf_puts(&site, t);
             if (rc == FD_OK && (t = (const char *)sqlite3_column_text(st, 1)) != NULL)
                 rc = fd__buf_puts(&unit, t);
-            if (rc == FD_OK && (t = (const char *)sqlite3_column_text(st, 2)) != NULL)
-                rc = fd__buf_puts(&payer, t);
+            if (rc == FD_OK && (t = (const char *)sqlite3_column_text(st, 2)) != NULL) {
+                char *end = NULL;
+                occupant = strtoll(t, &end, 10);
+                rc = fd__buf_puts(&payer, end && *end == ' ' ? end + 1 : "");
+            }
             if (rc == FD_OK)
                 rc = fd__columns_read(store, fn);
         } else if (src == SQLITE_DONE)
@@ -597,6 +603,7 @@ fd_status fd_store_fee_notice(fd_buf *out, fd_store *store, const fd_actor *acto
         sqlite3_reset(st);
     }
     const fd_policy *policy = NULL;
+    bool mask_names = false;
     if (rc == FD_OK)
         rc = fd__store_policy(&policy, store, fn, actor->site_id);
     if (rc == FD_OK) {
@@ -605,7 +612,25 @@ fd_status fd_store_fee_notice(fd_buf *out, fd_store *store, const fd_actor *acto
         int64_t rate = 0;
         if (fd_policy_get(&rate, policy, "fee.late_fee.per_day_e4") == FD_OK) /* billing's key, when it is there */
             n.late_rate_e4 = rate;
+        mask_names = fd__policy_value(policy, FD__POL_PII_MASK_NAMES) != 0;
         fd_error_clear();
+    }
+    /* R-COM-2: the payer's name masked as the record engine masks names (pii.mask_names) unless the actor
+     * reveals it; each reveal is logged */
+    bool mask = rc == FD_OK && occupant > 0 && mask_names;
+    if (mask && !info.reveal) {
+        fd_buf masked = FD_BUF_INIT;
+        if ((rc = fd_pii_mask(&masked, FD_PII_NAME, payer.ptr ? payer.ptr : "")) == FD_OK) {
+            fd_buf_dispose(&payer);
+            payer = masked;
+        } else
+            fd_buf_dispose(&masked);
+    } else if (mask) {
+        bool sp;
+        if ((rc = fd__store_write_begin(store, fn, &sp)) == FD_OK) {
+            rc = fd__reveal_log(store, fn, actor, "occupant", occupant, "name");
+            rc = fd__store_write_end(store, fn, sp, rc);
+        }
     }
     /* the site's template of the kind, else the built-in one */
     if (rc == FD_OK && !(st = fd__store_stmt(store, fn, SQL_TEMPLATE_OF_KIND)))
