@@ -153,5 +153,7 @@ int cmd_complaint(cli *c, ctx *x);
 /* Commands of the fees module (cli/fees.c): fee — the dispatcher of item, rate, custody, reading, bill
  * (billing) and the rows the cash desk and arrears add. */
 int cmd_fee(cli *c, ctx *x);
+/* The arrears' fee subcommands (cli/fees_arrears.c): arrears, dunning, notice, template — rows of cmd_fee's table. */
+int cmd_fee_arrears(cli *c, ctx *x);
 
 #endif

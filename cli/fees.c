@@ -571,6 +571,11 @@ static const struct {
     { "custody", fee_custody },
     { "reading", fee_reading },
     { "bill", fee_bill },
+    /* arrears, dunning, notices (cli/fees_arrears.c) */
+    { "arrears", cmd_fee_arrears },
+    { "dunning", cmd_fee_arrears },
+    { "notice", cmd_fee_arrears },
+    { "template", cmd_fee_arrears },
 };
 
 int cmd_fee(cli *c, ctx *x)
@@ -580,5 +585,5 @@ int cmd_fee(cli *c, ctx *x)
     for (size_t i = 0; i < sizeof FEE_COMMANDS / sizeof *FEE_COMMANDS; i++)
         if (c->argc > 1 && strcmp(FEE_COMMANDS[i].sub, c->argv[1]) == 0)
             return FEE_COMMANDS[i].run(c, x);
-    return usage_error("fee item|rate|custody|reading|bill ...");
+    return usage_error("fee item|rate|custody|reading|bill|arrears|dunning|notice|template ...");
 }

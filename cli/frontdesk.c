@@ -103,6 +103,9 @@ static const char USAGE_ZH[] =
     "  fee reading add 房号 项目 读数 --date 日期   抄表\n"
     "  fee bill run --start 日期 [--period 月|季|年] [--unit 房号] | show 编号 | list [--unit 房号] [--state 状态]\n"
     "                                          开单（重复运行不重复开单）、账单明细、账单列表（--json | --csv）\n"
+    "  fee arrears [--as-of 日期]                欠费账龄（1-30/31-90/91-180/181-365/一年以上）与诉讼时效（--json | --csv）\n"
+    "  fee dunning add 房号 --step 阶段 --channel 方式 [--date 日期] | due | list   催缴登记、今日应催、催缴记录\n"
+    "  fee notice payment|dunning 房号 [--as-of 日期] | fee template set payment|dunning 正文   缴款/催款通知书\n"
     "  version                                 库版本\n"
     "  命令 --help                              该命令的子命令与用法（如 frontdesk visitor --help）\n"
     "\n"
@@ -205,6 +208,9 @@ static const char USAGE[] =
     "  fee reading add UNIT ITEM READING --date DATE     a meter reading\n"
     "  fee bill run --start DATE [--period month|quarter|year] [--unit UNIT] | show ID | list [--unit U] [--state S]\n"
     "                                                    bill a period (idempotent), a bill's lines, the bills\n"
+    "  fee arrears [--as-of D]                           arrears by unit in age buckets, limitation (R-FEE-6)\n"
+    "  fee dunning add UNIT --step S --channel C [--date D] | due | list   dunning steps, who is due today\n"
+    "  fee notice payment|dunning UNIT [--as-of D] | fee template set payment|dunning TEXT   notices (R-FEE-2)\n"
     "  version                                           the library version\n"
     "  COMMAND --help                                    a command's subcommands and their usage\n"
     "                                                    (frontdesk visitor --help)\n"
@@ -300,6 +306,8 @@ const char *const CLI_EXTRA[] = {
     "--satisfaction", "--target", "--happened", "--promised",
     /* fees, billing (cli/fees.c) */
     "--price", "--rounding", "--period", "--start",
+    /* fees, arrears (cli/fees_arrears.c) */
+    "--as-of", "--step", "--deadline", "--result", "--proof",
     /* reports */
     "--month",
     NULL,
@@ -701,7 +709,8 @@ static bool reads_only(const cli *c)
                                          "slips status", "complaint show", "complaint list", "complaint events",
                                          "complaint targets", "complaint unanswered", "complaint check-reply",
                                          "complaint categories list", "complaint phrases list",
-                                         "fee item list", "fee rate list", "fee bill show", "fee bill list" };
+                                         "fee item list", "fee rate list", "fee bill show", "fee bill list",
+                                         "fee arrears", "fee dunning due", "fee dunning list", "fee notice" };
     char buf[64], three[96];
     const char *cmd = command_name(c, buf, sizeof buf);
     snprintf(three, sizeof three, "%s %s", cmd, c->argc > 2 ? c->argv[2] : ""); /* "complaint categories list" */
@@ -1506,6 +1515,12 @@ static const struct {
     { "fee", "reading", 6, 6, "fee reading add UNIT ITEM READING --date DATE" },
     { "fee", "bill", 3, 4, "fee bill run --start DATE [--period month|quarter|year] [--unit UNIT] | show ID | "
                            "list [--unit UNIT] [--state S]  [--json | --csv]" },
+    /* fees, arrears (cli/fees_arrears.c) */
+    { "fee", "arrears", 2, 2, "fee arrears [--as-of D]  [--json | --csv]" },
+    { "fee", "dunning", 3, 4, "fee dunning add UNIT --step S --channel C [--date D] [--deadline D] [--result T] "
+                              "[--proof T] | due [--as-of D] | list [--unit UNIT]  [--json | --csv]" },
+    { "fee", "notice", 4, 4, "fee notice payment|dunning UNIT [--as-of D]" },
+    { "fee", "template", 5, 5, "fee template set payment|dunning TEXT" },
 };
 
 /* The usage lines of @cmd (of its subcommand @sub only, when not NULL), each once, to @f. */
