@@ -104,7 +104,7 @@ def test_notices_render_figures_and_capitals_R_FEE_2():
 
 
 def test_arrears_by_unit_in_age_buckets_R_FEE_6(store, desk):
-    a = fd.arrears(store, desk["clerk"], as_of=TODAY)
+    a = fd.arrears_by_unit(store, desk["clerk"], as_of=TODAY)
     assert [r.unit for r in a.rows] == ["3-501", "3-502"]
     r1, r2 = a.rows
     assert (r1.bills, r1.outstanding, r1.d0_30, r1.d31_90, r1.d91_180) == (3, 36690, 12345, 12000, 12345)
@@ -114,9 +114,9 @@ def test_arrears_by_unit_in_age_buckets_R_FEE_6(store, desk):
     assert (r2.outstanding, r2.over_365, r2.occupied) == (1, 1, 0)  # 0.01 yuan, three years on
     assert r2.limitation_on == dt.date(2026, 12, 1) and r2.limitation_warn == 1
     assert (a.total.unit_id, a.total.outstanding, a.total.bills, a.total.limitation_warn) == (2, 36691, 4, 1)
-    assert fd.arrears(store, desk["clerk"], as_of="2023-12-01").rows == ()
+    assert fd.arrears_by_unit(store, desk["clerk"], as_of="2023-12-01").rows == ()
     with pytest.raises(fd.InvalidArgument, match="as_of"):
-        fd.arrears(store, desk["clerk"], as_of="2026-02-30")
+        fd.arrears_by_unit(store, desk["clerk"], as_of="2026-02-30")
 
 
 def test_a_reminder_restarts_the_clock_and_moves_the_plan_R_FEE_6(store, desk):
@@ -133,7 +133,7 @@ def test_a_reminder_restarts_the_clock_and_moves_the_plan_R_FEE_6(store, desk):
     step = fd.dunning_step(store, desk["clerk"], sid)
     assert (step.owed, step.step, step.channel) == (1, "reminder", "sms")
     assert [s.id for s in fd.dunning_steps(store, desk["clerk"], unit_id=desk["u2"])] == [sid]
-    r2 = fd.arrears(store, desk["clerk"], as_of=TODAY).rows[1]
+    r2 = fd.arrears_by_unit(store, desk["clerk"], as_of=TODAY).rows[1]
     assert (r2.last_step, r2.last_demand_on) == ("reminder", TODAY)
     assert r2.limitation_on == dt.date(2029, 11, 20) and r2.limitation_warn == 0  # art. 195
     assert (r2.next_step, r2.next_step_on) == ("letter", dt.date(2027, 2, 20))

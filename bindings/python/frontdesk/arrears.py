@@ -6,7 +6,7 @@ from the site's templates (R-FEE-2).
 
     import frontdesk as fd
     with fd.Store("site.db") as s:
-        a = fd.arrears(s, clerk, as_of="2026-11-23")
+        a = fd.arrears_by_unit(s, clerk, as_of="2026-11-23")
         for row in a.rows:
             print(row.unit, row.outstanding, row.d31_90, row.next_step, row.next_step_on)
         fd.add_dunning_step(s, clerk, unit_id=row.unit_id, step="reminder", channel="phone",
@@ -26,7 +26,7 @@ from ._records import _from_c_value, integer, to_date
 __all__ = ["BUCKETS", "ArrearsRow", "Arrears", "DunningPlan",
            "limitation_end", "age_bucket", "bucket_of_days", "dunning_next", "check_dunning",
            "render_notice", "check_notice_template", "default_notice_template",
-           "arrears", "dunning_due", "add_dunning_step", "set_notice_template", "fee_notice",
+           "arrears_by_unit", "dunning_due", "add_dunning_step", "set_notice_template", "fee_notice",
            "dunning_steps", "dunning_step", "notice_templates"]
 
 #: The age buckets of arrears, youngest first (days past due: 1-30, 31-90, 91-180, 181-365, more).
@@ -152,7 +152,7 @@ def _collect(h):
         _c.fd_arrears_free(h)
 
 
-def arrears(store, actor, as_of):
+def arrears_by_unit(store, actor, as_of):
     """R-FEE-6: the arrears by unit of the actor's site as of ``as_of`` (bills not paid and due before it),
     in age buckets, with the last demand, next dunning step and limitation end, as :class:`Arrears`."""
     return _collect(_c.fd_store_arrears(store._handle(), store._actor(actor), as_of))

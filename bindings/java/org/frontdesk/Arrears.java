@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.List;
 import org.frontdesk.swig.FrontdeskNative;
 import org.frontdesk.swig.SWIGTYPE_p_fd_arrears;
+import org.frontdesk.swig.fd_actor;
 import org.frontdesk.swig.fd_arrears_row;
 import org.frontdesk.swig.fd_dunning_plan;
 import org.frontdesk.swig.fd_fee_notice;
@@ -241,19 +242,23 @@ public final class Arrears {
    * it) in age buckets, with the last demand, next dunning step and limitation end.
    */
   public static Report arrears(Store store, Actor actor, LocalDate asOf) throws FrontdeskException {
-    SWIGTYPE_p_fd_arrears[] out = new SWIGTYPE_p_fd_arrears[1];
-    store.as(actor, a -> {
-      FrontdeskNative.fd_store_arrears(out, store.handle(), a, asOf);
-      return null;
-    });
-    return collect(out[0]);
+    return query(store, actor, (o, a) -> FrontdeskNative.fd_store_arrears(o, store.handle(), a, asOf));
   }
 
   /** R-FEE-6: the units whose next dunning step is due on or before {@code day}. */
   public static Report due(Store store, Actor actor, LocalDate day) throws FrontdeskException {
+    return query(store, actor, (o, a) -> FrontdeskNative.fd_store_dunning_due(o, store.handle(), a, day));
+  }
+
+  /** A raw call giving an fd_arrears in element 0 of {@code o}, as {@code a}. */
+  private interface ArrearsCall {
+    void into(SWIGTYPE_p_fd_arrears[] o, fd_actor a) throws FrontdeskException;
+  }
+
+  private static Report query(Store store, Actor actor, ArrearsCall call) throws FrontdeskException {
     SWIGTYPE_p_fd_arrears[] out = new SWIGTYPE_p_fd_arrears[1];
     store.as(actor, a -> {
-      FrontdeskNative.fd_store_dunning_due(out, store.handle(), a, day);
+      call.into(out, a);
       return null;
     });
     return collect(out[0]);
