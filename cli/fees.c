@@ -9,6 +9,9 @@
  *   custody add UNIT --from DATE [--to DATE] | end ID --to DATE     (R-FEE-7)
  *   reading add UNIT ITEM READING --date DATE                        (R-FEE-8)
  *   bill run --start DATE [--period P] [--unit UNIT] | show ID | list [--unit UNIT] [--state S]
+ *   bill charge UNIT ITEM --date DATE [--qty N] [--price P]   a one-off charge (R-FEE-8)
+ *   bill discount ID ITEM AMOUNT --reason TEXT | bill late-fees [--date DATE]   (R-FEE-2)
+ *   adjust BILL AMOUNT --reason TEXT                               a correction (R-FEE-9), AMOUNT in yuan, signed
  *
  * Codes are taken as codes or labels (fd_fee_code_parse: 按面积 is area,
  * 季度 is quarter, Traditional and full-width too) and shown as labels in
@@ -31,12 +34,12 @@ static const char *lbl(const cli *c, const char *field, const char *code)
     return l ? l : code;
 }
 
-/* Yuan as text for a line: "¥1,234.50" (one of two rotating buffers). */
+/* Yuan as text for a line: "¥1,234.50" (one of four rotating buffers: up to four in one printf). */
 static const char *yuan(int64_t fen)
 {
-    static char out[2][48];
+    static char out[4][48];
     static unsigned next;
-    char *p = out[next++ % 2];
+    char *p = out[next++ % 4];
     fd_buf b = FD_BUF_INIT;
     snprintf(p, sizeof out[0], "%s", fd_money_format(&b, fen, NULL) == FD_OK ? b.ptr : "?");
     fd_buf_dispose(&b);
@@ -545,9 +548,105 @@ static int bill_list(cli *c, ctx *x)
     return rc ? lib_error(rc) : 0;
 }
 
+/* An amount in yuan as people type it (fd_money_parse: ¥1,234.50, 壹仟元整, -10): 0, or 2 naming @name. */
+static int money_arg(const char *name, const char *text, int64_t *out)
+{
+    if (fd_money_parse(out, text) == FD_OK)
+        return 0;
+    fprintf(stderr, "frontdesk: %s: %s\n", name, fd_error_last()->message);
+    return 2;
+}
+
+static int bill_charge(cli *c, ctx *x)
+{
+    int64_t unit, item, qty = 100, price = 0;
+    fd_date on;
+    int bad = unit_by_number(x, c->argv[3], &unit);
+    if (!bad)
+        bad = item_by_code(x, c->argv[4], &item);
+    if (!bad && opt(c, "--qty"))
+        bad = decimal_arg("--qty", opt(c, "--qty"), 2, &qty);
+    if (!bad && opt(c, "--price"))
+        bad = decimal_arg("--price", opt(c, "--price"), 4, &price);
+    if (!bad)
+        bad = date_opt(c, "--date", &on, true);
+    if (bad)
+        return bad;
+    int64_t id = 0;
+    fd_status rc = fd_store_bill_charge(&id, x->store, &x->actor, unit, item, on, qty, price);
+    return rc ? lib_error(rc) : done(c, "已开一次性账单", "one-off bill", "bill_id", id);
+}
+
+static int bill_discount(cli *c, ctx *x)
+{
+    manage(x);
+    int64_t bill, item, amount;
+    const char *reason = NULL;
+    int bad = id_arg(c->argv[3], "fee bill discount ID", &bill);
+    if (!bad)
+        bad = item_by_code(x, c->argv[4], &item);
+    if (!bad)
+        bad = money_arg("AMOUNT", c->argv[5], &amount);
+    if (!bad)
+        bad = need(c, "--reason", &reason);
+    if (bad)
+        return bad;
+    int64_t id = 0;
+    fd_status rc = fd_store_bill_discount(&id, x->store, &x->actor, bill, item, amount, reason);
+    return rc ? lib_error(rc) : done(c, "已登记优惠明细", "discount line", "line_id", id);
+}
+
+static int bill_late_fees(cli *c, ctx *x)
+{
+    fd_date d;
+    fd_status rc = FD_OK;
+    if (c->date) {
+        int bad = parse_date("--date", c->date, &d);
+        if (bad)
+            return bad;
+    } else {
+        rc = fd_store_site_date(&d, x->store, x->site->id, x->actor.at);
+    }
+    fd_late_fee_run r = FD_LATE_FEE_RUN_INIT;
+    if (rc == FD_OK)
+        rc = fd_store_late_fee_assess(&r, x->store, &x->actor, d);
+    if (rc)
+        return lib_error(rc);
+    if (c->json)
+        printf("{\"bills\":%lld,\"lines\":%lld,\"amount\":%lld}\n", (long long)r.bills, (long long)r.lines,
+               (long long)r.amount);
+    else
+        printf(zh(c) ? "逾期账单 %lld 张，新滞纳金明细 %lld 条，%s\n" : "%lld overdue bills, %lld late fee lines, %s\n",
+               (long long)r.bills, (long long)r.lines, yuan(r.amount));
+    return 0;
+}
+
+/* adjust BILL AMOUNT --reason TEXT: a correction dated the first day not closed (R-FEE-9). */
+static int fee_adjust(cli *c, ctx *x)
+{
+    fd_adjustment a = FD_ADJUSTMENT_INIT;
+    int bad = c->argc == 4 ? id_arg(c->argv[2], "fee adjust BILL", &a.bill_id)
+                           : usage_error("fee adjust BILL AMOUNT --reason TEXT   (AMOUNT in yuan, signed)");
+    if (!bad)
+        bad = money_arg("AMOUNT", c->argv[3], &a.amount);
+    if (!bad)
+        bad = need(c, "--reason", &a.reason);
+    if (bad)
+        return bad;
+    int64_t id = 0;
+    fd_status rc = fd_store_adjustment_add(&id, x->store, &x->actor, &a);
+    return rc ? lib_error(rc) : done(c, "已登记调账", "adjustment", "adjustment_id", id);
+}
+
 static int fee_bill(cli *c, ctx *x)
 {
     const char *act = c->argc > 2 ? c->argv[2] : "";
+    if (strcmp(act, "charge") == 0 && c->argc == 5)
+        return bill_charge(c, x);
+    if (strcmp(act, "discount") == 0 && c->argc == 6)
+        return bill_discount(c, x);
+    if (strcmp(act, "late-fees") == 0 && c->argc == 3)
+        return bill_late_fees(c, x);
     if (strcmp(act, "run") == 0 && c->argc == 3)
         return bill_run(c, x);
     if (strcmp(act, "show") == 0 && c->argc == 4)
@@ -555,7 +654,8 @@ static int fee_bill(cli *c, ctx *x)
     if (strcmp(act, "list") == 0 && c->argc == 3)
         return bill_list(c, x);
     return usage_error("fee bill run --start DATE [--period P] [--unit UNIT] | show ID | list [--unit UNIT] "
-                       "[--state S]");
+                       "[--state S] | charge UNIT ITEM --date DATE [--qty N] [--price P] | discount ID ITEM AMOUNT "
+                       "--reason TEXT | late-fees [--date DATE]");
 }
 
 /* --- dispatch ------------------------------------------------------------------------------------ */
@@ -571,6 +671,7 @@ static const struct {
     { "custody", fee_custody },
     { "reading", fee_reading },
     { "bill", fee_bill },
+    { "adjust", fee_adjust },
     /* arrears, dunning, notices (cli/fees_arrears.c) */
     { "arrears", cmd_fee_arrears },
     { "dunning", cmd_fee_arrears },
@@ -585,5 +686,5 @@ int cmd_fee(cli *c, ctx *x)
     for (size_t i = 0; i < sizeof FEE_COMMANDS / sizeof *FEE_COMMANDS; i++)
         if (c->argc > 1 && strcmp(FEE_COMMANDS[i].sub, c->argv[1]) == 0)
             return FEE_COMMANDS[i].run(c, x);
-    return usage_error("fee item|rate|custody|reading|bill|arrears|dunning|notice|template ...");
+    return usage_error("fee item|rate|custody|reading|bill|adjust|arrears|dunning|notice|template ...");
 }

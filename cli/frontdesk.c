@@ -103,6 +103,8 @@ static const char USAGE_ZH[] =
     "  fee reading add 房号 项目 读数 --date 日期   抄表\n"
     "  fee bill run --start 日期 [--period 月|季|年] [--unit 房号] | show 编号 | list [--unit 房号] [--state 状态]\n"
     "                                          开单（重复运行不重复开单）、账单明细、账单列表（--json | --csv）\n"
+    "  fee bill charge 房号 项目 --date 日期 [--qty 数量] [--price 单价] | discount 编号 项目 金额 --reason 原因 | late-fees\n"
+    "  fee adjust 账单 金额 --reason 原因      调账（日结后记入下一个未结日）\n"
     "  fee arrears [--as-of 日期]                欠费账龄（1-30/31-90/91-180/181-365/一年以上）与诉讼时效（--json | --csv）\n"
     "  fee dunning add 房号 --step 阶段 --channel 方式 [--date 日期] | due | list   催缴登记、今日应催、催缴记录\n"
     "  fee notice payment|dunning 房号 [--as-of 日期] | fee template set payment|dunning 正文   缴款/催款通知书\n"
@@ -208,6 +210,8 @@ static const char USAGE[] =
     "  fee reading add UNIT ITEM READING --date DATE     a meter reading\n"
     "  fee bill run --start DATE [--period month|quarter|year] [--unit UNIT] | show ID | list [--unit U] [--state S]\n"
     "                                                    bill a period (idempotent), a bill's lines, the bills\n"
+    "  fee bill charge UNIT ITEM --date D [--qty N] [--price P] | discount ID ITEM AMOUNT --reason T | late-fees\n"
+    "  fee adjust BILL AMOUNT --reason TEXT              a correction dated the next open day (R-FEE-9)\n"
     "  fee arrears [--as-of D]                           arrears by unit in age buckets, limitation (R-FEE-6)\n"
     "  fee dunning add UNIT --step S --channel C [--date D] | due | list   dunning steps, who is due today\n"
     "  fee notice payment|dunning UNIT [--as-of D] | fee template set payment|dunning TEXT   notices (R-FEE-2)\n"
@@ -305,7 +309,7 @@ const char *const CLI_EXTRA[] = {
     "--place", "--customer-due", "--from-call", "--cause", "--responsible", "--solution", "--proposal",
     "--satisfaction", "--target", "--happened", "--promised",
     /* fees, billing (cli/fees.c) */
-    "--price", "--rounding", "--period", "--start",
+    "--price", "--rounding", "--period", "--start", "--qty",
     /* fees, arrears (cli/fees_arrears.c) */
     "--as-of", "--step", "--deadline", "--result", "--proof",
     /* reports */
@@ -1513,8 +1517,11 @@ static const struct {
     { "fee", "rate", 3, 5, "fee rate add ITEM PRICE --from DATE [--source TEXT] | list [ITEM]   (PRICE in yuan)" },
     { "fee", "custody", 4, 4, "fee custody add UNIT --from DATE [--to DATE] | end ID --to DATE" },
     { "fee", "reading", 6, 6, "fee reading add UNIT ITEM READING --date DATE" },
-    { "fee", "bill", 3, 4, "fee bill run --start DATE [--period month|quarter|year] [--unit UNIT] | show ID | "
+    { "fee", "bill", 3, 6, "fee bill run --start DATE [--period month|quarter|year] [--unit UNIT] | show ID | "
                            "list [--unit UNIT] [--state S]  [--json | --csv]" },
+    { "fee", "bill", 3, 6, "fee bill charge UNIT ITEM --date DATE [--qty N] [--price YUAN] | discount ID ITEM AMOUNT "
+                           "--reason TEXT | late-fees [--date DATE]" },
+    { "fee", "adjust", 4, 4, "fee adjust BILL AMOUNT --reason TEXT   (AMOUNT in yuan, signed; dated the next open day)" },
     /* fees, arrears (cli/fees_arrears.c) */
     { "fee", "arrears", 2, 2, "fee arrears [--as-of D]  [--json | --csv]" },
     { "fee", "dunning", 3, 4, "fee dunning add UNIT --step S --channel C [--date D] [--deadline D] [--result T] "

@@ -65,6 +65,21 @@ expect "R_COM_3 retire" 0 "已停用收费项目 2" -- "$fd" fee item retire lif
 expect "R_COM_3 retired twice" 1 "FD_ESTATE" -- "$fd" fee item retire lift --as M001
 expect "R_FEE_2 December: no lift, no reading yet" 0 '"bills":2,.*"lines":2,.*"no_reading":3' -- "$fd" fee bill run --start 2026-12-01 --json --as F001
 expect "R_FEE_7 custody end" 0 "托管已结束 1" -- "$fd" fee custody end 1 --to 2027-01-11 --as F001
+expect "R_FEE_8 item waste" 0 "4" -- "$fd" fee item add waste 装修垃圾清运费 --kind 装修垃圾 --as M001
+expect "R_FEE_8 one-off charge" 0 '"bill_id":6' -- "$fd" fee bill charge 3-1201 waste --date 2026-11-20 --qty 1.5 --price 200 --json --as F001
+expect "R_FEE_8 one-off bill" 0 '"period":"once".*"amount":30000' -- "$fd" fee bill show 6 --json
+expect "R_FEE_8 one-off with no price" 1 "FD_EINVAL.*price_e4" -- "$fd" fee bill charge 3-1201 waste --date 2026-11-20 --as F001
+expect "R_FEE_2 discount needs manage" 1 "FD_EPERM" -- "$fd" fee bill discount 1 mgmt 10 --reason 老人减免 --as F001
+expect "R_FEE_2 discount" 0 "已登记优惠明细" -- "$fd" fee bill discount 1 mgmt ¥3.97 --reason 老人减免 --as M001
+expect "R_FEE_2 discount shown" 0 '"kind":"discount".*"amount":-397.*"policy":"discount: 老人减免"' -- "$fd" fee bill show 1 --json
+expect "R_FEE_2 late fees: none by default" 0 "新滞纳金明细 0 条" -- "$fd" fee bill late-fees --date 2026-12-01 --as F001
+expect "R_FEE_2 late fee policy" 0 "" -- "$fd" policy set fee.late_fee.per_day_e4 5 --as M001
+expect "R_FEE_2 late fees" 0 '"lines":4' -- "$fd" fee bill late-fees --date 2026-11-25 --json --as F001
+expect "R_FEE_2 late fees idempotent per day" 0 '"lines":0' -- "$fd" fee bill late-fees --date 2026-11-25 --json --as F001
+expect "R_FEE_9 adjust" 0 "已登记调账 1" -- "$fd" fee adjust 1 -10 --reason 面积登记错误 --as F001
+expect "R_FEE_9 adjust shown" 0 '"adjusted":-1000' -- "$fd" fee bill show 1 --json
+expect "R_FEE_9 adjust needs a reason" 2 "--reason" -- "$fd" fee adjust 1 -10 --as F001
+expect "R_FEE_9 adjust zero" 1 "FD_ERANGE" -- "$fd" fee adjust 1 0 --reason 无 --as F001
 expect "fee help" 0 "fee bill run" -- "$fd" fee --help
 expect "read-only commands open read-only" 0 "" -- "$fd" fee bill list --read-only
 expect "verify" 0 "chain intact" -- "$fd" verify

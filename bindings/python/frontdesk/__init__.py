@@ -61,4 +61,5 @@ from .calls import *  # noqa: F401,F403
 from .property import *  # noqa: F401,F403
 from .visitors import *  # noqa: F401,F403
 from .complaints import *  # noqa: F401,F403
+from .fees import *  # noqa: F401,F403
 from .arrears import *  # noqa: F401,F403

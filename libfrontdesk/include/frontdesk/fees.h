@@ -1484,7 +1484,7 @@ FD_API fd_status fd_fee_line_amount(int64_t *amount, int64_t *residue_e4, const 
  *         period code); ::FD_ERANGE when the end is after 9999-12-31.
  * Thread safety: safe.
  */
-FD_API fd_status fd_fee_period_end(fd_date *end, fd_date start, const char *period);
+FD_API fd_status fd_fee_period_end(fd_date *out, fd_date start, const char *period);
 
 /**
  * How many days of the month `[month_start, month_end)` fall in

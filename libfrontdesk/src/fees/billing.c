@@ -92,10 +92,10 @@ static int64_t day_number(fd_date d)
     return fd__days_from_civil(d.year, d.month, d.day);
 }
 
-fd_status fd_fee_period_end(fd_date *end, fd_date start, const char *period)
+fd_status fd_fee_period_end(fd_date *out, fd_date start, const char *period)
 {
     static const char fn[] = "fd_fee_period_end";
-    fd_status rc = fd__check_ptr(fn, "end", end);
+    fd_status rc = fd__check_ptr(fn, "out", out);
     if (rc == FD_OK)
         rc = fd__check_date(fn, "start", start);
     if (rc)
@@ -132,7 +132,7 @@ fd_status fd_fee_period_end(fd_date *end, fd_date start, const char *period)
     if (e.year > 9999)
         return fd__error(FD_ERANGE, "%s: start: a %s from %04d-%02d-%02d ends after 9999-12-31", fn, period,
                          (int)start.year, (int)start.month, (int)start.day);
-    *end = e;
+    *out = e;
     return FD_OK;
 }
 
@@ -183,6 +183,17 @@ fd_status fd_fee_due_on(fd_date *out, fd_date period_start, fd_date period_end, 
 
 /* --- late fees ---------------------------------------------------------------- */
 
+/* The checks both late fee functions make: @out given, both days real. */
+static fd_status late_checks(const char *fn, const void *out, fd_date due_on, fd_date as_of)
+{
+    fd_status rc = fd__check_ptr(fn, "out", out);
+    if (rc == FD_OK)
+        rc = fd__check_date(fn, "due_on", due_on);
+    if (rc == FD_OK)
+        rc = fd__check_date(fn, "as_of", as_of);
+    return rc;
+}
+
 /* The late fee's days as of @as_of: from the day after due_on and the grace days, inclusive. */
 static int64_t late_days(fd_date due_on, fd_date as_of, const fd_policy *policy, int64_t *from)
 {
@@ -195,11 +206,7 @@ static int64_t late_days(fd_date due_on, fd_date as_of, const fd_policy *policy,
 fd_status fd_fee_late_fee(int64_t *out, int64_t principal, fd_date due_on, fd_date as_of, const fd_policy *policy)
 {
     static const char fn[] = "fd_fee_late_fee";
-    fd_status rc = fd__check_ptr(fn, "out", out);
-    if (rc == FD_OK)
-        rc = fd__check_date(fn, "due_on", due_on);
-    if (rc == FD_OK)
-        rc = fd__check_date(fn, "as_of", as_of);
+    fd_status rc = late_checks(fn, out, due_on, as_of);
     if (rc)
         return rc;
     int64_t from, days = late_days(due_on, as_of, policy, &from);
@@ -226,11 +233,7 @@ fd_status fd_fee_late_fee_terms(fd_buf *out, fd_date due_on, fd_date as_of, cons
 {
     static const char fn[] = "fd_fee_late_fee_terms";
     fd__buf_clear(out);
-    fd_status rc = fd__check_ptr(fn, "out", out);
-    if (rc == FD_OK)
-        rc = fd__check_date(fn, "due_on", due_on);
-    if (rc == FD_OK)
-        rc = fd__check_date(fn, "as_of", as_of);
+    fd_status rc = late_checks(fn, out, due_on, as_of);
     if (rc)
         return rc;
     int64_t per_day = fd__policy_value(policy, FD__POL_FEE_LATE_PER_DAY_E4);

@@ -33,6 +33,16 @@ static fd_status prologue(const char *fn, const char *out_name, const void *out,
     return rc;
 }
 
+/* The checks of adding record @rec (of @r, the parameter @name): the pointers, the record's fields, the actor. */
+static fd_status record_prologue(const char *fn, int64_t *out_id, fd_store *store, const fd_actor *actor,
+                                 const fd__record *r, const void *rec, const char *name, bool manage)
+{
+    fd_status rc = fd__check_ptr(fn, name, rec);
+    if (rc == FD_OK)
+        rc = fd__record_check(r, fn, rec);
+    return rc ? rc : prologue(fn, "out_id", out_id, store, NULL, NULL, actor, manage);
+}
+
 /* FD_EINVAL naming @qname unless @code is in code list @field (or empty when @optional). */
 static fd_status code_check(const char *fn, const char *qname, const char *field, const char *code, bool optional)
 {
@@ -100,15 +110,11 @@ static fd_status item_read(sqlite3_stmt *st, void *ctx)
 fd_status fd_store_fee_item_add(int64_t *out_id, fd_store *store, const fd_actor *actor, const fd_fee_item *item)
 {
     static const char fn[] = "fd_store_fee_item_add";
-    fd_status rc = fd__check_ptr(fn, "item", item);
-    if (rc == FD_OK)
-        rc = fd__record_check(&fd__record_fee_item, fn, item);
+    fd_status rc = record_prologue(fn, out_id, store, actor, &fd__record_fee_item, item, "item", true);
     if (rc == FD_OK)
         rc = code_check(fn, "item.kind", "kind", item->kind, false);
     if (rc == FD_OK)
         rc = code_check(fn, "item.rounding", "rounding", item->rounding, true);
-    if (rc == FD_OK)
-        rc = prologue(fn, "out_id", out_id, store, NULL, NULL, actor, true);
     if (rc)
         return rc;
     fd_fee_item r = *item;
@@ -153,11 +159,7 @@ fd_status fd_store_fee_item_retire(fd_store *store, const fd_actor *actor, int64
 fd_status fd_store_fee_rate_add(int64_t *out_id, fd_store *store, const fd_actor *actor, const fd_fee_rate *rate)
 {
     static const char fn[] = "fd_store_fee_rate_add";
-    fd_status rc = fd__check_ptr(fn, "rate", rate);
-    if (rc == FD_OK)
-        rc = fd__record_check(&fd__record_fee_rate, fn, rate);
-    if (rc == FD_OK)
-        rc = prologue(fn, "out_id", out_id, store, NULL, NULL, actor, true);
+    fd_status rc = record_prologue(fn, out_id, store, actor, &fd__record_fee_rate, rate, "rate", true);
     item_info it;
     if (rc == FD_OK)
         rc = fd__store_load(store, fn, SQL_ITEM_AT_SITE, rate->item_id, actor->site_id, "rate.item_id", "fee item",
@@ -181,23 +183,28 @@ fd_status fd_store_fee_rate_add(int64_t *out_id, fd_store *store, const fd_actor
 
 static const char SQL_UNIT_AT_SITE[] = "SELECT 1 FROM units WHERE id = ?1 AND site_id = ?2";
 
+/* The checks of adding record @rec (of @r, named @name) of a unit: the record, the actor, its unit at the site. */
+static fd_status unit_record_prologue(const char *fn, int64_t *out_id, fd_store *store, const fd_actor *actor,
+                                      const fd__record *r, const void *rec, const char *name, const char *unit_field,
+                                      int64_t unit_id)
+{
+    fd_status rc = record_prologue(fn, out_id, store, actor, r, rec, name, false);
+    if (rc == FD_OK)
+        rc = fd__store_ref_at_site(store, fn, SQL_UNIT_AT_SITE, unit_id, actor->site_id, unit_field, "unit");
+    if (rc == FD_OK && unit_id == 0)
+        rc = fd__error(FD_EINVAL, "%s: %s: required", fn, unit_field);
+    return rc;
+}
+
 /* R-FEE-7 */
 fd_status fd_store_unit_custody_add(int64_t *out_id, fd_store *store, const fd_actor *actor,
                                     const fd_unit_custody *custody)
 {
     static const char fn[] = "fd_store_unit_custody_add";
-    fd_status rc = fd__check_ptr(fn, "custody", custody);
-    if (rc == FD_OK)
-        rc = fd__record_check(&fd__record_unit_custody, fn, custody);
-    if (rc == FD_OK)
-        rc = prologue(fn, "out_id", out_id, store, NULL, NULL, actor, false);
-    if (rc == FD_OK)
-        rc = fd__store_ref_at_site(store, fn, SQL_UNIT_AT_SITE, custody->unit_id, actor->site_id, "custody.unit_id",
-                                   "unit");
+    fd_status rc = unit_record_prologue(fn, out_id, store, actor, &fd__record_unit_custody, custody, "custody",
+                                        "custody.unit_id", custody ? custody->unit_id : 0);
     if (rc)
         return rc;
-    if (custody->unit_id == 0)
-        return fd__error(FD_EINVAL, "%s: custody.unit_id: required", fn);
     bool open = custody->to_date.year == 0;
     if (!open && day_number(custody->to_date) <= day_number(custody->from_date))
         return fd__error(FD_EINVAL, "%s: custody.to_date: not after from_date", fn);
@@ -314,22 +321,14 @@ fd_status fd_store_meter_reading_add(int64_t *out_id, fd_store *store, const fd_
                                      const fd_meter_reading *reading)
 {
     static const char fn[] = "fd_store_meter_reading_add";
-    fd_status rc = fd__check_ptr(fn, "reading", reading);
-    if (rc == FD_OK)
-        rc = fd__record_check(&fd__record_meter_reading, fn, reading);
-    if (rc == FD_OK)
-        rc = prologue(fn, "out_id", out_id, store, NULL, NULL, actor, false);
-    if (rc == FD_OK)
-        rc = fd__store_ref_at_site(store, fn, SQL_UNIT_AT_SITE, reading->unit_id, actor->site_id, "reading.unit_id",
-                                   "unit");
+    fd_status rc = unit_record_prologue(fn, out_id, store, actor, &fd__record_meter_reading, reading, "reading",
+                                        "reading.unit_id", reading ? reading->unit_id : 0);
     item_info it;
     if (rc == FD_OK)
         rc = fd__store_load(store, fn, SQL_ITEM_AT_SITE, reading->item_id, actor->site_id, "reading.item_id",
                             "fee item", item_read, &it);
     if (rc)
         return rc;
-    if (reading->unit_id == 0)
-        return fd__error(FD_EINVAL, "%s: reading.unit_id: required", fn);
     if (strcmp(it.kind, "metered") != 0)
         return fd__error(FD_EINVAL, "%s: reading.item_id: fee item %lld is %s, not metered", fn,
                          (long long)reading->item_id, it.kind);
@@ -827,30 +826,18 @@ fd_status fd_store_bill_generate(fd_bill_run *out, fd_store *store, const fd_act
     fd_date end;
     if ((rc = fd_fee_period_end(&end, period_start, period)) != FD_OK)
         return fd__error(rc, "%s: period_start: %s", fn, fd_error_last()->message);
-    /* The months of the period: [start, start + 1 month) ..., the last one ending at the period's end. */
-    fd_date m0 = period_start;
-    while (r.months < RUN_MONTHS_MAX && day_number(m0) < day_number(end)) {
+    /* The months of the period, chained: [start, end of a month from it), [that, ...), the last ending at the
+     * period's end (from the 1st, the calendar months). */
+    for (fd_date m0 = period_start; r.months < RUN_MONTHS_MAX && day_number(m0) < day_number(end); r.months++) {
         fd_date m1;
-        int64_t k = r.months + 1;
-        /* month k from the period's start (art. 202 clamping from the start, not chained) */
-        int64_t mi = (int64_t)period_start.year * 12 + (period_start.month - 1) + k;
-        m1.year = (int32_t)(mi / 12);
-        m1.month = (int32_t)(mi % 12) + 1;
-        m1.day = period_start.day;
-        if (m1.day > fd__days_in_month(m1.year, m1.month)) {
-            m1.day = 1;
-            if (++m1.month > 12) {
-                m1.month = 1;
-                m1.year++;
-            }
-        }
+        if ((rc = fd_fee_period_end(&m1, m0, "month")) != FD_OK)
+            return rc;
         if (day_number(m1) > day_number(end))
             m1 = end;
         r.msd[r.months] = m0;
         r.med[r.months] = m1;
         date_text(r.ms[r.months], m0);
         date_text(r.me[r.months], m1);
-        r.months++;
         m0 = m1;
     }
     const fd_policy *policy;
@@ -1245,11 +1232,7 @@ fd_status fd_store_adjustment_add(int64_t *out_id, fd_store *store, const fd_act
                                   const fd_adjustment *adjustment)
 {
     static const char fn[] = "fd_store_adjustment_add";
-    fd_status rc = fd__check_ptr(fn, "adjustment", adjustment);
-    if (rc == FD_OK)
-        rc = fd__record_check(&fd__record_adjustment, fn, adjustment);
-    if (rc == FD_OK)
-        rc = prologue(fn, "out_id", out_id, store, NULL, NULL, actor, false);
+    fd_status rc = record_prologue(fn, out_id, store, actor, &fd__record_adjustment, adjustment, "adjustment", false);
     bill_info b;
     if (rc == FD_OK)
         rc = fd__store_load(store, fn, SQL_BILL_AT_SITE, adjustment->bill_id, actor->site_id, "adjustment.bill_id",
