@@ -156,5 +156,7 @@ int cmd_fee(cli *c, ctx *x);
 /* The cash desk's fee subcommands (cli/fees_cash.c): lookup, series, pay, collect, void, refund, prepare,
  * return, receipts, close-day, ledger, reconcile — rows of cmd_fee's table. */
 int cmd_fee_cash(cli *c, ctx *x);
+/* The arrears' fee subcommands (cli/fees_arrears.c): arrears, dunning, notice, template — rows of cmd_fee's table. */
+int cmd_fee_arrears(cli *c, ctx *x);
 
 #endif

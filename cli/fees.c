@@ -685,6 +685,11 @@ static const struct {
     { "close-day", cmd_fee_cash },
     { "ledger", cmd_fee_cash },
     { "reconcile", cmd_fee_cash },
+    /* arrears, dunning, notices (cli/fees_arrears.c) */
+    { "arrears", cmd_fee_arrears },
+    { "dunning", cmd_fee_arrears },
+    { "notice", cmd_fee_arrears },
+    { "template", cmd_fee_arrears },
 };
 
 int cmd_fee(cli *c, ctx *x)
@@ -694,5 +699,5 @@ int cmd_fee(cli *c, ctx *x)
     for (size_t i = 0; i < sizeof FEE_COMMANDS / sizeof *FEE_COMMANDS; i++)
         if (c->argc > 1 && strcmp(FEE_COMMANDS[i].sub, c->argv[1]) == 0)
             return FEE_COMMANDS[i].run(c, x);
-    return usage_error("fee item|rate|custody|reading|bill|adjust ...");
+    return usage_error("fee item|rate|custody|reading|bill|adjust|arrears|dunning|notice|template ...");
 }

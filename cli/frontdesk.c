@@ -111,6 +111,9 @@ static const char USAGE_ZH[] =
     "  fee void 收据 --reason 原因 | refund request|approve|refuse|pay | prepare|collect|return   作废、退款、预开\n"
     "  fee series add|close | receipts | close-day [--date 日期] | ledger [--date 日期] | reconcile\n"
     "                                          票据本、收据、日结、客户收款明细表、对账\n"
+    "  fee arrears [--as-of 日期]                欠费账龄（1-30/31-90/91-180/181-365/一年以上）与诉讼时效（--json | --csv）\n"
+    "  fee dunning add 房号 --step 阶段 --channel 方式 [--date 日期] | due | list   催缴登记、今日应催、催缴记录\n"
+    "  fee notice payment|dunning 房号 [--as-of 日期] | fee template set payment|dunning 正文   缴款/催款通知书\n"
     "  version                                 库版本\n"
     "  命令 --help                              该命令的子命令与用法（如 frontdesk visitor --help）\n"
     "\n"
@@ -221,6 +224,9 @@ static const char USAGE[] =
     "  fee void RECEIPT --reason TEXT | refund request|approve|refuse|pay | prepare|collect|return\n"
     "  fee series add|close | receipts | close-day [--date D] | ledger [--date D] | reconcile\n"
     "                                                    series, receipts, day close, collection ledger, reconciliation\n"
+    "  fee arrears [--as-of D]                           arrears by unit in age buckets, limitation (R-FEE-6)\n"
+    "  fee dunning add UNIT --step S --channel C [--date D] | due | list   dunning steps, who is due today\n"
+    "  fee notice payment|dunning UNIT [--as-of D] | fee template set payment|dunning TEXT   notices (R-FEE-2)\n"
     "  version                                           the library version\n"
     "  COMMAND --help                                    a command's subcommands and their usage\n"
     "                                                    (frontdesk visitor --help)\n"
@@ -319,6 +325,8 @@ const char *const CLI_EXTRA[] = {
     /* fees, cash desk (cli/fees_cash.c) */
     "--method", "--series", "--rev", "--tendered", "--reference", "--payer", "--bill", "--collector", "--signature",
     "--first", "--last",
+    /* fees, arrears (cli/fees_arrears.c) */
+    "--as-of", "--step", "--deadline", "--result", "--proof",
     /* reports */
     "--month",
     NULL,
@@ -721,7 +729,8 @@ static bool reads_only(const cli *c)
                                          "complaint targets", "complaint unanswered", "complaint check-reply",
                                          "complaint categories list", "complaint phrases list",
                                          "fee item list", "fee rate list", "fee bill show", "fee bill list",
-                                         "fee lookup", "fee receipts", "fee ledger", "fee reconcile" };
+                                         "fee lookup", "fee receipts", "fee ledger", "fee reconcile",
+                                         "fee arrears", "fee dunning due", "fee dunning list", "fee notice" };
     char buf[64], three[96];
     const char *cmd = command_name(c, buf, sizeof buf);
     snprintf(three, sizeof three, "%s %s", cmd, c->argc > 2 ? c->argv[2] : ""); /* "complaint categories list" */
@@ -1543,6 +1552,12 @@ static const struct {
     { "fee", "close-day", 2, 2, "fee close-day [--date D]" },
     { "fee", "ledger", 2, 2, "fee ledger [--date D]  [--json | --csv]" },
     { "fee", "reconcile", 2, 2, "fee reconcile  [--json]" },
+    /* fees, arrears (cli/fees_arrears.c) */
+    { "fee", "arrears", 2, 2, "fee arrears [--as-of D]  [--json | --csv]" },
+    { "fee", "dunning", 3, 4, "fee dunning add UNIT --step S --channel C [--date D] [--deadline D] [--result T] "
+                              "[--proof T] | due [--as-of D] | list [--unit UNIT]  [--json | --csv]" },
+    { "fee", "notice", 4, 4, "fee notice payment|dunning UNIT [--as-of D]" },
+    { "fee", "template", 5, 5, "fee template set payment|dunning TEXT" },
 };
 
 /* The usage lines of @cmd (of its subcommand @sub only, when not NULL), each once, to @f. */

@@ -18,6 +18,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #define T0 1795140000 /* 2026-11-20 10:00 +08:00 */
 
@@ -127,6 +128,14 @@ static void fill(const char *path, long units)
     sqlite3_close(db);
 }
 
+/* The process's CPU time in seconds: the machine may be shared, and the wall time then counts the others' work. */
+static double cpu_now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
 static int cmp_double(const void *a, const void *b)
 {
     double x = *(const double *)a, y = *(const double *)b;
@@ -153,21 +162,24 @@ int main(int argc, char **argv)
     clerk.site_id = 1;
     clerk.at = T0;
     fd_date day = { 2026, 11, 20 };
-    double lib[16], raw[16];
+    double lib[16], raw[16], lib_cpu[16], raw_cpu[16];
     size_t rows = 0;
     int64_t total = 0;
     for (int r = 0; r <= runs; r++) { /* run 0 warms up */
         fd_arrears *a = NULL;
-        double t = bench_now();
+        double c = cpu_now(), t = bench_now();
         bench_check(fd_store_arrears(&a, s, &clerk, day), "arrears");
         t = bench_now() - t;
+        c = cpu_now() - c;
         rows = fd_arrears_count(a);
         fd_arrears_row tot;
         bench_check(fd_arrears_total(&tot, a), "total");
         total = tot.outstanding;
         fd_arrears_free(a);
-        if (r)
+        if (r) {
             lib[r - 1] = t;
+            lib_cpu[r - 1] = c;
+        }
     }
     fd_store_close(s);
 
@@ -188,7 +200,7 @@ int main(int argc, char **argv)
         bench_die("prepare raw", sqlite3_errmsg(db));
     long raw_rows = 0;
     for (int r = 0; r <= runs; r++) {
-        double t = bench_now();
+        double c = cpu_now(), t = bench_now();
         sqlite3_bind_int64(st, 1, 1);
         sqlite3_bind_text(st, 2, "2026-11-20", -1, SQLITE_STATIC);
         raw_rows = 0;
@@ -196,19 +208,24 @@ int main(int argc, char **argv)
             raw_rows++;
         sqlite3_reset(st);
         t = bench_now() - t;
-        if (r)
+        c = cpu_now() - c;
+        if (r) {
             raw[r - 1] = t;
+            raw_cpu[r - 1] = c;
+        }
     }
     sqlite3_finalize(st);
     sqlite3_close(db);
     if (!getenv("FD_BENCH_KEEP"))
         remove(path);
 
-    double l = median(lib, runs), w = median(raw, runs);
+    double l = median(lib, runs), w = median(raw, runs), lc = median(lib_cpu, runs), wc = median(raw_cpu, runs);
     printf("arrears: %ld units, %zu in arrears (raw: %ld), total %lld fen\n", units, rows, raw_rows, (long long)total);
     bench_figure("fees_arrears", "fd_store_arrears (median)", l * 1000, "ms");
     bench_figure("fees_arrears", "raw GROUP BY without the partial index (median)", w * 1000, "ms");
-    printf("target: < 100 ms for 100,000 units: %s\n", l < 0.1 ? "ok" : "over");
+    bench_figure("fees_arrears", "fd_store_arrears CPU time (median)", lc * 1000, "ms");
+    bench_figure("fees_arrears", "raw GROUP BY CPU time (median)", wc * 1000, "ms");
+    printf("target: < 100 ms for 100,000 units: %s (wall), %s (CPU)\n", l < 0.1 ? "ok" : "over", lc < 0.1 ? "ok" : "over");
     bench_ratio("fees_arrears (raw time / library time)", w / l, 1.0);
     return 0;
 }

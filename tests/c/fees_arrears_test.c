@@ -432,10 +432,18 @@ Test(fees_arrears, R_FEE_6_arrears_read_through_the_partial_index)
     fixture f = setup("arrears_plan");
     standard_bills(&f);
     char plan[1024];
+    /* the query of fd_store_arrears: one ordered pass over the open bills, reading the index alone */
     fd_test_plan(plan, sizeof plan, f.path,
-                 "SELECT unit_id, count(*), sum(amount + adjusted - paid) FROM bills WHERE site_id = 1 AND "
-                 "state <> 'paid' AND due_on < '2026-11-20' GROUP BY unit_id");
-    cr_assert(strstr(plan, "bills_site_open") != NULL, "plan: %s", plan);
+                 "SELECT unit_id, due_on, amount + adjusted - paid, last_demand_on, limitation_on FROM bills "
+                 "WHERE site_id = 1 AND state <> 'paid' AND unit_id BETWEEN 0 AND 9223372036854775807 "
+                 "AND due_on < '2026-11-20' ORDER BY unit_id");
+    cr_assert(strstr(plan, "COVERING INDEX bills_site_open") != NULL, "plan: %s", plan);
+    cr_assert(strstr(plan, "TEMP B-TREE") == NULL, "no sort: %s", plan);
+    fd_test_plan(plan, sizeof plan, f.path,
+                 "SELECT unit_id FROM occupants WHERE site_id = 1 AND unit_id BETWEEN 0 AND 9223372036854775807 "
+                 "AND move_in <= '2026-11-20' AND (move_out IS NULL OR move_out = '' OR move_out > '2026-11-20') "
+                 "ORDER BY unit_id");
+    cr_assert(strstr(plan, "COVERING INDEX") != NULL && strstr(plan, "TEMP B-TREE") == NULL, "plan: %s", plan);
     fd_store_close(f.s);
 }
 
@@ -556,5 +564,101 @@ Test(fees_arrears, R_FEE_2_notices_from_the_site_template)
     fd_assert_ok(fd_store_fee_notice(&b, f.s, &clerk, "dunning", f.u1, D(2026, 11, 20)));
     cr_assert_str_eq(b.ptr, "3-501 欠 ¥366.90（叁佰陆拾陆元玖角）{}");
     fd_buf_dispose(&b);
+    fd_store_close(f.s);
+}
+
+Test(fees_arrears, R_COM_2_notice_masks_the_payer_unless_revealed)
+{
+    fixture f = setup("arrears_notice_mask");
+    standard_bills(&f);
+    fd_actor sys = fd_test_actor(f.t.site, 0, T0);
+    fd_assert_ok(fd_store_policy_set(f.s, &sys, "pii.mask_names", 1));
+    fd_actor clerk = fd_test_actor(f.t.site, f.t.clerk, T0);
+    fd_buf b = FD_BUF_INIT;
+    int64_t tid = 0;
+    fd_assert_ok(fd_store_notice_template_set(&tid, f.s, &sys, "dunning", "[{payer}]"));
+    fd_assert_ok(fd_store_fee_notice(&b, f.s, &clerk, "dunning", f.u1, D(2026, 11, 20)));
+    cr_assert_str_eq(b.ptr, "[𠮷*]", "masked: %s", b.ptr);
+    int64_t reveals = fd_test_sql_int(f.path, "SELECT count(*) FROM reveals");
+    fd_actor boss = fd_test_actor(f.t.site, f.t.manager, T0);
+    boss.grants = FD_GRANT_REVEAL;
+    boss.reason = "寄送催款函";
+    fd_assert_ok(fd_store_fee_notice(&b, f.s, &boss, "dunning", f.u1, D(2026, 11, 20)));
+    cr_assert_str_eq(b.ptr, "[𠮷田]");
+    cr_assert_eq(fd_test_sql_int(f.path, "SELECT count(*) FROM reveals"), reveals + 1, "the reveal is logged");
+    fd_buf_dispose(&b);
+    fd_store_close(f.s);
+}
+
+/* Bills made by billing itself (fd_store_bill_generate), not written behind its back. */
+Test(fees_arrears, R_FEE_6_arrears_of_bills_made_by_billing)
+{
+    fixture f = setup("arrears_billed");
+    fd_actor sys = fd_test_actor(f.t.site, 0, T0);
+    fd_fee_item it = FD_FEE_ITEM_INIT;
+    it.code = "pm";
+    it.name = "物业服务费";
+    it.kind = "area";
+    int64_t item = 0, rate = 0;
+    fd_assert_ok(fd_store_fee_item_add(&item, f.s, &sys, &it));
+    fd_fee_rate r = FD_FEE_RATE_INIT;
+    r.item_id = item;
+    r.effective_from = D(2026, 8, 1);
+    r.price_e4 = 12345; /* 1.2345 yuan/m² on 88.88 m²: 109.72 yuan a month */
+    r.source = "市物价局公布收费标准";
+    fd_assert_ok(fd_store_fee_rate_add(&rate, f.s, &sys, &r));
+    const int64_t units[] = { f.u1, f.u2 };
+    for (int m = 8; m <= 10; m++) {
+        fd_bill_run run = FD_BILL_RUN_INIT;
+        fd_assert_ok(fd_store_bill_generate(&run, f.s, &sys, D(2026, m, 1), "month", units, 2));
+        cr_assert_eq(run.amount, 2 * 10972);
+    }
+    /* u2 pays August in full: only its bills' paid/state matter here */
+    cr_assert_eq(fd_test_sql_exec(f.path, "UPDATE bills SET paid = amount, state = 'paid' WHERE unit_id = 2 AND "
+                                          "period_start = '2026-08-01'"),
+                 0);
+    fd_actor clerk = fd_test_actor(f.t.site, f.t.clerk, T0);
+    fd_arrears *a = NULL;
+    fd_assert_ok(fd_store_arrears(&a, f.s, &clerk, D(2026, 11, 20)));
+    cr_assert_eq(fd_arrears_count(a), 2);
+    fd_arrears_row u1, u2, tot;
+    fd_assert_ok(fd_arrears_get(&u1, a, 0));
+    fd_assert_ok(fd_arrears_get(&u2, a, 1));
+    fd_assert_ok(fd_arrears_total(&tot, a));
+    cr_assert_eq(u1.unit_id, f.u1);
+    cr_assert_eq(u1.bills, 3);
+    cr_assert_eq(u1.outstanding, 3 * 10972);
+    cr_assert_eq(u1.d0_30 + u1.d31_90 + u1.d91_180 + u1.d181_365 + u1.over_365, u1.outstanding);
+    cr_assert_eq(u2.bills, 2);
+    cr_assert_eq(u2.outstanding, 2 * 10972);
+    cr_assert(u2.oldest_due.month == u1.oldest_due.month + 1, "u2's August is paid: its oldest is September's");
+    cr_assert_eq(tot.outstanding, 5 * 10972);
+    cr_assert_eq(tot.occupied, 1);
+    /* billing set each bill's clock: the unit's is its oldest bill's, three years on (art. 188) */
+    fd_date lim;
+    fd_calendar *cal = NULL;
+    fd_assert_ok(fd_calendar_new(&cal));
+    fd_assert_ok(fd_fee_limitation_end(&lim, u1.oldest_due, u1.oldest_due, cal));
+    assert_date(u1.limitation_on, lim.year, lim.month, lim.day);
+    cr_assert_str_eq(u1.next_step, "reminder");
+    fd_arrears_free(a);
+    /* a reminder restarts the clock of every overdue bill of the unit (art. 195) */
+    fd_dunning_step d = FD_DUNNING_STEP_INIT;
+    d.unit_id = f.u1;
+    d.step = "reminder";
+    d.channel = "sms";
+    d.happened_on = D(2026, 11, 20);
+    int64_t id = 0;
+    fd_assert_ok(fd_store_dunning_step_add(&id, f.s, &clerk, &d));
+    cr_assert_eq(fd_test_sql_int(f.path, "SELECT count(*) FROM bills WHERE unit_id = 1 AND last_demand_on = "
+                                         "'2026-11-20' AND limitation_on = '2029-11-20'"),
+                 3);
+    fd_assert_ok(fd_store_arrears(&a, f.s, &clerk, D(2026, 11, 20)));
+    fd_assert_ok(fd_arrears_get(&u1, a, 0));
+    cr_assert_str_eq(u1.last_step, "reminder");
+    cr_assert_str_eq(u1.next_step, "letter");
+    assert_date(u1.next_step_on, 2027, 2, 20);
+    fd_arrears_free(a);
+    fd_calendar_free(cal);
     fd_store_close(f.s);
 }

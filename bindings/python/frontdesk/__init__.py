@@ -63,3 +63,4 @@ from .visitors import *  # noqa: F401,F403
 from .complaints import *  # noqa: F401,F403
 from .fees import *  # noqa: F401,F403
 from .cashdesk import *  # noqa: F401,F403
+from .arrears import *  # noqa: F401,F403

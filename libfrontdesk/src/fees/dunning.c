@@ -146,17 +146,23 @@ static fd_status add_months(fd_date *out, const char *fn, fd_date d, int64_t mon
     return FD_OK;
 }
 
-fd_status fd_dunning_plan_init(fd_dunning_plan *plan, unsigned int version)
+/* The checks of an _init function: @p given, @version the one known; then @p = @init (@size bytes). */
+static fd_status init_as(const char *fn, const char *name, void *p, unsigned int version, unsigned int known,
+                         const void *init, size_t size)
 {
-    fd_status rc = fd__check_ptr("fd_dunning_plan_init", "plan", plan);
+    fd_status rc = fd__check_ptr(fn, name, p);
     if (rc)
         return rc;
-    if (version != FD_DUNNING_PLAN_VERSION)
-        return fd__error(FD_EINVAL, "fd_dunning_plan_init: version: %u is not a known version (%d)", version,
-                         FD_DUNNING_PLAN_VERSION);
-    fd_dunning_plan init = FD_DUNNING_PLAN_INIT;
-    memcpy(plan, &init, sizeof init);
+    if (version != known)
+        return fd__error(FD_EINVAL, "%s: version: %u is not a known version (%u)", fn, version, known);
+    memcpy(p, init, size);
     return FD_OK;
+}
+
+fd_status fd_dunning_plan_init(fd_dunning_plan *plan, unsigned int version)
+{
+    const fd_dunning_plan init = FD_DUNNING_PLAN_INIT;
+    return init_as("fd_dunning_plan_init", "plan", plan, version, FD_DUNNING_PLAN_VERSION, &init, sizeof init);
 }
 
 fd_status fd_dunning_next(fd_dunning_plan *out, const char *last_step, fd_date last_on, int occupied,
@@ -321,15 +327,8 @@ const char *fd_fee_notice_default_template(const char *kind)
 
 fd_status fd_fee_notice_init(fd_fee_notice *n, unsigned int version)
 {
-    fd_status rc = fd__check_ptr("fd_fee_notice_init", "n", n);
-    if (rc)
-        return rc;
-    if (version != FD_FEE_NOTICE_VERSION)
-        return fd__error(FD_EINVAL, "fd_fee_notice_init: version: %u is not a known version (%d)", version,
-                         FD_FEE_NOTICE_VERSION);
-    fd_fee_notice init = FD_FEE_NOTICE_INIT;
-    memcpy(n, &init, sizeof init);
-    return FD_OK;
+    const fd_fee_notice init = FD_FEE_NOTICE_INIT;
+    return init_as("fd_fee_notice_init", "n", n, version, FD_FEE_NOTICE_VERSION, &init, sizeof init);
 }
 
 /* A date as a notice prints it: 2026年3月15日; nothing when unset. */

@@ -8,6 +8,7 @@
 #include "store_internal.h"
 #include "record.h"
 #include "fees_records.h"
+#include "frontdesk/pii.h"
 #include "frontdesk/store.h"
 
 #include <stdio.h>
@@ -53,27 +54,96 @@ struct fd_arrears {
 };
 
 /*
- * One row per unit with overdue bills, through bills_site_open (the partial
- * index of the bills not paid): ?1 site, ?2 the day (due before it), ?3..?6
- * the first due day of each younger bucket (as_of - 30, - 90, - 180, - 365).
- * The unit's last dunning step since its oldest debt fell due, and whether
- * someone lives there, come from per-unit index probes.
+ * The arrears are four passes in unit id order merged here (R-FEE-6), each an
+ * index range over ?2..?3 (one unit, or all): the overdue open bills of the
+ * site through bills_site_open (partial, covering, in unit order: no sort, no
+ * row look-up), the site's units (their numbers), its dunning steps (the last
+ * one of each unit) and the occupants in force on the day (a unit may come
+ * more than once: the merge skips the repeats), each through a covering index
+ * of 0012_fees.sql. ?1 site, ?4 the day.
  */
-static const char SQL_ARREARS[] =
-    "SELECT g.unit_id, u.number, g.n, g.owed, g.b0, g.b1, g.b2, g.b3, g.b4, g.oldest, g.demand, g.lim, "
-    "(SELECT d.step || ' ' || d.happened_on FROM dunning_steps d WHERE d.unit_id = g.unit_id AND d.happened_on > g.oldest "
-    " ORDER BY d.happened_on DESC, d.id DESC LIMIT 1), "
-    "EXISTS (SELECT 1 FROM occupants o WHERE o.unit_id = g.unit_id AND o.move_in <= ?2 "
-    " AND (o.move_out IS NULL OR o.move_out = '' OR o.move_out > ?2)) "
-    "FROM (SELECT unit_id, count(*) AS n, sum(amount + adjusted - paid) AS owed, "
-    " sum(CASE WHEN due_on >= ?3 THEN amount + adjusted - paid ELSE 0 END) AS b0, "
-    " sum(CASE WHEN due_on < ?3 AND due_on >= ?4 THEN amount + adjusted - paid ELSE 0 END) AS b1, "
-    " sum(CASE WHEN due_on < ?4 AND due_on >= ?5 THEN amount + adjusted - paid ELSE 0 END) AS b2, "
-    " sum(CASE WHEN due_on < ?5 AND due_on >= ?6 THEN amount + adjusted - paid ELSE 0 END) AS b3, "
-    " sum(CASE WHEN due_on < ?6 THEN amount + adjusted - paid ELSE 0 END) AS b4, "
-    " min(due_on) AS oldest, max(last_demand_on) AS demand, min(limitation_on) AS lim "
-    " FROM bills WHERE site_id = ?1 AND state <> 'paid' AND due_on < ?2 GROUP BY unit_id) g "
-    "JOIN units u ON u.id = g.unit_id WHERE g.owed > 0 AND (?7 = 0 OR g.unit_id = ?7) ORDER BY g.unit_id";
+static const char SQL_ARREARS_BILLS[] =
+    "SELECT unit_id, due_on, amount + adjusted - paid, last_demand_on, limitation_on FROM bills "
+    "INDEXED BY bills_site_open WHERE site_id = ?1 AND state <> 'paid' AND unit_id BETWEEN ?2 AND ?3 "
+    "AND due_on < ?4 ORDER BY unit_id";
+static const char SQL_ARREARS_UNITS[] =
+    "SELECT id, number FROM units INDEXED BY units_site_id_number WHERE site_id = ?1 AND id BETWEEN ?2 AND ?3 "
+    "ORDER BY id";
+static const char SQL_ARREARS_STEPS[] =
+    "SELECT unit_id, happened_on, step FROM dunning_steps INDEXED BY dunning_steps_site_unit "
+    "WHERE site_id = ?1 AND unit_id BETWEEN ?2 AND ?3 ORDER BY unit_id, happened_on, id";
+static const char SQL_ARREARS_OCCUPIED[] =
+    "SELECT unit_id FROM occupants INDEXED BY occupants_site_unit_stay WHERE site_id = ?1 AND unit_id BETWEEN ?2 AND ?3 "
+    "AND move_in <= ?4 AND (move_out IS NULL OR move_out = '' OR move_out > ?4) ORDER BY unit_id";
+
+/* One of the passes: a statement stepped in unit id order, its current unit id (INT64_MAX when done). */
+typedef struct pass {
+    sqlite3_stmt *st;
+    int64_t unit;
+    const char *what;
+} pass;
+
+static fd_status pass_step(pass *p, fd_store *s, const char *fn)
+{
+    fd_status rc = fd__columns_read(s, fn); /* the columns of the row left behind */
+    if (rc)
+        return rc;
+    int src = sqlite3_step(p->st);
+    if (src == SQLITE_ROW) {
+        p->unit = sqlite3_column_int64(p->st, 0);
+        return FD_OK;
+    }
+    p->unit = INT64_MAX;
+    return src == SQLITE_DONE ? FD_OK : fd__store_sqlerr(s, fn, src, p->what);
+}
+
+static fd_status pass_open(pass *p, fd_store *s, const char *fn, const char *sql, const char *what, int64_t site,
+                           int64_t lo, int64_t hi, const char *day)
+{
+    p->what = what;
+    p->unit = INT64_MAX;
+    if (!(p->st = fd__store_stmt(s, fn, sql)))
+        return fd_error_last()->code;
+    sqlite3_bind_int64(p->st, 1, site);
+    sqlite3_bind_int64(p->st, 2, lo);
+    sqlite3_bind_int64(p->st, 3, hi);
+    if (sqlite3_bind_parameter_count(p->st) >= 4)
+        sqlite3_bind_text(p->st, 4, day, -1, SQLITE_STATIC);
+    return pass_step(p, s, fn);
+}
+
+/* Moves @p on to the first row of unit @unit or after it (rows of units not in arrears are skipped). */
+static fd_status pass_seek(pass *p, fd_store *s, const char *fn, int64_t unit)
+{
+    fd_status rc = FD_OK;
+    while (rc == FD_OK && p->unit < unit)
+        rc = pass_step(p, s, fn);
+    return rc;
+}
+
+/* Copies @t into @out of @size bytes, cut short if need be (the arrears' hot loop: no snprintf). */
+static void text_copy(char *out, size_t size, const char *t)
+{
+    size_t n = t ? strnlen(t, size - 1) : 0;
+    memcpy(out, t ? t : "", n);
+    out[n] = '\0';
+}
+
+/* Keeps the text of date column @col in @keep when it is later (@sign 1) or earlier (-1) than the kept one ("" = none). */
+static void date_keep(date_text keep, sqlite3_stmt *st, int col, int sign)
+{
+    const char *t = (const char *)sqlite3_column_text(st, col);
+    if (t && *t && (!keep[0] || strcmp(t, keep) * sign > 0))
+        text_copy(keep, sizeof(date_text), t);
+}
+
+static fd_date date_of(const date_text t)
+{
+    fd_date d = { 0, 0, 0 };
+    if (t[0] && fd_date_parse(&d, t) != FD_OK)
+        d = (fd_date){ 0, 0, 0 };
+    return d;
+}
 
 static fd_status arrears_push(fd_arrears *a, const char *fn, const arrears_item *it)
 {
@@ -122,82 +192,94 @@ static fd_status arrears_build(fd_arrears **out, fd_store *s, const char *fn, co
     a->total.last_step = a->total.next_step = a->total.unit = "";
     date_text day, b[4];
     date_put(day, as_of);
-    const int64_t bounds[4] = { 30, 90, 180, 365 };
+    const int64_t bounds[4] = { 30, 90, 180, 365 }; /* the first due day of each younger bucket */
     for (int i = 0; i < 4; i++)
         date_put(b[i], days_before(as_of, bounds[i]));
-    sqlite3_stmt *st = fd__store_stmt(s, fn, SQL_ARREARS);
-    if (!st)
-        rc = fd_error_last()->code;
-    if (st) {
-        sqlite3_bind_int64(st, 1, actor->site_id);
-        sqlite3_bind_text(st, 2, day, -1, SQLITE_STATIC);
-        for (int i = 0; i < 4; i++)
-            sqlite3_bind_text(st, 3 + i, b[i], -1, SQLITE_STATIC);
-        sqlite3_bind_int64(st, 7, unit_id);
-        int src;
-        while (rc == FD_OK && (src = sqlite3_step(st)) == SQLITE_ROW) {
-            arrears_item it;
-            memset(&it, 0, sizeof it);
-            fd_arrears_row *r = &it.row;
-            r->version = FD_ARREARS_ROW_VERSION;
-            r->unit_id = sqlite3_column_int64(st, 0);
-            const char *num = (const char *)sqlite3_column_text(st, 1);
-            snprintf(it.unit, sizeof it.unit, "%s", num ? num : "");
-            r->bills = sqlite3_column_int64(st, 2);
-            r->outstanding = sqlite3_column_int64(st, 3);
-            r->d0_30 = sqlite3_column_int64(st, 4);
-            r->d31_90 = sqlite3_column_int64(st, 5);
-            r->d91_180 = sqlite3_column_int64(st, 6);
-            r->d181_365 = sqlite3_column_int64(st, 7);
-            r->over_365 = sqlite3_column_int64(st, 8);
-            r->oldest_due = date_get(st, 9);
-            r->last_demand_on = date_get(st, 10);
-            r->limitation_on = date_get(st, 11);
-            const char *last = (const char *)sqlite3_column_text(st, 12);
-            fd_date last_on = { 0, 0, 0 };
-            if (last) {
-                const char *sp = strchr(last, ' ');
-                size_t len = sp ? (size_t)(sp - last) : strlen(last);
-                if (len >= sizeof it.last_step)
-                    len = sizeof it.last_step - 1;
-                memcpy(it.last_step, last, len);
-                if (sp && fd_date_parse(&last_on, sp + 1) != FD_OK)
-                    last_on = (fd_date){ 0, 0, 0 };
-            }
-            r->occupied = sqlite3_column_int(st, 13);
-            if ((rc = fd__columns_read(s, fn)) != FD_OK)
+    date_text warn_on;
+    date_put(warn_on, days_before(as_of, -warn_days));
+    int64_t lo = unit_id ? unit_id : 0, hi = unit_id ? unit_id : INT64_MAX;
+    pass bills = { NULL, INT64_MAX, "" }, units = bills, steps = bills, occ = bills;
+    if ((rc = pass_open(&bills, s, fn, SQL_ARREARS_BILLS, "bills", actor->site_id, lo, hi, day)) == FD_OK &&
+        (rc = pass_open(&units, s, fn, SQL_ARREARS_UNITS, "units", actor->site_id, lo, hi, day)) == FD_OK &&
+        (rc = pass_open(&steps, s, fn, SQL_ARREARS_STEPS, "dunning_steps", actor->site_id, lo, hi, day)) == FD_OK)
+        rc = pass_open(&occ, s, fn, SQL_ARREARS_OCCUPIED, "occupants", actor->site_id, lo, hi, day);
+    while (rc == FD_OK && bills.unit != INT64_MAX) {
+        arrears_item it;
+        memset(&it, 0, sizeof it);
+        fd_arrears_row *r = &it.row;
+        r->version = FD_ARREARS_ROW_VERSION;
+        r->unit_id = bills.unit;
+        int64_t *bucket[FD_FEE_BUCKET_COUNT] = { &r->d0_30, &r->d31_90, &r->d91_180, &r->d181_365, &r->over_365 };
+        date_text oldest = "", demand = "", lim = "", last_on = "";
+        for (; rc == FD_OK && bills.unit == r->unit_id; rc = pass_step(&bills, s, fn)) {
+            const char *due = (const char *)sqlite3_column_text(bills.st, 1);
+            int64_t owed = sqlite3_column_int64(bills.st, 2);
+            int k = 0;
+            while (k < 4 && (!due || strcmp(due, b[k]) < 0))
+                k++;
+            if (r->bills++ == 0) /* in due day order: the first is the oldest */
+                text_copy(oldest, sizeof oldest, due);
+            if ((rc = add_to(&r->outstanding, fn, owed)) != FD_OK || (rc = add_to(bucket[k], fn, owed)) != FD_OK)
                 break;
-            if (r->limitation_on.year == 0) { /* a bill billed without its clock: count it here */
-                if (!cal && (rc = fd__store_calendar(&cal, s, fn, actor->site_id, pol)) != FD_OK)
-                    break;
-                if ((rc = fd_fee_limitation_end(&r->limitation_on, r->oldest_due, r->last_demand_on, cal)) != FD_OK)
-                    break;
-            }
-            r->limitation_warn = r->limitation_on.year != 0 && fd__date_cmp(r->limitation_on, days_before(as_of, -warn_days)) <= 0;
-            fd_dunning_plan plan = FD_DUNNING_PLAN_INIT;
-            rc = fd_dunning_next(&plan, it.last_step, it.last_step[0] ? last_on : days_before(r->oldest_due, -1),
-                                 r->occupied, pol);
-            if (rc)
-                break;
-            r->next_step = plan.step;
-            r->next_step_on = plan.due_on;
-            if (due_only && (!*plan.step || fd__date_cmp(plan.due_on, as_of) > 0))
-                continue;
-            if ((rc = add_to(&a->total.outstanding, fn, r->outstanding)) == FD_OK &&
-                (rc = add_to(&a->total.d0_30, fn, r->d0_30)) == FD_OK &&
-                (rc = add_to(&a->total.d31_90, fn, r->d31_90)) == FD_OK &&
-                (rc = add_to(&a->total.d91_180, fn, r->d91_180)) == FD_OK &&
-                (rc = add_to(&a->total.d181_365, fn, r->d181_365)) == FD_OK &&
-                (rc = add_to(&a->total.over_365, fn, r->over_365)) == FD_OK)
-                rc = arrears_push(a, fn, &it);
-            a->total.bills += r->bills;
-            a->total.limitation_warn += r->limitation_warn;
-            a->total.occupied += r->occupied;
+            if (sqlite3_column_type(bills.st, 3) != SQLITE_NULL)
+                date_keep(demand, bills.st, 3, 1);
+            date_keep(lim, bills.st, 4, -1);
         }
-        if (rc == FD_OK && src != SQLITE_DONE)
-            rc = fd__store_sqlerr(s, fn, src, "arrears");
-        sqlite3_reset(st);
+        if (rc != FD_OK || r->outstanding <= 0)
+            continue;
+        /* its number, its last dunning step since its oldest debt fell due, whether someone lives there */
+        if ((rc = pass_seek(&units, s, fn, r->unit_id)) != FD_OK || (rc = pass_seek(&steps, s, fn, r->unit_id)) != FD_OK ||
+            (rc = pass_seek(&occ, s, fn, r->unit_id)) != FD_OK)
+            break;
+        if (units.unit == r->unit_id) {
+            text_copy(it.unit, sizeof it.unit, (const char *)sqlite3_column_text(units.st, 1));
+        }
+        for (; rc == FD_OK && steps.unit == r->unit_id; rc = pass_step(&steps, s, fn)) {
+            const char *on = (const char *)sqlite3_column_text(steps.st, 1);
+            const char *step = (const char *)sqlite3_column_text(steps.st, 2);
+            if (on && step && strcmp(on, oldest) > 0) { /* in day order: the last one kept is the latest */
+                text_copy(last_on, sizeof last_on, on);
+                text_copy(it.last_step, sizeof it.last_step, step);
+            }
+        }
+        if (rc)
+            break;
+        r->occupied = occ.unit == r->unit_id;
+        r->oldest_due = date_of(oldest);
+        r->last_demand_on = date_of(demand);
+        r->limitation_on = date_of(lim);
+        if (r->limitation_on.year == 0) { /* a bill billed without its clock: count it here */
+            if (!cal && (rc = fd__store_calendar(&cal, s, fn, actor->site_id, pol)) != FD_OK)
+                break;
+            if ((rc = fd_fee_limitation_end(&r->limitation_on, r->oldest_due, r->last_demand_on, cal)) != FD_OK)
+                break;
+            date_put(lim, r->limitation_on);
+        }
+        r->limitation_warn = strcmp(lim, warn_on) <= 0;
+        fd_dunning_plan plan = FD_DUNNING_PLAN_INIT;
+        rc = fd_dunning_next(&plan, it.last_step, it.last_step[0] ? date_of(last_on) : days_before(r->oldest_due, -1),
+                             r->occupied, pol);
+        if (rc)
+            break;
+        r->next_step = plan.step;
+        r->next_step_on = plan.due_on;
+        if (due_only && (!*plan.step || fd__date_cmp(plan.due_on, as_of) > 0))
+            continue;
+        if ((rc = add_to(&a->total.outstanding, fn, r->outstanding)) == FD_OK &&
+            (rc = add_to(&a->total.d0_30, fn, r->d0_30)) == FD_OK &&
+            (rc = add_to(&a->total.d31_90, fn, r->d31_90)) == FD_OK &&
+            (rc = add_to(&a->total.d91_180, fn, r->d91_180)) == FD_OK &&
+            (rc = add_to(&a->total.d181_365, fn, r->d181_365)) == FD_OK &&
+            (rc = add_to(&a->total.over_365, fn, r->over_365)) == FD_OK)
+            rc = arrears_push(a, fn, &it);
+        a->total.bills += r->bills;
+        a->total.limitation_warn += r->limitation_warn;
+        a->total.occupied += r->occupied;
     }
+    pass *all[4] = { &bills, &units, &steps, &occ };
+    for (int i = 0; i < 4; i++)
+        if (all[i]->st)
+            sqlite3_reset(all[i]->st);
     fd_policy_free(pol);
     if (rc) {
         fd_arrears_free(a);
@@ -502,7 +584,7 @@ fd_status fd_store_notice_template_set(int64_t *out_id, fd_store *store, const f
 
 static const char SQL_NOTICE_FACTS[] =
     "SELECT s.name, u.number, "
-    "(SELECT o.name FROM occupants o WHERE o.unit_id = u.id AND o.move_in <= ?3 "
+    "(SELECT o.id || ' ' || o.name FROM occupants o WHERE o.unit_id = u.id AND o.move_in <= ?3 "
     " AND (o.move_out IS NULL OR o.move_out = '' OR o.move_out > ?3) ORDER BY o.role <> 'owner', o.id LIMIT 1) "
     "FROM units u JOIN sites s ON s.id = u.site_id WHERE u.id = ?1 AND u.site_id = ?2";
 /* The bills a notice names: unpaid; a dunning notice only those overdue on the day. */
@@ -526,11 +608,13 @@ fd_status fd_store_fee_notice(fd_buf *out, fd_store *store, const fd_actor *acto
                        kind ? kind : "NULL");
     if (rc == FD_OK)
         rc = fd__check_date(fn, "as_of", as_of);
+    fd__actor_info info;
     if (rc == FD_OK)
-        rc = fd__actor_check(store, fn, actor, NULL);
+        rc = fd__actor_check(store, fn, actor, &info);
     if (rc)
         return rc;
     bool dunning = strcmp(kind, "dunning") == 0;
+    int64_t occupant = 0; /* the payer's occupant record, 0 = none */
     date_text day;
     date_put(day, as_of);
     fd_buf site = FD_BUF_INIT, unit = FD_BUF_INIT, payer = FD_BUF_INIT, periods = FD_BUF_INIT, body = FD_BUF_INIT;
@@ -550,8 +634,11 @@ fd_status fd_store_fee_notice(fd_buf *out, fd_store *store, const fd_actor *acto
                 rc = fd__buf_puts(&site, t);
             if (rc == FD_OK && (t = (const char *)sqlite3_column_text(st, 1)) != NULL)
                 rc = fd__buf_puts(&unit, t);
-            if (rc == FD_OK && (t = (const char *)sqlite3_column_text(st, 2)) != NULL)
-                rc = fd__buf_puts(&payer, t);
+            if (rc == FD_OK && (t = (const char *)sqlite3_column_text(st, 2)) != NULL) {
+                char *end = NULL;
+                occupant = strtoll(t, &end, 10);
+                rc = fd__buf_puts(&payer, end && *end == ' ' ? end + 1 : "");
+            }
             if (rc == FD_OK)
                 rc = fd__columns_read(store, fn);
         } else if (src == SQLITE_DONE)
@@ -597,6 +684,7 @@ fd_status fd_store_fee_notice(fd_buf *out, fd_store *store, const fd_actor *acto
         sqlite3_reset(st);
     }
     const fd_policy *policy = NULL;
+    bool mask_names = false;
     if (rc == FD_OK)
         rc = fd__store_policy(&policy, store, fn, actor->site_id);
     if (rc == FD_OK) {
@@ -605,7 +693,25 @@ fd_status fd_store_fee_notice(fd_buf *out, fd_store *store, const fd_actor *acto
         int64_t rate = 0;
         if (fd_policy_get(&rate, policy, "fee.late_fee.per_day_e4") == FD_OK) /* billing's key, when it is there */
             n.late_rate_e4 = rate;
+        mask_names = fd__policy_value(policy, FD__POL_PII_MASK_NAMES) != 0;
         fd_error_clear();
+    }
+    /* R-COM-2: the payer's name masked as the record engine masks names (pii.mask_names) unless the actor
+     * reveals it; each reveal is logged */
+    bool mask = rc == FD_OK && occupant > 0 && mask_names;
+    if (mask && !info.reveal) {
+        fd_buf masked = FD_BUF_INIT;
+        if ((rc = fd_pii_mask(&masked, FD_PII_NAME, payer.ptr ? payer.ptr : "")) == FD_OK) {
+            fd_buf_dispose(&payer);
+            payer = masked;
+        } else
+            fd_buf_dispose(&masked);
+    } else if (mask) {
+        bool sp;
+        if ((rc = fd__store_write_begin(store, fn, &sp)) == FD_OK) {
+            rc = fd__reveal_log(store, fn, actor, "occupant", occupant, "name");
+            rc = fd__store_write_end(store, fn, sp, rc);
+        }
     }
     /* the site's template of the kind, else the built-in one */
     if (rc == FD_OK && !(st = fd__store_stmt(store, fn, SQL_TEMPLATE_OF_KIND)))
