@@ -10,6 +10,8 @@
 %apply (const int64_t *pauses, size_t pauses_len) { (const int64_t *numbers, size_t count) };
 %feature("action") fd_fee_receipt_gaps {
   result = (fd_status)fd_fee_receipt_gaps(arg1, arg2, (const int64_t *)arg3, arg4, arg5, arg6);
+}
+
 /* arrears, dunning, notices (helper C): the library's results are read-only (their strings are
  * static or belong to the fd_arrears they came from); a notice built in Python or Java owns copies
  * of its strings (the memberin typemap), freed by its destructor. */
