@@ -14,7 +14,7 @@
 #include <stdint.h>
 
 /* Value options of the domain commands ("--matter TEXT"), in the order of cli.extra. */
-#define CLI_EXTRA_MAX 128
+#define CLI_EXTRA_MAX 192
 extern const char *const CLI_EXTRA[];
 /* Options without a value ("--read-back"), bit i of cli.flags. */
 extern const char *const CLI_FLAGS[];
@@ -165,6 +165,14 @@ int cmd_visitors(cli *c, ctx *x);
 /* Commands of the complaints module (cli/complaints.c): complaint. */
 int cmd_complaint(cli *c, ctx *x);
 
+/* Commands of the fees module (cli/fees.c): fee — the dispatcher of item, rate, custody, reading, bill
+ * (billing) and the rows the cash desk and arrears add. */
+int cmd_fee(cli *c, ctx *x);
+/* The cash desk's fee subcommands (cli/fees_cash.c): lookup, series, pay, collect, void, refund, prepare,
+ * return, receipts, close-day, ledger, reconcile — rows of cmd_fee's table. */
+int cmd_fee_cash(cli *c, ctx *x);
+/* The arrears' fee subcommands (cli/fees_arrears.c): arrears, dunning, notice, template — rows of cmd_fee's table. */
+int cmd_fee_arrears(cli *c, ctx *x);
 /* Commands of the plans module's repairs (cli/plans.c): repair, followup. */
 int cmd_repair(cli *c, ctx *x);
 int cmd_followup(cli *c, ctx *x);

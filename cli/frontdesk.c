@@ -98,6 +98,23 @@ static const char USAGE_ZH[] =
     "  complaint advance 编号 步骤 [选项]       处理步骤（不允许时说明当前状态与可做的步骤）\n"
     "  complaint unanswered [--date 日期] | escalate-run | check-reply 文字   未答复清单、升级、禁语检查\n"
     "  complaint categories|phrases add|retire|list   场所的投诉类别与服务禁语\n"
+    "  fee item add 代码 名称 --kind 类型 [--custody] [--rounding 舍入] | list [--all] | retire 代码   收费项目\n"
+    "  fee rate add 项目 单价(元) --from 日期 [--source 依据] | list [项目]   收费标准（按生效日期）\n"
+    "  fee custody add 房号 --from 日期 [--to 日期] | end 编号 --to 日期   托管（管理费按 fee.custody_rate_pct）\n"
+    "  fee reading add 房号 项目 读数 --date 日期   抄表\n"
+    "  fee bill run --start 日期 [--period 月|季|年] [--unit 房号] | show 编号 | list [--unit 房号] [--state 状态]\n"
+    "                                          开单（重复运行不重复开单）、账单明细、账单列表（--json | --csv）\n"
+    "  fee bill charge 房号 项目 --date 日期 [--qty 数量] [--price 单价] | discount 编号 项目 金额 --reason 原因 | late-fees\n"
+    "  fee adjust 账单 金额 --reason 原因      调账（日结后记入下一个未结日）\n"
+    "  fee lookup 房号 [--date 日期]            收费前查询：业主、已缴、欠缴各期（版本号用于 pay --rev）\n"
+    "  fee pay 房号 金额 --method 方式 --series 票据本 --rev 版本 [--tendered 实收] [--reference 参考号] [--bill 账单]\n"
+    "                                          收款并同时开具收据（号码连续）\n"
+    "  fee void 收据 --reason 原因 | refund request|approve|refuse|pay | prepare|collect|return   作废、退款、预开\n"
+    "  fee series add|close | receipts | close-day [--date 日期] | ledger [--date 日期] | reconcile\n"
+    "                                          票据本、收据、日结、客户收款明细表、对账\n"
+    "  fee arrears [--as-of 日期]                欠费账龄（1-30/31-90/91-180/181-365/一年以上）与诉讼时效（--json | --csv）\n"
+    "  fee dunning add 房号 --step 阶段 --channel 方式 [--date 日期] | due | list   催缴登记、今日应催、催缴记录\n"
+    "  fee notice payment|dunning 房号 [--as-of 日期] | fee template set payment|dunning 正文   缴款/催款通知书\n"
     "  repair new --received 时间 --channel 渠道 --category 类别 --what 内容 (--unit 房号 | --address 地址)   报修登记\n"
     "  repair dispatch|transfer 编号 --handler 工号 | accept|resume|done|leak-test|close 编号 | return|pause 编号 --note 原因\n"
     "  repair show 编号 | list [--state 状态] [--csv]   报修单、处理记录与回访\n"
@@ -211,6 +228,23 @@ static const char USAGE[] =
     "  complaint advance ID STEP [OPTIONS]               a step (refused naming the state and the steps allowed)\n"
     "  complaint unanswered [--date D] | escalate-run | check-reply TEXT\n"
     "  complaint categories|phrases add|retire|list      the site's complaint categories and forbidden phrases\n"
+    "  fee item add CODE NAME --kind K [--custody] [--rounding R] | list [--all] | retire CODE   fee items\n"
+    "  fee rate add ITEM PRICE --from DATE [--source TEXT] | list [ITEM]   rates by effective date (PRICE in yuan)\n"
+    "  fee custody add UNIT --from DATE [--to DATE] | end ID --to DATE   custody (R-FEE-7)\n"
+    "  fee reading add UNIT ITEM READING --date DATE     a meter reading\n"
+    "  fee bill run --start DATE [--period month|quarter|year] [--unit UNIT] | show ID | list [--unit U] [--state S]\n"
+    "                                                    bill a period (idempotent), a bill's lines, the bills\n"
+    "  fee bill charge UNIT ITEM --date D [--qty N] [--price P] | discount ID ITEM AMOUNT --reason T | late-fees\n"
+    "  fee adjust BILL AMOUNT --reason TEXT              a correction dated the next open day (R-FEE-9)\n"
+    "  fee lookup UNIT [--date D]                        before collecting: owner, paid, each period due (R-FEE-1)\n"
+    "  fee pay UNIT AMOUNT --method M --series ID --rev N [--tendered X] [--reference R] [--bill ID]\n"
+    "                                                    a payment and its receipt, numbered without gaps\n"
+    "  fee void RECEIPT --reason TEXT | refund request|approve|refuse|pay | prepare|collect|return\n"
+    "  fee series add|close | receipts | close-day [--date D] | ledger [--date D] | reconcile\n"
+    "                                                    series, receipts, day close, collection ledger, reconciliation\n"
+    "  fee arrears [--as-of D]                           arrears by unit in age buckets, limitation (R-FEE-6)\n"
+    "  fee dunning add UNIT --step S --channel C [--date D] | due | list   dunning steps, who is due today\n"
+    "  fee notice payment|dunning UNIT [--as-of D] | fee template set payment|dunning TEXT   notices (R-FEE-2)\n"
     "  repair new --received TIME --channel C --category C --what TEXT (--unit N | --address A)   a work order\n"
     "  repair dispatch|transfer ID --handler CODE | accept|resume|done|leak-test|close ID | return|pause ID --note WHY\n"
     "  repair show ID | list [--state S] [--csv]          a work order, its events and follow-ups\n"
@@ -321,12 +355,19 @@ const char *const CLI_EXTRA[] = {
     "--received", "--severity", "--what", "--asks", "--customer", "--contact", "--subject", "--subject-dept",
     "--place", "--customer-due", "--from-call", "--cause", "--responsible", "--solution", "--proposal",
     "--satisfaction", "--target", "--happened", "--promised",
+    /* fees, billing (cli/fees.c) */
+    "--price", "--rounding", "--period", "--start", "--qty",
+    /* fees, cash desk (cli/fees_cash.c) */
+    "--method", "--series", "--rev", "--tendered", "--reference", "--payer", "--bill", "--collector", "--signature",
+    "--first", "--last",
+    /* fees, arrears (cli/fees_arrears.c) */
+    "--as-of", "--step", "--deadline", "--result", "--proof",
     /* plans: repairs (cli/plans.c) */
-    "--address", "--skill", "--handler", "--method", "--result",
+    "--address", "--skill", "--handler", /* --method, --result: the cash desk's and arrears' */
     /* plans: callbacks, specialists (cli/plans_callbacks.c) */
     "--task", "--complaint", "--repair", "--agreed", "--specialist",
     /* plans: visit plans and surveys (cli/plans_visits.c) */
-    "--recurrence", "--interval", "--first", "--visitor", "--score",
+    "--recurrence", "--interval", "--visitor", "--score", /* --first: the cash desk's */
     /* reports */
     "--month",
     NULL,
@@ -337,6 +378,8 @@ const char *const CLI_FLAGS[] = {
     "--consent", "--important", "--dry-run", "--open",
     /* complaints */
     "--valid", "--invalid", "--accepted", "--harm", "--breached", "--escalate",
+    /* fees, billing */
+    "--custody",
     /* plans: repairs */
     "--undone",
     /* plans: callbacks, specialists */
@@ -730,6 +773,9 @@ static bool reads_only(const cli *c)
                                          "slips status", "complaint show", "complaint list", "complaint events",
                                          "complaint targets", "complaint unanswered", "complaint check-reply",
                                          "complaint categories list", "complaint phrases list",
+                                         "fee item list", "fee rate list", "fee bill show", "fee bill list",
+                                         "fee lookup", "fee receipts", "fee ledger", "fee reconcile",
+                                         "fee arrears", "fee dunning due", "fee dunning list", "fee notice",
                                          "repair show", "repair list", "followup due", "followup misses",
                                          "callback due", "callback now", "callback misses", "specialist list",
                                          "assign list", "assign misses", "report plans", "visit-plan due",
@@ -1394,7 +1440,7 @@ static const struct {
     { "occupant", cmd_occupant }, { "org", cmd_org },     { "find", cmd_find },         { "resident", cmd_resident },
     { "dept", cmd_dept },         { "employee", cmd_employee }, { "visitor", cmd_visitors }, { "blocklist", cmd_visitors },
     { "card", cmd_visitors },     { "custody", cmd_visitors },  { "permit", cmd_visitors }, { "prep", cmd_visitors },
-    { "slips", cmd_visitors },    { "complaint", cmd_complaint },
+    { "slips", cmd_visitors },    { "complaint", cmd_complaint }, { "fee", cmd_fee },
     { "repair", cmd_repair },     { "followup", cmd_followup },
     { "callback", cmd_callback }, { "specialist", cmd_specialist }, { "assign", cmd_assign },
     { "visit-plan", cmd_visit_plan }, { "survey", cmd_survey },
@@ -1582,6 +1628,36 @@ static const struct {
     { "complaint", "check-reply", 3, 3, "complaint check-reply TEXT" },
     { "complaint", "categories", 3, 5, "complaint categories add CODE LABEL [--dept ID] | retire ID | list [--all]" },
     { "complaint", "phrases", 3, 4, "complaint phrases add PHRASE | retire ID | list [--all]" },
+    /* fees, billing (cli/fees.c); the cash desk and arrears add their rows below */
+    { "fee", "item", 3, 5, "fee item add CODE NAME --kind K [--custody] [--rounding R] | list [--all] | retire CODE" },
+    { "fee", "rate", 3, 5, "fee rate add ITEM PRICE --from DATE [--source TEXT] | list [ITEM]   (PRICE in yuan)" },
+    { "fee", "custody", 4, 4, "fee custody add UNIT --from DATE [--to DATE] | end ID --to DATE" },
+    { "fee", "reading", 6, 6, "fee reading add UNIT ITEM READING --date DATE" },
+    { "fee", "bill", 3, 6, "fee bill run --start DATE [--period month|quarter|year] [--unit UNIT] | show ID | "
+                           "list [--unit UNIT] [--state S]  [--json | --csv]" },
+    { "fee", "bill", 3, 6, "fee bill charge UNIT ITEM --date DATE [--qty N] [--price YUAN] | discount ID ITEM AMOUNT "
+                           "--reason TEXT | late-fees [--date DATE]" },
+    { "fee", "adjust", 4, 4, "fee adjust BILL AMOUNT --reason TEXT   (AMOUNT in yuan, signed; dated the next open day)" },
+    /* fees, cash desk (cli/fees_cash.c) */
+    { "fee", "lookup", 3, 3, "fee lookup UNIT [--date D]  [--json | --csv]" },
+    { "fee", "series", 4, 4, "fee series add CODE [--kind book|electronic] [--first N] [--last N] | close ID" },
+    { "fee", "pay", 4, 4, "fee pay UNIT AMOUNT --method M --series ID --rev N [--tendered X] [--reference R] "
+                          "[--payer P] [--bill ID]" },
+    { "fee", "collect", 4, 4, "fee collect RECEIPT AMOUNT --method M [--tendered X] [--reference R]" },
+    { "fee", "void", 3, 3, "fee void RECEIPT --reason TEXT" },
+    { "fee", "refund", 4, 5, "fee refund request PAYMENT AMOUNT --method M --reason TEXT | approve|refuse|pay ID" },
+    { "fee", "prepare", 3, 3, "fee prepare BILL --series ID --collector STAFF --signature NAME" },
+    { "fee", "return", 3, 3, "fee return RECEIPT" },
+    { "fee", "receipts", 2, 2, "fee receipts [--series ID] [--state S]  [--json | --csv]" },
+    { "fee", "close-day", 2, 2, "fee close-day [--date D]" },
+    { "fee", "ledger", 2, 2, "fee ledger [--date D]  [--json | --csv]" },
+    { "fee", "reconcile", 2, 2, "fee reconcile  [--json]" },
+    /* fees, arrears (cli/fees_arrears.c) */
+    { "fee", "arrears", 2, 2, "fee arrears [--as-of D]  [--json | --csv]" },
+    { "fee", "dunning", 3, 4, "fee dunning add UNIT --step S --channel C [--date D] [--deadline D] [--result T] "
+                              "[--proof T] | due [--as-of D] | list [--unit UNIT]  [--json | --csv]" },
+    { "fee", "notice", 4, 4, "fee notice payment|dunning UNIT [--as-of D]" },
+    { "fee", "template", 5, 5, "fee template set payment|dunning TEXT" },
 };
 
 /* The usage lines of @cmd (of its subcommand @sub only, when not NULL), each once, to @f. */

@@ -86,6 +86,22 @@
 %immutable fd_visit_registration::state;
 %immutable fd_visit_registration::blocklist;
 
+/* fees, billing (helper A): the units of a bill run come as a list of ints (Python) / long[] (Java),
+ * as fd_sla_restore's pauses do; SWIG reads int64_t as long long: call it with the C type. */
+%apply (const int64_t *pauses, size_t pauses_len) { (const int64_t *unit_ids, size_t count) };
+%feature("action") fd_store_bill_generate {
+  result = (fd_status)fd_store_bill_generate(arg1, arg2, arg3, arg4, arg5, (const int64_t *)arg6, arg7);
+}
+
+/* fees, cash desk (helper B): the chosen bills of a payment come as a list of ints / long[]; the look-up's
+ * strings belong to the look-up. */
+%apply (const int64_t *pauses, size_t pauses_len) { (const int64_t *bill_ids, size_t count) };
+%feature("action") fd_store_payment_add {
+  result = (fd_status)fd_store_payment_add(arg1, arg2, arg3, arg4, arg5, (const int64_t *)arg6, arg7);
+}
+%immutable fd_fee_lookup_info::unit_number;
+%immutable fd_fee_lookup_info::owner;
+
 %include "frontdesk/store.h"
 
 /* The verify report is filled by the library: read-only in the bindings. */

@@ -106,6 +106,7 @@ CREATE TABLE bill_lines (
   days             INTEGER NOT NULL DEFAULT 0,
   month_days       INTEGER NOT NULL DEFAULT 0,
   custody_pct      INTEGER NOT NULL DEFAULT 0,
+  custody_days     INTEGER NOT NULL DEFAULT 0,
   rounding         TEXT NOT NULL,
   amount           INTEGER NOT NULL,
   residue_e4       INTEGER NOT NULL DEFAULT 0,
@@ -294,9 +295,17 @@ CREATE INDEX dunning_steps_site_day ON dunning_steps (site_id, happened_on);
 CREATE INDEX notice_templates_site_kind ON notice_templates (site_id, kind, id);
 
 -- ---------------------------------------------------------------- billing, arrears, dunning
--- arrears by due date (R-FEE-6): exactly the bills not paid
-CREATE INDEX bills_site_open ON bills (site_id, due_on) WHERE state <> 'paid';
+-- arrears (R-FEE-6): exactly the bills not paid, in unit order and covering what
+-- fd_store_arrears reads (one pass, no sort, no row look-up)
+CREATE INDEX bills_site_open ON bills (site_id, unit_id, due_on, amount, adjusted, paid, last_demand_on, limitation_on,
+  state)
+  WHERE state <> 'paid';
 CREATE INDEX bills_unit_open ON bills (unit_id, due_on) WHERE state <> 'paid';
+-- each unit's dunning steps in day order, for the arrears' pass (R-FEE-6)
+CREATE INDEX dunning_steps_site_unit ON dunning_steps (site_id, unit_id, happened_on, id, step);
+-- the units' numbers and the occupants in force, in unit order, for the same pass
+CREATE INDEX units_site_id_number ON units (site_id, id, number);
+CREATE INDEX occupants_site_unit_stay ON occupants (site_id, unit_id, move_in, move_out);
 -- debts whose limitation ends soon (Civil Code art. 188, 195)
 CREATE INDEX bills_site_limitation ON bills (site_id, limitation_on) WHERE state <> 'paid';
 

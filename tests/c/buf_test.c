@@ -97,6 +97,17 @@ ROW(fd_complaint_code_parse, unknown_list, fd_complaint_code_parse(b, "colour", 
 ROW(fd_complaint_code_parse, unknown_code, fd_complaint_code_parse(b, "severity", "一般"))
 ROW(fd_complaint_steps_allowed, unknown_state, fd_complaint_steps_allowed(b, "gone"))
 ROW(fd_complaint_steps_allowed, null_state, fd_complaint_steps_allowed(b, NULL))
+/* fees, billing: the codes, the late fee's terms */
+ROW(fd_fee_code_parse, unknown_list, fd_fee_code_parse(b, "colour", "red"))
+ROW(fd_fee_code_parse, unknown_code, fd_fee_code_parse(b, "kind", "停水"))
+ROW(fd_fee_late_fee_terms, bad_date, fd_fee_late_fee_terms(b, (fd_date){ 2026, 2, 30 }, (fd_date){ 2026, 3, 1 }, NULL))
+/* fees, arrears: the age bucket, a notice with an unknown placeholder, a notice from no store */
+ROW(fd_fee_age_bucket, bad_date, fd_fee_age_bucket(b, BAD_DATE, BAD_DATE))
+ROW(fd_fee_notice_render, unknown_placeholder, fd_fee_notice_render(b, "{amont}", &(fd_fee_notice)FD_FEE_NOTICE_INIT))
+ROW(fd_store_fee_notice, null_store, fd_store_fee_notice(b, NULL, NULL, "dunning", 1, BAD_DATE))
+/* fees, cash desk: a repeated receipt number */
+static const int64_t FD_BUF_TWICE[] = { 11, 11 };
+ROW(fd_fee_receipt_gaps, repeated_number, fd_fee_receipt_gaps(b, NULL, FD_BUF_TWICE, 2, 10, 20))
 /* plans (repairs part): the codes */
 ROW(fd_plan_code_parse, unknown_list, fd_plan_code_parse(b, "colour", "red"))
 ROW(fd_plan_code_parse, unknown_code, fd_plan_code_parse(b, "category", "lift"))
@@ -183,6 +194,13 @@ static const row ROWS[] = {
     REF(fd_complaint_code_parse, unknown_code),
     REF(fd_complaint_steps_allowed, unknown_state),
     REF(fd_complaint_steps_allowed, null_state),
+    REF(fd_fee_code_parse, unknown_list),
+    REF(fd_fee_code_parse, unknown_code),
+    REF(fd_fee_late_fee_terms, bad_date),
+    REF(fd_fee_age_bucket, bad_date),
+    REF(fd_fee_notice_render, unknown_placeholder),
+    REF(fd_store_fee_notice, null_store),
+    REF(fd_fee_receipt_gaps, repeated_number),
     REF(fd_plan_code_parse, unknown_list),
     REF(fd_plan_code_parse, unknown_code),
     REF(fd_repair_steps_allowed, unknown_state),

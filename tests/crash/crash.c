@@ -10,7 +10,15 @@
  * and the journal's hash chain (fd_store_verify) pass. Then it starts the
  * next writer.
  *
- *   crash_test KILLS [--seed S] [--max-delay-ms M]
+ *   crash_test KILLS [--seed S] [--max-delay-ms M] [--payments]
+ *
+ * With --payments (issue 14, item 6; R-FEE-4) the writer takes payments at
+ * the cash desk instead (fd_store_payment_add: the payment, its allocations,
+ * its receipt numbered from the series, in one transaction) and reports each
+ * payment and its receipt number once it returned FD_OK; after each kill
+ * every reported payment is there with that receipt, every payment has its
+ * receipt and every receipt its payment, and the numbers are gapless
+ * (fd_store_fees_reconcile: ok, no gap, no mismatch).
  *
  * Exit status 0 when every kill was survived; the seed is printed so that a
  * failing run can be repeated (FD_CRASH_SEED also sets it).
@@ -149,6 +157,46 @@ static void writer(int out, int64_t site_id, int64_t staff_id, int64_t first_seq
     }
 }
 
+/* Takes payments until killed: a unit with a large bill (allocated) and one without (to the balance). */
+static void payment_writer(int out, int64_t site_id, int64_t staff_id, int64_t series, const int64_t unit[2],
+                           uint64_t rng)
+{
+    alarm(30);
+    fd_store_options o = FD_STORE_OPTIONS_INIT;
+    o.synchronous_full = (int)(rng_next(&rng) & 1);
+    fd_store *st = NULL;
+    if (fd_store_open(&st, db_path, &o) != FD_OK)
+        _exit(2);
+    fd_actor a = FD_ACTOR_INIT;
+    a.site_id = site_id;
+    a.staff_id = staff_id;
+    a.at = T0;
+    for (int64_t k = 0;; k++) {
+        uint64_t r = rng_next(&rng);
+        int u = (int)(r & 1);
+        fd_fee_lookup *l = NULL;
+        fd_fee_lookup_info info;
+        if (fd_store_fee_lookup(&l, st, &a, unit[u], (fd_date){ 2026, 11, 20 }) != FD_OK ||
+            fd_fee_lookup_info_get(&info, l) != FD_OK)
+            _exit(3);
+        fd_fee_lookup_free(l);
+        fd_payment p = FD_PAYMENT_INIT;
+        p.unit_id = unit[u];
+        p.method = r & 2 ? "cash" : "wechat";
+        p.amount = 1 + (int64_t)((r >> 8) % 100000);
+        p.tendered = r & 2 ? p.amount + (int64_t)((r >> 32) % 500) : 0;
+        p.reference = r & 2 ? NULL : "4200000001";
+        p.expect_rev = info.rev;
+        fd_payment_result res;
+        if (fd_store_payment_add(&res, st, &a, &p, series, NULL, 0) != FD_OK) {
+            fprintf(stderr, "crash: payment writer: %s\n", fd_error_last()->message);
+            _exit(5);
+        }
+        report rep = { res.payment_id, res.number };
+        write_all(out, &rep, sizeof rep); /* committed: now say so */
+    }
+}
+
 /* ------------------------------------------------------------------------
  * The checks (parent)
  * ---------------------------------------------------------------------- */
@@ -269,6 +317,46 @@ static int64_t check_db(int64_t from_id, int64_t *max_seq, int64_t *rows, bool c
     return last;
 }
 
+/* After a kill of the payment writer: what was reported is there, each payment with its receipt, no gap. */
+static void check_payments(int64_t site_id, int64_t *rows, bool chain)
+{
+    char why[512];
+    sqlite3 *db = fd_test_open_whole(db_path, chain, why, sizeof why);
+    if (why[0])
+        fail("after the kill: %s", why);
+    if (db == NULL)
+        return;
+    sqlite3_stmt *q = NULL;
+    sqlite3_prepare_v2(db, "SELECT count(*) FROM payments", -1, &q, NULL);
+    if (sqlite3_step(q) == SQLITE_ROW)
+        *rows = sqlite3_column_int64(q, 0);
+    sqlite3_finalize(q);
+    sqlite3_prepare_v2(db, "SELECT r.number FROM payments p JOIN receipts r ON r.id = p.receipt_id "
+                           "AND r.payment_id = p.id WHERE p.id = ?1", -1, &q, NULL);
+    for (size_t i = 0; i < nreported; i++) {
+        sqlite3_reset(q);
+        sqlite3_bind_int64(q, 1, reported[i].id);
+        if (sqlite3_step(q) != SQLITE_ROW)
+            fail("payment %lld was reported committed and is missing or has no receipt", (long long)reported[i].id);
+        else if (sqlite3_column_int64(q, 0) != reported[i].seq)
+            fail("payment %lld holds receipt %lld, reported %lld", (long long)reported[i].id,
+                 (long long)sqlite3_column_int64(q, 0), (long long)reported[i].seq);
+    }
+    sqlite3_finalize(q);
+    sqlite3_close(db);
+    fd_store *st = NULL;
+    fd_actor a = FD_ACTOR_INIT;
+    a.site_id = site_id;
+    a.at = T0;
+    fd_fees_reconcile rec;
+    if (fd_store_open(&st, db_path, NULL) != FD_OK || fd_store_fees_reconcile(&rec, st, &a) != FD_OK)
+        fail("reconcile: %s", fd_error_last()->message);
+    else if (!rec.ok || rec.gaps || rec.mismatches)
+        fail("reconcile: ok %d, %lld gaps, %lld payments or receipts without the other", rec.ok, (long long)rec.gaps,
+             (long long)rec.mismatches);
+    fd_store_close(st);
+}
+
 /* Drains the pipe (the writer is dead, so it ends). */
 static void read_reports(int in, size_t *count)
 {
@@ -302,6 +390,12 @@ int main(int argc, char **argv)
     long kills = argc > 1 ? atol(argv[1]) : 0;
     uint64_t seed = getenv("FD_CRASH_SEED") ? strtoull(getenv("FD_CRASH_SEED"), NULL, 10) : (uint64_t)time(NULL);
     long max_delay_ms = 40;
+    bool payments = false;
+    for (int i = 2; i < argc; i++)
+        if (strcmp(argv[i], "--payments") == 0) {
+            payments = true;
+            argc = i; /* the last option */
+        }
     for (int i = 2; i + 1 < argc; i += 2) {
         if (strcmp(argv[i], "--seed") == 0)
             seed = strtoull(argv[i + 1], NULL, 10);
@@ -334,6 +428,44 @@ int main(int argc, char **argv)
         fprintf(stderr, "crash: setup: %s\n", fd_error_last()->message);
         return 2;
     }
+    /* --payments: a unit with a bill of ¥10,000,000 (payments allocate to it), one with none (the balance) */
+    int64_t series = 0, unit[2] = { 0, 0 };
+    if (payments) {
+        fd_building b = FD_BUILDING_INIT;
+        b.code = "1", b.name = "1号楼";
+        fd_unit un = FD_UNIT_INIT;
+        fd_receipt_series rs = FD_RECEIPT_SERIES_INIT;
+        rs.code = "E2026", rs.kind = "electronic", rs.first_no = 1;
+        int64_t bid = 0;
+        if (fd_store_building_add(&bid, st, &sys, &b) != FD_OK ||
+            (un.building_id = bid, un.number = "101", un.use = "residential",
+             fd_store_unit_add(&unit[0], st, &sys, &un)) != FD_OK ||
+            (un.number = "102", fd_store_unit_add(&unit[1], st, &sys, &un)) != FD_OK ||
+            fd_store_receipt_series_add(&series, st, &sys, &rs) != FD_OK) {
+            fprintf(stderr, "crash: setup: %s\n", fd_error_last()->message);
+            return 2;
+        }
+        fd_store_close(st);
+        sqlite3 *db = NULL;
+        char sql[1024];
+        snprintf(sql, sizeof sql,
+                 "INSERT INTO fee_items (id, site_id, created_at, code, name, kind, custody, retired) VALUES "
+                 "(1, %lld, 0, 'mgmt', '物业管理费', 'area', 0, 0); "
+                 "INSERT INTO bills (id, site_id, created_at, unit_id, period, period_start, period_end, due_on, "
+                 "amount, paid, adjusted, state) VALUES (1, %lld, 0, %lld, 'year', '2026-01-01', '2027-01-01', "
+                 "'2026-01-15', 1000000000, 0, 0, 'open'); "
+                 "INSERT INTO bill_lines (site_id, created_at, bill_id, unit_id, item_id, kind, qty_e2, price_e4, "
+                 "rounding, amount) VALUES (%lld, 0, 1, %lld, 1, 'charge', 100, 0, 'half_up', 600000000), "
+                 "(%lld, 0, 1, %lld, 1, 'charge', 100, 0, 'half_up', 400000000)",
+                 (long long)site_id, (long long)site_id, (long long)unit[0], (long long)site_id, (long long)unit[0],
+                 (long long)site_id, (long long)unit[0]);
+        if (sqlite3_open(db_path, &db) != SQLITE_OK || sqlite3_exec(db, sql, NULL, NULL, NULL) != SQLITE_OK) {
+            fprintf(stderr, "crash: setup bills: %s\n", sqlite3_errmsg(db));
+            return 2;
+        }
+        sqlite3_close(db);
+        st = NULL;
+    }
     fd_store_close(st);
 
     int64_t checked_id = 0, max_seq = 0, rows = 0, prev_rows = 0;
@@ -355,6 +487,8 @@ int main(int argc, char **argv)
         }
         if (pid == 0) {
             close(fds[0]);
+            if (payments)
+                payment_writer(fds[1], site_id, staff_id, series, unit, child_rng);
             writer(fds[1], site_id, staff_id, max_seq + 1, child_rng);
             _exit(0);
         }
@@ -375,7 +509,10 @@ int main(int argc, char **argv)
         total_reports += count;
         before_any += count == 0;
         long before = failures;
-        checked_id = check_db(checked_id, &max_seq, &rows, k % 10 == 0);
+        if (payments)
+            check_payments(site_id, &rows, k % 10 == 0);
+        else
+            checked_id = check_db(checked_id, &max_seq, &rows, k % 10 == 0);
         if (rows < prev_rows)
             fail("kill %ld: the journal shrank from %lld to %lld entries", k, (long long)prev_rows, (long long)rows);
         if (rows < (int64_t)nreported)
@@ -391,7 +528,10 @@ int main(int argc, char **argv)
     for (size_t i = 1; i < nreported; i++)
         if (reported[i].id == reported[i - 1].id)
             fail("id %lld was reported twice", (long long)reported[i].id);
-    check_db(0, &max_seq, &rows, true);
+    if (payments)
+        check_payments(site_id, &rows, true);
+    else
+        check_db(0, &max_seq, &rows, true);
     printf("crash: %ld of %ld kills survived, %zu entries reported committed, %lld in the journal, "
            "%ld kills before the first commit, %ld s\n",
            survived, kills, total_reports, (long long)rows, before_any, (long)(time(NULL) - start));

@@ -214,7 +214,7 @@ def test_daily_report_is_a_report_R_COM_4(store, site, system):
                                            "visitors.by_purpose", "visitors.by_organisation", "visitors.items",
                                            "visitors.custody", "visitors.blocklist", "visitors.important",
                                            "visitors.on_site", "complaints.summary", "complaints.received",
-                                           "complaints.unanswered", "repairs.summary",
+                                           "complaints.unanswered", "fees.summary", "repairs.summary",
                                            "callbacks.summary"]
     assert r.section("visitors.summary").tables[0].rows[0] == ["registered", "登记", 0]
     entries = r.section("journal.entries").tables[0]
@@ -224,6 +224,6 @@ def test_daily_report_is_a_report_R_COM_4(store, site, system):
     assert "2025-06-10 08:05 +08:00  王小丽  shift" in r.text() and "交接班\\n伪造的一行" in r.text()
     assert r.csv().startswith("\ufeff")
     # a module adds its section to the day's report
-    s = r.add_section("fees.summary", "Fees")
-    r.add_note(s, "no fees yet")
-    assert r.to_dict()["sections"][23]["notes"] == ["no fees yet"]
+    s = r.add_section("parking.summary", "Parking")
+    r.add_note(s, "no parking yet")
+    assert r.to_dict()["sections"][24]["notes"] == ["no parking yet"]

@@ -61,6 +61,9 @@ from .calls import *  # noqa: F401,F403
 from .property import *  # noqa: F401,F403
 from .visitors import *  # noqa: F401,F403
 from .complaints import *  # noqa: F401,F403
+from .fees import *  # noqa: F401,F403
+from .cashdesk import *  # noqa: F401,F403
+from .arrears import *  # noqa: F401,F403
 from .plans import *  # noqa: F401,F403
 from .callbacks import *  # noqa: F401,F403
 from .visit_plans import *  # noqa: F401,F403

@@ -395,6 +395,7 @@ class BillLine(Record):
     ``days``: 计费天数, prorated: the days of the month charged, 0 = the whole month
     ``month_days``: 当月天数, prorated: the days of that month, 0 = not prorated
     ``custody_pct``: 托管比例, the share charged under custody in percent, 0 = no custody (the whole fee)
+    ``custody_days``: 托管天数, of the days charged, those under custody (charged at custody_pct, the rest in full); 0 = all of them when custody_pct is set
     ``rounding``: 舍入, the rounding applied to the exact amount: half_up, half_even, down, up, floor, ceiling
     ``amount``: 金额, the rounded amount in fen (negative for a discount)
     ``residue_e4``: 舍入差, what the rounding dropped: (exact - amount) in 1/10000 fen (not fen: the type is the signed int64), rounded half-even to that
@@ -424,6 +425,7 @@ class BillLine(Record):
         FieldInfo("days", "int", "计费天数", 0, False, "none", False, "in", "R-FEE-2"),
         FieldInfo("month_days", "int", "当月天数", 0, False, "none", False, "in", "R-FEE-2"),
         FieldInfo("custody_pct", "int", "托管比例", 0, False, "none", False, "in", "R-FEE-7"),
+        FieldInfo("custody_days", "int", "托管天数", 0, False, "none", False, "in", "R-FEE-7"),
         FieldInfo("rounding", "lcode", "舍入", 16, True, "none", False, "in", "R-FEE-8"),
         FieldInfo("amount", "fen", "金额", 0, True, "none", False, "in", "R-FEE-8"),
         FieldInfo("residue_e4", "fen", "舍入差", 0, False, "none", False, "in", "R-FEE-8"),
@@ -458,14 +460,15 @@ class BillLineFilter(RecordFilter):
         ("days", "int", 1 << 14),  # FD_BILL_LINE_MATCH_DAYS
         ("month_days", "int", 1 << 15),  # FD_BILL_LINE_MATCH_MONTH_DAYS
         ("custody_pct", "int", 1 << 16),  # FD_BILL_LINE_MATCH_CUSTODY_PCT
-        ("rounding", "lcode", 1 << 17),  # FD_BILL_LINE_MATCH_ROUNDING
-        ("amount_from", "fen", 1 << 18),  # FD_BILL_LINE_MATCH_AMOUNT_FROM
-        ("amount_to", "fen", 1 << 19),  # FD_BILL_LINE_MATCH_AMOUNT_TO
-        ("residue_e4_from", "fen", 1 << 20),  # FD_BILL_LINE_MATCH_RESIDUE_E4_FROM
-        ("residue_e4_to", "fen", 1 << 21),  # FD_BILL_LINE_MATCH_RESIDUE_E4_TO
-        ("paid_from", "fen", 1 << 22),  # FD_BILL_LINE_MATCH_PAID_FROM
-        ("paid_to", "fen", 1 << 23),  # FD_BILL_LINE_MATCH_PAID_TO
-        ("policy", "text", 1 << 24),  # FD_BILL_LINE_MATCH_POLICY
+        ("custody_days", "int", 1 << 17),  # FD_BILL_LINE_MATCH_CUSTODY_DAYS
+        ("rounding", "lcode", 1 << 18),  # FD_BILL_LINE_MATCH_ROUNDING
+        ("amount_from", "fen", 1 << 19),  # FD_BILL_LINE_MATCH_AMOUNT_FROM
+        ("amount_to", "fen", 1 << 20),  # FD_BILL_LINE_MATCH_AMOUNT_TO
+        ("residue_e4_from", "fen", 1 << 21),  # FD_BILL_LINE_MATCH_RESIDUE_E4_FROM
+        ("residue_e4_to", "fen", 1 << 22),  # FD_BILL_LINE_MATCH_RESIDUE_E4_TO
+        ("paid_from", "fen", 1 << 23),  # FD_BILL_LINE_MATCH_PAID_FROM
+        ("paid_to", "fen", 1 << 24),  # FD_BILL_LINE_MATCH_PAID_TO
+        ("policy", "text", 1 << 25),  # FD_BILL_LINE_MATCH_POLICY
     )
     _query = staticmethod(_c.fd_store_bill_line_query)
     _next = staticmethod(_c.fd_bill_line_iter_next)

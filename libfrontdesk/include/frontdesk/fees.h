@@ -519,6 +519,7 @@ typedef struct fd_bill_line {
     int64_t days; /**< 计费天数: prorated: the days of the month charged, 0 = the whole month (R-FEE-2) */
     int64_t month_days; /**< 当月天数: prorated: the days of that month, 0 = not prorated (R-FEE-2) */
     int64_t custody_pct; /**< 托管比例: the share charged under custody in percent, 0 = no custody (the whole fee) (R-FEE-7) */
+    int64_t custody_days; /**< 托管天数: of the days charged, those under custody (charged at custody_pct, the rest in full); 0 = all of them when custody_pct is set (R-FEE-7) */
     const char *rounding; /**< 舍入: the rounding applied to the exact amount: half_up, half_even, down, up, floor, ceiling, at most 16 bytes (R-FEE-8) */
     int64_t amount; /**< 金额: the rounded amount in fen (negative for a discount) (fen) (R-FEE-8) */
     int64_t residue_e4; /**< 舍入差: what the rounding dropped: (exact - amount) in 1/10000 fen (not fen: the type is the signed int64), rounded half-even to that (fen) (R-FEE-8) */
@@ -528,7 +529,7 @@ typedef struct fd_bill_line {
 /** The current version of ::fd_bill_line. */
 #define FD_BILL_LINE_VERSION 1
 /** An empty ::fd_bill_line to fill in. */
-#define FD_BILL_LINE_INIT { FD_BILL_LINE_VERSION, 0, 0, 0, 0, 0, 0, 0, 0, NULL, { 0, 0, 0 }, 0, 0, 0, 0, 0, NULL, 0, 0, 0, NULL }
+#define FD_BILL_LINE_INIT { FD_BILL_LINE_VERSION, 0, 0, 0, 0, 0, 0, 0, 0, NULL, { 0, 0, 0 }, 0, 0, 0, 0, 0, 0, NULL, 0, 0, 0, NULL }
 /** Fills @p rec with ::FD_BILL_LINE_INIT for @p version. @return ::FD_OK or ::FD_EINVAL. */
 FD_API fd_status fd_bill_line_init(fd_bill_line *rec, unsigned int version);
 /**
@@ -560,14 +561,15 @@ FD_API void fd_bill_line_free(fd_bill_line *rec);
 #define FD_BILL_LINE_MATCH_DAYS (UINT64_C(1) << 14) /**< filter.days is set */
 #define FD_BILL_LINE_MATCH_MONTH_DAYS (UINT64_C(1) << 15) /**< filter.month_days is set */
 #define FD_BILL_LINE_MATCH_CUSTODY_PCT (UINT64_C(1) << 16) /**< filter.custody_pct is set */
-#define FD_BILL_LINE_MATCH_ROUNDING (UINT64_C(1) << 17) /**< filter.rounding is set */
-#define FD_BILL_LINE_MATCH_AMOUNT_FROM (UINT64_C(1) << 18) /**< filter.amount_from is set */
-#define FD_BILL_LINE_MATCH_AMOUNT_TO (UINT64_C(1) << 19) /**< filter.amount_to is set */
-#define FD_BILL_LINE_MATCH_RESIDUE_E4_FROM (UINT64_C(1) << 20) /**< filter.residue_e4_from is set */
-#define FD_BILL_LINE_MATCH_RESIDUE_E4_TO (UINT64_C(1) << 21) /**< filter.residue_e4_to is set */
-#define FD_BILL_LINE_MATCH_PAID_FROM (UINT64_C(1) << 22) /**< filter.paid_from is set */
-#define FD_BILL_LINE_MATCH_PAID_TO (UINT64_C(1) << 23) /**< filter.paid_to is set */
-#define FD_BILL_LINE_MATCH_POLICY (UINT64_C(1) << 24) /**< filter.policy is set */
+#define FD_BILL_LINE_MATCH_CUSTODY_DAYS (UINT64_C(1) << 17) /**< filter.custody_days is set */
+#define FD_BILL_LINE_MATCH_ROUNDING (UINT64_C(1) << 18) /**< filter.rounding is set */
+#define FD_BILL_LINE_MATCH_AMOUNT_FROM (UINT64_C(1) << 19) /**< filter.amount_from is set */
+#define FD_BILL_LINE_MATCH_AMOUNT_TO (UINT64_C(1) << 20) /**< filter.amount_to is set */
+#define FD_BILL_LINE_MATCH_RESIDUE_E4_FROM (UINT64_C(1) << 21) /**< filter.residue_e4_from is set */
+#define FD_BILL_LINE_MATCH_RESIDUE_E4_TO (UINT64_C(1) << 22) /**< filter.residue_e4_to is set */
+#define FD_BILL_LINE_MATCH_PAID_FROM (UINT64_C(1) << 23) /**< filter.paid_from is set */
+#define FD_BILL_LINE_MATCH_PAID_TO (UINT64_C(1) << 24) /**< filter.paid_to is set */
+#define FD_BILL_LINE_MATCH_POLICY (UINT64_C(1) << 25) /**< filter.policy is set */
 #endif
 /** Which bill_line records fd_store_bill_line_query() returns: only the fields whose
  *  bit is set in `match` are compared (so 0 can be asked for); ranges are [from, to). */
@@ -591,6 +593,7 @@ typedef struct fd_bill_line_filter {
     int64_t days; /**< equal to (计费天数) */
     int64_t month_days; /**< equal to (当月天数) */
     int64_t custody_pct; /**< equal to (托管比例) */
+    int64_t custody_days; /**< equal to (托管天数) */
     const char *rounding; /**< equal to (舍入) */
     int64_t amount_from; /**< >= (金额) */
     int64_t amount_to; /**< < (金额) */
@@ -605,7 +608,7 @@ typedef struct fd_bill_line_filter {
 /** The current version of ::fd_bill_line_filter. */
 #define FD_BILL_LINE_FILTER_VERSION 1
 /** A filter that matches every record. */
-#define FD_BILL_LINE_FILTER_INIT { FD_BILL_LINE_FILTER_VERSION, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, NULL, { 0, 0, 0 }, { 0, 0, 0 }, 0, 0, 0, 0, 0, NULL, 0, 0, 0, 0, 0, 0, NULL, 0, 0 }
+#define FD_BILL_LINE_FILTER_INIT { FD_BILL_LINE_FILTER_VERSION, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, NULL, { 0, 0, 0 }, { 0, 0, 0 }, 0, 0, 0, 0, 0, 0, NULL, 0, 0, 0, 0, 0, 0, NULL, 0, 0 }
 /** Fills @p filter with ::FD_BILL_LINE_FILTER_INIT for @p version. */
 FD_API fd_status fd_bill_line_filter_init(fd_bill_line_filter *filter, unsigned int version);
 
@@ -1383,13 +1386,341 @@ FD_API fd_status fd_notice_template_filter_init(fd_notice_template_filter *filte
  * Codes, lines, periods, late fees, allocation (billing)
  * ====================================================================== */
 
+/* --- codes ------------------------------------------------------------- */
+
+/**
+ * The Chinese label of @p code in code list @p field (`kind`, `period`,
+ * `line`, `rounding`, `bill_state`, `method`, `series_kind`,
+ * `receipt_state`, `refund_state`, `step`, `channel`, `bucket`, `notice`;
+ * see the file comment), NULL when either is unknown. Never allocates.
+ * Thread safety: safe.
+ */
+FD_API const char *fd_fee_code_label(const char *field, const char *code);
+
+/**
+ * The code for @p text as the desk types it — the code, its label, another
+ * word for it, Traditional (按面積, 銀行轉賬), full-width (ＣＡＳＨ) — into @p out.
+ * @return ::FD_OK; ::FD_EINVAL naming `field` (no such list) or `text` (no
+ *         such code).
+ * Thread safety: safe.
+ */
+FD_API fd_status fd_fee_code_parse(fd_buf *out, const char *field, const char *text);
+
+/**
+ * The ::fd_money_round of a `rounding` code (R-FEE-8): half_up, half_even,
+ * down, up, floor, ceiling (the numbers of the policy key fee.rounding).
+ * @param out  receives the mode as its ::fd_money_round number
+ * @return ::FD_OK; ::FD_EINVAL naming `code` for another word (NULL or "").
+ * Thread safety: safe.
+ */
+FD_API fd_status fd_fee_rounding_mode(int *out, const char *code);
+
+/**
+ * The `rounding` code of mode @p mode (0 half_up … 5 ceiling), NULL for
+ * another number. Thread safety: safe.
+ */
+FD_API const char *fd_fee_rounding_code(int mode);
+
+/* --- a line's amount ---------------------------------------------------- */
+
+/**
+ * What a bill line costs (R-FEE-8, R-FEE-2, R-FEE-7): the fields of
+ * ::fd_bill_line that decide its amount.
+ *
+ * The exact amount in fen is
+ *
+ *     qty_e2 × price_e4 / 10^4                      (a whole month, no custody)
+ *     × (D − C + C × custody_pct / 100) / M          (proration and custody)
+ *
+ * where M = month_days, D = days (0: the whole month, D = M) and C =
+ * custody_days (0: all D days when custody_pct is set, none when it is 0).
+ * Without proration (month_days 0) D = M = 1 and C is 0 or all. So custody
+ * from the 15th of a 30-day month is days 0, month_days 30, custody_days 16,
+ * custody_pct 70: 14 days in full and 16 at 70 %, one line, one rounding.
+ */
+typedef struct fd_fee_line_input {
+    unsigned int version; /**< ::FD_FEE_LINE_INPUT_VERSION */
+    int64_t qty_e2;       /**< quantity in hundredths (m², 100 for a fixed fee, consumption), >= 0 */
+    int64_t price_e4;     /**< price in 1/10000 yuan per unit of quantity, >= 0 */
+    int64_t days;         /**< days of the month charged, 0 = the whole month; <= month_days */
+    int64_t month_days;   /**< the month's days when prorated (28..31, or the days of a shorter period), 0 = not */
+    int64_t custody_pct;  /**< share charged under custody, 0..100 percent; 0 = no custody */
+    int64_t custody_days; /**< of the days charged, those under custody; 0 = all (when custody_pct is set) */
+    int rounding;         /**< ::fd_money_round: how the exact amount rounds to fen */
+} fd_fee_line_input;
+/** The current version of ::fd_fee_line_input. */
+#define FD_FEE_LINE_INPUT_VERSION 1
+/** A whole month, no custody, half-up. */
+#define FD_FEE_LINE_INPUT_INIT { FD_FEE_LINE_INPUT_VERSION, 0, 0, 0, 0, 0, 0, 0 }
+/** Fills @p in with ::FD_FEE_LINE_INPUT_INIT for @p version. @return ::FD_OK or ::FD_EINVAL. */
+FD_API fd_status fd_fee_line_input_init(fd_fee_line_input *in, unsigned int version);
+
+/**
+ * The amount of a line (R-FEE-8): the exact amount of ::fd_fee_line_input
+ * computed without loss (a 128-bit intermediate) and rounded once to fen in
+ * its mode; @p residue_e4 gets what the rounding dropped, exact − amount, in
+ * 1/10000 fen rounded half-even (1.2345 yuan/m² × 88.88 m² = 10972.236 fen:
+ * 10972 fen half-up, residue 2360).
+ * @param amount     receives the amount in fen
+ * @param residue_e4 receives the residue in 1/10000 fen, |residue| < 10^4
+ * @return ::FD_OK; ::FD_EINVAL (NULL, unknown version or rounding);
+ *         ::FD_ERANGE naming the field for a negative qty_e2, price_e4, days
+ *         or custody days, days or custody_days beyond month_days,
+ *         custody_pct beyond 0..100, or qty_e2 × price_e4 beyond int64.
+ * Thread safety: safe.
+ */
+FD_API fd_status fd_fee_line_amount(int64_t *amount, int64_t *residue_e4, const fd_fee_line_input *in);
+
+/* --- periods ----------------------------------------------------------- */
+
+/**
+ * The end of the billing period from @p start (R-FEE-2): periods are
+ * half-open `[start, end)`. `month`, `quarter`, `year`: the same day 1, 3 or
+ * 12 months on; when that month has no such day the period's last day is
+ * that month's last (Civil Code art. 202), so the end is the 1st of the month
+ * after it (2026-01-31 + month → 2026-03-01; 2024-02-29 + year →
+ * 2025-03-01). `once`: the next day.
+ * @return ::FD_OK; ::FD_EINVAL naming `start` (not a day) or `period` (not a
+ *         period code); ::FD_ERANGE when the end is after 9999-12-31.
+ * Thread safety: safe.
+ */
+FD_API fd_status fd_fee_period_end(fd_date *out, fd_date start, const char *period);
+
+/**
+ * How many days of the month `[month_start, month_end)` fall in
+ * `[from, to)` (R-FEE-2 proration), into @p days, and the month's length into
+ * @p month_days. @p to of year 0 is open (no end).
+ * @return ::FD_OK; ::FD_EINVAL naming a date that is not a day, or
+ *         `month_end` not after `month_start`.
+ * Thread safety: safe.
+ */
+FD_API fd_status fd_fee_days_in(int64_t *days, int64_t *month_days, fd_date month_start, fd_date month_end,
+                                fd_date from, fd_date to);
+
+/**
+ * The day a bill of a period starting @p period_start is due (R-FEE-2):
+ * period_start + fee.due_days − 1 (the default 15: a month from the 1st is
+ * due on the 15th), but never on or after @p period_end (then the day before
+ * it). Arrears and late fees count from the day after.
+ * @param policy NULL for the defaults
+ * @return ::FD_OK; ::FD_EINVAL naming a date that is not a day or a period_end
+ *         not after period_start.
+ * Thread safety: safe.
+ */
+FD_API fd_status fd_fee_due_on(fd_date *out, fd_date period_start, fd_date period_end, const fd_policy *policy);
+
+/* --- late fees --------------------------------------------------------- */
+
+/**
+ * The late fee of an unpaid @p principal due on @p due_on as of @p as_of
+ * (R-FEE-2), per the policy: fee.late_fee.per_day_e4 (1/10000 of the
+ * principal per day; 0 = none), counted from the day after due_on plus
+ * fee.late_fee.grace_days, capped at fee.late_fee.cap_pct of the principal,
+ * rounded once in fee.rounding. Never compounding: the principal is what
+ * charge lines owe, never a late fee. 0 for a principal <= 0 or before the
+ * fee starts.
+ * @param out    receives the fee in fen
+ * @param policy NULL for the defaults (no late fee)
+ * @return ::FD_OK; ::FD_EINVAL naming a date that is not a day. (The cap is
+ *         at most the principal, so no fee overflows.)
+ * Thread safety: safe.
+ */
+FD_API fd_status fd_fee_late_fee(int64_t *out, int64_t principal, fd_date due_on, fd_date as_of,
+                                 const fd_policy *policy);
+
+/**
+ * What fd_fee_late_fee() applies, as a line's `policy` text says it:
+ * "fee.late_fee.per_day_e4=5 from 2026-11-16, 14 days; cap 100 %" (or
+ * "fee.late_fee.per_day_e4=0: none"), for the notice (R-FEE-2).
+ * @param policy NULL for the defaults
+ * @return ::FD_OK; ::FD_EINVAL; ::FD_ENOMEM.
+ * Thread safety: safe.
+ */
+FD_API fd_status fd_fee_late_fee_terms(fd_buf *out, fd_date due_on, fd_date as_of, const fd_policy *policy);
+
 /* ========================================================================
  * Arrears, dunning, limitation, notices
  * ====================================================================== */
 
+/**
+ * The last day of a debt's three-year limitation period (诉讼时效, R-FEE-6).
+ * The period runs from @p due_on (the last day to pay), or anew from
+ * @p last_demand_on when a demand was recorded after it (Civil Code art. 195;
+ * an unset date {0,0,0}, or one not after @p due_on, is no demand). The day it
+ * starts from is not counted (art. 201) and the period ends on the
+ * corresponding day three years later (art. 188), or on that month's last day
+ * when it has none (2024-02-29 → 2027-02-28, art. 202). A last day that is a
+ * day of rest in @p cal (a statutory holiday or a weekend not made a working
+ * day) moves to the first working day after the rest (art. 203).
+ * @return ::FD_OK; ::FD_EINVAL (NULL @p out or @p cal, a date not real,
+ *         naming it); ::FD_ERANGE (the end would be after 9999); the
+ *         calendar's ::FD_EDATA / ::FD_ERANGE (the end is outside its data and
+ *         its policy refuses that; the message names `cal` and the year).
+ * Thread safety: safe.
+ */
+FD_API fd_status fd_fee_limitation_end(fd_date *out, fd_date due_on, fd_date last_demand_on, const fd_calendar *cal);
+
+/** How many age buckets arrears have (d0_30, d31_90, d91_180, d181_365, over_365). */
+#define FD_FEE_BUCKET_COUNT 5
+
+/**
+ * The code of age bucket @p index (0 … ::FD_FEE_BUCKET_COUNT - 1: "d0_30",
+ * "d31_90", "d91_180", "d181_365", "over_365"), NULL for any other index.
+ * Thread safety: safe.
+ */
+FD_API const char *fd_fee_bucket_code(int index);
+
+/**
+ * The age bucket (an index for fd_fee_bucket_code()) of a debt @p days_past_due
+ * days past its due day: 1-30 → 0, 31-90 → 1, 91-180 → 2, 181-365 → 3, more → 4;
+ * -1 when @p days_past_due <= 0 (not overdue). Never fails. Thread safety: safe.
+ */
+FD_API int fd_fee_bucket_of_days(int64_t days_past_due);
+
+/**
+ * The age bucket code of a debt due on @p due_on as of @p as_of (R-FEE-6):
+ * a bill is past due from the day after @p due_on, so 2026-03-15 due is in
+ * "d0_30" from 2026-03-16 to 2026-04-14 and "d31_90" on 2026-04-15. Writes ""
+ * when it is not past due on @p as_of.
+ * @return ::FD_OK; ::FD_EINVAL (NULL @p out, a date not real, naming it);
+ *         ::FD_ENOMEM. On failure @p out is empty. Thread safety: safe.
+ */
+FD_API fd_status fd_fee_age_bucket(fd_buf *out, fd_date due_on, fd_date as_of);
+
+/** The next dunning step of a unit and the day it is due (fd_dunning_next()). */
+typedef struct fd_dunning_plan {
+    unsigned int version; /**< ::FD_DUNNING_PLAN_VERSION */
+    const char *step;     /**< reminder, letter, visit or legal (a static string); "" after legal: none */
+    fd_date due_on;       /**< the first day it is due; unset ({0,0,0}) when @ref step is "" */
+} fd_dunning_plan;
+/** The current version of ::fd_dunning_plan. */
+#define FD_DUNNING_PLAN_VERSION 1
+/** An empty ::fd_dunning_plan. */
+#define FD_DUNNING_PLAN_INIT { FD_DUNNING_PLAN_VERSION, "", { 0, 0, 0 } }
+/** Fills @p plan as ::FD_DUNNING_PLAN_INIT does. @return ::FD_OK, ::FD_EINVAL (NULL, unknown version). */
+FD_API fd_status fd_dunning_plan_init(fd_dunning_plan *plan, unsigned int version);
+
+/**
+ * The dunning state machine (R-FEE-6): the step after @p last_step, taken on
+ * @p last_on, and the day it falls due.
+ * - no step yet (@p last_step NULL or ""): a reminder (phone or SMS), due on
+ *   @p last_on — pass the first day the unit's oldest debt was overdue;
+ * - reminder → letter (express mail), `fee.dunning.letter_after_months` (3)
+ *   after the reminder;
+ * - letter → visit when someone lives on site (@p occupied: an occupant in
+ *   force in the unit), `fee.dunning.visit_after_months` (3) after the letter;
+ *   else legal, `fee.dunning.legal_after_months` (6) after the letter;
+ * - visit → legal, `fee.dunning.legal_after_months` after the visit;
+ * - legal → none: @p out's step is "" and its day unset.
+ * Months end on the corresponding day or the month's last (Civil Code art. 202).
+ * @param policy the site's policy, NULL for the defaults
+ * @return ::FD_OK; ::FD_EINVAL (NULL @p out, an unknown @p last_step listing
+ *         the steps, @p last_on not real); ::FD_ERANGE (the day would be after 9999).
+ * Thread safety: safe.
+ */
+FD_API fd_status fd_dunning_next(fd_dunning_plan *out, const char *last_step, fd_date last_on, int occupied,
+                                 const fd_policy *policy);
+
+/**
+ * Checks a dunning step before it is recorded (R-FEE-6): @p step a known step,
+ * @p channel one it goes by (reminder: phone, sms; letter: express; visit:
+ * visit; legal: lawyer, court), and the order after the unit's @p last_step
+ * (NULL or "": none): a step may repeat or move one on, a visit may be
+ * skipped (after a letter, legal), nothing goes back, and the first step is a
+ * reminder.
+ * @return ::FD_OK; ::FD_EINVAL (an unknown step or channel listing the codes,
+ *         a channel the step does not go by; a step or channel that cuts off
+ *         water, electricity, heating or gas — 停水 停电 停暖 停气, Simplified or
+ *         Traditional, full-width or not — citing Civil Code art. 944, which
+ *         forbids it); ::FD_ESTATE (out of order, naming the steps allowed).
+ * Thread safety: safe.
+ */
+FD_API fd_status fd_dunning_check(const char *step, const char *channel, const char *last_step);
+
+/** What a payment or dunning notice says (fd_fee_notice_render()). Strings are the caller's. */
+typedef struct fd_fee_notice {
+    unsigned int version; /**< ::FD_FEE_NOTICE_VERSION */
+    const char *site;     /**< {site}: the site's name; NULL = "" */
+    const char *unit;     /**< {unit}: the unit (building, unit, room); NULL = "" */
+    const char *payer;    /**< {payer}: whom it is addressed to; NULL = "" */
+    int64_t amount;       /**< {amount} (¥1,234.50) and {amount_upper} (壹仟贰佰叁拾肆元伍角): fen owed */
+    const char *periods;  /**< {periods}: the periods owed, as text (2026-01, 2026-02); NULL = "" */
+    fd_date due;          /**< {due}: the (earliest) due day; unset = "" */
+    fd_date deadline;     /**< {deadline}: pay by; unset = "" */
+    int64_t late_rate_e4; /**< {late_rate}: the late fee per day in 1/10000 (5 → 0.05%), 0..10000 */
+    fd_date date;         /**< {date}: the notice's date; unset = "" */
+} fd_fee_notice;
+/** The current version of ::fd_fee_notice. */
+#define FD_FEE_NOTICE_VERSION 1
+/** An empty ::fd_fee_notice. */
+#define FD_FEE_NOTICE_INIT { FD_FEE_NOTICE_VERSION, NULL, NULL, NULL, 0, NULL, { 0, 0, 0 }, { 0, 0, 0 }, 0, { 0, 0, 0 } }
+/** Fills @p n as ::FD_FEE_NOTICE_INIT does. @return ::FD_OK, ::FD_EINVAL (NULL, unknown version). */
+FD_API fd_status fd_fee_notice_init(fd_fee_notice *n, unsigned int version);
+
+/**
+ * Renders a payment notice (缴款通知书, R-FEE-2) or dunning notice (催款通知书,
+ * R-FEE-6) from @p template_text: each placeholder {site} {unit} {payer}
+ * {amount} {amount_upper} {periods} {due} {deadline} {late_rate} {date} is
+ * replaced by @p n's value (amounts by fd_money_format() and fd_money_upper(),
+ * dates as 2026年3月15日, the rate as 0.05%); `{{` and `}}` are a brace.
+ * @return ::FD_OK; ::FD_EINVAL (NULL or bad UTF-8, an unknown placeholder
+ *         naming it, a { not closed, a date not real naming it); ::FD_ERANGE
+ *         (a late rate outside 0..10000); ::FD_ENOMEM. On failure @p out is empty.
+ * Thread safety: safe.
+ */
+FD_API fd_status fd_fee_notice_render(fd_buf *out, const char *template_text, const fd_fee_notice *n);
+
+/**
+ * Checks a notice template as fd_fee_notice_render() reads it (unknown
+ * placeholders, an unclosed {), without rendering.
+ * @return ::FD_OK, ::FD_EINVAL naming what is wrong. Thread safety: safe.
+ */
+FD_API fd_status fd_fee_notice_check_template(const char *template_text);
+
+/**
+ * The built-in template of notice @p kind ("payment": 缴款通知书; "dunning":
+ * 催款通知书), used when the site has set none; NULL for another kind. The
+ * text is static. Thread safety: safe.
+ */
+FD_API const char *fd_fee_notice_default_template(const char *kind);
+
 /* ========================================================================
  * Receipts and reconciliation (cash desk)
  * ====================================================================== */
+
+/** The largest payment, refund or receipt amount the desk takes, in fen
+ *  (¥99,999,999.99): a cashier's edge; beyond it is ::FD_ERANGE naming the field. */
+#define FD_FEE_PAYMENT_MAX INT64_C(9999999999)
+
+/**
+ * Checks a payment as the desk takes it (R-FEE-3) and computes the change:
+ * `method` one of cash, card, transfer, wechat, alipay, balance (the codes of
+ * the `method` list; fd_fee_method_check()); `amount` 1 ..
+ * ::FD_FEE_PAYMENT_MAX fen (::FD_ERANGE naming `payment.amount` beyond,
+ * ::FD_EINVAL for 0 or less); cash: `tendered` >= amount (::FD_EINVAL naming
+ * `payment.tendered`), @p out_change = tendered − amount; any other method:
+ * `tendered` 0 and change 0; card, transfer, wechat and alipay need a
+ * `reference` (::FD_EINVAL naming `payment.reference`). The record's own
+ * field checks (fd_payment_check()) run first.
+ */
+FD_API fd_status fd_fee_payment_desk_check(int64_t *out_change, const fd_payment *payment);
+
+/**
+ * ::FD_OK when @p method is a payment or refund method code (cash, card,
+ * transfer, wechat, alipay, balance — R-FEE-3), ::FD_EINVAL naming `method`
+ * and listing them otherwise.
+ */
+FD_API fd_status fd_fee_method_check(const char *method);
+
+/**
+ * The gaps of a receipt series (R-FEE-4): the numbers in [@p first_no,
+ * @p next_no) that are not in @p numbers (ascending, @p count of them), as
+ * ranges "12-14, 20" into @p out ("" when none); numbers outside the range
+ * or repeated are ::FD_EDATA naming `numbers`. *@p out_missing (may be NULL)
+ * gets how many numbers are missing.
+ */
+FD_API fd_status fd_fee_receipt_gaps(fd_buf *out, int64_t *out_missing, const int64_t *numbers, size_t count,
+                                     int64_t first_no, int64_t next_no);
 
 #ifdef __cplusplus
 }

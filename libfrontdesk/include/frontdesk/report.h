@@ -361,6 +361,22 @@ FD_API FD_STORE_DEPRECATED("use fd_report_daily_new") fd_status fd_report_daily(
 FD_API fd_status fd_report_complaints_month_new(fd_report **out, fd_store *store, const fd_actor *actor, int year,
                                                 int month, const char *language);
 
+/* --- the cash desk's day (R-FEE-9) -------------------------------------- */
+
+/**
+ * Builds the collection report of local day @p day at the actor's site
+ * (R-FEE-9, R-FEE-4): meta (site, date, whether the day is closed);
+ * "fees.summary" (collected, by method, by fee item, receipts used and
+ * voided, refunded, gaps, closed — as the daily report's fees section);
+ * "fees.by_staff", "fees.by_method", "fees.by_item" (count, amount in fen);
+ * "fees.series" (each receipt series: the day's first and last number,
+ * used, voided, and the gaps found over the whole series, "none" when
+ * intact); "fees.ledger" (客户收款明细表: every payment with its time, unit,
+ * payer masked unless revealed, method, amount, receipt number and state).
+ * @p language "zh" (default) or "en". Render it with fd_report_render().
+ */
+FD_API fd_status fd_report_fees_day_new(fd_report **out, fd_store *store, const fd_actor *actor, fd_date day,
+                                        const char *language);
 /* --- the plans month report (R-PLN-5) ----------------------------------- */
 
 /**

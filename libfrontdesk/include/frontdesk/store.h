@@ -3149,10 +3149,499 @@ FD_API fd_status fd_store_notice_template_get(fd_notice_template **out, fd_store
 
 /* --- fees: items, rates, custody, readings, billing, adjustments -------- */
 
+/**
+ * Adds a fee item (R-FEE-8) to the actor's site: `code` unique per site,
+ * `kind` a kind code (area, fixed, metered, service, agency, waste),
+ * `rounding` empty (the policy fee.rounding) or a rounding code; `retired`
+ * is set by the store (0). Needs the manage grant (prices are the site's).
+ * @return ::FD_OK; ::FD_EINVAL / ::FD_ERANGE naming the field;
+ *         ::FD_ECONFLICT (the code is taken); ::FD_EPERM; ::FD_EIO.
+ */
+FD_API fd_status fd_store_fee_item_add(int64_t *out_id, fd_store *store, const fd_actor *actor,
+                                       const fd_fee_item *item);
+
+/**
+ * Retires fee item @p item_id of the actor's site (R-COM-3): no longer
+ * billed, kept for the bills that name it. Needs the manage grant.
+ * @return ::FD_OK; ::FD_ENOTFOUND naming `item_id`; ::FD_ESTATE (retired
+ *         already); ::FD_EPERM; ::FD_EIO.
+ */
+FD_API fd_status fd_store_fee_item_retire(fd_store *store, const fd_actor *actor, int64_t item_id);
+
+/**
+ * Adds a rate of a fee item from `effective_from` on (R-FEE-8): one per item
+ * and day; the rate in force on a day is the one with the latest
+ * effective_from not after it, and a month is billed at the rate in force on
+ * its first day (a change mid-month applies from the next month). `price_e4`
+ * (1/10000 yuan) > 0 for the recurring kinds (area, fixed, metered); >= 0 for
+ * service, agency and waste (0: the price is agreed per charge). Needs the
+ * manage grant.
+ * @return ::FD_OK; ::FD_EINVAL / ::FD_ERANGE naming the field;
+ *         ::FD_ENOTFOUND naming `rate.item_id`; ::FD_ESTATE (the item is
+ *         retired); ::FD_ECONFLICT (a rate of that day exists); ::FD_EPERM.
+ */
+FD_API fd_status fd_store_fee_rate_add(int64_t *out_id, fd_store *store, const fd_actor *actor,
+                                       const fd_fee_rate *rate);
+
+/**
+ * Puts a unit under custody (托管, R-FEE-7) from `from_date` (to `to_date`,
+ * exclusive, or open when unset): its custody items are billed at
+ * fee.custody_rate_pct for those days. Custody periods of a unit do not
+ * overlap.
+ * @return ::FD_OK; ::FD_EINVAL naming the field; ::FD_ENOTFOUND naming
+ *         `custody.unit_id`; ::FD_ECONFLICT (overlaps custody of the unit);
+ *         ::FD_EPERM; ::FD_EIO.
+ */
+FD_API fd_status fd_store_unit_custody_add(int64_t *out_id, fd_store *store, const fd_actor *actor,
+                                           const fd_unit_custody *custody);
+
+/**
+ * Ends open custody @p custody_id on @p to_date (the first day no longer
+ * under custody, after its from_date) (R-FEE-7). Months already billed keep
+ * their lines (an adjustment corrects them).
+ * @return ::FD_OK; ::FD_EINVAL naming `to_date`; ::FD_ENOTFOUND naming
+ *         `custody_id`; ::FD_ESTATE (ended already); ::FD_EPERM; ::FD_EIO.
+ */
+FD_API fd_status fd_store_unit_custody_end(fd_store *store, const fd_actor *actor, int64_t custody_id,
+                                           fd_date to_date);
+
+/**
+ * Records a meter reading of a metered item for a unit (R-FEE-8): one per
+ * unit, item and day, `reading_e2` >= 0, not below the reading before it nor
+ * above the one after it. A month's consumption is its last reading in the
+ * month minus the last reading before the month.
+ * @return ::FD_OK; ::FD_EINVAL / ::FD_ERANGE naming the field (a reading
+ *         below the previous one names both); ::FD_ENOTFOUND naming
+ *         `reading.unit_id` or `reading.item_id` (or not metered:
+ *         ::FD_EINVAL); ::FD_ECONFLICT (that day is read); ::FD_EPERM.
+ */
+FD_API fd_status fd_store_meter_reading_add(int64_t *out_id, fd_store *store, const fd_actor *actor,
+                                            const fd_meter_reading *reading);
+
+/** What a run of fd_store_bill_generate() did (R-FEE-2): every count exact. */
+typedef struct fd_bill_run {
+    unsigned int version;   /**< ::FD_BILL_RUN_VERSION */
+    int64_t units;          /**< units looked at */
+    int64_t bills;          /**< bills written */
+    int64_t bills_extended; /**< bills of the period that existed and got new lines (an item added since) */
+    int64_t lines;          /**< charge lines written */
+    int64_t lines_existing; /**< charges billed before (unit, item, month): not written again */
+    int64_t no_area;        /**< units without a floor area: their area items skipped */
+    int64_t no_rate;        /**< charges skipped: no rate in force on the month's first day */
+    int64_t no_reading;     /**< metered charges skipped: no reading in the month or none before it */
+    int64_t amount;         /**< fen of the lines written */
+} fd_bill_run;
+/** The current version of ::fd_bill_run. */
+#define FD_BILL_RUN_VERSION 1
+/** An empty ::fd_bill_run. */
+#define FD_BILL_RUN_INIT { FD_BILL_RUN_VERSION, 0, 0, 0, 0, 0, 0, 0, 0, 0 }
+
+/**
+ * Bills the period `[period_start, end)` (fd_fee_period_end(): month,
+ * quarter or year) for units @p unit_ids of the actor's site, or for every
+ * unit of the site when @p count is 0 (R-FEE-2, R-FEE-7, R-FEE-8).
+ *
+ * Each unit gets one bill for the period (state open, due on
+ * fd_fee_due_on(), limitation_on its due day + 3 years) with one charge line
+ * per recurring item (area: the unit's floor area in m²; fixed: 1; metered:
+ * the month's consumption) per month of the period (`month_start`), at the
+ * rate in force on the month's first day, rounded in the item's rounding or
+ * fee.rounding. Custody items of a unit under custody for part of a month
+ * are one line per fee.proration: by days (custody_days of month_days at
+ * fee.custody_rate_pct, the rest in full), the whole month at the custody
+ * share (1), or in full until a whole month is under custody (2). The line's
+ * `policy` says which keys chose what.
+ *
+ * Idempotent: a charge of a unit, item and month is written once (a second
+ * run writes nothing and counts lines_existing); a run after an item was
+ * added adds its lines to the period's bill. Units with no area skip area
+ * items (counted). Raises each billed unit's account revision (the account
+ * is opened when missing). One transaction, journaled once with the counts.
+ * @param out      receives the counts (::FD_BILL_RUN_INIT first)
+ * @return ::FD_OK; ::FD_EINVAL naming `period` (not month, quarter, year),
+ *         `period_start` or `unit_ids`; ::FD_ENOTFOUND naming `unit_ids[i]`
+ *         (not a unit of the site); ::FD_ERANGE (a line beyond int64);
+ *         ::FD_EPERM; ::FD_EBUSY; ::FD_EIO. Nothing is written on error.
+ */
+FD_API fd_status fd_store_bill_generate(fd_bill_run *out, fd_store *store, const fd_actor *actor,
+                                        fd_date period_start, const char *period, const int64_t *unit_ids,
+                                        size_t count);
+
+/**
+ * A one-off charge (R-FEE-8): a paid service at an agreed price, decoration
+ * waste removal, an agency collection — a new bill of period `once` for
+ * [@p on, the next day), due on @p on, with one charge line of @p item_id
+ * (any kind, not retired): @p qty_e2 (hundredths; 100 = one) × @p price_e4
+ * (1/10000 yuan; 0 = the item's rate in force on @p on, which must be > 0),
+ * rounded in the item's rounding or fee.rounding. Raises the unit account's
+ * revision.
+ * @param out_bill_id receives the new bill's id
+ * @return ::FD_OK; ::FD_EINVAL / ::FD_ERANGE naming the field (qty_e2 <= 0,
+ *         a negative price, no rate to take); ::FD_ENOTFOUND naming
+ *         `unit_id` or `item_id`; ::FD_ESTATE (the item is retired);
+ *         ::FD_EPERM; ::FD_EIO.
+ */
+FD_API fd_status fd_store_bill_charge(int64_t *out_bill_id, fd_store *store, const fd_actor *actor, int64_t unit_id,
+                                      int64_t item_id, fd_date on, int64_t qty_e2, int64_t price_e4);
+
+/**
+ * A discount on a bill not yet paid (R-FEE-2): a line of kind `discount` of
+ * −@p amount fen naming @p item_id, its `policy` the reason ("discount: …").
+ * At most what the bill still owes (amount + adjusted − paid). Needs the
+ * manage grant. Raises the unit account's revision.
+ * @param out_line_id receives the discount line's id
+ * @return ::FD_OK; ::FD_ERANGE naming `amount` (<= 0 or more than owed);
+ *         ::FD_EINVAL naming `reason` (empty, too long); ::FD_ENOTFOUND
+ *         naming `bill_id` or `item_id`; ::FD_ESTATE (the bill is paid);
+ *         ::FD_EPERM; ::FD_EIO.
+ */
+FD_API fd_status fd_store_bill_discount(int64_t *out_line_id, fd_store *store, const fd_actor *actor,
+                                        int64_t bill_id, int64_t item_id, int64_t amount, const char *reason);
+
+/** What fd_store_late_fee_assess() did. */
+typedef struct fd_late_fee_run {
+    unsigned int version; /**< ::FD_LATE_FEE_RUN_VERSION */
+    int64_t bills;        /**< overdue bills looked at (charges unpaid, past due and grace) */
+    int64_t lines;        /**< late_fee lines written */
+    int64_t amount;       /**< fen of those lines */
+} fd_late_fee_run;
+/** The current version of ::fd_late_fee_run. */
+#define FD_LATE_FEE_RUN_VERSION 1
+/** An empty ::fd_late_fee_run. */
+#define FD_LATE_FEE_RUN_INIT { FD_LATE_FEE_RUN_VERSION, 0, 0, 0 }
+
+/**
+ * Assesses late fees as of @p as_of (R-FEE-2) on the bills of the actor's
+ * site that are not paid: the fee of a bill is fd_fee_late_fee() of its
+ * principal — what its charge and discount lines still owe (never a late
+ * fee: no compounding) — from its due_on; what earlier assessments wrote on
+ * the bill is subtracted, and the rest is one new `late_fee` line on the
+ * bill itself (naming the item of its first charge; `policy` the terms,
+ * fd_fee_late_fee_terms()). Idempotent per day: assessing the same day again
+ * writes nothing. With fee.late_fee.per_day_e4 0 (the default) nothing is
+ * written. One transaction; raises the revision of each unit charged.
+ * @return ::FD_OK; ::FD_EINVAL naming `as_of`; ::FD_EPERM; ::FD_EIO.
+ */
+FD_API fd_status fd_store_late_fee_assess(fd_late_fee_run *out, fd_store *store, const fd_actor *actor,
+                                          fd_date as_of);
+
+/**
+ * A correction of a bill (R-FEE-9), like a red-letter invoice: `amount`
+ * signed fen, not 0 (negative reduces what is owed, never below 0 in all),
+ * `reason` required; `dated_on` is set by the store: the first day on or
+ * after the site's today that is not closed (no day_closes row). Updates the
+ * bill's `adjusted` and `state` and raises the unit account's revision.
+ * @return ::FD_OK; ::FD_EINVAL / ::FD_ERANGE naming the field;
+ *         ::FD_ENOTFOUND naming `adjustment.bill_id`; ::FD_EPERM; ::FD_EIO.
+ */
+FD_API fd_status fd_store_adjustment_add(int64_t *out_id, fd_store *store, const fd_actor *actor,
+                                         const fd_adjustment *adjustment);
+
 /* --- fees: arrears, dunning, notices ----------------------------------- */
+
+/**
+ * One unit's arrears as of a day (fd_store_arrears(), R-FEE-6), or the totals
+ * (fd_arrears_total()). Money in fen; strings owned by the ::fd_arrears they
+ * came from.
+ */
+typedef struct fd_arrears_row {
+    unsigned int version;  /**< ::FD_ARREARS_ROW_VERSION */
+    int64_t unit_id;       /**< the unit; in the totals the number of units */
+    const char *unit;      /**< the unit's number (3-1201); "" in the totals */
+    int64_t bills;         /**< its bills overdue and not paid */
+    int64_t outstanding;   /**< what they still owe: amount + adjusted - paid, > 0 */
+    int64_t d0_30;         /**< of it, bills 1-30 days past due */
+    int64_t d31_90;        /**< 31-90 days */
+    int64_t d91_180;       /**< 91-180 days */
+    int64_t d181_365;      /**< 181-365 days */
+    int64_t over_365;      /**< more than a year */
+    fd_date oldest_due;    /**< the due day of its oldest unpaid bill */
+    fd_date last_demand_on; /**< the last demand recorded on its bills (Civil Code art. 195); unset = none */
+    const char *last_step; /**< the unit's last dunning step since its oldest debt fell due; "" = none */
+    const char *next_step; /**< the next step (fd_dunning_next()): reminder, letter, visit, legal; "" = none after legal */
+    fd_date next_step_on;  /**< the day it is due */
+    fd_date limitation_on; /**< the earliest end of the limitation periods of its bills (fd_fee_limitation_end()) */
+    int limitation_warn;   /**< 1: that end is within `fee.limitation_warn_days` (90) of the day; in the totals: how many units */
+    int occupied;          /**< 1: an occupant lives there on the day (visits are for them); in the totals: how many */
+} fd_arrears_row;
+/** The current version of ::fd_arrears_row. */
+#define FD_ARREARS_ROW_VERSION 1
+/** An empty ::fd_arrears_row. */
+#define FD_ARREARS_ROW_INIT { FD_ARREARS_ROW_VERSION, 0, "", 0, 0, 0, 0, 0, 0, 0, { 0, 0, 0 }, { 0, 0, 0 }, "", "", { 0, 0, 0 }, { 0, 0, 0 }, 0, 0 }
+/** Fills @p row as ::FD_ARREARS_ROW_INIT does. @return ::FD_OK, ::FD_EINVAL (NULL, unknown version). */
+FD_API fd_status fd_arrears_row_init(fd_arrears_row *row, unsigned int version);
+
+/** The arrears of a site as of a day: rows by unit id and their totals. Free with fd_arrears_free(). */
+typedef struct fd_arrears fd_arrears;
+
+/**
+ * The arrears by unit of the actor's site as of @p as_of (R-FEE-6): each unit
+ * whose bills not paid and due before @p as_of still owe something, with the
+ * age buckets (a bill is past due from the day after its due_on), the last
+ * demand, the next dunning step and its day, and the limitation end, flagged
+ * when it falls within `fee.limitation_warn_days`. Read through the partial
+ * index bills_site_open. In unit id order.
+ * @return ::FD_OK; ::FD_EINVAL (NULL, @p as_of not real); ::FD_EPERM (the
+ *         actor); ::FD_ERANGE (totals beyond int64); ::FD_ENOMEM; ::FD_EIO.
+ */
+FD_API fd_status fd_store_arrears(fd_arrears **out, fd_store *store, const fd_actor *actor, fd_date as_of);
+
+/**
+ * Who is due for which dunning step on @p day (R-FEE-6): the rows of
+ * fd_store_arrears() on that day whose next step is due on or before it.
+ * @return as fd_store_arrears().
+ */
+FD_API fd_status fd_store_dunning_due(fd_arrears **out, fd_store *store, const fd_actor *actor, fd_date day);
+
+/** How many units @p a holds (0 for NULL). */
+FD_API size_t fd_arrears_count(const fd_arrears *a);
+
+/**
+ * Row @p index (0 … count - 1) of @p a into @p out; its strings live as long as @p a.
+ * @return ::FD_OK; ::FD_EINVAL (NULL); ::FD_ERANGE (index not below the count).
+ */
+FD_API fd_status fd_arrears_get(fd_arrears_row *out, const fd_arrears *a, size_t index);
+
+/**
+ * The totals of @p a: the sums of the money fields and of bills, limitation
+ * warnings and occupied units; unit_id is the number of units.
+ * @return ::FD_OK, ::FD_EINVAL (NULL).
+ */
+FD_API fd_status fd_arrears_total(fd_arrears_row *out, const fd_arrears *a);
+
+/** Frees @p a. NULL is a no-op. */
+FD_API void fd_arrears_free(fd_arrears *a);
+
+/**
+ * Records a dunning step of a unit (R-FEE-6) at the actor's site: the step and
+ * channel checked by fd_dunning_check() against the unit's last step since its
+ * oldest debt fell due (cutting off utilities is refused, Civil Code art. 944);
+ * happened_on not after the actor's day; the unit must owe something overdue
+ * then. In one transaction: the step with owed = the unit's arrears on that
+ * day; on each of its bills overdue then, last_demand_on = happened_on and
+ * limitation_on recomputed (a demand restarts the period, art. 195); the unit
+ * account's revision raised; journaled.
+ * @return ::FD_OK; ::FD_EINVAL (a field, naming it; art. 944); ::FD_ENOTFOUND
+ *         (the unit not at the site); ::FD_ESTATE (out of order, naming the
+ *         steps allowed; nothing owed); ::FD_EPERM; ::FD_EBUSY; ::FD_EIO.
+ *         Nothing changes on failure.
+ */
+FD_API fd_status fd_store_dunning_step_add(int64_t *out_id, fd_store *store, const fd_actor *actor,
+                                           const fd_dunning_step *d);
+
+/**
+ * Sets the site's template of notice @p kind ("payment" 缴款通知书 or "dunning"
+ * 催款通知书, R-FEE-2): a new record, the latest in force (the old ones kept).
+ * @p body is checked as fd_fee_notice_render() reads it. Needs the manage grant.
+ * @return ::FD_OK; ::FD_EINVAL (kind, body: an unknown placeholder naming it);
+ *         ::FD_EPERM; ::FD_EBUSY; ::FD_EIO.
+ */
+FD_API fd_status fd_store_notice_template_set(int64_t *out_id, fd_store *store, const fd_actor *actor,
+                                              const char *kind, const char *body);
+
+/**
+ * Renders unit @p unit_id's notice of @p kind as of @p as_of from the site's
+ * template (the built-in one when it has none): a payment notice names the
+ * unit's unpaid bills, a dunning notice those overdue on @p as_of; {payer} is
+ * the owner living there (else an occupant), {due} the earliest due day,
+ * {deadline} the last demand's stated deadline if not passed, else
+ * `fee.notice.deadline_days` (15) after @p as_of; {late_rate} from
+ * `fee.late_fee.per_day_e4`.
+ * @return ::FD_OK; ::FD_EINVAL (kind, as_of); ::FD_ENOTFOUND (no such unit at
+ *         the site); ::FD_ESTATE (nothing owed); ::FD_EPERM; ::FD_ENOMEM.
+ */
+FD_API fd_status fd_store_fee_notice(fd_buf *out, fd_store *store, const fd_actor *actor, const char *kind,
+                                     int64_t unit_id, fd_date as_of);
 
 /* --- fees: look-up, payments, receipts, voids, refunds, day close ------ */
 
+/** One open bill of a look-up (R-FEE-1): what it is for, what it owes. Amounts in fen. */
+typedef struct fd_fee_lookup_bill {
+    int64_t bill_id;     /**< the bill */
+    fd_date period_start;/**< the first day of its period */
+    fd_date period_end;  /**< the first day after it ([start, end)) */
+    fd_date due_on;      /**< the last day to pay without arrears */
+    int64_t amount;      /**< billed, fen */
+    int64_t adjusted;    /**< adjustments, signed fen */
+    int64_t paid;        /**< paid so far, fen */
+    int64_t outstanding; /**< amount + adjusted − paid, fen, > 0 */
+    int overdue;         /**< 1: due_on is before the look-up's day */
+} fd_fee_lookup_bill;
+
+/** What a look-up shows the clerk (R-FEE-1); strings owned by the look-up. */
+typedef struct fd_fee_lookup_info {
+    int64_t unit_id;         /**< the unit */
+    const char *unit_number; /**< its number: 3-1201 */
+    const char *owner;       /**< the owner in force on the day (role owner, moved in, not out), masked unless the actor reveals it; "" when none */
+    int64_t rev;             /**< the account's revision: name it as fd_payment::expect_rev */
+    int64_t balance;         /**< the prepayment balance, fen */
+    int64_t paid;            /**< what its bills have been paid, fen */
+    int64_t outstanding;     /**< what its open bills owe, fen */
+    size_t bills;            /**< open bills, oldest due first (fd_fee_lookup_bill_at()) */
+} fd_fee_lookup_info;
+
+/** A look-up of a unit before collecting (R-FEE-1): fd_store_fee_lookup(), freed with fd_fee_lookup_free(). */
+typedef struct fd_fee_lookup fd_fee_lookup;
+
+/**
+ * Looks a unit up before collecting (R-FEE-1): its number, its owner on
+ * @p as_of (masked per R-COM-2 unless the actor reveals it), its account's
+ * revision and prepayment balance, what it has paid, and each open bill
+ * (oldest due first) with what it owes. ::FD_ENOTFOUND naming `unit_id` for
+ * a unit not at the actor's site. Freed with fd_fee_lookup_free().
+ */
+FD_API fd_status fd_store_fee_lookup(fd_fee_lookup **out, fd_store *store, const fd_actor *actor, int64_t unit_id,
+                                     fd_date as_of);
+/** The look-up's summary into @p out (strings owned by @p lookup). */
+FD_API fd_status fd_fee_lookup_info_get(fd_fee_lookup_info *out, const fd_fee_lookup *lookup);
+/** Open bill @p index (0 .. bills − 1) of the look-up; ::FD_ERANGE naming `index` beyond. */
+FD_API fd_status fd_fee_lookup_bill_at(fd_fee_lookup_bill *out, const fd_fee_lookup *lookup, size_t index);
+/** Frees a look-up. NULL is a no-op. */
+FD_API void fd_fee_lookup_free(fd_fee_lookup *lookup);
+
+/**
+ * Opens a receipt series (R-FEE-4): a printed book (`kind` book, numbers
+ * first_no .. last_no) or an electronic series (last_no 0, unbounded);
+ * next_no starts at first_no. ::FD_EINVAL naming the field (first_no < 1, a
+ * book without last_no >= first_no, an electronic series with one),
+ * ::FD_ECONFLICT naming `receipt_series.code` for a code the site has. Journaled.
+ */
+FD_API fd_status fd_store_receipt_series_add(int64_t *out_id, fd_store *store, const fd_actor *actor,
+                                             const fd_receipt_series *series);
+/** Retires a series: no number is issued from it again (R-FEE-4). ::FD_ESTATE when closed already. Journaled. */
+FD_API fd_status fd_store_receipt_series_close(fd_store *store, const fd_actor *actor, int64_t series_id);
+
+/** What fd_store_payment_add() did. Amounts in fen. */
+typedef struct fd_payment_result {
+    int64_t payment_id;  /**< the payment */
+    int64_t receipt_id;  /**< its receipt */
+    int64_t number;      /**< the receipt's number in its series */
+    int64_t change;      /**< cash: tendered − amount; 0 otherwise */
+    int64_t allocated;   /**< what went to bills */
+    int64_t to_balance;  /**< what went to the prepayment balance */
+    int64_t rev;         /**< the account's revision after it */
+} fd_payment_result;
+
+/**
+ * Takes a payment for unit `payment->unit_id` and issues its receipt in
+ * the SAME transaction (R-FEE-1, R-FEE-3, R-FEE-4): the account must still
+ * be at `payment->expect_rev` (the revision the look-up showed; otherwise
+ * ::FD_ECONFLICT "the unit's account changed since the look-up", nothing
+ * written — two clerks paying one bill: the second gets it). The amount is
+ * allocated line by line to the open bills oldest due first (or to
+ * @p bill_ids in that order, @p count of them, each an open bill of the
+ * unit), the rest to the prepayment balance; method balance takes from the
+ * balance (at most the balance and what the bills owe). The receipt takes the
+ * series' next number in the same transaction (a failed payment burns no
+ * number; a closed or full series is ::FD_ESTATE naming it), with the amount
+ * in capital numerals. Dated the site's local day (::FD_ESTATE when it is
+ * closed, R-FEE-9). Refusals name the field (fd_fee_payment_desk_check()).
+ * Payment and receipt are journaled.
+ */
+FD_API fd_status fd_store_payment_add(fd_payment_result *out, fd_store *store, const fd_actor *actor,
+                                      const fd_payment *payment, int64_t series_id, const int64_t *bill_ids,
+                                      size_t count);
+
+/**
+ * Voids a spoiled receipt (R-FEE-4, R-COM-3): a receipt_voids row with
+ * @p reason (who, when, why), the receipt voided (its number stays used).
+ * An issued receipt's payment is voided too: its allocations reversed with
+ * negative rows, its bills reopen, its balance part taken back (::FD_ESTATE
+ * when the balance was spent since), the account's revision raised. A
+ * prepared or returned receipt is voided alone. ::FD_ESTATE for a receipt
+ * voided already, one whose payment has refunds, or one of a closed day
+ * (correct it with an adjustment, R-FEE-9). Journaled.
+ */
+FD_API fd_status fd_store_receipt_void(int64_t *out_void_id, fd_store *store, const fd_actor *actor,
+                                       int64_t receipt_id, const char *reason);
+
+/**
+ * Requests a refund of (part of) a payment (R-FEE-4): `refund->amount` at
+ * most what the payment still holds (its amount less refunds not refused;
+ * ::FD_EINVAL naming `refund.amount`), a reason and a method (the balance
+ * method puts it back on the prepayment balance). State requested. Journaled.
+ */
+FD_API fd_status fd_store_refund_request(int64_t *out_id, fd_store *store, const fd_actor *actor,
+                                         const fd_refund *refund);
+
+/**
+ * Approves (@p approve 1) or refuses (0) a requested refund (R-FEE-4): needs
+ * the manage grant and someone other than the requester (::FD_EPERM).
+ * ::FD_ESTATE unless it is requested. Journaled.
+ */
+FD_API fd_status fd_store_refund_decide(fd_store *store, const fd_actor *actor, int64_t refund_id, int approve);
+
+/**
+ * Pays an approved refund out (R-FEE-4), dated the site's local day
+ * (::FD_ESTATE when closed): taken first from the payment's balance part
+ * still on the account (not for method balance), then by reversing its
+ * allocations newest first (bills reopen); method balance credits the
+ * prepayment balance. ::FD_ESTATE unless approved, or when the payment no
+ * longer holds it. The account's revision is raised. Journaled.
+ */
+FD_API fd_status fd_store_refund_pay(fd_store *store, const fd_actor *actor, int64_t refund_id);
+
+/**
+ * Prepares a receipt for collection at the door (R-FEE-5): the number is
+ * taken now from @p series_id, for what bill @p bill_id still owes, handed to
+ * collector @p collector_id (active staff of the site) against
+ * @p signature (required). State prepared. ::FD_ESTATE when the bill owes
+ * nothing. Journaled.
+ */
+FD_API fd_status fd_store_receipt_prepare(int64_t *out_receipt_id, fd_store *store, const fd_actor *actor,
+                                          int64_t series_id, int64_t bill_id, int64_t collector_id,
+                                          const char *signature);
+
+/**
+ * Records the payment collected against prepared receipt @p receipt_id
+ * (R-FEE-5): `payment->amount` must be the receipt's, allocated to its bill;
+ * no new number is taken (the receipt becomes issued and names the payment).
+ * `expect_rev` is not compared (the amount was fixed at preparing): a bill
+ * that no longer owes it is ::FD_ECONFLICT. Other checks as
+ * fd_store_payment_add(). Journaled.
+ */
+FD_API fd_status fd_store_receipt_collect(fd_payment_result *out, fd_store *store, const fd_actor *actor,
+                                          int64_t receipt_id, const fd_payment *payment);
+
+/** A prepared receipt comes back unused (R-FEE-5): state returned (void it to retire the number). Journaled. */
+FD_API fd_status fd_store_receipt_return(fd_store *store, const fd_actor *actor, int64_t receipt_id);
+
+/**
+ * Closes cashier day @p day at the actor's site (R-FEE-9): once
+ * (::FD_ECONFLICT), not after today (::FD_EINVAL naming `day`), refused while a
+ * prepared receipt is still out with a collector (::FD_ESTATE listing the
+ * numbers). Writes the day's totals into @p out (the day_closes row) and
+ * freezes the day: no payment, void or refund is dated into it again.
+ * Journaled.
+ */
+FD_API fd_status fd_store_day_close(fd_day_close *out, fd_store *store, const fd_actor *actor, fd_date day);
+
+/** The identities of the site's money (R-FEE-9), in fen; `ok` 1 when all hold. */
+typedef struct fd_fees_reconcile {
+    int64_t billed;       /**< Σ bills.amount */
+    int64_t adjusted;     /**< Σ bills.adjusted (signed) */
+    int64_t paid;         /**< Σ bills.paid */
+    int64_t outstanding;  /**< Σ (amount + adjusted − paid) */
+    int64_t payments;     /**< Σ payments.amount, every payment ever taken (not from the balance) */
+    int64_t voided;       /**< Σ of those voided */
+    int64_t refunded;     /**< Σ refunds paid out (not to the balance) */
+    int64_t allocated;    /**< Σ allocations (net) */
+    int64_t balances;     /**< Σ unit_accounts.balance */
+    int64_t receipts_issued; /**< Σ amounts of receipts that name a payment (issued or voided) */
+    int64_t receipts_voided; /**< Σ of those voided */
+    int64_t gaps;         /**< receipt numbers missing in all series */
+    int64_t mismatches;   /**< bills, lines or payments whose stored sums disagree with their rows */
+    int ok;               /**< 1: billed + adjusted = paid + outstanding; allocated + balances = payments − voided − refunded;
+                               receipts issued = payments (all methods), voided receipts = voided payments;
+                               no gaps; no mismatches */
+} fd_fees_reconcile;
+
+/**
+ * Reconciles the actor's site (R-FEE-9, R-FEE-4): the identities of
+ * ::fd_fees_reconcile, each sum recomputed from the rows (bills from their
+ * lines and allocations, payments from their allocations and receipts).
+ */
+FD_API fd_status fd_store_fees_reconcile(fd_fees_reconcile *out, fd_store *store, const fd_actor *actor);
 /* ------------------------------------------------------------------------
  * Plans (issue 15): the records and rules are in frontdesk/plans.h.
  * ---------------------------------------------------------------------- */

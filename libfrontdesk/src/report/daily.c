@@ -381,6 +381,8 @@ fd_status fd_report_daily_new(fd_report **out, fd_store *store, const fd_actor *
     if (rc == FD_OK)
         rc = fd__daily_complaints(r, store, actor, a, b, zone, fn, l);
     if (rc == FD_OK)
+        rc = fd__daily_fees(r, store, actor, date, fn, l);
+    if (rc == FD_OK)
         rc = fd__daily_repairs(r, store, actor, a, b, zone, fn, l);
     if (rc == FD_OK)
         rc = fd__daily_callbacks(r, store, actor, a, b, zone, fn, l);

@@ -135,6 +135,12 @@ fd_status fd__daily_complaints(fd_report *r, fd_store *s, const fd_actor *actor,
                                fd__zone *zone, const char *fn, fd__lang l);
 
 /*
+ * The fees section ("fees.summary") of the daily report for the actor's site
+ * and local day @day (fees_day.c, issue 14, item 7; R-FEE-9): collected by
+ * method and by fee item, receipts used and voided, the gaps found, and
+ * whether the day is closed.
+ */
+fd_status fd__daily_fees(fd_report *r, fd_store *s, const fd_actor *actor, fd_date day, const char *fn, fd__lang l);
  * The repairs section of the daily report for the actor's site and [@a, @b)
  * (daily_repairs.c, issue 15, item 7): work orders received, open and done,
  * follow-ups due in the day and missed (R-PLN-1).

@@ -376,7 +376,7 @@ fd_status fd_store_bill_get(fd_bill **out, fd_store *store, const fd_actor *acto
     return fd__record_get((void **)out, store, "fd_store_bill_get", &fd__record_bill, actor, id);
 }
 
-static const char SQL_BILL_LINE_INSERT[] = "INSERT INTO bill_lines (site_id, staff_id, created_at, bill_id, unit_id, item_id, rate_id, kind, month_start, qty_e2, price_e4, days, month_days, custody_pct, rounding, amount, residue_e4, paid, policy) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)";
+static const char SQL_BILL_LINE_INSERT[] = "INSERT INTO bill_lines (site_id, staff_id, created_at, bill_id, unit_id, item_id, rate_id, kind, month_start, qty_e2, price_e4, days, month_days, custody_pct, custody_days, rounding, amount, residue_e4, paid, policy) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)";
 static const char SQL_BILL_LINE_REF_BILL[] = "SELECT 1 FROM bills WHERE id = ?1";
 static const char SQL_BILL_LINE_REF_FEE_ITEM[] = "SELECT 1 FROM fee_items WHERE id = ?1";
 static const char SQL_BILL_LINE_REF_FEE_RATE[] = "SELECT 1 FROM fee_rates WHERE id = ?1";
@@ -397,18 +397,19 @@ static const fd__field BILL_LINE_FIELDS[] = {
     { "days", "bill_line.days", FD__T_INT, "计费天数", 0, false, FD_PII_NONE, false, FD__S_IN, "R-FEE-2", NULL, offsetof(fd_bill_line, days), 16384ull, offsetof(fd_bill_line_filter, days), 0, 0, 0, 0 },
     { "month_days", "bill_line.month_days", FD__T_INT, "当月天数", 0, false, FD_PII_NONE, false, FD__S_IN, "R-FEE-2", NULL, offsetof(fd_bill_line, month_days), 32768ull, offsetof(fd_bill_line_filter, month_days), 0, 0, 0, 0 },
     { "custody_pct", "bill_line.custody_pct", FD__T_INT, "托管比例", 0, false, FD_PII_NONE, false, FD__S_IN, "R-FEE-7", NULL, offsetof(fd_bill_line, custody_pct), 65536ull, offsetof(fd_bill_line_filter, custody_pct), 0, 0, 0, 0 },
-    { "rounding", "bill_line.rounding", FD__T_LCODE, "舍入", 16, true, FD_PII_NONE, false, FD__S_IN, "R-FEE-8", NULL, offsetof(fd_bill_line, rounding), 131072ull, offsetof(fd_bill_line_filter, rounding), 0, 0, 0, 0 },
-    { "amount", "bill_line.amount", FD__T_FEN, "金额", 0, true, FD_PII_NONE, false, FD__S_IN, "R-FEE-8", NULL, offsetof(fd_bill_line, amount), 0, 0, 262144ull, 524288ull, offsetof(fd_bill_line_filter, amount_from), offsetof(fd_bill_line_filter, amount_to) },
-    { "residue_e4", "bill_line.residue_e4", FD__T_FEN, "舍入差", 0, false, FD_PII_NONE, false, FD__S_IN, "R-FEE-8", NULL, offsetof(fd_bill_line, residue_e4), 0, 0, 1048576ull, 2097152ull, offsetof(fd_bill_line_filter, residue_e4_from), offsetof(fd_bill_line_filter, residue_e4_to) },
-    { "paid", "bill_line.paid", FD__T_FEN, "已收", 0, false, FD_PII_NONE, false, FD__S_IN, "R-FEE-9", NULL, offsetof(fd_bill_line, paid), 0, 0, 4194304ull, 8388608ull, offsetof(fd_bill_line_filter, paid_from), offsetof(fd_bill_line_filter, paid_to) },
-    { "policy", "bill_line.policy", FD__T_TEXT, "计费依据", 200, false, FD_PII_NONE, false, FD__S_IN, "R-FEE-2", NULL, offsetof(fd_bill_line, policy), 16777216ull, offsetof(fd_bill_line_filter, policy), 0, 0, 0, 0 },
+    { "custody_days", "bill_line.custody_days", FD__T_INT, "托管天数", 0, false, FD_PII_NONE, false, FD__S_IN, "R-FEE-7", NULL, offsetof(fd_bill_line, custody_days), 131072ull, offsetof(fd_bill_line_filter, custody_days), 0, 0, 0, 0 },
+    { "rounding", "bill_line.rounding", FD__T_LCODE, "舍入", 16, true, FD_PII_NONE, false, FD__S_IN, "R-FEE-8", NULL, offsetof(fd_bill_line, rounding), 262144ull, offsetof(fd_bill_line_filter, rounding), 0, 0, 0, 0 },
+    { "amount", "bill_line.amount", FD__T_FEN, "金额", 0, true, FD_PII_NONE, false, FD__S_IN, "R-FEE-8", NULL, offsetof(fd_bill_line, amount), 0, 0, 524288ull, 1048576ull, offsetof(fd_bill_line_filter, amount_from), offsetof(fd_bill_line_filter, amount_to) },
+    { "residue_e4", "bill_line.residue_e4", FD__T_FEN, "舍入差", 0, false, FD_PII_NONE, false, FD__S_IN, "R-FEE-8", NULL, offsetof(fd_bill_line, residue_e4), 0, 0, 2097152ull, 4194304ull, offsetof(fd_bill_line_filter, residue_e4_from), offsetof(fd_bill_line_filter, residue_e4_to) },
+    { "paid", "bill_line.paid", FD__T_FEN, "已收", 0, false, FD_PII_NONE, false, FD__S_IN, "R-FEE-9", NULL, offsetof(fd_bill_line, paid), 0, 0, 8388608ull, 16777216ull, offsetof(fd_bill_line_filter, paid_from), offsetof(fd_bill_line_filter, paid_to) },
+    { "policy", "bill_line.policy", FD__T_TEXT, "计费依据", 200, false, FD_PII_NONE, false, FD__S_IN, "R-FEE-2", NULL, offsetof(fd_bill_line, policy), 33554432ull, offsetof(fd_bill_line_filter, policy), 0, 0, 0, 0 },
 };
 const fd__record fd__record_bill_line = {
     "bill_line", "bill_line", "bill_lines", FD_BILL_LINE_VERSION, FD_BILL_LINE_FILTER_VERSION,
-    sizeof(fd_bill_line), sizeof(fd_bill_line_filter), BILL_LINE_FIELDS, 20,
-    SQL_BILL_LINE_INSERT, "id, site_id, staff_id, created_at, bill_id, unit_id, item_id, rate_id, kind, month_start, qty_e2, price_e4, days, month_days, custody_pct, rounding, amount, residue_e4, paid, policy", 1,
+    sizeof(fd_bill_line), sizeof(fd_bill_line_filter), BILL_LINE_FIELDS, 21,
+    SQL_BILL_LINE_INSERT, "id, site_id, staff_id, created_at, bill_id, unit_id, item_id, rate_id, kind, month_start, qty_e2, price_e4, days, month_days, custody_pct, custody_days, rounding, amount, residue_e4, paid, policy", 1,
     false, false, 0, 0,
-    offsetof(fd_bill_line_filter, after), offsetof(fd_bill_line_filter, limit), offsetof(fd_bill_line_filter, match), 20
+    offsetof(fd_bill_line_filter, after), offsetof(fd_bill_line_filter, limit), offsetof(fd_bill_line_filter, match), 21
 };
 
 fd_status fd_bill_line_init(fd_bill_line *rec, unsigned int version)

@@ -30,6 +30,7 @@ import org.frontdesk.swig.fd_bill_line;
  * <li>days: 计费天数, prorated: the days of the month charged, 0 = the whole month</li>
  * <li>month_days: 当月天数, prorated: the days of that month, 0 = not prorated</li>
  * <li>custody_pct: 托管比例, the share charged under custody in percent, 0 = no custody (the whole fee)</li>
+ * <li>custody_days: 托管天数, of the days charged, those under custody (charged at custody_pct, the rest in full); 0 = all of them when custody_pct is set</li>
  * <li>rounding: 舍入, the rounding applied to the exact amount: half_up, half_even, down, up, floor, ceiling</li>
  * <li>amount: 金额, the rounded amount in fen (negative for a discount)</li>
  * <li>residue_e4: 舍入差, what the rounding dropped: (exact - amount) in 1/10000 fen (not fen: the type is the signed int64), rounded half-even to that</li>
@@ -53,6 +54,7 @@ public final class BillLine {
   private final long days;
   private final long monthDays;
   private final long custodyPct;
+  private final long custodyDays;
   private final String rounding;
   private final long amount;
   private final long residueE4;
@@ -75,6 +77,7 @@ public final class BillLine {
     this.days = b.days;
     this.monthDays = b.monthDays;
     this.custodyPct = b.custodyPct;
+    this.custodyDays = b.custodyDays;
     this.rounding = b.rounding;
     this.amount = b.amount;
     this.residueE4 = b.residueE4;
@@ -162,6 +165,11 @@ public final class BillLine {
     return custodyPct;
   }
 
+  /** 托管天数: of the days charged, those under custody (charged at custody_pct, the rest in full); 0 = all of them when custody_pct is set. */
+  public long getCustodyDays() {
+    return custodyDays;
+  }
+
   /** 舍入: the rounding applied to the exact amount: half_up, half_even, down, up, floor, ceiling. */
   public String getRounding() {
     return rounding;
@@ -205,6 +213,7 @@ public final class BillLine {
     b.days = n.getDays();
     b.monthDays = n.getMonth_days();
     b.custodyPct = n.getCustody_pct();
+    b.custodyDays = n.getCustody_days();
     b.rounding = n.getRounding();
     b.amount = n.getAmount();
     b.residueE4 = n.getResidue_e4();
@@ -232,6 +241,7 @@ public final class BillLine {
     n.setDays(days);
     n.setMonth_days(monthDays);
     n.setCustody_pct(custodyPct);
+    n.setCustody_days(custodyDays);
     n.setRounding(rounding);
     n.setAmount(amount);
     n.setResidue_e4(residueE4);
@@ -297,6 +307,7 @@ public final class BillLine {
         && Objects.equals(days, x.days)
         && Objects.equals(monthDays, x.monthDays)
         && Objects.equals(custodyPct, x.custodyPct)
+        && Objects.equals(custodyDays, x.custodyDays)
         && Objects.equals(rounding, x.rounding)
         && Objects.equals(amount, x.amount)
         && Objects.equals(residueE4, x.residueE4)
@@ -306,7 +317,7 @@ public final class BillLine {
 
   @Override
   public int hashCode() {
-    return Objects.hash(id, siteId, staffId, createdAt, billId, unitId, itemId, rateId, kind, monthStart, qtyE2, priceE4, days, monthDays, custodyPct, rounding, amount, residueE4, paid, policy);
+    return Objects.hash(id, siteId, staffId, createdAt, billId, unitId, itemId, rateId, kind, monthStart, qtyE2, priceE4, days, monthDays, custodyPct, custodyDays, rounding, amount, residueE4, paid, policy);
   }
 
   @Override
@@ -327,6 +338,7 @@ public final class BillLine {
         + ", days=" + days
         + ", month_days=" + monthDays
         + ", custody_pct=" + custodyPct
+        + ", custody_days=" + custodyDays
         + ", rounding=" + "'" + rounding + "'"
         + ", amount=" + amount
         + ", residue_e4=" + residueE4
@@ -352,6 +364,7 @@ public final class BillLine {
     private long days;
     private long monthDays;
     private long custodyPct;
+    private long custodyDays;
     private String rounding;
     private long amount;
     private long residueE4;
@@ -447,6 +460,12 @@ public final class BillLine {
     /** Sets custody_pct (托管比例). */
     public Builder custodyPct(long v) {
       this.custodyPct = v;
+      return this;
+    }
+
+    /** Sets custody_days (托管天数). */
+    public Builder custodyDays(long v) {
+      this.custodyDays = v;
       return this;
     }
 

@@ -146,59 +146,66 @@ public final class BillLineFilter {
     return this;
   }
 
+  /** Only 托管天数 equal to v. */
+  public BillLineFilter custodyDays(long v) throws FrontdeskException {
+    n.setCustody_days(v);
+    match |= 1L << 17; // FD_BILL_LINE_MATCH_CUSTODY_DAYS
+    return this;
+  }
+
   /** Only 舍入 equal to v. */
   public BillLineFilter rounding(String v) throws FrontdeskException {
     n.setRounding(Convert.required(v, "rounding"));
-    match |= 1L << 17; // FD_BILL_LINE_MATCH_ROUNDING
+    match |= 1L << 18; // FD_BILL_LINE_MATCH_ROUNDING
     return this;
   }
 
   /** Only 金额 at or after v. */
   public BillLineFilter amountFrom(long v) throws FrontdeskException {
     n.setAmount_from(v);
-    match |= 1L << 18; // FD_BILL_LINE_MATCH_AMOUNT_FROM
+    match |= 1L << 19; // FD_BILL_LINE_MATCH_AMOUNT_FROM
     return this;
   }
 
   /** Only 金额 before v. */
   public BillLineFilter amountTo(long v) throws FrontdeskException {
     n.setAmount_to(v);
-    match |= 1L << 19; // FD_BILL_LINE_MATCH_AMOUNT_TO
+    match |= 1L << 20; // FD_BILL_LINE_MATCH_AMOUNT_TO
     return this;
   }
 
   /** Only 舍入差 at or after v. */
   public BillLineFilter residueE4From(long v) throws FrontdeskException {
     n.setResidue_e4_from(v);
-    match |= 1L << 20; // FD_BILL_LINE_MATCH_RESIDUE_E4_FROM
+    match |= 1L << 21; // FD_BILL_LINE_MATCH_RESIDUE_E4_FROM
     return this;
   }
 
   /** Only 舍入差 before v. */
   public BillLineFilter residueE4To(long v) throws FrontdeskException {
     n.setResidue_e4_to(v);
-    match |= 1L << 21; // FD_BILL_LINE_MATCH_RESIDUE_E4_TO
+    match |= 1L << 22; // FD_BILL_LINE_MATCH_RESIDUE_E4_TO
     return this;
   }
 
   /** Only 已收 at or after v. */
   public BillLineFilter paidFrom(long v) throws FrontdeskException {
     n.setPaid_from(v);
-    match |= 1L << 22; // FD_BILL_LINE_MATCH_PAID_FROM
+    match |= 1L << 23; // FD_BILL_LINE_MATCH_PAID_FROM
     return this;
   }
 
   /** Only 已收 before v. */
   public BillLineFilter paidTo(long v) throws FrontdeskException {
     n.setPaid_to(v);
-    match |= 1L << 23; // FD_BILL_LINE_MATCH_PAID_TO
+    match |= 1L << 24; // FD_BILL_LINE_MATCH_PAID_TO
     return this;
   }
 
   /** Only 计费依据 equal to v. */
   public BillLineFilter policy(String v) throws FrontdeskException {
     n.setPolicy(Convert.required(v, "policy"));
-    match |= 1L << 24; // FD_BILL_LINE_MATCH_POLICY
+    match |= 1L << 25; // FD_BILL_LINE_MATCH_POLICY
     return this;
   }
 

@@ -220,11 +220,12 @@ public class ReportTest {
         assertEquals("visitors.on_site", r.sections().get(17).getKey());
         assertEquals("complaints.summary", r.sections().get(18).getKey());
         assertEquals("complaints.unanswered", r.sections().get(20).getKey());
-        assertEquals("repairs.summary", r.sections().get(21).getKey());
-        assertEquals("callbacks.summary", r.sections().get(22).getKey());
-        int s = r.addSection("fees.summary", "Fees");
-        r.addNote(s, "no fees yet");
-        assertEquals(24, r.sections().size());
+        assertEquals("fees.summary", r.sections().get(21).getKey());
+        assertEquals("repairs.summary", r.sections().get(22).getKey());
+        assertEquals("callbacks.summary", r.sections().get(23).getKey());
+        int s = r.addSection("parking.summary", "Parking");
+        r.addNote(s, "no parking yet");
+        assertEquals(25, r.sections().size());
       }
     }
   }

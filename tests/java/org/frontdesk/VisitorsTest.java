@@ -488,7 +488,7 @@ public class VisitorsTest {
     fails(Frontdesk.EINVAL, "to:", () -> Visitors.stats(store, morning, from, from.minusSeconds(1)));
 
     try (DailyReport r = store.dailyReport(morning, TODAY, "en")) {
-      assertEquals(23, r.sections().size()); // the journal, calls, visitors, complaints, repairs, callbacks sections
+      assertEquals(24, r.sections().size()); // the journal, calls, visitors, complaints, fees, repairs, callbacks sections
       assertEquals("visitors.summary", r.sections().get(10).getKey());
       assertEquals(Arrays.asList("送货", 2L, 6667L), r.section("visitors.by_purpose").getTables().get(0).getRows().get(0));
       assertEquals(Arrays.asList("forbidden", "forbidden", 0L, 0L, 1L, 1L),
