@@ -88,13 +88,13 @@ static int decimal_arg(const char *name, const char *text, int places, int64_t *
 /* --- CSV (UTF-8 with a BOM) ------------------------------------------------------------ */
 
 /* The BOM and the header row @cols ("a,b,c"). */
-static void csv_open(const char *cols)
+static void fee_csv_head(const char *cols)
 {
     printf("\xEF\xBB\xBF%s\r\n", cols);
 }
 
 /* A cell: quoted when it holds a comma, a quote or a line break; @last ends the row. */
-static void csv_cell(const char *s, bool last)
+static void fee_csv_cell(const char *s, bool last)
 {
     s = s ? s : "";
     if (strpbrk(s, ",\"\r\n")) {
@@ -111,11 +111,11 @@ static void csv_cell(const char *s, bool last)
     fputs(last ? "\r\n" : ",", stdout);
 }
 
-static void csv_int(int64_t v, bool last)
+static void fee_csv_int(int64_t v, bool last)
 {
     char b[24];
     snprintf(b, sizeof b, "%lld", (long long)v);
-    csv_cell(b, last);
+    fee_csv_cell(b, last);
 }
 
 static bool csv(const cli *c)
@@ -182,8 +182,8 @@ static void item_row(const cli *c, const fd_fee_item *it, int *n)
         json_string(it->rounding ? it->rounding : "");
         printf(",\"retired\":%s}", it->retired ? "true" : "false");
     } else if (csv(c)) {
-        csv_int(it->id, false), csv_cell(it->code, false), csv_cell(it->name, false), csv_cell(it->kind, false);
-        csv_int(it->custody, false), csv_cell(it->rounding, false), csv_int(it->retired, true);
+        fee_csv_int(it->id, false), fee_csv_cell(it->code, false), fee_csv_cell(it->name, false), fee_csv_cell(it->kind, false);
+        fee_csv_int(it->custody, false), fee_csv_cell(it->rounding, false), fee_csv_int(it->retired, true);
     } else {
         printf("%5lld  %-10s ", (long long)it->id, it->code);
         plain(it->name);
@@ -203,7 +203,7 @@ static int item_list(cli *c, ctx *x)
     fd_status rc = fd_store_fee_item_query(&it, x->store, &x->actor, &f);
     int n = 0;
     if (csv(c))
-        csv_open("id,code,name,kind,custody,rounding,retired");
+        fee_csv_head("id,code,name,kind,custody,rounding,retired");
     else if (c->json)
         putchar('[');
     while (rc == FD_OK) {
@@ -268,7 +268,7 @@ static int rate_list(cli *c, ctx *x)
     fd_status rc = fd_store_fee_rate_query(&it, x->store, &x->actor, &f);
     int n = 0;
     if (csv(c))
-        csv_open("id,item_id,effective_from,price_e4,source");
+        fee_csv_head("id,item_id,effective_from,price_e4,source");
     else if (c->json)
         putchar('[');
     fd_buf day = FD_BUF_INIT;
@@ -283,8 +283,8 @@ static int rate_list(cli *c, ctx *x)
             json_string(r->source ? r->source : "");
             putchar('}');
         } else if (csv(c)) {
-            csv_int(r->id, false), csv_int(r->item_id, false), csv_cell(day.ptr, false);
-            csv_int(r->price_e4, false), csv_cell(r->source, true);
+            fee_csv_int(r->id, false), fee_csv_int(r->item_id, false), fee_csv_cell(day.ptr, false);
+            fee_csv_int(r->price_e4, false), fee_csv_cell(r->source, true);
         } else {
             printf("%5lld  item %lld  %s  %lld.%04lld %s  ", (long long)r->id, (long long)r->item_id, day.ptr,
                    (long long)(r->price_e4 / 10000), (long long)(r->price_e4 % 10000), zh(c) ? "元" : "yuan");
@@ -438,7 +438,7 @@ static int bill_show(cli *c, ctx *x)
         bill_json(b, &d1, &d2, &d3);
         printf(",\"lines\":[");
     } else if (csv(c)) {
-        csv_open("line_id,item_id,kind,month_start,qty_e2,price_e4,days,month_days,custody_pct,custody_days,"
+        fee_csv_head("line_id,item_id,kind,month_start,qty_e2,price_e4,days,month_days,custody_pct,custody_days,"
                  "rounding,amount,residue_e4,policy");
     } else {
         fd_date_format(&d1, b->period_start);
@@ -473,11 +473,11 @@ static int bill_show(cli *c, ctx *x)
             json_string(l->policy ? l->policy : "");
             putchar('}');
         } else if (csv(c)) {
-            csv_int(l->id, false), csv_int(l->item_id, false), csv_cell(l->kind, false), csv_cell(month, false);
-            csv_int(l->qty_e2, false), csv_int(l->price_e4, false), csv_int(l->days, false);
-            csv_int(l->month_days, false), csv_int(l->custody_pct, false), csv_int(l->custody_days, false);
-            csv_cell(l->rounding, false), csv_int(l->amount, false), csv_int(l->residue_e4, false);
-            csv_cell(l->policy, true);
+            fee_csv_int(l->id, false), fee_csv_int(l->item_id, false), fee_csv_cell(l->kind, false), fee_csv_cell(month, false);
+            fee_csv_int(l->qty_e2, false), fee_csv_int(l->price_e4, false), fee_csv_int(l->days, false);
+            fee_csv_int(l->month_days, false), fee_csv_int(l->custody_pct, false), fee_csv_int(l->custody_days, false);
+            fee_csv_cell(l->rounding, false), fee_csv_int(l->amount, false), fee_csv_int(l->residue_e4, false);
+            fee_csv_cell(l->policy, true);
         } else {
             printf("  %5lld  item %-4lld %-8s %-10s %lld.%02lld × %lld.%04lld  %12s  %s\n", (long long)l->id,
                    (long long)l->item_id, lbl(c, "line", l->kind), month, (long long)(l->qty_e2 / 100),
@@ -513,7 +513,7 @@ static int bill_list(cli *c, ctx *x)
     int n = 0;
     fd_buf d1 = FD_BUF_INIT, d2 = FD_BUF_INIT, d3 = FD_BUF_INIT;
     if (!bad && csv(c))
-        csv_open("id,unit_id,period,period_start,period_end,due_on,amount,paid,adjusted,state");
+        fee_csv_head("id,unit_id,period,period_start,period_end,due_on,amount,paid,adjusted,state");
     else if (!bad && c->json)
         putchar('[');
     while (!bad && rc == FD_OK) {
@@ -530,9 +530,9 @@ static int bill_list(cli *c, ctx *x)
         fd_date_format(&d2, b->period_end);
         fd_date_format(&d3, b->due_on);
         if (csv(c)) {
-            csv_int(b->id, false), csv_int(b->unit_id, false), csv_cell(b->period, false), csv_cell(d1.ptr, false);
-            csv_cell(d2.ptr, false), csv_cell(d3.ptr, false), csv_int(b->amount, false), csv_int(b->paid, false);
-            csv_int(b->adjusted, false), csv_cell(b->state, true);
+            fee_csv_int(b->id, false), fee_csv_int(b->unit_id, false), fee_csv_cell(b->period, false), fee_csv_cell(d1.ptr, false);
+            fee_csv_cell(d2.ptr, false), fee_csv_cell(d3.ptr, false), fee_csv_int(b->amount, false), fee_csv_int(b->paid, false);
+            fee_csv_int(b->adjusted, false), fee_csv_cell(b->state, true);
         } else {
             printf("%5lld  %s %lld  %s [%s, %s)  %s %s  %12s  %s\n", (long long)b->id, zh(c) ? "房屋" : "unit",
                    (long long)b->unit_id, lbl(c, "period", b->period), d1.ptr, d2.ptr, zh(c) ? "应缴" : "due",

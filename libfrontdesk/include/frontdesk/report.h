@@ -377,6 +377,7 @@ FD_API fd_status fd_report_complaints_month_new(fd_report **out, fd_store *store
  */
 FD_API fd_status fd_report_fees_day_new(fd_report **out, fd_store *store, const fd_actor *actor, fd_date day,
                                         const char *language);
+
 /* --- the plans month report (R-PLN-5) ----------------------------------- */
 
 /**

@@ -3642,6 +3642,7 @@ typedef struct fd_fees_reconcile {
  * lines and allocations, payments from their allocations and receipts).
  */
 FD_API fd_status fd_store_fees_reconcile(fd_fees_reconcile *out, fd_store *store, const fd_actor *actor);
+
 /* ------------------------------------------------------------------------
  * Plans (issue 15): the records and rules are in frontdesk/plans.h.
  * ---------------------------------------------------------------------- */

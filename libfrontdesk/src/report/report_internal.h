@@ -141,6 +141,8 @@ fd_status fd__daily_complaints(fd_report *r, fd_store *s, const fd_actor *actor,
  * whether the day is closed.
  */
 fd_status fd__daily_fees(fd_report *r, fd_store *s, const fd_actor *actor, fd_date day, const char *fn, fd__lang l);
+
+/*
  * The repairs section of the daily report for the actor's site and [@a, @b)
  * (daily_repairs.c, issue 15, item 7): work orders received, open and done,
  * follow-ups due in the day and missed (R-PLN-1).
