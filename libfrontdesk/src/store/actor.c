@@ -356,3 +356,31 @@ fd_status fd__period_check(fd_store *s, const char *fn, const void *out, const f
     }
     return rc ? rc : fd__actor_check(s, fn, actor, NULL);
 }
+
+fd_status fd__coverage_counts(int64_t counts[4], int64_t *target_pct, fd_store *s, const char *fn, const void *out,
+                              const fd_actor *actor, int64_t from, int64_t to, const char *key, const char *sql,
+                              const char *what)
+{
+    fd_status rc = fd__period_check(s, fn, out, actor, from, to);
+    if (rc == FD_OK && to <= from)
+        rc = fd__error(FD_ERANGE, "%s: to: not after from: the period is [from, to)", fn);
+    const fd_policy *policy = NULL;
+    if (rc == FD_OK)
+        rc = fd__store_policy(&policy, s, fn, actor->site_id);
+    if (rc == FD_OK)
+        rc = fd_policy_get(target_pct, policy, key);
+    sqlite3_stmt *st = rc == FD_OK ? fd__store_stmt(s, fn, sql) : NULL;
+    if (rc == FD_OK && st == NULL)
+        rc = fd_error_last()->code;
+    if (rc)
+        return rc;
+    sqlite3_bind_int64(st, 1, actor->site_id);
+    sqlite3_bind_int64(st, 2, from);
+    sqlite3_bind_int64(st, 3, to);
+    sqlite3_bind_int64(st, 4, actor->at);
+    int src = sqlite3_step(st);
+    for (int i = 0; i < 4; i++)
+        counts[i] = src == SQLITE_ROW ? sqlite3_column_int64(st, i) : 0;
+    sqlite3_reset(st);
+    return src == SQLITE_ROW ? FD_OK : fd__store_sqlerr(s, fn, src, what);
+}

@@ -461,36 +461,15 @@ fd_status fd_store_callback_coverage(fd_callback_coverage *out, fd_store *store,
                                      int64_t to)
 {
     static const char fn[] = "fd_store_callback_coverage";
-    fd_status rc = fd__period_check(store, fn, out, actor, from, to);
-    if (rc == FD_OK && to <= from)
-        rc = fd__error(FD_ERANGE, "%s: to: not after from: the period is [from, to)", fn);
-    const fd_policy *policy = NULL;
-    if (rc == FD_OK)
-        rc = fd__store_policy(&policy, store, fn, actor->site_id);
     fd_callback_coverage c;
     memset(&c, 0, sizeof c);
     c.version = FD_CALLBACK_COVERAGE_VERSION;
-    if (rc == FD_OK)
-        rc = fd_policy_get(&c.target_pct, policy, "followup.member_callback_pct");
-    sqlite3_stmt *st = rc == FD_OK ? fd__store_stmt(store, fn, SQL_COVERAGE) : NULL;
-    if (rc == FD_OK && st == NULL)
-        rc = fd_error_last()->code;
+    int64_t n[4];
+    fd_status rc = fd__coverage_counts(n, &c.target_pct, store, fn, out, actor, from, to,
+                                       "followup.member_callback_pct", SQL_COVERAGE, "counting the member callbacks");
     if (rc)
         return rc;
-    sqlite3_bind_int64(st, 1, actor->site_id);
-    sqlite3_bind_int64(st, 2, from);
-    sqlite3_bind_int64(st, 3, to);
-    sqlite3_bind_int64(st, 4, actor->at);
-    int src = sqlite3_step(st);
-    if (src == SQLITE_ROW) {
-        c.members = sqlite3_column_int64(st, 0);
-        c.reached = sqlite3_column_int64(st, 1);
-        c.late = sqlite3_column_int64(st, 2);
-        c.missed = sqlite3_column_int64(st, 3);
-    }
-    sqlite3_reset(st);
-    if (src != SQLITE_ROW)
-        return fd__store_sqlerr(store, fn, src, "counting the member callbacks");
+    c.members = n[0], c.reached = n[1], c.late = n[2], c.missed = n[3];
     c.pending = c.members - c.reached - c.missed;
     int64_t decided = c.members - c.pending;
     c.share_pct = decided > 0 ? c.reached * 100 / decided : 100;

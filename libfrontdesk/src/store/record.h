@@ -152,6 +152,18 @@ fd_status fd__period_check(fd_store *s, const char *fn, const void *out, const f
                            int64_t to);
 
 /*
+ * The counts of a coverage figure over the non-empty period [@from, @to) at
+ * the actor's site (fd_store_followup_coverage, fd_store_callback_coverage):
+ * fd__period_check(), @to after @from, the site's target in percent from
+ * policy key @key into *@target_pct, then @sql (bound: site, from, to, the
+ * actor's instant) run for its one row of four counts into @counts; @what
+ * names it in an SQL error.
+ */
+fd_status fd__coverage_counts(int64_t counts[4], int64_t *target_pct, fd_store *s, const char *fn, const void *out,
+                              const fd_actor *actor, int64_t from, int64_t to, const char *key, const char *sql,
+                              const char *what);
+
+/*
  * FD_EPERM unless @actor is the system or asked for (and, being checked, holds)
  * FD_GRANT_MANAGE: for adding or deactivating staff, grants and policy.
  */
