@@ -634,6 +634,7 @@ static int fee_adjust(cli *c, ctx *x)
     if (bad)
         return bad;
     int64_t id = 0;
+    manage(x); /* a write-off changes money (R-FEE-9) */
     fd_status rc = fd_store_adjustment_add(&id, x->store, &x->actor, &a);
     return rc ? lib_error(rc) : done(c, "已登记调账", "adjustment", "adjustment_id", id);
 }

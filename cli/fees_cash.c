@@ -183,10 +183,18 @@ static void print_result(const cli *c, const fd_payment_result *r, int64_t amoun
     fd_buf_dispose(&b), fd_buf_dispose(&u);
 }
 
-/* The payment's method, amount (argv[@amount_at]), tendered and reference. */
-static int payment_args(const cli *c, int amount_at, fd_payment *p)
+/* --method as a code or its label (现金, 微信), kept in @buf: *out points at it. */
+static int method_arg(const cli *c, fd_buf *buf, const char **out)
 {
-    int bad = need(c, "--method", &p->method);
+    const char *text = NULL;
+    int bad = need(c, "--method", &text);
+    return bad ? bad : code_arg(fd_fee_code_parse, "--method", "method", text, buf, out);
+}
+
+/* The payment's method (kept in @buf), amount (argv[@amount_at]), tendered and reference. */
+static int payment_args(const cli *c, int amount_at, fd_payment *p, fd_buf *buf)
+{
+    int bad = method_arg(c, buf, &p->method);
     if (!bad)
         bad = amount_arg("AMOUNT", c->argv[amount_at], &p->amount);
     if (!bad && opt(c, "--tendered"))
@@ -203,9 +211,10 @@ static int fee_pay(cli *c, ctx *x)
                            "[--payer P] [--bill ID]");
     fd_payment p = FD_PAYMENT_INIT;
     int64_t series = 0, bill = 0;
+    fd_buf mb = FD_BUF_INIT;
     int bad = unit_by_number(x, c->argv[2], &p.unit_id);
     if (!bad)
-        bad = payment_args(c, 3, &p);
+        bad = payment_args(c, 3, &p, &mb);
     if (!bad)
         bad = id_opt(c, "--series", &series, true);
     if (!bad)
@@ -215,10 +224,13 @@ static int fee_pay(cli *c, ctx *x)
         bad = need(c, "--rev", &rev);
     if (!bad && !parse_int(rev, &p.expect_rev))
         bad = usage_error("--rev: the revision the look-up showed (fee lookup UNIT)");
-    if (bad)
+    if (bad) {
+        fd_buf_dispose(&mb);
         return bad;
+    }
     fd_payment_result r;
     fd_status rc = fd_store_payment_add(&r, x->store, &x->actor, &p, series, bill ? &bill : NULL, bill ? 1 : 0);
+    fd_buf_dispose(&mb);
     if (rc)
         return lib_error(rc);
     print_result(c, &r, p.amount);
@@ -231,13 +243,17 @@ static int fee_collect(cli *c, ctx *x)
         return usage_error("fee collect RECEIPT AMOUNT --method M [--tendered X] [--reference R]");
     int64_t rid = 0;
     fd_payment p = FD_PAYMENT_INIT;
+    fd_buf mb = FD_BUF_INIT;
     int bad = id_arg(c->argv[2], "fee collect RECEIPT", &rid);
     if (!bad)
-        bad = payment_args(c, 3, &p);
-    if (bad)
+        bad = payment_args(c, 3, &p, &mb);
+    if (bad) {
+        fd_buf_dispose(&mb);
         return bad;
+    }
     fd_payment_result r;
     fd_status rc = fd_store_receipt_collect(&r, x->store, &x->actor, rid, &p);
+    fd_buf_dispose(&mb);
     if (rc)
         return lib_error(rc);
     print_result(c, &r, p.amount);
@@ -271,16 +287,19 @@ static int fee_refund(cli *c, ctx *x)
     fd_status rc = FD_OK;
     if (strcmp(act, "request") == 0 && c->argc == 5) {
         fd_refund r = FD_REFUND_INIT;
+        fd_buf mb = FD_BUF_INIT;
         int bad = id_arg(c->argv[3], "fee refund request PAYMENT", &r.payment_id);
         if (!bad)
             bad = amount_arg("AMOUNT", c->argv[4], &r.amount);
         if (!bad)
-            bad = need(c, "--method", &r.method);
+            bad = method_arg(c, &mb, &r.method);
         if (!bad)
             bad = need(c, "--reason", &r.reason);
+        rc = bad ? FD_OK : fd_store_refund_request(&id, x->store, &x->actor, &r);
+        fd_buf_dispose(&mb);
         if (bad)
             return bad;
-        if ((rc = fd_store_refund_request(&id, x->store, &x->actor, &r)) != FD_OK)
+        if (rc != FD_OK)
             return lib_error(rc);
         printf(c->json ? "{\"id\":%lld}\n" : "%lld\n", (long long)id);
         return 0;

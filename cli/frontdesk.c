@@ -1290,10 +1290,12 @@ static int cmd_policy(cli *c, ctx *x)
 }
 
 /* --month YYYY-MM: a year 1..9999 and a month 1..12, exactly so. Returns 0, or 2 with a message naming --month. */
-static int parse_month(const char *text, int *year, int *month)
+static int parse_month(const char *report, const char *text, int *year, int *month)
 {
-    if (text == NULL)
-        return usage_error("report complaints: --month YYYY-MM is required");
+    if (text == NULL) {
+        fprintf(stderr, "frontdesk: report %s: --month YYYY-MM is required\n(see frontdesk --help)\n", report);
+        return 2;
+    }
     bool shape = strlen(text) == 7 && text[4] == '-';
     for (int i = 0; shape && i < 7; i++)
         shape = i == 4 || isdigit((unsigned char)text[i]);
@@ -1320,7 +1322,7 @@ static int cmd_report(cli *c, ctx *x)
     fd_status rc = FD_OK;
     fd_report *r = NULL;
     if (complaints || plans) {
-        int year = 0, month = 0, bad = parse_month(opt(c, "--month"), &year, &month);
+        int year = 0, month = 0, bad = parse_month(plans ? "plans" : "complaints", opt(c, "--month"), &year, &month);
         if (bad)
             return bad;
         rc = plans ? fd_report_plans_month_new(&r, x->store, &x->actor, year, month, c->lang)

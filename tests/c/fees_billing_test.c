@@ -470,24 +470,30 @@ Test(fees_billing, R_FEE_9_adjustment_dated_the_next_open_day)
                      ? FD_OK
                      : FD_EIO);
     fd_actor c = clerk(&f);
+    fd_actor m = manager(&f);
     fd_adjustment a = FD_ADJUSTMENT_INIT;
     a.bill_id = 1;
     a.amount = -1000;
     a.reason = "面积登记错误，红冲";
     int64_t id = 0;
-    fd_assert_ok(fd_store_adjustment_add(&id, f.s, &c, &a));
+    /* a write-off changes money: a clerk may not, nor beyond the payments' ceiling */
+    fd_assert_error(fd_store_adjustment_add(&id, f.s, &c, &a), FD_EPERM, "manage");
+    a.amount = FD_FEE_PAYMENT_MAX + 1;
+    fd_assert_error(fd_store_adjustment_add(&id, f.s, &m, &a), FD_ERANGE, "FD_FEE_PAYMENT_MAX");
+    a.amount = -1000;
+    fd_assert_ok(fd_store_adjustment_add(&id, f.s, &m, &a));
     cr_assert_eq(q(&f, "SELECT count(*) FROM adjustments WHERE dated_on = '2026-11-24' AND amount = -1000"), 1);
     cr_assert_eq(q(&f, "SELECT adjusted FROM bills WHERE id = 1"), -1000);
     cr_assert_eq(q(&f, "SELECT rev FROM unit_accounts WHERE unit_id = 1"), 2);
     a.amount = 0;
-    fd_assert_error(fd_store_adjustment_add(&id, f.s, &c, &a), FD_ERANGE, "adjustment.amount");
+    fd_assert_error(fd_store_adjustment_add(&id, f.s, &m, &a), FD_ERANGE, "adjustment.amount");
     a.amount = -13000;
-    fd_assert_error(fd_store_adjustment_add(&id, f.s, &c, &a), FD_ERANGE, "below 0");
+    fd_assert_error(fd_store_adjustment_add(&id, f.s, &m, &a), FD_ERANGE, "below 0");
     a.amount = -12972;
-    fd_assert_ok(fd_store_adjustment_add(&id, f.s, &c, &a));
+    fd_assert_ok(fd_store_adjustment_add(&id, f.s, &m, &a));
     cr_assert_eq(q(&f, "SELECT count(*) FROM bills WHERE id = 1 AND state = 'paid'"), 1);
     a.bill_id = 99;
     a.amount = 5;
-    fd_assert_error(fd_store_adjustment_add(&id, f.s, &c, &a), FD_ENOTFOUND, "adjustment.bill_id");
+    fd_assert_error(fd_store_adjustment_add(&id, f.s, &m, &a), FD_ENOTFOUND, "adjustment.bill_id");
     fx_close(&f);
 }

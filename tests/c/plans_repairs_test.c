@@ -210,7 +210,7 @@ Test(plans_repairs, R_PLN_6_transferred_twice_and_returned_keeps_who_had_it)
     fd_actor a = at(&f, f.clerk, APR2_0900 + 5 * HOUR);
     fd_assert_error(fd_store_repair_step(NULL, f.s, &a, id, &s), FD_ESTATE, "received (已受理) allows");
     s.kind = "followup";
-    fd_assert_error(fd_store_repair_step(NULL, f.s, &a, id, &s), FD_EINVAL, "fd_store_followup_record");
+    fd_assert_error(fd_store_repair_step(NULL, f.s, &a, id, &s), FD_ESTATE, "is received (已受理): a follow-up is owed only once it is done");
     s.kind = "dispatch";
     s.handler_id = 999;
     fd_assert_error(fd_store_repair_step(NULL, f.s, &a, id, &s), FD_ENOTFOUND, "step.handler_id");

@@ -76,10 +76,11 @@ expect "R_FEE_2 late fees: none by default" 0 "新滞纳金明细 0 条" -- "$fd
 expect "R_FEE_2 late fee policy" 0 "" -- "$fd" policy set fee.late_fee.per_day_e4 5 --as M001
 expect "R_FEE_2 late fees" 0 '"lines":4' -- "$fd" fee bill late-fees --date 2026-11-25 --json --as F001
 expect "R_FEE_2 late fees idempotent per day" 0 '"lines":0' -- "$fd" fee bill late-fees --date 2026-11-25 --json --as F001
-expect "R_FEE_9 adjust" 0 "已登记调账 1" -- "$fd" fee adjust 1 -10 --reason 面积登记错误 --as F001
+expect "R_FEE_9 adjust needs manage" 1 "FD_EPERM" -- "$fd" fee adjust 1 -10 --reason 面积登记错误 --as F001
+expect "R_FEE_9 adjust" 0 "已登记调账 1" -- "$fd" fee adjust 1 -10 --reason 面积登记错误 --as M001
 expect "R_FEE_9 adjust shown" 0 '"adjusted":-1000' -- "$fd" fee bill show 1 --json
-expect "R_FEE_9 adjust needs a reason" 2 "--reason" -- "$fd" fee adjust 1 -10 --as F001
-expect "R_FEE_9 adjust zero" 1 "FD_ERANGE" -- "$fd" fee adjust 1 0 --reason 无 --as F001
+expect "R_FEE_9 adjust needs a reason" 2 "--reason" -- "$fd" fee adjust 1 -10 --as M001
+expect "R_FEE_9 adjust zero" 1 "FD_ERANGE" -- "$fd" fee adjust 1 0 --reason 无 --as M001
 expect "fee help" 0 "fee bill run" -- "$fd" fee --help
 expect "read-only commands open read-only" 0 "" -- "$fd" fee bill list --read-only
 expect "verify" 0 "chain intact" -- "$fd" verify

@@ -116,7 +116,9 @@ def test_R_FEE_8_readings_charges_discounts_late_fees_adjustments(store, estate)
     run = fd.assess_late_fees(store, c, dt.date(2026, 11, 25))
     assert run.lines == 2 and run.amount == 95 + 50  # 19000 × 0.5 %, 20000 × 5 days × 0.05 %
     assert fd.assess_late_fees(store, c, dt.date(2026, 11, 25)).lines == 0
-    adj = fd.add_adjustment(store, c, 1, -1000, "面积登记错误")
+    with pytest.raises(fd.PermissionDenied):
+        fd.add_adjustment(store, c, 1, -1000, "面积登记错误")
+    adj = fd.add_adjustment(store, m, 1, -1000, "面积登记错误")
     assert next(iter(fd.adjustments(store, c, id=adj))).dated_on == dt.date(2026, 11, 22)
     assert next(iter(fd.unit_accounts(store, c, unit_id=u))).rev == 6  # run, charge, discount, two late fees, adjustment
     fd.retire_fee_item(store, m, waste)

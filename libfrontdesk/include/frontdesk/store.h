@@ -3331,6 +3331,8 @@ FD_API fd_status fd_store_late_fee_assess(fd_late_fee_run *out, fd_store *store,
  * `reason` required; `dated_on` is set by the store: the first day on or
  * after the site's today that is not closed (no day_closes row). Updates the
  * bill's `adjusted` and `state` and raises the unit account's revision.
+ * A write-off changes money: it needs ::FD_GRANT_MANAGE (as a discount
+ * does), and |amount| is at most ::FD_FEE_PAYMENT_MAX.
  * @return ::FD_OK; ::FD_EINVAL / ::FD_ERANGE naming the field;
  *         ::FD_ENOTFOUND naming `adjustment.bill_id`; ::FD_EPERM; ::FD_EIO.
  */

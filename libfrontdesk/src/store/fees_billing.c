@@ -1232,7 +1232,7 @@ fd_status fd_store_adjustment_add(int64_t *out_id, fd_store *store, const fd_act
                                   const fd_adjustment *adjustment)
 {
     static const char fn[] = "fd_store_adjustment_add";
-    fd_status rc = record_prologue(fn, out_id, store, actor, &fd__record_adjustment, adjustment, "adjustment", false);
+    fd_status rc = record_prologue(fn, out_id, store, actor, &fd__record_adjustment, adjustment, "adjustment", true);
     bill_info b;
     if (rc == FD_OK)
         rc = fd__store_load(store, fn, SQL_BILL_AT_SITE, adjustment->bill_id, actor->site_id, "adjustment.bill_id",
@@ -1241,6 +1241,10 @@ fd_status fd_store_adjustment_add(int64_t *out_id, fd_store *store, const fd_act
         return rc;
     if (adjustment->amount == 0)
         return fd__error(FD_ERANGE, "%s: adjustment.amount: 0 corrects nothing", fn);
+    /* the payments' ceiling both ways: a correction is never larger than a payment may be */
+    if (adjustment->amount > FD_FEE_PAYMENT_MAX || adjustment->amount < -FD_FEE_PAYMENT_MAX)
+        return fd__error(FD_ERANGE, "%s: adjustment.amount: beyond ±%lld fen (FD_FEE_PAYMENT_MAX)", fn,
+                         (long long)FD_FEE_PAYMENT_MAX);
     int64_t owed;
     if (__builtin_add_overflow(b.amount, b.adjusted, &owed) || __builtin_add_overflow(owed, adjustment->amount, &owed))
         return fd__error(FD_ERANGE, "%s: adjustment.amount: the bill's sum is beyond int64 fen", fn);

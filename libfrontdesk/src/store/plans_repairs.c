@@ -418,13 +418,19 @@ fd_status fd_store_repair_step(int64_t *out_event, fd_store *store, const fd_act
 {
     static const char fn[] = "fd_store_repair_step";
     fd_status rc = prologue(fn, NULL, NULL, store, "step", step, actor);
-    if (rc == FD_OK && step->version == FD_REPAIR_STEP_VERSION &&
-        (is(step->kind, "followup") || is(step->kind, "rework")))
-        rc = fd__error(FD_EINVAL, "%s: step.kind: %s is a follow-up's outcome (fd_store_followup_record)", fn,
-                       step->kind);
     repair_now n;
     if (rc == FD_OK)
         rc = now_load(&n, store, fn, "repair_id", repair_id, actor->site_id);
+    if (rc == FD_OK && step->version == FD_REPAIR_STEP_VERSION &&
+        (is(step->kind, "followup") || is(step->kind, "rework"))) {
+        /* R-PLN-1: a follow-up is owed once the work is done; before, the state says why not */
+        if (!is(n.state, "done"))
+            rc = fd__error(FD_ESTATE, "%s: state: repair %lld is %s (%s): a follow-up is owed only once it is done "
+                           "(R-PLN-1)", fn, (long long)repair_id, n.state, fd_plan_code_label("repair_state", n.state));
+        else
+            rc = fd__error(FD_EINVAL, "%s: step.kind: %s is a follow-up's outcome (fd_store_followup_record)", fn,
+                           step->kind);
+    }
     if (rc)
         return rc;
     bool sp;

@@ -140,7 +140,8 @@ public class FeesTest {
     long[] late = Fees.assessLateFees(store, clerk, LocalDate.of(2026, 11, 25));
     assertEquals(2, late[1]);
     assertEquals(0, Fees.assessLateFees(store, clerk, LocalDate.of(2026, 11, 25))[1]);
-    Fees.addAdjustment(store, clerk, 1, -1000, "面积登记错误");
+    fails(Frontdesk.EPERM, "manage", () -> Fees.addAdjustment(store, clerk, 1, -1000, "面积登记错误"));
+    Fees.addAdjustment(store, manager, 1, -1000, "面积登记错误");
     assertEquals(-1000, Fees.bill(store, clerk, 1).getAdjusted());
     Fees.retireItem(store, manager, waste);
     int n = 0;
