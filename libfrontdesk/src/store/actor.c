@@ -357,6 +357,28 @@ fd_status fd__period_check(fd_store *s, const char *fn, const void *out, const f
     return rc ? rc : fd__actor_check(s, fn, actor, NULL);
 }
 
+fd_status fd__misses_query(fd__iter **out, fd_store *s, const char *fn, const fd__record *r, const fd_actor *actor,
+                           int64_t from, int64_t to, int64_t after, int64_t limit, const char *sql)
+{
+    fd_status rc = fd__check_ptr(fn, "out", out);
+    if (rc)
+        return rc;
+    *out = NULL;
+    if ((rc = fd__period_check(s, fn, out, actor, from, to)) != FD_OK)
+        return rc;
+    if (to <= from)
+        return fd__error(FD_ERANGE, "%s: to: not after from: the period is [from, to)", fn);
+    if (after < 0)
+        return fd__error(FD_ERANGE, "%s: after: %lld must not be negative", fn, (long long)after);
+    char a[4][24];
+    snprintf(a[0], sizeof a[0], "%lld", (long long)from);
+    snprintf(a[1], sizeof a[1], "%lld", (long long)to);
+    snprintf(a[2], sizeof a[2], "%lld", (long long)actor->at);
+    snprintf(a[3], sizeof a[3], "%lld", (long long)after);
+    const char *args[] = { a[0], a[1], a[2], a[3] };
+    return fd__record_query_sql(out, s, fn, r, actor, sql, args, 4, limit);
+}
+
 fd_status fd__coverage_counts(int64_t counts[4], int64_t *target_pct, fd_store *s, const char *fn, const void *out,
                               const fd_actor *actor, int64_t from, int64_t to, const char *key, const char *sql,
                               const char *what)

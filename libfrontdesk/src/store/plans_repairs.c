@@ -646,23 +646,7 @@ fd_status fd_store_followup_misses(fd_repair_iter **out, fd_store *store, const 
                                    int64_t to, int64_t after, int64_t limit)
 {
     static const char fn[] = "fd_store_followup_misses";
-    fd_status rc = fd__check_ptr(fn, "out", out);
-    if (rc)
-        return rc;
-    *out = NULL;
-    if ((rc = fd__period_check(store, fn, out, actor, from, to)) != FD_OK)
-        return rc;
-    if (to <= from)
-        return fd__error(FD_ERANGE, "%s: to: not after from: the period is [from, to)", fn);
-    if (after < 0)
-        return fd__error(FD_ERANGE, "%s: after: %lld must not be negative", fn, (long long)after);
-    char a[4][24];
-    snprintf(a[0], sizeof a[0], "%lld", (long long)from);
-    snprintf(a[1], sizeof a[1], "%lld", (long long)to);
-    snprintf(a[2], sizeof a[2], "%lld", (long long)actor->at);
-    snprintf(a[3], sizeof a[3], "%lld", (long long)after);
-    const char *args[] = { a[0], a[1], a[2], a[3] };
-    return fd__record_query_sql((fd__iter **)out, store, fn, &fd__record_repair, actor, MISSES, args, 4, limit);
+    return fd__misses_query((fd__iter **)out, store, fn, &fd__record_repair, actor, from, to, after, limit, MISSES);
 }
 
 /* --- the daily report's counts (report/daily_repairs.c) ------------------------------------------------------ */

@@ -159,6 +159,14 @@ fd_status fd__period_check(fd_store *s, const char *fn, const void *out, const f
  * actor's instant) run for its one row of four counts into @counts; @what
  * names it in an SQL error.
  */
+/*
+ * The misses of a coverage figure as a page of @r records: fd__period_check(),
+ * @to after @from, @after not negative, then @sql (bound as text: from, to,
+ * the actor's instant, after) through fd__record_query_sql().
+ */
+fd_status fd__misses_query(fd__iter **out, fd_store *s, const char *fn, const fd__record *r, const fd_actor *actor,
+                           int64_t from, int64_t to, int64_t after, int64_t limit, const char *sql);
+
 fd_status fd__coverage_counts(int64_t counts[4], int64_t *target_pct, fd_store *s, const char *fn, const void *out,
                               const fd_actor *actor, int64_t from, int64_t to, const char *key, const char *sql,
                               const char *what);
